@@ -1,0 +1,103 @@
+"""Gazetteer of SIP actors (verksamheter) and roles: surface forms -> normalised names.
+
+Closed classes, so a lookup list beats a model here. Used by the entity ruler of the NLP
+pipeline and by the rule-based assessor. Matching is case-insensitive on whole words and
+accepts Swedish inflections (bestämd form, genitive -s, "bup:s").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# normalised name -> regular-expression alternatives (lower case, whole words)
+ACTORS: dict[str, list[str]] = {
+    "socialtjänsten": [
+        r"socialtjänst(?:en)?s?", r"soc(?:en)?", r"socialförvaltning(?:en)?s?", r"ifo",
+        r"individ- och familjeomsorg(?:en)?s?", r"barn- och familj(?:eenheten)?", r"bof",
+        r"socialkontor(?:et)?s?", r"familjeenhet(?:en)?s?", r"socialnämnd(?:en)?s?",
+        r"barn- och ungdomsenhet(?:en)?s?", r"öppenvård(?:en)?s?",
+    ],
+    "bup": [r"bup(?::s|s)?", r"bup-mottagning(?:en)?s?", r"barn- och ungdomspsykiatri(?:n)?s?",
+            r"barnpsykiatri(?:n)?s?"],
+    "habiliteringen": [r"habilitering(?:en)?s?", r"hab(?:ben)?s?", r"barnhabilitering(?:en)?s?",
+                       r"barn- och ungdomshabilitering(?:en)?s?"],
+    "elevhälsan": [r"elevhälsa(?:n)?s?", r"eht", r"elevhälsoteam(?:et)?s?", r"skolhälsovård(?:en)?s?",
+                   r"elevhälsoteamet", r"centrala elevhälsan"],
+    "skolan": [r"skola(?:n)?s?", r"skolans", r"grundskola(?:n)?s?", r"gymnasi(?:et|eskola(?:n)?)s?",
+               r"grundsärskola(?:n)?s?", r"anpassad(?:e)? grundskola(?:n)?", r"klass(?:en)?s?"],
+    "förskolan": [r"förskola(?:n)?s?", r"förskoleklass(?:en)?"],
+    "bvc": [r"bvc", r"barnavårdscentral(?:en)?s?"],
+    "barnmedicin": [r"barn- och ungdomsmedicin(?:ska mottagningen)?", r"bum", r"barnklinik(?:en)?s?",
+                    r"barnmottagning(?:en)?s?", r"barnmedicin(?:en)?s?", r"barnläkarmottagning(?:en)?"],
+    "primärvården": [r"primärvård(?:en)?s?", r"vårdcentral(?:en)?s?", r"vc"],
+    "första_linjen": [r"första linjen(?: barn och unga)?", r"ungdomsmottagning(?:en)?s?", r"umo"],
+    "lss": [r"lss(?:-handläggning(?:en)?|-verksamhet(?:en)?|-enhet(?:en)?)?", r"korttidsboende(?:t)?s?",
+            r"korttids", r"funktionsstöd(?:et)?"],
+    "försäkringskassan": [r"försäkringskassa(?:n)?s?", r"fk"],
+    "polisen": [r"polis(?:en)?s?"],
+    "hvb": [r"hvb(?:-hem(?:met)?)?", r"behandlingshem(?:met)?s?"],
+    "familjehem": [r"familjehem(?:met)?s?", r"familjehemsföräldrar(?:na)?", r"jourhem(?:met)?"],
+    "vuxenpsykiatrin": [r"vuxenpsykiatri(?:n)?s?", r"vup"],
+    "beroendevården": [r"maria ungdom", r"beroendemottagning(?:en)?s?", r"mini-maria", r"beroendevård(?:en)?"],
+    "fritids": [r"fritids(?:hemmet)?", r"fritidsgård(?:en)?s?"],
+    "tandvården": [r"folktandvård(?:en)?s?", r"tandvård(?:en)?s?"],
+}
+
+ROLES: list[str] = [
+    r"samordningsansvarig", r"planeringsansvarig", r"huvudansvarig", r"samordnare",
+    r"kurator(?:n)?", r"skolkurator(?:n)?", r"skolsköterska(?:n)?", r"mentor(?:n)?", r"rektor(?:n)?",
+    r"socialsekreterare(?:n)?", r"handläggare(?:n)?", r"biståndshandläggare(?:n)?", r"psykolog(?:en)?",
+    r"läkare(?:n)?", r"barnläkare(?:n)?", r"arbetsterapeut(?:en)?", r"logoped(?:en)?",
+    r"specialpedagog(?:en)?", r"kontaktperson(?:en)?", r"familjebehandlare(?:n)?", r"sjuksköterska(?:n)?",
+    r"elevassistent(?:en)?", r"studie- och yrkesvägledare(?:n)?", r"syv", r"fysioterapeut(?:en)?",
+    r"behandlare(?:n)?", r"klassföreståndare(?:n)?", r"lärare(?:n)?", r"pedagog(?:en)?",
+    r"förskollärare(?:n)?", r"dietist(?:en)?", r"tolk(?:en)?", r"god man", r"familjehemssekreterare(?:n)?",
+]
+
+_WORD = r"(?<![\wåäöÅÄÖ-]){}(?![\wåäöÅÄÖ-])"
+
+
+@lru_cache(maxsize=1)
+def _actor_pattern() -> re.Pattern[str]:
+    parts = []
+    for name, forms in ACTORS.items():
+        group = "|".join(forms)
+        parts.append(f"(?P<{_group_name(name)}>{_WORD.format('(?:' + group + ')')})")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern[str]:
+    return re.compile(_WORD.format("(?:" + "|".join(ROLES) + ")"), re.IGNORECASE)
+
+
+def _group_name(name: str) -> str:
+    return "a_" + name.replace("ä", "ae").replace("å", "aa").replace("ö", "oe")
+
+
+_GROUP_TO_NAME = {_group_name(n): n for n in ACTORS}
+
+
+def find_actors(text: str) -> list[tuple[int, int, str]]:
+    """All actor mentions as (start, end, normalised name)."""
+    out = []
+    for m in _actor_pattern().finditer(text):
+        name = _GROUP_TO_NAME[m.lastgroup]
+        surface = m.group()
+        # "Soc" as a sentence word is rare; "klass" alone is only the school in context
+        if name == "skolan" and surface.lower().startswith("klass"):
+            continue
+        out.append((m.start(), m.end(), name))
+    return out
+
+
+def normalise_actor(surface: str) -> str | None:
+    """Normalised name of an actor surface form, or None if it is not a known actor."""
+    m = _actor_pattern().fullmatch(surface.strip())
+    return _GROUP_TO_NAME[m.lastgroup] if m else None
+
+
+def find_roles(text: str) -> list[tuple[int, int, str]]:
+    """All role mentions as (start, end, lower-cased surface)."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _role_pattern().finditer(text)]

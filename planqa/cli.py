@@ -1,0 +1,192 @@
+"""planqa's command line: `planqa score|check|pseudonymise|check-pii|train|evaluate|app|corpus`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planqa.criteria import CRITERION_IDS, DIMENSIONS
+from planqa.models import Assessment
+from planqa.readers import ReadError, read_all
+
+app = typer.Typer(help="planqa: granskning av samordnade individuella planer (SIP).", no_args_is_help=True,
+                  add_completion=False)
+corpus_app = typer.Typer(help="Den annoterade korpusen: kompilera och validera.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def err(message: str) -> None:
+    """A message for the user on stderr (Swedish; never plan text)."""
+    typer.echo(message, err=True)
+
+
+def not_yet(command: str, issue: str) -> None:
+    err(f"planqa {command}: finns inte ännu ({issue}). Inget gjordes.")
+    raise typer.Exit(2)
+
+
+def assessment_record(a: Assessment) -> dict:
+    """The JSON object of one plan in `planqa score` output (the public contract)."""
+    return {
+        "id": a.id,
+        "criteria": {cid: {"verdict": r.verdict, "confidence": r.confidence,
+                           "evidence": [e.model_dump() for e in r.evidence],
+                           "explanation": r.explanation, "reference": r.reference,
+                           "needs_review": r.needs_review}
+                     for cid, r in a.criteria.items()},
+        "dimensions": {d: s.model_dump() for d, s in a.dimensions.items()},
+        "follow_up_dates": a.follow_up_dates,
+        "plan_date": a.plan_date,
+        "coordinator": a.coordinator,
+        "actors": a.actors,
+        "warnings": a.warnings,
+        "model_version": a.model_version,
+    }
+
+
+CSV_COLUMNS = ["id", *CRITERION_IDS, *(f"{d}_score" for d in DIMENSIONS), *(f"{d}_band" for d in DIMENSIONS),
+               "follow_up_dates", "plan_date", "coordinator", "actors", "warnings"]
+
+
+def csv_row(a: Assessment) -> dict:
+    row = {"id": a.id, **{cid: r.verdict for cid, r in a.criteria.items()}}
+    for d, s in a.dimensions.items():
+        row[f"{d}_score"], row[f"{d}_band"] = s.score, s.band
+    row.update(follow_up_dates=";".join(a.follow_up_dates), plan_date=a.plan_date or "",
+               coordinator=a.coordinator or "", actors=";".join(a.actors), warnings=" | ".join(a.warnings))
+    return row
+
+
+@app.command()
+def score(
+    paths: Annotated[list[str], typer.Argument(help="Filer, mappar eller - för standard in.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Utdataformat.")] = OutputFormat.jsonl,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Skriv till fil i stället för standard ut.")] = None,
+    assume_pseudonymised: Annotated[bool, typer.Option(
+        "--assume-pseudonymised", help="Hoppa över kontrollen av personuppgifter (texten är redan avidentifierad).")] = False,
+    backend: Annotated[str, typer.Option(help="default, rules eller transformer.")] = "default",
+    model_dir: Annotated[Optional[Path], typer.Option(help="Mapp med modeller (standard: models/).")] = None,
+) -> None:
+    """Bedöm planer mot de tolv kriterierna; en bedömning per plan."""
+    from planqa.assess import assess, load_assessor
+
+    assessor = load_assessor(model_dir, backend=backend)
+    failures = 0
+    results: list[dict] = []
+    sink = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+    writer = None
+    if format is OutputFormat.csv:
+        writer = csv.DictWriter(sink, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+    try:
+        for item in read_all(paths):
+            if isinstance(item, ReadError):
+                err(item.message)
+                failures += 1
+                continue
+            # PII gate
+            assessment = assess(item, assessor)
+            if format is OutputFormat.jsonl:
+                sink.write(json.dumps(assessment_record(assessment), ensure_ascii=False) + "\n")
+            elif format is OutputFormat.csv:
+                writer.writerow(csv_row(assessment))
+            else:
+                results.append(assessment_record(assessment))
+        if format is OutputFormat.json:
+            json.dump(results, sink, ensure_ascii=False, indent=2)
+            sink.write("\n")
+    finally:
+        if out:
+            sink.close()
+    if failures:
+        err(f"{failures} fil(er) eller poster kunde inte bedömas; se meddelandena ovan.")
+        raise typer.Exit(1)
+
+
+@app.command("pseudonymise")
+def pseudonymise_cmd(
+    input: Annotated[str, typer.Argument(help="Fil, mapp, JSONL-fil eller - för standard in.")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o")] = None,
+    format: Annotated[str, typer.Option("--format", help="txt eller jsonl.")] = "txt",
+    mapping: Annotated[Optional[Path], typer.Option(help="Skriv kopplingsnyckel hit (bara om du ber om det).")] = None,
+) -> None:
+    """Ersätt personuppgifter med typade platshållare."""
+    not_yet("pseudonymise", "avidentifieringen byggs i ärende 4")
+
+
+@app.command("check-pii")
+def check_pii_cmd(paths: Annotated[list[str], typer.Argument(help="Filer eller mappar att kontrollera.")]) -> None:
+    """Kontrollera att texter inte innehåller personuppgifter (exit 1 vid fynd)."""
+    not_yet("check-pii", "avidentifieringen byggs i ärende 4")
+
+
+@app.command()
+def check(path: Annotated[str, typer.Argument(help="Utkastet som fil, eller - för standard in.")]) -> None:
+    """Kontrollera ett SIP-utkast och få konkreta förbättringsförslag."""
+    not_yet("check", "självkontrollen byggs i ärende 8")
+
+
+@app.command()
+def train() -> None:
+    """Träna planqas modeller från annotations/."""
+    not_yet("train", "träningen byggs i ärende 5 och 6")
+
+
+@app.command()
+def evaluate(split: Annotated[str, typer.Option(help="dev eller test.")] = "test") -> None:
+    """Utvärdera bedömningen mot korpusens annoteringar."""
+    not_yet("evaluate", "utvärderingen byggs i ärende 6")
+
+
+@app.command("app")
+def app_cmd(demo: Annotated[bool, typer.Option(help="Öppna en granskning med demoplanerna.")] = False) -> None:
+    """Starta granskningsvyn (Streamlit) i webbläsaren."""
+    not_yet("app", "granskningsvyn byggs i ärende 7")
+
+
+@corpus_app.command("compile")
+def corpus_compile() -> None:
+    """Kompilera annotations/source/ till annotations/corpus.jsonl."""
+    from planqa.corpus import compile_corpus, write_corpus
+
+    records, problems = compile_corpus()
+    for p in problems:
+        err(p)
+    path = write_corpus(records)
+    err(f"{len(records)} planer skrivna till {path}; {len(problems)} problem.")
+    if problems:
+        raise typer.Exit(1)
+
+
+@corpus_app.command("validate")
+def corpus_validate() -> None:
+    """Validera korpusen: schema, positioner, etiketter, dubbletter mellan delar, personuppgifter."""
+    from planqa.validate import validate_corpus
+
+    problems, summary = validate_corpus()
+    for p in problems:
+        err(p)
+    err(summary)
+    if problems:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

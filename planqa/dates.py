@@ -1,0 +1,273 @@
+"""Swedish date expressions in SIP plans: find them and resolve them to ISO dates.
+
+Swedes write the day first ("14/3" is 14 March). A year-less date takes its next
+occurrence on or after the plan date; a week number ("v. 12") resolves to the Monday of
+that ISO week. Vague and relative expressions ("efter sommarlovet", "om åtta veckor",
+"vid behov") are found and labelled `vague` with no date: they are never turned into a
+made-up day. Durations ("i tre år"), frequencies ("två gånger i veckan") and ages are not
+dates.
+
+Hand-written patterns rather than dateparser: dateparser reads "4/3" month-first and
+knows neither Swedish week numbers nor school holidays, which are most of what plans say.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "normalise", "find_dates", "find_plan_date"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    iso: str | None  # resolved ISO date (YYYY-MM-DD); None when vague/relative/unresolvable
+    kind: str  # "absolute" | "week" | "vague"
+
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH_FULL = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+_MONTH_ANY = _MONTH_FULL[:-1] + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?)"
+# abbreviations that may stand alone ("jul" alone is Christmas, "mar"/"jun" are too rare)
+_MONTH_ALONE = _MONTH_FULL[:-1] + r"|(?:jan|feb|apr|aug|sept|okt|nov|dec)\b\.?)"
+_WEEKDAY = (r"(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
+            r"|(?:mån|tis|ons|tors|tor|fre|lör|sön)\b\.?)")
+_YEAR4 = r"(?:19|20)\d{2}"
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+_TIME = rf"(?:\s*(?:kl\.?|klockan)\s*{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?)"
+_B = r"(?<![\wåäöÅÄÖ/.:-])"  # left word boundary that also rejects "3/14/3" and "1.5"
+_E = r"(?![\wåäöÅÄÖ])"  # right word boundary
+# words that come before a date and belong to its span; "efter"/"tidigast" make it vague
+_PRE = r"(?:(?P<pre>(?:någon gång\s+)?(?:efter|tidigast)(?:\s+den)?)\s+)?"
+_DAYPRE = rf"(?:{_WEEKDAY}\s+)?(?:den\s+)?"
+# a d/m "date" followed by one of these is a fraction or a count ("3/4 av tiden", "4/5 dagar")
+_NOT_DM = r"(?!\s*(?:av|del|delar|dagar|dag|tid|lektioner|timmar|tim|h|veckor|ggr|gånger|%|pass)\b)"
+
+_ABSOLUTE = [
+    # 2025-03-14, 2025-3-14
+    rf"{_B}{_PRE}{_DAYPRE}(?P<iy>{_YEAR4})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\d-]){_TIME}?",
+    # 20250314 (not a personal identity number: no "-NNNN" after it)
+    rf"{_B}{_PRE}{_DAYPRE}(?P<cy>{_YEAR4})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\d-]){_TIME}?",
+    # 14/3, 14/3-25, 13/2 -24, 14/3 2025, 14/3/2025, tisdag 4/3 kl 13.00
+    rf"{_B}{_PRE}{_DAYPRE}(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})"
+    rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d))?(?![\d/]){_NOT_DM}{_TIME}?",
+    # den 14 mars, 14 mars 2025, tisdagen den 6 februari 2024, 3:e april
+    rf"{_B}{_PRE}{_DAYPRE}(?P<td>\d{{1,2}})(?::e|:a)?\s+(?P<tm>{_MONTH_ANY})(?![\wåäö])"
+    rf"(?:\s+(?P<ty>{_YEAR4})(?!\d))?{_TIME}?",
+]
+_WEEK = (rf"{_B}{_PRE}(?:vecka|v\.?)[ \t]?(?P<w1>\d{{1,2}})(?!\d|[/.:]\d)"
+         rf"(?:[ \t]*[-–][ \t]*(?P<w2>\d{{1,2}})(?!\d))?"
+         rf"(?:(?:\s+|/|,\s*)(?P<wy>{_YEAR4})(?!\d))?")
+
+_NUM = (r"(?:\d+|en och en halv|ett och ett halvt|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo"
+        r"|ett par|ett fåtal|några)")
+_UNIT = r"(?:dagar|dag|veckor|vecka|månader|månad|mån\b\.?|år|halvår|terminer|termin)(?![\wåäö])"
+_SPAN_PRE = (r"(?:(?:någon gång\s+)?(?:(?:(?:i|under|mot)\s+)?(?:början|mitten|slutet)\s+av|efter|tidigast"
+             r"|före|innan|inför|till|fram till|från|sedan|senast|runt|kring|omkring|under|vid|över|i)\s+)")
+_DEF_SEASON = r"(?:våren|hösten|sommaren|vintern)"
+_TERM = r"(?:vårterminen|höstterminen|vt|ht|terminsstart(?:en)?|terminsslut(?:et)?|skolstart(?:en)?" \
+        r"|läsårsstart(?:en)?|skolavslutning(?:en)?|sommaruppehåll(?:et)?|läsårets\s+(?:start|slut|början))"
+_HOLIDAY_LOV = r"(?:sommar|jul|sport|höst|påsk|vinter|novembers?)lov(?:et)?"
+_HOLIDAY = r"(?:jul(?:en)?|påsk(?:en)?|nyår(?:et)?|midsommar(?:en)?|semestern|trettondagen)"
+_NEXT = r"(?:nästa|kommande)\s+(?:vecka|månad|termin|läsår|år|höst|vår|sommar)\b"
+# "i vår" only as the season, not "i vår familj"
+_I_VAR = (r"i\s+vår(?=\s*(?:$|[^\w\s]|(?:och|eller|ska|kommer|så|igen|men|när|har|är|blir|kan|får|tas"
+          r"|följs|ses|träffas|med|inför|vi)\b))")
+
+_VAGUE = [
+    rf"{_B}{_SPAN_PRE}?(?:om|inom|efter)\s+(?:ca\.?\s+|cirka\s+|ungefär\s+)?{_NUM}\s+{_UNIT}",
+    rf"{_B}{_SPAN_PRE}?{_NEXT}",
+    rf"{_B}(?:vid\s+behov|omgående|snarast(?:\s+möjligt)?){_E}",
+    rf"{_B}(?:någon gång\s+|sedan\s+)?{_I_VAR}",
+    rf"{_B}(?:någon gång\s+|sedan\s+)?i\s+(?:höst|sommar|vinter|våras|höstas|somras|vintras){_E}",
+    rf"{_B}{_SPAN_PRE}{_DEF_SEASON}(?:\s+{_YEAR4})?{_E}",
+    rf"{_B}{_DEF_SEASON}\s+{_YEAR4}{_E}",
+    rf"{_B}{_SPAN_PRE}?(?:{_TERM})(?:\s?-?(?:{_YEAR4}|\d{{2}}))?{_E}",
+    rf"{_B}{_SPAN_PRE}?{_HOLIDAY_LOV}{_E}",
+    rf"{_B}{_SPAN_PRE}{_HOLIDAY}{_E}",
+    rf"{_B}{_SPAN_PRE}?{_MONTH_ALONE}(?:\s+{_YEAR4})?(?:\s*[-–]\s*{_MONTH_ALONE}(?:\s+{_YEAR4})?)?{_E}",
+    rf"{_B}(?:(?:i|sedan|från|under|till)\s+)?{_YEAR4}(?![\d:/-]|\s*§)",
+]
+
+_FLAGS = re.IGNORECASE
+_ABS_RE = [re.compile(p, _FLAGS) for p in _ABSOLUTE]
+_WEEK_RE = re.compile(_WEEK, _FLAGS)
+_VAGUE_RE = [re.compile(p, _FLAGS) for p in _VAGUE]
+_VAGUE_PRE = re.compile(r"efter|tidigast|någon gång", _FLAGS)
+
+
+def _safe_date(y: int, m: int, d: int) -> datetime.date | None:
+    try:
+        return datetime.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _next_occurrence(month: int, day: int, plan_date: datetime.date | None) -> datetime.date | None:
+    """The first (day, month) on or after the plan date; None without a plan date."""
+    if plan_date is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    for year in range(plan_date.year, plan_date.year + 5):  # 29/2 may need a leap year
+        d = _safe_date(year, month, day)
+        if d is not None and d >= plan_date:
+            return d
+    return None
+
+
+def _week_monday(week: int, year: int | None, plan_date: datetime.date | None) -> datetime.date | None:
+    """Monday of ISO week `week`: of `year`, else the next such week on or after the plan date."""
+    if not 1 <= week <= 53:
+        return None
+    if year is None:
+        if plan_date is None:
+            return None
+        iso_year, plan_week, _ = plan_date.isocalendar()
+        year = iso_year if week >= plan_week else iso_year + 1
+    try:
+        return datetime.date.fromisocalendar(year, week, 1)
+    except ValueError:  # week 53 in a year that has 52
+        return None
+
+
+def _year2(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _resolve_absolute(m: re.Match[str], plan_date: datetime.date | None) -> datetime.date | None:
+    g = m.groupdict()
+    if g.get("iy"):
+        return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g.get("cy"):
+        return _safe_date(int(g["cy"]), int(g["cm"]), int(g["cd"]))
+    if g.get("dd"):
+        day, month = int(g["dd"]), int(g["dm"])
+        year = g.get("dy") or g.get("dy4")
+        return _safe_date(_year2(year), month, day) if year else _next_occurrence(month, day, plan_date)
+    day, month = int(g["td"]), MONTHS[g["tm"].lower().rstrip(".")]
+    if g.get("ty"):
+        return _safe_date(int(g["ty"]), month, day)
+    return _next_occurrence(month, day, plan_date)
+
+
+def _valid_absolute(m: re.Match[str]) -> bool:
+    """Reject what cannot be a day and month at all (e.g. "24/7", "50/50", "3 mar")."""
+    g = m.groupdict()
+    if g.get("dd"):
+        day, month = int(g["dd"]), int(g["dm"])
+        return 1 <= day <= 31 and 1 <= month <= 12 and m.group() != "24/7"
+    if g.get("td"):
+        return 1 <= int(g["td"]) <= 31
+    return True
+
+
+def _candidates(text: str, plan_date: datetime.date | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    for rx in _ABS_RE:
+        for m in rx.finditer(text):
+            if not _valid_absolute(m):
+                continue
+            if m.group("pre") and _VAGUE_PRE.search(m.group("pre")):
+                found.append(DateMention(m.start(), m.end(), m.group(), None, "vague"))
+                continue
+            d = _resolve_absolute(m, plan_date)
+            found.append(DateMention(m.start(), m.end(), m.group(), d.isoformat() if d else None, "absolute"))
+    for m in _WEEK_RE.finditer(text):
+        week = int(m.group("w1"))
+        if not 1 <= week <= 53:
+            continue
+        if m.group("pre") and _VAGUE_PRE.search(m.group("pre")):
+            found.append(DateMention(m.start(), m.end(), m.group(), None, "vague"))
+            continue
+        year = int(m.group("wy")) if m.group("wy") else None
+        d = _week_monday(week, year, plan_date)
+        found.append(DateMention(m.start(), m.end(), m.group(), d.isoformat() if d else None, "week"))
+    for rx in _VAGUE_RE:
+        for m in rx.finditer(text):
+            found.append(DateMention(m.start(), m.end(), m.group(), None, "vague"))
+    return found
+
+
+def find_dates(text: str, plan_date: datetime.date | None = None) -> list[DateMention]:
+    """All date expressions in `text`, longest first where they overlap, in text order."""
+    if not isinstance(text, str) or not text:
+        return []
+    rank = {"absolute": 0, "week": 1, "vague": 2}
+    cands = sorted(_candidates(text, plan_date), key=lambda c: (-(c.end - c.start), rank[c.kind], c.start))
+    taken: list[DateMention] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def normalise(expr: str, plan_date: datetime.date | None = None) -> tuple[str | None, str]:
+    """Resolve one date expression to (ISO date or None, kind).
+
+    The first resolvable mention in `expr` wins; an expression with no recognisable date is
+    (None, "vague").
+    """
+    mentions = find_dates(expr, plan_date) if isinstance(expr, str) else []
+    for m in mentions:
+        if m.kind != "vague":
+            return m.iso, m.kind
+    return None, "vague"
+
+
+_PLAN_CUE = re.compile(
+    r"datum|möte|mötet|hölls|upprättad|upprättades|daterad|anteckn|uppföljning av|denna uppföljning",
+    re.IGNORECASE)
+_NOT_PLAN_CUE = re.compile(
+    r"planer|var satt|ursprung|tidigare|föregående|förra|född|födelse|nästa|ny sip|kalla|följs upp"
+    r"|återbesök|skjut|flytta|senast|(?:till|från)\s+$|(?<!denna )uppföljning(?!\s+av\b|smöte)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s|\s(?:och|men|samt)\s")
+_FOLLOWUP_DOC = re.compile(r"uppföljning", re.IGNORECASE)
+
+
+def _year_hint(text: str) -> int | None:
+    """The most frequent four-digit year in the text, for a year-less meeting date."""
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
+    return int(max(years, key=years.count)) if years else None
+
+
+def find_plan_date(text: str) -> datetime.date | None:
+    """The plan's (meeting's) own date, or None.
+
+    A full date on a line that says it is the meeting or plan date ("Datum för mötet:",
+    "SIP-möte 13/2 -24", "Uppföljningsmöte hölls ...") wins; else the first full date near
+    the top that is not an earlier plan, a planned follow-up or a birthday.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    head = min(len(text), max(400, len(text) // 6))
+    followup_doc = bool(_FOLLOWUP_DOC.search(text[:150]))
+    hint = _year_hint(text)
+    best: tuple[int, int, datetime.date] | None = None
+    for m in find_dates(text):
+        if m.kind != "absolute":
+            continue
+        iso = m.iso or normalise(m.text, datetime.date(hint, 1, 1) if hint else None)[0]
+        if iso is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        before = _CLAUSE_BREAK.split(text[max(line_start, m.start - 80):m.start])[-1]
+        score = 0
+        if _PLAN_CUE.search(before):
+            score += 2
+        if _NOT_PLAN_CUE.search(before) or (followup_doc and re.search("upprättad", before, re.I)):
+            score -= 3
+        if m.start < head:
+            score += 1
+        if m.iso is None and score < 2:
+            continue  # a year-less date only where the line says it is the meeting date
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, m.start, datetime.date.fromisoformat(iso))
+    return best[2] if best else None

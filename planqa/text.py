@@ -1,0 +1,68 @@
+"""Light text structure shared by the rule-based stages: segments (sentences/lines) and headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\[\"”»-])")
+_HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /&()–-]{1,60}?)\s*:?\s*$")
+_INLINE_HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?)\s*:\s+\S")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+    section: str  # lower-cased heading of the section the segment is in ("" before any heading)
+    is_heading: bool = False
+
+
+def _is_heading_line(line: str) -> str | None:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    m = _HEADING.match(stripped)
+    if not m:
+        return None
+    # a heading is short, ends with ':' or is markdown/upper case, and has no sentence end
+    if stripped.endswith(":") or stripped.startswith("#") or stripped.isupper():
+        return m.group("h").strip().lower()
+    if len(stripped.split()) <= 4 and not stripped.endswith((".", "?", "!")):
+        return m.group("h").strip().lower()
+    return None
+
+
+def segments(text: str) -> list[Segment]:
+    """Split a plan into lines and, within lines, sentences; track the current section heading."""
+    out: list[Segment] = []
+    section = ""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start = pos
+        pos += len(line)
+        if not body.strip():
+            continue
+        heading = _is_heading_line(body)
+        if heading is not None:
+            section = heading
+            out.append(Segment(start, start + len(body), body, section, True))
+            continue
+        inline = _INLINE_HEADING.match(body)
+        line_section = inline.group("h").strip().lower() if inline else section
+        last = 0
+        for m in _SENT_END.finditer(body):
+            piece = body[last:m.start()]
+            if piece.strip():
+                out.append(_segment(start + last, piece, line_section))
+            last = m.end()
+        out.append(_segment(start + last, body[last:], line_section))
+    return [s for s in out if s.text.strip()]
+
+
+def _segment(start: int, piece: str, section: str) -> Segment:
+    lead = len(piece) - len(piece.lstrip())
+    clean = piece.strip()
+    return Segment(start + lead, start + lead + len(clean), clean, section)

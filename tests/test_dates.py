@@ -1,0 +1,162 @@
+"""The Swedish date normaliser: every form plans use, against a table of expected results."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planqa.dates import DateMention, find_dates, find_plan_date, normalise
+
+PLAN = datetime.date(2025, 2, 10)  # a Monday in ISO week 7
+
+# (expression, expected ISO date, expected kind) with the plan date PLAN
+FORMS = [
+    ("2025-03-14", "2025-03-14", "absolute"),
+    ("2025-3-4", "2025-03-04", "absolute"),
+    ("20250314", "2025-03-14", "absolute"),
+    ("14/3", "2025-03-14", "absolute"),
+    ("4/3", "2025-03-04", "absolute"),  # day first, not April 3rd
+    ("den 3/4", "2025-04-03", "absolute"),
+    ("14/3-25", "2025-03-14", "absolute"),
+    ("13/2 -24", "2024-02-13", "absolute"),
+    ("14/3 2025", "2025-03-14", "absolute"),
+    ("14/3/2026", "2026-03-14", "absolute"),
+    ("den 14 mars", "2025-03-14", "absolute"),
+    ("14 mars 2025", "2025-03-14", "absolute"),
+    ("21 nov 2023", "2023-11-21", "absolute"),
+    ("den 3:e april", "2025-04-03", "absolute"),
+    ("tisdag 4/3 kl 13.00", "2025-03-04", "absolute"),
+    ("tisdagen den 6 februari 2024", "2024-02-06", "absolute"),
+    ("torsdag den 9 april", "2025-04-09", "absolute"),
+    ("2024-04-23 kl 13.15", "2024-04-23", "absolute"),
+    ("10/2", "2025-02-10", "absolute"),  # the plan date itself: on or after
+    ("9/2", "2026-02-09", "absolute"),  # passed this year: next occurrence
+    ("5 januari", "2026-01-05", "absolute"),
+    ("v. 12", "2025-03-17", "week"),
+    ("v.12", "2025-03-17", "week"),
+    ("v 12", "2025-03-17", "week"),
+    ("vecka 12", "2025-03-17", "week"),
+    ("vecka 12 2025", "2025-03-17", "week"),
+    ("vecka 12 2026", "2026-03-16", "week"),
+    ("v. 10–12", "2025-03-03", "week"),
+    ("v. 10-12", "2025-03-03", "week"),
+    ("v. 7", "2025-02-10", "week"),  # the plan's own week
+    ("v. 2", "2026-01-05", "week"),  # passed this year: next year
+    ("vecka 53 2026", "2026-12-28", "week"),
+    ("i mitten av april", None, "vague"),
+    ("efter sommarlovet", None, "vague"),
+    ("om åtta veckor", None, "vague"),
+    ("om ca 2 mån", None, "vague"),
+    ("om ett par månader", None, "vague"),
+    ("till höstterminen", None, "vague"),
+    ("vid behov", None, "vague"),
+    ("i vår", None, "vague"),
+    ("under hösten", None, "vague"),
+    ("till hösten", None, "vague"),
+    ("efter jul", None, "vague"),
+    ("före jullovet", None, "vague"),
+    ("hösten 2024", None, "vague"),
+    ("mars–april", None, "vague"),
+    ("i november", None, "vague"),
+    ("nästa vecka", None, "vague"),
+    ("ht 2025", None, "vague"),
+    ("Någon gång efter v. 20", None, "vague"),
+    ("efter 14/3", None, "vague"),
+]
+
+
+@pytest.mark.parametrize(("expr", "iso", "kind"), FORMS)
+def test_normalise_forms(expr: str, iso: str | None, kind: str) -> None:
+    assert normalise(expr, PLAN) == (iso, kind)
+
+
+@pytest.mark.parametrize(("expr", "iso", "kind"), FORMS)
+def test_find_dates_covers_whole_form(expr: str, iso: str | None, kind: str) -> None:
+    mentions = find_dates(expr, PLAN)
+    assert len(mentions) == 1
+    m = mentions[0]
+    assert (m.start, m.end, m.text) == (0, len(expr), expr)
+    assert (m.iso, m.kind) == (iso, kind)
+
+
+def test_year_less_without_plan_date_is_unresolved() -> None:
+    assert normalise("14/3") == (None, "absolute")
+    assert normalise("v. 12") == (None, "week")
+    assert normalise("2025-03-14") == ("2025-03-14", "absolute")
+    assert normalise("vecka 12 2025") == ("2025-03-17", "week")
+
+
+@pytest.mark.parametrize("expr", [
+    "i tre år", "under två veckor", "två gånger i veckan", "varannan vecka", "14 år", "[BARN], 11 år",
+    "3/4 av tiden", "4/5 dagar", "i vår familj", "24/7", "32/1", "14/13", "v. 60", "SoL 2 kap. 7 §",
+    "minst 4 dagar/vecka", "hon är 40", "", "hej",
+])
+def test_not_dates(expr: str) -> None:
+    assert find_dates(expr, PLAN) == []
+    assert normalise(expr, PLAN) == (None, "vague")
+
+
+def test_invalid_calendar_dates_are_unresolved() -> None:
+    assert normalise("2025-02-30", PLAN) == (None, "absolute")
+    assert normalise("30/2-25", PLAN) == (None, "absolute")
+    assert normalise("vecka 53 2025", PLAN) == (None, "week")
+    assert normalise("29/2", PLAN) == ("2028-02-29", "absolute")
+
+
+def test_find_dates_in_running_text() -> None:
+    text = ("SIP-möte 13/2 -24. [BARN], 14 år, har varit borta i tre år. Insatsen startar v. 9 "
+            "och pågår två gånger i veckan. Uppföljning tisdag 16/4 kl 14.00, annars vid behov.")
+    mentions = find_dates(text, datetime.date(2024, 2, 13))
+    assert [(m.text, m.iso, m.kind) for m in mentions] == [
+        ("13/2 -24", "2024-02-13", "absolute"),
+        ("v. 9", "2024-02-26", "week"),
+        ("tisdag 16/4 kl 14.00", "2024-04-16", "absolute"),
+        ("vid behov", None, "vague"),
+    ]
+    for m in mentions:
+        assert isinstance(m, DateMention)
+        assert text[m.start:m.end] == m.text
+
+
+def test_week_range_with_two_week_words_is_two_mentions() -> None:
+    assert [m.text for m in find_dates("från v. 20–v. 24", PLAN)] == ["v. 20", "v. 24"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SAMORDNAD INDIVIDUELL PLAN\nDatum för mötet: 2024-10-08\nAvser: revidering av SIP upprättad 2024-03-12.",
+     datetime.date(2024, 10, 8)),
+    ("Minnesanteckn. SIP-möte 20/11-25, soc\nVi ses igen efter jullovet.", datetime.date(2025, 11, 20)),
+    ("Uppföljning av SIP från 2024-03-05\nMötet 14 maj, soc kallade.", datetime.date(2024, 5, 14)),
+    ("UPPFÖLJNING AV SIP\nUppföljningsmöte hölls 2025-01-21.\nGäller den SIP som upprättades 2024-09-10.",
+     datetime.date(2025, 1, 21)),
+    ("Planerad uppföljning: 2025-05-20\nDatum för denna uppföljning: 2025-09-23", datetime.date(2025, 9, 23)),
+    ("Min plan\nJag ska gå till skolan. Nästa möte 14/3.", None),
+    ("anteckn SIP 8/10\nnärv: pappa", None),  # no year anywhere: unresolvable
+    ("", None),
+])
+def test_find_plan_date(text: str, expected: datetime.date | None) -> None:
+    assert find_plan_date(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789/-–.: vVkleckadnmrsjuiåäöpt\n|")), max_size=60))
+def test_never_raises_on_date_like_strings(s: str) -> None:
+    for m in find_dates(s, PLAN):
+        assert s[m.start:m.end] == m.text
+        assert m.kind in {"absolute", "week", "vague"}
+        if m.iso is not None:
+            datetime.date.fromisoformat(m.iso)
+    iso, kind = normalise(s, PLAN)
+    assert kind in {"absolute", "week", "vague"}
+    find_plan_date(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.dates()))
+def test_never_raises_on_any_string(s: str, plan: datetime.date | None) -> None:
+    find_dates(s, plan)
+    normalise(s, plan)
+    find_plan_date(s)

@@ -1,0 +1,90 @@
+"""Draw the corpus writing plan: one row per plan with format, child, length and target verdicts.
+
+The writers write each plan to its row, then label what the text actually shows (the
+final labels may differ from the targets). Seeded, so the matrix can be re-drawn.
+Usage: python train/plan_matrix.py [--n 525] [--writers 5] > annotations/matrix.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+
+CRITERIA = [
+    "needs_described", "goals_present", "goals_evaluable", "responsibility_per_action",
+    "overall_responsibility", "follow_up_date", "follow_up_responsible", "child_voice",
+    "child_participation", "child_goals", "consent", "guardian_participation",
+]
+VERDICTS = ["met", "partial", "not_met"]
+FORMATS = {"form": 30, "table": 15, "notes": 20, "list": 10, "followup": 15, "jag": 10}
+LENGTHS = {"100-250": 30, "250-500": 40, "500-900": 22, "900-1500": 8}
+THEMES = [
+    "npf_adhd", "autism", "skolfrånvaro", "ångest_depression", "självskada", "ätstörning",
+    "missbruk", "kriminalitet", "placering_hvb", "familjehem", "lvu", "lss_funktionsnedsättning",
+    "intellektuell_funktionsnedsättning", "somatisk_sjukdom", "diabetes_epilepsi",
+    "våld_i_familjen", "nyanländ_familj", "unga_anhöriga", "språkstörning", "tidig_utveckling",
+    "sömnproblem", "hedersrelaterat", "föräldraskapsstöd", "mobbning",
+]
+HARD_CASES = [
+    "datum som inte är uppföljningsdatum (läkartid, födelsedag, mötesdatum)",
+    "uppföljning 'vid behov'",
+    "ordet 'mål' i annan betydelse (målet med mötet, målgrupp)",
+    "vårdnadshavare talar i stället för barnet",
+    "personalens omskrivning klädd som barnets ord",
+    "uppföljning som veckonummer",
+    "uppföljning som 'tisdag 4/3 kl 13.00'",
+    "gammalt uppföljningsdatum i en uppföljningsplan",
+    "'vi' som ansvarig part",
+    "mål som egentligen är aktiviteter",
+    "förkortningar och stavfel",
+    "tomma eller slarvigt ifyllda rubriker",
+]
+
+
+def weighted(rng: random.Random, table: dict[str, int]) -> str:
+    return rng.choices(list(table), weights=list(table.values()))[0]
+
+
+def draw_verdicts(rng: random.Random) -> dict[str, str]:
+    v = {c: rng.choice(VERDICTS) for c in CRITERIA}
+    if rng.random() < 0.25:
+        v["goals_present"] = "not_met"
+    elif v["goals_present"] == "not_met":
+        v["goals_present"] = rng.choice(["met", "partial"])
+    if v["goals_present"] == "not_met":
+        v["goals_evaluable"] = "not_met"
+        v["child_goals"] = "not_met"
+    return v
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=525)
+    ap.add_argument("--writers", type=int, default=5)
+    ap.add_argument("--pairs-per-writer", type=int, default=4)
+    ap.add_argument("--seed", type=int, default=20261122)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    per_writer = args.n // args.writers
+    out = csv.writer(sys.stdout)
+    out.writerow(["id", "writer", "format", "age", "theme", "length", "hard_cases", "pair_of", *CRITERIA])
+    for w in range(args.writers):
+        ids = [f"p{w * per_writer + i + 1:04d}" for i in range(per_writer)]
+        rows = []
+        for pid in ids[: per_writer - args.pairs_per_writer]:
+            v = draw_verdicts(rng)
+            hard = rng.sample(HARD_CASES, k=rng.choice([0, 1, 1, 2]))
+            rows.append([pid, w + 1, weighted(rng, FORMATS), rng.randint(0, 17), rng.choice(THEMES),
+                         weighted(rng, LENGTHS), "; ".join(hard), "", *[v[c] for c in CRITERIA]])
+        # before/after pairs: an improved version of a weak plan by the same writer
+        weak = sorted(rows, key=lambda r: sum(x == "met" for x in r[8:]))[: args.pairs_per_writer]
+        for pid, base in zip(ids[per_writer - args.pairs_per_writer:], weak):
+            improved = [("met" if rng.random() < 0.8 else "partial") for _ in CRITERIA]
+            rows.append([pid, w + 1, base[2], base[3], base[4], base[5], "", base[0], *improved])
+        out.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()
