@@ -17,7 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "normalise", "find_dates", "find_plan_date"]
+__all__ = ["DateMention", "find_dates", "find_plan_date", "normalise"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,11 @@ _ABSOLUTE = [
     # 20250314 (not a personal identity number: no "-NNNN" after it)
     rf"{_B}{_PRE}{_DAYPRE}(?P<cy>{_YEAR4})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\d-]){_TIME}?",
     # 14/3, 14/3-25, 13/2 -24, 14/3 2025, 14/3/2025, tisdag 4/3 kl 13.00
-    rf"{_B}{_PRE}{_DAYPRE}(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})"
-    rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d))?(?![\d/]){_NOT_DM}{_TIME}?",
+    (rf"{_B}{_PRE}{_DAYPRE}(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})"
+    rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d))?(?![\d/]){_NOT_DM}{_TIME}?"),
     # den 14 mars, 14 mars 2025, tisdagen den 6 februari 2024, 3:e april
-    rf"{_B}{_PRE}{_DAYPRE}(?P<td>\d{{1,2}})(?::e|:a)?\s+(?P<tm>{_MONTH_ANY})(?![\wåäö])"
-    rf"(?:\s+(?P<ty>{_YEAR4})(?!\d))?{_TIME}?",
+    (rf"{_B}{_PRE}{_DAYPRE}(?P<td>\d{{1,2}})(?::e|:a)?\s+(?P<tm>{_MONTH_ANY})(?![\wåäö])"
+    rf"(?:\s+(?P<ty>{_YEAR4})(?!\d)|\s?-\s?(?P<ty2>\d{{2}})(?![\d/-]))?{_TIME}?"),
 ]
 _WEEK = (rf"{_B}{_PRE}(?:vecka|v\.?)[ \t]?(?P<w1>\d{{1,2}})(?!\d|[/.:]\d)"
          rf"(?:[ \t]*[-–][ \t]*(?P<w2>\d{{1,2}})(?!\d))?"
@@ -153,8 +153,8 @@ def _resolve_absolute(m: re.Match[str], plan_date: datetime.date | None) -> date
         year = g.get("dy") or g.get("dy4")
         return _safe_date(_year2(year), month, day) if year else _next_occurrence(month, day, plan_date)
     day, month = int(g["td"]), MONTHS[g["tm"].lower().rstrip(".")]
-    if g.get("ty"):
-        return _safe_date(int(g["ty"]), month, day)
+    if g.get("ty") or g.get("ty2"):
+        return _safe_date(_year2(g["ty"] or g["ty2"]), month, day)
     return _next_occurrence(month, day, plan_date)
 
 
@@ -227,7 +227,8 @@ _PLAN_CUE = re.compile(
     re.IGNORECASE)
 _NOT_PLAN_CUE = re.compile(
     r"planer|var satt|ursprung|tidigare|föregående|förra|född|födelse|nästa|ny sip|kalla|följs upp"
-    r"|återbesök|skjut|flytta|senast|(?:till|från)\s+$|(?<!denna )uppföljning(?!\s+av\b|smöte)", re.IGNORECASE)
+    r"|återbesök|skjut|flytta|senast|(?:till|från)\s+$", re.IGNORECASE)
+_FOLLOW_UP_WORD = re.compile(r"(?<!denna )uppföljning(?!\s+av\b)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s|\s(?:och|men|samt)\s")
 _FOLLOWUP_DOC = re.compile(r"uppföljning", re.IGNORECASE)
 
@@ -262,8 +263,11 @@ def find_plan_date(text: str) -> datetime.date | None:
         score = 0
         if _PLAN_CUE.search(before):
             score += 2
-        if _NOT_PLAN_CUE.search(before) or (followup_doc and re.search("upprättad", before, re.I)):
+        if _NOT_PLAN_CUE.search(before) or (followup_doc and re.search("upprättad", before, re.IGNORECASE)):
             score -= 3
+        if _FOLLOW_UP_WORD.search(before):
+            # in a follow-up document the follow-up meeting is this plan's date; elsewhere it is later
+            score += 2 if followup_doc and m.start < head else -3
         if m.start < head:
             score += 1
         if m.iso is None and score < 2:

@@ -19,7 +19,7 @@ from planqa.text import Segment, segments
 MODEL_VERSION = "rules-1"
 REVIEW_BELOW = 0.6
 
-CHILD = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|hen|han|hon|sonen|dottern|jag)"
+CHILD = r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|hen|han|hon|sonen|dottern|jag)(?!\w)"
 PERSON_REF = re.compile(r"\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 GUARDIAN = re.compile(
     r"\b(?:vårdnadshavar\w*|vh\d?|mamma\w*|pappa\w*|förälder|föräldrar\w*|mor|far|\[VH\d?\]|styvpappa|styvmamma)\b",
@@ -44,7 +44,7 @@ AGENCY_FRAMED = re.compile(
     r"kurator\w*|mentor\w*|rektor\w*|socialsekreterare\w*|handläggare\w*|familjebehandlare\w*|"
     r"specialpedagog\w*|psykolog\w*|läkare\w*|vi|nätverket)\b.*\b(?:ska|kommer att|utreder|utreda|bevilja\w*|"
     r"erbjuda\w*|upprätta\w*|kalla\w*|ansvara\w*)\b", re.I)
-CHILD_FRAMED = re.compile(rf"(?:^|\b){CHILD}\b.*\b(?:ska|vill|kan|kunna|har|känner|mår|går|äter|sover|får)\b"
+CHILD_FRAMED = re.compile(rf"{CHILD}.*\b(?:ska|vill|kan|kunna|har|känner|mår|går|äter|sover|får)\b"
                           rf"|^\s*(?:att\s+)?(?:kunna|känna|må|gå|vara|ha|klara|sova|äta|våga|hitta)\b", re.I)
 ACTIVITY_SECTION = re.compile(r"\b(?:insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|"
                               r"ansvarsfördelning|planerade insatser|stöd)\b", re.I)
@@ -56,14 +56,14 @@ OVERALL = re.compile(r"\b(?:samordningsansvar\w*|planeringsansvar\w*|huvudansvar
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 CONVENER = re.compile(r"\b(?:kallar|sammankallande|bjuder in|skickar kallelse)\b", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
-                       r"avstämning\w*|ses igen)\b", re.I)
+                       r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
 SAYS = re.compile(r"\b(?:säger|sa|berättar|berättade|önskar|vill|tycker|tyckte|uttrycker|uppger|beskriver|"
                   r"menar|upplever|känner|skattar|ritade|svarade|har sagt|framför)\b", re.I)
 FIRST_PERSON = re.compile(r"(?:^|[\s\"”»'–-])(?:jag|mig|mitt|min)\b", re.I)
 QUOTE = re.compile(r"[\"”»“][^\"”»“]{4,}[\"”«“]")
 FORMULAIC_VOICE = re.compile(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv)|har fått komma till tals|"
                              r"har inhämtats|är delaktig|instämmer|har fått uttrycka)\b", re.I)
-PARTICIPATION = re.compile(rf"\b{CHILD}\b[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
+PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte)\b"
                            r"|\b(?:bildstöd|anpassa\w* (?:mötet|möte)|träffade\s+\S+\s+(?:innan|före)|"
                            r"deltog inte eftersom|deltar inte då|för liten för att delta|inför mötet)\b", re.I)
@@ -86,6 +86,7 @@ class Context:
     text: str
     plan_date: dt.date | None
     segs: list[Segment]
+    lines: list[Segment]
     actors: list[tuple[int, int, str]]
     roles: list[tuple[int, int, str]]
     date_mentions: list[dates.DateMention]
@@ -103,11 +104,14 @@ class Context:
 
 def build_context(text: str) -> Context:
     plan_date = dates.find_plan_date(text)
-    iso, concrete, vague = followup.follow_up_dates(text, plan_date)
+    mentions = dates.find_dates(text, plan_date)
+    chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if p >= 0.5]
+    concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
-        text=text, plan_date=plan_date, segs=segments(text), actors=find_actors(text), roles=find_roles(text),
-        date_mentions=dates.find_dates(text, plan_date), follow_up_iso=iso, follow_up_concrete=concrete,
-        follow_up_vague=vague,
+        text=text, plan_date=plan_date, segs=segments(text), lines=segments(text, split_sentences=False),
+        actors=find_actors(text), roles=find_roles(text), date_mentions=mentions,
+        follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
+        follow_up_vague=[m for m in chosen if m.kind == "vague"],
     )
 
 
@@ -133,11 +137,16 @@ def goal_segments(ctx: Context) -> list[Segment]:
     return out
 
 
+BACKGROUND_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|barnets|syn|berättelse|deltagare|närvarande)\b",
+                                re.I)
+
+
 def activity_segments(ctx: Context) -> list[Segment]:
-    """Segments that state an intervention: in an activity section, table rows, or action sentences."""
+    """Lines that state an intervention: in an activity section, table rows, or action sentences."""
     out = []
-    for s in ctx.segs:
-        if s.is_heading or s in goal_segments_cache(ctx):
+    goal_starts = {g.start for g in goal_segments_cache(ctx)}
+    for s in ctx.lines:
+        if s.is_heading or s.start in goal_starts or BACKGROUND_SECTION.search(s.section):
             continue
         in_section = bool(ACTIVITY_SECTION.search(s.section))
         table_row = s.text.count("|") >= 2 or "\t" in s.text
@@ -240,6 +249,11 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     mentions = [s for s in ctx.segs if FOLLOW_UP.search(s.text)]
+    vague = [m for m in ctx.date_mentions if m.kind == "vague"
+             and any(s.start <= m.start < s.end for s in mentions)]
+    if vague:
+        ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
+        return _result("follow_up_date", "partial", 0.6, ev, "Tiden för uppföljning är vag, inget datum.")
     if mentions:
         return _result("follow_up_date", "partial", 0.45, [_ev(s, "FOLLOW_UP") for s in mentions],
                        "Uppföljning nämns men utan tidpunkt.")
@@ -268,7 +282,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         if s.is_heading:
             continue
         guardian_first = GUARDIAN.search(s.text)
-        child = re.search(rf"\b{CHILD}\b", s.text, re.I)
+        child = re.search(CHILD, s.text, re.I)
         if FORMULAIC_VOICE.search(s.text):
             formulaic.append(s)
         elif guardian_first and SAYS.search(s.text) and guardian_first.start() < (child.start() if child else 10**6):

@@ -34,8 +34,11 @@ def _is_heading_line(line: str) -> str | None:
     return None
 
 
-def segments(text: str) -> list[Segment]:
-    """Split a plan into lines and, within lines, sentences; track the current section heading."""
+def segments(text: str, split_sentences: bool = True) -> list[Segment]:
+    """Split a plan into lines and, within lines, sentences; track the current section heading.
+
+    With `split_sentences=False` each non-empty line is one segment (list items, table rows).
+    """
     out: list[Segment] = []
     section = ""
     pos = 0
@@ -53,7 +56,7 @@ def segments(text: str) -> list[Segment]:
         inline = _INLINE_HEADING.match(body)
         line_section = inline.group("h").strip().lower() if inline else section
         last = 0
-        for m in _SENT_END.finditer(body):
+        for m in (_SENT_END.finditer(body) if split_sentences else ()):
             piece = body[last:m.start()]
             if piece.strip():
                 out.append(_segment(start + last, piece, line_section))

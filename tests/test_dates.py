@@ -149,7 +149,7 @@ def test_never_raises_on_date_like_strings(s: str) -> None:
         assert m.kind in {"absolute", "week", "vague"}
         if m.iso is not None:
             datetime.date.fromisoformat(m.iso)
-    iso, kind = normalise(s, PLAN)
+    _iso, kind = normalise(s, PLAN)
     assert kind in {"absolute", "week", "vague"}
     find_plan_date(s)
 

@@ -1,0 +1,80 @@
+"""End-to-end through the installed `planqa` command on txt, md, docx, pdf and jsonl input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DEMO, make_docx, make_pdf
+from planqa.criteria import CRITERION_IDS
+
+PLANQA = shutil.which("planqa") or str(Path(sys.executable).parent / "planqa")
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([PLANQA, *args], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+@pytest.fixture
+def mixed_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "plans"
+    (d / "sub").mkdir(parents=True)
+    shutil.copy(DEMO / "sip-skolfranvaro.txt", d / "a.txt")
+    shutil.copy(DEMO / "sip-uppfoljning-hab.md", d / "sub" / "b.md")
+    shutil.copy(DEMO / "plans.jsonl", d / "c.jsonl")
+    lines = (DEMO / "sip-anteckningar-kort.txt").read_text(encoding="utf-8").splitlines()
+    make_docx(d / "d.docx", lines, table=[["Vad", "Vem", "När"], ["KBT", "BUP", "v. 12"]])
+    make_pdf(d / "e.pdf", ["SIP 2025-02-03", "Mal: [BARN] ska ga till skolan tre dagar i veckan.",
+                           "Uppfoljning 2025-04-01, socialtjansten kallar."])
+    return d
+
+
+def test_score_directory_of_mixed_files_gives_jsonl_with_all_criteria(mixed_dir):
+    result = run("score", str(mixed_dir), "--assume-pseudonymised")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(r["id"] for r in records) == ["a.txt", "b.md", "d.docx", "demo-001", "demo-002", "demo-003",
+                                                 "e.pdf"]
+    for r in records:
+        assert list(r["criteria"]) == list(CRITERION_IDS)
+        for c in r["criteria"].values():
+            assert c["verdict"] in ("met", "partial", "not_met") and 0 <= c["confidence"] <= 1
+            assert c["explanation"]
+        assert set(r["dimensions"]) == {"completeness", "follow_up", "child_centredness"}
+        assert {"follow_up_dates", "plan_date", "coordinator", "actors", "warnings"} <= set(r)
+    by_id = {r["id"]: r for r in records}
+    assert by_id["a.txt"]["follow_up_dates"] == ["2025-04-08"]
+    assert by_id["e.pdf"]["follow_up_dates"] == ["2025-04-01"]
+
+
+def test_score_csv_has_a_column_per_criterion(mixed_dir, tmp_path):
+    out = tmp_path / "out.csv"
+    result = run("score", str(mixed_dir / "a.txt"), "--format", "csv", "--out", str(out), "--assume-pseudonymised")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 1 and rows[0]["id"] == "a.txt"
+    assert all(rows[0][c] in ("met", "partial", "not_met") for c in CRITERION_IDS)
+    assert rows[0]["follow_up_score"] and rows[0]["follow_up_band"] in ("god", "delvis", "brist")
+
+
+def test_score_json_from_stdin():
+    text = (DEMO / "sip-skolfranvaro.txt").read_text(encoding="utf-8")
+    result = run("score", "-", "--format", "json", "--assume-pseudonymised", stdin=text)
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert records[0]["id"] == "stdin.txt"
+
+
+def test_a_bad_file_is_reported_the_others_scored_and_the_exit_code_says_so(mixed_dir):
+    (mixed_dir / "tom.txt").write_text("   \n", encoding="utf-8")
+    result = run("score", str(mixed_dir), "--assume-pseudonymised")
+    assert result.returncode == 1
+    assert "tom.txt" in result.stderr and "tom" in result.stderr
+    assert len(result.stdout.splitlines()) == 7

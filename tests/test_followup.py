@@ -1,0 +1,78 @@
+"""Follow-up date detection: the plan's next follow-up, not the meeting, a birthday or a passed date."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from planqa.dates import find_dates
+from planqa.followup import follow_up_dates, follow_up_mentions
+
+PLAN = datetime.date(2024, 2, 20)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SIP-möte 20/2-24\nMål: gå i skolan.\n\nUppföljning: 16/4 kl 14.00, samma lokal.", ["2024-04-16"]),
+    ("Datum: 2024-02-20\nPlanen följs upp 2024-04-16.", ["2024-04-16"]),
+    ("Datum: 2024-02-20\nNästa SIP-möte tisdag 4/3 kl 13.00.", ["2024-03-04"]),
+    ("Datum: 2024-02-20\nKarin på BUP kallar till nytt möte måndag 2/9.", ["2024-09-02"]),
+    ("Datum: 2024-02-20\nNästa uppföljning: vecka 24.", ["2024-06-10"]),
+    ("Datum: 2024-02-20\n\n6. Uppföljning\nDatum: 10 juni 2024", ["2024-06-10"]),
+    ("Datum: 2024-02-20\n\nUppföljning\n23/4, vi skickar kallelse.", ["2024-04-23"]),
+    ("Datum: 2024-02-20\nUppföljning 3/4 och 15/9.", ["2024-04-03", "2024-09-15"]),
+    ("Datum: 2024-02-20\n[BARN] fyller år 3/5. Läkartid 12/3.", []),
+    ("Datum: 2024-02-20\nUppföljning: måndag 20/5, annars vid behov.", ["2024-05-20"]),
+    ("Datum: 2024-02-20\nNästa uppföljning tisdag 3/12 kl 9.00, extra möte vid behov.", ["2024-12-03"]),
+    ("Datum: 2024-02-20\nUppföljning sker vid behov.", []),
+    ("Datum: 2024-02-20\nVi ses igen efter sommarlovet.", []),
+])
+def test_follow_up_dates(text: str, expected: list[str]) -> None:
+    iso, _, _ = follow_up_dates(text, PLAN)
+    assert iso == expected
+
+
+def test_vague_follow_up_is_reported_without_a_date() -> None:
+    iso, concrete, vague = follow_up_dates("Mötesdatum 2024-02-20.\nVi ses igen efter sommarlovet.", PLAN)
+    assert iso == [] and concrete == []
+    assert [m.text for m in vague] == ["efter sommarlovet"]
+
+
+def test_passed_follow_up_in_a_follow_up_document() -> None:
+    text = ("UPPFÖLJNING AV SIP\nUppföljningsmöte hölls 2025-01-21.\n"
+            "Gäller den SIP som upprättades 2024-09-10. Uppföljningen var då planerad till 2024-12-03 "
+            "men fick skjutas fram.\n\nNästa uppföljning: 2025-05-13")
+    assert follow_up_dates(text)[0] == ["2025-05-13"]  # plan date found in the text
+
+
+def test_old_follow_up_that_should_have_happened_is_not_one() -> None:
+    text = ("Uppföljning SIP – 17 feb 2026\n"
+            "Gäller uppföljning av plan från 2025-10-21, som skulle ha följts upp v. 3 men flyttades.")
+    assert follow_up_dates(text)[0] == []
+
+
+def test_meeting_date_and_earlier_dates_are_never_follow_ups() -> None:
+    text = "Uppföljning av SIP från 2024-01-10. Nästa möte 2024-02-20. Uppföljning 2024-02-01."
+    mentions = find_dates(text, PLAN)
+    scored = follow_up_mentions(text, mentions, PLAN)
+    assert len(scored) == len(mentions) == 3
+    assert all(p < 0.5 for _, p in scored)
+    assert all(0.0 <= p <= 1.0 for _, p in scored)
+
+
+def test_year_less_follow_up_without_any_plan_date_gives_a_mention_but_no_date() -> None:
+    iso, concrete, _ = follow_up_dates("anteckn SIP\nnästa möte 14/11")
+    assert iso == []
+    assert [m.text for m in concrete] == ["14/11"]
+
+
+@pytest.mark.slow
+def test_follow_up_exact_match_on_the_dev_split() -> None:
+    from planqa.corpus import load_corpus
+
+    records = [r for r in load_corpus("dev") if r["plan_date"]]
+    if len(records) < 10:
+        pytest.skip("too few dev plans")
+    hits = sum(follow_up_dates(r["text"], datetime.date.fromisoformat(r["plan_date"]))[0]
+               == sorted(r["follow_up_dates"]) for r in records)
+    assert hits / len(records) >= 0.9
