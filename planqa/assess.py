@@ -22,6 +22,19 @@ def load_assessor(model_dir: str | Path | None = None, backend: str = "default")
 
     if backend == "rules":
         return RuleAssessor()
+    if backend == "transformer":
+        from planqa.transformer import TransformerAssessor
+
+        return TransformerAssessor.load(Path(model_dir) if model_dir else MODELS_DIR / "transformer")
+    if backend != "default":
+        raise ValueError(f"okänd backend {backend!r} (default, rules eller transformer)")
+    from planqa.trained import MODEL_FILE, TrainedAssessor
+
+    directory = Path(model_dir) if model_dir else MODELS_DIR / "assessor"
+    if (directory / MODEL_FILE).exists():
+        return TrainedAssessor.load(directory)
+    if model_dir:
+        raise FileNotFoundError(f"{directory}: ingen tränad modell ({MODEL_FILE}) finns här.")
     return RuleAssessor()
 
 

@@ -46,7 +46,7 @@ _TIME = rf"(?:\s*(?:kl\.?|klockan)\s*{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?)"
 _B = r"(?<![\wåäöÅÄÖ/.:-])"  # left word boundary that also rejects "3/14/3" and "1.5"
 _E = r"(?![\wåäöÅÄÖ])"  # right word boundary
 # words that come before a date and belong to its span; "efter"/"tidigast" make it vague
-_PRE = r"(?:(?P<pre>(?:någon gång\s+)?(?:efter|tidigast)(?:\s+den)?)\s+)?"
+_PRE = r"(?:(?P<pre>(?:någon gång\s+)?(?:efter|tidigast|ungefär|ca\.?|cirka|runt|omkring|kring)(?:\s+den)?)\s+)?"
 _DAYPRE = rf"(?:{_WEEKDAY}\s+)?(?:den\s+)?"
 # a d/m "date" followed by one of these is a fraction or a count ("3/4 av tiden", "4/5 dagar")
 _NOT_DM = r"(?!\s*(?:av|del|delar|dagar|dag|tid|lektioner|timmar|tim|h|veckor|ggr|gånger|%|pass)\b)"
@@ -101,7 +101,7 @@ _FLAGS = re.IGNORECASE
 _ABS_RE = [re.compile(p, _FLAGS) for p in _ABSOLUTE]
 _WEEK_RE = re.compile(_WEEK, _FLAGS)
 _VAGUE_RE = [re.compile(p, _FLAGS) for p in _VAGUE]
-_VAGUE_PRE = re.compile(r"efter|tidigast|någon gång", _FLAGS)
+_VAGUE_PRE = re.compile(r"efter|tidigast|någon gång|ungefär|ca|cirka|runt|omkring|kring", _FLAGS)
 
 
 def _safe_date(y: int, m: int, d: int) -> datetime.date | None:
@@ -223,7 +223,7 @@ def normalise(expr: str, plan_date: datetime.date | None = None) -> tuple[str | 
 
 
 _PLAN_CUE = re.compile(
-    r"datum|möte|mötet|hölls|upprättad|upprättades|daterad|anteckn|uppföljning av|denna uppföljning",
+    r"datum|möte|mötet|hölls|upprättad|upprättades|daterad|anteckn|uppföljning av|denna uppföljning|\bsip\b",
     re.IGNORECASE)
 _NOT_PLAN_CUE = re.compile(
     r"planer|var satt|ursprung|tidigare|föregående|förra|född|födelse|nästa|ny sip|kalla|följs upp"
@@ -239,6 +239,17 @@ def _year_hint(text: str) -> int | None:
     return int(max(years, key=years.count)) if years else None
 
 
+def _plan_date_candidates(text: str, head: int) -> list[DateMention]:
+    """Date mentions on the lines that can hold the plan date: near the top or with a cue word."""
+    out: list[DateMention] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if pos < head or _PLAN_CUE.search(line):
+            out += [DateMention(m.start + pos, m.end + pos, m.text, m.iso, m.kind) for m in find_dates(line)]
+        pos += len(line)
+    return out
+
+
 def find_plan_date(text: str) -> datetime.date | None:
     """The plan's (meeting's) own date, or None.
 
@@ -252,16 +263,17 @@ def find_plan_date(text: str) -> datetime.date | None:
     followup_doc = bool(_FOLLOWUP_DOC.search(text[:150]))
     hint = _year_hint(text)
     best: tuple[int, int, datetime.date] | None = None
-    for m in find_dates(text):
+    for m in _plan_date_candidates(text, head):
         if m.kind != "absolute":
             continue
         iso = m.iso or normalise(m.text, datetime.date(hint, 1, 1) if hint else None)[0]
         if iso is None:
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
-        before = _CLAUSE_BREAK.split(text[max(line_start, m.start - 80):m.start])[-1]
+        line_before = text[max(line_start, m.start - 80):m.start]
+        before = _CLAUSE_BREAK.split(line_before)[-1]
         score = 0
-        if _PLAN_CUE.search(before):
+        if _PLAN_CUE.search(line_before):
             score += 2
         if _NOT_PLAN_CUE.search(before) or (followup_doc and re.search("upprättad", before, re.IGNORECASE)):
             score -= 3

@@ -255,8 +255,8 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
         return _result("follow_up_date", "partial", 0.6, ev, "Tiden för uppföljning är vag, inget datum.")
     if mentions:
-        return _result("follow_up_date", "partial", 0.45, [_ev(s, "FOLLOW_UP") for s in mentions],
-                       "Uppföljning nämns men utan tidpunkt.")
+        return _result("follow_up_date", "not_met", 0.5, [_ev(s, "FOLLOW_UP") for s in mentions],
+                       "Uppföljning nämns men utan någon tidpunkt.")
     return _result("follow_up_date", "not_met", 0.75, [], "Letade efter en tid för uppföljning (datum, vecka, "
                                                             "'nästa SIP-möte') men hittade ingen.")
 

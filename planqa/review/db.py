@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from planqa.criteria import CRITERION_IDS, VERDICTS
@@ -111,7 +112,7 @@ class Review:
 
 def now() -> str:
     """The current UTC time, ISO 8601 to the second."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def slug(name: str) -> str:
@@ -121,10 +122,11 @@ def slug(name: str) -> str:
 
 
 class AuditDB:
-    """An audit's database file. Cheap to construct; every method opens its own connection."""
+    """An audit's database file. Every write is its own transaction; safe to share between threads."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._lock = threading.RLock()
         if not self.path.exists():
             raise AuditError(f"Granskningen {self.path} finns inte.")
         self._migrate()
@@ -143,7 +145,7 @@ class AuditDB:
         except FileExistsError:
             raise AuditError(f"Det finns redan en granskning i {path}.") from None
         db = cls.__new__(cls)
-        db.path = path
+        db.path, db._lock = path, threading.RLock()
         db._migrate()
         with db._write() as conn:
             conn.execute("INSERT INTO audit VALUES (1, ?, ?, ?, ?)",
@@ -152,18 +154,27 @@ class AuditDB:
 
     # connections ---------------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        return conn
+    def _connection(self) -> sqlite3.Connection:
+        """This object's connection, opened on first use (closing it would checkpoint the WAL)."""
+        if getattr(self, "_conn", None) is None:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._conn = conn
+        return self._conn
+
+    def close(self) -> None:
+        if getattr(self, "_conn", None) is not None:
+            self._conn.close()
+            self._conn = None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed when the block ends (rolled back on error)."""
-        conn = self._connect()
-        try:
+        with self._lock:
+            conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -171,15 +182,10 @@ class AuditDB:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
-        finally:
-            conn.close()
 
     def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        conn = self._connect()
-        try:
-            return conn.execute(sql, params).fetchall()
-        finally:
-            conn.close()
+        with self._lock:
+            return self._connection().execute(sql, params).fetchall()
 
     def _row(self, sql: str, params: tuple = ()) -> sqlite3.Row | None:
         rows = self._rows(sql, params)
@@ -203,7 +209,11 @@ class AuditDB:
                         conn.execute(statement)
                     conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise AuditError(f"{self.path} kunde inte öppnas som granskning ({exc}).") from None
+        except AuditError:
+            self.close()
+            raise
 
     def schema_version(self) -> int:
         return self._row("SELECT MAX(version) FROM schema_migrations")[0]
@@ -323,9 +333,11 @@ def list_audits(directory: str | Path) -> list[AuditInfo]:
     found = []
     for path in sorted(Path(directory).glob(f"*{SUFFIX}")):
         try:
-            found.append(AuditDB(path).info())
+            db = AuditDB(path)
         except AuditError:
             continue
+        found.append(db.info())
+        db.close()
     return sorted(found, key=lambda a: a.created_at, reverse=True)
 
 

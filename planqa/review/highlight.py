@@ -8,6 +8,7 @@ Overlapping spans are flattened into segments; a segment takes the colour of its
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -60,7 +61,7 @@ def highlight(text: str, spans: Iterable[Span], focus: Iterable[tuple[int, int]]
     focus = [(max(0, a), min(n, b)) for a, b in focus if a < b]
     cuts = sorted({0, n, *(s.start for s in spans), *(s.end for s in spans), *(x for f in focus for x in f)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         piece = html.escape(text[a:b])
         active = sorted((s for s in spans if s.start <= a and b <= s.end), key=lambda s: s.end - s.start)
         focused = any(fa <= a and b <= fb for fa, fb in focus)

@@ -211,6 +211,13 @@ class Loader:
         return plan.model_copy(update=update)
 
     def _load_one(self, plan: Plan, sha: str, report: LoadReport, pseudonymised: bool = False) -> None:
+        try:
+            self._gate_and_store(plan, sha, report, pseudonymised)
+        except Exception as exc:  # noqa: BLE001 -- a failing gate stores nothing; the batch goes on
+            report.errors.append(f"{plan.source or plan.id}: planen kunde inte kontrolleras mot personuppgifter "
+                                 f"({type(exc).__name__}) och lästes inte in.")
+
+    def _gate_and_store(self, plan: Plan, sha: str, report: LoadReport, pseudonymised: bool) -> None:
         plan = self._safe_label(plan, sha, report)
         state = self.db.find_plan(plan.id, sha)
         if state == "same":
@@ -229,7 +236,7 @@ class Loader:
         try:
             assessment = self.assessor.assess(plan)
             check_complete(assessment.criteria)
-        except Exception as exc:  # one bad plan must not stop the batch
+        except Exception as exc:  # noqa: BLE001 -- one bad plan must not stop the batch
             report.errors.append(f"{plan.id}: planen kunde inte bedömas ({type(exc).__name__}).")
             return
         if not assessment.model_version:
@@ -241,3 +248,15 @@ class Loader:
 def identifying(text: str, gate: Gate) -> list[str]:
     """Reasons why a free text (a comment) looks identifying; empty when it is fine."""
     return reasons(gate(text)) if text.strip() else []
+
+
+def demo_audit(directory: str | Path,
+               make_loader: Callable[[AuditDB], Loader | None]) -> tuple[AuditDB, LoadReport | None]:
+    """The demo audit in `directory`, created and filled with the bundled demo plans on first use."""
+    path = Path(directory) / "demo.sqlite3"
+    if path.exists():
+        db = AuditDB(path)
+    else:
+        db = AuditDB.create(path, "Demogranskning", "Exempelkommunen (påhittade planer)", "Demo")
+    lo = None if db.plan_count() else make_loader(db)
+    return db, (lo.load(read_folder(DEMO_DIR)) if lo else None)

@@ -11,7 +11,7 @@ import hashlib
 import random
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 Method = Literal["simple", "stratified"]
@@ -126,6 +126,6 @@ def draw(units: Mapping[str, Mapping[str, object]], definition: SampleDefinition
         for s in sorted(groups):
             chosen += rng.sample(groups[s], alloc[s])
             strata[s] = (len(groups[s]), alloc[s])
-    created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    created = datetime.now(UTC).isoformat(timespec="seconds")
     return Sample(definition, tuple(chosen), len(ids), population_checksum(units, definition.stratum_field),
                   created, strata)

@@ -1,0 +1,212 @@
+"""The Swedish spaCy pipeline of planqa: tokenizer, segmentation, gazetteer, trained NER, merge.
+
+    tokenizer  spacy.blank("sv") rules plus splits plans need ("BUP:s", "BUP-kontakt", "|", "]")
+    sip_sentencizer   sentence starts at line breaks, bullets, table cells and sentence ends
+    ner (trained)     ACTOR, ROLE, PERSON, DATE: a small tok2vec + transition NER (train/ner.py)
+    sip_gazetteer     ACTOR/ROLE from planqa.actors, PERSON placeholders, DATE from planqa.dates
+    sip_merge         per label, take the model's spans, the gazetteer's, or both (the better
+                      one on the dev split, chosen at training time); set the attributes
+
+Attributes: `Span._.normalised` (actor name such as "bup", or the ISO date of a DATE),
+`Span._.follow_up` (True for the plan's follow-up DATE), `Doc._.plan_date`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+import numpy as np
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, filter_spans
+
+from planqa.actors import ACTORS, ROLES, normalise_actor
+from planqa.dates import DateMention, find_dates, find_plan_date, normalise
+from planqa.followup import follow_up_mentions
+from planqa.models import Entity
+
+__all__ = ["ENT_LABELS", "analyse", "load_pipeline", "make_tokenizer", "DEFAULT_MODEL_DIR"]
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+ENT_LABELS = ("ACTOR", "ROLE", "PERSON", "DATE")
+PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
+RULER_KEY = "ruler"
+
+for _name, _obj in (("normalised", Span), ("follow_up", Span), ("plan_date", Doc)):
+    if not _obj.has_extension(_name):
+        _obj.set_extension(_name, default=None)
+
+
+@spacy.registry.tokenizers("planqa.sv_tokenizer.v1")
+def make_tokenizer():
+    """Swedish rules plus: genitive ":s" and "|" split off, hyphen/slash/brackets split inside words."""
+
+    def create(nlp: Language) -> Tokenizer:
+        d = nlp.Defaults
+        prefixes = [r"\|", r"/", r"\["] + list(d.prefixes)
+        suffixes = [r"(?<=[\wåäöÅÄÖ\]]):[a-zåäö]{1,2}", r"\|", r"\]"] + list(d.suffixes)
+        infixes = list(d.infixes) + [
+            r"\|", r"(?<=[^\W\d_])[-–](?=[^\W_])", r"(?<=[^\W_])[-–](?=[^\W\d_])", r"(?<=\D)/|/(?=\D)",
+            r"[\[\]]", r"(?<=\d)[-–](?=v\b)",
+        ]
+        return Tokenizer(
+            nlp.vocab, rules=d.tokenizer_exceptions, prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search, infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=d.token_match, url_match=d.url_match)
+
+    return create
+
+
+_QUOTES = {"[", '"', "”", "»", "-", "–"}
+
+
+@Language.component("sip_sentencizer")
+def sip_sentencizer(doc: Doc) -> Doc:
+    """Sentence starts after line breaks (headings, bullets, rows), table cells ("|") and after
+    . ! ? : before a capital, quote or bracket. Vectorised: a Python loop over tokens is too slow."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    arr = doc.to_array([ORTH, IS_SPACE, IS_TITLE, IS_UPPER])
+    orth, space = arr[:, 0], arr[:, 1].astype(bool)
+    strings = doc.vocab.strings
+    newline = {o for o in np.unique(orth[space]).tolist() if "\n" in strings[o]}
+    pipe, ends = strings.add("|"), {strings.add(x) for x in (".", "!", "?", ":")}
+    capital = arr[:, 2].astype(bool) | arr[:, 3].astype(bool) | np.isin(orth, [strings.add(q) for q in _QUOTES])
+    after_newline = np.isin(orth, list(newline)) if newline else np.zeros(n, dtype=bool)
+    prev = np.zeros(n, dtype=bool)
+    prev[1:] = after_newline[:-1] | (orth[:-1] == pipe)
+    after_end = np.zeros(n, dtype=bool)
+    after_end[1:] = np.isin(orth[:-1], list(ends))
+    start = ~space & (orth != pipe) & (prev | (after_end & capital))
+    start[0] = True
+    # text right after leading whitespace also starts a sentence
+    first_word = int(np.argmax(~space)) if (~space).any() else 0
+    start[first_word] = True
+    doc.from_array([SENT_START], np.where(start, 1, -1).astype("int64").astype("uint64").reshape(-1, 1))
+    return doc
+
+
+_W = "\\wåäöÅÄÖ-"
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_regex() -> re.Pattern[str]:
+    """planqa.actors' forms in one pattern with a single word-boundary gate (7x faster than
+    actors.find_actors, same matches) plus roles and bracket placeholders."""
+    parts = [f"(?P<a{i}>{'|'.join(forms)})" for i, forms in enumerate(ACTORS.values())]
+    parts.append(f"(?P<role>{'|'.join(ROLES)})")
+    return re.compile(f"(?<![{_W}])(?:{'|'.join(parts)})(?![{_W}])|(?P<person>{PLACEHOLDER.pattern})",
+                      re.IGNORECASE)
+
+
+def gazetteer_spans(text: str) -> list[tuple[int, int, str, str | None]]:
+    """ACTOR (with normalised name), ROLE and placeholder PERSON mentions as (start, end, label, name)."""
+    names = list(ACTORS)
+    out = []
+    for m in _gazetteer_regex().finditer(text):
+        group = m.lastgroup or ""
+        if group == "role":
+            out.append((m.start(), m.end(), "ROLE", None))
+        elif group == "person":
+            out.append((m.start(), m.end(), "PERSON", None))
+        else:
+            name = names[int(group[1:])]
+            if name == "skolan" and m.group().lower().startswith("klass"):
+                continue  # as in planqa.actors.find_actors
+            out.append((m.start(), m.end(), "ACTOR", name))
+    return out
+
+
+@Language.factory("sip_gazetteer", default_config={"key": RULER_KEY, "labels": list(ENT_LABELS)})
+def make_gazetteer(nlp: Language, name: str, key: str, labels: list[str]):
+    """Rule spans into doc.spans[key]: ACTOR/ROLE (planqa.actors), PERSON placeholders, DATE (planqa.dates)."""
+    wanted = set(labels)
+
+    def gazetteer(doc: Doc) -> Doc:
+        text = doc.text
+        found = [(s, e, lab) for s, e, lab, _ in gazetteer_spans(text) if lab in wanted] if wanted - {"DATE"} else []
+        if "DATE" in wanted:
+            found += [(m.start, m.end, "DATE") for m in find_dates(text)]
+        spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in found]
+        doc.spans[key] = filter_spans([s for s in spans if s is not None])
+        return doc
+
+    return gazetteer
+
+
+@Language.factory("sip_merge", default_config={"sources": {lab: "ruler" for lab in ENT_LABELS}, "key": RULER_KEY})
+def make_merge(nlp: Language, name: str, sources: dict[str, str], key: str):
+    """Combine model entities and gazetteer spans per label ("model", "ruler" or "both"), set attributes."""
+
+    def merge(doc: Doc) -> Doc:
+        ruler = list(doc.spans[key]) if key in doc.spans else []
+        model = [e for e in doc.ents if sources.get(e.label_, "model") in ("model", "both")]
+        chosen = [s for s in ruler if sources.get(s.label_) == "ruler"]
+        extra = [s for s in ruler if sources.get(s.label_) == "both"]
+        ents = filter_spans(model + chosen)  # longest wins, model before ruler on ties
+        taken = [(e.start, e.end) for e in ents]
+        ents += [s for s in extra if all(s.end <= a or s.start >= b for a, b in taken)]
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        set_attributes(doc)
+        return doc
+
+    return merge
+
+
+def set_attributes(doc: Doc) -> None:
+    """Normalised actor names, ISO dates and the follow-up flag on doc.ents."""
+    plan_date = doc._.plan_date
+    if plan_date is None:
+        plan_date = doc._.plan_date = find_plan_date(doc.text)
+    dates: list[tuple[Span, DateMention]] = []
+    for ent in doc.ents:
+        if ent.label_ == "ACTOR":
+            ent._.normalised = normalise_actor(ent.text)
+        elif ent.label_ == "DATE":
+            iso, kind = normalise(ent.text, plan_date)
+            ent._.normalised = iso
+            dates.append((ent, DateMention(ent.start_char, ent.end_char, ent.text, iso, kind)))
+    scored = follow_up_mentions(doc.text, [m for _, m in dates], plan_date)
+    for (ent, _), (_, p) in zip(dates, scored, strict=True):
+        ent._.follow_up = p >= 0.5
+
+
+def blank_pipeline() -> Language:
+    """The rule-only pipeline: tokenizer, sentencizer, gazetteer and merge (no trained model)."""
+    nlp = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "planqa.sv_tokenizer.v1"}}})
+    nlp.add_pipe("sip_sentencizer")
+    nlp.add_pipe("sip_gazetteer")
+    nlp.add_pipe("sip_merge")
+    return nlp
+
+
+def load_pipeline(model_dir: str | Path | None = None) -> Language:
+    """The trained pipeline from `model_dir` (default models/ner); rule-only when none is shipped."""
+    path = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+    if not (path / "config.cfg").exists():
+        if model_dir is not None:
+            raise FileNotFoundError(f"ingen spaCy-modell i {path}")
+        return blank_pipeline()
+    return spacy.load(path)
+
+
+def analyse(nlp: Language, text: str, plan_date: datetime.date | None = None) -> tuple[Doc, list[Entity]]:
+    """Run the pipeline on one plan; return the Doc and its entities as `planqa.models.Entity`."""
+    doc = nlp.make_doc(text)
+    doc._.plan_date = plan_date
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc, entities(doc)
+
+
+def entities(doc: Doc) -> list[Entity]:
+    """doc.ents as `planqa.models.Entity` (role "follow_up" on the plan's follow-up dates)."""
+    return [Entity(start=e.start_char, end=e.end_char, label=e.label_, text=e.text, normalised=e._.normalised,
+                   role="follow_up" if e._.follow_up else None) for e in doc.ents]

@@ -1,0 +1,58 @@
+"""The auditor's review view: audits in SQLite, sampling, review, results and export.
+
+`run_app` starts the Streamlit app (`app.py` at the project root); the modules hold the logic:
+db (one SQLite file per audit), loading (read, gate, assess, store), sampling, reviewing,
+highlight (escaped HTML), results (shares, Wilson intervals, agreement), export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+AUDIT_DIR_ENV = "PLANQA_AUDIT_DIR"
+DEFAULT_AUDIT_DIR = Path.home() / "planqa" / "granskningar"
+
+
+def audit_dir(value: str | Path | None = None) -> Path:
+    """Where audits live: the given folder, else $PLANQA_AUDIT_DIR, else ~/planqa/granskningar."""
+    return Path(value or os.environ.get(AUDIT_DIR_ENV) or DEFAULT_AUDIT_DIR).expanduser()
+
+
+def app_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The app's own options (after `--` on the streamlit command line); unknown ones are ignored."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--demo", action="store_true")
+    p.add_argument("--audit-dir")
+    ns, _ = p.parse_known_args(list(argv))
+    return ns
+
+
+def run_app(args: Sequence[str] = ()) -> int:
+    """`planqa app [--demo] [--audit-dir DIR] [--port N] [--address HOST]`: start the review app."""
+    p = argparse.ArgumentParser(prog="planqa app", description="Startar granskningsvyn i webbläsaren.")
+    p.add_argument("--demo", action="store_true", help="öppna en granskning med de medföljande demoplanerna")
+    p.add_argument("--audit-dir", help=f"mapp för granskningarna (standard: ${AUDIT_DIR_ENV} eller "
+                                       f"{DEFAULT_AUDIT_DIR})")
+    p.add_argument("--port", type=int, default=8501, help="port (standard: 8501)")
+    p.add_argument("--address", default="localhost",
+                   help="adress att lyssna på (standard: localhost, bara den här datorn)")
+    ns = p.parse_args(list(args))
+    if not APP.exists():
+        print(f"planqa app: hittar inte {APP}; starta från en utcheckning av planqa.", file=sys.stderr)
+        return 2
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP),
+           "--server.port", str(ns.port), "--server.address", ns.address, "--server.headless", "true",
+           "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "viewer", "--theme.base", "light", "--"]
+    cmd += ["--audit-dir", str(audit_dir(ns.audit_dir))] + (["--demo"] if ns.demo else [])
+    print(f"planqa: granskningsvyn startar på http://{ns.address}:{ns.port} (avsluta med Ctrl+C)")
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,38 @@
+"""Train the assessor's classifiers on the corpus train split, choose on dev, save to models/assessor/.
+
+Usage: python train/classifiers.py [--out models/assessor]
+The test split is not touched here; `planqa evaluate --split test` reports on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+
+from planqa.corpus import load_corpus
+from planqa.trained import TrainedAssessor
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=ROOT / "models" / "assessor")
+    args = ap.parse_args()
+    random.seed(0)
+    np.random.seed(0)
+    train, dev = load_corpus("train"), load_corpus("dev")
+    print(f"training on {len(train)} train plans, choosing on {len(dev)} dev plans")
+    start = time.perf_counter()
+    assessor = TrainedAssessor().fit(train, dev, version="trained-1")
+    assessor.meta["train_seconds"] = round(time.perf_counter() - start, 1)
+    assessor.save(args.out)
+    print(f"saved to {args.out} in {assessor.meta['train_seconds']} s")
+
+
+if __name__ == "__main__":
+    main()

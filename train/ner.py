@@ -1,0 +1,215 @@
+"""Train planqa's spaCy NER on the annotated corpus and write models/ner/ with metrics.json.
+
+Trains tok2vec + NER (ACTOR, ROLE, PERSON, DATE) with train/ner.cfg on the train split
+(seeded, CPU), picks per label whether the model, the gazetteer or both give the entities
+(by F1 on the dev split), and reports entity P/R/F1 per label on dev and test, follow-up
+date exact match, date-normaliser accuracy and throughput relative to bare tokenisation.
+
+Usage: python train/ner.py [--out models/ner] [--max-steps N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+from spacy.tokens import Doc, DocBin  # noqa: E402
+from spacy.util import filter_spans  # noqa: E402
+
+from planqa.corpus import load_corpus  # noqa: E402
+from planqa.dates import normalise  # noqa: E402
+from planqa.followup import follow_up_dates  # noqa: E402
+from planqa.nlp import ENT_LABELS, PLACEHOLDER, RULER_KEY, make_merge  # noqa: E402
+
+CONFIG = ROOT / "train" / "ner.cfg"
+MODES = ("model", "ruler", "both")
+
+
+def gold_spans(record: dict) -> set[tuple[int, int, str]]:
+    return {(s["start"], s["end"], s["label"]) for s in record["spans"] if s["label"] in ENT_LABELS}
+
+
+def to_doc(nlp: spacy.Language, record: dict) -> Doc:
+    """A training Doc: the record's text with its ACTOR/ROLE/PERSON/DATE spans as entities."""
+    doc = nlp.make_doc(record["text"])
+    spans = [doc.char_span(s, e, label=lab) for s, e, lab in gold_spans(record)]
+    doc.ents = filter_spans([s for s in spans if s is not None])
+    return doc
+
+
+def write_docbin(nlp: spacy.Language, records: list[dict], path: Path) -> None:
+    DocBin(docs=[to_doc(nlp, r) for r in records]).to_disk(path)
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "n_gold": n_gold}
+
+
+def score(pred: list[set], gold: list[set]) -> dict[str, dict[str, float]]:
+    """Exact-match entity P/R/F1 per label, overall (micro) and PERSON without placeholders."""
+    tp, npred, ngold = Counter(), Counter(), Counter()
+    for p_set, g_set in zip(pred, gold, strict=True):
+        for key, keep in (("", lambda s: True),
+                          ("PERSON_NAMES", lambda s: s[2] == "PERSON" and not s[3])):
+            ps = {s[:3] for s in p_set if keep(s)}
+            gs = {s[:3] for s in g_set if keep(s)}
+            if key:
+                tp[key] += len(ps & gs)
+                npred[key] += len(ps)
+                ngold[key] += len(gs)
+                continue
+            for lab in ENT_LABELS:
+                tp[lab] += len({s for s in ps & gs if s[2] == lab})
+                npred[lab] += len({s for s in ps if s[2] == lab})
+                ngold[lab] += len({s for s in gs if s[2] == lab})
+    out = {lab: prf(tp[lab], npred[lab], ngold[lab]) for lab in (*ENT_LABELS, "PERSON_NAMES")}
+    out["overall"] = prf(sum(tp[x] for x in ENT_LABELS), sum(npred[x] for x in ENT_LABELS),
+                         sum(ngold[x] for x in ENT_LABELS))
+    return out
+
+
+def _mark(spans: set[tuple[int, int, str]], text: str) -> set[tuple[int, int, str, bool]]:
+    """Add whether a span is a bracket placeholder (scored apart for PERSON)."""
+    return {(s, e, lab, bool(PLACEHOLDER.fullmatch(text[s:e]))) for s, e, lab in spans}
+
+
+def evaluate(nlp: spacy.Language, records: list[dict], modes: dict[str, dict[str, str]]) -> dict:
+    """Entity scores of each source configuration (label -> model/ruler/both) on `records`."""
+    base = nlp.select_pipes(disable=["sip_merge"]) if "sip_merge" in nlp.pipe_names else None
+    docs = list(nlp.pipe(r["text"] for r in records))
+    if base is not None:
+        base.restore()
+    gold = [_mark(gold_spans(r), r["text"]) for r in records]
+    out = {}
+    for name, sources in modes.items():
+        merge = make_merge(nlp, "merge", sources, RULER_KEY)
+        pred = []
+        for doc, r in zip(docs, records, strict=True):
+            d = merge(doc.copy())
+            pred.append(_mark({(e.start_char, e.end_char, e.label_) for e in d.ents}, r["text"]))
+        out[name] = score(pred, gold)
+    return out
+
+
+def follow_up_exact(nlp: spacy.Language, records: list[dict]) -> dict[str, float]:
+    """Share of plans whose set of follow-up ISO dates equals the gold set."""
+    from planqa.nlp import analyse
+
+    hits = Counter()
+    for r in records:
+        gold = sorted(r["follow_up_dates"])
+        plan_date = datetime.date.fromisoformat(r["plan_date"]) if r["plan_date"] else None
+        doc, _ = analyse(nlp, r["text"])
+        hits["pipeline"] += sorted({e._.normalised for e in doc.ents if e._.follow_up and e._.normalised}) == gold
+        hits["rules"] += follow_up_dates(r["text"])[0] == gold
+        hits["rules_gold_plan_date"] += follow_up_dates(r["text"], plan_date)[0] == gold
+    n = len(records)
+    return {k: round(hits[k] / n, 4) for k in ("pipeline", "rules", "rules_gold_plan_date")} | {"n": n}
+
+
+def normaliser_accuracy(records: list[dict]) -> dict[str, float]:
+    """Gold follow-up DATE spans resolved with the gold plan date: ISO set equal to the gold dates."""
+    hits = n = 0
+    for r in records:
+        spans = [s for s in r["spans"] if s.get("role") == "follow_up"]
+        if not spans:
+            continue
+        plan_date = datetime.date.fromisoformat(r["plan_date"]) if r["plan_date"] else None
+        iso = sorted({normalise(s["text"], plan_date)[0] for s in spans} - {None})
+        hits += iso == sorted(r["follow_up_dates"])
+        n += 1
+    return {"accuracy": round(hits / n, 4) if n else 0.0, "n_plans": n}
+
+
+def throughput(nlp: spacy.Language, texts: list[str], min_docs: int = 400) -> dict[str, float]:
+    """Plans per second on one core: the pipeline vs bare spacy.blank("sv") tokenisation."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    batch = (texts * (min_docs // max(len(texts), 1) + 1))[:min_docs]
+    bare = spacy.blank("sv")
+
+    def rate(fn) -> float:
+        fn(batch[:50])  # warm up
+        t = time.perf_counter()
+        fn(batch)
+        return len(batch) / (time.perf_counter() - t)
+
+    tok = rate(lambda b: list(bare.pipe(b, batch_size=64)))
+    full = rate(lambda b: list(nlp.pipe(b, batch_size=64)))
+    return {"tokenizer_plans_per_s": round(tok, 1), "pipeline_plans_per_s": round(full, 1),
+            "ratio": round(full / tok, 3), "n_docs": len(batch)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner")
+    ap.add_argument("--max-steps", type=int, default=None)
+    args = ap.parse_args(argv)
+
+    from spacy.cli.train import train
+
+    records = load_corpus()
+    by_split = {s: [r for r in records if r["split"] == s] for s in ("train", "dev", "test")}
+    print("plans:", {s: len(v) for s, v in by_split.items()}, flush=True)
+    nlp0 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "planqa.sv_tokenizer.v1"}}})
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        write_docbin(nlp0, by_split["train"], tmp / "train.spacy")
+        write_docbin(nlp0, by_split["dev"], tmp / "dev.spacy")
+        overrides = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")}
+        if args.max_steps:
+            overrides["training.max_steps"] = args.max_steps
+        t0 = time.perf_counter()
+        train(CONFIG, tmp / "out", use_gpu=-1, overrides=overrides)
+        train_s = time.perf_counter() - t0
+        nlp = spacy.load(tmp / "out" / "model-best")
+
+    nlp.add_pipe("sip_gazetteer")
+    modes = {m: dict.fromkeys(ENT_LABELS, m) for m in MODES}
+    dev = evaluate(nlp, by_split["dev"], modes)
+    sources = {lab: max(MODES, key=lambda m: (dev[m][lab]["f"], m == "model")) for lab in ENT_LABELS}
+    nlp.add_pipe("sip_merge", config={"sources": sources})
+    modes["combined"] = sources
+    test = evaluate(nlp, by_split["test"], modes)
+    dev["combined"] = evaluate(nlp, by_split["dev"], {"combined": sources})["combined"]
+
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    nlp.to_disk(args.out)
+    metrics = {
+        "command": "python train/ner.py",
+        "trained": datetime.date.today().isoformat(),
+        "plans": {s: len(v) for s, v in by_split.items()},
+        "train_seconds": round(train_s, 1),
+        "sources": sources,
+        "entities": {"dev": dev, "test": test},
+        "follow_up_exact_match": {s: follow_up_exact(nlp, by_split[s]) for s in ("dev", "test")},
+        "date_normaliser_follow_up_spans": {s: normaliser_accuracy(by_split[s]) for s in ("dev", "test")},
+        "speed": throughput(nlp, [r["text"] for r in records]),
+        "size_bytes": sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file()),
+    }
+    (args.out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n",
+                                           encoding="utf-8")
+    print(json.dumps({k: metrics[k] for k in ("plans", "sources", "follow_up_exact_match", "speed")}, indent=1))
+    for split in ("dev", "test"):
+        for lab, s in metrics["entities"][split]["combined"].items():
+            print(f"{split:5} {lab:13} P={s['p']:.3f} R={s['r']:.3f} F1={s['f']:.3f} n={s['n_gold']}")
+
+
+if __name__ == "__main__":
+    main()
