@@ -140,15 +140,73 @@ def check(path: Annotated[str, typer.Argument(help="Utkastet som fil, eller - f�
 
 
 @app.command()
-def train() -> None:
-    """Träna planqas modeller från annotations/."""
-    not_yet("train", "träningen byggs i ärende 5 och 6")
+def train(
+    backend: Annotated[str, typer.Option(help="default (spaCy + scikit-learn) eller transformer.")] = "default",
+    base_model: Annotated[Optional[Path], typer.Option(help="Lokal mapp med en förtränad transformer.")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Var modellerna sparas (standard: models/...).")] = None,
+) -> None:
+    """Träna planqas bedömningsmodeller från annotations/ (train-delen; dev för val)."""
+    from planqa.corpus import load_corpus
+
+    train_records, dev_records = load_corpus("train"), load_corpus("dev")
+    if not train_records or not dev_records:
+        err("Korpusen saknar train- eller dev-planer; kör 'planqa corpus compile' först.")
+        raise typer.Exit(2)
+    if backend == "transformer":
+        if base_model is None:
+            err("--base-model behövs för transformer (en lokal mapp; inget laddas ned).")
+            raise typer.Exit(2)
+        from planqa.transformer import train_transformer
+
+        path = train_transformer(base_model, train_records, dev_records, out)
+        err(f"Transformermodellen sparad i {path}.")
+        return
+    if backend != "default":
+        err(f"Okänd backend {backend!r}.")
+        raise typer.Exit(2)
+    from planqa.assess import MODELS_DIR
+    from planqa.trained import TrainedAssessor
+
+    err(f"Tränar på {len(train_records)} planer, väljer modell på {len(dev_records)} dev-planer …")
+    assessor = TrainedAssessor().fit(train_records, dev_records, version="trained-1", log=err)
+    path = assessor.save(out or MODELS_DIR / "assessor")
+    err(f"Klart: modellen sparad i {path}.")
 
 
 @app.command()
-def evaluate(split: Annotated[str, typer.Option(help="dev eller test.")] = "test") -> None:
-    """Utvärdera bedömningen mot korpusens annoteringar."""
-    not_yet("evaluate", "utvärderingen byggs i ärende 6")
+def evaluate(
+    split: Annotated[str, typer.Option(help="dev eller test (test bara för slutrapportering).")] = "test",
+    report: Annotated[Optional[Path], typer.Option(help="Skriv rapporten hit (Markdown; JSON bredvid).")] = None,
+    model_dir: Annotated[Optional[Path], typer.Option(help="Mapp med den tränade modellen.")] = None,
+) -> None:
+    """Utvärdera den tränade bedömningen och regelbedömningen mot korpusens annoteringar."""
+    from planqa.assess import load_assessor
+    from planqa.corpus import load_corpus
+    from planqa.evaluate import predictions, report_markdown, score_predictions
+    from planqa.rules import RuleAssessor
+
+    if split not in ("train", "dev", "test"):
+        err("--split ska vara train, dev eller test.")
+        raise typer.Exit(2)
+    records = load_corpus(split)
+    if not records:
+        err(f"Inga planer i {split}-delen; kör 'planqa corpus compile' först.")
+        raise typer.Exit(2)
+    assessors = {"rules": RuleAssessor()}
+    trained = load_assessor(model_dir)
+    if not isinstance(trained, RuleAssessor):
+        assessors = {"trained": trained, **assessors}
+    results = {}
+    for name, assessor in assessors.items():
+        err(f"Bedömer {len(records)} planer med {name} …")
+        results[name] = score_predictions(records, predictions(assessor, records))
+    text = report_markdown(results, split)
+    typer.echo(text)
+    if report:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(text, encoding="utf-8")
+        report.with_suffix(".json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+        err(f"Rapporten skriven till {report}.")
 
 
 @app.command("app")

@@ -116,7 +116,8 @@ def calibrated_proba(head: dict, x) -> np.ndarray:
 class TrainedAssessor:
     """Assess plans with trained, calibrated per-criterion classifiers."""
 
-    def __init__(self) -> None:
+    def __init__(self, c_grid: tuple[float, ...] = C_GRID, variants: tuple[str, ...] = VARIANTS) -> None:
+        self.c_grid, self.variants = c_grid, variants
         self.segment_models: dict = {}
         self.criterion_models: dict = {}
         self.meta: dict = {}
@@ -170,11 +171,11 @@ class TrainedAssessor:
             vectorizer.fit(focus_train)
             base = {"mean": scaler.mean_, "scale": scaler.scale_, "vectorizer": vectorizer}
             best = None
-            for variant in VARIANTS:
+            for variant in self.variants:
                 self.criterion_models[cid] = {"variant": variant, **base}
                 x_train = self._matrix(cid, train_views, focus_train)
                 x_dev = self._matrix(cid, dev_views, focus_dev)
-                for c in C_GRID:
+                for c in self.c_grid:
                     model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(x_train, y_train)
                     f1 = f1_score(y_dev, model.predict(x_dev), labels=list(VERDICTS), average="macro",
                                   zero_division=0)

@@ -40,6 +40,12 @@ def word_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Towns, regions and countries: after "i", "från", "till" these are places, not names."""
+    return _read_list("places.txt")
+
+
+@lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     """Capitalised words that are never names (eponyms, programmes, form words), lower case."""
     return frozenset(w.lower() for w in _read_list("not_names.txt"))

@@ -7,22 +7,20 @@ Pattern recognizers compile without IGNORECASE: capital letters carry meaning he
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
 
 import re
-from functools import lru_cache
 
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from planqa.actors import _actor_pattern, _role_pattern
 from planqa.pseudonymise import lexicon
+from planqa.pseudonymise.persons import PersonRecognizer, is_keep_word
 
 LANG = "sv"
 FLAGS = re.DOTALL | re.MULTILINE  # no IGNORECASE: case is evidence
-UPPER = "A-ZÅÄÖÆØÜÉÈÁÀÍÓÚÇŠŽĐČĆŁŚŻŹŃÖİŞĞÎÊÂ"
-LOWER = "a-zåäöæøüéèáàíóúçšžđčćłśżźńöışğîêâ"
+UPPER = "A-ZÅÄÖÆØÜÉÈÁÀÍÓÚÇŠŽĐČĆŁŚŻŹŃİŞĞÎÊÂĄĘÓ"
+LOWER = "a-zåäöæøüéèáàíóúçšžđčćłśżźńıışğîêâąęóß"
 
 
 class SvPatternRecognizer(PatternRecognizer):
@@ -223,6 +221,7 @@ _STREET_SUFFIX = (
     r"gärdet|åsen)"
 )
 _CAPWORD = f"[{UPPER}][{LOWER}]+"
+_NAMEWORD = rf"[{UPPER}][{LOWER}]*(?:-[{UPPER}]?[{LOWER}]+)*"
 _HOUSE = r"\d{1,4}(?:[ ]?[A-Za-z](?!\w))?(?:[ ]?-[ ]?\d{1,4})?"
 _FLAT = (r"(?:,?[ ](?:lgh|lägenhet|läg\.|lgh\.)[ ]?(?:nr[ .]?)?\d{3,4}"
          r"|,?[ ](?:\d[ ])?(?:tr|trappor|vån|våning)\b\.?(?:[ ]\d)?)*")
@@ -235,12 +234,16 @@ class AdressRecognizer(SvPatternRecognizer):
         # Storgatan 12 B, Stora Nygatan 5, Ringvägen 5, lgh 1102
         Pattern("street_compound", rf"(?<!\w)(?:(?:{_CAPWORD}|S:t)[ ])?{_CAPWORD}{_STREET_SUFFIX}[ ]{_HOUSE}{_FLAT}"
                 r"(?!\w)", 0.75),
+        # Karl XI:s väg 3, Lilla Torget 7
+        Pattern("street_regnal", rf"(?<!\w)(?:{_CAPWORD}[ ])+[IVX]+:s[ ](?:väg|gata|gatan|vägen|plats|torg|allé)"
+                rf"[ ]{_HOUSE}{_FLAT}(?!\w)", 0.75),
+        Pattern("street_plain", rf"(?<!\w)(?:Stora|Lilla|Gamla|Nya|Norra|Södra|Östra|Västra)[ ]"
+                rf"(?:Torget|Torg|Gatan|Vägen|Gränd|Backen|Allén|Strandgatan|Torggatan)[ ]{_HOUSE}{_FLAT}(?!\w)", 0.75),
         # Drottning Kristinas väg 12
         Pattern("street_words", rf"(?<!\w)(?:{_CAPWORD}[ ]){{1,3}}(?:väg|gata|gränd|stig|allé|torg|plats|backe)"
                 rf"[ ]{_HOUSE}{_FLAT}(?!\w)", 0.7),
         Pattern("flat", r"(?<!\w)(?:lgh|[Ll]ägenhet(?:snummer)?|[Ll]gh)\.?[ ]?(?:nr\.?[ ]?)?\d{4}(?!\w)", 0.6),
-        Pattern("care_of", rf"(?<!\w)c/o[ ]+(?:{_CAPWORD}|[{UPPER}][{LOWER}]*-[{UPPER}][{LOWER}]+)"
-                rf"(?:[ ](?:{_CAPWORD}|[{UPPER}][{LOWER}]*-[{UPPER}][{LOWER}]+)){{0,2}}", 0.75),
+        Pattern("care_of", rf"(?<!\w)c/o[ ]+{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?![\w\-])", 0.75),
         Pattern("box", r"(?<!\w)Box[ ]\d{1,5}(?!\w)", 0.5),
     ]
     CONTEXT = ["adress", "bor", "bostadsadress", "folkbokförd", "postadress", "hemadress", "gatuadress",
@@ -265,7 +268,7 @@ class PostnummerRecognizer(SvPatternRecognizer):
         for r in results:
             words = text[r.start:r.end].split()
             # "123 45 Maj" is no town; a keep-word after the number is no town either
-            if len(words) > 1 and (words[-1].lower() in lexicon.MONTHS or words[-1].lower() in lexicon.not_names()):
+            if len(words) > 1 and words[-1].lower() in lexicon.MONTHS:
                 r.score = 0.4
                 r.end = r.start + len(" ".join(words[:2])) if words[0].isdigit() else r.end
             out.append(r)
@@ -279,7 +282,7 @@ class PostnummerRecognizer(SvPatternRecognizer):
 _DNR_LABEL = (r"(?:[Dd]nr|DNR|[Dd]iarienr|[Dd]iarienummer|[Dd]iarie-nr|[Ää]rendenr|[Ää]rendenummer|[Ää]rende-?id|"
               r"[Ää]rende|[Jj]ournalnr|[Jj]ournalnummer|[Jj]ournal-?id|[Aa]ktnr|[Aa]ktnummer|[Rr]eferensnummer|"
               r"[Rr]eferensnr|[Rr]ef\.?[ ]?nr|[Rr]eg\.?[ ]?nr|[Ll]öpnummer|[Ll]öpnr|[Bb]eslutsnummer|[Uu]tredningsnr)")
-_DNR_ID = rf"(?:[{UPPER}]{{1,8}}(?:[ \-]|(?=\d)))?\d+(?:[./:\-][\dA-Z]+)*(?:[ ]?[\-/][ ]?\d+)?"
+_DNR_ID = rf"(?:[{UPPER}][{UPPER}{LOWER}]{{0,7}}(?:[ \-]|(?=\d)))?\d+(?:[./:\-][\dA-Z]+)*(?:[ ]?[\-/][ ]?\d+)?"
 
 
 class DiarienummerRecognizer(SvPatternRecognizer):
@@ -344,346 +347,10 @@ class EnhetRecognizer(SvPatternRecognizer):
             first = low.split()[0]
             if low in GENERIC_SCHOOLS or low in not_names or first in lexicon.MONTHS or first in lexicon.WEEKDAYS:
                 continue
-            if _is_keep_word(text[r.start:r.end]):
+            if is_keep_word(text[r.start:r.end]):
                 continue
             out.append(r)
         return out
-
-
-@lru_cache(maxsize=4096)
-def _is_keep_word(words: str) -> bool:
-    """An agency or role surface form (BUP, socialtjänsten, Kuratorn), per planqa.actors."""
-    return bool(_actor_pattern().fullmatch(words) or _role_pattern().fullmatch(words))
-
-
-# ---------------------------------------------------------------------------
-
-# ---------------------------------------------------------------------------
-# Person names
-# ---------------------------------------------------------------------------
-
-_WORD_RE = re.compile(rf"[{UPPER}{LOWER}](?:[{UPPER}{LOWER}'’]|-(?=[{UPPER}{LOWER}]))*")
-_BREAK_CHARS = set(".!?:;•*|\t\n\r–—\"”“()[]{}=>#")
-
-
-class _Tok:
-    __slots__ = ("text", "start", "end", "low", "cap", "initial", "line", "stop")
-
-    def __init__(self, text: str, start: int, end: int, initial: bool, line: int) -> None:
-        self.text, self.start, self.end = text, start, end
-        self.low = text.lower()
-        first = text[0]
-        self.cap = first.isupper() and not (len(text) > 1 and text.isupper())
-        self.initial = initial
-        self.line = line
-        self.stop = False
-
-
-def _tokens(text: str) -> list[_Tok]:
-    toks = []
-    line = 0
-    last = 0
-    for m in _WORD_RE.finditer(text):
-        s = m.start()
-        gap = text[last:s]
-        line += gap.count("\n")
-        before = gap.rstrip(" \u00a0")
-        prev_char = before[-1] if before else (text[s - 1] if s else "\n")
-        if not toks:
-            initial = True
-        elif before and (before[-1] in _BREAK_CHARS or before[-1].isdigit() and "\n" in gap):
-            initial = True
-        elif "\n" in gap:
-            initial = True
-        elif before and before.endswith("-") and before.strip() == "-":
-            initial = True
-        else:
-            initial = prev_char in _BREAK_CHARS
-        toks.append(_Tok(m.group(), s, m.end(), initial, line))
-        last = m.end()
-    return toks
-
-
-class PersonRecognizer(EntityRecognizer):
-    """First names and surnames from lookup lists, plus context rules.
-
-    A name from the lists counts unless it is also an ordinary word (Sten, Ros, Hans), which
-    counts only in name context or capitalised in the middle of a sentence. Unknown
-    capitalised words count in strong name context: a role or family word before
-    ("kurator Jonas"), a form field ("Vårdnadshavare: ..."), a role after ("Jonas, mentor"),
-    a signature line, next to another name ("Sara Abdulkadir"), "X och Y" with one a name.
-    """
-
-    SCORE_CONTEXT = 0.9
-    SCORE_LEXICON = 0.85
-    SCORE_WEAK = 0.6  # a listed name alone at the start of a sentence
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="SvPersonRecognizer", supported_language=LANG)
-
-    def load(self) -> None:
-        self.first = lexicon.first_names()
-        self.sur = lexicon.surnames()
-        self.names = self.first | self.sur
-        self.ambiguous = lexicon.word_names()
-        self.not_names = lexicon.not_names()
-        self.stop = frozenset(_STOPWORDS)
-        self.triggers = frozenset(lexicon.FAMILY_WORDS + lexicon.ROLE_WORDS)
-        self.labels = frozenset(lexicon.LABEL_WORDS)
-        self.greetings = frozenset(lexicon.GREETINGS)
-        self.naming = frozenset(lexicon.NAMING_VERBS)
-        self.locative = frozenset(lexicon.LOCATIVE_WORDS)
-        self.months = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)
-
-    # -- lexicon lookups -----------------------------------------------------------------
-    def _in_lex(self, word: str) -> bool:
-        if word in self.names:
-            return True
-        if "-" in word:
-            parts = [p for p in word.split("-") if p]
-            if len(parts) > 1 and all(p in self.names or p.capitalize() in self.names for p in parts[1:]):
-                return parts[0] in self.names or parts[0].lower() in ("al", "el", "abu", "bin", "ibn")
-        return False
-
-    def _lookup(self, tok: _Tok) -> tuple[bool, int]:
-        """(is a listed name, length of the name without a genitive s)."""
-        w = tok.text.rstrip("'’")
-        if self._in_lex(w):
-            return True, len(w)
-        if len(w) > 3 and w.endswith("s") and self._in_lex(w[:-1]):
-            return True, len(w) - 1
-        return False, len(w)
-
-    def _blocked(self, tok: _Tok) -> bool:
-        low = tok.low.rstrip("'’")
-        return (low in self.not_names or low in self.months or low in self.triggers
-                or (low.endswith("s") and low[:-1] in self.not_names))
-
-    def _is_ambiguous(self, tok: _Tok, length: int) -> bool:
-        return tok.text[:length] in self.ambiguous or tok.low in self.stop
-
-    # -- main ------------------------------------------------------------------------------
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-                ) -> list[RecognizerResult]:
-        toks = _tokens(text)
-        if not toks:
-            return []
-        holes = lexicon.placeholder_spans(text)
-
-        def in_placeholder(s: int, e: int) -> bool:
-            return any(a < e and s < b for a, b in holes)
-
-        def keep_word(i: int) -> bool:
-            """The token, or the token and the next one or two, is an agency or role ("Maria Ungdom")."""
-            if _is_keep_word(toks[i].text):
-                return True
-            j = i + 1
-            while j < len(toks) and j <= i + 2 and text[toks[j - 1].end:toks[j].start] == " ":
-                if _is_keep_word(text[toks[i].start:toks[j].end]):
-                    return True
-                j += 1
-            return False
-
-        n = len(toks)
-        score = [0.0] * n
-        length = [len(t.text) for t in toks]
-        listed = [False] * n
-        candidate = [False] * n  # capitalised, not a keep-word
-        for i, t in enumerate(toks):
-            is_listed, ln = self._lookup(t)
-            length[i] = ln
-            listed[i] = is_listed
-            candidate[i] = (t.cap and len(t.text) >= 2 and not self._blocked(t) and not keep_word(i)
-                            and not (holes and in_placeholder(t.start, t.end)))
-            t.stop = t.low in self.stop
-
-        def prev_words(i: int, k: int) -> str:
-            """The k words before token i, lower case, when nothing but spaces/colons lie between."""
-            words = []
-            j = i - 1
-            pos = toks[i].start
-            while j >= 0 and len(words) < k:
-                gap = text[toks[j].end:pos]
-                if gap.strip(" \u00a0:,") and gap.strip(" \u00a0") not in (":",):
-                    break
-                if "\n" in gap:
-                    break
-                words.append(toks[j].low)
-                pos = toks[j].start
-                j -= 1
-            return " ".join(reversed(words))
-
-        def gap_before(i: int) -> str:
-            return text[toks[i - 1].end:toks[i].start] if i > 0 else text[:toks[i].start]
-
-        def gap_after(i: int) -> str:
-            return text[toks[i].end:toks[i + 1].start] if i + 1 < n else text[toks[i].end:]
-
-        def directly_after_trigger(i: int) -> bool:
-            g = gap_before(i)
-            if i == 0 or "\n" in g or g.strip(" \u00a0:") not in ("",):
-                return False
-            p1 = lexicon.lemma(toks[i - 1].text)
-            if p1 in self.triggers or toks[i - 1].low in self.naming:
-                return True
-            return prev_words(i, 2) in self.triggers
-
-        def after_label(i: int) -> bool:
-            """Token starts the value of a form field whose label names a person."""
-            # find start of the segment: previous ':' on the same line
-            line_start = text.rfind("\n", 0, toks[i].start) + 1
-            seg = text[line_start:toks[i].start]
-            colon = seg.rfind(":")
-            if colon < 0:
-                return False
-            label = seg[:colon].strip(" \t-•*|").lower()
-            label = re.sub(r"\s+", " ", label)
-            value_before = seg[colon + 1:]
-            # only a few name-ish tokens between label and here (lists: "Närvarande: A, B och C")
-            if len(value_before) > 80:
-                return False
-            if label in self.labels or lexicon.lemma(label) in self.triggers:
-                return True
-            last = label.split(" ")[-1] if label else ""
-            return last in self.labels or lexicon.lemma(last) in self.triggers
-
-        def role_after(i: int) -> bool:
-            """'Jonas, mentor' / 'Sara Ahmed (kurator)' / 'Omar – socialsekreterare'."""
-            j = i + 1
-            g = gap_after(i)
-            if j >= n or "\n" in g:
-                return False
-            if g.strip() in (",", "(", "–", "-", "—", ", (") or g.strip() == "":
-                lem = lexicon.lemma(toks[j].text)
-                if lem in lexicon.ROLE_WORDS or lem in lexicon.FAMILY_WORDS:
-                    return g.strip() != ""
-            return False
-
-        def signature_line(i: int) -> bool:
-            """A line of one to four capitalised words after a greeting line, or before a role line."""
-            t = toks[i]
-            line_start = text.rfind("\n", 0, t.start) + 1
-            line_end = text.find("\n", t.end)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[line_start:line_end].strip(" \t-/")
-            words = line.replace(",", " ").split()
-            if not (1 <= len(words) <= 4) or not all(w[:1].isupper() for w in words):
-                return False
-            prev_end = line_start - 1
-            prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1 if prev_end > 0 else 0
-            prev_line = text[prev_start:max(prev_end, 0)].strip(" \t,!.").lower()
-            if prev_line and (prev_line in self.greetings or prev_line.split(",")[0] in self.greetings):
-                return True
-            if line.lower().startswith(("mvh ", "hälsningar ", "/")):
-                return True
-            return False
-
-        # pass 1: seeds
-        for i, t in enumerate(toks):
-            if not candidate[i]:
-                continue
-            amb = self._is_ambiguous(t, length[i])
-            ctx = directly_after_trigger(i) or after_label(i) or role_after(i) or signature_line(i)
-            if listed[i] and not amb:
-                score[i] = self.SCORE_CONTEXT if ctx else (self.SCORE_LEXICON if not t.initial else self.SCORE_WEAK)
-            elif ctx:
-                score[i] = self.SCORE_CONTEXT
-            elif listed[i] and amb and not t.initial:
-                prev_low = toks[i - 1].low if i else ""
-                score[i] = 0.0 if prev_low in self.locative else self.SCORE_LEXICON - 0.1
-            if score[i] and not listed[i] and i and toks[i - 1].low in self.locative and not ctx:
-                score[i] = 0.0
-
-        # pass 2: neighbours of names (first name + surname, "X och Y"), until nothing changes
-        def joined(i: int) -> bool:
-            """token i and i+1 are parts of one name: one space between, same line."""
-            return i + 1 < n and text[toks[i].end:toks[i + 1].start] in (" ", "\u00a0") and length[i] == len(toks[i].text)
-
-        changed = True
-        rounds = 0
-        while changed and rounds < 4:
-            changed = False
-            rounds += 1
-            for i in range(n):
-                if score[i] or not candidate[i]:
-                    # lower-case particles inside a name: "Omar al-Khatib", "Ludwig von Essen"
-                    if not score[i] and i and score[i - 1] and joined(i - 1) and re.match(
-                            r"^(?:al|el|bin|ibn|abu|von|van|af|de|da|di|der|den)(?:-[A-ZÅÄÖ]|$)", toks[i].text):
-                        if toks[i].text.find("-") > 0 or (i + 1 < n and toks[i + 1].cap and joined(i)):
-                            score[i] = score[i - 1]
-                            changed = True
-                    continue
-                t = toks[i]
-                amb = self._is_ambiguous(t, length[i])
-                left = i > 0 and score[i - 1] >= self.SCORE_WEAK and joined(i - 1)
-                right = i + 1 < n and score[i + 1] >= self.SCORE_WEAK and joined(i)
-                new = 0.0
-                if left and not t.initial:
-                    new = self.SCORE_CONTEXT if not t.stop or listed[i] else 0.0
-                elif right and (listed[i] or not t.stop):
-                    new = self.SCORE_CONTEXT
-                else:
-                    g = gap_before(i)
-                    if i >= 2 and toks[i - 1].low in ("och", "eller", "samt") and score[i - 2] >= self.SCORE_LEXICON \
-                            and g == " " and gap_after(i - 2).strip() == "" and (listed[i] or not t.initial):
-                        new = self.SCORE_CONTEXT if not t.stop else 0.0
-                    elif i >= 1 and gap_before(i).strip() == "," and score[i - 1] >= self.SCORE_LEXICON \
-                            and listed[i] and not amb:
-                        new = self.SCORE_CONTEXT
-                if new:
-                    score[i] = new
-                    changed = True
-            # a weak sentence-initial name followed by a name is a full name
-            for i in range(n - 1):
-                if score[i] and score[i + 1] and joined(i):
-                    best = max(score[i], score[i + 1], self.SCORE_LEXICON)
-                    if score[i] != best or score[i + 1] != best:
-                        score[i] = score[i + 1] = best
-
-        # pass 3: every other capitalised occurrence of a confirmed name is the name
-        confirmed = {toks[i].text[:length[i]] for i in range(n) if score[i] >= self.SCORE_LEXICON}
-        for i, t in enumerate(toks):
-            if score[i] >= self.SCORE_LEXICON or not candidate[i]:
-                continue
-            base = t.text[:length[i]]
-            if base not in confirmed and not (t.text.endswith("s") and t.text[:-1] in confirmed):
-                continue
-            if self._is_ambiguous(t, length[i]) and t.initial:
-                continue
-            if t.text.endswith("s") and t.text[:-1] in confirmed and base != t.text[:-1]:
-                length[i] = len(t.text) - 1
-            score[i] = self.SCORE_LEXICON
-
-        # merge adjacent name tokens into spans
-        results = []
-        i = 0
-        while i < n:
-            if not score[i]:
-                i += 1
-                continue
-            j = i
-            while j + 1 < n and score[j + 1] and joined(j):
-                j += 1
-            s, e = toks[i].start, toks[j].start + length[j]
-            sc = max(score[i:j + 1])
-            results.append(RecognizerResult("PERSON", s, e, sc, recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
-            i = j + 1
-        return results
-
-
-# Swedish function words (spaCy's stop list, plus a few); a capitalised one is not a name
-# by itself.
-def _load_stopwords() -> Iterable[str]:
-    from spacy.lang.sv.stop_words import STOP_WORDS
-
-    return set(STOP_WORDS) | {"hen", "hens", "barnet", "eleven", "samt", "ska", "bör", "kan", "får",
-                               "även", "också", "enligt", "inför", "under", "efter", "före", "kl",
-                               "vecka", "veckor", "dag", "dagar", "idag", "imorgon", "igår"}
-
-
-_STOPWORDS = frozenset(_load_stopwords())
 
 
 def all_recognizers() -> list[EntityRecognizer]:

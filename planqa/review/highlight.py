@@ -29,7 +29,7 @@ KINDS: dict[str, tuple[str, str]] = {
 FOCUS_STYLE = "outline:2px solid #c92a2a;outline-offset:1px;"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Span:
     start: int
     end: int

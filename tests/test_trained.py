@@ -1,0 +1,75 @@
+"""The trained assessor on a small model built here from a slice of the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from planqa.corpus import load_corpus
+from planqa.criteria import CRITERION_IDS
+from planqa.models import Plan
+from planqa.trained import ModelIntegrityError, TrainedAssessor
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory):
+    train = load_corpus("train")[:40]
+    dev = load_corpus("dev")[:12]
+    model = TrainedAssessor(c_grid=(1.0,), variants=("numeric+focus",)).fit(train, dev, version="test",
+                                                                              log=lambda *_: None)
+    directory = model.save(tmp_path_factory.mktemp("model") / "assessor")
+    return model, directory
+
+
+def test_saved_model_reloads_and_predicts_the_same(small_model, good_plan_text):
+    model, directory = small_model
+    loaded = TrainedAssessor.load(directory)
+    plan = Plan(id="p", text=good_plan_text)
+    a, b = model.assess(plan), loaded.assess(plan)
+    assert list(b.criteria) == list(CRITERION_IDS)
+    assert {c: r.verdict for c, r in a.criteria.items()} == {c: r.verdict for c, r in b.criteria.items()}
+    assert all(abs(a.criteria[c].confidence - b.criteria[c].confidence) < 1e-9 for c in CRITERION_IDS)
+    for r in b.criteria.values():
+        assert 0.0 <= r.confidence <= 1.0 and r.explanation
+        assert r.needs_review == (r.confidence < 0.6)
+        for e in r.evidence:
+            assert good_plan_text[e.start:e.end] == e.text
+
+
+def test_no_goals_means_goal_quality_not_met(small_model, monkeypatch):
+    from planqa.models import CriterionResult
+
+    model, _ = small_model
+
+    def fake(cid, view):
+        verdict = "not_met" if cid == "goals_present" else "met"
+        return CriterionResult(verdict=verdict, confidence=0.9, explanation="x")
+
+    monkeypatch.setattr(model, "_criterion", fake)
+    a = model.assess(Plan(id="p", text="Anteckningar. Mamma var med. Vi hörs."))
+    assert a.criteria["goals_evaluable"].verdict == "not_met"
+    assert a.criteria["child_goals"].verdict == "not_met"
+    assert a.criteria["consent"].verdict == "met"
+
+
+def test_a_tampered_model_file_is_refused(small_model, tmp_path):
+    import shutil
+
+    _, directory = small_model
+    copy = tmp_path / "copy"
+    shutil.copytree(directory, copy)
+    with (copy / "assessor.skops").open("ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ModelIntegrityError, match="kontrollsumman"):
+        TrainedAssessor.load(copy)
+    (copy / "MANIFEST.sha256").unlink()
+    with pytest.raises(ModelIntegrityError, match="saknas"):
+        TrainedAssessor.load(copy)
+
+
+def test_saved_model_holds_no_untrusted_types(small_model):
+    import skops.io as sio
+
+    from planqa.trained import TRUSTED_TYPES
+
+    _, directory = small_model
+    assert set(sio.get_untrusted_types(file=directory / "assessor.skops")) <= set(TRUSTED_TYPES)
