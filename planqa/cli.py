@@ -16,8 +16,9 @@ from planqa.criteria import CRITERION_IDS, DIMENSIONS
 from planqa.models import Assessment
 from planqa.readers import ReadError, read_all
 
+# no pretty tracebacks: they print local variables, and those can hold plan text
 app = typer.Typer(help="planqa: granskning av samordnade individuella planer (SIP).", no_args_is_help=True,
-                  add_completion=False)
+                  add_completion=False, pretty_exceptions_enable=False)
 corpus_app = typer.Typer(help="Den annoterade korpusen: kompilera och validera.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 
@@ -134,9 +135,33 @@ def check_pii_cmd(paths: Annotated[list[str], typer.Argument(help="Filer eller m
 
 
 @app.command()
-def check(path: Annotated[str, typer.Argument(help="Utkastet som fil, eller - för standard in.")]) -> None:
-    """Kontrollera ett SIP-utkast och få konkreta förbättringsförslag."""
-    not_yet("check", "självkontrollen byggs i ärende 8")
+def check(
+    path: Annotated[str, typer.Argument(help="Utkastet som fil, eller - för standard in.")],
+    all_fixes: Annotated[bool, typer.Option("--all", help="Visa alla förslag, inte bara de viktigaste.")] = False,
+    format: Annotated[str, typer.Option("--format", help="text eller json.")] = "text",
+    assume_pseudonymised: Annotated[bool, typer.Option("--assume-pseudonymised")] = False,
+) -> None:
+    """Kontrollera ett SIP-utkast och få konkreta förbättringsförslag (inget sparas)."""
+    from planqa.assess import assess, load_assessor
+    from planqa.selfcheck import fixes_for, format_fixes
+
+    items = list(read_all([path]))
+    plans = [i for i in items if not isinstance(i, ReadError)]
+    for e in items:
+        if isinstance(e, ReadError):
+            err(e.message)
+    if len(plans) != 1:
+        if plans:
+            err("planqa check tar ett utkast i taget.")
+        raise typer.Exit(1 if not plans else 2)
+    plan = plans[0]
+    # PII gate (check)
+    assessment = assess(plan, load_assessor())
+    fixes = fixes_for(plan.text, assessment, limit=None if all_fixes else 6)
+    if format == "json":
+        typer.echo(json.dumps([f.__dict__ for f in fixes], ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_fixes(fixes))
 
 
 @app.command()

@@ -24,7 +24,7 @@ PERSON_REF = re.compile(r"\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 GUARDIAN = re.compile(
     r"\b(?:vårdnadshavar\w*|vh\d?|mamma\w*|pappa\w*|förälder|föräldrar\w*|mor|far|\[VH\d?\]|styvpappa|styvmamma)\b",
     re.I)
-WE = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga)\b|\b(?:vi|man|alla|nätverket|berörda)\s+"
+WE = re.compile(r"^\s*(?:[-•*]|\d+[.)])?\s*(?:vi|man|alla|nätverket|berörda|samtliga)\b|\b(?:vi|man|alla|nätverket|berörda)\s+"
                 r"(?:ska|kommer|får|tar|hjälps)\b", re.I)
 
 NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\w*|mår dåligt|ångest|"
@@ -125,11 +125,25 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
                            needs_review=confidence < REVIEW_BELOW)
 
 
+HEADER_WORDS = re.compile(r"^(?:mål|delmål|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
+                          r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov)$", re.I)
+
+
+def is_table_header(text: str) -> bool:
+    """A table's header or separator row ("Mål | Vem | När", "|---|---|")."""
+    cells = [c.strip() for c in re.split(r"[|\t]| [–-] ", text) if c.strip()]
+    if len(cells) < 2 and "|" not in text and "\t" not in text:
+        return False
+    if not re.search(r"[A-Za-zÅÄÖåäö]", text):
+        return True
+    return len(cells) >= 2 and all(HEADER_WORDS.match(c.rstrip(":")) for c in cells)
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section, or with a goal phrase; 'mål' in other senses excluded."""
     out = []
     for s in ctx.segs:
-        if s.is_heading or NOT_A_GOAL.search(s.text):
+        if s.is_heading or NOT_A_GOAL.search(s.text) or is_table_header(s.text):
             continue
         in_goal_section = bool(GOAL_SECTION.search(s.section)) and not ACTIVITY_SECTION.search(s.section)
         if in_goal_section or GOAL_PHRASE.search(s.text):
@@ -150,9 +164,8 @@ def activity_segments(ctx: Context) -> list[Segment]:
             continue
         in_section = bool(ACTIVITY_SECTION.search(s.section))
         table_row = s.text.count("|") >= 2 or "\t" in s.text
-        if table_row and re.search(r"\b(?:vad|vem|när|insats|aktivitet|ansvarig)\b", s.text, re.I) \
-                and not ACTIVITY_VERB.search(s.text):
-            continue  # a table header row
+        if is_table_header(s.text):
+            continue
         if in_section or table_row or (ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)):
             out.append(s)
     return out

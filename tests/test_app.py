@@ -130,8 +130,8 @@ def test_create_and_reopen_audit(audits):
 
 
 def test_load_page_gates_and_pseudonymises(audits, monkeypatch):
-    at = create(start())
     monkeypatch.setattr(loading, "MAX_UPLOAD_MB", 0.01)
+    at = create(start())
     z = io.BytesIO()
     import zipfile
     with zipfile.ZipFile(z, "w") as zf:
@@ -317,7 +317,7 @@ def test_results_and_export(audits, monkeypatch):
     assert sample["Slumpfrö"] == 1 and sample["Planer i urvalet"] == 2
     csv_text = files["sip-granskning-2025.csv"].decode()
     assert csv_text.count("\n") == 1 + 2 * len(CRITERION_IDS)
-    assert files["sip-granskning-2025-sammanfattning.md"].decode() == summary
+    assert files["sip-granskning-2025-sammanfattning.md"].decode().strip() == summary.strip()
 
 
 def test_pages_ask_for_an_audit_first(audits):

@@ -74,9 +74,10 @@ ROLE_WORDS = (
     "fritidsledare", "resursperson", "assistent", "boendestödjare", "stödperson", "advokat",
     "jurist", "polis", "kontaktsjuksköterska", "habiliteringsassistent", "specialistsjuksköterska",
     "skolpsykolog", "skolläkare", "socionom", "studievägledare", "klasslärare", "ämneslärare",
-    "habiliteringspsykolog", "sjukgymnast", "personal", "handledare", "familjepedagog",
+    "habiliteringspsykolog", "sjukgymnast", "handledare", "familjepedagog",
     "socialpedagog", "boendehandledare", "elevhälsosamordnare", "hälsoskötare",
-    "lss-handläggare", "kontaktman", "god man", "särskilt förordnad vårdnadshavare",
+    "lss-handläggare", "kontaktman", "barnmorska", "tandläkare", "audionom", "kontaktpedagog",
+    "förskolechef", "skolchef", "coach", "mentorn", "talpedagog", "barnombud", "god man", "särskilt förordnad vårdnadshavare",
 )
 # A colon after these (a form field) makes the next capitalised words a name.
 LABEL_WORDS = (
@@ -90,6 +91,7 @@ LABEL_WORDS = (
     "skriven av", "skrivet av", "antecknat av", "antecknad av", "ansvariga", "kontakt",
     "syskon", "kontaktuppgifter", "tolk", "läkare", "psykolog", "ansvarig för insatsen",
     "ansvarig för uppföljning", "sign", "sign.", "handläggande socialsekreterare", "utredare",
+    "remittent", "patient", "sökande", "anmälare", "klient", "elev", "brukare", "kallad av", "sammanställt av",
 )
 GREETINGS = (
     "mvh", "hälsningar", "hälsning", "vänliga hälsningar", "med vänlig hälsning", "vänlig hälsning",
@@ -100,10 +102,10 @@ GREETINGS = (
 NAMING_VERBS = ("heter", "hette", "kallas", "kallad", "kallar", "namnet", "tilltalsnamn")
 # "i Lund", "från Borås": a capitalised word after these is a place, not a name
 LOCATIVE_WORDS = ("i", "från", "till", "mot", "utanför", "nära", "norr", "söder", "via", "vid", "inom")
+# months that are also names (Maj, Juni, Jan) are in word_names.txt instead
 MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-    "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "okt", "nov", "dec",
+    "januari", "februari", "mars", "april", "juli", "augusti", "september", "oktober", "november",
+    "december", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
 )
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 

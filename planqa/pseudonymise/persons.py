@@ -11,7 +11,7 @@ Rules, in order of strength (scores in brackets; the gate blocks from 0.8):
   sentence [0.75] or with a verb after [0.8], never as "Hans mamma", "Per vecka";
 - next to a name: a surname after a first name, "X och Y", "X (Y)" [0.9];
 - an unknown capitalised word in the middle of a sentence that is no place, agency or
-  institution [0.6]; at the start of a sentence with a verb after [0.5];
+  institution [0.6];
 - every other occurrence of a name confirmed in the text [0.85].
 
 Genitives: "Saras" is found as "Sara" (+ "s") when "Sara" is a name.
@@ -32,6 +32,8 @@ LANG = "sv"
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*")
 _BREAK = set(".!?:;•*|\t–—\"”“([{=>#☐☑✓")
 _PNR_AFTER = re.compile(r"[ \t]*[,(][ \t]*(?:född|f\.|pnr:?)?[ \t]*(?:\d{2})?\d{6}[ ]?[-+]?[ ]?\d{4}")
+# what may stand between a form label's colon and a name: other names, commas, "och", roles in brackets
+_NAME_LIST_VALUE = re.compile(r"[ \t]*(?:[^\W\d_][\w'’-]*(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*(?:,|och|samt|&|/)?[ \t]*){0,8}")
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|von|van|af|de|da|di|der|den)(?:-[^\W\d_]|$)")
 _SUFFIX_NOT_NAME = (
     "ionen", "verket", "jouren", "ningen", "heten", "kassan", "styrelsen", "nämnden", "centralen",
@@ -41,9 +43,6 @@ _SUFFIX_NOT_NAME = (
     "lasarettet", "akuten", "appen", "programmet", "metoden", "modellen", "planen", "lagen", "balken",
     "konventionen", "syndrom", "sjukdom", "dagen", "veckan", "lovet", "terminen", "året",
 )
-# definite and plural endings of Swedish nouns: an unknown sentence-initial word with one of
-# these is a noun ("Planen är", "Föräldrarna vill"), not a name
-_NOUN_ENDINGS = ("en", "et", "an", "arna", "erna", "orna", "na", "ar", "er", "or", "ingen", "het", "tion", "ning")
 VERBS = frozenset("""
 är var blir blev har hade går gick säger sa sade vill ville ska skall skulle kan kunde får fick bor bodde
 berättar berättade tycker tyckte behöver behövde tränar kommer kom mår mådde gillar önskar önskade uppger
@@ -63,13 +62,19 @@ def is_keep_word(words: str) -> bool:
     return bool(_actor_pattern().fullmatch(words) or _role_pattern().fullmatch(words))
 
 
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-–•*☐☑>]|\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\(?[a-z]\))?[ \t]*")
+
+
 class _Tok:
     __slots__ = ("text", "start", "end", "low", "cap", "initial")
 
     def __init__(self, text: str, start: int, end: int, initial: bool) -> None:
         self.text, self.start, self.end, self.initial = text, start, end, initial
         self.low = text.lower()
-        self.cap = text[0].isupper() and not (len(text) > 1 and text.isupper())
+        head = text.split("-", 1)[0]
+        # a capital first letter and no capitals inside a word part: "SoL", "HbA1c", "BVC-besök" are no names
+        self.cap = (text[0].isupper() and not (len(head) > 1 and head.isupper())
+                    and not any(c.isupper() for part in text.split("-") for c in part[1:]))
 
 
 def tokens(text: str) -> list[_Tok]:
@@ -80,7 +85,10 @@ def tokens(text: str) -> list[_Tok]:
         s = m.start()
         gap = text[last:s]
         before = gap.rstrip(" \u00a0")
-        if not toks or "\n" in gap:
+        line_start = text.rfind("\n", 0, s) + 1
+        if not toks or "\n" in gap or "  " in gap or "\t" in gap:
+            initial = True
+        elif _BULLET_LINE.fullmatch(text, line_start, s):
             initial = True
         elif before:
             ch = before[-1]
@@ -97,7 +105,6 @@ class PersonRecognizer(EntityRecognizer):
     SCORE_LEXICON = 0.85
     SCORE_AMBIGUOUS = 0.75
     SCORE_WEAK = 0.6
-    SCORE_GUESS = 0.5
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PERSON"], name="SvPersonRecognizer", supported_language=LANG)
@@ -154,15 +161,16 @@ class PersonRecognizer(EntityRecognizer):
             """Tokens i and i+1 are one name: a single space between, and i is no genitive."""
             return i + 1 < n and gap(i + 1) in (" ", "\u00a0") and length[i] == len(toks[i].text)
 
-        def keep_word(i: int) -> bool:
+        in_keep = [False] * n
+        for i in range(n):
             if is_keep_word(toks[i].text):
-                return True
+                in_keep[i] = True
             j = i + 1
             while j < n and j <= i + 2 and gap(j) == " ":
                 if is_keep_word(text[toks[i].start:toks[j].end]):
-                    return True
+                    for k in range(i, j + 1):
+                        in_keep[k] = True
                 j += 1
-            return False
 
         listed = [False] * n
         length = [0] * n
@@ -178,7 +186,7 @@ class PersonRecognizer(EntityRecognizer):
             cand[i] = (t.cap and len(t.text) >= 2 and not self._blocked(t)
                        and not (holes and any(a < t.end and t.start < b for a, b in holes))
                        and not re.match(r"\s*(?:syndrom|sjukdom)", text[t.end:t.end + 10])
-                       and not keep_word(i))
+                       and not in_keep[i])
         amb = [toks[i].text[:length[i]] in self.ambiguous or toks[i].low in self.stop for i in range(n)]
         score = [0.0] * n
 
@@ -186,7 +194,7 @@ class PersonRecognizer(EntityRecognizer):
         for i, t in enumerate(toks):
             if not cand[i]:
                 continue
-            ctx = (self._trigger_before(toks, i, text) or self._after_label(text, t.start)
+            ctx = (self._trigger_before(toks, i, text) or self._after_label(text, t.start, t.end)
                    or self._role_after(toks, i, text) or self._signature_line(text, t.start, t.end)
                    or bool(_PNR_AFTER.match(text, t.end)))
             verb = self._verb_after(toks, i, text)
@@ -204,10 +212,8 @@ class PersonRecognizer(EntityRecognizer):
                 elif t.initial and verb:
                     score[i] = 0.8
             elif t.low not in self.stop and not place and not t.low.endswith(_SUFFIX_NOT_NAME) and len(t.text) >= 3:
-                if not t.initial and not after_loc:
+                if not t.initial and not after_loc and not text.startswith(":", t.end):
                     score[i] = self.SCORE_WEAK
-                elif t.initial and verb and not t.low.endswith(_NOUN_ENDINGS):
-                    score[i] = self.SCORE_GUESS
 
         # pass 2: neighbours of names
         for _ in range(4):
@@ -293,15 +299,18 @@ class PersonRecognizer(EntityRecognizer):
             return f"{toks[i - 2].low} {prev.low}" in self.triggers
         return False
 
-    def _after_label(self, text: str, start: int) -> bool:
+    def _after_label(self, text: str, start: int, end: int) -> bool:
         """The word is in the value of a form field naming a person ('Vårdnadshavare: ...')."""
         line_start = text.rfind("\n", 0, start) + 1
         seg = text[line_start:start]
         colon = seg.rfind(":")
         if colon < 0 or len(seg) - colon > 80:
             return False
+        value = seg[colon + 1:]
+        if not _NAME_LIST_VALUE.fullmatch(value) or text.startswith(":", end):
+            return False
         label = " ".join(seg[:colon].strip(" \t-•*|>☐").lower().split())
-        if not label:
+        if not label or label.count(" ") > 3:
             return False
         if label in self.labels or lexicon.lemma(label) in self.triggers:
             return True
@@ -316,9 +325,11 @@ class PersonRecognizer(EntityRecognizer):
         if j >= len(toks):
             return False
         between = text[toks[j - 1].end:toks[j].start]
-        if "\n" in between or between.strip() not in (",", "(", "–", "-", "—"):
+        if "\n" in between or between.strip() not in (",", "("):
             return False
         lem = lexicon.lemma(toks[j].low)
+        if between.strip() == "(" and lem in lexicon.FAMILY_WORDS:  # "Hämtning (pappa)" is a task
+            return toks[i].text in self.names
         return lem in self.triggers
 
     def _signature_line(self, text: str, start: int, end: int) -> bool:

@@ -303,6 +303,8 @@ class DiarienummerRecognizer(SvPatternRecognizer):
                 continue
             if re.fullmatch(r"(?:19|20)\d{2}", value):  # "ärende 2024": a year
                 continue
+            if re.search(r"(?:19|20)\d{2}-[01]\d-[0-3]\d$", value):  # "SIP 2024-10-01": a date
+                continue
             out.append(r)
         return out
 
@@ -318,6 +320,10 @@ GENERIC_SCHOOLS = frozenset(w.lower() for w in (
     "Musikskolan", "Dansskolan", "Simskolan", "Trafikskolan", "Sjukhusskolan", "Fritids", "Fritidshemmet",
     "Familjehemmet", "Jourhemmet", "Behandlingshemmet", "Korttidshemmet", "Hemmet", "Gården", "Skolgården",
     "Fritidsgården", "Gymnasium", "Förskolegården", "Kommunala", "Anpassade", "Vårdnadshavare",
+    "Högstadieskolan", "Mellanstadieskolan", "Lågstadieskolan", "Lägerskolan", "Sömnskola", "Sömnskolan",
+    "Känsloskola", "Känsloskolan", "Föräldraskola", "Föräldraskolan", "Cykelskola", "Simskola",
+    "Hundskola", "Språkskola", "Sommarskola", "Lovskola", "Lovskolan", "Läxhjälpsskola", "Ridskola",
+    "Ridskolan", "Fotbollsskola", "Fotbollsskolan", "Grundsärskola", "Särskola", "Resursskola",
 ))
 _UNIT_TYPES = (r"(?:HVB|HVB-hemmet|[Hh]vb-hemmet|[Bb]ehandlingshemmet|[Ff]örskolan|[Ff]örskola|[Bb]oendet|"
                r"[Kk]orttidsboendet|[Kk]orttidshemmet|[Ss]tödboendet|[Ff]ritidsgården|[Ff]amiljecentralen|"
