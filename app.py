@@ -331,7 +331,14 @@ def page_review(db: AuditDB) -> None:
 
 
 def review_form(db: AuditDB, pid: str, a, reviews, queue: list[str]) -> None:
-    shown = reviewing.shown_state(a, reviews, pid)
+    # what the form shows is kept until it is saved, so a save compares with what the auditor saw
+    form = st.session_state.get("review_form")
+    if not form or form["plan"] != pid:
+        form = {"plan": pid, "gen": st.session_state.get("review_gen", 0) + 1,
+                "shown": reviewing.shown_state(a, reviews, pid)}
+        st.session_state["review_gen"] = form["gen"]
+        st.session_state["review_form"] = form
+    shown, gen = form["shown"], form["gen"]
     keys = {}
     with st.form(f"review-{pid}", border=False):
         for heading, ids in reviewing.criterion_groups(a):
@@ -339,12 +346,12 @@ def review_form(db: AuditDB, pid: str, a, reviews, queue: list[str]) -> None:
             for c in ids:
                 res, s = a.criteria[c], shown[c]
                 flag = " · :orange[**behöver granskas**]" if res.needs_review else ""
-                who = f" · granskad av {reviews[(pid, c)].reviewer}" if s.rev else ""
+                who = f" · granskad av {reviews[(pid, c)].reviewer}" if (pid, c) in reviews else ""
                 st.markdown(f"**{BY_ID[c].name}** — planqa: {VERDICT_SV[res.verdict]} · säkerhet "
                             f"{pct(res.confidence)} %{flag}{who}", help=BY_ID[c].description)
                 st.caption(res.explanation)
                 left, right = st.columns([3, 2])
-                kv, kc = f"v|{pid}|{c}|{s.rev}", f"c|{pid}|{c}|{s.rev}"
+                kv, kc = f"v|{pid}|{c}|{gen}", f"c|{pid}|{c}|{gen}"
                 left.radio(BY_ID[c].name, VERDICTS, index=VERDICTS.index(s.verdict), key=kv, horizontal=True,
                            format_func=VERDICT_SV.get, label_visibility="collapsed")
                 right.text_input(f"Kommentar: {BY_ID[c].name}", value=s.comment, key=kc,
@@ -367,6 +374,7 @@ def review_form(db: AuditDB, pid: str, a, reviews, queue: list[str]) -> None:
                  "; ".join(f"{BY_ID[c].name} ({', '.join(w)})" for c, w in flagged.items()))
         return
     result = reviewing.save_plan_review(db, pid, shown, submitted, reviewer)
+    st.session_state.pop("review_form")  # show the saved state next
     changed = sum(v != a.criteria[c].verdict for c, (v, _) in submitted.items())
     flash("success", f"{pid}: granskningen sparades ({changed} av {len(CRITERION_IDS)} bedömningar ändrade).")
     if result.kept_other:

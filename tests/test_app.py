@@ -143,7 +143,8 @@ def test_load_page_gates_and_pseudonymises(audits, monkeypatch):
     shown = texts(at)
     assert "2 planer lästes in och bedömdes." in shown
     assert "Stoppade planer (1)" in [s.value for s in at.subheader]
-    assert "**id.txt**: personnummer (tecken 25–38)" in shown
+    start_at = len("Barnets personnummer är ")
+    assert f"**id.txt**: personnummer (tecken {start_at}–{start_at + len(PNR)})" in shown
     assert "otillåten sökväg" in shown and "större än 0.01 MB" in shown
     assert PNR not in shown
     db = only_db(audits)
@@ -267,6 +268,18 @@ def test_two_tabs_keep_each_others_verdicts(audits):
     r = db.reviews(pid)[(pid, "consent")]
     assert (r.verdict, r.reviewer) == (other, "Tvåan")
     assert len(db.reviews(pid)) == len(CRITERION_IDS)
+
+    # both tabs change the same verdict: the later change wins, with a warning, and both are logged
+    tab1.selectbox[0].set_value(pid).run()
+    tab2 = click(tab2, "← Föregående") if tab2.selectbox[0].value != pid else tab2
+    verdict_radio(tab2, "child_goals").set_value("partial")
+    verdict_radio(tab1, "child_goals").set_value("not_met")
+    click(tab2, "Spara")
+    tab1 = click(tab1, "Spara")
+    assert "Du ersatte bedömningar som gjorts i en annan flik" in texts(tab1)
+    assert db.reviews(pid)[(pid, "child_goals")].verdict == "not_met"
+    assert [e["verdict"] for e in db.review_log() if e["criterion"] == "child_goals" and e["plan_id"] == pid][-2:] \
+        == ["partial", "not_met"]
 
 
 def test_plan_markup_is_shown_as_text(audits):
