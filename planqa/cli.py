@@ -234,6 +234,62 @@ def evaluate(
         err(f"Rapporten skriven till {report}.")
 
 
+@app.command()
+def teach(
+    where: Annotated[Optional[list[str]], typer.Option(help="Urval, t.ex. follow_up_date=not_met (flera går).")] = None,
+    preset: Annotated[Optional[str], typer.Option(help="Färdigt urval: uppföljning-saknas, barnfokuserade-mål, "
+                                                       "verksamhetsmål, barnets-röst, barnets-röst-saknas, "
+                                                       "ansvar-oklart.")] = None,
+    source: Annotated[Optional[list[str]], typer.Option(
+        "--from", help="Egna avidentifierade planer (filer/mappar) i stället för korpusen.")] = None,
+    n: Annotated[int, typer.Option(help="Antal exempel.")] = 4,
+    with_pairs: Annotated[bool, typer.Option("--pairs/--no-pairs", help="Ta med före/efter-par ur korpusen.")] = True,
+    out: Annotated[Path, typer.Option(help="Mapp för paketet.")] = Path("undervisningspaket"),
+    title: Annotated[str, typer.Option(help="Paketets rubrik.")] = "Exempel på SIP-planer",
+    seed: Annotated[int, typer.Option(help="Slumpfrö för urvalet.")] = 0,
+) -> None:
+    """Skapa ett undervisningspaket (HTML och Markdown) med exempelplaner, evidens och diskussionsfrågor."""
+    from planqa.assess import load_assessor
+    from planqa.corpus import load_corpus
+    from planqa.models import Plan
+    from planqa.teaching import PRESETS, Example, choose, pairs, parse_where, write_pack
+
+    try:
+        criteria = parse_where(where or [])
+    except ValueError as exc:
+        err(f"--where: {exc}")
+        raise typer.Exit(2)
+    if preset:
+        if preset not in PRESETS:
+            err(f"Okänt urval {preset!r}; välj bland {', '.join(PRESETS)}.")
+            raise typer.Exit(2)
+        criteria = {**PRESETS[preset], **criteria}
+    assessor = load_assessor()
+    records: list[dict] = []
+    if source:
+        examples = []
+        for item in read_all(source):
+            if isinstance(item, ReadError):
+                err(item.message)
+                continue
+            assessment = assessor.assess(item)
+            examples.append(Example(item, {c: r.verdict for c, r in assessment.criteria.items()}, "bedömd",
+                                    assessment))
+    else:
+        records = load_corpus()
+        examples = [Example(Plan(id=r["id"], text=r["text"]), r["labels"], "annoterad") for r in records]
+    chosen = choose(examples, criteria, n, seed)
+    if not chosen:
+        err("Inga planer matchar urvalet.")
+        raise typer.Exit(1)
+    before_after = pairs(examples, records)[:2] if with_pairs and records else []
+    for e in {id(x): x for x in chosen + [x for pair in before_after for x in pair]}.values():
+        if e.assessment is None:
+            e.assessment = assessor.assess(e.plan)
+    md, page = write_pack(out, title, chosen, criteria, before_after)
+    err(f"{len(chosen)} exempel och {len(before_after)} före/efter-par skrivna till {page} och {md}.")
+
+
 @app.command("app")
 def app_cmd(demo: Annotated[bool, typer.Option(help="Öppna en granskning med demoplanerna.")] = False) -> None:
     """Starta granskningsvyn (Streamlit) i webbläsaren."""

@@ -43,6 +43,11 @@ _SUFFIX_NOT_NAME = (
     "lasarettet", "akuten", "appen", "programmet", "metoden", "modellen", "planen", "lagen", "balken",
     "konventionen", "syndrom", "sjukdom", "dagen", "veckan", "lovet", "terminen", "året",
 )
+# schools and units are ENHET, not persons: "Söderskolan", "Björkbacken"s "HVB-hemmet"
+_UNIT_SUFFIXES = ("skolan", "skola", "skolans", "gymnasiet", "gymnasium", "förskolan", "hemmet", "gården",
+                  "fritids", "boendet")
+# letters of other alphabets' names (Bożena, Birgül, Dževad): no Swedish common noun has them
+_FOREIGN_LETTERS = re.compile(r"[ąćęłńśźżçğışüčšžđřěůőűãõñîâêôûàèìòùáíóúýÿœæø]")
 VERBS = frozenset("""
 är var blir blev har hade går gick säger sa sade vill ville ska skall skulle kan kunde får fick bor bodde
 berättar berättade tycker tyckte behöver behövde tränar kommer kom mår mådde gillar önskar önskade uppger
@@ -62,6 +67,7 @@ def is_keep_word(words: str) -> bool:
     return bool(_actor_pattern().fullmatch(words) or _role_pattern().fullmatch(words))
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–•*☐☑]|\d+[.)])[ \t]*")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-–•*☐☑>]|\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\(?[a-z]\))?[ \t]*")
 
 
@@ -186,6 +192,7 @@ class PersonRecognizer(EntityRecognizer):
             cand[i] = (t.cap and len(t.text) >= 2 and not self._blocked(t)
                        and not (holes and any(a < t.end and t.start < b for a, b in holes))
                        and not re.match(r"\s*(?:syndrom|sjukdom)", text[t.end:t.end + 10])
+                       and not t.low.endswith(_UNIT_SUFFIXES)
                        and not in_keep[i])
         amb = [toks[i].text[:length[i]] in self.ambiguous or toks[i].low in self.stop for i in range(n)]
         score = [0.0] * n
@@ -213,6 +220,8 @@ class PersonRecognizer(EntityRecognizer):
                     score[i] = 0.8
             elif t.low not in self.stop and not place and not t.low.endswith(_SUFFIX_NOT_NAME) and len(t.text) >= 3:
                 if not t.initial and not after_loc and not text.startswith(":", t.end):
+                    score[i] = self.SCORE_WEAK
+                elif _FOREIGN_LETTERS.search(t.low) and not text.startswith(":", t.end):
                     score[i] = self.SCORE_WEAK
 
         # pass 2: neighbours of names
@@ -252,21 +261,33 @@ class PersonRecognizer(EntityRecognizer):
             if not changed:
                 break
 
-        # pass 3: other occurrences of confirmed names
-        confirmed = {toks[i].text[:length[i]] for i in range(n) if score[i] >= self.SCORE_LEXICON}
+        # pass 3: the first words of list items ("☐ Sara: ringer BUP", "- Omar skickar kallelse")
+        # are names when another item of the same list starts with a name
+        self._list_items(toks, text, score, cand, listed)
+
+        # pass 4: other occurrences of names found in the text
+        found: dict[str, float] = {}
+        for i in range(n):
+            if score[i] >= self.SCORE_WEAK:
+                base = toks[i].text[:length[i]]
+                found[base] = max(found.get(base, 0.0), score[i])
         for i, t in enumerate(toks):
             if score[i] >= self.SCORE_LEXICON or not cand[i]:
                 continue
             base = t.text[:length[i]]
-            if base not in confirmed:
-                if t.text.endswith("s") and t.text[:-1] in confirmed and not self._verb_after(toks, i, text):
+            if base not in found:
+                if t.text.endswith("s") and t.text[:-1] in found and not self._verb_after(toks, i, text):
                     length[i] = len(t.text) - 1
+                    base = t.text[:-1]
                 else:
                     continue
-            if amb[i] and t.initial and not self._verb_after(toks, i, text) and not (
+            genitive = length[i] < len(t.text.rstrip("'’"))
+            if amb[i] and t.initial and not genitive and not self._verb_after(toks, i, text) and not (
                     i + 1 < n and score[i + 1] and joined(i)):
                 continue
-            score[i] = self.SCORE_LEXICON
+            new = min(found[base], self.SCORE_LEXICON)
+            if new > score[i]:
+                score[i] = new
 
         # merge adjacent name words into spans
         results = []
@@ -352,6 +373,34 @@ class PersonRecognizer(EntityRecognizer):
         prev = text[prev_start:line_start - 1].strip(" \t,!.").lower()
         return prev in self.greetings or prev.split(",")[0] in self.greetings
 
+    def _list_items(self, toks: list[_Tok], text: str, score: list[float], cand: list[bool],
+                    listed: list[bool]) -> None:
+        firsts = []  # (token index, line number) of the first word of each list item
+        line_no = 0
+        last_end = 0
+        for i, t in enumerate(toks):
+            line_no += text.count("\n", last_end, t.start)
+            last_end = t.start
+            line_start = text.rfind("\n", 0, t.start) + 1
+            if line_start < t.start and _LIST_ITEM.fullmatch(text, line_start, t.start):
+                after = text[t.end:t.end + 2]
+                if after.startswith(":") or after.startswith(" (") or self._verb_after(toks, i, text):
+                    firsts.append((i, line_no))
+        blocks: list[list[int]] = []
+        prev_line = -2
+        for i, ln in firsts:
+            if ln == prev_line + 1 and blocks:
+                blocks[-1].append(i)
+            else:
+                blocks.append([i])
+            prev_line = ln
+        for block in blocks:
+            if len(block) < 2 or not any(score[i] >= self.SCORE_LEXICON or (listed[i] and cand[i]) for i in block):
+                continue
+            for i in block:
+                if cand[i] and toks[i].low not in self.stop and not score[i] >= 0.8:
+                    score[i] = 0.8
+
     def _verb_after(self, toks: list[_Tok], i: int, text: str) -> bool:
         j = i + 1
         return j < len(toks) and text[toks[i].end:toks[j].start] == " " and toks[j].low in VERBS
@@ -359,10 +408,10 @@ class PersonRecognizer(EntityRecognizer):
     def _coordinated(self, toks: list[_Tok], i: int, score: list[float], text: str) -> bool:
         """'Sara och Omar', 'Omar och Sara' when the other one is a name."""
         n = len(toks)
-        if i >= 2 and toks[i - 1].low in ("och", "eller", "samt") and score[i - 2] >= self.SCORE_LEXICON:
+        if i >= 2 and toks[i - 1].low in ("och", "eller", "samt") and score[i - 2] >= self.SCORE_AMBIGUOUS:
             if text[toks[i - 2].end:toks[i - 1].start] == " " and not text[toks[i - 1].end:toks[i].start].strip():
                 return True
-        if i + 2 < n and toks[i + 1].low in ("och", "eller", "samt") and score[i + 2] >= self.SCORE_LEXICON:
+        if i + 2 < n and toks[i + 1].low in ("och", "eller", "samt") and score[i + 2] >= self.SCORE_AMBIGUOUS:
             if text[toks[i].end:toks[i + 1].start] == " " and not text[toks[i + 1].end:toks[i + 2].start].strip():
                 return True
         return False

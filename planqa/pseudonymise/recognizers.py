@@ -127,6 +127,7 @@ class PersonnummerRecognizer(SvPatternRecognizer):
             d10 = digits[-10:]
             separated = any(ch in "-+–" for ch in value)
             valid_date = date_ok(d10, century)
+            in_brackets = r.start > 0 and text[r.start - 1] == "("  # "Sara Ahmed (0512034567)"
             if valid_date and luhn_ok(d10):
                 # ten digits from 0 without a dash may as well be a phone number
                 r.score = 1.0 if (separated or century or not d10.startswith("0")) else 0.55
@@ -134,6 +135,8 @@ class PersonnummerRecognizer(SvPatternRecognizer):
                 r.score = 0.6 if (separated or century) else 0.4
             else:
                 r.score = 0.5 if separated else 0.2
+            if in_brackets and valid_date:
+                r.score = max(r.score, 0.8)
             kept.append(r)
         return kept
 
