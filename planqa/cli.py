@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from planqa.criteria import CRITERION_IDS, DIMENSIONS
-from planqa.models import Assessment
+from planqa.models import Assessment, check_complete
 from planqa.readers import ReadError, read_all
 
 # no pretty tracebacks: they print local variables, and those can hold plan text
@@ -80,11 +80,11 @@ def score(
         "--assume-pseudonymised", help="Hoppa över kontrollen av personuppgifter (texten är redan avidentifierad).")] = False,
     backend: Annotated[str, typer.Option(help="default, rules eller transformer.")] = "default",
     model_dir: Annotated[Optional[Path], typer.Option(help="Mapp med modeller (standard: models/).")] = None,
+    workers: Annotated[int, typer.Option(help="Antal processer (1 = ingen parallellisering).", min=1)] = 1,
 ) -> None:
     """Bedöm planer mot de tolv kriterierna; en bedömning per plan."""
-    from planqa.assess import assess, load_assessor
+    from planqa.batch import score_plans
 
-    assessor = load_assessor(model_dir, backend=backend)
     failures = 0
     results: list[dict] = []
     sink = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
@@ -92,20 +92,31 @@ def score(
     if format is OutputFormat.csv:
         writer = csv.DictWriter(sink, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-    try:
+
+    def readable():
+        nonlocal failures
         for item in read_all(paths):
             if isinstance(item, ReadError):
                 err(item.message)
                 failures += 1
-                continue
-            # PII gate
-            assessment = assess(item, assessor)
-            if format is OutputFormat.jsonl:
-                sink.write(json.dumps(assessment_record(assessment), ensure_ascii=False) + "\n")
-            elif format is OutputFormat.csv:
-                writer.writerow(csv_row(assessment))
             else:
-                results.append(assessment_record(assessment))
+                yield item
+
+    try:
+        # PII gate: score_plans runs planqa.pseudonymise.gate_findings on each plan unless told not to
+        for plan, result in score_plans(readable(), workers=workers, model_dir=model_dir, backend=backend,
+                                        gate=not assume_pseudonymised):
+            if isinstance(result, str):
+                err(result)
+                failures += 1
+                continue
+            check_complete(result.criteria)
+            if format is OutputFormat.jsonl:
+                sink.write(json.dumps(assessment_record(result), ensure_ascii=False) + "\n")
+            elif format is OutputFormat.csv:
+                writer.writerow(csv_row(result))
+            else:
+                results.append(assessment_record(result))
         if format is OutputFormat.json:
             json.dump(results, sink, ensure_ascii=False, indent=2)
             sink.write("\n")
@@ -125,13 +136,81 @@ def pseudonymise_cmd(
     mapping: Annotated[Optional[Path], typer.Option(help="Skriv kopplingsnyckel hit (bara om du ber om det).")] = None,
 ) -> None:
     """Ersätt personuppgifter med typade platshållare."""
-    not_yet("pseudonymise", "avidentifieringen byggs i ärende 4")
+    from collections import Counter
+
+    from planqa.pseudonymise import pseudonymise
+    from planqa.pseudonymise.report import summarise
+
+    if format not in ("txt", "jsonl"):
+        err(f"Okänt format {format!r}: använd txt eller jsonl.")
+        raise typer.Exit(2)
+    items = list(read_all([input]))
+    plans = [i for i in items if not isinstance(i, ReadError)]
+    for e in items:
+        if isinstance(e, ReadError):
+            err(e.message)
+    results = [(plan, pseudonymise(plan.text)) for plan in plans]
+    many = len(results) > 1 or (input != "-" and Path(input).is_dir())
+    if format == "jsonl":
+        sink = out.open("w", encoding="utf-8") if out else sys.stdout
+        try:
+            for plan, res in results:
+                sink.write(json.dumps({"id": plan.id, "text": res.text, "counts": res.counts}, ensure_ascii=False) + "\n")
+        finally:
+            if out:
+                sink.close()
+    elif many and out:  # one file per plan in the folder OUT
+        out.mkdir(parents=True, exist_ok=True)
+        for plan, res in results:
+            name = Path(plan.id).stem if Path(plan.id).suffix in (".txt", ".md", ".docx", ".pdf") else plan.id
+            (out / f"{name}.txt").write_text(res.text, encoding="utf-8")
+    elif out:
+        out.write_text(results[0][1].text if results else "", encoding="utf-8")
+    else:
+        for n, (plan, res) in enumerate(results):
+            if many:
+                typer.echo(("\n" if n else "") + f"===== {plan.id} =====")
+            typer.echo(res.text, nl=not res.text.endswith("\n"))
+    if mapping:  # only when asked: the key holds the raw identifiers
+        keys = {plan.id: res.mapping for plan, res in results}
+        mapping.write_text(json.dumps(keys, ensure_ascii=False, indent=2), encoding="utf-8")
+        err(f"Kopplingsnyckeln skrevs till {mapping}. Den innehåller personuppgifter: förvara den skyddat och "
+            "skilt från de avidentifierade texterna.")
+    total: Counter = Counter()
+    for _, res in results:
+        total.update(res.counts)
+    err(f"Avidentifierade {len(results)} plan(er); ersatta: {summarise(dict(total))}.")
+    if len(plans) != len(items):
+        raise typer.Exit(1)
 
 
 @app.command("check-pii")
 def check_pii_cmd(paths: Annotated[list[str], typer.Argument(help="Filer eller mappar att kontrollera.")]) -> None:
     """Kontrollera att texter inte innehåller personuppgifter (exit 1 vid fynd)."""
-    not_yet("check-pii", "avidentifieringen byggs i ärende 4")
+    from planqa.pseudonymise import gate_findings
+    from planqa.pseudonymise.report import describe, summarise
+
+    dirty = clean = unreadable = 0
+    for item in read_all(paths):
+        if isinstance(item, ReadError):
+            err(item.message)
+            unreadable += 1
+            continue
+        found = gate_findings(item.text)
+        if not found:
+            clean += 1
+            continue
+        dirty += 1
+        typer.echo(f"{item.source}: {summarise(found)}")
+        for f in found:
+            typer.echo(f"  {describe(item.text, f)}")
+    if dirty:
+        err(f"{dirty} text(er) innehåller troligen personuppgifter, {clean} utan fynd. "
+            "Avidentifiera med 'planqa pseudonymise'.")
+        raise typer.Exit(1)
+    if unreadable:
+        raise typer.Exit(2)
+    err(f"Inga personuppgifter hittades i {clean} text(er).")
 
 
 @app.command()
@@ -155,7 +234,13 @@ def check(
             err("planqa check tar ett utkast i taget.")
         raise typer.Exit(1 if not plans else 2)
     plan = plans[0]
-    # PII gate (check)
+    if not assume_pseudonymised:  # PII gate
+        from planqa.batch import gate_message
+
+        message = gate_message(plan)
+        if message:
+            err(message)
+            raise typer.Exit(3)
     assessment = assess(plan, load_assessor())
     fixes = fixes_for(plan.text, assessment, limit=None if all_fixes else 6)
     if format == "json":

@@ -78,3 +78,21 @@ def test_a_bad_file_is_reported_the_others_scored_and_the_exit_code_says_so(mixe
     assert result.returncode == 1
     assert "tom.txt" in result.stderr and "tom" in result.stderr
     assert len(result.stdout.splitlines()) == 7
+
+
+def test_the_gate_stops_identifiable_plans_and_lets_pseudonymised_ones_through(tmp_path):
+    identifiable = tmp_path / "rå.txt"
+    identifiable.write_text("SIP för Sara Lindqvist, pnr 121212-1212, tel 070-123 45 67.\nMål: sova.",
+                            encoding="utf-8")
+    result = run("score", str(identifiable), str(DEMO / "sip-skolfranvaro.txt"))
+    assert result.returncode == 1
+    assert "personuppgifter" in result.stderr and "planqa pseudonymise" in result.stderr
+    assert "121212-1212" not in result.stderr + result.stdout and "Lindqvist" not in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["sip-skolfranvaro.txt"]
+
+
+def test_workers_give_the_same_output_in_the_same_order(mixed_dir):
+    one = run("score", str(mixed_dir), "--assume-pseudonymised")
+    two = run("score", str(mixed_dir), "--assume-pseudonymised", "--workers", "2")
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout

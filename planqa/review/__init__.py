@@ -33,8 +33,7 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return ns
 
 
-def run_app(args: Sequence[str] = ()) -> int:
-    """`planqa app [--demo] [--audit-dir DIR] [--port N] [--address HOST]`: start the review app."""
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="planqa app", description="Startar granskningsvyn i webbläsaren.")
     p.add_argument("--demo", action="store_true", help="öppna en granskning med de medföljande demoplanerna")
     p.add_argument("--audit-dir", help=f"mapp för granskningarna (standard: ${AUDIT_DIR_ENV} eller "
@@ -42,16 +41,27 @@ def run_app(args: Sequence[str] = ()) -> int:
     p.add_argument("--port", type=int, default=8501, help="port (standard: 8501)")
     p.add_argument("--address", default="localhost",
                    help="adress att lyssna på (standard: localhost, bara den här datorn)")
-    ns = p.parse_args(list(args))
-    if not APP.exists():
-        print(f"planqa app: hittar inte {APP}; starta från en utcheckning av planqa.", file=sys.stderr)
-        return 2
+    return p
+
+
+def app_command(args: Sequence[str] = ()) -> list[str]:
+    """The `streamlit run app.py …` command line for `planqa app` arguments."""
+    ns = _parser().parse_args(list(args))
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP),
            "--server.port", str(ns.port), "--server.address", ns.address, "--server.headless", "true",
            "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
            "--client.toolbarMode", "viewer", "--theme.base", "light", "--"]
-    cmd += ["--audit-dir", str(audit_dir(ns.audit_dir))] + (["--demo"] if ns.demo else [])
-    print(f"planqa: granskningsvyn startar på http://{ns.address}:{ns.port} (avsluta med Ctrl+C)")
+    return cmd + ["--audit-dir", str(audit_dir(ns.audit_dir))] + (["--demo"] if ns.demo else [])
+
+
+def run_app(args: Sequence[str] = ()) -> int:
+    """`planqa app [--demo] [--audit-dir DIR] [--port N] [--address HOST]`: start the review app."""
+    cmd = app_command(args)
+    if not APP.exists():
+        print(f"planqa app: hittar inte {APP}; starta från en utcheckning av planqa.", file=sys.stderr)
+        return 2
+    port, address = cmd[cmd.index("--server.port") + 1], cmd[cmd.index("--server.address") + 1]
+    print(f"planqa: granskningsvyn startar på http://{address}:{port} (avsluta med Ctrl+C)")
     try:
         return subprocess.call(cmd)
     except KeyboardInterrupt:

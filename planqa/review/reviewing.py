@@ -66,7 +66,7 @@ def shown_state(assessment: Assessment, reviews: dict[tuple[str, str], Review], 
 @dataclass
 class SaveResult:
     saved: list[str] = field(default_factory=list)
-    kept_other: list[str] = field(default_factory=list)  # verdicts from another tab left in place
+    kept_other: list[str] = field(default_factory=list)  # other verdicts given meanwhile in another tab, kept
     replaced_other: list[str] = field(default_factory=list)  # verdicts from another tab this save replaced
 
 
@@ -89,4 +89,7 @@ def save_plan_review(db: AuditDB, plan_id: str, shown: dict[str, Shown],
                 db.save_review(plan_id, c, verdict, comment.strip(), reviewer)
                 result.replaced_other.append(c)
             result.saved.append(c)
+    if result.kept_other:  # a tab that gave the same verdict meanwhile is no news
+        current = db.reviews(plan_id)
+        result.kept_other = [c for c in result.kept_other if current[(plan_id, c)].verdict != submitted[c][0]]
     return result
