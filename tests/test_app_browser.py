@@ -40,15 +40,16 @@ class Browser:
 
         def fds_3_and_4():  # Chromium reads commands on fd 3 and writes replies on fd 4
             a, b = fcntl.fcntl(cmd_r, fcntl.F_DUPFD, 10), fcntl.fcntl(resp_w, fcntl.F_DUPFD, 10)
-            os.dup2(a, 3)
+            os.dup2(a, 3)  # dup2 leaves 3 and 4 inheritable; Python's other fds are not
             os.dup2(b, 4)
 
+        profile.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
              f"--user-data-dir={profile}", "--remote-debugging-pipe", "--force-device-scale-factor=1",
              f"--window-size={WIDTH},{HEIGHT}", "about:blank"],
-            pass_fds=(cmd_r, resp_w), preexec_fn=fds_3_and_4,
+            close_fds=False, preexec_fn=fds_3_and_4,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(cmd_r)
         os.close(resp_w)
