@@ -47,8 +47,9 @@ class _Context:
 
 
 def _context(text: str, m: DateMention) -> _Context:
-    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start)]
-    s_start = breaks[-1] if breaks else 0
+    window = max(text.rfind("\n", 0, m.start) + 1, m.start - 400)  # a sentence lies within its line
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, window, m.start)]
+    s_start = breaks[-1] if breaks else window
     nxt = _SENTENCE_BREAK.search(text, m.end)
     s_end = nxt.start() if nxt else len(text)
     clause_breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, s_start, m.start)]

@@ -22,6 +22,7 @@ import spacy
 import numpy as np
 from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Tagger
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, filter_spans
@@ -91,6 +92,47 @@ def sip_sentencizer(doc: Doc) -> Doc:
     start[first_word] = True
     doc.from_array([SENT_START], np.where(start, 1, -1).astype("int64").astype("uint64").reshape(-1, 1))
     return doc
+
+
+class IOEntityTagger(Tagger):
+    """NER as token tagging: each token gets an entity label or "O"; a run of one label is an entity.
+
+    A softmax over tok2vec vectors has no sequential decoding, so it runs at about twice the
+    speed of spaCy's transition-based NER, which alone would exceed the speed budget.
+    """
+
+    def set_annotations(self, docs, batch_tag_ids) -> None:
+        if isinstance(docs, Doc):
+            docs = [docs]
+        labels = self.labels
+        outside = labels.index("O") if "O" in labels else -1
+        for doc, ids in zip(docs, batch_tag_ids, strict=True):
+            ids = np.asarray(ids.get() if hasattr(ids, "get") else ids)
+            doc.set_ents(_runs(doc, ids, labels, outside), default="outside")
+
+
+def _runs(doc: Doc, ids: np.ndarray, labels: tuple[str, ...], outside: int) -> list[Span]:
+    spans: list[Span] = []
+    start = prev = -2
+    for i in np.flatnonzero(ids != outside).tolist() + [-1]:
+        if i == prev + 1 and ids[i] == ids[prev]:
+            prev = i
+            continue
+        if start >= 0:
+            while start <= prev and doc[start].is_space:
+                start += 1
+            while prev >= start and doc[prev].is_space:
+                prev -= 1
+            if start <= prev:
+                spans.append(Span(doc, start, prev + 1, label=labels[ids[start]]))
+        start = prev = i
+    return spans
+
+
+@Language.factory("sip_io_ner", assigns=["doc.ents"],
+                  default_config={"scorer": {"@scorers": "spacy.ner_scorer.v1"}})
+def make_io_ner(nlp: Language, name: str, model, scorer):
+    return IOEntityTagger(nlp.vocab, model, name, scorer=scorer)
 
 
 _W = "\\wåäöÅÄÖ-"

@@ -58,11 +58,13 @@ CONVENER = re.compile(r"\b(?:kallar|sammankallande|bjuder in|skickar kallelse)\b
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
 SAYS = re.compile(r"\b(?:säger|sa|berättar|berättade|önskar|vill|tycker|tyckte|uttrycker|uppger|beskriver|"
-                  r"menar|upplever|känner|skattar|ritade|svarade|har sagt|framför)\b", re.I)
+                  r"menar|upplever|känner sig|kände sig|skattar|skattade|ritade|svarade|har sagt|framför)\b", re.I)
 FIRST_PERSON = re.compile(r"(?:^|[\s\"”»'–-])(?:jag|mig|mitt|min)\b", re.I)
 QUOTE = re.compile(r"[\"”»“][^\"”»“]{4,}[\"”«“]")
 FORMULAIC_VOICE = re.compile(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv)|har fått komma till tals|"
-                             r"har inhämtats|är delaktig|instämmer|har fått uttrycka)\b", re.I)
+                             r"har inhämtats|är delaktig|instämmer|har fått uttrycka|håller med|"
+                             r"uttrycker (?:ett )?behov|ger uttryck för|har fått tycka till|"
+                             r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte)\b"
                            r"|\b(?:bildstöd|anpassa\w* (?:mötet|möte)|träffade\s+\S+\s+(?:innan|före)|"
@@ -73,8 +75,10 @@ CONSENT_WHO = re.compile(r"\b(?:vårdnadshavar\w*|vh|båda|bägge|\[VH\d?\]|\[BA
                          r"skriftlig\w*|muntlig\w*|ungdomen|eleven)\b", re.I)
 CONSENT_VAGUE = re.compile(r"\b(?:samtycke finns|samtycke inhämtas|inhämtas samtycke|ska inhämtas)\b", re.I)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|saknas samtycke|samtycke saknas|har inte samtyckt)\b", re.I)
-GUARDIAN_VIEW = re.compile(r"\b(?:deltog|deltar|närvarade|närvarande|berättar|säger|tycker|önskar|uppger|"
-                           r"oroar|oro|upplever|menar|framför|vill|beskriver|instämmer|medverkar)\b", re.I)
+GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|säger|sa|tycker|tyckte|önskar|uppger|oroar|oro|upplever|menar|"
+                           r"framför|vill|ville|beskriver|beskrev|anser|ser|känner|är nöjd\w*|vädjar|efterfrågar|"
+                           r"ber om|har synpunkter)\b", re.I)
+GUARDIAN_PRESENT = re.compile(r"\b(?:deltog|deltar|närvarade|närvarande|var med|medverkar|medverkade)\b", re.I)
 GUARDIAN_EXCLUDED = re.compile(r"\b(?:lvu|inte kallade|ej kallade|kallades inte|exkluder\w*|"
                                r"inte delta\w* (?:på grund av|eftersom|då))\b", re.I)
 
@@ -298,7 +302,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         child = re.search(CHILD, s.text, re.I)
         if FORMULAIC_VOICE.search(s.text):
             formulaic.append(s)
-        elif guardian_first and SAYS.search(s.text) and guardian_first.start() < (child.start() if child else 10**6):
+        elif guardian_first and SAYS.search(s.text) and not QUOTE.search(s.text):
             by_guardian.append(s)
         elif (child and SAYS.search(s.text) and child.start() < SAYS.search(s.text).start()) \
                 or QUOTE.search(s.text) or (FIRST_PERSON.search(s.text) and SAYS.search(s.text)):
@@ -367,15 +371,16 @@ def consent(ctx: Context) -> CriterionResult:
 
 def guardian_participation(ctx: Context) -> CriterionResult:
     mentions = [s for s in ctx.segs if GUARDIAN.search(s.text)]
-    active = [s for s in mentions if GUARDIAN_VIEW.search(s.text)]
+    views = [s for s in mentions if GUARDIAN_VIEW.search(s.text)]
+    present = [s for s in mentions if GUARDIAN_PRESENT.search(s.text)]
     excluded = [s for s in mentions if GUARDIAN_EXCLUDED.search(s.text)]
-    ctx.signals.update(guardian_mentions=len(mentions), guardian_active=len(active))
-    if active or excluded:
-        return _result("guardian_participation", "met", 0.65, [_ev(s, "GUARDIAN") for s in excluded + active],
-                       "Vårdnadshavarna deltog eller deras syn återges.")
+    ctx.signals.update(guardian_mentions=len(mentions), guardian_active=len(views), guardian_present=len(present))
+    if views or excluded:
+        return _result("guardian_participation", "met", 0.65, [_ev(s, "GUARDIAN") for s in excluded + views],
+                       "Vårdnadshavarnas syn återges (eller skälet till att de inte deltog).")
     if mentions:
-        return _result("guardian_participation", "partial", 0.55, [_ev(s, "GUARDIAN") for s in mentions],
-                       "Vårdnadshavarna nämns men deras deltagande eller syn framgår inte.")
+        return _result("guardian_participation", "partial", 0.55, [_ev(s, "GUARDIAN") for s in present or mentions],
+                       "Vårdnadshavarna nämns eller var med, men deras egen syn framgår inte.")
     return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande "
                                                                    "men hittade inget.")
 

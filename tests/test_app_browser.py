@@ -98,15 +98,27 @@ class Browser:
     def text(self) -> str:
         return self.js("document.body ? document.body.innerText : ''") or ""
 
+    def settle(self, timeout: float = 60) -> None:
+        """Wait until the app has finished its run and drawn every widget."""
+        self.wait_for("document.querySelector('[data-testid=\"stApp\"]') !== null"
+                      " && !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')"
+                      " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout)
+
+    def click(self, find: str, what: str) -> None:
+        """Click, with the mouse, the centre of the element the JS expression `find` gives."""
+        box = self.js(f"""(() => {{ const e = {find}; if (!e) return null; e.scrollIntoView({{block: 'center'}});
+            const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()""")
+        assert box, f"nothing to click: {what}"
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
+
     def click_button(self, label: str) -> None:
-        assert self.js(f"""(() => {{ const b = [...document.querySelectorAll('button')]
-            .find(b => b.innerText.trim() === {json.dumps(label)} && !b.disabled);
-            if (b) b.click(); return !!b; }})()"""), label
+        self.click(f"[...document.querySelectorAll('button')].find(b => b.innerText.trim() === {json.dumps(label)})",
+                   label)
 
     def click_label(self, text: str, within: str = "document") -> None:
-        assert self.js(f"""(() => {{ const l = [...{within}.querySelectorAll('label')]
-            .find(l => l.innerText.trim() === {json.dumps(text)});
-            if (l) l.click(); return !!l; }})()"""), text
+        self.click(f"[...{within}.querySelectorAll('label')].find(l => l.innerText.trim() === {json.dumps(text)})",
+                   text)
 
     def type_into(self, selector: str, text: str) -> None:
         assert self.js(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); "
@@ -172,16 +184,20 @@ def test_review_a_plan_in_chromium(server, browser, tmp_path):
     browser.send("Page.navigate", url=url)
     browser.wait_for("document.body && document.body.innerText.includes('Demogranskning')"
                      " && document.body.innerText.includes('Inlästa planer')", timeout=120)
+    browser.settle()
 
     sidebar = "document.querySelector('[data-testid=\"stSidebar\"]')"
     browser.click_label("Urval", within=sidebar)
     browser.wait_for("document.body.innerText.includes('Dra urval')")
+    browser.settle()
     browser.click_button("Dra urval")
     browser.wait_for("document.body.innerText.includes('Nuvarande urval')")
+    browser.settle()
 
     browser.click_label("Granska", within=sidebar)
     browser.wait_for("document.body.innerText.includes('Spara och nästa')"
                      " && document.querySelector('.planqa-text') !== null")
+    browser.settle()
     assert "planer i urvalet granskade" in browser.text()
     browser.type_into('[data-testid="stSidebar"] input[aria-label="Granskare"]', "Revisor Chromium")
     browser.wait_for("document.querySelector('[data-testid=\"stSidebar\"] input').value === 'Revisor Chromium'")

@@ -46,6 +46,8 @@ def to_doc(nlp: spacy.Language, record: dict) -> Doc:
     doc = nlp.make_doc(record["text"])
     spans = [doc.char_span(s, e, label=lab) for s, e, lab in gold_spans(record)]
     doc.ents = filter_spans([s for s in spans if s is not None])
+    for tok in doc:  # the IO tags the entity tagger learns
+        tok.tag_ = tok.ent_type_ or "O"
     return doc
 
 

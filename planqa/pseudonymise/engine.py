@@ -122,6 +122,8 @@ def _propagate_units(text: str, chosen: list[RecognizerResult]) -> list[Recogniz
     names = {text[r.start:r.end] for r in chosen if r.entity_type == "ENHET" and r.score >= 0.6}
     if not names:
         return chosen
+    # a unit's name elsewhere is the unit, even where the name rules took it for a person
+    chosen = [r for r in chosen if not (r.entity_type == "PERSON" and text[r.start:r.end] in names)]
     extra = []
     pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                          + r")(?=s?(?![\w\-]))")

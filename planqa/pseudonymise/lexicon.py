@@ -101,7 +101,7 @@ GREETINGS = (
 # "heter Sara", "kallas Jonte"
 NAMING_VERBS = ("heter", "hette", "kallas", "kallad", "kallar", "namnet", "tilltalsnamn")
 # "i Lund", "från Borås": a capitalised word after these is a place, not a name
-LOCATIVE_WORDS = ("i", "från", "till", "mot", "utanför", "nära", "norr", "söder", "via", "vid", "inom")
+LOCATIVE_WORDS = ("i", "på", "från", "till", "mot", "utanför", "nära", "norr", "söder", "via", "vid", "inom")
 # months that are also names (Maj, Juni, Jan) are in word_names.txt instead
 MONTHS = (
     "januari", "februari", "mars", "april", "juli", "augusti", "september", "oktober", "november",

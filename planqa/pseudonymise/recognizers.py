@@ -217,13 +217,14 @@ class EpostRecognizer(SvPatternRecognizer):
 # Street addresses and postal codes
 # ---------------------------------------------------------------------------
 
-_STREET_SUFFIX = (
-    r"(?:gatan|gata|vägen|väg|gränd|gränden|stigen|stig|allén|allé|backe|backen|torget|torg|platsen|"
-    r"plan|leden|led|stråket|slingan|esplanaden|kajen|promenaden|hagen|liden|vången|höjden|ringen|"
-    r"gården|tået|bryggan|kroken|svängen|udden|vallen|ängen|lyckan|bergen|stranden|parken|"
-    r"gärdet|åsen)"
-)
-_CAPWORD = f"[{UPPER}][{LOWER}]+"
+_STREET_SUFFIXES = (
+    "gatan gata vägen väg gränd gränden stigen stig allén allé backe backen torget torg platsen plan leden led "
+    "stråket slingan esplanaden kajen promenaden hagen liden vången höjden ringen gården tået bryggan kroken "
+    "svängen udden vallen ängen lyckan bergen stranden parken gärdet åsen").split()
+# "the whole word ends with a street suffix", checked by look-behinds after a possessive word:
+# no backtracking through every capitalised word of the text
+_STREET_SUFFIX = "(?:" + "|".join(f"(?<={x})" for x in _STREET_SUFFIXES) + ")"
+_CAPWORD = f"[{UPPER}][{LOWER}]++"
 _NAMEWORD = rf"[{UPPER}][{LOWER}]*(?:-[{UPPER}]?[{LOWER}]+)*"
 _HOUSE = r"\d{1,4}(?:[ ]?[A-Za-z](?!\w))?(?:[ ]?-[ ]?\d{1,4})?"
 _FLAT = (r"(?:,?[ ](?:lgh|lägenhet|läg\.|lgh\.)[ ]?(?:nr[ .]?)?\d{3,4}"
@@ -235,7 +236,7 @@ class AdressRecognizer(SvPatternRecognizer):
     PREFILTER = r"\d|c/o"
     PATTERNS = [
         # Storgatan 12 B, Stora Nygatan 5, Ringvägen 5, lgh 1102
-        Pattern("street_compound", rf"(?<!\w)(?:(?:{_CAPWORD}|S:t)[ ])?{_CAPWORD}{_STREET_SUFFIX}[ ]{_HOUSE}{_FLAT}"
+        Pattern("street_compound", rf"(?<!\w)(?:(?:{_CAPWORD}|S:t)[ ])?[{UPPER}][{LOWER}]{{2,}}+{_STREET_SUFFIX}[ ]{_HOUSE}{_FLAT}"
                 r"(?!\w)", 0.75),
         # Karl XI:s väg 3, Lilla Torget 7
         Pattern("street_regnal", rf"(?<!\w)(?:{_CAPWORD}[ ])+[IVX]+:s[ ](?:väg|gata|gatan|vägen|plats|torg|allé)"
@@ -335,13 +336,18 @@ _UNIT_TYPES = (r"(?:HVB|HVB-hemmet|[Hh]vb-hemmet|[Bb]ehandlingshemmet|[Ff]örsko
                r"[Gg]ymnasiet|[Ff]ritids|[Vv]illa|[Ss]kolan[ ]för)")
 
 
+_SCHOOL_SUFFIXES = ("skolan", "skola", "gymnasiet", "gymnasium", "förskolan", "förskola", "fritids",
+                    "fritidshemmet", "gården", "hemmet")
+# the whole word ends with a school suffix, or its genitive (trimmed off in check())
+_SCHOOL_SUFFIX = "(?:" + "|".join(f"(?<={x})|(?<={x}s)" for x in _SCHOOL_SUFFIXES) + ")"
+
+
 class EnhetRecognizer(SvPatternRecognizer):
     ENTITY = "ENHET"
     PATTERNS = [
         # Söderskolan, Ekbackeskolan, Vipangymnasiet, Rosengårdsskolan; a genitive s is left out
-        Pattern("school_compound", rf"(?<![\w\-])[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
-                r"(?:skolan|skola|gymnasiet|gymnasium|förskolan|förskola|fritids|fritidshemmet|gården|hemmet)"
-                r"(?=s?(?![\w\-]))", 0.75),
+        Pattern("school_compound", rf"(?<![\w\-])[{UPPER}][{LOWER}]++(?:-[{UPPER}]?[{LOWER}]++)?+{_SCHOOL_SUFFIX}"
+                r"(?![\w\-])", 0.75),
         # HVB Solgläntan, förskolan Humlan, korttidsboendet Lärkan: the name part only
         Pattern("unit_named", rf"(?<![\w\-]){_UNIT_TYPES}[ ](?P<v>[{UPPER}][{LOWER}]+(?:[ \-][{UPPER}][{LOWER}]+)?)"
                 r"(?=s?(?![\w\-]))", 0.7),
@@ -352,6 +358,8 @@ class EnhetRecognizer(SvPatternRecognizer):
         out = []
         not_names = lexicon.not_names()
         for r in results:
+            if text[r.end - 1] == "s" and text[r.start:r.end - 1].endswith(_SCHOOL_SUFFIXES):
+                r.end -= 1  # "Söderskolans": the genitive s stays
             low = text[r.start:r.end].lower()
             first = low.split()[0]
             if low in GENERIC_SCHOOLS or low in not_names or first in lexicon.MONTHS or first in lexicon.WEEKDAYS:
