@@ -48,15 +48,13 @@ def _init_worker() -> None:
 
 def gate_message(plan: Plan) -> str | None:
     """The Swedish message that stops an identifiable plan (types and counts, never values), or None."""
-    from collections import Counter
-
     from planqa.pseudonymise import gate_findings
+    from planqa.pseudonymise.report import summarise
 
     findings = gate_findings(plan.text)
     if not findings:
         return None
-    counts = Counter(f.entity_type for f in findings)
-    found = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+    found = summarise(findings)
     return (f"{plan.source or plan.id}: texten innehåller personuppgifter ({found}) och bedömdes inte. "
             "Kör 'planqa pseudonymise' först, eller ange --assume-pseudonymised om texten redan är avidentifierad.")
 

@@ -1,0 +1,91 @@
+"""Compute the corpus figures of annotations/DATASHEET.md: sizes, distributions, agreement.
+
+Usage: python train/datasheet.py   (rewrites the part between the GENERATED markers)
+Agreement compares the first labels (annotations/source) with the blind second labels
+(annotations/blind/*.yaml) per criterion with Cohen's kappa.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from sklearn.metrics import cohen_kappa_score
+
+from planqa.corpus import ANNOTATIONS, load_corpus
+from planqa.criteria import CRITERION_IDS, VERDICTS
+
+START, END = "<!-- GENERATED: train/datasheet.py -->", "<!-- END GENERATED -->"
+
+
+def agreement(records: list[dict]) -> tuple[list[str], int]:
+    by_id = {r["id"]: r for r in records}
+    blind = {}
+    for path in sorted((ANNOTATIONS / "blind").glob("p*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data and data.get("id") in by_id:
+            blind[data["id"]] = data
+    if not blind:
+        return ["No blind labels yet."], 0
+    rows = ["| criterion | plans | raw agreement | Cohen's κ |", "|---|---|---|---|"]
+    kappas = []
+    for cid in CRITERION_IDS:
+        first = [by_id[i]["labels"][cid] for i in blind]
+        second = [blind[i]["labels"][cid] for i in blind]
+        raw = sum(a == b for a, b in zip(first, second)) / len(first)
+        kappa = cohen_kappa_score(first, second)
+        kappas.append(kappa)
+        rows.append(f"| {cid} | {len(first)} | {raw:.2f} | {kappa:.2f} |")
+    rows.append(f"| **mean** | | | **{statistics.mean(kappas):.2f}** |")
+    fu = sum(sorted(map(str, blind[i].get("follow_up_dates") or [])) == sorted(by_id[i]["follow_up_dates"])
+             for i in blind)
+    rows += ["", f"Follow-up dates identical in {fu} of {len(blind)} plans."]
+    return rows, len(blind)
+
+
+def table(counter: Counter, keys=None) -> str:
+    keys = keys or sorted(counter, key=lambda k: -counter[k])
+    return ", ".join(f"{k} {counter[k]}" for k in keys)
+
+
+def generate() -> str:
+    records = load_corpus()
+    splits = Counter(r["split"] for r in records)
+    words = [len(r["text"].split()) for r in records]
+    lines = [START, "", f"**{len(records)} plans**: train {splits['train']}, dev {splits['dev']}, "
+             f"test {splits['test']}; {sum(words)} words; plan length {min(words)}–{max(words)} words "
+             f"(median {statistics.median(words):.0f}).", ""]
+    lines += [f"- formats: {table(Counter(r['format'] for r in records))}",
+              f"- ages: 0–5 {sum(r['age'] <= 5 for r in records)}, 6–12 "
+              f"{sum(6 <= r['age'] <= 12 for r in records)}, 13–17 {sum(r['age'] >= 13 for r in records)}",
+              f"- themes: {table(Counter(t for r in records for t in r['themes']))}",
+              f"- actors: {table(Counter(a for r in records for a in r['actors']))}",
+              f"- before/after pairs: {sum(bool(r.get('pair_of')) for r in records)}",
+              f"- spans: {table(Counter(s['label'] for r in records for s in r['spans']))}; "
+              f"follow-up DATE spans {sum(s.get('role') == 'follow_up' for r in records for s in r['spans'])}",
+              "", "Verdicts per criterion in **train** (met / partial / not_met) and in all splits:", "",
+              "| criterion | train met | train partial | train not_met | all met | all partial | all not_met |",
+              "|---|---|---|---|---|---|---|"]
+    for cid in CRITERION_IDS:
+        tr = Counter(r["labels"][cid] for r in records if r["split"] == "train")
+        al = Counter(r["labels"][cid] for r in records)
+        lines.append(f"| {cid} | " + " | ".join(str(tr[v]) for v in VERDICTS) + " | "
+                     + " | ".join(str(al[v]) for v in VERDICTS) + " |")
+    rows, n = agreement(records)
+    lines += ["", f"### Agreement: blind second labelling ({n} plans)", "", *rows, "", END]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    path = ANNOTATIONS / "DATASHEET.md"
+    text = path.read_text(encoding="utf-8")
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    path.write_text(before + generate() + after, encoding="utf-8")
+    print(f"updated {path}")
+
+
+if __name__ == "__main__":
+    main()
