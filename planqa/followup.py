@@ -1,26 +1,37 @@
-"""Which date mentions in a plan are the plan's follow-up: rules over the mention's context.
+"""Which date mentions in a plan are the plan's follow-up: context rules and a learned scorer.
 
 A follow-up date is announced: on a line or in a sentence that says so ("Uppföljning:",
 "Planen följs upp ...", "Nästa SIP-möte ...", "Vi ses igen ...", "... kallar till nytt
 möte ..."), or first under a heading such as "Uppföljning" / "Nästa möte". The meeting's
 own date, dates before it (a passed follow-up in a follow-up document), birthdays,
 appointments and "extra möte vid behov" beside a real date are not follow-ups.
+
+The cues above are features of a small logistic regression (with the words around the
+mention) trained on the corpus by train/ner.py and shipped as models/ner/followup.json;
+without that file the cues are used as rules. Dates on or before the plan date are never
+follow-ups either way.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from planqa.dates import DateMention, find_dates, find_plan_date
 
-__all__ = ["follow_up_dates", "follow_up_mentions"]
+__all__ = ["Scorer", "fit_scorer", "follow_up_dates", "follow_up_mentions", "load_scorer"]
+
+SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "followup.json"
 
 FOLLOW_UP_CUE = re.compile(
-    r"uppf(?:öljning\w*|ölj(?:\.|s)?|\.)|följ(?:s|as|a)\s+upp|(?:nästa|nytt|ny)\s+(?:sip-?\s?|samordnings)?"
-    r"(?:möte|träff|sip|uppföljning)|ses\s+igen|träffas\s+igen|återses|utvärder(?:as|ing)|kalla(?:r|s)?\s+till"
-    r"|ses\s+(?:vi|ni)\s+igen|stäms\s+av",
+    r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:sip-?\s?|samordnings)?"
+    r"(?:möte|träff|sip|uppföljning|gång)|ses\s+igen|hörs\s+igen|träffas\s+igen|återses|utvärder(?:as|ing)"
+    r"|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b",
     re.IGNORECASE)
 # after the date in the same sentence: "23/4, vi skickar kallelse"
 AFTER_CUE = re.compile(r"kallelse|kallar|ses\s+(?:igen|då)|följs\s+upp|utvärderas", re.IGNORECASE)
@@ -78,28 +89,130 @@ def _heading_above(text: str, pos: int) -> str:
     return ""
 
 
-def _score(text: str, m: DateMention, plan_date: datetime.date | None) -> float:
-    if m.iso is not None and plan_date is not None and m.iso <= plan_date.isoformat():
-        return 0.0  # the meeting itself, or a date that has passed
-    ctx = _context(text, m)
+def _rule_score(ctx: _Context) -> float:
     if NOT_FOLLOW_UP.search(ctx.clause) or NOT_FOLLOW_UP.search(ctx.after_clause) or CANCELLED.search(ctx.after):
         return 0.05
     if FOLLOW_UP_CUE.search(ctx.before):
         return 0.9
-    if FOLLOW_UP_CUE.search(ctx.heading):
+    if FOLLOW_UP_CUE.search(ctx.heading) and not _NEGATED.search(ctx.heading):
         return 0.8
     if AFTER_CUE.search(ctx.after):
         return 0.7
     return 0.05
 
 
-def follow_up_mentions(text: str, mentions: list[DateMention],
-                       plan_date: datetime.date | None) -> list[tuple[DateMention, float]]:
-    """Each mention with the probability that it is the plan's follow-up time."""
-    return [(m, _score(text, m, plan_date)) for m in mentions]
+_WORDS = re.compile(r"[a-zåäö]+")
+_NEGATED = re.compile(r"\b(?:inte|ej)\b", re.IGNORECASE)
 
 
-def follow_up_dates(text: str, plan_date: datetime.date | None = None
+def features(text: str, m: DateMention, ctx: _Context, rank: int, plan_date: datetime.date | None) -> dict[str, float]:
+    """Context features of one mention: the rule cues, its kind and the words around it."""
+    f = {"kind=" + m.kind: 1.0, "rule": _rule_score(ctx), "rank=" + str(min(rank, 2)): 1.0,
+         "cue_before": float(bool(FOLLOW_UP_CUE.search(ctx.before))),
+         "cue_clause": float(bool(FOLLOW_UP_CUE.search(ctx.clause))),
+         "cue_heading": float(bool(FOLLOW_UP_CUE.search(ctx.heading))),
+         "heading_negated": float(bool(_NEGATED.search(ctx.heading))),
+         "after_cue": float(bool(AFTER_CUE.search(ctx.after))),
+         "not_clause": float(bool(NOT_FOLLOW_UP.search(ctx.clause) or NOT_FOLLOW_UP.search(ctx.after_clause))),
+         "cancelled": float(bool(CANCELLED.search(ctx.after))),
+         "tail": float(m.start > 0.7 * len(text)),
+         "unresolved": float(m.kind != "vague" and (m.iso is None or plan_date is None))}
+    for w in _WORDS.findall(ctx.clause.lower())[-4:]:
+        f["w=" + w] = 1.0
+    for w in _WORDS.findall(ctx.before.lower())[-10:]:
+        f["s=" + w] = 1.0
+    for w in _WORDS.findall(ctx.after.lower())[:4]:
+        f["a=" + w] = 1.0
+    for w in _WORDS.findall(ctx.heading.lower()):
+        f["h=" + w] = 1.0
+    return f
+
+
+@dataclass
+class Scorer:
+    """A linear model over `features`: P(follow-up) = sigmoid(bias + sum of weights)."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+
+    def prob(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self, path: Path) -> None:
+        weights = {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) > 1e-6}
+        path.write_text(json.dumps({"bias": round(self.bias, 5), "weights": weights}, ensure_ascii=False, indent=0),
+                        encoding="utf-8")
+
+    @classmethod
+    def from_json(cls, path: Path) -> Scorer:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return cls(weights=d["weights"], bias=d["bias"])
+
+
+@lru_cache(maxsize=4)
+def load_scorer(path: Path = SCORER_PATH) -> Scorer | None:
+    """The shipped scorer (models/ner/followup.json), or None when there is none."""
+    try:
+        return Scorer.from_json(path)
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _candidates(text: str, mentions: list[DateMention], plan_date: datetime.date | None):
+    """(mention, context, features) for every mention that is not on or before the plan date."""
+    sentence_of: dict[int, int] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        ctx = _context(text, m)
+        s_start = m.start - len(ctx.before)
+        rank = sentence_of.get(s_start, 0)
+        sentence_of[s_start] = rank + 1
+        if m.iso is not None and plan_date is not None and m.iso <= plan_date.isoformat():
+            yield m, None, None  # the meeting itself, or a date that has passed
+        else:
+            yield m, ctx, features(text, m, ctx, rank, plan_date)
+
+
+def fit_scorer(examples: list[tuple[str, list[DateMention], datetime.date | None, list[bool]]],
+               c: float = 1.0) -> Scorer:
+    """Fit a logistic regression on (text, mentions, plan date, is-follow-up per mention) examples."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys = [], []
+    for text, mentions, plan_date, gold in examples:
+        flag = {m: g for m, g in zip(mentions, gold, strict=True)}
+        for m, _, feats in _candidates(text, mentions, plan_date):
+            if feats is not None:
+                xs.append(feats)
+                ys.append(int(flag[m]))
+    vec = DictVectorizer()
+    x = vec.fit_transform(xs)
+    lr = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0).fit(x, ys)
+    weights = dict(zip(vec.get_feature_names_out().tolist(), lr.coef_[0].tolist(), strict=True))
+    return Scorer(weights=weights, bias=float(lr.intercept_[0]))
+
+
+def follow_up_mentions(text: str, mentions: list[DateMention], plan_date: datetime.date | None,
+                       scorer: Scorer | str | None = "default") -> list[tuple[DateMention, float]]:
+    """Each mention (in the order given) with the probability that it is the plan's follow-up time.
+
+    `scorer`: a `Scorer`, "default" (the shipped one, else the rules) or "rules"/None (rules only).
+    """
+    if scorer == "default":
+        scorer = load_scorer()
+    if isinstance(scorer, str):
+        scorer = None
+    probs: dict[DateMention, float] = {}
+    for m, ctx, feats in _candidates(text, mentions, plan_date):
+        if feats is None:
+            probs[m] = 0.0
+        else:
+            probs[m] = round(scorer.prob(feats) if scorer is not None else _rule_score(ctx), 4)
+    return [(m, probs[m]) for m in mentions]
+
+
+def follow_up_dates(text: str, plan_date: datetime.date | None = None, scorer: Scorer | str | None = "default"
                     ) -> tuple[list[str], list[DateMention], list[DateMention]]:
     """(follow-up ISO dates, the concrete mentions they come from, vague follow-up mentions).
 
@@ -109,7 +222,7 @@ def follow_up_dates(text: str, plan_date: datetime.date | None = None
     if plan_date is None:
         plan_date = find_plan_date(text)
     mentions = find_dates(text, plan_date)
-    chosen = [m for m, p in follow_up_mentions(text, mentions, plan_date) if p >= 0.5]
+    chosen = [m for m, p in follow_up_mentions(text, mentions, plan_date, scorer) if p >= 0.5]
     concrete = [m for m in chosen if m.kind != "vague"]
     vague = [m for m in chosen if m.kind == "vague"]
     iso = sorted({m.iso for m in concrete if m.iso})

@@ -113,8 +113,9 @@ class Browser:
             self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
 
     def click_button(self, label: str) -> None:
-        self.click(f"[...document.querySelectorAll('button')].find(b => b.innerText.trim() === {json.dumps(label)})",
-                   label)
+        # a button with a keyboard shortcut shows the shortcut after its label
+        self.click(f"[...document.querySelectorAll('button')].find(b => b.innerText.trim() === {json.dumps(label)}"
+                   f" || b.innerText.trim().startsWith({json.dumps(label + chr(10))}))", label)
 
     def click_label(self, text: str, within: str = "document") -> None:
         self.click(f"[...{within}.querySelectorAll('label')].find(l => l.innerText.trim() === {json.dumps(text)})",
@@ -199,8 +200,9 @@ def test_review_a_plan_in_chromium(server, browser, tmp_path):
                      " && document.querySelector('.planqa-text') !== null")
     browser.settle()
     assert "planer i urvalet granskade" in browser.text()
-    browser.type_into('[data-testid="stSidebar"] input[aria-label="Granskare"]', "Revisor Chromium")
-    browser.wait_for("document.querySelector('[data-testid=\"stSidebar\"] input').value === 'Revisor Chromium'")
+    name_box = '[data-testid="stSidebar"] input[aria-label="Granskare"]'
+    browser.type_into(name_box, "Revisor Chromium")
+    browser.wait_for(f"document.querySelector({json.dumps(name_box)}).value === 'Revisor Chromium'")
     time.sleep(0.5)  # let the name reach the server before the form is sent
 
     db = AuditDB(audits / "demo.sqlite3")
