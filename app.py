@@ -23,6 +23,7 @@ from planqa.review.sampling import SampleDefinition, draw, plan_fields, stratum_
 
 PAGES = ("Granskning", "Ladda planer", "Urval", "Granska", "Resultat", "Export")
 UPLOAD_TYPES = ["txt", "md", "docx", "pdf", "jsonl", "zip"]
+VERDICT_SHORT = {"met": "Uppfyllt", "partial": "Delvis", "not_met": "Ej uppfyllt"}
 VERDICT_COLOURS = {"Uppfyllt": "#2f9e44", "Delvis uppfyllt": "#f59f00", "Ej uppfyllt": "#e03131"}
 
 
@@ -309,7 +310,7 @@ def page_review(db: AuditDB) -> None:
     pid = st.session_state["review_plan"]
     sp = stored[pid]
     a = sp.assessment
-    text_col, criteria_col = st.columns([5, 4], gap="large")
+    text_col, criteria_col = st.columns(2, gap="large")
     with text_col:
         meta = [f"källa {sp.plan.source}", f"modell {a.model_version}"]
         if a.plan_date:
@@ -353,7 +354,7 @@ def review_form(db: AuditDB, pid: str, a, reviews, queue: list[str]) -> None:
                 left, right = st.columns([3, 2])
                 kv, kc = f"v|{pid}|{c}|{gen}", f"c|{pid}|{c}|{gen}"
                 left.radio(BY_ID[c].name, VERDICTS, index=VERDICTS.index(s.verdict), key=kv, horizontal=True,
-                           format_func=VERDICT_SV.get, label_visibility="collapsed")
+                           format_func=VERDICT_SHORT.get, label_visibility="collapsed")
                 right.text_input(f"Kommentar: {BY_ID[c].name}", value=s.comment, key=kc,
                                  placeholder="Kommentar (valfri)", label_visibility="collapsed")
                 keys[c] = (kv, kc)

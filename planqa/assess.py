@@ -40,6 +40,9 @@ def load_assessor(model_dir: str | Path | None = None, backend: str = "default")
 
 def assess(plan: Plan, assessor: Assessor | None = None) -> Assessment:
     """Assess one plan; the result always carries exactly the 12 public criterion ids."""
+    from planqa.language import language_warnings
+
     result = (assessor or load_assessor()).assess(plan)
     check_complete(result.criteria)
-    return result
+    warnings = language_warnings(plan.text)
+    return result.model_copy(update={"warnings": result.warnings + warnings}) if warnings else result

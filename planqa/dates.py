@@ -46,7 +46,7 @@ _TIME = rf"(?:\s*(?:kl\.?|klockan)\s*{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?)"
 _B = r"(?<![\wåäöÅÄÖ/.:-])"  # left word boundary that also rejects "3/14/3" and "1.5"
 _E = r"(?![\wåäöÅÄÖ])"  # right word boundary
 # words that come before a date and belong to its span; "efter"/"tidigast" make it vague
-_PRE = r"(?:(?P<pre>(?:någon gång\s+)?(?:efter|tidigast|ungefär|ca\.?|cirka|runt|omkring|kring)(?:\s+den)?)\s+)?"
+_PRE = r"(?:(?P<pre>(?:någon gång(?:\s+(?:efter|i|under|runt|kring))?|efter|tidigast|ungefär|ca\.?|cirka|runt|omkring|kring)(?:\s+den)?)\s+)?"
 _DAYPRE = rf"(?:{_WEEKDAY}\s+)?(?:den\s+)?"
 # a d/m "date" followed by one of these is a fraction or a count ("3/4 av tiden", "4/5 dagar")
 _NOT_DM = r"(?!\s*(?:av|del|delar|dagar|dag|tid|lektioner|timmar|tim|h|veckor|ggr|gånger|%|pass)\b)"

@@ -42,8 +42,8 @@ NOT_FOLLOW_UP = re.compile(
     re.IGNORECASE)
 # anywhere later in the sentence: the follow-up that did not happen
 CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+av|genomförd|hölls", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
-_CLAUSE_BREAK = re.compile(r"[.!?;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf. 12/6"
+_CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
 _LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*|\d+[.)]\s*)?(?P<h>[^\n:|]{2,50}?)\s*:?\s*$")
 
@@ -188,7 +188,7 @@ def fit_scorer(examples: list[tuple[str, list[DateMention], datetime.date | None
                 ys.append(int(flag[m]))
     vec = DictVectorizer()
     x = vec.fit_transform(xs)
-    lr = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0).fit(x, ys)
+    lr = LogisticRegression(C=c, max_iter=2000).fit(x, ys)
     weights = dict(zip(vec.get_feature_names_out().tolist(), lr.coef_[0].tolist(), strict=True))
     return Scorer(weights=weights, bias=float(lr.intercept_[0]))
 

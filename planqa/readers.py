@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from planqa.models import Plan
 TEXT_SUFFIXES = {".txt", ".md"}
 SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf", ".jsonl"}
 MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_PLAN_CHARS = 200_000  # about 30,000 words: twenty times the longest real plan
+MAX_PDF_PAGES = 300
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
 @dataclass
@@ -80,16 +84,31 @@ def read_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
+class TooLarge(ValueError):
+    """A document too large to be one plan."""
+
+
 def read_pdf(data: bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
+    if len(reader.pages) > MAX_PDF_PAGES:
+        raise TooLarge(f"{len(reader.pages)} sidor")
     return "\n".join((page.extract_text() or "") for page in reader.pages)
 
 
+def clean_text(text: str) -> str:
+    """Normalise line ends and drop control and zero-width characters (tabs and newlines stay)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _plan_or_error(pid: str, text: str, source: str, metadata: dict) -> Plan | ReadError:
+    text = clean_text(text)
     if not text.strip():
         return ReadError(source, f"{source}: filen är tom eller innehåller ingen text.")
+    if len(text) > MAX_PLAN_CHARS:
+        return ReadError(source, f"{source}: texten är {len(text):,} tecken lång, för lång för en plan "
+                                 f"(högst {MAX_PLAN_CHARS:,}). Dela upp den i en fil per plan.".replace(",", " "))
     return Plan(id=pid, text=text, source=source, metadata=metadata)
 
 
@@ -145,6 +164,10 @@ def read_bytes(data: bytes, name: str, source: str) -> Iterator[Plan | ReadError
             yield ReadError(source, f"{source}: filtypen {suffix} stöds inte "
                                     f"(använd {', '.join(sorted(SUPPORTED))}).")
             return
+    except TooLarge as exc:
+        yield ReadError(source, f"{source}: dokumentet är för stort för en plan ({exc}; högst {MAX_PDF_PAGES}). "
+                                "Dela upp det i en fil per plan.")
+        return
     except Exception as exc:  # a corrupt docx/pdf: name the file, not the content
         yield ReadError(source, f"{source}: filen kunde inte läsas ({type(exc).__name__}); "
                                 "den kan vara skadad.")

@@ -24,7 +24,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "GOAL": ("Mål", "#b2f2bb"),
     "ACTIVITY": ("Insats", "#d3f9d8"),
     "VOICE": ("Barnets röst", "#e5dbff"),
-    "EVIDENCE": ("Övrig evidens", "#ffe3e3"),
+    "EVIDENCE": ("Övrig evidens", "#fff0f0"),
 }
 FOCUS_STYLE = "outline:2px solid #c92a2a;outline-offset:1px;"
 
