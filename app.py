@@ -430,7 +430,7 @@ def page_results(db: AuditDB) -> None:
             row[f"{VERDICT_SV[v]} % (KI)"] = share_text(s.counts[v], s.n, *s.interval(v))
         row["Överensstämmelse"] = f"{pct(s.agreement)} %"
         table.append(row)
-    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", height=36 * (len(table) + 1) + 2)
 
     long = pd.DataFrame([{"Kriterium": BY_ID[s.criterion].name, "Bedömning": VERDICT_SV[v],
                           "Andel": s.share(v), "KI låg": s.interval(v)[0], "KI hög": s.interval(v)[1],
@@ -441,7 +441,7 @@ def page_results(db: AuditDB) -> None:
                                                       range=list(VERDICT_COLOURS.values())))
     bars = alt.Chart(long).mark_bar().encode(
         x=alt.X("Andel:Q", axis=alt.Axis(format="%"), stack="normalize", title="Andel av granskade planer"),
-        y=alt.Y("Kriterium:N", sort=order, title=None), color=colour,
+        y=alt.Y("Kriterium:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)), color=colour,
         order=alt.Order("Ordning:Q"),
         tooltip=["Kriterium", "Bedömning", "Antal", alt.Tooltip("Andel:Q", format=".0%"),
                  alt.Tooltip("KI låg:Q", format=".0%"), alt.Tooltip("KI hög:Q", format=".0%")])
@@ -449,15 +449,17 @@ def page_results(db: AuditDB) -> None:
     missing = long[long["Bedömning"] == VERDICT_SV["not_met"]]
     points = alt.Chart(missing).mark_point(filled=True, color=VERDICT_COLOURS["Ej uppfyllt"]).encode(
         x=alt.X("Andel:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]),
-                title="Andel ej uppfyllt med 95 % KI"), y=alt.Y("Kriterium:N", sort=order, title=None))
+                title="Andel ej uppfyllt med 95 % KI"),
+        y=alt.Y("Kriterium:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
     errors = alt.Chart(missing).mark_rule(color=VERDICT_COLOURS["Ej uppfyllt"]).encode(
         x="KI låg:Q", x2="KI hög:Q", y=alt.Y("Kriterium:N", sort=order))
     st.altair_chart(errors + points, width="stretch")
 
     st.subheader("Planer")
+    left, right = st.columns(2)
+    dim_filter = left.selectbox("Visa planer med nivån", ["alla", "god", "delvis", "brist"], key="band")
+    dim = right.selectbox("i dimensionen", DIMENSIONS, format_func=DIMENSION_SV.get, key="band_dim")
     only_changed = st.checkbox("Visa bara planer där granskaren ändrat någon bedömning")
-    dim_filter = st.selectbox("Visa planer med nivån", ["alla", "god", "delvis", "brist"], key="band")
-    dim = st.selectbox("i dimensionen", DIMENSIONS, format_func=DIMENSION_SV.get, key="band_dim")
     table = []
     for r in rows:
         if r["plan"] not in keep or (only_changed and not r["ändrade"]):

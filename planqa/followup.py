@@ -26,7 +26,7 @@ from planqa.dates import DateMention, find_dates, find_plan_date
 
 __all__ = ["Scorer", "fit_scorer", "follow_up_dates", "follow_up_mentions", "load_scorer"]
 
-SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "followup.json"
+SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "sip_merge" / "followup.json"
 
 FOLLOW_UP_CUE = re.compile(
     r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:sip-?\s?|samordnings)?"

@@ -29,7 +29,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from planqa.actors import ACTORS, ROLES, normalise_actor
 from planqa.dates import DateMention, find_dates, find_plan_date, normalise
-from planqa.followup import follow_up_mentions
+from planqa.followup import Scorer, follow_up_mentions, load_scorer
 from planqa.models import Entity
 
 __all__ = ["ENT_LABELS", "analyse", "load_pipeline", "make_tokenizer", "DEFAULT_MODEL_DIR"]
@@ -183,26 +183,45 @@ def make_gazetteer(nlp: Language, name: str, key: str, labels: list[str]):
     return gazetteer
 
 
-@Language.factory("sip_merge", default_config={"sources": {lab: "ruler" for lab in ENT_LABELS}, "key": RULER_KEY})
-def make_merge(nlp: Language, name: str, sources: dict[str, str], key: str):
-    """Combine model entities and gazetteer spans per label ("model", "ruler" or "both"), set attributes."""
+class Merge:
+    """Combine model entities and gazetteer spans per label ("model", "ruler" or "both") and set the
+    attributes. Holds the follow-up scorer (saved as followup.json in its directory)."""
 
-    def merge(doc: Doc) -> Doc:
-        ruler = list(doc.spans[key]) if key in doc.spans else []
-        model = [e for e in doc.ents if sources.get(e.label_, "model") in ("model", "both")]
-        chosen = [s for s in ruler if sources.get(s.label_) == "ruler"]
-        extra = [s for s in ruler if sources.get(s.label_) == "both"]
+    def __init__(self, sources: dict[str, str], key: str = RULER_KEY) -> None:
+        self.sources = sources
+        self.key = key
+        self.scorer: Scorer | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        src = self.sources
+        ruler = list(doc.spans[self.key]) if self.key in doc.spans else []
+        model = [e for e in doc.ents if src.get(e.label_, "model") in ("model", "both")]
+        chosen = [s for s in ruler if src.get(s.label_) == "ruler"]
+        extra = [s for s in ruler if src.get(s.label_) == "both"]
         ents = filter_spans(model + chosen)  # longest wins, model before ruler on ties
         taken = [(e.start, e.end) for e in ents]
         ents += [s for s in extra if all(s.end <= a or s.start >= b for a, b in taken)]
         doc.ents = sorted(ents, key=lambda e: e.start)
-        set_attributes(doc)
+        set_attributes(doc, self.scorer if self.scorer is not None else "rules")
         return doc
 
-    return merge
+    def to_disk(self, path: str | Path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.scorer is not None:
+            self.scorer.to_json(path / "followup.json")
+
+    def from_disk(self, path: str | Path, exclude=()) -> Merge:
+        self.scorer = load_scorer(Path(path) / "followup.json")
+        return self
 
 
-def set_attributes(doc: Doc) -> None:
+@Language.factory("sip_merge", default_config={"sources": dict.fromkeys(ENT_LABELS, "ruler"), "key": RULER_KEY})
+def make_merge(nlp: Language, name: str, sources: dict[str, str], key: str) -> Merge:
+    return Merge(sources, key)
+
+
+def set_attributes(doc: Doc, scorer: Scorer | str | None = "rules") -> None:
     """Normalised actor names, ISO dates and the follow-up flag on doc.ents."""
     plan_date = doc._.plan_date
     if plan_date is None:
@@ -215,7 +234,7 @@ def set_attributes(doc: Doc) -> None:
             iso, kind = normalise(ent.text, plan_date)
             ent._.normalised = iso
             dates.append((ent, DateMention(ent.start_char, ent.end_char, ent.text, iso, kind)))
-    scored = follow_up_mentions(doc.text, [m for _, m in dates], plan_date)
+    scored = follow_up_mentions(doc.text, [m for _, m in dates], plan_date, scorer)
     for (ent, _), (_, p) in zip(dates, scored, strict=True):
         ent._.follow_up = p >= 0.5
 

@@ -28,7 +28,7 @@ from planqa.review.db import AuditDB
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 WIDTH, HEIGHT = 1600, 1000
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium package")]
+pytestmark = pytest.mark.slow
 
 
 class Browser:
@@ -175,6 +175,8 @@ def server(tmp_path):
 
 @pytest.fixture
 def browser(tmp_path):
+    if CHROMIUM is None:
+        pytest.fail("chromium is missing: apt-get install -y chromium")
     b = Browser(tmp_path / "profile")
     yield b
     b.close()

@@ -46,10 +46,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def app_command(args: Sequence[str] = ()) -> list[str]:
     """The `streamlit run app.py …` command line for `planqa app` arguments."""
+    from planqa.review.loading import MAX_UPLOAD_MB
+
     ns = _parser().parse_args(list(args))
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP),
            "--server.port", str(ns.port), "--server.address", ns.address, "--server.headless", "true",
-           "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none", "--server.maxUploadSize", str(MAX_UPLOAD_MB),
+           "--browser.gatherUsageStats", "false",
            "--client.toolbarMode", "viewer", "--theme.base", "light", "--"]
     return cmd + ["--audit-dir", str(audit_dir(ns.audit_dir))] + (["--demo"] if ns.demo else [])
 
