@@ -312,7 +312,7 @@ def page_review(db: AuditDB) -> None:
     a = sp.assessment
     text_col, criteria_col = st.columns(2, gap="large")
     with text_col:
-        meta = [f"källa {sp.plan.source}", f"modell {a.model_version}"]
+        meta = [f"källa {Path(sp.plan.source).name}", f"modell {a.model_version}"]
         if a.plan_date:
             meta.append(f"planens datum {a.plan_date}")
         if sp.pseudonymised:

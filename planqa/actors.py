@@ -60,11 +60,19 @@ _WORD = r"(?<![\wåäöÅÄÖ-]){}(?![\wåäöÅÄÖ-])"
 
 @lru_cache(maxsize=1)
 def _actor_pattern() -> re.Pattern[str]:
-    parts = []
-    for name, forms in ACTORS.items():
-        group = "|".join(forms)
-        parts.append(f"(?P<{_group_name(name)}>{_WORD.format('(?:' + group + ')')})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    """One alternation of every surface form (no groups: fast); the name is looked up per match."""
+    forms = sorted((f for fs in ACTORS.values() for f in fs), key=len, reverse=True)
+    return re.compile(_WORD.format("(?:" + "|".join(forms) + ")"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile("(?:" + "|".join(forms) + ")", re.IGNORECASE)) for name, forms in ACTORS.items()]
+
+
+@lru_cache(maxsize=4096)
+def _name_of(surface: str) -> str | None:
+    return next((name for name, rx in _name_patterns() if rx.fullmatch(surface)), None)
 
 
 @lru_cache(maxsize=1)
@@ -72,21 +80,14 @@ def _role_pattern() -> re.Pattern[str]:
     return re.compile(_WORD.format("(?:" + "|".join(ROLES) + ")"), re.IGNORECASE)
 
 
-def _group_name(name: str) -> str:
-    return "a_" + name.replace("ä", "ae").replace("å", "aa").replace("ö", "oe")
-
-
-_GROUP_TO_NAME = {_group_name(n): n for n in ACTORS}
-
-
 def find_actors(text: str) -> list[tuple[int, int, str]]:
     """All actor mentions as (start, end, normalised name)."""
     out = []
     for m in _actor_pattern().finditer(text):
-        name = _GROUP_TO_NAME[m.lastgroup]
         surface = m.group()
-        # "Soc" as a sentence word is rare; "klass" alone is only the school in context
-        if name == "skolan" and surface.lower().startswith("klass"):
+        name = _name_of(surface.lower())
+        # "klass" alone names the school only in context; leave it out
+        if name is None or (name == "skolan" and surface.lower().startswith("klass")):
             continue
         out.append((m.start(), m.end(), name))
     return out
@@ -94,8 +95,7 @@ def find_actors(text: str) -> list[tuple[int, int, str]]:
 
 def normalise_actor(surface: str) -> str | None:
     """Normalised name of an actor surface form, or None if it is not a known actor."""
-    m = _actor_pattern().fullmatch(surface.strip())
-    return _GROUP_TO_NAME[m.lastgroup] if m else None
+    return _name_of(surface.strip().lower())
 
 
 def find_roles(text: str) -> list[tuple[int, int, str]]:

@@ -81,11 +81,15 @@ def sip_sentencizer(doc: Doc) -> Doc:
     pipe, ends = strings.add("|"), {strings.add(x) for x in (".", "!", "?", ":")}
     capital = arr[:, 2].astype(bool) | arr[:, 3].astype(bool) | np.isin(orth, [strings.add(q) for q in _QUOTES])
     after_newline = np.isin(orth, list(newline)) if newline else np.zeros(n, dtype=bool)
-    prev = np.zeros(n, dtype=bool)
-    prev[1:] = after_newline[:-1] | (orth[:-1] == pipe)
+    is_pipe = orth == pipe
+    line_start = np.zeros(n, dtype=bool)
+    line_start[1:] = after_newline[:-1]
+    inner_pipe = is_pipe & ~line_start  # "| a | b |": cells start after the inner pipes
+    prev = line_start.copy()
+    prev[1:] |= inner_pipe[:-1]
     after_end = np.zeros(n, dtype=bool)
     after_end[1:] = np.isin(orth[:-1], list(ends))
-    start = ~space & (orth != pipe) & (prev | (after_end & capital))
+    start = ~space & ~inner_pipe & (prev | (after_end & capital))
     start[0] = True
     # text right after leading whitespace also starts a sentence
     first_word = int(np.argmax(~space)) if (~space).any() else 0

@@ -8,8 +8,7 @@ n-grams, with the segment's section heading as context.
 from __future__ import annotations
 
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import FeatureUnion
 
 from planqa.text import Segment, segments
 
@@ -40,12 +39,6 @@ def new_segment_vectorizer() -> FeatureUnion:
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=3, sublinear_tf=True,
                                   max_features=30000)),
     ])
-
-
-def new_segment_classifier(c: float = 2.0) -> Pipeline:
-    """An untrained segment classifier (vectorizer + head), used for out-of-fold predictions."""
-    return Pipeline([("features", new_segment_vectorizer()),
-                     ("model", LogisticRegression(C=c, class_weight="balanced", max_iter=2000))])
 
 
 def training_data(records: list[dict], kind: str) -> tuple[list[str], list[int], list[str]]:

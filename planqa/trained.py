@@ -25,7 +25,7 @@ from planqa import rules
 from planqa.criteria import BY_ID, CRITERION_IDS, VERDICTS
 from planqa.features import SEGMENT_KINDS, PlanView, focus_text, numeric_features
 from planqa.models import Assessment, CriterionResult, Evidence, Plan, dimension_scores
-from planqa.segments import new_segment_classifier, new_segment_vectorizer, segment_input, training_data
+from planqa.segments import new_segment_vectorizer, segment_input, training_data
 
 MODEL_FILE = "assessor.skops"
 META_FILE = "meta.json"
@@ -197,12 +197,19 @@ class TrainedAssessor:
         return self
 
     def _out_of_fold_views(self, records: list[dict]) -> list[PlanView]:
+        """Views of training plans whose segment probabilities come from heads that did not see the plan.
+
+        The (unsupervised) vectorizer is the one fitted on all train segments; only the heads
+        are cross-validated, grouped by plan.
+        """
         contexts = [rules.build_context(r["text"]) for r in records]
+        vectorizer = self.segment_models["vectorizer"]
         probs_by_kind = {}
         for kind in SEGMENT_KINDS:
             xs, ys, groups = training_data(records, kind)
-            oof = cross_val_predict(new_segment_classifier(), xs, ys, groups=groups, cv=GroupKFold(5),
-                                    method="predict_proba")[:, 1]
+            x = vectorizer.transform(xs)
+            oof = cross_val_predict(LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000), x, ys,
+                                    groups=groups, cv=GroupKFold(5), method="predict_proba")[:, 1]
             by_plan: dict[str, list[float]] = {}
             for g, p in zip(groups, oof):
                 by_plan.setdefault(g, []).append(float(p))

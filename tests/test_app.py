@@ -215,7 +215,7 @@ def test_review_override_persists_across_restart(audits):
     queue = db.current_sample().plan_ids
     first = at.selectbox[0].value
     assert first in queue
-    assert [s.value for s in at.markdown if s.value.startswith("#####")][0] == "##### Behöver granskas särskilt"
+    assert next(s.value for s in at.markdown if s.value.startswith("#####")) == "##### Behöver granskas särskilt"
     assert "0 av 2 planer i urvalet granskade" in at.get("progress")[0].proto.text
     auto = db.plan(first).assessment.criteria["goals_evaluable"].verdict
     new = "partial" if auto != "partial" else "not_met"
@@ -252,7 +252,7 @@ def test_previous_and_next(audits):
 
 
 def test_two_tabs_keep_each_others_verdicts(audits):
-    at = review_page(audits)
+    review_page(audits)
     db = only_db(audits)
     tab1, tab2 = page(ok(start(db.path.stem)), "Granska"), page(ok(start(db.path.stem)), "Granska")
     pid = tab1.selectbox[0].value
@@ -287,7 +287,7 @@ def test_plan_markup_is_shown_as_text(audits):
     at = upload(at, [("x.txt", b"Mal: <script>alert('planqa')</script><img src=x onerror=alert(1)> 2025-01-02")])
     at = draw_sample(at, 1, 1)
     at = page(at, "Granska")
-    body = [h.value for h in at.html if "planqa-text" in h.value][0]
+    body = next(h.value for h in at.html if "planqa-text" in h.value)
     assert "<script>" not in body and "<img" not in body
     assert "&lt;script&gt;alert(&#x27;planqa&#x27;)&lt;/script&gt;" in body
     assert "Datum" in texts(at)  # legend for the highlighted date

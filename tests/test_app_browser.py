@@ -49,7 +49,7 @@ class Browser:
              "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
              f"--user-data-dir={profile}", "--remote-debugging-pipe", "--force-device-scale-factor=1",
              f"--window-size={WIDTH},{HEIGHT}", "about:blank"],
-            close_fds=False, preexec_fn=fds_3_and_4,
+            close_fds=False, preexec_fn=fds_3_and_4,  # noqa: PLW1509 -- the test starts no threads
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(cmd_r)
         os.close(resp_w)

@@ -9,7 +9,14 @@ import pytest
 from planqa.models import Plan
 from planqa.review.db import AuditDB
 from planqa.review.sampling import (
-    MISSING, Sample, SampleDefinition, allocate, draw, field_value, plan_fields, population_checksum,
+    MISSING,
+    Sample,
+    SampleDefinition,
+    allocate,
+    draw,
+    field_value,
+    plan_fields,
+    population_checksum,
     stratum_fields,
 )
 from planqa.review.testing import make_assessment

@@ -250,6 +250,8 @@ def main(argv: list[str] | None = None) -> None:
     print(json.dumps({k: metrics[k] for k in ("plans", "sources", "follow_up_exact_match", "speed")}, indent=1))
     for split in ("dev", "test"):
         for lab, s in metrics["entities"][split]["combined"].items():
+            if lab == "overlap":
+                continue
             print(f"{split:5} {lab:13} P={s['p']:.3f} R={s['r']:.3f} F1={s['f']:.3f} n={s['n_gold']}")
 
 

@@ -193,6 +193,9 @@ class AuditDB:
 
     def _migrate(self) -> None:
         try:
+            if self._row("SELECT name FROM sqlite_master WHERE name = 'schema_migrations'") and \
+                    self._row("SELECT MAX(version) FROM schema_migrations")[0] == SCHEMA_VERSION:
+                return  # up to date: no write lock needed
             with self._write() as conn:
                 conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                              "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
