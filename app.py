@@ -10,21 +10,19 @@ import secrets
 import sys
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from planqa.criteria import BY_ID, CRITERION_IDS, DIMENSIONS, VERDICTS
-from planqa.models import band
-from planqa.review import app_arguments, audit_dir, export, highlight, loading, results, reviewing
-from planqa.review.db import SUFFIX, AuditDB, AuditError, list_audits, new_audit_path, slug
+from planqa.models import Assessment
+from planqa.review import app_arguments, audit_dir, charts, export, highlight, loading, results, reviewing
+from planqa.review.db import SUFFIX, AuditDB, AuditError, Review, list_audits, new_audit_path, slug
 from planqa.review.labels import DIMENSION_SV, METHOD_SV, VERDICT_SV, decimal_sv, pct
 from planqa.review.sampling import SampleDefinition, draw, plan_fields, stratum_fields
 
 PAGES = ("Granskning", "Ladda planer", "Urval", "Granska", "Resultat", "Export")
 UPLOAD_TYPES = ["txt", "md", "docx", "pdf", "jsonl", "zip"]
 VERDICT_SHORT = {"met": "Uppfyllt", "partial": "Delvis", "not_met": "Ej uppfyllt"}
-VERDICT_COLOURS = {"Uppfyllt": "#2f9e44", "Delvis uppfyllt": "#f59f00", "Ej uppfyllt": "#e03131"}
 
 
 # services (loaded once per server process) ---------------------------------------------------
@@ -331,7 +329,8 @@ def page_review(db: AuditDB) -> None:
         review_form(db, pid, a, reviews, queue)
 
 
-def review_form(db: AuditDB, pid: str, a, reviews, queue: list[str]) -> None:
+def review_form(db: AuditDB, pid: str, a: Assessment, reviews: dict[tuple[str, str], Review],
+                queue: list[str]) -> None:
     # what the form shows is kept until it is saved, so a save compares with what the auditor saw
     form = st.session_state.get("review_form")
     if not form or form["plan"] != pid:
@@ -385,17 +384,11 @@ def review_form(db: AuditDB, pid: str, a, reviews, queue: list[str]) -> None:
         flash("warning", "Du ersatte bedömningar som gjorts i en annan flik (båda finns i loggen): " +
               ", ".join(BY_ID[c].name for c in result.replaced_other) + ".")
     if save_next:
-        done = reviewing.reviewed_plans(db.reviews())
-        i = queue.index(pid)
-        later = [p for p in queue[i + 1:] + queue[:i] if p not in done]
-        st.session_state["goto_plan"] = later[0] if later else queue[(i + 1) % len(queue)]
-        if not later:
+        later = reviewing.next_plan(queue, pid, reviewing.reviewed_plans(db.reviews()))
+        st.session_state["goto_plan"] = later or queue[(queue.index(pid) + 1) % len(queue)]
+        if later is None:
             flash("success", "Alla planer i urvalet är granskade. Se Resultat och Export.")
     st.rerun()
-
-
-def share_text(k: int, n: int, lo: float, hi: float) -> str:
-    return f"{pct(k / n) if n else 0} % ({pct(lo)}–{pct(hi)})"
 
 
 def page_results(db: AuditDB) -> None:
@@ -422,56 +415,18 @@ def page_results(db: AuditDB) -> None:
     m[2].metric("Cohens kappa", decimal_sv(agr.kappa) if agr.kappa is not None else "–")
 
     stats = results.criterion_stats(decisions)
-    table = []
-    for s in stats:
-        row = {"Kriterium": BY_ID[s.criterion].name, "Dimension": DIMENSION_SV[BY_ID[s.criterion].dimension],
-               "Planer": s.n}
-        for v in VERDICTS:
-            row[f"{VERDICT_SV[v]} % (KI)"] = share_text(s.counts[v], s.n, *s.interval(v))
-        row["Överensstämmelse"] = f"{pct(s.agreement)} %"
-        table.append(row)
+    table = results.criterion_table(stats)
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", height=36 * (len(table) + 1) + 2)
-
-    long = pd.DataFrame([{"Kriterium": BY_ID[s.criterion].name, "Bedömning": VERDICT_SV[v],
-                          "Andel": s.share(v), "KI låg": s.interval(v)[0], "KI hög": s.interval(v)[1],
-                          "Antal": s.counts[v], "Ordning": i}
-                         for i, s in enumerate(stats) for v in VERDICTS])
-    order = [BY_ID[c].name for c in CRITERION_IDS]
-    colour = alt.Color("Bedömning:N", scale=alt.Scale(domain=list(VERDICT_COLOURS),
-                                                      range=list(VERDICT_COLOURS.values())))
-    bars = alt.Chart(long).mark_bar().encode(
-        x=alt.X("Andel:Q", axis=alt.Axis(format="%"), stack="normalize", title="Andel av granskade planer"),
-        y=alt.Y("Kriterium:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)), color=colour,
-        order=alt.Order("Ordning:Q"),
-        tooltip=["Kriterium", "Bedömning", "Antal", alt.Tooltip("Andel:Q", format=".0%"),
-                 alt.Tooltip("KI låg:Q", format=".0%"), alt.Tooltip("KI hög:Q", format=".0%")])
-    st.altair_chart(bars, width="stretch")
-    missing = long[long["Bedömning"] == VERDICT_SV["not_met"]]
-    points = alt.Chart(missing).mark_point(filled=True, color=VERDICT_COLOURS["Ej uppfyllt"]).encode(
-        x=alt.X("Andel:Q", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]),
-                title="Andel ej uppfyllt med 95 % KI"),
-        y=alt.Y("Kriterium:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
-    errors = alt.Chart(missing).mark_rule(color=VERDICT_COLOURS["Ej uppfyllt"]).encode(
-        x="KI låg:Q", x2="KI hög:Q", y=alt.Y("Kriterium:N", sort=order))
-    st.altair_chart(errors + points, width="stretch")
+    st.altair_chart(charts.shares_chart(stats), width="stretch")
+    st.altair_chart(charts.not_met_chart(stats), width="stretch")
 
     st.subheader("Planer")
     left, right = st.columns(2)
-    dim_filter = left.selectbox("Visa planer med nivån", ["alla", "god", "delvis", "brist"], key="band")
+    level = left.selectbox("Visa planer med nivån", ["alla", "god", "delvis", "brist"], key="band")
     dim = right.selectbox("i dimensionen", DIMENSIONS, format_func=DIMENSION_SV.get, key="band_dim")
     only_changed = st.checkbox("Visa bara planer där granskaren ändrat någon bedömning")
-    table = []
-    for r in rows:
-        if r["plan"] not in keep or (only_changed and not r["ändrade"]):
-            continue
-        if dim_filter != "alla" and band(r[dim]) != dim_filter:
-            continue
-        row = {"Plan": r["plan"], "Granskad": r["granskad"]}
-        if snap.stratum_field:
-            row["Stratum"] = r["stratum"]
-        row |= {DIMENSION_SV[d]: r[d] for d in DIMENSIONS}
-        row |= {"Ändrade bedömningar": r["ändrade"], "Osäkra bedömningar": r["osäkra"]}
-        table.append(row)
+    table = results.plan_table([r for r in rows if r["plan"] in keep], snap.stratum_field, level, dim,
+                               only_changed)
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", column_config={
         DIMENSION_SV[d]: st.column_config.ProgressColumn(DIMENSION_SV[d], min_value=0.0, max_value=1.0,
                                                          format="%.2f") for d in DIMENSIONS})

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["DateMention", "find_dates", "find_plan_date", "normalise"]
 
@@ -171,7 +172,8 @@ def _valid_absolute(m: re.Match[str]) -> bool:
 
 def _candidates(text: str, plan_date: datetime.date | None) -> list[DateMention]:
     found: list[DateMention] = []
-    for rx in _ABS_RE:
+    has_digit = any(ch.isdigit() for ch in text)
+    for rx in _ABS_RE if has_digit else ():
         for m in rx.finditer(text):
             if not _valid_absolute(m):
                 continue
@@ -180,7 +182,7 @@ def _candidates(text: str, plan_date: datetime.date | None) -> list[DateMention]
                 continue
             d = _resolve_absolute(m, plan_date)
             found.append(DateMention(m.start(), m.end(), m.group(), d.isoformat() if d else None, "absolute"))
-    for m in _WEEK_RE.finditer(text):
+    for m in _WEEK_RE.finditer(text) if has_digit else ():
         week = int(m.group("w1"))
         if not 1 <= week <= 53:
             continue
@@ -215,8 +217,14 @@ def normalise(expr: str, plan_date: datetime.date | None = None) -> tuple[str | 
     The first resolvable mention in `expr` wins; an expression with no recognisable date is
     (None, "vague").
     """
-    mentions = find_dates(expr, plan_date) if isinstance(expr, str) else []
-    for m in mentions:
+    if not isinstance(expr, str) or not isinstance(plan_date, datetime.date | None):
+        return None, "vague"
+    return _normalise(expr, plan_date)
+
+
+@lru_cache(maxsize=8192)
+def _normalise(expr: str, plan_date: datetime.date | None) -> tuple[str | None, str]:
+    for m in find_dates(expr, plan_date):
         if m.kind != "vague":
             return m.iso, m.kind
     return None, "vague"
@@ -244,7 +252,7 @@ def _plan_date_candidates(text: str, head: int) -> list[DateMention]:
     out: list[DateMention] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if pos < head or _PLAN_CUE.search(line):
+        if any(ch.isdigit() for ch in line) and (pos < head or _PLAN_CUE.search(line)):
             out += [DateMention(m.start + pos, m.end + pos, m.text, m.iso, m.kind) for m in find_dates(line)]
         pos += len(line)
     return out

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import spacy
 import numpy as np
-from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokenizer import Tokenizer
@@ -199,14 +199,15 @@ class Merge:
     def __call__(self, doc: Doc) -> Doc:
         src = self.sources
         ruler = list(doc.spans[self.key]) if self.key in doc.spans else []
-        model = [e for e in doc.ents if src.get(e.label_, "model") in ("model", "both")]
+        model = [e for e in _ents(doc) if src.get(e.label_, "model") in ("model", "both")]
         chosen = [s for s in ruler if src.get(s.label_) == "ruler"]
         extra = [s for s in ruler if src.get(s.label_) == "both"]
         ents = filter_spans(model + chosen)  # longest wins, model before ruler on ties
         taken = [(e.start, e.end) for e in ents]
         ents += [s for s in extra if all(s.end <= a or s.start >= b for a, b in taken)]
-        doc.ents = sorted(ents, key=lambda e: e.start)
-        set_attributes(doc, self.scorer if self.scorer is not None else "rules")
+        ents.sort(key=lambda e: e.start)
+        doc.ents = ents
+        set_attributes(doc, self.scorer if self.scorer is not None else "rules", ents)
         return doc
 
     def to_disk(self, path: str | Path, exclude=()) -> None:
@@ -225,13 +226,26 @@ def make_merge(nlp: Language, name: str, sources: dict[str, str], key: str) -> M
     return Merge(sources, key)
 
 
-def set_attributes(doc: Doc, scorer: Scorer | str | None = "rules") -> None:
-    """Normalised actor names, ISO dates and the follow-up flag on doc.ents."""
+def _ents(doc: Doc) -> list[Span]:
+    """doc.ents, read from the token arrays (the Doc.ents getter is slow on long documents)."""
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    starts = np.flatnonzero(arr[:, 0] == 3).tolist() + [len(doc)]
+    spans = []
+    for i, start in enumerate(starts[:-1]):
+        end = start + 1
+        while end < starts[i + 1] and arr[end, 0] == 1:
+            end += 1
+        spans.append(Span(doc, start, end, label=int(arr[start, 1])))
+    return spans
+
+
+def set_attributes(doc: Doc, scorer: Scorer | str | None = "rules", ents: list[Span] | None = None) -> None:
+    """Normalised actor names, ISO dates and the follow-up flag on doc.ents (or `ents`, the same)."""
     plan_date = doc._.plan_date
     if plan_date is None:
         plan_date = doc._.plan_date = find_plan_date(doc.text)
     dates: list[tuple[Span, DateMention]] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ == "ACTOR":
             ent._.normalised = normalise_actor(ent.text)
         elif ent.label_ == "DATE":

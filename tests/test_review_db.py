@@ -14,7 +14,7 @@ from planqa.criteria import CRITERION_IDS
 from planqa.models import Plan
 from planqa.review import db as dbmod
 from planqa.review.db import AuditDB, AuditError, list_audits, new_audit_path
-from planqa.review.reviewing import Shown, review_queue, save_plan_review, shown_state
+from planqa.review.reviewing import Shown, next_plan, review_queue, save_plan_review, shown_state
 from planqa.review.testing import make_assessment
 
 
@@ -159,6 +159,8 @@ def test_review_queue_puts_uncertain_plans_first(tmp_path):
     plans = db.plans(["a", "b", "c"])
     assert review_queue(plans, uncertain_first=False) == ["a", "b", "c"]
     assert review_queue(plans) == ["b", "c", "a"]
+    assert next_plan(["b", "c", "a"], "c", done={"a"}) == "b"
+    assert next_plan(["b", "c", "a"], "c", done={"a", "b"}) is None
 
 
 WRITER = textwrap.dedent("""

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from planqa.criteria import CRITERION_IDS
 from planqa.models import Plan
-from planqa.review import export, results
+from planqa.review import charts, export, results
 from planqa.review.db import AuditDB
 from planqa.review.results import Decision, agreement, criterion_stats, wilson
 from planqa.review.sampling import SampleDefinition, draw
@@ -154,3 +154,25 @@ def test_csv_contents(snap):
     assert sum(r["changed"] == "1" for r in rows) == 33
     unreviewed = [r for r in rows if r["plan_id"] == snap.plan_ids[30]]
     assert sum(r["final_verdict"] == "" for r in unreviewed) == 7
+
+
+def test_display_tables_and_charts(snap):
+    stats = criterion_stats(snap.reviewed_decisions())
+    rows = {r["Kriterium"]: r for r in results.criterion_table(stats)}
+    fu = rows["Datum för uppföljning"]
+    assert (fu["Planer"], fu["Ej uppfyllt % (KI)"], fu["Uppfyllt % (KI)"]) == (30, "47 % (30–64)", "33 % (19–51)")
+    assert fu["Överensstämmelse"] == "33 %"
+
+    plans = results.plan_rows(snap)
+    assert len(results.plan_table(plans, None)) == 31
+    changed = results.plan_table(plans, None, only_changed=True)
+    assert len(changed) == 20 and all(r["Ändrade bedömningar"] for r in changed)  # plans 0-19 changed
+    weak = results.plan_table(plans, None, level="delvis", dimension="follow_up")
+    assert {r["Plan"] for r in weak} == set(snap.plan_ids[:14])  # no follow-up date: 2 of 4 points
+    assert results.plan_table(plans, None, level="brist", dimension="follow_up") == []
+
+    spec = charts.shares_chart(stats).to_dict()
+    data = next(iter(spec["datasets"].values()))
+    assert len(data) == 36 and spec["mark"]["type"] == "bar"
+    layers = charts.not_met_chart(stats).to_dict()["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["rule", "point"]

@@ -127,8 +127,10 @@ class AuditDB:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._lock = threading.RLock()
-        if not self.path.exists():
+        if not self.path.is_file():
             raise AuditError(f"Granskningen {self.path} finns inte.")
+        if self.path.stat().st_size == 0:
+            raise AuditError(f"{self.path} är tom och ingen planqa-granskning.")
         self._migrate()
         if self._row("SELECT 1 FROM audit") is None:
             raise AuditError(f"{self.path} saknar uppgifter om granskningen.")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from planqa.criteria import CRITERION_IDS, VERDICTS
-from planqa.models import dimension_scores
+from planqa.criteria import BY_ID, CRITERION_IDS, DIMENSIONS, VERDICTS
+from planqa.models import band, dimension_scores
 from planqa.review.db import AuditDB, AuditInfo
+from planqa.review.labels import DIMENSION_SV, VERDICT_SV, pct
 from planqa.review.sampling import Sample, field_value, plan_fields
 
 Z95 = 1.96
@@ -165,3 +166,33 @@ def plan_rows(snap: Snapshot) -> list[dict]:
                           if snap.stratum_field else None)
         rows.append(row)
     return rows
+
+
+def share_text(k: int, n: int, interval: tuple[float, float]) -> str:
+    """'47 % (30–64)'."""
+    return f"{pct(k / n) if n else 0} % ({pct(interval[0])}–{pct(interval[1])})"
+
+
+def criterion_table(stats: list[CriterionStats]) -> list[dict]:
+    """The per-criterion results as rows with Swedish headings, for display."""
+    rows = []
+    for s in stats:
+        row = {"Kriterium": BY_ID[s.criterion].name, "Dimension": DIMENSION_SV[BY_ID[s.criterion].dimension],
+               "Planer": s.n}
+        row |= {f"{VERDICT_SV[v]} % (KI)": share_text(s.counts[v], s.n, s.interval(v)) for v in VERDICTS}
+        row["Överensstämmelse"] = f"{pct(s.agreement)} %"
+        rows.append(row)
+    return rows
+
+
+def plan_table(rows: list[dict], stratum_field: str | None, level: str = "alla", dimension: str = DIMENSIONS[0],
+               only_changed: bool = False) -> list[dict]:
+    """`plan_rows` filtered (dimension band, changed verdicts) with Swedish headings, for display."""
+    out = []
+    for r in rows:
+        if (only_changed and not r["ändrade"]) or (level != "alla" and band(r[dimension]) != level):
+            continue
+        row = {"Plan": r["plan"], "Granskad": r["granskad"]} | ({"Stratum": r["stratum"]} if stratum_field else {})
+        row |= {DIMENSION_SV[d]: r[d] for d in DIMENSIONS}
+        out.append(row | {"Ändrade bedömningar": r["ändrade"], "Osäkra bedömningar": r["osäkra"]})
+    return out

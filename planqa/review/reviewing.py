@@ -37,6 +37,12 @@ def review_queue(plans: list[StoredPlan], uncertain_first: bool = True) -> list[
     return sorted(ids, key=lambda pid: -flagged[pid])
 
 
+def next_plan(queue: list[str], current: str, done: set[str]) -> str | None:
+    """The next plan in the queue after `current` that is not reviewed (wrapping), or None."""
+    i = queue.index(current)
+    return next((p for p in queue[i + 1:] + queue[:i] if p not in done), None)
+
+
 def reviewed_plans(reviews: dict[tuple[str, str], Review]) -> set[str]:
     """Plans with a verdict on every criterion."""
     count: dict[str, int] = {}
