@@ -2,7 +2,8 @@
 
 Stratified by writer and format (so every house style and format is in every split);
 a before/after pair always lands in one split. Seeded; writes annotations/splits.csv.
-Usage: python train/make_splits.py
+Usage: python train/make_splits.py            (once, from the first 525 rows)
+       python train/make_splits.py --extend   (rows added later; existing splits never change)
 """
 
 from __future__ import annotations
@@ -14,6 +15,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARES = (("train", 0.70), ("dev", 0.15), ("test", 0.15))
+
+
+def extend() -> None:
+    """Give matrix rows that have no split yet one (70/15/15 by writer), leaving existing splits alone."""
+    rows = list(csv.DictReader((ROOT / "annotations/matrix.csv").open(encoding="utf-8")))
+    path = ROOT / "annotations/splits.csv"
+    known = {r["id"] for r in csv.DictReader(path.open(encoding="utf-8"))}
+    new = [r for r in rows if r["id"] not in known]
+    rng = random.Random(11)
+    by_writer: dict[str, list[str]] = defaultdict(list)
+    for r in new:
+        by_writer[r["writer"]].append(r["id"])
+    added = []
+    for writer in sorted(by_writer):
+        ids = by_writer[writer]
+        rng.shuffle(ids)
+        n = len(ids)
+        cuts = [round(n * 0.70), round(n * 0.85)]
+        added += [(pid, "train" if i < cuts[0] else "dev" if i < cuts[1] else "test") for i, pid in enumerate(ids)]
+    with path.open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(sorted(added))
+    print(f"added {len(added)} ids:", dict(sorted((s, sum(x[1] == s for x in added)) for s in ("train", "dev", "test"))))
 
 
 def main() -> None:
@@ -50,4 +73,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    extend() if "--extend" in sys.argv else main()

@@ -3,6 +3,7 @@
 The writers write each plan to its row, then label what the text actually shows (the
 final labels may differ from the targets). Seeded, so the matrix can be re-drawn.
 Usage: python train/plan_matrix.py [--n 525] [--writers 5] > annotations/matrix.csv
+       python train/plan_matrix.py --extend 60 >> annotations/matrix.csv   (the rows added later)
 """
 
 from __future__ import annotations
@@ -59,8 +60,25 @@ def draw_verdicts(rng: random.Random) -> dict[str, str]:
     return v
 
 
+def extension_rows(rng: random.Random, first: int, n: int, writers: int) -> list[list]:
+    """Rows added after the relabelling pass: plans that say nothing of the child's needs
+    (and half without anyone responsible for follow-up), the verdicts that became too rare."""
+    rows = []
+    for i in range(n):
+        v = draw_verdicts(rng)
+        v["needs_described"] = "not_met"
+        if i % 2 == 0:
+            v["follow_up_responsible"] = "not_met"
+        hard = rng.sample(HARD_CASES, k=rng.choice([0, 1, 1, 2]))
+        rows.append([f"p{first + i:04d}", i % writers + 1, weighted(rng, FORMATS), rng.randint(0, 17),
+                     rng.choice(THEMES), weighted(rng, {"100-250": 45, "250-500": 45, "500-900": 10}),
+                     "; ".join(hard), "", *[v[c] for c in CRITERIA]])
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--extend", type=int, default=0, help="print only the extension rows (n of them)")
     ap.add_argument("--n", type=int, default=525)
     ap.add_argument("--writers", type=int, default=5)
     ap.add_argument("--pairs-per-writer", type=int, default=4)
@@ -69,6 +87,9 @@ def main() -> None:
     rng = random.Random(args.seed)
     per_writer = args.n // args.writers
     out = csv.writer(sys.stdout)
+    if args.extend:
+        out.writerows(extension_rows(random.Random(args.seed + 1), args.n + 1, args.extend, args.writers))
+        return
     out.writerow(["id", "writer", "format", "age", "theme", "length", "hard_cases", "pair_of", *CRITERIA])
     for w in range(args.writers):
         ids = [f"p{w * per_writer + i + 1:04d}" for i in range(per_writer)]
