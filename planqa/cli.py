@@ -376,9 +376,16 @@ def teach(
 
 
 @app.command("app")
-def app_cmd(demo: Annotated[bool, typer.Option(help="Öppna en granskning med demoplanerna.")] = False) -> None:
-    """Starta granskningsvyn (Streamlit) i webbläsaren."""
-    not_yet("app", "granskningsvyn byggs i ärende 7")
+def app_cmd(
+    demo: Annotated[bool, typer.Option(help="Öppna en granskning med demoplanerna.")] = False,
+    audit_dir: Annotated[Optional[Path], typer.Option(help="Mapp för granskningarnas databaser.")] = None,
+    port: Annotated[int, typer.Option(help="Port på den här datorn.")] = 8501,
+) -> None:
+    """Starta granskningsvyn (Streamlit) i webbläsaren; bara på den här datorn (localhost)."""
+    from planqa.review import run_app
+
+    args = ["--port", str(port)] + (["--demo"] if demo else []) + (["--audit-dir", str(audit_dir)] if audit_dir else [])
+    raise typer.Exit(run_app(args))
 
 
 @corpus_app.command("compile")

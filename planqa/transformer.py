@@ -77,6 +77,7 @@ def _libs():
         raise RuntimeError("Transformer-backenden kräver tilläggspaketen torch, transformers och tokenizers: "
                            "pip install torch==2.13.0 && pip install -e '.[transformer]'") from exc
     transformers.logging.set_verbosity_error()  # "newly initialized head" and similar notices
+    transformers.logging.disable_progress_bar()
     return torch, transformers
 
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from planqa.dates import find_dates
-from planqa.followup import follow_up_dates, follow_up_mentions
+from planqa.followup import Scorer, fit_scorer, follow_up_dates, follow_up_mentions, load_scorer
 
 PLAN = datetime.date(2024, 2, 20)
 
@@ -27,13 +27,14 @@ PLAN = datetime.date(2024, 2, 20)
     ("Datum: 2024-02-20\nUppföljning sker vid behov.", []),
     ("Datum: 2024-02-20\nVi ses igen efter sommarlovet.", []),
 ])
-def test_follow_up_dates(text: str, expected: list[str]) -> None:
-    iso, _, _ = follow_up_dates(text, PLAN)
+def test_follow_up_dates_by_rules(text: str, expected: list[str]) -> None:
+    iso, _, _ = follow_up_dates(text, PLAN, scorer="rules")
     assert iso == expected
 
 
 def test_vague_follow_up_is_reported_without_a_date() -> None:
-    iso, concrete, vague = follow_up_dates("Mötesdatum 2024-02-20.\nVi ses igen efter sommarlovet.", PLAN)
+    iso, concrete, vague = follow_up_dates("Mötesdatum 2024-02-20.\nVi ses igen efter sommarlovet.", PLAN,
+                                           scorer="rules")
     assert iso == [] and concrete == []
     assert [m.text for m in vague] == ["efter sommarlovet"]
 
@@ -42,13 +43,13 @@ def test_passed_follow_up_in_a_follow_up_document() -> None:
     text = ("UPPFÖLJNING AV SIP\nUppföljningsmöte hölls 2025-01-21.\n"
             "Gäller den SIP som upprättades 2024-09-10. Uppföljningen var då planerad till 2024-12-03 "
             "men fick skjutas fram.\n\nNästa uppföljning: 2025-05-13")
-    assert follow_up_dates(text)[0] == ["2025-05-13"]  # plan date found in the text
+    assert follow_up_dates(text, scorer="rules")[0] == ["2025-05-13"]  # plan date found in the text
 
 
 def test_old_follow_up_that_should_have_happened_is_not_one() -> None:
     text = ("Uppföljning SIP – 17 feb 2026\n"
             "Gäller uppföljning av plan från 2025-10-21, som skulle ha följts upp v. 3 men flyttades.")
-    assert follow_up_dates(text)[0] == []
+    assert follow_up_dates(text, scorer="rules")[0] == []
 
 
 def test_meeting_date_and_earlier_dates_are_never_follow_ups() -> None:
@@ -61,9 +62,35 @@ def test_meeting_date_and_earlier_dates_are_never_follow_ups() -> None:
 
 
 def test_year_less_follow_up_without_any_plan_date_gives_a_mention_but_no_date() -> None:
-    iso, concrete, _ = follow_up_dates("anteckn SIP\nnästa möte 14/11")
+    iso, concrete, _ = follow_up_dates("anteckn SIP\nnästa möte 14/11", scorer="rules")
     assert iso == []
     assert [m.text for m in concrete] == ["14/11"]
+
+
+def _examples(texts: list[tuple[str, list[str]]]) -> list:
+    out = []
+    for text, gold in texts:
+        mentions = find_dates(text, PLAN)
+        out.append((text, mentions, PLAN, [m.text in gold for m in mentions]))
+    return out
+
+
+def test_a_fitted_scorer_learns_from_context(tmp_path) -> None:
+    # "Viktiga datum" lists are not follow-ups, even on a line that says "uppföljning"
+    train = []
+    for i in range(1, 13):
+        train.append((f"Datum: 2024-02-20\nUppföljning: {i}/5 kl 10.\n", [f"{i}/5 kl 10"]))
+        train.append((f"Datum: 2024-02-20\nViktiga datum (ej uppföljning)\n- Läkarbesök {i}/6\n"
+                      f"Nästa möte {i}/9.", [f"{i}/9"]))
+    scorer = fit_scorer(_examples(train))
+    text = "Datum: 2024-02-20\nViktiga datum (ej uppföljning)\n- Läkarbesök 20/6\nNästa möte 22/9."
+    assert follow_up_dates(text, PLAN, scorer=scorer)[0] == ["2024-09-22"]
+    scorer.to_json(tmp_path / "f.json")
+    again = Scorer.from_json(tmp_path / "f.json")
+    mentions = find_dates(text, PLAN)
+    assert [round(p, 3) for _, p in follow_up_mentions(text, mentions, PLAN, again)] == \
+        [round(p, 3) for _, p in follow_up_mentions(text, mentions, PLAN, scorer)]
+    assert load_scorer(tmp_path / "missing.json") is None
 
 
 @pytest.mark.slow

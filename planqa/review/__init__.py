@@ -64,8 +64,10 @@ def run_app(args: Sequence[str] = ()) -> int:
         print(f"planqa app: hittar inte {APP}; starta från en utcheckning av planqa.", file=sys.stderr)
         return 2
     port, address = cmd[cmd.index("--server.port") + 1], cmd[cmd.index("--server.address") + 1]
-    print(f"planqa: granskningsvyn startar på http://{address}:{port} (avsluta med Ctrl+C)")
-    try:
+    print(f"planqa: granskningsvyn startar på http://{address}:{port} (avsluta med Ctrl+C)", flush=True)
+    if hasattr(os, "execv"):  # become the server: a signal to planqa reaches streamlit itself
+        os.execv(cmd[0], cmd)
+    try:  # pragma: no cover - platforms without exec
         return subprocess.call(cmd)
     except KeyboardInterrupt:
         return 0
