@@ -2,13 +2,15 @@
 
     tokenizer  spacy.blank("sv") rules plus splits plans need ("BUP:s", "BUP-kontakt", "|", "]")
     sip_sentencizer   sentence starts at line breaks, bullets, table cells and sentence ends
-    ner (trained)     ACTOR, ROLE, PERSON, DATE: a small tok2vec + transition NER (train/ner.py)
+    tok2vec, ner      trained: ACTOR, ROLE, PERSON, DATE by a small CNN tok2vec and a per-token
+                      entity tagger (IOEntityTagger; train/ner.py, train/ner.cfg)
     sip_gazetteer     ACTOR/ROLE from planqa.actors, PERSON placeholders, DATE from planqa.dates
     sip_merge         per label, take the model's spans, the gazetteer's, or both (the better
                       one on the dev split, chosen at training time); set the attributes
 
 Attributes: `Span._.normalised` (actor name such as "bup", or the ISO date of a DATE),
 `Span._.follow_up` (True for the plan's follow-up DATE), `Doc._.plan_date`.
+Use `load_pipeline()` and `analyse()`; without a shipped model the pipeline is rules only.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 import numpy as np
+import spacy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Tagger
@@ -32,7 +34,7 @@ from planqa.dates import DateMention, find_dates, find_plan_date, normalise
 from planqa.followup import Scorer, follow_up_mentions, load_scorer
 from planqa.models import Entity
 
-__all__ = ["ENT_LABELS", "analyse", "load_pipeline", "make_tokenizer", "DEFAULT_MODEL_DIR"]
+__all__ = ["DEFAULT_MODEL_DIR", "ENT_LABELS", "analyse", "blank_pipeline", "entities", "load_pipeline"]
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 ENT_LABELS = ("ACTOR", "ROLE", "PERSON", "DATE")

@@ -76,12 +76,12 @@ def _examples(texts: list[tuple[str, list[str]]]) -> list:
 
 
 def test_a_fitted_scorer_learns_from_context(tmp_path) -> None:
-    # "Viktiga datum" lists are not follow-ups, even on a line that says "uppföljning"
+    # a list of "Viktiga datum (ej uppföljning)" is not the follow-up, though its heading has the word
     train = []
     for i in range(1, 13):
         train.append((f"Datum: 2024-02-20\nUppföljning: {i}/5 kl 10.\n", [f"{i}/5 kl 10"]))
-        train.append((f"Datum: 2024-02-20\nViktiga datum (ej uppföljning)\n- Läkarbesök {i}/6\n"
-                      f"Nästa möte {i}/9.", [f"{i}/9"]))
+        text = f"Datum: 2024-02-20\nViktiga datum (ej uppföljning)\n- Läkarbesök {i}/6\nNästa möte {i}/9."
+        train.append((text, [f"{i}/9"]))
     scorer = fit_scorer(_examples(train))
     text = "Datum: 2024-02-20\nViktiga datum (ej uppföljning)\n- Läkarbesök 20/6\nNästa möte 22/9."
     assert follow_up_dates(text, PLAN, scorer=scorer)[0] == ["2024-09-22"]

@@ -73,7 +73,7 @@ def test_rule_pipeline_entities_and_attributes(rules_nlp: spacy.Language) -> Non
 
 
 def test_given_plan_date_wins(rules_nlp: spacy.Language) -> None:
-    doc, ents = analyse(rules_nlp, "Nästa möte 14/3.", plan_date=datetime.date(2026, 1, 5))
+    _, ents = analyse(rules_nlp, "Nästa möte 14/3.", plan_date=datetime.date(2026, 1, 5))
     assert [(e.normalised, e.role) for e in ents] == [("2026-03-14", "follow_up")]
 
 

@@ -25,14 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import spacy  # noqa: E402
-from spacy.tokens import Doc, DocBin  # noqa: E402
-from spacy.util import filter_spans  # noqa: E402
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.util import filter_spans
 
-from planqa.corpus import load_corpus  # noqa: E402
-from planqa.dates import find_dates, normalise  # noqa: E402
-from planqa.followup import Scorer, fit_scorer, follow_up_dates  # noqa: E402
-from planqa.nlp import ENT_LABELS, PLACEHOLDER, RULER_KEY, make_merge  # noqa: E402
+from planqa.corpus import load_corpus
+from planqa.dates import find_dates, normalise
+from planqa.followup import Scorer, fit_scorer, follow_up_dates
+from planqa.nlp import ENT_LABELS, PLACEHOLDER, RULER_KEY, make_merge
 
 CONFIG = ROOT / "train" / "ner.cfg"
 MODES = ("model", "ruler", "both")
@@ -186,7 +186,7 @@ def throughput(nlp: spacy.Language, texts: list[str], repeats: int = 5) -> dict[
     processes on the machine disturb the ratio less.
     """
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     bare = spacy.blank("sv")
     runs = {"tokenizer": lambda: list(bare.pipe(texts, batch_size=64)),
             "pipeline": lambda: list(nlp.pipe(texts, batch_size=64))}
