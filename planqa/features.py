@@ -21,7 +21,7 @@ SIGNAL_KEYS = (
     "activities_we", "overall_named", "overall_with_agent", "conveners", "follow_up_concrete", "follow_up_vague",
     "follow_up_segments", "follow_up_callers", "follow_up_named", "voice_own", "voice_formulaic", "voice_guardian",
     "participation_specific", "participation_vague", "goals_child", "goals_agency", "consent_segments",
-    "guardian_mentions", "guardian_active", "guardian_present",
+    "guardian_mentions", "guardian_active", "guardian_present", "guardian_present_prose", "goal_segments_agency",
 )
 SEGMENT_KINDS = ("voice", "goal", "activity")
 

@@ -41,9 +41,12 @@ MEASURABLE = re.compile(
     r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga)\b", re.I)
 AGENCY_FRAMED = re.compile(
     r"^\s*(?:att\s+)?(?:bup|soc\w*|skolan|elevhälsan|hab\w*|bvc|lss|fk|försäkringskassan|vårdcentralen|"
-    r"kurator\w*|mentor\w*|rektor\w*|socialsekreterare\w*|handläggare\w*|familjebehandlare\w*|"
-    r"specialpedagog\w*|psykolog\w*|läkare\w*|vi|nätverket)\b.*\b(?:ska|kommer att|utreder|utreda|bevilja\w*|"
-    r"erbjuda\w*|upprätta\w*|kalla\w*|ansvara\w*)\b", re.I)
+    r"barnkliniken|förskolan|fritids|familjehemmet|hvb\w*|personalen\b[^.]{0,30}?|kurator\w*|mentor\w*|"
+    r"rektor\w*|socialsekreterare\w*|handläggare\w*|familjebehandlare\w*|specialpedagog\w*|psykolog\w*|"
+    r"läkare\w*|vi|nätverket|alla vuxna|de vuxna|föräldrarna|vårdnadshavarna|familjen|mamma|pappa|"
+    r"(?:\w+)?planen|säkerhetsplanen|rutine?n?|en rutin|utredningen|ansökan|beslut\w*|samarbetet)\b[^.]{0,40}?"
+    r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
+    r"ansvara\w*|fungera\w*)\b", re.I)
 CHILD_FRAMED = re.compile(rf"{CHILD}.*\b(?:ska|vill|kan|kunna|har|känner|mår|går|äter|sover|får)\b"
                           rf"|^\s*(?:att\s+)?(?:kunna|känna|må|gå|vara|ha|klara|sova|äta|våga|hitta)\b", re.I)
 ACTIVITY_SECTION = re.compile(r"\b(?:insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|"
@@ -79,6 +82,8 @@ GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|säger|sa|tycker|tyckte|�
                            r"framför|vill|ville|beskriver|beskrev|anser|ser|känner|är nöjd\w*|vädjar|efterfrågar|"
                            r"ber om|har synpunkter)\b", re.I)
 GUARDIAN_PRESENT = re.compile(r"\b(?:deltog|deltar|närvarade|närvarande|var med|medverkar|medverkade)\b", re.I)
+PARTICIPANT_LIST = re.compile(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
+                              re.I)
 GUARDIAN_EXCLUDED = re.compile(r"\b(?:lvu|inte kallade|ej kallade|kallades inte|exkluder\w*|"
                                r"inte delta\w* (?:på grund av|eftersom|då))\b", re.I)
 
@@ -129,8 +134,9 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
                            needs_review=confidence < REVIEW_BELOW)
 
 
-HEADER_WORDS = re.compile(r"^(?:mål|delmål|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
-                          r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov)$", re.I)
+HEADER_WORDS = re.compile(r"^(?:nr|#|mål|delmål|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
+                          r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov|"
+                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum)$", re.I)
 
 
 def is_table_header(text: str) -> bool:
@@ -182,7 +188,8 @@ def goal_segments_cache(ctx: Context) -> list[Segment]:
 
 
 def needs_described(ctx: Context) -> CriterionResult:
-    hits = [s for s in ctx.segs if not s.is_heading and NEED.search(s.text)]
+    hits = [s for s in ctx.segs if not s.is_heading and NEED.search(s.text)
+            and not AGENCY_FRAMED.search(_strip_label(s.text))]
     concrete = [s for s in hits if not VAGUE_NEED.search(s.text) and len(s.text.split()) >= 6]
     ctx.signals.update(need_segments=len(hits), need_concrete=len(concrete))
     ev = [_ev(s, "NEED") for s in concrete or hits]
@@ -196,8 +203,12 @@ def needs_described(ctx: Context) -> CriterionResult:
 
 def goals_present(ctx: Context) -> CriterionResult:
     goals = goal_segments_cache(ctx)
-    ctx.signals["goal_segments"] = len(goals)
+    agency = [s for s in goals if AGENCY_FRAMED.search(_strip_label(s.text))]
+    ctx.signals.update(goal_segments=len(goals), goal_segments_agency=len(agency))
     ev = [_ev(s, "GOAL") for s in goals]
+    if goals and len(agency) >= 0.6 * len(goals):
+        return _result("goals_present", "partial", 0.55, ev, "Målen beskriver vad verksamheterna ska göra eller "
+                                                              "nå, inte vad som ska bli annorlunda för barnet.")
     if len(goals) >= 2:
         return _result("goals_present", "met", 0.7, ev, f"Planen anger {len(goals)} mål.")
     if goals:
@@ -286,7 +297,8 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     if named:
         return _result("follow_up_responsible", "met", 0.7, [_ev(s, "FOLLOW_UP") for s in named],
                        "Det framgår vem som kallar till uppföljningen.")
-    if callers or (fu and ctx.signals.get("overall_with_agent")):
+    if callers or fu and (ctx.signals.get("overall_named") or ctx.signals.get("conveners")) \
+            or ctx.signals.get("overall_with_agent"):
         return _result("follow_up_responsible", "partial", 0.5, [_ev(s, "FOLLOW_UP") for s in callers or fu],
                        "Vem som kallar till uppföljning är bara underförstått.")
     return _result("follow_up_responsible", "not_met", 0.65, [], "Letade efter vem som kallar till uppföljning "
@@ -375,9 +387,12 @@ def guardian_participation(ctx: Context) -> CriterionResult:
     present = [s for s in mentions if GUARDIAN_PRESENT.search(s.text)]
     excluded = [s for s in mentions if GUARDIAN_EXCLUDED.search(s.text)]
     ctx.signals.update(guardian_mentions=len(mentions), guardian_active=len(views), guardian_present=len(present))
-    if views or excluded:
-        return _result("guardian_participation", "met", 0.65, [_ev(s, "GUARDIAN") for s in excluded + views],
-                       "Vårdnadshavarnas syn återges (eller skälet till att de inte deltog).")
+    in_prose = [s for s in present if not PARTICIPANT_LIST.search(s.section) and not PARTICIPANT_LIST.match(s.text)]
+    ctx.signals["guardian_present_prose"] = len(in_prose)
+    if views or excluded or in_prose:
+        return _result("guardian_participation", "met", 0.65,
+                       [_ev(s, "GUARDIAN") for s in excluded + views + in_prose],
+                       "Vårdnadshavarna deltog eller deras syn återges (eller skälet till att de inte deltog).")
     if mentions:
         return _result("guardian_participation", "partial", 0.55, [_ev(s, "GUARDIAN") for s in present or mentions],
                        "Vårdnadshavarna nämns eller var med, men deras egen syn framgår inte.")

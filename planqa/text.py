@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\[\"”»-])")
 _HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /&()–-]{1,60}?)\s*:?\s*$")
+_ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 _INLINE_HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?)\s*:\s+\S")
 
 
@@ -58,6 +59,8 @@ def segments(text: str, split_sentences: bool = True) -> list[Segment]:
         last = 0
         for m in (_SENT_END.finditer(body) if split_sentences else ()):
             piece = body[last:m.start()]
+            if _ITEM_NUMBER.match(piece):
+                continue  # "1. [BARN] ska …": the number belongs to the item
             if piece.strip():
                 out.append(_segment(start + last, piece, line_section))
             last = m.end()

@@ -32,7 +32,7 @@ META_FILE = "meta.json"
 MANIFEST_FILE = "MANIFEST.sha256"
 REVIEW_BELOW = 0.6
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
-VARIANTS = ("numeric", "numeric+focus")
+VARIANTS = ("numeric", "numeric+focus", "numeric+focus+text")
 
 # Types beyond skops' own defaults (numpy, scipy and scikit-learn estimators) that the saved
 # model may hold: none. skops refuses any type that is neither a default nor listed here.
@@ -120,6 +120,7 @@ class TrainedAssessor:
         self.c_grid, self.variants = c_grid, variants
         self.segment_models: dict = {}
         self.criterion_models: dict = {}
+        self.text_vectorizer: TfidfVectorizer | None = None
         self.meta: dict = {}
 
     @property
@@ -144,7 +145,10 @@ class TrainedAssessor:
         if m["variant"] == "numeric":
             return csr_matrix(numeric)
         focus = focus if focus is not None else [focus_text(v, cid) for v in views]
-        return hstack([csr_matrix(numeric), m["vectorizer"].transform(focus)]).tocsr()
+        blocks = [csr_matrix(numeric), m["vectorizer"].transform(focus)]
+        if m["variant"] == "numeric+focus+text":
+            blocks.append(self.text_vectorizer.transform([v.ctx.text for v in views]))
+        return hstack(blocks).tocsr()
 
     # -- training -------------------------------------------------------------------------
     def fit(self, train: list[dict], dev: list[dict], version: str = "trained", log=print) -> "TrainedAssessor":
@@ -157,6 +161,8 @@ class TrainedAssessor:
             head = LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000).fit(x, ys)
             self.segment_models[kind] = linear_head(head)
             log(f"segment classifier {kind}: {len(xs)} segments, {sum(ys)} positive")
+        self.text_vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=3, max_df=0.9, sublinear_tf=True,
+                                               max_features=8000).fit([r["text"] for r in train])
         # features of train plans use out-of-fold segment probabilities, so they look like unseen plans
         train_views = self._out_of_fold_views(train)
         dev_views = [self.view(r["text"]) for r in dev]
@@ -193,6 +199,8 @@ class TrainedAssessor:
             self.criterion_models[cid]["head"] = calibrated_head(calibrated)
             selection[cid] = {"variant": variant, "C": c, "dev_macro_f1": round(f1, 4)}
             log(f"{cid}: {variant}, C={c}, dev macro-F1 {f1:.3f}")
+        if not any(m["variant"].endswith("+text") for m in self.criterion_models.values()):
+            self.text_vectorizer = None  # not needed at prediction time
         self.meta = {"version": version, "train_plans": len(train), "dev_plans": len(dev), "selection": selection}
         return self
 
@@ -268,7 +276,8 @@ class TrainedAssessor:
 
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        sio.dump({"segments": self.segment_models, "criteria": self.criterion_models}, directory / MODEL_FILE)
+        sio.dump({"segments": self.segment_models, "criteria": self.criterion_models, "text": self.text_vectorizer},
+                 directory / MODEL_FILE)
         (directory / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
         write_manifest(directory)
         return directory
@@ -282,6 +291,7 @@ class TrainedAssessor:
         state = sio.load(directory / MODEL_FILE, trusted=TRUSTED_TYPES)
         self = cls()
         self.segment_models, self.criterion_models = state["segments"], state["criteria"]
+        self.text_vectorizer = state.get("text")
         self.meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
         return self
 

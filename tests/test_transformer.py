@@ -8,11 +8,8 @@ the corpus. Skipped when the extra `transformer` (torch, transformers, tokenizer
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -37,9 +34,6 @@ from planqa.transformer import (  # noqa: E402
     train_transformer,
 )
 
-PLANQA = shutil.which("planqa") or str(Path(sys.executable).parent / "planqa")
-
-
 @pytest.fixture(scope="module")
 def corpus() -> list[dict]:
     return load_corpus()
@@ -54,15 +48,32 @@ def base_model(corpus, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def trained(corpus, base_model, tmp_path_factory) -> Path:
+    """`planqa train --backend transformer --base-model DIR --out OUT` on 30 train / 10 dev plans, 1 epoch."""
+    from functools import partial
+
+    from threadpoolctl import threadpool_limits
+    from typer.testing import CliRunner
+
+    import planqa.corpus
+    import planqa.transformer
+    from planqa.cli import app
+
+    out = tmp_path_factory.mktemp("model") / "transformer"
+    small = {"train": [r for r in corpus if r["split"] == "train"][:30],
+             "dev": [r for r in corpus if r["split"] == "dev"][:10]}
+    fast = partial(train_transformer, epochs=1, lr=1e-3, seed=0, c_grid=(1.0,), variants=("numeric+focus",))
     threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # a tiny model runs faster on one thread than on two contended ones
+    torch.set_num_threads(1)  # tiny models and small solvers run faster on one thread than on contended cores
     try:
-        train = [r for r in corpus if r["split"] == "train"][:30]
-        dev = [r for r in corpus if r["split"] == "dev"][:10]
-        out = train_transformer(base_model, train, dev, tmp_path_factory.mktemp("model") / "transformer", epochs=1,
-                                lr=1e-3, seed=0, c_grid=(1.0,), variants=("numeric+focus",), log=lambda *_: None)
+        with pytest.MonkeyPatch.context() as mp, threadpool_limits(limits=1):
+            mp.setattr(planqa.corpus, "load_corpus", lambda split=None, path=None: small[split])
+            mp.setattr(planqa.transformer, "train_transformer", fast)
+            result = CliRunner().invoke(app, ["train", "--backend", "transformer", "--base-model", str(base_model),
+                                              "--out", str(out)])
     finally:
         torch.set_num_threads(threads)
+    assert result.exit_code == 0, result.output
+    assert "Transformermodellen sparad" in result.stderr
     return out
 
 
@@ -174,11 +185,13 @@ def test_a_changed_model_file_is_refused(trained, tmp_path):
 
 
 def test_planqa_score_with_the_transformer_backend(trained):
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    result = subprocess.run([PLANQA, "score", str(DEMO / "sip-skolfranvaro.txt"), "--backend", "transformer",
-                             "--model-dir", str(trained), "--assume-pseudonymised"],
-                            capture_output=True, text=True, timeout=300, env=env)
-    assert result.returncode == 0, result.stderr
+    from typer.testing import CliRunner
+
+    from planqa.cli import app
+
+    result = CliRunner().invoke(app, ["score", str(DEMO / "sip-skolfranvaro.txt"), "--backend", "transformer",
+                                      "--model-dir", str(trained), "--assume-pseudonymised"])
+    assert result.exit_code == 0, result.output
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert list(record["criteria"]) == list(CRITERION_IDS)
     assert record["model_version"].startswith("transformer-1")
