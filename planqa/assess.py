@@ -16,7 +16,47 @@ class Assessor(Protocol):
     def assess(self, plan: Plan) -> Assessment: ...
 
 
-def load_assessor(model_dir: str | Path | None = None, backend: str = "default") -> Assessor:
+class WithEntities:
+    """An assessor whose `entities` and `actors` come from the trained spaCy NER pipeline.
+
+    The verdicts stay the inner assessor's; a DATE entity gets the role "follow_up" exactly
+    when the follow-up verdict's evidence covers it, so highlight and verdict agree.
+    """
+
+    def __init__(self, inner: Assessor, nlp) -> None:
+        self.inner, self.nlp = inner, nlp
+
+    @property
+    def model_version(self) -> str:
+        return f"{self.inner.model_version}+ner"
+
+    def assess(self, plan: Plan) -> Assessment:
+        import datetime as dt
+
+        from planqa.nlp import analyse
+
+        result = self.inner.assess(plan)
+        plan_date = dt.date.fromisoformat(result.plan_date) if result.plan_date else None
+        _, ents = analyse(self.nlp, plan.text, plan_date)
+        follow_up = [(e.start, e.end) for e in result.criteria["follow_up_date"].evidence
+                     if e.label == "FOLLOW_UP_DATE"]
+        ents = [e.model_copy(update={"role": "follow_up" if e.label == "DATE" and any(
+            s < e.end and e.start < t for s, t in follow_up) else None}) for e in ents]
+        actors = sorted(set(result.actors) | {e.normalised for e in ents if e.label == "ACTOR" and e.normalised})
+        return result.model_copy(update={"entities": ents, "actors": actors, "model_version": self.model_version})
+
+
+def load_assessor(model_dir: str | Path | None = None, backend: str = "default", entities: bool = True) -> Assessor:
+    """The best available assessor; with `entities`, wrapped so the trained NER gives the entities."""
+    assessor = _verdict_assessor(model_dir, backend)
+    if entities and backend != "transformer" and (MODELS_DIR / "ner" / "config.cfg").exists():
+        from planqa.nlp import load_pipeline
+
+        return WithEntities(assessor, load_pipeline())
+    return assessor
+
+
+def _verdict_assessor(model_dir: str | Path | None, backend: str) -> Assessor:
     """The trained assessor when its models are in `model_dir` (default models/), else the rules."""
     from planqa.rules import RuleAssessor
 

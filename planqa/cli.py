@@ -54,6 +54,7 @@ def assessment_record(a: Assessment) -> dict:
         "coordinator": a.coordinator,
         "actors": a.actors,
         "warnings": a.warnings,
+        "entities": [e.model_dump() for e in a.entities],
         "model_version": a.model_version,
     }
 
@@ -303,7 +304,7 @@ def evaluate(
         err(f"Inga planer i {split}-delen; kör 'planqa corpus compile' först.")
         raise typer.Exit(2)
     assessors = {"rules": RuleAssessor()}
-    trained = load_assessor(model_dir)
+    trained = load_assessor(model_dir, entities=False)  # entities do not change verdicts
     if not isinstance(trained, RuleAssessor):
         assessors = {"trained": trained, **assessors}
     results = {}

@@ -32,6 +32,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from planqa.actors import ACTORS, ROLES, normalise_actor
 from planqa.dates import DateMention, find_dates, find_plan_date, normalise
 from planqa.followup import Scorer, follow_up_mentions, load_scorer
+from planqa.integrity import verify_manifest
 from planqa.models import Entity
 
 __all__ = ["DEFAULT_MODEL_DIR", "ENT_LABELS", "analyse", "blank_pipeline", "entities", "load_pipeline"]
@@ -275,6 +276,7 @@ def load_pipeline(model_dir: str | Path | None = None) -> Language:
         if model_dir is not None:
             raise FileNotFoundError(f"ingen spaCy-modell i {path}")
         return blank_pipeline()
+    verify_manifest(path)  # refuse a changed or unknown model before spaCy reads it
     return spacy.load(path)
 
 

@@ -8,7 +8,6 @@ checked on load.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -23,13 +22,13 @@ from sklearn.preprocessing import StandardScaler
 
 from planqa import rules
 from planqa.criteria import BY_ID, CRITERION_IDS, VERDICTS
+from planqa.integrity import MANIFEST_FILE, ModelIntegrityError, verify_manifest, write_manifest  # noqa: F401
 from planqa.features import SEGMENT_KINDS, PlanView, focus_text, numeric_features
 from planqa.models import Assessment, CriterionResult, Evidence, Plan, dimension_scores
 from planqa.segments import new_segment_vectorizer, segment_input, training_data
 
 MODEL_FILE = "assessor.skops"
 META_FILE = "meta.json"
-MANIFEST_FILE = "MANIFEST.sha256"
 REVIEW_BELOW = 0.6
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 VARIANTS = ("numeric", "numeric+focus", "numeric+focus+text")
@@ -52,32 +51,6 @@ LOOKED_FOR = {
     "consent": "samtycke och vem som lämnat det",
     "guardian_participation": "vårdnadshavarnas deltagande eller syn",
 }
-
-
-class ModelIntegrityError(RuntimeError):
-    """A model file is missing or does not match its checksum."""
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def write_manifest(directory: Path) -> None:
-    files = sorted(p for p in directory.iterdir() if p.is_file() and p.name != MANIFEST_FILE)
-    (directory / MANIFEST_FILE).write_text("".join(f"{sha256(p)}  {p.name}\n" for p in files), encoding="utf-8")
-
-
-def verify_manifest(directory: Path) -> None:
-    """Raise ModelIntegrityError unless every file listed in the manifest has its checksum."""
-    manifest = directory / MANIFEST_FILE
-    if not manifest.exists():
-        raise ModelIntegrityError(f"{directory}: kontrollsummefilen {MANIFEST_FILE} saknas; modellen laddas inte.")
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        digest, name = line.split("  ", 1)
-        path = directory / name
-        if not path.exists() or sha256(path) != digest:
-            raise ModelIntegrityError(f"{path}: filen saknas eller stämmer inte med kontrollsumman; "
-                                      "modellen kan vara ändrad och laddas inte.")
 
 
 def linear_head(model: LogisticRegression) -> dict:

@@ -377,20 +377,20 @@ def _load_base(transformers, base_model: Path, kind: str):
             id2label=dict(enumerate(SEGMENT_KINDS)), label2id={k: i for i, k in enumerate(SEGMENT_KINDS)},
             **common)
     return transformers.AutoModelForTokenClassification.from_pretrained(
-        base_model, num_labels=len(BIO), id2label=dict(enumerate(BIO)), label2id={k: i for i, k in enumerate(BIO)},
-        **common)
+        base_model, num_labels=len(BIO), id2label=dict(enumerate(BIO)),
+        label2id={k: i for i, k in enumerate(BIO)}, **common)
 
 
 def train_segment_model(base_model: Path, tokenizer, train: list[dict], dev: list[dict], *, device, epochs: int,
                         patience: int, lr: float, batch_size: int, seed: int, log: Log = _stderr,
-                        name: str = "segment") -> tuple[Any, dict]:
+                        max_length: int = SEGMENT_MAX_LENGTH, name: str = "segment") -> tuple[Any, dict]:
     """Fine-tune the multi-label voice/goal/activity classifier; (model, training report)."""
     torch, transformers = _libs()
     seed_everything(seed)
     model = _load_base(transformers, base_model, "segments").to(device)
     xs, ys, _ = segment_data(train)
     dev_xs, dev_ys, _ = segment_data(dev)
-    ids = tokenizer(xs, truncation=True, max_length=SEGMENT_MAX_LENGTH)["input_ids"]
+    ids = tokenizer(xs, truncation=True, max_length=max_length)["input_ids"]
     positive = ys.sum(axis=0)
     # as class_weight="balanced" in the TF-IDF heads: positives weigh neg/pos, capped
     pos_weight = torch.tensor(np.clip((len(ys) - positive) / np.maximum(positive, 1), 1.0, 20.0),
@@ -402,14 +402,15 @@ def train_segment_model(base_model: Path, tokenizer, train: list[dict], dev: lis
         order = np.random.default_rng(seed + epoch).permutation(len(ids))
         for a in range(0, len(order), batch_size):
             chunk = order[a:a + batch_size].tolist()
-            yield _batch([ids[i] for i in chunk], tokenizer.pad_token_id, device, torch), targets[chunk].to(device)
+            inputs = _batch([ids[i] for i in chunk], tokenizer.pad_token_id, device, torch)
+            yield inputs, targets[chunk].to(device)
 
     def evaluate():
-        scores = segment_scores(dev_ys, predict_segments(model, tokenizer, dev_xs, device))
+        scores = segment_scores(dev_ys, predict_segments(model, tokenizer, dev_xs, device, max_length=max_length))
         return scores["mean_f1"], scores
 
-    log(f"{name}: {len(xs)} segment i train ({', '.join(f'{k} {int(p)}' for k, p in zip(SEGMENT_KINDS, positive))}"
-        f" positiva), {len(dev_xs)} i dev")
+    counts = ", ".join(f"{k} {int(p)}" for k, p in zip(SEGMENT_KINDS, positive))
+    log(f"{name}: {len(xs)} segment i train ({counts} positiva), {len(dev_xs)} i dev")
     report = _fine_tune(model, batches, -(-len(ids) // batch_size), bce, evaluate, device=device, epochs=epochs,
                         patience=patience, lr=lr, name=name, log=log)
     report.update(train_segments=len(xs), dev_segments=len(dev_xs),
@@ -418,12 +419,13 @@ def train_segment_model(base_model: Path, tokenizer, train: list[dict], dev: lis
 
 
 def train_ner_model(base_model: Path, tokenizer, train: list[dict], dev: list[dict], *, device, epochs: int,
-                    patience: int, lr: float, batch_size: int, seed: int, log: Log = _stderr) -> tuple[Any, dict]:
+                    patience: int, lr: float, batch_size: int, seed: int, log: Log = _stderr,
+                    max_length: int = NER_MAX_LENGTH, stride: int = NER_STRIDE) -> tuple[Any, dict]:
     """Fine-tune the BIO token classifier over ACTOR, ROLE, PERSON, DATE; (model, training report)."""
     torch, transformers = _libs()
     seed_everything(seed)
     model = _load_base(transformers, base_model, "ner").to(device)
-    windows = [w for r in train for w in ner_windows(tokenizer, r)]
+    windows = [w for r in train for w in ner_windows(tokenizer, r, max_length, stride)]
     gold_dev = [gold_entities(r) for r in dev]
     ce = torch.nn.CrossEntropyLoss(ignore_index=-100)
 
@@ -439,11 +441,11 @@ def train_ner_model(base_model: Path, tokenizer, train: list[dict], dev: list[di
         return ce(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1))
 
     def evaluate():
-        pred = [predict_entities(model, tokenizer, r["text"], device) for r in dev]
+        pred = [predict_entities(model, tokenizer, r["text"], device, max_length, stride) for r in dev]
         scores = entity_scores(gold_dev, pred)
         return scores["micro"]["f1"], scores
 
-    log(f"ner: {len(windows)} fönster ({NER_MAX_LENGTH} token, överlapp {NER_STRIDE}) från {len(train)} planer")
+    log(f"ner: {len(windows)} fönster ({max_length} token, överlapp {stride}) från {len(train)} planer")
     report = _fine_tune(model, batches, -(-len(windows) // batch_size), loss_fn, evaluate, device=device,
                         epochs=epochs, patience=patience, lr=lr, name="ner", log=log)
     report.update(train_windows=len(windows), dev_entities=sum(len(g) for g in gold_dev))
@@ -462,7 +464,9 @@ def _out_of_fold_segment_probs(base_model: Path, tokenizer, train: list[dict], d
                                        name=f"segment, veck {k}/{folds}", **kw)
         for i in held_idx:
             segs = [s for s in segments(train[i]["text"]) if not s.is_heading]
-            out[train[i]["id"]] = predict_segments(model, tokenizer, [segment_input(s) for s in segs], kw["device"])
+            inputs = [segment_input(s) for s in segs]
+            out[train[i]["id"]] = predict_segments(model, tokenizer, inputs, kw["device"],
+                                                   max_length=kw.get("max_length", SEGMENT_MAX_LENGTH))
         del model
     return out
 
@@ -470,6 +474,8 @@ def _out_of_fold_segment_probs(base_model: Path, tokenizer, train: list[dict], d
 def train_transformer(base_model: Path, train: list[dict], dev: list[dict], out: Path | None = None, *,
                       epochs: int = 8, patience: int = 2, lr: float = 5e-5, batch_size: int = 16,
                       ner_batch_size: int = 8, seed: int = 0, oof_folds: int = 0,
+                      segment_max_length: int = SEGMENT_MAX_LENGTH, ner_max_length: int = NER_MAX_LENGTH,
+                      ner_stride: int = NER_STRIDE,
                       c_grid: tuple[float, ...] = C_GRID, variants: tuple[str, ...] = VARIANTS,
                       device: str | None = None, log: Log = _stderr) -> Path:
     """Fine-tune the segment classifier and the NER from the local `base_model` directory, fit the
@@ -489,22 +495,26 @@ def train_transformer(base_model: Path, train: list[dict], dev: list[dict], out:
     if not getattr(tokenizer, "is_fast", False):
         raise ValueError(f"{base_model}: tokeniseraren är inte en snabb (Rust-)tokeniserare; NER behöver "
                          "teckenpositioner (offset mapping). Spara modellen med tokenizer.json.")
-    log(f"Finjusterar {base_model.name} på {device_name(dev_)}"
-        f"{' med blandad precision (' + str(_amp_dtype(dev_)).replace('torch.', '') + ')' if _amp_dtype(dev_) else ''}"
-        f"; {len(train)} train- och {len(dev)} dev-planer.")
+    amp = str(_amp_dtype(dev_)).replace("torch.", "") if _amp_dtype(dev_) else None
+    log(f"Finjusterar {base_model.name} på {device_name(dev_)}{f' med blandad precision ({amp})' if amp else ''}; "
+        f"{len(train)} train- och {len(dev)} dev-planer.")
     common = {"device": dev_, "epochs": epochs, "patience": patience, "lr": lr, "seed": seed, "log": log}
     segment_model, segment_report = train_segment_model(base_model, tokenizer, train, dev, batch_size=batch_size,
-                                                        **common)
-    ner_model, ner_report = train_ner_model(base_model, tokenizer, train, dev, batch_size=ner_batch_size, **common)
+                                                        max_length=segment_max_length, **common)
+    ner_model, ner_report = train_ner_model(base_model, tokenizer, train, dev, batch_size=ner_batch_size,
+                                            max_length=ner_max_length, stride=ner_stride, **common)
 
     assessor = TransformerAssessor(c_grid=c_grid, variants=variants)
     assessor.attach(tokenizer, segment_model, ner_model, dev_)
+    assessor.settings.update(segment_max_length=segment_max_length, ner_max_length=ner_max_length,
+                             ner_stride=ner_stride)
     if oof_folds >= 2:
         assessor.train_segment_probs = _out_of_fold_segment_probs(
-            base_model, tokenizer, train, dev, oof_folds, batch_size=batch_size, **common)
+            base_model, tokenizer, train, dev, oof_folds, batch_size=batch_size, max_length=segment_max_length,
+            **common)
         train_views = f"out-of-fold ({oof_folds} folds by plan)"
     else:
-        train_views = "in-sample (the final segment model's predictions on the train plans it was fine-tuned on)"
+        train_views = "in-sample (the final segment model's predictions on the plans it was fine-tuned on)"
     log("Anpassar kriteriemodellerna på transformerns segmentsannolikheter …")
     t0 = time.perf_counter()
     assessor.fit(train, dev, version=f"{VERSION}:{base_model.name}", log=log)
@@ -514,13 +524,14 @@ def train_transformer(base_model: Path, train: list[dict], dev: list[dict], out:
         "version": assessor.model_version,
         "base_model": base_model.name,
         "device": device_name(dev_),
-        "mixed_precision": str(_amp_dtype(dev_)).replace("torch.", "") if _amp_dtype(dev_) else None,
+        "mixed_precision": amp,
         "seed": seed,
         "torch": torch.__version__,
         "transformers": transformers.__version__,
         "parameters": int(sum(p.numel() for p in segment_model.parameters())),
         "train_plans": len(train),
         "dev_plans": len(dev),
+        "settings": assessor.settings,
         "segments": {"dev_f1": {k: segment_report["dev"][k]["f1"] for k in SEGMENT_KINDS}, **segment_report},
         "ner": {"dev_f1": {k: ner_report["dev"][k]["f1"] for k in (*NER_LABELS, "micro")}, **ner_report},
         "criteria": {"train_views": train_views, "seconds": round(criteria_seconds, 2),
@@ -576,7 +587,8 @@ class TransformerAssessor(TrainedAssessor):
         views = []
         for r in records:
             ctx = rules.build_context(r["text"])
-            views.append(PlanView(ctx, rules.assess_rules(ctx), self._spread(ctx.segs, self.train_segment_probs[r["id"]])))
+            probs = self._spread(ctx.segs, self.train_segment_probs[r["id"]])
+            views.append(PlanView(ctx, rules.assess_rules(ctx), probs))
         return views
 
     def entities(self, text: str, plan_date: dt.date | None = None) -> list[Entity]:
@@ -688,10 +700,12 @@ def build_scratch_model(directory: str | Path, texts: Iterable[str], size: str =
     tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
     tok.normalizer = normalizers.BertNormalizer(lowercase=False, strip_accents=False)
     tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tok.train_from_iterator(texts, trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=specials))
+    trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=specials, show_progress=False)
+    tok.train_from_iterator(texts, trainer)
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)])
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)])
     tok.decoder = decoders.WordPiece()
     fast = transformers.PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]",
                                                 cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]",

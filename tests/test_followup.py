@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planqa.dates import find_dates
 from planqa.followup import Scorer, fit_scorer, follow_up_dates, follow_up_mentions, load_scorer
@@ -103,3 +105,11 @@ def test_follow_up_exact_match_on_the_dev_split() -> None:
     hits = sum(follow_up_dates(r["text"], datetime.date.fromisoformat(r["plan_date"]))[0]
                == sorted(r["follow_up_dates"]) for r in records)
     assert hits / len(records) >= 0.9
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.dates()))
+def test_never_raises(text: str, plan: datetime.date | None) -> None:
+    iso, concrete, vague = follow_up_dates(text, plan)
+    assert all(m.kind != "vague" for m in concrete) and all(m.kind == "vague" for m in vague)
+    assert iso == sorted(iso)

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import load_config, load_model_from_config
@@ -145,3 +147,12 @@ def test_shipped_model_loads_and_runs() -> None:
     labels = {(e.text, e.label) for e in ents}
     assert ("BUP", "ACTOR") in labels and ("[NAMN_1]", "PERSON") in labels
     assert any(e.role == "follow_up" and e.normalised == "2025-04-14" for e in ents)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("ab BUP[]_|-/:.\n0123456789vkl åäöSIP")), max_size=120))
+def test_analyse_never_raises(rules_nlp: spacy.Language, text: str) -> None:
+    doc, ents = analyse(rules_nlp, text)
+    assert doc.text == text
+    for e in ents:
+        assert text[e.start:e.end] == e.text

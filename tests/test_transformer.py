@@ -12,18 +12,20 @@ import shutil
 import socket
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("tokenizers")
 
-from conftest import DEMO  # noqa: E402
-from planqa.corpus import load_corpus  # noqa: E402
-from planqa.criteria import CRITERION_IDS  # noqa: E402
-from planqa.models import Plan, check_complete  # noqa: E402
-from planqa.trained import ModelIntegrityError  # noqa: E402
-from planqa.transformer import (  # noqa: E402
+from conftest import DEMO
+
+from planqa.corpus import load_corpus
+from planqa.criteria import CRITERION_IDS
+from planqa.models import Plan, check_complete
+from planqa.trained import ModelIntegrityError
+from planqa.transformer import (
     BIO,
     NER_LABELS,
     TransformerAssessor,
@@ -33,6 +35,7 @@ from planqa.transformer import (  # noqa: E402
     ner_windows,
     train_transformer,
 )
+
 
 @pytest.fixture(scope="module")
 def corpus() -> list[dict]:
@@ -106,8 +109,6 @@ def test_bio_labels_from_the_spans_decode_back_to_the_spans(corpus, base_model):
     enc = tokenizer(record["text"], add_special_tokens=False, return_offsets_mapping=True)
     first = windows[0][1][1:-1]  # drop the special tokens
     offsets = enc["offset_mapping"][:len(first)]
-    import numpy as np
-
     spans = decode_bio(np.array([s for s, _ in offsets]), np.array([e for _, e in offsets]), np.array(first))
     covered = offsets[-1][1]
     expected = [g for g in gold if g[1] <= covered]
@@ -196,3 +197,19 @@ def test_planqa_score_with_the_transformer_backend(trained):
     assert list(record["criteria"]) == list(CRITERION_IDS)
     assert record["model_version"].startswith("transformer-1")
     assert set(record["dimensions"]) == {"completeness", "follow_up", "child_centredness"}
+
+
+def test_out_of_fold_probabilities_become_the_train_views(assessor, corpus):
+    from planqa.text import segments
+
+    record = next(r for r in corpus if r["split"] == "train")
+    body = [s for s in segments(record["text"]) if not s.is_heading]
+    probs = np.linspace(0.0, 1.0, 3 * len(body), dtype=np.float32).reshape(len(body), 3)
+    assessor.train_segment_probs = {record["id"]: probs}
+    try:
+        [view] = assessor._out_of_fold_views([record])
+    finally:
+        assessor.train_segment_probs = None
+    goal = [p for s, p in zip(view.ctx.segs, view.segment_probs["goal"]) if not s.is_heading]
+    assert goal == pytest.approx(probs[:, 1].tolist())
+    assert all(p == 0.0 for s, p in zip(view.ctx.segs, view.segment_probs["voice"]) if s.is_heading)

@@ -33,6 +33,7 @@ from planqa.corpus import load_corpus
 from planqa.dates import find_dates, normalise
 from planqa.followup import Scorer, fit_scorer, follow_up_dates
 from planqa.nlp import ENT_LABELS, PLACEHOLDER, RULER_KEY, make_merge
+from planqa.integrity import write_manifest
 
 CONFIG = ROOT / "train" / "ner.cfg"
 MODES = ("model", "ruler", "both")
@@ -266,6 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     (args.out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8")
+    write_manifest(args.out)  # load_pipeline refuses the model unless every file matches
     print(json.dumps({k: metrics[k] for k in ("plans", "sources", "follow_up_exact_match", "speed")}, indent=1))
     for split in ("dev", "test"):
         for lab, s in metrics["entities"][split]["combined"].items():

@@ -224,11 +224,7 @@ class Loader:
             report.already.append(plan.id)
             return
         if state == "taken":
-            base, n = plan.id, 2
-            while self.db.find_plan(f"{base}-{n}", sha) is not None:
-                n += 1
-            plan = plan.model_copy(update={"id": f"{base}-{n}"})
-            report.notes.append(f"Det fanns redan en annan plan med id {base}; den nya fick id {plan.id}.")
+            plan = self._renamed(plan, sha, report)
         findings = self.gate(plan.text)
         if findings:
             report.blocked.append(Blocked(plan, sha, reasons(findings)))
@@ -241,8 +237,21 @@ class Loader:
             return
         if not assessment.model_version:
             assessment = assessment.model_copy(update={"model_version": self.assessor.model_version})
-        self.db.add_plan(plan, assessment.model_copy(update={"id": plan.id}), sha, pseudonymised)
+        # another session (tab, process) may have stored a plan under this id since find_plan
+        while not self.db.add_plan(plan, assessment.model_copy(update={"id": plan.id}), sha, pseudonymised):
+            if self.db.find_plan(plan.id, sha) == "same":
+                report.already.append(plan.id)
+                return
+            plan = self._renamed(plan, sha, report)
         report.added.append(plan.id)
+
+    def _renamed(self, plan: Plan, sha: str, report: LoadReport) -> Plan:
+        """The plan under the first free id `<id>-2`, `<id>-3`, … (its id holds another text)."""
+        base, n = plan.id, 2
+        while self.db.find_plan(f"{base}-{n}", sha) == "taken":
+            n += 1
+        report.notes.append(f"Det fanns redan en annan plan med id {base}; den nya fick id {base}-{n}.")
+        return plan.model_copy(update={"id": f"{base}-{n}"})
 
 
 def identifying(text: str, gate: Gate) -> list[str]:
