@@ -39,6 +39,27 @@ def not_yet(command: str, issue: str) -> None:
     raise typer.Exit(2)
 
 
+def _model_error_handler(command):
+    """Wrap a command so a refused or missing model gives a Swedish message and exit 2, not a traceback."""
+    import functools
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from planqa.integrity import ModelIntegrityError
+
+        try:
+            return command(*args, **kwargs)
+        except (ModelIntegrityError, FileNotFoundError) as exc:
+            err(f"Modellen kunde inte laddas: {exc}")
+            raise typer.Exit(2)
+
+    return wrapper
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+
 def assessment_record(a: Assessment) -> dict:
     """The JSON object of one plan in `planqa score` output (the public contract)."""
     return {
@@ -73,6 +94,7 @@ def csv_row(a: Assessment) -> dict:
 
 
 @app.command()
+@_model_error_handler
 def score(
     paths: Annotated[list[str], typer.Argument(help="Filer, mappar eller - för standard in.")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Utdataformat.")] = OutputFormat.jsonl,
@@ -215,6 +237,7 @@ def check_pii_cmd(paths: Annotated[list[str], typer.Argument(help="Filer eller m
 
 
 @app.command()
+@_model_error_handler
 def check(
     path: Annotated[str, typer.Argument(help="Utkastet som fil, eller - för standard in.")],
     all_fixes: Annotated[bool, typer.Option("--all", help="Visa alla förslag, inte bara de viktigaste.")] = False,
@@ -285,6 +308,7 @@ def train(
 
 
 @app.command()
+@_model_error_handler
 def evaluate(
     split: Annotated[str, typer.Option(help="dev eller test (test bara för slutrapportering).")] = "test",
     report: Annotated[Optional[Path], typer.Option(help="Skriv rapporten hit (Markdown; JSON bredvid).")] = None,
@@ -321,6 +345,7 @@ def evaluate(
 
 
 @app.command()
+@_model_error_handler
 def teach(
     where: Annotated[Optional[list[str]], typer.Option(help="Urval, t.ex. follow_up_date=not_met (flera går).")] = None,
     preset: Annotated[Optional[str], typer.Option(help="Färdigt urval: uppföljning-saknas, barnfokuserade-mål, "
@@ -333,6 +358,7 @@ def teach(
     out: Annotated[Path, typer.Option(help="Mapp för paketet.")] = Path("undervisningspaket"),
     title: Annotated[str, typer.Option(help="Paketets rubrik.")] = "Exempel på SIP-planer",
     seed: Annotated[int, typer.Option(help="Slumpfrö för urvalet.")] = 0,
+    assume_pseudonymised: Annotated[bool, typer.Option("--assume-pseudonymised")] = False,
 ) -> None:
     """Skapa ett undervisningspaket (HTML och Markdown) med exempelplaner, evidens och diskussionsfrågor."""
     from planqa.assess import load_assessor
@@ -354,9 +380,15 @@ def teach(
     records: list[dict] = []
     if source:
         examples = []
+        from planqa.batch import gate_message
+
         for item in read_all(source):
             if isinstance(item, ReadError):
                 err(item.message)
+                continue
+            message = None if assume_pseudonymised else gate_message(item)
+            if message:
+                err(message)
                 continue
             assessment = assessor.assess(item)
             examples.append(Example(item, {c: r.verdict for c, r in assessment.criteria.items()}, "bedömd",
@@ -419,6 +451,3 @@ def corpus_validate() -> None:
 def main() -> None:  # pragma: no cover
     app()
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -9,6 +9,7 @@ checked on load.
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -249,11 +250,22 @@ class TrainedAssessor:
 
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
+        for vectorizer in self._vectorizers():
+            if hasattr(vectorizer, "stop_words_"):  # pruned terms, only for introspection
+                del vectorizer.stop_words_
+            # plain ints: skops would store each numpy index as its own array (slow to load)
+            vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
         sio.dump({"segments": self.segment_models, "criteria": self.criterion_models, "text": self.text_vectorizer},
-                 directory / MODEL_FILE)
+                 directory / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
         (directory / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
         write_manifest(directory)
         return directory
+
+    def _vectorizers(self) -> list[TfidfVectorizer]:
+        union = self.segment_models.get("vectorizer")
+        found = [v for _, v in union.transformer_list] if union is not None else []
+        found += [m["vectorizer"] for m in self.criterion_models.values() if "vectorizer" in m]
+        return found + ([self.text_vectorizer] if self.text_vectorizer is not None else [])
 
     @classmethod
     def load(cls, directory: str | Path) -> "TrainedAssessor":

@@ -32,17 +32,11 @@ import numpy as np
 
 from planqa import rules
 from planqa.features import SEGMENT_KINDS, PlanView
+from planqa.integrity import verify_manifest, write_manifest
 from planqa.models import Assessment, Entity, Plan
 from planqa.segments import segment_input, training_data
 from planqa.text import Segment, segments
-from planqa.trained import (
-    C_GRID,
-    MODEL_FILE,
-    VARIANTS,
-    TrainedAssessor,
-    verify_manifest,
-    write_manifest,
-)
+from planqa.trained import C_GRID, MODEL_FILE, VARIANTS, TrainedAssessor
 
 if TYPE_CHECKING:  # pragma: no cover
     import torch
@@ -658,7 +652,7 @@ class TransformerAssessor(TrainedAssessor):
             verify_manifest(folder)
         heads = TrainedAssessor.load(directory / CRITERIA_DIR)
         self = cls()
-        self.criterion_models, self.meta = heads.criterion_models, heads.meta
+        vars(self).update(vars(heads))  # criterion heads, meta and whatever else TrainedAssessor keeps
         if (directory / SETTINGS_FILE).exists():
             self.settings.update(json.loads((directory / SETTINGS_FILE).read_text(encoding="utf-8")))
         opts = {"local_files_only": True, "use_safetensors": True}

@@ -31,8 +31,8 @@ def mixed_dir(tmp_path: Path) -> Path:
     shutil.copy(DEMO / "plans.jsonl", d / "c.jsonl")
     lines = (DEMO / "sip-anteckningar-kort.txt").read_text(encoding="utf-8").splitlines()
     make_docx(d / "d.docx", lines, table=[["Vad", "Vem", "När"], ["KBT", "BUP", "v. 12"]])
-    make_pdf(d / "e.pdf", ["SIP 2025-02-03", "Mal: [BARN] ska ga till skolan tre dagar i veckan.",
-                           "Uppfoljning 2025-04-01, socialtjansten kallar."])
+    make_pdf(d / "e.pdf", ["SIP 2025-02-03", "Mål: [BARN] ska gå till skolan tre dagar i veckan.",
+                           "Uppföljning 2025-04-01, socialtjänsten kallar."])
     return d
 
 

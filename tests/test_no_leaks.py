@@ -233,8 +233,6 @@ def test_pseudonymise_output_is_clean_only_the_mapping_asked_for_holds_identifie
     watch.assert_clean(allowed=(mapping,))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="planqa/cli.py teach --from runs no pseudonymisation gate: an "
-                                       "identifiable plan is copied verbatim into the HTML and Markdown pack")
 def test_teach_from_own_plans_does_not_copy_identifiers(watch):
     plan = watch.input("plan.txt")
     clean = watch.input("ren.txt", (DEMO / "sip-anteckningar-kort.txt").read_text(encoding="utf-8"))

@@ -22,18 +22,12 @@ from conftest import DEMO, ROOT
 from typer.testing import CliRunner
 
 from planqa.criteria import CRITERION_IDS
+from planqa.integrity import MANIFEST_FILE, ModelIntegrityError, write_manifest
 from planqa.models import Plan
 from planqa.review.db import SCHEMA_VERSION, AuditDB
 from planqa.review.loading import Loader
 from planqa.review.testing import FakeAssessor, fake_gate
-from planqa.trained import (
-    MANIFEST_FILE,
-    META_FILE,
-    MODEL_FILE,
-    ModelIntegrityError,
-    TrainedAssessor,
-    write_manifest,
-)
+from planqa.trained import META_FILE, MODEL_FILE, TrainedAssessor
 
 # safe models --------------------------------------------------------------------------------
 
@@ -113,9 +107,6 @@ def test_cli_refuses_a_user_model_dir_without_a_valid_manifest(tmp_path, clean_p
     assert str(directory) in said
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="planqa/cli.py lets ModelIntegrityError/FileNotFoundError from "
-                                       "load_assessor escape as a traceback (exit 1); it should print the "
-                                       "Swedish message alone on stderr and exit 2")
 def test_cli_model_refusal_is_a_message_not_a_traceback(tmp_path, clean_plan):
     directory = fake_model(tmp_path / "modell", manifest=False)
     result = score_with_model_dir(directory, clean_plan)
@@ -123,17 +114,25 @@ def test_cli_model_refusal_is_a_message_not_a_traceback(tmp_path, clean_plan):
     assert "kontrollsummefilen" in result.stderr and "Traceback" not in result.output
 
 
-@pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason="planqa/nlp.py load_pipeline calls spacy.load on models/ner (or a given "
-                                       "folder) without checking a SHA-256 manifest; nlp.py is being finished "
-                                       "elsewhere")
-def test_ner_pipeline_without_a_manifest_is_refused(tmp_path):
+def test_ner_pipeline_loads_only_with_a_matching_manifest(tmp_path):
     import spacy
 
     from planqa.nlp import load_pipeline
 
-    spacy.blank("sv").to_disk(tmp_path / "ner")
-    with pytest.raises(Exception, match="(?i)kontrollsumm|manifest"):
-        load_pipeline(tmp_path / "ner")
+    directory = tmp_path / "ner"
+    spacy.blank("sv").to_disk(directory)
+    with pytest.raises(ModelIntegrityError, match="saknas"):
+        load_pipeline(directory)
+    write_manifest(directory)
+    assert load_pipeline(directory).lang == "sv"  # the control: signed, it loads
+    (directory / "extra.py").write_text("print('kod')\n", encoding="utf-8")
+    with pytest.raises(ModelIntegrityError, match="finns inte i kontrollsummefilen"):
+        load_pipeline(directory)
+    (directory / "extra.py").unlink()
+    with (directory / "config.cfg").open("a", encoding="utf-8") as f:
+        f.write("\n")
+    with pytest.raises(ModelIntegrityError, match="kontrollsumman"):
+        load_pipeline(directory)
 
 
 # no pickle ----------------------------------------------------------------------------------
