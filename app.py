@@ -20,7 +20,9 @@ from planqa.review.db import SUFFIX, AuditDB, AuditError, Review, list_audits, n
 from planqa.review.labels import DIMENSION_SV, METHOD_SV, VERDICT_SV, decimal_sv, pct
 from planqa.review.sampling import SampleDefinition, draw, plan_fields, stratum_fields
 
-PAGES = ("Granskning", "Ladda planer", "Urval", "Granska", "Resultat", "Export")
+PAGES = ("Granskning", "Ladda planer", "Urval", "Granska", "Resultat", "Export", "Kontrollera utkast",
+         "Undervisningspaket")
+OPEN_PAGES = ("Kontrollera utkast", "Undervisningspaket")  # need no audit; store nothing
 UPLOAD_TYPES = ["txt", "md", "docx", "pdf", "jsonl", "zip"]
 VERDICT_SHORT = {"met": "Uppfyllt", "partial": "Delvis", "not_met": "Ej uppfyllt"}
 
@@ -459,6 +461,68 @@ def page_export(db: AuditDB) -> None:
 
 # main -----------------------------------------------------------------------------------
 
+def page_check() -> None:
+    """The coordinator's self-check: paste a draft, get fixes; nothing is stored."""
+    from planqa.models import Plan
+    from planqa.pseudonymise.report import summarise
+    from planqa.selfcheck import fixes_for
+
+    st.header("Kontrollera utkast")
+    st.caption("Klistra in utkastet till SIP. Inget sparas: texten finns bara i den här fliken.")
+    if pending := st.session_state.pop("draft_replacement", None):
+        st.session_state["draft"] = pending
+    text = st.text_area("Utkast", key="draft", height=300)
+    if not st.button("Kontrollera", type="primary") and not st.session_state.get("draft_checked"):
+        return
+    st.session_state["draft_checked"] = True
+    if not text.strip():
+        st.warning("Klistra in ett utkast först.")
+        return
+    findings = gate()(text)
+    if findings:
+        st.error(f"Utkastet innehåller personuppgifter ({summarise(findings)}) och kontrolleras inte. "
+                 "Ersätt dem med platshållare först.")
+        if st.button("Pseudonymisera utkastet"):
+            st.session_state["draft_replacement"] = pseudonymiser()(text).text
+            st.rerun()
+        return
+    fixes = fixes_for(text, assessor().assess(Plan(id="utkast", text=text)))
+    if not fixes:
+        st.success("Inga brister hittades. Planen innehåller det som granskningarna letar efter.")
+    for i, f in enumerate(fixes, start=1):
+        where = f" (rad {f.line})" if f.line else ""
+        (st.error if f.severity == "not_met" else st.warning)(f"{i}. {f.message}{where}")
+
+
+def page_teaching() -> None:
+    """The trainer's teaching pack from the annotated corpus, as HTML and Markdown downloads."""
+    from planqa.criteria import CRITERIA
+    from planqa.review.labels import VERDICT_SV
+    from planqa.teaching import PRESETS, corpus_pack
+
+    st.header("Undervisningspaket")
+    st.caption("Exempelplaner ur den annoterade korpusen (påhittade planer) med belägg och diskussionsfrågor.")
+    preset = st.selectbox("Färdigt urval", ["(eget urval)", *PRESETS])
+    where = dict(PRESETS.get(preset, {}))
+    with st.expander("Eget urval per kriterium", expanded=preset == "(eget urval)"):
+        for c in CRITERIA:
+            choice = st.selectbox(c.name, ["(alla)", "met", "partial", "not_met"], key=f"teach_{c.id}",
+                                  format_func=lambda v: VERDICT_SV.get(v, v))
+            if choice != "(alla)":
+                where[c.id] = choice
+    n = st.number_input("Antal exempel", min_value=1, max_value=20, value=4)
+    with_pairs = st.checkbox("Ta med före/efter-par", value=True)
+    if st.button("Skapa paket", type="primary"):
+        md, page, found = corpus_pack(where, int(n), assessor(), with_pairs=with_pairs)
+        if not found:
+            st.warning("Inga planer matchar urvalet.")
+            return
+        st.success(f"{found} exempel.")
+        st.download_button("Ladda ned (HTML)", page, file_name="undervisningspaket.html", mime="text/html")
+        st.download_button("Ladda ned (Markdown)", md, file_name="undervisningspaket.md", mime="text/markdown")
+        st.markdown(md)
+
+
 def main() -> None:
     st.set_page_config(page_title="planqa – granskning", page_icon="📋", layout="wide")
     args = app_arguments(sys.argv[1:])
@@ -483,6 +547,9 @@ def main() -> None:
     st.sidebar.text_input("Granskare", key="reviewer", placeholder="Ditt namn",
                           help="Sparas med varje bedömning du gör.")
 
+    if page in OPEN_PAGES:
+        {"Kontrollera utkast": page_check, "Undervisningspaket": page_teaching}[page]()
+        return
     if page == "Granskning" or db is None:
         show_flash()
         if page != "Granskning":

@@ -154,3 +154,19 @@ def write_pack(out_dir: Path, title: str, chosen: list[Example], where: dict[str
     md.write_text(render_markdown(title, chosen, where, before_after), encoding="utf-8")
     page.write_text(render_html(title, chosen, where, before_after), encoding="utf-8")
     return md, page
+
+
+def corpus_pack(where: dict[str, str], n: int, assessor, seed: int = 0, with_pairs: bool = True,
+                title: str = "Exempel på SIP-planer") -> tuple[str, str, int]:
+    """A pack from the annotated corpus: (markdown, html, number of examples)."""
+    from planqa.corpus import load_corpus
+
+    records = load_corpus()
+    examples = [Example(Plan(id=r["id"], text=r["text"]), r["labels"], "annoterad") for r in records]
+    chosen = choose(examples, where, n, seed)
+    before_after = pairs(examples, records)[:2] if with_pairs else []
+    for e in {id(x): x for x in chosen + [x for pair in before_after for x in pair]}.values():
+        if e.assessment is None:
+            e.assessment = assessor.assess(e.plan)
+    return (render_markdown(title, chosen, where, before_after), render_html(title, chosen, where, before_after),
+            len(chosen))
