@@ -74,7 +74,14 @@ def generate() -> str:
         lines.append(f"| {cid} | " + " | ".join(str(tr[v]) for v in VERDICTS) + " | "
                      + " | ".join(str(al[v]) for v in VERDICTS) + " |")
     rows, n = agreement(records)
-    lines += ["", f"### Agreement: blind second labelling ({n} plans)", "", *rows, "", END]
+    before = (ANNOTATIONS / "blind" / "AGREEMENT_BEFORE_ADJUDICATION.md")
+    lines += ["", f"### Agreement: blind second labelling ({n} plans)", "",
+              "**Before adjudication** (the figure to quote: first labels as written against the blind labels;",
+              f"from `{before.relative_to(ANNOTATIONS.parent)}`):", ""]
+    if before.exists():
+        lines += [line for line in before.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
+    lines += ["", "**After** the decisions of GUIDELINES.md 4.1 were applied to the whole corpus (higher by",
+              "construction, since the decisions settled the cases the two passes disagreed on):", "", *rows, "", END]
     return "\n".join(lines)
 
 
