@@ -197,7 +197,12 @@ def write_results(res: dict, args) -> None:
     for name, seconds in res.get("training_s", {}).items():
         lines.append(f"| training {name} | {seconds} s | all < 5 min |")
     lines += ["", "Peak RSS is the largest resident set of any one process (the parent or a worker).", ""]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = ""  # sections measured elsewhere (the transformer backend) survive a rerun
+    if args.out.exists():
+        old = args.out.read_text(encoding="utf-8")
+        if "## Transformer backend" in old:
+            kept = old[old.index("## Transformer backend"):]
+    args.out.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,10 @@ def _model_error_handler(command):
         except (ModelIntegrityError, FileNotFoundError) as exc:
             err(f"Modellen kunde inte laddas: {exc}")
             raise typer.Exit(2)
+        except ImportError as exc:  # the transformer extra is not installed
+            err(f"En valfri del saknas ({exc.name}); installera med: pip install 'planqa[transformer]' "
+                "(och torch==2.13.0 först för CPU).")
+            raise typer.Exit(2)
 
     return wrapper
 
@@ -274,6 +278,7 @@ def check(
 
 
 @app.command()
+@_model_error_handler
 def train(
     backend: Annotated[str, typer.Option(help="default (spaCy + scikit-learn) eller transformer.")] = "default",
     base_model: Annotated[Optional[Path], typer.Option(help="Lokal mapp med en förtränad transformer.")] = None,
