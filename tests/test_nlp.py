@@ -16,6 +16,7 @@ from spacy.training import Example
 from spacy.util import load_config, load_model_from_config
 
 from planqa.models import Entity
+from planqa.integrity import write_manifest
 from planqa.nlp import DEFAULT_MODEL_DIR, _runs, analyse, blank_pipeline, gazetteer_spans, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,6 +128,7 @@ def test_entity_tagger_learns_and_round_trips(tmp_path: Path) -> None:
     nlp.add_pipe("sip_merge", config={"sources": {"ACTOR": "model", "ROLE": "ruler", "PERSON": "model",
                                                   "DATE": "model"}})
     nlp.to_disk(tmp_path / "m")
+    write_manifest(tmp_path / "m")  # as train/ner.py does: load_pipeline refuses an unsigned model
     loaded = load_pipeline(tmp_path / "m")
     assert loaded.pipe_names == ["sip_sentencizer", "tok2vec", "ner", "sip_gazetteer", "sip_merge"]
     text = "Karin på BUP kallar till möte den 3/4. Vi ses då."
