@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from enum import Enum
@@ -58,10 +57,6 @@ def _model_error_handler(command):
             raise typer.Exit(2)
 
     return wrapper
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
 
 
 def assessment_record(a: Assessment) -> dict:
@@ -368,8 +363,8 @@ def teach(
     """Skapa ett undervisningspaket (HTML och Markdown) med exempelplaner, evidens och diskussionsfrågor."""
     from planqa.assess import load_assessor
     from planqa.corpus import load_corpus
-    from planqa.models import Plan
-    from planqa.teaching import PRESETS, Example, choose, pairs, parse_where, write_pack
+    from planqa.teaching import (PRESETS, Example, assess_shown, choose, corpus_examples, pairs, parse_where,
+                                 write_pack)
 
     try:
         criteria = parse_where(where or [])
@@ -400,15 +395,13 @@ def teach(
                                     assessment))
     else:
         records = load_corpus()
-        examples = [Example(Plan(id=r["id"], text=r["text"]), r["labels"], "annoterad") for r in records]
+        examples = corpus_examples(records)
     chosen = choose(examples, criteria, n, seed)
     if not chosen:
         err("Inga planer matchar urvalet.")
         raise typer.Exit(1)
     before_after = pairs(examples, records)[:2] if with_pairs and records else []
-    for e in {id(x): x for x in chosen + [x for pair in before_after for x in pair]}.values():
-        if e.assessment is None:
-            e.assessment = assessor.assess(e.plan)
+    assess_shown(chosen, before_after, assessor)
     md, page = write_pack(out, title, chosen, criteria, before_after)
     err(f"{len(chosen)} exempel och {len(before_after)} före/efter-par skrivna till {page} och {md}.")
 
@@ -456,3 +449,6 @@ def corpus_validate() -> None:
 def main() -> None:  # pragma: no cover
     app()
 
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -58,7 +58,7 @@ def focus_text(view: PlanView, cid: str) -> str:
     """The text of the segments criterion `cid` is about, each with its section heading."""
     ctx = view.ctx
     if cid in _GOAL_CRITERIA:
-        segs = list(dict.fromkeys(rules.goal_segments_cache(ctx) + view.segments_of("goal", 0.4)))
+        segs = list(dict.fromkeys(ctx.goals + view.segments_of("goal", 0.4)))
     elif cid == "responsibility_per_action":
         segs = list(dict.fromkeys(rules.activity_segments(ctx) + view.segments_of("activity", 0.4)))
     else:

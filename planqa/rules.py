@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from planqa import dates, followup
 from planqa.actors import find_actors, find_roles
@@ -104,6 +105,11 @@ class Context:
     follow_up_vague: list[dates.DateMention]
     signals: dict[str, float] = field(default_factory=dict)
 
+    @cached_property
+    def goals(self) -> list[Segment]:
+        """The goal segments (computed once; several criteria look at them)."""
+        return goal_segments(self)
+
     def has_agent(self, seg: Segment) -> bool:
         """True when a segment names an actor, a role or a person placeholder."""
         return (any(seg.start <= s < seg.end for s, _, _ in self.actors)
@@ -168,7 +174,7 @@ BACKGROUND_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|barnets|syn
 def activity_segments(ctx: Context) -> list[Segment]:
     """Lines that state an intervention: in an activity section, table rows, or action sentences."""
     out = []
-    goal_starts = {g.start for g in goal_segments_cache(ctx)}
+    goal_starts = {g.start for g in ctx.goals}
     for s in ctx.lines:
         if s.is_heading or s.start in goal_starts or BACKGROUND_SECTION.search(s.section):
             continue
@@ -179,12 +185,6 @@ def activity_segments(ctx: Context) -> list[Segment]:
         if in_section or table_row or (ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)):
             out.append(s)
     return out
-
-
-def goal_segments_cache(ctx: Context) -> list[Segment]:
-    if "_goals" not in ctx.__dict__:
-        ctx.__dict__["_goals"] = goal_segments(ctx)
-    return ctx.__dict__["_goals"]
 
 
 def needs_described(ctx: Context) -> CriterionResult:
@@ -202,7 +202,7 @@ def needs_described(ctx: Context) -> CriterionResult:
 
 
 def goals_present(ctx: Context) -> CriterionResult:
-    goals = goal_segments_cache(ctx)
+    goals = ctx.goals
     agency = [s for s in goals if AGENCY_FRAMED.search(_strip_label(s.text))]
     ctx.signals.update(goal_segments=len(goals), goal_segments_agency=len(agency))
     ev = [_ev(s, "GOAL") for s in goals]
@@ -218,7 +218,7 @@ def goals_present(ctx: Context) -> CriterionResult:
 
 
 def goals_evaluable(ctx: Context) -> CriterionResult:
-    goals = goal_segments_cache(ctx)
+    goals = ctx.goals
     measurable = [s for s in goals if MEASURABLE.search(s.text)]
     ctx.signals["goals_measurable"] = len(measurable)
     if not goals:
@@ -350,7 +350,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 
 
 def child_goals(ctx: Context) -> CriterionResult:
-    goals = goal_segments_cache(ctx)
+    goals = ctx.goals
     if not goals:
         return _result("child_goals", "not_met", 0.7, [], "Inga mål finns; därför inga barnfokuserade mål.")
     agency = [s for s in goals if AGENCY_FRAMED.search(_strip_label(s.text))]

@@ -98,7 +98,7 @@ def fixes_for(text: str, assessment: Assessment, limit: int | None = 6) -> list[
     """Prioritised fixes for a draft: not_met before partial, then by PRIORITY."""
     child = _child(text)
     ctx = rules.build_context(text)
-    goals = rules.goal_segments_cache(ctx)
+    goals = ctx.goals
     example = {  # the goal a partial verdict is about
         "child_goals": next((g for g in goals if rules.AGENCY_FRAMED.search(rules._strip_label(g.text))), None),
         "goals_evaluable": next((g for g in goals if not rules.MEASURABLE.search(g.text)), None),

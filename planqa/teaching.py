@@ -156,17 +156,27 @@ def write_pack(out_dir: Path, title: str, chosen: list[Example], where: dict[str
     return md, page
 
 
+def corpus_examples(records: list[dict]) -> list[Example]:
+    """Examples from compiled corpus records, chosen by their annotated verdicts."""
+    return [Example(Plan(id=r["id"], text=r["text"]), r["labels"], "annoterad") for r in records]
+
+
+def assess_shown(chosen: list[Example], before_after: list[tuple[Example, Example]], assessor) -> None:
+    """Assess the examples a pack shows (only those: the corpus is large)."""
+    for e in {id(x): x for x in chosen + [x for pair in before_after for x in pair]}.values():
+        if e.assessment is None:
+            e.assessment = assessor.assess(e.plan)
+
+
 def corpus_pack(where: dict[str, str], n: int, assessor, seed: int = 0, with_pairs: bool = True,
                 title: str = "Exempel på SIP-planer") -> tuple[str, str, int]:
     """A pack from the annotated corpus: (markdown, html, number of examples)."""
     from planqa.corpus import load_corpus
 
     records = load_corpus()
-    examples = [Example(Plan(id=r["id"], text=r["text"]), r["labels"], "annoterad") for r in records]
+    examples = corpus_examples(records)
     chosen = choose(examples, where, n, seed)
     before_after = pairs(examples, records)[:2] if with_pairs else []
-    for e in {id(x): x for x in chosen + [x for pair in before_after for x in pair]}.values():
-        if e.assessment is None:
-            e.assessment = assessor.assess(e.plan)
+    assess_shown(chosen, before_after, assessor)
     return (render_markdown(title, chosen, where, before_after), render_html(title, chosen, where, before_after),
             len(chosen))
