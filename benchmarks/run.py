@@ -73,6 +73,39 @@ def bench_latency(plans) -> dict:
     return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
 
 
+def bench_stages(plans) -> dict:
+    """Milliseconds per plan of each stage alone, one plan at a time (where a plan's time goes)."""
+    import spacy
+
+    from planqa import rules
+    from planqa.assess import load_assessor
+    from planqa.batch import gate_message
+    from planqa.nlp import analyse
+
+    assessor = load_assessor()
+    inner, nlp, blank = assessor.inner, assessor.nlp, spacy.blank("sv")
+    stages = {
+        "tokenizer": lambda p: blank(p.text),
+        "pii_gate": gate_message,
+        "ner": lambda p: analyse(nlp, p.text),
+        "rule_context": lambda p: rules.build_context.__wrapped__(p.text),
+        "rule_verdicts": lambda p: rules.assess_rules(rules.build_context.__wrapped__(p.text)),
+        "segment_classifiers": lambda p: inner.view(p.text),
+        "trained_verdicts": inner.assess,
+        "whole_assessment": assessor.assess,
+    }
+    out = {}
+    for name, stage in stages.items():
+        for plan in plans[:10]:
+            stage(plan)
+        start = time.perf_counter()
+        for plan in plans:
+            rules.build_context.cache_clear()
+            stage(plan)
+        out[name] = round((time.perf_counter() - start) / len(plans) * 1000, 1)
+    return out
+
+
 def bench_cold_start(path: Path, repeats: int = 3) -> float:
     times = []
     for _ in range(repeats):
@@ -137,6 +170,9 @@ def main() -> None:
     ap.add_argument("--train", action="store_true", help="also time training all models")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = ap.parse_args()
+    from planqa.lean import keep_out_heavy_libraries
+
+    keep_out_heavy_libraries([])  # as the `planqa` command does for the default backend
     from planqa.models import Plan
 
     records = corpus_texts()
@@ -153,6 +189,8 @@ def main() -> None:
     res["batch_2"] = bench_batch(plans, 2, gate=True)
     print("latency …", flush=True)
     res["latency"] = bench_latency(plans[:200])
+    print("stages …", flush=True)
+    res["stages_ms"] = bench_stages(plans[:200])
     print("cold start …", flush=True)
     res["cold_start_s"] = bench_cold_start(ROOT / "demo" / "sip-skolfranvaro.txt")
     print("pseudonymisation …", flush=True)
@@ -197,6 +235,15 @@ def write_results(res: dict, args) -> None:
     for name, seconds in res.get("training_s", {}).items():
         lines.append(f"| training {name} | {seconds} s | all < 5 min |")
     lines += ["", "Peak RSS is the largest resident set of any one process (the parent or a worker).", ""]
+    stages = res.get("stages_ms", {})
+    if stages:
+        lines += ["Where one plan's time goes: each stage alone, one plan at a time, 200 plans "
+                  "(stages include what they build on: the rule verdicts include the rule context, the segment "
+                  "classifiers the rule verdicts, the trained verdicts the segment classifiers; the whole "
+                  "assessment adds the NER).", "",
+                  "| stage | ms per plan |", "|---|---|"]
+        lines += [f"| {name} | {ms} |" for name, ms in stages.items()]
+        lines.append("")
     kept = ""  # sections measured elsewhere (the transformer backend) survive a rerun
     if args.out.exists():
         old = args.out.read_text(encoding="utf-8")

@@ -279,7 +279,7 @@ def train(
     base_model: Annotated[Optional[Path], typer.Option(help="Lokal mapp med en förtränad transformer.")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Var modellerna sparas (standard: models/...).")] = None,
 ) -> None:
-    """Träna planqas bedömningsmodeller från annotations/ (train-delen; dev för val)."""
+    """Träna planqas bedömningsmodeller från annotations/ (val på dev-delen, sedan tränat på train + dev; aldrig test)."""
     from planqa.corpus import load_corpus
 
     train_records, dev_records = load_corpus("train"), load_corpus("dev")
@@ -302,7 +302,7 @@ def train(
     from planqa.trained import TrainedAssessor
 
     err(f"Tränar på {len(train_records)} planer, väljer modell på {len(dev_records)} dev-planer …")
-    assessor = TrainedAssessor().fit(train_records, dev_records, version="trained-1", log=err)
+    assessor = TrainedAssessor().fit(train_records, dev_records, version="trained-2", log=err)
     path = assessor.save(out or MODELS_DIR / "assessor")
     err(f"Klart: modellen sparad i {path}.")
 
@@ -447,6 +447,10 @@ def corpus_validate() -> None:
 
 
 def main() -> None:  # pragma: no cover
+    """The `planqa` command: torch and transformers stay out unless the transformer backend is asked for."""
+    from planqa.lean import keep_out_heavy_libraries
+
+    keep_out_heavy_libraries(sys.argv[1:])
     app()
 
 

@@ -7,6 +7,13 @@ that ISO week. Vague and relative expressions ("efter sommarlovet", "om åtta ve
 made-up day. Durations ("i tre år"), frequencies ("två gånger i veckan") and ages are not
 dates.
 
+Span boundaries follow annotations/GUIDELINES.md: a mention starts at the time expression
+itself. Leading words that only place it in time ("i", "till", "före", "senast", "från",
+"sedan", "under", "efter", "någon gång", "ca" …, see `LEADING_WORD`) are outside the
+mention but still read: "efter sommarlovet" is found as "sommarlovet", and "efter 14/3" as
+"14/3" of kind `vague`. Words without which there is no time expression stay inside ("om
+åtta veckor", "inom en månad", "efter tre veckor", "vid behov", "i vår", "i höstas").
+
 Hand-written patterns rather than dateparser: dateparser reads "4/3" month-first and
 knows neither Swedish week numbers nor school holidays, which are most of what plans say.
 """
@@ -18,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["DateMention", "find_dates", "find_plan_date", "normalise"]
+__all__ = ["LEADING_WORD", "DateMention", "find_dates", "find_plan_date", "leading_words", "normalise"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,7 @@ _VAGUE = [
     rf"{_B}{_SPAN_PRE}?{_NEXT}",
     rf"{_B}(?:vid\s+behov|omgående|snarast(?:\s+möjligt)?){_E}",
     rf"{_B}(?:någon gång\s+|sedan\s+)?{_I_VAR}",
-    rf"{_B}(?:någon gång\s+|sedan\s+)?i\s+(?:höst|sommar|vinter|våras|höstas|somras|vintras){_E}",
+    rf"{_B}(?:någon gång\s+|sedan\s+)?i\s+(?:höst|sommar|vinter|våras|höstas|somras|vintras|påskas|julas){_E}",
     rf"{_B}{_SPAN_PRE}{_DEF_SEASON}(?:\s+{_YEAR4})?{_E}",
     rf"{_B}{_DEF_SEASON}\s+{_YEAR4}{_E}",
     rf"{_B}{_SPAN_PRE}?(?:{_TERM})(?:\s?-?(?:{_YEAR4}|\d{{2}}))?{_E}",
@@ -98,11 +105,60 @@ _VAGUE = [
     rf"{_B}(?:(?:i|sedan|från|under|till)\s+)?{_YEAR4}(?![\d:/-]|\s*§)",
 ]
 
+# The boundary rule of annotations/GUIDELINES.md: a leading word or phrase that only places the
+# time expression in time is outside the span. Not "i" before a bare season adverb ("i vår",
+# "i höstas"), "efter" before an amount ("efter tre veckor"), "vid" before "behov": there the
+# word is part of the expression. "om", "inom", "den", "nästa", "början av" … are never leading
+# words. Applied again to what is left: "sedan i våras" -> "i våras", "någon gång efter v. 20" -> "v. 20".
+_SEASON_ADVERB = r"(?:vår|höst|sommar|vinter|våras|höstas|somras|vintras|påskas|julas)(?![\wåäö])"
+_AMOUNT = rf"(?:(?:ca\.?|cirka|ungefär)\s+)?{_NUM}\s+{_UNIT}"
+LEADING_WORD = re.compile(
+    r"(?:någon\s+gång|fram\s+till|till\s+och\s+med|från\s+och\s+med|och\s+med|fr\.?\s?o\.?\s?m\.?"
+    r"|t\.?\s?o\.?\s?m\.?|med\s+start|start"
+    rf"|i(?!\s+{_SEASON_ADVERB})|efter(?!\s+{_AMOUNT})|vid(?!\s+behov)"
+    r"|på|till|från|sedan|sen|under|före|innan|inför|över|mot|senast|tidigast|runt|kring|omkring"
+    r"|ca\.?|cirka|ungefär|redan|tidigare|preliminärt)\s+",
+    re.IGNORECASE)
+
+
+def leading_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the time expression in text[start:end] begins once the leading words are left out
+    (`start` when there are none; never the end: a span is not emptied)."""
+    end = len(text) if end is None else end
+    while (m := LEADING_WORD.match(text, start, end)) and m.end() < end:
+        start = m.end()
+    return start
+
+
 _FLAGS = re.IGNORECASE
-_ABS_RE = [re.compile(p, _FLAGS) for p in _ABSOLUTE]
+# Per pattern, strings one of which every match contains: a substring test on the lowered text
+# skips the patterns that cannot match, which is most of them on a line (find_dates runs per line
+# and per entity). The three characters that re.IGNORECASE matches to an ASCII letter but
+# str.lower() does not are folded first.
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_ABS_KEYS = [("-",), tuple("0123456789"), ("/",), _MONTH_KEYS]
+_ABS_RE = [(re.compile(p, _FLAGS), keys) for p, keys in zip(_ABSOLUTE, _ABS_KEYS, strict=True)]
 _WEEK_RE = re.compile(_WEEK, _FLAGS)
-_VAGUE_RE = [re.compile(p, _FLAGS) for p in _VAGUE]
+_VAGUE_KEYS = [
+    ("dag", "veck", "mån", "år", "termin"),
+    ("nästa", "kommande"),
+    ("behov", "omgående", "snarast"),
+    ("vår",),
+    ("höst", "sommar", "vinter", "vår", "somras", "vintras", "påsk", "jul"),
+    ("våren", "hösten", "sommaren", "vintern"),
+    ("våren", "hösten", "sommaren", "vintern"),
+    ("termin", "vt", "ht", "skolstart", "läsår", "skolavslutning", "sommaruppehåll"),
+    ("lov",),
+    ("jul", "påsk", "nyår", "midsommar", "semester", "trettondag"),
+    _MONTH_KEYS,
+    tuple("0123456789"),
+]
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_VAGUE_RE = [(re.compile(p, _FLAGS), keys) for p, keys in zip(_VAGUE, _VAGUE_KEYS, strict=True)]
 _VAGUE_PRE = re.compile(r"efter|tidigast|någon gång|ungefär|ca|cirka|runt|omkring|kring", _FLAGS)
+# the same words right before a span that starts at the date itself ("efter {14/3}")
+_VAGUE_BEFORE = re.compile(r"(?<![\wåäö])(?:efter|tidigast|någon\s+gång(?:\s+(?:efter|i|under|runt|kring))?"
+                           r"|ungefär|ca\.?|cirka|runt|omkring|kring)\s+$", _FLAGS)
 
 
 def _safe_date(y: int, m: int, d: int) -> datetime.date | None:
@@ -170,54 +226,73 @@ def _valid_absolute(m: re.Match[str]) -> bool:
     return True
 
 
-def _candidates(text: str, plan_date: datetime.date | None) -> list[DateMention]:
-    found: list[DateMention] = []
+def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, DateMention]]:
+    """(start of the whole match including leading words, mention without them) per match."""
+    found: list[tuple[int, str | None, str, re.Match[str]]] = []
     has_digit = any(ch.isdigit() for ch in text)
-    for rx in _ABS_RE if has_digit else ():
-        for m in rx.finditer(text):
+    low = text.translate(_FOLD).lower()
+    for rx, keys in _ABS_RE if has_digit else ():
+        for m in rx.finditer(text) if any(k in low for k in keys) else ():
             if not _valid_absolute(m):
                 continue
             if m.group("pre") and _VAGUE_PRE.search(m.group("pre")):
-                found.append(DateMention(m.start(), m.end(), m.group(), None, "vague"))
+                found.append((m.start(), None, "vague", m))
                 continue
             d = _resolve_absolute(m, plan_date)
-            found.append(DateMention(m.start(), m.end(), m.group(), d.isoformat() if d else None, "absolute"))
-    for m in _WEEK_RE.finditer(text) if has_digit else ():
+            found.append((m.start(), d.isoformat() if d else None, "absolute", m))
+    for m in _WEEK_RE.finditer(text) if has_digit and "v" in low else ():
         week = int(m.group("w1"))
         if not 1 <= week <= 53:
             continue
         if m.group("pre") and _VAGUE_PRE.search(m.group("pre")):
-            found.append(DateMention(m.start(), m.end(), m.group(), None, "vague"))
+            found.append((m.start(), None, "vague", m))
             continue
         year = int(m.group("wy")) if m.group("wy") else None
         d = _week_monday(week, year, plan_date)
-        found.append(DateMention(m.start(), m.end(), m.group(), d.isoformat() if d else None, "week"))
-    for rx in _VAGUE_RE:
-        for m in rx.finditer(text):
-            found.append(DateMention(m.start(), m.end(), m.group(), None, "vague"))
-    return found
+        found.append((m.start(), d.isoformat() if d else None, "week", m))
+    for rx, keys in _VAGUE_RE:
+        for m in rx.finditer(text) if any(k in low for k in keys) else ():
+            found.append((m.start(), None, "vague", m))
+    out = []
+    for whole, iso, kind, m in found:
+        start = leading_words(text, m.start(), m.end())
+        out.append((whole, DateMention(start, m.end(), text[start:m.end()], iso, kind)))
+    return out
 
 
 def find_dates(text: str, plan_date: datetime.date | None = None) -> list[DateMention]:
-    """All date expressions in `text`, longest first where they overlap, in text order."""
+    """All date expressions in `text`, longest first where they overlap, in text order.
+
+    A mention leaves out its leading words (`LEADING_WORD`), which still decide whether it is
+    vague; which of two overlapping expressions wins is decided with them.
+    """
     if not isinstance(text, str) or not text:
         return []
+    return list(_find_dates(text, plan_date))
+
+
+@lru_cache(maxsize=64)  # the rules, the NER's gazetteer and the follow-up scorer all read the same plan
+def _find_dates(text: str, plan_date: datetime.date | None) -> tuple[DateMention, ...]:
     rank = {"absolute": 0, "week": 1, "vague": 2}
-    cands = sorted(_candidates(text, plan_date), key=lambda c: (-(c.end - c.start), rank[c.kind], c.start))
-    taken: list[DateMention] = []
-    for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    cands = sorted(_candidates(text, plan_date), key=lambda c: (-(c[1].end - c[0]), rank[c[1].kind], c[0]))
+    taken: list[tuple[int, DateMention]] = []
+    for whole, c in cands:
+        if all(c.end <= t_whole or whole >= t.end for t_whole, t in taken):
+            taken.append((whole, c))
+    return tuple(sorted((c for _, c in taken), key=lambda c: c.start))
 
 
-def normalise(expr: str, plan_date: datetime.date | None = None) -> tuple[str | None, str]:
+def normalise(expr: str, plan_date: datetime.date | None = None, before: str = "") -> tuple[str | None, str]:
     """Resolve one date expression to (ISO date or None, kind).
 
     The first resolvable mention in `expr` wins; an expression with no recognisable date is
-    (None, "vague").
+    (None, "vague"). `before` is the text just before `expr`: a span that starts at the date
+    itself leaves "efter", "tidigast", "någon gång", "ca" … outside, and after them a date is
+    vague ("efter 14/3"), as `find_dates` reads it.
     """
     if not isinstance(expr, str) or not isinstance(plan_date, datetime.date | None):
+        return None, "vague"
+    if isinstance(before, str) and before and _VAGUE_BEFORE.search(before[-40:]):
         return None, "vague"
     return _normalise(expr, plan_date)
 
@@ -267,6 +342,11 @@ def find_plan_date(text: str) -> datetime.date | None:
     """
     if not isinstance(text, str) or not text:
         return None
+    return _find_plan_date(text)
+
+
+@lru_cache(maxsize=64)
+def _find_plan_date(text: str) -> datetime.date | None:
     head = min(len(text), max(400, len(text) // 6))
     followup_doc = bool(_FOLLOWUP_DOC.search(text[:150]))
     hint = _year_hint(text)

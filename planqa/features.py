@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from planqa import rules
 from planqa.criteria import CRITERION_IDS, VERDICTS
@@ -22,6 +23,7 @@ SIGNAL_KEYS = (
     "follow_up_segments", "follow_up_callers", "follow_up_named", "voice_own", "voice_formulaic", "voice_guardian",
     "participation_specific", "participation_vague", "goals_child", "goals_agency", "consent_segments",
     "guardian_mentions", "guardian_active", "guardian_present", "guardian_present_prose", "goal_segments_agency",
+    "need_reference", "overall_undecided", "overall_shared",
 )
 SEGMENT_KINDS = ("voice", "goal", "activity")
 
@@ -49,6 +51,11 @@ class PlanView:
     ctx: rules.Context
     rule_results: dict[str, CriterionResult]
     segment_probs: dict[str, list[float]]  # kind -> probability per ctx.segs segment
+
+    @cached_property
+    def numbers(self) -> list[float]:
+        """`numeric_features` of this view, computed once."""
+        return numeric_features(self)
 
     def segments_of(self, kind: str, threshold: float = 0.5) -> list[Segment]:
         return [s for s, p in zip(self.ctx.segs, self.segment_probs[kind]) if p >= threshold]

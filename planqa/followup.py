@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from planqa.dates import DateMention, find_dates, find_plan_date
+from planqa.dates import LEADING_WORD, DateMention, find_dates, find_plan_date
 
 __all__ = ["Scorer", "fit_scorer", "follow_up_dates", "follow_up_mentions", "load_scorer"]
 
@@ -45,6 +45,7 @@ CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+a
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf. 12/6"
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
 _LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
+_TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*|\d+[.)]\s*)?(?P<h>[^\n:|]{2,50}?)\s*:?\s*$")
 
 
@@ -73,7 +74,8 @@ def _context(text: str, m: DateMention) -> _Context:
 def _heading_above(text: str, pos: int) -> str:
     """The heading of the block the mention opens ("6. Uppföljning\nDatum: 10 juni"), or ""."""
     line_start = text.rfind("\n", 0, pos) + 1
-    if not _LABEL_PREFIX.match(text[line_start:pos]):
+    # "Uppföljning: Efter sommarlovet": the words a date span leaves out still belong to its value
+    if not _LABEL_PREFIX.match(_TRAILING_LEADING_WORDS.sub("", text[line_start:pos])):
         return ""  # other words before the mention on its line
     end, seen = line_start - 1, 0
     while end > 0 and seen < 4:

@@ -5,8 +5,11 @@
     tok2vec, ner      trained: ACTOR, ROLE, PERSON, DATE by a small CNN tok2vec and a per-token
                       entity tagger (IOEntityTagger; train/ner.py, train/ner.cfg)
     sip_gazetteer     ACTOR/ROLE from planqa.actors, PERSON placeholders, DATE from planqa.dates
+                      (spans start at the time expression, leading "i", "till", "efter" … outside,
+                      as in annotations/GUIDELINES.md)
     sip_merge         per label, take the model's spans, the gazetteer's, or both (the better
-                      one on the dev split, chosen at training time); set the attributes
+                      one on the dev split, chosen at training time); if chosen so on dev, widen a
+                      model DATE that is part of a planqa.dates mention to it; set the attributes
 
 Attributes: `Span._.normalised` (actor name such as "bup", or the ISO date of a DATE),
 `Span._.follow_up` (True for the plan's follow-up DATE), `Doc._.plan_date`.
@@ -190,19 +193,50 @@ def make_gazetteer(nlp: Language, name: str, key: str, labels: list[str]):
     return gazetteer
 
 
-class Merge:
-    """Combine model entities and gazetteer spans per label ("model", "ruler" or "both") and set the
-    attributes. Holds the follow-up scorer (saved as followup.json in its directory)."""
+_SNAP_WINDOW = 6  # tokens each side: enough for "torsdagen den 13 februari 2025 kl. 14.00–15.15"
 
-    def __init__(self, sources: dict[str, str], key: str = RULER_KEY) -> None:
+
+def snap_dates(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A model DATE that lies inside one longer planqa.dates mention on its line becomes that
+    mention: the per-token tagger sometimes leaves part of an expression out ("vid" of "vid
+    behov", "feb" of "början av feb", the clock time of "torsdagen den 13 februari kl. 14.00").
+    planqa.dates runs only on a few tokens around each model DATE (not on doc.text, which spaCy
+    builds from all tokens), to keep the pipeline fast."""
+    out = []
+    for ent in ents:
+        if ent.label_ == "DATE":
+            window = doc[max(0, ent.start - _SNAP_WINDOW):min(len(doc), ent.end + _SNAP_WINDOW)]
+            text, base = window.text, window.start_char
+            a, b = ent.start_char - base, ent.end_char - base
+            start = text.rfind("\n", 0, a) + 1  # within the line
+            end = text.find("\n", b)
+            end = len(text) if end < 0 else end
+            inside = [m for m in find_dates(text[start:end]) if m.start <= a - start and b - start <= m.end]
+            if len(inside) == 1 and inside[0].end - inside[0].start > b - a:
+                span = doc.char_span(base + start + inside[0].start, base + start + inside[0].end, label="DATE",
+                                     alignment_mode="expand")
+                ent = span if span is not None else ent
+        out.append(ent)
+    return out
+
+
+class Merge:
+    """Combine model entities and gazetteer spans per label ("model", "ruler" or "both"), optionally
+    snap model DATEs to planqa.dates mentions (`snap_dates`), and set the attributes. Holds the
+    follow-up scorer (saved as followup.json in its directory)."""
+
+    def __init__(self, sources: dict[str, str], key: str = RULER_KEY, snap_dates: bool = False) -> None:
         self.sources = sources
         self.key = key
+        self.snap_dates = snap_dates
         self.scorer: Scorer | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         src = self.sources
         ruler = list(doc.spans[self.key]) if self.key in doc.spans else []
         model = [e for e in _ents(doc) if src.get(e.label_, "model") in ("model", "both")]
+        if self.snap_dates:
+            model = snap_dates(doc, model)
         chosen = [s for s in ruler if src.get(s.label_) == "ruler"]
         extra = [s for s in ruler if src.get(s.label_) == "both"]
         ents = filter_spans(model + chosen)  # longest wins, model before ruler on ties
@@ -224,9 +258,10 @@ class Merge:
         return self
 
 
-@Language.factory("sip_merge", default_config={"sources": dict.fromkeys(ENT_LABELS, "ruler"), "key": RULER_KEY})
-def make_merge(nlp: Language, name: str, sources: dict[str, str], key: str) -> Merge:
-    return Merge(sources, key)
+@Language.factory("sip_merge", default_config={"sources": dict.fromkeys(ENT_LABELS, "ruler"), "key": RULER_KEY,
+                                               "snap_dates": False})
+def make_merge(nlp: Language, name: str, sources: dict[str, str], key: str, snap_dates: bool = False) -> Merge:
+    return Merge(sources, key, snap_dates)
 
 
 def _ents(doc: Doc) -> list[Span]:
@@ -244,18 +279,20 @@ def _ents(doc: Doc) -> list[Span]:
 
 def set_attributes(doc: Doc, scorer: Scorer | str | None = "rules", ents: list[Span] | None = None) -> None:
     """Normalised actor names, ISO dates and the follow-up flag on doc.ents (or `ents`, the same)."""
+    text = doc.text  # built from the tokens on every access: once per doc
     plan_date = doc._.plan_date
     if plan_date is None:
-        plan_date = doc._.plan_date = find_plan_date(doc.text)
+        plan_date = doc._.plan_date = find_plan_date(text)
     dates: list[tuple[Span, DateMention]] = []
     for ent in doc.ents if ents is None else ents:
         if ent.label_ == "ACTOR":
             ent._.normalised = normalise_actor(ent.text)
         elif ent.label_ == "DATE":
-            iso, kind = normalise(ent.text, plan_date)
+            # a span starts at the date itself: "efter" etc. before it make it vague (planqa.dates)
+            iso, kind = normalise(ent.text, plan_date, text[max(0, ent.start_char - 40):ent.start_char])
             ent._.normalised = iso
             dates.append((ent, DateMention(ent.start_char, ent.end_char, ent.text, iso, kind)))
-    scored = follow_up_mentions(doc.text, [m for _, m in dates], plan_date, scorer)
+    scored = follow_up_mentions(text, [m for _, m in dates], plan_date, scorer)
     for (ent, _), (_, p) in zip(dates, scored, strict=True):
         ent._.follow_up = p >= 0.5
 

@@ -6,10 +6,12 @@ classifiers (`signals`). Every verdict carries the spans that decided it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 
 from planqa import dates, followup
 from planqa.actors import find_actors, find_roles
@@ -52,11 +54,26 @@ CHILD_FRAMED = re.compile(rf"{CHILD}.*\b(?:ska|vill|kan|kunna|har|känner|mår|g
                           rf"|^\s*(?:att\s+)?(?:kunna|känna|må|gå|vara|ha|klara|sova|äta|våga|hitta)\b", re.I)
 ACTIVITY_SECTION = re.compile(r"\b(?:insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|"
                               r"ansvarsfördelning|planerade insatser|stöd)\b", re.I)
+# Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
+# "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
+INTERVENTION_SECTION = re.compile(r"\b(?:insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|"
+                                  r"ansvarsfördelning|planerade insatser|stöd|ska hända|ska göras|görs|gör vi|"
+                                  r"vi gör|att göra|bestämdes|överenskommel\w*|fortsätter|framåt)\b", re.I)
+# Sections that report what was done before, not what the plan now sets out to do.
+PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt)\b", re.I)
 ACTIVITY_VERB = re.compile(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
                            r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter)\b", re.I)
-RESPONSIBLE_FIELD = re.compile(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]", re.I)
+RESPONSIBLE_FIELD = re.compile(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
+                               r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
+# "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
+WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
+                        r"[^.\n]{0,40}?\b(?:och|samt|,)\b", re.I)
+RESPONSIBLE_HEADER = re.compile(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|utförare|huvudman|vem gör)$", re.I)
+EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.-]*$", re.I)
+WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
+PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = re.compile(r"\b(?:samordningsansvar\w*|planeringsansvar\w*|huvudansvar\w*|övergripande ansvar\w*|"
-                     r"samordnare|samordnande|håller i (?:sip|planen)|ansvarar för (?:sip|planen)|"
+                     r"samordnare|samordnande|håller (?:i|ihop) (?:sip\w*|planen)|ansvarar för (?:sip|planen)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 CONVENER = re.compile(r"\b(?:kallar|sammankallande|bjuder in|skickar kallelse)\b", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
@@ -117,7 +134,10 @@ class Context:
                 or bool(PERSON_REF.search(seg.text) and not re.search(r"\[BARN\]", seg.text)))
 
 
+@lru_cache(maxsize=16)
 def build_context(text: str) -> Context:
+    """Everything the rules read from one plan, built once per text (the self-check, the assessor and the
+    fixes all ask for the same plan's context; treat it as read-only)."""
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if p >= 0.5]
@@ -155,50 +175,370 @@ def is_table_header(text: str) -> bool:
     return len(cells) >= 2 and all(HEADER_WORDS.match(c.rstrip(":")) for c in cells)
 
 
-def goal_segments(ctx: Context) -> list[Segment]:
-    """Segments that state a goal: in a goal section, or with a goal phrase; 'mål' in other senses excluded."""
-    out = []
-    for s in ctx.segs:
-        if s.is_heading or NOT_A_GOAL.search(s.text) or is_table_header(s.text):
-            continue
-        in_goal_section = bool(GOAL_SECTION.search(s.section)) and not ACTIVITY_SECTION.search(s.section)
-        if in_goal_section or GOAL_PHRASE.search(s.text):
-            out.append(s)
-    return out
-
-
 BACKGROUND_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|barnets|syn|berättelse|deltagare|närvarande)\b",
                                 re.I)
 
 
-def activity_segments(ctx: Context) -> list[Segment]:
-    """Lines that state an intervention: in an activity section, table rows, or action sentences."""
+def _cells(text: str) -> list[str]:
+    """The cells of a table row ("| a | b |", tab-separated), empty cells kept."""
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    cells = [c.strip() for c in text.strip().split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _is_table_row(text: str) -> bool:
+    return text.count("|") >= 2 or "\t" in text
+
+
+# A numbered or labelled section heading that text.segments does not take for one ("6. Mål", "Del 9. Mål",
+# "Punkt 9 – Insatser och ansvar"): the number is split off as its own piece, the rest is a short line.
+SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{1,2}|[A-Za-z])\b[.):]?|\d{1,2}[.)]|"
+                            r"[A-Z][.)])\s*(?:[–—:-]\s*)?")
+# Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
+SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
+                          r"deltagare|närvarande|övrigt|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
+                          r"föräldrar\w*|vem gör|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
+                          r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
+                          r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
+                          r"det här gör|resultat)", re.I)
+GOAL_HEADING = re.compile(r"\b(?:mål|målen|delmål\w*|målsättning\w*|önskat läge|vill uppnå|ska uppnå|"
+                          r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
+GOAL_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|vad vill vi uppnå|"
+                              r"vad ska (?:bli|uppnås)\w*)\b", re.I)
+
+
+def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
+    """A line that works as a section heading though `segments` keeps it as text: a short line without a
+    sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
+    or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna")."""
+    text = s.text.strip()
+    if s.is_heading or not text or len(text) > 70 or text[-1] in ".!?,;" or "|" in text:
+        return None
+    line_start = ctx.text.rfind("\n", 0, s.start) + 1
+    line_end = ctx.text.find("\n", s.end)
+    if ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)].strip():
+        return None  # not the end of the line
+    lead = ctx.text[line_start:s.start].strip()
+    number = SECTION_NUMBER.match(lead + " " + text if lead else text)
+    if lead and (not number or number.end() < len(lead)):
+        return None  # not the whole line: the line starts with a sentence
+    rest = text if lead or not number else text[number.end():]
+    rest = re.sub(r"\s*\([^)]*\)", "", rest).strip()  # "Mål (utifrån [BARN]s önskemål)"
+    if not rest or "[" in rest or not rest[0].isalpha() or len(rest.split()) > 6:
+        return None
+    head = " ".join(rest.split()[:4])
+    if number:
+        if GOAL_HEADING.search(head) or SECTION_WORD.match(rest) or rest.isupper():
+            return rest.lower()
+        return None
+    if GOAL_HEADING.search(head) and not re.match(r"^(?:att|jag|vi|hen|han|hon)\b", rest, re.I) \
+            or SECTION_WORD.match(rest) and len(rest.split()) <= 5:
+        return rest.lower()
+    return None
+
+
+def _cell_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the cells of a table row, empty cells kept, outer pipes dropped."""
+    sep = "\t" if "\t" in text else "|"
+    bounds, last = [], 0
+    for i, ch in enumerate(text):
+        if ch == sep:
+            bounds.append((last, i))
+            last = i + 1
+    bounds.append((last, len(text)))
+    if sep == "|":
+        if bounds and not text[bounds[0][0]:bounds[0][1]].strip():
+            bounds = bounds[1:]
+        if bounds and not text[bounds[-1][0]:bounds[-1][1]].strip():
+            bounds = bounds[:-1]
     out = []
-    goal_starts = {g.start for g in ctx.goals}
-    for s in ctx.lines:
-        if s.is_heading or s.start in goal_starts or BACKGROUND_SECTION.search(s.section):
-            continue
-        in_section = bool(ACTIVITY_SECTION.search(s.section))
-        table_row = s.text.count("|") >= 2 or "\t" in s.text
-        if is_table_header(s.text):
-            continue
-        if in_section or table_row or (ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)):
-            out.append(s)
+    for a, b in bounds:
+        cell = text[a:b]
+        lead = len(cell) - len(cell.lstrip())
+        out.append((a + lead, a + len(cell.rstrip())))
     return out
 
 
+def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
+    """Goal cells of tables with a goal column ("| Mål | Insats | Vem |"), as segments with real offsets, and
+    the spans of rows of tables that have a header (their rows are goals only through that column)."""
+    cells_out: list[Segment] = []
+    headed: list[tuple[int, int]] = []
+    goal_col: int | None = None
+    has_header = False
+    prev_row = False
+    for ln in ctx.lines:
+        row = _is_table_row(ln.text)
+        if not row:
+            prev_row, goal_col, has_header = False, None, False
+            continue
+        spans = _cell_spans(ln.text)
+        cells = [ln.text[a:b].strip(" *:").lower() for a, b in spans]
+        if not prev_row or is_table_header(ln.text):
+            prev_row = True
+            if is_table_header(ln.text) or (any(GOAL_HEADER_CELL.match(c) for c in cells)
+                                            and sum(bool(HEADER_WORDS.match(c)) for c in cells) >= 2):
+                if re.search(r"[A-Za-zÅÄÖåäö]", ln.text):
+                    has_header = True
+                    goal_col = next((i for i, c in enumerate(cells) if GOAL_HEADER_CELL.match(c)), None)
+                headed.append((ln.start, ln.end))
+                continue
+        prev_row = True
+        if not has_header:
+            continue
+        headed.append((ln.start, ln.end))
+        if goal_col is not None and goal_col < len(spans):
+            a, b = spans[goal_col]
+            cell = ln.text[a:b]
+            if re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell):
+                cells_out.append(Segment(ln.start + a, ln.start + b, cell, ln.section))
+    return cells_out, headed
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """True when pos lies in one of the sorted, disjoint spans (starts: their start offsets)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def goal_segments(ctx: Context) -> list[Segment]:
+    """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
+    goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
+    excluded."""
+    cells, headed = _table_goals(ctx)
+    headed_starts = [a for a, _ in headed]
+    out = list(cells)
+    heading = None  # the section heading as this function sees it (None: the one `segments` found)
+    for s in ctx.segs:
+        if s.is_heading:
+            heading = None
+            continue
+        pseudo = _pseudo_heading(ctx, s)
+        if pseudo is not None:
+            heading = pseudo
+            continue
+        section = heading if heading is not None and not _INLINE_LABEL.match(s.text) else s.section
+        in_goal_section = bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
+        if not (in_goal_section or GOAL_PHRASE.search(s.text)):
+            continue
+        if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
+                or is_table_header(s.text):
+            continue
+        body = _strip_label(s.text)
+        if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body):
+            out.append(s)
+    return sorted(out, key=lambda g: g.start)
+
+
+_INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?\s*:\s+\S")
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")
+# Where a responsible stands in an activity line: after a dash or colon at the end ("– [NAMN_3], fritids"),
+# in a parenthesis, after "av/genom/hos", or as the subject at the start ("Kuratorn träffar ...").
+AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\b(?:av|genom|hos)\s)(?=[^–—:(]*$)")
+NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*(?:\)|[.,]|$)")
+AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
+
+
+def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
+    """An actor, role, guardian or person placeholder (not the child) between text offsets lo and hi."""
+    a, b = start + lo, start + hi
+    return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
+            or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi])))
+
+
+def _names_agent(ctx: Context, s: Segment) -> bool:
+    """True when an activity line names who carries it out in an agent position, not just mentions an actor
+    ("Påminnelse till BUP om remissen" names nobody; "Bedömning – [NAMN_5], BUP" and "BUP gör ..." do)."""
+    text = s.text
+    if RESPONSIBLE_FIELD.search(text):
+        return True
+    body = LIST_ITEM.match(text)
+    lo = body.end() if body else 0
+    # the subject: an agent among the first two words of the line
+    head = re.match(r"\s*(?:\S+\s+){0,1}\S+", text[lo:])
+    if head and _agent_in(ctx, text, s.start, lo, lo + head.end()):
+        first = text[lo:].split(maxsplit=1)[0].lower()
+        if first not in ("till", "med", "för", "om", "från", "på", "i"):
+            return True
+    for m in AGENT_TAIL.finditer(text):
+        tail = text[m.end():]
+        if len(tail.split()) <= 8 and (_agent_in(ctx, text, s.start, m.end(), len(text)) or NAME_TAIL.match(tail)
+                                       or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I)):
+            return True
+    # a sentence naming an actor before an action verb ("[NAMN_1] på soc ringer hem")
+    verb = ACTIVITY_VERB.search(text)
+    return bool(verb and not body and _agent_in(ctx, text, s.start, lo, verb.start()))
+
+
+def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
+    """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
+
+    Lines in a section for interventions ("Insatser", "Vem gör vad", "Det här ska hända") and rows of an
+    intervention table count; when the plan has neither, action sentences naming an actor do. In a table
+    with a "Vem"/"Ansvarig" column, that cell decides who carries the row out; elsewhere the responsible
+    must stand in an agent position (see `_names_agent`).
+    """
+    goal_starts = {g.start for g in ctx.goals}
+    candidates: list[tuple[Segment, str]] = []
+    prose: list[tuple[Segment, str]] = []
+    resp_col: int | None = None
+    participants = False
+    prev_row = False
+    we_defined = bool(WE_DEFINED.search(ctx.text))
+    for s in ctx.lines:
+        row = _is_table_row(s.text)
+        if s.is_heading or not row:
+            resp_col, participants = None, False
+        first_row, prev_row = row and not prev_row, row
+        if s.is_heading:
+            continue
+        cells = _cells(s.text) if row else []
+        header_cells = [c.rstrip(":").lower() for c in cells]
+        if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in header_cells)) \
+                or (first_row and PARTICIPANT_HEADER.search(s.text)
+                    and any(c in ("namn", "befattning", "titel") for c in header_cells)):
+            if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
+                resp_col = next((i for i, c in enumerate(header_cells) if RESPONSIBLE_HEADER.match(c)), None)
+                participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
+            continue
+        if s.start in goal_starts or BACKGROUND_SECTION.search(s.section) or participants:
+            continue
+        in_section = bool(INTERVENTION_SECTION.search(s.section)) and not PAST_SECTION.search(s.section)
+        if not (in_section or row):
+            if ACTIVITY_VERB.search(s.text) and ctx.has_agent(s):
+                prose.append((s, "agent"))
+            continue
+        if row and resp_col is not None:
+            cell = cells[resp_col] if resp_col < len(cells) else ""
+            who = "missing" if EMPTY_CELL.match(cell) else ("we" if WE_CELL.match(cell) else "agent")
+        elif (ctx.has_agent(s) if row else _names_agent(ctx, s)) and not WE_CELL.match(
+                re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
+            who = "agent"
+        elif WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
+            who = "we"
+        else:
+            who = "missing"
+        if who == "we" and we_defined:
+            who = "agent"
+        candidates.append((s, who))
+    # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
+    listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}
+    structured = [(s, who) for s, who in candidates
+                  if LIST_ITEM.match(s.text) or _is_table_row(s.text)
+                  or (s.section not in listed and not FOLLOW_UP.search(s.text))]
+    return structured or prose
+
+
+def activity_segments(ctx: Context) -> list[Segment]:
+    """Lines that state an intervention: in an activity section, table rows, or action sentences."""
+    return [s for s, _ in _activity_lines(ctx)]
+
+
+def activity_has_agent(ctx: Context, seg: Segment) -> bool:
+    """True when the activity line names who carries it out (a verksamhet, role or person; not just "vi")."""
+    return any(s == seg and who == "agent" for s, who in _activity_lines(ctx))
+
+
+# A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
+# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, oro, utbrott ...), wherever in the plan.
+NEED_DIFFICULTY = re.compile(
+    r"\b(?:har svårt|svårt (?:att|med|för|i)|svårighet\w*|frånvar(?:o|on|ande)\b|"
+    r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
+    r"orolig\w*|oron\b|oro för|ångest\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|bråk\w*|"
+    r"slår|sparkar|biter|skriker|vaknar|somna\w*|sömn\w*|sover (?:dåligt|oroligt|lite|inte)|mardröm\w*|"
+    r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam\w*|mobb\w*|retad\w*|retas|kränk\w*|"
+    r"utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|hot\w*|"
+    r"våld\w*|skolk\w*|kamp|kaos|klarar inte|vågar inte|orkar inte|tappat|försenad\w*|sen i|språkstörning|"
+    r"ordförråd|behöver hjälp (?:att|med|när)|jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|"
+    r"mår (?:dåligt|inte bra|sämre)|krampanfall|anfall|smärt\w*|konflikt\w*|isolera\w*|sitter (?:på sitt rum|hemma))",
+    re.I)
+# Uses of those words that are about routines or the meeting, not about the child.
+NOT_A_NEED = re.compile(r"\b(?:vid behov|orosanmälan|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+                        r"anmäl\w* frånvaro|frånvaro(?:n)? anmäls|frånvarande med förhinder|frånvarande:)", re.I)
+# "Behov: se bilaga/remissen/utredningen": the needs are only referred to elsewhere (GUIDELINES 4.1: not_met).
+NEED_REFERENCE = re.compile(r"\b(?:se|enligt) (?:bilaga\w*|remiss\w*|utredning\w*|journal\w*|kallelse\w*|tidigare\b|"
+                            r"föregående|epikris\w*|bifogad\w*|läkarintyg\w*|underlag\w*)", re.I)
+CHILD_REF = re.compile(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|henom|hens|"
+                       r"jag|mig|min|mitt|mina)(?!\w)", re.I)
+THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
+NEED_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|situation|anledning|varför|om mig|barnets|ungdomens|"
+                          r"elevens)\b", re.I)
+ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
+
+
+@cache
+def _lower_case_variant(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without re.IGNORECASE, for lower-cased text (case-insensitive Unicode matching of long
+    alternations is several times slower)."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _finditer_ci(pattern: re.Pattern[str], text: str, low: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, run on the lower-cased text when lower-casing keeps every offset."""
+    return _lower_case_variant(pattern).finditer(low) if len(low) == len(text) else pattern.finditer(text)
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
+    """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
+    name a need vaguely (diagnosis, "behöver stöd"); segments that refer the needs to another document.
+
+    The patterns run once over the whole text (not once per segment) to keep the rules fast.
+    """
+    text = ctx.text
+    low = text.lower()
+    skip = [(m.start(), m.end()) for m in _finditer_ci(NOT_A_NEED, text, low)]
+    skip_starts = [a for a, _ in skip]
+    difficulty = [m.start() for m in _finditer_ci(NEED_DIFFICULTY, text, low)
+                  if not any(a <= m.start() < b for a, b in skip)]
+    refs = [m.start() for m in _finditer_ci(NEED_REFERENCE, text, low)]
+    needs = [m.start() for m in _finditer_ci(NEED, text, low)]
+    concrete, vague, reference = [], [], []
+    for s in ctx.segs:
+        if s.is_heading:
+            continue
+        t = s.text
+        if _any_in(refs, s.start, s.end):
+            reference.append(s)
+        if _any_in(difficulty, s.start, s.end):
+            about_adult = GUARDIAN.search(t) or ADULT_REF.search(t)
+            if CHILD_REF.search(t) or (not about_adult and (THIRD_PERSON.search(t) or NEED_SECTION.search(s.section))):
+                concrete.append(s)
+                continue
+        if _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end):
+            vague.append(s)
+    return concrete, vague, reference
+
+
 def needs_described(ctx: Context) -> CriterionResult:
-    hits = [s for s in ctx.segs if not s.is_heading and NEED.search(s.text)
-            and not AGENCY_FRAMED.search(_strip_label(s.text))]
-    concrete = [s for s in hits if not VAGUE_NEED.search(s.text) and len(s.text.split()) >= 6]
-    ctx.signals.update(need_segments=len(hits), need_concrete=len(concrete))
-    ev = [_ev(s, "NEED") for s in concrete or hits]
+    concrete, vague, reference = need_segments(ctx)
+    ctx.signals.update(need_segments=len(concrete) + len(vague), need_concrete=len(concrete),
+                       need_reference=len(reference))
     if len(concrete) >= 2:
-        return _result("needs_described", "met", 0.75, ev, "Barnets behov beskrivs konkret.")
-    if hits:
-        return _result("needs_described", "partial", 0.55, ev, "Behov nämns men beskrivs vagt eller knapphändigt.")
-    return _result("needs_described", "not_met", 0.7, [], "Letade efter beskrivna behov (behöver, svårt, "
-                                                            "frånvaro, oro …) men hittade inga.")
+        return _result("needs_described", "met", 0.75, [_ev(s, "NEED") for s in concrete],
+                       "Barnets behov beskrivs konkret (svårigheter eller situation i vardagen).")
+    if concrete:
+        return _result("needs_described", "met", 0.55, [_ev(s, "NEED") for s in concrete],
+                       "Ett konkret behov beskrivs, men bara på ett ställe.")
+    if reference:
+        return _result("needs_described", "not_met", 0.6, [_ev(s, "NEED") for s in reference],
+                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument.")
+    if vague:
+        return _result("needs_described", "partial", 0.5, [_ev(s, "NEED") for s in vague],
+                       "Behov nämns men beskrivs vagt (t.ex. bara en diagnos eller 'behöver stöd').")
+    return _result("needs_described", "not_met", 0.65, [], "Letade efter beskrivna behov (svårigheter, "
+                                                             "frånvaro, sömn, oro …) men hittade inga.")
 
 
 def goals_present(ctx: Context) -> CriterionResult:
@@ -206,28 +546,38 @@ def goals_present(ctx: Context) -> CriterionResult:
     agency = [s for s in goals if AGENCY_FRAMED.search(_strip_label(s.text))]
     ctx.signals.update(goal_segments=len(goals), goal_segments_agency=len(agency))
     ev = [_ev(s, "GOAL") for s in goals]
-    if goals and len(agency) >= 0.6 * len(goals):
-        return _result("goals_present", "partial", 0.55, ev, "Målen beskriver vad verksamheterna ska göra eller "
-                                                              "nå, inte vad som ska bli annorlunda för barnet.")
-    if len(goals) >= 2:
-        return _result("goals_present", "met", 0.7, ev, f"Planen anger {len(goals)} mål.")
+    if goals and len(agency) >= 0.4 * len(goals):
+        return _result("goals_present", "partial", 0.55, ev, "Målen beskriver ofta vad verksamheterna ska göra "
+                                                              "eller nå, inte vad som ska bli annorlunda för barnet.")
+    if len(goals) >= 3:
+        return _result("goals_present", "met", 0.65, ev, f"Planen anger {len(goals)} mål.")
+    if len(goals) == 2:
+        return _result("goals_present", "partial", 0.5, ev, "Planen anger bara två mål; troligen saknar några "
+                                                             "behovsområden mål.")
     if goals:
         return _result("goals_present", "partial", 0.55, ev, "Planen anger bara ett mål.")
     return _result("goals_present", "not_met", 0.7, [], "Letade efter mål (rubriken Mål/Delmål, 'målet är att', "
                                                           "'ska kunna') men hittade inga.")
 
 
+def is_measurable(text: str) -> bool:
+    """A goal with a level, frequency or time frame; the goal's own number ("Delmål 2:", "1.") and person
+    placeholders ("[NAMN_1]") do not count as a level."""
+    body = re.sub(r"\[[^\]]*\]", "", _strip_label(text))
+    return bool(MEASURABLE.search(body))
+
+
 def goals_evaluable(ctx: Context) -> CriterionResult:
     goals = ctx.goals
-    measurable = [s for s in goals if MEASURABLE.search(s.text)]
+    measurable = [s for s in goals if is_measurable(s.text)]
     ctx.signals["goals_measurable"] = len(measurable)
     if not goals:
         return _result("goals_evaluable", "not_met", 0.75, [], "Inga mål finns att följa upp.")
     share = len(measurable) / len(goals)
     ev = [_ev(s, "GOAL") for s in measurable or goals]
-    if share >= 0.5 and measurable:
-        return _result("goals_evaluable", "met", 0.6, ev, f"{len(measurable)} av {len(goals)} mål har nivå, "
-                                                          "frekvens eller tidsram.")
+    if share >= 2 / 3:
+        return _result("goals_evaluable", "met", 0.65, ev, f"{len(measurable)} av {len(goals)} mål har nivå, "
+                                                           "frekvens eller tidsram.")
     if measurable:
         return _result("goals_evaluable", "partial", 0.55, ev, f"Bara {len(measurable)} av {len(goals)} mål "
                                                                "går att mäta.")
@@ -235,34 +585,66 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
 
 
 def responsibility_per_action(ctx: Context) -> CriterionResult:
-    acts = activity_segments(ctx)
-    with_agent = [s for s in acts if ctx.has_agent(s) or RESPONSIBLE_FIELD.search(s.text)]
-    only_we = [s for s in acts if WE.search(s.text) and not ctx.has_agent(s)]
+    lines = _activity_lines(ctx)
+    acts = [s for s, _ in lines]
+    with_agent = [s for s, who in lines if who == "agent"]
+    only_we = [s for s, who in lines if who == "we"]
     ctx.signals.update(activities=len(acts), activities_with_agent=len(with_agent), activities_we=len(only_we))
     if not acts:
         return _result("responsibility_per_action", "not_met", 0.6, [], "Letade efter insatser med ansvarig "
                                                                           "men hittade inga insatser.")
-    missing = [s for s in acts if s not in with_agent]
+    missing = [s for s, who in lines if who != "agent"]
     if not missing:
         return _result("responsibility_per_action", "met", 0.7, [_ev(s, "ACTIVITY") for s in acts],
                        f"Alla {len(acts)} insatser anger vem som utför dem.")
     if with_agent or only_we:
         return _result("responsibility_per_action", "partial", 0.55, [_ev(s, "ACTIVITY") for s in missing],
-                       f"{len(missing)} av {len(acts)} insatser saknar tydlig ansvarig.")
+                       f"{len(missing)} av {len(acts)} insatser saknar tydlig ansvarig"
+                       + (" (bara 'vi'/'man')." if only_we and len(only_we) == len(missing) else "."))
     return _result("responsibility_per_action", "not_met", 0.6, [_ev(s, "ACTIVITY") for s in missing],
                    "Ingen insats anger vem som utför den.")
 
 
+# The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
+OVERALL_UNDECIDED = re.compile(r"\b(?:(?:inte|ej) (?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|fördelat)|"
+                               r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
+                               r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer)\b"
+                               r"|:\s*[–—?-]*\s*$", re.I)
+# Two principals "share" it: ambiguous, partial (GUIDELINES 4).
+OVERALL_SHARED = re.compile(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
+                            r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar)", re.I)
+
+
 def overall_responsibility(ctx: Context) -> CriterionResult:
-    named = [s for s in ctx.segs if OVERALL.search(s.text)]
-    with_agent = [s for s in named if ctx.has_agent(s) or re.search(r":\s*\S", s.text)]
+    named, after_heading = [], None
+    for s in ctx.segs:
+        if s.is_heading:
+            after_heading = s if OVERALL.search(s.text) else None
+            continue
+        if OVERALL.search(s.text) or OVERALL_SHARED.search(s.text):
+            named.append(s)
+        elif after_heading is not None and s.section == after_heading.section:
+            named.append(s)  # "Samordningsansvarig" as a heading, the name on the next line
+        after_heading = None
+    undecided = [s for s in named if OVERALL_UNDECIDED.search(s.text)]
+    shared = [s for s in named if OVERALL_SHARED.search(s.text)]
+    with_agent = [s for s in named if s not in undecided and s not in shared
+                  and (ctx.has_agent(s) or re.search(r":\s*[^\s–—?-]", s.text))]
     conveners = [s for s in ctx.segs if CONVENER.search(s.text) and ctx.has_agent(s)]
-    ctx.signals.update(overall_named=len(named), overall_with_agent=len(with_agent), conveners=len(conveners))
+    ctx.signals.update(overall_named=len(named) - len(undecided), overall_with_agent=len(with_agent),
+                       conveners=len(conveners), overall_undecided=len(undecided), overall_shared=len(shared))
     if with_agent:
         return _result("overall_responsibility", "met", 0.75, [_ev(s, "COORDINATOR") for s in with_agent],
                        "Samordningsansvarig anges.")
-    if named or conveners:
-        return _result("overall_responsibility", "partial", 0.5, [_ev(s, "COORDINATOR") for s in named + conveners],
+    if shared:
+        return _result("overall_responsibility", "partial", 0.6, [_ev(s, "COORDINATOR") for s in shared],
+                       "Flera verksamheter delar det övergripande ansvaret; ingen har det ensam.")
+    if undecided and not conveners:
+        return _result("overall_responsibility", "not_met", 0.65, [_ev(s, "COORDINATOR") for s in undecided],
+                       "Samordningsansvaret nämns men är inte bestämt.")
+    if [s for s in named if s not in undecided] or conveners:
+        return _result("overall_responsibility", "partial", 0.5,
+                       [_ev(s, "COORDINATOR") for s in named + conveners if s not in undecided],
                        "Det övergripande ansvaret är underförstått eller otydligt.")
     return _result("overall_responsibility", "not_met", 0.7, [], "Letade efter samordningsansvarig/"
                                                                    "planeringsansvarig men hittade ingen.")
@@ -413,7 +795,7 @@ assert tuple(RULES) == CRITERION_IDS
 def coordinator_of(ctx: Context) -> str | None:
     """The normalised actor named in the first segment that states the overall responsibility."""
     for s in ctx.segs:
-        if OVERALL.search(s.text):
+        if OVERALL.search(s.text) and not OVERALL_UNDECIDED.search(s.text) and not OVERALL_SHARED.search(s.text):
             names = [n for a, _, n in ctx.actors if s.start <= a < s.end]
             if names:
                 return names[0]

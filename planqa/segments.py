@@ -1,14 +1,11 @@
 """Segment classifiers: is a sentence/line the child's own voice, a goal, an activity?
 
 Trained on the corpus span annotations (VOICE, GOAL, ACTIVITY): a segment is positive
-when an annotated span covers most of it. scikit-learn pipelines over word and character
+when an annotated span covers most of it. Logistic regression over word and character
 n-grams, with the segment's section heading as context.
 """
 
 from __future__ import annotations
-
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import FeatureUnion
 
 from planqa.text import Segment, segments
 
@@ -32,13 +29,12 @@ def segment_labels(text: str, spans: list[dict], kind: str) -> tuple[list[Segmen
     return segs, ys
 
 
-def new_segment_vectorizer() -> FeatureUnion:
-    """Word and character n-grams of a segment, shared by all segment heads."""
-    return FeatureUnion([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=3, sublinear_tf=True,
-                                  max_features=30000)),
-    ])
+def new_segment_vectorizers() -> list:
+    """Word and character n-gram vectorizers (unfitted, scikit-learn), side by side for all segment heads."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return [TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=3, sublinear_tf=True, max_features=30000)]
 
 
 def training_data(records: list[dict], kind: str) -> tuple[list[str], list[int], list[str]]:

@@ -85,7 +85,7 @@ def _activity_fixes(text: str, ctx: rules.Context) -> list[Fix]:
     """One fix per activity line that names nobody responsible ('Aktivitet 3 saknar ansvarig verksamhet')."""
     fixes = []
     for number, seg in enumerate(rules.activity_segments(ctx), start=1):
-        if ctx.has_agent(seg) or rules.RESPONSIBLE_FIELD.search(seg.text):
+        if rules.activity_has_agent(ctx, seg):
             continue
         who = " (bara 'vi'/'man')" if rules.WE.search(seg.text) else ""
         fixes.append(Fix("responsibility_per_action", "partial",
@@ -101,7 +101,7 @@ def fixes_for(text: str, assessment: Assessment, limit: int | None = 6) -> list[
     goals = ctx.goals
     example = {  # the goal a partial verdict is about
         "child_goals": next((g for g in goals if rules.AGENCY_FRAMED.search(rules._strip_label(g.text))), None),
-        "goals_evaluable": next((g for g in goals if not rules.MEASURABLE.search(g.text)), None),
+        "goals_evaluable": next((g for g in goals if not rules.is_measurable(g.text)), None),
     }
     out: list[Fix] = []
     for severity in ("not_met", "partial"):

@@ -2,41 +2,38 @@
 
 `TrainedAssessor.fit(train, dev)` chooses each criterion's features and regularisation on
 dev, fits on train with cross-validated sigmoid calibration, and keeps the rules for
-evidence and explanations. Saved with skops (never pickle) plus a SHA-256 manifest that is
-checked on load.
+evidence and explanations. Prediction uses numpy only (`planqa.vectors`); the model is saved
+as arrays (`.npz`, no pickle) and JSON, with a SHA-256 manifest that is checked on load.
 """
 
 from __future__ import annotations
 
 import json
-import zipfile
+import multiprocessing as mp
+import os
+import time
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score
-from sklearn.model_selection import GroupKFold, cross_val_predict
-from sklearn.preprocessing import StandardScaler
 
 from planqa import rules
 from planqa.criteria import BY_ID, CRITERION_IDS, VERDICTS
+from planqa.features import SEGMENT_KINDS, PlanView, focus_text
 from planqa.integrity import MANIFEST_FILE, ModelIntegrityError, verify_manifest, write_manifest  # noqa: F401
-from planqa.features import SEGMENT_KINDS, PlanView, focus_text, numeric_features
 from planqa.models import Assessment, CriterionResult, Evidence, Plan, dimension_scores
-from planqa.segments import new_segment_vectorizer, segment_input, training_data
+from planqa.segments import segment_input, training_data
+from planqa.vectors import Features, Tfidf, concat, dense, linear_scores, to_csr
 
-MODEL_FILE = "assessor.skops"
+MODEL_FILE = "assessor.npz"
+STRUCTURE_FILE = "assessor.json"
 META_FILE = "meta.json"
+FORMAT = "planqa-assessor-arrays-1"
 REVIEW_BELOW = 0.6
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
-VARIANTS = ("numeric", "numeric+focus", "numeric+focus+text")
-
-# Types beyond skops' own defaults (numpy, scipy and scikit-learn estimators) that the saved
-# model may hold: none. skops refuses any type that is neither a default nor listed here.
-TRUSTED_TYPES: list[str] = []
+# "rule": the rules' own verdict and confidence for the criterion, calibrated; then more and more features
+VARIANTS = ("rule", "numeric", "numeric+focus", "numeric+focus+text")
+FOCUS_FEATURES = 3000
+TEXT_FEATURES = 4000
 
 LOOKED_FOR = {
     "needs_described": "en beskrivning av barnets behov",
@@ -54,22 +51,13 @@ LOOKED_FOR = {
 }
 
 
-def linear_head(model: LogisticRegression) -> dict:
-    """The arrays of a fitted logistic regression, for fast prediction without sklearn's overhead."""
+def linear_head(model) -> dict:
+    """The arrays of a fitted logistic regression."""
     return {"classes": [str(c) for c in model.classes_], "coef": model.coef_.copy(),
             "intercept": model.intercept_.copy()}
 
 
-def head_scores(head: dict, x) -> np.ndarray:
-    return np.asarray(x @ head["coef"].T) + head["intercept"]
-
-
-def binary_proba(head: dict, x) -> np.ndarray:
-    """P(positive) of a binary logistic-regression head."""
-    return 1.0 / (1.0 + np.exp(-head_scores(head, x)[:, 0]))
-
-
-def calibrated_head(calibrated: CalibratedClassifierCV) -> dict:
+def calibrated_head(calibrated) -> dict:
     """Arrays of a CalibratedClassifierCV(ensemble=False, method='sigmoid') over a logistic regression."""
     inner = calibrated.calibrated_classifiers_[0]
     head = linear_head(inner.estimator)
@@ -78,10 +66,15 @@ def calibrated_head(calibrated: CalibratedClassifierCV) -> dict:
     return head
 
 
-def calibrated_proba(head: dict, x) -> np.ndarray:
-    """Same maths as CalibratedClassifierCV.predict_proba: per-class sigmoid, then normalised."""
-    scores = head_scores(head, x)
-    proba = 1.0 / (1.0 + np.exp(head["cal_a"] * scores + head["cal_b"]))
+def calibrated_proba(head: dict, scores: np.ndarray) -> np.ndarray:
+    """CalibratedClassifierCV.predict_proba from the decision scores: per-class sigmoid, normalised.
+
+    A binary logistic regression has one score column and one calibrator (for the positive class).
+    """
+    scores = np.atleast_2d(scores)
+    proba = 1.0 / (1.0 + np.exp(np.clip(head["cal_a"] * scores + head["cal_b"], -500, 500)))
+    if proba.shape[1] == 1:
+        proba = np.hstack([1.0 - proba, proba])
     total = proba.sum(axis=1, keepdims=True)
     uniform = np.full_like(proba, 1.0 / proba.shape[1])
     return np.where(total > 0, proba / np.where(total > 0, total, 1.0), uniform)
@@ -92,9 +85,10 @@ class TrainedAssessor:
 
     def __init__(self, c_grid: tuple[float, ...] = C_GRID, variants: tuple[str, ...] = VARIANTS) -> None:
         self.c_grid, self.variants = c_grid, variants
-        self.segment_models: dict = {}
+        self.segment_vectorizers: list[Tfidf] = []  # word and character n-grams, side by side
+        self.segment_heads: dict | None = None  # coef (kinds x features), intercept (kinds)
         self.criterion_models: dict = {}
-        self.text_vectorizer: TfidfVectorizer | None = None
+        self.text_vectorizer: Tfidf | None = None
         self.meta: dict = {}
 
     @property
@@ -102,105 +96,150 @@ class TrainedAssessor:
         return self.meta.get("version", "trained")
 
     # -- features -------------------------------------------------------------------------
+    def segment_features(self, text: str) -> Features:
+        return concat([v.features(text) for v in self.segment_vectorizers], [v.size for v in self.segment_vectorizers])
+
     def view(self, text: str) -> PlanView:
         ctx = rules.build_context(text)
         results = rules.assess_rules(ctx)
-        probs = {kind: [] for kind in SEGMENT_KINDS}
-        if ctx.segs:
-            x = self.segment_models["vectorizer"].transform([segment_input(s) for s in ctx.segs])
-            for kind in SEGMENT_KINDS:
-                p = binary_proba(self.segment_models[kind], x)
-                probs[kind] = [0.0 if s.is_heading else float(v) for s, v in zip(ctx.segs, p)]
+        probs: dict[str, list[float]] = {kind: [] for kind in SEGMENT_KINDS}
+        heads = self.segment_heads
+        for seg in ctx.segs:
+            if seg.is_heading:
+                p = np.zeros(len(SEGMENT_KINDS))
+            else:
+                x = self.segment_features(segment_input(seg))
+                p = 1.0 / (1.0 + np.exp(-linear_scores(heads["coef"], heads["intercept"], x)))
+            for kind, value in zip(SEGMENT_KINDS, p):
+                probs[kind].append(float(value))
         return PlanView(ctx, results, probs)
 
-    def _matrix(self, cid: str, views: list[PlanView], focus: list[str] | None = None):
+    def _row(self, cid: str, view: PlanView, focus: str | None = None, text: Features | None = None) -> Features:
+        """The feature row of criterion `cid` for one plan: standardised numbers, focus and text n-grams."""
         m = self.criterion_models[cid]
-        numeric = (np.array([numeric_features(v) for v in views]) - m["mean"]) / m["scale"]
+        numeric = (np.array(view.numbers) - m["mean"]) / m["scale"]
+        if m["variant"] == "rule":  # features 4i..4i+3: the rule's verdict (one-hot) and confidence
+            i = 4 * CRITERION_IDS.index(cid)
+            return dense(numeric[i:i + 4])
         if m["variant"] == "numeric":
-            return csr_matrix(numeric)
-        focus = focus if focus is not None else [focus_text(v, cid) for v in views]
-        blocks = [csr_matrix(numeric), m["vectorizer"].transform(focus)]
+            return dense(numeric)
+        focus_vectorizer: Tfidf = m["vectorizer"]
+        parts = [dense(numeric), focus_vectorizer.features(focus if focus is not None else focus_text(view, cid))]
+        sizes = [len(numeric), focus_vectorizer.size]
         if m["variant"] == "numeric+focus+text":
-            blocks.append(self.text_vectorizer.transform([v.ctx.text for v in views]))
-        return hstack(blocks).tocsr()
+            parts.append(text if text is not None else self.text_vectorizer.features(view.ctx.text))
+            sizes.append(self.text_vectorizer.size)
+        return concat(parts, sizes)
+
+    def _n_features(self, cid: str, n_numeric: int) -> int:
+        m = self.criterion_models[cid]
+        if m["variant"] == "rule":
+            return 4
+        n = n_numeric + (m["vectorizer"].size if m["variant"] != "numeric" else 0)
+        return n + (self.text_vectorizer.size if m["variant"] == "numeric+focus+text" else 0)
 
     # -- training -------------------------------------------------------------------------
+    fit_workers: int | None = None  # processes for the per-criterion search; None: up to 2 cores
+
     def fit(self, train: list[dict], dev: list[dict], version: str = "trained", log=print) -> "TrainedAssessor":
-        """Fit segment classifiers, then choose (on dev) and fit each criterion's classifier."""
-        vectorizer = new_segment_vectorizer()
-        self.segment_models = {"vectorizer": vectorizer}
-        for i, kind in enumerate(SEGMENT_KINDS):
-            xs, ys, _ = training_data(train, kind)
-            x = vectorizer.fit_transform(xs) if i == 0 else vectorizer.transform(xs)
-            head = LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000).fit(x, ys)
-            self.segment_models[kind] = linear_head(head)
-            log(f"segment classifier {kind}: {len(xs)} segments, {sum(ys)} positive")
-        self.text_vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=3, max_df=0.9, sublinear_tf=True,
-                                               max_features=8000).fit([r["text"] for r in train])
+        """Fit segment classifiers; choose each criterion's features and C on dev; refit on train + dev.
+
+        Dev only chooses (variant, C); the final heads and their calibration are then fitted on
+        train and dev together, so the shipped model has seen every non-test plan.
+        """
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        from planqa.segments import new_segment_vectorizers
+
+        start = time.perf_counter()
+        xs_by_kind = {kind: training_data(train, kind) for kind in SEGMENT_KINDS}
+        self.segment_vectorizers = [Tfidf.from_sklearn(v.fit(xs_by_kind[SEGMENT_KINDS[0]][0]))
+                                    for v in new_segment_vectorizers()]
+        oof = self._fit_segment_heads(train, log, out_of_fold=True)
+        log(f"segment classifiers fitted ({time.perf_counter() - start:.0f} s)")
+        self.text_vectorizer = Tfidf.from_sklearn(TfidfVectorizer(
+            ngram_range=(1, 2), min_df=3, max_df=0.9, sublinear_tf=True, max_features=TEXT_FEATURES).fit(
+            [r["text"] for r in train]))
         # features of train plans use out-of-fold segment probabilities, so they look like unseen plans
-        train_views = self._out_of_fold_views(train)
-        dev_views = [self.view(r["text"]) for r in dev]
+        views = {"train": self._out_of_fold_views(train, oof), "dev": [self.view(r["text"]) for r in dev]}
+        labels = {"train": train, "dev": dev}
+        text = {part: [self.text_vectorizer.features(v.ctx.text) for v in views[part]] for part in views}
+        for part in views:  # computed once here, before the search processes fork
+            for v in views[part]:
+                v.numbers  # noqa: B018
+        log(f"features of {len(train)} + {len(dev)} plans ({time.perf_counter() - start:.0f} s)")
+        _FIT.update(assessor=self, views=views, labels=labels, text=text)
+        try:
+            fitted = self._map(_fit_criterion, list(CRITERION_IDS))
+        finally:
+            _FIT.clear()
         selection = {}
-        for cid in CRITERION_IDS:
-            y_train = [r["labels"][cid] for r in train]
-            y_dev = [r["labels"][cid] for r in dev]
-            focus_train = [focus_text(v, cid) for v in train_views]
-            focus_dev = [focus_text(v, cid) for v in dev_views]
-            scaler = StandardScaler().fit(np.array([numeric_features(v) for v in train_views]))
-            vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=5000)
-            vectorizer.fit(focus_train)
-            base = {"mean": scaler.mean_, "scale": scaler.scale_, "vectorizer": vectorizer}
-            best = None
-            for variant in self.variants:
-                self.criterion_models[cid] = {"variant": variant, **base}
-                x_train = self._matrix(cid, train_views, focus_train)
-                x_dev = self._matrix(cid, dev_views, focus_dev)
-                for c in self.c_grid:
-                    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000).fit(x_train, y_train)
-                    f1 = f1_score(y_dev, model.predict(x_dev), labels=list(VERDICTS), average="macro",
-                                  zero_division=0)
-                    if best is None or f1 > best[0] + 1e-9:
-                        best = (f1, variant, c)
-            f1, variant, c = best
-            self.criterion_models[cid] = {"variant": variant, **base}
-            if variant == "numeric":
-                del self.criterion_models[cid]["vectorizer"]
-            x_train = self._matrix(cid, train_views, focus_train)
-            folds = min(5, min(y_train.count(v) for v in set(y_train)))
-            calibrated = CalibratedClassifierCV(
-                LogisticRegression(C=c, class_weight="balanced", max_iter=3000), cv=max(2, folds), method="sigmoid",
-                ensemble=False).fit(x_train, y_train)
-            self.criterion_models[cid]["head"] = calibrated_head(calibrated)
-            selection[cid] = {"variant": variant, "C": c, "dev_macro_f1": round(f1, 4)}
-            log(f"{cid}: {variant}, C={c}, dev macro-F1 {f1:.3f}")
+        for cid, model, chosen in fitted:
+            self.criterion_models[cid], selection[cid] = model, chosen
+            log(f"{cid}: {chosen['variant']}, C={chosen['C']}, dev macro-F1 {chosen['dev_macro_f1']:.3f}")
         if not any(m["variant"].endswith("+text") for m in self.criterion_models.values()):
             self.text_vectorizer = None  # not needed at prediction time
-        self.meta = {"version": version, "train_plans": len(train), "dev_plans": len(dev), "selection": selection}
+        self._fit_segment_heads(train + dev, log)  # the shipped segment heads see dev too
+        log(f"done ({time.perf_counter() - start:.0f} s)")
+        self.meta = {"version": version, "train_plans": len(train), "dev_plans": len(dev),
+                     "fitted_on": "train+dev (chosen on dev)", "selection": selection}
         return self
 
-    def _out_of_fold_views(self, records: list[dict]) -> list[PlanView]:
-        """Views of training plans whose segment probabilities come from heads that did not see the plan.
+    def _map(self, func, jobs: list) -> list:
+        """`func` over `jobs` in forked processes (they read `_FIT`), or here when there is one core."""
+        workers = min(self.fit_workers or min(2, os.cpu_count() or 1), len(jobs))
+        if workers > 1 and "fork" in mp.get_all_start_methods():
+            with mp.get_context("fork").Pool(workers) as pool:
+                return pool.map(func, jobs)
+        return [func(job) for job in jobs]
 
-        The (unsupervised) vectorizer is the one fitted on all train segments; only the heads
-        are cross-validated, grouped by plan.
-        """
-        contexts = [rules.build_context(r["text"]) for r in records]
-        vectorizer = self.segment_models["vectorizer"]
-        probs_by_kind = {}
+    def _segment_matrix(self, records: list[dict]) -> tuple:
+        """Segment features, labels per kind and plan ids of `records` (the same segments for every kind)."""
+        ys, groups, xs = {}, None, None
         for kind in SEGMENT_KINDS:
-            xs, ys, groups = training_data(records, kind)
-            x = vectorizer.transform(xs)
-            oof = cross_val_predict(LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000), x, ys,
-                                    groups=groups, cv=GroupKFold(5), method="predict_proba")[:, 1]
+            xs, ys[kind], groups = training_data(records, kind)
+        n_segment = sum(v.size for v in self.segment_vectorizers)
+        return to_csr([self.segment_features(t) for t in xs], n_segment), {k: np.array(y) for k, y in ys.items()}, groups
+
+    def _fit_segment_heads(self, records: list[dict], log=print, out_of_fold: bool = False) -> dict | None:
+        """Fit the voice/goal/activity heads on `records`; with `out_of_fold`, also return each segment's
+        probability from heads fitted without its plan (5 folds grouped by plan), per kind."""
+        from sklearn.model_selection import GroupKFold
+
+        x, ys, groups = self._segment_matrix(records)
+        folds = list(GroupKFold(5).split(x, groups=groups)) if out_of_fold else []
+        jobs = [(kind, None) for kind in SEGMENT_KINDS] + [(kind, f) for kind in SEGMENT_KINDS for f in range(len(folds))]
+        _FIT.update(segment_x=x, segment_y=ys, folds=folds)
+        try:
+            fitted = dict(zip(jobs, self._map(_fit_segment_head, jobs)))
+        finally:
+            _FIT.clear()
+        self.segment_heads = {"coef": np.array([fitted[(k, None)][0] for k in SEGMENT_KINDS]),
+                              "intercept": np.array([fitted[(k, None)][1] for k in SEGMENT_KINDS])}
+        for kind in SEGMENT_KINDS:
+            log(f"segment classifier {kind}: {len(groups)} segments, {int(ys[kind].sum())} positive")
+        if not out_of_fold:
+            return None
+        oof = {}
+        for kind in SEGMENT_KINDS:
+            probs = np.zeros(len(groups))
+            for f, (_, test_index) in enumerate(folds):
+                probs[test_index] = fitted[(kind, f)]
             by_plan: dict[str, list[float]] = {}
-            for g, p in zip(groups, oof):
-                by_plan.setdefault(g, []).append(float(p))
-            probs_by_kind[kind] = by_plan
+            for g, prob in zip(groups, probs):
+                by_plan.setdefault(g, []).append(float(prob))
+            oof[kind] = by_plan
+        return oof
+
+    def _out_of_fold_views(self, records: list[dict], oof: dict | None = None) -> list[PlanView]:
+        """Views of training plans whose segment probabilities come from heads that did not see the plan
+        (`oof` from `_fit_segment_heads(..., out_of_fold=True)`)."""
         views = []
-        for r, ctx in zip(records, contexts):
+        for r in records:
+            ctx = rules.build_context(r["text"])
             probs = {}
             for kind in SEGMENT_KINDS:
-                it = iter(probs_by_kind[kind].get(r["id"], []))
+                it = iter(oof[kind].get(r["id"], []))
                 # training_data skips headings; ctx.segs keeps them (probability 0)
                 probs[kind] = [0.0 if s.is_heading else next(it, 0.0) for s in ctx.segs]
             views.append(PlanView(ctx, rules.assess_rules(ctx), probs))
@@ -209,7 +248,8 @@ class TrainedAssessor:
     # -- prediction -----------------------------------------------------------------------
     def assess(self, plan: Plan) -> Assessment:
         view = self.view(plan.text)
-        criteria = {cid: self._criterion(cid, view) for cid in CRITERION_IDS}
+        text = self.text_vectorizer.features(plan.text) if self.text_vectorizer is not None else None
+        criteria = {cid: self._criterion(cid, view, text) for cid in CRITERION_IDS}
         if criteria["goals_present"].verdict == "not_met":  # by definition: no goals, nothing to evaluate
             for cid in ("goals_evaluable", "child_goals"):
                 criteria[cid] = criteria[cid].model_copy(update={
@@ -224,11 +264,16 @@ class TrainedAssessor:
             entities=rules.entities_of(ctx), warnings=[], model_version=self.model_version,
         )
 
-    def _criterion(self, cid: str, view: PlanView) -> CriterionResult:
+    def predict_proba(self, cid: str, view: PlanView, text: Features | None = None) -> dict[str, float]:
+        """Calibrated probability of each verdict of criterion `cid` for one plan."""
         head = self.criterion_models[cid]["head"]
-        probs = calibrated_proba(head, self._matrix(cid, [view]))[0]
-        best = int(np.argmax(probs))
-        verdict, confidence = head["classes"][best], float(probs[best])
+        scores = linear_scores(head["coef"], head["intercept"], self._row(cid, view, text=text))
+        return dict(zip(head["classes"], calibrated_proba(head, scores)[0].tolist()))
+
+    def _criterion(self, cid: str, view: PlanView, text: Features | None = None) -> CriterionResult:
+        probs = self.predict_proba(cid, view, text)
+        verdict = max(probs, key=probs.get)
+        confidence = probs[verdict]
         rule = view.rule_results[cid]
         evidence = list(rule.evidence)
         if cid == "child_voice":
@@ -246,39 +291,140 @@ class TrainedAssessor:
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, directory: str | Path) -> Path:
-        import skops.io as sio
-
+        """Arrays to `assessor.npz` (no pickle), structure and vocabularies to `assessor.json`, a manifest."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        for vectorizer in self._vectorizers():
-            if hasattr(vectorizer, "stop_words_"):  # pruned terms, only for introspection
-                del vectorizer.stop_words_
-            # plain ints: skops would store each numpy index as its own array (slow to load)
-            vectorizer.vocabulary_ = {term: int(i) for term, i in vectorizer.vocabulary_.items()}
-        sio.dump({"segments": self.segment_models, "criteria": self.criterion_models, "text": self.text_vectorizer},
-                 directory / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
+        arrays: dict[str, np.ndarray] = {}
+
+        def vectorizer_state(name: str, vectorizer: Tfidf) -> dict:
+            settings, own = vectorizer.to_state()
+            arrays.update({f"{name}/{k}": v for k, v in own.items()})
+            return settings
+
+        structure: dict = {"format": FORMAT, "segment_vectorizers": [
+            vectorizer_state(f"segment_vectorizer/{i}", v) for i, v in enumerate(self.segment_vectorizers)]}
+        if self.segment_heads is not None:
+            arrays.update({f"segment_heads/{k}": v for k, v in self.segment_heads.items()})
+        structure["text_vectorizer"] = (vectorizer_state("text_vectorizer", self.text_vectorizer)
+                                        if self.text_vectorizer is not None else None)
+        structure["criteria"] = {}
+        for cid, m in self.criterion_models.items():
+            entry = {"variant": m["variant"], "classes": m["head"]["classes"]}
+            if "vectorizer" in m:
+                entry["vectorizer"] = vectorizer_state(f"criteria/{cid}/vectorizer", m["vectorizer"])
+            arrays[f"criteria/{cid}/mean"], arrays[f"criteria/{cid}/scale"] = m["mean"], m["scale"]
+            arrays.update({f"criteria/{cid}/{k}": np.asarray(v) for k, v in m["head"].items() if k != "classes"})
+            structure["criteria"][cid] = entry
+        np.savez_compressed(directory / MODEL_FILE, **arrays)
+        (directory / STRUCTURE_FILE).write_text(json.dumps(structure, ensure_ascii=False), encoding="utf-8")
         (directory / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
         write_manifest(directory)
         return directory
 
-    def _vectorizers(self) -> list[TfidfVectorizer]:
-        union = self.segment_models.get("vectorizer")
-        found = [v for _, v in union.transformer_list] if union is not None else []
-        found += [m["vectorizer"] for m in self.criterion_models.values() if "vectorizer" in m]
-        return found + ([self.text_vectorizer] if self.text_vectorizer is not None else [])
-
     @classmethod
     def load(cls, directory: str | Path) -> "TrainedAssessor":
-        import skops.io as sio
-
+        """Load a saved assessor; the manifest is checked first and nothing is unpickled."""
         directory = Path(directory)
         verify_manifest(directory)
-        state = sio.load(directory / MODEL_FILE, trusted=TRUSTED_TYPES)
+        try:
+            with np.load(directory / MODEL_FILE, allow_pickle=False) as npz:
+                arrays = {k: npz[k] for k in npz.files}
+        except ValueError as err:  # an object array would need pickle: never
+            raise ModelIntegrityError(f"{directory / MODEL_FILE}: filen innehåller annat än talmatriser och "
+                                      "laddas inte.") from err
+        structure = json.loads((directory / STRUCTURE_FILE).read_text(encoding="utf-8"))
+        if structure.get("format") != FORMAT:
+            raise ModelIntegrityError(f"{directory}: okänt modellformat {structure.get('format')!r}; "
+                                      f"planqa läser {FORMAT}.")
+
+        def vectorizer(name: str, settings: dict) -> Tfidf:
+            return Tfidf.from_state(settings, {"idf": arrays[f"{name}/idf"]})
+
         self = cls()
-        self.segment_models, self.criterion_models = state["segments"], state["criteria"]
-        self.text_vectorizer = state.get("text")
+        self.segment_vectorizers = [vectorizer(f"segment_vectorizer/{i}", s)
+                                    for i, s in enumerate(structure["segment_vectorizers"])]
+        if "segment_heads/coef" in arrays:
+            self.segment_heads = {"coef": arrays["segment_heads/coef"], "intercept": arrays["segment_heads/intercept"]}
+        if structure.get("text_vectorizer"):
+            self.text_vectorizer = vectorizer("text_vectorizer", structure["text_vectorizer"])
+        for cid, entry in structure["criteria"].items():
+            prefix = f"criteria/{cid}/"
+            model = {"variant": entry["variant"], "mean": arrays[prefix + "mean"], "scale": arrays[prefix + "scale"],
+                     "head": {"classes": entry["classes"]} | {
+                         k: arrays[prefix + k] for k in ("coef", "intercept", "cal_a", "cal_b")}}
+            if "vectorizer" in entry:
+                model["vectorizer"] = vectorizer(prefix + "vectorizer", entry["vectorizer"])
+            self.criterion_models[cid] = model
         self.meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
         return self
+
+
+_FIT: dict = {}  # what the forked search processes read: the assessor, views and labels of train and dev
+
+
+def _fit_segment_head(job: tuple[str, int | None]):
+    """One segment head on all segments (coef, intercept), or fold `job[1]`'s held-out probabilities."""
+    from sklearn.linear_model import LogisticRegression
+
+    kind, fold = job
+    x, y = _FIT["segment_x"], _FIT["segment_y"][kind]
+    model = LogisticRegression(C=2.0, class_weight="balanced", max_iter=2000)
+    if fold is None:
+        model.fit(x, y)
+        return model.coef_[0], float(model.intercept_[0])
+    train_index, test_index = _FIT["folds"][fold]
+    model.fit(x[train_index], y[train_index])
+    return model.predict_proba(x[test_index])[:, 1]
+
+
+def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
+    """Choose criterion `cid`'s variant and C by dev macro-F1, then fit and calibrate on train + dev."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.preprocessing import StandardScaler
+
+    self: TrainedAssessor = _FIT["assessor"]
+    views, records, text = _FIT["views"], _FIT["labels"], _FIT["text"]
+    y = {part: [r["labels"][cid] for r in records[part]] for part in records}
+    focus = {part: [focus_text(v, cid) for v in views[part]] for part in views}
+
+    def base(parts: tuple[str, ...]) -> dict:
+        numbers = np.array([v.numbers for part in parts for v in views[part]])
+        scaler = StandardScaler().fit(numbers)
+        vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=FOCUS_FEATURES)
+        vectorizer.fit([f for part in parts for f in focus[part]])
+        return {"mean": scaler.mean_, "scale": scaler.scale_, "vectorizer": Tfidf.from_sklearn(vectorizer)}
+
+    def matrix(parts: tuple[str, ...]):
+        rows = [self._row(cid, v, f, t) for part in parts for v, f, t in zip(views[part], focus[part], text[part])]
+        return to_csr(rows, self._n_features(cid, len(views[parts[0]][0].numbers)))
+
+    best, train_base = None, base(("train",))
+    for variant in self.variants:
+        self.criterion_models[cid] = {"variant": variant, **train_base}
+        x_train, x_dev = matrix(("train",)), matrix(("dev",))
+        for c in self.c_grid:
+            # a looser tolerance while searching: the ranking of (variant, C) hardly moves, the time does
+            model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000, tol=1e-3)
+            model.fit(x_train, y["train"])
+            f1 = f1_score(y["dev"], model.predict(x_dev), labels=list(VERDICTS), average="macro", zero_division=0)
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, variant, c)
+    f1, variant, c = best
+    parts = ("train", "dev")
+    model = {"variant": variant, **base(parts)}
+    self.criterion_models[cid] = model
+    y_all = y["train"] + y["dev"]
+    folds = min(5, min(y_all.count(v) for v in set(y_all)))
+    calibrated = CalibratedClassifierCV(
+        LogisticRegression(C=c, class_weight="balanced", max_iter=3000), cv=max(2, folds), method="sigmoid",
+        ensemble=False).fit(matrix(parts), y_all)
+    model["head"] = calibrated_head(calibrated)
+    if variant in ("rule", "numeric"):
+        del model["vectorizer"]
+    return cid, model, {"variant": variant, "C": c, "dev_macro_f1": round(f1, 4)}
 
 
 def explain(cid: str, verdict: str) -> str:

@@ -541,6 +541,8 @@ def train_transformer(base_model: Path, train: list[dict], dev: list[dict], out:
 class TransformerAssessor(TrainedAssessor):
     """The trained assessor with a fine-tuned transformer for segment probabilities and entities."""
 
+    fit_workers = 1  # no forking a process that holds torch models
+
     def __init__(self, c_grid: tuple[float, ...] = C_GRID, variants: tuple[str, ...] = VARIANTS) -> None:
         super().__init__(c_grid, variants)
         self.tokenizer = None
@@ -574,7 +576,7 @@ class TransformerAssessor(TrainedAssessor):
         ctx = rules.build_context(text)
         return PlanView(ctx, rules.assess_rules(ctx), self.segment_probs(ctx.segs))
 
-    def _out_of_fold_views(self, records: list[dict]) -> list[PlanView]:
+    def _out_of_fold_views(self, records: list[dict], oof: dict | None = None) -> list[PlanView]:
         """Views of the train plans: out-of-fold probabilities when given, else the model's own (in-sample)."""
         if not self.train_segment_probs:
             return [self.view(r["text"]) for r in records]
@@ -600,7 +602,7 @@ class TransformerAssessor(TrainedAssessor):
             if label == "ACTOR":
                 normalised = normalise_actor(surface)
             elif label == "DATE":
-                normalised, kind = normalise(surface, plan_date)
+                normalised, kind = normalise(surface, plan_date, before=text[max(0, s - 40):s])
                 dates.append((len(out), DateMention(s, e, surface, normalised, kind)))
             out.append(Entity(start=s, end=e, label=label, text=surface, normalised=normalised))
         if dates:
@@ -623,7 +625,7 @@ class TransformerAssessor(TrainedAssessor):
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, directory: str | Path, metrics: dict | None = None) -> Path:
-        """Models and tokenizer (save_pretrained, safetensors), criterion heads (skops), metrics;
+        """Models and tokenizer (save_pretrained, safetensors), criterion heads (arrays), metrics;
         a SHA-256 manifest in each folder."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
@@ -631,7 +633,7 @@ class TransformerAssessor(TrainedAssessor):
             model.save_pretrained(directory / sub, safe_serialization=True)
             self.tokenizer.save_pretrained(directory / sub)
             write_manifest(directory / sub)
-        self.segment_models = {}  # the TF-IDF segment heads fit() made are not used here
+        self.segment_vectorizers, self.segment_heads = [], None  # the TF-IDF segment heads are not used here
         super().save(directory / CRITERIA_DIR)
         (directory / SETTINGS_FILE).write_text(json.dumps(self.settings, indent=2), encoding="utf-8")
         if metrics is not None:

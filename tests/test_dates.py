@@ -73,13 +73,66 @@ def test_normalise_forms(expr: str, iso: str | None, kind: str) -> None:
     assert normalise(expr, PLAN) == (iso, kind)
 
 
+# the words that GUIDELINES.md leaves outside a DATE span, per form that starts with them
+LEADING = {"i mitten av april": "i ", "efter sommarlovet": "efter ", "till höstterminen": "till ",
+           "under hösten": "under ", "till hösten": "till ", "efter jul": "efter ", "före jullovet": "före ",
+           "i november": "i ", "Någon gång efter v. 20": "Någon gång efter ", "efter 14/3": "efter "}
+
+
 @pytest.mark.parametrize(("expr", "iso", "kind"), FORMS)
 def test_find_dates_covers_whole_form(expr: str, iso: str | None, kind: str) -> None:
     mentions = find_dates(expr, PLAN)
     assert len(mentions) == 1
     m = mentions[0]
-    assert (m.start, m.end, m.text) == (0, len(expr), expr)
+    lead = len(LEADING.get(expr, ""))
+    assert (m.start, m.end, m.text) == (lead, len(expr), expr[lead:])
     assert (m.iso, m.kind) == (iso, kind)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("efter sommarlovet", ["sommarlovet"]),
+    ("sedan i våras", ["i våras"]),
+    ("någon gång i vår", ["i vår"]),
+    ("senast den 31 mars", ["den 31 mars"]),
+    ("från och med nästa vecka", ["nästa vecka"]),
+    ("fr.o.m. v. 7 t.o.m. v. 10", ["v. 7", "v. 10"]),
+    ("fram till sommarlovet", ["sommarlovet"]),
+    ("under 2023", ["2023"]),
+    ("vid terminsstart", ["terminsstart"]),
+    # the word is part of the expression: an amount of time from now, "vid behov", "i" + season
+    ("om åtta veckor", ["om åtta veckor"]),
+    ("inom en månad", ["inom en månad"]),
+    ("efter tre veckor", ["efter tre veckor"]),
+    ("vid behov", ["vid behov"]),
+    ("i höstas", ["i höstas"]),
+    ("i påskas", ["i påskas"]),
+])
+def test_leading_words_stay_outside_the_mention(text: str, spans: list[str]) -> None:
+    assert [m.text for m in find_dates(text, PLAN)] == spans
+
+
+@pytest.mark.parametrize(("before", "expr", "iso", "kind"), [
+    ("Uppföljning någon gång efter ", "v. 20", None, "vague"),
+    ("Vi ses efter ", "14/3", None, "vague"),
+    ("tidigast ", "v. 12", None, "vague"),
+    ("ca ", "den 14 mars", None, "vague"),
+    ("Uppföljning senast ", "v. 12", "2025-03-17", "week"),
+    ("Nästa möte ", "14/3", "2025-03-14", "absolute"),
+    ("pågår fram till ", "14/3", "2025-03-14", "absolute"),
+])
+def test_normalise_reads_the_words_before_the_span(before: str, expr: str, iso: str | None, kind: str) -> None:
+    assert normalise(expr, PLAN, before=before) == (iso, kind)
+    assert normalise(before + expr, PLAN) == (iso, kind)  # as find_dates reads the whole phrase
+
+
+def test_relabelled_corpus_follows_the_boundary_rule() -> None:
+    from planqa.corpus import load_corpus
+    from planqa.dates import leading_words
+
+    for r in load_corpus():
+        for s in r["spans"]:
+            if s["label"] == "DATE":
+                assert leading_words(r["text"], s["start"], s["end"]) == s["start"], (r["id"], s["text"])
 
 
 def test_year_less_without_plan_date_is_unresolved() -> None:

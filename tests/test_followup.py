@@ -38,7 +38,16 @@ def test_vague_follow_up_is_reported_without_a_date() -> None:
     iso, concrete, vague = follow_up_dates("Mötesdatum 2024-02-20.\nVi ses igen efter sommarlovet.", PLAN,
                                            scorer="rules")
     assert iso == [] and concrete == []
-    assert [m.text for m in vague] == ["efter sommarlovet"]
+    assert [m.text for m in vague] == ["sommarlovet"]  # "efter" is outside the span (GUIDELINES.md)
+
+
+@pytest.mark.parametrize("value", ["Efter sommarlovet", "Till våren", "före jullovet", "senast v. 12"])
+def test_a_follow_up_heading_still_counts_when_the_value_starts_with_a_leading_word(value: str) -> None:
+    """The span leaves "Efter"/"Till"/"senast" out, but the block's heading still applies to it."""
+    text = f"Datum: 2024-02-20\n\nMål\n[BARN] ska gå till skolan.\n\nUppföljning\n{value}\n"
+    iso, concrete, vague = follow_up_dates(text, PLAN, scorer="rules")
+    assert len(concrete + vague) == 1
+    assert value.endswith((concrete + vague)[0].text)
 
 
 def test_passed_follow_up_in_a_follow_up_document() -> None:

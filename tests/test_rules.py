@@ -61,3 +61,116 @@ def test_empty_like_text_gets_all_twelve_verdicts():
     a = assess("Ingen text av betydelse.")
     assert set(a.criteria) == set(CRITERION_IDS)
     assert all(r.verdict == "not_met" for r in a.criteria.values())
+
+
+def _verdict(text: str, cid: str) -> str:
+    return assess(text).criteria[cid].verdict
+
+
+def test_concrete_needs_are_met_anywhere_in_the_plan():
+    text = ("Bakgrund\n[BARN] har svårt att komma iväg till skolan på morgonen och har varit frånvarande "
+            "40 % sedan januari.\nMamma berättar att [BARN] vaknar flera gånger per natt.\n")
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_diagnosis_and_behover_stod_are_vague_needs():
+    text = "Behov\n[BARN] har diagnosen ADHD och behöver stöd.\n"
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_needs_only_referred_elsewhere_are_not_met():
+    text = ("Anledning till SIP: se utredningen.\nExtra kontakt vid behov.\n"
+            "Insatser\n- Samtal – [NAMN_1], BUP\n")
+    r = assess(text).criteria["needs_described"]
+    assert r.verdict == "not_met"
+    assert all(text[e.start:e.end] == e.text for e in r.evidence)
+
+
+def test_routine_phrases_are_not_needs():
+    text = "Insatser\n- Skicka hem skoluppgifter vid frånvaro – skolan\n- Kontakt vid behov – [NAMN_1]\n"
+    assert _verdict(text, "needs_described") != "met"
+
+
+def test_every_activity_with_a_responsible_after_the_dash_is_met():
+    text = ("Insatser\n- Samtal varannan vecka – [NAMN_1], kurator\n- Bildschema i klassrummet – mentor\n"
+            "- Föräldrastöd – socialtjänsten\n\nNästa uppföljning 12/5.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_an_actor_merely_mentioned_in_an_activity_is_not_its_responsible():
+    text = "Insatser\n- Påminnelse till BUP om remissen\n- Extra stöd i matte\n- Återbesök enligt plan\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_an_empty_responsible_column_means_no_responsible():
+    text = ("Insatser\n| Insats | Ansvarig | När |\n|---|---|---|\n| Familjebehandling (socialtjänsten) | – | juni |\n"
+            "| Stödsamtal | | varannan vecka |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text_named = text.replace("| – |", "| [NAMN_1], socialtjänsten |").replace("| | var", "| kurator | var")
+    assert _verdict(text_named, "responsibility_per_action") == "met"
+
+
+def test_vi_as_responsible_is_partial_unless_the_plan_defines_it():
+    text = "Insatser\n- Samtal med [BARN] – [NAMN_1], BUP\n- Stöd med morgonrutinerna. Ansvarig: vi.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    defined = "Här betyder vi = BVC och förskolan.\n" + text
+    assert _verdict(defined, "responsibility_per_action") == "met"
+
+
+def test_numbered_goals_are_not_measurable_by_their_number():
+    text = "Mål\n1. [BARN] ska må bättre.\n2. [BARN] ska trivas i skolan.\n3. [BARN] ska få en bra fritid.\n"
+    assert _verdict(text, "goals_evaluable") == "not_met"
+    text2 = ("Mål\n1. [BARN] ska närvara minst 4 dagar/vecka i skolan till v. 12.\n"
+             "2. [BARN] ska somna inom 30 minuter 5 kvällar av 7.\n3. [BARN] ska må bättre.\n")
+    assert _verdict(text2, "goals_evaluable") == "met"
+
+
+def test_undecided_or_shared_overall_responsibility():
+    undecided = "Samordningsansvarig: ej utsedd ännu, tas upp nästa gång.\n"
+    assert _verdict(undecided, "overall_responsibility") == "not_met"
+    shared = "Samordning\nBUP och skolan delar på ansvaret för planen.\n"
+    a = assess(shared)
+    assert a.criteria["overall_responsibility"].verdict == "partial"
+    assert a.coordinator is None
+    named = "Samordningsansvarig: socialtjänsten, [NAMN_1].\n"
+    assert _verdict(named, "overall_responsibility") == "met"
+    heading = "Samordningsansvarig\n[NAMN_2], kurator på elevhälsan\n"
+    assert _verdict(heading, "overall_responsibility") == "met"
+
+
+def _goal_texts(text: str) -> list[str]:
+    from planqa.rules import build_context
+    return [g.text for g in build_context(text).goals]
+
+
+def test_goals_after_a_numbered_heading_are_found():
+    text = ("5. Barnets röst\n[BARN] säger att rasterna är jobbiga.\n\n6. Mål\n"
+            "6.1 [BARN] är i skolan minst 4 dagar i veckan till påsklovet.\n"
+            "6.2 [BARN] äter lunch i matsalen tre dagar av fem.\n"
+            "6.3 [BARN] har någon att vara med på rasterna varje dag.\n\n7. Insatser\n"
+            "7.1 Kuratorn träffar [BARN] varannan vecka – [NAMN_1], elevhälsan.\n")
+    goals = _goal_texts(text)
+    assert len(goals) == 3 and all(g.startswith("6.") for g in goals)
+    assert _verdict(text, "goals_present") == "met"
+    for heading in ("Del 6. Mål", "AVSNITT 6. MÅL", "F. MÅL", "Mål från förra planen och status"):
+        assert len(_goal_texts(text.replace("6. Mål", heading))) == 3, heading
+
+
+def test_goal_column_of_a_table_gives_goal_cells_with_real_offsets():
+    text = ("Plan\n| Mål | Insats | Vem | När |\n|---|---|---|---|\n"
+            "| [BARN] ska kunna somna inom 30 minuter | Sömnschema | [VH1] | v. 12 |\n"
+            "| [BARN] går till skolan själv | Promenad med mentor | mentor | v. 14 |\n")
+    from planqa.rules import build_context
+    goals = build_context(text).goals
+    assert [g.text for g in goals] == ["[BARN] ska kunna somna inom 30 minuter", "[BARN] går till skolan själv"]
+    assert all(text[g.start:g.end] == g.text for g in goals)
+    no_goal_column = "Plan\n| Vad | Vem | När |\n| Sömnschema | [VH1] | v. 12 |\n"
+    assert _goal_texts(no_goal_column) == []
+
+
+def test_two_goals_or_mostly_agency_goals_are_partial():
+    two = "Mål\n- [BARN] ska sova hela natten.\n- [BARN] ska gå i skolan varje dag.\n"
+    assert _verdict(two, "goals_present") == "partial"
+    agency = ("Mål\n- [BARN] ska sova hela natten.\n- BUP ska ha gjort en utredning före v. 20.\n"
+              "- Skolan ska ha upprättat ett åtgärdsprogram.\n")
+    assert _verdict(agency, "goals_present") == "partial"

@@ -2,7 +2,7 @@
 and a crash in the middle of an import leaves the audit consistent.
 
 The trained assessor's own round trip and tamper check on a real (small) model are in
-tests/test_trained.py; here a minimal skops file stands in, so these tests need no training.
+tests/test_trained.py; here a minimal saved model stands in, so these tests need no training.
 """
 
 from __future__ import annotations
@@ -32,15 +32,20 @@ from planqa.trained import META_FILE, MODEL_FILE, TrainedAssessor
 # safe models --------------------------------------------------------------------------------
 
 def fake_model(directory: Path, payload: object = None, manifest: bool = True) -> Path:
-    """A loadable assessor directory (skops state, meta, manifest) without training anything."""
-    import skops.io as sio
+    """A loadable assessor directory (arrays, structure, meta, manifest) without training anything.
 
-    directory.mkdir(parents=True)
-    segments = {} if payload is None else {"x": payload}
-    sio.dump({"segments": segments, "criteria": {}}, directory / MODEL_FILE)
+    With `payload`, the arrays file also holds it as an object array (which only pickle could read).
+    """
+    import numpy as np
+
+    TrainedAssessor().save(directory)
+    if payload is not None:
+        np.savez(directory / MODEL_FILE, x=np.array([payload], dtype=object))
     (directory / META_FILE).write_text(json.dumps({"version": "fake-model"}), encoding="utf-8")
     if manifest:
         write_manifest(directory)
+    else:
+        (directory / MANIFEST_FILE).unlink()
     return directory
 
 
@@ -65,11 +70,9 @@ def test_default_assessor_refuses_a_tampered_model_instead_of_falling_back(tmp_p
         assess.load_assessor()
 
 
-def test_a_model_with_untrusted_types_is_refused_even_with_a_valid_manifest(tmp_path):
-    from skops.io.exceptions import UntrustedTypesFoundException
-
+def test_a_model_with_pickled_objects_is_refused_even_with_a_valid_manifest(tmp_path):
     directory = fake_model(tmp_path / "evil", payload=os.system)  # a function that would run commands
-    with pytest.raises(UntrustedTypesFoundException, match="system"):
+    with pytest.raises(ModelIntegrityError, match="annat än talmatriser"):
         TrainedAssessor.load(directory)
 
 

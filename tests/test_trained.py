@@ -40,7 +40,7 @@ def test_no_goals_means_goal_quality_not_met(small_model, monkeypatch):
 
     model, _ = small_model
 
-    def fake(cid, view):
+    def fake(cid, view, text=None):
         verdict = "not_met" if cid == "goals_present" else "met"
         return CriterionResult(verdict=verdict, confidence=0.9, explanation="x")
 
@@ -57,7 +57,7 @@ def test_a_tampered_model_file_is_refused(small_model, tmp_path):
     _, directory = small_model
     copy = tmp_path / "copy"
     shutil.copytree(directory, copy)
-    with (copy / "assessor.skops").open("ab") as f:
+    with (copy / "assessor.npz").open("ab") as f:
         f.write(b"\0")
     with pytest.raises(ModelIntegrityError, match="kontrollsumman"):
         TrainedAssessor.load(copy)
@@ -66,10 +66,16 @@ def test_a_tampered_model_file_is_refused(small_model, tmp_path):
         TrainedAssessor.load(copy)
 
 
-def test_saved_model_holds_no_untrusted_types(small_model):
-    import skops.io as sio
-
-    from planqa.trained import TRUSTED_TYPES
+def test_saved_model_is_plain_arrays_and_loads_without_scikit_learn(small_model):
+    import subprocess
+    import sys
+    import zipfile
 
     _, directory = small_model
-    assert set(sio.get_untrusted_types(file=directory / "assessor.skops")) <= set(TRUSTED_TYPES)
+    with zipfile.ZipFile(directory / "assessor.npz") as z:
+        assert z.namelist() and all(n.endswith(".npy") for n in z.namelist())
+    code = ("import sys; from planqa.trained import TrainedAssessor; from planqa.models import Plan; "
+            f"a = TrainedAssessor.load({str(directory)!r}); a.assess(Plan(id='p', text='Mål: [BARN] ska gå i skolan.')); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'skops') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -28,7 +28,7 @@ def main() -> None:
     train, dev = load_corpus("train"), load_corpus("dev")
     print(f"training on {len(train)} train plans, choosing on {len(dev)} dev plans")
     start = time.perf_counter()
-    assessor = TrainedAssessor().fit(train, dev, version="trained-1")
+    assessor = TrainedAssessor().fit(train, dev, version="trained-2")
     assessor.meta["train_seconds"] = round(time.perf_counter() - start, 1)
     assessor.save(args.out)
     print(f"saved to {args.out} in {assessor.meta['train_seconds']} s")

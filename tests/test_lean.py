@@ -1,0 +1,71 @@
+"""The default backends run without torch and transformers in the process, even when installed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import DEMO, ROOT
+
+PROBE = """
+import atexit, sys
+heavy = ("torch", "transformers", "sklearn", "scipy", "skops")
+atexit.register(lambda: print("LOADED", sorted(m for m in heavy if m in sys.modules), file=sys.stderr))
+sys.argv = ["planqa", *sys.argv[1:]]
+from planqa.cli import main
+main()
+"""
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+
+
+def loaded(result: subprocess.CompletedProcess) -> str:
+    return next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
+
+
+def test_scoring_with_the_shipped_models_loads_no_torch_transformers_or_scikit_learn():
+    result = run_cli("score", "--assume-pseudonymised", str(DEMO / "sip-skolfranvaro.txt"))
+    assert result.returncode == 0, result.stderr
+    assert '"follow_up_date"' in result.stdout
+    assert loaded(result) == "LOADED []"
+
+
+def test_evaluate_still_works_with_torch_kept_out():
+    """scikit-learn and scipy (used by evaluate) must not trip over the kept-out torch."""
+    code = ("from planqa.lean import keep_out_heavy_libraries; assert keep_out_heavy_libraries([]); "
+            "import sklearn.metrics, scipy.stats; print(sklearn.metrics.cohen_kappa_score([1, 0], [1, 0]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1.0"
+
+
+@pytest.fixture
+def no_heavy_modules(monkeypatch):
+    from planqa import lean
+
+    for name in [m for m in sys.modules if m.partition(".")[0] in lean.HEAVY]:
+        monkeypatch.delitem(sys.modules, name)
+    yield lean
+    lean.allow_heavy_libraries()
+
+
+def test_keep_out_is_skipped_for_the_transformer_backend(no_heavy_modules):
+    lean = no_heavy_modules
+    assert lean.keep_out_heavy_libraries(["score", "--backend", "transformer", "x.txt"]) is False
+    assert not any(isinstance(f, lean.KeepOut) for f in sys.meta_path)
+
+
+def test_keep_out_makes_the_imports_fail_as_if_not_installed(no_heavy_modules):
+    lean = no_heavy_modules
+    assert lean.keep_out_heavy_libraries(["score", "x.txt"]) is True
+    with pytest.raises(ModuleNotFoundError):
+        import torch  # noqa: F401
+    with pytest.raises(ModuleNotFoundError):
+        import transformers.models  # noqa: F401
+    assert "torch" not in sys.modules
+    lean.allow_heavy_libraries()
+    assert not any(isinstance(f, lean.KeepOut) for f in sys.meta_path)
