@@ -525,6 +525,9 @@ def needs_described(ctx: Context) -> CriterionResult:
     concrete, vague, reference = need_segments(ctx)
     ctx.signals.update(need_segments=len(concrete) + len(vague), need_concrete=len(concrete),
                        need_reference=len(reference))
+    # evidence: descriptions of the child first, lines that are also goals or activities last
+    planned = set(ctx.goals) | set(activity_segments(ctx))
+    concrete = sorted(concrete, key=lambda s: s in planned)
     if len(concrete) >= 2:
         return _result("needs_described", "met", 0.75, [_ev(s, "NEED") for s in concrete],
                        "Barnets behov beskrivs konkret (svårigheter eller situation i vardagen).")
