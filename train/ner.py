@@ -15,6 +15,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -257,6 +258,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)
+    # the training run's temporary corpus paths are not part of the model (and differ per run)
+    config = args.out / "config.cfg"
+    config.write_text(re.sub(r'^(train|dev) = "[^"\n]*"$', r"\1 = null", config.read_text(encoding="utf-8"),
+                             flags=re.MULTILINE), encoding="utf-8")
     metrics = {
         "command": "python train/ner.py",
         "trained": datetime.date.today().isoformat(),
