@@ -56,13 +56,11 @@ def bench_batch(plans, workers: int, gate: bool) -> float:
     return rate(n, time.perf_counter() - start)
 
 
-def bench_latency(plans) -> dict:
+def bench_latency(plans, assessor) -> dict:
     """The self-check path: gate + assessment + fixes, one plan at a time after load."""
-    from planqa.assess import load_assessor
     from planqa.batch import gate_message
     from planqa.selfcheck import fixes_for
 
-    assessor = load_assessor()
     times = []
     for plan in plans:
         start = time.perf_counter()
@@ -73,16 +71,14 @@ def bench_latency(plans) -> dict:
     return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)}
 
 
-def bench_stages(plans) -> dict:
+def bench_stages(plans, assessor) -> dict:
     """Milliseconds per plan of each stage alone, one plan at a time (where a plan's time goes)."""
     import spacy
 
     from planqa import rules
-    from planqa.assess import load_assessor
     from planqa.batch import gate_message
     from planqa.nlp import analyse
 
-    assessor = load_assessor()
     inner, nlp, blank = assessor.inner, assessor.nlp, spacy.blank("sv")
     stages = {
         "tokenizer": lambda p: blank(p.text),
@@ -188,9 +184,12 @@ def main() -> None:
     print("batch, 2 workers …", flush=True)
     res["batch_2"] = bench_batch(plans, 2, gate=True)
     print("latency …", flush=True)
-    res["latency"] = bench_latency(plans[:200])
+    from planqa.assess import load_assessor
+
+    assessor = load_assessor()
+    res["latency"] = bench_latency(plans[:200], assessor)
     print("stages …", flush=True)
-    res["stages_ms"] = bench_stages(plans[:200])
+    res["stages_ms"] = bench_stages(plans[:200], assessor)
     print("cold start …", flush=True)
     res["cold_start_s"] = bench_cold_start(ROOT / "demo" / "sip-skolfranvaro.txt")
     print("pseudonymisation …", flush=True)

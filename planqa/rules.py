@@ -52,13 +52,13 @@ AGENCY_FRAMED = re.compile(
     r"ansvara\w*|fungera\w*)\b", re.I)
 CHILD_FRAMED = re.compile(rf"{CHILD}.*\b(?:ska|vill|kan|kunna|har|känner|mår|går|äter|sover|får)\b"
                           rf"|^\s*(?:att\s+)?(?:kunna|känna|må|gå|vara|ha|klara|sova|äta|våga|hitta)\b", re.I)
-ACTIVITY_SECTION = re.compile(r"\b(?:insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|"
-                              r"ansvarsfördelning|planerade insatser|stöd)\b", re.I)
+_ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|ansvarsfördelning|"
+                   r"planerade insatser|stöd")
+ACTIVITY_SECTION = re.compile(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
-INTERVENTION_SECTION = re.compile(r"\b(?:insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|"
-                                  r"ansvarsfördelning|planerade insatser|stöd|ska hända|ska göras|görs|gör vi|"
-                                  r"vi gör|att göra|bestämdes|överenskommel\w*|fortsätter|framåt)\b", re.I)
+INTERVENTION_SECTION = re.compile(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|ska göras|görs|gör vi|vi gör|att göra|"
+                                  r"bestämdes|överenskommel\w*|fortsätter|framåt)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt)\b", re.I)
 ACTIVITY_VERB = re.compile(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"

@@ -152,9 +152,8 @@ class TrainedAssessor:
         from planqa.segments import new_segment_vectorizers
 
         start = time.perf_counter()
-        xs_by_kind = {kind: training_data(train, kind) for kind in SEGMENT_KINDS}
-        self.segment_vectorizers = [Tfidf.from_sklearn(v.fit(xs_by_kind[SEGMENT_KINDS[0]][0]))
-                                    for v in new_segment_vectorizers()]
+        segment_texts, _, _ = training_data(train, SEGMENT_KINDS[0])  # the same segments for every kind
+        self.segment_vectorizers = [Tfidf.from_sklearn(v.fit(segment_texts)) for v in new_segment_vectorizers()]
         oof = self._fit_segment_heads(train, log, out_of_fold=True)
         log(f"segment classifiers fitted ({time.perf_counter() - start:.0f} s)")
         self.text_vectorizer = Tfidf.from_sklearn(TfidfVectorizer(
@@ -231,7 +230,7 @@ class TrainedAssessor:
             oof[kind] = by_plan
         return oof
 
-    def _out_of_fold_views(self, records: list[dict], oof: dict | None = None) -> list[PlanView]:
+    def _out_of_fold_views(self, records: list[dict], oof: dict) -> list[PlanView]:
         """Views of training plans whose segment probabilities come from heads that did not see the plan
         (`oof` from `_fit_segment_heads(..., out_of_fold=True)`)."""
         views = []

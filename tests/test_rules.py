@@ -179,7 +179,7 @@ def test_two_goals_or_mostly_agency_goals_are_partial():
 def test_need_evidence_puts_descriptions_of_the_child_before_planned_activities():
     text = ("Datum: 2025-01-20\n\nInsatser\n- Skolan ger [BARN] möjlighet att redovisa muntligt för läraren ensam "
             "(ansvarig mentor).\n\nBakgrund\n[BARN] har svårt att somna och är ofta trött i skolan.\n")
-    result = RuleAssessor().assess(Plan(id="p", text=text)).criteria["needs_described"]
+    result = assess(text).criteria["needs_described"]
     assert result.verdict == "met"
     assert result.evidence[0].text.startswith("[BARN] har svårt att somna")
     assert all(text[e.start:e.end] == e.text for e in result.evidence)
