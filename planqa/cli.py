@@ -310,20 +310,21 @@ def train(
 @app.command()
 @_model_error_handler
 def evaluate(
-    split: Annotated[str, typer.Option(help="dev eller test (test bara för slutrapportering).")] = "test",
+    split: Annotated[str, typer.Option(help="dev, test (bara för slutrapportering) eller shift (planer i andra "
+                                            "stilar än korpusens).")] = "test",
     report: Annotated[Optional[Path], typer.Option(help="Skriv rapporten hit (Markdown; JSON bredvid).")] = None,
     model_dir: Annotated[Optional[Path], typer.Option(help="Mapp med den tränade modellen.")] = None,
 ) -> None:
     """Utvärdera den tränade bedömningen och regelbedömningen mot korpusens annoteringar."""
     from planqa.assess import load_assessor
-    from planqa.corpus import load_corpus
+    from planqa.corpus import load_corpus, load_shift
     from planqa.evaluate import predictions, report_markdown, score_predictions
     from planqa.rules import RuleAssessor
 
-    if split not in ("train", "dev", "test"):
-        err("--split ska vara train, dev eller test.")
+    if split not in ("train", "dev", "test", "shift"):
+        err("--split ska vara train, dev, test eller shift.")
         raise typer.Exit(2)
-    records = load_corpus(split)
+    records = load_shift() if split == "shift" else load_corpus(split)
     if not records:
         err(f"Inga planer i {split}-delen; kör 'planqa corpus compile' först.")
         raise typer.Exit(2)

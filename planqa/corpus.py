@@ -200,6 +200,22 @@ def load_corpus(split: str | None = None, path: Path | None = None) -> list[dict
     return [r for r in records if split is None or r["split"] == split]
 
 
+SHIFT_SOURCE = ANNOTATIONS / "shift" / "source"
+
+
+def load_shift(source_dir: Path | None = None) -> list[dict]:
+    """The style-shift check set, compiled (split "shift"): plans in house styles the corpus lacks,
+    written separately from it and never used for training or choosing (annotations/shift/)."""
+    source_dir = source_dir or SHIFT_SOURCE
+    records = []
+    for path in sorted(source_dir.glob("s*.md")):
+        problems = check_file(path)
+        if problems:
+            raise ValueError(f"{path.name}: {'; '.join(problems)}")
+        records.append(compile_record(parse_source(path.read_text(encoding="utf-8")), "shift"))
+    return records
+
+
 def write_corpus(records: list[dict], path: Path | None = None) -> Path:
     import json
 

@@ -1,8 +1,8 @@
 """The trained assessor: per-criterion calibrated classifiers over rule outputs and focus n-grams.
 
-`TrainedAssessor.fit(train, dev)` chooses each criterion's features and regularisation on
-dev, fits on train with cross-validated sigmoid calibration, and keeps the rules for
-evidence and explanations. Prediction uses numpy only (`planqa.vectors`); the model is saved
+`TrainedAssessor.fit(train, dev)` chooses each criterion's features and regularisation by
+cross-validation on train + dev, fits them there with cross-validated sigmoid calibration, and
+keeps the rules for evidence and explanations. Prediction uses numpy only (`planqa.vectors`); the model is saved
 as arrays (`.npz`, no pickle) and JSON, with a SHA-256 manifest that is checked on load.
 """
 
@@ -30,6 +30,10 @@ META_FILE = "meta.json"
 FORMAT = "planqa-assessor-arrays-1"
 REVIEW_BELOW = 0.6
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+CV_FOLDS = 5
+# the choice takes the simplest (variant order, then smaller C) setting whose cross-validated macro-F1 is
+# within this much of the best: a difference smaller than this is noise with ~500 plans
+SIMPLER_WITHIN = 0.01
 # "rule": the rules' own verdict and confidence for the criterion, calibrated; then more and more features
 VARIANTS = ("rule", "numeric", "numeric+focus", "numeric+focus+text")
 FOCUS_FEATURES = 3000
@@ -142,32 +146,31 @@ class TrainedAssessor:
     fit_workers: int | None = None  # processes for the per-criterion search; None: up to 2 cores
 
     def fit(self, train: list[dict], dev: list[dict], version: str = "trained", log=print) -> "TrainedAssessor":
-        """Fit segment classifiers; choose each criterion's features and C on dev; refit on train + dev.
+        """Fit segment classifiers and, per criterion, choose features and C by cross-validation on
+        train + dev; then fit and calibrate the chosen head on train + dev.
 
-        Dev only chooses (variant, C); the final heads and their calibration are then fitted on
-        train and dev together, so the shipped model has seen every non-test plan.
+        Every plan's features use segment probabilities from heads that did not see the plan (5 folds
+        by plan), so they look like an unseen plan's. The test split is never passed here.
         """
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         from planqa.segments import new_segment_vectorizers
 
         start = time.perf_counter()
-        segment_texts, _, _ = training_data(train, SEGMENT_KINDS[0])  # the same segments for every kind
+        records = train + dev
+        segment_texts, _, _ = training_data(records, SEGMENT_KINDS[0])  # the same segments for every kind
         self.segment_vectorizers = [Tfidf.from_sklearn(v.fit(segment_texts)) for v in new_segment_vectorizers()]
-        oof = self._fit_segment_heads(train, log, out_of_fold=True)
+        oof = self._fit_segment_heads(records, log, out_of_fold=True)
         log(f"segment classifiers fitted ({time.perf_counter() - start:.0f} s)")
         self.text_vectorizer = Tfidf.from_sklearn(TfidfVectorizer(
             ngram_range=(1, 2), min_df=3, max_df=0.9, sublinear_tf=True, max_features=TEXT_FEATURES).fit(
-            [r["text"] for r in train]))
-        # features of train plans use out-of-fold segment probabilities, so they look like unseen plans
-        views = {"train": self._out_of_fold_views(train, oof), "dev": [self.view(r["text"]) for r in dev]}
-        labels = {"train": train, "dev": dev}
-        text = {part: [self.text_vectorizer.features(v.ctx.text) for v in views[part]] for part in views}
-        for part in views:  # computed once here, before the search processes fork
-            for v in views[part]:
-                v.numbers  # noqa: B018
+            [r["text"] for r in records]))
+        views = self._out_of_fold_views(records, oof)
+        text = [self.text_vectorizer.features(v.ctx.text) for v in views]
+        for v in views:  # computed once here, before the search processes fork
+            v.numbers  # noqa: B018
         log(f"features of {len(train)} + {len(dev)} plans ({time.perf_counter() - start:.0f} s)")
-        _FIT.update(assessor=self, views=views, labels=labels, text=text)
+        _FIT.update(assessor=self, views=views, records=records, text=text)
         try:
             fitted = self._map(_fit_criterion, list(CRITERION_IDS))
         finally:
@@ -175,13 +178,14 @@ class TrainedAssessor:
         selection = {}
         for cid, model, chosen in fitted:
             self.criterion_models[cid], selection[cid] = model, chosen
-            log(f"{cid}: {chosen['variant']}, C={chosen['C']}, dev macro-F1 {chosen['dev_macro_f1']:.3f}")
+            log(f"{cid}: {chosen['variant']}, C={chosen['C']}, cv macro-F1 {chosen['cv_macro_f1']:.3f} "
+                f"(best {chosen['cv_best_macro_f1']:.3f})")
         if not any(m["variant"].endswith("+text") for m in self.criterion_models.values()):
             self.text_vectorizer = None  # not needed at prediction time
-        self._fit_segment_heads(train + dev, log)  # the shipped segment heads see dev too
         log(f"done ({time.perf_counter() - start:.0f} s)")
         self.meta = {"version": version, "train_plans": len(train), "dev_plans": len(dev),
-                     "fitted_on": "train+dev (chosen on dev)", "selection": selection}
+                     "fitted_on": f"train+dev (chosen by {CV_FOLDS}-fold cross-validation on train+dev)",
+                     "selection": selection}
         return self
 
     def _map(self, func, jobs: list) -> list:
@@ -358,7 +362,7 @@ class TrainedAssessor:
         return self
 
 
-_FIT: dict = {}  # what the forked search processes read: the assessor, views and labels of train and dev
+_FIT: dict = {}  # what the forked search processes read: the assessor, and the plans' views, records and text
 
 
 def _fit_segment_head(job: tuple[str, int | None]):
@@ -377,53 +381,56 @@ def _fit_segment_head(job: tuple[str, int | None]):
 
 
 def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
-    """Choose criterion `cid`'s variant and C by dev macro-F1, then fit and calibrate on train + dev."""
+    """Choose criterion `cid`'s variant and C by cross-validated macro-F1 on train + dev, then fit and
+    calibrate the chosen head on all of them."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import f1_score
+    from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
+    from sklearn.model_selection import StratifiedKFold
     from sklearn.preprocessing import StandardScaler
 
     self: TrainedAssessor = _FIT["assessor"]
-    views, records, text = _FIT["views"], _FIT["labels"], _FIT["text"]
-    y = {part: [r["labels"][cid] for r in records[part]] for part in records}
-    focus = {part: [focus_text(v, cid) for v in views[part]] for part in views}
+    views, text = _FIT["views"], _FIT["text"]
+    y = np.array([r["labels"][cid] for r in _FIT["records"]])
+    focus = [focus_text(v, cid) for v in views]
+    # the scaler and the n-gram vocabularies are fitted on all plans (no labels involved)
+    numbers = np.array([v.numbers for v in views])
+    scaler = StandardScaler().fit(numbers)
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=FOCUS_FEATURES)
+    base = {"mean": scaler.mean_, "scale": scaler.scale_, "vectorizer": Tfidf.from_sklearn(vectorizer.fit(focus))}
+    folds = list(StratifiedKFold(CV_FOLDS, shuffle=True, random_state=0).split(numbers, y))
 
-    def base(parts: tuple[str, ...]) -> dict:
-        numbers = np.array([v.numbers for part in parts for v in views[part]])
-        scaler = StandardScaler().fit(numbers)
-        vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=FOCUS_FEATURES)
-        vectorizer.fit([f for part in parts for f in focus[part]])
-        return {"mean": scaler.mean_, "scale": scaler.scale_, "vectorizer": Tfidf.from_sklearn(vectorizer)}
+    def matrix():
+        rows = [self._row(cid, v, f, t) for v, f, t in zip(views, focus, text)]
+        return to_csr(rows, self._n_features(cid, numbers.shape[1]))
 
-    def matrix(parts: tuple[str, ...]):
-        rows = [self._row(cid, v, f, t) for part in parts for v, f, t in zip(views[part], focus[part], text[part])]
-        return to_csr(rows, self._n_features(cid, len(views[parts[0]][0].numbers)))
-
-    best, train_base = None, base(("train",))
+    results, matrices = [], {}
     for variant in self.variants:
-        self.criterion_models[cid] = {"variant": variant, **train_base}
-        x_train, x_dev = matrix(("train",)), matrix(("dev",))
+        self.criterion_models[cid] = {"variant": variant, **base}
+        x = matrices[variant] = matrix()
         for c in self.c_grid:
-            # a looser tolerance while searching: the ranking of (variant, C) hardly moves, the time does
-            model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000, tol=1e-3)
-            model.fit(x_train, y["train"])
-            f1 = f1_score(y["dev"], model.predict(x_dev), labels=list(VERDICTS), average="macro", zero_division=0)
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, variant, c)
-    f1, variant, c = best
-    parts = ("train", "dev")
-    model = {"variant": variant, **base(parts)}
-    self.criterion_models[cid] = model
-    y_all = y["train"] + y["dev"]
-    folds = min(5, min(y_all.count(v) for v in set(y_all)))
+            predicted = np.empty(len(y), dtype=object)
+            for fit_index, held_index in folds:
+                # a looser tolerance while searching: the ranking of (variant, C) hardly moves, the time does
+                model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000, tol=1e-3)
+                predicted[held_index] = model.fit(x[fit_index], y[fit_index]).predict(x[held_index])
+            results.append((f1_score(y, predicted, labels=list(VERDICTS), average="macro", zero_division=0),
+                            variant, c, predicted))
+    best = max(r[0] for r in results)
+    f1, variant, c, predicted = next(r for r in results if r[0] >= best - SIMPLER_WITHIN)  # simplest near the best
+    model = {"variant": variant, **base}
+    folds_calibration = min(5, min(int((y == v).sum()) for v in set(y)))
     calibrated = CalibratedClassifierCV(
-        LogisticRegression(C=c, class_weight="balanced", max_iter=3000), cv=max(2, folds), method="sigmoid",
-        ensemble=False).fit(matrix(parts), y_all)
+        LogisticRegression(C=c, class_weight="balanced", max_iter=3000), cv=max(2, folds_calibration),
+        method="sigmoid", ensemble=False).fit(matrices[variant], y)
     model["head"] = calibrated_head(calibrated)
     if variant in ("rule", "numeric"):
         del model["vectorizer"]
-    return cid, model, {"variant": variant, "C": c, "dev_macro_f1": round(f1, 4)}
+    chosen = {"variant": variant, "C": c, "cv_macro_f1": round(f1, 4), "cv_best_macro_f1": round(best, 4),
+              "cv_accuracy": round(accuracy_score(y, predicted), 4),
+              "cv_kappa": round(cohen_kappa_score(y, predicted, labels=list(VERDICTS)), 4)}
+    return cid, model, chosen
 
 
 def explain(cid: str, verdict: str) -> str:

@@ -577,11 +577,14 @@ class TransformerAssessor(TrainedAssessor):
         return PlanView(ctx, rules.assess_rules(ctx), self.segment_probs(ctx.segs))
 
     def _out_of_fold_views(self, records: list[dict], oof: dict | None = None) -> list[PlanView]:
-        """Views of the train plans: out-of-fold probabilities when given, else the model's own (in-sample)."""
-        if not self.train_segment_probs:
-            return [self.view(r["text"]) for r in records]
+        """Views of the plans: their out-of-fold probabilities where known (train plans with `oof_folds`),
+        else the model's own (in-sample for train, early-stopping data for dev)."""
+        known = self.train_segment_probs or {}
         views = []
         for r in records:
+            if r["id"] not in known:
+                views.append(self.view(r["text"]))
+                continue
             ctx = rules.build_context(r["text"])
             probs = self._spread(ctx.segs, self.train_segment_probs[r["id"]])
             views.append(PlanView(ctx, rules.assess_rules(ctx), probs))
