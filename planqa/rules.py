@@ -460,7 +460,7 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
 # komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, oro, utbrott ...), wherever in the plan.
 NEED_DIFFICULTY = re.compile(
-    r"\b(?:har svårt|svårt (?:att|med|för|i)|svårighet\w*|frånvar(?:o|on|ande)\b|"
+    r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\b|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|bråk\w*|"
     r"slår|sparkar|biter|skriker|vaknar|somna\w*|sömn\w*|sover (?:dåligt|oroligt|lite|inte)|mardröm\w*|"
@@ -468,7 +468,7 @@ NEED_DIFFICULTY = re.compile(
     r"utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|hot\w*|"
     r"våld\w*|skolk\w*|kamp|kaos|klarar inte|vågar inte|orkar inte|tappat|försenad\w*|sen i|språkstörning|"
     r"ordförråd|behöver hjälp (?:att|med|när)|jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|"
-    r"mår (?:dåligt|inte bra|sämre)|krampanfall|anfall|smärt\w*|konflikt\w*|isolera\w*|sitter (?:på sitt rum|hemma))",
+    r"gråter|vaken (?:på|om) nätte\w*|krampanfall|anfall|smärt\w*|konflikt\w*|isolera\w*|sitter (?:på sitt rum|hemma))",
     re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
 NOT_A_NEED = re.compile(r"\b(?:vid behov|orosanmälan|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
@@ -479,7 +479,7 @@ NEED_REFERENCE = re.compile(r"\b(?:se|enligt) (?:bilaga\w*|remiss\w*|utredning\w
 CHILD_REF = re.compile(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
-NEED_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|situation|anledning|varför|om mig|barnets|ungdomens|"
+NEED_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|aktuellt|situation|anledning|varför|om mig|barnets|ungdomens|"
                           r"elevens)\b", re.I)
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 
@@ -524,7 +524,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             reference.append(s)
         if _any_in(difficulty, s.start, s.end):
             about_adult = GUARDIAN.search(t) or ADULT_REF.search(t)
-            if CHILD_REF.search(t) or (not about_adult and (THIRD_PERSON.search(t) or NEED_SECTION.search(s.section))):
+            # a sentence with an agency as its subject ("Socialtjänsten utreder oro för ...") is not about the child
+            if not _agency_subject(ctx, s, 0) and (CHILD_REF.search(t) or (not about_adult and (
+                    THIRD_PERSON.search(t) or NEED_SECTION.search(s.section)))):
                 concrete.append(s)
                 continue
         if _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end):
@@ -585,8 +587,9 @@ GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:person
                                  r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*)\b", re.I)
 
 
-def _goal_subject_is_agency(ctx: Context, s: Segment, body_at: int) -> bool:
-    """True when the goal's first words name an agency, a role or a professional (not the child or a guardian)."""
+def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
+    """True when the words from body_at on start with an agency, a role or a professional as subject (not the
+    child or a guardian)."""
     body = s.text[body_at:]
     # the subject: up to three words, ending before a preposition ("Samtal på BUP" has no agency subject)
     head = re.match(r"\s*(?:att\s+)?((?:(?!(?:på|i|med|om|för|till|av|hos|från|vid|inför)\s)\S+\s+){0,2}\S+)", body)
@@ -602,11 +605,11 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     (what should be different for the child); GUIDELINES 4.1."""
     text = re.sub(r"^\s*mål\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
-    if re.search(CHILD, text, re.I) and not _goal_subject_is_agency(ctx, s, body_at):
+    if re.search(CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
     words = text.split()
     early = " ".join(words[:6])
-    if _goal_subject_is_agency(ctx, s, body_at):
+    if _agency_subject(ctx, s, body_at):
         verb = GOAL_ACTION_VERB.search(early)
         state = GOAL_AGENCY_STATE.search(early)
         if verb and not (state and state.start() <= verb.start()):

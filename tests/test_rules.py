@@ -228,3 +228,19 @@ def test_a_six_word_section_line_ends_the_goal_section():
     text = ("Mina mål\n1. Jag ska kunna äta lunch med klassen varje dag.\n\nDet här ska de vuxna göra\n"
             "Mentor pratar med klassen om allergin.\n")
     assert _goal_texts(text) == ["1. Jag ska kunna äta lunch med klassen varje dag."]
+
+
+def test_an_agency_acting_on_a_concern_is_no_need_of_the_child():
+    text = "Bakgrund\nSocialtjänsten utreder sedan mars oro för våld i familjen.\n[BARN] behöver skydd och stöd.\n"
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert "[BARN] behöver skydd och stöd." in [e.text for e in result.evidence]
+    assert all(text[e.start:e.end] == e.text for e in result.evidence)
+
+
+def test_feeling_unwell_alone_is_vague_and_what_is_hard_is_concrete():
+    assert _verdict("Behov\n[BARN] mår inte bra och behöver stöd.\n", "needs_described") == "partial"
+    text = "Min plan\nDet som är svårt är att jag blir retad i korridoren nästan varje dag.\n"
+    assert _verdict(text, "needs_described") == "met"
+    night = "Aktuellt\nSover på dagen och är vaken på nätterna.\n"
+    assert _verdict(night, "needs_described") == "met"
