@@ -35,9 +35,18 @@ NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\
                   r"diagnos\w*|adhd|autism|ast|utredning)\b", re.I)
 VAGUE_NEED = re.compile(r"\bbehöver (?:mer |extra |fortsatt )?(?:stöd|hjälp|insatser)\s*[.,]?$", re.I)
 GOAL_SECTION = re.compile(r"\b(?:mål|delmål|målsättning|önskat läge|det vi vill uppnå|vad vill vi uppnå)\b", re.I)
-GOAL_PHRASE = re.compile(r"\b(?:målet är att|mål(?:et)?:|delmål\s*\d*:|ska kunna|vill uppnå|önskat läge)\b",
+# A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
+# so no word boundary after it.
+GOAL_PHRASE = re.compile(r"\b(?:(?:mål(?:et)?|delmål\s*\d*)\s*:|(?:målet är att|ska kunna|vill uppnå|önskat läge)\b)",
                          re.I)
 NOT_A_GOAL = re.compile(r"\b(?:målet med (?:mötet|dagens)|målgrupp|målsman|mål(?:et)? för mötet)\b", re.I)
+# A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
+# "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
+GOAL_PLACEHOLDER = re.compile(
+    r"^\W*(?:(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
+    r"(?:\w+ )?mål(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|tas (?:upp )?(?:vid|på) nästa)",
+    re.I)
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar|gånger|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
@@ -237,7 +246,7 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
             return rest.lower()
         return None
     if GOAL_HEADING.search(head) and not re.match(r"^(?:att|jag|vi|hen|han|hon)\b", rest, re.I) \
-            or SECTION_WORD.match(rest) and len(rest.split()) <= 5:
+            or SECTION_WORD.match(rest):
         return rest.lower()
     return None
 
@@ -330,7 +339,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 or is_table_header(s.text):
             continue
         body = _strip_label(s.text)
-        if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body):
+        if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
+                and not GOAL_PLACEHOLDER.match(re.sub(r"^\s*mål\w*\s*:\s*", "", body, flags=re.I)) \
+                and not GOAL_STATUS.match(body):
             out.append(s)
     return sorted(out, key=lambda g: g.start)
 
@@ -449,7 +460,7 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
 # komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, oro, utbrott ...), wherever in the plan.
 NEED_DIFFICULTY = re.compile(
-    r"\b(?:har svårt|svårt (?:att|med|för|i)|svårighet\w*|frånvar(?:o|on|ande)\b|"
+    r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\b|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|bråk\w*|"
     r"slår|sparkar|biter|skriker|vaknar|somna\w*|sömn\w*|sover (?:dåligt|oroligt|lite|inte)|mardröm\w*|"
@@ -457,7 +468,7 @@ NEED_DIFFICULTY = re.compile(
     r"utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|hot\w*|"
     r"våld\w*|skolk\w*|kamp|kaos|klarar inte|vågar inte|orkar inte|tappat|försenad\w*|sen i|språkstörning|"
     r"ordförråd|behöver hjälp (?:att|med|när)|jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|"
-    r"mår (?:dåligt|inte bra|sämre)|krampanfall|anfall|smärt\w*|konflikt\w*|isolera\w*|sitter (?:på sitt rum|hemma))",
+    r"gråter|vaken (?:på|om) nätte\w*|krampanfall|anfall|smärt\w*|konflikt\w*|isolera\w*|sitter (?:på sitt rum|hemma))",
     re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
 NOT_A_NEED = re.compile(r"\b(?:vid behov|orosanmälan|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
@@ -468,7 +479,7 @@ NEED_REFERENCE = re.compile(r"\b(?:se|enligt) (?:bilaga\w*|remiss\w*|utredning\w
 CHILD_REF = re.compile(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
-NEED_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|situation|anledning|varför|om mig|barnets|ungdomens|"
+NEED_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|aktuellt|situation|anledning|varför|om mig|barnets|ungdomens|"
                           r"elevens)\b", re.I)
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 
@@ -513,7 +524,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             reference.append(s)
         if _any_in(difficulty, s.start, s.end):
             about_adult = GUARDIAN.search(t) or ADULT_REF.search(t)
-            if CHILD_REF.search(t) or (not about_adult and (THIRD_PERSON.search(t) or NEED_SECTION.search(s.section))):
+            # a sentence with an agency as its subject ("Socialtjänsten utreder oro för ...") is not about the child
+            if not _agency_subject(ctx, s, 0) and (CHILD_REF.search(t) or (not about_adult and (
+                    THIRD_PERSON.search(t) or NEED_SECTION.search(s.section)))):
                 concrete.append(s)
                 continue
         if _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end):
@@ -544,12 +557,86 @@ def needs_described(ctx: Context) -> CriterionResult:
                                                              "frånvaro, sömn, oro …) men hittade inga.")
 
 
+# What an agency does (present tense, "ska"/"kommer att" + infinitive, or the s-passive): a "goal" saying this
+# is an activity (GUIDELINES 3 and 4.1: "Mål: BUP gör utredning" is no goal).
+GOAL_ACTION_VERB = re.compile(
+    r"\b(?:(?:ska|skall|kommer att)\s+(?:\w+\s+)?)?(?:"
+    r"utred(?:er|a|s)|utbild(?:ar|a|as)|genomför(?:a|s)?|gör(?:a|s)?|tar? fram|tas fram|erbjud(?:er|a|s)|ordna(?:r|s)?|"
+    r"boka(?:r|s)?|kalla(?:r|s)?|ring(?:er|a)|träffa(?:r)?|ger|ge|påbörja(?:r|s)?|inför(?:a|s)|följ(?:er|a|s) upp|"
+    r"se(?:r)? över|ses över|sätt(?:er|a|s) upp|skriv(?:er|a|s)|kontakta(?:r|s)?|ansök(?:er|a)|informera(?:r|s)?|"
+    r"upprätta(?:r|s)?|handled(?:er|a)|starta(?:r|s)?|bedöm(?:er|a|s)|bevilja(?:r|s)?|utse(?:r)?|utses|"
+    r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
+    r"besök(?:er|a)|undersök(?:er|a|s)|går (?:en |på )?utbildning|gå (?:en )?utbildning)\b", re.I)
+# A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
+# senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
+GOAL_AGENCY_STATE = re.compile(
+    r"\b(?:(?:ska|skall) (?:ha|vara)|har|är|kan)\b"
+    r"|\b\w+(?:at|ad|ade|ts|dd|tt|en|et)\b\s+(?:senast|före|innan|till|under|från|v\.|vecka)\b"
+    r"|\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b", re.I)
+# An intervention named as a noun ("Föräldrautbildning om diagnosen", "Samtal på BUP", "Ny tid för
+# hörselkontroll", "Modersmålsundervisning ordnas 2 ggr/v"): an activity, not a goal.
+GOAL_AS_INTERVENTION = re.compile(
+    r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät)\s+)?\w*(?:samtal|utredning|bedömning|"
+    r"utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|behandling|information|info|"
+    r"kontakt|remiss|undervisning|hembesök|besök|skjuts|tid)\b", re.I)
+# A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.").
+GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|"
+                         r"nytt mål\W*$|tidigare mål\b|målet (?:finns kvar|kvarstår|är uppnått))", re.I)
+# The agencies and adults (not the child, not the guardians) that can stand as a goal's subject.
+GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:personal\w*|vuxna|lärar\w*|pedagog\w*|"
+                                 r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*)\b", re.I)
+
+
+def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
+    """True when the words from body_at on start with an agency, a role or a professional as subject (not the
+    child or a guardian)."""
+    body = s.text[body_at:]
+    # the subject: up to three words, ending before a preposition ("Samtal på BUP" has no agency subject)
+    head = re.match(r"\s*(?:att\s+)?((?:(?!(?:på|i|med|om|för|till|av|hos|från|vid|inför)\s)\S+\s+){0,2}\S+)", body)
+    if not head or re.search(CHILD, head.group(1), re.I) or GUARDIAN.search(head.group(1)):
+        return False
+    a, b = s.start + body_at + head.start(1), s.start + body_at + head.end(1)
+    return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
+            or bool(AGENT_PLACEHOLDER.match(head.group(1))) or bool(GOAL_AGENCY_SUBJECT.match(head.group(1))))
+
+
+def goal_kind(ctx: Context, s: Segment) -> str:
+    """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
+    (what should be different for the child); GUIDELINES 4.1."""
+    text = re.sub(r"^\s*mål\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
+    body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
+    if re.search(CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
+        return "child"
+    words = text.split()
+    early = " ".join(words[:6])
+    if _agency_subject(ctx, s, body_at):
+        verb = GOAL_ACTION_VERB.search(early)
+        state = GOAL_AGENCY_STATE.search(early)
+        if verb and not (state and state.start() <= verb.start()):
+            return "activity"
+        return "agency"
+    if GOAL_ACTION_VERB.search(early) and re.search(r"(?:^|\s)(?:[–—-]|ansvarig:)\s*\S", text) and ctx.has_agent(s):
+        return "activity"  # "Genomgång av akutplanen – [NAMN_1], BUM"
+    if GOAL_AS_INTERVENTION.match(text) and not GOAL_AGENCY_STATE.search(early):
+        return "activity"
+    if GOAL_AGENCY_STATE.search(early) and not re.search(CHILD, text, re.I) and not GUARDIAN.search(early):
+        if re.search(r"\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b"
+                     r"|\b\w+(?:at|ad|ts|tt)\s+(?:senast|före|innan)\b", early, re.I):
+            return "agency"
+    return "child"
+
+
 def goals_present(ctx: Context) -> CriterionResult:
     goals = ctx.goals
-    agency = [s for s in goals if AGENCY_FRAMED.search(_strip_label(s.text))]
+    kinds = {s: goal_kind(ctx, s) for s in goals}
+    activities = [s for s in goals if kinds[s] == "activity"]
+    agency = [s for s in goals if kinds[s] != "child"]
     ctx.signals.update(goal_segments=len(goals), goal_segments_agency=len(agency))
     ev = [_ev(s, "GOAL") for s in goals]
-    if goals and len(agency) >= 0.4 * len(goals):
+    if goals and len(activities) == len(goals):
+        return _result("goals_present", "not_met", 0.6, ev, "Under målen står bara aktiviteter (vad verksamheterna "
+                                                             "ska göra), inga mål för barnet.")
+    if activities or goals and len(agency) >= 0.4 * len(goals):
         return _result("goals_present", "partial", 0.55, ev, "Målen beskriver ofta vad verksamheterna ska göra "
                                                               "eller nå, inte vad som ska bli annorlunda för barnet.")
     if len(goals) >= 3:

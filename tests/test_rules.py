@@ -183,3 +183,64 @@ def test_need_evidence_puts_descriptions_of_the_child_before_planned_activities(
     assert result.verdict == "met"
     assert result.evidence[0].text.startswith("[BARN] har svårt att somna")
     assert all(text[e.start:e.end] == e.text for e in result.evidence)
+
+
+def test_only_activities_under_the_goal_heading_are_no_goals():
+    text = ("Mål\n1. Kurator [NAMN_1] träffar [BARN] en gång i veckan.\n2. BUP gör en bedömning av ångest.\n"
+            "3. Skolan tar fram en rutin för lunch.\n")
+    result = assess(text).criteria["goals_present"]
+    assert result.verdict == "not_met"
+    assert len(result.evidence) == 3 and all(text[e.start:e.end] == e.text for e in result.evidence)
+    mixed = text.replace("3. Skolan tar fram en rutin för lunch.", "3. [BARN] ska äta lunch i skolan varje dag.")
+    assert _verdict(mixed, "goals_present") == "partial"
+
+
+def test_interventions_named_as_nouns_under_the_goal_heading_are_activities():
+    from planqa.rules import build_context, goal_kind
+    text = "Mål\n- Föräldrautbildning om diagnosen\n- Samtal på BUP\n- [BARN] ska sova i egen säng fem nätter av sju\n"
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "activity", "child"]
+    assert _verdict(text, "goals_present") == "partial"
+
+
+def test_an_inline_goal_label_after_a_number_is_a_goal():
+    text = ("7. Behov: [BARN] har svårt att komma iväg till skolan.\n"
+            "8. Mål: [BARN] ska vara i skolan minst fyra dagar i veckan till jul.\n9. Insatser: samtal – kurator.\n")
+    assert _goal_texts(text) == ["8. Mål: [BARN] ska vara i skolan minst fyra dagar i veckan till jul."]
+
+
+def test_empty_or_referred_goal_lines_are_no_goals():
+    for line in ("(ej ifyllt)", "Som tidigare.", "Samma som tidigare.", "Mål sätts när utredningen är klar.",
+                 "Se BUP:s vårdplan.", "Målen från oktober kvarstår."):
+        text = f"Mål\n{line}\n\nInsatser\n- Samtal – [NAMN_1], kurator\n"
+        assert _goal_texts(text) == [], line
+        assert _verdict(text, "goals_present") == "not_met", line
+
+
+def test_status_lines_under_a_goal_are_not_goals():
+    text = ("Mål\n1. [BARN] ska somna i egen säng minst 5 kvällar av 7.\nStatus: delvis uppnått.\n"
+            "2. [BARN] ska vara med hela skoldagen alla dagar.\nFortsätter.\n")
+    assert _goal_texts(text) == ["1. [BARN] ska somna i egen säng minst 5 kvällar av 7.",
+                                 "2. [BARN] ska vara med hela skoldagen alla dagar."]
+
+
+def test_a_six_word_section_line_ends_the_goal_section():
+    text = ("Mina mål\n1. Jag ska kunna äta lunch med klassen varje dag.\n\nDet här ska de vuxna göra\n"
+            "Mentor pratar med klassen om allergin.\n")
+    assert _goal_texts(text) == ["1. Jag ska kunna äta lunch med klassen varje dag."]
+
+
+def test_an_agency_acting_on_a_concern_is_no_need_of_the_child():
+    text = "Bakgrund\nSocialtjänsten utreder sedan mars oro för våld i familjen.\n[BARN] behöver skydd och stöd.\n"
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert "[BARN] behöver skydd och stöd." in [e.text for e in result.evidence]
+    assert all(text[e.start:e.end] == e.text for e in result.evidence)
+
+
+def test_feeling_unwell_alone_is_vague_and_what_is_hard_is_concrete():
+    assert _verdict("Behov\n[BARN] mår inte bra och behöver stöd.\n", "needs_described") == "partial"
+    text = "Min plan\nDet som är svårt är att jag blir retad i korridoren nästan varje dag.\n"
+    assert _verdict(text, "needs_described") == "met"
+    night = "Aktuellt\nSover på dagen och är vaken på nätterna.\n"
+    assert _verdict(night, "needs_described") == "met"
