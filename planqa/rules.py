@@ -79,9 +79,18 @@ CONVENER = re.compile(r"\b(?:kallar|sammankallande|bjuder in|skickar kallelse)\b
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
 PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
-                           r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte)\b"
-                           r"|\b(?:bildstöd|anpassa\w* (?:mötet|möte)|träffade\s+\S+\s+(?:innan|före)|"
-                           r"deltog inte eftersom|deltar inte då|för liten för att delta|inför mötet)\b", re.I)
+                           r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
+                           r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
+                           r"bett att få vara med)\b"
+                           r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,4}?(?:innan|före|inför)|"
+                           r"deltog inte eftersom|deltar inte då|för liten för att delta|(?:inför|innan|före) "
+                           r"(?:sip-)?mötet)\b"
+                           # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
+                           rf"|{CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|digitalt)\b", re.I)
+# Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
+# ("[BARN] deltar i undervisningen", "bildstöd i klassrummet").
+PARTICIPATION_CONTEXT = re.compile(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
+                                   r"\d+ år|eftersom|för liten)", re.I)
 PARTICIPATION_VAGUE = re.compile(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|medgivande\w*|samtycke\w*)\b", re.I)
 CONSENT_WHO = re.compile(r"\b(?:vårdnadshavar\w*|vh|båda|bägge|\[VH\d?\]|\[BARN\]|mamma|pappa|föräldrar\w*|"
@@ -980,7 +989,9 @@ def child_voice(ctx: Context) -> CriterionResult:
 
 
 def child_participation(ctx: Context) -> CriterionResult:
-    specific = [s for s in ctx.segs if PARTICIPATION.search(s.text)]
+    specific = [s for s in ctx.segs if PARTICIPATION.search(s.text)
+                and (PARTICIPATION_CONTEXT.search(s.text) or PARTICIPATION_CONTEXT.search(s.section)
+                     or PARTICIPANT_LIST.match(s.text) or PARTICIPANT_LIST.search(s.section))]
     vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text)]
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague))
     if specific:

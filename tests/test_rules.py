@@ -232,3 +232,12 @@ def test_small_child_observations_are_partial_and_own_words_met():
     assert _voice(observed).verdict == "partial"
     spoken = "Barn: [BARN], 2 år\nPå förskolan säger [BARN] \"mamma hämta!\" och springer till dörren.\n"
     assert _voice(spoken).verdict == "met"
+
+
+def test_child_participation_is_about_the_sip_meeting_not_school_or_play():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Deltog: [BARN] (hela mötet, med tolk), pappa [VH1], [NAMN_1] soc.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Deltog:")
+    assert part("[NAMN_3] träffade [BARN] enskilt dagen före mötet och gick igenom frågorna.\n").verdict == "met"
+    assert part("[BARN] är 2 år och deltog inte.\n").verdict == "met"
+    assert part("[BARN] deltar i undervisningen hälften av lektionerna.\n").verdict == "not_met"
