@@ -87,18 +87,19 @@ OVERALL = re.compile(r"\b(?:samordningsansvar\w*|planeringsansvar\w*|huvudansvar
 CONVENER = re.compile(r"\b(?:kallar|sammankallande|bjuder in|skickar kallelse)\b", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
-SAYS = re.compile(r"\b(?:säger|sa|berättar|berättade|önskar|vill|tycker|tyckte|uttrycker|uppger|beskriver|"
-                  r"menar|upplever|känner sig|kände sig|skattar|skattade|ritade|svarade|har sagt|framför)\b", re.I)
-FIRST_PERSON = re.compile(r"(?:^|[\s\"”»'–-])(?:jag|mig|mitt|min)\b", re.I)
-QUOTE = re.compile(r"[\"”»“][^\"”»“]{4,}[\"”«“]")
-FORMULAIC_VOICE = re.compile(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv)|har fått komma till tals|"
-                             r"har inhämtats|är delaktig|instämmer|har fått uttrycka|håller med|"
-                             r"uttrycker (?:ett )?behov|ger uttryck för|har fått tycka till|"
-                             r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
-                           r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte)\b"
-                           r"|\b(?:bildstöd|anpassa\w* (?:mötet|möte)|träffade\s+\S+\s+(?:innan|före)|"
-                           r"deltog inte eftersom|deltar inte då|för liten för att delta|inför mötet)\b", re.I)
+                           r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
+                           r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
+                           r"bett att få vara med)\b"
+                           r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,4}?(?:innan|före|inför)|"
+                           r"deltog inte eftersom|deltar inte då|för liten för att delta|(?:inför|innan|före) "
+                           r"(?:sip-)?mötet)\b"
+                           # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
+                           rf"|{CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|digitalt)\b", re.I)
+# Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
+# ("[BARN] deltar i undervisningen", "bildstöd i klassrummet").
+PARTICIPATION_CONTEXT = re.compile(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
+                                   r"\d+ år|eftersom|för liten)", re.I)
 PARTICIPATION_VAGUE = re.compile(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|medgivande\w*|samtycke\w*)\b", re.I)
 CONSENT_WHO = re.compile(r"\b(?:vårdnadshavar\w*|vh|båda|bägge|\[VH\d?\]|\[BARN\]|mamma|pappa|föräldrar\w*|"
@@ -777,38 +778,307 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
                                                                    "men hittade inget.")
 
 
-def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
-    own, formulaic, by_guardian = [], [], []
-    for s in ctx.segs:
-        if s.is_heading:
+# --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
+# A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
+# parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
+VOICE_PERSON = re.compile(
+    r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen)"
+    r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|"
+    r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
+    r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
+    r"\w*sekreterare(?:n)?|vi|de|de vuxna|man)"
+    r"|(?P<pron>han|hon)|(?P<first>jag))(?!\w)", re.I)
+# A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
+VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt)\s*$",
+                               re.I)
+# Words that open a new clause: a person word before them is not the subject of a verb after them.
+CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
+# What someone said, wrote, answered, noticed or rated.
+VOICE_REPORT = re.compile(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
+                          r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
+                          r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
+                          r"pekar|märkt|sett|ser|noterat|observerat)\b", re.I)
+# Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
+# not when it chooses whether to attend (that is participation).
+CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
+CHOICE_CONTENT = re.compile(r"^\s+(?:själv\s+)?(?:ut\s+)?(?:på\s+)?(?:\w+\s+)?(?:bild(?:en|er|erna)?|symbol\w*|kort\w*|"
+                            r"[\"”»“])", re.I)
+# A report is something the child said or showed when a statement, a quotation, a picture or a rating follows
+# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10").
+REPORT_CONTENT = re.compile(r"^[^.;]{0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
+                            r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
+# What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
+# view, or the child's own first-person text); otherwise an adult's description of the child.
+VOICE_VIEW = re.compile(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
+                        r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
+# What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
+# of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
+VOICE_OBSERVED = re.compile(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
+                            r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
+                            r"tittade|verkar tycka|tycker om|gillar|blir (?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
+                            r"vände bort)\b", re.I)
+# The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån").
+CHILD_AGE = re.compile(r"(?:\[BARN\]\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+)(\d{1,2})\s*(år|mån\w*)\b",
+                       re.I)
+# Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
+VOICE_PARAPHRASE = re.compile(r"\b(?:uttrycker|uttryckte|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
+# A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
+# or signing it is taking part, not a view.
+VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver|lär sig|lära sig|tränar på att|"
+                            r"öva på att)\s+(?:\w+\s+){0,2}$", re.I)
+INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|^\s+under\b", re.I)
+WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
+QUOTE_MARK = re.compile(r"[\"”»“«]")
+QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
+FORMULAIC_VOICE = re.compile(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv) (?:har|är)|har fått komma till tals|"
+                             r"har inhämtats|instämmer|har fått uttrycka|håller med|"
+                             r"har fått (?:tycka till|säga sitt|säga vad)|tycker (?:att )?(?:planen|det) "
+                             r"(?:är|verkar|låter) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
+                             r"(?:planen|insatserna|förslag\w*|upplägget)|"
+                             r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
+                             r"uttrycker (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
+                             r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+# Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
+GENERIC_WISH = re.compile(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
+                          r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
+                          r"ha koll på hur jag mår|vara med och bestämma)\b", re.I)
+# A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
+# for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
+CHILD_VIEW_HEADING = re.compile(
+    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)\s+(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
+    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
+    r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
+    r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) jag|så här (?:är jag|tycker jag)|hur jag har det|"
+    r"det här är jag|om mig)\b|^\[barn\]$", re.I)
+_ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
+               r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
+_VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
+ADULT_VIEW_HEADING = re.compile(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
+                                rf"|^(?:\w+ )?{_ADULT_WORD}(?: och {_ADULT_WORD})?$", re.I)
+# "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
+LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
+# A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
+# dictated it ("jag berättade och hon skrev").
+ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|(?:som|hur) (?:vi|de vuxna) "
+                               r"tror|(?:skriven|skrivet|ifylld|sammanställd) av|skrivit (?:det här|den|planen) "
+                               r"(?:åt|för) mig)", re.I)
+CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
+                            r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted words in a segment; a quotation the sentence splitter cut runs to the segment's edge."""
+    spans, open_at = [], None
+    for m in QUOTE_MARK.finditer(text):
+        i = m.start()
+        opening = (i == 0 or not text[i - 1].isalnum() and text[i - 1] not in ".!?,") and i + 1 < len(text) \
+            and not text[i + 1].isspace()
+        if open_at is None and opening:
+            open_at = i + 1
+        elif open_at is not None:
+            spans.append((open_at, i))
+            open_at = None
+        elif not spans:
+            spans.append((0, i))  # the end of a quotation begun in the segment before
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _spoken(text: str, span: tuple[int, int]) -> bool:
+    """A quotation of at least two words or an exclamation ("gunga!"), not a quoted name ("Min vecka"-blankett)."""
+    words = text[span[0]:span[1]].split()
+    return (len(words) >= 2 or text[span[0]:span[1]].rstrip().endswith("!")) \
+        and not text[span[1] + 1:span[1] + 2] in ("-", "–")
+
+
+def _voice_heading(ctx: Context, s: Segment) -> str | None:
+    """'child' or 'adult' for a heading (or a short line working as one, "Vad [BARN] säger") about whose view
+    follows; '' for another heading; None when the segment is no heading."""
+    text = s.text.strip()
+    if not s.is_heading:
+        line_end = ctx.text.find("\n", s.end)
+        whole_line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else None].strip()
+        if whole_line != text or len(text.split()) > 7 or text[-1] in ".!?\"”" or LINE_LABEL.match(text + " "):
+            return None
+    kind = _section_voice(text.rstrip(":").lower())
+    return kind if kind or s.is_heading else None
+
+
+def _section_voice(section: str) -> str:
+    return "child" if CHILD_VIEW_HEADING.search(section) else ("adult" if ADULT_VIEW_HEADING.search(section) else "")
+
+
+@dataclass(frozen=True)
+class _VoicePlan:
+    """What the voice rules read from the whole plan."""
+
+    adult_jag: bool  # a first-person plan written by adults
+    child_is_hen: bool  # the plan calls the child "hen", so "han"/"hon" are adults
+    small_child: bool  # the child is 0-3 years old
+
+
+def _voice_plan(text: str) -> _VoicePlan:
+    age = CHILD_AGE.search(text)
+    months = int(age.group(1)) * (12 if age.group(2).lower() == "år" else 1) if age else None
+    return _VoicePlan(adult_jag=bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text),
+                      child_is_hen=bool(re.search(r"\bhen\b", text)),
+                      small_child=months is not None and months < 48)
+
+
+def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,
+            plan: _VoicePlan) -> list[tuple[int, int, str]]:
+    """(start, end, who) of the person words in a segment outside quotations (offsets in the segment), who =
+    'child', 'adult' or 'first'; "han"/"hon" take the subject before them (adults where the child is "hen"),
+    "jag" under an adult's heading is an adult."""
+    found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
+    found += [(a - s.start, b - s.start, "adult") for a, b, _ in ctx.actors + ctx.roles
+              if s.start <= a < s.end and masked[a - s.start] != " "]
+    out: list[tuple[int, int, str]] = []
+    for a, b, who in sorted(found):
+        if out and a < out[-1][1]:
             continue
-        guardian_first = GUARDIAN.search(s.text)
-        child = re.search(CHILD, s.text, re.I)
-        if FORMULAIC_VOICE.search(s.text):
-            formulaic.append(s)
-        elif guardian_first and SAYS.search(s.text) and not QUOTE.search(s.text):
-            by_guardian.append(s)
-        elif (child and SAYS.search(s.text) and child.start() < SAYS.search(s.text).start()) \
-                or QUOTE.search(s.text) or (FIRST_PERSON.search(s.text) and SAYS.search(s.text)):
-            own.append(s)
-    return own, formulaic, by_guardian
+        if who == "pron":
+            before = [w for x, _, w in out if w in ("child", "adult") and not VOICE_PREPOSITION.search(masked[:x])]
+            who = "adult" if plan.child_is_hen else (before[-1] if before else (last or section or ""))
+        elif who == "first" and section == "adult":
+            who = "adult"
+        if who:
+            out.append((a, b, who))
+    return out
+
+
+def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last: str | None,
+             previous: str | None) -> tuple[str | None, bool]:
+    """(who does the verb, whether in a main clause): the nearest person word before it in the same clause (not
+    after a preposition); the previous verb's subject after "och"; in inverted word order the person word right
+    after it ("sa hen", "svarade [BARN]": a main clause); a capitalised name right before it ("Lena berättar
+    att ..."); the person of the sentence before for a verb opening the line ("Säger 'nej stol' och gråter")."""
+    before = text[:verb.start()]
+    after_comma = bool(re.search(r",\s*$", before))
+    subjects = [(a, b, who) for a, b, who in people if not VOICE_PREPOSITION.search(text[:a])]
+    if re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) and (previous or subjects):
+        return previous or subjects[0][2], False
+    clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
+    for a, b, who in reversed(subjects):
+        if b <= verb.start() and a >= clause_start:
+            return who, after_comma
+    after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
+    for a, _, who in people:
+        if after and a == verb.end() + after.end():
+            return who, True
+    if re.search(r"(?:^|[:(]\s*)[A-ZÅÄÖ][a-zåäöé]+\s+(?:har\s+|hade\s+)?(?:också\s+|även\s+)?$", before[clause_start:]):
+        return "adult", after_comma
+    if not re.sub(r"^\s*(?:[-•*]|\d+[.)])?\s*", "", before).strip():
+        return last, True
+    return None, after_comma
+
+
+def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], section: str, follows_voice: bool,
+                last: str | None, plan: _VoicePlan) -> str | None:
+    """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
+    description or a first-person text written by adults), 'adult' (an adult speaking for the child), None."""
+    text = s.text
+    if FORMULAIC_VOICE.search(masked):
+        return "weak"
+    said = viewed = observed = previous = None
+    adult_at = asked_at = None
+    verbs = [(m, "report") for m in VOICE_REPORT.finditer(masked)] + [(m, "view") for m in VOICE_VIEW.finditer(masked)] \
+        + [(m, "observed") for m in VOICE_OBSERVED.finditer(masked)]
+    for m, kind in sorted(verbs, key=lambda v: v[0].start()):
+        who, main_clause = _subject(masked, people, m, last, previous)
+        previous = who or previous
+        if who == "adult":
+            adult_at = m.start() if adult_at is None else adult_at
+            if re.match(r"fråga", m.group(), re.I):
+                asked_at = m.start()
+            continue
+        if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]):
+            continue
+        if asked_at is not None and not main_clause:
+            continue  # what the adult asked the child, not the child's answer
+        who = "adult" if adult_at is not None and not main_clause else who
+        if kind == "observed":
+            observed = observed or who
+        elif kind == "view":
+            viewed = viewed or who
+        elif CHOICE.match(m.group()):
+            if CHOICE_CONTENT.match(text[m.end():]):
+                said = said or who
+        elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
+                and not WRITING_THE_PLAN.search(masked):
+            said = said or who
+    enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
+    if enligt and any(a == enligt.end() and who == "adult" for a, _, who in people):
+        said, viewed = ("adult" if said else None), ("adult" if viewed else None)
+    quoted = [q for q in _quoted(text) if _spoken(text, q)]
+    child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
+        and (said is not None or section == "child" or follows_voice
+             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted))
+    if said == "child" or child_quote:
+        return "own"
+    if said == "adult" or viewed == "adult":
+        return "adult"
+    if said == "first" or viewed == "first":
+        return "weak" if plan.adult_jag or GENERIC_WISH.search(masked) else "own"
+    if viewed == "child":
+        return "own" if section == "child" and not GENERIC_WISH.search(masked) else "weak"
+    if observed and (plan.small_child or section == "child"):
+        return "weak"
+    if any(who == "child" for _, _, who in people) and VOICE_PARAPHRASE.search(masked):
+        return "weak"
+    return None
+
+
+def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
+    """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
+    observed voice; adults reporting what the child wants."""
+    own, weak, by_adults = [], [], []
+    plan = _voice_plan(ctx.text)
+    heading_voice, heading_section = "", ""
+    last: str | None = None
+    follows_voice = False
+    for s in ctx.segs:
+        kind = _voice_heading(ctx, s)
+        if kind is not None:
+            heading_voice, heading_section, last, follows_voice = kind, s.section, kind or None, False
+            continue
+        section = heading_voice if s.section == heading_section else _section_voice(s.section)
+        label = LINE_LABEL.match(s.text)
+        if label and _section_voice(label.group(1).lower()):
+            section = _section_voice(label.group(1).lower())
+        masked = s.text
+        for a, b in _quoted(s.text):
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+        people = _people(ctx, s, masked, last, section, plan)
+        found = _voice_kind(s, masked, people, section, follows_voice, last, plan)
+        {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
+        follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
+        subjects = [who for a, _, who in people if who in ("child", "adult")
+                    and not VOICE_PREPOSITION.search(masked[:a])]
+        if subjects:
+            last = subjects[0]
+    return own, weak, by_adults
 
 
 def child_voice(ctx: Context) -> CriterionResult:
-    own, formulaic, by_guardian = _voice_segments(ctx)
-    ctx.signals.update(voice_own=len(own), voice_formulaic=len(formulaic), voice_guardian=len(by_guardian))
+    own, weak, by_adults = _voice_segments(ctx)
+    ctx.signals.update(voice_own=len(own), voice_formulaic=len(weak), voice_guardian=len(by_adults))
     if own:
         return _result("child_voice", "met", 0.65, [_ev(s, "VOICE") for s in own],
-                       "Barnets egen syn återges.")
-    if formulaic or by_guardian:
-        return _result("child_voice", "partial", 0.55, [_ev(s, "VOICE") for s in formulaic + by_guardian],
-                       "Barnets röst återges bara formelartat eller genom vuxna.")
+                       "Barnets egen syn återges: vad barnet sagt, skrivit eller önskat.")
+    if weak or by_adults:
+        return _result("child_voice", "partial", 0.55, [_ev(s, "VOICE") for s in by_adults + weak],
+                       "Barnets röst återges bara formelartat, med de vuxnas ord eller genom vuxna som talar "
+                       "för barnet.")
     return _result("child_voice", "not_met", 0.65, [], "Letade efter barnets egna ord, önskemål eller syn "
-                                                        "men hittade inget.")
+                                                        "(citat, 'säger att', jag-form) men hittade inget.")
 
 
 def child_participation(ctx: Context) -> CriterionResult:
-    specific = [s for s in ctx.segs if PARTICIPATION.search(s.text)]
+    specific = [s for s in ctx.segs if PARTICIPATION.search(s.text)
+                and (PARTICIPATION_CONTEXT.search(s.text) or PARTICIPATION_CONTEXT.search(s.section)
+                     or PARTICIPANT_LIST.match(s.text) or PARTICIPANT_LIST.search(s.section))]
     vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text)]
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague))
     if specific:

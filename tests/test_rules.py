@@ -244,3 +244,60 @@ def test_feeling_unwell_alone_is_vague_and_what_is_hard_is_concrete():
     assert _verdict(text, "needs_described") == "met"
     night = "Aktuellt\nSover på dagen och är vaken på nätterna.\n"
     assert _verdict(night, "needs_described") == "met"
+
+def _voice(text: str):
+    return assess(text).criteria["child_voice"]
+
+
+def test_child_reported_with_attribution_is_met_voice():
+    r = _voice("Barnets syn\n[BARN] säger att det värsta är rasterna och att hen vill ha någon att vara med.\n")
+    assert r.verdict == "met"
+    assert any("det värsta är rasterna" in e.text for e in r.evidence)
+
+
+def test_quotations_under_a_heading_for_the_childs_words_are_met_voice():
+    r = _voice("Vad [BARN] säger\n\"Jag vill sitta bredvid Alva i matsalen.\"\n\"Det låter för mycket.\"\n")
+    assert r.verdict == "met"
+    assert r.evidence[0].text.startswith("\"Jag vill sitta")
+
+
+def test_guardians_own_wishes_are_not_the_childs_voice():
+    r = _voice("Mammas syn\nMamma vill ha hjälp med nätterna. Hon vill att skolan ringer samma dag.\n")
+    assert r.verdict == "not_met"
+    assert "Letade efter" in r.explanation
+
+
+def test_adults_retelling_what_the_child_said_is_partial_voice():
+    r = _voice("Mamma berättar att [BARN] har sagt att hen vill byta klass.\nLena säger att [BARN] längtar hem.\n")
+    assert r.verdict == "partial"
+    assert len(r.evidence) == 2
+
+
+def test_formulaic_voice_and_paraphrase_are_partial_but_participation_alone_is_not_voice():
+    assert _voice("[BARN] har varit delaktig och tycker att planen är bra.\n").verdict == "partial"
+    assert _voice("[BARN] uttrycker ett behov av struktur och förutsägbarhet.\n").verdict == "partial"
+    assert _voice("[BARN] har varit delaktig.\n[BARN] valde att inte vara med på mötet.\n").verdict == "not_met"
+
+
+def test_first_person_plan_written_by_adults_is_partial_unless_the_child_wrote_it():
+    adults = "Min plan\nDen här planen är skriven av de vuxna som om jag själv berättar.\nJag tycker om att bada.\n"
+    assert _voice(adults).verdict == "partial"
+    child = "Min plan\nJag berättade och [NAMN_1] skrev.\nJag vill ha en egen nyckel till toan vid fritids.\n"
+    r = _voice(child)
+    assert r.verdict == "met" and "egen nyckel" in r.evidence[-1].text
+
+
+def test_small_child_observations_are_partial_and_own_words_met():
+    observed = "Barn: [BARN], 2 år\n[BARN] söker sig till pappa när hen är ledsen och skrattar vid sångstunden.\n"
+    assert _voice(observed).verdict == "partial"
+    spoken = "Barn: [BARN], 2 år\nPå förskolan säger [BARN] \"mamma hämta!\" och springer till dörren.\n"
+    assert _voice(spoken).verdict == "met"
+
+
+def test_child_participation_is_about_the_sip_meeting_not_school_or_play():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Deltog: [BARN] (hela mötet, med tolk), pappa [VH1], [NAMN_1] soc.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Deltog:")
+    assert part("[NAMN_3] träffade [BARN] enskilt dagen före mötet och gick igenom frågorna.\n").verdict == "met"
+    assert part("[BARN] är 2 år och deltog inte.\n").verdict == "met"
+    assert part("[BARN] deltar i undervisningen hälften av lektionerna.\n").verdict == "not_met"
