@@ -72,10 +72,10 @@ RESPONSIBLE_HEADER = re.compile(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|utförare|
 EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
-OVERALL = re.compile(r"\b(?:samordningsansvar\w*|planeringsansvar\w*|huvudansvar\w*|övergripande ansvar\w*|"
-                     r"samordnare|samordnande|håller (?:i|ihop) (?:sip\w*|planen)|ansvarar för (?:sip|planen)|"
+OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
+                     r"övergripande ansvar\w*|samordnare|samordnande|håller (?:i|ihop) (?:sip\w*|planen)|"
+                     r"ansvarar för (?:sip|planen)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
-CONVENER = re.compile(r"\b(?:kallar|sammankallande|bjuder in|skickar kallelse)\b", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
 SAYS = re.compile(r"\b(?:säger|sa|berättar|berättade|önskar|vill|tycker|tyckte|uttrycker|uppger|beskriver|"
@@ -611,44 +611,121 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
 OVERALL_UNDECIDED = re.compile(r"\b(?:(?:inte|ej) (?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|fördelat)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
-                               r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer)\b"
+                               r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
+                               r"ingen (?:är )?(?:utsedd|utsågs))\b"
                                r"|:\s*[–—?-]*\s*$", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = re.compile(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
-                            r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar)", re.I)
+                            r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
+                            r"samordnar (?:tillsammans|gemensamt))", re.I)
+# In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
+OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|\S\s*/\s*\S")
+# A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
+# HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
+OVERALL_FIELD = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
+                           r"ansvarig huvudman)\s*:", re.I)
+# Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
+# (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
+MEETING_LEAD = re.compile(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kallade till (?:mötet|detta|det här|"
+                          r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
+                          r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
+                          r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här))\b", re.I)
+# A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
+# that is no name.
+FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
+                                r"Någon|Kallelse\w*|Planen|Mötet|Nästa|Uppf\w*)\b)[A-ZÅÄÖ][a-zåäö]+\s+$")
+
+
+@dataclass
+class OverallStatements:
+    """What a plan says about its overall responsibility, sorted by how clearly it names someone."""
+
+    named: list[Segment]  # a coordinator with a verksamhet, role or person
+    shared: list[Segment]  # shared between principals, or uncertain ("förskolan/hab?")
+    undecided: list[Segment]  # discussed, nobody given it
+    implied: list[Segment]  # a coordination word without anyone, or who called/chaired the meeting
+
+
+def _label_only(pattern: re.Pattern[str], text: str) -> bool:
+    """True when a segment is only the pattern's label ("Samordningsansvarig:", "L. Samordningsansvar")."""
+    rest = pattern.sub("", text, count=1)
+    return not re.search(r"[A-Za-zÅÄÖåäö\[]", re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", rest))
+
+
+def _joint(ctx: Context, s: Segment) -> bool:
+    """Two principals given the coordination together ("IFO och elevhälsan", "förskolan/hab?", "delar")."""
+    if OVERALL_JOINT.search(s.text):
+        return True
+    names = sorted((a, b, n) for a, b, n in ctx.actors if s.start <= a < s.end)
+    return any(n1 != n2 and re.fullmatch(r"\s*(?:och|o|samt|&|,)\s*", ctx.text[b1:a2])
+               for (_, b1, n1), (a2, _, n2) in zip(names, names[1:]))
+
+
+def _names_someone(ctx: Context, s: Segment) -> bool:
+    """An actor, role or person placeholder (not the child) in the segment, or a first name after its label."""
+    return ctx.has_agent(s) or bool(re.search(r":\s*(?:\w+\s+)?[A-ZÅÄÖ][a-zåäö]+\b", s.text))
+
+
+def overall_statements(ctx: Context) -> OverallStatements:
+    """Sort the segments about the plan's overall responsibility: an "OVERALL" word ("samordningsansvarig",
+    "håller i planen"), a coordination field ("Samordning: ...") outside the interventions, or the line after
+    such a heading or label ("Samordningsansvarig" / "[NAMN_2], kurator")."""
+    out = OverallStatements([], [], [], [])
+    label: Segment | None = None
+    for s in ctx.segs:
+        field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
+            and not _is_table_row(s.text)
+        if label is not None and not s.is_heading and s.section == label.section \
+                and not OVERALL.search(s.text) and not field_line:
+            statement = s  # the value on the line after a "Samordningsansvarig" heading or label
+        elif s.is_heading or OVERALL.search(s.text) and _label_only(OVERALL, s.text):
+            if label is not None:
+                out.undecided.append(label)  # a label with nothing after it
+            label = s if OVERALL.search(s.text) else None
+            continue
+        elif OVERALL.search(s.text) or OVERALL_SHARED.search(s.text) or field_line:
+            statement = s
+        else:
+            if label is not None:
+                out.undecided.append(label)
+                label = None
+            if MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
+                out.implied.append(s)
+            continue
+        label = None
+        if OVERALL_UNDECIDED.search(statement.text) or EMPTY_CELL.match(re.sub(r"^[^:]*:", "", statement.text)):
+            out.undecided.append(statement)
+        elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
+            out.shared.append(statement)
+        elif _names_someone(ctx, statement) or re.search(r":\s*[^\s–—?-]", statement.text):
+            out.named.append(statement)
+        else:
+            out.implied.append(statement)
+    if label is not None:
+        out.undecided.append(label)
+    return out
 
 
 def overall_responsibility(ctx: Context) -> CriterionResult:
-    named, after_heading = [], None
-    for s in ctx.segs:
-        if s.is_heading:
-            after_heading = s if OVERALL.search(s.text) else None
-            continue
-        if OVERALL.search(s.text) or OVERALL_SHARED.search(s.text):
-            named.append(s)
-        elif after_heading is not None and s.section == after_heading.section:
-            named.append(s)  # "Samordningsansvarig" as a heading, the name on the next line
-        after_heading = None
-    undecided = [s for s in named if OVERALL_UNDECIDED.search(s.text)]
-    shared = [s for s in named if OVERALL_SHARED.search(s.text)]
-    with_agent = [s for s in named if s not in undecided and s not in shared
-                  and (ctx.has_agent(s) or re.search(r":\s*[^\s–—?-]", s.text))]
-    conveners = [s for s in ctx.segs if CONVENER.search(s.text) and ctx.has_agent(s)]
-    ctx.signals.update(overall_named=len(named) - len(undecided), overall_with_agent=len(with_agent),
-                       conveners=len(conveners), overall_undecided=len(undecided), overall_shared=len(shared))
-    if with_agent:
-        return _result("overall_responsibility", "met", 0.75, [_ev(s, "COORDINATOR") for s in with_agent],
+    """met: a coordinator is named; partial: shared or only implied (who calls the follow-up or chaired the
+    meeting); not_met: nothing, or the plan says that nobody has it (GUIDELINES 3, 4 and 4.1)."""
+    st = overall_statements(ctx)
+    callers = [s for s, _ in follow_up_conveners(ctx)]
+    ctx.signals.update(overall_named=len(st.named) + len(st.shared) + len(st.implied), overall_with_agent=len(st.named),
+                       conveners=len(callers), overall_undecided=len(st.undecided), overall_shared=len(st.shared))
+    if st.named:
+        return _result("overall_responsibility", "met", 0.75, [_ev(s, "COORDINATOR") for s in st.named],
                        "Samordningsansvarig anges.")
-    if shared:
-        return _result("overall_responsibility", "partial", 0.6, [_ev(s, "COORDINATOR") for s in shared],
-                       "Flera verksamheter delar det övergripande ansvaret; ingen har det ensam.")
-    if undecided and not conveners:
-        return _result("overall_responsibility", "not_met", 0.65, [_ev(s, "COORDINATOR") for s in undecided],
+    if st.shared:
+        return _result("overall_responsibility", "partial", 0.6, [_ev(s, "COORDINATOR") for s in st.shared],
+                       "Flera verksamheter delar det övergripande ansvaret, eller det är osäkert vem som har det.")
+    if st.undecided:
+        return _result("overall_responsibility", "not_met", 0.65, [_ev(s, "COORDINATOR") for s in st.undecided],
                        "Samordningsansvaret nämns men är inte bestämt.")
-    if [s for s in named if s not in undecided] or conveners:
+    if st.implied or callers:
         return _result("overall_responsibility", "partial", 0.5,
-                       [_ev(s, "COORDINATOR") for s in named + conveners if s not in undecided],
-                       "Det övergripande ansvaret är underförstått eller otydligt.")
+                       [_ev(s, "COORDINATOR") for s in st.implied + callers],
+                       "Det övergripande ansvaret är bara underförstått (vem som kallar eller ledde mötet).")
     return _result("overall_responsibility", "not_met", 0.7, [], "Letade efter samordningsansvarig/"
                                                                    "planeringsansvarig men hittade ingen.")
 
@@ -674,20 +751,89 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                                                             "'nästa SIP-möte') men hittade ingen.")
 
 
+# Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
+# "Nästa gång", "När ses vi igen?").
+FOLLOW_UP_MENTION = re.compile(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff)|när ses vi)", re.I)
+# Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
+FU_CONVENER = re.compile(r"\b(?:kallar|kallas|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
+                         r"kallelse\w*|kallelse\w* (?:skickas|går ut)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
+                         r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*|kallelse\w*|"
+                         r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
+# "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
+WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)
+# "Vi ses igen i maj": the follow-up planned but nobody named to call it (GUIDELINES 3: partial).
+WE_MEET = re.compile(r"\b(?:(?:vi|man)\s+(?:ska\s+|kommer att\s+)?(?:ses|hörs|träffas)\b|(?:^|[.:]\s*)(?:ses|hörs|"
+                     r"träffas)\s+(?:igen|vi)\b|när (?:ses|hörs|träffas) vi)", re.I)
+NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
+
+
+def _in_follow_up(ctx: Context, i: int) -> bool:
+    """Segment i mentions the follow-up, stands in a follow-up section, or directly follows such a mention on
+    the same or the next line ("Uppföljning 18/11. Marie kallar.")."""
+    s = ctx.segs[i]
+    if FOLLOW_UP.search(s.text) or FOLLOW_UP_MENTION.search(s.text) \
+            or s.section and (FOLLOW_UP.search(s.section) or FOLLOW_UP_MENTION.search(s.section)):
+        return True
+    if i == 0:
+        return False
+    prev = ctx.segs[i - 1]
+    return ctx.text.count("\n", prev.end, s.start) <= 1 and bool(
+        FOLLOW_UP.search(prev.text) or FOLLOW_UP_MENTION.search(prev.text))
+
+
+def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
+    """"named", "we" or "implied" for the one who calls in a convener clause: the subject before the verb,
+    or what follows "av"/":" after it ("Kallelse skickas av [NAMN_1]", "Sammankallande: kurator [NAMN_1]")."""
+    before = re.split(r"[.,;:]\s", s.text[:m.start()])[-1]
+    lo = m.start() - len(before)
+    if WE_SUBJECT.search(before):
+        return "we"
+    if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
+            or re.search(r"\b(?:hon|han)\s+$", before, re.I):
+        return "named"
+    after = re.match(r"[^.;]*?(?:\bav\b|:)\s*([^.;]*)", s.text[m.end():])
+    if after:
+        if WE_SUBJECT.search(s.text[:m.end() + after.start(1)]) or re.match(r"(?:vi|alla)\b", after.group(1), re.I):
+            return "we"
+        if _agent_in(ctx, s.text, s.start, m.end() + after.start(1), m.end() + after.end(1)) \
+                or NAME_TAIL.match(after.group(1)):
+            return "named"
+    return "implied"
+
+
+def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
+    """(segment, who) for each statement of who calls to the follow-up; who is "named", "we" or "implied"
+    (a passive "kallelse skickas", or nobody after the label)."""
+    out = []
+    for i, s in enumerate(ctx.segs):
+        m = FU_CONVENER.search(s.text)
+        if m and not s.is_heading and _in_follow_up(ctx, i):
+            out.append((s, _convener_who(ctx, s, m)))
+    return out
+
+
 def follow_up_responsible(ctx: Context) -> CriterionResult:
-    fu = [s for s in ctx.segs if FOLLOW_UP.search(s.text) or (s.section and FOLLOW_UP.search(s.section))]
-    callers = [s for s in fu if (CONVENER.search(s.text) or re.search(r"\bansvar\w*\b", s.text, re.I))]
-    named = [s for s in callers if ctx.has_agent(s) and not WE.search(s.text)]
-    ctx.signals.update(follow_up_segments=len(fu), follow_up_callers=len(callers), follow_up_named=len(named))
+    """met: someone named calls to or leads the follow-up; partial: only implied ("vi kallar", "kallelse
+    skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
+    conveners = follow_up_conveners(ctx)
+    named = [s for s, who in conveners if who == "named"]
+    implied = [s for s, who in conveners if who != "named"]
+    meet_again = [s for s in ctx.segs if WE_MEET.search(s.text) and not NOT_PLANNED.search(s.text)]
+    coordinators = overall_statements(ctx).named
+    ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
+                       follow_up_named=len(named))
     if named:
-        return _result("follow_up_responsible", "met", 0.7, [_ev(s, "FOLLOW_UP") for s in named],
+        return _result("follow_up_responsible", "met", 0.75, [_ev(s, "FOLLOW_UP") for s in named],
                        "Det framgår vem som kallar till uppföljningen.")
-    if callers or fu and (ctx.signals.get("overall_named") or ctx.signals.get("conveners")) \
-            or ctx.signals.get("overall_with_agent"):
-        return _result("follow_up_responsible", "partial", 0.5, [_ev(s, "FOLLOW_UP") for s in callers or fu],
-                       "Vem som kallar till uppföljning är bara underförstått.")
+    if implied or meet_again:
+        return _result("follow_up_responsible", "partial", 0.55, [_ev(s, "FOLLOW_UP") for s in implied + meet_again],
+                       "Vem som kallar till uppföljning är bara underförstått ('vi kallar', 'vi ses igen').")
+    if coordinators:
+        return _result("follow_up_responsible", "partial", 0.5, [_ev(s, "COORDINATOR") for s in coordinators],
+                       "Samordningsansvarig finns, men det står inte vem som kallar till uppföljningen.")
     return _result("follow_up_responsible", "not_met", 0.65, [], "Letade efter vem som kallar till uppföljning "
-                                                                   "men hittade inget.")
+                                                                   "(t.ex. '[NAMN] kallar') eller en samordnings"
+                                                                   "ansvarig men hittade inget.")
 
 
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
