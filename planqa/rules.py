@@ -73,7 +73,7 @@ EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte b
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
-                     r"övergripande ansvar\w*|samordnare|samordnande|håller (?:i|ihop) (?:sip\w*|planen)|"
+                     r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
                      r"ansvarar för (?:sip|planen)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
@@ -612,14 +612,14 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 OVERALL_UNDECIDED = re.compile(r"\b(?:(?:inte|ej) (?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|fördelat)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
-                               r"ingen (?:är )?(?:utsedd|utsågs))\b"
-                               r"|:\s*[–—?-]*\s*$", re.I)
+                               r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
+                               r"nästa|ingen (?:verksamhet )?åtog sig)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = re.compile(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt))", re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
-OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|\S\s*/\s*\S")
+OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
 # A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
 OVERALL_FIELD = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
@@ -669,7 +669,7 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
 def overall_statements(ctx: Context) -> OverallStatements:
     """Sort the segments about the plan's overall responsibility: an "OVERALL" word ("samordningsansvarig",
     "håller i planen"), a coordination field ("Samordning: ...") outside the interventions, or the line after
-    such a heading or label ("Samordningsansvarig" / "[NAMN_2], kurator")."""
+    such a heading or label ("Samordningsansvarig" / "[NAMN_2], kurator"). An empty field says nothing."""
     out = OverallStatements([], [], [], [])
     label: Segment | None = None
     for s in ctx.segs:
@@ -679,30 +679,28 @@ def overall_statements(ctx: Context) -> OverallStatements:
                 and not OVERALL.search(s.text) and not field_line:
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
         elif s.is_heading or OVERALL.search(s.text) and _label_only(OVERALL, s.text):
-            if label is not None:
-                out.undecided.append(label)  # a label with nothing after it
             label = s if OVERALL.search(s.text) else None
             continue
         elif OVERALL.search(s.text) or OVERALL_SHARED.search(s.text) or field_line:
             statement = s
         else:
-            if label is not None:
-                out.undecided.append(label)
-                label = None
+            label = None
             if MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
                 out.implied.append(s)
             continue
         label = None
-        if OVERALL_UNDECIDED.search(statement.text) or EMPTY_CELL.match(re.sub(r"^[^:]*:", "", statement.text)):
+        value = re.sub(r"^[^:]{1,50}:\s", "", statement.text)  # the value of a "Label: value" line
+        if OVERALL_UNDECIDED.search(statement.text):
             out.undecided.append(statement)
+        elif EMPTY_CELL.match(value):
+            continue
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             out.shared.append(statement)
-        elif _names_someone(ctx, statement) or re.search(r":\s*[^\s–—?-]", statement.text):
-            out.named.append(statement)
+        elif not _names_someone(ctx, statement) or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
+                and not OVERALL.search(value):
+            out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
         else:
-            out.implied.append(statement)
-    if label is not None:
-        out.undecided.append(label)
+            out.named.append(statement)
     return out
 
 
@@ -710,7 +708,7 @@ def overall_responsibility(ctx: Context) -> CriterionResult:
     """met: a coordinator is named; partial: shared or only implied (who calls the follow-up or chaired the
     meeting); not_met: nothing, or the plan says that nobody has it (GUIDELINES 3, 4 and 4.1)."""
     st = overall_statements(ctx)
-    callers = [s for s, _ in follow_up_conveners(ctx)]
+    callers = [s for s, who in follow_up_conveners(ctx) if who == "named"]  # "vi kallar" implies nobody
     ctx.signals.update(overall_named=len(st.named) + len(st.shared) + len(st.implied), overall_with_agent=len(st.named),
                        conveners=len(callers), overall_undecided=len(st.undecided), overall_shared=len(st.shared))
     if st.named:
@@ -762,23 +760,34 @@ FU_CONVENER = re.compile(r"\b(?:kallar|kallas|sammankallar|sammankallande|bjuder
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
 WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)
 # "Vi ses igen i maj": the follow-up planned but nobody named to call it (GUIDELINES 3: partial).
-WE_MEET = re.compile(r"\b(?:(?:vi|man)\s+(?:ska\s+|kommer att\s+)?(?:ses|hörs|träffas)\b|(?:^|[.:]\s*)(?:ses|hörs|"
-                     r"träffas)\s+(?:igen|vi)\b|när (?:ses|hörs|träffas) vi)", re.I)
+WE_MEET = re.compile(r"\b(?:(?:vi|man)\s+(?:ska\s+|kommer att\s+)?(?:ses|hörs|träffas)\b|(?:de vuxna|alla)\s+"
+                     r"(?:ska|kommer att)\s+(?:ses|träffas)\b|(?:^|[.:]\s*)"
+                     r"(?:ses|hörs|träffas)\s+(?:igen|vi)\b|när (?:ses|hörs|träffas) vi)", re.I)
+# Next to a follow-up mention: "vi hör av oss", "vi återkommer (med tid)", "vi bestämmer tid senare".
+WE_GET_BACK = re.compile(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (?:ny )?tid)", re.I)
+# The standing convener of the plan's meetings ("Sammankallande: [NAMN_1]", "[NAMN_1] sammankallande"), unlike who
+# chaired or called this one meeting: implies who calls the follow-up.
+STANDING_CONVENER = re.compile(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
+                               r"leder arbetet med planen)\b", re.I)
 NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
 
 
 def _in_follow_up(ctx: Context, i: int) -> bool:
-    """Segment i mentions the follow-up, stands in a follow-up section, or directly follows such a mention on
-    the same or the next line ("Uppföljning 18/11. Marie kallar.")."""
+    """Segment i mentions the follow-up, stands in a follow-up section, or follows such a mention closely (at
+    most two sentences back, on the same or the next line: "Uppföljning 18/11. Marie kallar.")."""
     s = ctx.segs[i]
-    if FOLLOW_UP.search(s.text) or FOLLOW_UP_MENTION.search(s.text) \
-            or s.section and (FOLLOW_UP.search(s.section) or FOLLOW_UP_MENTION.search(s.section)):
+    if _mentions_follow_up(s.text) or s.section and _mentions_follow_up(s.section):
         return True
-    if i == 0:
-        return False
-    prev = ctx.segs[i - 1]
-    return ctx.text.count("\n", prev.end, s.start) <= 1 and bool(
-        FOLLOW_UP.search(prev.text) or FOLLOW_UP_MENTION.search(prev.text))
+    for prev in ctx.segs[max(0, i - 2):i][::-1]:
+        if ctx.text.count("\n", prev.end, s.start) > 1:
+            return False
+        if _mentions_follow_up(prev.text):
+            return True
+    return False
+
+
+def _mentions_follow_up(text: str) -> bool:
+    return bool(FOLLOW_UP.search(text) or FOLLOW_UP_MENTION.search(text))
 
 
 def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
@@ -818,8 +827,10 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     conveners = follow_up_conveners(ctx)
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who != "named"]
-    meet_again = [s for s in ctx.segs if WE_MEET.search(s.text) and not NOT_PLANNED.search(s.text)]
-    coordinators = overall_statements(ctx).named
+    meet_again = [s for i, s in enumerate(ctx.segs) if not NOT_PLANNED.search(s.text) and (
+        WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
+    st = overall_statements(ctx)
+    coordinators = st.named + st.shared + [s for s in st.implied if STANDING_CONVENER.search(s.text)]
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
                        follow_up_named=len(named))
     if named:
@@ -830,7 +841,8 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
                        "Vem som kallar till uppföljning är bara underförstått ('vi kallar', 'vi ses igen').")
     if coordinators:
         return _result("follow_up_responsible", "partial", 0.5, [_ev(s, "COORDINATOR") for s in coordinators],
-                       "Samordningsansvarig finns, men det står inte vem som kallar till uppföljningen.")
+                       "Samordningsansvarig eller sammankallande finns, men det står inte vem som kallar till "
+                       "uppföljningen.")
     return _result("follow_up_responsible", "not_met", 0.65, [], "Letade efter vem som kallar till uppföljning "
                                                                    "(t.ex. '[NAMN] kallar') eller en samordnings"
                                                                    "ansvarig men hittade inget.")
@@ -942,12 +954,12 @@ assert tuple(RULES) == CRITERION_IDS
 
 
 def coordinator_of(ctx: Context) -> str | None:
-    """The normalised actor named in the first segment that states the overall responsibility."""
-    for s in ctx.segs:
-        if OVERALL.search(s.text) and not OVERALL_UNDECIDED.search(s.text) and not OVERALL_SHARED.search(s.text):
-            names = [n for a, _, n in ctx.actors if s.start <= a < s.end]
-            if names:
-                return names[0]
+    """The normalised actor in the first statement that names the plan's coordinator (none when it is shared,
+    undecided or only implied)."""
+    for s in overall_statements(ctx).named:
+        names = [n for a, _, n in ctx.actors if s.start <= a < s.end]
+        if names:
+            return names[0]
     return None
 
 
