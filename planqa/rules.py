@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from typing import TypeVar
 
 from planqa import dates, followup
 from planqa.actors import find_actors, find_roles
@@ -20,6 +21,7 @@ from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, d
 from planqa.text import Segment, segments
 
 MODEL_VERSION = "rules-1"
+T = TypeVar("T")
 REVIEW_BELOW = 0.6
 
 CHILD = r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|hen|han|hon|sonen|dottern|jag)(?!\w)"
@@ -67,7 +69,9 @@ RESPONSIBLE_FIELD = re.compile(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
-                        r"[^.\n]{0,40}?\b(?:och|samt|,)\b", re.I)
+                        r"[^.\n]{0,40}?\b(?:och|samt|,)\b"
+                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+)?(?:menas|betyder|står för)",
+                        re.I)
 RESPONSIBLE_HEADER = re.compile(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|utförare|huvudman|vem gör)$", re.I)
 EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
@@ -342,7 +346,12 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")
 # Where a responsible stands in an activity line: after a dash or colon at the end ("– [NAMN_3], fritids"),
 # in a parenthesis, after "av/genom/hos", or as the subject at the start ("Kuratorn träffar ...").
 AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\b(?:av|genom|hos)\s)(?=[^–—:(]*$)")
-NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*(?:\)|[.,]|$)")
+# A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
+COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
+# First names as the responsible: alone or listed ("– Johan och Agneta"), or as the subject of a present-tense
+# verb ("– Anders följer med", "Sara och Tomas skjutsar ..."), not a preposition ("Samtal efter ...").
+NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
+                       r"(?:\)|[.,]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 
 
@@ -359,22 +368,40 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     text = s.text
     if RESPONSIBLE_FIELD.search(text):
         return True
-    body = LIST_ITEM.match(text)
+    body = LIST_ITEM.match(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
-    # the subject: an agent among the first two words of the line
-    head = re.match(r"\s*(?:\S+\s+){0,1}\S+", text[lo:])
-    if head and _agent_in(ctx, text, s.start, lo, lo + head.end()):
-        first = text[lo:].split(maxsplit=1)[0].lower()
-        if first not in ("till", "med", "för", "om", "från", "på", "i"):
+    if NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
+        return True  # "Sara och Tomas skjutsar ..."
+    # the subject: an agent among the first two words of the line ("Kuratorn träffar", "Mentor [NAMN_3] tar"),
+    # not a genitive alone ("fritidsgårdens grupp") nor the object of a passive verb ("Tolk bokas")
+    words = [m.span() for m in re.finditer(r"\S+", text[lo:])][:3]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) for x, y in words[:2]]
+    if any(agents) and text[lo:].split(maxsplit=1)[0].lower() not in ("till", "med", "för", "om", "från", "på", "i"):
+        last = agents.index(True) if agents[0] and not (len(agents) > 1 and agents[1]) else len(agents) - 1
+        genitive = last == 0 and re.search(r"(?:ens|ets|:s)$", text[lo + words[0][0]:lo + words[0][1]], re.I)
+        after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
+        if not genitive and not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after):
             return True
-    for m in AGENT_TAIL.finditer(text):
-        tail = text[m.end():]
-        if len(tail.split()) <= 8 and (_agent_in(ctx, text, s.start, m.end(), len(text)) or NAME_TAIL.match(tail)
-                                       or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I)):
-            return True
+    for first, end in _sentences(text):
+        clause = text[:end]
+        for m in list(AGENT_TAIL.finditer(clause)) + list(COMMA_TAIL.finditer(clause, first)):
+            tail = clause[m.end():]
+            if len(tail.split()) <= 8 and (_agent_in(ctx, text, s.start, m.end(), end) or NAME_TAIL.match(tail)
+                                           or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I)):
+                return True
     # a sentence naming an actor before an action verb ("[NAMN_1] på soc ringer hem")
     verb = ACTIVITY_VERB.search(text)
     return bool(verb and not body and _agent_in(ctx, text, s.start, lo, verb.start()))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a line: the responsible may end the first one ("Samtal – [NAMN_1], BUP.
+    Tiden flyttas till tisdagar.")."""
+    ends = [m.start() + 1 for m in re.finditer(r"[.!?](?=\s+[A-ZÅÄÖ\[])", text)] + [len(text)]
+    return list(zip([0] + ends[:-1], ends))
+
+
+_WHO_HINT = re.compile(r"vem|ansvar|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
@@ -392,13 +419,31 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     participants = False
     prev_row = False
     we_defined = bool(WE_DEFINED.search(ctx.text))
+    heading: str | None = None  # a numbered heading `segments` keeps as text ("7. Insatser och ansvar")
+    dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
     for s in ctx.lines:
+        dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
+        if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
+            s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
+            cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
+            who = "missing" if EMPTY_CELL.match(cell) else ("we" if WE_CELL.match(cell) else "agent")
+            candidates.append((s, "agent" if who == "we" and we_defined else who))
+            continue
+        dash_cols = dash_cells if len(dash_cells) >= 2 and is_table_header(s.text) and any(
+            RESPONSIBLE_HEADER.match(c.lower()) for c in dash_cells) and ACTIVITY_SECTION.search(s.text) else []
         row = _is_table_row(s.text)
         if s.is_heading or not row:
             resp_col, participants = None, False
         first_row, prev_row = row and not prev_row, row
         if s.is_heading:
+            heading = None
             continue
+        pseudo = _pseudo_heading(ctx, s)
+        if pseudo is not None:
+            heading = pseudo
+            continue
+        if heading is not None and not _INLINE_LABEL.match(s.text):
+            s = Segment(s.start, s.end, s.text, heading)
         cells = _cells(s.text) if row else []
         header_cells = [c.rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in header_cells)) \
@@ -630,6 +675,7 @@ MEETING_LEAD = re.compile(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här))\b", re.I)
+_LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|bjudit|upprättad|håller", re.I)  # a fast pre-check for MEETING_LEAD
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
 FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
@@ -666,26 +712,38 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
     return ctx.has_agent(s) or bool(re.search(r":\s*(?:\w+\s+)?[A-ZÅÄÖ][a-zåäö]+\b", s.text))
 
 
+def _cached(ctx: Context, name: str, compute: Callable[[Context], T]) -> T:
+    """compute(ctx), computed once per context (several criteria read the same statements)."""
+    if name not in vars(ctx):
+        vars(ctx)[name] = compute(ctx)
+    return vars(ctx)[name]
+
+
 def overall_statements(ctx: Context) -> OverallStatements:
     """Sort the segments about the plan's overall responsibility: an "OVERALL" word ("samordningsansvarig",
     "håller i planen"), a coordination field ("Samordning: ...") outside the interventions, or the line after
     such a heading or label ("Samordningsansvarig" / "[NAMN_2], kurator"). An empty field says nothing."""
+    return _cached(ctx, "_overall_statements", _overall_statements)
+
+
+def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [])
     label: Segment | None = None
     for s in ctx.segs:
+        overall = OVERALL.search(s.text)
         field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
             and not _is_table_row(s.text)
         if label is not None and not s.is_heading and s.section == label.section \
-                and not OVERALL.search(s.text) and not field_line:
+                and not overall and not field_line and not SECTION_WORD.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
-        elif s.is_heading or OVERALL.search(s.text) and _label_only(OVERALL, s.text):
-            label = s if OVERALL.search(s.text) else None
+        elif s.is_heading or overall and _label_only(OVERALL, s.text):
+            label = s if overall else None
             continue
-        elif OVERALL.search(s.text) or OVERALL_SHARED.search(s.text) or field_line:
+        elif overall or field_line or OVERALL_SHARED.search(s.text):
             statement = s
         else:
             label = None
-            if MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
+            if _LEAD_WORDS.search(s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
                 out.implied.append(s)
             continue
         label = None
@@ -769,6 +827,7 @@ WE_GET_BACK = re.compile(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer 
 # chaired or called this one meeting: implies who calls the follow-up.
 STANDING_CONVENER = re.compile(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
                                r"leder arbetet med planen)\b", re.I)
+_MEET_WORDS = re.compile(r"ses|hör|träffas|återkommer|bestämmer", re.I)  # a fast pre-check for the two above
 NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
 
 
@@ -813,6 +872,10 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
 def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     """(segment, who) for each statement of who calls to the follow-up; who is "named", "we" or "implied"
     (a passive "kallelse skickas", or nobody after the label)."""
+    return _cached(ctx, "_follow_up_conveners", _follow_up_conveners)
+
+
+def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
@@ -827,8 +890,8 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     conveners = follow_up_conveners(ctx)
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who != "named"]
-    meet_again = [s for i, s in enumerate(ctx.segs) if not NOT_PLANNED.search(s.text) and (
-        WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
+    meet_again = [s for i, s in enumerate(ctx.segs) if _MEET_WORDS.search(s.text) and not NOT_PLANNED.search(s.text)
+                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
     st = overall_statements(ctx)
     coordinators = st.named + st.shared + [s for s in st.implied if STANDING_CONVENER.search(s.text)]
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
