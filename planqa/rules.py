@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from typing import TypeVar
 
 from planqa import dates, followup
 from planqa.actors import find_actors, find_roles
@@ -20,6 +21,7 @@ from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, d
 from planqa.text import Segment, segments
 
 MODEL_VERSION = "rules-1"
+T = TypeVar("T")
 REVIEW_BELOW = 0.6
 
 CHILD = r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|hen|han|hon|sonen|dottern|jag)(?!\w)"
@@ -76,15 +78,17 @@ RESPONSIBLE_FIELD = re.compile(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
-                        r"[^.\n]{0,40}?\b(?:och|samt|,)\b", re.I)
+                        r"[^.\n]{0,40}?\b(?:och|samt|,)\b"
+                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+)?(?:menas|betyder|står för)",
+                        re.I)
 RESPONSIBLE_HEADER = re.compile(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|utförare|huvudman|vem gör)$", re.I)
 EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
-OVERALL = re.compile(r"\b(?:samordningsansvar\w*|planeringsansvar\w*|huvudansvar\w*|övergripande ansvar\w*|"
-                     r"samordnare|samordnande|håller (?:i|ihop) (?:sip\w*|planen)|ansvarar för (?:sip|planen)|"
+OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
+                     r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
+                     r"ansvarar för (?:sip|planen)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
-CONVENER = re.compile(r"\b(?:kallar|sammankallande|bjuder in|skickar kallelse)\b", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
 PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
@@ -354,7 +358,12 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")
 # Where a responsible stands in an activity line: after a dash or colon at the end ("– [NAMN_3], fritids"),
 # in a parenthesis, after "av/genom/hos", or as the subject at the start ("Kuratorn träffar ...").
 AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\b(?:av|genom|hos)\s)(?=[^–—:(]*$)")
-NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*(?:\)|[.,]|$)")
+# A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
+COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
+# First names as the responsible: alone or listed ("– Johan och Agneta"), or as the subject of a present-tense
+# verb ("– Anders följer med", "Sara och Tomas skjutsar ..."), not a preposition ("Samtal efter ...").
+NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
+                       r"(?:\)|[.,]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 
 
@@ -371,22 +380,40 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     text = s.text
     if RESPONSIBLE_FIELD.search(text):
         return True
-    body = LIST_ITEM.match(text)
+    body = LIST_ITEM.match(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
-    # the subject: an agent among the first two words of the line
-    head = re.match(r"\s*(?:\S+\s+){0,1}\S+", text[lo:])
-    if head and _agent_in(ctx, text, s.start, lo, lo + head.end()):
-        first = text[lo:].split(maxsplit=1)[0].lower()
-        if first not in ("till", "med", "för", "om", "från", "på", "i"):
+    if NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
+        return True  # "Sara och Tomas skjutsar ..."
+    # the subject: an agent among the first two words of the line ("Kuratorn träffar", "Mentor [NAMN_3] tar"),
+    # not a genitive alone ("fritidsgårdens grupp") nor the object of a passive verb ("Tolk bokas")
+    words = [m.span() for m in re.finditer(r"\S+", text[lo:])][:3]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) for x, y in words[:2]]
+    if any(agents) and text[lo:].split(maxsplit=1)[0].lower() not in ("till", "med", "för", "om", "från", "på", "i"):
+        last = agents.index(True) if agents[0] and not (len(agents) > 1 and agents[1]) else len(agents) - 1
+        genitive = last == 0 and re.search(r"(?:ens|ets|:s)$", text[lo + words[0][0]:lo + words[0][1]], re.I)
+        after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
+        if not genitive and not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after):
             return True
-    for m in AGENT_TAIL.finditer(text):
-        tail = text[m.end():]
-        if len(tail.split()) <= 8 and (_agent_in(ctx, text, s.start, m.end(), len(text)) or NAME_TAIL.match(tail)
-                                       or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I)):
-            return True
+    for first, end in _sentences(text):
+        clause = text[:end]
+        for m in list(AGENT_TAIL.finditer(clause)) + list(COMMA_TAIL.finditer(clause, first)):
+            tail = clause[m.end():]
+            if len(tail.split()) <= 8 and (_agent_in(ctx, text, s.start, m.end(), end) or NAME_TAIL.match(tail)
+                                           or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I)):
+                return True
     # a sentence naming an actor before an action verb ("[NAMN_1] på soc ringer hem")
     verb = ACTIVITY_VERB.search(text)
     return bool(verb and not body and _agent_in(ctx, text, s.start, lo, verb.start()))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a line: the responsible may end the first one ("Samtal – [NAMN_1], BUP.
+    Tiden flyttas till tisdagar.")."""
+    ends = [m.start() + 1 for m in re.finditer(r"[.!?](?=\s+[A-ZÅÄÖ\[])", text)] + [len(text)]
+    return list(zip([0] + ends[:-1], ends))
+
+
+_WHO_HINT = re.compile(r"vem|ansvar|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
@@ -404,13 +431,31 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     participants = False
     prev_row = False
     we_defined = bool(WE_DEFINED.search(ctx.text))
+    heading: str | None = None  # a numbered heading `segments` keeps as text ("7. Insatser och ansvar")
+    dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
     for s in ctx.lines:
+        dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
+        if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
+            s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
+            cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
+            who = "missing" if EMPTY_CELL.match(cell) else ("we" if WE_CELL.match(cell) else "agent")
+            candidates.append((s, "agent" if who == "we" and we_defined else who))
+            continue
+        dash_cols = dash_cells if len(dash_cells) >= 2 and is_table_header(s.text) and any(
+            RESPONSIBLE_HEADER.match(c.lower()) for c in dash_cells) and ACTIVITY_SECTION.search(s.text) else []
         row = _is_table_row(s.text)
         if s.is_heading or not row:
             resp_col, participants = None, False
         first_row, prev_row = row and not prev_row, row
         if s.is_heading:
+            heading = None
             continue
+        pseudo = _pseudo_heading(ctx, s)
+        if pseudo is not None:
+            heading = pseudo
+            continue
+        if heading is not None and not _INLINE_LABEL.match(s.text):
+            s = Segment(s.start, s.end, s.text, heading)
         cells = _cells(s.text) if row else []
         header_cells = [c.rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in header_cells)) \
@@ -699,44 +744,132 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
 OVERALL_UNDECIDED = re.compile(r"\b(?:(?:inte|ej) (?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|fördelat)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
-                               r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer)\b"
-                               r"|:\s*[–—?-]*\s*$", re.I)
+                               r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
+                               r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
+                               r"nästa|ingen (?:verksamhet )?åtog sig)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = re.compile(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
-                            r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar)", re.I)
+                            r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
+                            r"samordnar (?:tillsammans|gemensamt))", re.I)
+# In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
+OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
+# A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
+# HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
+OVERALL_FIELD = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
+                           r"ansvarig huvudman)\s*:", re.I)
+# Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
+# (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
+MEETING_LEAD = re.compile(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kallade till (?:mötet|detta|det här|"
+                          r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
+                          r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
+                          r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här))\b", re.I)
+_LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|bjudit|upprättad|håller", re.I)  # a fast pre-check for MEETING_LEAD
+# A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
+# that is no name.
+FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
+                                r"Någon|Kallelse\w*|Planen|Mötet|Nästa|Uppf\w*)\b)[A-ZÅÄÖ][a-zåäö]+\s+$")
+
+
+@dataclass
+class OverallStatements:
+    """What a plan says about its overall responsibility, sorted by how clearly it names someone."""
+
+    named: list[Segment]  # a coordinator with a verksamhet, role or person
+    shared: list[Segment]  # shared between principals, or uncertain ("förskolan/hab?")
+    undecided: list[Segment]  # discussed, nobody given it
+    implied: list[Segment]  # a coordination word without anyone, or who called/chaired the meeting
+
+
+def _label_only(pattern: re.Pattern[str], text: str) -> bool:
+    """True when a segment is only the pattern's label ("Samordningsansvarig:", "L. Samordningsansvar")."""
+    rest = pattern.sub("", text, count=1)
+    return not re.search(r"[A-Za-zÅÄÖåäö\[]", re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", rest))
+
+
+def _joint(ctx: Context, s: Segment) -> bool:
+    """Two principals given the coordination together ("IFO och elevhälsan", "förskolan/hab?", "delar")."""
+    if OVERALL_JOINT.search(s.text):
+        return True
+    names = sorted((a, b, n) for a, b, n in ctx.actors if s.start <= a < s.end)
+    return any(n1 != n2 and re.fullmatch(r"\s*(?:och|o|samt|&|,)\s*", ctx.text[b1:a2])
+               for (_, b1, n1), (a2, _, n2) in zip(names, names[1:]))
+
+
+def _names_someone(ctx: Context, s: Segment) -> bool:
+    """An actor, role or person placeholder (not the child) in the segment, or a first name after its label."""
+    return ctx.has_agent(s) or bool(re.search(r":\s*(?:\w+\s+)?[A-ZÅÄÖ][a-zåäö]+\b", s.text))
+
+
+def _cached(ctx: Context, name: str, compute: Callable[[Context], T]) -> T:
+    """compute(ctx), computed once per context (several criteria read the same statements)."""
+    if name not in vars(ctx):
+        vars(ctx)[name] = compute(ctx)
+    return vars(ctx)[name]
+
+
+def overall_statements(ctx: Context) -> OverallStatements:
+    """Sort the segments about the plan's overall responsibility: an "OVERALL" word ("samordningsansvarig",
+    "håller i planen"), a coordination field ("Samordning: ...") outside the interventions, or the line after
+    such a heading or label ("Samordningsansvarig" / "[NAMN_2], kurator"). An empty field says nothing."""
+    return _cached(ctx, "_overall_statements", _overall_statements)
+
+
+def _overall_statements(ctx: Context) -> OverallStatements:
+    out = OverallStatements([], [], [], [])
+    label: Segment | None = None
+    for s in ctx.segs:
+        overall = OVERALL.search(s.text)
+        field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
+            and not _is_table_row(s.text)
+        if label is not None and not s.is_heading and s.section == label.section \
+                and not overall and not field_line and not SECTION_WORD.match(s.text):
+            statement = s  # the value on the line after a "Samordningsansvarig" heading or label
+        elif s.is_heading or overall and _label_only(OVERALL, s.text):
+            label = s if overall else None
+            continue
+        elif overall or field_line or OVERALL_SHARED.search(s.text):
+            statement = s
+        else:
+            label = None
+            if _LEAD_WORDS.search(s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
+                out.implied.append(s)
+            continue
+        label = None
+        value = re.sub(r"^[^:]{1,50}:\s", "", statement.text)  # the value of a "Label: value" line
+        if OVERALL_UNDECIDED.search(statement.text):
+            out.undecided.append(statement)
+        elif EMPTY_CELL.match(value):
+            continue
+        elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
+            out.shared.append(statement)
+        elif not _names_someone(ctx, statement) or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
+                and not OVERALL.search(value):
+            out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
+        else:
+            out.named.append(statement)
+    return out
 
 
 def overall_responsibility(ctx: Context) -> CriterionResult:
-    named, after_heading = [], None
-    for s in ctx.segs:
-        if s.is_heading:
-            after_heading = s if OVERALL.search(s.text) else None
-            continue
-        if OVERALL.search(s.text) or OVERALL_SHARED.search(s.text):
-            named.append(s)
-        elif after_heading is not None and s.section == after_heading.section:
-            named.append(s)  # "Samordningsansvarig" as a heading, the name on the next line
-        after_heading = None
-    undecided = [s for s in named if OVERALL_UNDECIDED.search(s.text)]
-    shared = [s for s in named if OVERALL_SHARED.search(s.text)]
-    with_agent = [s for s in named if s not in undecided and s not in shared
-                  and (ctx.has_agent(s) or re.search(r":\s*[^\s–—?-]", s.text))]
-    conveners = [s for s in ctx.segs if CONVENER.search(s.text) and ctx.has_agent(s)]
-    ctx.signals.update(overall_named=len(named) - len(undecided), overall_with_agent=len(with_agent),
-                       conveners=len(conveners), overall_undecided=len(undecided), overall_shared=len(shared))
-    if with_agent:
-        return _result("overall_responsibility", "met", 0.75, [_ev(s, "COORDINATOR") for s in with_agent],
+    """met: a coordinator is named; partial: shared or only implied (who calls the follow-up or chaired the
+    meeting); not_met: nothing, or the plan says that nobody has it (GUIDELINES 3, 4 and 4.1)."""
+    st = overall_statements(ctx)
+    callers = [s for s, who in follow_up_conveners(ctx) if who == "named"]  # "vi kallar" implies nobody
+    ctx.signals.update(overall_named=len(st.named) + len(st.shared) + len(st.implied), overall_with_agent=len(st.named),
+                       conveners=len(callers), overall_undecided=len(st.undecided), overall_shared=len(st.shared))
+    if st.named:
+        return _result("overall_responsibility", "met", 0.75, [_ev(s, "COORDINATOR") for s in st.named],
                        "Samordningsansvarig anges.")
-    if shared:
-        return _result("overall_responsibility", "partial", 0.6, [_ev(s, "COORDINATOR") for s in shared],
-                       "Flera verksamheter delar det övergripande ansvaret; ingen har det ensam.")
-    if undecided and not conveners:
-        return _result("overall_responsibility", "not_met", 0.65, [_ev(s, "COORDINATOR") for s in undecided],
+    if st.shared:
+        return _result("overall_responsibility", "partial", 0.6, [_ev(s, "COORDINATOR") for s in st.shared],
+                       "Flera verksamheter delar det övergripande ansvaret, eller det är osäkert vem som har det.")
+    if st.undecided:
+        return _result("overall_responsibility", "not_met", 0.65, [_ev(s, "COORDINATOR") for s in st.undecided],
                        "Samordningsansvaret nämns men är inte bestämt.")
-    if [s for s in named if s not in undecided] or conveners:
+    if st.implied or callers:
         return _result("overall_responsibility", "partial", 0.5,
-                       [_ev(s, "COORDINATOR") for s in named + conveners if s not in undecided],
-                       "Det övergripande ansvaret är underförstått eller otydligt.")
+                       [_ev(s, "COORDINATOR") for s in st.implied + callers],
+                       "Det övergripande ansvaret är bara underförstått (vem som kallar eller ledde mötet).")
     return _result("overall_responsibility", "not_met", 0.7, [], "Letade efter samordningsansvarig/"
                                                                    "planeringsansvarig men hittade ingen.")
 
@@ -762,20 +895,108 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                                                             "'nästa SIP-möte') men hittade ingen.")
 
 
+# Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
+# "Nästa gång", "När ses vi igen?").
+FOLLOW_UP_MENTION = re.compile(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff)|när ses vi)", re.I)
+# Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
+FU_CONVENER = re.compile(r"\b(?:kallar|kallas|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
+                         r"kallelse\w*|kallelse\w* (?:skickas|går ut)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
+                         r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*|kallelse\w*|"
+                         r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
+# "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
+WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)
+# "Vi ses igen i maj": the follow-up planned but nobody named to call it (GUIDELINES 3: partial).
+WE_MEET = re.compile(r"\b(?:(?:vi|man)\s+(?:ska\s+|kommer att\s+)?(?:ses|hörs|träffas)\b|(?:de vuxna|alla)\s+"
+                     r"(?:ska|kommer att)\s+(?:ses|träffas)\b|(?:^|[.:]\s*)"
+                     r"(?:ses|hörs|träffas)\s+(?:igen|vi)\b|när (?:ses|hörs|träffas) vi)", re.I)
+# Next to a follow-up mention: "vi hör av oss", "vi återkommer (med tid)", "vi bestämmer tid senare".
+WE_GET_BACK = re.compile(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (?:ny )?tid)", re.I)
+# The standing convener of the plan's meetings ("Sammankallande: [NAMN_1]", "[NAMN_1] sammankallande"), unlike who
+# chaired or called this one meeting: implies who calls the follow-up.
+STANDING_CONVENER = re.compile(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
+                               r"leder arbetet med planen)\b", re.I)
+_MEET_WORDS = re.compile(r"ses|hör|träffas|återkommer|bestämmer", re.I)  # a fast pre-check for the two above
+NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
+
+
+def _in_follow_up(ctx: Context, i: int) -> bool:
+    """Segment i mentions the follow-up, stands in a follow-up section, or follows such a mention closely (at
+    most two sentences back, on the same or the next line: "Uppföljning 18/11. Marie kallar.")."""
+    s = ctx.segs[i]
+    if _mentions_follow_up(s.text) or s.section and _mentions_follow_up(s.section):
+        return True
+    for prev in ctx.segs[max(0, i - 2):i][::-1]:
+        if ctx.text.count("\n", prev.end, s.start) > 1:
+            return False
+        if _mentions_follow_up(prev.text):
+            return True
+    return False
+
+
+def _mentions_follow_up(text: str) -> bool:
+    return bool(FOLLOW_UP.search(text) or FOLLOW_UP_MENTION.search(text))
+
+
+def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
+    """"named", "we" or "implied" for the one who calls in a convener clause: the subject before the verb,
+    or what follows "av"/":" after it ("Kallelse skickas av [NAMN_1]", "Sammankallande: kurator [NAMN_1]")."""
+    before = re.split(r"[.,;:]\s", s.text[:m.start()])[-1]
+    lo = m.start() - len(before)
+    if WE_SUBJECT.search(before):
+        return "we"
+    if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
+            or re.search(r"\b(?:hon|han)\s+$", before, re.I):
+        return "named"
+    after = re.match(r"[^.;]*?(?:\bav\b|:)\s*([^.;]*)", s.text[m.end():])
+    if after:
+        if WE_SUBJECT.search(s.text[:m.end() + after.start(1)]) or re.match(r"(?:vi|alla)\b", after.group(1), re.I):
+            return "we"
+        if _agent_in(ctx, s.text, s.start, m.end() + after.start(1), m.end() + after.end(1)) \
+                or NAME_TAIL.match(after.group(1)):
+            return "named"
+    return "implied"
+
+
+def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
+    """(segment, who) for each statement of who calls to the follow-up; who is "named", "we" or "implied"
+    (a passive "kallelse skickas", or nobody after the label)."""
+    return _cached(ctx, "_follow_up_conveners", _follow_up_conveners)
+
+
+def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
+    out = []
+    for i, s in enumerate(ctx.segs):
+        m = FU_CONVENER.search(s.text)
+        if m and not s.is_heading and _in_follow_up(ctx, i):
+            out.append((s, _convener_who(ctx, s, m)))
+    return out
+
+
 def follow_up_responsible(ctx: Context) -> CriterionResult:
-    fu = [s for s in ctx.segs if FOLLOW_UP.search(s.text) or (s.section and FOLLOW_UP.search(s.section))]
-    callers = [s for s in fu if (CONVENER.search(s.text) or re.search(r"\bansvar\w*\b", s.text, re.I))]
-    named = [s for s in callers if ctx.has_agent(s) and not WE.search(s.text)]
-    ctx.signals.update(follow_up_segments=len(fu), follow_up_callers=len(callers), follow_up_named=len(named))
+    """met: someone named calls to or leads the follow-up; partial: only implied ("vi kallar", "kallelse
+    skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
+    conveners = follow_up_conveners(ctx)
+    named = [s for s, who in conveners if who == "named"]
+    implied = [s for s, who in conveners if who != "named"]
+    meet_again = [s for i, s in enumerate(ctx.segs) if _MEET_WORDS.search(s.text) and not NOT_PLANNED.search(s.text)
+                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
+    st = overall_statements(ctx)
+    coordinators = st.named + st.shared + [s for s in st.implied if STANDING_CONVENER.search(s.text)]
+    ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
+                       follow_up_named=len(named))
     if named:
-        return _result("follow_up_responsible", "met", 0.7, [_ev(s, "FOLLOW_UP") for s in named],
+        return _result("follow_up_responsible", "met", 0.75, [_ev(s, "FOLLOW_UP") for s in named],
                        "Det framgår vem som kallar till uppföljningen.")
-    if callers or fu and (ctx.signals.get("overall_named") or ctx.signals.get("conveners")) \
-            or ctx.signals.get("overall_with_agent"):
-        return _result("follow_up_responsible", "partial", 0.5, [_ev(s, "FOLLOW_UP") for s in callers or fu],
-                       "Vem som kallar till uppföljning är bara underförstått.")
+    if implied or meet_again:
+        return _result("follow_up_responsible", "partial", 0.55, [_ev(s, "FOLLOW_UP") for s in implied + meet_again],
+                       "Vem som kallar till uppföljning är bara underförstått ('vi kallar', 'vi ses igen').")
+    if coordinators:
+        return _result("follow_up_responsible", "partial", 0.5, [_ev(s, "COORDINATOR") for s in coordinators],
+                       "Samordningsansvarig eller sammankallande finns, men det står inte vem som kallar till "
+                       "uppföljningen.")
     return _result("follow_up_responsible", "not_met", 0.65, [], "Letade efter vem som kallar till uppföljning "
-                                                                   "men hittade inget.")
+                                                                   "(t.ex. '[NAMN] kallar') eller en samordnings"
+                                                                   "ansvarig men hittade inget.")
 
 
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
@@ -1153,12 +1374,12 @@ assert tuple(RULES) == CRITERION_IDS
 
 
 def coordinator_of(ctx: Context) -> str | None:
-    """The normalised actor named in the first segment that states the overall responsibility."""
-    for s in ctx.segs:
-        if OVERALL.search(s.text) and not OVERALL_UNDECIDED.search(s.text) and not OVERALL_SHARED.search(s.text):
-            names = [n for a, _, n in ctx.actors if s.start <= a < s.end]
-            if names:
-                return names[0]
+    """The normalised actor in the first statement that names the plan's coordinator (none when it is shared,
+    undecided or only implied)."""
+    for s in overall_statements(ctx).named:
+        names = [n for a, _, n in ctx.actors if s.start <= a < s.end]
+        if names:
+            return names[0]
     return None
 
 

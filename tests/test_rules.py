@@ -245,6 +245,7 @@ def test_feeling_unwell_alone_is_vague_and_what_is_hard_is_concrete():
     night = "Aktuellt\nSover på dagen och är vaken på nätterna.\n"
     assert _verdict(night, "needs_described") == "met"
 
+
 def _voice(text: str):
     return assess(text).criteria["child_voice"]
 
@@ -301,3 +302,67 @@ def test_child_participation_is_about_the_sip_meeting_not_school_or_play():
     assert part("[NAMN_3] träffade [BARN] enskilt dagen före mötet och gick igenom frågorna.\n").verdict == "met"
     assert part("[BARN] är 2 år och deltog inte.\n").verdict == "met"
     assert part("[BARN] deltar i undervisningen hälften av lektionerna.\n").verdict == "not_met"
+
+
+def test_follow_up_convener_in_the_next_sentence_is_named():
+    text = "Uppföljning 18/11. Marie kallar.\n"
+    r = assess(text).criteria["follow_up_responsible"]
+    assert r.verdict == "met" and any("Marie kallar" in e.text for e in r.evidence)
+    assert _verdict("Nästa möte: vi kallar.\n", "follow_up_responsible") == "partial"
+    assert _verdict("Uppföljning i maj. Kallelse skickas.\n", "follow_up_responsible") == "partial"
+    assert _verdict("Vi ses igen efter jul.\n", "follow_up_responsible") == "partial"
+    assert _verdict("Uppföljning: 2025-03-10\n", "follow_up_responsible") == "not_met"
+
+
+def test_a_named_coordinator_implies_the_follow_up_convener():
+    text = "Samordningsansvarig: kurator [NAMN_1], elevhälsan\nUppföljning: v. 12\n"
+    r = assess(text).criteria["follow_up_responsible"]
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Samordningsansvarig")
+    shared = "Samordning delas mellan BUP och skolan.\nUppföljning: v. 12\n"
+    assert _verdict(shared, "follow_up_responsible") == "partial"
+
+
+def test_convener_only_implies_overall_responsibility_unless_it_is_undecided():
+    named = "Uppföljning 14/5. [NAMN_1] på BVC kallar.\n"
+    r = assess(named).criteria["overall_responsibility"]
+    assert r.verdict == "partial" and any("kallar" in e.text for e in r.evidence)
+    assert _verdict("Uppföljning 14/5, vi kallar.\n", "overall_responsibility") == "not_met"
+    undecided = "Samordningsansvar: ej utsett ännu.\n" + named
+    assert _verdict(undecided, "overall_responsibility") == "not_met"
+    assert _verdict("Sammankallande: [NAMN_1] (BVC)\n", "overall_responsibility") == "partial"
+    assert _verdict("Ansvar för planen: [NAMN_1] och [NAMN_2] tillsammans\n", "overall_responsibility") == "partial"
+    assert _verdict("Samordningsansvarig: förskolan/hab?\n", "overall_responsibility") == "partial"
+    assert _verdict("Samordningsansvarig:\nUppföljning 14/5.\n", "overall_responsibility") == "not_met"
+
+
+def test_coordinator_with_a_convening_task_is_still_named():
+    text = "[NAMN_1] på soc har samordningsansvar för SIP:en och kallar till nästa möte.\n"
+    a = assess(text)
+    assert a.criteria["overall_responsibility"].verdict == "met"
+    assert a.coordinator == "socialtjänsten"
+    title = "[NAMN_4], samordnare för sociala insatsgrupper\n"
+    assert _verdict(title, "overall_responsibility") == "not_met"
+
+
+def test_activities_under_a_numbered_heading_and_a_dash_table():
+    numbered = ("7. Insatser och ansvar\n7.1 Samtal med [BARN] – ansvarig: [NAMN_3], kurator\n"
+                "7.2 Genomgång av rastschemat – ansvarig: [NAMN_2], rektor\n")
+    assert _verdict(numbered, "responsibility_per_action") == "met"
+    dashes = ("Insats – Vem – När\nSamtal varje vecka – [NAMN_1], elevhälsan – måndagar\n"
+              "Uppläst text på prov – – löpande\n")
+    r = assess(dashes).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Uppläst text")
+
+
+def test_responsible_ends_the_first_sentence_or_is_a_first_name():
+    text = ("Insatser\n- Samtal varannan vecka – [NAMN_1], BUP. Tiden flyttas till tisdagar.\n"
+            "- Modersmålsundervisning 2 ggr/v, skolan\n- Tandläkarbesök – Anders följer med\n"
+            "- Sara och Tomas skjutsar till umgänget\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    passive = "Insatser\n- Tolk bokas till alla möten\n- Samtal – [NAMN_1], BUP\n"
+    assert _verdict(passive, "responsibility_per_action") == "partial"
+
+
+def test_a_quoted_we_defined_in_the_plan_counts_as_named():
+    text = 'Med "vi" nedan menas BVC och förskolan.\nInsatser\n- Samtal – [NAMN_1], BUP\n- Bildschema – vi\n'
+    assert _verdict(text, "responsibility_per_action") == "met"
