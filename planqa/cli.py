@@ -301,7 +301,8 @@ def train(
     from planqa.assess import MODELS_DIR
     from planqa.trained import TrainedAssessor
 
-    err(f"Tränar på {len(train_records)} planer, väljer modell på {len(dev_records)} dev-planer …")
+    err(f"Tränar på {len(train_records)} train- och {len(dev_records)} dev-planer (val av modell med "
+        "korsvalidering) …")
     assessor = TrainedAssessor().fit(train_records, dev_records, version="trained-2", log=err)
     path = assessor.save(out or MODELS_DIR / "assessor")
     err(f"Klart: modellen sparad i {path}.")

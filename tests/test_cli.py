@@ -96,3 +96,13 @@ def test_workers_give_the_same_output_in_the_same_order(mixed_dir):
     two = run("score", str(mixed_dir), "--assume-pseudonymised", "--workers", "2")
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout
+
+
+def test_evaluate_on_the_style_shift_set_writes_a_report(tmp_path):
+    report = tmp_path / "shift.md"
+    result = run("evaluate", "--split", "shift", "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    assert "shift split" in report.read_text(encoding="utf-8")
+    figures = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
+    assert set(figures) == {"trained", "rules"}
+    assert run("evaluate", "--split", "nosuch").returncode == 2

@@ -56,3 +56,21 @@ def test_the_corpus_validates_and_has_enough_examples_of_every_verdict():
     problems, summary = validate_corpus(min_per_verdict=60)
     assert problems == [], problems[:10]
     assert int(summary.split()[0]) >= 480
+
+
+def test_the_style_shift_set_validates_and_does_not_repeat_the_corpus():
+    from planqa.corpus import load_corpus, load_shift
+
+    shift = load_shift()
+    assert len(shift) >= 21 and {r["split"] for r in shift} == {"shift"}
+    assert [p for r in shift for p in check_record(r)] == []
+    assert not {r["id"] for r in shift} & {r["id"] for r in load_corpus()}
+    assert near_duplicates(load_corpus() + shift) == near_duplicates(load_corpus())
+
+
+def test_a_broken_shift_plan_is_reported_by_name(tmp_path):
+    from planqa.corpus import load_shift
+
+    (tmp_path / "s001.md").write_text("---\nid: s001\n---\nText.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="s001.md"):
+        load_shift(tmp_path)

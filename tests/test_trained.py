@@ -79,3 +79,16 @@ def test_saved_model_is_plain_arrays_and_loads_without_scikit_learn(small_model)
             "print(sorted(m for m in ('sklearn', 'scipy', 'skops') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_choice_is_the_simplest_setting_near_the_best_cross_validated_one():
+    from planqa.trained import CV_FOLDS, SIMPLER_WITHIN
+
+    train, dev = load_corpus("train")[:60], load_corpus("dev")[:15]
+    model = TrainedAssessor(c_grid=(0.1, 1.0), variants=("rule", "numeric")).fit(train, dev, version="test",
+                                                                                 log=lambda *_: None)
+    assert str(CV_FOLDS) in model.meta["fitted_on"]
+    for cid, chosen in model.meta["selection"].items():
+        assert chosen["variant"] in ("rule", "numeric") and chosen["C"] in (0.1, 1.0), cid
+        assert chosen["cv_best_macro_f1"] - SIMPLER_WITHIN <= chosen["cv_macro_f1"] <= chosen["cv_best_macro_f1"]
+        assert 0.0 <= chosen["cv_accuracy"] <= 1.0

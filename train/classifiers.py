@@ -1,4 +1,5 @@
-"""Train the assessor's classifiers on the corpus train split, choose on dev, save to models/assessor/.
+"""Train the assessor's classifiers on the corpus train + dev splits (each criterion's features and C chosen
+by 5-fold cross-validation there), save to models/assessor/.
 
 Usage: python train/classifiers.py [--out models/assessor]
 The test split is not touched here; `planqa evaluate --split test` reports on it.
@@ -26,7 +27,7 @@ def main() -> None:
     random.seed(0)
     np.random.seed(0)
     train, dev = load_corpus("train"), load_corpus("dev")
-    print(f"training on {len(train)} train plans, choosing on {len(dev)} dev plans")
+    print(f"training on {len(train)} train + {len(dev)} dev plans (choice by cross-validation)")
     start = time.perf_counter()
     assessor = TrainedAssessor().fit(train, dev, version="trained-2")
     assessor.meta["train_seconds"] = round(time.perf_counter() - start, 1)
