@@ -1315,7 +1315,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 GOAL_LEAD = re.compile(r"^\s*(?:[\w ]{0,25}?mål\w*\s*\d*\s*[:.]\s*|målet är\s*(?=att)|det här vill jag\s*:\s*|"
                        r"\d+(?:\.\d+)*[.)]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ..."): the goal is what follows.
-GOAL_WISH = re.compile(r"^(?:\S+)\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?", re.I)
+GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?", re.I)
 # The child as the goal's subject ("[BARN] ska ...", "Att jag ...", "[BARN]s vikt ...", "Min viktkurva ...").
 CHILD_GOAL_SUBJECT = re.compile(rf"^(?:att\s+)?(?:{CHILD}|\[BARN\]:?s|mitt|min|mina)(?!\w)", re.I)
 # A goal that opens with the child's own doing, the subject left out ("Att kunna gå till skolan", "Tränar på gym
