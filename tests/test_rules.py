@@ -366,3 +366,56 @@ def test_responsible_ends_the_first_sentence_or_is_a_first_name():
 def test_a_quoted_we_defined_in_the_plan_counts_as_named():
     text = 'Med "vi" nedan menas BVC och förskolan.\nInsatser\n- Samtal – [NAMN_1], BUP\n- Bildschema – vi\n'
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def _child_goals(text: str):
+    return assess(text).criteria["child_goals"]
+
+
+def test_goals_about_the_childs_everyday_life_are_child_goals():
+    text = ("Mål\n1. [BARN] ska kunna äta lunch i matsalen med klassen minst 4 dagar i veckan.\n"
+            "2. [BARN] somnar i egen säng före kl. 20.\n3. Inga rymningar under hösten.\n"
+            "4. Att kunna gå själv till skolan före jul.\n")
+    r = _child_goals(text)
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence][0].startswith("1. [BARN] ska kunna äta lunch")
+    assert len(r.evidence) == 4
+
+
+def test_goals_for_parents_staff_or_cooperation_make_child_goals_partial():
+    for other in ("Föräldrarna ska känna sig tryggare hemma.", "Skolan ska ha infört bildschema senast v. 39.",
+                  "Bättre samarbete mellan skolan och BUP.", "Familjen ska få stöd i vardagen.",
+                  "Ansökan om kontaktperson ska vara inskickad senast 1 mars."):
+        text = f"Mål\n- [BARN] ska vara i skolan alla dagar.\n- [BARN] ska ha en kompis på rasten.\n- {other}\n"
+        r = _child_goals(text)
+        assert r.verdict == "partial", other
+        assert r.evidence[0].text == f"- {other}"
+
+
+def test_mostly_adult_and_service_goals_are_not_child_goals():
+    text = ("Mål\n- Vuxna i skolan ska veta hur de ska agera.\n- Föräldrarna har gått föräldrautbildningen före "
+            "v. 20.\n- Informationen mellan skola och vård fungerar bättre.\n- [BARN] ska må bättre.\n")
+    r = _child_goals(text)
+    assert r.verdict == "not_met"
+    assert "Letade efter" in r.explanation and r.evidence
+
+
+def test_the_childs_own_wish_is_judged_by_what_it_asks_for():
+    child = "Mina mål\nJag vill kunna äta lunch med klassen.\nJag vill inte vara ensam på rasten.\n"
+    assert _child_goals(child).verdict == "met"
+    services = "Mina mål\nJag vill att BUP och skolan pratar med varandra.\nJag vill att skolan anpassar läxorna.\n"
+    assert _child_goals(services).verdict == "not_met"
+
+
+def test_interventions_listed_among_child_goals_do_not_make_them_agency_framed():
+    text = ("Mål\n1. [BARN] ska somna inom 30 minuter fem kvällar av sju.\n2. [BARN] ska gå på fritids varje dag.\n"
+            "3. [BARN] ska börja i en fotbollsklubb.\n4. Habiliteringen gör en bedömning.\n")
+    assert _child_goals(text).verdict == "met"
+    framed_as_goal = text.replace("Habiliteringen gör en bedömning", "Habiliteringen ska utreda hörseln")
+    assert _child_goals(framed_as_goal).verdict == "partial"
+
+
+def test_child_goals_follow_goals_present_when_only_activities_stand_under_the_goals():
+    text = "Mål\n- BUP genomför en bedömning.\n- Soc utreder behovet av avlastning.\n"
+    assert assess(text).criteria["goals_present"].verdict == "not_met"
+    assert _child_goals(text).verdict == "not_met"
