@@ -366,3 +366,40 @@ def test_responsible_ends_the_first_sentence_or_is_a_first_name():
 def test_a_quoted_we_defined_in_the_plan_counts_as_named():
     text = 'Med "vi" nedan menas BVC och förskolan.\nInsatser\n- Samtal – [NAMN_1], BUP\n- Bildschema – vi\n'
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_reference_outside_the_needs_is_no_reference_for_needs():
+    # "Samtycke: enligt tidigare plan" says nothing about the needs; the diagnosis makes them vague (GUIDELINES 4.1)
+    text = "Diagnos: ADHD.\nSamtycke: enligt tidigare plan.\n"
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert [e.text for e in result.evidence] == ["Diagnos: ADHD."]
+    only_ref = "Behov: som förra planen.\nSamtycke: finns.\n"
+    result = assess(only_ref).criteria["needs_described"]
+    assert result.verdict == "not_met"
+    assert [e.text for e in result.evidence] == ["Behov: som förra planen."]
+
+
+def test_a_guardians_own_worry_is_not_the_childs_concrete_need():
+    text = "Vårdnadshavarnas synpunkter\nMamma är orolig och har svårt att komma upp på morgnarna.\n"
+    assert _verdict(text, "needs_described") != "met"
+    told = "Vårdnadshavarnas synpunkter\nMamma berättar att [BARN] vägrar gå till skolan på måndagar.\n"
+    result = assess(told).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert result.evidence[0].text.startswith("Mamma berättar att [BARN] vägrar")
+
+
+def test_a_worry_or_a_condition_named_without_content_is_vague():
+    for line in ("[BARN] har ångest.", "[BARN] har problem med droger.", "Det har varit oroligt kring [BARN].",
+                 "[BARN] behöver hjälp med olika saker."):
+        assert _verdict("Bakgrund\n" + line + "\n", "needs_described") == "partial", line
+
+
+def test_a_person_after_a_preposition_is_not_who_has_the_difficulty():
+    text = "Behov\n[BARN] sover i föräldrarnas säng och vaknar flera gånger varje natt.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_a_teacher_reporting_about_the_child_is_the_childs_need():
+    text = "Skolans bild\nLärarna beskriver att han somnar ofta på lektionerna.\n"
+    assert _verdict(text, "needs_described") == "met"
