@@ -35,7 +35,6 @@ WE = re.compile(r"^\s*(?:[-•*]|\d+[.)])?\s*(?:vi|man|alla|nätverket|berörda|
 NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\w*|mår dåligt|ångest|"
                   r"sover|somna\w*|utmaning\w*|problem\w*|konflikt\w*|utbrott|skolk|självskad\w*|"
                   r"diagnos\w*|adhd|autism|ast|utredning)\b", re.I)
-VAGUE_NEED = re.compile(r"\bbehöver (?:mer |extra |fortsatt )?(?:stöd|hjälp|insatser)\s*[.,]?$", re.I)
 GOAL_SECTION = re.compile(r"\b(?:mål|delmål|målsättning|önskat läge|det vi vill uppnå|vad vill vi uppnå)\b", re.I)
 # A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
 # so no word boundary after it.
@@ -502,30 +501,49 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 
 
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
-# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, oro, utbrott ...), wherever in the plan.
+# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott ...), wherever in the plan.
 NEED_DIFFICULTY = re.compile(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\b|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
-    r"orolig\w*|oron\b|oro för|ångest\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|bråk\w*|"
-    r"slår|sparkar|biter|skriker|vaknar|somna\w*|sömn\w*|sover (?:dåligt|oroligt|lite|inte)|mardröm\w*|"
-    r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam\w*|mobb\w*|retad\w*|retas|kränk\w*|"
-    r"utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|hot\w*|"
-    r"våld\w*|skolk\w*|kamp|kaos|klarar inte|vågar inte|orkar inte|tappat|försenad\w*|sen i|språkstörning|"
-    r"ordförråd|behöver hjälp (?:att|med|när)|jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|"
-    r"gråter|vaken (?:på|om) nätte\w*|krampanfall|anfall|smärt\w*|konflikt\w*|isolera\w*|sitter (?:på sitt rum|hemma))",
+    r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
+    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|vaknar|somna\w*|sömn(?!dagbok)\w*|"
+    r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
+    r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
+    r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
+    r"hot\w*|våld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
+    r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
+    r"jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
+    r"isolera\w*|sitter (?:på sitt rum|hemma))",
     re.I)
+# Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
+# own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
+NEED_LABEL_WORD = re.compile(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
-NOT_A_NEED = re.compile(r"\b(?:vid behov|orosanmälan|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
-                        r"anmäl\w* frånvaro|frånvaro(?:n)? anmäls|frånvarande med förhinder|frånvarande:)", re.I)
-# "Behov: se bilaga/remissen/utredningen": the needs are only referred to elsewhere (GUIDELINES 4.1: not_met).
-NEED_REFERENCE = re.compile(r"\b(?:se|enligt) (?:bilaga\w*|remiss\w*|utredning\w*|journal\w*|kallelse\w*|tidigare\b|"
-                            r"föregående|epikris\w*|bifogad\w*|läkarintyg\w*|underlag\w*)", re.I)
+NOT_A_NEED = re.compile(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+                        r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
+                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
+# "Behov: se bilaga/remissen/tidigare plan", "som förra planen": the needs are only referred to elsewhere
+# (GUIDELINES 4.1: not_met).
+NEED_REFERENCE = re.compile(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som) (?:bilaga\w*|remiss\w*|utredning\w*|"
+                            r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
+                            r"läkarintyg\w*|underlag\w*|\w+s utredning)|oförändrad\w*)", re.I)
 CHILD_REF = re.compile(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
-NEED_SECTION = re.compile(r"\b(?:bakgrund|behov|nuläge|läget|aktuellt|situation|anledning|varför|om mig|barnets|ungdomens|"
-                          r"elevens)\b", re.I)
+NEED_SECTION = re.compile(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
+                          r"ungdomens|elevens|kort om|anamnes|diagnos\w*)\b", re.I)
+# The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:").
+NEED_LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
+                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}:", re.I)
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
+# Who a difficulty belongs to: the last person named before it in its sentence.
+NEED_HOLDER = re.compile(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|"
+                         r"henom|jag|mig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
+                         r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
+                         r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
+# A person after a preposition or in the genitive is no subject ("sover i föräldrarnas säng", "hos mamma").
+NOT_A_HOLDER = re.compile(r"\b(?:till|med|hos|av|från|för|om|åt|på|i|mot|bredvid|utan|efter)\s+$", re.I)
+GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|pappa\w*|vh\w*|familj\w*)", re.I)
 
 
 @cache
@@ -545,9 +563,30 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+def _need_about_child(s: Segment, at: int) -> bool | None:
+    """Whether the difficulty at offset `at` of the segment is the child's: True when the last person named
+    before it in its sentence is the child, False when it is a guardian or another adult ("Mamma är orolig",
+    "Hon är rädd att ..." under the parents' views), None when no person is named."""
+    before = re.split(r"[.!?;]\s", s.text[:at])[-1]
+    holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    if not holders:
+        return None
+    named = [k for k in holders if k != "pronoun"]
+    if holders[-1] == "pronoun" and not named:
+        # "han"/"hon" alone: a guardian under the guardians' heading, otherwise the child
+        return not GUARDIAN_SECTION.search(s.section)
+    return named[-1] == "child"
+
+
+def _is_need_context(s: Segment) -> bool:
+    """The segment stands under a needs/background heading or after a "Behov:"-like label."""
+    return bool(NEED_SECTION.search(s.section) or NEED_LINE_LABEL.match(s.text))
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
-    name a need vaguely (diagnosis, "behöver stöd"); segments that refer the needs to another document.
+    name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
+    label that refer the needs to another document.
 
     The patterns run once over the whole text (not once per segment) to keep the rules fast.
     """
@@ -555,8 +594,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     low = text.lower()
     skip = [(m.start(), m.end()) for m in _finditer_ci(NOT_A_NEED, text, low)]
     skip_starts = [a for a, _ in skip]
-    difficulty = [m.start() for m in _finditer_ci(NEED_DIFFICULTY, text, low)
+    difficulty = [(m.start(), m.group(0)) for m in _finditer_ci(NEED_DIFFICULTY, text, low)
                   if not any(a <= m.start() < b for a, b in skip)]
+    diff_starts = [a for a, _ in difficulty]
     refs = [m.start() for m in _finditer_ci(NEED_REFERENCE, text, low)]
     needs = [m.start() for m in _finditer_ci(NEED, text, low)]
     concrete, vague, reference = [], [], []
@@ -564,16 +604,25 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         if s.is_heading:
             continue
         t = s.text
-        if _any_in(refs, s.start, s.end):
+        if _any_in(refs, s.start, s.end) and _is_need_context(s):
             reference.append(s)
-        if _any_in(difficulty, s.start, s.end):
-            about_adult = GUARDIAN.search(t) or ADULT_REF.search(t)
-            # a sentence with an agency as its subject ("Socialtjänsten utreder oro för ...") is not about the child
-            if not _agency_subject(ctx, s, 0) and (CHILD_REF.search(t) or (not about_adult and (
-                    THIRD_PERSON.search(t) or NEED_SECTION.search(s.section)))):
-                concrete.append(s)
-                continue
-        if _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end):
+            continue
+        agency = _agency_subject(ctx, s, 0)
+        i = bisect.bisect_left(diff_starts, s.start)
+        kinds = set()
+        while i < len(difficulty) and difficulty[i][0] < s.end:
+            at, word = difficulty[i]
+            i += 1
+            child = _need_about_child(s, at - s.start)
+            if child is None:
+                # no person named before it: the child's when the line is about the child or under a needs heading
+                child = not agency and (bool(CHILD_REF.search(t)) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
+                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s))))
+            if child:
+                kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
+        if "concrete" in kinds:
+            concrete.append(s)
+        elif kinds or (_any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency):
             vague.append(s)
     return concrete, vague, reference
 
@@ -591,12 +640,12 @@ def needs_described(ctx: Context) -> CriterionResult:
     if concrete:
         return _result("needs_described", "met", 0.55, [_ev(s, "NEED") for s in concrete],
                        "Ett konkret behov beskrivs, men bara på ett ställe.")
-    if reference:
-        return _result("needs_described", "not_met", 0.6, [_ev(s, "NEED") for s in reference],
-                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument.")
     if vague:
         return _result("needs_described", "partial", 0.5, [_ev(s, "NEED") for s in vague],
                        "Behov nämns men beskrivs vagt (t.ex. bara en diagnos eller 'behöver stöd').")
+    if reference:
+        return _result("needs_described", "not_met", 0.6, [_ev(s, "NEED") for s in reference],
+                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument.")
     return _result("needs_described", "not_met", 0.65, [], "Letade efter beskrivna behov (svårigheter, "
                                                              "frånvaro, sömn, oro …) men hittade inga.")
 

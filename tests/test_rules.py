@@ -419,3 +419,40 @@ def test_child_goals_follow_goals_present_when_only_activities_stand_under_the_g
     text = "Mål\n- BUP genomför en bedömning.\n- Soc utreder behovet av avlastning.\n"
     assert assess(text).criteria["goals_present"].verdict == "not_met"
     assert _child_goals(text).verdict == "not_met"
+
+
+def test_a_reference_outside_the_needs_is_no_reference_for_needs():
+    # "Samtycke: enligt tidigare plan" says nothing about the needs; the diagnosis makes them vague (GUIDELINES 4.1)
+    text = "Diagnos: ADHD.\nSamtycke: enligt tidigare plan.\n"
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert [e.text for e in result.evidence] == ["Diagnos: ADHD."]
+    only_ref = "Behov: som förra planen.\nSamtycke: finns.\n"
+    result = assess(only_ref).criteria["needs_described"]
+    assert result.verdict == "not_met"
+    assert [e.text for e in result.evidence] == ["Behov: som förra planen."]
+
+
+def test_a_guardians_own_worry_is_not_the_childs_concrete_need():
+    text = "Vårdnadshavarnas synpunkter\nMamma är orolig och har svårt att komma upp på morgnarna.\n"
+    assert _verdict(text, "needs_described") != "met"
+    told = "Vårdnadshavarnas synpunkter\nMamma berättar att [BARN] vägrar gå till skolan på måndagar.\n"
+    result = assess(told).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert result.evidence[0].text.startswith("Mamma berättar att [BARN] vägrar")
+
+
+def test_a_worry_or_a_condition_named_without_content_is_vague():
+    for line in ("[BARN] har ångest.", "[BARN] har problem med droger.", "Det har varit oroligt kring [BARN].",
+                 "[BARN] behöver hjälp med olika saker."):
+        assert _verdict("Bakgrund\n" + line + "\n", "needs_described") == "partial", line
+
+
+def test_a_person_after_a_preposition_is_not_who_has_the_difficulty():
+    text = "Behov\n[BARN] sover i föräldrarnas säng och vaknar flera gånger varje natt.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_a_teacher_reporting_about_the_child_is_the_childs_need():
+    text = "Skolans bild\nLärarna beskriver att han somnar ofta på lektionerna.\n"
+    assert _verdict(text, "needs_described") == "met"
