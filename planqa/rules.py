@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from planqa import dates, followup
@@ -355,16 +356,43 @@ _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{
 
 
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")
-# Where a responsible stands in an activity line: after a dash or colon at the end ("– [NAMN_3], fritids"),
-# in a parenthesis, after "av/genom/hos", or as the subject at the start ("Kuratorn träffar ...").
-AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\b(?:av|genom|hos)\s)(?=[^–—:(]*$)")
+# Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
+# parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
+# organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
+# dietist" says where, not who).
+AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
+                        r"(?=[^–—:(]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
+# A preposition before a name in a tail makes it a place, recipient or topic ("– stödsamtal för mamma",
+# "(PECS) på förskolan"); "med" and "och" join a second responsible ("– [BARN] med [NAMN_2]").
+TAIL_PREPOSITION = re.compile(r"\b(?:för|till|om|från|på|i|hos|vid|åt|inför|efter|under|mot)\b", re.I)
 # First names as the responsible: alone or listed ("– Johan och Agneta"), or as the subject of a present-tense
 # verb ("– Anders följer med", "Sara och Tomas skjutsar ..."), not a preposition ("Samtal efter ...").
-NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
-                       r"(?:\)|[.,]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
+ACT_NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
+                           r"(?:\)|[.,;]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
+# An activity line's own label before its text ("Insats: Mentor [NAMN_3] tar upp ...").
+ACTIVITY_LABEL = re.compile(r"^\s*(?:insats|aktivitet|åtgärd|vad|stöd)\w*\s*:\s+", re.I)
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """First names that are not also ordinary words (planqa/data/names), for "Nadia tar kontakt med ..."."""
+    def read(name: str) -> set[str]:
+        text = (Path(__file__).resolve().parent / "data" / "names" / name).read_text(encoding="utf-8")
+        return {ln.split("#", 1)[0].strip() for ln in text.splitlines()} - {""}
+    return frozenset(read("first_names.txt") - read("word_names.txt"))
+
+
+# Words before an agent that keep it the subject ("Skolans kurator", "Ansvarig mentor [NAMN_3]", "Vår kurator").
+SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
+                          r"den|det|de)$", re.I)
+# The subject receives the activity ("Pappa ska få hjälp", "Mamma och pappa får samtal på BUP").
+RECIPIENT = re.compile(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
+# Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
+RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
+PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 
 
 def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
@@ -372,6 +400,53 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
     a, b = start + lo, start + hi
     return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
             or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi])))
+
+
+def _is_first_name(token: str) -> bool:
+    """A capitalised first name from the name list ("Nadia", "Ulrika"), trailing punctuation ignored."""
+    word = token.rstrip(",.:;)")
+    return word[:1].isupper() and word in _first_names()
+
+
+def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
+    """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
+    "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
+    of a passive verb ("Tolk bokas") or one who receives the activity ("Pappa ska få hjälp")."""
+    text = s.text
+    words = [m.span() for m in re.finditer(r"\S+", text[lo:lo + 120])][:3]
+    if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
+        return False
+    tokens = [text[lo + x:lo + y] for x, y in words]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t) for (x, y), t in zip(words[:2], tokens)]
+    # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
+    # after a noun it complements ("Återbesök barnkliniken")
+    if not agents[0] and not (len(agents) > 1 and agents[1] and (
+            SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1]))):
+        return False
+    last = 0 if not (len(agents) > 1 and agents[1]) else 1
+    if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
+        return False
+    after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
+    rest = text[lo + words[last][1]:]
+    return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest)
+
+
+def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> bool:
+    """The part after a tail marker m (dash, colon, parenthesis, comma, "genom", passive "av", "hos") opens with
+    the responsible: among its first three words, with no place or topic preposition before it."""
+    text = s.text
+    head = re.match(r"\s*\S+(?:\s+\S+){0,2}", text[m.end():end])
+    if not head:
+        return False
+    tail = text[m.end():end]
+    if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
+        return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
+    for w in re.finditer(r"\S+", head.group()):
+        if TAIL_PREPOSITION.fullmatch(w.group()):
+            return False
+        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group()):
+            return True
+    return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
 
 def _names_agent(ctx: Context, s: Segment) -> bool:
@@ -382,34 +457,35 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
         return True
     body = LIST_ITEM.match(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
-    if NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
+    label = ACTIVITY_LABEL.match(text, lo)
+    lo = label.end() if label else lo
+    if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
-    # the subject: an agent among the first two words of the line ("Kuratorn träffar", "Mentor [NAMN_3] tar"),
-    # not a genitive alone ("fritidsgårdens grupp") nor the object of a passive verb ("Tolk bokas")
-    words = [m.span() for m in re.finditer(r"\S+", text[lo:])][:3]
-    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) for x, y in words[:2]]
-    if any(agents) and text[lo:].split(maxsplit=1)[0].lower() not in ("till", "med", "för", "om", "från", "på", "i"):
-        last = agents.index(True) if agents[0] and not (len(agents) > 1 and agents[1]) else len(agents) - 1
-        genitive = last == 0 and re.search(r"(?:ens|ets|:s)$", text[lo + words[0][0]:lo + words[0][1]], re.I)
-        after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
-        if not genitive and not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after):
-            return True
     for first, end in _sentences(text):
+        # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
+        if _subject_agent(ctx, s, max(first, lo)):
+            return True
         clause = text[:end]
         for m in list(AGENT_TAIL.finditer(clause)) + list(COMMA_TAIL.finditer(clause, first)):
             tail = clause[m.end():]
-            if len(tail.split()) <= 8 and (_agent_in(ctx, text, s.start, m.end(), end) or NAME_TAIL.match(tail)
-                                           or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I)):
+            if len(tail.split()) <= 8 and _tail_names_agent(ctx, s, m, end):
                 return True
+        verb = RESPONSIBLE_VERB.search(text, first, end)
+        if verb and _agent_in(ctx, text, s.start, max(first, verb.start() - 60), verb.start()):
+            return True  # "[NAMN_5] och mamma och pappa ansvarar", "[NAMN_4], kurator elevhälsan, ansvarar"
     # a sentence naming an actor before an action verb ("[NAMN_1] på soc ringer hem")
     verb = ACTIVITY_VERB.search(text)
     return bool(verb and not body and _agent_in(ctx, text, s.start, lo, verb.start()))
 
 
+# A sentence end inside a line, not after an abbreviation ("ev. remiss", "el. BUP", "t.ex. Anna").
+SENTENCE_END = re.compile(r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})[.!?](?=\s+[A-ZÅÄÖ\[])")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of a line: the responsible may end the first one ("Samtal – [NAMN_1], BUP.
     Tiden flyttas till tisdagar.")."""
-    ends = [m.start() + 1 for m in re.finditer(r"[.!?](?=\s+[A-ZÅÄÖ\[])", text)] + [len(text)]
+    ends = [m.start() + 1 for m in SENTENCE_END.finditer(text)] + [len(text)]
     return list(zip([0] + ends[:-1], ends))
 
 

@@ -366,3 +366,21 @@ def test_responsible_ends_the_first_sentence_or_is_a_first_name():
 def test_a_quoted_we_defined_in_the_plan_counts_as_named():
     text = 'Med "vi" nedan menas BVC och förskolan.\nInsatser\n- Samtal – [NAMN_1], BUP\n- Bildschema – vi\n'
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_place_topic_or_object_after_a_preposition_is_no_responsible():
+    text = ("Insatser\n- Besök hos dietist\n- Översyn av fritids organisation\n- Bildstöd (PECS) på förskolan\n"
+            "- Stödsamtal – för mamma\n- Återbesök barnkliniken\n- Ev. remiss till första linjen el. BUP\n"
+            "- Pappa ska få hjälp\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "not_met"
+    assert [e.text for e in r.evidence][:2] == ["- Besök hos dietist", "- Översyn av fritids organisation"]
+
+
+def test_a_passive_by_agent_a_named_host_and_later_subjects_are_responsibles():
+    text = ("Insatser\n- Handlingsplan tas fram av [NAMN_3] och [NAMN_2]\n- Samtalskontakt hos [NAMN_4] varje vecka\n"
+            "- Rastaktivitet med en vuxen varje dag. [NAMN_5] ansvarar.\n- Nadia tar kontakt med polisen\n"
+            "Insats: Mentor [NAMN_3] tar upp frågan med rektor.\n- Vattenflaska i klassrummet – klasslärare Peder\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met", r.evidence
+    assert len(r.evidence) == 5  # evidence is capped at five of the six activities
