@@ -442,8 +442,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
         return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
     for w in re.finditer(r"\S+", head.group()):
-        if TAIL_PREPOSITION.fullmatch(w.group()):
-            return False
+        if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
+            return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
         if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group()):
             return True
     return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
@@ -490,76 +490,171 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 _WHO_HINT = re.compile(r"vem|ansvar|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
+# Table header cells: the intervention column, and columns that give its context rather than who does it.
+ACTIVITY_HEADER_CELL = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*)$", re.I)
+CONTEXT_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
+                                 r"resultat|kommentar\w*|hur (?:har det )?gått)\b", re.I)
+STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
+# A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
+INLINE_ACTIVITIES = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insatser|aktiviteter|åtgärder)"
+                               r"(?:\s+[a-zåäö]+){0,3}\s*:\s*(?=\S)", re.I)
+# A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
+LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
+# The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
+# kallar", "Uppföljning till hösten").
+FOLLOW_UP_LINE = re.compile(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
+                            r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
+# Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
+# "Pappa tycker att ...", "Jag vill ...").
+DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna)\b", re.I)
+NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|"
+                         r"säger|sa|berättar|berättade|menar)\b", re.I)
+# A bulleted line outside any intervention section is an intervention when someone named does something: a
+# present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
+BULLET = re.compile(r"^\s*[-–•*]\s")
+PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
+
+
+def _who_in_cell(cell: str, we_defined: bool) -> str:
+    """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"."""
+    if EMPTY_CELL.match(cell):
+        return "missing"
+    return "we" if WE_CELL.match(cell) and not we_defined else "agent"
+
+
+def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
+    """Who an activity line outside a table's "Vem" column names, by agent position (see `_names_agent`)."""
+    if _names_agent(ctx, s) and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
+        return "agent"
+    if WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
+        return "agent" if we_defined else "we"
+    return "missing"
+
+
+def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
+    """Who a table row without a "Vem" column names: in its intervention cell in an agent position, or as the
+    opening of another cell that is not its goal, area or status ("| Läkarbesök | BUM | v. 16 |"). Without a
+    header, any agent in the row."""
+    if not header:
+        return "agent" if ctx.has_agent(s) else "missing"
+    for i, (a, b) in enumerate(_cell_spans(s.text)):
+        if i >= len(header) or CONTEXT_HEADER_CELL.match(header[i]) or a == b:
+            continue
+        cell = Segment(s.start + a, s.start + b, s.text[a:b], s.section)
+        if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) else _subject_agent(ctx, cell, 0):
+            return "agent"
+    return "missing"
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
-    Lines in a section for interventions ("Insatser", "Vem gör vad", "Det här ska hända") and rows of an
-    intervention table count; when the plan has neither, action sentences naming an actor do. In a table
-    with a "Vem"/"Ansvarig" column, that cell decides who carries the row out; elsewhere the responsible
-    must stand in an agent position (see `_names_agent`).
+    Lines in a section for interventions ("Insatser", "Vem gör vad", "Det här ska hända"), the items of an
+    "Insatser: ...;" line and rows of tables count (a table with an intervention or "Vem" column wherever it
+    stands; no goal-only, status or past tables); when the plan has none, list items and action sentences
+    naming who does them do. In a table with a "Vem"/"Ansvarig" column, that cell decides who carries the row
+    out; elsewhere the responsible must stand in an agent position (see `_names_agent`). The plan's follow-up
+    and a numbered section after the intervention section ("8. Övrigt: ...") are not interventions.
     """
-    goal_starts = {g.start for g in ctx.goals}
+    goal_lines = {(g.start, g.end) for g in ctx.goals}
     candidates: list[tuple[Segment, str]] = []
     prose: list[tuple[Segment, str]] = []
     resp_col: int | None = None
+    header_cells: list[str] = []  # the current table's header, lower-cased
+    act_col: int | None = None  # its intervention column
+    skip_table = activity_table = False
     participants = False
     prev_row = False
     we_defined = bool(WE_DEFINED.search(ctx.text))
+    # the document's title ("SIP – aktivitetsplan") is no intervention section
+    title = ctx.text.strip().split("\n", 1)[0].strip().lower()
+    title = title if re.search(r"\b(?:sip|\w*plan|samordnad)\b", title) else None
     heading: str | None = None  # a numbered heading `segments` keeps as text ("7. Insatser och ansvar")
+    heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
+    item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
             s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
             cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
-            who = "missing" if EMPTY_CELL.match(cell) else ("we" if WE_CELL.match(cell) else "agent")
-            candidates.append((s, "agent" if who == "we" and we_defined else who))
+            candidates.append((s, _who_in_cell(cell, we_defined)))
             continue
-        dash_cols = dash_cells if len(dash_cells) >= 2 and is_table_header(s.text) and any(
-            RESPONSIBLE_HEADER.match(c.lower()) for c in dash_cells) and ACTIVITY_SECTION.search(s.text) else []
+        number = LINE_NUMBER.match(s.text)
+        bare = s.text[number.end():] if number else s.text  # "6. Vad – Vem – När" is a dash header too
+        head_cells = re.split(r"\s[–—-]\s", bare.strip())
+        dash_cols = head_cells if len(head_cells) >= 2 and is_table_header(bare) and any(
+            RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
         row = _is_table_row(s.text)
         if s.is_heading or not row:
-            resp_col, participants = None, False
+            resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
         first_row, prev_row = row and not prev_row, row
         if s.is_heading:
-            heading = None
+            heading, heading_num, item_num = None, None, None
             continue
-        pseudo = _pseudo_heading(ctx, s)
+        pseudo = None if row else _pseudo_heading(ctx, s)
         if pseudo is not None:
-            heading = pseudo
+            heading, item_num = pseudo, None
+            heading_num = int(number.group(1)) if number else None
             continue
+        if number and not row:
+            n = int(number.group(1))
+            if heading_num is not None and n > heading_num and item_num != n - 1:
+                # the next numbered section ("8. Övrigt: ...", "8. Vi ses igen 28/11"), not an item
+                label, _, rest = bare.partition(":")
+                heading, heading_num, item_num = label.strip().lower(), n, None
+                if not rest.strip() and len(bare.split()) <= 6 and not re.search(r"[.!?]$", bare.strip()):
+                    continue  # "5. Diskussion om ansvarsfördelning": a heading only
+            else:
+                item_num = n
         if heading is not None and not _INLINE_LABEL.match(s.text):
             s = Segment(s.start, s.end, s.text, heading)
         cells = _cells(s.text) if row else []
-        header_cells = [c.rstrip(":").lower() for c in cells]
-        if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in header_cells)) \
+        row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
+        if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
-                    and any(c in ("namn", "befattning", "titel") for c in header_cells)):
+                    and any(c in ("namn", "befattning", "titel") for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
+                header_cells = row_cells
                 resp_col = next((i for i, c in enumerate(header_cells) if RESPONSIBLE_HEADER.match(c)), None)
+                act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
                 participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
+                activity_table = resp_col is not None or act_col is not None
+                # a goal table, or a report on how earlier interventions went ("| Insats | Status |")
+                skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and (
+                    not activity_table or resp_col is None and any(STATUS_HEADER_CELL.match(c) for c in header_cells))
             continue
-        if s.start in goal_starts or BACKGROUND_SECTION.search(s.section) or participants:
+        if participants or skip_table or (s.start, s.end) in goal_lines or WE_DEFINED.search(s.text) \
+                or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])):
+            continue  # also a row with no intervention ("| Fritid | | | |")
+        if PAST_SECTION.search(s.section) or (BACKGROUND_SECTION.search(s.section) and not activity_table):
             continue
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and not PAST_SECTION.search(s.section)
+        inline = INLINE_ACTIVITIES.match(s.text)
+        if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
+            for m in re.finditer(r"[^;]+", s.text[inline.end():]):
+                item = Segment(s.start + inline.end() + m.start(), s.start + inline.end() + m.end(), m.group(),
+                               s.section)
+                if re.search(r"\w", item.text):
+                    candidates.append((item, _who_in_line(ctx, item, we_defined)))
+            continue
+        body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
+        if FOLLOW_UP_LINE.match(body):
+            continue
+        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title
         if not (in_section or row):
-            if ACTIVITY_VERB.search(s.text) and ctx.has_agent(s):
+            if (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
+                    or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text):
                 prose.append((s, "agent"))
             continue
+        if DISCUSSED.search(s.text) and not row:
+            continue  # "Det diskuterades om BUP ska ...": not decided
         if row and resp_col is not None:
             cell = cells[resp_col] if resp_col < len(cells) else ""
-            who = "missing" if EMPTY_CELL.match(cell) else ("we" if WE_CELL.match(cell) else "agent")
-        elif (ctx.has_agent(s) if row else _names_agent(ctx, s)) and not WE_CELL.match(
-                re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
-            who = "agent"
-        elif WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
-            who = "we"
+            who = _who_in_cell(cell, we_defined)
+        elif row:
+            who = _who_in_row(ctx, s, header_cells)
         else:
-            who = "missing"
-        if who == "we" and we_defined:
-            who = "agent"
+            who = _who_in_line(ctx, s, we_defined)
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}
