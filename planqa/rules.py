@@ -496,8 +496,11 @@ CONTEXT_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat lä
                                  r"resultat|kommentar\w*|hur (?:har det )?gått)\b", re.I)
 STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
-INLINE_ACTIVITIES = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insatser|aktiviteter|åtgärder)"
-                               r"(?:\s+[a-zåäö]+){0,3}\s*:\s*(?=\S)", re.I)
+INLINE_ACTIVITIES = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
+                               r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
+# A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
+# "Ansvarig: [NAMN_1], BUP").
+RESPONSIBLE_LINE = re.compile(r"^\s*(?:ansvarig\w*|vem|utförare|utförs av)\s*:\s*(.*)$", re.I)
 # A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
@@ -589,10 +592,15 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if s.is_heading or not row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
         first_row, prev_row = row and not prev_row, row
+        field = RESPONSIBLE_LINE.match(s.text)
+        if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
+            if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
+                candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
+            continue
         if s.is_heading:
             heading, heading_num, item_num = None, None, None
             continue
-        pseudo = None if row else _pseudo_heading(ctx, s)
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
             heading, item_num = pseudo, None
             heading_num = int(number.group(1)) if number else None

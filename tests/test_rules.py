@@ -419,3 +419,10 @@ def test_outside_an_intervention_section_only_decided_actions_by_someone_count()
     assert _verdict(participants, "responsibility_per_action") == "not_met"
     discussed = "Flera förslag diskuterades: BUP ska kanske göra en utredning och skolan erbjuder läxhjälp.\n"
     assert _verdict(discussed, "responsibility_per_action") == "not_met"
+
+
+def test_a_form_export_gives_the_responsible_on_the_line_after_the_intervention():
+    form = "Insats 1: Samtalsstöd\nAnsvarig: [NAMN_1], BUP\nInsats 2: Läxhjälp\nAnsvarig: \n"
+    r = assess(form).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["Läxhjälp"]
+    assert _verdict(form.replace("Ansvarig: \n", "Ansvarig: skolan\n"), "responsibility_per_action") == "met"
