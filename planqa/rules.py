@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from planqa import dates, followup
@@ -352,16 +353,43 @@ _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{
 
 
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")
-# Where a responsible stands in an activity line: after a dash or colon at the end ("– [NAMN_3], fritids"),
-# in a parenthesis, after "av/genom/hos", or as the subject at the start ("Kuratorn träffar ...").
-AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\b(?:av|genom|hos)\s)(?=[^–—:(]*$)")
+# Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
+# parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
+# organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
+# dietist" says where, not who).
+AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
+                        r"(?=[^–—:(]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
+# A preposition before a name in a tail makes it a place, recipient or topic ("– stödsamtal för mamma",
+# "(PECS) på förskolan"); "med" and "och" join a second responsible ("– [BARN] med [NAMN_2]").
+TAIL_PREPOSITION = re.compile(r"\b(?:för|till|om|från|på|i|hos|vid|åt|inför|efter|under|mot)\b", re.I)
 # First names as the responsible: alone or listed ("– Johan och Agneta"), or as the subject of a present-tense
 # verb ("– Anders följer med", "Sara och Tomas skjutsar ..."), not a preposition ("Samtal efter ...").
-NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
-                       r"(?:\)|[.,]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
+ACT_NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
+                           r"(?:\)|[.,;]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
+# An activity line's own label before its text ("Insats: Mentor [NAMN_3] tar upp ...").
+ACTIVITY_LABEL = re.compile(r"^\s*(?:insats|aktivitet|åtgärd|vad|stöd)\w*\s*:\s+", re.I)
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """First names that are not also ordinary words (planqa/data/names), for "Nadia tar kontakt med ..."."""
+    def read(name: str) -> set[str]:
+        text = (Path(__file__).resolve().parent / "data" / "names" / name).read_text(encoding="utf-8")
+        return {ln.split("#", 1)[0].strip() for ln in text.splitlines()} - {""}
+    return frozenset(read("first_names.txt") - read("word_names.txt"))
+
+
+# Words before an agent that keep it the subject ("Skolans kurator", "Ansvarig mentor [NAMN_3]", "Vår kurator").
+SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
+                          r"den|det|de)$", re.I)
+# The subject receives the activity ("Pappa ska få hjälp", "Mamma och pappa får samtal på BUP").
+RECIPIENT = re.compile(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
+# Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
+RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
+PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 
 
 def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
@@ -369,6 +397,53 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
     a, b = start + lo, start + hi
     return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
             or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi])))
+
+
+def _is_first_name(token: str) -> bool:
+    """A capitalised first name from the name list ("Nadia", "Ulrika"), trailing punctuation ignored."""
+    word = token.rstrip(",.:;)")
+    return word[:1].isupper() and word in _first_names()
+
+
+def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
+    """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
+    "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
+    of a passive verb ("Tolk bokas") or one who receives the activity ("Pappa ska få hjälp")."""
+    text = s.text
+    words = [m.span() for m in re.finditer(r"\S+", text[lo:lo + 120])][:3]
+    if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
+        return False
+    tokens = [text[lo + x:lo + y] for x, y in words]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t) for (x, y), t in zip(words[:2], tokens)]
+    # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
+    # after a noun it complements ("Återbesök barnkliniken")
+    if not agents[0] and not (len(agents) > 1 and agents[1] and (
+            SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1]))):
+        return False
+    last = 0 if not (len(agents) > 1 and agents[1]) else 1
+    if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
+        return False
+    after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
+    rest = text[lo + words[last][1]:]
+    return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest)
+
+
+def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> bool:
+    """The part after a tail marker m (dash, colon, parenthesis, comma, "genom", passive "av", "hos") opens with
+    the responsible: among its first three words, with no place or topic preposition before it."""
+    text = s.text
+    head = re.match(r"\s*\S+(?:\s+\S+){0,2}", text[m.end():end])
+    if not head:
+        return False
+    tail = text[m.end():end]
+    if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
+        return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
+    for w in re.finditer(r"\S+", head.group()):
+        if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
+            return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
+        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group()):
+            return True
+    return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
 
 def _names_agent(ctx: Context, s: Segment) -> bool:
@@ -379,108 +454,212 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
         return True
     body = LIST_ITEM.match(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
-    if NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
+    label = ACTIVITY_LABEL.match(text, lo)
+    lo = label.end() if label else lo
+    if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
-    # the subject: an agent among the first two words of the line ("Kuratorn träffar", "Mentor [NAMN_3] tar"),
-    # not a genitive alone ("fritidsgårdens grupp") nor the object of a passive verb ("Tolk bokas")
-    words = [m.span() for m in re.finditer(r"\S+", text[lo:])][:3]
-    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) for x, y in words[:2]]
-    if any(agents) and text[lo:].split(maxsplit=1)[0].lower() not in ("till", "med", "för", "om", "från", "på", "i"):
-        last = agents.index(True) if agents[0] and not (len(agents) > 1 and agents[1]) else len(agents) - 1
-        genitive = last == 0 and re.search(r"(?:ens|ets|:s)$", text[lo + words[0][0]:lo + words[0][1]], re.I)
-        after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
-        if not genitive and not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after):
-            return True
     for first, end in _sentences(text):
+        # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
+        if _subject_agent(ctx, s, max(first, lo)):
+            return True
         clause = text[:end]
         for m in list(AGENT_TAIL.finditer(clause)) + list(COMMA_TAIL.finditer(clause, first)):
             tail = clause[m.end():]
-            if len(tail.split()) <= 8 and (_agent_in(ctx, text, s.start, m.end(), end) or NAME_TAIL.match(tail)
-                                           or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I)):
+            if len(tail.split()) <= 8 and _tail_names_agent(ctx, s, m, end):
                 return True
+        verb = RESPONSIBLE_VERB.search(text, first, end)
+        if verb and _agent_in(ctx, text, s.start, max(first, verb.start() - 60), verb.start()):
+            return True  # "[NAMN_5] och mamma och pappa ansvarar", "[NAMN_4], kurator elevhälsan, ansvarar"
     # a sentence naming an actor before an action verb ("[NAMN_1] på soc ringer hem")
     verb = ACTIVITY_VERB.search(text)
     return bool(verb and not body and _agent_in(ctx, text, s.start, lo, verb.start()))
 
 
+# A sentence end inside a line, not after an abbreviation ("ev. remiss", "el. BUP", "t.ex. Anna").
+SENTENCE_END = re.compile(r"(?<!\b[a-zåäö])(?<!\b[a-zåäö]{2})(?<!\b[a-zåäö]{3})[.!?](?=\s+[A-ZÅÄÖ\[])")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of a line: the responsible may end the first one ("Samtal – [NAMN_1], BUP.
     Tiden flyttas till tisdagar.")."""
-    ends = [m.start() + 1 for m in re.finditer(r"[.!?](?=\s+[A-ZÅÄÖ\[])", text)] + [len(text)]
+    ends = [m.start() + 1 for m in SENTENCE_END.finditer(text)] + [len(text)]
     return list(zip([0] + ends[:-1], ends))
 
 
 _WHO_HINT = re.compile(r"vem|ansvar|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
+# Table header cells: the intervention column, and columns that give its context rather than who does it.
+ACTIVITY_HEADER_CELL = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*)$", re.I)
+CONTEXT_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
+                                 r"resultat|kommentar\w*|hur (?:har det )?gått)\b", re.I)
+STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
+# A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
+INLINE_ACTIVITIES = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
+                               r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
+# A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
+# "Ansvarig: [NAMN_1], BUP").
+RESPONSIBLE_LINE = re.compile(r"^\s*(?:ansvarig\w*|vem|utförare|utförs av)\s*:\s*(.*)$", re.I)
+# A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
+LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
+# The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
+# kallar", "Uppföljning till hösten").
+FOLLOW_UP_LINE = re.compile(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
+                            r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
+# Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
+# "Pappa tycker att ...", "Jag vill ...").
+DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna)\b", re.I)
+NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|"
+                         r"säger|sa|berättar|berättade|menar)\b", re.I)
+# A bulleted line outside any intervention section is an intervention when someone named does something: a
+# present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
+BULLET = re.compile(r"^\s*[-–•*]\s")
+PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
+
+
+def _who_in_cell(cell: str, we_defined: bool) -> str:
+    """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"."""
+    if EMPTY_CELL.match(cell):
+        return "missing"
+    return "we" if WE_CELL.match(cell) and not we_defined else "agent"
+
+
+def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
+    """Who an activity line outside a table's "Vem" column names, by agent position (see `_names_agent`)."""
+    if _names_agent(ctx, s) and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
+        return "agent"
+    if WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
+        return "agent" if we_defined else "we"
+    return "missing"
+
+
+def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
+    """Who a table row without a "Vem" column names: in its intervention cell in an agent position, or as the
+    opening of another cell that is not its goal, area or status ("| Läkarbesök | BUM | v. 16 |"). Without a
+    header, any agent in the row."""
+    if not header:
+        return "agent" if ctx.has_agent(s) else "missing"
+    for i, (a, b) in enumerate(_cell_spans(s.text)):
+        if i >= len(header) or CONTEXT_HEADER_CELL.match(header[i]) or a == b:
+            continue
+        cell = Segment(s.start + a, s.start + b, s.text[a:b], s.section)
+        if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) else _subject_agent(ctx, cell, 0):
+            return "agent"
+    return "missing"
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
-    Lines in a section for interventions ("Insatser", "Vem gör vad", "Det här ska hända") and rows of an
-    intervention table count; when the plan has neither, action sentences naming an actor do. In a table
-    with a "Vem"/"Ansvarig" column, that cell decides who carries the row out; elsewhere the responsible
-    must stand in an agent position (see `_names_agent`).
+    Lines in a section for interventions ("Insatser", "Vem gör vad", "Det här ska hända"), the items of an
+    "Insatser: ...;" line and rows of tables count (a table with an intervention or "Vem" column wherever it
+    stands; no goal-only, status or past tables); when the plan has none, list items and action sentences
+    naming who does them do. In a table with a "Vem"/"Ansvarig" column, that cell decides who carries the row
+    out; elsewhere the responsible must stand in an agent position (see `_names_agent`). The plan's follow-up
+    and a numbered section after the intervention section ("8. Övrigt: ...") are not interventions.
     """
-    goal_starts = {g.start for g in ctx.goals}
+    goal_lines = {(g.start, g.end) for g in ctx.goals}
     candidates: list[tuple[Segment, str]] = []
     prose: list[tuple[Segment, str]] = []
     resp_col: int | None = None
+    header_cells: list[str] = []  # the current table's header, lower-cased
+    act_col: int | None = None  # its intervention column
+    skip_table = activity_table = False
     participants = False
     prev_row = False
     we_defined = bool(WE_DEFINED.search(ctx.text))
+    # the document's title ("SIP – aktivitetsplan") is no intervention section
+    title = ctx.text.strip().split("\n", 1)[0].strip().lower()
+    title = title if re.search(r"\b(?:sip|\w*plan|samordnad)\b", title) else None
     heading: str | None = None  # a numbered heading `segments` keeps as text ("7. Insatser och ansvar")
+    heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
+    item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
             s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
             cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
-            who = "missing" if EMPTY_CELL.match(cell) else ("we" if WE_CELL.match(cell) else "agent")
-            candidates.append((s, "agent" if who == "we" and we_defined else who))
+            candidates.append((s, _who_in_cell(cell, we_defined)))
             continue
-        dash_cols = dash_cells if len(dash_cells) >= 2 and is_table_header(s.text) and any(
-            RESPONSIBLE_HEADER.match(c.lower()) for c in dash_cells) and ACTIVITY_SECTION.search(s.text) else []
+        number = LINE_NUMBER.match(s.text)
+        bare = s.text[number.end():] if number else s.text  # "6. Vad – Vem – När" is a dash header too
+        head_cells = re.split(r"\s[–—-]\s", bare.strip())
+        dash_cols = head_cells if len(head_cells) >= 2 and is_table_header(bare) and any(
+            RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
         row = _is_table_row(s.text)
         if s.is_heading or not row:
-            resp_col, participants = None, False
+            resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
         first_row, prev_row = row and not prev_row, row
+        field = RESPONSIBLE_LINE.match(s.text)
+        if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
+            if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
+                candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
+            continue
         if s.is_heading:
-            heading = None
+            heading, heading_num, item_num = None, None, None
             continue
-        pseudo = _pseudo_heading(ctx, s)
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
-            heading = pseudo
+            heading, item_num = pseudo, None
+            heading_num = int(number.group(1)) if number else None
             continue
+        if number and not row:
+            n = int(number.group(1))
+            if heading_num is not None and n > heading_num and item_num != n - 1:
+                # the next numbered section ("8. Övrigt: ...", "8. Vi ses igen 28/11"), not an item
+                label, _, rest = bare.partition(":")
+                heading, heading_num, item_num = label.strip().lower(), n, None
+                if not rest.strip() and len(bare.split()) <= 6 and not re.search(r"[.!?]$", bare.strip()):
+                    continue  # "5. Diskussion om ansvarsfördelning": a heading only
+            else:
+                item_num = n
         if heading is not None and not _INLINE_LABEL.match(s.text):
             s = Segment(s.start, s.end, s.text, heading)
         cells = _cells(s.text) if row else []
-        header_cells = [c.rstrip(":").lower() for c in cells]
-        if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in header_cells)) \
+        row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
+        if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
-                    and any(c in ("namn", "befattning", "titel") for c in header_cells)):
+                    and any(c in ("namn", "befattning", "titel") for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
+                header_cells = row_cells
                 resp_col = next((i for i, c in enumerate(header_cells) if RESPONSIBLE_HEADER.match(c)), None)
+                act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
                 participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
+                activity_table = resp_col is not None or act_col is not None
+                # a goal table, or a report on how earlier interventions went ("| Insats | Status |")
+                skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and (
+                    not activity_table or resp_col is None and any(STATUS_HEADER_CELL.match(c) for c in header_cells))
             continue
-        if s.start in goal_starts or BACKGROUND_SECTION.search(s.section) or participants:
+        if participants or skip_table or (s.start, s.end) in goal_lines or WE_DEFINED.search(s.text) \
+                or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])):
+            continue  # also a row with no intervention ("| Fritid | | | |")
+        if PAST_SECTION.search(s.section) or (BACKGROUND_SECTION.search(s.section) and not activity_table):
             continue
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and not PAST_SECTION.search(s.section)
+        inline = INLINE_ACTIVITIES.match(s.text)
+        if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
+            for m in re.finditer(r"[^;]+", s.text[inline.end():]):
+                item = Segment(s.start + inline.end() + m.start(), s.start + inline.end() + m.end(), m.group(),
+                               s.section)
+                if re.search(r"\w", item.text):
+                    candidates.append((item, _who_in_line(ctx, item, we_defined)))
+            continue
+        body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
+        if FOLLOW_UP_LINE.match(body):
+            continue
+        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title
         if not (in_section or row):
-            if ACTIVITY_VERB.search(s.text) and ctx.has_agent(s):
+            if (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
+                    or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text):
                 prose.append((s, "agent"))
             continue
+        if DISCUSSED.search(s.text) and not row:
+            continue  # "Det diskuterades om BUP ska ...": not decided
         if row and resp_col is not None:
             cell = cells[resp_col] if resp_col < len(cells) else ""
-            who = "missing" if EMPTY_CELL.match(cell) else ("we" if WE_CELL.match(cell) else "agent")
-        elif (ctx.has_agent(s) if row else _names_agent(ctx, s)) and not WE_CELL.match(
-                re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
-            who = "agent"
-        elif WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
-            who = "we"
+            who = _who_in_cell(cell, we_defined)
+        elif row:
+            who = _who_in_row(ctx, s, header_cells)
         else:
-            who = "missing"
-        if who == "we" and we_defined:
-            who = "agent"
+            who = _who_in_line(ctx, s, we_defined)
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}

@@ -456,3 +456,63 @@ def test_a_person_after_a_preposition_is_not_who_has_the_difficulty():
 def test_a_teacher_reporting_about_the_child_is_the_childs_need():
     text = "Skolans bild\nLärarna beskriver att han somnar ofta på lektionerna.\n"
     assert _verdict(text, "needs_described") == "met"
+
+
+def test_a_place_topic_or_object_after_a_preposition_is_no_responsible():
+    text = ("Insatser\n- Besök hos dietist\n- Översyn av fritids organisation\n- Bildstöd (PECS) på förskolan\n"
+            "- Stödsamtal – för mamma\n- Återbesök barnkliniken\n- Ev. remiss till första linjen el. BUP\n"
+            "- Pappa ska få hjälp\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "not_met"
+    assert [e.text for e in r.evidence][:2] == ["- Besök hos dietist", "- Översyn av fritids organisation"]
+
+
+def test_a_passive_by_agent_a_named_host_and_later_subjects_are_responsibles():
+    text = ("Insatser\n- Handlingsplan tas fram av [NAMN_3] och [NAMN_2]\n- Samtalskontakt hos [NAMN_4] varje vecka\n"
+            "- Rastaktivitet med en vuxen varje dag. [NAMN_5] ansvarar.\n- Nadia tar kontakt med polisen\n"
+            "Insats: Mentor [NAMN_3] tar upp frågan med rektor.\n- Vattenflaska i klassrummet – klasslärare Peder\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met", r.evidence
+    assert len(r.evidence) == 5  # evidence is capped at five of the six activities
+
+
+def test_an_intervention_table_counts_wherever_it_stands_but_goal_and_status_tables_do_not():
+    table = ("Bakgrund\n[BARN] har svårt att somna.\n\n| Mål | Insats | Vem | När |\n|---|---|---|---|\n"
+             "| [BARN] somnar före kl 21 | Sömnskola | [NAMN_1], BVC | v. 40 |\n| Fritid | | | |\n")
+    r = assess(table).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and [e.text for e in r.evidence] == [
+        "| [BARN] somnar före kl 21 | Sömnskola | [NAMN_1], BVC | v. 40 |"]
+    goals = ("| Mål | När |\n|---|---|\n| BUP ska ha gjort en bedömning | maj |\n\n"
+             "| Insats | Status |\n|---|---|\n| Föräldrakurs, socialtjänsten | genomförd |\n\n"
+             "Insatser\n- Extra stöd i matte\n")
+    r = assess(goals).criteria["responsibility_per_action"]
+    assert r.verdict == "not_met" and [e.text for e in r.evidence] == ["- Extra stöd i matte"]
+
+
+def test_numbered_sections_after_the_interventions_and_inline_lists():
+    text = ("6. Insatser:\n- Samtal varje vecka – [NAMN_1], kurator\n7. Övrigt: Stödgruppen har målgruppen 4–12 år.\n"
+            "8. Uppföljning till hösten.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 1
+    inline = "9. Insatser: anpassad studiegång – [NAMN_2]; vila på elevhälsans rum – Lena; ny medicinering.\n"
+    r = assess(inline).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == [" ny medicinering."]
+    dashes = ("6. Vad – Vem – När\n6.1 Uppdatera handlingsplanen – [NAMN_2] – v. 7\n"
+              "6.2 Info till vikarier via pärmen – [NAMN_1] – löpande\n")
+    assert _verdict(dashes, "responsibility_per_action") == "met"
+
+
+def test_outside_an_intervention_section_only_decided_actions_by_someone_count():
+    bullets = "Mål: [BARN] ska sova bättre.\n\n- [NAMN_3] kallar till bedömning\n- [NAMN_2] håller kontakt med polisen\n"
+    assert _verdict(bullets, "responsibility_per_action") == "met"
+    participants = "På mötet:\n- Mamma och pappa\n- [NAMN_3], sjuksköterska på barnmottagningen\n"
+    assert _verdict(participants, "responsibility_per_action") == "not_met"
+    discussed = "Flera förslag diskuterades: BUP ska kanske göra en utredning och skolan erbjuder läxhjälp.\n"
+    assert _verdict(discussed, "responsibility_per_action") == "not_met"
+
+
+def test_a_form_export_gives_the_responsible_on_the_line_after_the_intervention():
+    form = "Insats 1: Samtalsstöd\nAnsvarig: [NAMN_1], BUP\nInsats 2: Läxhjälp\nAnsvarig: \n"
+    r = assess(form).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["Läxhjälp"]
+    assert _verdict(form.replace("Ansvarig: \n", "Ansvarig: skolan\n"), "responsibility_per_action") == "met"
