@@ -105,11 +105,50 @@ PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|när
 PARTICIPATION_CONTEXT = re.compile(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten)", re.I)
 PARTICIPATION_VAGUE = re.compile(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
-CONSENT = re.compile(r"\b(?:samtyck\w*|medgivande\w*|samtycke\w*)\b", re.I)
-CONSENT_WHO = re.compile(r"\b(?:vårdnadshavar\w*|vh|båda|bägge|\[VH\d?\]|\[BARN\]|mamma|pappa|föräldrar\w*|"
-                         r"skriftlig\w*|muntlig\w*|ungdomen|eleven)\b", re.I)
-CONSENT_VAGUE = re.compile(r"\b(?:samtycke finns|samtycke inhämtas|inhämtas samtycke|ska inhämtas)\b", re.I)
-NO_CONSENT = re.compile(r"\b(?:inget samtycke|saknas samtycke|samtycke saknas|har inte samtyckt)\b", re.I)
+CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
+# Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
+CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
+                         r"godkänner (?:planen|sip)|gett (?:sitt )?(?:ok|tillstånd|klartecken)|"
+                         r"(?:skrivit|skrev) under|(?:skrivit|skrev) på(?=\s*(?:[.,;)]|$|samtycke|papper|blankett|planen|sip|att|"
+                         r"något|ett|en|det|dokument))|undertecknat|undertecknade)\b", re.I)
+# What consent in other words must be about, outside a consent section.
+CONSENT_SCOPE = re.compile(r"\b(?:planen|sip|prata|information\w*|uppgifter)", re.I)
+# "Mamma har sagt ja." on its own: consent in a child's words.
+CONSENT_YES = re.compile(r"\b(?:har|hade)\s+(?:sagt|svarat) ja\s*[.!]?$", re.I)
+# A statement of consent the writer is unsure of ("Jag har skrivit på något papper, tror jag").
+CONSENT_HEDGE = re.compile(r"\b(?:tror jag|kanske|troligen|antagligen|vet inte|minns inte|osäkert?|oklart)\b", re.I)
+# A consent word that is not this plan's consent: a condition, a side remark, a topic left open
+# ("om samtycke finns", "med pappas medgivande", "utan samtycke", "frågan om samtycke", "utan att mamma sagt ja").
+CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke\w*|medgivande\w*)|\b(?:utan att|ifall)\b[^.;]*|"
+                                r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
+                                r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
+# Consent that is only planned or being asked for, not given ("Samtycke inhämtas", "ska inhämtas av soc").
+CONSENT_PENDING = re.compile(r"\b(?:inhämtas|ska\s+(?:\w+\s+){0,3}?(?:inhämta\w*|lämna\w*|samtycka|skriva)|"
+                             r"kommer att (?:inhämta\w*|lämna\w*|samtycka)|har diskuterats)\b", re.I)
+NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
+                        r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
+                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
+# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen.
+UNCHECKED_BOX = re.compile(r"(?:\[\s\]|☐|□)\s*[^\[☐□☒☑■|]*")
+CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
+# Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
+CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
+                            r"god man|gode mannen|särskilt förordnad\w*)\b|\bensam\w* vårdnad\w*", re.I)
+CONSENT_BY_CHILD = re.compile(r"\[BARN\](?!s\b)|\b(?:jag|du|ungdomen|eleven|barnet själv|(?:hen|han|hon) själv)\b", re.I)
+MOTHER = re.compile(r"\b(?:mamma\w*|mor|modern|vårdnadshavare 1)\b|\[VH1\]", re.I)
+FATHER = re.compile(r"\b(?:pappa\w*|far|fadern|vårdnadshavare 2)\b|\[VH2\]", re.I)
+SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
+# Where the object of consent begins ("... samtyckt till SIP och informationsutbyte"); the giver is named before it
+# or after "från"/"av" ("Samtycke till SIP finns från mamma").
+CONSENT_OBJECT = re.compile(r"\btill\b", re.I)
+CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
+# Why only one parent consented: sole custody, the other parent deceased, or consent not asked for a stated reason.
+SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
+                          r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
+                          r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
+CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
+                               r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
+                               r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b)", re.I)
 GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|säger|sa|tycker|tyckte|önskar|uppger|oroar|oro|upplever|menar|"
                            r"framför|vill|ville|beskriver|beskrev|anser|ser|känner|är nöjd\w*|vädjar|efterfrågar|"
                            r"ber om|har synpunkter)\b", re.I)
@@ -1333,15 +1372,96 @@ def _strip_label(text: str) -> str:
     return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:del)?mål\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
 
 
+@dataclass
+class _ConsentStatement:
+    seg: Segment
+    givers: set[str]  # "all", "child", "mother", "father", "one"
+
+
+def _checked(text: str) -> str:
+    """The text with the labels of empty form checkboxes removed ("Samtycke: [x] Ja [ ] Nej" -> "Samtycke: Ja")."""
+    if not (CHECKBOX.search(text) or UNCHECKED_BOX.search(text)):
+        return text
+    return CHECKBOX.sub("", UNCHECKED_BOX.sub("", text))
+
+
+def _field_value(text: str) -> str:
+    """What a "Samtycke: ..." field or table row says besides its label."""
+    cells = [c.strip() for c in re.split(r"[|:]", text) if c.strip()]
+    rest = [c for c in cells if not re.fullmatch(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*"
+                                                 r"(?:information och |om )?(?:samtycke\w*|medgivande\w*)[\W\d]*",
+                                                 c, re.I)]
+    return " ".join(c for c in rest if not EMPTY_CELL.match(c))
+
+
+def _before_object(part: str) -> str:
+    obj = CONSENT_OBJECT.search(part)
+    return part[:obj.start()] if obj else part
+
+
+def _consent_givers(text: str) -> set[str]:
+    """Who the statement says consented: in each field or parenthesis the words before the object of consent
+    ("till SIP ..."), and the words after "från"/"av"."""
+    zone = " ".join(_before_object(part) for part in re.split(r"[|:(]", text))
+    zone += " " + " ".join(m.group(1) for m in CONSENT_FROM.finditer(text))
+    givers = set()
+    if CONSENT_BY_ALL.search(zone):
+        givers.add("all")
+    if CONSENT_BY_CHILD.search(zone):
+        givers.add("child")
+    if MOTHER.search(zone):
+        givers.add("mother")
+    if FATHER.search(zone):
+        givers.add("father")
+    if SINGLE_GUARDIAN.search(zone):
+        givers.add("one")
+    return givers
+
+
+def consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segment]]:
+    """The plan's statements that consent was given (with who gave it), and those where it is only pending or
+    uncertain."""
+    given: list[_ConsentStatement] = []
+    pending: list[Segment] = []
+    for s in ctx.segs:
+        text = _checked(s.text)
+        if s.is_heading or NO_CONSENT.search(text):
+            continue
+        text = CONSENT_INCIDENTAL.sub(" ", text)
+        in_field = CONSENT.search(text)
+        in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
+        if not (in_field or in_words or CONSENT_YES.search(text)):
+            continue
+        if in_field and not _field_value(text):
+            continue  # an empty field: "Samtycke:", "Samtycke: –", "6. Samtycke"
+        if CONSENT_PENDING.search(text) or CONSENT_HEDGE.search(text):
+            pending.append(s)
+        else:
+            given.append(_ConsentStatement(s, _consent_givers(text)))
+    return given, pending
+
+
 def consent(ctx: Context) -> CriterionResult:
-    hits = [s for s in ctx.segs if CONSENT.search(s.text) and not NO_CONSENT.search(s.text)]
-    ctx.signals["consent_segments"] = len(hits)
-    specific = [s for s in hits if CONSENT_WHO.search(s.text) and not CONSENT_VAGUE.search(s.text)]
-    if specific:
-        return _result("consent", "met", 0.75, [_ev(s, "CONSENT") for s in specific], "Samtycke anges, och av vem.")
-    if hits:
-        return _result("consent", "partial", 0.6, [_ev(s, "CONSENT") for s in hits], "Samtycke nämns vagt.")
-    return _result("consent", "not_met", 0.75, [], "Letade efter samtycke men hittade inget.")
+    given, pending = consent_statements(ctx)
+    ctx.signals["consent_segments"] = len(given) + len(pending)
+    givers = set().union(*(c.givers for c in given))
+    explained = [s for s in ctx.segs if SOLE_CUSTODY.search(s.text)
+                 or (CONSENT_NOT_ASKED.search(s.text) and GUARDIAN.search(s.text))]
+    named = [c.seg for c in given if c.givers]
+    if givers & {"all", "child"} or {"mother", "father"} <= givers or (givers and explained):
+        return _result("consent", "met", 0.75, [_ev(s, "CONSENT") for s in named + explained],
+                       "Samtycke anges, och av vem.")
+    if named:
+        return _result("consent", "partial", 0.6, [_ev(s, "CONSENT") for s in named],
+                       "Samtycke finns bara från en av vårdnadshavarna, utan förklaring till varför inte från den "
+                       "andra.")
+    if given or pending:
+        return _result("consent", "partial", 0.6, [_ev(c.seg, "CONSENT") for c in given] + [_ev(s, "CONSENT")
+                                                                                          for s in pending],
+                       "Samtycke nämns vagt: det framgår inte vem som samtyckt, eller det ska först inhämtas.")
+    return _result("consent", "not_met", 0.75, [], "Letade efter ett dokumenterat samtycke (vem som samtyckt till "
+                                                     "SIP/informationsutbyte) men hittade inget; tomma "
+                                                     "samtyckesfält räknas inte.")
 
 
 def guardian_participation(ctx: Context) -> CriterionResult:

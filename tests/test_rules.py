@@ -366,3 +366,45 @@ def test_responsible_ends_the_first_sentence_or_is_a_first_name():
 def test_a_quoted_we_defined_in_the_plan_counts_as_named():
     text = 'Med "vi" nedan menas BVC och förskolan.\nInsatser\n- Samtal – [NAMN_1], BUP\n- Bildschema – vi\n'
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_consent_needs_to_say_who_gave_it():
+    both = "Samtycke: båda vårdnadshavarna har skriftligt samtyckt till SIP och informationsutbyte (3/3).\n"
+    r = assess(both).criteria["consent"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Samtycke: båda")
+    assert _verdict("Samtycke: [BARN] (16 år) har själv lämnat skriftligt samtycke.\n", "consent") == "met"
+    assert _verdict("Samtycke till SIP: Ja (båda vårdnadshavarna, skriftligt)\n", "consent") == "met"
+    for vague in ("Samtycke: muntligt.\n", "Samtycke finns sedan tidigare.\n", "Samtycke ska inhämtas från båda "
+                  "vårdnadshavarna.\n", "Jag har skrivit på något papper om att de får prata, tror jag.\n"):
+        assert _verdict(vague, "consent") == "partial", vague
+
+
+def test_consent_from_one_parent_is_partial_unless_the_plan_says_why():
+    one = "Samtycke: mamma har lämnat skriftligt samtycke till SIP.\n"
+    r = assess(one).criteria["consent"]
+    assert r.verdict == "partial" and "bara från en" in r.explanation
+    assert _verdict(one + "Pappa har inte tillfrågats.\n", "consent") == "partial"
+    why = one + "Pappa har inte tillfrågats eftersom han har kontaktförbud.\n"
+    r = assess(why).criteria["consent"]
+    assert r.verdict == "met" and any(e.text.startswith("Pappa har inte") for e in r.evidence)
+    assert _verdict("Mamma har ensam vårdnad.\n" + one, "consent") == "met"
+    assert _verdict(one + "Pappa har skriftligt samtyckt via sitt ombud 2/3.\n", "consent") == "met"
+
+
+def test_empty_consent_fields_and_side_remarks_are_not_consent():
+    for text in ("Samtycke:\n", "Samtycke: –\n", "DEL 11 – SAMTYCKE\n", "| Samtycke | |\n",
+                 "Information delas bara om samtycke finns.\n", "Soc har, med pappas medgivande, pratat med BUP.\n",
+                 "Frågan om samtycke tas upp nästa gång.\n", "Planen visas inte utan att mamma har sagt ja.\n"):
+        r = assess(text).criteria["consent"]
+        assert r.verdict == "not_met" and "Letade efter" in r.explanation, text
+
+
+def test_consent_in_checkbox_forms_letters_and_child_words():
+    assert _verdict("Samtycke: [x] Ja [ ] Nej\n", "consent") == "partial"
+    assert _verdict("Samtycke: [ ] Ja [x] Nej\n", "consent") == "not_met"
+    assert _verdict("Samtycke lämnat av: [x] Vårdnadshavare 1 [x] Vårdnadshavare 2 [ ] Barnet\n", "consent") == "met"
+    assert _verdict("Samtycke lämnat av: [x] Vårdnadshavare 1 [ ] Vårdnadshavare 2\n", "consent") == "partial"
+    letter = "Hej [BARN]!\nDu och dina föräldrar har sagt ja till att vi får prata med varandra om dig.\n"
+    assert _verdict(letter, "consent") == "met"
+    assert _verdict("Samtycke\nBåda vårdnadshavarna har skrivit under.\n", "consent") == "met"
+    assert _verdict("Mamma var med på mötet. Mamma har sagt ja.\n", "consent") == "partial"
