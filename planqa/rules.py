@@ -149,14 +149,92 @@ SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:vårdnad\w*|om vårdnaden|att fatta 
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b)", re.I)
-GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|säger|sa|tycker|tyckte|önskar|uppger|oroar|oro|upplever|menar|"
-                           r"framför|vill|ville|beskriver|beskrev|anser|ser|känner|är nöjd\w*|vädjar|efterfrågar|"
-                           r"ber om|har synpunkter)\b", re.I)
-GUARDIAN_PRESENT = re.compile(r"\b(?:deltog|deltar|närvarade|närvarande|var med|medverkar|medverkade)\b", re.I)
 PARTICIPANT_LIST = re.compile(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
-GUARDIAN_EXCLUDED = re.compile(r"\b(?:lvu|inte kallade|ej kallade|kallades inte|exkluder\w*|"
-                               r"inte delta\w* (?:på grund av|eftersom|då))\b", re.I)
+# A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
+# clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga"), not as an
+# object or possessive ("träffar [BARN] tillsammans med pappa", "i mammas säng").
+_GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder|mamma|mamman|pappa|pappan|modern|fadern|"
+                  r"mor|far(?!\s+illa)|styvpappa|styvmamma|bonuspappa|bonusmamma|vh|\[VH\d?\])")
+GUARDIAN_SUBJECT = re.compile(
+    rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
+    rf"(?:(?:båda|bägge|både|din|dina|min|mina|hans|hennes|deras|\[BARN\]s|barnets)\s+)?"
+    rf"(?<![\w-]){_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]|\((?:mamma|pappa)\)))?"
+    rf"(?:\s*(?:,|och|o|&)\s*{_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]))?)*(?![\w-])", re.I)
+# What a guardian says, thinks or wants (the verb of the clause the guardian is subject of).
+GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|berättat|säger|sa|sade|sagt|tycker|tyckte|tyckt|önskar|önskade|"
+                           r"uppger|uppgav|uppgett|oroar|orolig\w*|oroad\w*|upplever|upplevde|menar|menade|"
+                           r"framför|framförde|framfört|vill|ville|beskriver|beskrev|anser|ansåg|känner|kände|"
+                           r"nöjd\w*|rädd\w*|är överens|håller med|instämmer|vädjar|efterfrågar|efterfrågade|"
+                           r"ber om|bad om|har synpunkter|uttrycker|uttryckte|lyfter|lyfte|tar upp|tog upp|"
+                           r"(?:skriver|skrev|skrivit|mejlade|meddelade)(?!\s+(?:under|på)\b)(?=[^.!?]{0,40}\batt\b)|"
+                           r"föreslår|föreslog|påpekar|påpekade|betonar|betonade|hoppas|saknar|svarade|"
+                           r"tror|trodde|ser fram emot|ser positivt|ser det som|"
+                           r"(?:lämna|skicka|ge|gav|framför)\w*\s+(?:\w+\s+)?synpunkter)\b",
+                           re.I)
+# Verbs that pass on what the guardian has seen or heard; "att [BARN] ..." after them renders the child, not the
+# guardian's own view ("Mamma säger att [BARN] frågar efter pappa").
+GUARDIAN_REPORTS = re.compile(r"^(?:berätta\w*|säger|sa|sade|sagt|uppge\w*|uppgav|beskriv\w*|beskrev|skriv\w*|skrev|"
+                              r"svarade|framför\w*)$", re.I)
+CHILD_CLAUSE = re.compile(r"^(?:(?!\batt\b)[^.!?:]){0,40}(?:\batt\b|:)\s*[\"”«]?\s*(?:\[BARN\]|barnet|hen|jag|sonen|"
+                          r"dottern|eleven|ungdomen|flickan|pojken|mamma|pappa|\[VH\d\]|\[SYSKON\w*\]|syskonen|"
+                          r"storebror|storasyster|lillebror|lillasyster)(?!\w)", re.I)
+# "Enligt mamma ...": the guardian as a source.
+GUARDIAN_SOURCE = re.compile(rf"\b(?:enligt|enl\.)\s+{_GUARDIAN_NOUN}\b", re.I)
+# The guardian took part: "Mamma var med på mötet", "Pappa [VH2] deltog via telefon".
+GUARDIAN_ATTENDED = re.compile(r"^[^.!?]{0,40}?\b(?:var (?:\w+ )?(?:med|närvarande|på plats|på mötet)|deltog|deltar|"
+                               r"närvarade|medverkade|medverkar|kom till mötet|var uppkopplad\w*|lyssnade|lyssnar)\b"
+                               r"(?!\s+(?:inte|ej)\b)", re.I)
+GUARDIAN_ABSENT = re.compile(r"\b(?:var|är|kunde|hade) (?:inte|ej) (?:\w+ )?(?:med|komma|närvarande)\b|"
+                             r"\b(?:inte|ej)\b[^.!?]{0,30}?\b(?:med på|delta\w*|deltog|närvarande|kallad\w*|kallats|"
+                             r"kallades|bjud\w*)|\b(?:kallades|kallats|bjöds in|deltog|deltar|kom)\s+(?:inte|ej)\b|"
+                             r"\b(?:förhinder|frånvarande|avstod|avböjde)\b", re.I)
+# A form field for the guardians' presence: "Vårdnadshavare närvarande: [x] Ja", "Föräldrar: närvarande". Like a
+# participant list it says no more than that they were there.
+GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|deltog|deltar|med på mötet|med)\s*[:|]",
+                                     re.I)
+GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
+# The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
+GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
+                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) med|vilka var med|"
+                                 r"vem var med|vi som deltog|sändlista)\b", re.I)
+# A heading or field label for the guardians' view: "Vårdnadshavarnas synpunkter", "Vad mamma och pappa tycker";
+# a bare "Mamma:" label counts when what follows is a view ("Mamma: vill att ...").
+GUARDIAN_VIEW_TITLE = re.compile(r"\b(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familjen\w*)\b.{0,20}\b(?:syn|"
+                                 r"synpunkt\w*|tycker|tänker|säger|berätt\w*|önskemål|perspektiv|tankar|röst|ord|"
+                                 r"åsikt\w*|uppfattning|bild)\b", re.I)
+GUARDIAN_LABEL = re.compile(rf"^[\W\d]*{_GUARDIAN_NOUN}s?\s*$", re.I)
+FIELD = re.compile(r"^\s*([^:|]{1,40}):\s*(.*)$")
+# What makes a guardian's account of the child their own view: what the child needs or should have
+# ("Pappa sa att [BARN] mår bra och inte behöver något extra, och att det viktiga är ...").
+GUARDIAN_OPINION = re.compile(r"\b(?:behöver|borde|bör|måste|det viktig\w*|viktigt|bäst)\b", re.I)
+# The guardians in the SIP process without their view: told about it, sent the plan, called, asked.
+GUARDIAN_PROCESS = re.compile(r"\b(?:plan|planen|protokoll\w*|möte\w*|kallelse\w*|kalla\w*|informera\w*|informeras|"
+                              r"sip\w*|tillfråga\w*|kopia)\b", re.I)
+# Guardians kept out of the plan for a stated reason (protected or placed children): "kallades inte eftersom ...".
+GUARDIAN_EXCLUDED = re.compile(r"(?:\b(?:inte|ej)\s+(?:\w+\s+){0,2}?(?:kallad\w*|kallats|kallades|inbjud\w*|"
+                               r"bjudits in)|\b(?:kallades|kallas|bjöds in|bjöds)\s+(?:inte|ej))\b[^.!?]{0,80}?"
+                               r"(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|\bbeslut\w*|"
+                               r"\bskydd\w*|\bhemlig\w*|\bkontaktförbud\w*|\blvu\b|\bsekretess\w*|\bhäktad\w*)|"
+                               r"\bexkluder\w*", re.I)
+# "Mamma har sagt ja": consent, not a view.
+YES_NO = re.compile(r"\s+(?:ja|nej)\b", re.I)
+GUARDIAN_WORD = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}s?(?![\w-])", re.I)
+# Words that break a guardian's clause before the verb: the child or a subordinate clause acts instead.
+OTHER_AGENT = re.compile(r"\[BARN\]|\b(?:barnet|hen|jag|när|där|medan|eftersom)\b|[.!?]", re.I)
+# The reason for excluding the guardians, when it stands in the next sentence ("Pappa är inte kallad. Det finns ett
+# kontaktförbud.").
+EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*)\b",
+                              re.I)
+TABLE_ROW = re.compile(r"^\s*\|")
+# A line that only titles a list of participants ("1. Närvarande", "Närv.:"); short lines below it are the list.
+LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.]*$", re.I)
+# The child lives away from the guardians (placed): then their absence needs a stated reason.
+PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
+                    r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
+                    r"sis-?hem\w*)\b", re.I)
+# A child without guardians in Sweden (unaccompanied, with a "god man"): no guardians to take part.
+UNACCOMPANIED = re.compile(r"\b(?:god man|gode mannen|ensamkommande)\b", re.I)
 
 
 @dataclass
@@ -1464,23 +1542,116 @@ def consent(ctx: Context) -> CriterionResult:
                                                      "samtyckesfält räknas inte.")
 
 
+@dataclass
+class _GuardianClause:
+    verb: str  # the view verb, or "" when the guardian's clause has none
+    rest: str  # the clause after the guardian
+
+
+def _guardian_clauses(text: str) -> list[_GuardianClause]:
+    """Each clause with a guardian as its subject, with its view verb if it has one."""
+    out = []
+    for m in GUARDIAN_SUBJECT.finditer(text):
+        rest = text[m.end():]
+        v = GUARDIAN_VIEW.search(rest, 0, 80)
+        own_verb = v and not OTHER_AGENT.search(rest, 0, v.start()) and not YES_NO.match(rest, v.end())
+        verb = v.group() if own_verb else ""
+        out.append(_GuardianClause(verb, rest[v.end():] if verb else rest))
+    return out
+
+
+@dataclass
+class _GuardianFindings:
+    views: list[Segment] = field(default_factory=list)  # their own view, concretely
+    attended: list[Segment] = field(default_factory=list)  # said in words (or a form field) that they took part
+    excluded: list[Segment] = field(default_factory=list)  # kept out for a stated reason
+    listed: list[Segment] = field(default_factory=list)  # only named in a list of participants
+    mentioned: list[Segment] = field(default_factory=list)  # in the process without a view: informed, absent, ...
+
+
+def _view_field(s: Segment, text: str) -> bool:
+    """A line with content in a section, or after a field label, for the guardians' view."""
+    m = FIELD.match(text)
+    label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
+                                                      or GUARDIAN_LABEL.match(m.group(1))) else (s.section, text)
+    if not re.search(r"\w", value) or EMPTY_CELL.match(value):
+        return False
+    return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
+
+
+def _presence_field(raw: str, text: str) -> bool:
+    """A form field that marks the guardians present ("Vårdnadshavare närvarande: [x]", "Föräldrar: närvarande")."""
+    m = GUARDIAN_PRESENCE_LABEL.match(text)
+    if m:
+        value = text[m.end():].strip().lower()
+        return value.startswith(("ja", "x")) or not value and bool(CHECKBOX.search(raw))
+    return bool(GUARDIAN_PRESENCE_VALUE.match(text))
+
+
+def _reason_follows(nxt: str) -> bool:
+    """The next sentence gives the reason for an exclusion ("Pappa är inte kallad. Han har kontaktförbud.")."""
+    return bool(nxt and EXCLUSION_REASON.search(nxt) and not FIELD.match(nxt) and not nxt.startswith("[BARN]"))
+
+
+def guardian_findings(ctx: Context) -> _GuardianFindings:
+    """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
+    f = _GuardianFindings()
+    consent_segs = {c.seg for c in consent_statements(ctx)[0]}
+    in_list = False  # below a list title, until a heading or a sentence
+    for i, s in enumerate(ctx.segs):
+        text = _checked(s.text)
+        field_ = FIELD.match(text)
+        if LIST_TITLE.match(text):
+            in_list = True
+        elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
+            in_list = False
+        if field_ and not CHECKBOX.search(s.text) and (not re.search(r"\w", field_.group(2))
+                                                        or EMPTY_CELL.match(field_.group(2))):
+            continue  # an empty field: "Vårdnadshavare: –"
+        title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
+        if s.is_heading or title or not (GUARDIAN_WORD.search(text) or GUARDIAN_VIEW_TITLE.search(s.section)):
+            continue
+        clauses = _guardian_clauses(text)
+        reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
+                   and not GUARDIAN_OPINION.search(c.rest)]
+        own = [c for c in clauses if c.verb and c not in reports]
+        nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
+        if own or _view_field(s, text):
+            f.views.append(s)
+        elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
+            f.attended.append(s)
+        elif GUARDIAN_WORD.search(text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
+                EXCLUSION_REASON.search(text) or _reason_follows(nxt))):
+            f.excluded.append(s)
+        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
+              or _presence_field(s.text, text)):
+            f.listed.append(s)
+        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text) or s in consent_segs or (
+                GUARDIAN_WORD.search(text) and GUARDIAN_PROCESS.search(text)):
+            f.mentioned.append(s)
+    return f
+
+
 def guardian_participation(ctx: Context) -> CriterionResult:
-    mentions = [s for s in ctx.segs if GUARDIAN.search(s.text)]
-    views = [s for s in mentions if GUARDIAN_VIEW.search(s.text)]
-    present = [s for s in mentions if GUARDIAN_PRESENT.search(s.text)]
-    excluded = [s for s in mentions if GUARDIAN_EXCLUDED.search(s.text)]
-    ctx.signals.update(guardian_mentions=len(mentions), guardian_active=len(views), guardian_present=len(present))
-    in_prose = [s for s in present if not PARTICIPANT_LIST.search(s.section) and not PARTICIPANT_LIST.match(s.text)]
-    ctx.signals["guardian_present_prose"] = len(in_prose)
-    if views or excluded or in_prose:
+    f = guardian_findings(ctx)
+    ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
+                       guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
+    if f.views or f.attended or f.excluded:
         return _result("guardian_participation", "met", 0.65,
-                       [_ev(s, "GUARDIAN") for s in excluded + views + in_prose],
+                       [_ev(s, "GUARDIAN") for s in f.excluded + f.attended + f.views],
                        "Vårdnadshavarna deltog eller deras syn återges (eller skälet till att de inte deltog).")
-    if mentions:
-        return _result("guardian_participation", "partial", 0.55, [_ev(s, "GUARDIAN") for s in present or mentions],
-                       "Vårdnadshavarna nämns eller var med, men deras egen syn framgår inte.")
-    return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande "
-                                                                   "men hittade inget.")
+    if f.listed or f.mentioned:
+        return _result("guardian_participation", "partial", 0.55,
+                       [_ev(s, "GUARDIAN") for s in f.listed + f.mentioned],
+                       "Vårdnadshavarna finns bara i deltagarlistan eller nämns (informerade, samtycke, frånvaro), "
+                       "men deras egen syn framgår inte.")
+    placed = [s for s in ctx.segs if PLACED.search(s.text)]
+    if placed and not any(UNACCOMPANIED.search(s.text) for s in ctx.segs):
+        return _result("guardian_participation", "partial", 0.5, [_ev(s, "GUARDIAN") for s in placed[:1]],
+                       "Barnet är placerat och vårdnadshavarna var inte med, men inget skäl anges.")
+    return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande eller "
+                                                                   "syn (närvaro, vad de sagt eller önskat) men "
+                                                                   "hittade inget.")
 
 
 RULES = {

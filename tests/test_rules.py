@@ -402,9 +402,53 @@ def test_empty_consent_fields_and_side_remarks_are_not_consent():
 def test_consent_in_checkbox_forms_letters_and_child_words():
     assert _verdict("Samtycke: [x] Ja [ ] Nej\n", "consent") == "partial"
     assert _verdict("Samtycke: [ ] Ja [x] Nej\n", "consent") == "not_met"
-    assert _verdict("Samtycke lämnat av: [x] Vårdnadshavare 1 [x] Vårdnadshavare 2 [ ] Barnet\n", "consent") == "met"
+    both = "Samtycke lämnat av: [x] Vårdnadshavare 1 [x] Vårdnadshavare 2 [ ] Barnet\n"
+    assert _verdict(both, "consent") == "met"
     assert _verdict("Samtycke lämnat av: [x] Vårdnadshavare 1 [ ] Vårdnadshavare 2\n", "consent") == "partial"
     letter = "Hej [BARN]!\nDu och dina föräldrar har sagt ja till att vi får prata med varandra om dig.\n"
     assert _verdict(letter, "consent") == "met"
     assert _verdict("Samtycke\nBåda vårdnadshavarna har skrivit under.\n", "consent") == "met"
     assert _verdict("Mamma var med på mötet. Mamma har sagt ja.\n", "consent") == "partial"
+
+
+def test_guardians_own_view_or_stated_attendance_meets_guardian_participation():
+    for text in ("Mamma säger att hon är orolig för nätterna och vill att skolan ringer samma dag.\n",
+                 "Vårdnadshavarnas synpunkter: [VH1] vill att skolan hör av sig varje fredag.\n",
+                 "Pappa: vill att [BARN] får gå kortare dagar.\n",
+                 "Hej [BARN]!\nDin mamma var med på mötet.\n",
+                 "Mamma säger att [BARN] behöver mer stöd i matten.\n"):
+        r = assess(text).criteria["guardian_participation"]
+        assert r.verdict == "met" and r.evidence, text
+
+
+def test_guardians_only_listed_relaying_or_informed_is_partial():
+    listed = "Deltagare: [VH1] (mamma), [NAMN_1] (kurator)\nMål: [BARN] ska gå i skolan.\n"
+    r = assess(listed).criteria["guardian_participation"]
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Deltagare")
+    for text in ("1. Närvarande\n   1. [VH1], mamma\n   2. [NAMN_1], kurator\n",
+                 "Vårdnadshavare närvarande: [x] Ja [ ] Nej\n",
+                 "Mamma säger att [BARN] inte vill gå till skolan.\n",  # the child's wish, passed on
+                 "Föräldrarna har informerats om planen.\n",
+                 "Samtycke: båda vårdnadshavarna har skriftligt samtyckt till SIP.\n",
+                 "Mamma deltog inte på grund av sjukdom.\n"):
+        assert _verdict(text, "guardian_participation") == "partial", text
+
+
+def test_guardians_in_passing_or_empty_fields_are_not_participation():
+    for text in ("[BARN] bor med mamma. Mamma har en depression.\n", "Vårdnadshavare: –\n",
+                 "Vårdnadshavarnas synpunkter:\n\nMål:\n- [BARN] ska sova hela natten.\n",
+                 "[BARN] har god man och bor i familjehem.\n", "Vårdnadshavare närvarande: [ ] Ja [x] Nej\n"):
+        r = assess(text).criteria["guardian_participation"]
+        assert r.verdict == "not_met" and "Letade efter" in r.explanation, text
+
+
+def test_placed_child_guardians_excluded_for_a_stated_reason():
+    placed = "[BARN] är placerad i familjehem enligt LVU. "
+    r = assess(placed + "Vårdnadshavarna kallades inte eftersom vistelseorten är skyddad.\n").criteria[
+        "guardian_participation"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Vårdnadshavarna kallades inte")
+    next_sentence = placed + "Pappa är inte kallad. Han har kontaktförbud.\n"
+    assert _verdict(next_sentence, "guardian_participation") == "met"
+    assert _verdict(placed + "Vårdnadshavarna var inte med.\n", "guardian_participation") == "partial"
+    r = assess("[BARN] bor i familjehem sedan 2023.\n").criteria["guardian_participation"]
+    assert r.verdict == "partial" and "inget skäl" in r.explanation
