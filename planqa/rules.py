@@ -103,19 +103,136 @@ PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|när
 PARTICIPATION_CONTEXT = re.compile(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten)", re.I)
 PARTICIPATION_VAGUE = re.compile(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
-CONSENT = re.compile(r"\b(?:samtyck\w*|medgivande\w*|samtycke\w*)\b", re.I)
-CONSENT_WHO = re.compile(r"\b(?:vårdnadshavar\w*|vh|båda|bägge|\[VH\d?\]|\[BARN\]|mamma|pappa|föräldrar\w*|"
-                         r"skriftlig\w*|muntlig\w*|ungdomen|eleven)\b", re.I)
-CONSENT_VAGUE = re.compile(r"\b(?:samtycke finns|samtycke inhämtas|inhämtas samtycke|ska inhämtas)\b", re.I)
-NO_CONSENT = re.compile(r"\b(?:inget samtycke|saknas samtycke|samtycke saknas|har inte samtyckt)\b", re.I)
-GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|säger|sa|tycker|tyckte|önskar|uppger|oroar|oro|upplever|menar|"
-                           r"framför|vill|ville|beskriver|beskrev|anser|ser|känner|är nöjd\w*|vädjar|efterfrågar|"
-                           r"ber om|har synpunkter)\b", re.I)
-GUARDIAN_PRESENT = re.compile(r"\b(?:deltog|deltar|närvarade|närvarande|var med|medverkar|medverkade)\b", re.I)
+CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
+# Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
+CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
+                         r"godkänner (?:planen|sip)|gett (?:sitt )?(?:ok|tillstånd|klartecken)|"
+                         r"(?:skrivit|skrev) under|(?:skrivit|skrev) på(?=\s*(?:[.,;)]|$|samtycke|papper|blankett|planen|sip|att|"
+                         r"något|ett|en|det|dokument))|undertecknat|undertecknade)\b", re.I)
+# What consent in other words must be about, outside a consent section.
+CONSENT_SCOPE = re.compile(r"\b(?:planen|sip|prata|information\w*|uppgifter)", re.I)
+# "Mamma har sagt ja." on its own: consent in a child's words.
+CONSENT_YES = re.compile(r"\b(?:har|hade)\s+(?:sagt|svarat) ja\s*[.!]?$", re.I)
+# A statement of consent the writer is unsure of ("Jag har skrivit på något papper, tror jag").
+CONSENT_HEDGE = re.compile(r"\b(?:tror jag|kanske|troligen|antagligen|vet inte|minns inte|osäkert?|oklart)\b", re.I)
+# A consent word that is not this plan's consent: a condition, a side remark, a topic left open
+# ("om samtycke finns", "med pappas medgivande", "utan samtycke", "frågan om samtycke", "utan att mamma sagt ja").
+CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke\w*|medgivande\w*)|\b(?:utan att|ifall)\b[^.;]*|"
+                                r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
+                                r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
+# Consent that is only planned or being asked for, not given ("Samtycke inhämtas", "ska inhämtas av soc").
+CONSENT_PENDING = re.compile(r"\b(?:inhämtas|ska\s+(?:\w+\s+){0,3}?(?:inhämta\w*|lämna\w*|samtycka|skriva)|"
+                             r"kommer att (?:inhämta\w*|lämna\w*|samtycka)|har diskuterats)\b", re.I)
+NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
+                        r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
+                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
+# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen.
+UNCHECKED_BOX = re.compile(r"(?:\[\s\]|☐|□)\s*[^\[☐□☒☑■|]*")
+CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
+# Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
+CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
+                            r"god man|gode mannen|särskilt förordnad\w*)\b|\bensam\w* vårdnad\w*", re.I)
+CONSENT_BY_CHILD = re.compile(r"\[BARN\](?!s\b)|\b(?:jag|du|ungdomen|eleven|barnet själv|(?:hen|han|hon) själv)\b", re.I)
+MOTHER = re.compile(r"\b(?:mamma\w*|mor|modern|vårdnadshavare 1)\b|\[VH1\]", re.I)
+FATHER = re.compile(r"\b(?:pappa\w*|far|fadern|vårdnadshavare 2)\b|\[VH2\]", re.I)
+SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
+# Where the object of consent begins ("... samtyckt till SIP och informationsutbyte"); the giver is named before it
+# or after "från"/"av" ("Samtycke till SIP finns från mamma").
+CONSENT_OBJECT = re.compile(r"\btill\b", re.I)
+CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
+# Why only one parent consented: sole custody, the other parent deceased, or consent not asked for a stated reason.
+SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
+                          r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
+                          r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
+CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
+                               r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
+                               r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b)", re.I)
 PARTICIPANT_LIST = re.compile(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
-GUARDIAN_EXCLUDED = re.compile(r"\b(?:lvu|inte kallade|ej kallade|kallades inte|exkluder\w*|"
-                               r"inte delta\w* (?:på grund av|eftersom|då))\b", re.I)
+# A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
+# clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga"), not as an
+# object or possessive ("träffar [BARN] tillsammans med pappa", "i mammas säng").
+_GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder|mamma|mamman|pappa|pappan|modern|fadern|"
+                  r"mor|far(?!\s+illa)|styvpappa|styvmamma|bonuspappa|bonusmamma|vh|\[VH\d?\])")
+GUARDIAN_SUBJECT = re.compile(
+    rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
+    rf"(?:(?:båda|bägge|både|din|dina|min|mina|hans|hennes|deras|\[BARN\]s|barnets)\s+)?"
+    rf"(?<![\w-]){_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]|\((?:mamma|pappa)\)))?"
+    rf"(?:\s*(?:,|och|o|&)\s*{_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]))?)*(?![\w-])", re.I)
+# What a guardian says, thinks or wants (the verb of the clause the guardian is subject of).
+GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|berättat|säger|sa|sade|sagt|tycker|tyckte|tyckt|önskar|önskade|"
+                           r"uppger|uppgav|uppgett|oroar|orolig\w*|oroad\w*|upplever|upplevde|menar|menade|"
+                           r"framför|framförde|framfört|vill|ville|beskriver|beskrev|anser|ansåg|känner|kände|"
+                           r"nöjd\w*|rädd\w*|är överens|håller med|instämmer|vädjar|efterfrågar|efterfrågade|"
+                           r"ber om|bad om|har synpunkter|uttrycker|uttryckte|lyfter|lyfte|tar upp|tog upp|"
+                           r"(?:skriver|skrev|skrivit|mejlade|meddelade)(?!\s+(?:under|på)\b)(?=[^.!?]{0,40}\batt\b)|"
+                           r"föreslår|föreslog|påpekar|påpekade|betonar|betonade|hoppas|saknar|svarade|"
+                           r"tror|trodde|ser fram emot|ser positivt|ser det som|"
+                           r"(?:lämna|skicka|ge|gav|framför)\w*\s+(?:\w+\s+)?synpunkter)\b",
+                           re.I)
+# Verbs that pass on what the guardian has seen or heard; "att [BARN] ..." after them renders the child, not the
+# guardian's own view ("Mamma säger att [BARN] frågar efter pappa").
+GUARDIAN_REPORTS = re.compile(r"^(?:berätta\w*|säger|sa|sade|sagt|uppge\w*|uppgav|beskriv\w*|beskrev|skriv\w*|skrev|"
+                              r"svarade|framför\w*)$", re.I)
+CHILD_CLAUSE = re.compile(r"^(?:(?!\batt\b)[^.!?:]){0,40}(?:\batt\b|:)\s*[\"”«]?\s*(?:\[BARN\]|barnet|hen|jag|sonen|"
+                          r"dottern|eleven|ungdomen|flickan|pojken|mamma|pappa|\[VH\d\]|\[SYSKON\w*\]|syskonen|"
+                          r"storebror|storasyster|lillebror|lillasyster)(?!\w)", re.I)
+# "Enligt mamma ...": the guardian as a source.
+GUARDIAN_SOURCE = re.compile(rf"\b(?:enligt|enl\.)\s+{_GUARDIAN_NOUN}\b", re.I)
+# The guardian took part: "Mamma var med på mötet", "Pappa [VH2] deltog via telefon".
+GUARDIAN_ATTENDED = re.compile(r"^[^.!?]{0,40}?\b(?:var (?:\w+ )?(?:med|närvarande|på plats|på mötet)|deltog|deltar|"
+                               r"närvarade|medverkade|medverkar|kom till mötet|var uppkopplad\w*|lyssnade|lyssnar)\b"
+                               r"(?!\s+(?:inte|ej)\b)", re.I)
+GUARDIAN_ABSENT = re.compile(r"\b(?:var|är|kunde|hade) (?:inte|ej) (?:\w+ )?(?:med|komma|närvarande)\b|"
+                             r"\b(?:inte|ej)\b[^.!?]{0,30}?\b(?:med på|delta\w*|deltog|närvarande|kallad\w*|kallats|"
+                             r"kallades|bjud\w*)|\b(?:kallades|kallats|bjöds in|deltog|deltar|kom)\s+(?:inte|ej)\b|"
+                             r"\b(?:förhinder|frånvarande|avstod|avböjde)\b", re.I)
+# A form field for the guardians' presence: "Vårdnadshavare närvarande: [x] Ja", "Föräldrar: närvarande". Like a
+# participant list it says no more than that they were there.
+GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|deltog|deltar|med på mötet|med)\s*[:|]",
+                                     re.I)
+GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
+# The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
+GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
+                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) med|vilka var med|"
+                                 r"vem var med|vi som deltog|sändlista)\b", re.I)
+# A heading or field label for the guardians' view: "Vårdnadshavarnas synpunkter", "Vad mamma och pappa tycker";
+# a bare "Mamma:" label counts when what follows is a view ("Mamma: vill att ...").
+GUARDIAN_VIEW_TITLE = re.compile(r"\b(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familjen\w*)\b.{0,20}\b(?:syn|"
+                                 r"synpunkt\w*|tycker|tänker|säger|berätt\w*|önskemål|perspektiv|tankar|röst|ord|"
+                                 r"åsikt\w*|uppfattning|bild)\b", re.I)
+GUARDIAN_LABEL = re.compile(rf"^[\W\d]*{_GUARDIAN_NOUN}s?\s*$", re.I)
+FIELD = re.compile(r"^\s*([^:|]{1,40}):\s*(.*)$")
+# What makes a guardian's account of the child their own view: what the child needs or should have
+# ("Pappa sa att [BARN] mår bra och inte behöver något extra, och att det viktiga är ...").
+GUARDIAN_OPINION = re.compile(r"\b(?:behöver|borde|bör|måste|det viktig\w*|viktigt|bäst)\b", re.I)
+# The guardians in the SIP process without their view: told about it, sent the plan, called, asked.
+GUARDIAN_PROCESS = re.compile(r"\b(?:plan|planen|protokoll\w*|möte\w*|kallelse\w*|kalla\w*|informera\w*|informeras|"
+                              r"sip\w*|tillfråga\w*|kopia)\b", re.I)
+# Guardians kept out of the plan for a stated reason (protected or placed children): "kallades inte eftersom ...".
+GUARDIAN_EXCLUDED = re.compile(r"(?:\b(?:inte|ej)\s+(?:\w+\s+){0,2}?(?:kallad\w*|kallats|kallades|inbjud\w*|"
+                               r"bjudits in)|\b(?:kallades|kallas|bjöds in|bjöds)\s+(?:inte|ej))\b[^.!?]{0,80}?"
+                               r"(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|\bbeslut\w*|"
+                               r"\bskydd\w*|\bhemlig\w*|\bkontaktförbud\w*|\blvu\b|\bsekretess\w*|\bhäktad\w*)|"
+                               r"\bexkluder\w*", re.I)
+# "Mamma har sagt ja": consent, not a view.
+YES_NO = re.compile(r"\s+(?:ja|nej)\b", re.I)
+GUARDIAN_WORD = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}s?(?![\w-])", re.I)
+# Words that break a guardian's clause before the verb: the child or a subordinate clause acts instead.
+OTHER_AGENT = re.compile(r"\[BARN\]|\b(?:barnet|hen|jag|när|där|medan|eftersom)\b|[.!?]", re.I)
+# The reason for excluding the guardians, when it stands in the next sentence ("Pappa är inte kallad. Det finns ett
+# kontaktförbud.").
+EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*)\b",
+                              re.I)
+TABLE_ROW = re.compile(r"^\s*\|")
+# A line that only titles a list of participants ("1. Närvarande", "Närv.:"); short lines below it are the list.
+LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.]*$", re.I)
+# The child lives away from the guardians (placed): then their absence needs a stated reason.
+PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
+                    r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
+                    r"sis-?hem\w*)\b", re.I)
+# A child without guardians in Sweden (unaccompanied, with a "god man"): no guardians to take part.
+UNACCOMPANIED = re.compile(r"\b(?:god man|gode mannen|ensamkommande)\b", re.I)
 
 
 @dataclass
@@ -1640,34 +1757,208 @@ def _strip_label(text: str) -> str:
     return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:del)?mål\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
 
 
+@dataclass
+class _ConsentStatement:
+    seg: Segment
+    givers: set[str]  # "all", "child", "mother", "father", "one"
+
+
+def _checked(text: str) -> str:
+    """The text with the labels of empty form checkboxes removed ("Samtycke: [x] Ja [ ] Nej" -> "Samtycke: Ja")."""
+    if not (CHECKBOX.search(text) or UNCHECKED_BOX.search(text)):
+        return text
+    return CHECKBOX.sub("", UNCHECKED_BOX.sub("", text))
+
+
+def _field_value(text: str) -> str:
+    """What a "Samtycke: ..." field or table row says besides its label."""
+    cells = [c.strip() for c in re.split(r"[|:]", text) if c.strip()]
+    rest = [c for c in cells if not re.fullmatch(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*"
+                                                 r"(?:information och |om )?(?:samtycke\w*|medgivande\w*)[\W\d]*",
+                                                 c, re.I)]
+    return " ".join(c for c in rest if not EMPTY_CELL.match(c))
+
+
+def _before_object(part: str) -> str:
+    obj = CONSENT_OBJECT.search(part)
+    return part[:obj.start()] if obj else part
+
+
+def _consent_givers(text: str) -> set[str]:
+    """Who the statement says consented: in each field or parenthesis the words before the object of consent
+    ("till SIP ..."), and the words after "från"/"av"."""
+    zone = " ".join(_before_object(part) for part in re.split(r"[|:(]", text))
+    zone += " " + " ".join(m.group(1) for m in CONSENT_FROM.finditer(text))
+    givers = set()
+    if CONSENT_BY_ALL.search(zone):
+        givers.add("all")
+    if CONSENT_BY_CHILD.search(zone):
+        givers.add("child")
+    if MOTHER.search(zone):
+        givers.add("mother")
+    if FATHER.search(zone):
+        givers.add("father")
+    if SINGLE_GUARDIAN.search(zone):
+        givers.add("one")
+    return givers
+
+
+def consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segment]]:
+    """The plan's statements that consent was given (with who gave it), and those where it is only pending or
+    uncertain."""
+    given: list[_ConsentStatement] = []
+    pending: list[Segment] = []
+    for s in ctx.segs:
+        text = _checked(s.text)
+        if s.is_heading or NO_CONSENT.search(text):
+            continue
+        text = CONSENT_INCIDENTAL.sub(" ", text)
+        in_field = CONSENT.search(text)
+        in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
+        if not (in_field or in_words or CONSENT_YES.search(text)):
+            continue
+        if in_field and not _field_value(text):
+            continue  # an empty field: "Samtycke:", "Samtycke: –", "6. Samtycke"
+        if CONSENT_PENDING.search(text) or CONSENT_HEDGE.search(text):
+            pending.append(s)
+        else:
+            given.append(_ConsentStatement(s, _consent_givers(text)))
+    return given, pending
+
+
 def consent(ctx: Context) -> CriterionResult:
-    hits = [s for s in ctx.segs if CONSENT.search(s.text) and not NO_CONSENT.search(s.text)]
-    ctx.signals["consent_segments"] = len(hits)
-    specific = [s for s in hits if CONSENT_WHO.search(s.text) and not CONSENT_VAGUE.search(s.text)]
-    if specific:
-        return _result("consent", "met", 0.75, [_ev(s, "CONSENT") for s in specific], "Samtycke anges, och av vem.")
-    if hits:
-        return _result("consent", "partial", 0.6, [_ev(s, "CONSENT") for s in hits], "Samtycke nämns vagt.")
-    return _result("consent", "not_met", 0.75, [], "Letade efter samtycke men hittade inget.")
+    given, pending = consent_statements(ctx)
+    ctx.signals["consent_segments"] = len(given) + len(pending)
+    givers = set().union(*(c.givers for c in given))
+    explained = [s for s in ctx.segs if SOLE_CUSTODY.search(s.text)
+                 or (CONSENT_NOT_ASKED.search(s.text) and GUARDIAN.search(s.text))]
+    named = [c.seg for c in given if c.givers]
+    if givers & {"all", "child"} or {"mother", "father"} <= givers or (givers and explained):
+        return _result("consent", "met", 0.75, [_ev(s, "CONSENT") for s in named + explained],
+                       "Samtycke anges, och av vem.")
+    if named:
+        return _result("consent", "partial", 0.6, [_ev(s, "CONSENT") for s in named],
+                       "Samtycke finns bara från en av vårdnadshavarna, utan förklaring till varför inte från den "
+                       "andra.")
+    if given or pending:
+        return _result("consent", "partial", 0.6, [_ev(c.seg, "CONSENT") for c in given] + [_ev(s, "CONSENT")
+                                                                                          for s in pending],
+                       "Samtycke nämns vagt: det framgår inte vem som samtyckt, eller det ska först inhämtas.")
+    return _result("consent", "not_met", 0.75, [], "Letade efter ett dokumenterat samtycke (vem som samtyckt till "
+                                                     "SIP/informationsutbyte) men hittade inget; tomma "
+                                                     "samtyckesfält räknas inte.")
+
+
+@dataclass
+class _GuardianClause:
+    verb: str  # the view verb, or "" when the guardian's clause has none
+    rest: str  # the clause after the guardian
+
+
+def _guardian_clauses(text: str) -> list[_GuardianClause]:
+    """Each clause with a guardian as its subject, with its view verb if it has one."""
+    out = []
+    for m in GUARDIAN_SUBJECT.finditer(text):
+        rest = text[m.end():]
+        v = GUARDIAN_VIEW.search(rest, 0, 80)
+        own_verb = v and not OTHER_AGENT.search(rest, 0, v.start()) and not YES_NO.match(rest, v.end())
+        verb = v.group() if own_verb else ""
+        out.append(_GuardianClause(verb, rest[v.end():] if verb else rest))
+    return out
+
+
+@dataclass
+class _GuardianFindings:
+    views: list[Segment] = field(default_factory=list)  # their own view, concretely
+    attended: list[Segment] = field(default_factory=list)  # said in words (or a form field) that they took part
+    excluded: list[Segment] = field(default_factory=list)  # kept out for a stated reason
+    listed: list[Segment] = field(default_factory=list)  # only named in a list of participants
+    mentioned: list[Segment] = field(default_factory=list)  # in the process without a view: informed, absent, ...
+
+
+def _view_field(s: Segment, text: str) -> bool:
+    """A line with content in a section, or after a field label, for the guardians' view."""
+    m = FIELD.match(text)
+    label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
+                                                      or GUARDIAN_LABEL.match(m.group(1))) else (s.section, text)
+    if not re.search(r"\w", value) or EMPTY_CELL.match(value):
+        return False
+    return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
+
+
+def _presence_field(raw: str, text: str) -> bool:
+    """A form field that marks the guardians present ("Vårdnadshavare närvarande: [x]", "Föräldrar: närvarande")."""
+    m = GUARDIAN_PRESENCE_LABEL.match(text)
+    if m:
+        value = text[m.end():].strip().lower()
+        return value.startswith(("ja", "x")) or not value and bool(CHECKBOX.search(raw))
+    return bool(GUARDIAN_PRESENCE_VALUE.match(text))
+
+
+def _reason_follows(nxt: str) -> bool:
+    """The next sentence gives the reason for an exclusion ("Pappa är inte kallad. Han har kontaktförbud.")."""
+    return bool(nxt and EXCLUSION_REASON.search(nxt) and not FIELD.match(nxt) and not nxt.startswith("[BARN]"))
+
+
+def guardian_findings(ctx: Context) -> _GuardianFindings:
+    """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
+    f = _GuardianFindings()
+    consent_segs = {c.seg for c in consent_statements(ctx)[0]}
+    in_list = False  # below a list title, until a heading or a sentence
+    for i, s in enumerate(ctx.segs):
+        text = _checked(s.text)
+        field_ = FIELD.match(text)
+        if LIST_TITLE.match(text):
+            in_list = True
+        elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
+            in_list = False
+        if field_ and not CHECKBOX.search(s.text) and (not re.search(r"\w", field_.group(2))
+                                                        or EMPTY_CELL.match(field_.group(2))):
+            continue  # an empty field: "Vårdnadshavare: –"
+        title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
+        if s.is_heading or title or not (GUARDIAN_WORD.search(text) or GUARDIAN_VIEW_TITLE.search(s.section)):
+            continue
+        clauses = _guardian_clauses(text)
+        reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
+                   and not GUARDIAN_OPINION.search(c.rest)]
+        own = [c for c in clauses if c.verb and c not in reports]
+        nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
+        if own or _view_field(s, text):
+            f.views.append(s)
+        elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
+            f.attended.append(s)
+        elif GUARDIAN_WORD.search(text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
+                EXCLUSION_REASON.search(text) or _reason_follows(nxt))):
+            f.excluded.append(s)
+        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
+              or _presence_field(s.text, text)):
+            f.listed.append(s)
+        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text) or s in consent_segs or (
+                GUARDIAN_WORD.search(text) and GUARDIAN_PROCESS.search(text)):
+            f.mentioned.append(s)
+    return f
 
 
 def guardian_participation(ctx: Context) -> CriterionResult:
-    mentions = [s for s in ctx.segs if GUARDIAN.search(s.text)]
-    views = [s for s in mentions if GUARDIAN_VIEW.search(s.text)]
-    present = [s for s in mentions if GUARDIAN_PRESENT.search(s.text)]
-    excluded = [s for s in mentions if GUARDIAN_EXCLUDED.search(s.text)]
-    ctx.signals.update(guardian_mentions=len(mentions), guardian_active=len(views), guardian_present=len(present))
-    in_prose = [s for s in present if not PARTICIPANT_LIST.search(s.section) and not PARTICIPANT_LIST.match(s.text)]
-    ctx.signals["guardian_present_prose"] = len(in_prose)
-    if views or excluded or in_prose:
+    f = guardian_findings(ctx)
+    ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
+                       guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
+    if f.views or f.attended or f.excluded:
         return _result("guardian_participation", "met", 0.65,
-                       [_ev(s, "GUARDIAN") for s in excluded + views + in_prose],
+                       [_ev(s, "GUARDIAN") for s in f.excluded + f.attended + f.views],
                        "Vårdnadshavarna deltog eller deras syn återges (eller skälet till att de inte deltog).")
-    if mentions:
-        return _result("guardian_participation", "partial", 0.55, [_ev(s, "GUARDIAN") for s in present or mentions],
-                       "Vårdnadshavarna nämns eller var med, men deras egen syn framgår inte.")
-    return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande "
-                                                                   "men hittade inget.")
+    if f.listed or f.mentioned:
+        return _result("guardian_participation", "partial", 0.55,
+                       [_ev(s, "GUARDIAN") for s in f.listed + f.mentioned],
+                       "Vårdnadshavarna finns bara i deltagarlistan eller nämns (informerade, samtycke, frånvaro), "
+                       "men deras egen syn framgår inte.")
+    placed = [s for s in ctx.segs if PLACED.search(s.text)]
+    if placed and not any(UNACCOMPANIED.search(s.text) for s in ctx.segs):
+        return _result("guardian_participation", "partial", 0.5, [_ev(s, "GUARDIAN") for s in placed[:1]],
+                       "Barnet är placerat och vårdnadshavarna var inte med, men inget skäl anges.")
+    return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande eller "
+                                                                   "syn (närvaro, vad de sagt eller önskat) men "
+                                                                   "hittade inget.")
 
 
 RULES = {

@@ -516,3 +516,89 @@ def test_a_form_export_gives_the_responsible_on_the_line_after_the_intervention(
     r = assess(form).criteria["responsibility_per_action"]
     assert r.verdict == "partial" and [e.text for e in r.evidence] == ["Läxhjälp"]
     assert _verdict(form.replace("Ansvarig: \n", "Ansvarig: skolan\n"), "responsibility_per_action") == "met"
+
+
+def test_consent_needs_to_say_who_gave_it():
+    both = "Samtycke: båda vårdnadshavarna har skriftligt samtyckt till SIP och informationsutbyte (3/3).\n"
+    r = assess(both).criteria["consent"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Samtycke: båda")
+    assert _verdict("Samtycke: [BARN] (16 år) har själv lämnat skriftligt samtycke.\n", "consent") == "met"
+    assert _verdict("Samtycke till SIP: Ja (båda vårdnadshavarna, skriftligt)\n", "consent") == "met"
+    for vague in ("Samtycke: muntligt.\n", "Samtycke finns sedan tidigare.\n", "Samtycke ska inhämtas från båda "
+                  "vårdnadshavarna.\n", "Jag har skrivit på något papper om att de får prata, tror jag.\n"):
+        assert _verdict(vague, "consent") == "partial", vague
+
+
+def test_consent_from_one_parent_is_partial_unless_the_plan_says_why():
+    one = "Samtycke: mamma har lämnat skriftligt samtycke till SIP.\n"
+    r = assess(one).criteria["consent"]
+    assert r.verdict == "partial" and "bara från en" in r.explanation
+    assert _verdict(one + "Pappa har inte tillfrågats.\n", "consent") == "partial"
+    why = one + "Pappa har inte tillfrågats eftersom han har kontaktförbud.\n"
+    r = assess(why).criteria["consent"]
+    assert r.verdict == "met" and any(e.text.startswith("Pappa har inte") for e in r.evidence)
+    assert _verdict("Mamma har ensam vårdnad.\n" + one, "consent") == "met"
+    assert _verdict(one + "Pappa har skriftligt samtyckt via sitt ombud 2/3.\n", "consent") == "met"
+
+
+def test_empty_consent_fields_and_side_remarks_are_not_consent():
+    for text in ("Samtycke:\n", "Samtycke: –\n", "DEL 11 – SAMTYCKE\n", "| Samtycke | |\n",
+                 "Information delas bara om samtycke finns.\n", "Soc har, med pappas medgivande, pratat med BUP.\n",
+                 "Frågan om samtycke tas upp nästa gång.\n", "Planen visas inte utan att mamma har sagt ja.\n"):
+        r = assess(text).criteria["consent"]
+        assert r.verdict == "not_met" and "Letade efter" in r.explanation, text
+
+
+def test_consent_in_checkbox_forms_letters_and_child_words():
+    assert _verdict("Samtycke: [x] Ja [ ] Nej\n", "consent") == "partial"
+    assert _verdict("Samtycke: [ ] Ja [x] Nej\n", "consent") == "not_met"
+    both = "Samtycke lämnat av: [x] Vårdnadshavare 1 [x] Vårdnadshavare 2 [ ] Barnet\n"
+    assert _verdict(both, "consent") == "met"
+    assert _verdict("Samtycke lämnat av: [x] Vårdnadshavare 1 [ ] Vårdnadshavare 2\n", "consent") == "partial"
+    letter = "Hej [BARN]!\nDu och dina föräldrar har sagt ja till att vi får prata med varandra om dig.\n"
+    assert _verdict(letter, "consent") == "met"
+    assert _verdict("Samtycke\nBåda vårdnadshavarna har skrivit under.\n", "consent") == "met"
+    assert _verdict("Mamma var med på mötet. Mamma har sagt ja.\n", "consent") == "partial"
+
+
+def test_guardians_own_view_or_stated_attendance_meets_guardian_participation():
+    for text in ("Mamma säger att hon är orolig för nätterna och vill att skolan ringer samma dag.\n",
+                 "Vårdnadshavarnas synpunkter: [VH1] vill att skolan hör av sig varje fredag.\n",
+                 "Pappa: vill att [BARN] får gå kortare dagar.\n",
+                 "Hej [BARN]!\nDin mamma var med på mötet.\n",
+                 "Mamma säger att [BARN] behöver mer stöd i matten.\n"):
+        r = assess(text).criteria["guardian_participation"]
+        assert r.verdict == "met" and r.evidence, text
+
+
+def test_guardians_only_listed_relaying_or_informed_is_partial():
+    listed = "Deltagare: [VH1] (mamma), [NAMN_1] (kurator)\nMål: [BARN] ska gå i skolan.\n"
+    r = assess(listed).criteria["guardian_participation"]
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Deltagare")
+    for text in ("1. Närvarande\n   1. [VH1], mamma\n   2. [NAMN_1], kurator\n",
+                 "Vårdnadshavare närvarande: [x] Ja [ ] Nej\n",
+                 "Mamma säger att [BARN] inte vill gå till skolan.\n",  # the child's wish, passed on
+                 "Föräldrarna har informerats om planen.\n",
+                 "Samtycke: båda vårdnadshavarna har skriftligt samtyckt till SIP.\n",
+                 "Mamma deltog inte på grund av sjukdom.\n"):
+        assert _verdict(text, "guardian_participation") == "partial", text
+
+
+def test_guardians_in_passing_or_empty_fields_are_not_participation():
+    for text in ("[BARN] bor med mamma. Mamma har en depression.\n", "Vårdnadshavare: –\n",
+                 "Vårdnadshavarnas synpunkter:\n\nMål:\n- [BARN] ska sova hela natten.\n",
+                 "[BARN] har god man och bor i familjehem.\n", "Vårdnadshavare närvarande: [ ] Ja [x] Nej\n"):
+        r = assess(text).criteria["guardian_participation"]
+        assert r.verdict == "not_met" and "Letade efter" in r.explanation, text
+
+
+def test_placed_child_guardians_excluded_for_a_stated_reason():
+    placed = "[BARN] är placerad i familjehem enligt LVU. "
+    r = assess(placed + "Vårdnadshavarna kallades inte eftersom vistelseorten är skyddad.\n").criteria[
+        "guardian_participation"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Vårdnadshavarna kallades inte")
+    next_sentence = placed + "Pappa är inte kallad. Han har kontaktförbud.\n"
+    assert _verdict(next_sentence, "guardian_participation") == "met"
+    assert _verdict(placed + "Vårdnadshavarna var inte med.\n", "guardian_participation") == "partial"
+    r = assess("[BARN] bor i familjehem sedan 2023.\n").criteria["guardian_participation"]
+    assert r.verdict == "partial" and "inget skäl" in r.explanation
