@@ -1,8 +1,9 @@
 """The trained assessor: per-criterion calibrated classifiers over rule outputs and focus n-grams.
 
-`TrainedAssessor.fit(train, dev)` chooses each criterion's features and regularisation by
-cross-validation on train + dev, fits them there with cross-validated sigmoid calibration, and
-keeps the rules for evidence and explanations. Prediction uses numpy only (`planqa.vectors`); the model is saved
+`TrainedAssessor.fit(train, dev)` chooses each criterion's features and regularisation by the
+dev plans' out-of-fold predictions (5-fold cross-validation over train + dev), fits the choice on
+train + dev with cross-validated sigmoid calibration, and keeps the rules for evidence and
+explanations. Prediction uses numpy only (`planqa.vectors`); the model is saved
 as arrays (`.npz`, no pickle) and JSON, with a SHA-256 manifest that is checked on load.
 """
 
@@ -31,8 +32,8 @@ FORMAT = "planqa-assessor-arrays-1"
 REVIEW_BELOW = 0.6
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 CV_FOLDS = 5
-# the choice takes the simplest (variant order, then smaller C) setting whose cross-validated macro-F1 is
-# within this much of the best: a difference smaller than this is noise with ~500 plans
+# the choice takes the simplest (variant order, then smaller C) setting whose dev macro-F1 is within this
+# much of the best: a smaller difference is about one plan of ~90
 SIMPLER_WITHIN = 0.01
 # "rule": the rules' own verdict and confidence for the criterion, calibrated; then more and more features
 VARIANTS = ("rule", "numeric", "numeric+focus", "numeric+focus+text")
@@ -146,11 +147,13 @@ class TrainedAssessor:
     fit_workers: int | None = None  # processes for the per-criterion search; None: up to 2 cores
 
     def fit(self, train: list[dict], dev: list[dict], version: str = "trained", log=print) -> "TrainedAssessor":
-        """Fit segment classifiers and, per criterion, choose features and C by cross-validation on
-        train + dev; then fit and calibrate the chosen head on train + dev.
+        """Fit segment classifiers and, per criterion, choose features and C; then fit and calibrate
+        the chosen head on train + dev.
 
-        Every plan's features use segment probabilities from heads that did not see the plan (5 folds
-        by plan), so they look like an unseen plan's. The test split is never passed here.
+        The choice: 5-fold cross-validation over train + dev, scored by macro-F1 on the dev plans'
+        held-out predictions only (the rules were written by reading train plans, so their verdicts
+        look better on train than on new plans). Every plan's features use segment probabilities
+        from heads that did not see the plan (5 folds by plan). The test split is never passed here.
         """
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -170,7 +173,8 @@ class TrainedAssessor:
         for v in views:  # computed once here, before the search processes fork
             v.numbers  # noqa: B018
         log(f"features of {len(train)} + {len(dev)} plans ({time.perf_counter() - start:.0f} s)")
-        _FIT.update(assessor=self, views=views, records=records, text=text)
+        _FIT.update(assessor=self, views=views, records=records, text=text,
+                    dev_mask=np.array([False] * len(train) + [True] * len(dev)))
         try:
             fitted = self._map(_fit_criterion, list(CRITERION_IDS))
         finally:
@@ -178,13 +182,14 @@ class TrainedAssessor:
         selection = {}
         for cid, model, chosen in fitted:
             self.criterion_models[cid], selection[cid] = model, chosen
-            log(f"{cid}: {chosen['variant']}, C={chosen['C']}, cv macro-F1 {chosen['cv_macro_f1']:.3f} "
-                f"(best {chosen['cv_best_macro_f1']:.3f})")
+            log(f"{cid}: {chosen['variant']}, C={chosen['C']}, dev macro-F1 {chosen['dev_macro_f1']:.3f} "
+                f"(best {chosen['dev_best_macro_f1']:.3f}; all plans {chosen['cv_macro_f1']:.3f})")
         if not any(m["variant"].endswith("+text") for m in self.criterion_models.values()):
             self.text_vectorizer = None  # not needed at prediction time
         log(f"done ({time.perf_counter() - start:.0f} s)")
         self.meta = {"version": version, "train_plans": len(train), "dev_plans": len(dev),
-                     "fitted_on": f"train+dev (chosen by {CV_FOLDS}-fold cross-validation on train+dev)",
+                     "fitted_on": f"train+dev (chosen on the dev plans' predictions in {CV_FOLDS}-fold "
+                                  "cross-validation over train+dev)",
                      "selection": selection}
         return self
 
@@ -381,18 +386,19 @@ def _fit_segment_head(job: tuple[str, int | None]):
 
 
 def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
-    """Choose criterion `cid`'s variant and C by cross-validated macro-F1 on train + dev, then fit and
-    calibrate the chosen head on all of them."""
+    """Choose criterion `cid`'s variant and C by the macro-F1 of the dev plans' out-of-fold predictions
+    (cross-validation over train + dev), then fit and calibrate the chosen head on all of them."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
+    from sklearn.metrics import cohen_kappa_score, f1_score
     from sklearn.model_selection import StratifiedKFold
     from sklearn.preprocessing import StandardScaler
 
     self: TrainedAssessor = _FIT["assessor"]
     views, text = _FIT["views"], _FIT["text"]
     y = np.array([r["labels"][cid] for r in _FIT["records"]])
+    dev = _FIT["dev_mask"]
     focus = [focus_text(v, cid) for v in views]
     # the scaler and the n-gram vocabularies are fitted on all plans (no labels involved)
     numbers = np.array([v.numbers for v in views])
@@ -400,6 +406,9 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=FOCUS_FEATURES)
     base = {"mean": scaler.mean_, "scale": scaler.scale_, "vectorizer": Tfidf.from_sklearn(vectorizer.fit(focus))}
     folds = list(StratifiedKFold(CV_FOLDS, shuffle=True, random_state=0).split(numbers, y))
+
+    def macro_f1(gold, predicted) -> float:
+        return f1_score(gold, predicted, labels=list(VERDICTS), average="macro", zero_division=0)
 
     def matrix():
         rows = [self._row(cid, v, f, t) for v, f, t in zip(views, focus, text)]
@@ -418,10 +427,9 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
                 model.set_params(C=c).fit(x[fit_index], y[fit_index])
                 predicted[c][held_index] = model.predict(x[held_index])
         for c in sorted(self.c_grid):  # simplest first: the rule's verdict, fewer features, a smaller C
-            results.append((f1_score(y, predicted[c], labels=list(VERDICTS), average="macro", zero_division=0),
-                            variant, c, predicted[c]))
+            results.append((macro_f1(y[dev], predicted[c][dev]), macro_f1(y, predicted[c]), variant, c, predicted[c]))
     best = max(r[0] for r in results)
-    f1, variant, c, predicted = next(r for r in results if r[0] >= best - SIMPLER_WITHIN)  # simplest near the best
+    f1, f1_all, variant, c, predicted = next(r for r in results if r[0] >= best - SIMPLER_WITHIN)  # simplest near best
     model = {"variant": variant, **base}
     folds_calibration = min(5, min(int((y == v).sum()) for v in set(y)))
     calibrated = CalibratedClassifierCV(
@@ -430,9 +438,11 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
     model["head"] = calibrated_head(calibrated)
     if variant in ("rule", "numeric"):
         del model["vectorizer"]
-    chosen = {"variant": variant, "C": c, "cv_macro_f1": round(f1, 4), "cv_best_macro_f1": round(best, 4),
-              "cv_accuracy": round(accuracy_score(y, predicted), 4),
-              "cv_kappa": round(cohen_kappa_score(y, predicted, labels=list(VERDICTS)), 4)}
+    chosen = {"variant": variant, "C": c, "dev_macro_f1": round(f1, 4), "dev_best_macro_f1": round(best, 4),
+              "cv_macro_f1": round(f1_all, 4),
+              "dev_kappa": round(cohen_kappa_score(y[dev], predicted[dev], labels=list(VERDICTS)), 4),
+              "search": [{"variant": r[2], "C": r[3], "dev_macro_f1": round(r[0], 4), "cv_macro_f1": round(r[1], 4)}
+                         for r in results]}
     return cid, model, chosen
 
 
