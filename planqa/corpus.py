@@ -206,13 +206,18 @@ SHIFT_SOURCE = ANNOTATIONS / "shift" / "source"
 def load_shift(source_dir: Path | None = None) -> list[dict]:
     """The style-shift check set, compiled (split "shift"): plans in house styles the corpus lacks,
     written separately from it and never used for training or choosing (annotations/shift/)."""
+    from planqa.validate import check_record
+
     source_dir = source_dir or SHIFT_SOURCE
     records = []
     for path in sorted(source_dir.glob("s*.md")):
         problems = check_file(path)
+        if not problems:
+            record = compile_record(parse_source(path.read_text(encoding="utf-8")), "shift")
+            problems = check_record(record, splits=("shift",))
         if problems:
             raise ValueError(f"{path.name}: {'; '.join(problems)}")
-        records.append(compile_record(parse_source(path.read_text(encoding="utf-8")), "shift"))
+        records.append(record)
     return records
 
 

@@ -664,6 +664,11 @@ def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
+    """(line, who) for each line that states an intervention, computed once per context (read-only)."""
+    return _cached(ctx, "activity_lines", _find_activity_lines)
+
+
+def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
     Lines in a section for interventions ("Insatser", "Vem gör vad", "Det här ska hända"), the items of an
@@ -1490,14 +1495,22 @@ def _voice_plan(text: str) -> _VoicePlan:
                       small_child=months is not None and months < 48)
 
 
+def _sorted_agent_spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The actor and role spans by start, and their starts (for bisecting by segment)."""
+    spans = sorted(ctx.actors + ctx.roles)
+    return [a for a, _, _ in spans], spans
+
+
 def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,
             plan: _VoicePlan) -> list[tuple[int, int, str]]:
     """(start, end, who) of the person words in a segment outside quotations (offsets in the segment), who =
     'child', 'adult' or 'first'; "han"/"hon" take the subject before them (adults where the child is "hen"),
     "jag" under an adult's heading is an adult."""
     found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
-    found += [(a - s.start, b - s.start, "adult") for a, b, _ in ctx.actors + ctx.roles
-              if s.start <= a < s.end and masked[a - s.start] != " "]
+    starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
+    found += [(a - s.start, b - s.start, "adult") for a, b, _ in spans[bisect.bisect_left(starts, s.start):
+                                                                       bisect.bisect_left(starts, s.end)]
+              if masked[a - s.start] != " "]
     out: list[tuple[int, int, str]] = []
     for a, b, who in sorted(found):
         if out and a < out[-1][1]:
@@ -1804,6 +1817,11 @@ def _consent_givers(text: str) -> set[str]:
 
 
 def consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segment]]:
+    """The plan's consent statements, computed once per context (read-only): see `_find_consent_statements`."""
+    return _cached(ctx, "consent_statements", _find_consent_statements)
+
+
+def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segment]]:
     """The plan's statements that consent was given (with who gave it), and those where it is only pending or
     uncertain."""
     given: list[_ConsentStatement] = []
