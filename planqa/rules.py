@@ -36,7 +36,6 @@ WE = re.compile(r"^\s*(?:[-•*]|\d+[.)])?\s*(?:vi|man|alla|nätverket|berörda|
 NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\w*|mår dåligt|ångest|"
                   r"sover|somna\w*|utmaning\w*|problem\w*|konflikt\w*|utbrott|skolk|självskad\w*|"
                   r"diagnos\w*|adhd|autism|ast|utredning)\b", re.I)
-GOAL_SECTION = re.compile(r"\b(?:mål|delmål|målsättning|önskat läge|det vi vill uppnå|vad vill vi uppnå)\b", re.I)
 # A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
 # so no word boundary after it.
 GOAL_PHRASE = re.compile(r"\b(?:(?:mål(?:et)?|delmål\s*\d*)\s*:|(?:målet är att|ska kunna|vill uppnå|önskat läge)\b)",
@@ -481,6 +480,9 @@ COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
 # A preposition before a name in a tail makes it a place, recipient or topic ("– stödsamtal för mamma",
 # "(PECS) på förskolan"); "med" and "och" join a second responsible ("– [BARN] med [NAMN_2]").
 TAIL_PREPOSITION = re.compile(r"\b(?:för|till|om|från|på|i|hos|vid|åt|inför|efter|under|mot)\b", re.I)
+# A first name (or names) as who calls to the follow-up: "Kallelse skickas av Karin."
+NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
+                       r"(?:\)|[.,]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
 # First names as the responsible: alone or listed ("– Johan och Agneta"), or as the subject of a present-tense
 # verb ("– Anders följer med", "Sara och Tomas skjutsar ..."), not a preposition ("Samtal efter ...").
 ACT_NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"

@@ -602,3 +602,10 @@ def test_placed_child_guardians_excluded_for_a_stated_reason():
     assert _verdict(placed + "Vårdnadshavarna var inte med.\n", "guardian_participation") == "partial"
     r = assess("[BARN] bor i familjehem sedan 2023.\n").criteria["guardian_participation"]
     assert r.verdict == "partial" and "inget skäl" in r.explanation
+
+
+def test_a_first_name_after_av_names_who_calls_to_the_follow_up():
+    text = "Mål\n[BARN] ska gå i skolan varje dag.\n\nUppföljning den 10 maj 2025. Kallelse skickas av Karin.\n"
+    r = assess(text).criteria["follow_up_responsible"]
+    assert r.verdict == "met"
+    assert any("Karin" in e.text for e in r.evidence)
