@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from pathlib import Path
 from typing import TypeVar
 
-from planqa import dates, followup
+from planqa import dates, followup, wordlists
 from planqa.actors import find_actors, find_roles
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
@@ -493,11 +492,8 @@ ACTIVITY_LABEL = re.compile(r"^\s*(?:insats|aktivitet|åtgärd|vad|stöd)\w*\s*:
 
 @cache
 def _first_names() -> frozenset[str]:
-    """First names that are not also ordinary words (planqa/data/names), for "Nadia tar kontakt med ..."."""
-    def read(name: str) -> set[str]:
-        text = (Path(__file__).resolve().parent / "data" / "names" / name).read_text(encoding="utf-8")
-        return {ln.split("#", 1)[0].strip() for ln in text.splitlines()} - {""}
-    return frozenset(read("first_names.txt") - read("word_names.txt"))
+    """First names that are not also ordinary words, for "Nadia tar kontakt med ..."."""
+    return wordlists.first_names() - wordlists.word_names()
 
 
 # Words before an agent that keep it the subject ("Skolans kurator", "Ansvarig mentor [NAMN_3]", "Vår kurator").
@@ -1022,9 +1018,14 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     return "child"
 
 
+def goal_kinds(ctx: Context) -> dict[Segment, str]:
+    """`goal_kind` of each of the plan's goals, computed once per context (read-only)."""
+    return _cached(ctx, "goal_kinds", lambda c: {s: goal_kind(c, s) for s in c.goals})
+
+
 def goals_present(ctx: Context) -> CriterionResult:
     goals = ctx.goals
-    kinds = {s: goal_kind(ctx, s) for s in goals}
+    kinds = goal_kinds(ctx)
     activities = [s for s in goals if kinds[s] == "activity"]
     agency = [s for s in goals if kinds[s] != "child"]
     ctx.signals.update(goal_segments=len(goals), goal_segments_agency=len(agency))
@@ -1721,8 +1722,9 @@ CHILD_GOALS_MIN_SHARE = 0.3
 def goal_frame(ctx: Context, s: Segment) -> str:
     """Whose life a goal is framed from: "child" (what the child will do, manage or feel), "other" (what a
     service, a guardian or an arrangement should do or reach), "activity" (an intervention listed among the
-    goals, in the present) or "unclear" (neither, e.g. someone else's wish or a bare heading)."""
-    kind = goal_kind(ctx, s)
+    goals, in the present) or "unclear" (neither, e.g. someone else's wish or a bare heading). `s` is one of
+    `ctx.goals`."""
+    kind = goal_kinds(ctx)[s]
     body = GOAL_LEAD.sub("", s.text, count=1).strip()
     if kind == "activity":  # "BUP ska utreda" is framed as a goal; "BUP utreder" is an intervention
         return "other" if re.search(r"\b(?:ska|skall)\b", body, re.I) else "activity"

@@ -1,5 +1,5 @@
 """Train the assessor's classifiers on the corpus train + dev splits (each criterion's features and C chosen
-by 5-fold cross-validation there), save to models/assessor/.
+on the dev plans' held-out predictions in a 5-fold cross-validation over both), save to models/assessor/.
 
 Usage: python train/classifiers.py [--out models/assessor]
 The test split is not touched here; `planqa evaluate --split test` reports on it.

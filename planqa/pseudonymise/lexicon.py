@@ -1,6 +1,6 @@
 """Word lists for the pseudonymiser: names, name-context triggers, keep-words, lemmas.
 
-Names come from `planqa/data/names/*.txt` (one a line, `#` comments). Everything else is
+Names come from `planqa.wordlists` (the lists in `planqa/data/names/`). Everything else is
 small closed classes kept here, next to the rules that use them.
 """
 
@@ -8,48 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-NAMES_DIR = Path(__file__).resolve().parent.parent / "data" / "names"
-
-
-def _read_list(name: str) -> frozenset[str]:
-    path = NAMES_DIR / name
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line)
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    return _read_list("first_names.txt")
-
-
-@lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    return _read_list("surnames.txt")
-
-
-@lru_cache(maxsize=1)
-def word_names() -> frozenset[str]:
-    """Names that are also ordinary words (Sten, Ros, Hans, Per): names only in name context."""
-    return _read_list("word_names.txt")
-
-
-@lru_cache(maxsize=1)
-def places() -> frozenset[str]:
-    """Towns, regions and countries: after "i", "från", "till" these are places, not names."""
-    return _read_list("places.txt")
-
-
-@lru_cache(maxsize=1)
-def not_names() -> frozenset[str]:
-    """Capitalised words that are never names (eponyms, programmes, form words), lower case."""
-    return frozenset(w.lower() for w in _read_list("not_names.txt"))
-
+from planqa.wordlists import first_names, not_names, places, surnames, word_names  # noqa: F401
 
 # Words that make the capitalised word right after them a name ("mamma Sara", "kurator Jonas").
 # Lower case base forms; `lemma()` maps inflected forms (mamman, kuratorn) onto them.
