@@ -176,13 +176,24 @@ def gazetteer_spans(text: str) -> list[tuple[int, int, str, str | None]]:
     return out
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc (spaCy joins it from the tokens again on every access)."""
+    text = doc.user_data.get("planqa_text")
+    if text is None:
+        text = doc.user_data["planqa_text"] = doc.text
+    return text
+
+
 @Language.factory("sip_gazetteer", default_config={"key": RULER_KEY, "labels": list(ENT_LABELS)})
 def make_gazetteer(nlp: Language, name: str, key: str, labels: list[str]):
     """Rule spans into doc.spans[key]: ACTOR/ROLE (planqa.actors), PERSON placeholders, DATE (planqa.dates)."""
     wanted = set(labels)
 
     def gazetteer(doc: Doc) -> Doc:
-        text = doc.text
+        if not wanted:
+            doc.spans[key] = []
+            return doc
+        text = doc_text(doc)
         found = [(s, e, lab) for s, e, lab, _ in gazetteer_spans(text) if lab in wanted] if wanted - {"DATE"} else []
         if "DATE" in wanted:
             found += [(m.start, m.end, "DATE") for m in find_dates(text)]
@@ -279,7 +290,7 @@ def _ents(doc: Doc) -> list[Span]:
 
 def set_attributes(doc: Doc, scorer: Scorer | str | None = "rules", ents: list[Span] | None = None) -> None:
     """Normalised actor names, ISO dates and the follow-up flag on doc.ents (or `ents`, the same)."""
-    text = doc.text  # built from the tokens on every access: once per doc
+    text = doc_text(doc)
     plan_date = doc._.plan_date
     if plan_date is None:
         plan_date = doc._.plan_date = find_plan_date(text)
@@ -314,7 +325,9 @@ def load_pipeline(model_dir: str | Path | None = None) -> Language:
             raise FileNotFoundError(f"ingen spaCy-modell i {path}")
         return blank_pipeline()
     verify_manifest(path)  # refuse a changed or unknown model before spaCy reads it
-    return spacy.load(path)
+    # the tokenizer is built by planqa.sv_tokenizer.v1 from the config; reading its saved
+    # copy (the same rules again) would only add 0.1 s to every start
+    return spacy.load(path, exclude=["tokenizer"])
 
 
 def analyse(nlp: Language, text: str, plan_date: datetime.date | None = None) -> tuple[Doc, list[Entity]]:

@@ -23,7 +23,7 @@ from planqa.features import SEGMENT_KINDS, PlanView, focus_text
 from planqa.integrity import MANIFEST_FILE, ModelIntegrityError, verify_manifest, write_manifest  # noqa: F401
 from planqa.models import Assessment, CriterionResult, Evidence, Plan, dimension_scores
 from planqa.segments import segment_input, training_data
-from planqa.vectors import Features, Tfidf, concat, dense, linear_scores, to_csr
+from planqa.vectors import Features, Tfidf, concat, dense, linear_scores, linear_scores_many, to_csr
 
 MODEL_FILE = "assessor.npz"
 STRUCTURE_FILE = "assessor.json"
@@ -107,17 +107,17 @@ class TrainedAssessor:
     def view(self, text: str) -> PlanView:
         ctx = rules.build_context(text)
         results = rules.assess_rules(ctx)
-        probs: dict[str, list[float]] = {kind: [] for kind in SEGMENT_KINDS}
-        heads = self.segment_heads
-        for seg in ctx.segs:
-            if seg.is_heading:
-                p = np.zeros(len(SEGMENT_KINDS))
-            else:
-                x = self.segment_features(segment_input(seg))
-                p = 1.0 / (1.0 + np.exp(-linear_scores(heads["coef"], heads["intercept"], x)))
-            for kind, value in zip(SEGMENT_KINDS, p):
-                probs[kind].append(float(value))
-        return PlanView(ctx, results, probs)
+        return PlanView(ctx, results, self.segment_probabilities(ctx.segs))
+
+    def segment_probabilities(self, segs) -> dict[str, list[float]]:
+        """Each segment's probability of each kind (voice, goal, activity); 0 for headings."""
+        texts = [segment_input(seg) for seg in segs if not seg.is_heading]
+        heads, vectorizers = self.segment_heads, self.segment_vectorizers
+        scores = linear_scores_many(heads["coef"], heads["intercept"], len(texts),
+                                    [v.features_many(texts) for v in vectorizers], [v.size for v in vectorizers])
+        p = iter((1.0 / (1.0 + np.exp(-scores))).tolist())
+        rows = [[0.0] * len(SEGMENT_KINDS) if seg.is_heading else next(p) for seg in segs]
+        return {kind: [row[k] for row in rows] for k, kind in enumerate(SEGMENT_KINDS)}
 
     def _row(self, cid: str, view: PlanView, focus: str | None = None, text: Features | None = None) -> Features:
         """The feature row of criterion `cid` for one plan: standardised numbers, focus and text n-grams."""

@@ -83,6 +83,21 @@ class Tfidf:
         norm = math.sqrt(float(values @ values))
         return cols, (values / norm if norm > 0 else values)
 
+    def features_many(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`features` of many texts in one numpy pass: (row, column, value) arrays, rows in order."""
+        columns = [self._char_columns(t.lower() if self.lowercase else t) if self.analyzer == "char_wb"
+                   else [j for j in map(self.vocabulary.get, self.terms(t)) if j is not None] for t in texts]
+        lengths = np.fromiter(map(len, columns), dtype=np.int64, count=len(columns))
+        if not lengths.sum():
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        flat = np.fromiter((j for c in columns for j in c), dtype=np.int64, count=int(lengths.sum()))
+        keys, tf = np.unique(np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * self.size + flat,
+                             return_counts=True)
+        rows, cols = np.divmod(keys, self.size)
+        values = (np.log(tf) + 1.0 if self.sublinear_tf else tf.astype(float)) * self.idf[cols]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(texts)))
+        return rows, cols, values / np.where(norms > 0, norms, 1.0)[rows]
+
     def _char_columns(self, text: str) -> list[int]:
         """Vocabulary columns of the character n-grams of each word (they never cross words: cached per word)."""
         cache, vocabulary, out = self._word_columns, self.vocabulary, []
@@ -127,6 +142,16 @@ def linear_scores(coef: np.ndarray, intercept: np.ndarray, x: Features) -> np.nd
     """coef @ x + intercept for one sparse row x."""
     cols, vals = x
     return coef[:, cols] @ vals + intercept
+
+
+def linear_scores_many(coef: np.ndarray, intercept: np.ndarray, n_rows: int,
+                       blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]], sizes: list[int]) -> np.ndarray:
+    """coef @ x + intercept for n_rows sparse rows given as (row, column, value) blocks side by side."""
+    out = np.tile(intercept, (n_rows, 1)).astype(float)
+    for (rows, cols, values), offset in zip(blocks, np.cumsum([0, *sizes[:-1]])):
+        for k in range(coef.shape[0]):
+            out[:, k] += np.bincount(rows, weights=coef[k, cols + offset] * values, minlength=n_rows)
+    return out
 
 
 def to_csr(rows: list[Features], n_features: int):

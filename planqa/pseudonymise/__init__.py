@@ -7,8 +7,7 @@ Public API (the review app and the CLI use exactly this):
 - `gate_findings(text) -> list[Finding]`: the findings that stop a plan from being scored.
 
 A `Finding` holds type, position and score, never the value, so it can be logged and
-shown. The analyzer is built once (offline: `spacy.blank("sv")`, no model download, no
-tldextract fetch) and reused.
+shown. The analyzer is built once (offline: no model download, no tldextract fetch) and reused.
 """
 
 from __future__ import annotations

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 
 import regex as re
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig
-from presidio_anonymizer.entities import RecognizerResult as AnonResult
 
 from planqa.pseudonymise.lexicon import placeholder_spans
 from planqa.pseudonymise.nlp import SwedishContextEnhancer, SwedishNlpEngine
@@ -55,7 +52,7 @@ class PseudonymEngine:
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["sv"],
             context_aware_enhancer=SwedishContextEnhancer(), default_score_threshold=MIN_SCORE,
         )
-        self.anonymizer = AnonymizerEngine()
+        self._anonymizer = None  # built on the first replace(): the gate never needs it
 
     # -- finding -----------------------------------------------------------------------
     def analyze(self, text: str, nlp_artifacts=None) -> list[RecognizerResult]:
@@ -80,6 +77,10 @@ class PseudonymEngine:
     def replace(self, text: str, findings: list[Finding]) -> tuple[str, dict[str, int], dict[str, str]]:
         if not findings:
             return text, {}, {}
+        from presidio_anonymizer import AnonymizerEngine
+        from presidio_anonymizer.entities import OperatorConfig
+        from presidio_anonymizer.entities import RecognizerResult as AnonResult
+
         person_ids = _person_numbers(text, [f for f in findings if f.entity_type == "PERSON"])
         results, operators, mapping, counts = [], {}, {}, {}
         seen_unnumbered: dict[str, int] = {}
@@ -98,7 +99,9 @@ class PseudonymEngine:
             operators[etype] = OperatorConfig("replace", {"new_value": label})
             results.append(AnonResult(entity_type=etype, start=f.start, end=f.end, score=f.score))
             counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
-        out = self.anonymizer.anonymize(text, results, operators=operators, merge_entities_with_spaces=False)
+        if self._anonymizer is None:
+            self._anonymizer = AnonymizerEngine()
+        out = self._anonymizer.anonymize(text, results, operators=operators, merge_entities_with_spaces=False)
         return out.text, counts, mapping
 
 
