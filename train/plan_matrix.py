@@ -4,6 +4,8 @@ The writers write each plan to its row, then label what the text actually shows 
 final labels may differ from the targets). Seeded, so the matrix can be re-drawn.
 Usage: python train/plan_matrix.py [--n 525] [--writers 5] > annotations/matrix.csv
        python train/plan_matrix.py --extend 60 >> annotations/matrix.csv   (the rows added later)
+       python train/plan_matrix.py --blocks 6-9 --per-block 24 >> annotations/matrix.csv
+           (new writer blocks, each in a house style the corpus lacked; ids follow the last row)
 """
 
 from __future__ import annotations
@@ -76,6 +78,20 @@ def extension_rows(rng: random.Random, first: int, n: int, writers: int) -> list
     return rows
 
 
+def block_rows(rng: random.Random, first: int, writers: range, per_block: int) -> list[list]:
+    """Rows for new writer blocks: verdicts drawn independently as for the first blocks, no pairs."""
+    rows, pid = [], first
+    for w in writers:
+        for _ in range(per_block):
+            v = draw_verdicts(rng)
+            hard = rng.sample(HARD_CASES, k=rng.choice([0, 1, 1, 2]))
+            rows.append([f"p{pid:04d}", w, weighted(rng, FORMATS), rng.randint(0, 17), rng.choice(THEMES),
+                         weighted(rng, {"100-250": 35, "250-500": 45, "500-900": 20}), "; ".join(hard), "",
+                         *[v[c] for c in CRITERIA]])
+            pid += 1
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--extend", type=int, default=0, help="print only the extension rows (n of them)")
@@ -83,10 +99,18 @@ def main() -> None:
     ap.add_argument("--writers", type=int, default=5)
     ap.add_argument("--pairs-per-writer", type=int, default=4)
     ap.add_argument("--seed", type=int, default=20261122)
+    ap.add_argument("--blocks", help="new writer blocks, e.g. 6-9 (print only their rows)")
+    ap.add_argument("--per-block", type=int, default=24)
+    ap.add_argument("--first", type=int, default=586, help="number of the first new id")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     per_writer = args.n // args.writers
     out = csv.writer(sys.stdout)
+    if args.blocks:
+        lo, _, hi = args.blocks.partition("-")
+        out.writerows(block_rows(random.Random(args.seed + int(lo)), args.first, range(int(lo), int(hi or lo) + 1),
+                                 args.per_block))
+        return
     if args.extend:
         out.writerows(extension_rows(random.Random(args.seed + 1), args.n + 1, args.extend, args.writers))
         return
