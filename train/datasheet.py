@@ -20,10 +20,10 @@ from planqa.criteria import CRITERION_IDS, VERDICTS
 START, END = "<!-- GENERATED: train/datasheet.py -->", "<!-- END GENERATED -->"
 
 
-def agreement(records: list[dict]) -> tuple[list[str], int]:
+def agreement(records: list[dict], directory: Path = ANNOTATIONS / "blind") -> tuple[list[str], int]:
     by_id = {r["id"]: r for r in records}
     blind = {}
-    for path in sorted((ANNOTATIONS / "blind").glob("p*.yaml")):
+    for path in sorted(directory.glob("p*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data and data.get("id") in by_id:
             blind[data["id"]] = data
@@ -81,7 +81,12 @@ def generate() -> str:
     if before.exists():
         lines += [line for line in before.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
     lines += ["", "**After** the decisions of GUIDELINES.md 4.1 were applied to the whole corpus (higher by",
-              "construction, since the decisions settled the cases the two passes disagreed on):", "", *rows, "", END]
+              "construction, since the decisions settled the cases the two passes disagreed on):", "", *rows]
+    rows, n = agreement(records, ANNOTATIONS / "blind" / "blocks6-9")
+    lines += ["", f"### Agreement: blocks 6–9, blind second labelling ({n} train/dev plans, before any adjudication)",
+              "", "The writers' labels as written against blind labels by a separate session that saw only the",
+              "guidelines and the plain text (`annotations/blind/blocks6-9/`). Nothing was adjudicated or relabelled.",
+              "", *rows, "", END]
     return "\n".join(lines)
 
 
