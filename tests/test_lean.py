@@ -69,3 +69,39 @@ def test_keep_out_makes_the_imports_fail_as_if_not_installed(no_heavy_modules):
     assert "torch" not in sys.modules
     lean.allow_heavy_libraries()
     assert not any(isinstance(f, lean.KeepOut) for f in sys.meta_path)
+
+
+def test_presidio_predefined_recognizers_load_only_when_asked_for():
+    """planqa never uses them: scoring leaves them unloaded; asking for one still works."""
+    code = ("import sys\n"
+            "sys.argv = ['planqa', 'score', sys.argv[1]]\n"
+            "from planqa.cli import main\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('presidio_analyzer.predefined_recognizers.'))\n"
+            "assert not [m for m in loaded if '.nlp_engine_recognizers' not in m], loaded\n"
+            "from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer\n"
+            "import presidio_analyzer.predefined_recognizers as p\n"
+            "assert p.SpacyRecognizer is SpacyRecognizer and EmailRecognizer.__name__ == 'EmailRecognizer'\n"
+            "print('ok')")
+    result = subprocess.run([sys.executable, "-c", code, str(DEMO / "sip-skolfranvaro.txt")], capture_output=True,
+                            text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("ok")
+
+
+def test_collector_paused_only_for_score_and_check_until_started(monkeypatch):
+    import gc
+
+    from planqa import lean
+
+    monkeypatch.setattr(lean, "_paused", False)
+    try:
+        assert lean.pause_gc_while_starting(["train"]) is False and gc.isenabled()
+        assert lean.pause_gc_while_starting(["score", "x.txt"]) is True and not gc.isenabled()
+        lean.started()
+        assert gc.isenabled() and lean._paused is False
+        lean.started()  # nothing to undo: stays on
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

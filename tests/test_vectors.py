@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from planqa.vectors import Tfidf, concat, dense, linear_scores, to_csr
+from planqa.vectors import Tfidf, concat, dense, linear_scores, linear_scores_many, to_csr
 
 DOCS = [
     "Mål: [BARN] ska gå i skolan fyra dagar i veckan till v. 12.",
@@ -63,4 +63,25 @@ def test_linear_scores_over_concatenated_blocks_equal_scikit_learn():
     x = to_csr(rows, 2 + words.size + chars.size)
     model = LogisticRegression().fit(x, [0, 1, 2, 0, 1, 2])
     ours = np.array([linear_scores(model.coef_, model.intercept_, r) for r in rows])
+    assert np.allclose(ours, model.decision_function(x))
+
+
+@pytest.mark.parametrize("vectorizer", VECTORIZERS, ids=lambda v: f"{v.analyzer}{v.ngram_range}")
+def test_features_of_many_texts_equal_scikit_learn_row_by_row(vectorizer):
+    ours = Tfidf.from_sklearn(vectorizer.fit(DOCS))
+    texts = [*DOCS, "", "   ", "zzz qqq"]  # rows without any known term stay empty
+    rows, cols, values = ours.features_many(texts)
+    got = np.zeros((len(texts), ours.size))
+    got[rows, cols] = values
+    assert np.allclose(got, vectorizer.transform(texts).toarray(), atol=1e-12)
+    assert ours.features_many([])[0].size == 0
+
+
+def test_linear_scores_of_many_rows_equal_scikit_learn():
+    words, chars = (Tfidf.from_sklearn(v.fit(DOCS)) for v in VECTORIZERS[:3:2])
+    x = to_csr([concat([words.features(d), chars.features(d)], [words.size, chars.size]) for d in DOCS],
+               words.size + chars.size)
+    model = LogisticRegression().fit(x, [0, 1, 2, 0, 1, 2])
+    ours = linear_scores_many(model.coef_, model.intercept_, len(DOCS),
+                              [words.features_many(DOCS), chars.features_many(DOCS)], [words.size, chars.size])
     assert np.allclose(ours, model.decision_function(x))
