@@ -30,7 +30,7 @@ SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "sip_merg
 
 FOLLOW_UP_CUE = re.compile(
     r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:sip-?\s?|samordnings)?"
-    r"(?:möte|träff|sip|uppföljning|gång)|ses\s+igen|hörs\s+igen|träffas\s+igen|återses|utvärder(?:as|ing)"
+    r"(?:möte|träff|sip|uppföljning|gång|sammanträde)|ses\s+igen|hörs\s+igen|träffas\s+igen|återses|utvärder(?:as|ing)"
     r"|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b",
     re.IGNORECASE)
 # after the date in the same sentence: "23/4, vi skickar kallelse"

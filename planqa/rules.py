@@ -60,7 +60,7 @@ AGENCY_FRAMED = re.compile(
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
 _ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|ansvarsfördelning|"
-                   r"planerade insatser|stöd")
+                   r"planerade insatser|stöd|uppdrag")
 ACTIVITY_SECTION = re.compile(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
@@ -69,7 +69,8 @@ INTERVENTION_SECTION = re.compile(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|ska göra
 # Sections that report what was done before, not what the plan now sets out to do.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt)\b", re.I)
 ACTIVITY_VERB = re.compile(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
-                           r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter)\b", re.I)
+                           r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
+                           r"i uppdrag)\b", re.I)
 RESPONSIBLE_FIELD = re.compile(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
@@ -85,7 +86,7 @@ OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
                      r"ansvarar för (?:sip|planen)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
-FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
+FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
 PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
@@ -504,6 +505,13 @@ RECIPIENT = re.compile(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|
 # Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
 RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
+# The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
+SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
+# A minute's assignment, the responsible after it ("Uppdrogs åt [NAMN_1], BUP, att ...", "Gavs i uppdrag åt
+# kuratorn att ..."), or a decision whose clause names its subject ("Det beslutades att BUP ska ...").
+ASSIGNED_TO = re.compile(r"\b(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)\s+"
+                         r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
+DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 
 
@@ -511,7 +519,8 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
     """An actor, role, guardian or person placeholder (not the child) between text offsets lo and hi."""
     a, b = start + lo, start + hi
     return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
-            or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi])))
+            or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi]))
+            or bool(SIGNATORY.search(text, lo, hi)))
 
 
 def _is_first_name(token: str) -> bool:
@@ -573,6 +582,12 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     lo = label.end() if label else lo
     if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
+    for m in ASSIGNED_TO.finditer(text, lo):  # "Uppdrogs åt [NAMN_1], BUP, att ..."
+        if _agent_in(ctx, text, s.start, m.start("who"), m.end("who")) or _is_first_name(m.group("who").split()[0]):
+            return True
+    for m in DECIDED_THAT.finditer(text, lo):  # "Det beslutades att BUP ska ..."
+        if _subject_agent(ctx, s, m.end()):
+            return True
     for first, end in _sentences(text):
         # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
         if _subject_agent(ctx, s, max(first, lo)):
@@ -1093,7 +1108,8 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 
 
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
-OVERALL_UNDECIDED = re.compile(r"\b(?:(?:inte|ej) (?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|fördelat)|"
+OVERALL_UNDECIDED = re.compile(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|"
+                               r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
@@ -1250,7 +1266,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 # "Nästa gång", "När ses vi igen?").
 FOLLOW_UP_MENTION = re.compile(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff)|när ses vi)", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
-FU_CONVENER = re.compile(r"\b(?:kallar|kallas|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
+FU_CONVENER = re.compile(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
                          r"kallelse\w*|kallelse\w* (?:skickas|går ut)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*|kallelse\w*|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
@@ -1288,10 +1304,16 @@ def _mentions_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.search(text) or FOLLOW_UP_MENTION.search(text))
 
 
+# What ends the words before a convener verb when its subject stands earlier in the sentence, set off by commas.
+APPOSITION_END = re.compile(r"\s*(?:som\s+(?:\w+\s+)?|att\s+)?", re.I)
+
+
 def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     """"named", "we" or "implied" for the one who calls in a convener clause: the subject before the verb,
     or what follows "av"/":" after it ("Kallelse skickas av [NAMN_1]", "Sammankallande: kurator [NAMN_1]")."""
     before = re.split(r"[.,;:]\s", s.text[:m.start()])[-1]
+    if APPOSITION_END.fullmatch(before):  # "[NAMN_6], LSS, kallar", "..., som också kallar", "åt X, BUP, att kalla"
+        before = re.split(r"[.;:]\s", s.text[:m.start()])[-1]
     lo = m.start() - len(before)
     if WE_SUBJECT.search(before):
         return "we"
