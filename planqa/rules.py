@@ -84,7 +84,7 @@ WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxn
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
-                     r"ansvarar för (?:sip|planen)|"
+                     r"ansvarar för (?:sip|planen)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
@@ -1210,11 +1210,20 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             out.shared.append(statement)
         elif not _names_someone(ctx, statement) or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
-                and not OVERALL.search(value):
+                and not OVERALL.search(value) and not _coordinator_then_convener(ctx, statement, value):
             out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
         else:
             out.named.append(statement)
     return out
+
+
+def _coordinator_then_convener(ctx: Context, s: Segment, value: str) -> bool:
+    """A coordination label whose value names someone before saying that they also call the meetings
+    ("Samordningsansvarig: [NAMN_2], socialtjänsten, som också kallar till uppföljning")."""
+    at = len(s.text) - len(value)
+    lead = MEETING_LEAD.search(value) or FU_CONVENER.search(value)
+    return bool(OVERALL.search(s.text[:at]) and lead and re.search(r",\s*som\s+(?:\w+\s+)?$", value[:lead.start()])
+                and _agent_in(ctx, s.text, s.start, at, at + lead.start()))
 
 
 def overall_responsibility(ctx: Context) -> CriterionResult:
@@ -1267,7 +1276,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 FOLLOW_UP_MENTION = re.compile(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff)|när ses vi)", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
 FU_CONVENER = re.compile(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
-                         r"kallelse\w*|kallelse\w* (?:skickas|går ut)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
+                         r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*|kallelse\w*|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
