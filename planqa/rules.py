@@ -78,7 +78,7 @@ WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|�
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b"
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+)?(?:menas|betyder|står för)",
                         re.I)
-RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|utförare|huvudman|vem gör)$", re.I)
+RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
 EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
@@ -616,7 +616,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return list(zip([0] + ends[:-1], ends))
 
 
-_WHO_HINT = re.compile(r"vem|ansvar|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
+_WHO_HINT = re.compile(r"vem|ansv|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
 # Table header cells: the intervention column, and columns that give its context rather than who does it.
 ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*)$", re.I)
 CONTEXT_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
@@ -643,6 +643,19 @@ NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|ö
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
+
+
+def _tab_cells(text: str) -> list[str]:
+    """The cells of a line aligned with tabs, a run of tabs being one gap ("Stödsamtal\t\t\t[NAMN_1], EHT")."""
+    return [c.strip() for c in re.split(r"\t+", text.strip())]
+
+
+def _tab_header(text: str) -> bool:
+    """A tab-aligned header of an intervention list with a responsible column ("4. Insatser\t\t\tAnsv:")."""
+    cells = [c.strip(" *").rstrip(":").lower() for c in _tab_cells(text)]
+    return len(cells) >= 2 and any(RESPONSIBLE_HEADER.match(c) for c in cells) and any(
+        ACTIVITY_HEADER_CELL.match(c) for c in cells) and all(
+        RESPONSIBLE_HEADER.match(c) or ACTIVITY_HEADER_CELL.match(c) or HEADER_WORDS.match(c) for c in cells)
 
 
 def _who_in_cell(cell: str, we_defined: bool) -> str:
@@ -708,6 +721,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
+    tab_aligned = False  # the current table's columns are aligned with runs of tabs
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
@@ -720,7 +734,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         head_cells = re.split(r"\s[–—-]\s", bare.strip())
         dash_cols = head_cells if len(head_cells) >= 2 and is_table_header(bare) and any(
             RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
-        row = _is_table_row(s.text)
+        # tabs align columns in pasted text; outside a table they only space out a title or a field
+        tabbed = "\t" in s.text and s.text.count("|") < 2
+        row = _is_table_row(s.text) and not (tabbed and not header_cells and not _tab_header(bare))
         if s.is_heading or not row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
         first_row, prev_row = row and not prev_row, row
@@ -749,9 +765,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 item_num = n
         if heading is not None and not _INLINE_LABEL.match(s.text):
             s = Segment(s.start, s.end, s.text, heading)
-        cells = _cells(s.text) if row else []
+        if row and tabbed and not header_cells:  # a header aligned with runs of tabs, not one tab per column
+            tab_aligned = "\t\t" in s.text.strip()
+        cells = (_tab_cells(bare) if tabbed and tab_aligned else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+                or (tabbed and _tab_header(bare)) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
                     and any(c in ("namn", "befattning", "titel") for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
