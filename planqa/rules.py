@@ -501,7 +501,7 @@ def _first_names() -> frozenset[str]:
 SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
                           r"den|det|de)$", re.I)
 # The subject receives the activity ("Pappa ska få hjälp", "Mamma och pappa får samtal på BUP").
-RECIPIENT = re.compile(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
+RECIPIENT = folded_re(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
 # Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
 RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
@@ -628,6 +628,11 @@ INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planera
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
 RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*|vem|utförare|utförs av)\s*:\s*(.*)$", re.I)
+# A numbered line that is only a section's title ("4. Uppdrag.", "3) Insatser").
+SECTION_TITLE = folded_re(rf"\s*(?:{_ACTIVITY_WORDS})\s*[.:]?\s*", re.I)
+# A line labelled as something other than an intervention ("- Nuläge: Familjen behöver ...", "Mål: ...").
+OTHER_LABEL = folded_re(r"^\s*(?:nuläge|behov\w*|(?:del)?mål\w*|bakgrund|bedömning|barnets \w+|synpunkt\w*|"
+                        r"vårdnadshavar\w*|föräldrar\w*)\s*:", re.I)
 # A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
@@ -736,8 +741,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
         # tabs align columns in pasted text; outside a table they only space out a title or a field
         tabbed = "\t" in s.text and s.text.count("|") < 2
-        row = _is_table_row(s.text) and not (tabbed and not header_cells and not _tab_header(bare))
-        if s.is_heading or not row:
+        tab_head = tabbed and _tab_header(bare)
+        row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head)
+        if s.is_heading and not tab_head or not row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
         first_row, prev_row = row and not prev_row, row
         field = RESPONSIBLE_LINE.match(s.text)
@@ -745,8 +751,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
-        if s.is_heading:
+        if s.is_heading and not tab_head:
             heading, heading_num, item_num = None, None, None
+            continue
+        if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
+            heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
@@ -797,12 +806,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
-        if FOLLOW_UP_LINE.match(body):
-            continue
+        if FOLLOW_UP_LINE.match(body) or FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section):
+            continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title
         if not (in_section or row):
-            if (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
-                    or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text):
+            if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
+                candidates.append((s, _who_in_line(ctx, s, we_defined)))
+            elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
+                    or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
+                    and not OTHER_LABEL.match(body):
                 prose.append((s, "agent"))
             continue
         if DISCUSSED.search(s.text) and not row:
