@@ -23,18 +23,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from planqa.dates import LEADING_WORD, DateMention, find_dates, find_plan_date
+from planqa.text import folded_re
 
 __all__ = ["Scorer", "fit_scorer", "follow_up_dates", "follow_up_mentions", "load_scorer"]
 
 SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "sip_merge" / "followup.json"
 
-FOLLOW_UP_CUE = re.compile(
+FOLLOW_UP_CUE = folded_re(
     r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:sip-?\s?|samordnings)?"
-    r"(?:möte|träff|sip|uppföljning|gång)|ses\s+igen|hörs\s+igen|träffas\s+igen|återses|utvärder(?:as|ing)"
+    r"(?:möte|träff|sip|uppföljning|gång|sammanträde)|ses\s+igen|hörs\s+igen|träffas\s+igen|återses|utvärder(?:as|ing)"
     r"|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b",
     re.IGNORECASE)
 # after the date in the same sentence: "23/4, vi skickar kallelse"
-AFTER_CUE = re.compile(r"kallelse|kallar|ses\s+(?:igen|då)|följs\s+upp|utvärderas", re.IGNORECASE)
+AFTER_CUE = folded_re(r"kallelse|kallar|ses\s+(?:igen|då)|följs\s+upp|utvärderas", re.IGNORECASE)
 NOT_FOLLOW_UP = re.compile(
     r"ursprung|tidigare|var\s+(?:planerad|satt|bokad)|planerades|inställ|ställdes\s+in|flyttad|flyttades"
     r"|född|födelse|läkar|tandläkar|återbesök|utredning|upprätta|hölls|genomförd|extra|annars|förra"

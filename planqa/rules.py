@@ -18,7 +18,7 @@ from planqa import dates, followup, wordlists
 from planqa.actors import find_actors, find_roles
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
-from planqa.text import Segment, segments
+from planqa.text import Segment, folded_re, segments
 
 MODEL_VERSION = "rules-1"
 T = TypeVar("T")
@@ -60,32 +60,33 @@ AGENCY_FRAMED = re.compile(
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
 _ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|ansvarsfördelning|"
-                   r"planerade insatser|stöd")
-ACTIVITY_SECTION = re.compile(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
+                   r"planerade insatser|stöd|uppdrag")
+ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
-INTERVENTION_SECTION = re.compile(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|ska göras|görs|gör vi|vi gör|att göra|"
+INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"bestämdes|överenskommel\w*|fortsätter|framåt)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt)\b", re.I)
-ACTIVITY_VERB = re.compile(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
-                           r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter)\b", re.I)
-RESPONSIBLE_FIELD = re.compile(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
+ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
+                           r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
+                           r"i uppdrag)\b", re.I)
+RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b"
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+)?(?:menas|betyder|står för)",
                         re.I)
-RESPONSIBLE_HEADER = re.compile(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|utförare|huvudman|vem gör)$", re.I)
+RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
 EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
-OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
+OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
-                     r"ansvarar för (?:sip|planen)|"
+                     r"ansvarar? för (?:sip|planen)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
-FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
+FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
 PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
@@ -500,10 +501,17 @@ def _first_names() -> frozenset[str]:
 SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
                           r"den|det|de)$", re.I)
 # The subject receives the activity ("Pappa ska få hjälp", "Mamma och pappa får samtal på BUP").
-RECIPIENT = re.compile(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
+RECIPIENT = folded_re(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
 # Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
 RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
+# The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
+SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
+# A minute's assignment, the responsible after it ("Uppdrogs åt [NAMN_1], BUP, att ...", "Gavs i uppdrag åt
+# kuratorn att ..."), or a decision whose clause names its subject ("Det beslutades att BUP ska ...").
+ASSIGNED_TO = re.compile(r"\b(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)\s+"
+                         r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
+DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 
 
@@ -511,7 +519,8 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
     """An actor, role, guardian or person placeholder (not the child) between text offsets lo and hi."""
     a, b = start + lo, start + hi
     return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
-            or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi])))
+            or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi]))
+            or bool(SIGNATORY.search(text, lo, hi)))
 
 
 def _is_first_name(token: str) -> bool:
@@ -573,6 +582,12 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     lo = label.end() if label else lo
     if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
+    for m in ASSIGNED_TO.finditer(text, lo):  # "Uppdrogs åt [NAMN_1], BUP, att ..."
+        if _agent_in(ctx, text, s.start, m.start("who"), m.end("who")) or _is_first_name(m.group("who").split()[0]):
+            return True
+    for m in DECIDED_THAT.finditer(text, lo):  # "Det beslutades att BUP ska ..."
+        if _subject_agent(ctx, s, m.end()):
+            return True
     for first, end in _sentences(text):
         # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
         if _subject_agent(ctx, s, max(first, lo)):
@@ -601,23 +616,28 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return list(zip([0] + ends[:-1], ends))
 
 
-_WHO_HINT = re.compile(r"vem|ansvar|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
+_WHO_HINT = re.compile(r"vem|ansv|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
 # Table header cells: the intervention column, and columns that give its context rather than who does it.
-ACTIVITY_HEADER_CELL = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*)$", re.I)
+ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*)$", re.I)
 CONTEXT_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
                                  r"resultat|kommentar\w*|hur (?:har det )?gått)\b", re.I)
 STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
-INLINE_ACTIVITIES = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
+INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
                                r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = re.compile(r"^\s*(?:ansvarig\w*|vem|utförare|utförs av)\s*:\s*(.*)$", re.I)
+RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*|vem|utförare|utförs av)\s*:\s*(.*)$", re.I)
+# A numbered line that is only a section's title ("4. Uppdrag.", "3) Insatser").
+SECTION_TITLE = folded_re(rf"\s*(?:{_ACTIVITY_WORDS})\s*[.:]?\s*", re.I)
+# A line labelled as something other than an intervention ("- Nuläge: Familjen behöver ...", "Mål: ...").
+OTHER_LABEL = folded_re(r"^\s*(?:nuläge|behov\w*|(?:del)?mål\w*|bakgrund|bedömning|barnets \w+|synpunkt\w*|"
+                        r"vårdnadshavar\w*|föräldrar\w*)\s*:", re.I)
 # A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
 # kallar", "Uppföljning till hösten").
-FOLLOW_UP_LINE = re.compile(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
+FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
                             r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
@@ -628,6 +648,19 @@ NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|ö
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
+
+
+def _tab_cells(text: str) -> list[str]:
+    """The cells of a line aligned with tabs, a run of tabs being one gap ("Stödsamtal\t\t\t[NAMN_1], EHT")."""
+    return [c.strip() for c in re.split(r"\t+", text.strip())]
+
+
+def _tab_header(text: str) -> bool:
+    """A tab-aligned header of an intervention list with a responsible column ("4. Insatser\t\t\tAnsv:")."""
+    cells = [c.strip(" *").rstrip(":").lower() for c in _tab_cells(text)]
+    return len(cells) >= 2 and any(RESPONSIBLE_HEADER.match(c) for c in cells) and any(
+        ACTIVITY_HEADER_CELL.match(c) for c in cells) and all(
+        RESPONSIBLE_HEADER.match(c) or ACTIVITY_HEADER_CELL.match(c) or HEADER_WORDS.match(c) for c in cells)
 
 
 def _who_in_cell(cell: str, we_defined: bool) -> str:
@@ -693,6 +726,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
+    tab_aligned = False  # the current table's columns are aligned with runs of tabs
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
@@ -705,8 +739,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         head_cells = re.split(r"\s[–—-]\s", bare.strip())
         dash_cols = head_cells if len(head_cells) >= 2 and is_table_header(bare) and any(
             RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
-        row = _is_table_row(s.text)
-        if s.is_heading or not row:
+        # tabs align columns in pasted text; outside a table they only space out a title or a field
+        tabbed = "\t" in s.text and s.text.count("|") < 2
+        tab_head = tabbed and _tab_header(bare)
+        row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head)
+        if s.is_heading and not tab_head or not row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
         first_row, prev_row = row and not prev_row, row
         field = RESPONSIBLE_LINE.match(s.text)
@@ -714,8 +751,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
-        if s.is_heading:
+        if s.is_heading and not tab_head:
             heading, heading_num, item_num = None, None, None
+            continue
+        if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
+            heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
@@ -734,9 +774,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 item_num = n
         if heading is not None and not _INLINE_LABEL.match(s.text):
             s = Segment(s.start, s.end, s.text, heading)
-        cells = _cells(s.text) if row else []
+        if row and tabbed and not header_cells:  # a header aligned with runs of tabs, not one tab per column
+            tab_aligned = "\t\t" in s.text.strip()
+        cells = (_tab_cells(bare) if tabbed and tab_aligned else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+                or (tabbed and _tab_header(bare)) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
                     and any(c in ("namn", "befattning", "titel") for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
@@ -763,12 +806,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
-        if FOLLOW_UP_LINE.match(body):
-            continue
+        if FOLLOW_UP_LINE.match(body) or FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section):
+            continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title
         if not (in_section or row):
-            if (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
-                    or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text):
+            if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
+                candidates.append((s, _who_in_line(ctx, s, we_defined)))
+            elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
+                    or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
+                    and not OTHER_LABEL.match(body):
                 prose.append((s, "agent"))
             continue
         if DISCUSSED.search(s.text) and not row:
@@ -1093,24 +1139,25 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 
 
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
-OVERALL_UNDECIDED = re.compile(r"\b(?:(?:inte|ej) (?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|fördelat)|"
+OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|"
+                               r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
-OVERALL_SHARED = re.compile(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
+OVERALL_SHARED = folded_re(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt))", re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
 OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
 # A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
-OVERALL_FIELD = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
+OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
                            r"ansvarig huvudman)\s*:", re.I)
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
-MEETING_LEAD = re.compile(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kallade till (?:mötet|detta|det här|"
+MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kallade till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här))\b", re.I)
@@ -1194,11 +1241,20 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             out.shared.append(statement)
         elif not _names_someone(ctx, statement) or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
-                and not OVERALL.search(value):
+                and not OVERALL.search(value) and not _coordinator_then_convener(ctx, statement, value):
             out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
         else:
             out.named.append(statement)
     return out
+
+
+def _coordinator_then_convener(ctx: Context, s: Segment, value: str) -> bool:
+    """A coordination label whose value names someone before saying that they also call the meetings
+    ("Samordningsansvarig: [NAMN_2], socialtjänsten, som också kallar till uppföljning")."""
+    at = len(s.text) - len(value)
+    lead = MEETING_LEAD.search(value) or FU_CONVENER.search(value)
+    return bool(OVERALL.search(s.text[:at]) and lead and re.search(r",\s*som\s+(?:\w+\s+)?$", value[:lead.start()])
+                and _agent_in(ctx, s.text, s.start, at, at + lead.start()))
 
 
 def overall_responsibility(ctx: Context) -> CriterionResult:
@@ -1248,25 +1304,25 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 
 # Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
 # "Nästa gång", "När ses vi igen?").
-FOLLOW_UP_MENTION = re.compile(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff)|när ses vi)", re.I)
+FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff)|när ses vi)", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
-FU_CONVENER = re.compile(r"\b(?:kallar|kallas|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
-                         r"kallelse\w*|kallelse\w* (?:skickas|går ut)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
+FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
+                         r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*|kallelse\w*|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
 WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)
 # "Vi ses igen i maj": the follow-up planned but nobody named to call it (GUIDELINES 3: partial).
-WE_MEET = re.compile(r"\b(?:(?:vi|man)\s+(?:ska\s+|kommer att\s+)?(?:ses|hörs|träffas)\b|(?:de vuxna|alla)\s+"
+WE_MEET = folded_re(r"\b(?:(?:vi|man)\s+(?:ska\s+|kommer att\s+)?(?:ses|hörs|träffas)\b|(?:de vuxna|alla)\s+"
                      r"(?:ska|kommer att)\s+(?:ses|träffas)\b|(?:^|[.:]\s*)"
                      r"(?:ses|hörs|träffas)\s+(?:igen|vi)\b|när (?:ses|hörs|träffas) vi)", re.I)
 # Next to a follow-up mention: "vi hör av oss", "vi återkommer (med tid)", "vi bestämmer tid senare".
-WE_GET_BACK = re.compile(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (?:ny )?tid)", re.I)
+WE_GET_BACK = folded_re(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (?:ny )?tid)", re.I)
 # The standing convener of the plan's meetings ("Sammankallande: [NAMN_1]", "[NAMN_1] sammankallande"), unlike who
 # chaired or called this one meeting: implies who calls the follow-up.
-STANDING_CONVENER = re.compile(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
+STANDING_CONVENER = folded_re(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
                                r"leder arbetet med planen)\b", re.I)
-_MEET_WORDS = re.compile(r"ses|hör|träffas|återkommer|bestämmer", re.I)  # a fast pre-check for the two above
+_MEET_WORDS = folded_re(r"ses|hör|träffas|återkommer|bestämmer", re.I)  # a fast pre-check for the two above
 NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
 
 
@@ -1288,10 +1344,16 @@ def _mentions_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.search(text) or FOLLOW_UP_MENTION.search(text))
 
 
+# What ends the words before a convener verb when its subject stands earlier in the sentence, set off by commas.
+APPOSITION_END = re.compile(r"\s*(?:som\s+(?:\w+\s+)?|att\s+)?", re.I)
+
+
 def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     """"named", "we" or "implied" for the one who calls in a convener clause: the subject before the verb,
     or what follows "av"/":" after it ("Kallelse skickas av [NAMN_1]", "Sammankallande: kurator [NAMN_1]")."""
     before = re.split(r"[.,;:]\s", s.text[:m.start()])[-1]
+    if APPOSITION_END.fullmatch(before):  # "[NAMN_6], LSS, kallar", "..., som också kallar", "åt X, BUP, att kalla"
+        before = re.split(r"[.;:]\s", s.text[:m.start()])[-1]
     lo = m.start() - len(before)
     if WE_SUBJECT.search(before):
         return "we"

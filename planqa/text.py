@@ -5,6 +5,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_FOLDED = {"å": "[åa]", "ä": "[äa]", "ö": "[öo]", "Å": "[ÅA]", "Ä": "[ÄA]", "Ö": "[ÖO]"}
+
+
+def fold_diacritics(pattern: str) -> str:
+    """The regex pattern with its literal å/ä/ö also matching a/a/o, as in text pasted through a system that
+    lost them ("Nasta mote", "uppfoljning", "Ansvarig for SIP"); character classes are left as they are."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        else:
+            out.append(_FOLDED.get(ch, ch))
+    return "".join(out)
+
+
+def folded_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """re.compile of the pattern with `fold_diacritics` applied."""
+    return re.compile(fold_diacritics(pattern), flags)
+
+
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\[\"”»-])")
 _HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /&()–-]{1,60}?)\s*:?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")

@@ -609,3 +609,91 @@ def test_a_first_name_after_av_names_who_calls_to_the_follow_up():
     r = assess(text).criteria["follow_up_responsible"]
     assert r.verdict == "met"
     assert any("Karin" in e.text for e in r.evidence)
+
+
+def _result(text: str, cid: str):
+    return assess(text).criteria[cid]
+
+
+def test_minutes_assignments_name_who_carries_out_each_intervention():
+    text = ("Protokoll fört vid SIP-möte 2025-02-03\n\n§ 4 Uppdrag\n"
+            "1. Uppdrogs åt [NAMN_1], BUP, att erbjuda [BARN] samtal varje vecka.\n"
+            "2. Uppdrogs åt [NAMN_2], skolan, att införa bildschema i klassen.\n\n"
+            "§ 5 Nästa sammanträde\nNästa sammanträde hålls 2025-04-08. Uppdrogs åt [NAMN_2], skolan, att kalla "
+            "till detta.\n")
+    r = _result(text, "responsibility_per_action")
+    assert r.verdict == "met", r.explanation
+    assert [e.text for e in r.evidence] == [
+        "1. Uppdrogs åt [NAMN_1], BUP, att erbjuda [BARN] samtal varje vecka.",
+        "2. Uppdrogs åt [NAMN_2], skolan, att införa bildschema i klassen."]  # the convening is no intervention
+    fu = _result(text, "follow_up_responsible")
+    assert fu.verdict == "met" and "Uppdrogs åt [NAMN_2], skolan, att kalla" in fu.evidence[0].text
+    assert _result(text, "follow_up_date").verdict == "met"  # "Nästa sammanträde" announces the follow-up
+
+
+def test_journal_note_signatory_is_the_responsible():
+    text = ("BUP, psykolog\nJournalanteckning 2025-01-10\nÅtgärd:\nUndertecknad remitterar till barnmedicin.\n"
+            "[NAMN_2], soc, ordnar förskoleplats.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_appositive_or_relative_convener_is_named():
+    text = "Datum: 2025-01-10\nUppföljning: Ny SIP vid behov. [NAMN_6], LSS, kallar.\n"
+    assert _verdict(text, "follow_up_responsible") == "met"
+    text = ("Datum: 2025-01-10\nSamordningsansvarig: [NAMN_2], socialtjänsten, som också kallar till "
+            "uppföljning.\n")
+    assert _verdict(text, "overall_responsibility") == "met"
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_coordination_not_given_in_minutes_wording_is_not_met():
+    for line in ("Samordning: Samordningsansvar har inte fördelats på mötet.",
+                 "Samordningsansvarig: ej vald ännu.",
+                 "Noterades att frågan om samordningsansvar inte behandlades.",
+                 "Vilken huvudman som ska ansvara för planen kunde inte avgöras vid mötet."):
+        r = _result(f"Datum: 2025-01-10\n{line}\n", "overall_responsibility")
+        assert r.verdict == "not_met", line
+        assert r.evidence and r.evidence[0].text == line
+
+
+def test_principals_that_coordinate_together_share_the_plan():
+    text = "§ 6 Samordning\nNoterades att habiliteringen och LSS-verksamheten gemensamt samordnar planen.\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_text_that_lost_its_diacritics_still_shows_follow_up_and_coordinator():
+    text = ("SIP [BARN] 2025-01-20\nAnsvarig for SIP: socialtjansten, [NAMN_1].\n\nE. UPPFOLJNING\n"
+            "Nasta SIP-mote 2025-05-20 kl 14.00. Socialtjansten kallar till nasta mote.\n")
+    a = assess(text)
+    assert a.criteria["overall_responsibility"].verdict == "met"
+    assert a.criteria["follow_up_date"].verdict == "met" and a.follow_up_dates == ["2025-05-20"]
+    assert a.criteria["follow_up_responsible"].verdict == "met"
+
+
+def test_tab_aligned_intervention_list_reads_its_responsible_column():
+    text = ("SIP\t\t[BARN], åk 5\t\t29/1\n\nINSATSER\t\t\t\tANSV.\n"
+            "- Extra simträning fredagar\t\t[NAMN_6], skolan\n"
+            "- Stödsamtal varannan vecka\t\t\t[NAMN_1], EHT\n")
+    r = _result(text, "responsibility_per_action")
+    assert r.verdict == "met", r.explanation
+    assert len(r.evidence) == 2 and r.evidence[0].text.startswith("- Extra simträning")
+    text = ("4. Insatser\t\t\t\tAnsv:\no Utbildning av personal i insulinpump\t\n"
+            "o Skriftlig rutin vid lågt blodsocker\t\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_life_area_insats_lines_are_interventions_and_needs_are_not():
+    text = ("Hälsa\n- Nuläge: Familjen behöver stöd.\n- Mål: –\n- Insats: Bedömningssamtal på BUP\n\n"
+            "Utbildning\n- Nuläge: Frånvaro 35 %.\n- Insats: [NAMN_3] ger [BARN] en plan för inlämningar\n")
+    r = _result(text, "responsibility_per_action")
+    assert r.verdict == "partial", r.explanation
+    assert [e.text for e in r.evidence] == ["- Insats: Bedömningssamtal på BUP"]
+
+
+def test_fold_diacritics_leaves_character_classes_alone():
+    import re
+
+    from planqa.text import fold_diacritics
+    pattern = fold_diacritics(r"nästa möte[åäö]\]")
+    assert pattern == r"n[äa]sta m[öo]te[åäö]\]"
+    assert re.fullmatch(pattern, "nasta moteå]") and not re.fullmatch(pattern, "nasta motea]")
