@@ -37,15 +37,16 @@ NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\
                   r"diagnos\w*|adhd|autism|ast|utredning)\b", re.I)
 # A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
 # so no word boundary after it.
-# Goal words are also matched with å lost in pasted text ("MAL", "Malet ar att").
-GOAL_PHRASE = re.compile(r"\b(?:(?:m[åa]l(?:et)?|delm[åa]l\s*\d*)\s*:|(?:m[åa]let [äa]r att|ska kunna|vill uppn[åa]|"
+# Goal words are also matched with å lost in pasted text ("MAL", "Malet ar att"); compound goal labels count
+# ("Delaktighetsmål:", "Effektmål 2:"), wishes do not ("Önskemål:").
+GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna|vill uppn[åa]|"
                          r"önskat läge)\b)", re.I)
 NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
                         re.I)
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"tas (?:upp )?(?:vid|på|pa) n[äa]sta)",
@@ -327,7 +328,7 @@ def _is_table_row(text: str) -> bool:
 
 # A numbered or labelled section heading that text.segments does not take for one ("6. Mål", "Del 9. Mål",
 # "Punkt 9 – Insatser och ansvar"): the number is split off as its own piece, the rest is a short line.
-SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{1,2}|[A-Za-z])\b[.):]?|\d{1,2}[.)]|§\s*\d{1,2}|"
+SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{1,2}|[A-Za-z])\b[.):]?|\d{1,2}[.)]|"
                             r"[A-Z][.)])\s*(?:[–—:-]\s*)?")
 # Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
 SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
@@ -335,7 +336,7 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
                           r"föräldrar\w*|vem gör|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
-                          r"det här gör|resultat|uppdrag\w*|uppdrogs)", re.I)
+                          r"det här gör|resultat)", re.I)
 GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|önskat läge|vill uppnå|ska uppnå|"
                           r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önskat läge|vad vill vi uppnå|"
@@ -372,26 +373,30 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     return None
 
 
-# A numbered section label that opens a line which goes on ("§ 2 Mål. Det beslutades att", "3. Mål. Följande mål
-# fastställdes:", "2. Mål. Beslut:"): the label is the section heading for the rest of the line and what follows.
-NUMBERED_LABEL = re.compile(r"^(?P<label>[^\W\d][\w ]{0,30}?)\s*[.:]$")
+# A numbered section label in minutes ("§ 2 Mål", "§ 3 Uppdrag") or at the start of a line that goes on ("§ 2 Mål.
+# Det beslutades att", "3. Mål. Följande mål fastställdes:", "2. Mål. Beslut:"): the label is the section heading
+# for the rest of the line and what follows.
+MINUTES_NUMBER = re.compile(rf"^(?:§\s*\d{{1,2}}\b\s*|{SECTION_NUMBER.pattern})")
+NUMBERED_LABEL = re.compile(r"^(?P<label>[^\W\d][\w ]{0,30}?)\s*[.:]?$")
+MINUTES_SECTION_WORD = re.compile(r"^(?:uppdrag\w*|uppdrogs)", re.I)
 
 
 def _numbered_label(ctx: Context, s: Segment) -> str | None:
-    """The section a segment opens when it is a numbered label at the start of a longer line ("§ 2 Mål.")."""
-    number = SECTION_NUMBER.match(s.text)
-    if not number or ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.start].strip():
+    """The section a segment opens when it is a numbered label at the start of its line ("§ 2 Mål.")."""
+    number = MINUTES_NUMBER.match(s.text)
+    if not number or not _starts_line(ctx, s):
         return None
     label = NUMBERED_LABEL.match(s.text[number.end():].strip())
     if not label or len(label.group("label").split()) > 4:
         return None
     word = label.group("label")
-    return word.lower() if GOAL_HEADING.search(word) or SECTION_WORD.match(word) else None
+    known = GOAL_HEADING.search(word) or SECTION_WORD.match(word) or MINUTES_SECTION_WORD.match(word)
+    return word.lower() if known else None
 
 
 # A line that introduces the list below it ("Det beslutades att", "Följande mål fastställdes:", "Beslut:").
 LIST_LEAD_IN = re.compile(r"(?::|\batt)\s*$", re.I)
-LIST_ITEM_START = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zA-Z][.)])\s")
+LIST_ITEM_START = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zA-Z][.)])\s|^\s*o\s+[A-ZÅÄÖ\[]")  # "o" as pasted bullet
 
 
 def _list_lead_in(ctx: Context, s: Segment) -> bool:
@@ -491,8 +496,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if pseudo is not None:
             heading, sibling = pseudo, _next_section_number(s.text)
             continue
-        if sibling and sibling.match(s.text) and _starts_line(ctx, s):
-            heading, sibling = "", None
+        if sibling and _starts_line(ctx, s):
+            if sibling[0].match(s.text):
+                sibling = None  # the goals are numbered as the sections are ("3. Mål" / "1. ..."): no end marker
+            elif sibling[1].match(s.text):
+                heading, sibling = "", None
         section = heading if heading is not None and not _INLINE_LABEL.match(s.text) else s.section
         in_goal_section = bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
         if not (in_goal_section or GOAL_PHRASE.search(s.text)):
@@ -502,7 +510,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue
         body = _strip_label(s.text)
         if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
-                and not GOAL_PLACEHOLDER.match(GOAL_LABEL.sub("", body)) \
+                and not _placeholder(body) \
                 and not GOAL_STATUS.match(body):
             s = _with_continuation(ctx, s)
             covered = s.end
@@ -510,8 +518,14 @@ def goal_segments(ctx: Context) -> list[Segment]:
     return sorted(out, key=lambda g: g.start)
 
 
-# The labels before a goal line's words: a life area and the word "mål" ("Mammas mående: mål ej satt", "Mål: –").
-GOAL_LABEL = re.compile(r"^\s*(?:[^\W\d][\w ]{0,30}:\s*)?(?:m[åa]l\w*\s*:?\s*)?", re.I)
+# A label before a goal line's words: a life area or the word "mål" ("Mammas mående: mål ej satt", "Mål: –").
+GOAL_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}:\s+")
+
+
+def _placeholder(body: str) -> bool:
+    """A goal line that states no goal (GOAL_PLACEHOLDER), also behind a label ("Hälsa: mål ej satt")."""
+    rest = GOAL_LABEL.sub("", body)
+    return any(GOAL_PLACEHOLDER.match(t) for t in (body, rest, re.sub(r"^m[åa]l\w*\s+", "", rest, flags=re.I)))
 
 
 # A page header or footer pasted into the text ("SIP – [BARN] – sida 2 av 2", "Sida 3 (4)").
@@ -522,20 +536,21 @@ def _starts_line(ctx: Context, s: Segment) -> bool:
     return not ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.start].strip()
 
 
-def _next_section_number(text: str) -> re.Pattern[str] | None:
-    """The number of the section after the one a numbered heading opens ("2. Mål" -> "3.", "§ 2" -> "§ 3",
-    "C. MÅL" -> "D.")."""
+def _next_section_number(text: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """For a numbered heading: the first number in its style and the number of the next section ("2. Mål" ->
+    "1.", "3."; "§ 2" -> "§ 1", "§ 3"; "C. MÅL" -> "A.", "D.")."""
     m = re.match(r"^\s*(?:#+\s*)?(§\s*)?(\d{1,2}|[A-Z])([.)]?)", text)
     if not m or not (m.group(1) or m.group(3)):
         return None
     token = m.group(2)
-    nxt = str(int(token) + 1) if token.isdigit() else chr(ord(token) + 1)
-    return re.compile(rf"^\s*(?:#+\s*)?{re.escape(m.group(1) or '')}{nxt}{re.escape(m.group(3))}(?!\d)")
+    first, nxt = ("1", str(int(token) + 1)) if token.isdigit() else ("A", chr(ord(token) + 1))
+    lead, tail = rf"^\s*(?:#+\s*)?{re.escape(m.group(1) or '')}", rf"{re.escape(m.group(3))}(?![\d.])"
+    return re.compile(lead + first + tail), re.compile(lead + nxt + tail)
 
 
 # A line that goes on from the line above: hard line breaks inside a sentence in pasted text ("1) [BARN] ska vara
 # ute" / "minst en gång om dagen ...").
-CONTINUATION = re.compile(r"^[ \t]*(?![a-z][.)]\s)[a-zåäö0-9]")
+CONTINUATION = re.compile(r"^[ \t]*(?![a-z][.)]\s)[a-zåäö]")
 
 
 def _with_continuation(ctx: Context, s: Segment) -> Segment:
@@ -1766,7 +1781,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
-GOAL_LEAD = re.compile(r"^\s*(?:[\w ]{0,25}?(?:\b|del)m[åa]l\w*\s*\d*\s*[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
+GOAL_LEAD = re.compile(r"^\s*(?:[\w ]{0,25}?(?:mål|\bmal)\w*\s*\d*\s*[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
                        r"\d+(?:\.\d+)*[.)]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ..."): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?", re.I)
@@ -1864,7 +1879,7 @@ def child_goals(ctx: Context) -> CriterionResult:
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:del)?m[åa]l\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
+    return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
 
 
 @dataclass
