@@ -41,6 +41,7 @@ NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\
 # ("Delaktighetsmål:", "Effektmål 2:"), wishes do not ("Önskemål:").
 GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna|vill uppn[åa]|"
                          r"önskat läge)\b)", re.I)
+GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: case-insensitive search is slow
 NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
                         re.I)
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
@@ -503,7 +504,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 heading, sibling = "", None
         section = heading if heading is not None and not _INLINE_LABEL.match(s.text) else s.section
         in_goal_section = bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
-        if not (in_goal_section or GOAL_PHRASE.search(s.text)):
+        if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower())):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
