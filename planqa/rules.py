@@ -37,15 +37,20 @@ NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\
                   r"diagnos\w*|adhd|autism|ast|utredning)\b", re.I)
 # A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
 # so no word boundary after it.
-GOAL_PHRASE = re.compile(r"\b(?:(?:mål(?:et)?|delmål\s*\d*)\s*:|(?:målet är att|ska kunna|vill uppnå|önskat läge)\b)",
-                         re.I)
-NOT_A_GOAL = re.compile(r"\b(?:målet med (?:mötet|dagens)|målgrupp|målsman|mål(?:et)? för mötet)\b", re.I)
+# Goal words are also matched with å lost in pasted text ("MAL", "Malet ar att"); compound goal labels count
+# ("Delaktighetsmål:", "Effektmål 2:"), wishes do not ("Önskemål:").
+GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna|vill uppn[åa]|"
+                         r"önskat läge)\b)", re.I)
+GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: case-insensitive search is slow
+NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
+                        re.I)
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
-    r"(?:\w+ )?mål(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|tas (?:upp )?(?:vid|på) nästa)",
+    r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
+    r"tas (?:upp )?(?:vid|på|pa) n[äa]sta)",
     re.I)
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar|gånger|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
@@ -288,7 +293,7 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
                            needs_review=confidence < REVIEW_BELOW)
 
 
-HEADER_WORDS = re.compile(r"^(?:nr|#|mål|delmål|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
+HEADER_WORDS = re.compile(r"^(?:nr|#|m[åa]l|delm[åa]l|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
                           r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov|"
                           r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum)$", re.I)
 
@@ -334,9 +339,9 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
                           r"det här gör|resultat)", re.I)
-GOAL_HEADING = re.compile(r"\b(?:mål|målen|delmål\w*|målsättning\w*|önskat läge|vill uppnå|ska uppnå|"
+GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|önskat läge|vill uppnå|ska uppnå|"
                           r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
-GOAL_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|vad vill vi uppnå|"
+GOAL_HEADER_CELL = re.compile(r"^(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önskat läge|vad vill vi uppnå|"
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
 
 
@@ -368,6 +373,43 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
             or SECTION_WORD.match(rest):
         return rest.lower()
     return None
+
+
+# A numbered section label in minutes ("§ 2 Mål", "§ 3 Uppdrag") or at the start of a line that goes on ("§ 2 Mål.
+# Det beslutades att", "3. Mål. Följande mål fastställdes:", "2. Mål. Beslut:"): the label is the section heading
+# for the rest of the line and what follows.
+MINUTES_NUMBER = re.compile(rf"^(?:§\s*\d{{1,2}}\b\s*|{SECTION_NUMBER.pattern})")
+NUMBERED_LABEL = re.compile(r"^(?P<label>[^\W\d][\w ]{0,30}?)\s*[.:]?$")
+MINUTES_SECTION_WORD = re.compile(r"^(?:uppdrag\w*|uppdrogs)", re.I)
+
+
+def _numbered_label(ctx: Context, s: Segment) -> str | None:
+    """The section a segment opens when it is a numbered label at the start of its line ("§ 2 Mål.")."""
+    number = MINUTES_NUMBER.match(s.text)
+    if not number or not _starts_line(ctx, s):
+        return None
+    label = NUMBERED_LABEL.match(s.text[number.end():].strip())
+    if not label or len(label.group("label").split()) > 4:
+        return None
+    word = label.group("label")
+    known = GOAL_HEADING.search(word) or SECTION_WORD.match(word) or MINUTES_SECTION_WORD.match(word)
+    return word.lower() if known else None
+
+
+# A line that introduces the list below it ("Det beslutades att", "Följande mål fastställdes:", "Beslut:").
+LIST_LEAD_IN = re.compile(r"(?::|\batt)\s*$", re.I)
+LIST_ITEM_START = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zA-Z][.)])\s|^\s*o\s+[A-ZÅÄÖ\[]")  # "o" as pasted bullet
+
+
+def _list_lead_in(ctx: Context, s: Segment) -> bool:
+    """True when a segment ends its line with ':' or 'att' and the next line is a list item."""
+    if not LIST_LEAD_IN.search(s.text):
+        return False
+    line_end = ctx.text.find("\n", s.end)
+    if line_end < 0 or ctx.text[s.end:line_end].strip():
+        return False
+    rest = ctx.text[line_end + 1:].lstrip("\n")
+    return bool(LIST_ITEM_START.match(rest))
 
 
 def _cell_spans(text: str) -> list[tuple[int, int]]:
@@ -442,27 +484,91 @@ def goal_segments(ctx: Context) -> list[Segment]:
     headed_starts = [a for a, _ in headed]
     out = list(cells)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
+    sibling = None  # the number of the section after a numbered heading ("3." after "2. Mål"): it ends the section
+    covered = -1  # the end of the last goal that took in the lines after it
     for s in ctx.segs:
         if s.is_heading:
-            heading = None
+            heading, sibling = None, None
+            continue
+        if s.start < covered or PAGE_HEADER.search(s.text):
             continue
         pseudo = _pseudo_heading(ctx, s)
+        if pseudo is None:
+            pseudo = _numbered_label(ctx, s)
         if pseudo is not None:
-            heading = pseudo
+            heading, sibling = pseudo, _next_section_number(s.text)
             continue
+        if sibling and _starts_line(ctx, s):
+            if sibling[0].match(s.text):
+                sibling = None  # the goals are numbered as the sections are ("3. Mål" / "1. ..."): no end marker
+            elif sibling[1].match(s.text):
+                heading, sibling = "", None
         section = heading if heading is not None and not _INLINE_LABEL.match(s.text) else s.section
         in_goal_section = bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
-        if not (in_goal_section or GOAL_PHRASE.search(s.text)):
+        if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower())):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
-                or is_table_header(s.text):
+                or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
         body = _strip_label(s.text)
         if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
-                and not GOAL_PLACEHOLDER.match(re.sub(r"^\s*mål\w*\s*:\s*", "", body, flags=re.I)) \
+                and not _placeholder(body) \
                 and not GOAL_STATUS.match(body):
+            s = _with_continuation(ctx, s)
+            covered = s.end
             out.append(s)
     return sorted(out, key=lambda g: g.start)
+
+
+# A label before a goal line's words: a life area or the word "mål" ("Mammas mående: mål ej satt", "Mål: –").
+GOAL_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}:\s+")
+
+
+def _placeholder(body: str) -> bool:
+    """A goal line that states no goal (GOAL_PLACEHOLDER), also behind a label ("Hälsa: mål ej satt")."""
+    rest = GOAL_LABEL.sub("", body)
+    return any(GOAL_PLACEHOLDER.match(t) for t in (body, rest, re.sub(r"^m[åa]l\w*\s+", "", rest, flags=re.I)))
+
+
+# A page header or footer pasted into the text ("SIP – [BARN] – sida 2 av 2", "Sida 3 (4)").
+PAGE_HEADER = re.compile(r"\bsid(?:a|an)?\s*\d+\s*(?:av|\(|/)\s*\d+", re.I)
+
+
+def _starts_line(ctx: Context, s: Segment) -> bool:
+    return not ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.start].strip()
+
+
+def _next_section_number(text: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """For a numbered heading: the first number in its style and the number of the next section ("2. Mål" ->
+    "1.", "3."; "§ 2" -> "§ 1", "§ 3"; "C. MÅL" -> "A.", "D.")."""
+    m = re.match(r"^\s*(?:#+\s*)?(§\s*)?(\d{1,2}|[A-Z])([.)]?)", text)
+    if not m or not (m.group(1) or m.group(3)):
+        return None
+    token = m.group(2)
+    first, nxt = ("1", str(int(token) + 1)) if token.isdigit() else ("A", chr(ord(token) + 1))
+    lead, tail = rf"^\s*(?:#+\s*)?{re.escape(m.group(1) or '')}", rf"{re.escape(m.group(3))}(?![\d.])"
+    return re.compile(lead + first + tail), re.compile(lead + nxt + tail)
+
+
+# A line that goes on from the line above: hard line breaks inside a sentence in pasted text ("1) [BARN] ska vara
+# ute" / "minst en gång om dagen ...").
+CONTINUATION = re.compile(r"^[ \t]*(?![a-z][.)]\s)[a-zåäö]")
+
+
+def _with_continuation(ctx: Context, s: Segment) -> Segment:
+    """The goal with the lines that continue its sentence after a hard line break."""
+    end = s.end
+    while True:
+        line_end = ctx.text.find("\n", end)
+        if line_end < 0 or ctx.text[end:line_end].strip() or ctx.text[end - 1] in ".!?:;":
+            break
+        nxt_end = ctx.text.find("\n", line_end + 1)
+        nxt_end = len(ctx.text) if nxt_end < 0 else nxt_end
+        nxt = ctx.text[line_end + 1:nxt_end]
+        if not CONTINUATION.match(nxt) or LIST_ITEM_START.match(nxt) or "|" in nxt or "\t" in nxt.strip():
+            break
+        end = line_end + 1 + len(nxt.rstrip())
+    return s if end == s.end else Segment(s.start, end, ctx.text[s.start:end], s.section)
 
 
 _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?\s*:\s+\S")
@@ -995,6 +1101,9 @@ def needs_described(ctx: Context) -> CriterionResult:
                                                              "frånvaro, sömn, oro …) men hittade inga.")
 
 
+# The child in a goal, also as the patient of health-care notes ("Pat. ska kunna ...", "patienten").
+GOAL_CHILD = rf"(?:{CHILD}|(?<!\w)(?:pat\.|patienten)(?!\w))"
+
 # What an agency does (present tense, "ska"/"kommer att" + infinitive, or the s-passive): a "goal" saying this
 # is an activity (GUIDELINES 3 and 4.1: "Mål: BUP gör utredning" is no goal).
 GOAL_ACTION_VERB = re.compile(
@@ -1004,7 +1113,7 @@ GOAL_ACTION_VERB = re.compile(
     r"se(?:r)? över|ses över|sätt(?:er|a|s) upp|skriv(?:er|a|s)|kontakta(?:r|s)?|ansök(?:er|a)|informera(?:r|s)?|"
     r"upprätta(?:r|s)?|handled(?:er|a)|starta(?:r|s)?|bedöm(?:er|a|s)|bevilja(?:r|s)?|utse(?:r)?|utses|"
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
-    r"besök(?:er|a)|undersök(?:er|a|s)|går (?:en |på )?utbildning|gå (?:en )?utbildning)\b", re.I)
+    r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning)\b", re.I)
 # A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
 # senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
 GOAL_AGENCY_STATE = re.compile(
@@ -1031,7 +1140,7 @@ def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
     body = s.text[body_at:]
     # the subject: up to three words, ending before a preposition ("Samtal på BUP" has no agency subject)
     head = re.match(r"\s*(?:att\s+)?((?:(?!(?:på|i|med|om|för|till|av|hos|från|vid|inför)\s)\S+\s+){0,2}\S+)", body)
-    if not head or re.search(CHILD, head.group(1), re.I) or GUARDIAN.search(head.group(1)):
+    if not head or re.search(GOAL_CHILD, head.group(1), re.I) or GUARDIAN.search(head.group(1)):
         return False
     a, b = s.start + body_at + head.start(1), s.start + body_at + head.end(1)
     return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
@@ -1041,9 +1150,9 @@ def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
-    text = re.sub(r"^\s*mål\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
+    text = re.sub(r"^\s*m[åa]l\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
-    if re.search(CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
+    if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
     words = text.split()
     early = " ".join(words[:6])
@@ -1057,7 +1166,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "activity"  # "Genomgång av akutplanen – [NAMN_1], BUM"
     if GOAL_AS_INTERVENTION.match(text) and not GOAL_AGENCY_STATE.search(early):
         return "activity"
-    if GOAL_AGENCY_STATE.search(early) and not re.search(CHILD, text, re.I) and not GUARDIAN.search(early):
+    if GOAL_AGENCY_STATE.search(early) and not re.search(GOAL_CHILD, text, re.I) and not GUARDIAN.search(early):
         if re.search(r"\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b"
                      r"|\b\w+(?:at|ad|ts|tt)\s+(?:senast|före|innan)\b", early, re.I):
             return "agency"
@@ -1735,12 +1844,12 @@ def child_participation(ctx: Context) -> CriterionResult:
 
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
-GOAL_LEAD = re.compile(r"^\s*(?:[\w ]{0,25}?mål\w*\s*\d*\s*[:.]\s*|målet är\s*(?=att)|det här vill jag\s*:\s*|"
+GOAL_LEAD = re.compile(r"^\s*(?:[\w ]{0,25}?(?:mål|\bmal)\w*\s*\d*\s*[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
                        r"\d+(?:\.\d+)*[.)]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ..."): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?", re.I)
 # The child as the goal's subject ("[BARN] ska ...", "Att jag ...", "[BARN]s vikt ...", "Min viktkurva ...").
-CHILD_GOAL_SUBJECT = re.compile(rf"^(?:att\s+)?(?:{CHILD}|\[BARN\]:?s|mitt|min|mina)(?!\w)", re.I)
+CHILD_GOAL_SUBJECT = re.compile(rf"^(?:att\s+)?(?:{GOAL_CHILD}|\[BARN\]:?s|mitt|min|mina)(?!\w)", re.I)
 # A goal that opens with the child's own doing, the subject left out ("Att kunna gå till skolan", "Tränar på gym
 # två gånger i veckan", "Trivs på praktiken").
 CHILD_GOAL_VERB = re.compile(
@@ -1794,7 +1903,7 @@ def goal_frame(ctx: Context, s: Segment) -> str:
         return "other"
     wish = GOAL_WISH.match(body)
     if wish:
-        if not re.match(CHILD, body, re.I):
+        if not re.match(GOAL_CHILD, body, re.I):
             return "unclear"  # a guardian's wish in the text, not a goal of the plan
         body = body[wish.end():]
     if CHILD_GOAL_SUBJECT.match(body) or CHILD_GOAL_VERB.match(body):
@@ -1833,7 +1942,7 @@ def child_goals(ctx: Context) -> CriterionResult:
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:del)?mål\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
+    return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
 
 
 @dataclass

@@ -697,3 +697,48 @@ def test_fold_diacritics_leaves_character_classes_alone():
     pattern = fold_diacritics(r"nästa möte[åäö]\]")
     assert pattern == r"n[äa]sta m[öo]te[åäö]\]"
     assert re.fullmatch(pattern, "nasta moteå]") and not re.fullmatch(pattern, "nasta motea]")
+
+
+def test_goals_in_minutes_under_numbered_labels_and_decisions():
+    text = ("Protokoll, SIP-möte\n§ 1 Underlag\n[BARN] kommer för sent till skolan nästan varje dag.\n\n"
+            "§ 2 Mål. Det beslutades att\na) [BARN] ska vara i skolan kl. 8.10 minst fyra dagar i veckan till v. 12;\n"
+            "b) [BARN] ska kunna somna före kl. 22 fem kvällar av sju.\n\n"
+            "§ 3 Uppdrag\nUppdrogs åt [NAMN_1], elevhälsan, att ringa hem vid frånvaro.\n")
+    goals = _goal_texts(text)
+    assert [g[:2] for g in goals] == ["a)", "b)"]  # the lead-in "Det beslutades att" and § 3 are no goals
+    for cid in ("goals_present", "goals_evaluable", "child_goals"):
+        r = assess(text).criteria[cid]
+        assert r.verdict in ("met", "partial") and all(text[e.start:e.end] == e.text for e in r.evidence), cid
+    assert _verdict(text, "child_goals") == "met"
+    numbered = text.replace("§ 1", "1.").replace("§ 2 Mål. Det beslutades att", "2. Mål. Beslut:") \
+        .replace("§ 3 Uppdrag\n", "3. Insatser: samtal varannan vecka.\n4. [BARN] har varit delaktig.\n")
+    assert [g[:2] for g in _goal_texts(numbered)] == ["a)", "b)"]  # "3." ends the goals of "2. Mål"
+
+
+def test_goals_in_pasted_text_without_å_and_with_hard_line_breaks():
+    text = ("SIP – [BARN] – sida 1 av 2\nC. MAL\n1) [BARN] ska vara ute\nminst en gang om dagen, t.o.m. v. 26\n"
+            "2) [BARN] ska ga pa oppna forskolan tva formiddagar i\nveckan fran v. 16\n"
+            "3) Mammas maende: mal ej satt, tas upp nasta gang\n\nSIP – [BARN] – sida 2 av 2\n\nD. INSATSER\n"
+            "- Hembesok varannan vecka   Ansv: [NAMN_1]\n")
+    goals = _goal_texts(text)
+    assert goals == ["1) [BARN] ska vara ute\nminst en gang om dagen, t.o.m. v. 26",
+                     "2) [BARN] ska ga pa oppna forskolan tva formiddagar i\nveckan fran v. 16"]
+    assert _verdict(text, "goals_evaluable") == "met"
+    assert _verdict(text, "child_goals") == "met"
+    assert _goal_texts("Malet med motet var att alla ska veta vem som gor vad.\n") == []
+    assert _goal_texts("MAL\nInga mal skrevs denna gang.\n\nINSATSER\n- Samtal – kurator\n") == []
+
+
+def test_goals_of_life_area_plans_and_journal_notes():
+    areas = ("KOMMUNIKATION\nNuläge: [BARN] säger få ord.\nDelaktighetsmål: [BARN] ska kunna be om hjälp med ord "
+             "eller bild varje dag till v. 20\nInsats: Logoped – [NAMN_1]\n\nLÄRANDE\nNuläge: –\nDelaktighetsmål: –\n"
+             "Insats: Specialpedagogen handleder personalen – [NAMN_2]\n\nFRITID\nÖnskemål: att få gunga\n")
+    assert _goal_texts(areas) == ["Delaktighetsmål: [BARN] ska kunna be om hjälp med ord eller bild varje dag "
+                                  "till v. 20"]
+    note = ("Bedömning: Behov av anpassningar i skolan.\nMål:\n1. Pat. ska klara att arbeta själv 20 min på "
+            "lektionerna.\n2. Pat. ska somna före kl. 22 fem kvällar av sju.\n3. BUP utvärderar medicineringen.\n"
+            "Åtgärd:\n- Specialpedagog gör en kartläggning.\n")
+    from planqa.rules import build_context, goal_frame
+    ctx = build_context(note)
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["child", "child", "activity"]
+    assert _verdict(note, "goals_present") == "partial"  # an activity stands among the goals
