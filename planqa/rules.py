@@ -20,6 +20,33 @@ from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.text import Segment, segments
 
+_FOLDED = {"å": "[åa]", "ä": "[äa]", "ö": "[öo]", "Å": "[ÅA]", "Ä": "[ÄA]", "Ö": "[ÖO]"}
+
+
+def _tolerant(pattern: str) -> str:
+    """A pattern that also matches its words typed without å/ä/ö ("sager" for "säger", "asikt" for "åsikt"), as
+    in text pasted through systems that lose them; letters inside character classes are left as they are."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        out.append(_FOLDED.get(ch, ch) if not in_class else ch)
+    return "".join(out)
+
+
+def _compile_tolerant(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile` of the `_tolerant` pattern."""
+    return re.compile(_tolerant(pattern), flags)
+
+
 MODEL_VERSION = "rules-1"
 T = TypeVar("T")
 REVIEW_BELOW = 0.6
@@ -87,7 +114,7 @@ OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
-PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
+PARTICIPATION = _compile_tolerant(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
                            r"bett att få vara med)\b"
@@ -98,9 +125,9 @@ PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|när
                            rf"|{CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|digitalt)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet").
-PARTICIPATION_CONTEXT = re.compile(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
+PARTICIPATION_CONTEXT = _compile_tolerant(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten)", re.I)
-PARTICIPATION_VAGUE = re.compile(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
+PARTICIPATION_VAGUE = _compile_tolerant(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
 # Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
 CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
@@ -1353,20 +1380,33 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
 # A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
 # parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
-VOICE_PERSON = re.compile(
-    r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen)"
-    r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|"
+VOICE_PERSON = _compile_tolerant(
+    r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|"
+    r"pat(?!:s)\.?|patienten)"
+    r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|undertecknad|"
     r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
     r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
     r"\w*sekreterare(?:n)?|vi|de|de vuxna|man)"
     r"|(?P<pron>han|hon)|(?P<first>jag))(?!\w)", re.I)
+# Who "hon" and "han" can stand for: a woman or girl, a man or boy; the plural and collective person words can
+# stand for neither ("de dagar då hon ...": "hon" is not "de").
+FEMALE_PERSON = _compile_tolerant(r"^(?:\w*mamma\w*|mor|modern|mormor|farmor|moster|faster|fröken|flickan|dottern|"
+                                  r"tjejen|hon)$", re.I)
+MALE_PERSON = _compile_tolerant(r"^(?:\w*pappa\w*|far|fadern|morfar|farfar|morbror|farbror|pojken|sonen|killen|han)$",
+                                re.I)
+PLURAL_PERSON = _compile_tolerant(r"^(?:vi|de|de vuxna|man|vårdnadshavarna|föräldr\w*|\w*personal\w*|\w*pedagogerna|"
+                                  r"\w*lärarna|fröknarna|\w*mammor\w*|\w*pappor\w*)$", re.I)
+# The plan's word for the child tells its gender ("Flickan går på förskolan", "sonen"): "hon" or "han" with no
+# one fitting named before it is then the child, or an adult when it is the other gender.
+GIRL = _compile_tolerant(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
+BOY = _compile_tolerant(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
 VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt)\s*$",
                                re.I)
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
 # What someone said, wrote, answered, noticed or rated.
-VOICE_REPORT = re.compile(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
+VOICE_REPORT = _compile_tolerant(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
                           r"pekar|märkt|sett|ser|noterat|observerat)\b", re.I)
@@ -1376,24 +1416,25 @@ CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
 CHOICE_CONTENT = re.compile(r"^\s+(?:själv\s+)?(?:ut\s+)?(?:på\s+)?(?:\w+\s+)?(?:bild(?:en|er|erna)?|symbol\w*|kort\w*|"
                             r"[\"”»“])", re.I)
 # A report is something the child said or showed when a statement, a quotation, a picture or a rating follows
-# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10").
-REPORT_CONTENT = re.compile(r"^[^.;]{0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
+# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"); a dot before a
+# lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence.
+REPORT_CONTENT = _compile_tolerant(r"^(?:[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
-VOICE_VIEW = re.compile(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
+VOICE_VIEW = _compile_tolerant(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
 # What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
-VOICE_OBSERVED = re.compile(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
+VOICE_OBSERVED = _compile_tolerant(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
                             r"tittade|verkar tycka|tycker om|gillar|blir (?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
                             r"vände bort)\b", re.I)
 # The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån").
-CHILD_AGE = re.compile(r"(?:\[BARN\]\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+)(\d{1,2})\s*(år|mån\w*)\b",
+CHILD_AGE = _compile_tolerant(r"(?:\[BARN\]\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+)(\d{1,2})\s*(år|mån\w*)\b",
                        re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
-VOICE_PARAPHRASE = re.compile(r"\b(?:uttrycker|uttryckte|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
+VOICE_PARAPHRASE = _compile_tolerant(r"\b(?:uttrycker|uttryckte|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
 # A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
 # or signing it is taking part, not a view.
 VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver|lär sig|lära sig|tränar på att|"
@@ -1402,7 +1443,7 @@ INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
-FORMULAIC_VOICE = re.compile(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv) (?:har|är)|har fått komma till tals|"
+FORMULAIC_VOICE = _compile_tolerant(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv) (?:har|är)|har fått komma till tals|"
                              r"har inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|tycker (?:att )?(?:planen|det) "
                              r"(?:är|verkar|låter) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
@@ -1411,12 +1452,12 @@ FORMULAIC_VOICE = re.compile(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspekt
                              r"uttrycker (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
-GENERIC_WISH = re.compile(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
+GENERIC_WISH = _compile_tolerant(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
                           r"ha koll på hur jag mår|vara med och bestämma)\b", re.I)
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
-CHILD_VIEW_HEADING = re.compile(
+CHILD_VIEW_HEADING = _compile_tolerant(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)\s+(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
@@ -1425,7 +1466,7 @@ CHILD_VIEW_HEADING = re.compile(
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
 _VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
-ADULT_VIEW_HEADING = re.compile(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
+ADULT_VIEW_HEADING = _compile_tolerant(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
                                 rf"|^(?:\w+ )?{_ADULT_WORD}(?: och {_ADULT_WORD})?$", re.I)
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
@@ -1488,39 +1529,65 @@ class _VoicePlan:
     adult_jag: bool  # a first-person plan written by adults
     child_is_hen: bool  # the plan calls the child "hen", so "han"/"hon" are adults
     small_child: bool  # the child is 0-3 years old
+    child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
 
 
 def _voice_plan(text: str) -> _VoicePlan:
     age = CHILD_AGE.search(text)
-    months = int(age.group(1)) * (12 if age.group(2).lower() == "år" else 1) if age else None
+    months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
     return _VoicePlan(adult_jag=bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
-                      small_child=months is not None and months < 48)
+                      small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text))
+
+
+def _child_pronoun(text: str) -> str | None:
+    girl, boy = len(GIRL.findall(text)), len(BOY.findall(text))
+    return "hon" if girl > boy else ("han" if boy > girl else None)
+
+
+def _fits(pronoun: str, word: str, who: str, plan: _VoicePlan) -> bool:
+    """Whether "hon"/"han" can stand for an earlier person word: one person of that gender or of unknown gender
+    (a placeholder, a role, "[BARN]" where the plan does not tell the child's gender)."""
+    if PLURAL_PERSON.match(word):
+        return False
+    other = MALE_PERSON if pronoun == "hon" else FEMALE_PERSON
+    if other.match(word):
+        return False
+    same = FEMALE_PERSON if pronoun == "hon" else MALE_PERSON
+    return bool(same.match(word)) or who != "child" or plan.child_pronoun in (None, pronoun)
 
 
 def _sorted_agent_spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """The actor and role spans by start, and their starts (for bisecting by segment)."""
-    spans = sorted(ctx.actors + ctx.roles)
+    """The actor spans ('agency') and role spans ('role') by start, and their starts (for bisecting by segment)."""
+    spans = sorted([(a, b, "agency") for a, b, _ in ctx.actors] + [(a, b, "role") for a, b, _ in ctx.roles])
     return [a for a, _, _ in spans], spans
 
 
 def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,
             plan: _VoicePlan) -> list[tuple[int, int, str]]:
     """(start, end, who) of the person words in a segment outside quotations (offsets in the segment), who =
-    'child', 'adult' or 'first'; "han"/"hon" take the subject before them (adults where the child is "hen"),
-    "jag" under an adult's heading is an adult."""
+    'child', 'adult' or 'first'; "han"/"hon" take the last subject before them that fits (`_fits`; agencies
+    never do), else the child or an adult by the child's gender, else the subject of the segment before (adults
+    where the child is "hen"); "jag" under an adult's heading is an adult."""
     found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
-    found += [(a - s.start, b - s.start, "adult") for a, b, _ in spans[bisect.bisect_left(starts, s.start):
-                                                                       bisect.bisect_left(starts, s.end)]
+    found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
+                                                                        bisect.bisect_left(starts, s.end)]
               if masked[a - s.start] != " "]
     out: list[tuple[int, int, str]] = []
+    agencies: set[int] = set()
     for a, b, who in sorted(found):
         if out and a < out[-1][1]:
             continue
-        if who == "pron":
-            before = [w for x, _, w in out if w in ("child", "adult") and not VOICE_PREPOSITION.search(masked[:x])]
-            who = "adult" if plan.child_is_hen else (before[-1] if before else (last or section or ""))
+        if who in ("agency", "role"):
+            agencies.update([a] if who == "agency" else [])
+            who = "adult"
+        elif who == "pron":
+            pronoun = masked[a:b].lower()
+            before = [w for x, y, w in out if w in ("child", "adult") and x not in agencies
+                      and not VOICE_PREPOSITION.search(masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
+            who = "adult" if plan.child_is_hen else before[-1] if before else \
+                ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else (last or section or "")
         elif who == "first" and section == "adult":
             who = "adult"
         if who:
