@@ -114,20 +114,41 @@ OVERALL = re.compile(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = re.compile(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?möte|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
-PARTICIPATION = _compile_tolerant(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
+# The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
+_PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
+PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
+PARTICIPATION = _compile_tolerant(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
-                           r"bett att få vara med)\b"
-                           r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,4}?(?:innan|före|inför)|"
-                           r"deltog inte eftersom|deltar inte då|för liten för att delta|(?:inför|innan|före) "
-                           r"(?:sip-)?mötet)\b"
+                           r"bett att få vara med|fick (?:vara med och )?bestämma|ledde)\b"
+                           r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,8}?(?:innan|före|inför|för att "
+                           r"förbereda)|deltog inte eftersom|deltar inte då|för liten för att delta)\b"
                            # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
-                           rf"|{CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|digitalt)\b", re.I)
+                           rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
+                           r"digitalt)\b", re.I)
+CHILD_FIRST = _compile_tolerant(rf"^\s*{PARTICIPANT_CHILD}", re.I)
+# A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
+TOOK_PART_ONLY = _compile_tolerant(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade)"
+                                   r"(?: inte)?\s*[.!]?\s*$", re.I)
+# The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]"): only with the child named.
+PREPARED = _compile_tolerant(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*"
+                             r"\b(?:inför|innan|före) (?:sip-)?mötet\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
-# ("[BARN] deltar i undervisningen", "bildstöd i klassrummet").
+# ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
+# minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
 PARTICIPATION_CONTEXT = _compile_tolerant(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
-                                   r"\d+ år|eftersom|för liten)", re.I)
+                                   r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
 PARTICIPATION_VAGUE = _compile_tolerant(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
+# "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig"): voice, not a
+# statement that the child took part.
+PARTICIPATION_WISHED = _compile_tolerant(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig)\s+"
+                                         r"(?:mer\s+)?delaktig\w*", re.I)
+# A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
+# anything said about how (GUIDELINES 4: partial).
+PARTICIPANT_LABEL = _compile_tolerant(r"^\s*(?:\d+[.)]\s*)?(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
+                                      r"mötesdeltagare|medverkande|närvaro)\s*:", re.I)
+LISTED_CHILD = _compile_tolerant(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
+                                 re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
 # Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
 CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
@@ -172,7 +193,7 @@ SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:vårdnad\w*|om vårdnaden|att fatta 
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b)", re.I)
-PARTICIPANT_LIST = re.compile(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
+PARTICIPANT_LIST = _compile_tolerant(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
 # A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
 # clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga"), not as an
@@ -1722,20 +1743,40 @@ def child_voice(ctx: Context) -> CriterionResult:
                                                         "(citat, 'säger att', jag-form) men hittade inget.")
 
 
+def _with_next_sentence(ctx: Context, i: int) -> str:
+    """A segment's text and, when the line goes on about the child, the next sentence's (a reason can follow
+    there: "[BARN] deltog inte. [BARN] är 2 år och mötet hölls under hens sovtid")."""
+    s = ctx.segs[i]
+    nxt = ctx.segs[i + 1] if i + 1 < len(ctx.segs) else None
+    goes_on = nxt is not None and "\n" not in ctx.text[s.end:nxt.start] \
+        and bool(CHILD_FIRST.match(nxt.text) or TOOK_PART_ONLY.match(s.text))
+    return s.text + " " + nxt.text if goes_on else s.text
+
+
+def _listed_child(s: Segment) -> bool:
+    """The child is an item of a participant list, after its label or under its heading ("Närvarande: [VH1],
+    [BARN], [NAMN_1]", "- [BARN] (14 år)"), not a sentence about the child there."""
+    label = PARTICIPANT_LABEL.match(s.text)
+    listed = s.text[label.end():] if label else s.text if PARTICIPANT_LIST.search(s.section) else ""
+    return bool(LISTED_CHILD.search(listed))
+
+
 def child_participation(ctx: Context) -> CriterionResult:
-    specific = [s for s in ctx.segs if PARTICIPATION.search(s.text)
-                and (PARTICIPATION_CONTEXT.search(s.text) or PARTICIPATION_CONTEXT.search(s.section)
+    specific = [s for i, s in enumerate(ctx.segs) if PREPARED.search(s.text) or PARTICIPATION.search(s.text)
+                and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, i)) or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(s.text) or PARTICIPANT_LIST.search(s.section))]
-    vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text)]
-    ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague))
+    vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text) and not PARTICIPATION_WISHED.search(s.text)]
+    listed = [s for s in ctx.segs if not s.is_heading and _listed_child(s)]
+    ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],
                        "Det framgår hur barnet deltagit (eller varför inte).")
-    if vague:
-        return _result("child_participation", "partial", 0.55, [_ev(s, "PARTICIPATION") for s in vague],
-                       "Barnets delaktighet nämns utan innehåll.")
-    return _result("child_participation", "not_met", 0.6, [], "Letade efter hur barnet deltagit men hittade "
-                                                                "inget.")
+    if vague or listed:
+        return _result("child_participation", "partial", 0.55, [_ev(s, "PARTICIPATION") for s in vague + listed],
+                       "Barnets delaktighet nämns utan innehåll, eller barnet står bara med i deltagarlistan.")
+    return _result("child_participation", "not_met", 0.6, [], "Letade efter hur barnet deltagit (var med på "
+                                                                "mötet, förbereddes, eller skäl till att inte delta) "
+                                                                "men hittade inget.")
 
 
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---

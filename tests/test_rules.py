@@ -304,6 +304,49 @@ def test_child_participation_is_about_the_sip_meeting_not_school_or_play():
     assert part("[BARN] deltar i undervisningen hälften av lektionerna.\n").verdict == "not_met"
 
 
+def test_child_only_in_the_participant_list_is_partial_participation():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Närvarande: mamma [VH1], [BARN], [NAMN_1] soc.\nMål: [BARN] ska sova hela natten.\n")
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Närvarande:")
+    listed = "Deltagare\n[NAMN_1], kurator\n[BARN] (14 år)\n\nBakgrund\n[BARN] har svårt att sova.\n"
+    assert part(listed).verdict == "partial"
+    # a sentence about the child under the list heading is not a listing, nor is a parent's name
+    assert part("Deltagare\n[BARN] har svårt med rasterna och vill byta klass.\n").verdict == "not_met"
+    assert part("Närvarande: [BARN]s mamma, [NAMN_1] BVC.\n").verdict == "not_met"
+
+
+def test_how_the_child_took_part_in_journal_and_minutes_layouts():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    assert part("[BARN] var med de första 20 minuterna och gick sedan till fritids.\n").verdict == "met"
+    assert part("§ 4 [BARN] närvarade under § 4.\n").verdict == "met"
+    assert part("[NAMN_2] träffade [BARN] hemma den 9 januari för att förbereda mötet.\n").verdict == "met"
+    r = part("[BARN] deltog inte. [BARN] är 2 år och mötet hölls under hens sovtid.\n")
+    assert r.verdict == "met" and r.evidence[0].text == "[BARN] deltog inte."
+    assert part("Narvarande: [VH1], [BARN] (hela motet), [NAMN_1] soc\n").verdict == "met"  # å/ä/ö lost
+    # planning done before the meeting by adults is not the child taking part
+    assert part("[NAMN_7] hade före mötet skickat underlag till alla.\n").verdict == "not_met"
+    # wishing to take part is the child's view, not a statement that the child took part
+    assert part("Barnets synpunkt: [BARN] uttrycker ett behov av att få vara delaktig.\n").verdict == "not_met"
+
+
+def test_journal_note_patient_and_gendered_pronouns_speak_for_themselves():
+    r = _voice("Anamnes: Vid besök 2025-01-16 sa pat. att hon inte vill att fröken säger till henne inför alla.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Anamnes:")
+    note = ("Flickan går på förskolan.\nAktuellt:\nFungerar bättre de dagar då hon får gå in först.\n"
+            "Observation på förskolan, gjord av habiliteringen: vid samlingen pekade hon på bilden av gungan och "
+            "sa \"gunga först\".\n")
+    assert _voice(note).verdict == "met"
+    # a woman named before "hon" is who speaks when the child is a boy
+    boy = "Pojken går i årskurs 2.\nMamma [VH1] var med. Hon sa att hon vill ha mer stöd.\n"
+    assert _voice(boy).verdict == "not_met"
+
+
+def test_voice_words_typed_without_a_with_ring_or_umlauts_still_count():
+    r = _voice("BARNETS EGEN ROST\n[BARN] sager att hen vill ga till skolan med [NAMN_1] pa morgonen.\n")
+    assert r.verdict == "met" and "sager" in r.evidence[0].text
+    assert _voice("[BARN]s asikt har tagits tillvara.\n").verdict in ("partial", "not_met")
+
+
 def test_follow_up_convener_in_the_next_sentence_is_named():
     text = "Uppföljning 18/11. Marie kallar.\n"
     r = assess(text).criteria["follow_up_responsible"]
