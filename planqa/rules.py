@@ -1430,12 +1430,15 @@ CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|me
 VOICE_REPORT = _compile_tolerant(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
-                          r"pekar|märkt|sett|ser|noterat|observerat)\b", re.I)
+                          r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog)\b", re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
 # not when it chooses whether to attend (that is participation).
 CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
 CHOICE_CONTENT = re.compile(r"^\s+(?:själv\s+)?(?:ut\s+)?(?:på\s+)?(?:\w+\s+)?(?:bild(?:en|er|erna)?|symbol\w*|kort\w*|"
                             r"[\"”»“])", re.I)
+# Shouting is saying something when the words are quoted ("ropar 'ut! ut!'"), not when calling for someone.
+SHOUT = re.compile(r"^(?:ropar|ropade)$", re.I)
+SHOUT_CONTENT = re.compile(r"^[^.;]{0,20}?[:\"”»“]")
 # A report is something the child said or showed when a statement, a quotation, a picture or a rating follows
 # ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"); a dot before a
 # lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence.
@@ -1451,9 +1454,12 @@ VOICE_OBSERVED = _compile_tolerant(r"\b(?:ler|log|skrattar|skrattade|jollrar|jol
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
                             r"tittade|verkar tycka|tycker om|gillar|blir (?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
                             r"vände bort)\b", re.I)
-# The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån").
-CHILD_AGE = _compile_tolerant(r"(?:\[BARN\]\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+)(\d{1,2})\s*(år|mån\w*)\b",
-                       re.I)
+# The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån", a journal
+# note's "Status: Pat. 1 år 7 mån." or "pat (4 mån)").
+CHILD_AGE = _compile_tolerant(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+|"
+                              r"^status\s*:\s*)(\d{1,2})\s*(år|mån\w*)\b", re.I | re.M)
+# A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
+STATUS_SECTION = _compile_tolerant(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
 VOICE_PARAPHRASE = _compile_tolerant(r"\b(?:uttrycker|uttryckte|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
 # A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
@@ -1464,8 +1470,9 @@ INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
-FORMULAIC_VOICE = _compile_tolerant(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv) (?:har|är)|har fått komma till tals|"
-                             r"har inhämtats|instämmer|har fått uttrycka|håller med|"
+FORMULAIC_VOICE = _compile_tolerant(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
+                             r"perspektiv|syn|önskemål) (?:har|är)|\b(?:har fått komma till tals|"
+                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|tycker (?:att )?(?:planen|det) "
                              r"(?:är|verkar|låter) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
@@ -1587,9 +1594,10 @@ def _sorted_agent_spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, s
 def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,
             plan: _VoicePlan) -> list[tuple[int, int, str]]:
     """(start, end, who) of the person words in a segment outside quotations (offsets in the segment), who =
-    'child', 'adult' or 'first'; "han"/"hon" take the last subject before them that fits (`_fits`; agencies
-    never do), else the child or an adult by the child's gender, else the subject of the segment before (adults
-    where the child is "hen"); "jag" under an adult's heading is an adult."""
+    'child', 'adult' or 'first'; "han"/"hon" stand for whom the same pronoun stood for earlier in the sentence
+    ("Hon framförde att hon vill ..."), else the last subject before them that fits (`_fits`; agencies never
+    do), else the child or an adult by the child's gender, else the subject of the segment before (adults where
+    the child is "hen"); "jag" under an adult's heading is an adult."""
     found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
     found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
@@ -1605,9 +1613,10 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
             who = "adult"
         elif who == "pron":
             pronoun = masked[a:b].lower()
+            same = [w for x, y, w in out if masked[x:y].lower() == pronoun]
             before = [w for x, y, w in out if w in ("child", "adult") and x not in agencies
                       and not VOICE_PREPOSITION.search(masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
-            who = "adult" if plan.child_is_hen else before[-1] if before else \
+            who = "adult" if plan.child_is_hen else same[0] if same else before[-1] if before else \
                 ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else (last or section or "")
         elif who == "first" and section == "adult":
             who = "adult"
@@ -1617,16 +1626,18 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
 
 
 def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last: str | None,
-             previous: str | None) -> tuple[str | None, bool]:
+             previous: str | None, status: bool = False) -> tuple[str | None, bool]:
     """(who does the verb, whether in a main clause): the nearest person word before it in the same clause (not
     after a preposition); the previous verb's subject after "och"; in inverted word order the person word right
     after it ("sa hen", "svarade [BARN]": a main clause); a capitalised name right before it ("Lena berättar
-    att ..."); the person of the sentence before for a verb opening the line ("Säger 'nej stol' och gråter")."""
+    att ..."); the person of the sentence before for a verb opening the line ("Säger 'nej stol' och gråter"),
+    and in a journal's status part for a sentence without a subject ("Står vid dörren och ropar 'ut!'")."""
     before = text[:verb.start()]
     after_comma = bool(re.search(r",\s*$", before))
     subjects = [(a, b, who) for a, b, who in people if not VOICE_PREPOSITION.search(text[:a])]
-    if re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) and (previous or subjects):
-        return previous or subjects[0][2], False
+    earlier = [who for _, b, who in subjects if b <= verb.start()]
+    if re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) and (previous or earlier):
+        return previous or earlier[0], False
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     for a, b, who in reversed(subjects):
         if b <= verb.start() and a >= clause_start:
@@ -1637,13 +1648,14 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
             return who, True
     if re.search(r"(?:^|[:(]\s*)[A-ZÅÄÖ][a-zåäöé]+\s+(?:har\s+|hade\s+)?(?:också\s+|även\s+)?$", before[clause_start:]):
         return "adult", after_comma
-    if not re.sub(r"^\s*(?:[-•*]|\d+[.)])?\s*", "", before).strip():
+    if not re.sub(r"^\s*(?:[-•*]|\d+[.)])?\s*", "", before).strip() \
+            or status and not any(a < verb.start() for a, _, _ in people):
         return last, True
     return None, after_comma
 
 
 def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], section: str, follows_voice: bool,
-                last: str | None, plan: _VoicePlan) -> str | None:
+                last: str | None, plan: _VoicePlan, status: bool = False) -> str | None:
     """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
     description or a first-person text written by adults), 'adult' (an adult speaking for the child), None."""
     text = s.text
@@ -1654,7 +1666,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     verbs = [(m, "report") for m in VOICE_REPORT.finditer(masked)] + [(m, "view") for m in VOICE_VIEW.finditer(masked)] \
         + [(m, "observed") for m in VOICE_OBSERVED.finditer(masked)]
     for m, kind in sorted(verbs, key=lambda v: v[0].start()):
-        who, main_clause = _subject(masked, people, m, last, previous)
+        who, main_clause = _subject(masked, people, m, last, previous, status)
         previous = who or previous
         if who == "adult":
             adult_at = m.start() if adult_at is None else adult_at
@@ -1672,6 +1684,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             viewed = viewed or who
         elif CHOICE.match(m.group()):
             if CHOICE_CONTENT.match(text[m.end():]):
+                said = said or who
+        elif SHOUT.match(m.group()):
+            if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
                 and not WRITING_THE_PLAN.search(masked):
@@ -1698,6 +1713,14 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     return None
 
 
+def _in_status(ctx: Context, s: Segment) -> bool:
+    """The segment stands in a journal's status or observation part (a heading or a line label), where a
+    sentence without a subject is about the child ("Status: 1 år 2 mån. Pekar på bollen och säger ...")."""
+    line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
+    label = LINE_LABEL.match(line)
+    return bool(STATUS_SECTION.search(s.section) or label and STATUS_SECTION.search(label.group(1)))
+
+
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
@@ -1718,8 +1741,10 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         masked = s.text
         for a, b in _quoted(s.text):
             masked = masked[:a] + " " * (b - a) + masked[b:]
+        status = _in_status(ctx, s)
+        last = "child" if status else last
         people = _people(ctx, s, masked, last, section, plan)
-        found = _voice_kind(s, masked, people, section, follows_voice, last, plan)
+        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status)
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
         subjects = [who for a, _, who in people if who in ("child", "adult")

@@ -341,6 +341,22 @@ def test_journal_note_patient_and_gendered_pronouns_speak_for_themselves():
     assert _voice(boy).verdict == "not_met"
 
 
+def test_journal_status_sentences_without_subject_are_the_patients():
+    status = ("Vårdnadshavare: ej kallade enl. soc.\nStatus: 1 år 2 mån. Går med stöd. Pekar på bollen och säger "
+              "\"titta!\" när mamma kommer.\n")
+    r = _voice(status)
+    assert r.verdict == "met" and "titta!" in r.evidence[0].text
+    # outside a status part the same sentence has no speaker
+    assert _voice("Mamma [VH1] var med.\nGår med stöd. Pekar på bollen.\n").verdict == "not_met"
+    # calling for someone is no quotation
+    assert _voice("Status: [BARN], 2 år. Ropar efter mamma på kvällen.\n").verdict != "met"
+
+
+def test_formulaic_voice_in_minutes_needs_the_childs_view_as_object():
+    assert _voice("§ 6 Noterades att samtycke har inhämtats.\n").verdict == "not_met"
+    assert _voice("§ 6 Noterades att [BARN]s synpunkter har inhämtats.\n").verdict == "partial"
+
+
 def test_voice_words_typed_without_a_with_ring_or_umlauts_still_count():
     r = _voice("BARNETS EGEN ROST\n[BARN] sager att hen vill ga till skolan med [NAMN_1] pa morgonen.\n")
     assert r.verdict == "met" and "sager" in r.evidence[0].text
