@@ -1499,10 +1499,10 @@ ADULT_VIEW_HEADING = _compile_tolerant(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WOR
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
-# dictated it ("jag berättade och hon skrev").
-ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|(?:som|hur) (?:vi|de vuxna) "
-                               r"tror|(?:skriven|skrivet|ifylld|sammanställd) av|skrivit (?:det här|den|planen) "
-                               r"(?:åt|för) mig)", re.I)
+# dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it.
+ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
+                               r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
+                               r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
 
@@ -1705,7 +1705,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
-        return "own" if section == "child" and not GENERIC_WISH.search(masked) else "weak"
+        return "own" if section == "child" and not GENERIC_WISH.search(masked) and not plan.small_child else "weak"
     if observed and (plan.small_child or section == "child"):
         return "weak"
     if any(who == "child" for _, _, who in people) and VOICE_PARAPHRASE.search(masked):

@@ -357,6 +357,20 @@ def test_formulaic_voice_in_minutes_needs_the_childs_view_as_object():
     assert _voice("§ 6 Noterades att [BARN]s synpunkter har inhämtats.\n").verdict == "partial"
 
 
+def test_first_person_plan_is_own_voice_unless_adults_are_said_to_have_written_it():
+    own = "Planen skrivs i jag-form.\nSKOLA\nVad jag tycker: Jag vill gå fordonsprogrammet till hösten.\n"
+    assert _voice(own).verdict == "met"
+    adults = ("Planen är skriven i jag-form. Texten har skrivits av mamma [VH1].\nSKOLA\n"
+              "Vad jag tycker: Jag vill gå fordonsprogrammet till hösten.\n")
+    assert _voice(adults).verdict == "partial"
+
+
+def test_small_childs_wishes_told_by_adults_are_observations():
+    text = "Barn: [BARN], 2 år\nBarnets perspektiv:\n[BARN] söker sig till [NAMN_3] och vill bli buren.\n"
+    r = _voice(text)
+    assert r.verdict == "partial" and "vill bli buren" in r.evidence[0].text
+
+
 def test_voice_words_typed_without_a_with_ring_or_umlauts_still_count():
     r = _voice("BARNETS EGEN ROST\n[BARN] sager att hen vill ga till skolan med [NAMN_1] pa morgonen.\n")
     assert r.verdict == "met" and "sager" in r.evidence[0].text
