@@ -371,6 +371,23 @@ def test_small_childs_wishes_told_by_adults_are_observations():
     assert r.verdict == "partial" and "vill bli buren" in r.evidence[0].text
 
 
+def test_needs_of_adults_are_not_the_childs_but_guardians_worries_are():
+    need = lambda t: assess(t).criteria["needs_described"]  # noqa: E731
+    own = "§ 3 [VH1] undrade om barnmedicin behöver vara med nästa gång. [VH2] har svårt att komma ifrån jobbet.\n"
+    r = need(own)
+    assert r.verdict == "not_met" and "Letade efter" in r.explanation
+    worry = "Föräldrarna är oroliga för hur [BARN] ska klara övergången till gymnasiet.\n"
+    assert need(worry).verdict in ("partial", "met")
+
+
+def test_needs_typed_without_a_with_ring_or_umlauts_still_count():
+    r = assess("BEHOV\n- [BARN] har svart att somna och vaknar flera ggr/natt sedan flytten.\n"
+               "- Gar inte till forskolan pa mandagar.\n").criteria["needs_described"]
+    assert r.verdict == "met" and "svart att somna" in r.evidence[0].text
+    # "vald" (chosen) is not "våld" typed without the ring
+    assert assess("Samordningsansvarig: ej vald.\n").criteria["needs_described"].verdict == "not_met"
+
+
 def test_voice_words_typed_without_a_with_ring_or_umlauts_still_count():
     r = _voice("BARNETS EGEN ROST\n[BARN] sager att hen vill ga till skolan med [NAMN_1] pa morgonen.\n")
     assert r.verdict == "met" and "sager" in r.evidence[0].text
