@@ -871,19 +871,19 @@ WORRY = _compile_tolerant(r"\b(?:oro\w*|rädd\w*)", re.I)
 NOT_A_NEED = _compile_tolerant(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
-# "Behov: se bilaga/remissen/tidigare plan", "som förra planen": the needs are only referred to elsewhere
-# (GUIDELINES 4.1: not_met).
+# "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
+# referred to elsewhere (GUIDELINES 4.1: not_met).
 NEED_REFERENCE = _compile_tolerant(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som) (?:bilaga\w*|remiss\w*|utredning\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
-                            r"läkarintyg\w*|underlag\w*|\w+s utredning)|oförändrad\w*)", re.I)
+                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från)|oförändrad\w*)", re.I)
 CHILD_REF = _compile_tolerant(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
 NEED_SECTION = _compile_tolerant(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
                           r"ungdomens|elevens|kort om|anamnes|diagnos\w*)\b", re.I)
-# The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:").
+# The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
 NEED_LINE_LABEL = _compile_tolerant(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
-                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}:", re.I)
+                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s)", re.I)
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # Who a difficulty belongs to: the last person named before it in its sentence.
 NEED_HOLDER = _compile_tolerant(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"

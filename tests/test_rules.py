@@ -388,6 +388,11 @@ def test_needs_typed_without_a_with_ring_or_umlauts_still_count():
     assert assess("Samordningsansvarig: ej vald.\n").criteria["needs_described"].verdict == "not_met"
 
 
+def test_needs_referred_to_an_earlier_plan_after_a_dash_label_are_not_met():
+    r = assess("1) Behov – se planen från 2024-12-04.\n2) Mål – [BARN] ska gå till skolan.\n").criteria["needs_described"]
+    assert r.verdict == "not_met" and r.evidence[0].text.startswith("1) Behov")
+
+
 def test_voice_words_typed_without_a_with_ring_or_umlauts_still_count():
     r = _voice("BARNETS EGEN ROST\n[BARN] sager att hen vill ga till skolan med [NAMN_1] pa morgonen.\n")
     assert r.verdict == "met" and "sager" in r.evidence[0].text
