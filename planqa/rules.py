@@ -1507,6 +1507,7 @@ _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skola
 _VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
 ADULT_VIEW_HEADING = _compile_tolerant(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
                                 rf"|^(?:\w+ )?{_ADULT_WORD}(?: och {_ADULT_WORD})?$", re.I)
+TOLD_BY_ADULT = _compile_tolerant(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\s+)?{_ADULT_WORD}", re.I)
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
@@ -1558,7 +1559,11 @@ def _voice_heading(ctx: Context, s: Segment) -> str | None:
 
 
 def _section_voice(section: str) -> str:
-    return "child" if CHILD_VIEW_HEADING.search(section) else ("adult" if ADULT_VIEW_HEADING.search(section) else "")
+    """'child' for a heading for the child's view, 'adult' for an adult's (also the child's view as an adult
+    tells it: "Barnets perspektiv (enligt mamma)"), '' otherwise."""
+    if CHILD_VIEW_HEADING.search(section):
+        return "adult" if TOLD_BY_ADULT.search(section) else "child"
+    return "adult" if ADULT_VIEW_HEADING.search(section) else ""
 
 
 @dataclass(frozen=True)

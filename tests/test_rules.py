@@ -393,6 +393,12 @@ def test_needs_referred_to_an_earlier_plan_after_a_dash_label_are_not_met():
     assert r.verdict == "not_met" and r.evidence[0].text.startswith("1) Behov")
 
 
+def test_childs_view_heading_told_by_an_adult_is_an_adults_account():
+    text = "BARNETS PERSPEKTIV (enligt mamma)\n[BARN] vill inte sova i spjälsängen utan i mammas säng.\n"
+    assert _voice(text).verdict == "partial"
+    assert _voice("BARNETS PERSPEKTIV\n[BARN] säger att hen vill sova i mammas säng.\n").verdict == "met"
+
+
 def test_voice_words_typed_without_a_with_ring_or_umlauts_still_count():
     r = _voice("BARNETS EGEN ROST\n[BARN] sager att hen vill ga till skolan med [NAMN_1] pa morgonen.\n")
     assert r.verdict == "met" and "sager" in r.evidence[0].text
