@@ -1472,7 +1472,7 @@ CHILD_AGE = _compile_tolerant(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som
 # A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
 STATUS_SECTION = _compile_tolerant(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
-VOICE_PARAPHRASE = _compile_tolerant(r"\b(?:uttrycker|uttryckte|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
+VOICE_PARAPHRASE = _compile_tolerant(r"\b(?:uttrycker|uttryckte|uttryckt|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
 # A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
 # or signing it is taking part, not a view.
 VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver|lär sig|lära sig|tränar på att|"
@@ -1488,7 +1488,7 @@ FORMULAIC_VOICE = _compile_tolerant(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\
                              r"(?:är|verkar|låter) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
                              r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
-                             r"uttrycker (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
+                             r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = _compile_tolerant(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"

@@ -277,6 +277,7 @@ def test_adults_retelling_what_the_child_said_is_partial_voice():
 def test_formulaic_voice_and_paraphrase_are_partial_but_participation_alone_is_not_voice():
     assert _voice("[BARN] har varit delaktig och tycker att planen är bra.\n").verdict == "partial"
     assert _voice("[BARN] uttrycker ett behov av struktur och förutsägbarhet.\n").verdict == "partial"
+    assert _voice("Den unges synpunkter\n[BARN] har uttryckt ett behov av förutsägbarhet.\n").verdict == "partial"
     assert _voice("[BARN] har varit delaktig.\n[BARN] valde att inte vara med på mötet.\n").verdict == "not_met"
 
 
