@@ -20,6 +20,33 @@ from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.text import Segment, folded_re, segments
 
+_FOLDED = {"å": "[åa]", "ä": "[äa]", "ö": "[öo]", "Å": "[ÅA]", "Ä": "[ÄA]", "Ö": "[ÖO]"}
+
+
+def _tolerant(pattern: str) -> str:
+    """A pattern that also matches its words typed without å/ä/ö ("sager" for "säger", "asikt" for "åsikt"), as
+    in text pasted through systems that lose them; letters inside character classes are left as they are."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        out.append(_FOLDED.get(ch, ch) if not in_class else ch)
+    return "".join(out)
+
+
+def _compile_tolerant(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile` of the `_tolerant` pattern."""
+    return re.compile(_tolerant(pattern), flags)
+
+
 MODEL_VERSION = "rules-1"
 T = TypeVar("T")
 REVIEW_BELOW = 0.6
@@ -93,20 +120,41 @@ OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
-PARTICIPATION = re.compile(rf"{CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
+# The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
+_PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
+PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
+PARTICIPATION = _compile_tolerant(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
-                           r"bett att få vara med)\b"
-                           r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,4}?(?:innan|före|inför)|"
-                           r"deltog inte eftersom|deltar inte då|för liten för att delta|(?:inför|innan|före) "
-                           r"(?:sip-)?mötet)\b"
+                           r"bett att få vara med|fick (?:vara med och )?bestämma|ledde)\b"
+                           r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,8}?(?:innan|före|inför|för att "
+                           r"förbereda)|deltog inte eftersom|deltar inte då|för liten för att delta)\b"
                            # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
-                           rf"|{CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|digitalt)\b", re.I)
+                           rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
+                           r"digitalt)\b", re.I)
+CHILD_FIRST = _compile_tolerant(rf"^\s*{PARTICIPANT_CHILD}", re.I)
+# A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
+TOOK_PART_ONLY = _compile_tolerant(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade)"
+                                   r"(?: inte)?\s*[.!]?\s*$", re.I)
+# The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]"): only with the child named.
+PREPARED = _compile_tolerant(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*"
+                             r"\b(?:inför|innan|före) (?:sip-)?mötet\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
-# ("[BARN] deltar i undervisningen", "bildstöd i klassrummet").
-PARTICIPATION_CONTEXT = re.compile(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
-                                   r"\d+ år|eftersom|för liten)", re.I)
-PARTICIPATION_VAGUE = re.compile(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
+# ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
+# minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
+PARTICIPATION_CONTEXT = _compile_tolerant(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
+                                   r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
+PARTICIPATION_VAGUE = _compile_tolerant(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
+# "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig"): voice, not a
+# statement that the child took part.
+PARTICIPATION_WISHED = _compile_tolerant(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig)\s+"
+                                         r"(?:mer\s+)?delaktig\w*", re.I)
+# A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
+# anything said about how (GUIDELINES 4: partial).
+PARTICIPANT_LABEL = _compile_tolerant(r"^\s*(?:\d+[.)]\s*)?(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
+                                      r"mötesdeltagare|medverkande|närvaro)\s*:", re.I)
+LISTED_CHILD = _compile_tolerant(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
+                                 re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
 # Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
 CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
@@ -151,7 +199,7 @@ SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:vårdnad\w*|om vårdnaden|att fatta 
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b)", re.I)
-PARTICIPANT_LIST = re.compile(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
+PARTICIPANT_LIST = _compile_tolerant(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
 # A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
 # clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga"), not as an
@@ -952,8 +1000,9 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 
 
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
-# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott ...), wherever in the plan.
-NEED_DIFFICULTY = re.compile(
+# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott ...), wherever in the plan; also
+# typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
+NEED_DIFFICULTY = _compile_tolerant(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\b|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
@@ -961,34 +1010,35 @@ NEED_DIFFICULTY = re.compile(
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
-    r"hot\w*|våld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
+    r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
     r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
     r"jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
-    r"isolera\w*|sitter (?:på sitt rum|hemma))",
+    r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*)",
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
-NEED_LABEL_WORD = re.compile(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*)", re.I)
+NEED_LABEL_WORD = _compile_tolerant(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*)", re.I)
+WORRY = _compile_tolerant(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
-NOT_A_NEED = re.compile(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+NOT_A_NEED = _compile_tolerant(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
-# "Behov: se bilaga/remissen/tidigare plan", "som förra planen": the needs are only referred to elsewhere
-# (GUIDELINES 4.1: not_met).
-NEED_REFERENCE = re.compile(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som) (?:bilaga\w*|remiss\w*|utredning\w*|"
+# "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
+# referred to elsewhere (GUIDELINES 4.1: not_met).
+NEED_REFERENCE = _compile_tolerant(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som) (?:bilaga\w*|remiss\w*|utredning\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
-                            r"läkarintyg\w*|underlag\w*|\w+s utredning)|oförändrad\w*)", re.I)
-CHILD_REF = re.compile(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|henom|hens|"
+                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från)|oförändrad\w*)", re.I)
+CHILD_REF = _compile_tolerant(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
-NEED_SECTION = re.compile(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
+NEED_SECTION = _compile_tolerant(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
                           r"ungdomens|elevens|kort om|anamnes|diagnos\w*)\b", re.I)
-# The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:").
-NEED_LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
-                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}:", re.I)
+# The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
+NEED_LINE_LABEL = _compile_tolerant(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
+                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s)", re.I)
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # Who a difficulty belongs to: the last person named before it in its sentence.
-NEED_HOLDER = re.compile(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|"
+NEED_HOLDER = _compile_tolerant(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
                          r"henom|jag|mig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
@@ -1027,6 +1077,14 @@ def _need_about_child(s: Segment, at: int) -> bool | None:
         # "han"/"hon" alone: a guardian under the guardians' heading, otherwise the child
         return not GUARDIAN_SECTION.search(s.section)
     return named[-1] == "child"
+
+
+def _adults_need(s: Segment, needs: list[int]) -> bool:
+    """Every need word in the segment is an adult's own ("[VH2] har svårt att komma ifrån jobbet",
+    "[VH1] undrade om barnmedicin behöver vara med"); a guardian's worry is about the child (GUIDELINES 4.1:
+    needs told by the guardians count)."""
+    starts = needs[bisect.bisect_left(needs, s.start):bisect.bisect_left(needs, s.end)]
+    return not WORRY.search(s.text) and all(_need_about_child(s, at - s.start) is False for at in starts)
 
 
 def _is_need_context(s: Segment) -> bool:
@@ -1073,7 +1131,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
-        elif kinds or (_any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency):
+        elif kinds or (_any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
+                       and not _adults_need(s, needs)):
             vague.append(s)
     return concrete, vague, reference
 
@@ -1524,47 +1583,67 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
 # A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
 # parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
-VOICE_PERSON = re.compile(
-    r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen)"
-    r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|"
+VOICE_PERSON = _compile_tolerant(
+    r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|"
+    r"pat(?!:s)\.?|patienten)"
+    r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|undertecknad|"
     r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
     r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
     r"\w*sekreterare(?:n)?|vi|de|de vuxna|man)"
     r"|(?P<pron>han|hon)|(?P<first>jag))(?!\w)", re.I)
+# Who "hon" and "han" can stand for: a woman or girl, a man or boy; the plural and collective person words can
+# stand for neither ("de dagar då hon ...": "hon" is not "de").
+FEMALE_PERSON = _compile_tolerant(r"^(?:\w*mamma\w*|mor|modern|mormor|farmor|moster|faster|fröken|flickan|dottern|"
+                                  r"tjejen|hon)$", re.I)
+MALE_PERSON = _compile_tolerant(r"^(?:\w*pappa\w*|far|fadern|morfar|farfar|morbror|farbror|pojken|sonen|killen|han)$",
+                                re.I)
+PLURAL_PERSON = _compile_tolerant(r"^(?:vi|de|de vuxna|man|vårdnadshavarna|föräldr\w*|\w*personal\w*|\w*pedagogerna|"
+                                  r"\w*lärarna|fröknarna|\w*mammor\w*|\w*pappor\w*)$", re.I)
+# The plan's word for the child tells its gender ("Flickan går på förskolan", "sonen"): "hon" or "han" with no
+# one fitting named before it is then the child, or an adult when it is the other gender.
+GIRL = _compile_tolerant(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
+BOY = _compile_tolerant(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
 VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt)\s*$",
                                re.I)
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
 # What someone said, wrote, answered, noticed or rated.
-VOICE_REPORT = re.compile(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
+VOICE_REPORT = _compile_tolerant(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
-                          r"pekar|märkt|sett|ser|noterat|observerat)\b", re.I)
+                          r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog)\b", re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
 # not when it chooses whether to attend (that is participation).
 CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
 CHOICE_CONTENT = re.compile(r"^\s+(?:själv\s+)?(?:ut\s+)?(?:på\s+)?(?:\w+\s+)?(?:bild(?:en|er|erna)?|symbol\w*|kort\w*|"
                             r"[\"”»“])", re.I)
+# Shouting is saying something when the words are quoted ("ropar 'ut! ut!'"), not when calling for someone.
+SHOUT = re.compile(r"^(?:ropar|ropade)$", re.I)
+SHOUT_CONTENT = re.compile(r"^[^.;]{0,20}?[:\"”»“]")
 # A report is something the child said or showed when a statement, a quotation, a picture or a rating follows
-# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10").
-REPORT_CONTENT = re.compile(r"^[^.;]{0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
+# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"); a dot before a
+# lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence.
+REPORT_CONTENT = _compile_tolerant(r"^(?:[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
-VOICE_VIEW = re.compile(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
+VOICE_VIEW = _compile_tolerant(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
 # What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
-VOICE_OBSERVED = re.compile(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
+VOICE_OBSERVED = _compile_tolerant(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
                             r"tittade|verkar tycka|tycker om|gillar|blir (?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
                             r"vände bort)\b", re.I)
-# The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån").
-CHILD_AGE = re.compile(r"(?:\[BARN\]\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+)(\d{1,2})\s*(år|mån\w*)\b",
-                       re.I)
+# The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån", a journal
+# note's "Status: Pat. 1 år 7 mån." or "pat (4 mån)").
+CHILD_AGE = _compile_tolerant(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+|"
+                              r"^status\s*:\s*)(\d{1,2})\s*(år|mån\w*)\b", re.I | re.M)
+# A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
+STATUS_SECTION = _compile_tolerant(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
-VOICE_PARAPHRASE = re.compile(r"\b(?:uttrycker|uttryckte|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
+VOICE_PARAPHRASE = _compile_tolerant(r"\b(?:uttrycker|uttryckte|uttryckt|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
 # A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
 # or signing it is taking part, not a view.
 VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver|lär sig|lära sig|tränar på att|"
@@ -1573,21 +1652,22 @@ INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
-FORMULAIC_VOICE = re.compile(r"\b(?:barnets (?:åsikt|röst|synpunkt\w*|perspektiv) (?:har|är)|har fått komma till tals|"
-                             r"har inhämtats|instämmer|har fått uttrycka|håller med|"
+FORMULAIC_VOICE = _compile_tolerant(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
+                             r"perspektiv|syn|önskemål) (?:har|är)|\b(?:har fått komma till tals|"
+                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|tycker (?:att )?(?:planen|det) "
                              r"(?:är|verkar|låter) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
                              r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
-                             r"uttrycker (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
+                             r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
-GENERIC_WISH = re.compile(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
+GENERIC_WISH = _compile_tolerant(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
                           r"ha koll på hur jag mår|vara med och bestämma)\b", re.I)
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
-CHILD_VIEW_HEADING = re.compile(
+CHILD_VIEW_HEADING = _compile_tolerant(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)\s+(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
@@ -1596,15 +1676,16 @@ CHILD_VIEW_HEADING = re.compile(
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
 _VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
-ADULT_VIEW_HEADING = re.compile(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
+ADULT_VIEW_HEADING = _compile_tolerant(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
                                 rf"|^(?:\w+ )?{_ADULT_WORD}(?: och {_ADULT_WORD})?$", re.I)
+TOLD_BY_ADULT = _compile_tolerant(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\s+)?{_ADULT_WORD}", re.I)
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
-# dictated it ("jag berättade och hon skrev").
-ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|(?:som|hur) (?:vi|de vuxna) "
-                               r"tror|(?:skriven|skrivet|ifylld|sammanställd) av|skrivit (?:det här|den|planen) "
-                               r"(?:åt|för) mig)", re.I)
+# dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it.
+ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
+                               r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
+                               r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
 
@@ -1649,7 +1730,11 @@ def _voice_heading(ctx: Context, s: Segment) -> str | None:
 
 
 def _section_voice(section: str) -> str:
-    return "child" if CHILD_VIEW_HEADING.search(section) else ("adult" if ADULT_VIEW_HEADING.search(section) else "")
+    """'child' for a heading for the child's view, 'adult' for an adult's (also the child's view as an adult
+    tells it: "Barnets perspektiv (enligt mamma)"), '' otherwise."""
+    if CHILD_VIEW_HEADING.search(section):
+        return "adult" if TOLD_BY_ADULT.search(section) else "child"
+    return "adult" if ADULT_VIEW_HEADING.search(section) else ""
 
 
 @dataclass(frozen=True)
@@ -1659,39 +1744,67 @@ class _VoicePlan:
     adult_jag: bool  # a first-person plan written by adults
     child_is_hen: bool  # the plan calls the child "hen", so "han"/"hon" are adults
     small_child: bool  # the child is 0-3 years old
+    child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
 
 
 def _voice_plan(text: str) -> _VoicePlan:
     age = CHILD_AGE.search(text)
-    months = int(age.group(1)) * (12 if age.group(2).lower() == "år" else 1) if age else None
+    months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
     return _VoicePlan(adult_jag=bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
-                      small_child=months is not None and months < 48)
+                      small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text))
+
+
+def _child_pronoun(text: str) -> str | None:
+    girl, boy = len(GIRL.findall(text)), len(BOY.findall(text))
+    return "hon" if girl > boy else ("han" if boy > girl else None)
+
+
+def _fits(pronoun: str, word: str, who: str, plan: _VoicePlan) -> bool:
+    """Whether "hon"/"han" can stand for an earlier person word: one person of that gender or of unknown gender
+    (a placeholder, a role, "[BARN]" where the plan does not tell the child's gender)."""
+    if PLURAL_PERSON.match(word):
+        return False
+    other = MALE_PERSON if pronoun == "hon" else FEMALE_PERSON
+    if other.match(word):
+        return False
+    same = FEMALE_PERSON if pronoun == "hon" else MALE_PERSON
+    return bool(same.match(word)) or who != "child" or plan.child_pronoun in (None, pronoun)
 
 
 def _sorted_agent_spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """The actor and role spans by start, and their starts (for bisecting by segment)."""
-    spans = sorted(ctx.actors + ctx.roles)
+    """The actor spans ('agency') and role spans ('role') by start, and their starts (for bisecting by segment)."""
+    spans = sorted([(a, b, "agency") for a, b, _ in ctx.actors] + [(a, b, "role") for a, b, _ in ctx.roles])
     return [a for a, _, _ in spans], spans
 
 
 def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,
             plan: _VoicePlan) -> list[tuple[int, int, str]]:
     """(start, end, who) of the person words in a segment outside quotations (offsets in the segment), who =
-    'child', 'adult' or 'first'; "han"/"hon" take the subject before them (adults where the child is "hen"),
-    "jag" under an adult's heading is an adult."""
+    'child', 'adult' or 'first'; "han"/"hon" stand for whom the same pronoun stood for earlier in the sentence
+    ("Hon framförde att hon vill ..."), else the last subject before them that fits (`_fits`; agencies never
+    do), else the child or an adult by the child's gender, else the subject of the segment before (adults where
+    the child is "hen"); "jag" under an adult's heading is an adult."""
     found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
-    found += [(a - s.start, b - s.start, "adult") for a, b, _ in spans[bisect.bisect_left(starts, s.start):
-                                                                       bisect.bisect_left(starts, s.end)]
+    found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
+                                                                        bisect.bisect_left(starts, s.end)]
               if masked[a - s.start] != " "]
     out: list[tuple[int, int, str]] = []
+    agencies: set[int] = set()
     for a, b, who in sorted(found):
         if out and a < out[-1][1]:
             continue
-        if who == "pron":
-            before = [w for x, _, w in out if w in ("child", "adult") and not VOICE_PREPOSITION.search(masked[:x])]
-            who = "adult" if plan.child_is_hen else (before[-1] if before else (last or section or ""))
+        if who in ("agency", "role"):
+            agencies.update([a] if who == "agency" else [])
+            who = "adult"
+        elif who == "pron":
+            pronoun = masked[a:b].lower()
+            same = [w for x, y, w in out if masked[x:y].lower() == pronoun]
+            before = [w for x, y, w in out if w in ("child", "adult") and x not in agencies
+                      and not VOICE_PREPOSITION.search(masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
+            who = "adult" if plan.child_is_hen else same[0] if same else before[-1] if before else \
+                ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else (last or section or "")
         elif who == "first" and section == "adult":
             who = "adult"
         if who:
@@ -1700,16 +1813,18 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
 
 
 def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last: str | None,
-             previous: str | None) -> tuple[str | None, bool]:
+             previous: str | None, status: bool = False) -> tuple[str | None, bool]:
     """(who does the verb, whether in a main clause): the nearest person word before it in the same clause (not
     after a preposition); the previous verb's subject after "och"; in inverted word order the person word right
     after it ("sa hen", "svarade [BARN]": a main clause); a capitalised name right before it ("Lena berättar
-    att ..."); the person of the sentence before for a verb opening the line ("Säger 'nej stol' och gråter")."""
+    att ..."); the person of the sentence before for a verb opening the line ("Säger 'nej stol' och gråter"),
+    and in a journal's status part for a sentence without a subject ("Står vid dörren och ropar 'ut!'")."""
     before = text[:verb.start()]
     after_comma = bool(re.search(r",\s*$", before))
     subjects = [(a, b, who) for a, b, who in people if not VOICE_PREPOSITION.search(text[:a])]
-    if re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) and (previous or subjects):
-        return previous or subjects[0][2], False
+    earlier = [who for _, b, who in subjects if b <= verb.start()]
+    if re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) and (previous or earlier):
+        return previous or earlier[0], False
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     for a, b, who in reversed(subjects):
         if b <= verb.start() and a >= clause_start:
@@ -1720,13 +1835,14 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
             return who, True
     if re.search(r"(?:^|[:(]\s*)[A-ZÅÄÖ][a-zåäöé]+\s+(?:har\s+|hade\s+)?(?:också\s+|även\s+)?$", before[clause_start:]):
         return "adult", after_comma
-    if not re.sub(r"^\s*(?:[-•*]|\d+[.)])?\s*", "", before).strip():
+    if not re.sub(r"^\s*(?:[-•*]|\d+[.)])?\s*", "", before).strip() \
+            or status and not any(a < verb.start() for a, _, _ in people):
         return last, True
     return None, after_comma
 
 
 def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], section: str, follows_voice: bool,
-                last: str | None, plan: _VoicePlan) -> str | None:
+                last: str | None, plan: _VoicePlan, status: bool = False) -> str | None:
     """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
     description or a first-person text written by adults), 'adult' (an adult speaking for the child), None."""
     text = s.text
@@ -1737,7 +1853,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     verbs = [(m, "report") for m in VOICE_REPORT.finditer(masked)] + [(m, "view") for m in VOICE_VIEW.finditer(masked)] \
         + [(m, "observed") for m in VOICE_OBSERVED.finditer(masked)]
     for m, kind in sorted(verbs, key=lambda v: v[0].start()):
-        who, main_clause = _subject(masked, people, m, last, previous)
+        who, main_clause = _subject(masked, people, m, last, previous, status)
         previous = who or previous
         if who == "adult":
             adult_at = m.start() if adult_at is None else adult_at
@@ -1756,6 +1872,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         elif CHOICE.match(m.group()):
             if CHOICE_CONTENT.match(text[m.end():]):
                 said = said or who
+        elif SHOUT.match(m.group()):
+            if SHOUT_CONTENT.match(text[m.end():]):
+                said = said or who
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
                 and not WRITING_THE_PLAN.search(masked):
             said = said or who
@@ -1773,12 +1892,20 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
-        return "own" if section == "child" and not GENERIC_WISH.search(masked) else "weak"
+        return "own" if section == "child" and not GENERIC_WISH.search(masked) and not plan.small_child else "weak"
     if observed and (plan.small_child or section == "child"):
         return "weak"
     if any(who == "child" for _, _, who in people) and VOICE_PARAPHRASE.search(masked):
         return "weak"
     return None
+
+
+def _in_status(ctx: Context, s: Segment) -> bool:
+    """The segment stands in a journal's status or observation part (a heading or a line label), where a
+    sentence without a subject is about the child ("Status: 1 år 2 mån. Pekar på bollen och säger ...")."""
+    line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
+    label = LINE_LABEL.match(line)
+    return bool(STATUS_SECTION.search(s.section) or label and STATUS_SECTION.search(label.group(1)))
 
 
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
@@ -1801,8 +1928,10 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         masked = s.text
         for a, b in _quoted(s.text):
             masked = masked[:a] + " " * (b - a) + masked[b:]
+        status = _in_status(ctx, s)
+        last = "child" if status else last
         people = _people(ctx, s, masked, last, section, plan)
-        found = _voice_kind(s, masked, people, section, follows_voice, last, plan)
+        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status)
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
         subjects = [who for a, _, who in people if who in ("child", "adult")
@@ -1826,20 +1955,40 @@ def child_voice(ctx: Context) -> CriterionResult:
                                                         "(citat, 'säger att', jag-form) men hittade inget.")
 
 
+def _with_next_sentence(ctx: Context, i: int) -> str:
+    """A segment's text and, when the line goes on about the child, the next sentence's (a reason can follow
+    there: "[BARN] deltog inte. [BARN] är 2 år och mötet hölls under hens sovtid")."""
+    s = ctx.segs[i]
+    nxt = ctx.segs[i + 1] if i + 1 < len(ctx.segs) else None
+    goes_on = nxt is not None and "\n" not in ctx.text[s.end:nxt.start] \
+        and bool(CHILD_FIRST.match(nxt.text) or TOOK_PART_ONLY.match(s.text))
+    return s.text + " " + nxt.text if goes_on else s.text
+
+
+def _listed_child(s: Segment) -> bool:
+    """The child is an item of a participant list, after its label or under its heading ("Närvarande: [VH1],
+    [BARN], [NAMN_1]", "- [BARN] (14 år)"), not a sentence about the child there."""
+    label = PARTICIPANT_LABEL.match(s.text)
+    listed = s.text[label.end():] if label else s.text if PARTICIPANT_LIST.search(s.section) else ""
+    return bool(LISTED_CHILD.search(listed))
+
+
 def child_participation(ctx: Context) -> CriterionResult:
-    specific = [s for s in ctx.segs if PARTICIPATION.search(s.text)
-                and (PARTICIPATION_CONTEXT.search(s.text) or PARTICIPATION_CONTEXT.search(s.section)
+    specific = [s for i, s in enumerate(ctx.segs) if PREPARED.search(s.text) or PARTICIPATION.search(s.text)
+                and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, i)) or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(s.text) or PARTICIPANT_LIST.search(s.section))]
-    vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text)]
-    ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague))
+    vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text) and not PARTICIPATION_WISHED.search(s.text)]
+    listed = [s for s in ctx.segs if not s.is_heading and _listed_child(s)]
+    ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],
                        "Det framgår hur barnet deltagit (eller varför inte).")
-    if vague:
-        return _result("child_participation", "partial", 0.55, [_ev(s, "PARTICIPATION") for s in vague],
-                       "Barnets delaktighet nämns utan innehåll.")
-    return _result("child_participation", "not_met", 0.6, [], "Letade efter hur barnet deltagit men hittade "
-                                                                "inget.")
+    if vague or listed:
+        return _result("child_participation", "partial", 0.55, [_ev(s, "PARTICIPATION") for s in vague + listed],
+                       "Barnets delaktighet nämns utan innehåll, eller barnet står bara med i deltagarlistan.")
+    return _result("child_participation", "not_met", 0.6, [], "Letade efter hur barnet deltagit (var med på "
+                                                                "mötet, förbereddes, eller skäl till att inte delta) "
+                                                                "men hittade inget.")
 
 
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
