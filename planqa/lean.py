@@ -74,7 +74,10 @@ def defer_presidio_predefined_recognizers() -> bool:
 
     def __getattr__(name: str):
         if name in _NLP_RECOGNIZERS and not state["loaded"]:
-            return getattr(importlib.import_module(f"{PRESIDIO_PREDEFINED}.nlp_engine_recognizers"), name)
+            try:
+                return getattr(importlib.import_module(f"{PRESIDIO_PREDEFINED}.nlp_engine_recognizers"), name)
+            except (ImportError, AttributeError):
+                pass  # another presidio layout: load the whole package below
         if name.startswith("__") or state["loaded"]:
             raise AttributeError(name)
         state["loaded"] = True

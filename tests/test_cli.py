@@ -106,3 +106,24 @@ def test_evaluate_on_the_style_shift_set_writes_a_report(tmp_path):
     figures = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
     assert set(figures) == {"trained", "rules"}
     assert run("evaluate", "--split", "nosuch").returncode == 2
+
+
+@pytest.mark.parametrize("split", ["test", "shift"])
+def test_evaluate_reproduces_the_reported_figures_and_the_model_card_quotes_them(tmp_path, split):
+    """`planqa evaluate` with the shipped models gives exactly the committed report; the model card cites it."""
+    root = Path(__file__).resolve().parents[1]
+    report = tmp_path / f"{split}.md"
+    result = run("evaluate", "--split", split, "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    got = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
+    shipped = json.loads((root / "reports" / f"evaluation-{split}.json").read_text(encoding="utf-8"))
+    assert got == shipped
+    card = (root / "models" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    trained, rules = got["trained"], got["rules"]
+    if split == "test":
+        quoted = (f"mean accuracy {trained['mean_accuracy']:.2f} vs {rules['mean_accuracy']:.2f}, mean Cohen's κ "
+                  f"{trained['mean_kappa']:.2f} vs {rules['mean_kappa']:.2f}")
+    else:
+        quoted = (f"accuracy {trained['mean_accuracy']:.2f} / κ {trained['mean_kappa']:.2f}, rules "
+                  f"{rules['mean_accuracy']:.2f} / {rules['mean_kappa']:.2f}")
+    assert quoted in " ".join(card.split()), quoted  # line breaks in the card do not matter
