@@ -71,11 +71,7 @@ class Tfidf:
 
     def features(self, text: str) -> Features:
         """L2-normalised TF-IDF weights of the vocabulary terms in `text`."""
-        if self.analyzer == "char_wb":
-            columns = self._char_columns(text.lower() if self.lowercase else text)
-        else:
-            vocabulary = self.vocabulary
-            columns = [j for j in map(vocabulary.get, self.terms(text)) if j is not None]
+        columns = self._columns(text)
         if not columns:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         cols, tf = np.unique(np.array(columns, dtype=np.int64), return_counts=True)
@@ -85,8 +81,7 @@ class Tfidf:
 
     def features_many(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """`features` of many texts in one numpy pass: (row, column, value) arrays, rows in order."""
-        columns = [self._char_columns(t.lower() if self.lowercase else t) if self.analyzer == "char_wb"
-                   else [j for j in map(self.vocabulary.get, self.terms(t)) if j is not None] for t in texts]
+        columns = [self._columns(t) for t in texts]
         lengths = np.fromiter(map(len, columns), dtype=np.int64, count=len(columns))
         if not lengths.sum():
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
@@ -97,6 +92,12 @@ class Tfidf:
         values = (np.log(tf) + 1.0 if self.sublinear_tf else tf.astype(float)) * self.idf[cols]
         norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(texts)))
         return rows, cols, values / np.where(norms > 0, norms, 1.0)[rows]
+
+    def _columns(self, text: str) -> list[int]:
+        """Vocabulary columns of the terms of `text`, one per occurrence."""
+        if self.analyzer == "char_wb":
+            return self._char_columns(text.lower() if self.lowercase else text)
+        return [j for j in map(self.vocabulary.get, self.terms(text)) if j is not None]
 
     def _char_columns(self, text: str) -> list[int]:
         """Vocabulary columns of the character n-grams of each word (they never cross words: cached per word)."""

@@ -54,8 +54,8 @@ class SwedishNlpEngine(SpacyNlpEngine):
         else:
             self.nlp = {}  # spacy.blank("sv") would cost 0.25 s at every start for nothing
 
-    def is_loaded(self) -> bool:
-        return self.nlp is not None
+    def get_supported_languages(self) -> list[str]:
+        return ["sv"]  # also without a spaCy pipeline (the base class asks for a non-empty self.nlp)
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         """Tokens by a regex (words with inner hyphens/dots, or single symbols).
