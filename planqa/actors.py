@@ -1,14 +1,16 @@
 """Gazetteer of SIP actors (verksamheter) and roles: surface forms -> normalised names.
 
 Closed classes, so a lookup list beats a model here. Used by the entity ruler of the NLP
-pipeline and by the rule-based assessor. Matching is case-insensitive on whole words and
-accepts Swedish inflections (bestämd form, genitive -s, "bup:s").
+pipeline and by the rule-based assessor. Matching is case-insensitive on whole words,
+accepts Swedish inflections (bestämd form, genitive -s, "bup:s") and text that lost å/ä/ö.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from planqa.text import fold_diacritics
 
 # normalised name -> regular-expression alternatives (lower case, whole words)
 ACTORS: dict[str, list[str]] = {
@@ -36,7 +38,7 @@ ACTORS: dict[str, list[str]] = {
             r"korttids", r"funktionsstöd(?:et)?"],
     "försäkringskassan": [r"försäkringskassa(?:n)?s?", r"fk"],
     "polisen": [r"polis(?:en)?s?"],
-    "hvb": [r"hvb(?:-hem(?:met)?)?", r"behandlingshem(?:met)?s?"],
+    "hvb": [r"hvb(?::ts?|:s|-hem(?:met)?s?)?", r"behandlingshem(?:met)?s?"],
     "familjehem": [r"familjehem(?:met)?s?", r"familjehemsföräldrar(?:na)?", r"jourhem(?:met)?"],
     "vuxenpsykiatrin": [r"vuxenpsykiatri(?:n)?s?", r"vup"],
     "beroendevården": [r"maria ungdom", r"beroendemottagning(?:en)?s?", r"mini-maria", r"beroendevård(?:en)?"],
@@ -54,6 +56,10 @@ ROLES: list[str] = [
     r"behandlare(?:n)?", r"klassföreståndare(?:n)?", r"lärare(?:n)?", r"pedagog(?:en)?",
     r"förskollärare(?:n)?", r"dietist(?:en)?", r"tolk(?:en)?", r"god man", r"familjehemssekreterare(?:n)?",
 ]
+
+# Text pasted through a system that lost å/ä/ö ("Forskolan", "Socialtjansten") names the same actors.
+ACTORS = {name: [fold_diacritics(form) for form in forms] for name, forms in ACTORS.items()}
+ROLES = [fold_diacritics(form) for form in ROLES]
 
 _WORD = r"(?<![\wåäöÅÄÖ-]){}(?![\wåäöÅÄÖ-])"
 

@@ -283,7 +283,7 @@ def train(
     out: Annotated[Optional[Path], typer.Option(help="Var modellerna sparas (standard: models/...).")] = None,
 ) -> None:
     """Träna planqas bedömningsmodeller från annotations/ (val på dev-delen, sedan tränat på train + dev; aldrig test)."""
-    from planqa.corpus import load_corpus
+    from planqa.corpus import load_corpus, plan_styles
 
     train_records, dev_records = load_corpus("train"), load_corpus("dev")
     if not train_records or not dev_records:
@@ -306,7 +306,8 @@ def train(
 
     err(f"Tränar på {len(train_records)} train- och {len(dev_records)} dev-planer (val av modell med "
         "korsvalidering) …")
-    assessor = TrainedAssessor().fit(train_records, dev_records, version="trained-2", log=err)
+    assessor = TrainedAssessor().fit(train_records, dev_records, version="trained-2", log=err,
+                                     styles=plan_styles(train_records + dev_records))
     path = assessor.save(out or MODELS_DIR / "assessor")
     err(f"Klart: modellen sparad i {path}.")
 
@@ -455,9 +456,10 @@ def main() -> None:  # pragma: no cover
     """The `planqa` command: torch and transformers stay out unless the transformer backend is asked for."""
     import gc
 
-    from planqa.lean import keep_out_heavy_libraries, pause_gc_while_starting
+    from planqa.lean import defer_spacy_cli, keep_out_heavy_libraries, pause_gc_while_starting
 
     keep_out_heavy_libraries(sys.argv[1:])
+    defer_spacy_cli(sys.argv[1:])
     pause_gc_while_starting(sys.argv[1:])
     try:
         app()

@@ -150,6 +150,22 @@ def load_splits(path: Path | None = None) -> dict[str, str]:
         return {row["id"]: row["split"] for row in csv.DictReader(f)}
 
 
+def load_writers(path: Path | None = None) -> dict[str, str]:
+    """The writer block (house style) of each plan id (annotations/matrix.csv)."""
+    import csv
+
+    path = path or ANNOTATIONS / "matrix.csv"
+    with path.open(encoding="utf-8") as f:
+        return {row["id"]: row["writer"] for row in csv.DictReader(f)}
+
+
+def plan_styles(records: list[dict]) -> list[str] | None:
+    """Each record's house style (writer block) for `TrainedAssessor.fit`, or None if any is unknown."""
+    writers = load_writers()
+    styles = [writers.get(r["id"]) for r in records]
+    return None if None in styles else styles
+
+
 def compile_record(plan: SourcePlan, split: str) -> dict:
     """One compiled corpus record: clean text, header fields, split and spans."""
     h = plan.header

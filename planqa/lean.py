@@ -13,6 +13,7 @@ import gc
 import sys
 from collections.abc import Sequence
 from importlib.abc import MetaPathFinder
+from types import ModuleType
 
 HEAVY = ("torch", "transformers")
 
@@ -91,6 +92,46 @@ def defer_presidio_predefined_recognizers() -> bool:
 
 QUICK_START_COMMANDS = ("score", "check")
 _paused = False
+SPACY_CLI = ("spacy.cli", "spacy.cli.info")
+
+
+class _DeferredSpacyCli(ModuleType):
+    """Stands in for spaCy's command-line package until an attribute of it is asked for."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        _load_spacy_cli()
+        return getattr(sys.modules[self.__name__], name)
+
+
+def _load_spacy_cli() -> None:
+    import importlib
+
+    for name in SPACY_CLI:
+        if isinstance(sys.modules.get(name), _DeferredSpacyCli):
+            del sys.modules[name]
+    real = importlib.import_module("spacy.cli")
+    if "spacy" in sys.modules:
+        sys.modules["spacy"].cli = real
+
+
+def _spacy_info(*args, **kwargs):
+    _load_spacy_cli()
+    return sys.modules["spacy.cli.info"].info(*args, **kwargs)
+
+
+def defer_spacy_cli(argv: Sequence[str]) -> bool:
+    """Keep spaCy's command-line tools (typer, weasel, requests, httpx, jinja2: ~0.3 s) out of
+    `planqa score`/`check`, which never call them: `import spacy` imports them only for
+    `spacy.info`. Stand-ins take their place and load the real package when first asked for.
+    Call before spaCy is imported; returns whether the stand-ins are in place."""
+    if not (argv[:1] and argv[0] in QUICK_START_COMMANDS) or "spacy" in sys.modules:
+        return False
+    cli, info = _DeferredSpacyCli("spacy.cli"), _DeferredSpacyCli("spacy.cli.info")
+    info.info, cli.info = _spacy_info, info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    return True
 
 
 def pause_gc_while_starting(argv: Sequence[str]) -> bool:

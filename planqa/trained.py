@@ -13,6 +13,7 @@ import json
 import multiprocessing as mp
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -146,14 +147,19 @@ class TrainedAssessor:
     # -- training -------------------------------------------------------------------------
     fit_workers: int | None = None  # processes for the per-criterion search; None: up to 2 cores
 
-    def fit(self, train: list[dict], dev: list[dict], version: str = "trained", log=print) -> "TrainedAssessor":
+    def fit(self, train: list[dict], dev: list[dict], version: str = "trained", log=print,
+            styles: Sequence[str] | None = None) -> "TrainedAssessor":
         """Fit segment classifiers and, per criterion, choose features and C; then fit and calibrate
         the chosen head on train + dev.
 
         The choice: 5-fold cross-validation over train + dev, scored by macro-F1 on the dev plans'
         held-out predictions only (the rules were written by reading train plans, so their verdicts
-        look better on train than on new plans). Every plan's features use segment probabilities
-        from heads that did not see the plan (5 folds by plan). The test split is never passed here.
+        look better on train than on new plans). With `styles` (each plan's house style, e.g. the
+        corpus writer block, in the order of train + dev) the folds hold whole styles out, for the
+        choice and for the calibration: the figures and confidences are then those of plans in a style
+        the model has not seen, as held-out plans will be. Every plan's features use segment
+        probabilities from heads that did not see the plan (5 folds by plan). The test split is never
+        passed here.
         """
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -161,6 +167,8 @@ class TrainedAssessor:
 
         start = time.perf_counter()
         records = train + dev
+        if styles is not None and len(styles) != len(records):
+            raise ValueError("styles must give one house style per train + dev plan")
         segment_texts, _, _ = training_data(records, SEGMENT_KINDS[0])  # the same segments for every kind
         self.segment_vectorizers = [Tfidf.from_sklearn(v.fit(segment_texts)) for v in new_segment_vectorizers()]
         oof = self._fit_segment_heads(records, log, out_of_fold=True)
@@ -173,7 +181,7 @@ class TrainedAssessor:
         for v in views:  # computed once here, before the search processes fork
             v.numbers  # noqa: B018
         log(f"features of {len(train)} + {len(dev)} plans ({time.perf_counter() - start:.0f} s)")
-        _FIT.update(assessor=self, views=views, records=records, text=text,
+        _FIT.update(assessor=self, views=views, records=records, text=text, styles=styles,
                     dev_mask=np.array([False] * len(train) + [True] * len(dev)))
         try:
             fitted = self._map(_fit_criterion, list(CRITERION_IDS))
@@ -187,9 +195,10 @@ class TrainedAssessor:
         if not any(m["variant"].endswith("+text") for m in self.criterion_models.values()):
             self.text_vectorizer = None  # not needed at prediction time
         log(f"done ({time.perf_counter() - start:.0f} s)")
+        held_out = "whole house styles held out" if styles is not None else "plans held out"
         self.meta = {"version": version, "train_plans": len(train), "dev_plans": len(dev),
                      "fitted_on": f"train+dev (chosen on the dev plans' predictions in {CV_FOLDS}-fold "
-                                  "cross-validation over train+dev)",
+                                  f"cross-validation over train+dev, {held_out}; calibrated the same way)",
                      "selection": selection}
         return self
 
@@ -385,6 +394,16 @@ def _fit_segment_head(job: tuple[str, int | None]):
     return model.predict_proba(x[test_index])[:, 1]
 
 
+def choice_folds(y: np.ndarray, styles: Sequence[str] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The cross-validation folds (fit indices, held-out indices) of the choice and the calibration: whole
+    house styles held out when `styles` is given, else plans (stratified by verdict)."""
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+    if styles is not None:
+        return list(GroupKFold(CV_FOLDS).split(y, y, groups=np.asarray(styles)))
+    return list(StratifiedKFold(CV_FOLDS, shuffle=True, random_state=0).split(y, y))
+
+
 def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
     """Choose criterion `cid`'s variant and C by the macro-F1 of the dev plans' out-of-fold predictions
     (cross-validation over train + dev), then fit and calibrate the chosen head on all of them."""
@@ -392,7 +411,6 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import cohen_kappa_score, f1_score
-    from sklearn.model_selection import StratifiedKFold
     from sklearn.preprocessing import StandardScaler
 
     self: TrainedAssessor = _FIT["assessor"]
@@ -405,7 +423,8 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
     scaler = StandardScaler().fit(numbers)
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=FOCUS_FEATURES)
     base = {"mean": scaler.mean_, "scale": scaler.scale_, "vectorizer": Tfidf.from_sklearn(vectorizer.fit(focus))}
-    folds = list(StratifiedKFold(CV_FOLDS, shuffle=True, random_state=0).split(numbers, y))
+    styles = _FIT.get("styles")
+    folds = choice_folds(y, styles)
 
     def macro_f1(gold, predicted) -> float:
         return f1_score(gold, predicted, labels=list(VERDICTS), average="macro", zero_division=0)
@@ -431,9 +450,10 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
     best = max(r[0] for r in results)
     f1, f1_all, variant, c, predicted = next(r for r in results if r[0] >= best - SIMPLER_WITHIN)  # simplest near best
     model = {"variant": variant, **base}
-    folds_calibration = min(5, min(int((y == v).sum()) for v in set(y)))
+    # calibrated on held-out predictions from the same folds (with `styles`: of plans in an unseen style)
+    folds_calibration = folds if styles is not None else max(2, min(5, min(int((y == v).sum()) for v in set(y))))
     calibrated = CalibratedClassifierCV(
-        LogisticRegression(C=c, class_weight="balanced", max_iter=3000), cv=max(2, folds_calibration),
+        LogisticRegression(C=c, class_weight="balanced", max_iter=3000), cv=folds_calibration,
         method="sigmoid", ensemble=False).fit(matrices[variant], y)
     model["head"] = calibrated_head(calibrated)
     if variant in ("rule", "numeric"):

@@ -105,3 +105,32 @@ def test_collector_paused_only_for_score_and_check_until_started(monkeypatch):
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_spacy_command_line_tools_stay_out_of_scoring_and_load_when_asked_for():
+    """`planqa score` never imports spaCy's CLI (weasel, requests, httpx); spacy.info and spacy.cli still work."""
+    code = ("import sys\n"
+            "sys.argv = ['planqa', 'score', sys.argv[1]]\n"
+            "from planqa.cli import main\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "out = [m for m in ('weasel', 'requests', 'httpx', 'jinja2') if m in sys.modules]\n"
+            "assert 'spacy' in sys.modules and not out, out\n"
+            "import spacy\n"
+            "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+            "from spacy.cli import app\n"
+            "import spacy.cli.train\n"
+            "assert type(spacy.cli).__name__ == 'module' and spacy.cli.app is app and 'weasel' in sys.modules\n"
+            "print('ok')")
+    result = subprocess.run([sys.executable, "-c", code, str(DEMO / "sip-skolfranvaro.txt")], capture_output=True,
+                            text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("ok")
+
+
+def test_spacy_command_line_tools_are_deferred_only_for_score_and_check():
+    import spacy  # noqa: F401
+
+    from planqa import lean
+
+    assert lean.defer_spacy_cli(["train"]) is False
+    assert lean.defer_spacy_cli(["score", "x.txt"]) is False  # spaCy is already imported in this process

@@ -56,6 +56,17 @@ def test_gazetteer_spans() -> None:
             ("soc", "ACTOR", "socialtjänsten"), ("Skolans", "ACTOR", "skolan"), ("mentor", "ROLE", None)} <= found
 
 
+def test_gazetteer_reads_text_that_lost_its_diacritics_and_hvb_inflections() -> None:
+    from planqa.actors import find_actors
+
+    text = "Forskolan och Socialtjansten kallar, HVB:ts personal, lakaren."
+    found = {(text[s:e], lab, name) for s, e, lab, name in gazetteer_spans(text)}
+    assert {("Forskolan", "ACTOR", "förskolan"), ("Socialtjansten", "ACTOR", "socialtjänsten"),
+            ("HVB:ts", "ACTOR", "hvb"), ("lakaren", "ROLE", None)} <= found
+    assert [name for _, _, name in find_actors(text)] == ["förskolan", "socialtjänsten", "hvb"]
+    assert not gazetteer_spans("Forsla bort skolkan.")  # folding adds no new words
+
+
 def test_rule_pipeline_entities_and_attributes(rules_nlp: spacy.Language) -> None:
     text = ("SIP-möte 13/2 -24, soc\n[NAMN_1], socialsekreterare på socialtjänsten, kallar.\n"
             "Insats: BUP gör utredning v. 9.\n\nUppföljning\nTisdag 16/4 kl 14.00, samma lokal.")

@@ -96,3 +96,29 @@ def test_the_choice_is_the_simplest_setting_near_the_best_on_the_dev_plans():
         # nothing simpler than the choice came as close to the best
         simpler = chosen["search"][:searched.index((chosen["variant"], chosen["C"]))]
         assert all(r["dev_macro_f1"] < chosen["dev_best_macro_f1"] - SIMPLER_WITHIN for r in simpler), cid
+
+
+def test_choice_folds_hold_out_whole_styles_when_styles_are_given():
+    import numpy as np
+
+    from planqa.trained import CV_FOLDS, choice_folds
+
+    y = np.array(["met", "partial", "not_met"] * 20)
+    styles = [f"w{i % 7}" for i in range(60)]
+    folds = choice_folds(y, styles)
+    assert len(folds) == CV_FOLDS
+    for fit_index, held_index in folds:
+        assert not {styles[i] for i in fit_index} & {styles[i] for i in held_index}
+    assert sorted(i for _, held in folds for i in held) == list(range(60))
+    # by plan: every fold holds plans of most styles
+    assert all(len({styles[i] for i in held}) > 3 for _, held in choice_folds(y))
+
+
+def test_fit_with_styles_says_so_and_needs_one_style_per_plan():
+    train, dev = load_corpus("train")[:40], load_corpus("dev")[:12]
+    styles = [("a", "b", "c", "d", "e", "f")[i % 6] for i in range(52)]
+    model = TrainedAssessor(c_grid=(1.0,), variants=("rule",)).fit(train, dev, version="test", log=lambda *_: None,
+                                                                  styles=styles)
+    assert "whole house styles held out" in model.meta["fitted_on"]
+    with pytest.raises(ValueError):
+        TrainedAssessor(c_grid=(1.0,), variants=("rule",)).fit(train, dev, log=lambda *_: None, styles=styles[:-1])
