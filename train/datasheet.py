@@ -82,11 +82,15 @@ def generate() -> str:
         lines += [line for line in before.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
     lines += ["", "**After** the decisions of GUIDELINES.md 4.1 were applied to the whole corpus (higher by",
               "construction, since the decisions settled the cases the two passes disagreed on):", "", *rows]
-    rows, n = agreement(records, ANNOTATIONS / "blind" / "blocks6-9")
-    lines += ["", f"### Agreement: blocks 6–9, blind second labelling ({n} train/dev plans, before any adjudication)",
-              "", "The writers' labels as written against blind labels by a separate session that saw only the",
-              "guidelines and the plain text (`annotations/blind/blocks6-9/`). Nothing was adjudicated or relabelled.",
-              "", *rows, "", END]
+    for blocks in ("6–9", "10–13"):
+        folder = "blocks" + blocks.replace("–", "-")
+        rows, n = agreement(records, ANNOTATIONS / "blind" / folder)
+        lines += ["", f"### Agreement: blocks {blocks}, blind second labelling ({n} train/dev plans, before any "
+                      "adjudication)", "",
+                  "The writers' labels as written against blind labels by a separate session that saw only the",
+                  f"guidelines and the plain text (`annotations/blind/{folder}/`). Nothing was adjudicated or "
+                  "relabelled.", "", *rows]
+    lines += ["", END]
     return "\n".join(lines)
 
 

@@ -1,0 +1,70 @@
+"""How the assessors do on house styles they have not seen: fit on the plans written before a new writer
+block, score the new blocks' train + dev plans (never test).
+
+Usage: python train/unseen_styles.py --first p0682 [--last p0761] [--folds-by style|plan|both] [--extra DIR ...]
+
+Run it when new writer blocks arrive, before any rule is written or any model fitted on them: then the
+figures say how planqa does on plans from other organisations. `--extra` adds assessors saved elsewhere
+(e.g. the shipped models/assessor) to the comparison; the rules are always in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from planqa.assess import load_assessor
+from planqa.corpus import load_corpus, plan_styles
+from planqa.criteria import CRITERION_IDS
+from planqa.evaluate import predictions, score_predictions
+from planqa.rules import RuleAssessor
+from planqa.trained import TrainedAssessor
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--first", required=True, help="id of the first plan of the new blocks")
+    ap.add_argument("--last", default="p9999", help="id of their last plan")
+    ap.add_argument("--folds-by", choices=("style", "plan", "both"), default="both")
+    ap.add_argument("--extra", nargs="*", type=Path, default=[], help="saved assessors to compare as well")
+    ap.add_argument("--json", type=Path, help="write all figures here")
+    args = ap.parse_args()
+    records = load_corpus()
+    old = [r for r in records if r["id"] < args.first]
+    new = [r for r in records if args.first <= r["id"] <= args.last and r["split"] in ("train", "dev")]
+    train, dev = [r for r in old if r["split"] == "train"], [r for r in old if r["split"] == "dev"]
+    print(f"fitted on {len(train)} + {len(dev)} earlier plans, scored on {len(new)} new train/dev plans")
+    results = {"rules": score_predictions(new, predictions(RuleAssessor(), new))}
+    with tempfile.TemporaryDirectory() as tmp:
+        for folds_by in ("style", "plan") if args.folds_by == "both" else (args.folds_by,):
+            start = time.perf_counter()
+            styles = plan_styles(train + dev) if folds_by == "style" else None
+            fitted = TrainedAssessor().fit(train, dev, version=f"unseen-{folds_by}", styles=styles,
+                                           log=lambda *_: None)
+            directory = fitted.save(Path(tmp) / folds_by)
+            print(f"folds by {folds_by}: fitted in {time.perf_counter() - start:.0f} s")
+            assessor = load_assessor(directory, entities=False)
+            results[f"trained, folds by {folds_by}"] = score_predictions(new, predictions(assessor, new))
+    for directory in args.extra:
+        results[str(directory)] = score_predictions(new, predictions(load_assessor(directory, entities=False), new))
+    names = list(results)
+    print("| criterion | " + " | ".join(names) + " |")
+    print("|---" * (len(names) + 1) + "|")
+    for cid in CRITERION_IDS:
+        print(f"| {cid} | " + " | ".join(f"{results[n]['criteria'][cid]['accuracy']:.2f} / "
+                                          f"{results[n]['criteria'][cid]['kappa']:.2f}" for n in names) + " |")
+    for dim in results["rules"]["dimensions"]:
+        print(f"| band {dim} | " + " | ".join(f"{results[n]['dimensions'][dim]['accuracy']:.2f} / "
+                                              f"{results[n]['dimensions'][dim]['kappa']:.2f}" for n in names) + " |")
+    print("| **mean** | " + " | ".join(f"{results[n]['mean_accuracy']:.3f} / {results[n]['mean_kappa']:.3f}"
+                                      for n in names) + " |")
+    print("| calibration error | " + " | ".join(f"{results[n]['calibration']['ece']:.3f}" for n in names) + " |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
