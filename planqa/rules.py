@@ -41,7 +41,7 @@ NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\
 # ("Delaktighetsmål:", "Effektmål 2:"), wishes do not ("Önskemål:").
 # Narrative prose states goals in a lead-in ("Målsättningen på sikt är att ...", "Det övergripande målet för
 # perioden är att ...", "Därtill eftersträvas att ...").
-GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna|vill uppn[åa]|"
+GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna(?!\s+\w+[aeo]s\b)|vill uppn[åa]|"
                          r"önskat läge|(?:m[åa]ls[äa]ttning(?:en)?|m[åa]let)\b[^.]{0,40}?\b[äa]r att|eftersträvas att)\b)",
                          re.I)
 GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: case-insensitive search is slow
@@ -50,13 +50,13 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
-    r"tas (?:upp )?(?:vid|på|pa) n[äa]sta)",
+    r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta)",
     re.I)
 MEASURABLE = re.compile(
-    r"\d|\b(?:dagar|gånger|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
+    r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga)\b", re.I)
 AGENCY_FRAMED = re.compile(
@@ -546,7 +546,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             item = bool(LIST_ITEM_START.match(s.text))
             paused = not item and (paused or listed and _after_blank_line(ctx, s))
         enclosing = heading if heading is not None else outer
-        section = heading if heading is not None and not _INLINE_LABEL.match(s.text) else s.section
+        section = heading if heading is not None and s.section == outer else s.section  # an inline label wins
         in_goal_section = not paused and (_goal_section(section) or section != enclosing
                                           and _goal_section(enclosing) and not _goalless_label(section))
         if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower())):
@@ -1294,6 +1294,9 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
     ctx.signals["goals_measurable"] = len(measurable)
     if not goals:
         return _result("goals_evaluable", "not_met", 0.75, [], "Inga mål finns att följa upp.")
+    if goals_present(ctx).verdict == "not_met":  # only activities under the goals (GUIDELINES 4.1)
+        return _result("goals_evaluable", "not_met", 0.65, [_ev(s, "GOAL") for s in goals],
+                       "Letade efter mål att följa upp men under målen står bara aktiviteter.")
     share = len(measurable) / len(goals)
     ev = [_ev(s, "GOAL") for s in measurable or goals]
     if share >= 2 / 3:
@@ -2111,7 +2114,8 @@ def child_goals(ctx: Context) -> CriterionResult:
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
+    return re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*[:.]\s*)", "", text,
+                  flags=re.I)  # "1.", "5.1", "- ", "Delmål 2:"
 
 
 @dataclass

@@ -896,3 +896,27 @@ def test_goals_carried_by_a_narrative_lead_in_are_framed_by_their_att_clause():
     assert [e.text for e in r.evidence][0].startswith("Därtill eftersträvas att socialtjänsten")
     only_child = text.replace(" Därtill eftersträvas att socialtjänsten ska ge familjen ett mer sammanhållet stöd.", "")
     assert _child_goals(only_child).verdict == "met"
+
+
+def test_measurability_reads_frequencies_and_not_decimal_goal_numbers():
+    text = ("5. Mål\n5.1 [BARN] ska må bättre.\n5.2 [BARN] ska trivas i skolan igen.\n"
+            "5.3 [BARN] ska ringa mamma två kvällar i veckan.\n")
+    r = assess(text).criteria["goals_evaluable"]
+    assert r.verdict == "partial"
+    assert [e.text for e in r.evidence] == ["5.3 [BARN] ska ringa mamma två kvällar i veckan."]
+
+
+def test_only_activities_under_the_goals_leave_nothing_to_evaluate():
+    text = ("Mål\n1. Kurator [NAMN_1] träffar [BARN] en gång i veckan.\n2. Mentor [NAMN_2] ringer hem varje morgon "
+            "kl. 8.30.\n"
+            "3. BUP gör en bedömning av ångest.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    r = assess(text).criteria["goals_evaluable"]
+    assert r.verdict == "not_met" and "bara aktiviteter" in r.explanation and len(r.evidence) == 3
+
+
+def test_postponed_goals_and_other_labelled_lines_after_an_empty_goal_line_are_no_goals():
+    text = ("Plan\n\nMål: –\n\nÖvrigt: BUP har tidigare kontakt. Soc informeras om läget efter sportlovet.\n\n"
+            "Tillägg\nFrågan om hur planen ska kunna presenteras för [BARN] lämnades till uppföljningen.\n\n"
+            "Mål\n• Diskuterades inte vid detta möte, tas upp nästa gång.\n• Ej fastställda.\n")
+    assert _goal_texts(text) == []
