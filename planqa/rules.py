@@ -34,7 +34,7 @@ WE = re.compile(r"^\s*(?:[-•*]|\d+[.)])?\s*(?:vi|man|alla|nätverket|berörda|
 
 NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\w*|mår dåligt|ångest|"
                   r"sover|somna\w*|utmaning\w*|problem\w*|konflikt\w*|utbrott|skolk|självskad\w*|"
-                  r"diagnos\w*|adhd|autism|ast|utredning)\b", re.I)
+                  r"diagnos\w*|adhd|autism|ast|utredning|trubbel|strul\w*)\b", re.I)
 # A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
 # so no word boundary after it.
 # Goal words are also matched with å lost in pasted text ("MAL", "Malet ar att"); compound goal labels count
@@ -1038,11 +1038,12 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvar
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
-NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som) (?:bilaga\w*|remiss\w*|utredning\w*|"
+NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i) (?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
-                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från)|oförändrad\w*)", re.I)
+                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från|vårdplan\w*|behandlingsplan\w*)|oförändrad\w*)", re.I)
+# The child, also as "du" in a plan written to the child.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
-                       r"jag|mig|min|mitt|mina)(?!\w)", re.I)
+                       r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
 NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
                           r"ungdomens|elevens|kort om|anamnes|diagnos\w*)\b", re.I)
@@ -1052,9 +1053,13 @@ NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|be
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # Who a difficulty belongs to: the last person named before it in its sentence.
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
-                         r"henom|jag|mig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
+                         r"henom|jag|mig|du|dig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
+# A difficulty that the text says will not happen: reassurance to the child ("Ingen blir arg på dig", "Du ska inte
+# behöva vara orolig"), no need.
+DIFFICULTY_DENIED = re.compile(r"\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?|(?:ska|behöver|behöva|kommer)\s+inte\s+(?:\w+\s+){0,2})$",
+                               re.I)
 # A person after a preposition or in the genitive is no subject ("sover i föräldrarnas säng", "hos mamma").
 NOT_A_HOLDER = re.compile(r"\b(?:till|med|hos|av|från|för|om|åt|på|i|mot|bredvid|utan|efter)\s+$", re.I)
 GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|pappa\w*|vh\w*|familj\w*)", re.I)
@@ -1131,10 +1136,13 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             continue
         agency = _agency_subject(ctx, s, 0)
         i = bisect.bisect_left(diff_starts, s.start)
-        kinds = set()
+        kinds, denied = set(), False
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
+            if DIFFICULTY_DENIED.search(re.split(r"[.!?;,]\s", t[:at - s.start])[-1]):
+                denied = True
+                continue
             child = _need_about_child(s, at - s.start)
             if child is None:
                 # no person named before it: the child's when the line is about the child or under a needs heading
@@ -1144,7 +1152,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
-        elif kinds or (_any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
+        elif kinds or (not denied and _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
                        and not _adults_need(s, needs)):
             vague.append(s)
     return concrete, vague, reference

@@ -920,3 +920,21 @@ def test_postponed_goals_and_other_labelled_lines_after_an_empty_goal_line_are_n
             "Tillägg\nFrågan om hur planen ska kunna presenteras för [BARN] lämnades till uppföljningen.\n\n"
             "Mål\n• Diskuterades inte vid detta möte, tas upp nästa gång.\n• Ej fastställda.\n")
     assert _goal_texts(text) == []
+
+
+def test_needs_of_a_plan_written_to_the_child_as_du_are_the_childs():
+    text = "Det här har vi förstått\n1.1 Du somnar sent och är trött på morgonen.\n1.2 Du har svårt att komma i tid.\n"
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert [e.text for e in result.evidence] == ["1.1 Du somnar sent och är trött på morgonen.",
+                                                 "1.2 Du har svårt att komma i tid."]
+
+
+def test_reassurance_is_no_need_and_needs_found_in_another_document_are_referred():
+    text = ("Till dig\nIngen blir arg på dig för det. Du ska inte behöva vara orolig.\n\n"
+            "Behov: Framgår av utredningen enligt LSS, som inte återges här.\n")
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "not_met"
+    assert [e.text for e in result.evidence] == ["Behov: Framgår av utredningen enligt LSS, som inte återges här."]
+    vague = "Min SIP\nJag har hamnat i lite trubbel den senaste tiden.\n"
+    assert _verdict(vague, "needs_described") == "partial"
