@@ -34,26 +34,29 @@ WE = re.compile(r"^\s*(?:[-•*]|\d+[.)])?\s*(?:vi|man|alla|nätverket|berörda|
 
 NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\w*|mår dåligt|ångest|"
                   r"sover|somna\w*|utmaning\w*|problem\w*|konflikt\w*|utbrott|skolk|självskad\w*|"
-                  r"diagnos\w*|adhd|autism|ast|utredning)\b", re.I)
+                  r"diagnos\w*|adhd|autism|ast|utredning|trubbel|strul\w*)\b", re.I)
 # A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
 # so no word boundary after it.
 # Goal words are also matched with å lost in pasted text ("MAL", "Malet ar att"); compound goal labels count
 # ("Delaktighetsmål:", "Effektmål 2:"), wishes do not ("Önskemål:").
-GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna|vill uppn[åa]|"
-                         r"önskat läge)\b)", re.I)
+# Narrative prose states goals in a lead-in ("Målsättningen på sikt är att ...", "Det övergripande målet för
+# perioden är att ...", "Därtill eftersträvas att ...").
+GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna(?!\s+\w+[aeo]s\b)|vill uppn[åa]|"
+                         r"önskat läge|(?:m[åa]ls[äa]ttning(?:en)?|m[åa]let)\b[^.]{0,40}?\b[äa]r att|eftersträvas att)\b)",
+                         re.I)
 GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: case-insensitive search is slow
 NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
                         re.I)
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
-    r"tas (?:upp )?(?:vid|på|pa) n[äa]sta)",
+    r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta)",
     re.I)
 MEASURABLE = re.compile(
-    r"\d|\b(?:dagar|gånger|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
+    r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga)\b", re.I)
 AGENCY_FRAMED = re.compile(
@@ -371,7 +374,8 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
     or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna")."""
     text = s.text.strip()
-    if s.is_heading or not text or len(text) > 70 or text[-1] in ".!?,;" or "|" in text:
+    if s.is_heading or not text or len(text) > 70 or text[-1] in ".!?,;" or "|" in text \
+            or "\t" in text and is_table_header(text):  # a tabbed table's header ("Mål<tab>Vad<tab>Vem")
         return None
     line_start = ctx.text.rfind("\n", 0, s.start) + 1
     line_end = ctx.text.find("\n", s.end)
@@ -383,7 +387,11 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
         return None  # not the whole line: the line starts with a sentence
     rest = text if lead or not number else text[number.end():]
     rest = re.sub(r"\s*\([^)]*\)", "", rest).strip()  # "Mål (utifrån [BARN]s önskemål)"
-    if not rest or "[" in rest or not rest[0].isalpha() or len(rest.split()) > 6:
+    if not rest or "[" in rest or not rest[0].isalpha():
+        return None
+    if not lead and _goal_list_title(ctx, s, rest):
+        return rest.lower()
+    if len(rest.split()) > 6:
         return None
     head = " ".join(rest.split()[:4])
     if number:
@@ -394,6 +402,13 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
             or SECTION_WORD.match(rest):
         return rest.lower()
     return None
+
+
+def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
+    """A short line with a goal word anywhere that introduces a list ("Det vi kom överens om som mål",
+    "Målen från förra gången, och hur det gick" followed by "- ..." or "1. ...")."""
+    return (len(rest.split()) <= 10 and bool(GOAL_HEADING.search(rest)) and not NOT_A_GOAL.search(rest)
+            and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I) and _list_lead_in(ctx, s, any_ending=True))
 
 
 # A numbered section label in minutes ("§ 2 Mål", "§ 3 Uppdrag") or at the start of a line that goes on ("§ 2 Mål.
@@ -422,9 +437,10 @@ LIST_LEAD_IN = re.compile(r"(?::|\batt)\s*$", re.I)
 LIST_ITEM_START = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zA-Z][.)])\s|^\s*o\s+[A-ZÅÄÖ\[]")  # "o" as pasted bullet
 
 
-def _list_lead_in(ctx: Context, s: Segment) -> bool:
-    """True when a segment ends its line with ':' or 'att' and the next line is a list item."""
-    if not LIST_LEAD_IN.search(s.text):
+def _list_lead_in(ctx: Context, s: Segment, any_ending: bool = False) -> bool:
+    """True when a segment ends its line with ':' or 'att' (with `any_ending`, with anything) and the next line
+    is a list item."""
+    if not any_ending and not LIST_LEAD_IN.search(s.text):
         return False
     line_end = ctx.text.find("\n", s.end)
     if line_end < 0 or ctx.text[s.end:line_end].strip():
@@ -505,11 +521,13 @@ def goal_segments(ctx: Context) -> list[Segment]:
     headed_starts = [a for a, _ in headed]
     out = list(cells)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
+    outer = ""  # the last heading `segments` found
     sibling = None  # the number of the section after a numbered heading ("3." after "2. Mål"): it ends the section
     covered = -1  # the end of the last goal that took in the lines after it
+    listed = paused = False  # goals given as list items in this section; prose after the list, below a blank line
     for s in ctx.segs:
         if s.is_heading:
-            heading, sibling = None, None
+            heading, sibling, outer, listed, paused = None, None, s.section, False, False
             continue
         if s.start < covered or PAGE_HEADER.search(s.text):
             continue
@@ -517,15 +535,20 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
         if pseudo is not None:
-            heading, sibling = pseudo, _next_section_number(s.text)
+            heading, sibling, listed, paused = pseudo, _next_section_number(s.text), False, False
             continue
         if sibling and _starts_line(ctx, s):
             if sibling[0].match(s.text):
                 sibling = None  # the goals are numbered as the sections are ("3. Mål" / "1. ..."): no end marker
             elif sibling[1].match(s.text):
                 heading, sibling = "", None
-        section = heading if heading is not None and not _INLINE_LABEL.match(s.text) else s.section
-        in_goal_section = bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
+        if _starts_line(ctx, s) and not _is_table_row(s.text):
+            item = bool(LIST_ITEM_START.match(s.text))
+            paused = not item and (paused or listed and _after_blank_line(ctx, s))
+        enclosing = heading if heading is not None else outer
+        section = heading if heading is not None and s.section == outer else s.section  # an inline label wins
+        in_goal_section = not paused and (_goal_section(section) or section != enclosing
+                                          and _goal_section(enclosing) and not _goalless_label(section))
         if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower())):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
@@ -535,10 +558,27 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _placeholder(body) \
                 and not GOAL_STATUS.match(body):
+            listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
             s = _with_continuation(ctx, s)
             covered = s.end
             out.append(s)
     return sorted(out, key=lambda g: g.start)
+
+
+def _goal_section(section: str) -> bool:
+    return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
+
+
+def _goalless_label(label: str) -> bool:
+    """An inline label under a goal heading that opens something other than a goal ("Ansvarig:", "Insats:",
+    "Uppföljning:", "Status:"); a life area or a party ("Skolan:", "Medicinskt:") keeps the goal section."""
+    return bool(SECTION_WORD.match(label) or HEADER_WORDS.match(label.rstrip(": ")))
+
+
+def _after_blank_line(ctx: Context, s: Segment) -> bool:
+    """True when the segment's line follows an empty line."""
+    line_start = ctx.text.rfind("\n", 0, s.start)
+    return line_start > 0 and not ctx.text[ctx.text.rfind("\n", 0, line_start) + 1:line_start].strip()
 
 
 # A label before a goal line's words: a life area or the word "mål" ("Mammas mående: mål ej satt", "Mål: –").
@@ -998,11 +1038,12 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvar
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
-NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som) (?:bilaga\w*|remiss\w*|utredning\w*|"
+NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i) (?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
-                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från)|oförändrad\w*)", re.I)
+                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från|vårdplan\w*|behandlingsplan\w*)|oförändrad\w*)", re.I)
+# The child, also as "du" in a plan written to the child.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
-                       r"jag|mig|min|mitt|mina)(?!\w)", re.I)
+                       r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
 NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
                           r"ungdomens|elevens|kort om|anamnes|diagnos\w*)\b", re.I)
@@ -1012,9 +1053,13 @@ NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|be
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # Who a difficulty belongs to: the last person named before it in its sentence.
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
-                         r"henom|jag|mig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
+                         r"henom|jag|mig|du|dig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
+# A difficulty that the text says will not happen: reassurance to the child ("Ingen blir arg på dig", "Du ska inte
+# behöva vara orolig"), no need.
+DIFFICULTY_DENIED = re.compile(r"\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?|(?:ska|behöver|behöva|kommer)\s+inte\s+(?:\w+\s+){0,2})$",
+                               re.I)
 # A person after a preposition or in the genitive is no subject ("sover i föräldrarnas säng", "hos mamma").
 NOT_A_HOLDER = re.compile(r"\b(?:till|med|hos|av|från|för|om|åt|på|i|mot|bredvid|utan|efter)\s+$", re.I)
 GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|pappa\w*|vh\w*|familj\w*)", re.I)
@@ -1091,10 +1136,13 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             continue
         agency = _agency_subject(ctx, s, 0)
         i = bisect.bisect_left(diff_starts, s.start)
-        kinds = set()
+        kinds, denied = set(), False
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
+            if DIFFICULTY_DENIED.search(re.split(r"[.!?;,]\s", t[:at - s.start])[-1]):
+                denied = True
+                continue
             child = _need_about_child(s, at - s.start)
             if child is None:
                 # no person named before it: the child's when the line is about the child or under a needs heading
@@ -1104,7 +1152,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
-        elif kinds or (_any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
+        elif kinds or (not denied and _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
                        and not _adults_need(s, needs)):
             vague.append(s)
     return concrete, vague, reference
@@ -1134,7 +1182,13 @@ def needs_described(ctx: Context) -> CriterionResult:
 
 
 # The child in a goal, also as the patient of health-care notes ("Pat. ska kunna ...", "patienten").
-GOAL_CHILD = rf"(?:{CHILD}|(?<!\w)(?:pat\.|patienten)(?!\w))"
+# In a plan written to the child, "du" is the child (GUIDELINES 3: goals about the child's everyday life).
+GOAL_CHILD = rf"(?:{CHILD}|(?<!\w)(?:pat\.|patienten|du|dig)(?!\w))"
+# A narrative lead-in that carries the goal in its att-clause ("Målsättningen på sikt är att ...", "Det första
+# och mest angelägna målet är att ...", "Gemensamt mål vi enades om: att ...", "Därtill eftersträvas att ...").
+GOAL_INTRO = re.compile(
+    r"^[^.\[]{0,60}?\b(?:(?:\w*m[åa]l(?:et|en)?|m[åa]ls[äa]ttning\w*|förhoppning\w*|ambition\w*)\b[^.\[]{0,50}?"
+    r"(?:\b(?:är|blir|var)\b[^.\[:]{0,25}?|:\s*)|(?:eftersträvas|strävar (?:\w+ )?efter)\s+)att\s+", re.I)
 
 # What an agency does (present tense, "ska"/"kommer att" + infinitive, or the s-passive): a "goal" saying this
 # is an activity (GUIDELINES 3 and 4.1: "Mål: BUP gör utredning" is no goal).
@@ -1159,7 +1213,7 @@ GOAL_AS_INTERVENTION = re.compile(
     r"utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|behandling|information|info|"
     r"kontakt|remiss|undervisning|hembesök|besök|skjuts|tid)\b", re.I)
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.").
-GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|"
+GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
                          r"nytt mål\W*$|tidigare mål\b|målet (?:finns kvar|kvarstår|är uppnått))", re.I)
 # The agencies and adults (not the child, not the guardians) that can stand as a goal's subject.
 GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:personal\w*|vuxna|lärar\w*|pedagog\w*|"
@@ -1183,6 +1237,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
     text = re.sub(r"^\s*m[åa]l\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
+    text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
@@ -1247,6 +1302,9 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
     ctx.signals["goals_measurable"] = len(measurable)
     if not goals:
         return _result("goals_evaluable", "not_met", 0.75, [], "Inga mål finns att följa upp.")
+    if goals_present(ctx).verdict == "not_met":  # only activities under the goals (GUIDELINES 4.1)
+        return _result("goals_evaluable", "not_met", 0.65, [_ev(s, "GOAL") for s in goals],
+                       "Letade efter mål att följa upp men under målen står bara aktiviteter.")
     share = len(measurable) / len(goals)
     ev = [_ev(s, "GOAL") for s in measurable or goals]
     if share >= 2 / 3:
@@ -1971,7 +2029,7 @@ GOAL_LEAD = re.compile(r"^\s*(?:[\w ]{0,25}?(?:mål|\bmal)\w*\s*\d*\s*[:.]\s*|m[
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ..."): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?", re.I)
 # The child as the goal's subject ("[BARN] ska ...", "Att jag ...", "[BARN]s vikt ...", "Min viktkurva ...").
-CHILD_GOAL_SUBJECT = re.compile(rf"^(?:att\s+)?(?:{GOAL_CHILD}|\[BARN\]:?s|mitt|min|mina)(?!\w)", re.I)
+CHILD_GOAL_SUBJECT = re.compile(rf"^(?:att\s+)?(?:{GOAL_CHILD}|\[BARN\]:?s|mitt|min|mina|ditt|din|dina)(?!\w)", re.I)
 # A goal that opens with the child's own doing, the subject left out ("Att kunna gå till skolan", "Tränar på gym
 # två gånger i veckan", "Trivs på praktiken").
 CHILD_GOAL_VERB = re.compile(
@@ -1992,7 +2050,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
     r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
-    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns)\b", re.I)
+    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|(?:en|någon|båda) av er)\b", re.I)
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
@@ -2018,7 +2076,7 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     goals, in the present) or "unclear" (neither, e.g. someone else's wish or a bare heading). `s` is one of
     `ctx.goals`."""
     kind = goal_kinds(ctx)[s]
-    body = GOAL_LEAD.sub("", s.text, count=1).strip()
+    body = GOAL_INTRO.sub("", GOAL_LEAD.sub("", s.text, count=1).strip(), count=1)
     if kind == "activity":  # "BUP ska utreda" is framed as a goal; "BUP utreder" is an intervention
         return "other" if re.search(r"\b(?:ska|skall)\b", body, re.I) else "activity"
     if kind == "agency":
@@ -2064,7 +2122,8 @@ def child_goals(ctx: Context) -> CriterionResult:
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^\s*(?:\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*[:.]\s*)", "", text, flags=re.I)
+    return re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*[:.]\s*)", "", text,
+                  flags=re.I)  # "1.", "5.1", "- ", "Delmål 2:"
 
 
 @dataclass
