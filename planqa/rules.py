@@ -96,7 +96,8 @@ FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|s
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
-PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
+PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|"
+                           r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
                            r"bett att få vara med|fick (?:vara med och )?bestämma|ledde)\b"
@@ -107,17 +108,25 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|v
                            r"digitalt)\b", re.I)
 CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
-TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade)"
-                                   r"(?: inte)?\s*[.!]?\s*$", re.I)
+TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
+                                   r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]"): only with the child named.
 PREPARED = folded_re(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*"
                              r"\b(?:inför|innan|före) (?:sip-)?mötet\b", re.I)
+# A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the child
+# with someone meeting, talking or going through the meeting with it is the child prepared.
+PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
+PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt med|"
+                            r"förbered\w*|besök\w*|visade|ritade)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
 # minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
-PARTICIPATION_VAGUE = folded_re(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
+PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i processen|har informerats)\b|"
+                                rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b", re.I)
+# A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
+BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
 # "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig"): voice, not a
 # statement that the child took part.
 PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig)\s+"
@@ -125,7 +134,8 @@ PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|kä
 # A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
 # anything said about how (GUIDELINES 4: partial).
 PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
-                                      r"mötesdeltagare|medverkande|närvaro)\s*:", re.I)
+                                      r"mötesdeltagare|medverkande|närvaro|med (?:på mötet|i dag|idag)|"
+                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:", re.I)
 LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
                                  re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
@@ -219,7 +229,7 @@ GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|de
 GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
 # The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
 GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
-                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) med|vilka var med|"
+                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|vilka var med|"
                                  r"vem var med|vi som deltog|sändlista)\b", re.I)
 # A heading or field label for the guardians' view: "Vårdnadshavarnas synpunkter", "Vad mamma och pappa tycker";
 # a bare "Mamma:" label counts when what follows is a view ("Mamma: vill att ...").
@@ -251,7 +261,7 @@ EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig
                               re.I)
 TABLE_ROW = re.compile(r"^\s*\|")
 # A line that only titles a list of participants ("1. Närvarande", "Närv.:"); short lines below it are the list.
-LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.]*$", re.I)
+LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.?]*$", re.I)
 # The child lives away from the guardians (placed): then their absence needs a stated reason.
 PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
                     r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
@@ -1553,6 +1563,37 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
                                                                    "ansvarig men hittade inget.")
 
 
+# --- Whom a plan in the second person speaks to ----------------------------------------------------------------
+# A plan written to the child ("Hej [BARN]!", "Till: [BARN], 13 år", "DIN PLAN") or to the parents ("till dig
+# som är mamma", "till er föräldrar", "Hej [VH1]!"): its "du" (and, to parents, "ni") is that reader.
+ADDRESSED_TO_GUARDIAN = re.compile(
+    r"\btill (?:dig|er)\s*,?\s*(?:som är\s+)?(?:mamma|pappa|förälder|föräldrar\w*|vårdnadshavare\w*|\[VH\d?\])|"
+    r"^\W*(?:hej|kära|till)\s*:?\s*(?:mamma|pappa|föräldrar\w*|vårdnadshavar\w*|\[VH\d?\])", re.I | re.M)
+ADDRESSED_TO_CHILD = re.compile(r"^\W*(?:(?:hej|kära|hallå|till)\s*:?\s*(?:dig\s*,?\s*)?\[BARN\](?!s\b)|"
+                                r"din (?:plan|sip|samordnade)\b)", re.I | re.M)
+# The reader in the plan's text: "du" (and "ni" for parents), as a whole word.
+SECOND_PERSON = re.compile(r"\b(?:du|Du|DU)\b")
+SECOND_PERSON_PLURAL = re.compile(r"\b(?:ni|Ni|NI)\b")
+
+
+SECOND_PERSON_PLAN = 3  # "du" this many times, with no parent addressed: a plan that speaks to the child
+
+
+def addressee(text: str) -> str | None:
+    """'guardian' or 'child' when the plan speaks to the parents or to the child in the second person, else None
+    (a letter to the whole network, "Hej alla!", has no one reader). A plan that keeps saying "du" ("Det här har
+    du sagt", "Du ska kunna ...") without addressing a parent speaks to the child."""
+    if ADDRESSED_TO_GUARDIAN.search(text):
+        return "guardian"
+    if ADDRESSED_TO_CHILD.search(text) or len(SECOND_PERSON.findall(text)) >= SECOND_PERSON_PLAN:
+        return "child"
+    return None
+
+
+def _plan_addressee(ctx: Context) -> str | None:
+    return _cached(ctx, "addressee", lambda c: addressee(c.text))
+
+
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
 # A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
 # parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
@@ -1563,7 +1604,7 @@ VOICE_PERSON = folded_re(
     r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
     r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
     r"\w*sekreterare(?:n)?|vi|de|de vuxna|man)"
-    r"|(?P<pron>han|hon)|(?P<first>jag))(?!\w)", re.I)
+    r"|(?P<pron>han|hon)|(?P<first>jag)|(?P<second>du))(?!\w)", re.I)
 # Who "hon" and "han" can stand for: a woman or girl, a man or boy; the plural and collective person words can
 # stand for neither ("de dagar då hon ...": "hon" is not "de").
 FEMALE_PERSON = folded_re(r"^(?:\w*mamma\w*|mor|modern|mormor|farmor|moster|faster|fröken|flickan|dottern|"
@@ -1718,6 +1759,7 @@ class _VoicePlan:
     child_is_hen: bool  # the plan calls the child "hen", so "han"/"hon" are adults
     small_child: bool  # the child is 0-3 years old
     child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
+    reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
 
 
 def _voice_plan(text: str) -> _VoicePlan:
@@ -1725,7 +1767,8 @@ def _voice_plan(text: str) -> _VoicePlan:
     months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
     return _VoicePlan(adult_jag=bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
-                      small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text))
+                      small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
+                      reader={"child": "child", "guardian": "adult"}.get(addressee(text) or ""))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -1757,7 +1800,8 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
     'child', 'adult' or 'first'; "han"/"hon" stand for whom the same pronoun stood for earlier in the sentence
     ("Hon framförde att hon vill ..."), else the last subject before them that fits (`_fits`; agencies never
     do), else the child or an adult by the child's gender, else the subject of the segment before (adults where
-    the child is "hen"); "jag" under an adult's heading is an adult."""
+    the child is "hen"); "jag" under an adult's heading is an adult; "du" is the plan's reader (`addressee`), or
+    no one where the plan has no one reader."""
     found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
     found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
@@ -1780,6 +1824,8 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
                 ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else (last or section or "")
         elif who == "first" and section == "adult":
             who = "adult"
+        elif who == "second":
+            who = plan.reader or ""
         if who:
             out.append((a, b, who))
     return out
@@ -1928,30 +1974,72 @@ def child_voice(ctx: Context) -> CriterionResult:
                                                         "(citat, 'säger att', jag-form) men hittade inget.")
 
 
-def _with_next_sentence(ctx: Context, i: int) -> str:
+# A plan in the child's own first person ("Jag heter [BARN]", "MIN PLAN", "skriven i jag-form"): "jag" in its
+# participant list is the child.
+FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
+READER_WORD = re.compile(r"\b(?:du|Du|DU)\b")
+FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
+
+
+def _participation_texts(ctx: Context) -> list[str]:
+    """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
+    the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
+    jag, [VH1]")."""
+    texts = [s.text for s in ctx.segs]
+    if _plan_addressee(ctx) == "child":
+        texts = [READER_WORD.sub("[BARN]", t) for t in texts]
+    if FIRST_PERSON_PLAN.search(ctx.text):
+        texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
+    return texts
+
+
+def _with_next_sentence(ctx: Context, texts: list[str], i: int) -> str:
     """A segment's text and, when the line goes on about the child, the next sentence's (a reason can follow
     there: "[BARN] deltog inte. [BARN] är 2 år och mötet hölls under hens sovtid")."""
     s = ctx.segs[i]
     nxt = ctx.segs[i + 1] if i + 1 < len(ctx.segs) else None
     goes_on = nxt is not None and "\n" not in ctx.text[s.end:nxt.start] \
-        and bool(CHILD_FIRST.match(nxt.text) or TOOK_PART_ONLY.match(s.text))
-    return s.text + " " + nxt.text if goes_on else s.text
+        and bool(CHILD_FIRST.match(texts[i + 1]) or TOOK_PART_ONLY.match(texts[i]))
+    return texts[i] + " " + texts[i + 1] if goes_on else texts[i]
 
 
-def _listed_child(s: Segment) -> bool:
-    """The child is an item of a participant list, after its label or under its heading ("Närvarande: [VH1],
-    [BARN], [NAMN_1]", "- [BARN] (14 år)"), not a sentence about the child there."""
-    label = PARTICIPANT_LABEL.match(s.text)
-    listed = s.text[label.end():] if label else s.text if PARTICIPANT_LIST.search(s.section) else ""
+def _listed_child(s: Segment, text: str, in_list: bool) -> bool:
+    """The child is an item of a participant list, after its label, under its heading or below a line that
+    titles it ("Närvarande: [VH1], [BARN], [NAMN_1]", "Vilka var med?" then "- [BARN]"), not a sentence about
+    the child there."""
+    label = PARTICIPANT_LABEL.match(text)
+    listed = text[label.end():] if label else text if PARTICIPANT_LIST.search(s.section) or in_list else ""
     return bool(LISTED_CHILD.search(listed))
 
 
+def _listed_children(ctx: Context, texts: list[str]) -> list[Segment]:
+    out, in_list = [], False  # below a list title, until a heading or a sentence
+    for s, text in zip(ctx.segs, texts):
+        if LIST_TITLE.match(text):
+            in_list = True
+            continue
+        if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
+            in_list = False
+        if not s.is_heading and _listed_child(s, text, in_list):
+            out.append(s)
+    return out
+
+
+def _prepared(s: Segment, text: str) -> bool:
+    """The child was met or talked with before the meeting: said in the sentence, or under a heading for it."""
+    return bool(PREPARED.search(text) or PREPARATION_SECTION.search(s.section) and PREPARATION_ACT.search(text)
+                and re.search(PARTICIPANT_CHILD, text, re.I))
+
+
 def child_participation(ctx: Context) -> CriterionResult:
-    specific = [s for i, s in enumerate(ctx.segs) if PREPARED.search(s.text) or PARTICIPATION.search(s.text)
-                and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, i)) or PARTICIPATION_CONTEXT.search(s.section)
-                     or PARTICIPANT_LIST.match(s.text) or PARTICIPANT_LIST.search(s.section))]
-    vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text) and not PARTICIPATION_WISHED.search(s.text)]
-    listed = [s for s in ctx.segs if not s.is_heading and _listed_child(s)]
+    texts = _participation_texts(ctx)
+    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or PARTICIPATION.search(texts[i])
+                and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
+                     or PARTICIPATION_CONTEXT.search(s.section)
+                     or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
+    vague = [s for s, text in zip(ctx.segs, texts) if PARTICIPATION_VAGUE.search(text)
+             and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
+    listed = _listed_children(ctx, texts)
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],
