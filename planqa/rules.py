@@ -1603,7 +1603,7 @@ VOICE_PERSON = folded_re(
     r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|undertecknad|"
     r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
     r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
-    r"\w*sekreterare(?:n)?|vi|de|de vuxna|man)"
+    r"\w*sekreterare(?:n)?|vi|de|de vuxna|man|båda|bägge)"
     r"|(?P<pron>han|hon)|(?P<first>jag)|(?P<second>du))(?!\w)", re.I)
 # Who "hon" and "han" can stand for: a woman or girl, a man or boy; the plural and collective person words can
 # stand for neither ("de dagar då hon ...": "hon" is not "de").
@@ -1611,7 +1611,7 @@ FEMALE_PERSON = folded_re(r"^(?:\w*mamma\w*|mor|modern|mormor|farmor|moster|fast
                                   r"tjejen|hon)$", re.I)
 MALE_PERSON = folded_re(r"^(?:\w*pappa\w*|far|fadern|morfar|farfar|morbror|farbror|pojken|sonen|killen|han)$",
                                 re.I)
-PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|vårdnadshavarna|föräldr\w*|\w*personal\w*|\w*pedagogerna|"
+PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|båda|bägge|vårdnadshavarna|föräldr\w*|\w*personal\w*|\w*pedagogerna|"
                                   r"\w*lärarna|fröknarna|\w*mammor\w*|\w*pappor\w*)$", re.I)
 # The plan's word for the child tells its gender ("Flickan går på förskolan", "sonen"): "hon" or "han" with no
 # one fitting named before it is then the child, or an adult when it is the other gender.
@@ -1620,11 +1620,15 @@ BOY = folded_re(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
 VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt)\s*$",
                                re.I)
+# A person word with an apposition between commas ("[VH1], [BARN]s mamma, har uppgett att ..."): the commas do
+# not open a new clause, the person word is the subject of the verb after them.
+APPOSITION = re.compile(r"^\s*(?:[-•*]\s*)?(\S+),\s+[^,.;:!?]{1,40},\s+")
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
 # What someone said, wrote, answered, noticed or rated.
 VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
+                          r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
                           r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog)\b", re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
@@ -1665,16 +1669,20 @@ VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver
 INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|^\s+under\b", re.I)
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
+QUESTION = re.compile(r"\?\s*$")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
                              r"perspektiv|syn|önskemål) (?:har|är)|\b(?:har fått komma till tals|"
+                             r"(?:getts|givits|fått|haft|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
+                             r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|instämde|höll med|"
                              r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
-                             r"har fått (?:tycka till|säga sitt|säga vad)|tycker (?:att )?(?:planen|det) "
-                             r"(?:är|verkar|låter) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
+                             r"har fått (?:tycka till|säga sitt|säga vad)|(?:tycker|tyckte) (?:att )?(?:planen|det|allt) "
+                             r"(?:är|var|verkar|verkade|låter|lät) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
                              r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
                              r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+CHILDS = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)  # a formula that names the child's view
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
@@ -1702,6 +1710,18 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:j
                                r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
+# A plan the child itself worded, as the adults note ("Planen har formulerats av [BARN] själv", "återgetts i den
+# form [BARN] valde"): its first-person sentences are the child's own words (GUIDELINES 4: met when specific).
+CHILD_WROTE = re.compile(r"\b(?:formulera(?:d|t|ts)|skriven|skrivet|skrivits|författa(?:d|t|ts)) av \[BARN\] själv\b|"
+                         r"\[BARN\] (?:har )?själv (?:har )?(?:skrivit|formulerat)\b|\bi den form \[BARN\] (?:själv )?valde\b",
+                         re.I)
+# A first-person sentence about the plan or the meeting ("Jag har varit med och skrivit planen"), not the child's
+# own account of its life.
+ABOUT_THE_PLAN = re.compile(r"\b(?:planen|plan|mötet|möte|rubrik\w*)\b", re.I)
+# How the child feels or what it needs, put in its mouth by the adults who wrote a jag-plan ("när jag inte vet
+# vad som ska hända blir jag orolig", "jag har ett behov av struktur"): staff language dressed as the child's.
+FIRST_PERSON_FEELING = folded_re(r"\b(?:blir|känner mig|kände mig|är|mår)\s+(?:\w+\s+)?(?:orolig|rädd|ledsen|arg|"
+                                 r"glad|trygg|otrygg|stressad|nervös)\b|\bbehov av\b", re.I)
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -1756,6 +1776,7 @@ class _VoicePlan:
     """What the voice rules read from the whole plan."""
 
     adult_jag: bool  # a first-person plan written by adults
+    child_jag: bool  # a first-person plan the child itself worded
     child_is_hen: bool  # the plan calls the child "hen", so "han"/"hon" are adults
     small_child: bool  # the child is 0-3 years old
     child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
@@ -1765,7 +1786,8 @@ class _VoicePlan:
 def _voice_plan(text: str) -> _VoicePlan:
     age = CHILD_AGE.search(text)
     months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
-    return _VoicePlan(adult_jag=bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text),
+    adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
+    return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(addressee(text) or ""))
@@ -1848,6 +1870,12 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     for a, b, who in reversed(subjects):
         if b <= verb.start() and a >= clause_start:
             return who, after_comma
+    appositive = APPOSITION.match(text)
+    if appositive and clause_start <= appositive.end() <= verb.start() \
+            and not CLAUSE_OPENER.search(text, appositive.end(), verb.start()):
+        for a, _, who in subjects:
+            if a == appositive.start(1):
+                return who, True
     after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
     for a, _, who in people:
         if after and a == verb.end() + after.end():
@@ -1865,8 +1893,11 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
     description or a first-person text written by adults), 'adult' (an adult speaking for the child), None."""
     text = s.text
-    if FORMULAIC_VOICE.search(masked):
-        return "weak"
+    if QUESTION.search(masked):
+        return None  # a question put to the child ("Vad tycker du?"), not its answer
+    formula = FORMULAIC_VOICE.search(masked)
+    if formula and (CHILDS.match(formula.group()) or _subject(masked, people, formula, last, None)[0] != "adult"):
+        return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
     adult_at = asked_at = None
     verbs = [(m, "report") for m in VOICE_REPORT.finditer(masked)] + [(m, "view") for m in VOICE_VIEW.finditer(masked)] \
@@ -1898,8 +1929,11 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 and not WRITING_THE_PLAN.search(masked):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
-    if enligt and any(a == enligt.end() and who == "adult" for a, _, who in people):
+    source = next((who for a, _, who in people if enligt and a == enligt.end()), None)
+    if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
+    elif source == "child" and adult_at is None and not QUESTION.search(masked):
+        said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
@@ -1914,7 +1948,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         return "own" if section == "child" and not GENERIC_WISH.search(masked) and not plan.small_child else "weak"
     if observed and (plan.small_child or section == "child"):
         return "weak"
-    if any(who == "child" for _, _, who in people) and VOICE_PARAPHRASE.search(masked):
+    paraphrase = VOICE_PARAPHRASE.search(masked)
+    if paraphrase and any(who == "child" for _, _, who in people) \
+            and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"
     return None
 
@@ -1925,6 +1961,17 @@ def _in_status(ctx: Context, s: Segment) -> bool:
     line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
     label = LINE_LABEL.match(line)
     return bool(STATUS_SECTION.search(s.section) or label and STATUS_SECTION.search(label.group(1)))
+
+
+def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan: _VoicePlan) -> str | None:
+    """A first-person sentence of a jag-plan that says no view in words ("Jag har hamnat i lite trubbel"): the
+    child's own account where the child worded the plan ('own'); where adults wrote it, a feeling or need they
+    put in the child's mouth ('weak')."""
+    if not (plan.child_jag or plan.adult_jag and FIRST_PERSON_FEELING.search(masked)) or ABOUT_THE_PLAN.search(masked):
+        return None
+    if not any(who == "first" and not VOICE_PREPOSITION.search(masked[:a]) for a, _, who in people):
+        return None
+    return "weak" if plan.adult_jag else "own"
 
 
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
@@ -1950,7 +1997,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         status = _in_status(ctx, s)
         last = "child" if status else last
         people = _people(ctx, s, masked, last, section, plan)
-        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status)
+        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status) \
+            or _first_person_account(masked, people, plan)
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
         subjects = [who for a, _, who in people if who in ("child", "adult")
