@@ -107,6 +107,12 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|v
                            rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
                            r"digitalt)\b", re.I)
 CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
+# Taking part in the everyday life of school, a home or leisure ("deltar i undervisningen", "är med på
+# aktiviteterna"): not the planning meeting.
+PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|närvarade)\s+"
+                                    r"(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|undervisning\w*|\w*lektion\w*|"
+                                    r"träning\w*|idrott\w*|skolarbete\w*|fritids\w*|gemenskap\w*|klass\w*|rast\w*|"
+                                    r"samling\w*|leken|lek|måltid\w*)\b", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
@@ -116,8 +122,9 @@ PREPARED = folded_re(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT
 # A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the child
 # with someone meeting, talking or going through the meeting with it is the child prepared.
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
-PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt med|"
-                            r"förbered\w*|besök\w*|visade|ritade)\b", re.I)
+PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
+                            r"förbered\w*|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
+                            r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
 # minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
@@ -158,6 +165,9 @@ CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke
 # Consent that is only planned or being asked for, not given ("Samtycke inhämtas", "ska inhämtas av soc").
 CONSENT_PENDING = re.compile(r"\b(?:inhämtas|ska\s+(?:\w+\s+){0,3}?(?:inhämta\w*|lämna\w*|samtycka|skriva)|"
                              r"kommer att (?:inhämta\w*|lämna\w*|samtycka)|har diskuterats)\b", re.I)
+# A consent label's value said in a word ("Ja", "Finns", "Inhämtat", "Lämnat skriftligt").
+CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)|givet|given|klart|ok|"
+                           r"(?:skriftligt|muntligt)(?: lämnat| givet| inhämtat)?)\b", re.I)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
@@ -2074,14 +2084,22 @@ def _listed_children(ctx: Context, texts: list[str]) -> list[Segment]:
 
 
 def _prepared(s: Segment, text: str) -> bool:
-    """The child was met or talked with before the meeting: said in the sentence, or under a heading for it."""
-    return bool(PREPARED.search(text) or PREPARATION_SECTION.search(s.section) and PREPARATION_ACT.search(text)
-                and re.search(PARTICIPANT_CHILD, text, re.I))
+    """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in the
+    sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan före
+    mötet uppgett att [BARN] vill ...")."""
+    return bool((PREPARED.search(text) or PREPARATION_SECTION.search(s.section)
+                 and re.search(PARTICIPANT_CHILD, text, re.I)) and PREPARATION_ACT.search(text))
+
+
+def _takes_part(text: str) -> bool:
+    """A sentence that says the child took part (or not), leaving out taking part in something other than the
+    meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
+    return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
 
 
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
-    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or PARTICIPATION.search(texts[i])
+    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
@@ -2259,9 +2277,15 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     uncertain."""
     given: list[_ConsentStatement] = []
     pending: list[Segment] = []
+    label_open = False  # the segment before was a bare consent label: "7. Samtycke", "Samtycke:"
     for s in ctx.segs:
         text = _checked(s.text)
+        if label_open and not s.is_heading and not FIELD.match(text) and (
+                CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
+            text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
+        label_open = False
         if s.is_heading or NO_CONSENT.search(text):
+            label_open = s.is_heading and bool(CONSENT.search(text))
             continue
         text = CONSENT_INCIDENTAL.sub(" ", text)
         in_field = CONSENT.search(text)
@@ -2269,6 +2293,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if not (in_field or in_words or CONSENT_YES.search(text)):
             continue
         if in_field and not _field_value(text):
+            label_open = True
             continue  # an empty field: "Samtycke:", "Samtycke: –", "6. Samtycke"
         if CONSENT_PENDING.search(text) or CONSENT_HEDGE.search(text):
             pending.append(s)
@@ -2351,13 +2376,27 @@ def _reason_follows(nxt: str) -> bool:
     return bool(nxt and EXCLUSION_REASON.search(nxt) and not FIELD.match(nxt) and not nxt.startswith("[BARN]"))
 
 
+GUARDIAN_PROCESS_NEAR = 50  # characters between a guardian word and a word of the planning process
+
+
+def _guardian_in_process(text: str) -> bool:
+    """A guardian named close to a word of the planning process ("Föräldrarna har fått en kopia av planen",
+    "mamma kallas"), not a sentence that names both far apart ("Sedan planen upprättades ... konflikterna mellan
+    [BARN] och föräldrarna kvarstår")."""
+    guardians = [m.start() for m in GUARDIAN_WORD.finditer(text)]
+    return any(abs(g - p.start()) <= GUARDIAN_PROCESS_NEAR for p in GUARDIAN_PROCESS.finditer(text) for g in guardians)
+
+
 def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
+    to_parents = _plan_addressee(ctx) == "guardian"
     in_list = False  # below a list title, until a heading or a sentence
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
+        if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
+            text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
         if LIST_TITLE.match(text):
             in_list = True
@@ -2384,8 +2423,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
               or _presence_field(s.text, text)):
             f.listed.append(s)
-        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text) or s in consent_segs or (
-                GUARDIAN_WORD.search(text) and GUARDIAN_PROCESS.search(text)):
+        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text) or s in consent_segs \
+                or _guardian_in_process(text):
             f.mentioned.append(s)
     return f
 
