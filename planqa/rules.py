@@ -109,18 +109,18 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|v
 CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
 # Taking part in the everyday life of school, a home or leisure ("deltar i undervisningen", "är med på
 # aktiviteterna"): not the planning meeting.
-PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|närvarade)\s+"
-                                    r"(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|undervisning\w*|\w*lektion\w*|"
-                                    r"träning\w*|idrott\w*|skolarbete\w*|fritids\w*|gemenskap\w*|klass\w*|rast\w*|"
-                                    r"samling\w*|leken|lek|måltid\w*)\b", re.I)
+PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
+                                    r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
+                                    r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
+                                    r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]"): only with the child named.
 PREPARED = folded_re(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*"
                              r"\b(?:inför|innan|före) (?:sip-)?mötet\b", re.I)
-# A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the child
-# with someone meeting, talking or going through the meeting with it is the child prepared.
+# A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
+# child with someone meeting, talking or going through the meeting with it is the child prepared.
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
                             r"förbered\w*|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
@@ -142,7 +142,8 @@ PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|kä
 # anything said about how (GUIDELINES 4: partial).
 PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
                                       r"mötesdeltagare|medverkande|närvaro|med (?:på mötet|i dag|idag)|"
-                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:", re.I)
+                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:",
+                              re.I)
 LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
                                  re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
@@ -239,7 +240,8 @@ GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|de
 GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
 # The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
 GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
-                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|vilka var med|"
+                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
+                                 r"vilka var med|"
                                  r"vem var med|vi som deltog|sändlista)\b", re.I)
 # A heading or field label for the guardians' view: "Vårdnadshavarnas synpunkter", "Vad mamma och pappa tycker";
 # a bare "Mamma:" label counts when what follows is a view ("Mamma: vill att ...").
@@ -1573,11 +1575,12 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
                                                                    "ansvarig men hittade inget.")
 
 
-# --- Whom a plan in the second person speaks to ----------------------------------------------------------------
+# --- Whom a plan in the second person speaks to ---------------------------------------------------------
 # A plan written to the child ("Hej [BARN]!", "Till: [BARN], 13 år", "DIN PLAN") or to the parents ("till dig
 # som är mamma", "till er föräldrar", "Hej [VH1]!"): its "du" (and, to parents, "ni") is that reader.
 ADDRESSED_TO_GUARDIAN = re.compile(
-    r"\btill (?:dig|er)\s*,?\s*(?:som är\s+)?(?:mamma|pappa|förälder|föräldrar\w*|vårdnadshavare\w*|\[VH\d?\])|"
+    r"\btill (?:dig|er)\s*,?\s*(?:som är\s+)?(?:mamma|pappa|förälder|föräldrar\w*|vårdnadshavare\w*|"
+    r"\[VH\d?\])|"
     r"^\W*(?:hej|kära|till)\s*:?\s*(?:mamma|pappa|föräldrar\w*|vårdnadshavar\w*|\[VH\d?\])", re.I | re.M)
 ADDRESSED_TO_CHILD = re.compile(r"^\W*(?:(?:hej|kära|hallå|till)\s*:?\s*(?:dig\s*,?\s*)?\[BARN\](?!s\b)|"
                                 r"din (?:plan|sip|samordnade)\b)", re.I | re.M)
@@ -1590,9 +1593,9 @@ SECOND_PERSON_PLAN = 3  # "du" this many times, with no parent addressed: a plan
 
 
 def addressee(text: str) -> str | None:
-    """'guardian' or 'child' when the plan speaks to the parents or to the child in the second person, else None
-    (a letter to the whole network, "Hej alla!", has no one reader). A plan that keeps saying "du" ("Det här har
-    du sagt", "Du ska kunna ...") without addressing a parent speaks to the child."""
+    """'guardian' or 'child' when the plan speaks to the parents or to the child in the second person, else
+    None (a letter to the whole network, "Hej alla!", has no one reader). A plan that keeps saying "du" ("Det
+    här har du sagt", "Du ska kunna ...") without addressing a parent speaks to the child."""
     if ADDRESSED_TO_GUARDIAN.search(text):
         return "guardian"
     if ADDRESSED_TO_CHILD.search(text) or len(SECOND_PERSON.findall(text)) >= SECOND_PERSON_PLAN:
@@ -1621,8 +1624,8 @@ FEMALE_PERSON = folded_re(r"^(?:\w*mamma\w*|mor|modern|mormor|farmor|moster|fast
                                   r"tjejen|hon)$", re.I)
 MALE_PERSON = folded_re(r"^(?:\w*pappa\w*|far|fadern|morfar|farfar|morbror|farbror|pojken|sonen|killen|han)$",
                                 re.I)
-PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|båda|bägge|vårdnadshavarna|föräldr\w*|\w*personal\w*|\w*pedagogerna|"
-                                  r"\w*lärarna|fröknarna|\w*mammor\w*|\w*pappor\w*)$", re.I)
+PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|båda|bägge|vårdnadshavarna|föräldr\w*|\w*personal\w*|"
+                                  r"\w*pedagogerna|\w*lärarna|fröknarna|\w*mammor\w*|\w*pappor\w*)$", re.I)
 # The plan's word for the child tells its gender ("Flickan går på förskolan", "sonen"): "hon" or "han" with no
 # one fitting named before it is then the child, or an adult when it is the other gender.
 GIRL = folded_re(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
@@ -1686,13 +1689,14 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:getts|givits|fått|haft|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
                              r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|instämde|höll med|"
                              r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
-                             r"har fått (?:tycka till|säga sitt|säga vad)|(?:tycker|tyckte) (?:att )?(?:planen|det|allt) "
-                             r"(?:är|var|verkar|verkade|låter|lät) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
+                             r"har fått (?:tycka till|säga sitt|säga vad)|"
+                             r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
+                             r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
                              r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
                              r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
-CHILDS = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)  # a formula that names the child's view
+CHILDS = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)  # a formula naming the child's view
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
@@ -1720,18 +1724,19 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:j
                                r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
-# A plan the child itself worded, as the adults note ("Planen har formulerats av [BARN] själv", "återgetts i den
-# form [BARN] valde"): its first-person sentences are the child's own words (GUIDELINES 4: met when specific).
-CHILD_WROTE = re.compile(r"\b(?:formulera(?:d|t|ts)|skriven|skrivet|skrivits|författa(?:d|t|ts)) av \[BARN\] själv\b|"
-                         r"\[BARN\] (?:har )?själv (?:har )?(?:skrivit|formulerat)\b|\bi den form \[BARN\] (?:själv )?valde\b",
-                         re.I)
-# A first-person sentence about the plan or the meeting ("Jag har varit med och skrivit planen"), not the child's
-# own account of its life.
+# A plan the child itself worded, as the adults note ("Planen har formulerats av [BARN] själv", "återgetts i
+# den form [BARN] valde"): its first-person sentences are the child's own words (GUIDELINES 4: met when
+# specific).
+CHILD_WROTE = re.compile(r"\b(?:formulera(?:d|t|ts)|skriven|skrivet|skrivits|författa(?:d|t|ts)) av \[BARN\] "
+                         r"själv\b|\[BARN\] (?:har )?själv (?:har )?(?:skrivit|formulerat)\b|"
+                         r"\bi den form \[BARN\] (?:själv )?valde\b", re.I)
+# A first-person sentence about the plan or the meeting ("Jag har varit med och skrivit planen"), not the
+# child's own account of its life.
 ABOUT_THE_PLAN = re.compile(r"\b(?:planen|plan|mötet|möte|rubrik\w*)\b", re.I)
 # How the child feels or what it needs, put in its mouth by the adults who wrote a jag-plan ("när jag inte vet
 # vad som ska hända blir jag orolig", "jag har ett behov av struktur"): staff language dressed as the child's.
-FIRST_PERSON_FEELING = folded_re(r"\b(?:blir|känner mig|kände mig|är|mår)\s+(?:\w+\s+)?(?:orolig|rädd|ledsen|arg|"
-                                 r"glad|trygg|otrygg|stressad|nervös)\b|\bbehov av\b", re.I)
+FIRST_PERSON_FEELING = folded_re(r"\b(?:blir|känner mig|kände mig|är|mår)\s+(?:\w+\s+)?(?:orolig|rädd|"
+                                 r"ledsen|arg|glad|trygg|otrygg|stressad|nervös)\b|\bbehov av\b", re.I)
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -1832,8 +1837,8 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
     'child', 'adult' or 'first'; "han"/"hon" stand for whom the same pronoun stood for earlier in the sentence
     ("Hon framförde att hon vill ..."), else the last subject before them that fits (`_fits`; agencies never
     do), else the child or an adult by the child's gender, else the subject of the segment before (adults where
-    the child is "hen"); "jag" under an adult's heading is an adult; "du" is the plan's reader (`addressee`), or
-    no one where the plan has no one reader."""
+    the child is "hen"); "jag" under an adult's heading is an adult; "du" is the plan's reader (`addressee`),
+    or no one where the plan has no one reader."""
     found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
     found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
@@ -1906,7 +1911,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if QUESTION.search(masked):
         return None  # a question put to the child ("Vad tycker du?"), not its answer
     formula = FORMULAIC_VOICE.search(masked)
-    if formula and (CHILDS.match(formula.group()) or _subject(masked, people, formula, last, None)[0] != "adult"):
+    if formula and (CHILDS.match(formula.group())
+                    or _subject(masked, people, formula, last, None)[0] != "adult"):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
     adult_at = asked_at = None
@@ -1977,7 +1983,8 @@ def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan:
     """A first-person sentence of a jag-plan that says no view in words ("Jag har hamnat i lite trubbel"): the
     child's own account where the child worded the plan ('own'); where adults wrote it, a feeling or need they
     put in the child's mouth ('weak')."""
-    if not (plan.child_jag or plan.adult_jag and FIRST_PERSON_FEELING.search(masked)) or ABOUT_THE_PLAN.search(masked):
+    if ABOUT_THE_PLAN.search(masked) or not (plan.child_jag
+                                             or plan.adult_jag and FIRST_PERSON_FEELING.search(masked)):
         return None
     if not any(who == "first" and not VOICE_PREPOSITION.search(masked[:a]) for a, _, who in people):
         return None
@@ -2084,9 +2091,9 @@ def _listed_children(ctx: Context, texts: list[str]) -> list[Segment]:
 
 
 def _prepared(s: Segment, text: str) -> bool:
-    """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in the
-    sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan före
-    mötet uppgett att [BARN] vill ...")."""
+    """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in
+    the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
+    före mötet uppgett att [BARN] vill ...")."""
     return bool((PREPARED.search(text) or PREPARATION_SECTION.search(s.section)
                  and re.search(PARTICIPANT_CHILD, text, re.I)) and PREPARATION_ACT.search(text))
 
@@ -2381,10 +2388,11 @@ GUARDIAN_PROCESS_NEAR = 50  # characters between a guardian word and a word of t
 
 def _guardian_in_process(text: str) -> bool:
     """A guardian named close to a word of the planning process ("Föräldrarna har fått en kopia av planen",
-    "mamma kallas"), not a sentence that names both far apart ("Sedan planen upprättades ... konflikterna mellan
-    [BARN] och föräldrarna kvarstår")."""
+    "mamma kallas"), not a sentence that names both far apart ("Sedan planen upprättades ... konflikterna
+    mellan [BARN] och föräldrarna kvarstår")."""
     guardians = [m.start() for m in GUARDIAN_WORD.finditer(text)]
-    return any(abs(g - p.start()) <= GUARDIAN_PROCESS_NEAR for p in GUARDIAN_PROCESS.finditer(text) for g in guardians)
+    return any(abs(g - p.start()) <= GUARDIAN_PROCESS_NEAR
+               for p in GUARDIAN_PROCESS.finditer(text) for g in guardians)
 
 
 def guardian_findings(ctx: Context) -> _GuardianFindings:
