@@ -99,7 +99,8 @@ FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|s
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
-PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|närvarande|"
+PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|"
+                           r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
                            r"bett att få vara med|fick (?:vara med och )?bestämma|ledde)\b"
@@ -109,18 +110,33 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|v
                            rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
                            r"digitalt)\b", re.I)
 CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
+# Taking part in the everyday life of school, a home or leisure ("deltar i undervisningen", "är med på
+# aktiviteterna"): not the planning meeting.
+PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
+                                    r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
+                                    r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
+                                    r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
-TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade)"
-                                   r"(?: inte)?\s*[.!]?\s*$", re.I)
+TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
+                                   r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]"): only with the child named.
 PREPARED = folded_re(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*"
                              r"\b(?:inför|innan|före) (?:sip-)?mötet\b", re.I)
+# A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
+# child with someone meeting, talking or going through the meeting with it is the child prepared.
+PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
+PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
+                            r"förbered\w*|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
+                            r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
 # minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
-PARTICIPATION_VAGUE = folded_re(r"\b(?:delaktig\w*|har varit med i processen|har informerats)\b", re.I)
+PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i processen|har informerats)\b|"
+                                rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b", re.I)
+# A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
+BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
 # "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig"): voice, not a
 # statement that the child took part.
 PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig)\s+"
@@ -128,7 +144,9 @@ PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|kä
 # A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
 # anything said about how (GUIDELINES 4: partial).
 PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
-                                      r"mötesdeltagare|medverkande|närvaro)\s*:", re.I)
+                                      r"mötesdeltagare|medverkande|närvaro|med (?:på mötet|i dag|idag)|"
+                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:",
+                              re.I)
 LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
                                  re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
@@ -151,6 +169,9 @@ CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke
 # Consent that is only planned or being asked for, not given ("Samtycke inhämtas", "ska inhämtas av soc").
 CONSENT_PENDING = re.compile(r"\b(?:inhämtas|ska\s+(?:\w+\s+){0,3}?(?:inhämta\w*|lämna\w*|samtycka|skriva)|"
                              r"kommer att (?:inhämta\w*|lämna\w*|samtycka)|har diskuterats)\b", re.I)
+# A consent label's value said in a word ("Ja", "Finns", "Inhämtat", "Lämnat skriftligt").
+CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)|givet|given|klart|ok|"
+                           r"(?:skriftligt|muntligt)(?: lämnat| givet| inhämtat)?)\b", re.I)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
@@ -222,7 +243,8 @@ GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|de
 GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
 # The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
 GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
-                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) med|vilka var med|"
+                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
+                                 r"vilka var med|"
                                  r"vem var med|vi som deltog|sändlista)\b", re.I)
 # A heading or field label for the guardians' view: "Vårdnadshavarnas synpunkter", "Vad mamma och pappa tycker";
 # a bare "Mamma:" label counts when what follows is a view ("Mamma: vill att ...").
@@ -254,7 +276,7 @@ EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig
                               re.I)
 TABLE_ROW = re.compile(r"^\s*\|")
 # A line that only titles a list of participants ("1. Närvarande", "Närv.:"); short lines below it are the list.
-LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.]*$", re.I)
+LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.?]*$", re.I)
 # The child lives away from the guardians (placed): then their absence needs a stated reason.
 PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
                     r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
@@ -1611,6 +1633,38 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
                                                                    "ansvarig men hittade inget.")
 
 
+# --- Whom a plan in the second person speaks to ---------------------------------------------------------
+# A plan written to the child ("Hej [BARN]!", "Till: [BARN], 13 år", "DIN PLAN") or to the parents ("till dig
+# som är mamma", "till er föräldrar", "Hej [VH1]!"): its "du" (and, to parents, "ni") is that reader.
+ADDRESSED_TO_GUARDIAN = re.compile(
+    r"\btill (?:dig|er)\s*,?\s*(?:som är\s+)?(?:mamma|pappa|förälder|föräldrar\w*|vårdnadshavare\w*|"
+    r"\[VH\d?\])|"
+    r"^\W*(?:hej|kära|till)\s*:?\s*(?:mamma|pappa|föräldrar\w*|vårdnadshavar\w*|\[VH\d?\])", re.I | re.M)
+ADDRESSED_TO_CHILD = re.compile(r"^\W*(?:(?:hej|kära|hallå|till)\s*:?\s*(?:dig\s*,?\s*)?\[BARN\](?!s\b)|"
+                                r"din (?:plan|sip|samordnade)\b)", re.I | re.M)
+# The reader in the plan's text: "du" (and "ni" for parents), as a whole word.
+SECOND_PERSON = re.compile(r"\b(?:du|Du|DU)\b")
+SECOND_PERSON_PLURAL = re.compile(r"\b(?:ni|Ni|NI)\b")
+
+
+SECOND_PERSON_PLAN = 3  # "du" this many times, with no parent addressed: a plan that speaks to the child
+
+
+def addressee(text: str) -> str | None:
+    """'guardian' or 'child' when the plan speaks to the parents or to the child in the second person, else
+    None (a letter to the whole network, "Hej alla!", has no one reader). A plan that keeps saying "du" ("Det
+    här har du sagt", "Du ska kunna ...") without addressing a parent speaks to the child."""
+    if ADDRESSED_TO_GUARDIAN.search(text):
+        return "guardian"
+    if ADDRESSED_TO_CHILD.search(text) or len(SECOND_PERSON.findall(text)) >= SECOND_PERSON_PLAN:
+        return "child"
+    return None
+
+
+def _plan_addressee(ctx: Context) -> str | None:
+    return _cached(ctx, "addressee", lambda c: addressee(c.text))
+
+
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
 # A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
 # parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
@@ -1620,16 +1674,16 @@ VOICE_PERSON = folded_re(
     r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|undertecknad|"
     r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
     r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
-    r"\w*sekreterare(?:n)?|vi|de|de vuxna|man)"
-    r"|(?P<pron>han|hon)|(?P<first>jag))(?!\w)", re.I)
+    r"\w*sekreterare(?:n)?|vi|de|de vuxna|man|båda|bägge)"
+    r"|(?P<pron>han|hon)|(?P<first>jag)|(?P<second>du))(?!\w)", re.I)
 # Who "hon" and "han" can stand for: a woman or girl, a man or boy; the plural and collective person words can
 # stand for neither ("de dagar då hon ...": "hon" is not "de").
 FEMALE_PERSON = folded_re(r"^(?:\w*mamma\w*|mor|modern|mormor|farmor|moster|faster|fröken|flickan|dottern|"
                                   r"tjejen|hon)$", re.I)
 MALE_PERSON = folded_re(r"^(?:\w*pappa\w*|far|fadern|morfar|farfar|morbror|farbror|pojken|sonen|killen|han)$",
                                 re.I)
-PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|vårdnadshavarna|föräldr\w*|\w*personal\w*|\w*pedagogerna|"
-                                  r"\w*lärarna|fröknarna|\w*mammor\w*|\w*pappor\w*)$", re.I)
+PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|båda|bägge|vårdnadshavarna|föräldr\w*|\w*personal\w*|"
+                                  r"\w*pedagogerna|\w*lärarna|fröknarna|\w*mammor\w*|\w*pappor\w*)$", re.I)
 # The plan's word for the child tells its gender ("Flickan går på förskolan", "sonen"): "hon" or "han" with no
 # one fitting named before it is then the child, or an adult when it is the other gender.
 GIRL = folded_re(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
@@ -1637,11 +1691,15 @@ BOY = folded_re(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
 VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt)\s*$",
                                re.I)
+# A person word with an apposition between commas ("[VH1], [BARN]s mamma, har uppgett att ..."): the commas do
+# not open a new clause, the person word is the subject of the verb after them.
+APPOSITION = re.compile(r"^\s*(?:[-•*]\s*)?(\S+),\s+[^,.;:!?]{1,40},\s+")
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
 # What someone said, wrote, answered, noticed or rated.
 VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
+                          r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
                           r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog)\b", re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
@@ -1682,16 +1740,21 @@ VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver
 INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|^\s+under\b", re.I)
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
+QUESTION = re.compile(r"\?\s*$")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
                              r"perspektiv|syn|önskemål) (?:har|är)|\b(?:har fått komma till tals|"
+                             r"(?:getts|givits|fått|haft|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
+                             r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|instämde|höll med|"
                              r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
-                             r"har fått (?:tycka till|säga sitt|säga vad)|tycker (?:att )?(?:planen|det) "
-                             r"(?:är|verkar|låter) (?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
+                             r"har fått (?:tycka till|säga sitt|säga vad)|"
+                             r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
+                             r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
                              r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
                              r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+CHILDS = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)  # a formula naming the child's view
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
@@ -1719,6 +1782,19 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:j
                                r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
+# A plan the child itself worded, as the adults note ("Planen har formulerats av [BARN] själv", "återgetts i
+# den form [BARN] valde"): its first-person sentences are the child's own words (GUIDELINES 4: met when
+# specific).
+CHILD_WROTE = re.compile(r"\b(?:formulera(?:d|t|ts)|skriven|skrivet|skrivits|författa(?:d|t|ts)) av \[BARN\] "
+                         r"själv\b|\[BARN\] (?:har )?själv (?:har )?(?:skrivit|formulerat)\b|"
+                         r"\bi den form \[BARN\] (?:själv )?valde\b", re.I)
+# A first-person sentence about the plan or the meeting ("Jag har varit med och skrivit planen"), not the
+# child's own account of its life.
+ABOUT_THE_PLAN = re.compile(r"\b(?:planen|plan|mötet|möte|rubrik\w*)\b", re.I)
+# How the child feels or what it needs, put in its mouth by the adults who wrote a jag-plan ("när jag inte vet
+# vad som ska hända blir jag orolig", "jag har ett behov av struktur"): staff language dressed as the child's.
+FIRST_PERSON_FEELING = folded_re(r"\b(?:blir|känner mig|kände mig|är|mår)\s+(?:\w+\s+)?(?:orolig|rädd|"
+                                 r"ledsen|arg|glad|trygg|otrygg|stressad|nervös)\b|\bbehov av\b", re.I)
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -1773,17 +1849,21 @@ class _VoicePlan:
     """What the voice rules read from the whole plan."""
 
     adult_jag: bool  # a first-person plan written by adults
+    child_jag: bool  # a first-person plan the child itself worded
     child_is_hen: bool  # the plan calls the child "hen", so "han"/"hon" are adults
     small_child: bool  # the child is 0-3 years old
     child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
+    reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
 
 
 def _voice_plan(text: str) -> _VoicePlan:
     age = CHILD_AGE.search(text)
     months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
-    return _VoicePlan(adult_jag=bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text),
+    adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
+    return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
-                      small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text))
+                      small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
+                      reader={"child": "child", "guardian": "adult"}.get(addressee(text) or ""))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -1815,7 +1895,8 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
     'child', 'adult' or 'first'; "han"/"hon" stand for whom the same pronoun stood for earlier in the sentence
     ("Hon framförde att hon vill ..."), else the last subject before them that fits (`_fits`; agencies never
     do), else the child or an adult by the child's gender, else the subject of the segment before (adults where
-    the child is "hen"); "jag" under an adult's heading is an adult."""
+    the child is "hen"); "jag" under an adult's heading is an adult; "du" is the plan's reader (`addressee`),
+    or no one where the plan has no one reader."""
     found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
     found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
@@ -1838,6 +1919,8 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
                 ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else (last or section or "")
         elif who == "first" and section == "adult":
             who = "adult"
+        elif who == "second":
+            who = plan.reader or ""
         if who:
             out.append((a, b, who))
     return out
@@ -1860,6 +1943,12 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     for a, b, who in reversed(subjects):
         if b <= verb.start() and a >= clause_start:
             return who, after_comma
+    appositive = APPOSITION.match(text)
+    if appositive and clause_start <= appositive.end() <= verb.start() \
+            and not CLAUSE_OPENER.search(text, appositive.end(), verb.start()):
+        for a, _, who in subjects:
+            if a == appositive.start(1):
+                return who, True
     after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
     for a, _, who in people:
         if after and a == verb.end() + after.end():
@@ -1877,8 +1966,12 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
     description or a first-person text written by adults), 'adult' (an adult speaking for the child), None."""
     text = s.text
-    if FORMULAIC_VOICE.search(masked):
-        return "weak"
+    if QUESTION.search(masked):
+        return None  # a question put to the child ("Vad tycker du?"), not its answer
+    formula = FORMULAIC_VOICE.search(masked)
+    if formula and (CHILDS.match(formula.group())
+                    or _subject(masked, people, formula, last, None)[0] != "adult"):
+        return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
     adult_at = asked_at = None
     verbs = [(m, "report") for m in VOICE_REPORT.finditer(masked)] + [(m, "view") for m in VOICE_VIEW.finditer(masked)] \
@@ -1910,8 +2003,11 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 and not WRITING_THE_PLAN.search(masked):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
-    if enligt and any(a == enligt.end() and who == "adult" for a, _, who in people):
+    source = next((who for a, _, who in people if enligt and a == enligt.end()), None)
+    if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
+    elif source == "child" and adult_at is None and not QUESTION.search(masked):
+        said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
@@ -1926,7 +2022,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         return "own" if section == "child" and not GENERIC_WISH.search(masked) and not plan.small_child else "weak"
     if observed and (plan.small_child or section == "child"):
         return "weak"
-    if any(who == "child" for _, _, who in people) and VOICE_PARAPHRASE.search(masked):
+    paraphrase = VOICE_PARAPHRASE.search(masked)
+    if paraphrase and any(who == "child" for _, _, who in people) \
+            and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"
     return None
 
@@ -1937,6 +2035,18 @@ def _in_status(ctx: Context, s: Segment) -> bool:
     line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
     label = LINE_LABEL.match(line)
     return bool(STATUS_SECTION.search(s.section) or label and STATUS_SECTION.search(label.group(1)))
+
+
+def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan: _VoicePlan) -> str | None:
+    """A first-person sentence of a jag-plan that says no view in words ("Jag har hamnat i lite trubbel"): the
+    child's own account where the child worded the plan ('own'); where adults wrote it, a feeling or need they
+    put in the child's mouth ('weak')."""
+    if ABOUT_THE_PLAN.search(masked) or not (plan.child_jag
+                                             or plan.adult_jag and FIRST_PERSON_FEELING.search(masked)):
+        return None
+    if not any(who == "first" and not VOICE_PREPOSITION.search(masked[:a]) for a, _, who in people):
+        return None
+    return "weak" if plan.adult_jag else "own"
 
 
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
@@ -1962,7 +2072,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         status = _in_status(ctx, s)
         last = "child" if status else last
         people = _people(ctx, s, masked, last, section, plan)
-        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status)
+        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status) \
+            or _first_person_account(masked, people, plan)
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
         subjects = [who for a, _, who in people if who in ("child", "adult")
@@ -1986,30 +2097,80 @@ def child_voice(ctx: Context) -> CriterionResult:
                                                         "(citat, 'säger att', jag-form) men hittade inget.")
 
 
-def _with_next_sentence(ctx: Context, i: int) -> str:
+# A plan in the child's own first person ("Jag heter [BARN]", "MIN PLAN", "skriven i jag-form"): "jag" in its
+# participant list is the child.
+FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
+READER_WORD = re.compile(r"\b(?:du|Du|DU)\b")
+FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
+
+
+def _participation_texts(ctx: Context) -> list[str]:
+    """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
+    the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
+    jag, [VH1]")."""
+    texts = [s.text for s in ctx.segs]
+    if _plan_addressee(ctx) == "child":
+        texts = [READER_WORD.sub("[BARN]", t) for t in texts]
+    if FIRST_PERSON_PLAN.search(ctx.text):
+        texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
+    return texts
+
+
+def _with_next_sentence(ctx: Context, texts: list[str], i: int) -> str:
     """A segment's text and, when the line goes on about the child, the next sentence's (a reason can follow
     there: "[BARN] deltog inte. [BARN] är 2 år och mötet hölls under hens sovtid")."""
     s = ctx.segs[i]
     nxt = ctx.segs[i + 1] if i + 1 < len(ctx.segs) else None
     goes_on = nxt is not None and "\n" not in ctx.text[s.end:nxt.start] \
-        and bool(CHILD_FIRST.match(nxt.text) or TOOK_PART_ONLY.match(s.text))
-    return s.text + " " + nxt.text if goes_on else s.text
+        and bool(CHILD_FIRST.match(texts[i + 1]) or TOOK_PART_ONLY.match(texts[i]))
+    return texts[i] + " " + texts[i + 1] if goes_on else texts[i]
 
 
-def _listed_child(s: Segment) -> bool:
-    """The child is an item of a participant list, after its label or under its heading ("Närvarande: [VH1],
-    [BARN], [NAMN_1]", "- [BARN] (14 år)"), not a sentence about the child there."""
-    label = PARTICIPANT_LABEL.match(s.text)
-    listed = s.text[label.end():] if label else s.text if PARTICIPANT_LIST.search(s.section) else ""
+def _listed_child(s: Segment, text: str, in_list: bool) -> bool:
+    """The child is an item of a participant list, after its label, under its heading or below a line that
+    titles it ("Närvarande: [VH1], [BARN], [NAMN_1]", "Vilka var med?" then "- [BARN]"), not a sentence about
+    the child there."""
+    label = PARTICIPANT_LABEL.match(text)
+    listed = text[label.end():] if label else text if PARTICIPANT_LIST.search(s.section) or in_list else ""
     return bool(LISTED_CHILD.search(listed))
 
 
+def _listed_children(ctx: Context, texts: list[str]) -> list[Segment]:
+    out, in_list = [], False  # below a list title, until a heading or a sentence
+    for s, text in zip(ctx.segs, texts):
+        if LIST_TITLE.match(text):
+            in_list = True
+            continue
+        if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
+            in_list = False
+        if not s.is_heading and _listed_child(s, text, in_list):
+            out.append(s)
+    return out
+
+
+def _prepared(s: Segment, text: str) -> bool:
+    """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in
+    the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
+    före mötet uppgett att [BARN] vill ...")."""
+    return bool((PREPARED.search(text) or PREPARATION_SECTION.search(s.section)
+                 and re.search(PARTICIPANT_CHILD, text, re.I)) and PREPARATION_ACT.search(text))
+
+
+def _takes_part(text: str) -> bool:
+    """A sentence that says the child took part (or not), leaving out taking part in something other than the
+    meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
+    return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
+
+
 def child_participation(ctx: Context) -> CriterionResult:
-    specific = [s for i, s in enumerate(ctx.segs) if PREPARED.search(s.text) or PARTICIPATION.search(s.text)
-                and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, i)) or PARTICIPATION_CONTEXT.search(s.section)
-                     or PARTICIPANT_LIST.match(s.text) or PARTICIPANT_LIST.search(s.section))]
-    vague = [s for s in ctx.segs if PARTICIPATION_VAGUE.search(s.text) and not PARTICIPATION_WISHED.search(s.text)]
-    listed = [s for s in ctx.segs if not s.is_heading and _listed_child(s)]
+    texts = _participation_texts(ctx)
+    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _takes_part(texts[i])
+                and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
+                     or PARTICIPATION_CONTEXT.search(s.section)
+                     or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
+    vague = [s for s, text in zip(ctx.segs, texts) if PARTICIPATION_VAGUE.search(text)
+             and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
+    listed = _listed_children(ctx, texts)
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],
@@ -2182,9 +2343,15 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     uncertain."""
     given: list[_ConsentStatement] = []
     pending: list[Segment] = []
+    label_open = False  # the segment before was a bare consent label: "7. Samtycke", "Samtycke:"
     for s in ctx.segs:
         text = _checked(s.text)
+        if label_open and not s.is_heading and not FIELD.match(text) and (
+                CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
+            text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
+        label_open = False
         if s.is_heading or NO_CONSENT.search(text):
+            label_open = s.is_heading and bool(CONSENT.search(text))
             continue
         text = CONSENT_INCIDENTAL.sub(" ", text)
         in_field = CONSENT.search(text)
@@ -2192,6 +2359,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if not (in_field or in_words or CONSENT_YES.search(text)):
             continue
         if in_field and not _field_value(text):
+            label_open = True
             continue  # an empty field: "Samtycke:", "Samtycke: –", "6. Samtycke"
         if CONSENT_PENDING.search(text) or CONSENT_HEDGE.search(text):
             pending.append(s)
@@ -2274,13 +2442,28 @@ def _reason_follows(nxt: str) -> bool:
     return bool(nxt and EXCLUSION_REASON.search(nxt) and not FIELD.match(nxt) and not nxt.startswith("[BARN]"))
 
 
+GUARDIAN_PROCESS_NEAR = 50  # characters between a guardian word and a word of the planning process
+
+
+def _guardian_in_process(text: str) -> bool:
+    """A guardian named close to a word of the planning process ("Föräldrarna har fått en kopia av planen",
+    "mamma kallas"), not a sentence that names both far apart ("Sedan planen upprättades ... konflikterna
+    mellan [BARN] och föräldrarna kvarstår")."""
+    guardians = [m.start() for m in GUARDIAN_WORD.finditer(text)]
+    return any(abs(g - p.start()) <= GUARDIAN_PROCESS_NEAR
+               for p in GUARDIAN_PROCESS.finditer(text) for g in guardians)
+
+
 def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
+    to_parents = _plan_addressee(ctx) == "guardian"
     in_list = False  # below a list title, until a heading or a sentence
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
+        if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
+            text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
         if LIST_TITLE.match(text):
             in_list = True
@@ -2307,8 +2490,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
               or _presence_field(s.text, text)):
             f.listed.append(s)
-        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text) or s in consent_segs or (
-                GUARDIAN_WORD.search(text) and GUARDIAN_PROCESS.search(text)):
+        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text) or s in consent_segs \
+                or _guardian_in_process(text):
             f.mentioned.append(s)
     return f
 

@@ -938,3 +938,99 @@ def test_reassurance_is_no_need_and_needs_found_in_another_document_are_referred
     assert [e.text for e in result.evidence] == ["Behov: Framgår av utredningen enligt LSS, som inte återges här."]
     vague = "Min SIP\nJag har hamnat i lite trubbel den senaste tiden.\n"
     assert _verdict(vague, "needs_described") == "partial"
+
+
+# --- Plans written to the child or to the parents, minutes prose and e-mails (house styles 10-13) ---------
+
+def test_du_in_a_plan_written_to_the_child_is_the_childs_voice():
+    letter = "DIN PLAN\nHej [BARN]!\nDet här sa du\nDu sa att det bästa är fotbollen på fredagar.\n"
+    r = _voice(letter)
+    assert r.verdict == "met" and "fotbollen" in r.evidence[0].text
+    # "du" keeps saying who reads the plan even without a greeting
+    r = _voice("Det här har du sagt\nDu har sagt att du vill bli elektriker.\nDu ska kunna ringa mamma.\n"
+               "Du får vara med igen om du vill.\n")
+    assert r.verdict == "met" and "elektriker" in r.evidence[0].text
+    # what a parent says the reader thinks is a parent speaking for the child
+    r = _voice("Till: [BARN], 13 år\nMamma berättade att du tycker att det är pinsamt att fråga läraren.\n")
+    assert r.verdict == "partial"
+    # a question put to the child is not its answer
+    assert _voice("Hej [BARN]!\nVad tycker du?\n").verdict == "not_met"
+
+
+def test_du_and_ni_in_a_plan_written_to_the_parents_are_the_guardians():
+    to_mother = "PLAN FÖR [BARN] – till dig som är mamma\nDu sa att du är rädd att någon ska hitta er.\n"
+    assert _voice(to_mother).verdict == "not_met"
+    r = assess(to_mother).criteria["guardian_participation"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Du sa")
+    to_parents = "Lättläst plan för [BARN] – till er föräldrar\nNi båda var med, och kurator Ola.\n"
+    r = assess(to_parents).criteria["guardian_participation"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Ni båda")
+    # a letter to the whole network has no one reader
+    assert _verdict("Hej alla!\nNi var många på mötet. Ni sa att ni vill ses igen.\n",
+                    "guardian_participation") == "not_met"
+
+
+def test_minutes_prose_reports_and_formulas_in_the_past():
+    r = _voice("Barnets synpunkter\n[BARN] anförde att hen vill byta till en mindre klass.\n")
+    assert r.verdict == "met"
+    assert _voice("Enligt [BARN] är rasterna det svåraste under dagen.\n").verdict == "met"
+    # a mother with an apposition is still the one who says it: her report, not the child's words
+    r = _voice("Barnets synpunkter\n[VH1], [BARN]s mamma, har per telefon uppgett att [BARN] vill "
+               "komma hem.\n")
+    assert r.verdict == "partial"
+    for formula in ("[BARN] har getts tillfälle att framföra sina synpunkter.\n",
+                    "[BARN] höll med om det vi sagt och tyckte att planen lät okej.\n"):
+        assert _voice(formula).verdict == "partial", formula
+    # the parents agreeing, or a parent voicing worry, is not the child's voice
+    assert _voice("Båda tycker att det var bra att mötet var hemma.\n").verdict == "not_met"
+    assert _voice("[VH1] anförde att hon vill ha mer information. Hon uttryckte också oro över att [BARN] "
+                  "verkar trött.\n").verdict == "not_met"
+
+
+def test_jag_plans_worded_by_the_child_or_by_adults():
+    child = ("Min SIP\nJag har hamnat i lite trubbel och det har varit kontakt med polisen.\n"
+             "Tillägg: Planen har formulerats av [BARN] själv vid ett samtal med undertecknad.\n")
+    r = _voice(child)
+    assert r.verdict == "met" and "trubbel" in r.evidence[0].text
+    adults = ("Min plan\nJag heter [BARN] och är 8 år. När jag inte vet vad som ska hända blir jag orolig.\n"
+              "Tillägg: Planen är formulerad i jag-form av undertecknad kurator.\n")
+    r = _voice(adults)
+    assert r.verdict == "partial" and "orolig" in r.evidence[0].text
+    facts = "Min plan\n(skriven i jag-form av kuratorn)\nJag heter [BARN] och går i femman.\n"
+    assert _voice(facts).verdict == "not_met"
+
+
+def test_participation_in_letters_to_the_child_and_e_mails():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Hej [BARN]!\nDu var med den första halvtimmen av mötet.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Du var med")
+    r = part("Vilka var med?\n- [BARN]\n- [VH1], pappa\n- Jonas, socialsekreterare\n")
+    assert r.verdict == "partial" and r.evidence[0].text == "- [BARN]"
+    assert part("Min SIP\nJag heter [BARN].\nMed på mötet: jag, [VH1], Helena (BVC).\n").verdict == "partial"
+    reason = "[BARN] var inte med. Stora möten med många vuxna blir för mycket för hen.\n"
+    assert part(reason).verdict == "met"
+    prepared = "Inför mötet\nSofia satt med [BARN] i fredags och gick igenom vilka vuxna som skulle komma.\n"
+    assert part(prepared).verdict == "met"
+    assert part("[BARN] är informerad om att mötet hålls.\n").verdict == "partial"
+
+
+def test_what_is_not_the_childs_participation():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    assert part("Barnets synpunkter/delaktighet:\n–\n").verdict == "not_met"
+    assert part("Mötet inriktades på vad som ska bli annorlunda för [BARN] och hur de närvarande kan "
+                "bidra.\n").verdict == "not_met"
+    assert part("Vid mötet framkom att [BARN] deltar i de gemensamma aktiviteterna på kvällarna.\n").verdict \
+        == "not_met"
+    assert part("Mamma har veckan före mötet uppgett att [BARN] vill komma hem.\n").verdict == "not_met"
+    assert part("BVC är informerad om att barnet väntas i mars.\n").verdict == "not_met"
+
+
+def test_consent_value_under_a_bare_label_and_guardians_named_far_from_the_process():
+    r = assess("7. Samtycke\n   Inhämtat.\n").criteria["consent"]
+    assert r.verdict == "partial" and r.evidence[0].text == "Inhämtat."
+    assert _verdict("7. Samtycke\nSe bilaga.\n", "consent") == "not_met"
+    assert _verdict("Samtycke:\nUnderskrift:\n", "consent") == "not_met"
+    far = ("Sedan den ursprungliga planen upprättades har läget i hemmet förbättrats, men konflikterna "
+           "mellan [BARN] och föräldrarna kvarstår.\n")
+    assert _verdict(far, "guardian_participation") == "not_met"
+    assert _verdict("Föräldrarna har fått en kopia av planen.\n", "guardian_participation") == "partial"
