@@ -15,7 +15,7 @@ from functools import cache, cached_property, lru_cache
 from typing import TypeVar
 
 from planqa import dates, followup, wordlists
-from planqa.actors import find_actors, find_roles
+from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.text import Segment, folded_re, segments
@@ -760,6 +760,40 @@ SECTION_TITLE = folded_re(rf"\s*(?:{_ACTIVITY_WORDS})\s*[.:]?\s*", re.I)
 # A line labelled as something other than an intervention ("- Nuläge: Familjen behöver ...", "Mål: ...").
 OTHER_LABEL = folded_re(r"^\s*(?:nuläge|behov\w*|(?:del)?mål\w*|bakgrund|bedömning|barnets \w+|synpunkt\w*|"
                         r"vårdnadshavar\w*|föräldrar\w*)\s*:", re.I)
+# A section of a plan organised by party, whose heading names who does what is listed under it ("Skolans del",
+# "BVC gör", "Det här gör socialtjänsten", "Vårdnadshavarna ansvarar för", "EHT/skolsköterska", "[BARN] själv"):
+# the heading's frame words around the party.
+AGENCY_HEADING_LEAD = folded_re(r"^(?:det här|detta|så här|här är vad|vad)\s+(?:gör|ska)\s+", re.I)
+AGENCY_HEADING_TAIL = folded_re(r"(?:s\s+del(?:ar)?|\s+(?:gör|ska göra|ska|ansvarar för|tar ansvar för|har ansvar för|"
+                                r"åtar sig|bidrar med|själv(?:a)?|insatser|uppdrag))$", re.I)
+# A party in such a heading: a verksamhet, a role, a guardian, the family or the child ("mina föräldrar").
+AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|"
+                         r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
+AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
+# Who an agency section leaves undecided ("vem som håller i dem är inte klart", "ansvarig saknas").
+RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (?:inte|ej) (?:klart|bestämt)|oklart vem|"
+                                  r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem)\b",
+                                  re.I)
+
+
+@lru_cache(maxsize=1024)
+def agency_heading(text: str) -> bool:
+    """A heading that names the party doing what its section lists ("Skolans del", "BVC gör", "SOCIALTJÄNSTEN",
+    "Det här gör familjen", "EHT/skolsköterska"): only parties, joined, inside the frame words."""
+    heading = text.strip().strip("#*").strip().rstrip(":").strip().lower()
+    body = AGENCY_HEADING_TAIL.sub("", AGENCY_HEADING_LEAD.sub("", heading))
+    parts = [body] if _party(body) else [p for p in AGENCY_JOIN.split(body) if p]  # "barn- och ungdomsmedicin"
+    if body == heading and ("," in body or not any(map(normalise_actor, parts))):
+        return False  # a bare heading names a verksamhet; "[VH1], mamma" is a participant
+    return bool(parts) and all(map(_party, parts))
+
+
+def _party(text: str) -> bool:
+    """The whole text is one party: a verksamhet, a role or one of AGENCY_PARTY."""
+    roles = find_roles(text)
+    return bool(normalise_actor(text) or roles and roles[0][:2] == (0, len(text)) or AGENCY_PARTY.fullmatch(text))
+
+
 # A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
@@ -854,6 +888,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
+    agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
@@ -878,15 +913,18 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
-        if s.is_heading and not tab_head:
+        if s.is_heading and not tab_head or not row and len(s.text.split()) <= 7 \
+                and not re.search(r"[.!?]\s*$|:\s*\S", s.text) and agency_heading(s.text):
             heading, heading_num, item_num = None, None, None
+            agency = agency_heading(s.text)
             continue
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
+            agency = False
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
-            heading, item_num = pseudo, None
+            heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
             continue
         if number and not row:
@@ -894,7 +932,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if heading_num is not None and n > heading_num and item_num != n - 1:
                 # the next numbered section ("8. Övrigt: ...", "8. Vi ses igen 28/11"), not an item
                 label, _, rest = bare.partition(":")
-                heading, heading_num, item_num = label.strip().lower(), n, None
+                heading, heading_num, item_num, agency = label.strip().lower(), n, None, False
                 if not rest.strip() and len(bare.split()) <= 6 and not re.search(r"[.!?]$", bare.strip()):
                     continue  # "5. Diskussion om ansvarsfördelning": a heading only
             else:
@@ -935,7 +973,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
         if FOLLOW_UP_LINE.match(body) or FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section):
             continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title
+        if agency and OTHER_LABEL.match(body):
+            continue  # "Mål: ..." in a party's section
+        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title or agency
         if not (in_section or row):
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
@@ -952,7 +992,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         elif row:
             who = _who_in_row(ctx, s, header_cells)
         else:
-            who = _who_in_line(ctx, s, we_defined)
+            who = "missing" if RESPONSIBLE_UNDECIDED.search(s.text) else _who_in_line(ctx, s, we_defined)
+            if agency and who == "missing" and not RESPONSIBLE_UNDECIDED.search(s.text):
+                who = "agent"  # the section's heading names who does it ("Skolans del: - extra anpassningar")
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}

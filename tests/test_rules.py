@@ -844,3 +844,26 @@ def test_goals_of_life_area_plans_and_journal_notes():
     ctx = build_context(note)
     assert [goal_frame(ctx, g) for g in ctx.goals] == ["child", "child", "activity"]
     assert _verdict(note, "goals_present") == "partial"  # an activity stands among the goals
+
+
+def test_a_party_s_section_heading_names_who_does_what_it_lists():
+    text = ("SIP för [BARN]\n\nSkolans del\n- Extra anpassningar i matte\n- Mentor Eva ringer hem varje fredag\n\n"
+            "Det här gör socialtjänsten\n- [NAMN_1] ansöker om kontaktperson\n\n"
+            "Mina föräldrar gör\n- [VH1] och [VH2] för sömndagbok\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met"
+    assert "- Extra anpassningar i matte" in [e.text for e in r.evidence]
+    # "vi" under the party's heading stays an undefined "vi" (GUIDELINES 3); an undecided responsible is missing
+    with_we = text.replace("- Extra anpassningar i matte", "- Vi ordnar extra anpassningar i matte")
+    undecided = text + "\nBUP\n- Samtal för mamma, vem som håller i dem är inte klart.\n"
+    for partial in (with_we, undecided):
+        r = assess(partial).criteria["responsibility_per_action"]
+        assert r.verdict == "partial"
+        assert len(r.evidence) == 1 and r.evidence[0].text.startswith(("- Vi ordnar", "- Samtal för mamma"))
+
+
+def test_a_participant_line_is_no_party_heading():
+    from planqa.rules import agency_heading
+    assert all(map(agency_heading, ["SKOLANS DEL", "BVC gör", "EHT/skolsköterska:", "Barn- och ungdomsmedicin "
+                                    "ansvarar för", "[BARN] själv", "Vårdnadshavarna tar ansvar för"]))
+    assert not any(map(agency_heading, ["[VH1], mamma", "Kurator", "Mål", "Nästa gång", "Karin, skolan"]))
