@@ -958,8 +958,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     not activity_table or resp_col is None and any(STATUS_HEADER_CELL.match(c) for c in header_cells))
             continue
         if participants or skip_table or (s.start, s.end) in goal_lines or WE_DEFINED.search(s.text) \
-                or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])):
-            continue  # also a row with no intervention ("| Fritid | | | |")
+                or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
+                    and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
+            continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
         if PAST_SECTION.search(s.section) or (BACKGROUND_SECTION.search(s.section) and not activity_table):
             continue
         inline = INLINE_ACTIVITIES.match(s.text)

@@ -867,3 +867,11 @@ def test_a_participant_line_is_no_party_heading():
     assert all(map(agency_heading, ["SKOLANS DEL", "BVC gör", "EHT/skolsköterska:", "Barn- och ungdomsmedicin "
                                     "ansvarar för", "[BARN] själv", "Vårdnadshavarna tar ansvar för"]))
     assert not any(map(agency_heading, ["[VH1], mamma", "Kurator", "Mål", "Nästa gång", "Karin, skolan"]))
+
+
+def test_a_row_with_a_responsible_but_an_empty_intervention_cell_is_an_intervention():
+    text = ("Verksamhet | Mål | Insats | Ansvarig | När\nSocialtjänsten | Stödsamtal för [BARN] | – | "
+            "familjebehandlare [NAMN_1] | start v. 21\nFörskolan | Samma pedagog varje morgon | – | förskollärare "
+            "Malin | fr.o.m. 15/5\nFritids | | | |\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2
