@@ -811,6 +811,46 @@ BULLET = re.compile(r"^\s*[-–•*]\s")
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
 
 
+# A decision that lists what each one does in "att" clauses ("Det överenskoms att [NAMN_3] erbjuder samtal, att
+# [NAMN_1] genomför ett hembesök, samt att vi ...").
+DECISION_LEAD = folded_re(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om|enades\b[^.]{0,40}?\bom)"
+                          r"\s+att\s+", re.I)
+# A finite verb that makes a sentence a statement of its own: present or future ("besöker", "gör", "ska"), or a
+# passive ("erbjuds", "tas fram"; not a genitive in -ns/-ts: "barnets", "skolans").
+STATEMENT_VERB = re.compile(rf"{PRESENT_VERB.pattern}|\b(?:gör|går|får|ser|tar|har|är|blir)\b|\b[a-zåäö]{{2,}}(?<![nt])s\b")
+NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen)\b", re.I)  # "Man kom inte fram till vem som gör vad"
+CLAUSE_JOIN = re.compile(r",?\s+(?:samt|och)\s+att\s+|,\s+att\s+", re.I)
+
+
+def _clauses(ctx: Context, s: Segment) -> list[tuple[Segment, bool]]:
+    """The statements of a prose paragraph (one line, several sentences) as (segment, decided): its sentences,
+    a sentence without a verb kept with the next one ("Samtal varje vecka. [NAMN_1] ansvarar."), and the "att"
+    clauses of a decision, each of them decided."""
+    label = _INLINE_LABEL.match(s.text)
+    lo = s.start + (s.text.index(":") + 1 if label else 0)
+    sentences = [x for x in ctx.segs if s.start <= x.start and x.end <= s.end and x.end > lo]
+    groups: list[list[int]] = []  # [start, end] of each statement: a sentence with a verb and those without
+    for x in sentences:
+        if STATEMENT_VERB.search(x.text) or not groups:
+            groups.append([max(x.start, lo), x.end])
+        else:
+            groups[-1][1] = x.end  # "7.1 Utprovning – hörselvården, Emir. Tid den 7 juni."
+    if len(groups) > 1 and not STATEMENT_VERB.search(ctx.text[groups[0][0]:groups[0][1]]):
+        first = groups.pop(0)
+        groups[0][0] = first[0]  # "Samtal varje vecka. [NAMN_1] på BUP ansvarar."
+    out: list[tuple[Segment, bool]] = []
+    for a, end in groups:
+        text = ctx.text[a:end].strip()
+        a += len(ctx.text[a:end]) - len(ctx.text[a:end].lstrip())
+        lead = DECISION_LEAD.search(text)
+        cuts = [m for m in CLAUSE_JOIN.finditer(text, lead.end())] if lead else []
+        bounds = [0] + [m.end() for m in cuts]
+        ends = [m.start() for m in cuts] + [len(text)]
+        for b, e in zip(bounds, ends):
+            out.append((Segment(a + b, a + e, text[b:e], s.section), bool(lead)))
+    return out
+
+
 def _tab_cells(text: str) -> list[str]:
     """The cells of a line aligned with tabs, a run of tabs being one gap ("Stödsamtal\t\t\t[NAMN_1], EHT")."""
     return [c.strip() for c in re.split(r"\t+", text.strip())]
@@ -853,6 +893,20 @@ def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
         if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) else _subject_agent(ctx, cell, 0):
             return "agent"
     return "missing"
+
+
+def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> str:
+    """Who an intervention stated in a line or sentence names (see `_who_in_line`); in a party's own section the
+    heading names the responsible unless the line says it is undecided."""
+    if RESPONSIBLE_UNDECIDED.search(s.text):
+        return "missing"
+    who = _who_in_line(ctx, s, we_defined)
+    return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
+
+
+def _follow_up_statement(s: Segment) -> bool:
+    """Who calls to the follow-up ("[NAMN_1] kallar till nästa möte"): the follow-up, no intervention."""
+    return bool(FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section))
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
@@ -972,11 +1026,24 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
-        if FOLLOW_UP_LINE.match(body) or FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section):
+        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title or agency
+        pieces = [] if row or LIST_ITEM.match(s.text) or OTHER_LABEL.match(body) else _clauses(ctx, s)
+        if len(pieces) > 1:  # a paragraph: each statement on its own
+            for c, decided in pieces:
+                if _follow_up_statement(c) or OVERALL.search(c.text):
+                    continue
+                if in_section and not DISCUSSED.search(c.text):
+                    candidates.append((c, _statement_who(ctx, c, we_defined, agency)))
+                elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
+                        and not NEGATED.search(c.text):
+                    who = _statement_who(ctx, c, we_defined, False)
+                    if who != "missing":  # in prose an intervention shows by who does it
+                        prose.append((c, who))
+            continue
+        if FOLLOW_UP_LINE.match(body) or _follow_up_statement(s):
             continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
         if agency and OTHER_LABEL.match(body):
             continue  # "Mål: ..." in a party's section
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title or agency
         if not (in_section or row):
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
@@ -993,9 +1060,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         elif row:
             who = _who_in_row(ctx, s, header_cells)
         else:
-            who = "missing" if RESPONSIBLE_UNDECIDED.search(s.text) else _who_in_line(ctx, s, we_defined)
-            if agency and who == "missing" and not RESPONSIBLE_UNDECIDED.search(s.text):
-                who = "agent"  # the section's heading names who does it ("Skolans del: - extra anpassningar")
+            who = _statement_who(ctx, s, we_defined, agency)
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}

@@ -875,3 +875,31 @@ def test_a_row_with_a_responsible_but_an_empty_intervention_cell_is_an_intervent
             "Malin | fr.o.m. 15/5\nFritids | | | |\n")
     r = assess(text).criteria["responsibility_per_action"]
     assert r.verdict == "met" and len(r.evidence) == 2
+
+
+def test_each_statement_of_a_prose_paragraph_is_its_own_intervention():
+    section = ("Insatser:\nVid mötet enades de närvarande om att utbildning om epilepsi genomförs för personalen. "
+               "En bildlista tas fram. Frågan om extra stöd vid utflykter diskuterades men lämnades utan beslut.\n")
+    r = assess(section).criteria["responsibility_per_action"]
+    assert r.verdict == "not_met"
+    assert [e.text for e in r.evidence] == ["Vid mötet enades de närvarande om att utbildning om epilepsi genomförs "
+                                            "för personalen.", "En bildlista tas fram."]
+    mixed = ("Det här ska göras: Arbetsterapeuten på habiliteringen besöker skolan och hjälper lärarna med bilderna. "
+             "Vi gör en ny bildkarta för rasterna.\n")
+    r = assess(mixed).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["Vi gör en ny bildkarta för rasterna."]
+    # a sentence without a verb stays with its intervention ("Tid den 7 juni.")
+    dated = "Insatser och ansvar\nUtprovning av hörapparater – hörselvården, Emir. Tid den 7 juni.\n"
+    assert _verdict(dated, "responsibility_per_action") == "met"
+
+
+def test_a_decision_in_prose_lists_its_interventions_in_att_clauses():
+    text = ("Anteckningar från SIP-möte\n\nVid mötet närvarade [NAMN_1], socialsekreterare, och [NAMN_3], kurator. "
+            "Det överenskoms att [NAMN_3] erbjuder [BARN] samtal i skolan, att [NAMN_1] genomför ett hembesök, "
+            "samt att vi håller oss underrättade om [BARN]s närvaro.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "partial"
+    assert [e.text for e in r.evidence] == ["vi håller oss underrättade om [BARN]s närvaro."]
+    passive = ("Anteckningar från SIP-möte\n\nMötet hölls i skolan. Stödsamtal erbjuds [BARN] varannan vecka. "
+               "Kontakt tas med fritidsgården.\n")
+    assert _verdict(passive, "responsibility_per_action") == "not_met"
