@@ -650,10 +650,20 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
             or bool(SIGNATORY.search(text, lo, hi)))
 
 
-def _is_first_name(token: str) -> bool:
-    """A capitalised first name from the name list ("Nadia", "Ulrika"), trailing punctuation ignored."""
+def _is_first_name(token: str, ctx: Context | None = None) -> bool:
+    """A capitalised first name from the name list ("Nadia", "Ulrika"), trailing punctuation ignored; a name that
+    is also a word ("Lisa", "Per") when the plan capitalises it inside a sentence ("hjälper Lisa och Johan")."""
     word = token.rstrip(",.:;)")
-    return word[:1].isupper() and word in _first_names()
+    return word[:1].isupper() and (word in _first_names() or ctx is not None and word in _names_in_sentences(ctx))
+
+
+MID_SENTENCE_WORD = re.compile(r"(?<=[a-zåäö,] )[A-ZÅÄÖ][a-zåäö]+\b")
+
+
+def _names_in_sentences(ctx: Context) -> frozenset[str]:
+    """Names that are also words, capitalised inside a sentence somewhere in the plan (so names, there)."""
+    return _cached(ctx, "_mid_sentence_names", lambda c: frozenset(
+        m.group() for m in MID_SENTENCE_WORD.finditer(c.text)) & wordlists.word_names())
 
 
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
@@ -665,11 +675,11 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
         return False
     tokens = [text[lo + x:lo + y] for x, y in words]
-    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t) for (x, y), t in zip(words[:2], tokens)]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
     # after a noun it complements ("Återbesök barnkliniken")
     if not agents[0] and not (len(agents) > 1 and agents[1] and (
-            SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1]))):
+            SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1], ctx))):
         return False
     last = 0 if not (len(agents) > 1 and agents[1]) else 1
     if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
@@ -692,7 +702,7 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     for w in re.finditer(r"\S+", head.group()):
         if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
             return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
-        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group()):
+        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx):
             return True
     return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
@@ -710,7 +720,7 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
     for m in ASSIGNED_TO.finditer(text, lo):  # "Uppdrogs åt [NAMN_1], BUP, att ..."
-        if _agent_in(ctx, text, s.start, m.start("who"), m.end("who")) or _is_first_name(m.group("who").split()[0]):
+        if _agent_in(ctx, text, s.start, m.start("who"), m.end("who")) or _is_first_name(m.group("who").split()[0], ctx):
             return True
     for m in DECIDED_THAT.finditer(text, lo):  # "Det beslutades att BUP ska ..."
         if _subject_agent(ctx, s, m.end()):
@@ -770,6 +780,9 @@ AGENCY_HEADING_TAIL = folded_re(r"(?:s\s+del(?:ar)?|\s+(?:gör|ska göra|ska|ans
 AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|"
                          r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
 AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
+# A glossary in a plan written for the child ("Ord som kan vara svåra", "Ordlista"): its "Insats: något som ..."
+# explains a word, it states no intervention.
+GLOSSARY_HEADING = folded_re(r"^\W*(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
 # Who an agency section leaves undecided ("vem som håller i dem är inte klart", "ansvarig saknas").
 RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (?:inte|ej) (?:klart|bestämt)|oklart vem|"
                                   r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem)\b",
@@ -943,6 +956,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
     agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
+    glossary = False  # the section explains words
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
@@ -968,9 +982,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
         if s.is_heading and not tab_head or not row and len(s.text.split()) <= 7 \
-                and not re.search(r"[.!?]\s*$|:\s*\S", s.text) and agency_heading(s.text):
+                and not re.search(r"[.!?]\s*$|:\s*\S", s.text) \
+                and (agency_heading(s.text) or GLOSSARY_HEADING.match(s.text)):
             heading, heading_num, item_num = None, None, None
-            agency = agency_heading(s.text)
+            agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
+            continue
+        if glossary:
             continue
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None

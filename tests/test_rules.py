@@ -903,3 +903,13 @@ def test_a_decision_in_prose_lists_its_interventions_in_att_clauses():
     passive = ("Anteckningar från SIP-möte\n\nMötet hölls i skolan. Stödsamtal erbjuds [BARN] varannan vecka. "
                "Kontakt tas med fritidsgården.\n")
     assert _verdict(passive, "responsibility_per_action") == "not_met"
+
+
+def test_a_glossary_and_names_that_are_also_words():
+    text = ("Det här ska hända\n- Lisa lämnar [BARN] på förskolan kl 8.30.\n- Amra skickar en bild till mamma.\n\n"
+            "Karl hjälper Lisa och Johan i familjehemmet.\n\nOrd som kan vara svåra\n"
+            "Insats: något som en verksamhet gör för att hjälpa dig.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2  # the glossary's "Insats:" explains a word
+    without = text.replace("Karl hjälper Lisa och Johan i familjehemmet.\n\n", "")
+    assert _verdict(without, "responsibility_per_action") == "partial"  # "Lisa" may be the word "lisa"
