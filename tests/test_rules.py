@@ -913,3 +913,12 @@ def test_a_glossary_and_names_that_are_also_words():
     assert r.verdict == "met" and len(r.evidence) == 2  # the glossary's "Insats:" explains a word
     without = text.replace("Karl hjälper Lisa och Johan i familjehemmet.\n\n", "")
     assert _verdict(without, "responsibility_per_action") == "partial"  # "Lisa" may be the word "lisa"
+
+
+def test_who_books_the_next_sip_or_is_responsible_for_calling_calls_the_follow_up():
+    booked = "Insatser\n- Samtal – kurator\n\nHab kallar till nästa SIP efter sommarlovet.\n"
+    r = assess(booked).criteria["follow_up_responsible"]
+    assert r.verdict == "met" and r.evidence[0].text == "Hab kallar till nästa SIP efter sommarlovet."
+    assert _verdict(booked, "overall_responsibility") == "partial"  # the convener only implies it (GUIDELINES 4)
+    field = "Uppföljning: i slutet av maj\nAnsvarig för att kalla: Marie, skolsköterska\n"
+    assert _verdict(field, "follow_up_responsible") == "met"
