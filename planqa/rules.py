@@ -89,7 +89,7 @@ WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxn
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
-                     r"ansvarar? för (?:sip|planen)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
@@ -1574,7 +1574,7 @@ FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|si
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
                          r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
-                         r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*|kallelse\w*|att kalla|"
+                         r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
 WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)

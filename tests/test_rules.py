@@ -922,3 +922,11 @@ def test_who_books_the_next_sip_or_is_responsible_for_calling_calls_the_follow_u
     assert _verdict(booked, "overall_responsibility") == "partial"  # the convener only implies it (GUIDELINES 4)
     field = "Uppföljning: i slutet av maj\nAnsvarig för att kalla: Marie, skolsköterska\n"
     assert _verdict(field, "follow_up_responsible") == "met"
+
+
+def test_following_up_an_intervention_is_not_the_plan_s_follow_up_and_ansvaret_for_planen_names_it():
+    intervention = "Handläggare Jonas ansvarar för uppföljning av insatsen och för kontakt med skolan.\n"
+    assert _verdict(intervention, "follow_up_responsible") == "not_met"
+    plan = "Vem har ansvaret för planen?\nSocialtjänsten har ansvaret för planen.\n"
+    r = assess(plan).criteria["overall_responsibility"]
+    assert r.verdict == "met" and r.evidence[0].text == "Socialtjänsten har ansvaret för planen."
