@@ -1549,9 +1549,10 @@ def overall_responsibility(ctx: Context) -> CriterionResult:
 
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
-    if ctx.follow_up_iso:
+    if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_concrete]
-        return _result("follow_up_date", "met", 0.8, ev, "Uppföljning: " + ", ".join(ctx.follow_up_iso) + ".")
+        when = ctx.follow_up_iso or [m.text for m in ctx.follow_up_concrete]
+        return _result("follow_up_date", "met", 0.8, ev, "Uppföljning: " + ", ".join(when) + ".")
     if ctx.follow_up_vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")

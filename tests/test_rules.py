@@ -930,3 +930,9 @@ def test_following_up_an_intervention_is_not_the_plan_s_follow_up_and_ansvaret_f
     plan = "Vem har ansvaret för planen?\nSocialtjänsten har ansvaret för planen.\n"
     r = assess(plan).criteria["overall_responsibility"]
     assert r.verdict == "met" and r.evidence[0].text == "Socialtjänsten har ansvaret för planen."
+
+
+def test_a_follow_up_day_and_month_without_any_year_in_the_plan_is_a_date():
+    text = "Hej alla!\nTack för mötet.\nNytt möte: tisdag 9/4 kl 10.00.\n/Anna, kurator\n"
+    r = assess(text).criteria["follow_up_date"]
+    assert r.verdict == "met" and [e.text for e in r.evidence] == ["tisdag 9/4 kl 10.00"]
