@@ -1556,7 +1556,9 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     if ctx.follow_up_vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
-    mentions = [s for s in ctx.segs if FOLLOW_UP.search(s.text)]
+    # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
+    mentions = [s for s in ctx.segs if FOLLOW_UP.search(s.text)
+                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)]
     vague = [m for m in ctx.date_mentions if m.kind == "vague"
              and any(s.start <= m.start < s.end for s in mentions)]
     if vague:

@@ -936,3 +936,9 @@ def test_a_follow_up_day_and_month_without_any_year_in_the_plan_is_a_date():
     text = "Hej alla!\nTack för mötet.\nNytt möte: tisdag 9/4 kl 10.00.\n/Anna, kurator\n"
     r = assess(text).criteria["follow_up_date"]
     assert r.verdict == "met" and [e.text for e in r.evidence] == ["tisdag 9/4 kl 10.00"]
+
+
+def test_a_vague_time_under_a_follow_up_label_is_a_vague_follow_up():
+    text = "Mål\n[BARN] ska sova bättre.\n\nUppföljning:\nVi tittar på planen igen efter jullovet.\n"
+    r = assess(text).criteria["follow_up_date"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["jullovet"]
