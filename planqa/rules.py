@@ -89,7 +89,7 @@ WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxn
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
-                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
@@ -1406,11 +1406,14 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
 OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|"
-                               r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras)|"
+                               r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras|spikat)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig)\b", re.I)
+# An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
+OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt)\b",
+                               re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = folded_re(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
@@ -1441,6 +1444,7 @@ class OverallStatements:
     named: list[Segment]  # a coordinator with a verksamhet, role or person
     shared: list[Segment]  # shared between principals, or uncertain ("förskolan/hab?")
     undecided: list[Segment]  # discussed, nobody given it
+    tentative: list[Segment]  # not decided, but its likely holders named ("BUP eller soc?")
     implied: list[Segment]  # a coordination word without anyone, or who called/chaired the meeting
 
 
@@ -1479,7 +1483,7 @@ def overall_statements(ctx: Context) -> OverallStatements:
 
 
 def _overall_statements(ctx: Context) -> OverallStatements:
-    out = OverallStatements([], [], [], [])
+    out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
     for s in ctx.segs:
         overall = OVERALL.search(s.text)
@@ -1501,7 +1505,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         label = None
         value = re.sub(r"^[^:]{1,50}:\s", "", statement.text)  # the value of a "Label: value" line
         if OVERALL_UNDECIDED.search(statement.text):
-            out.undecided.append(statement)
+            # candidates named but not settled ("barnmottagningen eller förskolan? (ej bestämt)"): ambiguous
+            tentative = OVERALL_TENTATIVE.search(statement.text) and ctx.has_agent(statement)
+            (out.tentative if tentative else out.undecided).append(statement)
         elif EMPTY_CELL.match(value):
             continue
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
@@ -1528,13 +1534,15 @@ def overall_responsibility(ctx: Context) -> CriterionResult:
     meeting); not_met: nothing, or the plan says that nobody has it (GUIDELINES 3, 4 and 4.1)."""
     st = overall_statements(ctx)
     callers = [s for s, who in follow_up_conveners(ctx) if who == "named"]  # "vi kallar" implies nobody
-    ctx.signals.update(overall_named=len(st.named) + len(st.shared) + len(st.implied), overall_with_agent=len(st.named),
+    ctx.signals.update(overall_named=len(st.named) + len(st.shared) + len(st.tentative) + len(st.implied),
+                       overall_with_agent=len(st.named),
                        conveners=len(callers), overall_undecided=len(st.undecided), overall_shared=len(st.shared))
     if st.named:
         return _result("overall_responsibility", "met", 0.75, [_ev(s, "COORDINATOR") for s in st.named],
                        "Samordningsansvarig anges.")
-    if st.shared:
-        return _result("overall_responsibility", "partial", 0.6, [_ev(s, "COORDINATOR") for s in st.shared],
+    if st.shared or st.tentative:
+        return _result("overall_responsibility", "partial", 0.6,
+                       [_ev(s, "COORDINATOR") for s in st.shared + st.tentative],
                        "Flera verksamheter delar det övergripande ansvaret, eller det är osäkert vem som har det.")
     if st.undecided:
         return _result("overall_responsibility", "not_met", 0.65, [_ev(s, "COORDINATOR") for s in st.undecided],

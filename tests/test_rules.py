@@ -942,3 +942,12 @@ def test_a_vague_time_under_a_follow_up_label_is_a_vague_follow_up():
     text = "Mål\n[BARN] ska sova bättre.\n\nUppföljning:\nVi tittar på planen igen efter jullovet.\n"
     r = assess(text).criteria["follow_up_date"]
     assert r.verdict == "partial" and [e.text for e in r.evidence] == ["jullovet"]
+
+
+def test_an_undecided_coordination_that_names_its_likely_holders_is_ambiguous():
+    for text in ("Planeringsansvarig: barnmottagningen eller förskolan? (ej bestämt)\n",
+                 "Samordning\nVem som samordnar framöver är inte helt spikat, troligen blir det vi på soc.\n"):
+        r = assess(text).criteria["overall_responsibility"]
+        assert r.verdict == "partial" and r.evidence[0].text == text.strip().split("\n")[-1]
+        assert _verdict(text, "follow_up_responsible") == "not_met"  # no coordinator to imply a convener
+    assert _verdict("Samordningsansvarig: ej utsedd ännu.\n", "overall_responsibility") == "not_met"
