@@ -1583,7 +1583,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 # "Nästa gång", "När ses vi igen?").
 FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|när ses vi)", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
-FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
+FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
                          r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
@@ -1632,8 +1632,10 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     if APPOSITION_END.fullmatch(before):  # "[NAMN_6], LSS, kallar", "..., som också kallar", "åt X, BUP, att kalla"
         before = re.split(r"[.;:]\s", s.text[:m.start()])[-1]
     lo = m.start() - len(before)
-    if WE_SUBJECT.search(before):
-        return "we"
+    if re.search(r"\bvi\b", m.group(), re.I) or WE_SUBJECT.search(before):
+        return "we"  # also "skickar vi ut kallelse"
+    if re.search(r"\bjag\b", m.group(), re.I) or re.search(r"\bjag\s+(?:\w+\s+)?$", before, re.I):
+        return "named" if _signed(ctx) else "implied"  # "jag skickar kallelse", the note signed "Emma"
     if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
             or re.search(r"\b(?:hon|han)\s+$", before, re.I):
         return "named"
@@ -1645,6 +1647,21 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
                 or NAME_TAIL.match(after.group(1)):
             return "named"
     return "implied"
+
+
+# A signature: a line with a first name or a person placeholder alone, or before a role ("Emma", "/Rut,
+# specialpedagog hab", "[NAMN_1], kurator").
+SIGNATURE_LINE = re.compile(r"^\s*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
+
+
+def _signed(ctx: Context) -> bool:
+    """The note ends with its writer's name, so that "jag" in it is someone named."""
+    for line in ctx.text.strip().splitlines()[-6:]:
+        m = SIGNATURE_LINE.match(line)
+        if m and (m.group("name").startswith("[") and "BARN" not in m.group("name")
+                  or m.group("name") in wordlists.first_names()):
+            return True
+    return False
 
 
 def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:

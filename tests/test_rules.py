@@ -951,3 +951,13 @@ def test_an_undecided_coordination_that_names_its_likely_holders_is_ambiguous():
         assert r.verdict == "partial" and r.evidence[0].text == text.strip().split("\n")[-1]
         assert _verdict(text, "follow_up_responsible") == "not_met"  # no coordinator to imply a convener
     assert _verdict("Samordningsansvarig: ej utsedd ännu.\n", "overall_responsibility") == "not_met"
+
+
+def test_the_signed_writer_who_sends_the_invitation_calls_the_follow_up():
+    text = ("Hej alla!\nTack för mötet.\nNästa gång ses vi om sex veckor, och för att inget ska falla mellan stolarna "
+            "skickar jag ut kallelse till uppföljningen.\nHälsningar\nEmma\nbiträdande rektor\n")
+    r = assess(text).criteria["follow_up_responsible"]
+    assert r.verdict == "met" and "skickar jag ut kallelse" in r.evidence[0].text
+    unsigned = text.replace("Emma\nbiträdande rektor\n", "")
+    assert _verdict(unsigned, "follow_up_responsible") == "partial"
+    assert _verdict(text.replace("skickar jag", "skickar vi"), "follow_up_responsible") == "partial"
