@@ -653,7 +653,7 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
 def _is_first_name(token: str, ctx: Context | None = None) -> bool:
     """A capitalised first name from the name list ("Nadia", "Ulrika"), trailing punctuation ignored; a name that
     is also a word ("Lisa", "Per") when the plan capitalises it inside a sentence ("hjälper Lisa och Johan")."""
-    word = token.rstrip(",.:;)")
+    word = token.lstrip("(").rstrip(",.:;)")
     return word[:1].isupper() and (word in _first_names() or ctx is not None and word in _names_in_sentences(ctx))
 
 
@@ -817,7 +817,8 @@ FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?
 # "Pappa tycker att ...", "Jag vill ...").
 DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|"
-                         r"säger|sa|berättar|berättade|menar)\b", re.I)
+                         r"säger|sa|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
+                         r"betonades|påpekades)\b", re.I)
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")

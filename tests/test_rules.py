@@ -961,3 +961,11 @@ def test_the_signed_writer_who_sends_the_invitation_calls_the_follow_up():
     unsigned = text.replace("Emma\nbiträdande rektor\n", "")
     assert _verdict(unsigned, "follow_up_responsible") == "partial"
     assert _verdict(text.replace("skickar jag", "skickar vi"), "follow_up_responsible") == "partial"
+
+
+def test_reported_remarks_in_minutes_are_no_interventions_and_a_name_in_brackets_is_the_subject():
+    text = ("Anteckningar\n\nMötet hölls i skolan. Därtill nämndes att familjehemmet tillhör den grupp som erbjuds "
+            "handledning. Det framhölls att skolan ska vara tydlig.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    own = "Vem gör vad\n6.1 Olle ringer hem vid frånvaro.\n6.2 Jag (Jonna) följer med [BARN] till fritidsgården.\n"
+    assert _verdict(own, "responsibility_per_action") == "met"
