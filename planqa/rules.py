@@ -832,6 +832,7 @@ DECISION_LEAD = folded_re(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom
 # A finite verb that makes a sentence a statement of its own: present or future ("besöker", "gör", "ska"), or a
 # passive ("erbjuds", "tas fram"; not a genitive in -ns/-ts: "barnets", "skolans").
 STATEMENT_VERB = re.compile(rf"{PRESENT_VERB.pattern}|\b(?:gör|går|får|ser|tar|har|är|blir)\b|\b[a-zåäö]{{2,}}(?<![nt])s\b")
+SUB_ITEM = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?\s")  # "5.1 Föräldrautbildning ..."
 NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen)\b", re.I)  # "Man kom inte fram till vem som gör vad"
 CLAUSE_JOIN = re.compile(r",?\s+(?:samt|och)\s+att\s+|,\s+att\s+", re.I)
 
@@ -958,6 +959,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
     agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
     glossary = False  # the section explains words
+    paragraph: set[Segment] = set()  # the statements split from prose paragraphs
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
@@ -1045,17 +1047,20 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title or agency
-        pieces = [] if row or LIST_ITEM.match(s.text) or OTHER_LABEL.match(body) else _clauses(ctx, s)
+        item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
+        pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
             for c, decided in pieces:
                 if _follow_up_statement(c) or OVERALL.search(c.text):
                     continue
                 if in_section and not DISCUSSED.search(c.text):
                     candidates.append((c, _statement_who(ctx, c, we_defined, agency)))
+                    paragraph.add(c)
                 elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
                         and not NEGATED.search(c.text):
                     who = _statement_who(ctx, c, we_defined, False)
-                    if who != "missing":  # in prose an intervention shows by who does it
+                    # in prose an intervention shows by who does it: someone named, or "vi" as its subject
+                    if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
                         prose.append((c, who))
             continue
         if FOLLOW_UP_LINE.match(body) or _follow_up_statement(s):
@@ -1081,10 +1086,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             who = _statement_who(ctx, s, we_defined, agency)
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
+    # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.
     listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}
     structured = [(s, who) for s, who in candidates
                   if LIST_ITEM.match(s.text) or _is_table_row(s.text)
-                  or (s.section not in listed and not FOLLOW_UP.search(s.text))]
+                  or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
     return structured or prose
 
 

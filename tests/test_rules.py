@@ -969,3 +969,12 @@ def test_reported_remarks_in_minutes_are_no_interventions_and_a_name_in_brackets
     assert _verdict(text, "responsibility_per_action") == "not_met"
     own = "Vem gör vad\n6.1 Olle ringer hem vid frånvaro.\n6.2 Jag (Jonna) följer med [BARN] till fritidsgården.\n"
     assert _verdict(own, "responsibility_per_action") == "met"
+
+
+def test_an_item_s_further_sentences_are_its_details_and_prose_vi_must_be_the_subject():
+    item = ("Det som ska göras\n5.1 Föräldrautbildning i grupp – socialtjänstens öppenvård, [NAMN_1]. Båda föräldrarna "
+            "deltar. Barnpassning ordnas under träffarna.\n5.2 Hembesök varannan vecka – [NAMN_1].\n")
+    r = assess(item).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2
+    talk = "Anteckningar\n\nMötet hölls i skolan. Efter att [BARN] gått pratade vi om hur vi ska göra med klassen.\n"
+    assert _verdict(talk, "responsibility_per_action") == "not_met"
