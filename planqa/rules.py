@@ -15,7 +15,7 @@ from functools import cache, cached_property, lru_cache
 from typing import TypeVar
 
 from planqa import dates, followup, wordlists
-from planqa.actors import find_actors, find_roles
+from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.text import Segment, folded_re, segments
@@ -92,7 +92,7 @@ WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxn
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
-                     r"ansvarar? för (?:sip|planen)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
@@ -712,10 +712,20 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
             or bool(SIGNATORY.search(text, lo, hi)))
 
 
-def _is_first_name(token: str) -> bool:
-    """A capitalised first name from the name list ("Nadia", "Ulrika"), trailing punctuation ignored."""
-    word = token.rstrip(",.:;)")
-    return word[:1].isupper() and word in _first_names()
+def _is_first_name(token: str, ctx: Context | None = None) -> bool:
+    """A capitalised first name from the name list ("Nadia", "Ulrika"), trailing punctuation ignored; a name that
+    is also a word ("Lisa", "Per") when the plan capitalises it inside a sentence ("hjälper Lisa och Johan")."""
+    word = token.lstrip("(").rstrip(",.:;)")
+    return word[:1].isupper() and (word in _first_names() or ctx is not None and word in _names_in_sentences(ctx))
+
+
+MID_SENTENCE_WORD = re.compile(r"(?<=[a-zåäö,] )[A-ZÅÄÖ][a-zåäö]+\b")
+
+
+def _names_in_sentences(ctx: Context) -> frozenset[str]:
+    """Names that are also words, capitalised inside a sentence somewhere in the plan (so names, there)."""
+    return _cached(ctx, "_mid_sentence_names", lambda c: frozenset(
+        m.group() for m in MID_SENTENCE_WORD.finditer(c.text)) & wordlists.word_names())
 
 
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
@@ -727,11 +737,11 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
         return False
     tokens = [text[lo + x:lo + y] for x, y in words]
-    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t) for (x, y), t in zip(words[:2], tokens)]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
     # after a noun it complements ("Återbesök barnkliniken")
     if not agents[0] and not (len(agents) > 1 and agents[1] and (
-            SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1]))):
+            SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1], ctx))):
         return False
     last = 0 if not (len(agents) > 1 and agents[1]) else 1
     if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
@@ -754,7 +764,7 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     for w in re.finditer(r"\S+", head.group()):
         if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
             return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
-        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group()):
+        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx):
             return True
     return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
@@ -772,7 +782,7 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
     for m in ASSIGNED_TO.finditer(text, lo):  # "Uppdrogs åt [NAMN_1], BUP, att ..."
-        if _agent_in(ctx, text, s.start, m.start("who"), m.end("who")) or _is_first_name(m.group("who").split()[0]):
+        if _agent_in(ctx, text, s.start, m.start("who"), m.end("who")) or _is_first_name(m.group("who").split()[0], ctx):
             return True
     for m in DECIDED_THAT.finditer(text, lo):  # "Det beslutades att BUP ska ..."
         if _subject_agent(ctx, s, m.end()):
@@ -822,6 +832,43 @@ SECTION_TITLE = folded_re(rf"\s*(?:{_ACTIVITY_WORDS})\s*[.:]?\s*", re.I)
 # A line labelled as something other than an intervention ("- Nuläge: Familjen behöver ...", "Mål: ...").
 OTHER_LABEL = folded_re(r"^\s*(?:nuläge|behov\w*|(?:del)?mål\w*|bakgrund|bedömning|barnets \w+|synpunkt\w*|"
                         r"vårdnadshavar\w*|föräldrar\w*)\s*:", re.I)
+# A section of a plan organised by party, whose heading names who does what is listed under it ("Skolans del",
+# "BVC gör", "Det här gör socialtjänsten", "Vårdnadshavarna ansvarar för", "EHT/skolsköterska", "[BARN] själv"):
+# the heading's frame words around the party.
+AGENCY_HEADING_LEAD = folded_re(r"^(?:det här|detta|så här|här är vad|vad)\s+(?:gör|ska)\s+", re.I)
+AGENCY_HEADING_TAIL = folded_re(r"(?:s\s+del(?:ar)?|\s+(?:gör|ska göra|ska|ansvarar för|tar ansvar för|har ansvar för|"
+                                r"åtar sig|bidrar med|själv(?:a)?|insatser|uppdrag))$", re.I)
+# A party in such a heading: a verksamhet, a role, a guardian, the family or the child ("mina föräldrar").
+AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|"
+                         r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
+AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
+# A glossary in a plan written for the child ("Ord som kan vara svåra", "Ordlista"): its "Insats: något som ..."
+# explains a word, it states no intervention.
+GLOSSARY_HEADING = folded_re(r"^\W*(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
+# Who an agency section leaves undecided ("vem som håller i dem är inte klart", "ansvarig saknas").
+RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (?:inte|ej) (?:klart|bestämt)|oklart vem|"
+                                  r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem)\b",
+                                  re.I)
+
+
+@lru_cache(maxsize=1024)
+def agency_heading(text: str) -> bool:
+    """A heading that names the party doing what its section lists ("Skolans del", "BVC gör", "SOCIALTJÄNSTEN",
+    "Det här gör familjen", "EHT/skolsköterska"): only parties, joined, inside the frame words."""
+    heading = text.strip().strip("#*").strip().rstrip(":").strip().lower()
+    body = AGENCY_HEADING_TAIL.sub("", AGENCY_HEADING_LEAD.sub("", heading))
+    parts = [body] if _party(body) else [p for p in AGENCY_JOIN.split(body) if p]  # "barn- och ungdomsmedicin"
+    if body == heading and ("," in body or not any(map(normalise_actor, parts))):
+        return False  # a bare heading names a verksamhet; "[VH1], mamma" is a participant
+    return bool(parts) and all(map(_party, parts))
+
+
+def _party(text: str) -> bool:
+    """The whole text is one party: a verksamhet, a role or one of AGENCY_PARTY."""
+    roles = find_roles(text)
+    return bool(normalise_actor(text) or roles and roles[0][:2] == (0, len(text)) or AGENCY_PARTY.fullmatch(text))
+
+
 # A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
@@ -832,11 +879,53 @@ FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?
 # "Pappa tycker att ...", "Jag vill ...").
 DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|"
-                         r"säger|sa|berättar|berättade|menar)\b", re.I)
+                         r"säger|sa|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
+                         r"betonades|påpekades)\b", re.I)
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
+
+
+# A decision that lists what each one does in "att" clauses ("Det överenskoms att [NAMN_3] erbjuder samtal, att
+# [NAMN_1] genomför ett hembesök, samt att vi ...").
+DECISION_LEAD = folded_re(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om|enades\b[^.]{0,40}?\bom)"
+                          r"\s+att\s+", re.I)
+# A finite verb that makes a sentence a statement of its own: present or future ("besöker", "gör", "ska"), or a
+# passive ("erbjuds", "tas fram"; not a genitive in -ns/-ts: "barnets", "skolans").
+STATEMENT_VERB = re.compile(rf"{PRESENT_VERB.pattern}|\b(?:gör|går|får|ser|tar|har|är|blir)\b|\b[a-zåäö]{{2,}}(?<![nt])s\b")
+SUB_ITEM = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?\s")  # "5.1 Föräldrautbildning ..."
+NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen)\b", re.I)  # "Man kom inte fram till vem som gör vad"
+CLAUSE_JOIN = re.compile(r",?\s+(?:samt|och)\s+att\s+|,\s+att\s+", re.I)
+
+
+def _clauses(ctx: Context, s: Segment) -> list[tuple[Segment, bool]]:
+    """The statements of a prose paragraph (one line, several sentences) as (segment, decided): its sentences,
+    a sentence without a verb kept with the next one ("Samtal varje vecka. [NAMN_1] ansvarar."), and the "att"
+    clauses of a decision, each of them decided."""
+    label = _INLINE_LABEL.match(s.text)
+    lo = s.start + (s.text.index(":") + 1 if label else 0)
+    sentences = [x for x in ctx.segs if s.start <= x.start and x.end <= s.end and x.end > lo]
+    groups: list[list[int]] = []  # [start, end] of each statement: a sentence with a verb and those without
+    for x in sentences:
+        if STATEMENT_VERB.search(x.text) or not groups:
+            groups.append([max(x.start, lo), x.end])
+        else:
+            groups[-1][1] = x.end  # "7.1 Utprovning – hörselvården, Emir. Tid den 7 juni."
+    if len(groups) > 1 and not STATEMENT_VERB.search(ctx.text[groups[0][0]:groups[0][1]]):
+        first = groups.pop(0)
+        groups[0][0] = first[0]  # "Samtal varje vecka. [NAMN_1] på BUP ansvarar."
+    out: list[tuple[Segment, bool]] = []
+    for a, end in groups:
+        text = ctx.text[a:end].strip()
+        a += len(ctx.text[a:end]) - len(ctx.text[a:end].lstrip())
+        lead = DECISION_LEAD.search(text)
+        cuts = [m for m in CLAUSE_JOIN.finditer(text, lead.end())] if lead else []
+        bounds = [0] + [m.end() for m in cuts]
+        ends = [m.start() for m in cuts] + [len(text)]
+        for b, e in zip(bounds, ends):
+            out.append((Segment(a + b, a + e, text[b:e], s.section), bool(lead)))
+    return out
 
 
 def _tab_cells(text: str) -> list[str]:
@@ -883,6 +972,20 @@ def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
     return "missing"
 
 
+def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> str:
+    """Who an intervention stated in a line or sentence names (see `_who_in_line`); in a party's own section the
+    heading names the responsible unless the line says it is undecided."""
+    if RESPONSIBLE_UNDECIDED.search(s.text):
+        return "missing"
+    who = _who_in_line(ctx, s, we_defined)
+    return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
+
+
+def _follow_up_statement(s: Segment) -> bool:
+    """Who calls to the follow-up ("[NAMN_1] kallar till nästa möte"): the follow-up, no intervention."""
+    return bool(FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section))
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -916,6 +1019,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
+    agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
+    glossary = False  # the section explains words
+    paragraph: set[Segment] = set()  # the statements split from prose paragraphs
     for s in ctx.lines:
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
@@ -940,15 +1046,21 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
-        if s.is_heading and not tab_head:
+        if s.is_heading and not tab_head or not row and len(s.text.split()) <= 7 \
+                and not re.search(r"[.!?]\s*$|:\s*\S", s.text) \
+                and (agency_heading(s.text) or GLOSSARY_HEADING.match(s.text)):
             heading, heading_num, item_num = None, None, None
+            agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
+            continue
+        if glossary:
             continue
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
+            agency = False
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
-            heading, item_num = pseudo, None
+            heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
             continue
         if number and not row:
@@ -956,7 +1068,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if heading_num is not None and n > heading_num and item_num != n - 1:
                 # the next numbered section ("8. Övrigt: ...", "8. Vi ses igen 28/11"), not an item
                 label, _, rest = bare.partition(":")
-                heading, heading_num, item_num = label.strip().lower(), n, None
+                heading, heading_num, item_num, agency = label.strip().lower(), n, None, False
                 if not rest.strip() and len(bare.split()) <= 6 and not re.search(r"[.!?]$", bare.strip()):
                     continue  # "5. Diskussion om ansvarsfördelning": a heading only
             else:
@@ -982,8 +1094,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     not activity_table or resp_col is None and any(STATUS_HEADER_CELL.match(c) for c in header_cells))
             continue
         if participants or skip_table or (s.start, s.end) in goal_lines or WE_DEFINED.search(s.text) \
-                or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])):
-            continue  # also a row with no intervention ("| Fritid | | | |")
+                or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
+                    and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
+            continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
         if PAST_SECTION.search(s.section) or (BACKGROUND_SECTION.search(s.section) and not activity_table):
             continue
         inline = INLINE_ACTIVITIES.match(s.text)
@@ -995,9 +1108,27 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
-        if FOLLOW_UP_LINE.match(body) or FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section):
+        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title or agency
+        item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
+        pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
+        if len(pieces) > 1:  # a paragraph: each statement on its own
+            for c, decided in pieces:
+                if _follow_up_statement(c) or OVERALL.search(c.text):
+                    continue
+                if in_section and not DISCUSSED.search(c.text):
+                    candidates.append((c, _statement_who(ctx, c, we_defined, agency)))
+                    paragraph.add(c)
+                elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
+                        and not NEGATED.search(c.text):
+                    who = _statement_who(ctx, c, we_defined, False)
+                    # in prose an intervention shows by who does it: someone named, or "vi" as its subject
+                    if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
+                        prose.append((c, who))
+            continue
+        if FOLLOW_UP_LINE.match(body) or _follow_up_statement(s):
             continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title
+        if agency and OTHER_LABEL.match(body):
+            continue  # "Mål: ..." in a party's section
         if not (in_section or row):
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
@@ -1014,13 +1145,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         elif row:
             who = _who_in_row(ctx, s, header_cells)
         else:
-            who = _who_in_line(ctx, s, we_defined)
+            who = _statement_who(ctx, s, we_defined, agency)
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
+    # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.
     listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}
     structured = [(s, who) for s, who in candidates
                   if LIST_ITEM.match(s.text) or _is_table_row(s.text)
-                  or (s.section not in listed and not FOLLOW_UP.search(s.text))]
+                  or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
     return structured or prose
 
 
@@ -1361,11 +1493,14 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
 OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|"
-                               r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras)|"
+                               r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras|spikat)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig)\b", re.I)
+# An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
+OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt)\b",
+                               re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = folded_re(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
@@ -1396,6 +1531,7 @@ class OverallStatements:
     named: list[Segment]  # a coordinator with a verksamhet, role or person
     shared: list[Segment]  # shared between principals, or uncertain ("förskolan/hab?")
     undecided: list[Segment]  # discussed, nobody given it
+    tentative: list[Segment]  # not decided, but its likely holders named ("BUP eller soc?")
     implied: list[Segment]  # a coordination word without anyone, or who called/chaired the meeting
 
 
@@ -1434,7 +1570,7 @@ def overall_statements(ctx: Context) -> OverallStatements:
 
 
 def _overall_statements(ctx: Context) -> OverallStatements:
-    out = OverallStatements([], [], [], [])
+    out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
     for s in ctx.segs:
         overall = OVERALL.search(s.text)
@@ -1456,7 +1592,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         label = None
         value = re.sub(r"^[^:]{1,50}:\s", "", statement.text)  # the value of a "Label: value" line
         if OVERALL_UNDECIDED.search(statement.text):
-            out.undecided.append(statement)
+            # candidates named but not settled ("barnmottagningen eller förskolan? (ej bestämt)"): ambiguous
+            tentative = OVERALL_TENTATIVE.search(statement.text) and ctx.has_agent(statement)
+            (out.tentative if tentative else out.undecided).append(statement)
         elif EMPTY_CELL.match(value):
             continue
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
@@ -1483,13 +1621,15 @@ def overall_responsibility(ctx: Context) -> CriterionResult:
     meeting); not_met: nothing, or the plan says that nobody has it (GUIDELINES 3, 4 and 4.1)."""
     st = overall_statements(ctx)
     callers = [s for s, who in follow_up_conveners(ctx) if who == "named"]  # "vi kallar" implies nobody
-    ctx.signals.update(overall_named=len(st.named) + len(st.shared) + len(st.implied), overall_with_agent=len(st.named),
+    ctx.signals.update(overall_named=len(st.named) + len(st.shared) + len(st.tentative) + len(st.implied),
+                       overall_with_agent=len(st.named),
                        conveners=len(callers), overall_undecided=len(st.undecided), overall_shared=len(st.shared))
     if st.named:
         return _result("overall_responsibility", "met", 0.75, [_ev(s, "COORDINATOR") for s in st.named],
                        "Samordningsansvarig anges.")
-    if st.shared:
-        return _result("overall_responsibility", "partial", 0.6, [_ev(s, "COORDINATOR") for s in st.shared],
+    if st.shared or st.tentative:
+        return _result("overall_responsibility", "partial", 0.6,
+                       [_ev(s, "COORDINATOR") for s in st.shared + st.tentative],
                        "Flera verksamheter delar det övergripande ansvaret, eller det är osäkert vem som har det.")
     if st.undecided:
         return _result("overall_responsibility", "not_met", 0.65, [_ev(s, "COORDINATOR") for s in st.undecided],
@@ -1504,13 +1644,16 @@ def overall_responsibility(ctx: Context) -> CriterionResult:
 
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
-    if ctx.follow_up_iso:
+    if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_concrete]
-        return _result("follow_up_date", "met", 0.8, ev, "Uppföljning: " + ", ".join(ctx.follow_up_iso) + ".")
+        when = ctx.follow_up_iso or [m.text for m in ctx.follow_up_concrete]
+        return _result("follow_up_date", "met", 0.8, ev, "Uppföljning: " + ", ".join(when) + ".")
     if ctx.follow_up_vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
-    mentions = [s for s in ctx.segs if FOLLOW_UP.search(s.text)]
+    # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
+    mentions = [s for s in ctx.segs if FOLLOW_UP.search(s.text)
+                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)]
     vague = [m for m in ctx.date_mentions if m.kind == "vague"
              and any(s.start <= m.start < s.end for s in mentions)]
     if vague:
@@ -1525,11 +1668,11 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 
 # Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
 # "Nästa gång", "När ses vi igen?").
-FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff)|när ses vi)", re.I)
+FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|när ses vi)", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
-FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:ut )?(?:en |ny )?"
+FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
                          r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
-                         r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*|kallelse\w*|"
+                         r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
 WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)
@@ -1576,8 +1719,10 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     if APPOSITION_END.fullmatch(before):  # "[NAMN_6], LSS, kallar", "..., som också kallar", "åt X, BUP, att kalla"
         before = re.split(r"[.;:]\s", s.text[:m.start()])[-1]
     lo = m.start() - len(before)
-    if WE_SUBJECT.search(before):
-        return "we"
+    if re.search(r"\bvi\b", m.group(), re.I) or WE_SUBJECT.search(before):
+        return "we"  # also "skickar vi ut kallelse"
+    if re.search(r"\bjag\b", m.group(), re.I) or re.search(r"\bjag\s+(?:\w+\s+)?$", before, re.I):
+        return "named" if _signed(ctx) else "implied"  # "jag skickar kallelse", the note signed "Emma"
     if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
             or re.search(r"\b(?:hon|han)\s+$", before, re.I):
         return "named"
@@ -1589,6 +1734,21 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
                 or NAME_TAIL.match(after.group(1)):
             return "named"
     return "implied"
+
+
+# A signature: a line with a first name or a person placeholder alone, or before a role ("Emma", "/Rut,
+# specialpedagog hab", "[NAMN_1], kurator").
+SIGNATURE_LINE = re.compile(r"^\s*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
+
+
+def _signed(ctx: Context) -> bool:
+    """The note ends with its writer's name, so that "jag" in it is someone named."""
+    for line in ctx.text.strip().splitlines()[-6:]:
+        m = SIGNATURE_LINE.match(line)
+        if m and (m.group("name").startswith("[") and "BARN" not in m.group("name")
+                  or m.group("name") in wordlists.first_names()):
+            return True
+    return False
 
 
 def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:

@@ -1034,3 +1034,137 @@ def test_consent_value_under_a_bare_label_and_guardians_named_far_from_the_proce
            "mellan [BARN] och föräldrarna kvarstår.\n")
     assert _verdict(far, "guardian_participation") == "not_met"
     assert _verdict("Föräldrarna har fått en kopia av planen.\n", "guardian_participation") == "partial"
+
+
+def test_a_party_s_section_heading_names_who_does_what_it_lists():
+    text = ("SIP för [BARN]\n\nSkolans del\n- Extra anpassningar i matte\n- Mentor Eva ringer hem varje fredag\n\n"
+            "Det här gör socialtjänsten\n- [NAMN_1] ansöker om kontaktperson\n\n"
+            "Mina föräldrar gör\n- [VH1] och [VH2] för sömndagbok\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met"
+    assert "- Extra anpassningar i matte" in [e.text for e in r.evidence]
+    # "vi" under the party's heading stays an undefined "vi" (GUIDELINES 3); an undecided responsible is missing
+    with_we = text.replace("- Extra anpassningar i matte", "- Vi ordnar extra anpassningar i matte")
+    undecided = text + "\nBUP\n- Samtal för mamma, vem som håller i dem är inte klart.\n"
+    for partial in (with_we, undecided):
+        r = assess(partial).criteria["responsibility_per_action"]
+        assert r.verdict == "partial"
+        assert len(r.evidence) == 1 and r.evidence[0].text.startswith(("- Vi ordnar", "- Samtal för mamma"))
+
+
+def test_a_participant_line_is_no_party_heading():
+    from planqa.rules import agency_heading
+    assert all(map(agency_heading, ["SKOLANS DEL", "BVC gör", "EHT/skolsköterska:", "Barn- och ungdomsmedicin ansvarar för",
+                                    "[BARN] själv", "Vårdnadshavarna tar ansvar för"]))
+    assert not any(map(agency_heading, ["[VH1], mamma", "Kurator", "Mål", "Nästa gång", "Karin, skolan"]))
+
+
+def test_a_row_with_a_responsible_but_an_empty_intervention_cell_is_an_intervention():
+    text = ("Verksamhet | Mål | Insats | Ansvarig | När\nSocialtjänsten | Stödsamtal för [BARN] | – | "
+            "familjebehandlare [NAMN_1] | start v. 21\nFörskolan | Samma pedagog varje morgon | – | förskollärare "
+            "Malin | fr.o.m. 15/5\nFritids | | | |\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2
+
+
+def test_each_statement_of_a_prose_paragraph_is_its_own_intervention():
+    section = ("Insatser:\nVid mötet enades de närvarande om att utbildning om epilepsi genomförs för personalen. "
+               "En bildlista tas fram. Frågan om extra stöd vid utflykter diskuterades men lämnades utan beslut.\n")
+    r = assess(section).criteria["responsibility_per_action"]
+    assert r.verdict == "not_met"
+    first = "Vid mötet enades de närvarande om att utbildning om epilepsi genomförs för personalen."
+    assert [e.text for e in r.evidence] == [first, "En bildlista tas fram."]
+    mixed = ("Det här ska göras: Arbetsterapeuten på habiliteringen besöker skolan och hjälper lärarna med bilderna. "
+             "Vi gör en ny bildkarta för rasterna.\n")
+    r = assess(mixed).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["Vi gör en ny bildkarta för rasterna."]
+    # a sentence without a verb stays with its intervention ("Tid den 7 juni.")
+    dated = "Insatser och ansvar\nUtprovning av hörapparater – hörselvården, Emir. Tid den 7 juni.\n"
+    assert _verdict(dated, "responsibility_per_action") == "met"
+
+
+def test_a_decision_in_prose_lists_its_interventions_in_att_clauses():
+    text = ("Anteckningar från SIP-möte\n\nVid mötet närvarade [NAMN_1], socialsekreterare, och [NAMN_3], kurator. "
+            "Det överenskoms att [NAMN_3] erbjuder [BARN] samtal i skolan, att [NAMN_1] genomför ett hembesök, "
+            "samt att vi håller oss underrättade om [BARN]s närvaro.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "partial"
+    assert [e.text for e in r.evidence] == ["vi håller oss underrättade om [BARN]s närvaro."]
+    passive = ("Anteckningar från SIP-möte\n\nMötet hölls i skolan. Stödsamtal erbjuds [BARN] varannan vecka. "
+               "Kontakt tas med fritidsgården.\n")
+    assert _verdict(passive, "responsibility_per_action") == "not_met"
+
+
+def test_a_glossary_and_names_that_are_also_words():
+    text = ("Det här ska hända\n- Lisa lämnar [BARN] på förskolan kl 8.30.\n- Amra skickar en bild till mamma.\n\n"
+            "Karl hjälper Lisa och Johan i familjehemmet.\n\nOrd som kan vara svåra\n"
+            "Insats: något som en verksamhet gör för att hjälpa dig.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2  # the glossary's "Insats:" explains a word
+    without = text.replace("Karl hjälper Lisa och Johan i familjehemmet.\n\n", "")
+    assert _verdict(without, "responsibility_per_action") == "partial"  # "Lisa" may be the word "lisa"
+
+
+def test_who_books_the_next_sip_or_is_responsible_for_calling_calls_the_follow_up():
+    booked = "Insatser\n- Samtal – kurator\n\nHab kallar till nästa SIP efter sommarlovet.\n"
+    r = assess(booked).criteria["follow_up_responsible"]
+    assert r.verdict == "met" and r.evidence[0].text == "Hab kallar till nästa SIP efter sommarlovet."
+    assert _verdict(booked, "overall_responsibility") == "partial"  # the convener only implies it (GUIDELINES 4)
+    field = "Uppföljning: i slutet av maj\nAnsvarig för att kalla: Marie, skolsköterska\n"
+    assert _verdict(field, "follow_up_responsible") == "met"
+
+
+def test_following_up_an_intervention_is_not_the_plan_s_follow_up_and_ansvaret_for_planen_names_it():
+    intervention = "Handläggare Jonas ansvarar för uppföljning av insatsen och för kontakt med skolan.\n"
+    assert _verdict(intervention, "follow_up_responsible") == "not_met"
+    plan = "Vem har ansvaret för planen?\nSocialtjänsten har ansvaret för planen.\n"
+    r = assess(plan).criteria["overall_responsibility"]
+    assert r.verdict == "met" and r.evidence[0].text == "Socialtjänsten har ansvaret för planen."
+
+
+def test_a_follow_up_day_and_month_without_any_year_in_the_plan_is_a_date():
+    text = "Hej alla!\nTack för mötet.\nNytt möte: tisdag 9/4 kl 10.00.\n/Anna, kurator\n"
+    r = assess(text).criteria["follow_up_date"]
+    assert r.verdict == "met" and [e.text for e in r.evidence] == ["tisdag 9/4 kl 10.00"]
+
+
+def test_a_vague_time_under_a_follow_up_label_is_a_vague_follow_up():
+    text = "Mål\n[BARN] ska sova bättre.\n\nUppföljning:\nVi tittar på planen igen efter jullovet.\n"
+    r = assess(text).criteria["follow_up_date"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["jullovet"]
+
+
+def test_an_undecided_coordination_that_names_its_likely_holders_is_ambiguous():
+    for text in ("Planeringsansvarig: barnmottagningen eller förskolan? (ej bestämt)\n",
+                 "Samordning\nVem som samordnar framöver är inte helt spikat, troligen blir det vi på soc.\n"):
+        r = assess(text).criteria["overall_responsibility"]
+        assert r.verdict == "partial" and r.evidence[0].text == text.strip().split("\n")[-1]
+        assert _verdict(text, "follow_up_responsible") == "not_met"  # no coordinator to imply a convener
+    assert _verdict("Samordningsansvarig: ej utsedd ännu.\n", "overall_responsibility") == "not_met"
+
+
+def test_the_signed_writer_who_sends_the_invitation_calls_the_follow_up():
+    text = ("Hej alla!\nTack för mötet.\nNästa gång ses vi om sex veckor, och för att inget ska falla mellan stolarna "
+            "skickar jag ut kallelse till uppföljningen.\nHälsningar\nEmma\nbiträdande rektor\n")
+    r = assess(text).criteria["follow_up_responsible"]
+    assert r.verdict == "met" and "skickar jag ut kallelse" in r.evidence[0].text
+    unsigned = text.replace("Emma\nbiträdande rektor\n", "")
+    assert _verdict(unsigned, "follow_up_responsible") == "partial"
+    assert _verdict(text.replace("skickar jag", "skickar vi"), "follow_up_responsible") == "partial"
+
+
+def test_reported_remarks_in_minutes_are_no_interventions_and_a_name_in_brackets_is_the_subject():
+    text = ("Anteckningar\n\nMötet hölls i skolan. Därtill nämndes att familjehemmet tillhör den grupp som erbjuds "
+            "handledning. Det framhölls att skolan ska vara tydlig.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    own = "Vem gör vad\n6.1 Olle ringer hem vid frånvaro.\n6.2 Jag (Jonna) följer med [BARN] till fritidsgården.\n"
+    assert _verdict(own, "responsibility_per_action") == "met"
+
+
+def test_an_item_s_further_sentences_are_its_details_and_prose_vi_must_be_the_subject():
+    item = ("Det som ska göras\n5.1 Föräldrautbildning i grupp – socialtjänstens öppenvård, [NAMN_1]. Båda föräldrarna "
+            "deltar. Barnpassning ordnas under träffarna.\n5.2 Hembesök varannan vecka – [NAMN_1].\n")
+    r = assess(item).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2
+    talk = "Anteckningar\n\nMötet hölls i skolan. Efter att [BARN] gått pratade vi om hur vi ska göra med klassen.\n"
+    assert _verdict(talk, "responsibility_per_action") == "not_met"
