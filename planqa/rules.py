@@ -1805,8 +1805,6 @@ ADDRESSED_TO_CHILD = re.compile(r"^\W*(?:(?:hej|kära|hallå|till)\s*:?\s*(?:dig
 # The reader in the plan's text: "du" (and "ni" for parents), as a whole word.
 SECOND_PERSON = re.compile(r"\b(?:du|Du|DU)\b")
 SECOND_PERSON_PLURAL = re.compile(r"\b(?:ni|Ni|NI)\b")
-
-
 SECOND_PERSON_PLAN = 3  # "du" this many times, with no parent addressed: a plan that speaks to the child
 
 
@@ -1822,6 +1820,7 @@ def addressee(text: str) -> str | None:
 
 
 def _plan_addressee(ctx: Context) -> str | None:
+    """`addressee` of the plan's text, computed once per context."""
     return _cached(ctx, "addressee", lambda c: addressee(c.text))
 
 
@@ -2016,14 +2015,15 @@ class _VoicePlan:
     reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
 
 
-def _voice_plan(text: str) -> _VoicePlan:
+def _voice_plan(ctx: Context) -> _VoicePlan:
+    text = ctx.text
     age = CHILD_AGE.search(text)
     months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
     adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
-                      reader={"child": "child", "guardian": "adult"}.get(addressee(text) or ""))
+                      reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -2213,7 +2213,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
     own, weak, by_adults = [], [], []
-    plan = _voice_plan(ctx.text)
+    plan = _voice_plan(ctx)
     heading_voice, heading_section = "", ""
     last: str | None = None
     follows_voice = False
@@ -2260,7 +2260,6 @@ def child_voice(ctx: Context) -> CriterionResult:
 # A plan in the child's own first person ("Jag heter [BARN]", "MIN PLAN", "skriven i jag-form"): "jag" in its
 # participant list is the child.
 FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
-READER_WORD = re.compile(r"\b(?:du|Du|DU)\b")
 FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
 
 
@@ -2270,7 +2269,7 @@ def _participation_texts(ctx: Context) -> list[str]:
     jag, [VH1]")."""
     texts = [s.text for s in ctx.segs]
     if _plan_addressee(ctx) == "child":
-        texts = [READER_WORD.sub("[BARN]", t) for t in texts]
+        texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if FIRST_PERSON_PLAN.search(ctx.text):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
     return texts
