@@ -1913,7 +1913,8 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
                              r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
-CHILDS = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)  # a formula naming the child's view
+# A formula that opens with the child's view ("Barnets synpunkter har ...", "[BARN]s åsikt är ...").
+CHILD_GENITIVE = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
@@ -2129,7 +2130,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if QUESTION.search(masked):
         return None  # a question put to the child ("Vad tycker du?"), not its answer
     formula = FORMULAIC_VOICE.search(masked)
-    if formula and (CHILDS.match(formula.group())
+    if formula and (CHILD_GENITIVE.match(formula.group())
                     or _subject(masked, people, formula, last, None)[0] != "adult"):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
@@ -2163,10 +2164,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 and not WRITING_THE_PLAN.search(masked):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
-    source = next((who for a, _, who in people if enligt and a == enligt.end()), None)
+    source = next((who for a, _, who in people if a == enligt.end()), None) if enligt else None
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
-    elif source == "child" and adult_at is None and not QUESTION.search(masked):
+    elif source == "child" and adult_at is None:
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
