@@ -981,6 +981,35 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
 
 
+def _party_or_glossary_title(text: str) -> bool:
+    """A short line, no sentence and no field with a value, that heads a party's section ("Skolans del", "BVC
+    gör") or a glossary ("Ordlista"), also where `segments` took it for no heading."""
+    return len(text.split()) <= 7 and not re.search(r"[.!?]\s*$|:\s*\S", text) \
+        and bool(agency_heading(text) or GLOSSARY_HEADING.match(text))
+
+
+def _paragraph_statements(ctx: Context, pieces: list[tuple[Segment, bool]], in_section: bool, agency: bool,
+                          we_defined: bool) -> tuple[list[tuple[Segment, str]], list[tuple[Segment, str]]]:
+    """(stated, prose): the interventions among a prose paragraph's statements (`_clauses`) as (statement, who).
+    In an intervention or party section every statement not merely discussed is one (`stated`); elsewhere only
+    a decided or acting statement whose doer is named or is "vi"/"man" (`prose`, used where the plan lists
+    none)."""
+    stated: list[tuple[Segment, str]] = []
+    prose: list[tuple[Segment, str]] = []
+    for c, decided in pieces:
+        if _follow_up_statement(c) or OVERALL.search(c.text):
+            continue
+        if in_section and not DISCUSSED.search(c.text):
+            stated.append((c, _statement_who(ctx, c, we_defined, agency)))
+        elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
+                and not NEGATED.search(c.text):
+            who = _statement_who(ctx, c, we_defined, False)
+            # in prose an intervention shows by who does it: someone named, or "vi" as its subject
+            if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
+                prose.append((c, who))
+    return stated, prose
+
+
 def _follow_up_statement(s: Segment) -> bool:
     """Who calls to the follow-up ("[NAMN_1] kallar till nästa möte"): the follow-up, no intervention."""
     return bool(FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section))
@@ -1046,9 +1075,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
-        if s.is_heading and not tab_head or not row and len(s.text.split()) <= 7 \
-                and not re.search(r"[.!?]\s*$|:\s*\S", s.text) \
-                and (agency_heading(s.text) or GLOSSARY_HEADING.match(s.text)):
+        if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
             heading, heading_num, item_num = None, None, None
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
             continue
@@ -1112,18 +1139,10 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
-            for c, decided in pieces:
-                if _follow_up_statement(c) or OVERALL.search(c.text):
-                    continue
-                if in_section and not DISCUSSED.search(c.text):
-                    candidates.append((c, _statement_who(ctx, c, we_defined, agency)))
-                    paragraph.add(c)
-                elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
-                        and not NEGATED.search(c.text):
-                    who = _statement_who(ctx, c, we_defined, False)
-                    # in prose an intervention shows by who does it: someone named, or "vi" as its subject
-                    if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
-                        prose.append((c, who))
+            stated, in_prose = _paragraph_statements(ctx, pieces, in_section, agency, we_defined)
+            candidates += stated
+            paragraph.update(c for c, _ in stated)
+            prose += in_prose
             continue
         if FOLLOW_UP_LINE.match(body) or _follow_up_statement(s):
             continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
