@@ -588,6 +588,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
 
 
 def _goal_section(section: str) -> bool:
+    """A goal heading ("Mål", "Delmål"), not an activity heading that names goals ("Insatser för att nå målen")."""
     return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
 
 
@@ -2315,6 +2316,8 @@ def _listed_child(s: Segment, text: str, in_list: bool) -> bool:
 
 
 def _listed_children(ctx: Context, texts: list[str]) -> list[Segment]:
+    """The segments where the child is an item of a participant list (`_listed_child`); `texts` are the
+    segments' texts from `_participation_texts`."""
     out, in_list = [], False  # below a list title, until a heading or a sentence
     for s, text in zip(ctx.segs, texts):
         if LIST_TITLE.match(text):
