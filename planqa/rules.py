@@ -588,6 +588,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
 
 
 def _goal_section(section: str) -> bool:
+    """A goal heading ("Mål", "Delmål"), not an activity heading that names goals ("Insatser för att nå målen")."""
     return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
 
 
@@ -981,6 +982,35 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
 
 
+def _party_or_glossary_title(text: str) -> bool:
+    """A short line, no sentence and no field with a value, that heads a party's section ("Skolans del", "BVC
+    gör") or a glossary ("Ordlista"), also where `segments` took it for no heading."""
+    return len(text.split()) <= 7 and not re.search(r"[.!?]\s*$|:\s*\S", text) \
+        and bool(agency_heading(text) or GLOSSARY_HEADING.match(text))
+
+
+def _paragraph_statements(ctx: Context, pieces: list[tuple[Segment, bool]], in_section: bool, agency: bool,
+                          we_defined: bool) -> tuple[list[tuple[Segment, str]], list[tuple[Segment, str]]]:
+    """(stated, prose): the interventions among a prose paragraph's statements (`_clauses`) as (statement, who).
+    In an intervention or party section every statement not merely discussed is one (`stated`); elsewhere only
+    a decided or acting statement whose doer is named or is "vi"/"man" (`prose`, used where the plan lists
+    none)."""
+    stated: list[tuple[Segment, str]] = []
+    prose: list[tuple[Segment, str]] = []
+    for c, decided in pieces:
+        if _follow_up_statement(c) or OVERALL.search(c.text):
+            continue
+        if in_section and not DISCUSSED.search(c.text):
+            stated.append((c, _statement_who(ctx, c, we_defined, agency)))
+        elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
+                and not NEGATED.search(c.text):
+            who = _statement_who(ctx, c, we_defined, False)
+            # in prose an intervention shows by who does it: someone named, or "vi" as its subject
+            if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
+                prose.append((c, who))
+    return stated, prose
+
+
 def _follow_up_statement(s: Segment) -> bool:
     """Who calls to the follow-up ("[NAMN_1] kallar till nästa möte"): the follow-up, no intervention."""
     return bool(FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section))
@@ -1046,9 +1076,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
-        if s.is_heading and not tab_head or not row and len(s.text.split()) <= 7 \
-                and not re.search(r"[.!?]\s*$|:\s*\S", s.text) \
-                and (agency_heading(s.text) or GLOSSARY_HEADING.match(s.text)):
+        if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
             heading, heading_num, item_num = None, None, None
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
             continue
@@ -1112,18 +1140,10 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
-            for c, decided in pieces:
-                if _follow_up_statement(c) or OVERALL.search(c.text):
-                    continue
-                if in_section and not DISCUSSED.search(c.text):
-                    candidates.append((c, _statement_who(ctx, c, we_defined, agency)))
-                    paragraph.add(c)
-                elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
-                        and not NEGATED.search(c.text):
-                    who = _statement_who(ctx, c, we_defined, False)
-                    # in prose an intervention shows by who does it: someone named, or "vi" as its subject
-                    if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
-                        prose.append((c, who))
+            stated, in_prose = _paragraph_statements(ctx, pieces, in_section, agency, we_defined)
+            candidates += stated
+            paragraph.update(c for c, _ in stated)
+            prose += in_prose
             continue
         if FOLLOW_UP_LINE.match(body) or _follow_up_statement(s):
             continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
@@ -1805,8 +1825,6 @@ ADDRESSED_TO_CHILD = re.compile(r"^\W*(?:(?:hej|kära|hallå|till)\s*:?\s*(?:dig
 # The reader in the plan's text: "du" (and "ni" for parents), as a whole word.
 SECOND_PERSON = re.compile(r"\b(?:du|Du|DU)\b")
 SECOND_PERSON_PLURAL = re.compile(r"\b(?:ni|Ni|NI)\b")
-
-
 SECOND_PERSON_PLAN = 3  # "du" this many times, with no parent addressed: a plan that speaks to the child
 
 
@@ -1822,6 +1840,7 @@ def addressee(text: str) -> str | None:
 
 
 def _plan_addressee(ctx: Context) -> str | None:
+    """`addressee` of the plan's text, computed once per context."""
     return _cached(ctx, "addressee", lambda c: addressee(c.text))
 
 
@@ -1914,7 +1933,8 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
                              r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
-CHILDS = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)  # a formula naming the child's view
+# A formula that opens with the child's view ("Barnets synpunkter har ...", "[BARN]s åsikt är ...").
+CHILD_GENITIVE = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
@@ -2016,14 +2036,15 @@ class _VoicePlan:
     reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
 
 
-def _voice_plan(text: str) -> _VoicePlan:
+def _voice_plan(ctx: Context) -> _VoicePlan:
+    text = ctx.text
     age = CHILD_AGE.search(text)
     months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
     adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
-                      reader={"child": "child", "guardian": "adult"}.get(addressee(text) or ""))
+                      reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -2129,7 +2150,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if QUESTION.search(masked):
         return None  # a question put to the child ("Vad tycker du?"), not its answer
     formula = FORMULAIC_VOICE.search(masked)
-    if formula and (CHILDS.match(formula.group())
+    if formula and (CHILD_GENITIVE.match(formula.group())
                     or _subject(masked, people, formula, last, None)[0] != "adult"):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
@@ -2163,10 +2184,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 and not WRITING_THE_PLAN.search(masked):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
-    source = next((who for a, _, who in people if enligt and a == enligt.end()), None)
+    source = next((who for a, _, who in people if a == enligt.end()), None) if enligt else None
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
-    elif source == "child" and adult_at is None and not QUESTION.search(masked):
+    elif source == "child" and adult_at is None:
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
@@ -2213,7 +2234,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
     own, weak, by_adults = [], [], []
-    plan = _voice_plan(ctx.text)
+    plan = _voice_plan(ctx)
     heading_voice, heading_section = "", ""
     last: str | None = None
     follows_voice = False
@@ -2260,7 +2281,6 @@ def child_voice(ctx: Context) -> CriterionResult:
 # A plan in the child's own first person ("Jag heter [BARN]", "MIN PLAN", "skriven i jag-form"): "jag" in its
 # participant list is the child.
 FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
-READER_WORD = re.compile(r"\b(?:du|Du|DU)\b")
 FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
 
 
@@ -2270,7 +2290,7 @@ def _participation_texts(ctx: Context) -> list[str]:
     jag, [VH1]")."""
     texts = [s.text for s in ctx.segs]
     if _plan_addressee(ctx) == "child":
-        texts = [READER_WORD.sub("[BARN]", t) for t in texts]
+        texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if FIRST_PERSON_PLAN.search(ctx.text):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
     return texts
@@ -2296,6 +2316,8 @@ def _listed_child(s: Segment, text: str, in_list: bool) -> bool:
 
 
 def _listed_children(ctx: Context, texts: list[str]) -> list[Segment]:
+    """The segments where the child is an item of a participant list (`_listed_child`); `texts` are the
+    segments' texts from `_participation_texts`."""
     out, in_list = [], False  # below a list title, until a heading or a sentence
     for s, text in zip(ctx.segs, texts):
         if LIST_TITLE.match(text):
