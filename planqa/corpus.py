@@ -141,22 +141,21 @@ ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "annotations"
 
 
-def load_splits(path: Path | None = None) -> dict[str, str]:
-    """The fixed split of each plan id (annotations/splits.csv)."""
+def _column_by_id(path: Path, column: str) -> dict[str, str]:
     import csv
 
-    path = path or ANNOTATIONS / "splits.csv"
     with path.open(encoding="utf-8") as f:
-        return {row["id"]: row["split"] for row in csv.DictReader(f)}
+        return {row["id"]: row[column] for row in csv.DictReader(f)}
+
+
+def load_splits(path: Path | None = None) -> dict[str, str]:
+    """The fixed split of each plan id (annotations/splits.csv)."""
+    return _column_by_id(path or ANNOTATIONS / "splits.csv", "split")
 
 
 def load_writers(path: Path | None = None) -> dict[str, str]:
     """The writer block (house style) of each plan id (annotations/matrix.csv)."""
-    import csv
-
-    path = path or ANNOTATIONS / "matrix.csv"
-    with path.open(encoding="utf-8") as f:
-        return {row["id"]: row["writer"] for row in csv.DictReader(f)}
+    return _column_by_id(path or ANNOTATIONS / "matrix.csv", "writer")
 
 
 def plan_styles(records: list[dict]) -> list[str] | None:

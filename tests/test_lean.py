@@ -27,6 +27,18 @@ def loaded(result: subprocess.CompletedProcess) -> str:
     return next(line for line in result.stderr.splitlines() if line.startswith("LOADED"))
 
 
+def after_scoring_the_demo_plan(checks: str) -> subprocess.CompletedProcess:
+    """Run `planqa score` on a demo plan through the CLI's entry point in a fresh process, then `checks` (Python
+    code) in that process; it prints "ok" when all checks pass."""
+    code = ("import sys\n"
+            "sys.argv = ['planqa', 'score', sys.argv[1]]\n"
+            "from planqa.cli import main\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            + checks + "print('ok')")
+    return subprocess.run([sys.executable, "-c", code, str(DEMO / "sip-skolfranvaro.txt")], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+
+
 def test_scoring_with_the_shipped_models_loads_no_torch_transformers_or_scikit_learn():
     result = run_cli("score", "--assume-pseudonymised", str(DEMO / "sip-skolfranvaro.txt"))
     assert result.returncode == 0, result.stderr
@@ -73,18 +85,12 @@ def test_keep_out_makes_the_imports_fail_as_if_not_installed(no_heavy_modules):
 
 def test_presidio_predefined_recognizers_load_only_when_asked_for():
     """planqa never uses them: scoring leaves them unloaded; asking for one still works."""
-    code = ("import sys\n"
-            "sys.argv = ['planqa', 'score', sys.argv[1]]\n"
-            "from planqa.cli import main\n"
-            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-            "loaded = sorted(m for m in sys.modules if m.startswith('presidio_analyzer.predefined_recognizers.'))\n"
-            "assert not [m for m in loaded if '.nlp_engine_recognizers' not in m], loaded\n"
-            "from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer\n"
-            "import presidio_analyzer.predefined_recognizers as p\n"
-            "assert p.SpacyRecognizer is SpacyRecognizer and EmailRecognizer.__name__ == 'EmailRecognizer'\n"
-            "print('ok')")
-    result = subprocess.run([sys.executable, "-c", code, str(DEMO / "sip-skolfranvaro.txt")], capture_output=True,
-                            text=True, cwd=ROOT, timeout=300)
+    result = after_scoring_the_demo_plan(
+        "loaded = sorted(m for m in sys.modules if m.startswith('presidio_analyzer.predefined_recognizers.'))\n"
+        "assert not [m for m in loaded if '.nlp_engine_recognizers' not in m], loaded\n"
+        "from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer\n"
+        "import presidio_analyzer.predefined_recognizers as p\n"
+        "assert p.SpacyRecognizer is SpacyRecognizer and EmailRecognizer.__name__ == 'EmailRecognizer'\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("ok")
 
@@ -109,20 +115,14 @@ def test_collector_paused_only_for_score_and_check_until_started(monkeypatch):
 
 def test_spacy_command_line_tools_stay_out_of_scoring_and_load_when_asked_for():
     """`planqa score` never imports spaCy's CLI (weasel, requests, httpx); spacy.info and spacy.cli still work."""
-    code = ("import sys\n"
-            "sys.argv = ['planqa', 'score', sys.argv[1]]\n"
-            "from planqa.cli import main\n"
-            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-            "out = [m for m in ('weasel', 'requests', 'httpx', 'jinja2') if m in sys.modules]\n"
-            "assert 'spacy' in sys.modules and not out, out\n"
-            "import spacy\n"
-            "assert spacy.info()['spacy_version'] == spacy.__version__\n"
-            "from spacy.cli import app\n"
-            "import spacy.cli.train\n"
-            "assert type(spacy.cli).__name__ == 'module' and spacy.cli.app is app and 'weasel' in sys.modules\n"
-            "print('ok')")
-    result = subprocess.run([sys.executable, "-c", code, str(DEMO / "sip-skolfranvaro.txt")], capture_output=True,
-                            text=True, cwd=ROOT, timeout=300)
+    result = after_scoring_the_demo_plan(
+        "out = [m for m in ('weasel', 'requests', 'httpx', 'jinja2') if m in sys.modules]\n"
+        "assert 'spacy' in sys.modules and not out, out\n"
+        "import spacy\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+        "from spacy.cli import app\n"
+        "import spacy.cli.train\n"
+        "assert type(spacy.cli).__name__ == 'module' and spacy.cli.app is app and 'weasel' in sys.modules\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("ok")
 

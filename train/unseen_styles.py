@@ -18,8 +18,7 @@ from pathlib import Path
 
 from planqa.assess import load_assessor
 from planqa.corpus import load_corpus, plan_styles
-from planqa.criteria import CRITERION_IDS
-from planqa.evaluate import predictions, score_predictions
+from planqa.evaluate import predictions, report_markdown, score_predictions
 from planqa.rules import RuleAssessor
 from planqa.trained import TrainedAssessor
 
@@ -30,7 +29,7 @@ def main() -> None:
     ap.add_argument("--last", default="p9999", help="id of their last plan")
     ap.add_argument("--folds-by", choices=("style", "plan", "both"), default="both")
     ap.add_argument("--extra", nargs="*", type=Path, default=[], help="saved assessors to compare as well")
-    ap.add_argument("--json", type=Path, help="write all figures here")
+    ap.add_argument("--json", type=Path, help="write all figures here (to 4 decimals)")
     args = ap.parse_args()
     records = load_corpus()
     old = [r for r in records if r["id"] < args.first]
@@ -47,21 +46,10 @@ def main() -> None:
             directory = fitted.save(Path(tmp) / folds_by)
             print(f"folds by {folds_by}: fitted in {time.perf_counter() - start:.0f} s")
             assessor = load_assessor(directory, entities=False)
-            results[f"trained, folds by {folds_by}"] = score_predictions(new, predictions(assessor, new))
+            results[f"trained ({folds_by} folds)"] = score_predictions(new, predictions(assessor, new))
     for directory in args.extra:
         results[str(directory)] = score_predictions(new, predictions(load_assessor(directory, entities=False), new))
-    names = list(results)
-    print("| criterion | " + " | ".join(names) + " |")
-    print("|---" * (len(names) + 1) + "|")
-    for cid in CRITERION_IDS:
-        print(f"| {cid} | " + " | ".join(f"{results[n]['criteria'][cid]['accuracy']:.2f} / "
-                                          f"{results[n]['criteria'][cid]['kappa']:.2f}" for n in names) + " |")
-    for dim in results["rules"]["dimensions"]:
-        print(f"| band {dim} | " + " | ".join(f"{results[n]['dimensions'][dim]['accuracy']:.2f} / "
-                                              f"{results[n]['dimensions'][dim]['kappa']:.2f}" for n in names) + " |")
-    print("| **mean** | " + " | ".join(f"{results[n]['mean_accuracy']:.3f} / {results[n]['mean_kappa']:.3f}"
-                                      for n in names) + " |")
-    print("| calibration error | " + " | ".join(f"{results[n]['calibration']['ece']:.3f}" for n in names) + " |")
+    print(report_markdown(results, f"{args.first}–{args.last} train+dev"))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
