@@ -89,8 +89,12 @@ def calibrated_proba(head: dict, scores: np.ndarray) -> np.ndarray:
 class TrainedAssessor:
     """Assess plans with trained, calibrated per-criterion classifiers."""
 
-    def __init__(self, c_grid: tuple[float, ...] = C_GRID, variants: tuple[str, ...] = VARIANTS) -> None:
+    def __init__(self, c_grid: tuple[float, ...] = C_GRID, variants: tuple[str, ...] = VARIANTS,
+                 simpler_within: float = SIMPLER_WITHIN, choose_on: str = "dev") -> None:
+        if choose_on not in ("dev", "all"):
+            raise ValueError("choose_on is 'dev' or 'all'")
         self.c_grid, self.variants = c_grid, variants
+        self.simpler_within, self.choose_on = simpler_within, choose_on
         self.segment_vectorizers: list[Tfidf] = []  # word and character n-grams, side by side
         self.segment_heads: dict | None = None  # coef (kinds x features), intercept (kinds)
         self.criterion_models: dict = {}
@@ -197,8 +201,10 @@ class TrainedAssessor:
         log(f"done ({time.perf_counter() - start:.0f} s)")
         held_out = "whole house styles held out" if styles is not None else "plans held out"
         self.meta = {"version": version, "train_plans": len(train), "dev_plans": len(dev),
-                     "fitted_on": f"train+dev (chosen on the dev plans' predictions in {CV_FOLDS}-fold "
-                                  f"cross-validation over train+dev, {held_out}; calibrated the same way)",
+                     "fitted_on": f"train+dev (chosen on {'the dev' if self.choose_on == 'dev' else 'all'} plans' "
+                                  f"predictions in {CV_FOLDS}-fold cross-validation over train+dev, {held_out}, the "
+                                  f"simplest setting within {self.simpler_within} macro-F1 of the best; calibrated "
+                                  "the same way)",
                      "selection": selection}
         return self
 
@@ -447,8 +453,10 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
                 predicted[c][held_index] = model.predict(x[held_index])
         for c in sorted(self.c_grid):  # simplest first: the rule's verdict, fewer features, a smaller C
             results.append((macro_f1(y[dev], predicted[c][dev]), macro_f1(y, predicted[c]), variant, c, predicted[c]))
-    best = max(r[0] for r in results)
-    f1, f1_all, variant, c, predicted = next(r for r in results if r[0] >= best - SIMPLER_WITHIN)  # simplest near best
+    score = 0 if self.choose_on == "dev" else 1  # the dev plans' held-out predictions, or all plans'
+    best = max(r[score] for r in results)
+    # the simplest setting near the best
+    f1, f1_all, variant, c, predicted = next(r for r in results if r[score] >= best - self.simpler_within)
     model = {"variant": variant, **base}
     # calibrated on held-out predictions from the same folds (with `styles`: of plans in an unseen style)
     folds_calibration = folds if styles is not None else max(2, min(5, min(int((y == v).sum()) for v in set(y))))
@@ -458,8 +466,9 @@ def _fit_criterion(cid: str) -> tuple[str, dict, dict]:
     model["head"] = calibrated_head(calibrated)
     if variant in ("rule", "numeric"):
         del model["vectorizer"]
-    chosen = {"variant": variant, "C": c, "dev_macro_f1": round(f1, 4), "dev_best_macro_f1": round(best, 4),
-              "cv_macro_f1": round(f1_all, 4),
+    chosen = {"variant": variant, "C": c, "dev_macro_f1": round(f1, 4),
+              "dev_best_macro_f1": round(max(r[0] for r in results), 4), "cv_macro_f1": round(f1_all, 4),
+              "cv_best_macro_f1": round(max(r[1] for r in results), 4),
               "dev_kappa": round(cohen_kappa_score(y[dev], predicted[dev], labels=list(VERDICTS)), 4),
               "search": [{"variant": r[2], "C": r[3], "dev_macro_f1": round(r[0], 4), "cv_macro_f1": round(r[1], 4)}
                          for r in results]}

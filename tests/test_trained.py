@@ -98,6 +98,22 @@ def test_the_choice_is_the_simplest_setting_near_the_best_on_the_dev_plans():
         assert all(r["dev_macro_f1"] < chosen["dev_best_macro_f1"] - SIMPLER_WITHIN for r in simpler), cid
 
 
+def test_the_choice_can_be_scored_on_all_plans_and_prefer_the_rule_by_a_margin():
+    train, dev = load_corpus("train")[:60], load_corpus("dev")[:15]
+    model = TrainedAssessor(c_grid=(1.0,), variants=("rule", "numeric"), simpler_within=0.05, choose_on="all").fit(
+        train, dev, version="test", log=lambda *_: None)
+    assert "all plans'" in model.meta["fitted_on"] and "within 0.05" in model.meta["fitted_on"]
+    for cid, chosen in model.meta["selection"].items():
+        assert chosen["cv_best_macro_f1"] - 0.05 <= chosen["cv_macro_f1"] <= chosen["cv_best_macro_f1"], cid
+        rule = chosen["search"][0]
+        if chosen["variant"] == "numeric":  # the rule only gives way to a clearly better head
+            assert rule["cv_macro_f1"] < chosen["cv_best_macro_f1"] - 0.05, cid
+        else:
+            assert rule["cv_macro_f1"] >= chosen["cv_best_macro_f1"] - 0.05, cid
+    with pytest.raises(ValueError):
+        TrainedAssessor(choose_on="test")
+
+
 def test_choice_folds_hold_out_whole_styles_when_styles_are_given():
     import numpy as np
 

@@ -2,6 +2,9 @@
 block, score the new blocks' train + dev plans (never test).
 
 Usage: python train/unseen_styles.py --first p0682 [--last p0761] [--folds-by style|plan|both] [--extra DIR ...]
+       python train/unseen_styles.py --first p0762 --folds-by style --choices dev:0.01 all:0.03
+           (compare choice settings: the plans the choice is scored on, dev or all, and how much better
+           than a simpler setting, such as the rule's own verdict, a richer one must be)
 
 Run it when new writer blocks arrive, before any rule is written or any model fitted on them: then the
 figures say how planqa does on plans from other organisations. `--extra` adds assessors saved elsewhere
@@ -29,6 +32,8 @@ def main() -> None:
     ap.add_argument("--last", default="p9999", help="id of their last plan")
     ap.add_argument("--folds-by", choices=("style", "plan", "both"), default="both")
     ap.add_argument("--extra", nargs="*", type=Path, default=[], help="saved assessors to compare as well")
+    ap.add_argument("--choices", nargs="*", default=["dev:0.01"],
+                    help="choice settings to compare, each ON:WITHIN (ON = dev or all)")
     ap.add_argument("--json", type=Path, help="write all figures here (to 4 decimals)")
     args = ap.parse_args()
     records = load_corpus()
@@ -39,14 +44,17 @@ def main() -> None:
     results = {"rules": score_predictions(new, predictions(RuleAssessor(), new))}
     with tempfile.TemporaryDirectory() as tmp:
         for folds_by in ("style", "plan") if args.folds_by == "both" else (args.folds_by,):
-            start = time.perf_counter()
-            styles = plan_styles(train + dev) if folds_by == "style" else None
-            fitted = TrainedAssessor().fit(train, dev, version=f"unseen-{folds_by}", styles=styles,
-                                           log=lambda *_: None)
-            directory = fitted.save(Path(tmp) / folds_by)
-            print(f"folds by {folds_by}: fitted in {time.perf_counter() - start:.0f} s")
-            assessor = load_assessor(directory, entities=False)
-            results[f"trained ({folds_by} folds)"] = score_predictions(new, predictions(assessor, new))
+            for choice in args.choices:
+                on, _, within = choice.partition(":")
+                start = time.perf_counter()
+                styles = plan_styles(train + dev) if folds_by == "style" else None
+                fitted = TrainedAssessor(simpler_within=float(within), choose_on=on).fit(
+                    train, dev, version=f"unseen-{folds_by}", styles=styles, log=lambda *_: None)
+                name = f"trained ({folds_by} folds)" + ("" if choice == "dev:0.01" else f", choice {choice}")
+                directory = fitted.save(Path(tmp) / name.replace(" ", "_"))
+                print(f"{name}: fitted in {time.perf_counter() - start:.0f} s")
+                assessor = load_assessor(directory, entities=False)
+                results[name] = score_predictions(new, predictions(assessor, new))
     for directory in args.extra:
         results[str(directory)] = score_predictions(new, predictions(load_assessor(directory, entities=False), new))
     print(report_markdown(results, f"{args.first}–{args.last} train+dev"))
