@@ -1212,7 +1212,7 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 # komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott ...), wherever in the plan; also
 # typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
 NEED_DIFFICULTY = folded_re(
-    r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\b|"
+    r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
     r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|vaknar|somna\w*|sömn(?!dagbok)\w*|"
@@ -1241,12 +1241,20 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
+# Worries and the school's assessment describe needs too (GUIDELINES 4.1: "Oro", "Det vi oroar oss för", "Kartläggning",
+# "Pedagogisk bedömning").
 NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
-                          r"ungdomens|elevens|kort om|anamnes|diagnos\w*)\b", re.I)
+                          r"ungdomens|elevens|kort om|anamnes|diagnos\w*|oro\w*|oroar|bekymmer|farhåg\w*|"
+                          r"kartläggning\w*|pedagogisk bedömning|svårigheter|utmaningar|det som är svårt)\b", re.I)
 # The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
 NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
                              r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s)", re.I)
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
+# A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
+# "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
+SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]{0,20}:\s*)?(?:har|är|blir|kommer|går|"
+                             r"somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
+                             r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
 # Who a difficulty belongs to: the last person named before it in its sentence.
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
                          r"henom|jag|mig|du|dig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
@@ -1306,6 +1314,20 @@ def _is_need_context(s: Segment) -> bool:
     return bool(NEED_SECTION.search(s.section) or NEED_LINE_LABEL.match(s.text))
 
 
+# A label left empty ("Behov: –", "Oro:").
+EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
+# A markdown table's separator row ("|---|---|").
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def _heading_like(ctx: Context, s: Segment) -> bool:
+    """A section title, a table's header row or an empty label: it names a topic, it describes nothing."""
+    if EMPTY_LABEL.match(s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
+        return True
+    line_end = ctx.text.find("\n", s.end)
+    return "|" in s.text and line_end >= 0 and bool(TABLE_RULE.match(ctx.text[line_end + 1:]))
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -1343,11 +1365,15 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if child is None:
                 # no person named before it: the child's when the line is about the child or under a needs heading
                 child = not agency and (bool(CHILD_REF.search(t)) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
-                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s))))
+                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s)
+                                              or bool(SUBJECT_DROPPED.match(t))
+                                              and not GUARDIAN_SECTION.search(s.section))))
             if child:
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
+        elif _heading_like(ctx, s):
+            continue  # "3. DET VI OROAR OSS FÖR", "| Det som är bra | Det vi undrar över |", "Behov: –"
         elif kinds or (not denied and _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
                        and not _adults_need(s, needs)):
             vague.append(s)
@@ -1361,6 +1387,11 @@ def needs_described(ctx: Context) -> CriterionResult:
     # evidence: descriptions of the child first, lines that are also goals or activities last
     planned = set(ctx.goals) | set(activity_segments(ctx))
     concrete = sorted(concrete, key=lambda s: s in planned)
+    if reference and concrete and all(s in planned for s in concrete + vague):
+        # "Behov: se vårdplan" and the needs only read out of the goals (GUIDELINES 4.1: only a reference = not_met)
+        return _result("needs_described", "not_met", 0.5, [_ev(s, "NEED") for s in reference],
+                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument; de går bara att ana "
+                       "ur målen eller insatserna.")
     if len(concrete) >= 2:
         return _result("needs_described", "met", 0.75, [_ev(s, "NEED") for s in concrete],
                        "Barnets behov beskrivs konkret (svårigheter eller situation i vardagen).")

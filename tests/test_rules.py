@@ -1241,3 +1241,38 @@ def test_a_life_area_before_the_childs_goal_does_not_hide_the_child():
     r = _child_goals(text)
     assert r.verdict == "partial"
     assert "2 mål utgår från barnets vardag" in r.explanation
+
+
+# --- needs in worries sections, telegraphic notes, references and headings ---
+
+def test_a_subjectless_note_under_a_worries_heading_is_a_concrete_need():
+    text = ("BRA SEN SIST\n[BARN] har kommit till skolan alla dagar.\n\nORO\n9 frånvarodagar jan–feb, mest måndagar.\n"
+            "Somnar sent, trött på förmiddagen enl mentor.\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["9 frånvarodagar jan–feb, mest måndagar.",
+                                            "Somnar sent, trött på förmiddagen enl mentor."]
+
+
+def test_numbered_assessment_notes_without_a_subject_are_the_childs_needs():
+    text = ("3. Kartläggning och pedagogisk bedömning\n   1. Somnar i klassrummet 2–3 ggr/v, oftast efter lunch.\n"
+            "   2. Raster: leker mest ensam, två konflikter i matkön.\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "met" and len(r.evidence) == 2
+
+
+def test_needs_referred_elsewhere_and_only_read_from_the_goals_are_not_met():
+    text = ("Behov: se vårdplan och utredning.\n\nMål:\n1. [BARN] går i skolan alla dagar, högst 2 dagars frånvaro i "
+            "månaden till v. 12\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "not_met"
+    assert r.evidence[0].text == "Behov: se vårdplan och utredning." and "annat dokument" in r.explanation
+
+
+def test_headings_table_headers_and_empty_labels_describe_no_need():
+    for text in ("3. DET VI OROAR OSS FÖR\nse bilaga\n",
+                 "| Det som är bra | Det vi undrar över | Det som behöver hända |\n|---|---|---|\n| Kompis | – | – |\n",
+                 "Behov: –\nMål: –\n"):
+        r = _result(text, "needs_described")
+        assert r.verdict == "not_met" and "NEED" not in {e.label for e in r.evidence if "oro" in e.text.lower()}, text
+    assert _verdict("Diagnos: diabetes typ 1\n", "needs_described") == "partial"  # a diagnosis is a (vague) need
