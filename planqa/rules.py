@@ -53,7 +53,8 @@ GOAL_PLACEHOLDER = re.compile(
     r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta)",
+    r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:revideras|ses över|sätts|formuleras|bestäms|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
@@ -391,6 +392,10 @@ GOAL_HEADER_CELL = re.compile(r"^(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önsk
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
 
 
+# A heading's own words named as the goals in brackets ("Det som behöver hända (mål)", "Framåt (delmål)").
+GOAL_NOTE = re.compile(r"\((?:del)?m[åa]l(?:en)?\)", re.I)
+
+
 def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
@@ -408,9 +413,12 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     if lead and (not number or number.end() < len(lead)):
         return None  # not the whole line: the line starts with a sentence
     rest = text if lead or not number else text[number.end():]
+    goal_note = GOAL_NOTE.search(rest)
     rest = re.sub(r"\s*\([^)]*\)", "", rest).strip()  # "Mål (utifrån [BARN]s önskemål)"
     if not rest or "[" in rest or not rest[0].isalpha():
         return None
+    if goal_note and len(rest.split()) <= 6:
+        return f"{rest} (mål)".lower()
     if not lead and _goal_list_title(ctx, s, rest):
         return rest.lower()
     if len(rest.split()) > 6:
@@ -493,6 +501,15 @@ def _cell_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A table's column title of the team's own choosing ("Hur vi ser att det har hänt", "Så märks det"): a few words,
+# no person, no number, no sentence end.
+COLUMN_TITLE = re.compile(r"^[^\W\d](?:[^\[\]\d.!?]*\w)?$")
+
+
+def _column_title(cell: str) -> bool:
+    return len(cell.split()) <= 8 and bool(COLUMN_TITLE.match(cell))
+
+
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |"), as segments with real offsets, and
     the spans of rows of tables that have a header (their rows are goals only through that column)."""
@@ -511,7 +528,8 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
         if not prev_row or is_table_header(ln.text):
             prev_row = True
             if is_table_header(ln.text) or (any(GOAL_HEADER_CELL.match(c) for c in cells)
-                                            and sum(bool(HEADER_WORDS.match(c)) for c in cells) >= 2):
+                                            and (sum(bool(HEADER_WORDS.match(c)) for c in cells) >= 2
+                                                 or all(_column_title(c) for c in cells))):
                 if re.search(r"[A-Za-zÅÄÖåäö]", ln.text):
                     has_header = True
                     goal_col = next((i for i, c in enumerate(cells) if GOAL_HEADER_CELL.match(c)), None)
@@ -557,7 +575,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
         if pseudo is not None:
-            heading, sibling, listed, paused = pseudo, _next_section_number(s.text), False, False
+            # the number may stand apart from the heading's words ("J." / "Mål"): read it from the whole line
+            line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
+            heading, sibling, listed, paused = pseudo, _next_section_number(line), False, False
             continue
         if sibling and _starts_line(ctx, s):
             if sibling[0].match(s.text):
@@ -604,8 +624,10 @@ def _after_blank_line(ctx: Context, s: Segment) -> bool:
     return line_start > 0 and not ctx.text[ctx.text.rfind("\n", 0, line_start) + 1:line_start].strip()
 
 
+# A short note in brackets after a label, before its colon ("Mål (samma som rev 1):", "Mål 1 (vara i skolan):").
+LABEL_NOTE = r"(?:\([^()\n]{0,40}\)\s*)?"
 # A label before a goal line's words: a life area or the word "mål" ("Mammas mående: mål ej satt", "Mål: –").
-GOAL_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}:\s+")
+GOAL_LABEL = re.compile(rf"^\s*[^\W\d][\w ]{{0,30}}{LABEL_NOTE}:\s+")
 
 
 def _placeholder(body: str) -> bool:
@@ -1190,7 +1212,7 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 # komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott ...), wherever in the plan; also
 # typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
 NEED_DIFFICULTY = folded_re(
-    r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\b|"
+    r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
     r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|vaknar|somna\w*|sömn(?!dagbok)\w*|"
@@ -1219,12 +1241,20 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
+# Worries and the school's assessment describe needs too (GUIDELINES 4.1: "Oro", "Det vi oroar oss för", "Kartläggning",
+# "Pedagogisk bedömning").
 NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
-                          r"ungdomens|elevens|kort om|anamnes|diagnos\w*)\b", re.I)
+                          r"ungdomens|elevens|kort om|anamnes|diagnos\w*|oro\w*|oroar|bekymmer|farhåg\w*|"
+                          r"kartläggning\w*|pedagogisk bedömning|svårigheter|utmaningar|det som är svårt)\b", re.I)
 # The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
 NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
                              r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s)", re.I)
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
+# A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
+# "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
+SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]{0,20}:\s*)?(?:har|är|blir|kommer|går|"
+                             r"somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
+                             r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
 # Who a difficulty belongs to: the last person named before it in its sentence.
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
                          r"henom|jag|mig|du|dig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
@@ -1284,6 +1314,20 @@ def _is_need_context(s: Segment) -> bool:
     return bool(NEED_SECTION.search(s.section) or NEED_LINE_LABEL.match(s.text))
 
 
+# A label left empty ("Behov: –", "Oro:").
+EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
+# A markdown table's separator row ("|---|---|").
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def _heading_like(ctx: Context, s: Segment) -> bool:
+    """A section title, a table's header row or an empty label: it names a topic, it describes nothing."""
+    if EMPTY_LABEL.match(s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
+        return True
+    line_end = ctx.text.find("\n", s.end)
+    return "|" in s.text and line_end >= 0 and bool(TABLE_RULE.match(ctx.text[line_end + 1:]))
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -1321,11 +1365,15 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if child is None:
                 # no person named before it: the child's when the line is about the child or under a needs heading
                 child = not agency and (bool(CHILD_REF.search(t)) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
-                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s))))
+                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s)
+                                              or bool(SUBJECT_DROPPED.match(t))
+                                              and not GUARDIAN_SECTION.search(s.section))))
             if child:
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
+        elif _heading_like(ctx, s):
+            continue  # "3. DET VI OROAR OSS FÖR", "| Det som är bra | Det vi undrar över |", "Behov: –"
         elif kinds or (not denied and _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
                        and not _adults_need(s, needs)):
             vague.append(s)
@@ -1339,6 +1387,11 @@ def needs_described(ctx: Context) -> CriterionResult:
     # evidence: descriptions of the child first, lines that are also goals or activities last
     planned = set(ctx.goals) | set(activity_segments(ctx))
     concrete = sorted(concrete, key=lambda s: s in planned)
+    if reference and concrete and all(s in planned for s in concrete + vague):
+        # "Behov: se vårdplan" and the needs only read out of the goals (GUIDELINES 4.1: only a reference = not_met)
+        return _result("needs_described", "not_met", 0.5, [_ev(s, "NEED") for s in reference],
+                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument; de går bara att ana "
+                       "ur målen eller insatserna.")
     if len(concrete) >= 2:
         return _result("needs_described", "met", 0.75, [_ev(s, "NEED") for s in concrete],
                        "Barnets behov beskrivs konkret (svårigheter eller situation i vardagen).")
@@ -1373,7 +1426,8 @@ GOAL_ACTION_VERB = re.compile(
     r"se(?:r)? över|ses över|sätt(?:er|a|s) upp|skriv(?:er|a|s)|kontakta(?:r|s)?|ansök(?:er|a)|informera(?:r|s)?|"
     r"upprätta(?:r|s)?|handled(?:er|a)|starta(?:r|s)?|bedöm(?:er|a|s)|bevilja(?:r|s)?|utse(?:r)?|utses|"
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
-    r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning)\b", re.I)
+    r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning|"
+    r"fortsätt(?:er|a)|bjud(?:er|a|s) in)\b", re.I)
 # A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
 # senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
 GOAL_AGENCY_STATE = re.compile(
@@ -2367,7 +2421,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
-GOAL_LEAD = re.compile(r"^\s*(?:[\w ]{0,25}?(?:mål|\bmal)\w*\s*\d*\s*[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
+GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
                        r"\d+(?:\.\d+)*[.)]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ..."): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?", re.I)
@@ -2420,6 +2474,9 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     `ctx.goals`."""
     kind = goal_kinds(ctx)[s]
     body = GOAL_INTRO.sub("", GOAL_LEAD.sub("", s.text, count=1).strip(), count=1)
+    unlabelled = GOAL_LABEL.sub("", body, count=1)
+    if unlabelled != body and re.match(rf"(?:att\s+)?{GOAL_CHILD}", unlabelled, re.I):
+        body = unlabelled  # a life area before the child's goal ("Sömn: [BARN] vaknar ...", "Skola: [BARN] ska ...")
     if kind == "activity":  # "BUP ska utreda" is framed as a goal; "BUP utreder" is an intervention
         return "other" if re.search(r"\b(?:ska|skall)\b", body, re.I) else "activity"
     if kind == "agency":
@@ -2465,8 +2522,8 @@ def child_goals(ctx: Context) -> CriterionResult:
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*[:.]\s*)", "", text,
-                  flags=re.I)  # "1.", "5.1", "- ", "Delmål 2:"
+    return re.sub(rf"^\s*(?:\d+(?:\.\d+)*[.)]?\s+|\d+[.)]\s*|[-•*]\s*|(?:\w*mål|mal)\s*\d*\s*{LABEL_NOTE}[:.]\s*)", "",
+                  text, flags=re.I)  # "1.", "5.1", "- ", "Delmål 2:", "Mål 1 (skolan):"
 
 
 @dataclass

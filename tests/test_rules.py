@@ -1168,3 +1168,111 @@ def test_an_item_s_further_sentences_are_its_details_and_prose_vi_must_be_the_su
     assert r.verdict == "met" and len(r.evidence) == 2
     talk = "Anteckningar\n\nMötet hölls i skolan. Efter att [BARN] gått pratade vi om hur vi ska göra med klassen.\n"
     assert _verdict(talk, "responsibility_per_action") == "not_met"
+
+
+# --- goals in the strengths-and-worries, revised-plan and school styles ---
+
+def test_a_heading_that_names_its_goals_in_brackets_is_a_goal_section():
+    text = ("Det som är bra\n[BARN] tycker om att bada.\nDet vi oroar oss för\nPappa oroar sig för nätterna.\n"
+            "Det som behöver hända (mål)\n1. [BARN] ska sova över på korttidsboendet en helg i månaden från november.\n"
+            "2. [BARN] ska åka skoltaxi själv minst fyra dagar av fem före jullovet.\n\nInsatser\n- Ansökan om korttid\n")
+    assert _goal_texts(text) == ["1. [BARN] ska sova över på korttidsboendet en helg i månaden från november.",
+                                 "2. [BARN] ska åka skoltaxi själv minst fyra dagar av fem före jullovet."]
+    assert _verdict(text, "goals_evaluable") == "met"
+    r = _child_goals(text)
+    assert r.verdict == "met" and any("skoltaxi" in e.text for e in r.evidence)
+
+
+def test_a_goal_label_with_a_note_in_brackets_keeps_its_goal():
+    text = "Kort läge: [BARN] behöver stöd kring mat.\n\nMål (samma som förra planen): att [BARN] äter bra och växer.\n"
+    assert _goal_texts(text) == ["Mål (samma som förra planen): att [BARN] äter bra och växer."]
+    assert _verdict(text, "goals_present") == "partial"  # a single goal
+    r = _child_goals(text)
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Mål (samma")
+
+
+def test_status_of_an_earlier_goal_in_a_revised_plan_is_no_new_goal():
+    text = ("Utvärdering av målen i förra planen\n"
+            "Mål 1 (vara i skolan hela dagar): delvis uppnått, frånvaron har minskat från 30 till 15 %.\n"
+            "Mål 2 (en trygg vuxen): uppnått, [BARN] söker själv upp kuratorn.\n\nNya mål\n"
+            "1. [BARN] ska klara en hel lektion minst fyra dagar i veckan fram till höstlovet.\n"
+            "2. [BARN] ska kunna sova bättre.\n")
+    assert _goal_texts(text) == ["1. [BARN] ska klara en hel lektion minst fyra dagar i veckan fram till höstlovet.",
+                                 "2. [BARN] ska kunna sova bättre."]
+    assert _verdict(text, "goals_evaluable") == "partial"
+
+
+def test_goals_postponed_to_the_next_meeting_are_no_goals():
+    for line in ("Mål: revideras vid nästa möte.", "Mål: formuleras när utredningen är klar."):
+        r = _result(f"Bakgrund\n[BARN] har svårt att sova.\n\n{line}\n", "goals_present")
+        assert r.verdict == "not_met" and "Letade efter mål" in r.explanation, line
+
+
+def test_an_agency_that_continues_or_is_invited_under_the_goals_is_an_activity():
+    text = ("Mål\n1. BUP fortsätter samtalskontakten\n2. Logopeden gör ny bedömning av läsförståelsen\n"
+            "3. Habiliteringen bjuds in till nästa möte\n")
+    r = _result(text, "goals_present")
+    assert r.verdict == "not_met" and len(r.evidence) == 3
+    assert _verdict(text, "child_goals") == "not_met"
+
+
+def test_a_lettered_goal_section_ends_at_the_next_letter():
+    text = ("I.\nSkalfråga\n1. Mamma skattar 6 av 10.\nJ.\nMål\n1. Målen formuleras när BUP:s bedömning är klar.\n"
+            "K.\nDet som ska göras\n1. Ny umgängesplan för december\n2. Samtal om skolstart hösten 2024\n"
+            "L.\nSamtycke\n1. Mamma samtycker.\n")
+    assert _goal_texts(text) == []
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_a_goal_table_with_a_column_title_of_its_own_has_a_header_row():
+    text = ("Mål\n| Mål | Hur vi ser att det har hänt |\n|---|---|\n"
+            "| [BARN] är med på simundervisningen varje vecka fram till v. 20 | Närvaro minst 8 av 10 |\n"
+            "| [BARN] följer med på klassresan i juni | [BARN] har varit med på resan |\n")
+    assert _goal_texts(text) == ["[BARN] är med på simundervisningen varje vecka fram till v. 20",
+                                 "[BARN] följer med på klassresan i juni"]
+    r = _child_goals(text)
+    assert r.verdict == "met" and len(r.evidence) == 2
+
+
+def test_a_life_area_before_the_childs_goal_does_not_hide_the_child():
+    text = ("Reviderade mål\n1. Sömn: [BARN] vaknar högst två gånger per natt fem nätter av sju.\n"
+            "2. Förskolestart: [BARN] är på förskolan fyra timmar om dagen vecka 36.\n"
+            "3. Mammas ork: Mamma går på minst sex av åtta träffar i föräldragruppen.\n")
+    r = _child_goals(text)
+    assert r.verdict == "partial"
+    assert "2 mål utgår från barnets vardag" in r.explanation
+
+
+# --- needs in worries sections, telegraphic notes, references and headings ---
+
+def test_a_subjectless_note_under_a_worries_heading_is_a_concrete_need():
+    text = ("BRA SEN SIST\n[BARN] har kommit till skolan alla dagar.\n\nORO\n9 frånvarodagar jan–feb, mest måndagar.\n"
+            "Somnar sent, trött på förmiddagen enl mentor.\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["9 frånvarodagar jan–feb, mest måndagar.",
+                                            "Somnar sent, trött på förmiddagen enl mentor."]
+
+
+def test_numbered_assessment_notes_without_a_subject_are_the_childs_needs():
+    text = ("3. Kartläggning och pedagogisk bedömning\n   1. Somnar i klassrummet 2–3 ggr/v, oftast efter lunch.\n"
+            "   2. Raster: leker mest ensam, två konflikter i matkön.\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "met" and len(r.evidence) == 2
+
+
+def test_needs_referred_elsewhere_and_only_read_from_the_goals_are_not_met():
+    text = ("Behov: se vårdplan och utredning.\n\nMål:\n1. [BARN] går i skolan alla dagar, högst 2 dagars frånvaro i "
+            "månaden till v. 12\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "not_met"
+    assert r.evidence[0].text == "Behov: se vårdplan och utredning." and "annat dokument" in r.explanation
+
+
+def test_headings_table_headers_and_empty_labels_describe_no_need():
+    for text in ("3. DET VI OROAR OSS FÖR\nse bilaga\n",
+                 "| Det som är bra | Det vi undrar över | Det som behöver hända |\n|---|---|---|\n| Kompis | – | – |\n",
+                 "Behov: –\nMål: –\n"):
+        r = _result(text, "needs_described")
+        assert r.verdict == "not_met" and "NEED" not in {e.label for e in r.evidence if "oro" in e.text.lower()}, text
+    assert _verdict("Diagnos: diabetes typ 1\n", "needs_described") == "partial"  # a diagnosis is a (vague) need
