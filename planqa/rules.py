@@ -74,9 +74,17 @@ ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|ska göras|görs|gör vi|vi gör|att göra|"
-                                  r"bestämdes|överenskommel\w*|fortsätter|framåt)\b", re.I)
-# Sections that report what was done before, not what the plan now sets out to do.
-PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt)\b", re.I)
+                                  r"bestämdes|överenskommel\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
+                                  r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte)\b", re.I)
+# Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
+# changed actions ("Nytt sedan förra gången") are current.
+PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",
+                          re.I)
+CURRENT_SECTION = folded_re(r"\b(?:nytt|nya|ändrade|framåt)\b", re.I)
+# The status of an earlier plan's action in a revised plan: still a current activity when it goes on, has not
+# started or is moved on ("Pågår", "Ej påbörjad", "→ flyttas", "fortsätter"); done or struck ones are not.
+STATUS_ONGOING = folded_re(r"\b(?:pågår|pågående|fortsätter|fortsatt|kvarstår|(?:ej|inte) påbörja\w*|(?:ej|inte) "
+                           r"(?:klar|klart|genomförd|gjord)|flyttas|skjuts|ny tid)\b|→", re.I)
 ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
                            r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
                            r"i uppdrag)\b", re.I)
@@ -88,7 +96,7 @@ WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|�
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+)?(?:menas|betyder|står för)",
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
-EMPTY_CELL = re.compile(r"^[\s–—?*.-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.-]*$", re.I)
+EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.()-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
@@ -801,7 +809,7 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     body = LIST_ITEM.match(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
     label = ACTIVITY_LABEL.match(text, lo)
-    lo = label.end() if label else lo
+    lo = label.end() if label else _time_label_end(text, lo)
     if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
     for m in ASSIGNED_TO.finditer(text, lo):  # "Uppdrogs åt [NAMN_1], BUP, att ..."
@@ -815,7 +823,7 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
         if _subject_agent(ctx, s, max(first, lo)):
             return True
         clause = text[:end]
-        for m in list(AGENT_TAIL.finditer(clause)) + list(COMMA_TAIL.finditer(clause, first)):
+        for m in list(AGENT_TAIL.finditer(clause, lo)) + list(COMMA_TAIL.finditer(clause, first)):
             tail = clause[m.end():]
             if len(tail.split()) <= 8 and _tail_names_agent(ctx, s, m, end):
                 return True
@@ -840,9 +848,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 _WHO_HINT = re.compile(r"vem|ansv|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
 # Table header cells: the intervention column, and columns that give its context rather than who does it.
-ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*)$", re.I)
-CONTEXT_HEADER_CELL = re.compile(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
-                                 r"resultat|kommentar\w*|hur (?:har det )?gått)\b", re.I)
+ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*|"
+                                 r"(?:vad|det) som (?:ska |behöver )?(?:hända|händer|göras)|vad (?:ska |behöver )?hända)$",
+                                 re.I)
+# Columns that give an action's context: its goal, area or status, and in a strengths-and-worries table what
+# works and what worries ("Det som är bra | Det vi oroar oss för | Det som behöver hända").
+CONTEXT_HEADER_CELL = folded_re(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
+                                r"resultat|kommentar\w*|hur (?:har det )?gått|det som (?:är bra|fungerar|går bra)|det vi \w+|"
+                                r"oro\w*|styrk\w*)\b", re.I)
 STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
@@ -890,6 +903,27 @@ def _party(text: str) -> bool:
     """The whole text is one party: a verksamhet, a role or one of AGENCY_PARTY."""
     roles = find_roles(text)
     return bool(normalise_actor(text) or roles and roles[0][:2] == (0, len(text)) or AGENCY_PARTY.fullmatch(text))
+
+
+_MONTH = (r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?")
+_TIME_WORD = r"(?:vecka|veckor|v\.|lov\w*|jul\w*|påsk\w*|sommar\w*|höst\w*|vår\w*|termin\w*|möte\w*|uppföljning\w*|" \
+             r"månad\w*|dag\w*|skolstart\w*|\d)"
+# A time point that heads a timeline's part or labels its line ("Vecka 10", "v. 37–38", "Mars–april",
+# "Den här veckan", "Före jullovet", "Inom två veckor", "Till nästa möte", "Tisdag 4/3 kl 13.00"): what stands
+# under it belongs to the section around the timeline.
+TIME_POINT = folded_re(rf"^\W*(?:(?:vecka|v\.?)\s*\d{{1,2}}(?:\s*[–/-]\s*\d{{1,2}})?|{_MONTH}(?:\s*[–/-]\s*{_MONTH})?|"
+                       rf"(?:denna|den här|nästa|kommande) (?:vecka|månad|termin)\w*|(?:direkt|genast|nu|i dag|idag)\b.{{0,20}}|"
+                       rf"(?:före|innan|efter|inom|till|under|senast|fram till|i början av|i slutet av)\s.{{0,25}}?{_TIME_WORD}.{{0,15}}|"
+                       rf"(?:mån|tis|ons|tors|fre)dag.{{0,25}}|\d{{1,2}}(?:/\d{{1,2}}| {_MONTH}).{{0,15}}|"
+                       rf"(?:hösten|våren|sommaren|vintern)(?: \d{{2,4}})?)\W*$", re.I)
+TIME_LABEL = re.compile(r"\s*([^:–—]{1,40}?)\s*(?::|\s[–—-])\s+(?=\S)")
+
+
+def _time_label_end(text: str, lo: int) -> int:
+    """Where a line's action starts after a time point that labels it ("Mars: samtal ...", "V. 5 – [NAMN_1] gör
+    ..."); lo when there is none."""
+    m = TIME_LABEL.match(text, lo)
+    return m.end() if m and TIME_POINT.match(m.group(1)) else lo
 
 
 # A top-level section number at the start of a line ("8. Uppföljning ...", not "8.1 Samtal").
@@ -1074,7 +1108,16 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
     glossary = False  # the section explains words
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
+    status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
+    time_parent = ""  # the section a timeline's time points stand in ("Framåt" / "Vecka 47–48", "Mars: ...")
+    carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
     for s in ctx.lines:
+        if TIME_POINT.match(s.section):
+            if s.is_heading:
+                continue  # the timeline goes on in its section
+            s = Segment(s.start, s.end, s.text, f"{heading or time_parent} / {s.section}".strip(" /"))
+        elif s.is_heading:
+            time_parent = s.section
         dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
             s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
@@ -1092,6 +1135,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head)
         if s.is_heading and not tab_head or not row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
+            status_col = None
         first_row, prev_row = row and not prev_row, row
         field = RESPONSIBLE_LINE.match(s.text)
         if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
@@ -1130,6 +1174,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         cells = (_tab_cells(bare) if tabbed and tab_aligned else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+                or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
                 or (tabbed and _tab_header(bare)) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
                     and any(c in ("namn", "befattning", "titel") for c in row_cells)):
@@ -1139,16 +1184,25 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
                 participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
-                # a goal table, or a report on how earlier interventions went ("| Insats | Status |")
-                skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and (
-                    not activity_table or resp_col is None and any(STATUS_HEADER_CELL.match(c) for c in header_cells))
+                status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
+                # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
+                skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and not activity_table
             continue
+        # the status of an earlier action: its status cell in a table, or the line in a report on the earlier plan
+        status = (cells[status_col] if status_col is not None and status_col < len(cells) else None) if row \
+            else s.text
+        ongoing = status is not None and bool(STATUS_ONGOING.search(status))
+        past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines or WE_DEFINED.search(s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
-        if PAST_SECTION.search(s.section) or (BACKGROUND_SECTION.search(s.section) and not activity_table):
+        if row and status_col is not None and not ongoing:
+            continue  # done or struck ("Klart", "Stryks"): no current activity
+        if past and not ongoing or (BACKGROUND_SECTION.search(s.section) and not activity_table):
             continue
+        if past or row and status_col is not None:
+            carried.append((s.start, s.end))
         inline = INLINE_ACTIVITIES.match(s.text)
         if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
             for m in re.finditer(r"[^;]+", s.text[inline.end():]):
@@ -1158,7 +1212,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title or agency
+        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
+            and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
@@ -1167,7 +1222,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             paragraph.update(c for c, _ in stated)
             prose += in_prose
             continue
-        if FOLLOW_UP_LINE.match(body) or _follow_up_statement(s):
+        if FOLLOW_UP_LINE.match(body[_time_label_end(body, 0):]) or _follow_up_statement(s):
             continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
         if agency and OTHER_LABEL.match(body):
             continue  # "Mål: ..." in a party's section
@@ -1191,11 +1246,20 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.
-    listed = {s.section for s, _ in candidates if LIST_ITEM.match(s.text) or _is_table_row(s.text)}
+    # A timeline's entries ("Mars: ...", "v. 37: ...") are its items. The earlier plan's ongoing actions count
+    # when the revised plan lists no new or changed ones (which take them over).
+    status = [(s, who) for s, who in candidates if any(a <= s.start < b for a, b in carried)]
+    candidates = [c for c in candidates if c not in status]
+    listed = {s.section for s, _ in candidates if _listed(s.text)}
     structured = [(s, who) for s, who in candidates
-                  if LIST_ITEM.match(s.text) or _is_table_row(s.text)
+                  if _listed(s.text)
                   or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
-    return structured or prose
+    return structured or status or prose
+
+
+def _listed(text: str) -> bool:
+    """A list item, table row or timeline entry ("Mars: ...", "V. 5 – ...")."""
+    return bool(LIST_ITEM.match(text) or _is_table_row(text) or _time_label_end(text, 0))
 
 
 def activity_segments(ctx: Context) -> list[Segment]:

@@ -1276,3 +1276,43 @@ def test_headings_table_headers_and_empty_labels_describe_no_need():
         r = _result(text, "needs_described")
         assert r.verdict == "not_met" and "NEED" not in {e.label for e in r.evidence if "oro" in e.text.lower()}, text
     assert _verdict("Diagnos: diabetes typ 1\n", "needs_described") == "partial"  # a diagnosis is a (vague) need
+
+
+def test_a_worries_table_reads_its_what_needs_to_happen_column():
+    text = ("Tre spalter\n| Det som är bra | Det vi oroar oss för | Det som behöver hända |\n|---|---|---|\n"
+            "| Går till skolan | Sover dåligt | Bättre samarbete mellan skolan och hab |\n| Har en kompis | – | – |\n\n"
+            "Vad – Vem – När\n| Vad | Vem | När |\n|---|---|---|\n| Hembesök | (ej bestämt) | november |\n")
+    result = _result(text, "responsibility_per_action")
+    assert result.verdict == "not_met"
+    assert any("Bättre samarbete" in e.text for e in result.evidence)
+    assert not any("Har en kompis" in e.text for e in result.evidence)
+
+
+def test_a_revised_plans_done_or_struck_actions_are_no_current_activities():
+    text = ("Insatser från förra planen – status\n\nInsats | Status | Kommentar\n"
+            "Samtal hos BUP varannan vecka – [NAMN_2] | Pågår | Fortsätter i vår.\n"
+            "Kontakt med fritids | Stryks | Har slutat där.\n"
+            "Bildschema i klassrummet | Klart | Fungerar.\n")
+    result = _result(text, "responsibility_per_action")
+    assert result.verdict == "met"
+    assert [e.text for e in result.evidence] == ["Samtal hos BUP varannan vecka – [NAMN_2] | Pågår | Fortsätter i vår."]
+    with_new = text + "\nNytt sedan förra gången\n- Ny tid hos tandvården bokas.\n- [NAMN_1] ringer hem varje fredag.\n"
+    result = _result(with_new, "responsibility_per_action")
+    assert result.verdict == "partial"  # the new actions take over; the status report is not counted twice
+    assert any("tandvården" in e.text for e in result.evidence)
+
+
+def test_a_timelines_time_points_label_actions_not_their_doers():
+    text = ("Tidsordning\nDen här veckan: [NAMN_1] kontaktar mentorn om proven\n"
+            "Mars: samtal med [BARN] om skolan\nUnder hela våren: kontakt med skolan och elevhälsan vid behov\n"
+            "14/5: uppföljning av planen.\n")
+    result = _result(text, "responsibility_per_action")
+    assert result.verdict == "partial"
+    assert result.explanation.startswith("2 av 3")
+    assert not any("uppföljning" in e.text for e in result.evidence)
+
+
+def test_time_point_headings_keep_the_intervention_section_around_them():
+    text = ("Framåt\nVecka 47–48\n- [NAMN_2] erbjuder [BARN] samtal en gång i veckan.\n"
+            "December\n- Kontakt med fritidsgården om fler aktiviteter.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
