@@ -204,7 +204,7 @@ SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
 CONSENT_OBJECT = re.compile(r"\btill\b", re.I)
 CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
 # Why only one parent consented: sole custody, the other parent deceased, or consent not asked for a stated reason.
-SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
+SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
                           r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
                           r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
@@ -2693,6 +2693,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     f = _GuardianFindings()
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
     to_parents = _plan_addressee(ctx) == "guardian"
+    goal_spans = [(g.start, g.end) for g in ctx.goals]
     in_list = False  # below a list title, until a heading or a sentence
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
@@ -2714,7 +2715,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                    and not GUARDIAN_OPINION.search(c.rest)]
         own = [c for c in clauses if c.verb and c not in reports]
         nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
-        if own or _view_field(s, text):
+        goal = _goal_section(s.section) and any(a < s.end and s.start < b for a, b in goal_spans)
+        if (own or _view_field(s, text)) and not goal:  # a goal for the parents is no view of theirs
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)
@@ -2734,7 +2736,7 @@ def guardian_participation(ctx: Context) -> CriterionResult:
     f = guardian_findings(ctx)
     ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
                        guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
-    if f.views or f.attended or f.excluded:
+    if f.views or f.attended or f.excluded and not f.listed:  # the one not excluded only listed: partial
         return _result("guardian_participation", "met", 0.65,
                        [_ev(s, "GUARDIAN") for s in f.excluded + f.attended + f.views],
                        "Vårdnadshavarna deltog eller deras syn återges (eller skälet till att de inte deltog).")

@@ -1221,3 +1221,25 @@ def test_headings_for_what_the_child_said_and_for_the_adults_reading_of_it():
     assert r.verdict == "partial" and r.evidence[0].text.startswith("[NAMN_1] uppfattar")
     r = voice("Det här säger [BARN]\n\"Mer bubbla!\" – när de blåser såpbubblor.\n")
     assert r.verdict == "met"
+
+
+def test_a_goal_for_the_parents_is_not_their_view():
+    guardian = lambda t: assess(t).criteria["guardian_participation"]  # noqa: E731
+    r = guardian("Närvarande: [NAMN_1], rektor; [NAMN_2], specialpedagog.\nMål\n"
+                 "1. Föräldrarna känner sig tryggare i att sätta gränser på morgonen.\n"
+                 "Samtycke: båda vårdnadshavarna har lämnat skriftligt samtycke till SIP.\n")
+    assert r.verdict == "partial" and r.evidence
+
+
+def test_one_guardian_excluded_for_a_reason_and_the_other_only_listed_is_partial():
+    guardian = lambda t: assess(t).criteria["guardian_participation"]  # noqa: E731
+    r = guardian("Närvarande: [VH1], mamma; [NAMN_1], mentor.\nPappa [VH2] är inte kallad, eftersom det finns ett "
+                 "kontaktförbud.\n")
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Närvarande:")
+    assert guardian("Pappa [VH2] är inte kallad, eftersom det finns ett kontaktförbud.\n").verdict == "met"
+
+
+def test_consent_from_a_mother_who_alone_has_custody_is_met():
+    r = assess("Samtycke: [BARN]s mamma, som ensam har vårdnaden sedan i april, har lämnat skriftligt samtycke "
+               "till SIP.\n").criteria["consent"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Samtycke:")
