@@ -111,6 +111,9 @@ PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
 PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|"
                            r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
+                           r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in|"
+                           r"satt (?:i|på|bredvid|hos) [^.]{0,40}?under (?:hela |större delen av |delar av )?mötet|"
+                           r"(?:var|är) (?:inte |ej )?på (?:sip-)?mötet|"
                            r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
                            r"bett att få vara med|fick (?:vara med och )?bestämma|ledde)\b"
                            r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,8}?(?:innan|före|inför|för att "
@@ -119,6 +122,13 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|v
                            rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
                            r"digitalt)\b", re.I)
 CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
+# Not taking part, with the reason right after ("[BARN] ej med – hen ville inte missa simträningen", "Deltog inte
+# pga åldern"): the explicit reason GUIDELINES 3 counts as met. The subject can be left out after a sentence about
+# the child ("[BARN], 2 år, går 25 h/v. Deltog inte pga åldern").
+ABSENT_REASON = folded_re(r"\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|(?:var|är)\s+(?:inte|ej)\s+med|ej med|"
+                          r"kunde\s+(?:inte|ej)\s+(?:delta|vara med|komma))"
+                          r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
+ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
 # Taking part in the everyday life of school, a home or leisure ("deltar i undervisningen", "är med på
 # aktiviteterna"): not the planning meeting.
 PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
@@ -158,6 +168,10 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:deltagare|närvarande|när
                               re.I)
 LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
                                  re.I)
+# The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
+# mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
+LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
+                           r"[^,;()]{0,25}?\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista)\b", re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
 # Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
 CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
@@ -199,7 +213,7 @@ SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
 CONSENT_OBJECT = re.compile(r"\btill\b", re.I)
 CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
 # Why only one parent consented: sole custody, the other parent deceased, or consent not asked for a stated reason.
-SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
+SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
                           r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
                           r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
@@ -212,6 +226,10 @@ PARTICIPANT_LIST = folded_re(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på 
 # object or possessive ("träffar [BARN] tillsammans med pappa", "i mammas säng").
 _GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder|mamma|mamman|pappa|pappan|modern|fadern|"
                   r"mor|far(?!\s+illa)|styvpappa|styvmamma|bonuspappa|bonusmamma|vh|\[VH\d?\])")
+# A guardian or other adult as the one who is (not) "delaktig" ("Pappa är inte delaktig", "[NAMN_1] har varit
+# delaktig"): not the child's participation.
+ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|personal\w*|skolan|soc\w*)\s+"
+                              r"(?:\w+\s+){0,3}$", re.I)
 GUARDIAN_SUBJECT = re.compile(
     rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
     rf"(?:(?:båda|bägge|både|din|dina|min|mina|hans|hennes|deras|\[BARN\]s|barnets)\s+)?"
@@ -1998,7 +2016,8 @@ VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berätt
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
-                          r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog)\b", re.I)
+                          r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog|uppfattar|"
+                          r"uppfattade|uppfattat)\b", re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
 # not when it chooses whether to attend (that is participation).
 CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
@@ -2029,7 +2048,8 @@ CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)
 # A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
 STATUS_SECTION = folded_re(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
-VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|ger uttryck för|gav uttryck för|signalerar)\b", re.I)
+VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
+                             re.I)
 # A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
 # or signing it is taking part, not a view.
 VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver|lär sig|lära sig|tränar på att|"
@@ -2063,14 +2083,15 @@ CHILD_VIEW_HEADING = folded_re(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)\s+(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
-    r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) jag|så här (?:är jag|tycker jag)|hur jag har det|"
-    r"det här är jag|om mig)\b|^\[barn\]$", re.I)
+    r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
+    r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
 _VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
 ADULT_VIEW_HEADING = folded_re(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
                                 rf"|^(?:\w+ )?{_ADULT_WORD}(?: och {_ADULT_WORD})?$", re.I)
-TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\s+)?{_ADULT_WORD}", re.I)
+TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\s+)?{_ADULT_WORD}|"
+                          rf"\b{_ADULT_WORD}\s+(?:har\s+)?(?:uppfatta\w*|tolka\w*|beskriv\w*|ser)\b", re.I)
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
@@ -2128,7 +2149,7 @@ def _voice_heading(ctx: Context, s: Segment) -> str | None:
     if not s.is_heading:
         line_end = ctx.text.find("\n", s.end)
         whole_line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else None].strip()
-        if whole_line != text or len(text.split()) > 7 or text[-1] in ".!?\"”" or LINE_LABEL.match(text + " "):
+        if whole_line != text or len(text.split()) > 10 or text[-1] in ".!?\"”" or LINE_LABEL.match(text + " "):
             return None
     kind = _section_voice(text.rstrip(":").lower())
     return kind if kind or s.is_heading else None
@@ -2261,9 +2282,10 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
 
 
 def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], section: str, follows_voice: bool,
-                last: str | None, plan: _VoicePlan, status: bool = False) -> str | None:
+                last: str | None, plan: _VoicePlan, status: bool = False, goal: bool = False) -> str | None:
     """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
-    description or a first-person text written by adults), 'adult' (an adult speaking for the child), None."""
+    description or a first-person text written by adults), 'adult' (an adult speaking for the child), None; a
+    goal's state for the child ("[BARN] känner sig trygg med sina pedagoger") is no view or observation."""
     text = s.text
     if QUESTION.search(masked):
         return None  # a question put to the child ("Vad tycker du?"), not its answer
@@ -2318,8 +2340,14 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
-        return "own" if section == "child" and not GENERIC_WISH.search(masked) and not plan.small_child else "weak"
-    if observed and (plan.small_child or section == "child"):
+        if section == "child":
+            return "own" if not GENERIC_WISH.search(masked) and not plan.small_child else "weak"
+        if goal:
+            return None
+        if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
+            return "weak"  # an adult's account of the child's view, an observation of a small child, staff words
+        return None  # staff describing what an older child does ("vill inte gå ut på gården"): no view asked for
+    if observed and not goal and (plan.small_child or section == "child"):
         return "weak"
     paraphrase = VOICE_PARAPHRASE.search(masked)
     if paraphrase and any(who == "child" for _, _, who in people) \
@@ -2353,6 +2381,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     observed voice; adults reporting what the child wants."""
     own, weak, by_adults = [], [], []
     plan = _voice_plan(ctx)
+    goal_spans = [(g.start, g.end) for g in ctx.goals]
     heading_voice, heading_section = "", ""
     last: str | None = None
     follows_voice = False
@@ -2371,7 +2400,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         status = _in_status(ctx, s)
         last = "child" if status else last
         people = _people(ctx, s, masked, last, section, plan)
-        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status) \
+        goal = any(a < s.end and s.start < b for a, b in goal_spans)
+        found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
@@ -2424,28 +2454,30 @@ def _with_next_sentence(ctx: Context, texts: list[str], i: int) -> str:
     return texts[i] + " " + texts[i + 1] if goes_on else texts[i]
 
 
-def _listed_child(s: Segment, text: str, in_list: bool) -> bool:
-    """The child is an item of a participant list, after its label, under its heading or below a line that
-    titles it ("Närvarande: [VH1], [BARN], [NAMN_1]", "Vilka var med?" then "- [BARN]"), not a sentence about
-    the child there."""
+def _list_items(s: Segment, text: str, in_list: bool) -> str:
+    """The part of a segment that is a participant list: after its label, under its heading or below a line that
+    titles it ("Närvarande: [VH1], [BARN], [NAMN_1]", "Vilka var med?" then "- [BARN]"); else ""."""
     label = PARTICIPANT_LABEL.match(text)
-    listed = text[label.end():] if label else text if PARTICIPANT_LIST.search(s.section) or in_list else ""
-    return bool(LISTED_CHILD.search(listed))
+    return text[label.end():] if label else text if PARTICIPANT_LIST.search(s.section) or in_list else ""
 
 
-def _listed_children(ctx: Context, texts: list[str]) -> list[Segment]:
-    """The segments where the child is an item of a participant list (`_listed_child`); `texts` are the
-    segments' texts from `_participation_texts`."""
-    out, in_list = [], False  # below a list title, until a heading or a sentence
+def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], list[Segment]]:
+    """The segments where the child is an item of a participant list, not a sentence about the child there:
+    those that say for which stretch of the meeting ("[BARN] hela mötet", "[BARN] (14) från kl 10") and those
+    that only list the child; `texts` are the segments' texts from `_participation_texts`."""
+    stretch, listed, in_list = [], [], False  # below a list title, until a heading or a sentence
     for s, text in zip(ctx.segs, texts):
         if LIST_TITLE.match(text):
             in_list = True
             continue
         if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
             in_list = False
-        if not s.is_heading and _listed_child(s, text, in_list):
-            out.append(s)
-    return out
+        items = "" if s.is_heading else _list_items(s, text, in_list)
+        if LISTED_STRETCH.search(items):
+            stretch.append(s)
+        elif LISTED_CHILD.search(items):
+            listed.append(s)
+    return stretch, listed
 
 
 def _prepared(s: Segment, text: str) -> bool:
@@ -2456,6 +2488,24 @@ def _prepared(s: Segment, text: str) -> bool:
                  and re.search(PARTICIPANT_CHILD, text, re.I)) and PREPARATION_ACT.search(text))
 
 
+def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
+    """The child did not take part and the reason follows (`ABSENT_REASON`), the child named before it in the
+    sentence or opening the sentence before on the same line."""
+    m = ABSENT_REASON.search(texts[i])
+    if not m:
+        return False
+    if re.search(PARTICIPANT_CHILD, texts[i][:m.start()], re.I):
+        return True
+    prev = ctx.segs[i - 1] if i else None
+    return bool(ABSENT_FIRST.match(texts[i]) and prev is not None and "\n" not in ctx.text[prev.end:ctx.segs[i].start]
+                and CHILD_FIRST.match(texts[i - 1]))
+
+
+def _child_delaktig(text: str) -> bool:
+    """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult."""
+    return any(not ADULT_PARTICIPANT.search(text[:m.start()]) for m in PARTICIPATION_VAGUE.finditer(text))
+
+
 def _takes_part(text: str) -> bool:
     """A sentence that says the child took part (or not), leaving out taking part in something other than the
     meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
@@ -2464,13 +2514,15 @@ def _takes_part(text: str) -> bool:
 
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
-    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _takes_part(texts[i])
+    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
+                or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
-    vague = [s for s, text in zip(ctx.segs, texts) if PARTICIPATION_VAGUE.search(text)
+    vague = [s for s, text in zip(ctx.segs, texts) if _child_delaktig(text)
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
-    listed = _listed_children(ctx, texts)
+    stretch, listed = _listed_children(ctx, texts)
+    specific += [s for s in stretch if s not in specific]
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],
@@ -2762,6 +2814,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     f = _GuardianFindings()
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
     to_parents = _plan_addressee(ctx) == "guardian"
+    goal_spans = [(g.start, g.end) for g in ctx.goals]
     in_list = False  # below a list title, until a heading or a sentence
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
@@ -2783,7 +2836,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                    and not GUARDIAN_OPINION.search(c.rest)]
         own = [c for c in clauses if c.verb and c not in reports]
         nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
-        if own or _view_field(s, text):
+        goal = _goal_section(s.section) and any(a < s.end and s.start < b for a, b in goal_spans)
+        if (own or _view_field(s, text)) and not goal:  # a goal for the parents is no view of theirs
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)
@@ -2803,7 +2857,7 @@ def guardian_participation(ctx: Context) -> CriterionResult:
     f = guardian_findings(ctx)
     ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
                        guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
-    if f.views or f.attended or f.excluded:
+    if f.views or f.attended or f.excluded and not f.listed:  # the one not excluded only listed: partial
         return _result("guardian_participation", "met", 0.65,
                        [_ev(s, "GUARDIAN") for s in f.excluded + f.attended + f.views],
                        "Vårdnadshavarna deltog eller deras syn återges (eller skälet till att de inte deltog).")

@@ -1316,3 +1316,78 @@ def test_time_point_headings_keep_the_intervention_section_around_them():
     text = ("Framåt\nVecka 47–48\n- [NAMN_2] erbjuder [BARN] samtal en gång i veckan.\n"
             "December\n- Kontakt med fritidsgården om fler aktiviteter.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_child_absent_with_a_reason_or_sitting_in_is_met_participation():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Närv: [VH1], [NAMN_1] soc.\n[BARN] ej med – hen ville inte missa simträningen samma tid.\n")
+    assert r.verdict == "met" and "ej med" in r.evidence[0].text
+    assert part("Närv: mamma [VH1], [NAMN_1] förskollärare.\n[BARN], 2 år, går 25 h/v. Deltog inte pga åldern.\n"
+                ).verdict == "met"
+    r = part("Vi träffades hemma. [BARN] satt med oss den första halvtimmen med sitt bildstöd.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("[BARN] satt med")
+    # a wish to be with friends or a goal is not taking part in the meeting
+    assert part("Mål: [BARN] ska vara med på idrotten varje vecka.\n").verdict == "not_met"
+
+
+def test_child_listed_with_the_stretch_of_the_meeting_is_met_participation():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Med: [VH1] och [VH2], [BARN] (14) från kl 10 och framåt, [NAMN_1] kurator.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Med:")
+    assert part("Närvarande: [VH1], [NAMN_1], [BARN] en stund i början.\n").verdict == "met"
+    assert part("Närvarande: [VH1], [BARN], [NAMN_1] kurator.\n").verdict == "partial"
+
+
+def test_an_adult_who_is_not_delaktig_is_not_the_childs_participation():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    assert part("Pappa är inte delaktig och har inte träffat [BARN] sedan januari.\n").verdict == "not_met"
+    assert part("[BARN] har varit delaktig.\n").verdict == "partial"
+
+
+def test_staff_describing_what_an_older_child_wants_is_no_voice():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    r = voice("Kartläggning\n[BARN], 9 år, har varit frånvarande och vill inte gå ut på rasterna.\n")
+    assert r.verdict == "not_met" and "Letade efter" in r.explanation
+    # a small child's observed wish stays partial, and staff words for the child are partial
+    assert voice("[BARN], 2 år, vill bli buren vid lämning.\n").verdict == "partial"
+    r = voice("[BARN], 9 år, gav då uttryck för att hen känner sig trygg med personalen.\n")
+    assert r.verdict == "partial" and r.evidence
+
+
+def test_a_goal_state_is_not_the_childs_voice():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    assert voice("Barn: [BARN], 11 mån\nMål:\n1. [BARN] känner sig trygg med sina pedagoger\n").verdict == "not_met"
+
+
+def test_headings_for_what_the_child_said_and_for_the_adults_reading_of_it():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    r = voice("Det [BARN] har sagt till [NAMN_2] sedan förra mötet\n1. Att hon inte vill att fler lärare ska veta.\n"
+              "2. Att hon saknar handbollen mest av allt.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("1. Att hon")
+    r = voice("[BARN]s syn, så som de vuxna har uppfattat den\n[NAMN_1] uppfattar att [BARN] tycker att rasterna "
+              "är jobbiga.\n")
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("[NAMN_1] uppfattar")
+    r = voice("Det här säger [BARN]\n\"Mer bubbla!\" – när de blåser såpbubblor.\n")
+    assert r.verdict == "met"
+
+
+def test_a_goal_for_the_parents_is_not_their_view():
+    guardian = lambda t: assess(t).criteria["guardian_participation"]  # noqa: E731
+    r = guardian("Närvarande: [NAMN_1], rektor; [NAMN_2], specialpedagog.\nMål\n"
+                 "1. Föräldrarna känner sig tryggare i att sätta gränser på morgonen.\n"
+                 "Samtycke: båda vårdnadshavarna har lämnat skriftligt samtycke till SIP.\n")
+    assert r.verdict == "partial" and r.evidence
+
+
+def test_one_guardian_excluded_for_a_reason_and_the_other_only_listed_is_partial():
+    guardian = lambda t: assess(t).criteria["guardian_participation"]  # noqa: E731
+    r = guardian("Närvarande: [VH1], mamma; [NAMN_1], mentor.\nPappa [VH2] är inte kallad, eftersom det finns ett "
+                 "kontaktförbud.\n")
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Närvarande:")
+    assert guardian("Pappa [VH2] är inte kallad, eftersom det finns ett kontaktförbud.\n").verdict == "met"
+
+
+def test_consent_from_a_mother_who_alone_has_custody_is_met():
+    r = assess("Samtycke: [BARN]s mamma, som ensam har vårdnaden sedan i april, har lämnat skriftligt samtycke "
+               "till SIP.\n").criteria["consent"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Samtycke:")
