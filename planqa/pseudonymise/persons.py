@@ -67,6 +67,7 @@ def is_keep_word(words: str) -> bool:
     return bool(_actor_pattern().fullmatch(words) or _role_pattern().fullmatch(words))
 
 
+_DISEASE_AFTER = re.compile(r"\s*(?:syndrom|sjukdom)")  # "Tourettes syndrom", "Crohns sjukdom"
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–•*☐☑]|\d+[.)])[ \t]*")
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-–•*☐☑>]|\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\(?[a-z]\))?[ \t]*")
 
@@ -77,10 +78,15 @@ class _Tok:
     def __init__(self, text: str, start: int, end: int, initial: bool) -> None:
         self.text, self.start, self.end, self.initial = text, start, end, initial
         self.low = text.lower()
-        head = text.split("-", 1)[0]
         # a capital first letter and no capitals inside a word part: "SoL", "HbA1c", "BVC-besök" are no names
-        self.cap = (text[0].isupper() and not (len(head) > 1 and head.isupper())
-                    and not any(c.isupper() for part in text.split("-") for c in part[1:]))
+        self.cap = text[0].isupper() and _capitalised(text)
+
+
+def _capitalised(text: str) -> bool:
+    """No capitals after the first letter of any hyphen-separated part (the first letter is upper)."""
+    head = text.split("-", 1)[0]
+    return not (len(head) > 1 and head.isupper()) and not any(
+        c.isupper() for part in text.split("-") for c in part[1:])
 
 
 def tokens(text: str) -> list[_Tok]:
@@ -91,10 +97,9 @@ def tokens(text: str) -> list[_Tok]:
         s = m.start()
         gap = text[last:s]
         before = gap.rstrip(" \u00a0")
-        line_start = text.rfind("\n", 0, s) + 1
         if not toks or "\n" in gap or "  " in gap or "\t" in gap:
             initial = True
-        elif _BULLET_LINE.fullmatch(text, line_start, s):
+        elif _BULLET_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
             initial = True
         elif before:
             ch = before[-1]
@@ -191,7 +196,7 @@ class PersonRecognizer(EntityRecognizer):
                 length[i] = len(w) - 1
             cand[i] = (t.cap and len(t.text) >= 2 and not self._blocked(t)
                        and not (holes and any(a < t.end and t.start < b for a, b in holes))
-                       and not re.match(r"\s*(?:syndrom|sjukdom)", text[t.end:t.end + 10])
+                       and not _DISEASE_AFTER.match(text, t.end, t.end + 10)
                        and not t.low.endswith(_UNIT_SUFFIXES)
                        and not in_keep[i])
         amb = [toks[i].text[:length[i]] in self.ambiguous or toks[i].low in self.stop for i in range(n)]
