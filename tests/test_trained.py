@@ -85,8 +85,8 @@ def test_the_choice_is_the_simplest_setting_near_the_best_on_the_dev_plans():
     from planqa.trained import CV_FOLDS, SIMPLER_WITHIN
 
     train, dev = load_corpus("train")[:60], load_corpus("dev")[:15]
-    model = TrainedAssessor(c_grid=(0.1, 1.0), variants=("rule", "numeric")).fit(train, dev, version="test",
-                                                                                 log=lambda *_: None)
+    model = TrainedAssessor(c_grid=(0.1, 1.0), variants=("rule", "numeric"), choose_on="dev").fit(
+        train, dev, version="test", log=lambda *_: None)
     assert str(CV_FOLDS) in model.meta["fitted_on"]
     for cid, chosen in model.meta["selection"].items():
         assert chosen["variant"] in ("rule", "numeric") and chosen["C"] in (0.1, 1.0), cid

@@ -2,7 +2,7 @@
 block, score the new blocks' train + dev plans (never test).
 
 Usage: python train/unseen_styles.py --first p0682 [--last p0761] [--folds-by style|plan|both] [--extra DIR ...]
-       python train/unseen_styles.py --first p0762 --folds-by style --choices dev:0.01 all:0.03
+       python train/unseen_styles.py --first p0762 --folds-by style --choices dev:0.01 dev:0.03 all:0.01 all:0.03
            (compare choice settings: the plans the choice is scored on, dev or all, and how much better
            than a simpler setting, such as the rule's own verdict, a richer one must be)
 
@@ -23,7 +23,9 @@ from planqa.assess import load_assessor
 from planqa.corpus import load_corpus, plan_styles
 from planqa.evaluate import predictions, report_markdown, score_predictions
 from planqa.rules import RuleAssessor
-from planqa.trained import TrainedAssessor
+from planqa.trained import CHOOSE_ON, SIMPLER_WITHIN, TrainedAssessor
+
+DEFAULT_CHOICE = f"{CHOOSE_ON}:{SIMPLER_WITHIN}"
 
 
 def main() -> None:
@@ -32,7 +34,7 @@ def main() -> None:
     ap.add_argument("--last", default="p9999", help="id of their last plan")
     ap.add_argument("--folds-by", choices=("style", "plan", "both"), default="both")
     ap.add_argument("--extra", nargs="*", type=Path, default=[], help="saved assessors to compare as well")
-    ap.add_argument("--choices", nargs="*", default=["dev:0.01"],
+    ap.add_argument("--choices", nargs="*", default=[DEFAULT_CHOICE],
                     help="choice settings to compare, each ON:WITHIN (ON = dev or all)")
     ap.add_argument("--json", type=Path, help="write all figures here (to 4 decimals)")
     args = ap.parse_args()
@@ -50,7 +52,7 @@ def main() -> None:
                 styles = plan_styles(train + dev) if folds_by == "style" else None
                 fitted = TrainedAssessor(simpler_within=float(within), choose_on=on).fit(
                     train, dev, version=f"unseen-{folds_by}", styles=styles, log=lambda *_: None)
-                name = f"trained ({folds_by} folds)" + ("" if choice == "dev:0.01" else f", choice {choice}")
+                name = f"trained ({folds_by} folds)" + ("" if choice == DEFAULT_CHOICE else f", choice {choice}")
                 directory = fitted.save(Path(tmp) / name.replace(" ", "_"))
                 print(f"{name}: fitted in {time.perf_counter() - start:.0f} s")
                 assessor = load_assessor(directory, entities=False)
