@@ -102,9 +102,16 @@ PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
-                     r"sip-ansvarig|ansvarig för (?:sip|planen))", re.I)
+                     r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
-                       r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?)\b", re.I)
+                       r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?|se(?:s)? över (?:planen|sip\w*)|"
+                       r"(?:planen|sip\S*) ses över)\b", re.I)
+# A follow-up announced by its line's time label, as timelines write it ("14/5: uppföljning av planen",
+# "Vecka 20 – nytt SIP-möte"); the text after the date mention.
+TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:–—-]\s*(?:uppfölj\w*|nästa (?:sip-?)?(?:möte|uppföljning)\w*|ny sip\b|"
+                                    r"nytt (?:sip-?)?möte)", re.I)
+# A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
+WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
@@ -346,14 +353,33 @@ def build_context(text: str) -> Context:
     fixes all ask for the same plan's context; treat it as read-only)."""
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
-    chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if p >= 0.5]
+    segs = segments(text)
+    announced = _announced_follow_ups(text, segs, mentions, plan_date)
+    chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if p >= 0.5 or m in announced]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
-        text=text, plan_date=plan_date, segs=segments(text), lines=segments(text, split_sentences=False),
+        text=text, plan_date=plan_date, segs=segs, lines=segments(text, split_sentences=False),
         actors=find_actors(text), roles=find_roles(text), date_mentions=mentions,
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"],
     )
+
+
+def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.DateMention],
+                          plan_date: dt.date | None) -> set[dates.DateMention]:
+    """Follow-up times the date scorer's sentence cues miss: a time label opening a line that says follow-up
+    ("14/5: uppföljning av planen"), and the answer to "När ska vi se över planen?". Passed dates never count."""
+    out: set[dates.DateMention] = set()
+    answers = [nxt for s, nxt in zip(segs, segs[1:]) if WHEN_QUESTION.match(s.text) and FOLLOW_UP.search(s.text)
+               and text.count("\n", s.end, nxt.start) <= 1]
+    for m in mentions:
+        if m.iso is not None and plan_date is not None and m.iso <= plan_date.isoformat():
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        labelled = not re.search(r"\w", text[line_start:m.start]) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
+        if labelled or any(a.start <= m.start < a.end for a in answers):
+            out.add(m)
+    return out
 
 
 def _ev(seg: Segment, label: str) -> Evidence:
@@ -1653,10 +1679,11 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
-                               r"nästa|ingen (?:verksamhet )?åtog sig)\b", re.I)
+                               r"nästa|ingen (?:verksamhet )?åtog sig|fördela (?:\w+ )?ansvar\w*|"
+                               r"vem som ska (?:samordna|hålla i))\b", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
-OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt)\b",
-                               re.I)
+OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
+                               r"kan (?:gå över|bli|komma att))\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = folded_re(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
@@ -1672,8 +1699,13 @@ OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: f�
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kallade till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
-                          r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här))\b", re.I)
-_LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|bjudit|upprättad|håller", re.I)  # a fast pre-check for MEETING_LEAD
+                          r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
+                          r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
+                          r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|kontaktperson för (?:hela )?(?:planen|sip)|"
+                          r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
+# A fast pre-check for MEETING_LEAD.
+_LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initiativ|"
+                         r"kontaktperson|uppdater", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
 FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
@@ -1749,7 +1781,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         value = re.sub(r"^[^:]{1,50}:\s", "", statement.text)  # the value of a "Label: value" line
         if OVERALL_UNDECIDED.search(statement.text):
             # candidates named but not settled ("barnmottagningen eller förskolan? (ej bestämt)"): ambiguous
-            tentative = OVERALL_TENTATIVE.search(statement.text) and ctx.has_agent(statement)
+            # the rest of its line may name them ("Samordning: oklart. Soc har haft det, men det kan gå över …")
+            line = next((ln for ln in ctx.lines if ln.start <= statement.start < ln.end), statement)
+            tentative = OVERALL_TENTATIVE.search(line.text) and ctx.has_agent(line)
             (out.tentative if tentative else out.undecided).append(statement)
         elif EMPTY_CELL.match(value):
             continue
@@ -1798,6 +1832,10 @@ def overall_responsibility(ctx: Context) -> CriterionResult:
                                                                    "planeringsansvarig men hittade ingen.")
 
 
+# A worker meeting the child ("[NAMN_4] ses m [BARN] varannan vecka"): an intervention, not the plan's follow-up.
+CHILD_CONTACT = folded_re(rf"\b(?:ses|träffas|hörs)\s+(?:med|m\.?)\s+{_PARTICIPANT}", re.I)
+
+
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
     if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
@@ -1808,7 +1846,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
-    mentions = [s for s in ctx.segs if FOLLOW_UP.search(s.text)
+    mentions = [s for s in ctx.segs if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
                 or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)]
     vague = [m for m in ctx.date_mentions if m.kind == "vague"
              and any(s.start <= m.start < s.end for s in mentions)]
@@ -1837,12 +1875,13 @@ WE_MEET = folded_re(r"\b(?:(?:vi|man)\s+(?:ska\s+|kommer att\s+)?(?:ses|hörs|tr
                      r"(?:ska|kommer att)\s+(?:ses|träffas)\b|(?:^|[.:]\s*)"
                      r"(?:ses|hörs|träffas)\s+(?:igen|vi)\b|när (?:ses|hörs|träffas) vi)", re.I)
 # Next to a follow-up mention: "vi hör av oss", "vi återkommer (med tid)", "vi bestämmer tid senare".
-WE_GET_BACK = folded_re(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (?:ny )?tid)", re.I)
+WE_GET_BACK = folded_re(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (?:ny )?tid|följer upp(?: planen| sip\S*)?"
+                        r"(?=\s*(?:$|[.,;]|vid|i|om|på|efter|den|när|till|senast)\b))", re.I)
 # The standing convener of the plan's meetings ("Sammankallande: [NAMN_1]", "[NAMN_1] sammankallande"), unlike who
 # chaired or called this one meeting: implies who calls the follow-up.
 STANDING_CONVENER = folded_re(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
                                r"leder arbetet med planen)\b", re.I)
-_MEET_WORDS = folded_re(r"ses|hör|träffas|återkommer|bestämmer", re.I)  # a fast pre-check for the two above
+_MEET_WORDS = folded_re(r"ses|hör|träffas|återkommer|bestämmer|följer", re.I)  # a fast pre-check for the two above
 NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
 
 

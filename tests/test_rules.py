@@ -1391,3 +1391,58 @@ def test_consent_from_a_mother_who_alone_has_custody_is_met():
     r = assess("Samtycke: [BARN]s mamma, som ensam har vårdnaden sedan i april, har lämnat skriftligt samtycke "
                "till SIP.\n").criteria["consent"]
     assert r.verdict == "met" and r.evidence[0].text.startswith("Samtycke:")
+
+
+def test_who_held_or_keeps_the_plan_implies_the_overall_responsibility():
+    """A meeting leader, who held the meetings, who keeps the document updated or a contact person for the plan
+    only implies the coordination (GUIDELINES 3 and 4.1): partial, with that line as evidence."""
+    for line in ("Mötesledare: [NAMN_1]", "[NAMN_1], familjehemssekreterare soc, har hållit i mötena hittills.",
+                 "Dokumentet hålls uppdaterat av BVC.", "Mötet hölls på initiativ av [NAMN_1].",
+                 "[NAMN_1] öppnade mötet och hälsade alla välkomna."):
+        a = assess(f"SIP för [BARN], 2025-02-10\n{line}\n\nInsatser\n- BVC gör hembesök.\n")
+        r = a.criteria["overall_responsibility"]
+        assert r.verdict == "partial", line
+        assert any(line.split()[0] in e.text for e in r.evidence), line
+
+
+def test_plan_given_jointly_or_its_coordination_still_to_be_divided():
+    joint = "SIP [BARN] 2025-03-10\nPlanen ansvaras för gemensamt av skolan och socialtjänsten.\n"
+    r = assess(joint).criteria["overall_responsibility"]
+    assert r.verdict == "partial" and "gemensamt" in r.evidence[0].text
+    to_divide = ("SIP [BARN] 2025-03-10\nSamordningsansvarig: ej utsedd.\n"
+                 "Vecka 10 – vi bokar ett gemensamt möte för att fördela ansvaret för planen.\n")
+    assert assess(to_divide).criteria["overall_responsibility"].verdict == "not_met"
+    likely = ("SIP [BARN] 2025-03-10\nSamordning: oklart. Socialtjänsten har haft det, men ansvaret kan gå över "
+              "till HVB efter flytten. Ej beslutat.\n")
+    assert assess(likely).criteria["overall_responsibility"].verdict == "partial"
+    unsettled = ("SIP [BARN] 2025-03-10\nVem håller i planen? [NAMN_1] på socialtjänsten har skrivit planen, men vi "
+                 "hann inte prata om vem som ska samordna efter sommaren.\n")
+    assert assess(unsettled).criteria["overall_responsibility"].verdict == "partial"
+
+
+def test_follow_up_time_from_a_timeline_label_or_the_answer_to_when():
+    timeline = ("SIP [BARN]   Datum: 2024-03-13\n\nTidsplan\nV. 12: [NAMN_1] ordnar morgonstöd.\n"
+                "14/5: uppföljning av planen, därefter vid behov.\n")
+    a = assess(timeline)
+    assert a.criteria["follow_up_date"].verdict == "met"
+    assert a.follow_up_dates == ["2024-05-14"]
+    assert a.criteria["follow_up_date"].evidence[0].text == "14/5"
+    question = ("MIN PLAN\nDatum: 27 januari 2026\n\nNär ska vi se över planen?\n"
+                "Någon gång efter v. 10, när BUP har träffat mig.\n")
+    r = assess(question).criteria["follow_up_date"]
+    assert r.verdict == "partial" and r.evidence and "10" in r.evidence[0].text
+
+
+def test_a_worker_meeting_the_child_is_no_follow_up_time():
+    text = ("SIP [BARN] 2023-09-05\nTidsplan\ninnan höstlovet: [NAMN_4] ses m [BARN] varannan vecka.\n"
+            "Nytt möte bokas.\n")
+    r = assess(text).criteria["follow_up_date"]
+    assert r.verdict == "not_met"
+    assert "höstlovet" not in " ".join(e.text for e in r.evidence)
+
+
+def test_we_follow_up_implies_who_leads_the_follow_up():
+    r = assess("SIP [BARN] 2025-06-12\nUppföljning: vi följer upp vid behov.\n").criteria["follow_up_responsible"]
+    assert r.verdict == "partial" and "vi följer upp" in r.evidence[0].text
+    act = assess("SIP [BARN] 2025-06-12\nInsatser\n- Vi följer upp närvaron varje vecka.\n")
+    assert act.criteria["follow_up_responsible"].verdict == "not_met"
