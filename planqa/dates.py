@@ -44,6 +44,7 @@ MONTHS = {
 }
 _MONTH_FULL = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 _MONTH_ANY = _MONTH_FULL[:-1] + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?)"
+MONTH_NAME = _MONTH_ANY  # a month's name or abbreviation, as regex source for other modules' patterns
 # abbreviations that may stand alone ("jul" alone is Christmas, "mar"/"jun" are too rare)
 _MONTH_ALONE = _MONTH_FULL[:-1] + r"|(?:jan|feb|apr|aug|sept|okt|nov|dec)\b\.?)"
 _WEEKDAY = (r"(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"

@@ -949,7 +949,7 @@ def _party(text: str) -> bool:
     return bool(normalise_actor(text) or roles and roles[0][:2] == (0, len(text)) or AGENCY_PARTY.fullmatch(text))
 
 
-_MONTH = (r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?")
+_MONTH = dates.MONTH_NAME
 _TIME_WORD = r"(?:vecka|veckor|v\.|lov\w*|jul\w*|påsk\w*|sommar\w*|höst\w*|vår\w*|termin\w*|möte\w*|uppföljning\w*|" \
              r"månad\w*|dag\w*|skolstart\w*|\d)"
 # A time point that heads a timeline's part or labels its line ("Vecka 10", "v. 37–38", "Mars–april",
