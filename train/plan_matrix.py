@@ -6,6 +6,7 @@ Usage: python train/plan_matrix.py [--n 525] [--writers 5] > annotations/matrix.
        python train/plan_matrix.py --extend 60 >> annotations/matrix.csv   (the rows added later)
        python train/plan_matrix.py --blocks 6-9 --per-block 24 >> annotations/matrix.csv
            (new writer blocks, each in a house style the corpus lacked; ids follow the last row)
+       python train/plan_matrix.py --blocks 18-21 --per-block 20 --first 842 --ages 20:12-17,21:6-17
 """
 
 from __future__ import annotations
@@ -78,14 +79,21 @@ def extension_rows(rng: random.Random, first: int, n: int, writers: int) -> list
     return rows
 
 
-def block_rows(rng: random.Random, first: int, writers: range, per_block: int) -> list[list]:
-    """Rows for new writer blocks: verdicts drawn independently as for the first blocks, no pairs."""
+def block_rows(rng: random.Random, first: int, writers: range, per_block: int,
+               ages: dict[int, tuple[int, int]] | None = None) -> list[list]:
+    """Rows for new writer blocks: verdicts drawn independently as for the first blocks, no pairs.
+
+    `ages` narrows a block's ages (a style that only fits older children) by folding the drawn
+    age into the range, so the other columns are drawn exactly as without it."""
     rows, pid = [], first
     for w in writers:
+        lo, hi = (ages or {}).get(w, (0, 17))
         for _ in range(per_block):
             v = draw_verdicts(rng)
             hard = rng.sample(HARD_CASES, k=rng.choice([0, 1, 1, 2]))
-            rows.append([f"p{pid:04d}", w, weighted(rng, FORMATS), rng.randint(0, 17), rng.choice(THEMES),
+            fmt = weighted(rng, FORMATS)
+            age = lo + rng.randint(0, 17) % (hi - lo + 1)
+            rows.append([f"p{pid:04d}", w, fmt, age, rng.choice(THEMES),
                          weighted(rng, {"100-250": 35, "250-500": 45, "500-900": 20}), "; ".join(hard), "",
                          *[v[c] for c in CRITERIA]])
             pid += 1
@@ -102,14 +110,17 @@ def main() -> None:
     ap.add_argument("--blocks", help="new writer blocks, e.g. 6-9 (print only their rows)")
     ap.add_argument("--per-block", type=int, default=24)
     ap.add_argument("--first", type=int, default=586, help="number of the first new id")
+    ap.add_argument("--ages", default="", help="age ranges per block, e.g. 20:12-17,21:6-17")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     per_writer = args.n // args.writers
     out = csv.writer(sys.stdout)
     if args.blocks:
         lo, _, hi = args.blocks.partition("-")
+        ages = {int(b): tuple(map(int, r.split("-"))) for b, _, r in
+                (item.partition(":") for item in args.ages.split(",") if item)}
         out.writerows(block_rows(random.Random(args.seed + int(lo)), args.first, range(int(lo), int(hi or lo) + 1),
-                                 args.per_block))
+                                 args.per_block, ages))
         return
     if args.extend:
         out.writerows(extension_rows(random.Random(args.seed + 1), args.n + 1, args.extend, args.writers))
