@@ -1368,7 +1368,7 @@ NEED_DIFFICULTY = folded_re(
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
-    r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
+    r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
     r"jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
     r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*)",
     re.I)
@@ -1377,12 +1377,13 @@ NEED_DIFFICULTY = folded_re(
 NEED_LABEL_WORD = folded_re(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*)", re.I)
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
-NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
-NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i) (?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|"
+NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till) "
+                            r"(?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|[\w-]*beslut\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från|vårdplan\w*|behandlingsplan\w*)|oförändrad\w*)", re.I)
 # The child, also as "du" in a plan written to the child.

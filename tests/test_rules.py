@@ -1498,3 +1498,23 @@ def test_a_home_or_a_decision_as_goal_subject_is_no_child_goal():
             "- Barnmottagningen tar ställning till insulinpump.\n- Det finns inget mål för familjen just nu.\n")
     ctx = build_context(text)
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency", "activity"]
+
+
+def test_a_police_concern_talk_is_an_intervention_not_a_need():
+    text = "Insatser\n- Orossamtal med [BARN] och mamma – [NAMN_1], kontaktpolis\n"
+    r = assess(text).criteria["needs_described"]
+    assert r.verdict == "not_met" and r.evidence == [] and "hittade inga" in r.explanation
+
+
+def test_background_referred_to_a_decision_or_an_investigation_is_not_met():
+    for line in ("Se LVU-beslut och utredning.", "För övrig bakgrund hänvisas till socialtjänstens utredning."):
+        text = f"Bakgrund\n{line}\n\nInsatser\n- Samtal – [NAMN_1], kurator\n"
+        r = assess(text).criteria["needs_described"]
+        assert r.verdict == "not_met", line
+        assert [e.text for e in r.evidence] == [line]
+
+
+def test_help_at_a_daily_situation_is_a_concrete_need():
+    text = "Nuläge\nHen behöver hjälp vid toalettbesök och vid av- och påklädning.\n"
+    r = assess(text).criteria["needs_described"]
+    assert r.verdict == "met" and r.evidence[0].text == "Hen behöver hjälp vid toalettbesök och vid av- och påklädning."
