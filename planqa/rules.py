@@ -50,7 +50,7 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
@@ -438,7 +438,7 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
                           r"det här gör|resultat)", re.I)
-GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|önskat läge|vill uppnå|ska uppnå|"
+GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|önskat läge|vill uppnå|ska uppnå|"
                           r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önskat läge|vad vill vi uppnå|"
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
@@ -446,6 +446,10 @@ GOAL_HEADER_CELL = re.compile(r"^(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önsk
 
 # A heading's own words named as the goals in brackets ("Det som behöver hända (mål)", "Framåt (delmål)").
 GOAL_NOTE = re.compile(r"\((?:del)?m[åa]l(?:en)?\)", re.I)
+
+
+# A number in a line's words other than a goal's own number ("Delmål 2"): a quantity, which headings do not carry.
+QUANTITY = re.compile(r"(?<!m[åa]l )(?<!m[åa]l)\b\d+\b|\+", re.I)
 
 
 def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
@@ -469,6 +473,8 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     rest = re.sub(r"\s*\([^)]*\)", "", rest).strip()  # "Mål (utifrån [BARN]s önskemål)"
     if not rest or "[" in rest or not rest[0].isalpha():
         return None
+    if number and QUANTITY.search(rest):
+        return None  # a numbered goal with a quantity ("1. äta 3 mål + 2 mellis varje dag"), not a heading
     if goal_note and len(rest.split()) <= 6:
         return f"{rest} (mål)".lower()
     if not lead and _goal_list_title(ctx, s, rest):
@@ -617,10 +623,15 @@ def goal_segments(ctx: Context) -> list[Segment]:
     sibling = None  # the number of the section after a numbered heading ("3." after "2. Mål"): it ends the section
     covered = -1  # the end of the last goal that took in the lines after it
     listed = paused = False  # goals given as list items in this section; prose after the list, below a blank line
+    under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
+    prev_heading = None  # the heading segment just before this one, when nothing stood between them
     for s in ctx.segs:
         if s.is_heading:
+            under_goals = _goal_subheading(s.section, prev_heading, under_goals)
             heading, sibling, outer, listed, paused = None, None, s.section, False, False
+            prev_heading = s
             continue
+        prev_heading = None
         if s.start < covered or PAGE_HEADER.search(s.text):
             continue
         pseudo = _pseudo_heading(ctx, s)
@@ -641,8 +652,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
             paused = not item and (paused or listed and _after_blank_line(ctx, s))
         enclosing = heading if heading is not None else outer
         section = heading if heading is not None and s.section == outer else s.section  # an inline label wins
-        in_goal_section = not paused and (_goal_section(section) or section != enclosing
-                                          and _goal_section(enclosing) and not _goalless_label(section))
+        in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
+                                          or section != enclosing and _goal_section(enclosing)
+                                          and not _goalless_label(section))
         if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower())):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
@@ -656,12 +668,40 @@ def goal_segments(ctx: Context) -> list[Segment]:
             s = _with_continuation(ctx, s)
             covered = s.end
             out.append(s)
-    return sorted(out, key=lambda g: g.start)
+    return sorted(out, key=lambda g: g.start) if out else _child_statement_goals(ctx)
 
 
 def _goal_section(section: str) -> bool:
-    """A goal heading ("Mål", "Delmål"), not an activity heading that names goals ("Insatser för att nå målen")."""
-    return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section)
+    """A goal heading ("Mål", "Delmål", "Det här är målet med min plan"), not an activity heading that names goals
+    ("Insatser för att nå målen") nor "mål" in another sense ("Målet med mötet")."""
+    return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section) and not NOT_A_GOAL.search(section)
+
+
+def _goal_subheading(section: str, prev_heading: Segment | None, under_goals: bool) -> bool:
+    """Whether a heading is a topic inside the goals: it follows an empty goal heading ("Mina mål" / "Skola"), or a
+    sibling topic of such a heading ("Vardag", "Familjen"); a heading that opens another part of the plan
+    ("Hur vi gör", "Insatser", "Uppföljning") ends the goals."""
+    if not (under_goals or prev_heading is not None and _goal_section(prev_heading.section)):
+        return False
+    return not (SECTION_WORD.match(section) or INTERVENTION_SECTION.search(section) or NEED_SECTION.search(section)
+                or _goal_section(section))
+
+
+# A decided outcome for the child written without the word "mål" ("[BARN] ska vara i skolan minst tre
+# förmiddagar i veckan", "Jag ska laga middag själv två kvällar i veckan"): the child is the subject of "ska" and
+# does something; "ska till/på ..." (an appointment), "ska få en/stöd/samtal ..." (an intervention the child
+# receives) and "jag ska kalla/boka ..." (the writer's own task) are no goals.
+CHILD_SHALL = folded_re(
+    r"^(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:\[BARN\]|barnet|eleven|ungdomen|jag)\s+(?:ska|skall)\s+(?:också\s+|själv\s+)?"
+    r"(?!(?:till|på|i|hem|iväg|med|inte|kanske|troligen)\b|få\s+(?:en|ett|hjälp|stöd|samtal|träffa|besök|tid|"
+    r"information|insats\w*|kontakt\w*|plats|beslut)\b|(?:kalla|boka|skicka|ringa|kontakta|återkomma|höra)\b)\w+", re.I)
+
+
+def _child_statement_goals(ctx: Context) -> list[Segment]:
+    """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
+    reach (CHILD_SHALL), outside sections about the past or the background."""
+    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(s.text)
+            and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)]
 
 
 def _goalless_label(label: str) -> bool:
@@ -1328,7 +1368,7 @@ NEED_DIFFICULTY = folded_re(
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
-    r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
+    r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
     r"jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
     r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*)",
     re.I)
@@ -1337,12 +1377,13 @@ NEED_DIFFICULTY = folded_re(
 NEED_LABEL_WORD = folded_re(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*)", re.I)
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
-NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
-NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i) (?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|"
+NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till) "
+                            r"(?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|[\w-]*beslut\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från|vårdplan\w*|behandlingsplan\w*)|oförändrad\w*)", re.I)
 # The child, also as "du" in a plan written to the child.
@@ -1535,7 +1576,7 @@ GOAL_ACTION_VERB = re.compile(
     r"upprätta(?:r|s)?|handled(?:er|a)|starta(?:r|s)?|bedöm(?:er|a|s)|bevilja(?:r|s)?|utse(?:r)?|utses|"
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
     r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning|"
-    r"fortsätt(?:er|a)|bjud(?:er|a|s) in)\b", re.I)
+    r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning)\b", re.I)
 # A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
 # senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
 GOAL_AGENCY_STATE = re.compile(
@@ -1553,6 +1594,7 @@ GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnå
                          r"nytt mål\W*$|tidigare mål\b|målet (?:finns kvar|kvarstår|är uppnått))", re.I)
 # The agencies and adults (not the child, not the guardians) that can stand as a goal's subject.
 GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:personal\w*|vuxna|lärar\w*|pedagog\w*|"
+                                 r"boendet|hemmet|familjehemme\w*|jourhemme\w*|hvb\w*|"
                                  r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*)\b", re.I)
 
 

@@ -1446,3 +1446,75 @@ def test_we_follow_up_implies_who_leads_the_follow_up():
     assert r.verdict == "partial" and "vi följer upp" in r.evidence[0].text
     act = assess("SIP [BARN] 2025-06-12\nInsatser\n- Vi följer upp närvaron varje vecka.\n")
     assert act.criteria["follow_up_responsible"].verdict == "not_met"
+
+
+def test_topic_headings_below_an_empty_goal_heading_hold_goals():
+    text = ("Mina mål\n\nSkola\nJag ska vara i skolan minst fyra dagar i veckan till jul.\n\n"
+            "Fritid\nJag ska träna på gymmet två kvällar i veckan.\n\nHur vi gör\n"
+            "Kontaktpersonen [NAMN_1] har samtal med mig varje måndag.\n\nSkola\nJag går andra året på gymnasiet.\n")
+    assert _goal_texts(text) == ["Jag ska vara i skolan minst fyra dagar i veckan till jul.",
+                                 "Jag ska träna på gymmet två kvällar i veckan."]
+    result = assess(text).criteria["goals_present"]
+    assert result.verdict == "partial" and [e.text for e in result.evidence] == _goal_texts(text)
+
+
+def test_a_filled_goal_heading_does_not_make_the_next_heading_a_goal_section():
+    text = ("Mål\n[BARN] ska sova i egen säng fem nätter av sju.\n\nSkola\nJag går i årskurs 5.\n")
+    assert _goal_texts(text) == ["[BARN] ska sova i egen säng fem nätter av sju."]
+
+
+def test_child_shall_sentences_are_goals_when_the_plan_has_no_goal_heading():
+    text = ("Vad som bestämdes:\n[BARN] ska vara i skolan minst tre förmiddagar i veckan från v. 12.\n"
+            "[BARN] ska äta lunch med en kompis minst två gånger i veckan.\n"
+            "Jag ska på kontroll på vårdcentralen den 3 juni.\n[BARN] ska få samtal med kurator varje torsdag.\n"
+            "Mentorn möter [BARN] vid entrén.\n")
+    goals = ["[BARN] ska vara i skolan minst tre förmiddagar i veckan från v. 12.",
+             "[BARN] ska äta lunch med en kompis minst två gånger i veckan."]
+    assert _goal_texts(text) == goals
+    a = assess(text).criteria
+    assert a["goals_present"].verdict == "partial" and [e.text for e in a["goals_present"].evidence] == goals
+    assert a["goals_evaluable"].verdict == "met" and a["child_goals"].verdict == "met"
+    # a plan with a goal heading keeps its own goals only
+    headed = "Mål\n- Bättre skolgång\n\n" + text
+    assert _goal_texts(headed) == ["- Bättre skolgång"]
+
+
+def test_a_numbered_goal_with_a_quantity_is_no_heading():
+    text = "mina mål\n1. äta 3 mål + 2 mellis varje dag\n2. gå upp i vikt innan sportlovet\n3. börja må bättre\n"
+    assert _goal_texts(text) == ["1. äta 3 mål + 2 mellis varje dag", "2. gå upp i vikt innan sportlovet",
+                                 "3. börja må bättre"]
+
+
+def test_the_aim_of_the_plan_is_a_goal_heading_the_aim_of_the_meeting_is_not():
+    text = "Det här är målet med min plan:\n[BARN] ska kunna sova hela natten.\n"
+    assert _goal_texts(text) == ["[BARN] ska kunna sova hela natten."]
+    meeting = "Det här är målet med mötet:\nVi går igenom skolgången.\n"
+    assert _goal_texts(meeting) == []
+
+
+def test_a_home_or_a_decision_as_goal_subject_is_no_child_goal():
+    from planqa.rules import build_context, goal_kind
+    text = ("Mål\n- Boendet ska ha gjort en budget med [BARN] före midsommar.\n"
+            "- Barnmottagningen tar ställning till insulinpump.\n- Det finns inget mål för familjen just nu.\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency", "activity"]
+
+
+def test_a_police_concern_talk_is_an_intervention_not_a_need():
+    text = "Insatser\n- Orossamtal med [BARN] och mamma – [NAMN_1], kontaktpolis\n"
+    r = assess(text).criteria["needs_described"]
+    assert r.verdict == "not_met" and r.evidence == [] and "hittade inga" in r.explanation
+
+
+def test_background_referred_to_a_decision_or_an_investigation_is_not_met():
+    for line in ("Se LVU-beslut och utredning.", "För övrig bakgrund hänvisas till socialtjänstens utredning."):
+        text = f"Bakgrund\n{line}\n\nInsatser\n- Samtal – [NAMN_1], kurator\n"
+        r = assess(text).criteria["needs_described"]
+        assert r.verdict == "not_met", line
+        assert [e.text for e in r.evidence] == [line]
+
+
+def test_help_at_a_daily_situation_is_a_concrete_need():
+    text = "Nuläge\nHen behöver hjälp vid toalettbesök och vid av- och påklädning.\n"
+    r = assess(text).criteria["needs_described"]
+    assert r.verdict == "met" and r.evidence[0].text == "Hen behöver hjälp vid toalettbesök och vid av- och påklädning."
