@@ -2084,7 +2084,7 @@ PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|båda|bägge|vårdnadshavarna
 GIRL = folded_re(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
 BOY = folded_re(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
-VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt)\s*$",
+VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|via|genom)\s*$",
                                re.I)
 # A person word with an apposition between commas ("[VH1], [BARN]s mamma, har uppgett att ..."): the commas do
 # not open a new clause, the person word is the subject of the verb after them.

@@ -1501,3 +1501,10 @@ def test_consent_to_care_is_not_consent_to_the_sip_and_de_refers_to_the_guardian
     r = consent("Mamma och pappa var med på hela mötet. De säger att kvällarna är svårast. De har skrivit under "
                 "samtycke till SIP och informationsutbyte.\n")
     assert r.verdict == "met" and r.evidence[0].text.startswith("De har skrivit under")
+
+
+def test_the_childs_words_through_the_interpreter_are_its_own_voice():
+    for text in ("[BARN] säger via tolken att hen vill börja i förberedelseklassen.\n",
+                 "Via tolken berättar [BARN] att hon saknar sin mormor.\n"):
+        r = assess(text).criteria["child_voice"]
+        assert r.verdict == "met" and r.evidence[0].text == text.strip()
