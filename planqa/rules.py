@@ -118,16 +118,20 @@ PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
 PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|"
                            r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
-                           r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in|"
+                           r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in(?! (?:med|på|via|akut))|"
                            r"satt (?:i|på|bredvid|hos) [^.]{0,40}?under (?:hela |större delen av |delar av )?mötet|"
                            r"(?:var|är) (?:inte |ej )?på (?:sip-)?mötet|"
-                           r"valde att (?:inte )?(?:delta|vara med)(?: på| i)? (?:själva )?(?:mötet|möte)|"
+                           r"valde att (?:inte )?(?:delta|vara med)|"
                            r"bett att få vara med|fick (?:vara med och )?bestämma|ledde)\b"
                            r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,8}?(?:innan|före|inför|för att "
                            r"förbereda)|deltog inte eftersom|deltar inte då|för liten för att delta)\b"
                            # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
                            rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
-                           r"digitalt)\b", re.I)
+                           r"digitalt)\b"
+                           # a second verb of the child's sentence: "[BARN] hade gått igenom frågorna ... och valde
+                           # att vara med under första halvan"
+                           rf"|{PARTICIPANT_CHILD}[^.]{{0,120}}?\boch\s+(?:valde att (?:inte )?(?:delta|vara med)|"
+                           r"var med|deltog)\b", re.I)
 CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
 # Not taking part, with the reason right after ("[BARN] ej med – hen ville inte missa simträningen", "Deltog inte
 # pga åldern"): the explicit reason GUIDELINES 3 counts as met. The subject can be left out after a sentence about
@@ -157,10 +161,30 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
 # minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
-PARTICIPATION_CONTEXT = folded_re(r"\b(?:möte\w*|sip\w*|planen|plan\b|samordnade|bildstöd|bilder|träffade|"
+PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
-PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i processen|har informerats)\b|"
-                                rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b", re.I)
+PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats)\b|"
+                                rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
+                                rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
+                                r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
+                                rf"{PARTICIPANT_CHILD}\s+(?:har\s+deltagit|närv\.)\s*[.!]?\s*$|"
+                                # invited and did not come, no reason: "[BARN]: kallad, kom inte till mötet"
+                                r"\bkallad\w*,?\s+(?:men\s+)?kom\s+(?:inte|ej)\b", re.I)
+# The child spoke, wrote or drew at the meeting ("[BARN] berättade på mötet att ...", "Den här texten skrev jag
+# på mötet"): the child took part (GUIDELINES 3, "var med på hela/delar av mötet"); only being there while the
+# adults talk ("[BARN] lekte på golvet under mötet") is not this.
+_SAID_OR_WROTE = r"(?:sa|sade|berättade|svarade|frågade|pratade|förklarade|skrev|ritade|visade|läste|valde|bad)"
+CHILD_AT_MEETING = folded_re(rf"{PARTICIPANT_CHILD}\s+{_SAID_OR_WROTE}\b[^.]{{0,40}}?\b(?:på|under)\s+(?:sip-)?mötet\b|"
+                             rf"\b{_SAID_OR_WROTE}\s+{PARTICIPANT_CHILD}\s+(?:\w+\s+)?(?:på|under)\s+(?:sip-)?mötet\b",
+                             re.I)
+# The child wrote the plan or decided what it says ("Jag skrev den här planen med min kontaktperson", "[BARN]
+# bestämde själv vad som skulle stå"): the plan itself is the child's participation.
+CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skrev|skrivit|gjorde|gjort)\s+"
+                             r"(?:den här |denna |min |sin )?(?:\w*plan(?:en)?|sip\w*)\b|"
+                             rf"{PARTICIPANT_CHILD}\s+bestämde\s+själv\b", re.I)
+# A section on the child's participation ("Ungdomens delaktighet", "Barnets medverkan"): whatever it says of the
+# child is at least a mention of the child's participation.
+PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)\b", re.I)
 # A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
 BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
 # "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig"): voice, not a
@@ -169,9 +193,11 @@ PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|kä
                                          r"(?:mer\s+)?delaktig\w*", re.I)
 # A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
 # anything said about how (GUIDELINES 4: partial).
-PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
+PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
                                       r"mötesdeltagare|medverkande|närvaro|med (?:på mötet|i dag|idag)|"
-                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:",
+                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:|"
+                              # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
+                                      r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
 LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
                                  re.I)
@@ -196,6 +222,14 @@ CONSENT_HEDGE = re.compile(r"\b(?:tror jag|kanske|troligen|antagligen|vet inte|m
 CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke\w*|medgivande\w*)|\b(?:utan att|ifall)\b[^.;]*|"
                                 r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
                                 r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
+# Consent to the care itself, not to the SIP or to sharing information ("föräldrarna har samtyckt till vården",
+# "samtycke till placeringen"): GUARDIAN 3 `consent` asks for consent to the SIP or the information exchange.
+CONSENT_TO_CARE = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\s+(?:\w+\s+)?till\s+(?:(?:den|det|sin|sitt)\s+)?"
+                             r"(?:\w+\s+)?(?:vård(?:en)?|placering\w*|behandling\w*|insats(?:en|erna)?|utredning\w*|"
+                             r"inläggning\w*|operation\w*|medicinering\w*|läkemedel\w*|vaccin\w*|undersökning\w*)"
+                             r"(?=\s*[.,;)]|\s*$)", re.I)
+# "De har skrivit under samtycke ...": "de" are the guardians named in the sentence before.
+CONSENT_BY_THEM = re.compile(r"^\W*(?:de|dom|båda två)\s", re.I)
 # Consent that is only planned or being asked for, not given ("Samtycke inhämtas", "ska inhämtas av soc").
 CONSENT_PENDING = re.compile(r"\b(?:inhämtas|ska\s+(?:\w+\s+){0,3}?(?:inhämta\w*|lämna\w*|samtycka|skriva)|"
                              r"kommer att (?:inhämta\w*|lämna\w*|samtycka)|har diskuterats)\b", re.I)
@@ -269,7 +303,7 @@ GUARDIAN_ATTENDED = re.compile(r"^[^.!?]{0,40}?\b(?:var (?:\w+ )?(?:med|närvara
 GUARDIAN_ABSENT = re.compile(r"\b(?:var|är|kunde|hade) (?:inte|ej) (?:\w+ )?(?:med|komma|närvarande)\b|"
                              r"\b(?:inte|ej)\b[^.!?]{0,30}?\b(?:med på|delta\w*|deltog|närvarande|kallad\w*|kallats|"
                              r"kallades|bjud\w*)|\b(?:kallades|kallats|bjöds in|deltog|deltar|kom)\s+(?:inte|ej)\b|"
-                             r"\b(?:förhinder|frånvarande|avstod|avböjde)\b", re.I)
+                             r"\b(?:förhinder|förhindrad\w*|frånvarande|avstod|avböjde)\b", re.I)
 # A form field for the guardians' presence: "Vårdnadshavare närvarande: [x] Ja", "Föräldrar: närvarande". Like a
 # participant list it says no more than that they were there.
 GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|deltog|deltar|med på mötet|med)\s*[:|]",
@@ -299,6 +333,13 @@ GUARDIAN_EXCLUDED = re.compile(r"(?:\b(?:inte|ej)\s+(?:\w+\s+){0,2}?(?:kallad\w*
                                r"(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|\bbeslut\w*|"
                                r"\bskydd\w*|\bhemlig\w*|\bkontaktförbud\w*|\blvu\b|\bsekretess\w*|\bhäktad\w*)|"
                                r"\bexkluder\w*", re.I)
+# Being let to give a view, without the view ("Mamma och pappa fick säga vad de tyckte om planen"): a mention of
+# the guardians, not their view (like the child's formula, GUARDIAN 3 "nämnt utan innehåll").
+GUARDIAN_VIEW_FORMULA = re.compile(r"\b(?:fick|får|har fått|hade fått|fått|har getts|getts|gavs)\s+(?:(?:möjlighet|tillfälle)"
+                                   r"\s+att\s+)?(?:säga vad (?:de|hon|han) (?:tyckte|tycker|tänker|tänkte)|tycka till|"
+                                   r"säga sitt|(?:lämna|framföra|ge) (?:sina |sin )?(?:synpunkter|syn))\b"
+                                   r"(?:\s+(?:om|på)\s+(?:planen|förslaget|upplägget|målen|insatserna))?(?=\s*[.!]?\s*$)",
+                                   re.I)
 # "Mamma har sagt ja": consent, not a view.
 YES_NO = re.compile(r"\s+(?:ja|nej)\b", re.I)
 GUARDIAN_WORD = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}s?(?![\w-])", re.I)
@@ -2085,7 +2126,7 @@ PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|båda|bägge|vårdnadshavarna
 GIRL = folded_re(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
 BOY = folded_re(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
-VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt)\s*$",
+VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|via|genom)\s*$",
                                re.I)
 # A person word with an apposition between commas ("[VH1], [BARN]s mamma, har uppgett att ..."): the commas do
 # not open a new clause, the person word is the subject of the verb after them.
@@ -2431,9 +2472,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if observed and not goal and (plan.small_child or section == "child"):
         return "weak"
     paraphrase = VOICE_PARAPHRASE.search(masked)
-    if paraphrase and any(who == "child" for _, _, who in people) \
+    if paraphrase and (section == "child" or any(who == "child" for _, _, who in people)) \
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
-        return "weak"
+        return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
     return None
 
 
@@ -2587,6 +2628,14 @@ def _child_delaktig(text: str) -> bool:
     return any(not ADULT_PARTICIPANT.search(text[:m.start()]) for m in PARTICIPATION_VAGUE.finditer(text))
 
 
+def _in_participation_section(s: Segment, text: str) -> bool:
+    """A sentence with content under a heading on the child's participation ("Ungdomens delaktighet: UH har
+    deltagit"), not an empty or negated field ("Barnets delaktighet: –", "ej aktuellt")."""
+    field = FIELD.match(text)
+    return bool(PARTICIPATION_SECTION.search(s.section)) and not EMPTY_CELL.match(field[2] if field else text) \
+        and not NEGATED.search(text)
+
+
 def _takes_part(text: str) -> bool:
     """A sentence that says the child took part (or not), leaving out taking part in something other than the
     meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
@@ -2596,11 +2645,12 @@ def _takes_part(text: str) -> bool:
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
+                or CHILD_AT_MEETING.search(texts[i]) or CHILD_WROTE_PLAN.search(texts[i])
                 or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
-    vague = [s for s, text in zip(ctx.segs, texts) if _child_delaktig(text)
+    vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
     stretch, listed = _listed_children(ctx, texts)
     specific += [s for s in stretch if s not in specific]
@@ -2780,8 +2830,12 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     given: list[_ConsentStatement] = []
     pending: list[Segment] = []
     label_open = False  # the segment before was a bare consent label: "7. Samtycke", "Samtycke:"
+    previous_guardians = False  # the segment before names both guardians or the guardians as a group, or "de"
     for s in ctx.segs:
         text = _checked(s.text)
+        them_named, previous_guardians = previous_guardians, bool(
+            CONSENT_BY_ALL.search(s.text) or MOTHER.search(s.text) and FATHER.search(s.text)
+            or previous_guardians and CONSENT_BY_THEM.match(s.text))  # "De säger ..." goes on about them
         if label_open and not s.is_heading and not FIELD.match(text) and (
                 CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
@@ -2789,7 +2843,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if s.is_heading or NO_CONSENT.search(text):
             label_open = s.is_heading and bool(CONSENT.search(text))
             continue
-        text = CONSENT_INCIDENTAL.sub(" ", text)
+        text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
         in_field = CONSENT.search(text)
         in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
         if not (in_field or in_words or CONSENT_YES.search(text)):
@@ -2800,7 +2854,10 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if CONSENT_PENDING.search(text) or CONSENT_HEDGE.search(text):
             pending.append(s)
         else:
-            given.append(_ConsentStatement(s, _consent_givers(text)))
+            givers = _consent_givers(text)
+            if not givers and CONSENT_BY_THEM.match(text) and them_named:
+                givers = {"all"}
+            given.append(_ConsentStatement(s, givers))
     return given, pending
 
 
@@ -2878,6 +2935,16 @@ def _reason_follows(nxt: str) -> bool:
     return bool(nxt and EXCLUSION_REASON.search(nxt) and not FIELD.match(nxt) and not nxt.startswith("[BARN]"))
 
 
+def _field_goes_on(ctx: Context, i: int, field_: re.Match[str] | None) -> bool:
+    """A guardian field ("Vårdnadshavare: [VH1], mamma.") whose line goes on with a sentence about them without
+    naming them again ("Förhindrad, informerad per telefon efter mötet.")."""
+    if not field_ or not GUARDIAN_LABEL.match(field_.group(1)) or i + 1 >= len(ctx.segs):
+        return False
+    nxt = ctx.segs[i + 1]
+    return "\n" not in ctx.text[ctx.segs[i].end:nxt.start] and not FIELD.match(nxt.text) \
+        and not GUARDIAN_WORD.search(nxt.text) and not PERSON_REF.search(nxt.text)
+
+
 GUARDIAN_PROCESS_NEAR = 50  # characters between a guardian word and a word of the planning process
 
 
@@ -2912,11 +2979,12 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or not (GUARDIAN_WORD.search(text) or GUARDIAN_VIEW_TITLE.search(s.section)):
             continue
-        clauses = _guardian_clauses(text)
+        clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
                    and not GUARDIAN_OPINION.search(c.rest)]
         own = [c for c in clauses if c.verb and c not in reports]
         nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
+        tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
         goal = _goal_section(s.section) and any(a < s.end and s.start < b for a, b in goal_spans)
         if (own or _view_field(s, text)) and not goal:  # a goal for the parents is no view of theirs
             f.views.append(s)
@@ -2928,8 +2996,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
               or _presence_field(s.text, text)):
             f.listed.append(s)
-        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text) or s in consent_segs \
-                or _guardian_in_process(text):
+        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \
+                or _guardian_in_process(text + tail):
             f.mentioned.append(s)
     return f
 

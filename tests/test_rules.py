@@ -1518,3 +1518,65 @@ def test_help_at_a_daily_situation_is_a_concrete_need():
     text = "Nuläge\nHen behöver hjälp vid toalettbesök och vid av- och påklädning.\n"
     r = assess(text).criteria["needs_described"]
     assert r.verdict == "met" and r.evidence[0].text == "Hen behöver hjälp vid toalettbesök och vid av- och påklädning."
+
+
+def test_child_participation_in_discharge_hvb_and_first_person_plans():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    # a second verb of the child's sentence, the meeting named in it
+    r = part("[BARN] hade dagen innan gått igenom mötets frågor med sin kontaktperson och valde att vara med "
+             "under första halvan.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("[BARN] hade dagen innan")
+    # the child spoke or wrote at the meeting; the child wrote the plan; a ward meeting or a review
+    assert part("Den här texten skrev jag på mötet och tolken läste upp den.\n").verdict == "met"
+    assert part("Jag skrev den här planen med min kontaktperson [NAMN_1].\n").verdict == "met"
+    assert part("[BARN] var med på hela genomgången och hade förberett frågor.\n").verdict == "met"
+    assert part("[BARN] var med en stund på vårdplansmötet.\n").verdict == "met"
+    # being admitted is no coming into the meeting; only being in the room while the adults talk is no taking part
+    assert part("[BARN] kom in med ambulans efter ett anfall som varade i 20 minuter.\n").verdict == "not_met"
+    assert part("[BARN] lekte med bilarna under mötet.\n").verdict == "not_met"
+
+
+def test_mentions_of_the_childs_participation_without_content_are_partial():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    for text in ("[BARN] har varit med i planeringen.\n", "[BARN] har fått information om mötet.\n",
+                 "Pat närv.\n", "[BARN]: kallad, kom inte till mötet.\n",
+                 "Med på mötet var [BARN], mamma [VH1] och [NAMN_1] från soc.\n",
+                 "Ungdomens delaktighet\nUH har framfört att han är nöjd med planen.\n"):
+        r = part(text)
+        assert r.verdict == "partial", text
+        assert r.evidence and r.evidence[0].text in text
+    # an empty or negated field under the heading says nothing about the child's participation
+    assert part("Ungdomens delaktighet\nEj aktuellt.\n").verdict == "not_met"
+
+
+def test_staff_paraphrase_in_the_childs_section_is_partial_voice_with_the_child_unnamed():
+    r = assess("Ungdomens syn: UH uttrycker att hon är motiverad till behandlingen.\n").criteria["child_voice"]
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Ungdomens syn")
+
+
+def test_guardians_let_to_give_a_view_or_a_guardian_field_going_on_are_partial():
+    gp = lambda t: assess(t).criteria["guardian_participation"]  # noqa: E731
+    r = gp("Mamma och pappa fick säga vad de tyckte om planen.\n")
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Mamma och pappa")
+    r = gp("Vårdnadshavare: [VH1], mamma. Förhindrad, informerad per telefon efter mötet.\n")
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Vårdnadshavare:")
+    # their view given after the formula is still their view
+    assert gp("Mamma och pappa fick säga vad de tyckte och vill att skolan ringer varje fredag.\n").verdict == "met"
+
+
+def test_consent_to_care_is_not_consent_to_the_sip_and_de_refers_to_the_guardians():
+    consent = lambda t: assess(t).criteria["consent"]  # noqa: E731
+    r = consent("Placeringen sker med stöd av SoL, föräldrarna har samtyckt till vården.\n"
+                "Samtycke till SIP har lämnats av mamma.\n")
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["Samtycke till SIP har lämnats av mamma."]
+    assert consent("Föräldrarna har samtyckt till placeringen.\n").verdict == "not_met"
+    r = consent("Mamma och pappa var med på hela mötet. De säger att kvällarna är svårast. De har skrivit under "
+                "samtycke till SIP och informationsutbyte.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("De har skrivit under")
+
+
+def test_the_childs_words_through_the_interpreter_are_its_own_voice():
+    for text in ("[BARN] säger via tolken att hen vill börja i förberedelseklassen.\n",
+                 "Via tolken berättar [BARN] att hon saknar sin mormor.\n"):
+        r = assess(text).criteria["child_voice"]
+        assert r.verdict == "met" and r.evidence[0].text == text.strip()
