@@ -75,7 +75,7 @@ ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"(?:det här|detta|så här) gör|"
-                                  r"bestämdes|överenskommel\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
+                                  r"bestämdes|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
                                   r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
@@ -472,7 +472,7 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
         return None
     if goal_note and len(rest.split()) <= 6:
         return f"{rest} (mål)".lower()
-    if not lead and _goal_list_title(ctx, s, rest):
+    if not lead and (_goal_list_title(ctx, s, rest) or _activity_list_title(ctx, s, rest)):
         return rest.lower()
     if len(rest.split()) > 6:
         return None
@@ -491,6 +491,13 @@ def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A short line with a goal word anywhere that introduces a list ("Det vi kom överens om som mål",
     "Målen från förra gången, och hur det gick" followed by "- ..." or "1. ...")."""
     return (len(rest.split()) <= 10 and bool(GOAL_HEADING.search(rest)) and not NOT_A_GOAL.search(rest)
+            and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I) and _list_lead_in(ctx, s, any_ending=True))
+
+
+def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
+    """A short line that introduces a list of what will be done and by whom ("Vad som ska göras och vem som gör
+    det" followed by "- ...")."""
+    return (len(rest.split()) <= 10 and bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I))
             and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I) and _list_lead_in(ctx, s, any_ending=True))
 
 

@@ -1520,3 +1520,17 @@ def test_an_actions_ansvar_field_and_an_empty_numbered_field_name_no_coordinator
     assert assess(text).criteria["overall_responsibility"].verdict == "not_met"
     empty = "SIP 19/4 2024\n3. Samordningsansvarig:\n4. Anledning till SIP\nUtskrivning efter vård.\n"
     assert assess(empty).criteria["overall_responsibility"].verdict == "not_met"
+
+
+def test_a_who_does_what_title_and_an_agreed_section_list_the_interventions():
+    """A short line titling a list of what will be done and by whom ("Vad som ska göras och vem som gör det") ends
+    the goal section above it; "Överenskommet" heads interventions, whose lines without a doer make it partial."""
+    text = ("Min handlingsplan – [BARN], 12 år\n\nMina mål\n1. Skolan har gjort en kartläggning senast v. 48.\n"
+            "Vad som ska göras och vem som gör det\n- Mentor [NAMN_3] möter mig vid porten kl. 8.10.\n"
+            "- [NAMN_4], kontaktpolis, bokar tid för orossamtal hemma.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2 and "Mentor" in r.evidence[0].text
+    agreed = ("Uppföljning av SIP, 20 mars 2025\n\nÖverenskommet:\nSkolsköterskan gör urinsticka vid behov.\n"
+              "Ett extra mellanmål på fritids kl 15. Lugn vrå med spel när det blir för mycket.\n")
+    r = assess(agreed).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and "mellanmål" in r.evidence[0].text
