@@ -29,7 +29,7 @@ PERSON_REF = re.compile(r"\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 GUARDIAN = re.compile(
     r"\b(?:vårdnadshavar\w*|vh\d?|mamma\w*|pappa\w*|förälder|föräldrar\w*|mor|far|\[VH\d?\]|styvpappa|styvmamma)\b",
     re.I)
-WE = re.compile(r"^\s*(?:[-•*]|\d+[.)])?\s*(?:vi|man|alla|nätverket|berörda|samtliga)\b|\b(?:vi|man|alla|nätverket|berörda)\s+"
+WE = re.compile(r"^\s*(?:[-–•*]|(?:\d+\.)*\d+[.)]?)?\s*(?:vi|man|alla|nätverket|berörda|samtliga)\b|\b(?:vi|man|alla|nätverket|berörda)\s+"
                 r"(?:ska|kommer|får|tar|hjälps)\b", re.I)
 
 NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\w*|mår dåligt|ångest|"
@@ -73,8 +73,9 @@ _ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem g
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
-INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|ska göras|görs|gör vi|vi gör|att göra|"
-                                  r"bestämdes|överenskommel\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
+INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
+                                  r"(?:det här|detta|så här) gör|"
+                                  r"bestämdes|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
                                   r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
@@ -92,7 +93,7 @@ RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
-                        r"[^.\n]{0,40}?\b(?:och|samt|,)\b"
+                        r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+)?(?:menas|betyder|står för)",
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
@@ -100,7 +101,7 @@ EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
-                     r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela )?(?:planen|sip)))|samordnande|håller (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
+                     r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
@@ -518,7 +519,7 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
         return None  # a numbered goal with a quantity ("1. äta 3 mål + 2 mellis varje dag"), not a heading
     if goal_note and len(rest.split()) <= 6:
         return f"{rest} (mål)".lower()
-    if not lead and _goal_list_title(ctx, s, rest):
+    if not lead and (_goal_list_title(ctx, s, rest) or _activity_list_title(ctx, s, rest)):
         return rest.lower()
     if len(rest.split()) > 6:
         return None
@@ -537,6 +538,13 @@ def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A short line with a goal word anywhere that introduces a list ("Det vi kom överens om som mål",
     "Målen från förra gången, och hur det gick" followed by "- ..." or "1. ...")."""
     return (len(rest.split()) <= 10 and bool(GOAL_HEADING.search(rest)) and not NOT_A_GOAL.search(rest)
+            and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I) and _list_lead_in(ctx, s, any_ending=True))
+
+
+def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
+    """A short line that introduces a list of what will be done and by whom ("Vad som ska göras och vem som gör
+    det" followed by "- ...")."""
+    return (len(rest.split()) <= 10 and bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I))
             and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I) and _list_lead_in(ctx, s, any_ending=True))
 
 
@@ -847,8 +855,18 @@ SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|vår|vårt
                           r"den|det|de)$", re.I)
 # The subject receives the activity ("Pappa ska få hjälp", "Mamma och pappa får samtal på BUP").
 RECIPIENT = folded_re(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
+# The subject is the object of a passive verb after a modal ("Tolk ska bokas", "Kurator kan kontaktas").
+MODAL_PASSIVE = re.compile(r"\s*(?:ska|skall|kan|bör|måste|behöver)\s+(?:också\s+|även\s+)?[a-zåäö]{3,}(?<!e)s\b")
+# A passive verb right after a tail's agent ("tillsätts", "bokas", "görs").
+PASSIVE_NEXT = re.compile(r"\s+[a-zåäö]{2,}(?:as|ts|ds|ls|rs)\b")
 # Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
 RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
+# Staff titles the role list lacks, often compounds ("klassläraren", "konsulenten", "BVC-sköterskan",
+# "kontaktpolis", "fältassistenterna", "SSPF-samordnaren", "enhetschef"), and the staff of a named place
+# ("Personal på boendet väger ...", "Personalen följer ..."; "vi" stays vague unless the plan defines it).
+STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköterskan|läkare|läkaren|konsulent(?:en|erna)?|"
+                        r"assistent(?:en|erna)?|polis(?:en)?|ledare|ledaren|chef(?:en)?|gymnast(?:en)?|samordnare|"
+                        r"samordnaren|personal|personalen)(?![\w-])", re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 # The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
 SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
@@ -865,7 +883,7 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
     a, b = start + lo, start + hi
     return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
             or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi]))
-            or bool(SIGNATORY.search(text, lo, hi)))
+            or bool(SIGNATORY.search(text, lo, hi)) or bool(STAFF_ROLE.search(text, lo, hi)))
 
 
 def _is_first_name(token: str, ctx: Context | None = None) -> bool:
@@ -904,7 +922,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
         return False
     after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
     rest = text[lo + words[last][1]:]
-    return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest)
+    return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest) \
+        and not MODAL_PASSIVE.match(rest)
 
 
 def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> bool:
@@ -921,7 +940,7 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
         if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
             return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
         if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx):
-            return True
+            return not PASSIVE_NEXT.match(tail, w.end())  # "..., ny studiehandledare tillsätts": the object
     return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
 
@@ -957,7 +976,8 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
             return True  # "[NAMN_5] och mamma och pappa ansvarar", "[NAMN_4], kurator elevhälsan, ansvarar"
     # a sentence naming an actor before an action verb ("[NAMN_1] på soc ringer hem")
     verb = ACTIVITY_VERB.search(text)
-    return bool(verb and not body and _agent_in(ctx, text, s.start, lo, verb.start()))
+    return bool(verb and not body and _agent_in(ctx, text, s.start, lo, verb.start())
+                and not MODAL_PASSIVE.match(text, verb.start()) and not RECIPIENT.match(text, verb.start()))
 
 
 # A sentence end inside a line, not after an abbreviation ("ev. remiss", "el. BUP", "t.ex. Anna").
@@ -971,7 +991,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return list(zip([0] + ends[:-1], ends))
 
 
-_WHO_HINT = re.compile(r"vem|ansv|utförare|huvudman", re.I)  # a fast pre-check for a "Vem" column header
+# A dash between the cells of a table written with dashes, also before an empty last cell ("Samtal – – ").
+DASH_GAP = re.compile(r"(?<=\s)[–—-](?=\s|$)")
+# A row of such a table that only states the child's goal, its other cells empty ("[BARN] ska få växa – –").
+CHILD_GOAL_ROW = re.compile(rf"^\s*{CHILD}\s+ska\b", re.I)
 # Table header cells: the intervention column, and columns that give its context rather than who does it.
 ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*|"
                                  r"(?:vad|det) som (?:ska |behöver )?(?:hända|händer|göras)|vad (?:ska |behöver )?hända)$",
@@ -1002,6 +1025,8 @@ AGENCY_HEADING_TAIL = folded_re(r"(?:s\s+del(?:ar)?|\s+(?:gör|ska göra|ska|ans
 # A party in such a heading: a verksamhet, a role, a guardian, the family or the child ("mina föräldrar").
 AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|"
                          r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
+# Bare headings that name a life area rather than the school as a party ("Skola", "Förskola", "Skola och fritid").
+LIFE_AREA = frozenset(("skola", "förskola"))
 AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
 # A glossary in a plan written for the child ("Ord som kan vara svåra", "Ordlista"): its "Insats: något som ..."
 # explains a word, it states no intervention.
@@ -1019,8 +1044,8 @@ def agency_heading(text: str) -> bool:
     heading = text.strip().strip("#*").strip().rstrip(":").strip().lower()
     body = AGENCY_HEADING_TAIL.sub("", AGENCY_HEADING_LEAD.sub("", heading))
     parts = [body] if _party(body) else [p for p in AGENCY_JOIN.split(body) if p]  # "barn- och ungdomsmedicin"
-    if body == heading and ("," in body or not any(map(normalise_actor, parts))):
-        return False  # a bare heading names a verksamhet; "[VH1], mamma" is a participant
+    if body == heading and ("," in body or not any(map(normalise_actor, parts)) or LIFE_AREA.intersection(parts)):
+        return False  # a bare heading names a verksamhet; "[VH1], mamma" is a participant; "Skola" a life area
     return bool(parts) and all(map(_party, parts))
 
 
@@ -1060,7 +1085,7 @@ FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
 DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna)\b", re.I)
-NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|"
+NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
                          r"säger|sa|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
                          r"betonades|påpekades)\b", re.I)
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
@@ -1179,7 +1204,7 @@ def _paragraph_statements(ctx: Context, pieces: list[tuple[Segment, bool]], in_s
     stated: list[tuple[Segment, str]] = []
     prose: list[tuple[Segment, str]] = []
     for c, decided in pieces:
-        if _follow_up_statement(c) or OVERALL.search(c.text):
+        if _follow_up_statement(c) or _about_the_plan(c.text):
             continue
         if in_section and not DISCUSSED.search(c.text):
             stated.append((c, _statement_who(ctx, c, we_defined, agency)))
@@ -1190,6 +1215,16 @@ def _paragraph_statements(ctx: Context, pieces: list[tuple[Segment, bool]], in_s
             if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
                 prose.append((c, who))
     return stated, prose
+
+
+# A line that only refers to another document ("Uppdrag: enligt vårdplan.", "Se vårdplanen från soc, daterad ...").
+REFERENCE_ONLY = folded_re(r"^\s*(?:[^:]{1,40}:\s*)?(?:se|enligt)\s[^.]{0,60}\.?\s*$", re.I)
+
+
+def _about_the_plan(text: str) -> bool:
+    """A statement about the plan itself, no intervention: who holds it ("BUP och soc ska hjälpas åt att hålla
+    ihop min plan") or the consent to it ("Mamma har sagt ja till att vi delar information med BVC")."""
+    return bool(OVERALL.search(text) or CONSENT.search(text) or CONSENT_ACT.search(text))
 
 
 def _follow_up_statement(s: Segment) -> bool:
@@ -1243,7 +1278,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, f"{heading or time_parent} / {s.section}".strip(" /"))
         elif s.is_heading:
             time_parent = s.section
-        dash_cells = re.split(r"\s[–—-]\s", s.text.strip()) if dash_cols or _WHO_HINT.search(s.text) else [s.text]
+        dash_cells = [c.strip() for c in DASH_GAP.split(s.text.strip())] if dash_cols else [s.text]
+        if dash_cols and not s.is_heading and CHILD_GOAL_ROW.match(s.text) and not any(dash_cells[1:]):
+            continue  # "[BARN] ska få en bra start på gymnasiet." among the rows: the goal they serve
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
             s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
             cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
@@ -1351,6 +1388,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue  # also "Uppdrogs åt [NAMN_2] att kalla till nästa sammanträde": the follow-up, no intervention
         if agency and OTHER_LABEL.match(body):
             continue  # "Mål: ..." in a party's section
+        if not row and (_about_the_plan(s.text) or s.text.strip().lower() == title or s.text.rstrip().endswith(":")
+                        or REFERENCE_ONLY.match(s.text)):
+            continue  # who holds the plan, the consent, the title, a label ("Tillägg av ...:"), "Se vårdplanen"
         if not (in_section or row):
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
@@ -1761,7 +1801,7 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras|spikat)|"
                                r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
-                               r"ingen (?:är )?(?:utsedd|utsågs)|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
+                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är|har blivit) (?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i))\b", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
@@ -1779,7 +1819,7 @@ OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: f�
                            r"ansvarig huvudman)\s*:", re.I)
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
-MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kallade till (?:mötet|detta|det här|"
+MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
@@ -1845,10 +1885,12 @@ def _overall_statements(ctx: Context) -> OverallStatements:
     label: Segment | None = None
     for s in ctx.segs:
         overall = OVERALL.search(s.text)
+        # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
-            and not _is_table_row(s.text)
+            and not _is_table_row(s.text) and _starts_line(ctx, s)
         if label is not None and not s.is_heading and s.section == label.section \
-                and not overall and not field_line and not SECTION_WORD.match(s.text):
+                and not overall and not field_line and not SECTION_WORD.match(s.text) \
+                and not _next_numbered(label.text, s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
         elif s.is_heading or overall and _label_only(OVERALL, s.text):
             label = s if overall else None
@@ -1878,6 +1920,13 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         else:
             out.named.append(statement)
     return out
+
+
+def _next_numbered(label: str, text: str) -> bool:
+    """The text opens the numbered section after the label's ("3. Samordningsansvarig:" then "4. Anledning
+    till SIP"): the label's field is empty."""
+    a, b = LINE_NUMBER.match(label), LINE_NUMBER.match(text)
+    return bool(a and b and int(b.group(1)) == int(a.group(1)) + 1)
 
 
 def _coordinator_then_convener(ctx: Context, s: Segment, value: str) -> bool:

@@ -1580,3 +1580,91 @@ def test_the_childs_words_through_the_interpreter_are_its_own_voice():
                  "Via tolken berättar [BARN] att hon saknar sin mormor.\n"):
         r = assess(text).criteria["child_voice"]
         assert r.verdict == "met" and r.evidence[0].text == text.strip()
+
+
+def test_a_dash_table_keeps_its_columns_past_a_goal_row_and_empty_cells():
+    """A "Vad – Vem – När" table written with dashes: a row that only states the child's goal, its other cells
+    empty or absent, is no intervention and does not end the table; the other rows' "Vem" cells name who
+    (GUIDELINES 3, responsibility_per_action)."""
+    text = ("SIP inför utskrivning, 2025-02-06\n\nVad – Vem – När\n[BARN] ska få växa och må bra hemma – – \n"
+            "Sondmatning till föräldrarna – avdelningens ssk – före hemgång\nHembesök och vikt – BVC – varje vecka\n"
+            "[BARN] ska få en bra start i skolan.\nÖverlämning till skolan – [NAMN_2] – augusti\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["Sondmatning till föräldrarna – avdelningens ssk – före hemgång",
+                                            "Hembesök och vikt – BVC – varje vecka",
+                                            "Överlämning till skolan – [NAMN_2] – augusti"]
+
+
+def test_staff_titles_and_a_defined_vi_name_the_responsible():
+    """Staff titles the role list lacks ("klassläraren", "konsulenten", "personal på boendet") and a "vi" the plan
+    defines ("Insatser (vi = avdelningen)") name who does an action; a role that only receives it or is the
+    object of a passive does not ("Personalen ska få utbildning", "Tolk ska bokas")."""
+    text = ("Genomförandeplan för [BARN], 2025-10-07\n\nInsatser (vi = avdelningen)\n"
+            "- Vi gör ett dagsschema med bilder.\n- Klassläraren i förskoleklassen ordnar vilostunden.\n"
+            "- Konsulenten [NAMN_1] handleder familjehemmet varannan vecka.\n"
+            "- Personal på boendet väger [BARN] varje måndag.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 4
+    passive = "SIP för [BARN], 2025-01-14\n\nDet här ska hända:\nTolk ska bokas till alla besök.\nPersonalen ska få utbildning.\n"
+    assert assess(passive).criteria["responsibility_per_action"].verdict == "not_met"
+
+
+def test_an_undefined_vi_after_a_dash_bullet_is_partial():
+    """ "– Vi tränar ..." as an en-dash bullet is an action whose responsible is only "vi" (GUIDELINES 4)."""
+    text = ("SIP inför hemgång, 10/3\n\nVi gör så här:\n– Vi lägger upp ett matschema.\n– Vägning varje vecka.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and "Vi lägger upp" in r.evidence[0].text
+
+
+def test_life_area_headings_titles_consent_and_references_are_no_interventions():
+    """Under a life-area heading ("Skola") nothing is done by the school as a party; the document's title, who holds
+    the plan, the consent and a bare reference ("Se vårdplanen") state no intervention."""
+    text = ("Min plan när jag ska hem från BUP:s barnavdelning\n\nUppdrag\nSe vårdplanen från socialtjänsten.\n\n"
+            "Det här händer sen\nSamtal varje vecka.\nEn lugn plats i skolan.\n"
+            "BUP och socialtjänsten ska hjälpas åt att hålla ihop min plan.\n"
+            "Mamma har sagt ja till att vi delar information med BVC.\n\nSkola\nHemkommunens skola har fått kopia.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "not_met"
+    assert [e.text for e in r.evidence] == ["Samtal varje vecka.", "En lugn plats i skolan."]
+
+
+def test_nobody_holding_the_plan_said_outright_and_a_call_to_this_meeting():
+    """ "Ingen har huvudansvaret", "Ingen samordningsansvarig är vald": not_met even with a caller (GUIDELINES
+    4.1); who called this meeting only implies it (partial); "samordnare för min plan" and "hålla ihop min plan"
+    name the coordination."""
+    for line in ("Ingen har huvudansvaret för planen just nu.", "Ingen samordningsansvarig är vald."):
+        r = assess(f"SIP [BARN] 2025-02-11\n{line}\n[NAMN_1] kallar till nästa möte.\n").criteria["overall_responsibility"]
+        assert r.verdict == "not_met" and r.evidence[0].text == line, line
+    r = assess("SIP [BARN] 2025-05-16\nSamordning: Barnkliniken har kallat till detta möte.\n").criteria[
+        "overall_responsibility"]
+    assert r.verdict == "partial" and "kallat" in r.evidence[0].text
+    r = assess("min plan 15/12\n[NAMN_1] på mottagningen e samordnare för min plan.\n").criteria["overall_responsibility"]
+    assert r.verdict == "met" and "samordnare" in r.evidence[0].text
+    r = assess("Min plan 5/6\nBUP och socialtjänsten ska hjälpas åt att hålla ihop min plan.\n").criteria[
+        "overall_responsibility"]
+    assert r.verdict == "partial" and "hålla ihop" in r.evidence[0].text
+
+
+def test_an_actions_ansvar_field_and_an_empty_numbered_field_name_no_coordinator():
+    """ "Ansvar: förskolan." after an action in a list item is that action's responsible, not the plan's; an empty
+    "3. Samordningsansvarig:" followed by "4. ..." leaves the coordination unsaid."""
+    text = ("SIP för [BARN], 10 oktober 2023\n5. Insatser\n- [NAMN_2] är med [BARN] ute. Ansvar: förskolan.\n"
+            "7. Samordningsansvarig: ingen utsedd ännu.\n")
+    assert assess(text).criteria["overall_responsibility"].verdict == "not_met"
+    empty = "SIP 19/4 2024\n3. Samordningsansvarig:\n4. Anledning till SIP\nUtskrivning efter vård.\n"
+    assert assess(empty).criteria["overall_responsibility"].verdict == "not_met"
+
+
+def test_a_who_does_what_title_and_an_agreed_section_list_the_interventions():
+    """A short line titling a list of what will be done and by whom ("Vad som ska göras och vem som gör det") ends
+    the goal section above it; "Överenskommet" heads interventions, whose lines without a doer make it partial."""
+    text = ("Min handlingsplan – [BARN], 12 år\n\nMina mål\n1. Skolan har gjort en kartläggning senast v. 48.\n"
+            "Vad som ska göras och vem som gör det\n- Mentor [NAMN_3] möter mig vid porten kl. 8.10.\n"
+            "- [NAMN_4], kontaktpolis, bokar tid för orossamtal hemma.\n")
+    r = assess(text).criteria["responsibility_per_action"]
+    assert r.verdict == "met" and len(r.evidence) == 2 and "Mentor" in r.evidence[0].text
+    agreed = ("Uppföljning av SIP, 20 mars 2025\n\nÖverenskommet:\nSkolsköterskan gör urinsticka vid behov.\n"
+              "Ett extra mellanmål på fritids kl 15. Lugn vrå med spel när det blir för mycket.\n")
+    r = assess(agreed).criteria["responsibility_per_action"]
+    assert r.verdict == "partial" and "mellanmål" in r.evidence[0].text
