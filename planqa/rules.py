@@ -103,6 +103,8 @@ OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|hål(?:ler|la) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
+# The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
+# genomförandeplan ("Planen revideras ...", "Nästa genomgång").
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"
                        r"(?:nästa|ny) genomgång|revider(?:as|ing\w*)|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?|se(?:s)? över (?:planen|sip\w*)|"
@@ -1876,7 +1878,8 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 # Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
 # "Nästa gång", "När ses vi igen?").
 FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)", re.I)
-# Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
+# Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
+# "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
                          r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
