@@ -311,10 +311,12 @@ _PLAN_CUE = re.compile(
     re.IGNORECASE)
 _NOT_PLAN_CUE = re.compile(
     r"planer|var satt|ursprung|tidigare|föregående|förra|född|födelse|nästa|ny sip|kalla|följs upp"
-    r"|återbesök|skjut|flytta|senast|(?:till|från)\s+$", re.IGNORECASE)
+    r"|återbesök|inskriv|skjut|flytta|senast|(?:till|från)\s+$", re.IGNORECASE)
 _FOLLOW_UP_WORD = re.compile(r"(?<!denna )uppföljning(?!\s+av\b)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s|\s(?:och|men|samt)\s")
 _FOLLOWUP_DOC = re.compile(r"uppföljning", re.IGNORECASE)
+# In a follow-up document, the plan it follows up ("SIP som gjordes 2024-11-19", "upprättad 5/3").
+_EARLIER_PLAN = re.compile(r"upprättad|gjordes|gjord\b", re.IGNORECASE)
 
 
 def _year_hint(text: str) -> int | None:
@@ -364,7 +366,7 @@ def _find_plan_date(text: str) -> datetime.date | None:
         score = 0
         if _PLAN_CUE.search(line_before):
             score += 2
-        if _NOT_PLAN_CUE.search(before) or (followup_doc and re.search("upprättad", before, re.IGNORECASE)):
+        if _NOT_PLAN_CUE.search(before) or (followup_doc and _EARLIER_PLAN.search(before)):
             score -= 3
         if _FOLLOW_UP_WORD.search(before):
             # in a follow-up document the follow-up meeting is this plan's date; elsewhere it is later

@@ -29,16 +29,18 @@ __all__ = ["Scorer", "fit_scorer", "follow_up_dates", "follow_up_mentions", "loa
 
 SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "sip_merge" / "followup.json"
 
+# The next meeting also as a compound ("nästa vårdplansmöte", "nytt nätverksmöte"), a review of the plan
+# ("Planen revideras ...", "Nästa genomgång är ...") as genomförandeplaner write it.
 FOLLOW_UP_CUE = folded_re(
-    r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:sip-?\s?|samordnings)?"
-    r"(?:möte|träff|sip|uppföljning|gång|sammanträde)|ses\s+igen|hörs\s+igen|träffas\s+igen|återses|utvärder(?:as|ing)"
-    r"|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b",
+    r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:(?:sip-?\s?|samordnings)?"
+    r"(?:möte|träff|sip|uppföljning|gång|genomgång|sammanträde)|[\wåäö-]+(?:möte|sammanträde))|ses\s+igen|hörs\s+igen|träffas\s+igen"
+    r"|återses|utvärder(?:as|ing)|revider(?:as|ing)|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b",
     re.IGNORECASE)
 # after the date in the same sentence: "23/4, vi skickar kallelse"
 AFTER_CUE = folded_re(r"kallelse|kallar|ses\s+(?:igen|då)|följs\s+upp|utvärderas", re.IGNORECASE)
 NOT_FOLLOW_UP = re.compile(
     r"ursprung|tidigare|var\s+(?:planerad|satt|bokad)|planerades|inställ|ställdes\s+in|flyttad|flyttades"
-    r"|född|födelse|läkar|tandläkar|återbesök|utredning|upprätta|hölls|genomförd|extra|annars|förra"
+    r"|född|födelse|läkar|tandläkar|återbesök|provtagning|vaccin|inskriv|utredning|upprätta|hölls|genomförd|extra|annars|förra"
     r"|föregående|gamla|senaste|skulle|följts|hade|från\s*$|sedan\s*$|av\s+sip|mötet\s+(?:i\s+dag|idag)",
     re.IGNORECASE)
 # anywhere later in the sentence: the follow-up that did not happen
@@ -47,6 +49,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
 _LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
+_TABLE_CELL = re.compile(r"\|")
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*|\d+[.)]\s*)?(?P<h>[^\n:|]{2,50}?)\s*:?\s*$")
 
 
@@ -57,6 +60,7 @@ class _Context:
     clause: str  # the clause just before the mention
     after_clause: str  # the clause just after it
     heading: str  # the heading the mention sits under, when it is the first text after it
+    row: str = ""  # in a table row, the row's cells before the mention ("| Läkarbesök | BUP | 4/12 |")
 
 
 def _context(text: str, m: DateMention) -> _Context:
@@ -69,7 +73,16 @@ def _context(text: str, m: DateMention) -> _Context:
     clause = text[clause_breaks[-1] if clause_breaks else s_start:m.start]
     after_break = _CLAUSE_BREAK.search(text, m.end, s_end)
     after_clause = text[m.end:after_break.start() if after_break else s_end]
-    return _Context(text[s_start:m.start], text[m.end:s_end], clause, after_clause, _heading_above(text, m.start))
+    line_start = text.rfind("\n", 0, m.start) + 1
+    row = text[line_start:m.start] if _TABLE_CELL.search(text, line_start, m.start) else ""
+    return _Context(text[s_start:m.start], text[m.end:s_end], clause, after_clause, _heading_above(text, m.start), row)
+
+
+def _not_follow_up(ctx: _Context) -> bool:
+    """Words around the mention say it is another time (an appointment, a birthday, a passed meeting); in a
+    table row the row's other cells say it ("| Läkarbesök, uppföljning av medicin | BUP | 2024-12-04 |")."""
+    return bool(NOT_FOLLOW_UP.search(ctx.clause) or NOT_FOLLOW_UP.search(ctx.after_clause)
+                or NOT_FOLLOW_UP.search(ctx.row))
 
 
 def _heading_above(text: str, pos: int) -> str:
@@ -93,7 +106,7 @@ def _heading_above(text: str, pos: int) -> str:
 
 
 def _rule_score(ctx: _Context) -> float:
-    if NOT_FOLLOW_UP.search(ctx.clause) or NOT_FOLLOW_UP.search(ctx.after_clause) or CANCELLED.search(ctx.after):
+    if _not_follow_up(ctx) or CANCELLED.search(ctx.after):
         return 0.05
     if FOLLOW_UP_CUE.search(ctx.before):
         return 0.9
@@ -116,7 +129,7 @@ def features(text: str, m: DateMention, ctx: _Context, rank: int, plan_date: dat
          "cue_heading": float(bool(FOLLOW_UP_CUE.search(ctx.heading))),
          "heading_negated": float(bool(_NEGATED.search(ctx.heading))),
          "after_cue": float(bool(AFTER_CUE.search(ctx.after))),
-         "not_clause": float(bool(NOT_FOLLOW_UP.search(ctx.clause) or NOT_FOLLOW_UP.search(ctx.after_clause))),
+         "not_clause": float(_not_follow_up(ctx)),
          "cancelled": float(bool(CANCELLED.search(ctx.after))),
          "tail": float(m.start > 0.7 * len(text)),
          "unresolved": float(m.kind != "vague" and (m.iso is None or plan_date is None))}

@@ -104,13 +104,20 @@ OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?
                      r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
-FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:sip-)?(?:möte|sammanträde)|ny sip|nytt möte|utvärder\w*|"
+# The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
+# genomförandeplan ("Planen revideras ...", "Nästa genomgång").
+FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"
+                       r"(?:nästa|ny) genomgång|revider(?:as|ing\w*)|utvärder\w*|"
                        r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?|se(?:s)? över (?:planen|sip\w*)|"
                        r"(?:planen|sip\S*) ses över)\b", re.I)
 # A follow-up announced by its line's time label, as timelines write it ("14/5: uppföljning av planen",
 # "Vecka 20 – nytt SIP-möte"); the text after the date mention.
 TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:–—-]\s*(?:uppfölj\w*|nästa (?:sip-?)?(?:möte|uppföljning)\w*|ny sip\b|"
                                     r"nytt (?:sip-?)?möte)", re.I)
+# A sentence that opens with the next meeting and gives its time ("Nästa vårdplansmöte är 3/12 kl 13",
+# "Ny genomgång blir den 9 september"): the text before the date mention.
+NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:möte|sammanträde)|genomgång|"
+                            r"uppföljning|revidering)\s+(?:är|blir|hålls|sker|planeras\s+till|bokas\s+till)\s+$", re.I)
 # A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
 WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
@@ -410,7 +417,8 @@ def build_context(text: str) -> Context:
 def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.DateMention],
                           plan_date: dt.date | None) -> set[dates.DateMention]:
     """Follow-up times the date scorer's sentence cues miss: a time label opening a line that says follow-up
-    ("14/5: uppföljning av planen"), and the answer to "När ska vi se över planen?". Passed dates never count."""
+    ("14/5: uppföljning av planen"), a sentence that opens with the next meeting ("Nästa vårdplansmöte är 3/12"),
+    and the answer to "När ska vi se över planen?". Passed dates never count."""
     out: set[dates.DateMention] = set()
     answers = [nxt for s, nxt in zip(segs, segs[1:]) if WHEN_QUESTION.match(s.text) and FOLLOW_UP.search(s.text)
                and text.count("\n", s.end, nxt.start) <= 1]
@@ -419,7 +427,7 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         labelled = not re.search(r"\w", text[line_start:m.start]) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
-        if labelled or any(a.start <= m.start < a.end for a in answers):
+        if labelled or NEXT_MEETING_IS.search(text[line_start:m.start]) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
 
@@ -1968,6 +1976,10 @@ def overall_responsibility(ctx: Context) -> CriterionResult:
 CHILD_CONTACT = folded_re(rf"\b(?:ses|träffas|hörs)\s+(?:med|m\.?)\s+{_PARTICIPANT}", re.I)
 
 
+# A sentence that points back at the meeting just named ("Det blir i slutet av april.", "Mötet hålls efter lovet.").
+MEETING_ANAPHOR = folded_re(r"^\W*(?:det|mötet|det mötet|den)\s+(?:blir|hålls|sker|bokas|ligger|planeras)\b", re.I)
+
+
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
     if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
@@ -1980,8 +1992,11 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
     mentions = [s for s in ctx.segs if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
                 or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)]
+    # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
+    sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
+               and "\n" not in ctx.text[s.end:nxt.start]]
     vague = [m for m in ctx.date_mentions if m.kind == "vague"
-             and any(s.start <= m.start < s.end for s in mentions)]
+             and any(s.start <= m.start < s.end for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
         return _result("follow_up_date", "partial", 0.6, ev, "Tiden för uppföljning är vag, inget datum.")
@@ -1994,10 +2009,11 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 
 # Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
 # "Nästa gång", "När ses vi igen?").
-FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|när ses vi)", re.I)
-# Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Sammankallande:").
+FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)", re.I)
+# Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
+# "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
-                         r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:nästa|ny|tid|lokal|rum|möte\w*)|"
+                         r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
@@ -2051,7 +2067,7 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     if re.search(r"\bjag\b", m.group(), re.I) or re.search(r"\bjag\s+(?:\w+\s+)?$", before, re.I):
         return "named" if _signed(ctx) else "implied"  # "jag skickar kallelse", the note signed "Emma"
     if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
-            or re.search(r"\b(?:hon|han)\s+$", before, re.I):
+            or re.search(r"\b(?:hon|han)\s+$", before, re.I) or _agency_staff(before):
         return "named"
     after = re.match(r"[^.;]*?(?:\bav\b|:)\s*([^.;]*)", s.text[m.end():])
     if after:
@@ -2061,6 +2077,16 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
                 or NAME_TAIL.match(after.group(1)):
             return "named"
     return "implied"
+
+
+# A staff member named by agency and title in one word ("BVC-sköterskan", "BUP-läkaren kallar").
+AGENCY_STAFF = re.compile(r"(?<![\w-])([\wåäöÅÄÖ]+)-[a-zåäö]{4,}\s+$")
+
+
+def _agency_staff(before: str) -> bool:
+    """The words before a convener verb end with an agency-and-title compound ("BVC-sköterskan kallar")."""
+    m = AGENCY_STAFF.search(before)
+    return bool(m and normalise_actor(m.group(1)))
 
 
 # A signature: a line with a first name or a person placeholder alone, or before a role ("Emma", "/Rut,

@@ -186,6 +186,9 @@ def test_week_range_with_two_week_words_is_two_mentions() -> None:
     ("UPPFÖLJNING AV SIP\nUppföljningsmöte hölls 2025-01-21.\nGäller den SIP som upprättades 2024-09-10.",
      datetime.date(2025, 1, 21)),
     ("Planerad uppföljning: 2025-05-20\nDatum för denna uppföljning: 2025-09-23", datetime.date(2025, 9, 23)),
+    ("Uppföljning – SIP för [BARN]\nDatum: 11 februari 2025\nUppföljningen gäller SIP som gjordes 2024-11-19.",
+     datetime.date(2025, 2, 11)),
+    ("GENOMFÖRANDEPLAN\nInskrivningsdatum: 2023-08-28\nDatum för denna plan: 2023-10-09", datetime.date(2023, 10, 9)),
     ("Min plan\nJag ska gå till skolan. Nästa möte 14/3.", None),
     ("anteckn SIP 8/10\nnärv: pappa", None),  # no year anywhere: unresolvable
     ("", None),

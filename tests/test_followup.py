@@ -28,6 +28,10 @@ PLAN = datetime.date(2024, 2, 20)
     ("Datum: 2024-02-20\nNästa uppföljning tisdag 3/12 kl 9.00, extra möte vid behov.", ["2024-12-03"]),
     ("Datum: 2024-02-20\nUppföljning sker vid behov.", []),
     ("Datum: 2024-02-20\nVi ses igen efter sommarlovet.", []),
+    ("Datum: 2024-02-20\n\nUppföljning\nNästa vårdplansmöte är 2024-12-03 kl 13.30.", ["2024-12-03"]),
+    ("Datum: 2024-02-20\nNästa genomgång är den 9 september.", ["2024-09-09"]),
+    ("Datum: 2024-02-20\n| Insats | Ansvarig | När |\n| Läkarbesök, uppföljning av medicin | BUP | 2024-04-04 |", []),
+    ("Datum: 2024-02-20\nProvtagning inför nästa möte 4/3. Nästa nätverksmöte 15/4.", ["2024-04-15"]),
 ])
 def test_follow_up_dates_by_rules(text: str, expected: list[str]) -> None:
     iso, _, _ = follow_up_dates(text, PLAN, scorer="rules")

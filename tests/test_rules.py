@@ -1668,3 +1668,52 @@ def test_a_who_does_what_title_and_an_agreed_section_list_the_interventions():
               "Ett extra mellanmål på fritids kl 15. Lugn vrå med spel när det blir för mycket.\n")
     r = assess(agreed).criteria["responsibility_per_action"]
     assert r.verdict == "partial" and "mellanmål" in r.evidence[0].text
+
+
+def test_next_meeting_compounds_and_plan_reviews_are_follow_ups():
+    r = assess("Genomförandeplan 2024-09-24\nUppföljning\nNästa vårdplansmöte är 2024-12-03 kl 13.30. "
+               "Handläggare [NAMN_2] på socialtjänsten kallar.\n").criteria
+    assert r["follow_up_date"].verdict == "met" and r["follow_up_date"].evidence[0].text == "2024-12-03 kl 13.30"
+    assert r["follow_up_responsible"].verdict == "met"
+    review = assess("Genomförandeplan 2023-10-09\nRevidering\nPlanen revideras var tredje månad eller vid behov. "
+                    "Vi bokar in en ny genomgång.\n").criteria
+    assert review["follow_up_date"].verdict == "partial" and review["follow_up_date"].evidence[0].text == "vid behov"
+    assert review["follow_up_responsible"].verdict == "partial"
+    assert "Vi bokar in en ny genomgång" in review["follow_up_responsible"].evidence[0].text
+
+
+def test_a_vague_time_in_the_sentence_after_the_next_meeting_is_its_time():
+    text = ("Min plan\nVem som kallar\nMin handläggare [NAMN_2] på soc kallar till nästa vårdplansmöte. "
+            "Det blir i slutet av april.\n")
+    r = assess(text).criteria
+    assert r["follow_up_date"].verdict == "partial" and r["follow_up_date"].evidence[0].text == "slutet av april"
+    assert r["follow_up_responsible"].verdict == "met"
+    other = assess("Min plan\nVi ses igen.\nDet är bra att [BARN] börjar i skolan till hösten.\n")
+    assert other.criteria["follow_up_date"].verdict == "not_met"
+
+
+def test_an_appointment_row_with_a_date_is_no_follow_up():
+    text = ("SIP vid utskrivning 2024-11-12\n| Mål | Insats | Ansvarig | När |\n|---|---|---|---|\n"
+            "| | Läkarbesök, uppföljning av medicin | BUP | 2024-12-04 kl 15 |\n\n"
+            "Samordningsansvarig: [NAMN_1], BUP. BUP kallar till uppföljning i januari.\n")
+    r = assess(text).criteria["follow_up_date"]
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["januari"]
+
+
+def test_the_one_who_books_the_next_meeting_calls_it():
+    r = assess("Handlingsplan SSPF 2023-03-02\nNy träff: [NAMN_1] bokar.\n").criteria["follow_up_responsible"]
+    assert r.verdict == "met" and r.evidence[0].text == "Ny träff: [NAMN_1] bokar."
+    staff = assess("Min plan 2024-05-02\nBVC-sköterskan kallar till nästa möte i mars.\n").criteria
+    assert staff["follow_up_responsible"].verdict == "met"
+    assert staff["follow_up_date"].verdict == "partial"
+
+
+def test_a_coordinator_of_my_plan_without_a_caller_is_partial_follow_up_responsibility():
+    r = assess("Min plan 2024-05-02\n[NAMN_1] på BUP är samordnare för min plan.\n").criteria
+    assert r["overall_responsibility"].verdict == "met"
+    assert r["follow_up_responsible"].verdict == "partial"
+    assert r["follow_up_responsible"].evidence[0].label == "COORDINATOR"
+    nobody = assess("Min plan 2024-05-02\nVem som ska hålla ihop min plan är inte bestämt än. "
+                    "BVC-sköterskan kallar till nästa möte i mars.\n").criteria
+    assert nobody["overall_responsibility"].verdict == "not_met"  # GUIDELINES 4.1: nobody holds it, someone calls
+    assert nobody["follow_up_responsible"].verdict == "met"
