@@ -49,7 +49,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
 _LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
-_TABLE_CELL = re.compile(r"\|")
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*|\d+[.)]\s*)?(?P<h>[^\n:|]{2,50}?)\s*:?\s*$")
 
 
@@ -74,7 +73,7 @@ def _context(text: str, m: DateMention) -> _Context:
     after_break = _CLAUSE_BREAK.search(text, m.end, s_end)
     after_clause = text[m.end:after_break.start() if after_break else s_end]
     line_start = text.rfind("\n", 0, m.start) + 1
-    row = text[line_start:m.start] if _TABLE_CELL.search(text, line_start, m.start) else ""
+    row = text[line_start:m.start] if "|" in text[line_start:m.start] else ""
     return _Context(text[s_start:m.start], text[m.end:s_end], clause, after_clause, _heading_above(text, m.start), row)
 
 

@@ -426,8 +426,9 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         if m.iso is not None and plan_date is not None and m.iso <= plan_date.isoformat():
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
-        labelled = not re.search(r"\w", text[line_start:m.start]) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
-        if labelled or NEXT_MEETING_IS.search(text[line_start:m.start]) or any(a.start <= m.start < a.end for a in answers):
+        line_head = text[line_start:m.start]
+        labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
+        if labelled or NEXT_MEETING_IS.search(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
 
@@ -542,18 +543,22 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     return None
 
 
+def _list_title(ctx: Context, s: Segment, rest: str) -> bool:
+    """A short line, not a sentence of its own ("Att ...", "Jag ..."), that introduces a list ("- ..." or "1. ...")."""
+    return (len(rest.split()) <= 10 and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I)
+            and _list_lead_in(ctx, s, any_ending=True))
+
+
 def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
-    """A short line with a goal word anywhere that introduces a list ("Det vi kom överens om som mål",
-    "Målen från förra gången, och hur det gick" followed by "- ..." or "1. ...")."""
-    return (len(rest.split()) <= 10 and bool(GOAL_HEADING.search(rest)) and not NOT_A_GOAL.search(rest)
-            and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I) and _list_lead_in(ctx, s, any_ending=True))
+    """A list title with a goal word anywhere ("Det vi kom överens om som mål", "Målen från förra gången, och
+    hur det gick")."""
+    return bool(GOAL_HEADING.search(rest)) and not NOT_A_GOAL.search(rest) and _list_title(ctx, s, rest)
 
 
 def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
-    """A short line that introduces a list of what will be done and by whom ("Vad som ska göras och vem som gör
-    det" followed by "- ...")."""
-    return (len(rest.split()) <= 10 and bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I))
-            and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I) and _list_lead_in(ctx, s, any_ending=True))
+    """A list title on what will be done and by whom ("Vad som ska göras och vem som gör det")."""
+    return bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I)) \
+        and _list_title(ctx, s, rest)
 
 
 # A numbered section label in minutes ("§ 2 Mål", "§ 3 Uppdrag") or at the start of a line that goes on ("§ 2 Mål.
