@@ -37,11 +37,9 @@ class WithEntities:
 
         result = self.inner.assess(plan)
         plan_date = dt.date.fromisoformat(result.plan_date) if result.plan_date else None
-        _, ents = analyse(self.nlp, plan.text, plan_date)
         follow_up = [(e.start, e.end) for e in result.criteria["follow_up_date"].evidence
                      if e.label == "FOLLOW_UP_DATE"]
-        ents = [e.model_copy(update={"role": "follow_up" if e.label == "DATE" and any(
-            s < e.end and e.start < t for s, t in follow_up) else None}) for e in ents]
+        _, ents = analyse(self.nlp, plan.text, plan_date, follow_up_spans=follow_up)
         actors = sorted(set(result.actors) | {e.normalised for e in ents if e.label == "ACTOR" and e.normalised})
         return result.model_copy(update={"entities": ents, "actors": actors, "model_version": self.model_version})
 

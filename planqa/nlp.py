@@ -44,6 +44,7 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 ENT_LABELS = ("ACTOR", "ROLE", "PERSON", "DATE")
 PLACEHOLDER = re.compile(r"\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 RULER_KEY = "ruler"
+_SCORE_FOLLOW_UP = "planqa_score_follow_up"  # Doc.user_data flag: run the follow-up scorer
 
 for _name, _obj in (("normalised", Span), ("follow_up", Span), ("plan_date", Doc)):
     if not _obj.has_extension(_name):
@@ -303,6 +304,8 @@ def set_attributes(doc: Doc, scorer: Scorer | str | None = "rules", ents: list[S
             iso, kind = normalise(ent.text, plan_date, text[max(0, ent.start_char - 40):ent.start_char])
             ent._.normalised = iso
             dates.append((ent, DateMention(ent.start_char, ent.end_char, ent.text, iso, kind)))
+    if not doc.user_data.get(_SCORE_FOLLOW_UP, True):
+        return  # the caller decides the follow-up role (analyse's follow_up_spans)
     scored = follow_up_mentions(text, [m for _, m in dates], plan_date, scorer)
     for (ent, _), (_, p) in zip(dates, scored, strict=True):
         ent._.follow_up = p >= 0.5
@@ -330,16 +333,32 @@ def load_pipeline(model_dir: str | Path | None = None) -> Language:
     return spacy.load(path, exclude=["tokenizer"])
 
 
-def analyse(nlp: Language, text: str, plan_date: datetime.date | None = None) -> tuple[Doc, list[Entity]]:
-    """Run the pipeline on one plan; return the Doc and its entities as `planqa.models.Entity`."""
+def analyse(nlp: Language, text: str, plan_date: datetime.date | None = None,
+            follow_up_spans: list[tuple[int, int]] | None = None) -> tuple[Doc, list[Entity]]:
+    """Run the pipeline on one plan; return the Doc and its entities as `planqa.models.Entity`.
+
+    With `follow_up_spans` (character spans the caller has already judged to be the follow-up, as
+    the assessor's verdict evidence), a DATE overlapping one of them gets the role "follow_up" and
+    the pipeline's own follow-up scorer is not run.
+    """
     doc = nlp.make_doc(text)
+    doc.user_data["planqa_text"] = text  # what doc_text would join from the tokens again
+    doc.user_data[_SCORE_FOLLOW_UP] = follow_up_spans is None
     doc._.plan_date = plan_date
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    return doc, entities(doc)
+    return doc, entities(doc, follow_up_spans)
 
 
-def entities(doc: Doc) -> list[Entity]:
-    """doc.ents as `planqa.models.Entity` (role "follow_up" on the plan's follow-up dates)."""
-    return [Entity(start=e.start_char, end=e.end_char, label=e.label_, text=e.text, normalised=e._.normalised,
-                   role="follow_up" if e._.follow_up else None) for e in doc.ents]
+def entities(doc: Doc, follow_up_spans: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """doc.ents as `planqa.models.Entity` (role "follow_up" on the plan's follow-up dates: those the
+    pipeline scored so, or with `follow_up_spans` the DATEs that overlap one of them)."""
+    out = []
+    for e in doc.ents:
+        if follow_up_spans is None:
+            follow_up = bool(e._.follow_up)
+        else:
+            follow_up = e.label_ == "DATE" and any(s < e.end_char and e.start_char < t for s, t in follow_up_spans)
+        out.append(Entity(start=e.start_char, end=e.end_char, label=e.label_, text=e.text,
+                          normalised=e._.normalised, role="follow_up" if follow_up else None))
+    return out

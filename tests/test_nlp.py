@@ -91,6 +91,17 @@ def test_given_plan_date_wins(rules_nlp: spacy.Language) -> None:
     assert [(e.normalised, e.role) for e in ents] == [("2026-03-14", "follow_up")]
 
 
+def test_given_follow_up_spans_decide_the_role(rules_nlp: spacy.Language) -> None:
+    text = "Möte 10/2 -25. Insats v. 9.\nUppföljning 14/4."
+    _, scored = analyse(rules_nlp, text)
+    assert [e.text for e in scored if e.role == "follow_up"] == ["14/4"]
+    v9 = text.index("v. 9")
+    _, given = analyse(rules_nlp, text, follow_up_spans=[(v9, v9 + 4)])
+    assert [e.text for e in given if e.role == "follow_up"] == ["v. 9"]  # the spans win, the scorer is not asked
+    assert [(e.start, e.end, e.label, e.normalised) for e in given] == [
+        (e.start, e.end, e.label, e.normalised) for e in scored]
+
+
 def test_io_runs_decode_entities() -> None:
     nlp = spacy.blank("sv")
     doc = nlp.make_doc("BUP och soc kallar [ BARN ]  idag")
