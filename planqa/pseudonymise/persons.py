@@ -73,10 +73,10 @@ _BULLET_LINE = re.compile(r"[ \t]*(?:[-–•*☐☑>]|\d+(?:\.\d+)*[.)]?|[a-zA-
 
 
 class _Tok:
-    __slots__ = ("text", "start", "end", "low", "cap", "initial")
+    __slots__ = ("text", "start", "end", "gap", "low", "cap", "initial")
 
-    def __init__(self, text: str, start: int, end: int, initial: bool) -> None:
-        self.text, self.start, self.end, self.initial = text, start, end, initial
+    def __init__(self, text: str, start: int, end: int, gap: str, initial: bool) -> None:
+        self.text, self.start, self.end, self.gap, self.initial = text, start, end, gap, initial
         self.low = text.lower()
         # a capital first letter and no capitals inside a word part: "SoL", "HbA1c", "BVC-besök" are no names
         self.cap = text[0].isupper() and _capitalised(text)
@@ -90,7 +90,8 @@ def _capitalised(text: str) -> bool:
 
 
 def tokens(text: str) -> list[_Tok]:
-    """Words with their position; `initial` when a word starts a sentence, line or field."""
+    """Words with their position and the text before them (`gap`, from the previous word or the
+    text's start); `initial` when a word starts a sentence, line or field."""
     toks: list[_Tok] = []
     last = 0
     for m in _WORD_RE.finditer(text):
@@ -99,16 +100,26 @@ def tokens(text: str) -> list[_Tok]:
         before = gap.rstrip(" \u00a0")
         if not toks or "\n" in gap or "  " in gap or "\t" in gap:
             initial = True
-        elif _BULLET_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
-            initial = True
+        elif len(toks[-1].text) == 1 and _BULLET_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
+            initial = True  # "a) Sara": a bullet has at most one letter, so a longer word before is none
         elif before:
             ch = before[-1]
             initial = ch in _BREAK or (ch == "-" and gap.strip() == "-") or (ch == "'" and gap.strip() == "'")
         else:
             initial = False
-        toks.append(_Tok(m.group(), s, m.end(), initial))
+        toks.append(_Tok(m.group(), s, m.end(), gap, initial))
         last = m.end()
     return toks
+
+
+def _in_keep_word(toks: list[_Tok], i: int, text: str) -> bool:
+    """Token i is part of an agency or role name of one to three words ("BUP", "Maria Ungdom", "god man")."""
+    for first in range(max(0, i - 2), i + 1):
+        for last in range(i, min(first + 2, len(toks) - 1) + 1):
+            if all(toks[k].gap == " " for k in range(first + 1, last + 1)) and is_keep_word(
+                    text[toks[first].start:toks[last].end]):
+                return True
+    return False
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -164,24 +175,9 @@ class PersonRecognizer(EntityRecognizer):
             return []
         holes = lexicon.placeholder_spans(text)
 
-        def gap(i: int) -> str:
-            """Text between token i-1 and token i."""
-            return text[toks[i - 1].end:toks[i].start] if i > 0 else text[:toks[i].start]
-
         def joined(i: int) -> bool:
             """Tokens i and i+1 are one name: a single space between, and i is no genitive."""
-            return i + 1 < n and gap(i + 1) in (" ", "\u00a0") and length[i] == len(toks[i].text)
-
-        in_keep = [False] * n
-        for i in range(n):
-            if is_keep_word(toks[i].text):
-                in_keep[i] = True
-            j = i + 1
-            while j < n and j <= i + 2 and gap(j) == " ":
-                if is_keep_word(text[toks[i].start:toks[j].end]):
-                    for k in range(i, j + 1):
-                        in_keep[k] = True
-                j += 1
+            return i + 1 < n and toks[i + 1].gap in (" ", "\u00a0") and length[i] == len(toks[i].text)
 
         listed = [False] * n
         length = [0] * n
@@ -198,21 +194,24 @@ class PersonRecognizer(EntityRecognizer):
                        and not (holes and any(a < t.end and t.start < b for a, b in holes))
                        and not _DISEASE_AFTER.match(text, t.end, t.end + 10)
                        and not t.low.endswith(_UNIT_SUFFIXES)
-                       and not in_keep[i])
-        amb = [toks[i].text[:length[i]] in self.ambiguous or toks[i].low in self.stop for i in range(n)]
+                       and not _in_keep_word(toks, i, text))
+        # a name that is also a word, or a stop word (read for candidates only)
+        amb = [cand[i] and (toks[i].text[:length[i]] in self.ambiguous or toks[i].low in self.stop)
+               for i in range(n)]
         score = [0.0] * n
 
         # pass 1: each word on its own and its immediate context
         for i, t in enumerate(toks):
             if not cand[i]:
                 continue
-            ctx = (self._trigger_before(toks, i, text) or self._after_label(text, t.start, t.end)
-                   or self._role_after(toks, i, text) or self._signature_line(text, t.start, t.end)
-                   or bool(_PNR_AFTER.match(text, t.end)))
+            ctx = (listed[i] or t.low not in self.stop) and (
+                self._trigger_before(toks, i, text) or self._after_label(text, t.start, t.end)
+                or self._role_after(toks, i, text) or self._signature_line(text, t.start, t.end)
+                or bool(_PNR_AFTER.match(text, t.end)))
             verb = self._verb_after(toks, i, text)
             after_loc = i > 0 and toks[i - 1].low in self.locative
             place = t.text[:length[i]] in self.places
-            if ctx and (listed[i] or not t.low in self.stop):
+            if ctx:
                 score[i] = self.SCORE_CONTEXT
             elif listed[i] and not amb[i]:
                 score[i] = self.SCORE_LEXICON if (not t.initial or verb) else self.SCORE_WEAK
@@ -315,13 +314,13 @@ class PersonRecognizer(EntityRecognizer):
         """'mamma Sara', 'kurator Jonas', 'heter Sara', 'god man Omar' (same line, nothing but ':' between)."""
         if i == 0:
             return False
-        between = text[toks[i - 1].end:toks[i].start]
+        between = toks[i].gap
         if "\n" in between or between.strip(" \u00a0:") != "":
             return False
         prev = toks[i - 1]
         if lexicon.lemma(prev.low) in self.triggers or prev.low in self.naming:
             return True
-        if i >= 2 and text[toks[i - 2].end:prev.start] == " ":
+        if i >= 2 and prev.gap == " ":
             return f"{toks[i - 2].low} {prev.low}" in self.triggers
         return False
 
@@ -355,11 +354,11 @@ class PersonRecognizer(EntityRecognizer):
     def _role_after(self, toks: list[_Tok], i: int, text: str) -> bool:
         """'Jonas, mentor' / 'Sara Ahmed (kurator)' / 'Omar – socialsekreterare'."""
         j = i + 1
-        while j < len(toks) and text[toks[j - 1].end:toks[j].start] == " " and toks[j].cap and j <= i + 2:
+        while j < len(toks) and toks[j].gap == " " and toks[j].cap and j <= i + 2:
             j += 1  # skip the rest of a full name
         if j >= len(toks):
             return False
-        between = text[toks[j - 1].end:toks[j].start]
+        between = toks[j].gap
         if "\n" in between or between.strip() not in (",", "("):
             return False
         lem = lexicon.lemma(toks[j].low)
@@ -393,6 +392,8 @@ class PersonRecognizer(EntityRecognizer):
         line_no = 0
         last_end = 0
         for i, t in enumerate(toks):
+            if i and "\n" not in t.gap:
+                continue  # a word after another one on its line starts no list item
             line_no += text.count("\n", last_end, t.start)
             last_end = t.start
             line_start = text.rfind("\n", 0, t.start) + 1
@@ -417,24 +418,24 @@ class PersonRecognizer(EntityRecognizer):
 
     def _verb_after(self, toks: list[_Tok], i: int, text: str) -> bool:
         j = i + 1
-        return j < len(toks) and text[toks[i].end:toks[j].start] == " " and toks[j].low in VERBS
+        return j < len(toks) and toks[j].gap == " " and toks[j].low in VERBS
 
     def _coordinated(self, toks: list[_Tok], i: int, score: list[float], text: str) -> bool:
         """'Sara och Omar', 'Omar och Sara' when the other one is a name."""
         n = len(toks)
         if i >= 2 and toks[i - 1].low in ("och", "eller", "samt") and score[i - 2] >= self.SCORE_AMBIGUOUS:
-            if text[toks[i - 2].end:toks[i - 1].start] == " " and not text[toks[i - 1].end:toks[i].start].strip():
+            if toks[i - 1].gap == " " and not toks[i].gap.strip():
                 return True
         if i + 2 < n and toks[i + 1].low in ("och", "eller", "samt") and score[i + 2] >= self.SCORE_AMBIGUOUS:
-            if text[toks[i].end:toks[i + 1].start] == " " and not text[toks[i + 1].end:toks[i + 2].start].strip():
+            if toks[i + 1].gap == " " and not toks[i + 2].gap.strip():
                 return True
         return False
 
     def _parenthesised(self, toks: list[_Tok], i: int, score: list[float], listed: list[bool], text: str) -> bool:
         """'Carl (Sten)', 'Saga (Frost)': a name with another name in brackets."""
         n = len(toks)
-        if i >= 1 and text[toks[i - 1].end:toks[i].start] == " (" and text[toks[i].end:toks[i].end + 1] == ")":
+        if i >= 1 and toks[i].gap == " (" and text.startswith(")", toks[i].end):
             return score[i - 1] >= self.SCORE_WEAK or listed[i] or listed[i - 1]
-        if i + 1 < n and text[toks[i].end:toks[i + 1].start] == " (" and text[toks[i + 1].end:toks[i + 1].end + 1] == ")":
+        if i + 1 < n and toks[i + 1].gap == " (" and text.startswith(")", toks[i + 1].end):
             return score[i + 1] >= self.SCORE_WEAK or listed[i] or listed[i + 1]
         return False
