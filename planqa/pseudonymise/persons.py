@@ -84,9 +84,15 @@ class _Tok:
 
 def _capitalised(text: str) -> bool:
     """No capitals after the first letter of any hyphen-separated part (the first letter is upper)."""
-    head = text.split("-", 1)[0]
-    return not (len(head) > 1 and head.isupper()) and not any(
-        c.isupper() for part in text.split("-") for c in part[1:])
+    parts = text.split("-")
+    if len(parts[0]) > 1 and parts[0].isupper():
+        return False
+    return all(_no_capitals(part[1:]) for part in parts)
+
+
+def _no_capitals(word: str) -> bool:
+    # islower() is the quick answer for the usual word; it is False for a word without cased letters
+    return word.islower() or not any(c.isupper() for c in word)
 
 
 def tokens(text: str) -> list[_Tok]:
@@ -97,18 +103,16 @@ def tokens(text: str) -> list[_Tok]:
     for m in _WORD_RE.finditer(text):
         s = m.start()
         gap = text[last:s]
-        before = gap.rstrip(" \u00a0")
         if not toks or "\n" in gap or "  " in gap or "\t" in gap:
             initial = True
         elif len(toks[-1].text) == 1 and _BULLET_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
             initial = True  # "a) Sara": a bullet has at most one letter, so a longer word before is none
-        elif before:
-            ch = before[-1]
-            initial = ch in _BREAK or (ch == "-" and gap.strip() == "-") or (ch == "'" and gap.strip() == "'")
         else:
-            initial = False
-        toks.append(_Tok(m.group(), s, m.end(), gap, initial))
+            before = gap.rstrip(" \u00a0")
+            ch = before[-1] if before else ""  # only spaces since the last word: no break
+            initial = ch in _BREAK or (ch == "-" and gap.strip() == "-") or (ch == "'" and gap.strip() == "'")
         last = m.end()
+        toks.append(_Tok(m.group(), s, last, gap, initial))
     return toks
 
 
