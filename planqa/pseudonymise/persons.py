@@ -20,6 +20,7 @@ Genitives: "Saras" is found as "Sara" (+ "s") when "Sara" is a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -117,13 +118,25 @@ def tokens(text: str) -> list[_Tok]:
 
 
 def _in_keep_word(toks: list[_Tok], i: int, text: str) -> bool:
-    """Token i is part of an agency or role name of one to three words ("BUP", "Maria Ungdom", "god man")."""
-    for first in range(max(0, i - 2), i + 1):
-        for last in range(i, min(first + 2, len(toks) - 1) + 1):
-            if all(toks[k].gap == " " for k in range(first + 1, last + 1)) and is_keep_word(
-                    text[toks[first].start:toks[last].end]):
+    """Token i is part of an agency or role name of one to three words joined by single spaces
+    ("BUP", "Maria Ungdom", "god man")."""
+    first = i  # the earliest word joined to i, at most two back
+    while first > max(0, i - 2) and toks[first].gap == " ":
+        first -= 1
+    last = i  # the latest word joined to i, at most two on
+    while last < min(i + 2, len(toks) - 1) and toks[last + 1].gap == " ":
+        last += 1
+    for a in range(first, i + 1):
+        for b in range(i, min(a + 2, last) + 1):
+            if is_keep_word(text[toks[a].start:toks[b].end]):
                 return True
     return False
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """[start, end) overlaps one of `spans` (sorted, non-overlapping)."""
+    k = bisect_left(spans, (end,)) - 1  # the last span starting before `end`
+    return k >= 0 and spans[k][1] > start
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -195,7 +208,7 @@ class PersonRecognizer(EntityRecognizer):
                 listed[i] = True
                 length[i] = len(w) - 1
             cand[i] = (t.cap and len(t.text) >= 2 and not self._blocked(t)
-                       and not (holes and any(a < t.end and t.start < b for a, b in holes))
+                       and not (holes and _overlaps(holes, t.start, t.end))
                        and not _DISEASE_AFTER.match(text, t.end, t.end + 10)
                        and not t.low.endswith(_UNIT_SUFFIXES)
                        and not _in_keep_word(toks, i, text))
