@@ -58,18 +58,13 @@ class SwedishNlpEngine(SpacyNlpEngine):
         return ["sv"]  # also without a spaCy pipeline (the base class asks for a non-empty self.nlp)
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
-        """Tokens by a regex (words with inner hyphens/dots, or single symbols).
+        """Tokens by a regex (words with inner hyphens/dots, or single symbols), made on first use.
 
         Several times faster than the spaCy tokenizer, and all the recognizers and the
         context enhancer need. To share the NLP stage's tokenisation, pass
         `artifacts_from_doc(doc)` to the analyzer instead.
         """
-        tokens, indices = [], []
-        for m in _TOKEN_RE.finditer(text):
-            tokens.append(m.group())
-            indices.append(m.start())
-        return NlpArtifacts(entities=[], tokens=tokens, tokens_indices=indices, lemmas=[], nlp_engine=self,
-                            language="sv", scores=[])
+        return RegexTokenArtifacts(text, self)
 
     def artifacts_from_doc(self, doc: Doc) -> NlpArtifacts:
         """NlpArtifacts from an already processed spaCy Doc (one tokenisation shared with the NLP stage).
@@ -90,6 +85,45 @@ class SwedishNlpEngine(SpacyNlpEngine):
 _TOKEN_RE = re.compile(r"\w+(?:[-.:@/']\w+)*|[^\w\s]")
 
 
+class RegexTokenArtifacts(NlpArtifacts):
+    """NlpArtifacts whose tokens (`_TOKEN_RE`) are made when first read.
+
+    Only the context enhancer reads them, and only for a plan with a finding of a recognizer
+    with context words: most plans are never tokenised.
+    """
+
+    def __init__(self, text: str, nlp_engine: SwedishNlpEngine) -> None:
+        self._text = text
+        super().__init__(entities=[], tokens=None, tokens_indices=None, lemmas=[], nlp_engine=nlp_engine,
+                         language="sv", scores=[])
+
+    def _tokenise(self) -> None:
+        self._tokens, self._indices = [], []
+        for m in _TOKEN_RE.finditer(self._text):
+            self._tokens.append(m.group())
+            self._indices.append(m.start())
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._tokenise()
+        return self._tokens
+
+    @tokens.setter
+    def tokens(self, value: list[str] | None) -> None:
+        self._tokens = value
+
+    @property
+    def tokens_indices(self) -> list[int]:
+        if self._indices is None:
+            self._tokenise()
+        return self._indices
+
+    @tokens_indices.setter
+    def tokens_indices(self, value: list[int] | None) -> None:
+        self._indices = value
+
+
 class SwedishContextEnhancer(ContextAwareEnhancer):
     """Raise a result's score when a context word of its recognizer stands near it.
 
@@ -107,14 +141,14 @@ class SwedishContextEnhancer(ContextAwareEnhancer):
         if nlp_artifacts is None or not raw_results:
             return raw_results
         by_id = {r.id: r for r in recognizers}
-        idx = nlp_artifacts.tokens_indices
-        tokens = nlp_artifacts.tokens
         extra = {w.lower() for w in context or []}
         for result in raw_results:
             meta = result.recognition_metadata or {}
             rec = by_id.get(meta.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
             if rec is None or not rec.context or meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                 continue
+            # read here, not before the loop: a plan without such findings is never tokenised
+            idx, tokens = nlp_artifacts.tokens_indices, nlp_artifacts.tokens
             first = bisect_left(idx, result.start)
             last = bisect_left(idx, result.end)
             window = [str(t) for t in tokens[max(0, first - self.context_prefix_count):first]]

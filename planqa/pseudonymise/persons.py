@@ -20,6 +20,7 @@ Genitives: "Saras" is found as "Sara" (+ "s") when "Sara" is a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -73,10 +74,10 @@ _BULLET_LINE = re.compile(r"[ \t]*(?:[-–•*☐☑>]|\d+(?:\.\d+)*[.)]?|[a-zA-
 
 
 class _Tok:
-    __slots__ = ("text", "start", "end", "low", "cap", "initial")
+    __slots__ = ("text", "start", "end", "gap", "low", "cap", "initial")
 
-    def __init__(self, text: str, start: int, end: int, initial: bool) -> None:
-        self.text, self.start, self.end, self.initial = text, start, end, initial
+    def __init__(self, text: str, start: int, end: int, gap: str, initial: bool) -> None:
+        self.text, self.start, self.end, self.gap, self.initial = text, start, end, gap, initial
         self.low = text.lower()
         # a capital first letter and no capitals inside a word part: "SoL", "HbA1c", "BVC-besök" are no names
         self.cap = text[0].isupper() and _capitalised(text)
@@ -84,31 +85,58 @@ class _Tok:
 
 def _capitalised(text: str) -> bool:
     """No capitals after the first letter of any hyphen-separated part (the first letter is upper)."""
-    head = text.split("-", 1)[0]
-    return not (len(head) > 1 and head.isupper()) and not any(
-        c.isupper() for part in text.split("-") for c in part[1:])
+    parts = text.split("-")
+    if len(parts[0]) > 1 and parts[0].isupper():
+        return False
+    return all(_no_capitals(part[1:]) for part in parts)
+
+
+def _no_capitals(word: str) -> bool:
+    # islower() is the quick answer for the usual word; it is False for a word without cased letters
+    return word.islower() or not any(c.isupper() for c in word)
 
 
 def tokens(text: str) -> list[_Tok]:
-    """Words with their position; `initial` when a word starts a sentence, line or field."""
+    """Words with their position and the text before them (`gap`, from the previous word or the
+    text's start); `initial` when a word starts a sentence, line or field."""
     toks: list[_Tok] = []
     last = 0
     for m in _WORD_RE.finditer(text):
         s = m.start()
         gap = text[last:s]
-        before = gap.rstrip(" \u00a0")
         if not toks or "\n" in gap or "  " in gap or "\t" in gap:
             initial = True
-        elif _BULLET_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
-            initial = True
-        elif before:
-            ch = before[-1]
-            initial = ch in _BREAK or (ch == "-" and gap.strip() == "-") or (ch == "'" and gap.strip() == "'")
+        elif len(toks[-1].text) == 1 and _BULLET_LINE.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
+            initial = True  # "a) Sara": a bullet has at most one letter, so a longer word before is none
         else:
-            initial = False
-        toks.append(_Tok(m.group(), s, m.end(), initial))
+            before = gap.rstrip(" \u00a0")
+            ch = before[-1] if before else ""  # only spaces since the last word: no break
+            initial = ch in _BREAK or (ch == "-" and gap.strip() == "-") or (ch == "'" and gap.strip() == "'")
         last = m.end()
+        toks.append(_Tok(m.group(), s, last, gap, initial))
     return toks
+
+
+def _in_keep_word(toks: list[_Tok], i: int, text: str) -> bool:
+    """Token i is part of an agency or role name of one to three words joined by single spaces
+    ("BUP", "Maria Ungdom", "god man")."""
+    first = i  # the earliest word joined to i, at most two back
+    while first > max(0, i - 2) and toks[first].gap == " ":
+        first -= 1
+    last = i  # the latest word joined to i, at most two on
+    while last < min(i + 2, len(toks) - 1) and toks[last + 1].gap == " ":
+        last += 1
+    for a in range(first, i + 1):
+        for b in range(i, min(a + 2, last) + 1):
+            if is_keep_word(text[toks[a].start:toks[b].end]):
+                return True
+    return False
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """[start, end) overlaps one of `spans` (sorted, non-overlapping)."""
+    k = bisect_left(spans, (end,)) - 1  # the last span starting before `end`
+    return k >= 0 and spans[k][1] > start
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -164,24 +192,9 @@ class PersonRecognizer(EntityRecognizer):
             return []
         holes = lexicon.placeholder_spans(text)
 
-        def gap(i: int) -> str:
-            """Text between token i-1 and token i."""
-            return text[toks[i - 1].end:toks[i].start] if i > 0 else text[:toks[i].start]
-
         def joined(i: int) -> bool:
             """Tokens i and i+1 are one name: a single space between, and i is no genitive."""
-            return i + 1 < n and gap(i + 1) in (" ", "\u00a0") and length[i] == len(toks[i].text)
-
-        in_keep = [False] * n
-        for i in range(n):
-            if is_keep_word(toks[i].text):
-                in_keep[i] = True
-            j = i + 1
-            while j < n and j <= i + 2 and gap(j) == " ":
-                if is_keep_word(text[toks[i].start:toks[j].end]):
-                    for k in range(i, j + 1):
-                        in_keep[k] = True
-                j += 1
+            return i + 1 < n and toks[i + 1].gap in (" ", "\u00a0") and length[i] == len(toks[i].text)
 
         listed = [False] * n
         length = [0] * n
@@ -195,24 +208,27 @@ class PersonRecognizer(EntityRecognizer):
                 listed[i] = True
                 length[i] = len(w) - 1
             cand[i] = (t.cap and len(t.text) >= 2 and not self._blocked(t)
-                       and not (holes and any(a < t.end and t.start < b for a, b in holes))
+                       and not (holes and _overlaps(holes, t.start, t.end))
                        and not _DISEASE_AFTER.match(text, t.end, t.end + 10)
                        and not t.low.endswith(_UNIT_SUFFIXES)
-                       and not in_keep[i])
-        amb = [toks[i].text[:length[i]] in self.ambiguous or toks[i].low in self.stop for i in range(n)]
+                       and not _in_keep_word(toks, i, text))
+        # a name that is also a word, or a stop word (read for candidates only)
+        amb = [cand[i] and (toks[i].text[:length[i]] in self.ambiguous or toks[i].low in self.stop)
+               for i in range(n)]
         score = [0.0] * n
 
         # pass 1: each word on its own and its immediate context
         for i, t in enumerate(toks):
             if not cand[i]:
                 continue
-            ctx = (self._trigger_before(toks, i, text) or self._after_label(text, t.start, t.end)
-                   or self._role_after(toks, i, text) or self._signature_line(text, t.start, t.end)
-                   or bool(_PNR_AFTER.match(text, t.end)))
+            ctx = (listed[i] or t.low not in self.stop) and (
+                self._trigger_before(toks, i, text) or self._after_label(text, t.start, t.end)
+                or self._role_after(toks, i, text) or self._signature_line(text, t.start, t.end)
+                or bool(_PNR_AFTER.match(text, t.end)))
             verb = self._verb_after(toks, i, text)
             after_loc = i > 0 and toks[i - 1].low in self.locative
             place = t.text[:length[i]] in self.places
-            if ctx and (listed[i] or not t.low in self.stop):
+            if ctx:
                 score[i] = self.SCORE_CONTEXT
             elif listed[i] and not amb[i]:
                 score[i] = self.SCORE_LEXICON if (not t.initial or verb) else self.SCORE_WEAK
@@ -315,13 +331,13 @@ class PersonRecognizer(EntityRecognizer):
         """'mamma Sara', 'kurator Jonas', 'heter Sara', 'god man Omar' (same line, nothing but ':' between)."""
         if i == 0:
             return False
-        between = text[toks[i - 1].end:toks[i].start]
+        between = toks[i].gap
         if "\n" in between or between.strip(" \u00a0:") != "":
             return False
         prev = toks[i - 1]
         if lexicon.lemma(prev.low) in self.triggers or prev.low in self.naming:
             return True
-        if i >= 2 and text[toks[i - 2].end:prev.start] == " ":
+        if i >= 2 and prev.gap == " ":
             return f"{toks[i - 2].low} {prev.low}" in self.triggers
         return False
 
@@ -355,11 +371,11 @@ class PersonRecognizer(EntityRecognizer):
     def _role_after(self, toks: list[_Tok], i: int, text: str) -> bool:
         """'Jonas, mentor' / 'Sara Ahmed (kurator)' / 'Omar – socialsekreterare'."""
         j = i + 1
-        while j < len(toks) and text[toks[j - 1].end:toks[j].start] == " " and toks[j].cap and j <= i + 2:
+        while j < len(toks) and toks[j].gap == " " and toks[j].cap and j <= i + 2:
             j += 1  # skip the rest of a full name
         if j >= len(toks):
             return False
-        between = text[toks[j - 1].end:toks[j].start]
+        between = toks[j].gap
         if "\n" in between or between.strip() not in (",", "("):
             return False
         lem = lexicon.lemma(toks[j].low)
@@ -393,6 +409,8 @@ class PersonRecognizer(EntityRecognizer):
         line_no = 0
         last_end = 0
         for i, t in enumerate(toks):
+            if i and "\n" not in t.gap:
+                continue  # a word after another one on its line starts no list item
             line_no += text.count("\n", last_end, t.start)
             last_end = t.start
             line_start = text.rfind("\n", 0, t.start) + 1
@@ -417,24 +435,24 @@ class PersonRecognizer(EntityRecognizer):
 
     def _verb_after(self, toks: list[_Tok], i: int, text: str) -> bool:
         j = i + 1
-        return j < len(toks) and text[toks[i].end:toks[j].start] == " " and toks[j].low in VERBS
+        return j < len(toks) and toks[j].gap == " " and toks[j].low in VERBS
 
     def _coordinated(self, toks: list[_Tok], i: int, score: list[float], text: str) -> bool:
         """'Sara och Omar', 'Omar och Sara' when the other one is a name."""
         n = len(toks)
         if i >= 2 and toks[i - 1].low in ("och", "eller", "samt") and score[i - 2] >= self.SCORE_AMBIGUOUS:
-            if text[toks[i - 2].end:toks[i - 1].start] == " " and not text[toks[i - 1].end:toks[i].start].strip():
+            if toks[i - 1].gap == " " and not toks[i].gap.strip():
                 return True
         if i + 2 < n and toks[i + 1].low in ("och", "eller", "samt") and score[i + 2] >= self.SCORE_AMBIGUOUS:
-            if text[toks[i].end:toks[i + 1].start] == " " and not text[toks[i + 1].end:toks[i + 2].start].strip():
+            if toks[i + 1].gap == " " and not toks[i + 2].gap.strip():
                 return True
         return False
 
     def _parenthesised(self, toks: list[_Tok], i: int, score: list[float], listed: list[bool], text: str) -> bool:
         """'Carl (Sten)', 'Saga (Frost)': a name with another name in brackets."""
         n = len(toks)
-        if i >= 1 and text[toks[i - 1].end:toks[i].start] == " (" and text[toks[i].end:toks[i].end + 1] == ")":
+        if i >= 1 and toks[i].gap == " (" and text.startswith(")", toks[i].end):
             return score[i - 1] >= self.SCORE_WEAK or listed[i] or listed[i - 1]
-        if i + 1 < n and text[toks[i].end:toks[i + 1].start] == " (" and text[toks[i + 1].end:toks[i + 1].end + 1] == ")":
+        if i + 1 < n and toks[i + 1].gap == " (" and text.startswith(")", toks[i + 1].end):
             return score[i + 1] >= self.SCORE_WEAK or listed[i] or listed[i + 1]
         return False

@@ -29,10 +29,13 @@ class SvPatternRecognizer(PatternRecognizer):
     presidio's own loop recompiles nothing but is slow on every call (timestamps,
     explanations); this one matches the same `Pattern` list directly. A pattern with a
     group named `v` reports that group's span (instead of a variable-width look-behind).
-    `PREFILTER`, when set, is a cheap regex that must occur somewhere for any match.
+    `PREFILTER`, when set, is a cheap regex that must occur somewhere for any match;
+    `REQUIRES` maps a pattern's name to a cheap regex (a literal, mostly) that every match of
+    that pattern contains, so the pattern's slower scan is skipped in texts without it.
     """
 
     PREFILTER: str | None = None
+    REQUIRES: dict[str, str] = {}
     ENTITY = ""
     PATTERNS: list[Pattern] = []
     CONTEXT: list[str] = []
@@ -47,7 +50,8 @@ class SvPatternRecognizer(PatternRecognizer):
                 rx = re.compile(p.regex, flags)
             except re.error:
                 rx = regex.compile(p.regex, flags)
-            self._compiled.append((p, rx, "v" in rx.groupindex))
+            required = re.compile(self.REQUIRES[p.name]) if p.name in self.REQUIRES else None
+            self._compiled.append((p, rx, "v" in rx.groupindex, required))
         self._prefilter = re.compile(self.PREFILTER) if self.PREFILTER else None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
@@ -56,7 +60,9 @@ class SvPatternRecognizer(PatternRecognizer):
             return []
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
         results = []
-        for pattern, rx, grouped in self._compiled:
+        for pattern, rx, grouped, required in self._compiled:
+            if required is not None and required.search(text) is None:
+                continue
             for m in rx.finditer(text):
                 start, end = m.span("v") if grouped else m.span()
                 if end > start:
@@ -161,6 +167,7 @@ class TelefonRecognizer(SvPatternRecognizer):
         Pattern("tel_area", r"(?<![\w+\-/.,:])(?:0[1-9]\d{0,2}|\(0[1-9]\d{0,2}\))(?:[ \u00a0]?[\-–/][ \u00a0]?|[ \u00a0])"
                 r"\d(?:" + _SEP + r"\d){4,7}(?![\w\-/]|[ ]\d)", 0.6),
     ]
+    REQUIRES = {"tel_intl": r"46", "tel_mobile": r"07[02369]"}
     CONTEXT = ["tel", "telefon", "telefonnummer", "telefonnr", "tfn", "mobil", "mobilnummer",
                "mobiltelefon", "mobilnr", "sms", "ring", "ringa", "nås", "växel", "direkt", "tel.nr",
                "telnr", "nummer", "kontaktuppgifter", "mob"]
@@ -250,6 +257,11 @@ class AdressRecognizer(SvPatternRecognizer):
         Pattern("care_of", rf"(?<!\w)c/o[ ]+{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?![\w\-])", 0.75),
         Pattern("box", r"(?<!\w)Box[ ]\d{1,5}(?!\w)", 0.5),
     ]
+    REQUIRES = {
+        "street_regnal": r":s ", "street_plain": r"(?:Stora|Lilla|Gamla|Nya|Norra|Södra|Östra|Västra) ",
+        "street_words": r" (?:väg|gata|gränd|stig|allé|torg|plats|backe) \d", "flat": r"[Ll]gh|ägenhet",
+        "care_of": r"c/o", "box": r"Box \d",
+    }
     CONTEXT = ["adress", "bor", "bostadsadress", "folkbokförd", "postadress", "hemadress", "gatuadress",
                "besöksadress", "boende", "flyttat", "flyttar"]
 
@@ -297,6 +309,8 @@ class DiarienummerRecognizer(SvPatternRecognizer):
         Pattern("dnr_bare", rf"(?<![\w\-/])[{UPPER}]{{2,6}}[ \-]?(?:19|20)\d{{2}}[/:.\-]\d{{1,6}}"
                 r"(?:[\-./:]\d{1,5})?(?![\w\-/])", 0.65),
     ]
+    # every label holds one of these; a bare number has capitals right before its year
+    REQUIRES = {"dnr_label": r"nr|NR|nummer|rende|ournal", "dnr_bare": rf"[{UPPER}][ \-]?(?:19|20)\d\d[/:.\-]\d"}
     CONTEXT = ["dnr", "diarienummer", "ärendenummer", "ärende", "journalnummer", "akt", "referens"]
 
     def check(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
