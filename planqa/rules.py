@@ -1237,12 +1237,12 @@ REFERENCE_ONLY = folded_re(r"^\s*(?:[^:]{1,40}:\s*)?(?:se|enligt)\s[^.]{0,60}\.?
 def _about_the_plan(text: str) -> bool:
     """A statement about the plan itself, no intervention: who holds it ("BUP och soc ska hjälpas åt att hålla
     ihop min plan") or the consent to it ("Mamma har sagt ja till att vi delar information med BVC")."""
-    return bool(OVERALL.search(text) or CONSENT.search(text) or CONSENT_ACT.search(text))
+    return bool(_search_ci(OVERALL, text) or _search_ci(CONSENT, text) or _search_ci(CONSENT_ACT, text))
 
 
 def _follow_up_statement(s: Segment) -> bool:
     """Who calls to the follow-up ("[NAMN_1] kallar till nästa möte"): the follow-up, no intervention."""
-    return bool(FU_CONVENER.search(s.text) and _mentions_follow_up(s.text + " " + s.section))
+    return bool(_search_ci(FU_CONVENER, s.text) and _mentions_follow_up(s.text + " " + s.section))
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
@@ -1368,7 +1368,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             else s.text
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
         past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
-        if participants or skip_table or (s.start, s.end) in goal_lines or WE_DEFINED.search(s.text) \
+        if participants or skip_table or (s.start, s.end) in goal_lines or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
@@ -1512,11 +1512,45 @@ NOT_A_HOLDER = re.compile(r"\b(?:till|med|hos|av|från|för|om|åt|på|i|mot|bre
 GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|pappa\w*|vh\w*|familj\w*)", re.I)
 
 
-@cache
+# A pattern's escapes and group names (kept as they are) and the rest of its source (lower-cased).
+_PATTERN_PART = re.compile(r"\\.|\(\?P[<=]\w+[>)]|[^\\(]+|\(", re.S)
+
+
 def _lower_case_variant(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern without re.IGNORECASE, for lower-cased text (case-insensitive Unicode matching of long
-    alternations is several times slower)."""
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    """The re.IGNORECASE pattern for lower-cased text: its letters lower-cased, without the flag (case-insensitive
+    Unicode matching of long alternations is several times slower)."""
+    return _compile_lower_case(pattern.pattern, pattern.flags)
+
+
+@cache  # keyed by the source string, whose hash is kept (a compiled pattern's hash is not)
+def _compile_lower_case(source: str, flags: int) -> re.Pattern[str]:
+    lowered = "".join(part if part.startswith(("\\", "(?P")) else part.lower() for part in _PATTERN_PART.findall(source))
+    return re.compile(lowered, flags & ~re.IGNORECASE)
+
+
+# What re.IGNORECASE matches to an ASCII letter but str.lower() keeps ("İ" lower-cases to two characters).
+_CASE_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased for `_lower_case_variant` patterns, or None where that would move offsets."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low.translate(_CASE_FOLD) if "ı" in low or "ſ" in low else low
+
+
+def _search_ci(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for an re.IGNORECASE pattern, run on the lower-cased text where offsets allow (the
+    match's offsets are the same; its text is lower-cased)."""
+    low = _lowered(text)
+    return pattern.search(text) if low is None else _lower_case_variant(pattern).search(low)
+
+
+def _finditer_lowered(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` as `_search_ci` runs `search`."""
+    low = _lowered(text)
+    return pattern.finditer(text) if low is None else _lower_case_variant(pattern).finditer(low)
 
 
 def _finditer_ci(pattern: re.Pattern[str], text: str, low: str) -> Iterator[re.Match]:
@@ -1908,11 +1942,11 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         elif s.is_heading or overall and _label_only(OVERALL, s.text):
             label = s if overall else None
             continue
-        elif overall or field_line or OVERALL_SHARED.search(s.text):
+        elif overall or field_line or _search_ci(OVERALL_SHARED, s.text):
             statement = s
         else:
             label = None
-            if _LEAD_WORDS.search(s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
+            if _search_ci(_LEAD_WORDS, s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
                 out.implied.append(s)
             continue
         label = None
@@ -2130,7 +2164,7 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     conveners = follow_up_conveners(ctx)
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who != "named"]
-    meet_again = [s for i, s in enumerate(ctx.segs) if _MEET_WORDS.search(s.text) and not NOT_PLANNED.search(s.text)
+    meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
                   and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
     st = overall_statements(ctx)
     coordinators = st.named + st.shared + [s for s in st.implied if STANDING_CONVENER.search(s.text)]
@@ -2419,7 +2453,7 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
     do), else the child or an adult by the child's gender, else the subject of the segment before (adults where
     the child is "hen"); "jag" under an adult's heading is an adult; "du" is the plan's reader (`addressee`),
     or no one where the plan has no one reader."""
-    found = [(m.start(), m.end(), m.lastgroup) for m in VOICE_PERSON.finditer(masked)]
+    found = [(m.start(), m.end(), m.lastgroup) for m in _finditer_lowered(VOICE_PERSON, masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
     found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
                                                                         bisect.bisect_left(starts, s.end)]
@@ -2436,7 +2470,7 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
             pronoun = masked[a:b].lower()
             same = [w for x, y, w in out if masked[x:y].lower() == pronoun]
             before = [w for x, y, w in out if w in ("child", "adult") and x not in agencies
-                      and not VOICE_PREPOSITION.search(masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
+                      and not _search_ci(VOICE_PREPOSITION, masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
             who = "adult" if plan.child_is_hen else same[0] if same else before[-1] if before else \
                 ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else (last or section or "")
         elif who == "first" and section == "adult":
@@ -2457,7 +2491,7 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     and in a journal's status part for a sentence without a subject ("Står vid dörren och ropar 'ut!'")."""
     before = text[:verb.start()]
     after_comma = bool(re.search(r",\s*$", before))
-    subjects = [(a, b, who) for a, b, who in people if not VOICE_PREPOSITION.search(text[:a])]
+    subjects = [(a, b, who) for a, b, who in people if not _search_ci(VOICE_PREPOSITION, text[:a])]
     earlier = [who for _, b, who in subjects if b <= verb.start()]
     if re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) and (previous or earlier):
         return previous or earlier[0], False
@@ -2491,14 +2525,15 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     text = s.text
     if QUESTION.search(masked):
         return None  # a question put to the child ("Vad tycker du?"), not its answer
-    formula = FORMULAIC_VOICE.search(masked)
+    formula = _search_ci(FORMULAIC_VOICE, masked)
     if formula and (CHILD_GENITIVE.match(formula.group())
                     or _subject(masked, people, formula, last, None)[0] != "adult"):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
     adult_at = asked_at = None
-    verbs = [(m, "report") for m in VOICE_REPORT.finditer(masked)] + [(m, "view") for m in VOICE_VIEW.finditer(masked)] \
-        + [(m, "observed") for m in VOICE_OBSERVED.finditer(masked)]
+    verbs = [(m, "report") for m in _finditer_lowered(VOICE_REPORT, masked)] \
+        + [(m, "view") for m in _finditer_lowered(VOICE_VIEW, masked)] \
+        + [(m, "observed") for m in _finditer_lowered(VOICE_OBSERVED, masked)]
     for m, kind in sorted(verbs, key=lambda v: v[0].start()):
         who, main_clause = _subject(masked, people, m, last, previous, status)
         previous = who or previous
@@ -2573,7 +2608,7 @@ def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan:
     if ABOUT_THE_PLAN.search(masked) or not (plan.child_jag
                                              or plan.adult_jag and FIRST_PERSON_FEELING.search(masked)):
         return None
-    if not any(who == "first" and not VOICE_PREPOSITION.search(masked[:a]) for a, _, who in people):
+    if not any(who == "first" and not _search_ci(VOICE_PREPOSITION, masked[:a]) for a, _, who in people):
         return None
     return "weak" if plan.adult_jag else "own"
 
@@ -2608,7 +2643,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
         subjects = [who for a, _, who in people if who in ("child", "adult")
-                    and not VOICE_PREPOSITION.search(masked[:a])]
+                    and not _search_ci(VOICE_PREPOSITION, masked[:a])]
         if subjects:
             last = subjects[0]
     return own, weak, by_adults
@@ -2686,7 +2721,7 @@ def _prepared(s: Segment, text: str) -> bool:
     """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in
     the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
     före mötet uppgett att [BARN] vill ...")."""
-    return bool((PREPARED.search(text) or PREPARATION_SECTION.search(s.section)
+    return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
                  and re.search(PARTICIPANT_CHILD, text, re.I)) and PREPARATION_ACT.search(text))
 
 
@@ -2705,7 +2740,7 @@ def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
 
 def _child_delaktig(text: str) -> bool:
     """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult."""
-    return any(not ADULT_PARTICIPANT.search(text[:m.start()]) for m in PARTICIPATION_VAGUE.finditer(text))
+    return any(not _search_ci(ADULT_PARTICIPANT, text[:m.start()]) for m in _finditer_lowered(PARTICIPATION_VAGUE, text))
 
 
 def _in_participation_section(s: Segment, text: str) -> bool:
@@ -2719,13 +2754,16 @@ def _in_participation_section(s: Segment, text: str) -> bool:
 def _takes_part(text: str) -> bool:
     """A sentence that says the child took part (or not), leaving out taking part in something other than the
     meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
-    return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
+    low = _lowered(text)
+    if low is None:
+        return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
+    return bool(_lower_case_variant(PARTICIPATION).search(_lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)))
 
 
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
-                or CHILD_AT_MEETING.search(texts[i]) or CHILD_WROTE_PLAN.search(texts[i])
+                or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
@@ -2920,7 +2958,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
-        if s.is_heading or NO_CONSENT.search(text):
+        if s.is_heading or _search_ci(NO_CONSENT, text):
             label_open = s.is_heading and bool(CONSENT.search(text))
             continue
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
@@ -2945,7 +2983,7 @@ def consent(ctx: Context) -> CriterionResult:
     given, pending = consent_statements(ctx)
     ctx.signals["consent_segments"] = len(given) + len(pending)
     givers = set().union(*(c.givers for c in given))
-    explained = [s for s in ctx.segs if SOLE_CUSTODY.search(s.text)
+    explained = [s for s in ctx.segs if _search_ci(SOLE_CUSTODY, s.text)
                  or (CONSENT_NOT_ASKED.search(s.text) and GUARDIAN.search(s.text))]
     named = [c.seg for c in given if c.givers]
     if givers & {"all", "child"} or {"mother", "father"} <= givers or (givers and explained):
@@ -3057,7 +3095,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                                                         or EMPTY_CELL.match(field_.group(2))):
             continue  # an empty field: "Vårdnadshavare: –"
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
-        if s.is_heading or title or not (GUARDIAN_WORD.search(text) or GUARDIAN_VIEW_TITLE.search(s.section)):
+        if s.is_heading or title or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
             continue
         clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
@@ -3070,7 +3108,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)
-        elif GUARDIAN_WORD.search(text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
+        elif _search_ci(GUARDIAN_WORD, text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
                 EXCLUSION_REASON.search(text) or _reason_follows(nxt))):
             f.excluded.append(s)
         elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
