@@ -261,7 +261,8 @@ def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, D
             d = _week_monday(int(m.group("w1")), int(m.group("wy")) if m.group("wy") else None, plan_date)
         else:
             d = None
-        out.append((whole, DateMention(start, m.end(), text[start:m.end()], d.isoformat() if d else None, kind)))
+        iso = d.isoformat() if d else None
+        out.append((whole, DateMention(start, m.end(), text[start:m.end()], iso, kind)))
     return out
 
 
