@@ -227,36 +227,41 @@ def _valid_absolute(m: re.Match[str]) -> bool:
     return True
 
 
-def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, DateMention]]:
-    """(start of the whole match including leading words, mention without them) per match."""
-    found: list[tuple[int, str | None, str, re.Match[str]]] = []
+@lru_cache(maxsize=256)  # the NER reads the plan without its date, the rules with it
+def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """(start of the whole match including leading words, start without them, kind, match) per match, before
+    resolving: the kind is 'absolute' or 'week' (resolved with the plan date) or 'vague'."""
+    found: list[tuple[int, str, re.Match[str]]] = []
     has_digit = any(ch.isdigit() for ch in text)
     low = text.translate(_FOLD).lower()
     for rx, keys in _ABS_RE if has_digit else ():
         for m in rx.finditer(text) if any(k in low for k in keys) else ():
             if not _valid_absolute(m):
                 continue
-            if m.group("pre") and _VAGUE_PRE.search(m.group("pre")):
-                found.append((m.start(), None, "vague", m))
-                continue
-            d = _resolve_absolute(m, plan_date)
-            found.append((m.start(), d.isoformat() if d else None, "absolute", m))
+            vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
+            found.append((m.start(), "vague" if vague else "absolute", m))
     for m in _WEEK_RE.finditer(text) if has_digit and "v" in low else ():
-        week = int(m.group("w1"))
-        if not 1 <= week <= 53:
+        if not 1 <= int(m.group("w1")) <= 53:
             continue
-        if m.group("pre") and _VAGUE_PRE.search(m.group("pre")):
-            found.append((m.start(), None, "vague", m))
-            continue
-        year = int(m.group("wy")) if m.group("wy") else None
-        d = _week_monday(week, year, plan_date)
-        found.append((m.start(), d.isoformat() if d else None, "week", m))
+        vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
+        found.append((m.start(), "vague" if vague else "week", m))
     for rx, keys in _VAGUE_RE:
         for m in rx.finditer(text) if any(k in low for k in keys) else ():
-            found.append((m.start(), None, "vague", m))
+            found.append((m.start(), "vague", m))
+    return tuple((whole, leading_words(text, m.start(), m.end()), kind, m) for whole, kind, m in found)
+
+
+def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, DateMention]]:
+    """(start of the whole match including leading words, mention without them) per match."""
     out = []
-    for whole, iso, kind, m in found:
-        start = leading_words(text, m.start(), m.end())
+    for whole, start, kind, m in _matches(text):
+        if kind == "absolute":
+            d = _resolve_absolute(m, plan_date)
+        elif kind == "week":
+            d = _week_monday(int(m.group("w1")), int(m.group("wy")) if m.group("wy") else None, plan_date)
+        else:
+            d = None
+        iso = d.isoformat() if d else None
         out.append((whole, DateMention(start, m.end(), text[start:m.end()], iso, kind)))
     return out
 

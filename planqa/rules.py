@@ -1524,7 +1524,8 @@ def _lower_case_variant(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 @cache  # keyed by the source string, whose hash is kept (a compiled pattern's hash is not)
 def _compile_lower_case(source: str, flags: int) -> re.Pattern[str]:
-    lowered = "".join(part if part.startswith(("\\", "(?P")) else part.lower() for part in _PATTERN_PART.findall(source))
+    parts = _PATTERN_PART.findall(source)
+    lowered = "".join(part if part.startswith(("\\", "(?P")) else part.lower() for part in parts)
     return re.compile(lowered, flags & ~re.IGNORECASE)
 
 
@@ -2740,7 +2741,8 @@ def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
 
 def _child_delaktig(text: str) -> bool:
     """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult."""
-    return any(not _search_ci(ADULT_PARTICIPANT, text[:m.start()]) for m in _finditer_lowered(PARTICIPATION_VAGUE, text))
+    return any(not _search_ci(ADULT_PARTICIPANT, text[:m.start()])
+               for m in _finditer_lowered(PARTICIPATION_VAGUE, text))
 
 
 def _in_participation_section(s: Segment, text: str) -> bool:
@@ -2757,7 +2759,8 @@ def _takes_part(text: str) -> bool:
     low = _lowered(text)
     if low is None:
         return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
-    return bool(_lower_case_variant(PARTICIPATION).search(_lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)))
+    elsewhere_blanked = _lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)
+    return bool(_lower_case_variant(PARTICIPATION).search(elsewhere_blanked))
 
 
 def child_participation(ctx: Context) -> CriterionResult:

@@ -1717,3 +1717,16 @@ def test_a_coordinator_of_my_plan_without_a_caller_is_partial_follow_up_responsi
                     "BVC-sköterskan kallar till nästa möte i mars.\n").criteria
     assert nobody["overall_responsibility"].verdict == "not_met"  # GUIDELINES 4.1: nobody holds it, someone calls
     assert nobody["follow_up_responsible"].verdict == "met"
+
+
+def test_lower_case_search_matches_ignorecase():
+    """The lower-case variant of an re.IGNORECASE pattern on lower-cased text finds what the pattern finds."""
+    from planqa.rules import VOICE_PERSON, VOICE_REPORT, _finditer_lowered, _search_ci
+
+    for text in ["MAMMA SÄGER att [BARN] vill", "[barn] berättar", "Hon sa: 'nej'", "Berättar İnte",
+                 "Pappa uppgıvit", "[NAMN_1] ſäger", "\u212aallar till möte", "Jag SER [SYSKON] och DU"]:
+        for rx in (VOICE_PERSON, VOICE_REPORT):
+            expected = [(m.start(), m.end(), m.lastgroup) for m in rx.finditer(text)]
+            assert [(m.start(), m.end(), m.lastgroup) for m in _finditer_lowered(rx, text)] == expected
+            found = _search_ci(rx, text)
+            assert (found.span() if found else None) == (expected[0][:2] if expected else None)
