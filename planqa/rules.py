@@ -148,6 +148,16 @@ ABSENT_REASON = folded_re(r"\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|
                           r"kunde\s+(?:inte|ej)\s+(?:delta|vara med|komma))"
                           r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
 ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
+# The child did not come, no reason given ("[BARN] hade tackat ja men kom inte."): mentioned without content.
+ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:(?:kom|deltog|närvarade)\s+(?:inte|ej)|"
+                             r"var\s+(?:inte|ej)\s+med)\s*(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
+# The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg"): GUIDELINES 3, mötet anpassades.
+MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
+                            r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b", re.I)
+# The child's young age given as the reason before "deltog inte" ("[BARN] är fem månader och deltog inte").
+_AGE = r"(?:\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|halvt)\s+(?:år|mån\w*|veckor)\b(?:\s+gammal\w*)?"
+TOO_YOUNG_ABSENT = folded_re(rf"{PARTICIPANT_CHILD},?\s+(?:är\s+|som är\s+)?{_AGE}[^.]{{0,20}}?\b(?:deltog|deltar|"
+                             r"var|är|kom|kunde)\s+(?:inte|ej)\b", re.I)
 # Taking part in the everyday life of school, a home or leisure ("deltar i undervisningen", "är med på
 # aktiviteterna"): not the planning meeting.
 PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
@@ -207,11 +217,11 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
-LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\boch\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
+LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
                            r"[^,;()]{0,25}?\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista)\b", re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
 # Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
@@ -2254,12 +2264,15 @@ VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berätt
                           r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
                           r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog|uppfattar|"
-                          r"uppfattade|uppfattat)\b", re.I)
+                          r"uppfattade|uppfattat|tecknar|tecknade|tecknat)\b", re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
 # not when it chooses whether to attend (that is participation).
 CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
 CHOICE_CONTENT = re.compile(r"^\s+(?:själv\s+)?(?:ut\s+)?(?:på\s+)?(?:\w+\s+)?(?:bild(?:en|er|erna)?|symbol\w*|kort\w*|"
                             r"[\"”»“])", re.I)
+# Signing is saying something when the sign follows, glossed in capitals as signs are ("tecknade MER och GUNGA").
+SIGN = re.compile(r"^(?:tecknar|tecknade|tecknat)$", re.I)
+SIGN_CONTENT = re.compile(r"^\s+(?:\w+\s+){0,2}?[\"”»“]?[A-ZÅÄÖ]{2,}\b")
 # Shouting is saying something when the words are quoted ("ropar 'ut! ut!'"), not when calling for someone.
 SHOUT = re.compile(r"^(?:ropar|ropade)$", re.I)
 SHOUT_CONTENT = re.compile(r"^[^.;]{0,20}?[:\"”»“]")
@@ -2276,8 +2289,16 @@ VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
-                            r"tittade|verkar tycka|tycker om|gillar|blir (?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
+                            r"tittade|verkar tycka|tycker om|gillar|(?:blir|blev) (?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
+                            r"gnyr|gnydde|"
                             r"vände bort)\b", re.I)
+# What only a baby does ("jollrade och log", "gnydde"): an observation of a small child even
+# where the plan gives no age in figures (GUIDELINES 3 and 4.1: observations of a small child, partial).
+INFANT_OBSERVED = folded_re(r"\b(?:jollrar|jollrade|gnyr|gnydde)\b", re.I)
+# An attitude to the plan with no verb, in a field for the child's view ("Ungdomens syn: positiv till planen"):
+# formulaic (GUIDELINES 3 child_voice partial).
+VERBLESS_ATTITUDE = folded_re(r"^\W*(?:\w+\s+)?(?:nöjd|positiv|negativ)\w* (?:med|till) (?:planen|insatserna|"
+                              r"förslag\w*|upplägget)\b", re.I)
 # The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån", a journal
 # note's "Status: Pat. 1 år 7 mån." or "pat (4 mån)").
 CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+|"
@@ -2318,7 +2339,7 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
 CHILD_VIEW_HEADING = folded_re(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)\s+(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
-    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
+    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
@@ -2555,6 +2576,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         elif CHOICE.match(m.group()):
             if CHOICE_CONTENT.match(text[m.end():]):
                 said = said or who
+        elif SIGN.match(m.group()):
+            if SIGN_CONTENT.match(text[m.end():]) or REPORT_CONTENT.match(text[m.end():]):
+                said = said or who
         elif SHOUT.match(m.group()):
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
@@ -2585,7 +2609,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
             return "weak"  # an adult's account of the child's view, an observation of a small child, staff words
         return None  # staff describing what an older child does ("vill inte gå ut på gården"): no view asked for
-    if observed and not goal and (plan.small_child or section == "child"):
+    if observed and not goal and (plan.small_child or section == "child" or _search_ci(INFANT_OBSERVED, masked)):
+        return "weak"
+    label = LINE_LABEL.match(masked)
+    if section == "child" and _search_ci(VERBLESS_ATTITUDE, masked[label.end():] if label else masked):
         return "weak"
     paraphrase = VOICE_PARAPHRASE.search(masked)
     if paraphrase and (section == "child" or any(who == "child" for _, _, who in people)) \
@@ -2699,13 +2726,19 @@ def _list_items(s: Segment, text: str, in_list: bool) -> str:
     return text[label.end():] if label else text if PARTICIPANT_LIST.search(s.section) or in_list else ""
 
 
+def _bare_participant_label(text: str) -> bool:
+    """A participant label with the list on the lines below ("Med på mötet var:", "Närvarande:")."""
+    label = PARTICIPANT_LABEL.match(text)
+    return bool(label) and not re.search(r"\w", text[label.end():])
+
+
 def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], list[Segment]]:
     """The segments where the child is an item of a participant list, not a sentence about the child there:
     those that say for which stretch of the meeting ("[BARN] hela mötet", "[BARN] (14) från kl 10") and those
     that only list the child; `texts` are the segments' texts from `_participation_texts`."""
     stretch, listed, in_list = [], [], False  # below a list title, until a heading or a sentence
     for s, text in zip(ctx.segs, texts):
-        if LIST_TITLE.match(text):
+        if LIST_TITLE.match(text) or _bare_participant_label(text):
             in_list = True
             continue
         if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
@@ -2763,18 +2796,39 @@ def _takes_part(text: str) -> bool:
     return bool(_lower_case_variant(PARTICIPATION).search(elsewhere_blanked))
 
 
+# A line of form checkboxes and nothing else ("[x] Barnet deltog", "[ ] Barnet deltog    [x] Vårdnadshavare deltog").
+BOX_LINE = re.compile(r"^\s*(?:(?:\[[\sxX✓✔*]\]|[☐□☒☑■])[^\[☐□☒☑■]*)+$")
+
+
+def _checkbox_participation(ctx: Context, texts: list[str]) -> list[Segment]:
+    """The segments that are only form checkboxes, blanked in `texts`: a ticked box that the child took part is
+    a bare listing (GUIDELINES 4: only listed as present, partial); an empty box says nothing (returned: the
+    ticked ones)."""
+    ticked = []
+    for i, s in enumerate(ctx.segs):
+        if BOX_LINE.match(texts[i]):
+            if _takes_part(UNCHECKED_BOX.sub(" ", texts[i])):
+                ticked.append(s)
+            texts[i] = ""
+    return ticked
+
+
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
+    ticked = _checkbox_participation(ctx, texts)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
+                or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
-    vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text))
+    vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
+                                                       or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
     stretch, listed = _listed_children(ctx, texts)
     specific += [s for s in stretch if s not in specific]
+    listed += [s for s in ticked if s not in listed]
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],

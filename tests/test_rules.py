@@ -1730,3 +1730,47 @@ def test_lower_case_search_matches_ignorecase():
             assert [(m.start(), m.end(), m.lastgroup) for m in _finditer_lowered(rx, text)] == expected
             found = _search_ci(rx, text)
             assert (found.span() if found else None) == (expected[0][:2] if expected else None)
+
+
+def test_form_checkboxes_for_the_child_are_a_listing_and_an_empty_box_says_nothing():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Deltagare: [VH1], [NAMN_1]\n[x] Barnet deltog\n[x] Vårdnadshavare deltog\n")
+    assert r.verdict == "partial" and r.evidence[0].text == "[x] Barnet deltog"
+    r = part("Deltagare: [VH1], [NAMN_1]\n[x] Barnet deltog    [x] Vårdnadshavare deltog\n")
+    assert r.verdict == "partial"
+    assert part("Deltagare: [VH1], [NAMN_1]\n[ ] Barnet deltog\n[x] Vårdnadshavare deltog\n").verdict == "not_met"
+
+
+def test_childs_young_age_before_not_taking_part_and_an_adapted_meeting_are_specific():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("Barnets delaktighet: [BARN] är fem månader och deltog inte i samtalet.\n")
+    assert r.verdict == "met" and "fem månader" in r.evidence[0].text
+    r = part("Möte i hemmet så att [BARN] känner sig trygg.\n")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Möte i hemmet")
+    # a meeting's purpose for the child is no adaptation
+    assert part("Målet med mötet var en plan så att [BARN] inte ska behöva bära allt själv.\n").verdict == "not_met"
+
+
+def test_child_listed_after_samt_or_below_a_sentence_label_and_absent_without_reason_are_partial():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    text = "Närvarande var [NAMN_1] (BVC) samt [BARN], sex månader.\n"
+    assert part(text).verdict == "partial" and part(text).evidence
+    assert part("Med på mötet var:\n[NAMN_1], logoped\n[BARN]\n").verdict == "partial"
+    r = part("[BARN] hade tackat ja men kom inte.\n")
+    assert r.verdict == "partial" and r.evidence[0].text == "[BARN] hade tackat ja men kom inte."
+
+
+def test_signs_glossed_in_capitals_are_the_childs_voice():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    r = voice("[BARN], 2 år.\n[BARN] tecknade MER o GUNGA när hen ville fortsätta gunga.\n")
+    assert r.verdict == "met" and "tecknade" in r.evidence[0].text
+
+
+def test_babbling_and_a_verbless_attitude_in_the_childs_field_are_partial_voice():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    r = voice("Vid besöket jollrade [BARN] och log när sjuksköterskan sjöng.\n")
+    assert r.verdict == "partial" and "jollrade" in r.evidence[0].text
+    r = voice("Ungdomens syn: positiv till planen\n")
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Ungdomens syn")
+    # a symptom of an older child is no observation of a small child
+    assert voice("[BARN], 9 år.\nHen kryper under bordet vid höga ljud.\n").verdict == "not_met"
