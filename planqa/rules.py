@@ -1468,7 +1468,8 @@ NEED_DIFFICULTY = folded_re(
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
-NEED_LABEL_WORD = folded_re(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*)", re.I)
+NEED_LABEL_WORD = folded_re(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*|"
+                            r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
 NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
@@ -1510,6 +1511,11 @@ DIFFICULTY_DENIED = re.compile(r"\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?|(?:ska|
 # A person after a preposition or in the genitive is no subject ("sover i föräldrarnas säng", "hos mamma").
 NOT_A_HOLDER = re.compile(r"\b(?:till|med|hos|av|från|för|om|åt|på|i|mot|bredvid|utan|efter)\s+$", re.I)
 GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|pappa\w*|vh\w*|familj\w*)", re.I)
+# The child's state in a "när"-clause is the condition of something else, not a need described ("ringer när [BARN]
+# har varit ledsen", "en handlingsplan för när hen blir arg", "sträckte armarna mot mamma när hen blev trött");
+# "river sig när syskonen bråkar" keeps its need.
+WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
+                              re.I)
 
 
 # A pattern's escapes and group names (kept as they are) and the rest of its source (lower-cased).
@@ -1635,8 +1641,11 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
-            if DIFFICULTY_DENIED.search(re.split(r"[.!?;,]\s", t[:at - s.start])[-1]):
+            clause = re.split(r"[.!?;,]\s", t[:at - s.start])[-1]
+            if DIFFICULTY_DENIED.search(clause):
                 denied = True
+                continue
+            if WHEN_CHILD_CLAUSE.search(clause):
                 continue
             child = _need_about_child(s, at - s.start)
             if child is None:

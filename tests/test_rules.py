@@ -1717,3 +1717,26 @@ def test_a_coordinator_of_my_plan_without_a_caller_is_partial_follow_up_responsi
                     "BVC-sköterskan kallar till nästa möte i mars.\n").criteria
     assert nobody["overall_responsibility"].verdict == "not_met"  # GUIDELINES 4.1: nobody holds it, someone calls
     assert nobody["follow_up_responsible"].verdict == "met"
+
+
+def test_the_childs_state_in_a_when_clause_is_no_described_need():
+    # a condition for what the adults do ("ringer när [BARN] har varit ledsen") says nothing concrete about
+    # what the child needs (GUIDELINES 3: partial is vague); the child's own difficulty stays concrete
+    text = ("Behov: [BARN] behöver stöd.\n"
+            "Pappa vill att personalen ringer när [BARN] har varit ledsen länge.\n")
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert any("behöver stöd" in e.text for e in result.evidence)
+    own = "Bakgrund\n[BARN] river sig på armarna när syskonen bråkar.\n"
+    result = assess(own).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert any("river sig" in e.text for e in result.evidence)
+
+
+def test_a_problem_named_by_a_compound_label_is_a_vague_need():
+    # "sömnproblem" names a condition without what it means in everyday life (GUIDELINES 3: partial)
+    result = assess("Bakgrund\nHen har stora sömnproblem och familjen behöver stöd.\n").criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert result.evidence and "sömnproblem" in result.evidence[0].text
+    concrete = assess("Bakgrund\nHen har svårt att somna och vaknar flera gånger varje natt.\n")
+    assert concrete.criteria["needs_described"].verdict == "met"
