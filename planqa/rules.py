@@ -1516,6 +1516,10 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 # "river sig när syskonen bråkar" keeps its need.
 WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
                               re.I)
+# A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
+# att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
+WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
+                          r"ungdomen|hen|han|hon)\s+(?:inte\s+)?(?:ska|skall|kommer att)\s+(?:\S+\s+){0,3}$", re.I)
 
 
 # A pattern's escapes and group names (kept as they are) and the rest of its source (lower-cased).
@@ -1645,7 +1649,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
                 continue
-            if WHEN_CHILD_CLAUSE.search(clause):
+            if WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause):
                 continue
             child = _need_about_child(s, at - s.start)
             if child is None:

@@ -1740,3 +1740,14 @@ def test_a_problem_named_by_a_compound_label_is_a_vague_need():
     assert result.evidence and "sömnproblem" in result.evidence[0].text
     concrete = assess("Bakgrund\nHen har svårt att somna och vaknar flera gånger varje natt.\n")
     assert concrete.criteria["needs_described"].verdict == "met"
+
+
+def test_a_difficulty_someone_wishes_the_child_to_avoid_is_no_described_need():
+    # "vill inte att [BARN] ska stanna hemma" is a wish about the future, not the child's situation (GUIDELINES 3)
+    text = ("Bakgrund: [BARN] behöver stöd.\n"
+            "Mammans syn: mamma vill inte att [BARN] ska stanna hemma för hennes skull.\n")
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert any("behöver stöd" in e.text for e in result.evidence)
+    told = "Mammans syn: mamma berättar att [BARN] stannar hemma två dagar i veckan.\n"
+    assert _verdict(told, "needs_described") == "met"
