@@ -1751,3 +1751,13 @@ def test_a_difficulty_someone_wishes_the_child_to_avoid_is_no_described_need():
     assert any("behöver stöd" in e.text for e in result.evidence)
     told = "Mammans syn: mamma berättar att [BARN] stannar hemma två dagar i veckan.\n"
     assert _verdict(told, "needs_described") == "met"
+
+
+def test_what_the_child_needs_to_do_in_everyday_life_is_a_concrete_need():
+    # "behöver gå på förskolan även när ..." says what the child needs in everyday terms, like "behöver hjälp att
+    # somna" (GUIDELINES 3: met); "behöver stöd" stays vague
+    text = "Behov: [BARN] behöver gå på förskolan även när [VH1] är inlagd.\n"
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert "gå på förskolan" in result.evidence[0].text
+    assert _verdict("Behov: [BARN] behöver få stöd.\n", "needs_described") == "partial"
