@@ -1465,7 +1465,7 @@ NEED_DIFFICULTY = folded_re(
     r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
     r"behöver (?:(?:också|även|fortsatt|mer|mycket|extra|kunna|få|öva på att|träna på att) )?(?:gå|komma|komma igång|träna|öva|äta|sova|"
     r"somna|lära sig|klara|hitta|läsa|skriva|prata|vänta|sitta|leka|röra sig|tid och|vuxenhjälp)\b|"
-    r"jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
+    r"jobbig\w*|stress\w*|värst|skräm(?!l)\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
     r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*)",
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
@@ -1513,9 +1513,9 @@ DIFFICULTY_DENIED = re.compile(r"\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?|(?:ska|
 # A person after a preposition or in the genitive is no subject ("sover i föräldrarnas säng", "hos mamma").
 NOT_A_HOLDER = re.compile(r"\b(?:till|med|hos|av|från|för|om|åt|på|i|mot|bredvid|utan|efter)\s+$", re.I)
 GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|pappa\w*|vh\w*|familj\w*)", re.I)
-# The child's state in a "när"-clause is the condition of something else, not a need described ("ringer när [BARN]
-# har varit ledsen", "en handlingsplan för när hen blir arg", "sträckte armarna mot mamma när hen blev trött");
-# "river sig när syskonen bråkar" keeps its need.
+# Tiredness in a "när"-clause is an ordinary state that conditions something else, not a difficulty ("osäker på när
+# [BARN] är trött", "sträckte armarna mot mamma när hen blev trött"); "är trött i skolan" stays a need.
+ORDINARY_STATE = folded_re(r"trött\w*", re.I)
 WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
                               re.I)
 # A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
@@ -1651,7 +1651,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
                 continue
-            if WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause):
+            if ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause):
                 continue
             child = _need_about_child(s, at - s.start)
             if child is None:
