@@ -630,6 +630,15 @@ def _column_title(cell: str) -> bool:
     return len(cell.split()) <= 8 and bool(COLUMN_TITLE.match(cell))
 
 
+# A note in brackets after a column's title ("Vad (mål)", "Vad (insats)").
+CELL_NOTE = re.compile(r"\s*\([^()]{1,30}\)")
+
+
+def _goal_header_cell(cell: str) -> bool:
+    """A table column of goals: "Mål", "Delmål", also a column that names its goals in brackets ("Vad (mål)")."""
+    return bool(GOAL_HEADER_CELL.match(cell) or GOAL_NOTE.search(cell))
+
+
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |"), as segments with real offsets, and
     the spans of rows of tables that have a header (their rows are goals only through that column)."""
@@ -647,12 +656,13 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
         cells = [ln.text[a:b].strip(" *:").lower() for a, b in spans]
         if not prev_row or is_table_header(ln.text):
             prev_row = True
-            if is_table_header(ln.text) or (any(GOAL_HEADER_CELL.match(c) for c in cells)
-                                            and (sum(bool(HEADER_WORDS.match(c)) for c in cells) >= 2
-                                                 or all(_column_title(c) for c in cells))):
+            titles = [CELL_NOTE.sub("", c) for c in cells]  # "vad (insats)" is titled "vad"
+            if is_table_header(ln.text) or (any(_goal_header_cell(c) for c in cells)
+                                            and (sum(bool(HEADER_WORDS.match(c)) for c in titles) >= 2
+                                                 or all(_column_title(c) for c in titles))):
                 if re.search(r"[A-Za-zÅÄÖåäö]", ln.text):
                     has_header = True
-                    goal_col = next((i for i, c in enumerate(cells) if GOAL_HEADER_CELL.match(c)), None)
+                    goal_col = next((i for i, c in enumerate(cells) if _goal_header_cell(c)), None)
                 headed.append((ln.start, ln.end))
                 continue
         prev_row = True
@@ -762,8 +772,18 @@ CHILD_SHALL = folded_re(
 def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
     reach (CHILD_SHALL), outside sections about the past or the background."""
-    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(s.text)
+    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_step_body(s.text))
             and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)]
+
+
+# A numbered step of the plan as a label ("Steg 1: [BARN] ska ha börjat ...", "Delsteg 2:").
+STEP_LABEL = re.compile(r"^\s*(?:del)?steg\s*\d{1,2}\s*[:.)–-]\s*", re.I)
+
+
+def _step_body(text: str) -> str:
+    """The line without its step label ("Steg 1: ")."""
+    m = STEP_LABEL.match(text)
+    return text[m.end():] if m else text
 
 
 def _goalless_label(label: str) -> bool:

@@ -1762,3 +1762,25 @@ def test_what_the_child_needs_to_do_in_everyday_life_is_a_concrete_need():
     assert result.verdict == "met"
     assert "gå på förskolan" in result.evidence[0].text
     assert _verdict("Behov: [BARN] behöver få stöd.\n", "needs_described") == "partial"
+
+
+def test_a_table_column_that_names_its_goals_in_brackets_holds_goals():
+    # "Vad (mål)" is the goal column of the table (GUIDELINES 3: goals_present counts the goals)
+    text = ("Plan\n| Vad (mål) | Vad (insats) | Vem |\n|---|---|---|\n"
+            "| [BARN] ska kunna sova hela natten fem nätter av sju | Samtal om sömn | BUP |\n"
+            "| [BARN] ska vara i skolan alla dagar | Morgonsamtal | Skolan |\n"
+            "| [BARN] ska ha någon att vara med på rasterna | Rastaktivitet | Skolan |\n")
+    result = assess(text).criteria["goals_present"]
+    assert result.verdict == "met"
+    assert any("sova hela natten" in e.text for e in result.evidence)
+    assert _verdict(text, "child_goals") == "met"
+
+
+def test_numbered_steps_stating_what_the_young_person_shall_reach_are_goals():
+    # "Steg 1: [BARN] ska ha börjat ..." is a decided outcome for the young person written as a step
+    text = ("Steg framåt\nSteg 1: [BARN] ska ha börjat på en kurs på folkhögskola i augusti\n"
+            "Steg 2: [BARN] ska orka mer i vardagen\n")
+    result = assess(text).criteria["goals_present"]
+    assert result.verdict != "not_met"
+    assert any("folkhögskola" in e.text for e in result.evidence)
+    assert _verdict(text, "child_goals") == "met"
