@@ -640,6 +640,15 @@ def _column_title(cell: str) -> bool:
     return len(cell.split()) <= 8 and bool(COLUMN_TITLE.match(cell))
 
 
+# A note in brackets after a column's title ("Vad (mål)", "Vad (insats)").
+CELL_NOTE = re.compile(r"\s*\([^()]{1,30}\)")
+
+
+def _goal_header_cell(cell: str) -> bool:
+    """A table column of goals: "Mål", "Delmål", also a column that names its goals in brackets ("Vad (mål)")."""
+    return bool(GOAL_HEADER_CELL.match(cell) or GOAL_NOTE.search(cell))
+
+
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |"), as segments with real offsets, and
     the spans of rows of tables that have a header (their rows are goals only through that column)."""
@@ -657,12 +666,13 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
         cells = [ln.text[a:b].strip(" *:").lower() for a, b in spans]
         if not prev_row or is_table_header(ln.text):
             prev_row = True
-            if is_table_header(ln.text) or (any(GOAL_HEADER_CELL.match(c) for c in cells)
-                                            and (sum(bool(HEADER_WORDS.match(c)) for c in cells) >= 2
-                                                 or all(_column_title(c) for c in cells))):
+            titles = [CELL_NOTE.sub("", c) for c in cells]  # "vad (insats)" is titled "vad"
+            if is_table_header(ln.text) or (any(_goal_header_cell(c) for c in cells)
+                                            and (sum(bool(HEADER_WORDS.match(c)) for c in titles) >= 2
+                                                 or all(_column_title(c) for c in titles))):
                 if re.search(r"[A-Za-zÅÄÖåäö]", ln.text):
                     has_header = True
-                    goal_col = next((i for i, c in enumerate(cells) if GOAL_HEADER_CELL.match(c)), None)
+                    goal_col = next((i for i, c in enumerate(cells) if _goal_header_cell(c)), None)
                 headed.append((ln.start, ln.end))
                 continue
         prev_row = True
@@ -772,8 +782,18 @@ CHILD_SHALL = folded_re(
 def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
     reach (CHILD_SHALL), outside sections about the past or the background."""
-    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(s.text)
+    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_step_body(s.text))
             and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)]
+
+
+# A numbered step of the plan as a label ("Steg 1: [BARN] ska ha börjat ...", "Delsteg 2:").
+STEP_LABEL = re.compile(r"^\s*(?:del)?steg\s*\d{1,2}\s*[:.)–-]\s*", re.I)
+
+
+def _step_body(text: str) -> str:
+    """The line without its step label ("Steg 1: ")."""
+    m = STEP_LABEL.match(text)
+    return text[m.end():] if m else text
 
 
 def _goalless_label(label: str) -> bool:
@@ -1473,12 +1493,15 @@ NEED_DIFFICULTY = folded_re(
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
     r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
-    r"jobbig\w*|stress\w*|värst|skräm\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
+    r"behöver (?:(?:också|även|fortsatt|mer|mycket|extra|kunna|få|öva på att|träna på att) )?(?:gå|komma|komma igång|träna|öva|äta|sova|"
+    r"somna|lära sig|klara|hitta|läsa|skriva|prata|vänta|sitta|leka|röra sig|tid och|vuxenhjälp)\b|"
+    r"jobbig\w*|stress\w*|värst|skräm(?!l)\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
     r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*)",
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
-NEED_LABEL_WORD = folded_re(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*)", re.I)
+NEED_LABEL_WORD = folded_re(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*|"
+                            r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
 NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
@@ -1520,6 +1543,15 @@ DIFFICULTY_DENIED = re.compile(r"\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?|(?:ska|
 # A person after a preposition or in the genitive is no subject ("sover i föräldrarnas säng", "hos mamma").
 NOT_A_HOLDER = re.compile(r"\b(?:till|med|hos|av|från|för|om|åt|på|i|mot|bredvid|utan|efter)\s+$", re.I)
 GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|pappa\w*|vh\w*|familj\w*)", re.I)
+# Tiredness in a "när"-clause is an ordinary state that conditions something else, not a difficulty ("osäker på när
+# [BARN] är trött", "sträckte armarna mot mamma när hen blev trött"); "är trött i skolan" stays a need.
+ORDINARY_STATE = folded_re(r"trött\w*", re.I)
+WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
+                              re.I)
+# A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
+# att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
+WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
+                          r"ungdomen|hen|han|hon)\s+(?:inte\s+)?(?:ska|skall|kommer att)\s+(?:\S+\s+){0,3}$", re.I)
 
 
 # A pattern's escapes and group names (kept as they are) and the rest of its source (lower-cased).
@@ -1646,8 +1678,11 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
-            if DIFFICULTY_DENIED.search(re.split(r"[.!?;,]\s", t[:at - s.start])[-1]):
+            clause = re.split(r"[.!?;,]\s", t[:at - s.start])[-1]
+            if DIFFICULTY_DENIED.search(clause):
                 denied = True
+                continue
+            if ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause):
                 continue
             child = _need_about_child(s, at - s.start)
             if child is None:
