@@ -1755,3 +1755,10 @@ def test_an_empty_convener_field_names_nobody():
 def test_a_next_field_in_notes_is_the_follow_up():
     r = assess("Insatser\n- hab: bildschema\n\nNästa: om tre mån, hab kallar.\n").criteria["follow_up_responsible"]
     assert r.verdict == "met" and [e.text for e in r.evidence] == ["Nästa: om tre mån, hab kallar."]
+
+
+def test_the_activity_responsibility_and_its_coach_are_named_actors():
+    r = assess("Uppföljning\nUppf.: KAA kallar till uppf. i maj.\n").criteria["follow_up_responsible"]
+    assert r.verdict == "met" and [e.text for e in r.evidence] == ["Uppf.: KAA kallar till uppf. i maj."]
+    r = assess("Nästa träff: coachen bokar en tid.\n").criteria["follow_up_responsible"]
+    assert r.verdict == "met"
