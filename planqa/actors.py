@@ -44,6 +44,8 @@ ACTORS: dict[str, list[str]] = {
     "beroendevården": [r"maria ungdom", r"beroendemottagning(?:en)?s?", r"mini-maria", r"beroendevård(?:en)?"],
     "fritids": [r"fritids(?:hemmet)?", r"fritidsgård(?:en)?s?"],
     "tandvården": [r"folktandvård(?:en)?s?", r"tandvård(?:en)?s?"],
+    # the municipality's activity responsibility for young people out of school (GUIDELINES 1: `annan`)
+    "annan": [r"kaa", r"(?:det )?(?:kommunala )?aktivitetsansvar(?:et)?s?"],
 }
 
 ROLES: list[str] = [
@@ -55,6 +57,7 @@ ROLES: list[str] = [
     r"elevassistent(?:en)?", r"studie- och yrkesvägledare(?:n)?", r"syv", r"fysioterapeut(?:en)?",
     r"behandlare(?:n)?", r"klassföreståndare(?:n)?", r"lärare(?:n)?", r"pedagog(?:en)?",
     r"förskollärare(?:n)?", r"dietist(?:en)?", r"tolk(?:en)?", r"god man", r"familjehemssekreterare(?:n)?",
+    r"coach(?:en)?",
 ]
 
 # Text pasted through a system that lost å/ä/ö ("Forskolan", "Socialtjansten") names the same actors.

@@ -101,7 +101,7 @@ EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
-                     r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|"
+                     r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
 # The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
@@ -120,6 +120,8 @@ NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:m
                             r"uppföljning|revidering)\s+(?:är|blir|hålls|sker|planeras\s+till|bokas\s+till)\s+$", re.I)
 # A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
 WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
+# A question as a label ("Vem har hand om planen?"): its answer follows.
+WHO_QUESTION = re.compile(r"^\W*vem\b[^?]*\?\s*$", re.I)
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
@@ -1900,6 +1902,10 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
                                r"kan (?:gå över|bli|komma att))\b", re.I)
+# A coordinator named only provisionally ("troligen LSS-handläggaren", "skolan, tills vidare", "tillfälligt"):
+# partial (GUIDELINES 4.1).
+OVERALL_PROVISIONAL = folded_re(r"\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminär\w*|tillfällig\w*|"
+                                r"tills vidare|ska bekräftas|(?:inte|ej) bekräftat)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = folded_re(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
@@ -1917,10 +1923,10 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
-                          r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|kontaktperson för (?:hela )?(?:planen|sip)|"
+                          r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontaktperson för (?:hela )?(?:planen|sip)|"
                           r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
 # A fast pre-check for MEETING_LEAD.
-_LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initiativ|"
+_LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
                          r"kontaktperson|uppdater", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
@@ -1954,9 +1960,14 @@ def _joint(ctx: Context, s: Segment) -> bool:
                for (_, b1, n1), (a2, _, n2) in zip(names, names[1:]))
 
 
+# An agency and a title in one word ("LSS-handläggaren", "BVC-sköterskan"): a named role.
+AGENCY_TITLE = re.compile(r"(?<![\w-])([\wåäöÅÄÖ]+)-[a-zåäö]{4,}")
+
+
 def _names_someone(ctx: Context, s: Segment) -> bool:
     """An actor, role or person placeholder (not the child) in the segment, or a first name after its label."""
-    return ctx.has_agent(s) or bool(re.search(r":\s*(?:\w+\s+)?[A-ZÅÄÖ][a-zåäö]+\b", s.text))
+    return ctx.has_agent(s) or bool(re.search(r":\s*(?:\w+\s+)?[A-ZÅÄÖ][a-zåäö]+\b", s.text)) \
+        or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(s.text))
 
 
 def _cached(ctx: Context, name: str, compute: Callable[[Context], T]) -> T:
@@ -1983,9 +1994,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             and not _is_table_row(s.text) and _starts_line(ctx, s)
         if label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
-                and not _next_numbered(label.text, s.text):
+                and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
-        elif s.is_heading or overall and _label_only(OVERALL, s.text):
+        elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)):
             label = s if overall else None
             continue
         elif overall or field_line or _search_ci(OVERALL_SHARED, s.text):
@@ -2007,6 +2018,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             continue
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             out.shared.append(statement)
+        elif _search_ci(OVERALL_PROVISIONAL, statement.text) and _names_someone(ctx, statement):
+            out.tentative.append(statement)
         elif not _names_someone(ctx, statement) or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
                 and not OVERALL.search(value) and not _coordinator_then_convener(ctx, statement, value):
             out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
@@ -2093,8 +2106,8 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 
 
 # Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
-# "Nästa gång", "När ses vi igen?").
-FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)", re.I)
+# "Nästa gång", "När ses vi igen?", a "Nästa:" field).
+FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)|^\W*nästa\s*:", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
@@ -2165,7 +2178,7 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
 
 
 # A staff member named by agency and title in one word ("BVC-sköterskan", "BUP-läkaren kallar").
-AGENCY_STAFF = re.compile(r"(?<![\w-])([\wåäöÅÄÖ]+)-[a-zåäö]{4,}\s+$")
+AGENCY_STAFF = re.compile(AGENCY_TITLE.pattern + r"\s+$")
 
 
 def _agency_staff(before: str) -> bool:
@@ -2199,9 +2212,15 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
-        if m and not s.is_heading and _in_follow_up(ctx, i):
+        if m and not s.is_heading and _in_follow_up(ctx, i) and not _empty_field(s.text[m.end():]):
             out.append((s, _convener_who(ctx, s, m)))
     return out
+
+
+def _empty_field(rest: str) -> bool:
+    """What follows a convener label is an empty field ("Kallas av: -", "Sammankallande:"): nobody named."""
+    field_value = re.match(r"\s*(?:av\s*)?:(.*)$", rest)
+    return bool(field_value and EMPTY_CELL.match(field_value.group(1)))
 
 
 def follow_up_responsible(ctx: Context) -> CriterionResult:
@@ -2213,7 +2232,10 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
                   and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
     st = overall_statements(ctx)
-    coordinators = st.named + st.shared + [s for s in st.implied if STANDING_CONVENER.search(s.text)]
+    # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
+    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it
+    implied_lead = [s for s in st.implied if _names_someone(ctx, s)] if not st.undecided else []
+    coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
                        follow_up_named=len(named))
     if named:
