@@ -947,6 +947,10 @@ def _names_in_sentences(ctx: Context) -> frozenset[str]:
         m.group() for m in MID_SENTENCE_WORD.finditer(c.text)) & wordlists.word_names())
 
 
+# A second subject coordinated with the first ("och pappa", "och [VH2]", "& BUP"), before the verb.
+COORDINATED = re.compile(r"^\s*(?:och|o|&|samt)\s+(?:\[[A-ZÅÄÖ_0-9]+\]|[A-Za-zÅÄÖåäö-]+)(?=\s)")
+
+
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
     "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
@@ -966,7 +970,7 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
         return False
     after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
-    rest = text[lo + words[last][1]:]
+    rest = COORDINATED.sub("", text[lo + words[last][1]:], count=1)  # "Mamma och pappa ska få ...": both receive
     return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest) \
         and not MODAL_PASSIVE.match(rest)
 
@@ -1053,9 +1057,36 @@ STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|gen
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
                                r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
+# An item of a comma series of interventions, commas inside parentheses kept ("samtal ([NAMN_1], BUP)").
+INLINE_ITEM = re.compile(r"(?:[^,(]|\([^)]*\))+")
+# An item that gives its responsible in parentheses at its end ("rastvakt ([NAMN_1])").
+PAREN_RESPONSIBLE_ITEM = re.compile(r"\([^)]*\)\s*$")
+
+
+def _comma_series(text: str) -> bool:
+    """The interventions after an "Insatser:" label are a comma series whose items give their responsible in
+    parentheses ("rastvakt ([NAMN_1]), samtal ([NAMN_2]), kontakt med familjerna"); without semicolons or dashes,
+    which would separate the items and their responsible instead."""
+    if ";" in text or re.search(r"\s[–—-]\s", text):
+        return False
+    items = [m.group().strip(" .") for m in INLINE_ITEM.finditer(text)]
+    return len(items) >= 2 and any(PAREN_RESPONSIBLE_ITEM.search(i) for i in items)
+
+
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*|vem|utförare|utförs av)\s*:\s*(.*)$", re.I)
+RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av)"
+                             r"\s*:\s*(.*)$", re.I)
+# An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /
+# "Beskrivning: ..." / "Ansvarig verksamhet: ..." / "Status: Pågående").
+FORM_ITEM_HEADING = folded_re(r"^\s*(?:insats|aktivitet|åtgärd)\s*(?:nr\.?\s*)?\d{1,2}\s*:?\s*$", re.I)
+# A field of such a form ("Startdatum: -"), and the fields that describe the intervention itself.
+FORM_FIELD = re.compile(r"^\s*([A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /()-]{1,40}?)\s*:\s*(.*)$")
+FORM_DESCRIPTION = folded_re(r"^(?:beskrivning\w*|insats|aktivitet|åtgärd|vad(?: ska göras| görs)?|innehåll|"
+                             r"typ av insats|stöd)$", re.I)
+FORM_STATUS = folded_re(r"^(?:status|läge)$", re.I)
+STATUS_DONE = folded_re(r"\b(?:avslutad|avslutat|klar|klart|genomförd|genomfört|avbruten|avbrutet|stryks|struken)\b",
+                        re.I)
 # A numbered line that is only a section's title ("4. Uppdrag.", "3) Insatser").
 SECTION_TITLE = folded_re(rf"\s*(?:{_ACTIVITY_WORDS})\s*[.:]?\s*", re.I)
 # A line labelled as something other than an intervention ("- Nuläge: Familjen behöver ...", "Mål: ...").
@@ -1233,6 +1264,40 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
 
 
+# The line under a Markdown table's header ("|---|:---:|").
+TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+
+
+def _above_separator(text: str, end: int) -> bool:
+    """The line ending at end is a Markdown table's header: the next line is its separator."""
+    start = text.find("\n", end) + 1
+    if not start:
+        return False
+    stop = text.find("\n", start)
+    return bool(TABLE_SEPARATOR.match(text[start:stop if stop >= 0 else len(text)]))
+
+
+def _form_field(ctx: Context, s: Segment, field: re.Match[str], candidates: list[tuple[Segment, str]],
+                act: int | None, we_defined: bool) -> int | None:
+    """Take one field of a form's intervention ("Beskrivning: ...", "Ansvarig verksamhet: BUP", "Status: ...")
+    into `candidates`; returns the index of the intervention's description there, if any. An "Ansvarig" field
+    decides who carries it out; a done status ("Avslutad") drops it."""
+    label, value = field.group(1).strip().lower(), field.group(2).strip()
+    if FORM_DESCRIPTION.match(label) and act is None and not EMPTY_CELL.match(value):
+        item = Segment(s.start + field.start(2), s.end, value, "insats")
+        candidates.append((item, _who_in_line(ctx, item, we_defined)))
+        return len(candidates) - 1
+    if act is None:
+        return act
+    responsible = RESPONSIBLE_LINE.match(s.text)
+    if responsible and candidates[act][1] != "agent":
+        candidates[act] = (candidates[act][0], _who_in_cell(responsible.group(1).strip(" ."), we_defined))
+    elif FORM_STATUS.match(label) and STATUS_DONE.search(value) and not STATUS_ONGOING.search(value):
+        del candidates[act]
+        return None
+    return act
+
+
 def _party_or_glossary_title(text: str) -> bool:
     """A short line, no sentence and no field with a value, that heads a party's section ("Skolans del", "BVC
     gör") or a glossary ("Ordlista"), also where `segments` took it for no heading."""
@@ -1316,7 +1381,18 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
     time_parent = ""  # the section a timeline's time points stand in ("Framåt" / "Vecka 47–48", "Mars: ...")
     carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
+    form_item = False  # inside a form's intervention ("Insats 1" and its fields)
+    form_act: int | None = None  # the index in `candidates` of that intervention's description
     for s in ctx.lines:
+        if form_item and not s.is_heading:
+            field = FORM_FIELD.match(s.text)
+            if field:
+                form_act = _form_field(ctx, s, field, candidates, form_act, we_defined)
+                continue
+        if s.is_heading or form_item:
+            form_item, form_act = bool(s.is_heading and FORM_ITEM_HEADING.match(s.text)), None
+            if form_item:
+                continue
         if TIME_POINT.match(s.section):
             if s.is_heading:
                 continue  # the timeline goes on in its section
@@ -1381,6 +1457,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         cells = (_tab_cells(bare) if tabbed and tab_aligned else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+                or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
                 or (tabbed and _tab_header(bare)) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
@@ -1412,7 +1489,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             carried.append((s.start, s.end))
         inline = INLINE_ACTIVITIES.match(s.text)
         if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
-            for m in re.finditer(r"[^;]+", s.text[inline.end():]):
+            for m in INLINE_ITEM.finditer(s.text[inline.end():]) if _comma_series(s.text[inline.end():]) \
+                    else re.finditer(r"[^;]+", s.text[inline.end():]):
                 item = Segment(s.start + inline.end() + m.start(), s.start + inline.end() + m.end(), m.group(),
                                s.section)
                 if re.search(r"\w", item.text):

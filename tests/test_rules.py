@@ -1886,3 +1886,71 @@ def test_the_activity_responsibility_and_its_coach_are_named_actors():
     assert r.verdict == "met" and [e.text for e in r.evidence] == ["Uppf.: KAA kallar till uppf. i maj."]
     r = assess("Nästa träff: coachen bokar en tid.\n").criteria["follow_up_responsible"]
     assert r.verdict == "met"
+
+
+def _rpa(text: str):
+    return assess(text).criteria["responsibility_per_action"]
+
+
+def test_a_printed_form_gives_each_intervention_its_responsible_in_its_own_fields():
+    text = ("SAMORDNAD INDIVIDUELL PLAN – UTSKRIFT\n\n8. INSATSER\nInsats 1\nBeskrivning: Samtal med föräldrarna "
+            "om morgonrutiner, varannan vecka\nAnsvarig verksamhet: Socialtjänsten\nAnsvarig person: [NAMN_4]\n"
+            "Startdatum: v. 40\nStatus: Planerad\n\nInsats 2\nBeskrivning: Bedömning hos BUP\nAnsvarig verksamhet: "
+            "BUP\nAnsvarig person: -\nStartdatum: -\nStatus: Ej påbörjad\n\n9. ANSVAR\nSamordningsansvarig: -\n")
+    r = _rpa(text)
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["Samtal med föräldrarna om morgonrutiner, varannan vecka",
+                                            "Bedömning hos BUP"]
+    assert all(text[e.start:e.end] == e.text for e in r.evidence)
+    empty = text.replace("Socialtjänsten\n", "-\n").replace("verksamhet: BUP", "verksamhet: -").replace("[NAMN_4]", "-")
+    r = _rpa(empty)
+    assert r.verdict == "not_met" and len(r.evidence) == 2
+    one = empty.replace("Ansvarig verksamhet: -\nAnsvarig person: -", "Ansvarig verksamhet: BUP\nAnsvarig person: -", 1)
+    assert _rpa(one).verdict == "partial"
+
+
+def test_a_finished_form_intervention_is_no_current_one():
+    text = ("Insats 1\nBeskrivning: Stödsamtal\nAnsvarig verksamhet: -\nStatus: Avslutad\n\n"
+            "Insats 2\nBeskrivning: Läxhjälp två dagar i veckan\nAnsvarig person: [NAMN_2], mentor\nStatus: Pågående\n")
+    r = _rpa(text)
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["Läxhjälp två dagar i veckan"]
+
+
+def test_an_ansvar_field_after_the_intervention_names_its_responsible():
+    text = ("MÅL OCH INSATSER\n\nOmråde: Kamrater\nMål: [BARN] leker med andra barn på rasterna.\n"
+            "Insats: Styrd rastlek två gånger i veckan\nAnsvar: [NAMN_3]\n\nOmråde: Hälsa\n"
+            "Mål: [BARN] har gjort ett tandläkarbesök före jul.\nInsats: Lista över vilka vuxna som får hämta\n"
+            "Ansvar: fritids, [NAMN_4]\n")
+    r = _rpa(text)
+    assert r.verdict == "met", r.explanation
+    assert {e.text for e in r.evidence} == {"Styrd rastlek två gånger i veckan",
+                                            "Lista över vilka vuxna som får hämta"}
+
+
+def test_a_goal_table_under_a_markdown_header_holds_no_interventions():
+    text = ("Mål\n| Mål | Hur vi ser att det har hänt |\n|---|---|\n| [BARN] är med på fritids varje vecka | "
+            "Närvarolista från fritids |\n\nTidsplan\n| Tidpunkt | Vad som ska hända |\n|---|---|\n"
+            "| Vecka 10 | Samtal med [BARN] om en kontaktvuxen |\n| April | Information hem om klassresan |\n")
+    r = _rpa(text)
+    assert r.verdict == "not_met"
+    assert [e.text for e in r.evidence] == ["| Vecka 10 | Samtal med [BARN] om en kontaktvuxen |",
+                                            "| April | Information hem om klassresan |"]
+
+
+def test_a_comma_series_of_interventions_with_responsibles_in_parentheses_is_split():
+    text = "Insatser: Rastvakt vid matsalen ([NAMN_1]), samtal med de äldre eleverna ([NAMN_2]), kontakt med familjerna.\n"
+    r = _rpa(text)
+    assert r.verdict == "partial"
+    assert [e.text.strip() for e in r.evidence] == ["kontakt med familjerna."]
+    named = text.replace("kontakt med familjerna.", "kontakt med familjerna (kurator).")
+    assert _rpa(named).verdict == "met"
+    assert _rpa("Insatser: samtal – [NAMN_1], BUP, extra anpassningar – skolan\n").verdict == "met"
+
+
+def test_coordinated_subjects_who_receive_an_intervention_do_not_carry_it_out():
+    text = ("Det här ska hända\nMamma och pappa ska få lära sig tecken som stöd.\n"
+            "Mamma och pappa tränar tecken hemma varje kväll.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial"
+    assert [e.text for e in r.evidence] == ["Mamma och pappa ska få lära sig tecken som stöd."]
