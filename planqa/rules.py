@@ -1057,6 +1057,10 @@ STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|gen
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
                                r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
+# An item that states no intervention: empty, only a remark in parentheses, or saying none is needed ("-",
+# "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
+NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
+                            r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
 # An item of a comma series of interventions, commas inside parentheses kept ("samtal ([NAMN_1], BUP)").
 INLINE_ITEM = re.compile(r"(?:[^,(]|\([^)]*\))+")
 # An item that gives its responsible in parentheses at its end ("rastvakt ([NAMN_1])").
@@ -1477,7 +1481,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             else s.text
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
         past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
-        if participants or skip_table or (s.start, s.end) in goal_lines or _search_ci(WE_DEFINED, s.text) \
+        if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
+                or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
@@ -1493,10 +1498,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     else re.finditer(r"[^;]+", s.text[inline.end():]):
                 item = Segment(s.start + inline.end() + m.start(), s.start + inline.end() + m.end(), m.group(),
                                s.section)
-                if re.search(r"\w", item.text):
+                if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
+        if NO_INTERVENTION.match(body) and (LIST_ITEM.match(s.text) or not re.search(r"\w", body)):
+            continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)

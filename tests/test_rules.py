@@ -1954,3 +1954,25 @@ def test_coordinated_subjects_who_receive_an_intervention_do_not_carry_it_out():
     r = _rpa(text)
     assert r.verdict == "partial"
     assert [e.text for e in r.evidence] == ["Mamma och pappa ska få lära sig tecken som stöd."]
+
+
+def test_a_tab_aligned_intervention_list_under_the_goals_is_read_with_its_responsible_column():
+    text = ("SIP\n\nMÅL\n1. [BARN] följer med på klassresan v. 21\n\nINSATSER\t\t\t\t\tANSV.\n"
+            "- Extra simträning med idrottslärare fredagar\t\t[NAMN_6], skolan\n"
+            "- Stödsamtal varannan vecka\t\t\t\t\t[NAMN_1], EHT\n\nÖVRIGT\n- Planen förvaras hos EHT.\n")
+    r = _rpa(text)
+    assert r.verdict == "met", r.explanation
+    assert len(r.evidence) == 2 and r.evidence[1].text.startswith("- Stödsamtal varannan vecka")
+    assert _rpa(text.replace("[NAMN_1], EHT", "-")).verdict == "partial"
+
+
+def test_items_that_state_no_intervention_are_not_counted():
+    text = ("HÄLSA\nMål: –\nInsats: –\n\nUTBILDNING\nInsats: [NAMN_2] gör kartläggningen\n"
+            "Insats: [NAMN_3] bokar SYV-samtal\n\nKÄNSLOR\nInsats: – (tas upp nästa gång ev.)\n")
+    r = _rpa(text)
+    assert r.verdict == "met", r.explanation
+    assert [e.text.strip() for e in r.evidence] == ["[NAMN_2] gör kartläggningen", "[NAMN_3] bokar SYV-samtal"]
+    listed = ("Insatser\n- Stödsamtal varje vecka – [NAMN_1], kurator\n- Ridklubben: ingen kontakt behövs\n"
+              "-\n- Logoped: ej aktuellt\n")
+    r = _rpa(listed)
+    assert r.verdict == "met" and [e.text for e in r.evidence] == ["- Stödsamtal varje vecka – [NAMN_1], kurator"]
