@@ -1077,6 +1077,23 @@ def _comma_series(text: str) -> bool:
     return len(items) >= 2 and any(PAREN_RESPONSIBLE_ITEM.search(i) for i in items)
 
 
+def _inline_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the interventions listed after an "Insatser:" label: separated by semicolons, else a comma
+    series (`_comma_series`), else one a sentence; a short sentence that only names the responsible ("[NAMN_1]
+    ansvarar.") belongs to the one before."""
+    if ";" in text:
+        return [m.span() for m in re.finditer(r"[^;]+", text)]
+    if _comma_series(text):
+        return [m.span() for m in INLINE_ITEM.finditer(text)]
+    items: list[tuple[int, int]] = []
+    for a, b in _sentences(text):
+        if items and len(text[a:b].split()) <= 6 and RESPONSIBLE_VERB.search(text, a, b):
+            items[-1] = (items[-1][0], b)
+        else:
+            items.append((a, b))
+    return items
+
+
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
 RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av)"
@@ -1110,7 +1127,7 @@ LIFE_AREA = frozenset(("skola", "förskola"))
 AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
 # A glossary in a plan written for the child ("Ord som kan vara svåra", "Ordlista"): its "Insats: något som ..."
 # explains a word, it states no intervention.
-GLOSSARY_HEADING = folded_re(r"^\W*(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
+GLOSSARY_HEADING = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
 # Who an agency section leaves undecided ("vem som håller i dem är inte klart", "ansvarig saknas").
 RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (?:inte|ej) (?:klart|bestämt)|oklart vem|"
                                   r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem)\b",
@@ -1381,6 +1398,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
     agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
     glossary = False  # the section explains words
+    glossary_num: int | None = None  # the number of that section's heading ("9. Ord som kan vara svåra")
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
     time_parent = ""  # the section a timeline's time points stand in ("Framåt" / "Vecka 47–48", "Mars: ...")
@@ -1432,9 +1450,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
             heading, heading_num, item_num = None, None, None
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
+            glossary_num = int(number.group(1)) if glossary and number else None
             continue
-        if glossary:
+        if glossary and not (number and glossary_num is not None and int(number.group(1)) == glossary_num + 1):
             continue
+        glossary = False  # the numbered section after a numbered glossary ("9. Ord ..." / "10. Nästa gång")
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             agency = False
@@ -1494,9 +1514,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             carried.append((s.start, s.end))
         inline = INLINE_ACTIVITIES.match(s.text)
         if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
-            for m in INLINE_ITEM.finditer(s.text[inline.end():]) if _comma_series(s.text[inline.end():]) \
-                    else re.finditer(r"[^;]+", s.text[inline.end():]):
-                item = Segment(s.start + inline.end() + m.start(), s.start + inline.end() + m.end(), m.group(),
+            for a, b in _inline_items(s.text[inline.end():]):
+                item = Segment(s.start + inline.end() + a, s.start + inline.end() + b, s.text[inline.end() + a:
+                                                                                              inline.end() + b],
                                s.section)
                 if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))

@@ -1976,3 +1976,22 @@ def test_items_that_state_no_intervention_are_not_counted():
               "-\n- Logoped: ej aktuellt\n")
     r = _rpa(listed)
     assert r.verdict == "met" and [e.text for e in r.evidence] == ["- Stödsamtal varje vecka – [NAMN_1], kurator"]
+
+
+def test_a_numbered_glossary_is_no_intervention_list_and_ends_at_the_next_numbered_section():
+    text = ("7. Det här ska hända\n1. Ett schema med bilder tas fram.\n2. Stödsamtal erbjuds.\n\n"
+            "9. Ord som kan vara svåra\n1. Stödsamtal: samtal där man får hjälp och råd.\n\n"
+            "10. Vem gör vad\n1. Kuratorn [NAMN_1] träffar [BARN] varje vecka.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial", r.explanation
+    assert [e.text for e in r.evidence] == ["1. Ett schema med bilder tas fram.", "2. Stödsamtal erbjuds."]
+    assert _rpa(text.split("\n\n10.")[0] + "\n").verdict == "not_met"
+
+
+def test_interventions_after_an_insatser_label_are_one_a_sentence():
+    text = ("Insatser: [NAMN_1] verkställer beslutet om korttidsvistelse. Arbetsterapeut [NAMN_2] gör hembesök. "
+            "Skolan informeras om schemat.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial"
+    assert [e.text.strip() for e in r.evidence] == ["Skolan informeras om schemat."]
+    assert _rpa("Insatser: Samtal varje vecka. [NAMN_1] på BUP ansvarar.\n").verdict == "met"
