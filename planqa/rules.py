@@ -883,7 +883,7 @@ NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A
                        r"(?:\)|[.,]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
 # First names as the responsible: alone or listed ("– Johan och Agneta"), or as the subject of a present-tense
 # verb ("– Anders följer med", "Sara och Tomas skjutsar ..."), not a preposition ("Samtal efter ...").
-ACT_NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
+ACT_NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+\b)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+\b)*\s*"
                            r"(?:\)|[.,;]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
 # An activity line's own label before its text ("Insats: Mentor [NAMN_3] tar upp ...").
 ACTIVITY_LABEL = re.compile(r"^\s*(?:insats|aktivitet|åtgärd|vad|stöd)\w*\s*:\s+", re.I)
@@ -975,6 +975,10 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
         and not MODAL_PASSIVE.match(rest)
 
 
+# A paragraph of a law after its name ("LSS 9 § 7", "SoL 4 kap. 1 §", "LVU §"), not an agency.
+LAW_PARAGRAPH = re.compile(r"\s*(?:\d+\s*(?:kap\.?\s*)?)?(?:\d+\s*)?§")
+
+
 def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> bool:
     """The part after a tail marker m (dash, colon, parenthesis, comma, "genom", passive "av", "hos") opens with
     the responsible: among its first three words, with no place or topic preposition before it."""
@@ -989,6 +993,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
         if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
             return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
         if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx):
+            if LAW_PARAGRAPH.match(tail, w.end()):
+                return False  # "(LSS 9 § 7)": the law the intervention is granted under
             return not PASSIVE_NEXT.match(tail, w.end())  # "..., ny studiehandledare tillsätts": the object
     return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 

@@ -1995,3 +1995,13 @@ def test_interventions_after_an_insatser_label_are_one_a_sentence():
     assert r.verdict == "partial"
     assert [e.text.strip() for e in r.evidence] == ["Skolan informeras om schemat."]
     assert _rpa("Insatser: Samtal varje vecka. [NAMN_1] på BUP ansvarar.\n").verdict == "met"
+
+
+def test_a_capitalised_noun_before_och_or_a_law_in_parentheses_is_no_responsible():
+    text = ("Insatser\n- Hörselkåpor och lugn plats vid lunch\n- Korttidstillsyn efter skolan (LSS 9 § 7), utreds\n"
+            "- Extra stöd i matte\n")
+    r = _rpa(text)
+    assert r.verdict == "not_met", r.explanation
+    assert len(r.evidence) == 3
+    assert _rpa(text.replace("- Extra stöd i matte", "- Sara och Tomas skjutsar till träningen")).verdict == "partial"
+    assert _rpa("Insatser\n- Korttidsvistelse (LSS-handläggaren [NAMN_1])\n").verdict == "met"
