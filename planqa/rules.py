@@ -75,7 +75,7 @@ ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"(?:det här|detta|så här) gör|"
-                                  r"bestämdes|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
+                                  r"bestämdes|beslutades|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
                                   r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.

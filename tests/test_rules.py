@@ -2005,3 +2005,11 @@ def test_a_capitalised_noun_before_och_or_a_law_in_parentheses_is_no_responsible
     assert len(r.evidence) == 3
     assert _rpa(text.replace("- Extra stöd i matte", "- Sara och Tomas skjutsar till träningen")).verdict == "partial"
     assert _rpa("Insatser\n- Korttidsvistelse (LSS-handläggaren [NAMN_1])\n").verdict == "met"
+
+
+def test_a_det_beslutades_att_section_lists_interventions():
+    text = ("Det beslutades att\n– [NAMN_3] erbjuder förskoleplats i närområdet,\n"
+            "– information lämnas om öppna förskolan.\n\nSamtycke finns.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial", r.explanation
+    assert [e.text for e in r.evidence] == ["– information lämnas om öppna förskolan."]
