@@ -75,7 +75,7 @@ ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"(?:det här|detta|så här) gör|"
-                                  r"bestämdes|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
+                                  r"bestämdes|beslutades|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
                                   r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
@@ -883,7 +883,7 @@ NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A
                        r"(?:\)|[.,]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
 # First names as the responsible: alone or listed ("– Johan och Agneta"), or as the subject of a present-tense
 # verb ("– Anders följer med", "Sara och Tomas skjutsar ..."), not a preposition ("Samtal efter ...").
-ACT_NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+)*\s*"
+ACT_NAME_TAIL = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+\b)(?:\s*(?:,|och|o|&)\s*[A-ZÅÄÖ][a-zåäö]+\b)*\s*"
                            r"(?:\)|[.,;]|$|(?!(?:efter|under|över|inför|för|mellan)\b)[a-zåäö]{2,}(?:ar|er|r)\b)")
 # An activity line's own label before its text ("Insats: Mentor [NAMN_3] tar upp ...").
 ACTIVITY_LABEL = re.compile(r"^\s*(?:insats|aktivitet|åtgärd|vad|stöd)\w*\s*:\s+", re.I)
@@ -947,6 +947,10 @@ def _names_in_sentences(ctx: Context) -> frozenset[str]:
         m.group() for m in MID_SENTENCE_WORD.finditer(c.text)) & wordlists.word_names())
 
 
+# A second subject coordinated with the first ("och pappa", "och [VH2]", "& BUP"), before the verb.
+COORDINATED = re.compile(r"^\s*(?:och|o|&|samt)\s+(?:\[[A-ZÅÄÖ_0-9]+\]|[A-Za-zÅÄÖåäö-]+)(?=\s)")
+
+
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
     "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
@@ -966,9 +970,13 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
         return False
     after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
-    rest = text[lo + words[last][1]:]
+    rest = COORDINATED.sub("", text[lo + words[last][1]:], count=1)  # "Mamma och pappa ska få ...": both receive
     return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest) \
         and not MODAL_PASSIVE.match(rest)
+
+
+# A paragraph of a law after its name ("LSS 9 § 7", "SoL 4 kap. 1 §", "LVU §"), not an agency.
+LAW_PARAGRAPH = re.compile(r"\s*(?:\d+\s*(?:kap\.?\s*)?)?(?:\d+\s*)?§")
 
 
 def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> bool:
@@ -985,6 +993,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
         if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
             return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
         if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx):
+            if LAW_PARAGRAPH.match(tail, w.end()):
+                return False  # "(LSS 9 § 7)": the law the intervention is granted under
             return not PASSIVE_NEXT.match(tail, w.end())  # "..., ny studiehandledare tillsätts": the object
     return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
@@ -1053,9 +1063,57 @@ STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|gen
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
                                r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
+# An item that states no intervention: empty, only a remark in parentheses, or saying none is needed ("-",
+# "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
+NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
+                            r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
+# An item of a comma series of interventions, commas inside parentheses kept ("samtal ([NAMN_1], BUP)").
+INLINE_ITEM = re.compile(r"(?:[^,(]|\([^)]*\))+")
+# An item that gives its responsible in parentheses at its end ("rastvakt ([NAMN_1])").
+PAREN_RESPONSIBLE_ITEM = re.compile(r"\([^)]*\)\s*$")
+
+
+def _comma_series(text: str) -> bool:
+    """The interventions after an "Insatser:" label are a comma series whose items give their responsible in
+    parentheses ("rastvakt ([NAMN_1]), samtal ([NAMN_2]), kontakt med familjerna"); without semicolons or dashes,
+    which would separate the items and their responsible instead."""
+    if ";" in text or re.search(r"\s[–—-]\s", text):
+        return False
+    items = [m.group().strip(" .") for m in INLINE_ITEM.finditer(text)]
+    return len(items) >= 2 and any(PAREN_RESPONSIBLE_ITEM.search(i) for i in items)
+
+
+def _inline_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the interventions listed after an "Insatser:" label: separated by semicolons, else a comma
+    series (`_comma_series`), else one a sentence; a short sentence that only names the responsible ("[NAMN_1]
+    ansvarar.") belongs to the one before."""
+    if ";" in text:
+        return [m.span() for m in re.finditer(r"[^;]+", text)]
+    if _comma_series(text):
+        return [m.span() for m in INLINE_ITEM.finditer(text)]
+    items: list[tuple[int, int]] = []
+    for a, b in _sentences(text):
+        if items and len(text[a:b].split()) <= 6 and RESPONSIBLE_VERB.search(text, a, b):
+            items[-1] = (items[-1][0], b)
+        else:
+            items.append((a, b))
+    return items
+
+
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*|vem|utförare|utförs av)\s*:\s*(.*)$", re.I)
+RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av)"
+                             r"\s*:\s*(.*)$", re.I)
+# An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /
+# "Beskrivning: ..." / "Ansvarig verksamhet: ..." / "Status: Pågående").
+FORM_ITEM_HEADING = folded_re(r"^\s*(?:insats|aktivitet|åtgärd)\s*(?:nr\.?\s*)?\d{1,2}\s*:?\s*$", re.I)
+# A field of such a form ("Startdatum: -"), and the fields that describe the intervention itself.
+FORM_FIELD = re.compile(r"^\s*([A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /()-]{1,40}?)\s*:\s*(.*)$")
+FORM_DESCRIPTION = folded_re(r"^(?:beskrivning\w*|insats|aktivitet|åtgärd|vad(?: ska göras| görs)?|innehåll|"
+                             r"typ av insats|stöd)$", re.I)
+FORM_STATUS = folded_re(r"^(?:status|läge)$", re.I)
+STATUS_DONE = folded_re(r"\b(?:avslutad|avslutat|klar|klart|genomförd|genomfört|avbruten|avbrutet|stryks|struken)\b",
+                        re.I)
 # A numbered line that is only a section's title ("4. Uppdrag.", "3) Insatser").
 SECTION_TITLE = folded_re(rf"\s*(?:{_ACTIVITY_WORDS})\s*[.:]?\s*", re.I)
 # A line labelled as something other than an intervention ("- Nuläge: Familjen behöver ...", "Mål: ...").
@@ -1075,7 +1133,7 @@ LIFE_AREA = frozenset(("skola", "förskola"))
 AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
 # A glossary in a plan written for the child ("Ord som kan vara svåra", "Ordlista"): its "Insats: något som ..."
 # explains a word, it states no intervention.
-GLOSSARY_HEADING = folded_re(r"^\W*(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
+GLOSSARY_HEADING = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
 # Who an agency section leaves undecided ("vem som håller i dem är inte klart", "ansvarig saknas").
 RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (?:inte|ej) (?:klart|bestämt)|oklart vem|"
                                   r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem)\b",
@@ -1233,6 +1291,40 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
 
 
+# The line under a Markdown table's header ("|---|:---:|").
+TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+
+
+def _above_separator(text: str, end: int) -> bool:
+    """The line ending at end is a Markdown table's header: the next line is its separator."""
+    start = text.find("\n", end) + 1
+    if not start:
+        return False
+    stop = text.find("\n", start)
+    return bool(TABLE_SEPARATOR.match(text[start:stop if stop >= 0 else len(text)]))
+
+
+def _form_field(ctx: Context, s: Segment, field: re.Match[str], candidates: list[tuple[Segment, str]],
+                act: int | None, we_defined: bool) -> int | None:
+    """Take one field of a form's intervention ("Beskrivning: ...", "Ansvarig verksamhet: BUP", "Status: ...")
+    into `candidates`; returns the index of the intervention's description there, if any. An "Ansvarig" field
+    decides who carries it out; a done status ("Avslutad") drops it."""
+    label, value = field.group(1).strip().lower(), field.group(2).strip()
+    if FORM_DESCRIPTION.match(label) and act is None and not EMPTY_CELL.match(value):
+        item = Segment(s.start + field.start(2), s.end, value, "insats")
+        candidates.append((item, _who_in_line(ctx, item, we_defined)))
+        return len(candidates) - 1
+    if act is None:
+        return act
+    responsible = RESPONSIBLE_LINE.match(s.text)
+    if responsible and candidates[act][1] != "agent":
+        candidates[act] = (candidates[act][0], _who_in_cell(responsible.group(1).strip(" ."), we_defined))
+    elif FORM_STATUS.match(label) and STATUS_DONE.search(value) and not STATUS_ONGOING.search(value):
+        del candidates[act]
+        return None
+    return act
+
+
 def _party_or_glossary_title(text: str) -> bool:
     """A short line, no sentence and no field with a value, that heads a party's section ("Skolans del", "BVC
     gör") or a glossary ("Ordlista"), also where `segments` took it for no heading."""
@@ -1312,11 +1404,23 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
     agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
     glossary = False  # the section explains words
+    glossary_num: int | None = None  # the number of that section's heading ("9. Ord som kan vara svåra")
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
     time_parent = ""  # the section a timeline's time points stand in ("Framåt" / "Vecka 47–48", "Mars: ...")
     carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
+    form_item = False  # inside a form's intervention ("Insats 1" and its fields)
+    form_act: int | None = None  # the index in `candidates` of that intervention's description
     for s in ctx.lines:
+        if form_item and not s.is_heading:
+            field = FORM_FIELD.match(s.text)
+            if field:
+                form_act = _form_field(ctx, s, field, candidates, form_act, we_defined)
+                continue
+        if s.is_heading or form_item:
+            form_item, form_act = bool(s.is_heading and FORM_ITEM_HEADING.match(s.text)), None
+            if form_item:
+                continue
         if TIME_POINT.match(s.section):
             if s.is_heading:
                 continue  # the timeline goes on in its section
@@ -1352,9 +1456,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
             heading, heading_num, item_num = None, None, None
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
+            glossary_num = int(number.group(1)) if glossary and number else None
             continue
-        if glossary:
+        if glossary and not (number and glossary_num is not None and int(number.group(1)) == glossary_num + 1):
             continue
+        glossary = False  # the numbered section after a numbered glossary ("9. Ord ..." / "10. Nästa gång")
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             agency = False
@@ -1381,6 +1487,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         cells = (_tab_cells(bare) if tabbed and tab_aligned else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+                or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
                 or (tabbed and _tab_header(bare)) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
@@ -1400,7 +1507,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             else s.text
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
         past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
-        if participants or skip_table or (s.start, s.end) in goal_lines or _search_ci(WE_DEFINED, s.text) \
+        if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
+                or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
@@ -1412,13 +1520,16 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             carried.append((s.start, s.end))
         inline = INLINE_ACTIVITIES.match(s.text)
         if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
-            for m in re.finditer(r"[^;]+", s.text[inline.end():]):
-                item = Segment(s.start + inline.end() + m.start(), s.start + inline.end() + m.end(), m.group(),
+            for a, b in _inline_items(s.text[inline.end():]):
+                item = Segment(s.start + inline.end() + a, s.start + inline.end() + b, s.text[inline.end() + a:
+                                                                                              inline.end() + b],
                                s.section)
-                if re.search(r"\w", item.text):
+                if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
         body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
+        if NO_INTERVENTION.match(body) and (LIST_ITEM.match(s.text) or not re.search(r"\w", body)):
+            continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)

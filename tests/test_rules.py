@@ -1886,3 +1886,130 @@ def test_the_activity_responsibility_and_its_coach_are_named_actors():
     assert r.verdict == "met" and [e.text for e in r.evidence] == ["Uppf.: KAA kallar till uppf. i maj."]
     r = assess("Nästa träff: coachen bokar en tid.\n").criteria["follow_up_responsible"]
     assert r.verdict == "met"
+
+
+def _rpa(text: str):
+    return assess(text).criteria["responsibility_per_action"]
+
+
+def test_a_printed_form_gives_each_intervention_its_responsible_in_its_own_fields():
+    text = ("SAMORDNAD INDIVIDUELL PLAN – UTSKRIFT\n\n8. INSATSER\nInsats 1\nBeskrivning: Samtal med föräldrarna "
+            "om morgonrutiner, varannan vecka\nAnsvarig verksamhet: Socialtjänsten\nAnsvarig person: [NAMN_4]\n"
+            "Startdatum: v. 40\nStatus: Planerad\n\nInsats 2\nBeskrivning: Bedömning hos BUP\nAnsvarig verksamhet: "
+            "BUP\nAnsvarig person: -\nStartdatum: -\nStatus: Ej påbörjad\n\n9. ANSVAR\nSamordningsansvarig: -\n")
+    r = _rpa(text)
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["Samtal med föräldrarna om morgonrutiner, varannan vecka",
+                                            "Bedömning hos BUP"]
+    assert all(text[e.start:e.end] == e.text for e in r.evidence)
+    empty = text.replace("Socialtjänsten\n", "-\n").replace("verksamhet: BUP", "verksamhet: -").replace("[NAMN_4]", "-")
+    r = _rpa(empty)
+    assert r.verdict == "not_met" and len(r.evidence) == 2
+    one = empty.replace("Ansvarig verksamhet: -\nAnsvarig person: -", "Ansvarig verksamhet: BUP\nAnsvarig person: -", 1)
+    assert _rpa(one).verdict == "partial"
+
+
+def test_a_finished_form_intervention_is_no_current_one():
+    text = ("Insats 1\nBeskrivning: Stödsamtal\nAnsvarig verksamhet: -\nStatus: Avslutad\n\n"
+            "Insats 2\nBeskrivning: Läxhjälp två dagar i veckan\nAnsvarig person: [NAMN_2], mentor\nStatus: Pågående\n")
+    r = _rpa(text)
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["Läxhjälp två dagar i veckan"]
+
+
+def test_an_ansvar_field_after_the_intervention_names_its_responsible():
+    text = ("MÅL OCH INSATSER\n\nOmråde: Kamrater\nMål: [BARN] leker med andra barn på rasterna.\n"
+            "Insats: Styrd rastlek två gånger i veckan\nAnsvar: [NAMN_3]\n\nOmråde: Hälsa\n"
+            "Mål: [BARN] har gjort ett tandläkarbesök före jul.\nInsats: Lista över vilka vuxna som får hämta\n"
+            "Ansvar: fritids, [NAMN_4]\n")
+    r = _rpa(text)
+    assert r.verdict == "met", r.explanation
+    assert {e.text for e in r.evidence} == {"Styrd rastlek två gånger i veckan",
+                                            "Lista över vilka vuxna som får hämta"}
+
+
+def test_a_goal_table_under_a_markdown_header_holds_no_interventions():
+    text = ("Mål\n| Mål | Hur vi ser att det har hänt |\n|---|---|\n| [BARN] är med på fritids varje vecka | "
+            "Närvarolista från fritids |\n\nTidsplan\n| Tidpunkt | Vad som ska hända |\n|---|---|\n"
+            "| Vecka 10 | Samtal med [BARN] om en kontaktvuxen |\n| April | Information hem om klassresan |\n")
+    r = _rpa(text)
+    assert r.verdict == "not_met"
+    assert [e.text for e in r.evidence] == ["| Vecka 10 | Samtal med [BARN] om en kontaktvuxen |",
+                                            "| April | Information hem om klassresan |"]
+
+
+def test_a_comma_series_of_interventions_with_responsibles_in_parentheses_is_split():
+    text = "Insatser: Rastvakt vid matsalen ([NAMN_1]), samtal med de äldre eleverna ([NAMN_2]), kontakt med familjerna.\n"
+    r = _rpa(text)
+    assert r.verdict == "partial"
+    assert [e.text.strip() for e in r.evidence] == ["kontakt med familjerna."]
+    named = text.replace("kontakt med familjerna.", "kontakt med familjerna (kurator).")
+    assert _rpa(named).verdict == "met"
+    assert _rpa("Insatser: samtal – [NAMN_1], BUP, extra anpassningar – skolan\n").verdict == "met"
+
+
+def test_coordinated_subjects_who_receive_an_intervention_do_not_carry_it_out():
+    text = ("Det här ska hända\nMamma och pappa ska få lära sig tecken som stöd.\n"
+            "Mamma och pappa tränar tecken hemma varje kväll.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial"
+    assert [e.text for e in r.evidence] == ["Mamma och pappa ska få lära sig tecken som stöd."]
+
+
+def test_a_tab_aligned_intervention_list_under_the_goals_is_read_with_its_responsible_column():
+    text = ("SIP\n\nMÅL\n1. [BARN] följer med på klassresan v. 21\n\nINSATSER\t\t\t\t\tANSV.\n"
+            "- Extra simträning med idrottslärare fredagar\t\t[NAMN_6], skolan\n"
+            "- Stödsamtal varannan vecka\t\t\t\t\t[NAMN_1], EHT\n\nÖVRIGT\n- Planen förvaras hos EHT.\n")
+    r = _rpa(text)
+    assert r.verdict == "met", r.explanation
+    assert len(r.evidence) == 2 and r.evidence[1].text.startswith("- Stödsamtal varannan vecka")
+    assert _rpa(text.replace("[NAMN_1], EHT", "-")).verdict == "partial"
+
+
+def test_items_that_state_no_intervention_are_not_counted():
+    text = ("HÄLSA\nMål: –\nInsats: –\n\nUTBILDNING\nInsats: [NAMN_2] gör kartläggningen\n"
+            "Insats: [NAMN_3] bokar SYV-samtal\n\nKÄNSLOR\nInsats: – (tas upp nästa gång ev.)\n")
+    r = _rpa(text)
+    assert r.verdict == "met", r.explanation
+    assert [e.text.strip() for e in r.evidence] == ["[NAMN_2] gör kartläggningen", "[NAMN_3] bokar SYV-samtal"]
+    listed = ("Insatser\n- Stödsamtal varje vecka – [NAMN_1], kurator\n- Ridklubben: ingen kontakt behövs\n"
+              "-\n- Logoped: ej aktuellt\n")
+    r = _rpa(listed)
+    assert r.verdict == "met" and [e.text for e in r.evidence] == ["- Stödsamtal varje vecka – [NAMN_1], kurator"]
+
+
+def test_a_numbered_glossary_is_no_intervention_list_and_ends_at_the_next_numbered_section():
+    text = ("7. Det här ska hända\n1. Ett schema med bilder tas fram.\n2. Stödsamtal erbjuds.\n\n"
+            "9. Ord som kan vara svåra\n1. Stödsamtal: samtal där man får hjälp och råd.\n\n"
+            "10. Vem gör vad\n1. Kuratorn [NAMN_1] träffar [BARN] varje vecka.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial", r.explanation
+    assert [e.text for e in r.evidence] == ["1. Ett schema med bilder tas fram.", "2. Stödsamtal erbjuds."]
+    assert _rpa(text.split("\n\n10.")[0] + "\n").verdict == "not_met"
+
+
+def test_interventions_after_an_insatser_label_are_one_a_sentence():
+    text = ("Insatser: [NAMN_1] verkställer beslutet om korttidsvistelse. Arbetsterapeut [NAMN_2] gör hembesök. "
+            "Skolan informeras om schemat.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial"
+    assert [e.text.strip() for e in r.evidence] == ["Skolan informeras om schemat."]
+    assert _rpa("Insatser: Samtal varje vecka. [NAMN_1] på BUP ansvarar.\n").verdict == "met"
+
+
+def test_a_capitalised_noun_before_och_or_a_law_in_parentheses_is_no_responsible():
+    text = ("Insatser\n- Hörselkåpor och lugn plats vid lunch\n- Korttidstillsyn efter skolan (LSS 9 § 7), utreds\n"
+            "- Extra stöd i matte\n")
+    r = _rpa(text)
+    assert r.verdict == "not_met", r.explanation
+    assert len(r.evidence) == 3
+    assert _rpa(text.replace("- Extra stöd i matte", "- Sara och Tomas skjutsar till träningen")).verdict == "partial"
+    assert _rpa("Insatser\n- Korttidsvistelse (LSS-handläggaren [NAMN_1])\n").verdict == "met"
+
+
+def test_a_det_beslutades_att_section_lists_interventions():
+    text = ("Det beslutades att\n– [NAMN_3] erbjuder förskoleplats i närområdet,\n"
+            "– information lämnas om öppna förskolan.\n\nSamtycke finns.\n")
+    r = _rpa(text)
+    assert r.verdict == "partial", r.explanation
+    assert [e.text for e in r.evidence] == ["– information lämnas om öppna förskolan."]
