@@ -1315,7 +1315,7 @@ def _form_field(ctx: Context, s: Segment, field: re.Match[str], candidates: list
         candidates.append((item, _who_in_line(ctx, item, we_defined)))
         return len(candidates) - 1
     if act is None:
-        return act
+        return None
     responsible = RESPONSIBLE_LINE.match(s.text)
     if responsible and candidates[act][1] != "agent":
         candidates[act] = (candidates[act][0], _who_in_cell(responsible.group(1).strip(" ."), we_defined))
@@ -1520,19 +1520,19 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             carried.append((s.start, s.end))
         inline = INLINE_ACTIVITIES.match(s.text)
         if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
-            for a, b in _inline_items(s.text[inline.end():]):
-                item = Segment(s.start + inline.end() + a, s.start + inline.end() + b, s.text[inline.end() + a:
-                                                                                              inline.end() + b],
-                               s.section)
+            items, at = s.text[inline.end():], s.start + inline.end()
+            for a, b in _inline_items(items):
+                item = Segment(at + a, at + b, items[a:b], s.section)
                 if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
             continue
-        body = s.text[LIST_ITEM.match(s.text).end():] if LIST_ITEM.match(s.text) else bare
-        if NO_INTERVENTION.match(body) and (LIST_ITEM.match(s.text) or not re.search(r"\w", body)):
+        list_item = LIST_ITEM.match(s.text)
+        body = s.text[list_item.end():] if list_item else bare
+        if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
-        item = row or LIST_ITEM.match(s.text) or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
+        item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
             stated, in_prose = _paragraph_statements(ctx, pieces, in_section, agency, we_defined)
