@@ -7,6 +7,8 @@ Usage: python train/plan_matrix.py [--n 525] [--writers 5] > annotations/matrix.
        python train/plan_matrix.py --blocks 6-9 --per-block 24 >> annotations/matrix.csv
            (new writer blocks, each in a house style the corpus lacked; ids follow the last row)
        python train/plan_matrix.py --blocks 18-21 --per-block 20 --first 842 --ages 20:12-17,21:6-17
+       python train/plan_matrix.py --extend 64 --styles 1,2,3,4,5,7,12,13 --first 1082
+           (needs_described not_met rows in earlier house styles, after re-check log-K made it rare)
 """
 
 from __future__ import annotations
@@ -63,17 +65,21 @@ def draw_verdicts(rng: random.Random) -> dict[str, str]:
     return v
 
 
-def extension_rows(rng: random.Random, first: int, n: int, writers: int) -> list[list]:
-    """Rows added after the relabelling pass: plans that say nothing of the child's needs
-    (and half without anyone responsible for follow-up), the verdicts that became too rare."""
+def extension_rows(rng: random.Random, first: int, n: int, writers: list[int], after_log_k: bool = False) -> list[list]:
+    """Rows added after a relabelling pass: plans that say nothing of the child's needs, the verdict that
+    became too rare. Before log-K half of them also had nobody responsible for follow-up; after log-K
+    (needs readable from goals = partial) their goals can at most be one generic goal (goals_present
+    partial, not met). `writers` are the house styles the rows go to, in turn."""
     rows = []
     for i in range(n):
         v = draw_verdicts(rng)
         v["needs_described"] = "not_met"
-        if i % 2 == 0:
+        if not after_log_k and i % 2 == 0:
             v["follow_up_responsible"] = "not_met"
+        if after_log_k and v["goals_present"] == "met":
+            v["goals_present"] = "partial"
         hard = rng.sample(HARD_CASES, k=rng.choice([0, 1, 1, 2]))
-        rows.append([f"p{first + i:04d}", i % writers + 1, weighted(rng, FORMATS), rng.randint(0, 17),
+        rows.append([f"p{first + i:04d}", writers[i % len(writers)], weighted(rng, FORMATS), rng.randint(0, 17),
                      rng.choice(THEMES), weighted(rng, {"100-250": 45, "250-500": 45, "500-900": 10}),
                      "; ".join(hard), "", *[v[c] for c in CRITERIA]])
     return rows
@@ -110,6 +116,8 @@ def main() -> None:
     ap.add_argument("--blocks", help="new writer blocks, e.g. 6-9 (print only their rows)")
     ap.add_argument("--per-block", type=int, default=24)
     ap.add_argument("--first", type=int, default=586, help="number of the first new id")
+    ap.add_argument("--styles", default="", help="with --extend: the house styles (writer blocks) of the rows, "
+                    "in turn, e.g. 1,2,3,4,5,7,12,13 (rows start at --first)")
     ap.add_argument("--ages", default="", help="age ranges per block, e.g. 20:12-17,21:6-17")
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -122,8 +130,14 @@ def main() -> None:
         out.writerows(block_rows(random.Random(args.seed + int(lo)), args.first, range(int(lo), int(hi or lo) + 1),
                                  args.per_block, ages))
         return
+    if args.extend and args.styles:  # after log-K: needs_described not_met only, in the given house styles
+        styles = [int(w) for w in args.styles.split(",")]
+        out.writerows(extension_rows(random.Random(args.seed + args.first), args.first, args.extend, styles,
+                                     after_log_k=True))
+        return
     if args.extend:
-        out.writerows(extension_rows(random.Random(args.seed + 1), args.n + 1, args.extend, args.writers))
+        out.writerows(extension_rows(random.Random(args.seed + 1), args.n + 1, args.extend,
+                                     list(range(1, args.writers + 1))))
         return
     out.writerow(["id", "writer", "format", "age", "theme", "length", "hard_cases", "pair_of", *CRITERIA])
     for w in range(args.writers):
