@@ -702,6 +702,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     cells, headed = _table_goals(ctx)
     headed_starts = [a for a, _ in headed]
     out = list(cells)
+    gaps = vars(ctx).setdefault("goal_gaps", [])  # goal slots left empty or without a goal (see `goal_gaps`)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
     outer = ""  # the last heading `segments` found
     sibling = None  # the number of the section after a numbered heading ("3." after "2. Mål"): it ends the section
@@ -745,7 +746,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
         body = _strip_label(s.text)
-        if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
+        if in_goal_section and _goal_gap(s.text, body):
+            gaps.append(s)
+        elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _placeholder(body) \
                 and not GOAL_STATUS.match(body):
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
@@ -753,6 +756,23 @@ def goal_segments(ctx: Context) -> list[Segment]:
             covered = s.end
             out.append(s)
     return sorted(out, key=lambda g: g.start) if out else _child_statement_goals(ctx)
+
+
+# An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it
+# ("3.", "4. -", "Mål 2: –").
+EMPTY_GOAL_SLOT = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)]|(?:del)?m[åa]l\s*\d*\s*:)\s*)+[-–—.]*\s*$", re.I)
+
+
+def _goal_gap(text: str, body: str) -> bool:
+    """A line in a goal section that marks a goal as missing: an empty slot or a placeholder ("mål ej satt")."""
+    return bool(EMPTY_GOAL_SLOT.match(text)) or _placeholder(body)
+
+
+def goal_gaps(ctx: Context) -> list[Segment]:
+    """The goal slots a goal section leaves empty or says have no goal yet: a need area without a goal
+    (GUIDELINES 3, goals_present partial)."""
+    _ = ctx.goals  # the goal scan records the gaps
+    return vars(ctx).get("goal_gaps", [])
 
 
 def _goal_section(section: str) -> bool:
@@ -1943,6 +1963,10 @@ def goals_present(ctx: Context) -> CriterionResult:
     if activities or goals and len(agency) >= 0.4 * len(goals):
         return _result("goals_present", "partial", 0.55, ev, "Målen beskriver ofta vad verksamheterna ska göra "
                                                               "eller nå, inte vad som ska bli annorlunda för barnet.")
+    gaps = goal_gaps(ctx)
+    if goals and gaps:
+        return _result("goals_present", "partial", 0.55, ev + [_ev(s, "GOAL_GAP") for s in gaps],
+                       f"Planen anger {len(goals)} mål, men {len(gaps)} målrad(er) är tomma eller saknar mål.")
     if len(goals) >= 3:
         return _result("goals_present", "met", 0.65, ev, f"Planen anger {len(goals)} mål.")
     if len(goals) == 2:

@@ -176,6 +176,19 @@ def test_two_goals_or_mostly_agency_goals_are_partial():
     assert _verdict(agency, "goals_present") == "partial"
 
 
+def test_an_empty_goal_slot_or_a_goal_not_yet_set_makes_goals_partial():
+    goals = ("Mål\n1. [BARN] ska kunna åka buss själv till fritids före jul.\n"
+             "2. [BARN] ska ha en fritidsaktivitet med jämnåriga.\n3. [BARN] ska kunna laga frukost själv.\n")
+    assert _verdict(goals + "\nInsatser\n- Bussträning – [NAMN_1], hab\n", "goals_present") == "met"
+    for gap in ("4.", "4. –", "4. (ej ifyllt)"):
+        res = assess(goals + gap + "\n\nInsatser\n- Bussträning – [NAMN_1], hab\n").criteria["goals_present"]
+        assert res.verdict == "partial", gap
+        assert any(e.label == "GOAL_GAP" and e.text == gap for e in res.evidence), gap
+        assert sum(e.label == "GOAL" for e in res.evidence) == 3, gap
+    only_gaps = "Mål\n1.\n2.\n\nInsatser\n- Bussträning – [NAMN_1], hab\n"
+    assert _verdict(only_gaps, "goals_present") == "not_met"
+
+
 def test_need_evidence_puts_descriptions_of_the_child_before_planned_activities():
     text = ("Datum: 2025-01-20\n\nInsatser\n- Skolan ger [BARN] möjlighet att redovisa muntligt för läraren ensam "
             "(ansvarig mentor).\n\nBakgrund\n[BARN] har svårt att somna och är ofta trött i skolan.\n")
