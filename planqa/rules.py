@@ -1905,6 +1905,11 @@ GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:person
                                  r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*)\b", re.I)
 
 
+# The child's wish that introduces what someone else shall do or be ("Jag vill att skolan anpassar läxorna",
+# "[BARN] önskar att BUP och skolan pratar med varandra"): the subject of the att-clause decides the goal's kind.
+CHILD_WISH_LEAD = re.compile(rf"^\s*{CHILD}\s+(?:vill|önskar|hoppas)\s+(?:också\s+)?att\s+", re.I)
+
+
 def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
     """True when the words from body_at on start with an agency, a role or a professional as subject (not the
     child or a guardian)."""
@@ -1923,6 +1928,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     (what should be different for the child); GUIDELINES 4.1."""
     text = re.sub(r"^\s*m[åa]l\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
+    text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"

@@ -189,6 +189,17 @@ def test_an_empty_goal_slot_or_a_goal_not_yet_set_makes_goals_partial():
     assert _verdict(only_gaps, "goals_present") == "not_met"
 
 
+def test_a_childs_wish_that_an_agency_acts_is_no_goal_for_the_child():
+    from planqa.rules import build_context, goal_kinds
+    text = ("Mina mål\n- Jag vill att skolan anpassar läxorna.\n- Jag vill att BUP och skolan pratar med varandra.\n"
+            "- Jag vill att elevhälsan har koll på hur jag mår.\n- Jag vill att jag kan sova hela natten.\n")
+    kinds = {s.text: k for s, k in goal_kinds(build_context(text)).items()}
+    assert kinds["- Jag vill att jag kan sova hela natten."] == "child"
+    assert all(k != "child" for t, k in kinds.items() if "sova" not in t), kinds
+    res = assess(text).criteria["goals_present"]
+    assert res.verdict == "partial" and len(res.evidence) == 4
+
+
 def test_need_evidence_puts_descriptions_of_the_child_before_planned_activities():
     text = ("Datum: 2025-01-20\n\nInsatser\n- Skolan ger [BARN] möjlighet att redovisa muntligt för läraren ensam "
             "(ansvarig mentor).\n\nBakgrund\n[BARN] har svårt att somna och är ofta trött i skolan.\n")
