@@ -1910,6 +1910,13 @@ GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:person
 CHILD_WISH_LEAD = re.compile(rf"^\s*{CHILD}\s+(?:vill|önskar|hoppas)\s+(?:också\s+)?att\s+", re.I)
 
 
+# How the agencies work together, as a goal's subject ("Bättre samverkan mellan BUP och skolan", "Informationen
+# mellan sjukvård och skola fungerar"): a state the agencies should reach, not the child's (GUIDELINES 4.1).
+COOPERATION_STATE = re.compile(r"\s*(?:att\s+)?(?:(?:en|ett|bättre|bra|god|gott|fungerande|tätare|tydlig\w*)\s+)*"
+                               r"(?:samverkan\w*|samarbete\w*|(?:informationen|kommunikationen|kontakten)\s+mellan)\b",
+                               re.I)
+
+
 def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
     """True when the words from body_at on start with an agency, a role or a professional as subject (not the
     child or a guardian)."""
@@ -1930,6 +1937,8 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
+    if COOPERATION_STATE.match(text):
+        return "agency"  # "Bättre samverkan mellan BUP och skolan kring [BARN]"
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
     words = text.split()

@@ -200,6 +200,15 @@ def test_a_childs_wish_that_an_agency_acts_is_no_goal_for_the_child():
     assert res.verdict == "partial" and len(res.evidence) == 4
 
 
+def test_a_goal_about_how_the_agencies_cooperate_is_an_agency_state():
+    from planqa.rules import build_context, goal_kinds
+    text = ("Mål\n- Bättre samverkan mellan BUP och skolan kring [BARN].\n"
+            "- Informationen mellan sjukvård och skola fungerar varje vecka.\n- [BARN] ska sova hela natten.\n")
+    kinds = [k for _, k in sorted(goal_kinds(build_context(text)).items(), key=lambda x: x[0].start)]
+    assert kinds == ["agency", "agency", "child"]
+    assert _verdict(text, "goals_present") == "partial"
+
+
 def test_need_evidence_puts_descriptions_of_the_child_before_planned_activities():
     text = ("Datum: 2025-01-20\n\nInsatser\n- Skolan ger [BARN] möjlighet att redovisa muntligt för läraren ensam "
             "(ansvarig mentor).\n\nBakgrund\n[BARN] har svårt att somna och är ofta trött i skolan.\n")
