@@ -658,6 +658,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
     headed: list[tuple[int, int]] = []
     goal_col: int | None = None
     has_header = False
+    outer_pipes = True  # the header row opens with a pipe ("| Mål | ..."): so do its rows
     prev_row = False
     for ln in ctx.lines:
         row = _is_table_row(ln.text)
@@ -675,12 +676,15 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
                 if re.search(r"[A-Za-zÅÄÖåäö]", ln.text):
                     has_header = True
                     goal_col = next((i for i, c in enumerate(cells) if _goal_header_cell(c)), None)
+                    outer_pipes = ln.text.lstrip().startswith("|")
                 headed.append((ln.start, ln.end))
                 continue
         prev_row = True
         if not has_header:
             continue
         headed.append((ln.start, ln.end))
+        if not outer_pipes and ln.text.lstrip().startswith("|"):
+            spans = [(0, 0)] + spans  # "Mål | Insats" / " | Fyraårsbesök |": the row's first cell is empty
         if goal_col is not None and goal_col < len(spans):
             a, b = spans[goal_col]
             cell = ln.text[a:b]

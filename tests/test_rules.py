@@ -168,6 +168,20 @@ def test_goal_column_of_a_table_gives_goal_cells_with_real_offsets():
     assert _goal_texts(no_goal_column) == []
 
 
+def test_a_row_with_an_empty_goal_cell_in_a_table_without_outer_pipes_gives_no_goal():
+    text = ("Plan\nMål | Insats | Vem | När\n"
+            "[BARN] ska vara på förskolan minst 4 dagar/vecka | Fortsatt 30 tim/v | [VH1] | nu\n"
+            "[BARN] ska sova hela natten fem nätter av sju | Sömnschema | [NAMN_1], BVC | v. 12\n"
+            "[BARN] ska leka med pappa en stund varje dag | Föräldrastöd | [NAMN_2], soc | juni\n"
+            " | Fyraårsbesök | | v. 23\n")
+    assert _goal_texts(text) == ["[BARN] ska vara på förskolan minst 4 dagar/vecka",
+                                 "[BARN] ska sova hela natten fem nätter av sju",
+                                 "[BARN] ska leka med pappa en stund varje dag"]
+    assert _verdict(text, "goals_present") == "met"
+    piped = text.replace("Plan\nMål |", "Plan\n| Mål |").replace(" | Fyraårsbesök", "| Läkarbesök | Tid | [NAMN_3] | v. 20 |")
+    assert "Läkarbesök" in _goal_texts(piped)  # with outer pipes, the first cell is the goal cell
+
+
 def test_two_goals_or_mostly_agency_goals_are_partial():
     two = "Mål\n- [BARN] ska sova hela natten.\n- [BARN] ska gå i skolan varje dag.\n"
     assert _verdict(two, "goals_present") == "partial"
