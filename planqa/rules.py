@@ -658,6 +658,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
     headed: list[tuple[int, int]] = []
     goal_col: int | None = None
     has_header = False
+    outer_pipes = True  # the header row opens with a pipe ("| Mål | ..."): so do its rows
     prev_row = False
     for ln in ctx.lines:
         row = _is_table_row(ln.text)
@@ -675,12 +676,15 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
                 if re.search(r"[A-Za-zÅÄÖåäö]", ln.text):
                     has_header = True
                     goal_col = next((i for i, c in enumerate(cells) if _goal_header_cell(c)), None)
+                    outer_pipes = ln.text.lstrip().startswith("|")
                 headed.append((ln.start, ln.end))
                 continue
         prev_row = True
         if not has_header:
             continue
         headed.append((ln.start, ln.end))
+        if not outer_pipes and ln.text.lstrip().startswith("|"):
+            spans = [(0, 0)] + spans  # "Mål | Insats" / " | Fyraårsbesök |": the row's first cell is empty
         if goal_col is not None and goal_col < len(spans):
             a, b = spans[goal_col]
             cell = ln.text[a:b]
@@ -702,6 +706,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     cells, headed = _table_goals(ctx)
     headed_starts = [a for a, _ in headed]
     out = list(cells)
+    gaps = vars(ctx).setdefault("goal_gaps", [])  # goal slots left empty or without a goal (see `goal_gaps`)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
     outer = ""  # the last heading `segments` found
     sibling = None  # the number of the section after a numbered heading ("3." after "2. Mål"): it ends the section
@@ -745,7 +750,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
         body = _strip_label(s.text)
-        if re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
+        if in_goal_section and _goal_gap(s.text, body):
+            gaps.append(s)
+        elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _placeholder(body) \
                 and not GOAL_STATUS.match(body):
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
@@ -753,6 +760,23 @@ def goal_segments(ctx: Context) -> list[Segment]:
             covered = s.end
             out.append(s)
     return sorted(out, key=lambda g: g.start) if out else _child_statement_goals(ctx)
+
+
+# An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it
+# ("3.", "4. -", "Mål 2: –").
+EMPTY_GOAL_SLOT = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)]|(?:del)?m[åa]l\s*\d*\s*:)\s*)+[-–—.]*\s*$", re.I)
+
+
+def _goal_gap(text: str, body: str) -> bool:
+    """A line in a goal section that marks a goal as missing: an empty slot or a placeholder ("mål ej satt")."""
+    return bool(EMPTY_GOAL_SLOT.match(text)) or _placeholder(body)
+
+
+def goal_gaps(ctx: Context) -> list[Segment]:
+    """The goal slots a goal section leaves empty or says have no goal yet: a need area without a goal
+    (GUIDELINES 3, goals_present partial)."""
+    _ = ctx.goals  # the goal scan records the gaps
+    return vars(ctx).get("goal_gaps", [])
 
 
 def _goal_section(section: str) -> bool:
@@ -1885,6 +1909,18 @@ GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:person
                                  r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*)\b", re.I)
 
 
+# The child's wish that introduces what someone else shall do or be ("Jag vill att skolan anpassar läxorna",
+# "[BARN] önskar att BUP och skolan pratar med varandra"): the subject of the att-clause decides the goal's kind.
+CHILD_WISH_LEAD = re.compile(rf"^\s*{CHILD}\s+(?:vill|önskar|hoppas)\s+(?:också\s+)?att\s+", re.I)
+
+
+# How the agencies work together, as a goal's subject ("Bättre samverkan mellan BUP och skolan", "Informationen
+# mellan sjukvård och skola fungerar"): a state the agencies should reach, not the child's (GUIDELINES 4.1).
+COOPERATION_STATE = re.compile(r"\s*(?:att\s+)?(?:(?:en|ett|bättre|bra|god|gott|fungerande|tätare|tydlig\w*)\s+)*"
+                               r"(?:samverkan\w*|samarbete\w*|(?:informationen|kommunikationen|kontakten)\s+mellan)\b",
+                               re.I)
+
+
 def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
     """True when the words from body_at on start with an agency, a role or a professional as subject (not the
     child or a guardian)."""
@@ -1903,7 +1939,10 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     (what should be different for the child); GUIDELINES 4.1."""
     text = re.sub(r"^\s*m[åa]l\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
+    text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
+    if COOPERATION_STATE.match(text):
+        return "agency"  # "Bättre samverkan mellan BUP och skolan kring [BARN]"
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
     words = text.split()
@@ -1943,6 +1982,10 @@ def goals_present(ctx: Context) -> CriterionResult:
     if activities or goals and len(agency) >= 0.4 * len(goals):
         return _result("goals_present", "partial", 0.55, ev, "Målen beskriver ofta vad verksamheterna ska göra "
                                                               "eller nå, inte vad som ska bli annorlunda för barnet.")
+    gaps = goal_gaps(ctx)
+    if goals and gaps:
+        return _result("goals_present", "partial", 0.55, ev + [_ev(s, "GOAL_GAP") for s in gaps],
+                       f"Planen anger {len(goals)} mål, men {len(gaps)} målrad(er) är tomma eller saknar mål.")
     if len(goals) >= 3:
         return _result("goals_present", "met", 0.65, ev, f"Planen anger {len(goals)} mål.")
     if len(goals) == 2:

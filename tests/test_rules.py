@@ -168,12 +168,59 @@ def test_goal_column_of_a_table_gives_goal_cells_with_real_offsets():
     assert _goal_texts(no_goal_column) == []
 
 
+def test_a_row_with_an_empty_goal_cell_in_a_table_without_outer_pipes_gives_no_goal():
+    text = ("Plan\nMål | Insats | Vem | När\n"
+            "[BARN] ska vara på förskolan minst 4 dagar/vecka | Fortsatt 30 tim/v | [VH1] | nu\n"
+            "[BARN] ska sova hela natten fem nätter av sju | Sömnschema | [NAMN_1], BVC | v. 12\n"
+            "[BARN] ska leka med pappa en stund varje dag | Föräldrastöd | [NAMN_2], soc | juni\n"
+            " | Fyraårsbesök | | v. 23\n")
+    assert _goal_texts(text) == ["[BARN] ska vara på förskolan minst 4 dagar/vecka",
+                                 "[BARN] ska sova hela natten fem nätter av sju",
+                                 "[BARN] ska leka med pappa en stund varje dag"]
+    assert _verdict(text, "goals_present") == "met"
+    piped = text.replace("Plan\nMål |", "Plan\n| Mål |").replace(" | Fyraårsbesök", "| Läkarbesök | Tid | [NAMN_3] | v. 20 |")
+    assert "Läkarbesök" in _goal_texts(piped)  # with outer pipes, the first cell is the goal cell
+
+
 def test_two_goals_or_mostly_agency_goals_are_partial():
     two = "Mål\n- [BARN] ska sova hela natten.\n- [BARN] ska gå i skolan varje dag.\n"
     assert _verdict(two, "goals_present") == "partial"
     agency = ("Mål\n- [BARN] ska sova hela natten.\n- BUP ska ha gjort en utredning före v. 20.\n"
               "- Skolan ska ha upprättat ett åtgärdsprogram.\n")
     assert _verdict(agency, "goals_present") == "partial"
+
+
+def test_an_empty_goal_slot_or_a_goal_not_yet_set_makes_goals_partial():
+    goals = ("Mål\n1. [BARN] ska kunna åka buss själv till fritids före jul.\n"
+             "2. [BARN] ska ha en fritidsaktivitet med jämnåriga.\n3. [BARN] ska kunna laga frukost själv.\n")
+    assert _verdict(goals + "\nInsatser\n- Bussträning – [NAMN_1], hab\n", "goals_present") == "met"
+    for gap in ("4.", "4. –", "4. (ej ifyllt)"):
+        res = assess(goals + gap + "\n\nInsatser\n- Bussträning – [NAMN_1], hab\n").criteria["goals_present"]
+        assert res.verdict == "partial", gap
+        assert any(e.label == "GOAL_GAP" and e.text == gap for e in res.evidence), gap
+        assert sum(e.label == "GOAL" for e in res.evidence) == 3, gap
+    only_gaps = "Mål\n1.\n2.\n\nInsatser\n- Bussträning – [NAMN_1], hab\n"
+    assert _verdict(only_gaps, "goals_present") == "not_met"
+
+
+def test_a_childs_wish_that_an_agency_acts_is_no_goal_for_the_child():
+    from planqa.rules import build_context, goal_kinds
+    text = ("Mina mål\n- Jag vill att skolan anpassar läxorna.\n- Jag vill att BUP och skolan pratar med varandra.\n"
+            "- Jag vill att elevhälsan har koll på hur jag mår.\n- Jag vill att jag kan sova hela natten.\n")
+    kinds = {s.text: k for s, k in goal_kinds(build_context(text)).items()}
+    assert kinds["- Jag vill att jag kan sova hela natten."] == "child"
+    assert all(k != "child" for t, k in kinds.items() if "sova" not in t), kinds
+    res = assess(text).criteria["goals_present"]
+    assert res.verdict == "partial" and len(res.evidence) == 4
+
+
+def test_a_goal_about_how_the_agencies_cooperate_is_an_agency_state():
+    from planqa.rules import build_context, goal_kinds
+    text = ("Mål\n- Bättre samverkan mellan BUP och skolan kring [BARN].\n"
+            "- Informationen mellan sjukvård och skola fungerar varje vecka.\n- [BARN] ska sova hela natten.\n")
+    kinds = [k for _, k in sorted(goal_kinds(build_context(text)).items(), key=lambda x: x[0].start)]
+    assert kinds == ["agency", "agency", "child"]
+    assert _verdict(text, "goals_present") == "partial"
 
 
 def test_need_evidence_puts_descriptions_of_the_child_before_planned_activities():
