@@ -1816,6 +1816,43 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     return concrete, vague, reference
 
 
+
+# An area of the child's everyday life or functioning that a goal or an intervention is about (GUIDELINES 4.1: when
+# the plan does not describe the needs as the child's situation, goals and interventions that show which need areas
+# the plan is about make needs_described partial: "[BARN] ska äta tillräckligt", "logoped för språket", "stöd för att
+# komma till skolan"). Not the services' own work (samtal, utredning, läkarbesök, överlämning) or the meetings.
+NEED_AREA = folded_re(
+    r"\b(?:(?:skol)?närvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
+    r"läxhjälp|läxor|betyg\w*|åtgärdsprogram\w*|(?:extra )?anpassning\w* (?:i|av) (?:klassrummet|undervisningen|skolarbetet)|"
+    r"anpassad\w* (?:studiegång|skolgång|schema|idrott|undervisning)|särskilt stöd|läs\w*(?: och |- och )skriv\w*|"
+    r"lär(?:a|er) sig|utvecklas i|trivas|trivs|trygg\w*|otrygg\w*|säker\w* (?:hemma|i skolan)|skydd\w*|riskbedömning\w*|"
+    r"språk\w*|talet|logoped\w*|kommunik\w*|tecken som stöd|takk|akk|bildstöd|bildschema\w*|svenska|modersmål\w*|"
+    r"äta|äter|ätandet|maten|måltid\w*|\w*kost\b|vikt\w*|sond\w*|sömn\w*|sova|sover|somna\w*|vilan|vila efter|"
+    r"kompis\w*|kamrat\w*|vänner|leka|leker|leken|lek med|fritiden?\b|fritidsaktivitet\w*|praktik\w*|sommarjobb\w*|feriearbete\w*|idrott\w*|sim(?:ning|skola\w*|lektion\w*)|"
+    r"motorik\w*|sjukgymnast\w*|fysioterap\w*|arbetsterap\w*|hörsel\w*|syn(?:en|test|kontroll\w*|undersökning\w*)?\b|"
+    r"blodsocker\w*|diabetes|epilepsi\w*|anfall\w*|mående|må (?:bra|bättre)|känslo\w*|självkänsla|ilska|utbrott\w*|"
+    r"konflikt\w*|bråk\w*|ångest\w*|nedstämd\w*|självskad\w*|droger|drogtest\w*|urinprov\w*|alkohol|cannabis|"
+    r"koncentration\w*|uppmärksamhet\w*|hygien\w*|toalett\w*|blöj\w*|påklädning\w*|självständig\w*|avlastning|"
+    r"rymning\w*|kriminalitet|brott\w*)\b", re.I)
+
+
+def need_area_lines(ctx: Context) -> list[Segment]:
+    """Goals and interventions that show which areas of the child's life the plan is about: a goal framed from the
+    child's life, or a goal or intervention that names a need area (`NEED_AREA`); a goal about following the plan
+    or the meetings shows nothing."""
+    found = []
+    for s in ctx.goals:
+        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" and not _search_ci(PLAN_ONLY_GOAL, s.text):
+            found.append(s)
+    found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, s.text)]
+    return found
+
+
+# A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
+PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:mötet|mötena|"
+                           r"möten|sip\w*))", re.I)
+
+
 def needs_described(ctx: Context) -> CriterionResult:
     concrete, vague, reference = need_segments(ctx)
     ctx.signals.update(need_segments=len(concrete) + len(vague), need_concrete=len(concrete),
@@ -1823,11 +1860,10 @@ def needs_described(ctx: Context) -> CriterionResult:
     # evidence: descriptions of the child first, lines that are also goals or activities last
     planned = set(ctx.goals) | set(activity_segments(ctx))
     concrete = sorted(concrete, key=lambda s: s in planned)
-    if reference and concrete and all(s in planned for s in concrete + vague):
-        # "Behov: se vårdplan" and the needs only read out of the goals (GUIDELINES 4.1: only a reference = not_met)
-        return _result("needs_described", "not_met", 0.5, [_ev(s, "NEED") for s in reference],
-                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument; de går bara att ana "
-                       "ur målen eller insatserna.")
+    if (concrete or vague) and all(s in planned for s in concrete + vague) and (reference or not concrete):
+        # "Behov: se vårdplan" and the needs only read out of the goals or interventions (GUIDELINES 4.1: partial)
+        return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in concrete + vague + reference],
+                       "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
     if len(concrete) >= 2:
         return _result("needs_described", "met", 0.75, [_ev(s, "NEED") for s in concrete],
                        "Barnets behov beskrivs konkret (svårigheter eller situation i vardagen).")
@@ -1837,11 +1873,17 @@ def needs_described(ctx: Context) -> CriterionResult:
     if vague:
         return _result("needs_described", "partial", 0.5, [_ev(s, "NEED") for s in vague],
                        "Behov nämns men beskrivs vagt (t.ex. bara en diagnos eller 'behöver stöd').")
+    areas = need_area_lines(ctx)
+    if areas:
+        return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in areas + reference],
+                       "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
     if reference:
-        return _result("needs_described", "not_met", 0.6, [_ev(s, "NEED") for s in reference],
-                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument.")
-    return _result("needs_described", "not_met", 0.65, [], "Letade efter beskrivna behov (svårigheter, "
-                                                             "frånvaro, sömn, oro …) men hittade inga.")
+        return _result("needs_described", "not_met", 0.55, [_ev(s, "NEED") for s in reference],
+                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument, och inga mål eller "
+                       "insatser visar vilka behovsområden (skola, sömn, mat, språk, trygghet …) planen gäller.")
+    return _result("needs_described", "not_met", 0.6, [], "Letade efter beskrivna behov (svårigheter, frånvaro, sömn, "
+                                                            "oro …) och efter mål eller insatser som visar vilka "
+                                                            "behovsområden planen gäller, men hittade inga.")
 
 
 # The child in a goal, also as the patient of health-care notes ("Pat. ska kunna ...", "patienten").
