@@ -1719,12 +1719,20 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+# Reported speech: a guardian's account of the child's situation ("Föräldrarna berättar att ...").
+REPORTED = folded_re(r"\b(?:berättar|berättade|beskriver|beskrev|upplever|uppger|uppgav|säger|sa|sade|har sagt)\s+att\b", re.I)
+
+
 def _need_about_child(s: Segment, at: int) -> bool | None:
     """Whether the difficulty at offset `at` of the segment is the child's: True when the last person named
     before it in its sentence is the child, False when it is a guardian or another adult ("Mamma är orolig",
     "Hon är rädd att ..." under the parents' views), None when no person is named."""
     before = re.split(r"[.!?;]\s", s.text[:at])[-1]
     holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    told = list(REPORTED.finditer(before))
+    if (told and GUARDIAN.search(before, 0, told[-1].start())
+            and not any(NEED_HOLDER.finditer(before, told[-1].end()))):
+        return True  # "Föräldrarna berättar att måltiderna tar över en timme och att det blir gråt" (GUIDELINES 4.1)
     if not holders:
         return None
     named = [k for k in holders if k != "pronoun"]
@@ -1761,6 +1769,18 @@ def _heading_like(ctx: Context, s: Segment) -> bool:
     return "|" in s.text and line_end >= 0 and bool(TABLE_RULE.match(ctx.text[line_end + 1:]))
 
 
+# A sentence that opens with a place or a time ("På fritids blir det bråk vid hämtning", "I skolan ..."): the place
+# is no agency subject doing something.
+PLACE_LEAD = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]{0,20}:\s*)?(?:på|i|vid|hos|under|efter|inför)\s",
+                        re.I)
+
+
+def _need_agency(ctx: Context, s: Segment) -> bool:
+    """The line says what an agency or a professional does (then its difficulty words are no need of the child); a
+    line that opens with a place or a time has its subject later."""
+    return not PLACE_LEAD.match(s.text) and _agency_subject(ctx, s, 0)
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -1785,7 +1805,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         if _any_in(refs, s.start, s.end) and _is_need_context(s):
             reference.append(s)
             continue
-        agency = _agency_subject(ctx, s, 0)
+        agency = _need_agency(ctx, s)
         i = bisect.bisect_left(diff_starts, s.start)
         kinds, denied = set(), False
         while i < len(difficulty) and difficulty[i][0] < s.end:

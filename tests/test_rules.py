@@ -2039,3 +2039,21 @@ def test_a_det_beslutades_att_section_lists_interventions():
     r = _rpa(text)
     assert r.verdict == "partial", r.explanation
     assert [e.text for e in r.evidence] == ["– information lämnas om öppna förskolan."]
+
+
+def test_a_line_opening_with_a_place_has_no_agency_subject():
+    # "På fritids blir det bråk ..." describes the child's situation; "fritids" is where, not who acts
+    text = "Nuläge\nPå fritids blir det bråk vid hämtning när [BARN] inte förstår vem som kommer.\n"
+    r = _result(text, "needs_described")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("På fritids blir det bråk")
+
+
+def test_a_guardians_account_of_the_childs_everyday_is_a_need():
+    # GUIDELINES 4.1: needs told by the guardians count; a guardian's own difficulty does not
+    text = "Föräldrarna berättar att måltiderna hemma tar över en timme och att det blir gråt nästan varje kväll.\n"
+    r = _result(text, "needs_described")
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Föräldrarna berättar")
+    own = "Mamma säger att hon har svårt att sova sedan flytten.\n"
+    assert _verdict(own, "needs_described") != "met"
+    staff = "[NAMN_3] berättade att skolan har infört en ny modell för läsinlärning, som är svår att följa.\n"
+    assert _verdict(staff, "needs_described") != "met"
