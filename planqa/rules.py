@@ -1594,13 +1594,13 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 
 
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
-# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott ...), wherever in the plan; also
-# typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
+# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott, being left out, bodily symptoms ...),
+# wherever in the plan; also typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
 NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
-    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|vaknar|somna\w*|sömn(?!dagbok)\w*|"
+    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svullna?\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok)\w*|"
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"

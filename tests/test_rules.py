@@ -2057,3 +2057,11 @@ def test_a_guardians_account_of_the_childs_everyday_is_a_need():
     assert _verdict(own, "needs_described") != "met"
     staff = "[NAMN_3] berättade att skolan har infört en ny modell för läsinlärning, som är svår att följa.\n"
     assert _verdict(staff, "needs_described") != "met"
+
+
+def test_being_kept_out_and_bodily_symptoms_are_concrete_needs():
+    # GUIDELINES 3: the child's situation in everyday terms
+    for line in ("[BARN] har inte fått delta i simundervisningen i höst.",
+                 "Sprutan på fredagar gör [BARN] illamående till lördag, och knäna är svullna på morgnarna."):
+        r = _result("Läget\n" + line + "\n", "needs_described")
+        assert r.verdict == "met" and r.evidence[0].text == line, line
