@@ -1600,7 +1600,7 @@ NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
-    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svullna?\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok)\w*|"
+    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok)\w*|"
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
