@@ -1618,13 +1618,13 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 
 
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
-# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott ...), wherever in the plan; also
-# typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
+# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott, being left out, bodily symptoms ...),
+# wherever in the plan; also typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
 NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
-    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|vaknar|somna\w*|sömn(?!dagbok)\w*|"
+    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok)\w*|"
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
@@ -1743,12 +1743,20 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+# Reported speech: a guardian's account of the child's situation ("Föräldrarna berättar att ...").
+REPORTED = folded_re(r"\b(?:berättar|berättade|beskriver|beskrev|upplever|uppger|uppgav|säger|sa|sade|har sagt)\s+att\b", re.I)
+
+
 def _need_about_child(s: Segment, at: int) -> bool | None:
     """Whether the difficulty at offset `at` of the segment is the child's: True when the last person named
     before it in its sentence is the child, False when it is a guardian or another adult ("Mamma är orolig",
     "Hon är rädd att ..." under the parents' views), None when no person is named."""
     before = re.split(r"[.!?;]\s", s.text[:at])[-1]
     holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    told = list(REPORTED.finditer(before))
+    if (told and GUARDIAN.search(before, 0, told[-1].start())
+            and not any(NEED_HOLDER.finditer(before, told[-1].end()))):
+        return True  # "Föräldrarna berättar att måltiderna tar över en timme och att det blir gråt" (GUIDELINES 4.1)
     if not holders:
         return None
     named = [k for k in holders if k != "pronoun"]
@@ -1785,6 +1793,18 @@ def _heading_like(ctx: Context, s: Segment) -> bool:
     return "|" in s.text and line_end >= 0 and bool(TABLE_RULE.match(ctx.text[line_end + 1:]))
 
 
+# A sentence that opens with a place or a time ("På fritids blir det bråk vid hämtning", "I skolan ..."): the place
+# is no agency subject doing something.
+PLACE_LEAD = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]{0,20}:\s*)?(?:på|i|vid|hos|under|efter|inför)\s",
+                        re.I)
+
+
+def _need_agency(ctx: Context, s: Segment) -> bool:
+    """The line says what an agency or a professional does (then its difficulty words are no need of the child); a
+    line that opens with a place or a time has its subject later."""
+    return not PLACE_LEAD.match(s.text) and _agency_subject(ctx, s, 0)
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -1809,7 +1829,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         if _any_in(refs, s.start, s.end) and _is_need_context(s):
             reference.append(s)
             continue
-        agency = _agency_subject(ctx, s, 0)
+        agency = _need_agency(ctx, s)
         i = bisect.bisect_left(diff_starts, s.start)
         kinds, denied = set(), False
         while i < len(difficulty) and difficulty[i][0] < s.end:
@@ -1840,6 +1860,43 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     return concrete, vague, reference
 
 
+
+# An area of the child's everyday life or functioning that a goal or an intervention is about (GUIDELINES 4.1: when
+# the plan does not describe the needs as the child's situation, goals and interventions that show which need areas
+# the plan is about make needs_described partial: "[BARN] ska äta tillräckligt", "logoped för språket", "stöd för att
+# komma till skolan"). Not the services' own work (samtal, utredning, läkarbesök, överlämning) or the meetings.
+NEED_AREA = folded_re(
+    r"\b(?:(?:skol)?närvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
+    r"läxhjälp|läxor|betyg\w*|åtgärdsprogram\w*|(?:extra )?anpassning\w* (?:i|av) (?:klassrummet|undervisningen|skolarbetet)|"
+    r"anpassad\w* (?:studiegång|skolgång|schema|idrott|undervisning)|särskilt stöd|läs\w*(?: och |- och )skriv\w*|"
+    r"lär(?:a|er) sig|utvecklas i|trivas|trivs|trygg\w*|otrygg\w*|säker\w* (?:hemma|i skolan)|skydd\w*|riskbedömning\w*|"
+    r"språk\w*|talet|logoped\w*|kommunik\w*|tecken som stöd|takk|akk|bildstöd|bildschema\w*|svenska|modersmål\w*|"
+    r"äta|äter|ätandet|maten|måltid\w*|\w*kost\b|vikt\w*|sond\w*|sömn\w*|sova|sover|somna\w*|vilan|vila efter|"
+    r"kompis\w*|kamrat\w*|vänner|leka|leker|leken|lek med|fritiden?\b|fritidsaktivitet\w*|praktik\w*|sommarjobb\w*|feriearbete\w*|idrott\w*|sim(?:ning|skola\w*|lektion\w*)|"
+    r"motorik\w*|sjukgymnast\w*|fysioterap\w*|arbetsterap\w*|hörsel\w*|syn(?:en|test|kontroll\w*|undersökning\w*)?\b|"
+    r"blodsocker\w*|diabetes|epilepsi\w*|anfall\w*|mående|må (?:bra|bättre)|känslo\w*|självkänsla|ilska|utbrott\w*|"
+    r"konflikt\w*|bråk\w*|ångest\w*|nedstämd\w*|självskad\w*|droger|drogtest\w*|urinprov\w*|alkohol|cannabis|"
+    r"koncentration\w*|uppmärksamhet\w*|hygien\w*|toalett\w*|blöj\w*|påklädning\w*|självständig\w*|avlastning|"
+    r"rymning\w*|kriminalitet|brott\w*)\b", re.I)
+
+
+def need_area_lines(ctx: Context) -> list[Segment]:
+    """Goals and interventions that show which areas of the child's life the plan is about: a goal framed from the
+    child's life, or a goal or intervention that names a need area (`NEED_AREA`); a goal about following the plan
+    or the meetings shows nothing."""
+    found = []
+    for s in ctx.goals:
+        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" and not _search_ci(PLAN_ONLY_GOAL, s.text):
+            found.append(s)
+    found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, s.text)]
+    return found
+
+
+# A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
+PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:mötet|mötena|"
+                           r"möten|sip\w*))", re.I)
+
+
 def needs_described(ctx: Context) -> CriterionResult:
     concrete, vague, reference = need_segments(ctx)
     ctx.signals.update(need_segments=len(concrete) + len(vague), need_concrete=len(concrete),
@@ -1847,11 +1904,10 @@ def needs_described(ctx: Context) -> CriterionResult:
     # evidence: descriptions of the child first, lines that are also goals or activities last
     planned = set(ctx.goals) | set(activity_segments(ctx))
     concrete = sorted(concrete, key=lambda s: s in planned)
-    if reference and concrete and all(s in planned for s in concrete + vague):
-        # "Behov: se vårdplan" and the needs only read out of the goals (GUIDELINES 4.1: only a reference = not_met)
-        return _result("needs_described", "not_met", 0.5, [_ev(s, "NEED") for s in reference],
-                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument; de går bara att ana "
-                       "ur målen eller insatserna.")
+    if (concrete or vague) and all(s in planned for s in concrete + vague) and (reference or not concrete):
+        # "Behov: se vårdplan" and the needs only read out of the goals or interventions (GUIDELINES 4.1: partial)
+        return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in concrete + vague + reference],
+                       "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
     if len(concrete) >= 2:
         return _result("needs_described", "met", 0.75, [_ev(s, "NEED") for s in concrete],
                        "Barnets behov beskrivs konkret (svårigheter eller situation i vardagen).")
@@ -1861,11 +1917,17 @@ def needs_described(ctx: Context) -> CriterionResult:
     if vague:
         return _result("needs_described", "partial", 0.5, [_ev(s, "NEED") for s in vague],
                        "Behov nämns men beskrivs vagt (t.ex. bara en diagnos eller 'behöver stöd').")
+    areas = need_area_lines(ctx)
+    if areas:
+        return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in areas + reference],
+                       "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
     if reference:
-        return _result("needs_described", "not_met", 0.6, [_ev(s, "NEED") for s in reference],
-                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument.")
-    return _result("needs_described", "not_met", 0.65, [], "Letade efter beskrivna behov (svårigheter, "
-                                                             "frånvaro, sömn, oro …) men hittade inga.")
+        return _result("needs_described", "not_met", 0.55, [_ev(s, "NEED") for s in reference],
+                       "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument, och inga mål eller "
+                       "insatser visar vilka behovsområden (skola, sömn, mat, språk, trygghet …) planen gäller.")
+    return _result("needs_described", "not_met", 0.6, [], "Letade efter beskrivna behov (svårigheter, frånvaro, sömn, "
+                                                            "oro …) och efter mål eller insatser som visar vilka "
+                                                            "behovsområden planen gäller, men hittade inga.")
 
 
 # The child in a goal, also as the patient of health-care notes ("Pat. ska kunna ...", "patienten").
