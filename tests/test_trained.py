@@ -10,10 +10,25 @@ from planqa.models import Plan
 from planqa.trained import ModelIntegrityError, TrainedAssessor
 
 
+def first_plans(split: str, n: int, least: int = 2) -> list[dict]:
+    """The split's first `n` plans, plus later ones until every criterion has `least` plans of each verdict
+    (the calibration folds need them; the corpus's order puts some rare verdicts late)."""
+    records = load_corpus(split)
+    chosen = records[:n]
+    for record in records[n:]:
+        short = {(c, v) for c in CRITERION_IDS for v in ("met", "partial", "not_met")
+                 if sum(r["labels"][c] == v for r in chosen) < least}
+        if not short:
+            break
+        if any((c, record["labels"][c]) in short for c in CRITERION_IDS):
+            chosen.append(record)
+    return chosen
+
+
 @pytest.fixture(scope="module")
 def small_model(tmp_path_factory):
-    train = load_corpus("train")[:40]
-    dev = load_corpus("dev")[:12]
+    train = first_plans("train", 40)
+    dev = first_plans("dev", 12)
     model = TrainedAssessor(c_grid=(1.0,), variants=("numeric+focus",)).fit(train, dev, version="test",
                                                                               log=lambda *_: None)
     directory = model.save(tmp_path_factory.mktemp("model") / "assessor")
@@ -84,7 +99,7 @@ def test_saved_model_is_plain_arrays_and_loads_without_scikit_learn(small_model)
 def test_the_choice_is_the_simplest_setting_near_the_best_on_the_dev_plans():
     from planqa.trained import CV_FOLDS, SIMPLER_WITHIN
 
-    train, dev = load_corpus("train")[:60], load_corpus("dev")[:15]
+    train, dev = first_plans("train", 60), first_plans("dev", 15)
     model = TrainedAssessor(c_grid=(0.1, 1.0), variants=("rule", "numeric"), choose_on="dev").fit(
         train, dev, version="test", log=lambda *_: None)
     assert str(CV_FOLDS) in model.meta["fitted_on"]
@@ -99,7 +114,7 @@ def test_the_choice_is_the_simplest_setting_near_the_best_on_the_dev_plans():
 
 
 def test_the_choice_can_be_scored_on_all_plans_and_prefer_the_rule_by_a_margin():
-    train, dev = load_corpus("train")[:60], load_corpus("dev")[:15]
+    train, dev = first_plans("train", 60), first_plans("dev", 15)
     model = TrainedAssessor(c_grid=(1.0,), variants=("rule", "numeric"), simpler_within=0.05, choose_on="all").fit(
         train, dev, version="test", log=lambda *_: None)
     assert "all plans'" in model.meta["fitted_on"] and "within 0.05" in model.meta["fitted_on"]
@@ -131,8 +146,8 @@ def test_choice_folds_hold_out_whole_styles_when_styles_are_given():
 
 
 def test_fit_with_styles_says_so_and_needs_one_style_per_plan():
-    train, dev = load_corpus("train")[:40], load_corpus("dev")[:12]
-    styles = [("a", "b", "c", "d", "e", "f")[i % 6] for i in range(52)]
+    train, dev = first_plans("train", 40), first_plans("dev", 12)
+    styles = [("a", "b", "c", "d", "e", "f")[i % 6] for i in range(len(train) + len(dev))]
     model = TrainedAssessor(c_grid=(1.0,), variants=("rule",)).fit(train, dev, version="test", log=lambda *_: None,
                                                                   styles=styles)
     assert "whole house styles held out" in model.meta["fitted_on"]

@@ -82,7 +82,7 @@ def generate() -> str:
         lines += [line for line in before.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
     lines += ["", "**After** the decisions of GUIDELINES.md 4.1 were applied to the whole corpus (higher by",
               "construction, since the decisions settled the cases the two passes disagreed on):", "", *rows]
-    for blocks in ("6–9", "10–13", "14–17", "18–21", "22–25"):
+    for blocks in ("6–9", "10–13", "14–17", "18–21", "22–25", "26–29"):
         folder = "blocks" + blocks.replace("–", "-")
         rows, n = agreement(records, ANNOTATIONS / "blind" / folder)
         lines += ["", f"### Agreement: blocks {blocks}, blind second labelling ({n} train/dev plans, before any "
@@ -91,6 +91,11 @@ def generate() -> str:
                   f"guidelines and the plain text (`annotations/blind/{folder}/`). Nothing was adjudicated; the "
                   "re-checks of steps 10 and 12, which never saw the blind labels, changed labels of p0712 and "
                   "p0791, and the rows compare with the labels as they are now.", "", *rows]
+    rows, n = agreement(records, ANNOTATIONS / "blind" / "needs-k")
+    lines += ["", f"### Agreement: the needs_described not_met plans of step 18, blind second labelling ({n} train/dev "
+                  "plans)", "",
+              "Two plans per house style of p1082–p1145, labelled blind by a separate session "
+              "(`annotations/blind/needs-k/`); nothing adjudicated.", "", *rows]
     lines += ["", END]
     return "\n".join(lines)
 
