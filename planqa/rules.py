@@ -68,7 +68,7 @@ AGENCY_FRAMED = re.compile(
     r"(?:\w+)?planen|säkerhetsplanen|rutine?n?|en rutin|utredningen|ansökan|beslut\w*|samarbetet)\b[^.]{0,40}?"
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
-_ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|ansvarsfördelning|"
+_ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
                    r"planerade insatser|stöd|uppdrag")
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
@@ -497,7 +497,7 @@ SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{
 # Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
 SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
                           r"deltagare|närvarande|övrigt|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
-                          r"föräldrar\w*|vem gör|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
+                          r"föräldrar\w*|vem gör|vem hjälper|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
                           r"det här gör|resultat)", re.I)
@@ -515,6 +515,11 @@ GOAL_NOTE = re.compile(r"\((?:del)?m[åa]l(?:en)?\)", re.I)
 QUANTITY = re.compile(r"(?<!m[åa]l )(?<!m[åa]l)\b\d+\b|\+", re.I)
 
 
+# The time stamp of running minutes, also after an item number ("10.08 Insatser:", "9. 15.48 – Vem gör vad:"): like
+# a section number before a heading's words.
+CLOCK_STAMP = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:kl\.?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d\b\s*(?:[–—-]\s*)?")
+
+
 def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
@@ -528,7 +533,8 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     if ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)].strip():
         return None  # not the end of the line
     lead = ctx.text[line_start:s.start].strip()
-    number = SECTION_NUMBER.match(lead + " " + text if lead else text)
+    number = CLOCK_STAMP.match(text) if not lead else None
+    number = number or SECTION_NUMBER.match(lead + " " + text if lead else text)
     if lead and (not number or number.end() < len(lead)):
         return None  # not the whole line: the line starts with a sentence
     rest = text if lead or not number else text[number.end():]
@@ -719,6 +725,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     listed = paused = False  # goals given as list items in this section; prose after the list, below a blank line
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
+    stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
     for s in ctx.segs:
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
@@ -739,7 +746,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
             # the number may stand apart from the heading's words ("J." / "Mål"): read it from the whole line
             line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
             heading, sibling, listed, paused = pseudo, _next_section_number(line), False, False
+            stamped = bool(CLOCK_STAMP.match(s.text))
             continue
+        if stamped and _starts_line(ctx, s) and CLOCK_STAMP.match(s.text):
+            heading, stamped = "", False  # the next time-stamped entry of running minutes ends the section
         if sibling and _starts_line(ctx, s):
             if sibling[0].match(s.text):
                 sibling = None  # the goals are numbered as the sections are ("3. Mål" / "1. ..."): no end marker
@@ -1238,7 +1248,9 @@ FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?
                             r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
-DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna)\b", re.I)
+# Talk at the meeting, not a decided intervention ("Det diskuterades om ...", "Vi gick igenom vem som tar vad.").
+DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna|gick igenom|"
+                       r"pratade om|talade om|gick laget runt)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
                          r"säger|sa|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
                          r"betonades|påpekades)\b", re.I)
