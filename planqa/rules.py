@@ -50,8 +50,8 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
-    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|enligt (?:tidigare|föregående)|"
+    r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
@@ -68,7 +68,7 @@ AGENCY_FRAMED = re.compile(
     r"(?:\w+)?planen|säkerhetsplanen|rutine?n?|en rutin|utredningen|ansökan|beslut\w*|samarbetet)\b[^.]{0,40}?"
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
-_ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|ansvarsfördelning|"
+_ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
                    r"planerade insatser|stöd|uppdrag")
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
@@ -94,7 +94,7 @@ RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
-                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+)?(?:menas|betyder|står för)",
+                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)",
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
 EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.()-]*$", re.I)
@@ -497,7 +497,7 @@ SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{
 # Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
 SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
                           r"deltagare|närvarande|övrigt|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
-                          r"föräldrar\w*|vem gör|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
+                          r"föräldrar\w*|vem gör|vem hjälper|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
                           r"det här gör|resultat)", re.I)
@@ -515,6 +515,11 @@ GOAL_NOTE = re.compile(r"\((?:del)?m[åa]l(?:en)?\)", re.I)
 QUANTITY = re.compile(r"(?<!m[åa]l )(?<!m[åa]l)\b\d+\b|\+", re.I)
 
 
+# The time stamp of running minutes, also after an item number ("10.08 Insatser:", "9. 15.48 – Vem gör vad:"): like
+# a section number before a heading's words.
+CLOCK_STAMP = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:kl\.?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d\b\s*(?:[–—-]\s*)?")
+
+
 def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
@@ -528,13 +533,14 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     if ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)].strip():
         return None  # not the end of the line
     lead = ctx.text[line_start:s.start].strip()
-    number = SECTION_NUMBER.match(lead + " " + text if lead else text)
+    number = CLOCK_STAMP.match(text) if not lead else None
+    number = number or SECTION_NUMBER.match(lead + " " + text if lead else text)
     if lead and (not number or number.end() < len(lead)):
         return None  # not the whole line: the line starts with a sentence
     rest = text if lead or not number else text[number.end():]
     goal_note = GOAL_NOTE.search(rest)
     rest = re.sub(r"\s*\([^)]*\)", "", rest).strip()  # "Mål (utifrån [BARN]s önskemål)"
-    if not rest or "[" in rest or not rest[0].isalpha():
+    if not rest or "[" in rest.replace("[BARN]", "") or not rest[0].isalpha():
         return None
     if number and QUANTITY.search(rest):
         return None  # a numbered goal with a quantity ("1. äta 3 mål + 2 mellis varje dag"), not a heading
@@ -542,7 +548,7 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
         return f"{rest} (mål)".lower()
     if not lead and (_goal_list_title(ctx, s, rest) or _activity_list_title(ctx, s, rest)):
         return rest.lower()
-    if len(rest.split()) > 6:
+    if _word_count(rest) > 6:
         return None
     head = " ".join(rest.split()[:4])
     if number:
@@ -553,6 +559,11 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
             or SECTION_WORD.match(rest):
         return rest.lower()
     return None
+
+
+def _word_count(text: str) -> int:
+    """The words of a line, not counting dashes between its parts ("Vem gör vad – insatser och aktiviteter": 6)."""
+    return sum(1 for w in text.split() if re.search(r"\w", w))
 
 
 def _list_title(ctx: Context, s: Segment, rest: str) -> bool:
@@ -714,6 +725,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     listed = paused = False  # goals given as list items in this section; prose after the list, below a blank line
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
+    stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
     for s in ctx.segs:
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
@@ -721,16 +733,23 @@ def goal_segments(ctx: Context) -> list[Segment]:
             prev_heading = s
             continue
         prev_heading = None
-        if s.start < covered or PAGE_HEADER.search(s.text):
+        if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s):
             continue
         pseudo = _pseudo_heading(ctx, s)
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
+        if pseudo is None and _starts_line(ctx, s):  # a heading whose note the sentence split cut ("3. Mål (enl. ...):")
+            whole = _whole_line(ctx, s)
+            pseudo = _pseudo_heading(ctx, whole) if whole.end > s.end else None
+            covered = whole.end if pseudo is not None else covered
         if pseudo is not None:
             # the number may stand apart from the heading's words ("J." / "Mål"): read it from the whole line
             line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
             heading, sibling, listed, paused = pseudo, _next_section_number(line), False, False
+            stamped = bool(CLOCK_STAMP.match(s.text))
             continue
+        if stamped and _starts_line(ctx, s) and CLOCK_STAMP.match(s.text):
+            heading, stamped = "", False  # the next time-stamped entry of running minutes ends the section
         if sibling and _starts_line(ctx, s):
             if sibling[0].match(s.text):
                 sibling = None  # the goals are numbered as the sections are ("3. Mål" / "1. ..."): no end marker
@@ -765,6 +784,20 @@ def goal_segments(ctx: Context) -> list[Segment]:
 # An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it
 # ("3.", "4. -", "Mål 2: –").
 EMPTY_GOAL_SLOT = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)]|(?:del)?m[åa]l\s*\d*\s*:)\s*)+[-–—.]*\s*$", re.I)
+
+
+def _whole_line(ctx: Context, s: Segment) -> Segment:
+    """The segment's whole line, as one segment in its section."""
+    line_end = ctx.text.find("\n", s.start)
+    end = line_end if line_end >= 0 else len(ctx.text)
+    return Segment(s.start, end, ctx.text[s.start:end].rstrip(), s.section)
+
+
+def _template_instruction(ctx: Context, s: Segment) -> bool:
+    """True when the segment lies in a line that is a template's instruction (TEMPLATE_INSTRUCTION)."""
+    line_end = ctx.text.find("\n", s.start)
+    line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else len(ctx.text)]
+    return line.lstrip().startswith("(") and bool(TEMPLATE_INSTRUCTION.match(line))
 
 
 def _goal_gap(text: str, body: str) -> bool:
@@ -1091,6 +1124,10 @@ INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planera
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
+# A template's instruction left in place, a line wholly in brackets ("(Exempel: Skolan ansvarar för …)", "(Ange datum
+# och vem som kallar)", "(Målen ska utgå från barnets behov)", "(Vad är svårt just nu?)"): no content of the plan.
+TEMPLATE_INSTRUCTION = folded_re(r"^\s*\(\s*(?:(?:exempel|t\.\s?ex|till exempel|ange|beskriv|skriv|formulera|fyll i|gå igenom|"
+                                 r"hänvisa|lista|notera|(?:del)?mål(?:en)? ska)\b|[^()]*\?)[^()]*\)\s*$", re.I)
 # An item of a comma series of interventions, commas inside parentheses kept ("samtal ([NAMN_1], BUP)").
 INLINE_ITEM = re.compile(r"(?:[^,(]|\([^)]*\))+")
 # An item that gives its responsible in parentheses at its end ("rastvakt ([NAMN_1])").
@@ -1211,7 +1248,9 @@ FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?
                             r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
-DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna)\b", re.I)
+# Talk at the meeting, not a decided intervention ("Det diskuterades om ...", "Vi gick igenom vem som tar vad.").
+DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna|gick igenom|"
+                       r"pratade om|talade om|gick laget runt)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
                          r"säger|sa|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
                          r"betonades|påpekades)\b", re.I)
@@ -1485,6 +1524,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if glossary and not (number and glossary_num is not None and int(number.group(1)) == glossary_num + 1):
             continue
         glossary = False  # the numbered section after a numbered glossary ("9. Ord ..." / "10. Nästa gång")
+        if _template_instruction(ctx, s):
+            continue
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             agency = False
@@ -1500,7 +1541,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 # the next numbered section ("8. Övrigt: ...", "8. Vi ses igen 28/11"), not an item
                 label, _, rest = bare.partition(":")
                 heading, heading_num, item_num, agency = label.strip().lower(), n, None, False
-                if not rest.strip() and len(bare.split()) <= 6 and not re.search(r"[.!?]$", bare.strip()):
+                if not rest.strip() and _word_count(bare) <= 6 and not re.search(r"[.!?]$", bare.strip()):
                     continue  # "5. Diskussion om ansvarsfördelning": a heading only
             else:
                 item_num = n

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from planqa.criteria import CRITERION_IDS
 from planqa.models import Plan
-from planqa.rules import RuleAssessor
+from planqa.rules import RuleAssessor, assess_rules, build_context
 
 
 def assess(text: str):
@@ -2112,3 +2112,38 @@ def test_being_kept_out_and_bodily_symptoms_are_concrete_needs():
                  "Sprutan på fredagar gör [BARN] illamående till lördag, och knäna är svullna på morgnarna."):
         r = _result("Läget\n" + line + "\n", "needs_described")
         assert r.verdict == "met" and r.evidence[0].text == line, line
+
+
+def test_template_heading_with_dash_and_instruction_text_left_in():
+    text = ("1. Anledning till att SIP upprättas\n[BARN] har svårt att somna.\n\n"
+            "4. Övergripande mål\n(Målen ska utgå från barnets behov)\n[BARN] ska somna före kl 21 fem kvällar i veckan.\n\n"
+            "5. Vem gör vad – insatser och aktiviteter\n(Exempel: Skolan ansvarar för … )\n"
+            "[NAMN_1] på BVC ger råd om kvällsrutiner.\nFörskolan håller vilan kort på eftermiddagen.\n\n"
+            "6. Huvudansvarig för planen\nBVC, [NAMN_1].\n")
+    ctx = build_context(text)
+    res = assess_rules(ctx)
+    assert res["responsibility_per_action"].verdict == "met"
+    acts = [text[e.start:e.end] for e in res["responsibility_per_action"].evidence]
+    assert not any("Exempel" in a or "Vem gör vad" in a for a in acts)
+    assert [g.text for g in ctx.goals] == ["[BARN] ska somna före kl 21 fem kvällar i veckan."]
+
+
+def test_clock_stamped_minutes_sections():
+    text = ("Minnesanteckningar SIP\n10.02 Mål, ses över:\n– [BARN] ska gå till förskolan fyra dagar i veckan.\n"
+            "10.08 Insatser:\n– [NAMN_1] träffar familjen hemma varannan vecka\n– Kontakt med barnombudet\n"
+            "10.15 [NAMN_2] nämner att det finns en föräldragrupp i april.\n10.18 Slut.\n")
+    ctx = build_context(text)
+    res = assess_rules(ctx)
+    assert [g.text for g in ctx.goals] == ["– [BARN] ska gå till förskolan fyra dagar i veckan."]
+    assert res["responsibility_per_action"].verdict == "partial"
+    assert [text[e.start:e.end] for e in res["responsibility_per_action"].evidence] == ["– Kontakt med barnombudet"]
+
+
+def test_guardian_plan_we_defined_and_help_heading():
+    text = ('Sömnplanen – [BARN]\n"Vi" här nedanför = mamma [VH1] och pappa [VH2].\n\nVåra mål för [BARN]:\n'
+            "- [BARN] somnar i egen säng fem kvällar av sju\n\nVem hjälper oss med vad\n"
+            "- Vi har samma kvällsrutin varje kväll\n- [NAMN_1] på BVC ringer oss varje fredag\n")
+    ctx = build_context(text)
+    res = assess_rules(ctx)
+    assert [g.text for g in ctx.goals] == ["- [BARN] somnar i egen säng fem kvällar av sju"]
+    assert res["responsibility_per_action"].verdict == "met"
