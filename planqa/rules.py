@@ -1127,7 +1127,8 @@ NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0
 # A template's instruction left in place, a line wholly in brackets ("(Exempel: Skolan ansvarar för …)", "(Ange datum
 # och vem som kallar)", "(Målen ska utgå från barnets behov)", "(Vad är svårt just nu?)"): no content of the plan.
 TEMPLATE_INSTRUCTION = folded_re(r"^\s*\(\s*(?:(?:exempel|t\.\s?ex|till exempel|ange|beskriv|skriv|formulera|fyll i|gå igenom|"
-                                 r"hänvisa|lista|notera|(?:del)?mål(?:en)? ska)\b|[^()]*\?)[^()]*\)\s*$", re.I)
+                                 r"hänvisa|lista|notera|redogör|uppge|här (?:beskrivs|anges|skrivs)|(?:del)?mål(?:en)? ska)\b"
+                                 r"|[^()]*\?)[^()]*\)\s*$", re.I)
 # An item of a comma series of interventions, commas inside parentheses kept ("samtal ([NAMN_1], BUP)").
 INLINE_ITEM = re.compile(r"(?:[^,(]|\([^)]*\))+")
 # An item that gives its responsible in parentheses at its end ("rastvakt ([NAMN_1])").
@@ -1658,6 +1659,8 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
     return any(s == seg and who == "agent" for s, who in _activity_lines(ctx))
 
 
+# Behind in development ("sen i sin utveckling", "sen i talet"), not "sen i våras" (since last spring).
+LATE_IN = r"sen i (?:sin |hans |hennes |hens )?(?:utveckling\w*|språk\w*|talet|motorik\w*|läsning\w*)"
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
 # komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott, being left out, bodily symptoms ...),
 # wherever in the plan; also typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
@@ -1665,12 +1668,12 @@ NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
-    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok)\w*|"
+    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan)\w*|"
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
-    r"försenad\w*|sen i|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
+    rf"försenad\w*|{LATE_IN}|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
     r"behöver (?:(?:också|även|fortsatt|mer|mycket|extra|kunna|få|öva på att|träna på att) )?(?:gå|komma|komma igång|träna|öva|äta|sova|"
     r"somna|lära sig|klara|hitta|läsa|skriva|prata|vänta|sitta|leka|röra sig|tid och|vuxenhjälp)\b|"
     r"jobbig\w*|stress\w*|värst|skräm(?!l)\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
@@ -1678,13 +1681,13 @@ NEED_DIFFICULTY = folded_re(
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
-NEED_LABEL_WORD = folded_re(r"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|språkstörning|svårighet\w*|våld\w*|"
+NEED_LABEL_WORD = folded_re(rf"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|{LATE_IN}|språkstörning|svårighet\w*|våld\w*|"
                             r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
 NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
-                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
+                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
 NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till) "
@@ -1694,6 +1697,14 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
 # The child, also as "du" in a plan written to the child.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
+FIRST_PERSON_REF = re.compile(r"(?<!\w)(?:jag|mig|min|mitt|mina)(?!\w)", re.I)
+
+
+def _child_named(text: str, voice: _NeedVoice) -> bool:
+    """The text names the child ("jag" only where the first person is the child)."""
+    return any(voice.first_person_child or not FIRST_PERSON_REF.fullmatch(m.group(0)) for m in CHILD_REF.finditer(text))
+
+
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
 # Worries and the school's assessment describe needs too (GUIDELINES 4.1: "Oro", "Det vi oroar oss för", "Kartläggning",
 # "Pedagogisk bedömning").
@@ -1711,7 +1722,7 @@ SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][
                              r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
 # Who a difficulty belongs to: the last person named before it in its sentence.
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
-                         r"henom|jag|mig|du|dig)(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
+                         r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
 # A difficulty that the text says will not happen: reassurance to the child ("Ingen blir arg på dig", "Du ska inte
@@ -1788,12 +1799,17 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
 REPORTED = folded_re(r"\b(?:berättar|berättade|beskriver|beskrev|upplever|uppger|uppgav|säger|sa|sade|har sagt)\s+att\b", re.I)
 
 
-def _need_about_child(s: Segment, at: int) -> bool | None:
+def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None) -> bool | None:
     """Whether the difficulty at offset `at` of the segment is the child's: True when the last person named
     before it in its sentence is the child, False when it is a guardian or another adult ("Mamma är orolig",
-    "Hon är rädd att ..." under the parents' views), None when no person is named."""
-    before = re.split(r"[.!?;]\s", s.text[:at])[-1]
+    "Hon är rädd att ..." under the parents' views), None when no person is named. `voice` says who "jag" is
+    and where a speaker's label ends (the speaker names nobody in the sentence)."""
+    voice = voice or _NeedVoice()
+    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
     holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    adult_turn = voice.in_turn and not voice.first_person_child  # "vi" in an adult's turn: the speaker's side
+    holders = [("child" if voice.first_person_child else "adult") if k == "first" else "adult" if k == "we" else k
+               for k in holders if k != "we" or adult_turn]
     told = list(REPORTED.finditer(before))
     if (told and GUARDIAN.search(before, 0, told[-1].start())
             and not any(NEED_HOLDER.finditer(before, told[-1].end()))):
@@ -1802,17 +1818,58 @@ def _need_about_child(s: Segment, at: int) -> bool | None:
         return None
     named = [k for k in holders if k != "pronoun"]
     if holders[-1] == "pronoun" and not named:
-        # "han"/"hon" alone: a guardian under the guardians' heading, otherwise the child
-        return not GUARDIAN_SECTION.search(s.section)
+        # "han"/"hon" alone: the child in a speaker's turn ("Pappa: Hon säger att ..."), a guardian under the
+        # guardians' heading, otherwise the child
+        return voice.in_turn or not GUARDIAN_SECTION.search(s.section)
     return named[-1] == "child"
 
 
-def _adults_need(s: Segment, needs: list[int]) -> bool:
+@dataclass(frozen=True)
+class _NeedVoice:
+    """Who speaks in a segment, for reading whose a difficulty is: "jag" is the child (the child's own plan or
+    turn) or an adult (a plan the guardians wrote, an adult's turn in the minutes); `body_at` is where the text
+    after a speaker's label ("Mamma:", "09.12 Skolan:") starts."""
+
+    first_person_child: bool = True
+    in_turn: bool = False
+    body_at: int = 0
+
+
+# A plan written by the guardians (or another adult close to the child) in their own words: "jag"/"vi" are the
+# adults ("Vår plan för [BARN]", "Skrivet av pappa ([VH2])", "Det här har vi, [VH2] och [VH1], skrivit",
+# "jag ([NAMN_4], mormor)").
+_KIN = r"(?:mamma|pappa|föräldr\w*|vårdnadshavar\w*|mormor|morfar|farmor|farfar|\[VH\d?\])"
+GUARDIAN_AUTHORED = folded_re(
+    rf"\bvår plan för\b|\bvi som föräldrar\b|\b(?:skrivet|skriven|skrivit|skrev|skriver)\s+(?!under\b|på\b)(?:\S+\s+){{0,4}}?"
+    rf"av\s+(?:oss\s+)?{_KIN}|\b(?:vi|jag),?\s+\[VH\d?\]|\bjag\s+\((?:\[[A-Z_0-9]+\],?\s*)?{_KIN}\)", re.I)
+# A speaker's label that opens a line of minutes: "Mamma:", "[BARN]:", "Kurator:", "Soc-sekr.:", "14.15 Pappa:",
+# "09.12 Skolan redogör:". Whether the label names a person or an agency is checked separately.
+SPEAKER_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s+)?(?P<who>[^:\n]{1,40}?)\s*:\s+(?=\S)")
+CHILD_SPEAKER = re.compile(r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen)(?!\w)", re.I)
+
+
+def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
+    """The speaker of the segment's line when the line is a turn of the minutes (a label naming a person, a
+    guardian, a role or an agency), else the plan's own first person."""
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    m = SPEAKER_LABEL.match(ctx.text, line_at)
+    if m and m.end() <= s.end:
+        who = m.group("who")
+        a, b = m.start("who"), m.end("who")
+        person = (PERSON_REF.search(who) or GUARDIAN.fullmatch(who.split(" (")[0].strip())
+                  or any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles))
+        if person and len(who.split()) <= 4 and not NEED_LINE_LABEL.match(who + ":"):
+            child = bool(CHILD_SPEAKER.search(who)) and not GUARDIAN.search(who) and len(PERSON_REF.findall(who)) <= 1
+            return _NeedVoice(child, True, max(0, m.end() - s.start))
+    return _NeedVoice(not adult_plan)
+
+
+def _adults_need(s: Segment, needs: list[int], voice: _NeedVoice) -> bool:
     """Every need word in the segment is an adult's own ("[VH2] har svårt att komma ifrån jobbet",
     "[VH1] undrade om barnmedicin behöver vara med"); a guardian's worry is about the child (GUIDELINES 4.1:
     needs told by the guardians count)."""
     starts = needs[bisect.bisect_left(needs, s.start):bisect.bisect_left(needs, s.end)]
-    return not WORRY.search(s.text) and all(_need_about_child(s, at - s.start) is False for at in starts)
+    return not WORRY.search(s.text) and all(_need_about_child(s, at - s.start, voice) is False for at in starts)
 
 
 def _is_need_context(s: Segment) -> bool:
@@ -1840,10 +1897,15 @@ PLACE_LEAD = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]
                         re.I)
 
 
-def _need_agency(ctx: Context, s: Segment) -> bool:
+def _need_agency(ctx: Context, s: Segment, body_at: int = 0) -> bool:
     """The line says what an agency or a professional does (then its difficulty words are no need of the child); a
-    line that opens with a place or a time has its subject later."""
-    return not PLACE_LEAD.match(s.text) and _agency_subject(ctx, s, 0)
+    line that opens with a place or a time has its subject later. A speaker's label is no subject."""
+    return not PLACE_LEAD.match(s.text[body_at:]) and _agency_subject(ctx, s, body_at)
+
+
+# A clause of a speaker's turn that opens with the difficulty itself, a note without a subject ("Skolan: utbrott
+# 2–3 ggr/vecka", "Familjehemmet: mardrömmar 3–4 nätter/vecka").
+CLAUSE_OPENING = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)]|(?:kl\.?\s*)?\d{1,2}[.:]\d{2})\s*)?(?:och\s+)?$", re.I)
 
 
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
@@ -1863,40 +1925,51 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     refs = [m.start() for m in _finditer_ci(NEED_REFERENCE, text, low)]
     needs = [m.start() for m in _finditer_ci(NEED, text, low)]
     concrete, vague, reference = [], [], []
+    adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
     for s in ctx.segs:
-        if s.is_heading:
+        if s.is_heading or _template_instruction(ctx, s):
             continue
-        t = s.text
         if _any_in(refs, s.start, s.end) and _is_need_context(s):
             reference.append(s)
             continue
-        agency = _need_agency(ctx, s)
+        voice = _need_voice(ctx, s, adult_plan)
+        t = s.text[voice.body_at:]
+        agency = _need_agency(ctx, s, voice.body_at)
         i = bisect.bisect_left(diff_starts, s.start)
         kinds, denied = set(), False
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
-            clause = re.split(r"[.!?;,]\s", t[:at - s.start])[-1]
+            if at - s.start < voice.body_at:
+                continue  # in the speaker's label
+            clause = re.split(r"[.!?;,]\s", s.text[voice.body_at:at - s.start])[-1]
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
                 continue
             if ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause):
                 continue
-            child = _need_about_child(s, at - s.start)
+            child = _need_about_child(s, at - s.start, voice)
             if child is None:
-                # no person named before it: the child's when the line is about the child or under a needs heading
-                child = not agency and (bool(CHILD_REF.search(t)) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
-                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s)
-                                              or bool(SUBJECT_DROPPED.match(t))
-                                              and not GUARDIAN_SECTION.search(s.section))))
+                # no person named before it: the child's when the line is about the child or under a needs heading,
+                # or when the line drops its subject; in a speaker's turn a dropped subject is the speaker ("Mamma:
+                # har gått från att oroa sig till att vara trött"), a note that opens with the difficulty is the child
+                # ("Skolan: utbrott 2–3 ggr/vecka")
+                if voice.in_turn and voice.first_person_child:
+                    dropped = True  # the child's own turn ("[BARN]: Måndagar är värst.")
+                elif voice.in_turn:
+                    dropped = bool(CLAUSE_OPENING.match(clause)) or voice.first_person_child and bool(SUBJECT_DROPPED.match(t))
+                else:
+                    dropped = bool(SUBJECT_DROPPED.match(t)) and not GUARDIAN_SECTION.search(s.section)
+                child = not agency and (_child_named(t, voice) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
+                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s) or dropped)))
             if child:
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
         elif _heading_like(ctx, s):
             continue  # "3. DET VI OROAR OSS FÖR", "| Det som är bra | Det vi undrar över |", "Behov: –"
-        elif kinds or (not denied and _any_in(needs, s.start, s.end) and not _any_in(skip_starts, s.start, s.end) and not agency
-                       and not _adults_need(s, needs)):
+        elif kinds or (not denied and _any_in(needs, s.start + voice.body_at, s.end)
+                       and not _any_in(skip_starts, s.start, s.end) and not agency and not _adults_need(s, needs, voice)):
             vague.append(s)
     return concrete, vague, reference
 

@@ -2147,3 +2147,39 @@ def test_guardian_plan_we_defined_and_help_heading():
     res = assess_rules(ctx)
     assert [g.text for g in ctx.goals] == ["- [BARN] somnar i egen säng fem kvällar av sju"]
     assert res["responsibility_per_action"].verdict == "met"
+
+
+def test_needs_late_in_development_is_vague_and_since_spring_is_no_need() -> None:
+    late = _result("Bakgrund:\n[BARN] är lite sen i sin utveckling och behöver stöd.\n", "needs_described")
+    assert late.verdict == "partial" and "sen i sin utveckling" in late.evidence[0].text
+    since = _result("Mamma: Det har hållit på länge, jag har sagt det sen i våras.\n", "needs_described")
+    assert since.verdict != "met"
+
+
+def test_needs_in_speaker_turns_belong_to_the_speaker_or_the_child() -> None:
+    # a note-style report in a clock-stamped turn is about the child
+    minutes = _result("08.34 Familjehemmet: mardrömmar 3–4 nätter/vecka sedan jul.\n"
+                      "08.41 Skolan: utbrott 2–3 ggr/vecka, oftast på matte.\n", "needs_described")
+    assert minutes.verdict == "met" and any("mardrömmar" in e.text for e in minutes.evidence)
+    # a guardian's dropped subject is the guardian; an adult's "vi" is the speaker's side
+    adult = _result("Mamma: har gått från att oroa sig till att vara trött.\n"
+                    "[NAMN_3]: Finns det något nytt vi behöver göra?\n", "needs_described")
+    assert adult.verdict != "met"
+    assert _verdict("[NAMN_3]: Finns det något nytt vi behöver göra?\n", "needs_described") == "not_met"
+    # the child's own turn
+    child = _result('[BARN]: "Måndagar är värst. Jag får panik på bussen."\n', "needs_described")
+    assert child.verdict == "met" and "[BARN]" in child.evidence[0].text
+
+
+def test_needs_first_person_in_a_guardian_drafted_plan_is_the_guardian() -> None:
+    text = ("Vår plan för [BARN]\nSkrivet av pappa ([VH2]) efter mötet.\n"
+            "Jag jobbar heltid och sover dåligt själv.\n[VH1] vill vara med om hon orkar, annars kommer jag ensam.\n")
+    assert _verdict(text, "needs_described") != "met"
+    assert _verdict("Min plan\nJag sover dåligt och vaknar varje natt.\n", "needs_described") == "met"
+
+
+def test_needs_template_instruction_and_sole_custody_are_no_needs() -> None:
+    text = ("1. Anledning till att SIP upprättas\n(Beskriv barnets behov och varför samordning behövs)\n"
+            "[VH1] har ensam vårdnad om [BARN].\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "not_met" and not r.evidence
