@@ -2620,7 +2620,8 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
 CHILD_VIEW_HEADING = folded_re(
-    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
+    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
+    r"(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
@@ -2928,9 +2929,10 @@ def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan:
 
 
 # Minutes written as dialogue: a line opens with who speaks ("Mamma: Han orkar inte dagarna.", "[NAMN_2] (fh): Hon
-# vaknar ...", "Soc-sekr.: ...", "[BARN]: Jag vill sitta vid fönstret.", after a clock time "09.10 [NAMN_2]: ..."). In a speaker's turn "jag" and "vi" are
-# the speaker, and "han"/"hon" someone else.
-SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[-–•*][ \t]*|\d{1,2}[.:]\d{2}[ \t]+)?(?P<who>\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{1,24})"
+# vaknar ...", "Soc-sekr.: ...", "[BARN]: Jag vill sitta vid fönstret.", after a clock time "09.10 [NAMN_2]: ...").
+# In a speaker's turn "jag" and "vi" are the speaker, and "han"/"hon" someone else.
+SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[-–•*][ \t]*|\d{1,2}[.:]\d{2}[ \t]+)?"
+                           r"(?P<who>\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{1,24})"
                            r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)", re.M)
 # An adult as the speaker: a guardian or relative, or staff by an abbreviated title ("Vh", "Fh", "Ssk").
 SPEAKER_ADULT_WORD = folded_re(r"^(?:\w*mamma\w*|\w*pappa\w*|mormor|morfar|farmor|farfar|moster|faster|morbror|"
@@ -2948,7 +2950,7 @@ MIN_DIALOGUE_TURNS = 3
 # the child spoke, but its view is not given (GUIDELINES 3 child_voice partial).
 MINIMAL_REPLY = folded_re(r"^(?:\W*(?:ja|jo|japp|jaa|nej|nä|nää|nja|mm|mhm|hm|okej|ok|okay|bra|lugnt|fint|fine|typ|"
                           r"vet inte|kanske|det|de|är|var|allt|om|jag|inget|ingenting|inte|väl|nog|så|också|då|eh|öh|"
-                          r"äh|som vanligt|whatever|samma)\b)*\W*$", re.I)
+                          r"äh|som vanligt|samma)\b)*\W*$", re.I)
 STAGE_NOTE = re.compile(r"\([^()]*\)")
 # A template's instruction left in place, a whole line in brackets ("(Beskriv med barnets egna ord om möjligt)",
 # '(Exempel: "Jag vill kunna komma i tid ...")'): not content (GUIDELINES 3: the child's own view, not a prompt).
@@ -2964,7 +2966,8 @@ _KIN = (r"(?:\w*mamma|\w*pappa|mormor|morfar|farmor|farfar|moster|faster|morbror
         r"\[VH\d?\]|jourhem\w*|familjehem(?!s?sekr)\w*)")
 GUARDIAN_WRITER = folded_re(
     rf"\b(?:skriv(?:et|en|it|na)|ifylld|ifyllt|gjord|sammanställd)\s+(?:hemma\s+)?av\s*:?\s+(?:oss\s+)?"
-    rf"(?:(?:\[[A-ZÅÄÖ_0-9]+\]|(?-i:[A-ZÅÄÖ][a-zåäö]+)|och|,)\s*){{0,4}}(?<!\w){_KIN}(?!\w)|(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
+    rf"(?:(?:\[[A-ZÅÄÖ_0-9]+\]|(?-i:[A-ZÅÄÖ][a-zåäö]+)|och|,)\s*){{0,4}}(?<!\w){_KIN}(?!\w)|"
+    rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
 # The coordinator's own part in such a plan ("Tillägg från [NAMN_1] (socialtjänsten)"): the child's words there are
@@ -3007,6 +3010,7 @@ def _find_speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
 
 
 def speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
+    """The plan's dialogue turns (`_find_speaker_turns`), computed once per context."""
     return _cached(ctx, "speaker_turns", _find_speaker_turns)
 
 
@@ -3022,6 +3026,7 @@ def _turn_of(ctx: Context, s: Segment) -> tuple[str, int] | None:
 
 
 def _in_spans_of(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of the (start, end) spans."""
     return any(a <= pos < b for a, b in spans)
 
 
