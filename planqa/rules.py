@@ -2608,7 +2608,10 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
                              r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
-                             r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
+                             r"inget (?:mer )?att (?:lägga till|säga|tillägga)|(?:tycker|säger) att planen stämmer|"
+                             # a yes to the plan as a whole: "säger att det är ok med planen", "tycker att den är bra"
+                             r"(?:tycker|tyckte|säger|sa|sade) att (?:den|det) (?:är|var|känns|låter) (?:bra|okej|ok|fin)"
+                             r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
                              r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # A formula that opens with the child's view ("Barnets synpunkter har ...", "[BARN]s åsikt är ...").

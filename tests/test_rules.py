@@ -2181,3 +2181,13 @@ def test_participation_reasons_and_stretches_in_notes():
     assert r.verdict == "met"
     r = part("[BARN] har fått vara med och tycka till.\n")
     assert r.verdict == "partial" and "tycka till" in r.evidence[0].text
+
+
+def test_a_yes_to_the_plan_as_a_whole_is_formulaic_voice():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    for line in ("[BARN] har själv sagt ja till att planen görs.",
+                 "[BARN] är nöjd och har inget att tillägga till planen.",
+                 "[BARN] har läst planen och tycker att den är bra."):
+        r = voice(line + "\n")
+        assert r.verdict == "partial" and r.evidence[0].text == line, line
+    assert voice("[BARN] säger att det är bra på fritids men tråkigt i matsalen.\n").verdict == "met"
