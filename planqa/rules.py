@@ -138,6 +138,9 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|v
                            # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
                            rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
                            r"digitalt)\b"
+                           # the verb left out in notes: "[BARN] med första halvan av mötet"
+                           rf"|{PARTICIPANT_CHILD}\s+med\s+(?:under\s+|på\s+)?(?:hela|första|sista|halva|delar av|"
+                           r"en del av|början av)\b"
                            # a second verb of the child's sentence: "[BARN] hade gått igenom frågorna ... och valde
                            # att vara med under första halvan"
                            rf"|{PARTICIPANT_CHILD}[^.]{{0,120}}?\boch\s+(?:valde att (?:inte )?(?:delta|vara med)|"
@@ -153,6 +156,10 @@ ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
 # The child did not come, no reason given ("[BARN] hade tackat ja men kom inte."): mentioned without content.
 ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:(?:kom|deltog|närvarade)\s+(?:inte|ej)|"
                              r"var\s+(?:inte|ej)\s+med)\s*(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
+# The child too tired, ill or upset to take part ("[BARN] ligger inlagd och var för trött för att vara med"): an
+# explicit reason for not taking part (GUIDELINES 3 child_participation met).
+ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:var|är|blev|kände sig)\s+(?:för|alltför|så)\s+\w+\s+"
+                       r"(?:för\s+)?att\s+(?:\w+\s+)?(?:kunna\s+|orka\s+)?(?:vara med|delta|närvara|komma)\b", re.I)
 # The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg"): GUIDELINES 3, mötet anpassades.
 MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
                             r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b", re.I)
@@ -183,7 +190,8 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 # minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
-PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats)\b|"
+PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
+                                r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till)\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
@@ -201,7 +209,8 @@ CHILD_AT_MEETING = folded_re(rf"{PARTICIPANT_CHILD}\s+{_SAID_OR_WROTE}\b[^.]{{0,
 # bestämde själv vad som skulle stå"): the plan itself is the child's participation.
 CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skrev|skrivit|gjorde|gjort)\s+"
                              r"(?:den här |denna |min |sin )?(?:\w*plan(?:en)?|sip\w*)\b|"
-                             rf"{PARTICIPANT_CHILD}\s+bestämde\s+själv\b", re.I)
+                             rf"{PARTICIPANT_CHILD}\s+bestämde\s+själv\b|"
+                             rf"\b(?:ifylld|ifyllt|skriven|skrivet)\s+av\s*:?\s*(?:jag,?\s*)?{_PARTICIPANT}(?!s\b)", re.I)
 # A section on the child's participation ("Ungdomens delaktighet", "Barnets medverkan"): whatever it says of the
 # child is at least a mention of the child's participation.
 PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)\b", re.I)
@@ -1126,9 +1135,10 @@ NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
 # A template's instruction left in place, a line wholly in brackets ("(Exempel: Skolan ansvarar för …)", "(Ange datum
 # och vem som kallar)", "(Målen ska utgå från barnets behov)", "(Vad är svårt just nu?)"): no content of the plan.
-TEMPLATE_INSTRUCTION = folded_re(r"^\s*\(\s*(?:(?:exempel|t\.\s?ex|till exempel|ange|beskriv|skriv|formulera|fyll i|gå igenom|"
-                                 r"hänvisa|lista|notera|redogör|uppge|här (?:beskrivs|anges|skrivs)|(?:del)?mål(?:en)? ska)\b"
-                                 r"|[^()]*\?)[^()]*\)\s*$", re.I)
+TEMPLATE_INSTRUCTION = folded_re(
+    r"^[ \t]*\((?:[^()\n]|\([^()\n]*\))*?(?:\b(?:exempel|t\.\s?ex|till exempel|ange|beskriv|skriv|formulera|fyll i|"
+    r"fylls i|gå igenom|hänvisa|lista|notera|redogör|uppge|lämna|kryssa|stryk|här (?:beskrivs|anges|skrivs)|"
+    r"(?:del)?mål(?:en)? ska)\b|\?)(?:[^()\n]|\([^()\n]*\))*\)[ \t]*$", re.I | re.M)
 # An item of a comma series of interventions, commas inside parentheses kept ("samtal ([NAMN_1], BUP)").
 INLINE_ITEM = re.compile(r"(?:[^,(]|\([^)]*\))+")
 # An item that gives its responsible in parentheses at its end ("rastvakt ([NAMN_1])").
@@ -2713,7 +2723,10 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
                              r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
-                             r"inget (?:mer )?att (?:lägga till|säga)|(?:tycker|säger) att planen stämmer|"
+                             r"inget (?:mer )?att (?:lägga till|säga|tillägga)|(?:tycker|säger) att planen stämmer|"
+                             # a yes to the plan as a whole: "säger att det är ok med planen", "tycker att den är bra"
+                             r"(?:tycker|tyckte|säger|sa|sade) att (?:den|det) (?:är|var|känns|låter) (?:bra|okej|ok|fin)"
+                             r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
                              r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # A formula that opens with the child's view ("Barnets synpunkter har ...", "[BARN]s åsikt är ...").
@@ -2725,14 +2738,15 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
 CHILD_VIEW_HEADING = folded_re(
-    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)\s+(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
+    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
+    r"(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
-_VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
+_VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
 ADULT_VIEW_HEADING = folded_re(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
                                 rf"|^(?:\w+ )?{_ADULT_WORD}(?: och {_ADULT_WORD})?$", re.I)
 TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\s+)?{_ADULT_WORD}|"
@@ -2818,6 +2832,7 @@ class _VoicePlan:
     small_child: bool  # the child is 0-3 years old
     child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
     reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
+    guardian_writer: bool  # the guardians or the family home wrote the plan in their own voice (`GUARDIAN_WRITER`)
 
 
 def _voice_plan(ctx: Context) -> _VoicePlan:
@@ -2828,7 +2843,8 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
-                      reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""))
+                      reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
+                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -2855,13 +2871,14 @@ def _sorted_agent_spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, s
 
 
 def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,
-            plan: _VoicePlan) -> list[tuple[int, int, str]]:
+            plan: _VoicePlan, adult_turn: bool = False, adult_writer: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, who) of the person words in a segment outside quotations (offsets in the segment), who =
     'child', 'adult' or 'first'; "han"/"hon" stand for whom the same pronoun stood for earlier in the sentence
     ("Hon framförde att hon vill ..."), else the last subject before them that fits (`_fits`; agencies never
     do), else the child or an adult by the child's gender, else the subject of the segment before (adults where
     the child is "hen"); "jag" under an adult's heading is an adult; "du" is the plan's reader (`addressee`),
-    or no one where the plan has no one reader."""
+    or no one where the plan has no one reader; in an adult's dialogue turn "han"/"hon" with no one before them
+    is the child, not the speaker; "jag" is an adult where adults wrote the plan (`adult_writer`)."""
     found = [(m.start(), m.end(), m.lastgroup) for m in _finditer_lowered(VOICE_PERSON, masked)]
     starts, spans = _cached(ctx, "agent_spans", _sorted_agent_spans)
     found += [(a - s.start, b - s.start, kind) for a, b, kind in spans[bisect.bisect_left(starts, s.start):
@@ -2881,8 +2898,9 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
             before = [w for x, y, w in out if w in ("child", "adult") and x not in agencies
                       and not _search_ci(VOICE_PREPOSITION, masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
             who = "adult" if plan.child_is_hen else same[0] if same else before[-1] if before else \
-                ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else (last or section or "")
-        elif who == "first" and section == "adult":
+                ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else \
+                "child" if adult_turn else (last or section or "")
+        elif who == "first" and (section == "adult" or adult_writer):
             who = "adult"
         elif who == "second":
             who = plan.reader or ""
@@ -3028,6 +3046,121 @@ def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan:
     return "weak" if plan.adult_jag else "own"
 
 
+# Minutes written as dialogue: a line opens with who speaks ("Mamma: Han orkar inte dagarna.", "[NAMN_2] (fh): Hon
+# vaknar ...", "Soc-sekr.: ...", "[BARN]: Jag vill sitta vid fönstret.", after a clock time "09.10 [NAMN_2]: ...").
+# In a speaker's turn "jag" and "vi" are the speaker, and "han"/"hon" someone else.
+SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[-–•*][ \t]*|\d{1,2}[.:]\d{2}[ \t]+)?"
+                           r"(?P<who>\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{1,24})"
+                           r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)", re.M)
+# An adult as the speaker: a guardian or relative, or staff by an abbreviated title ("Vh", "Fh", "Ssk").
+SPEAKER_ADULT_WORD = folded_re(r"^(?:\w*mamma\w*|\w*pappa\w*|mormor|morfar|farmor|farfar|moster|faster|morbror|"
+                               r"farbror|vårdnadshavar\w*|föräld\w*|vh\d?|fh|ssk|skolssk|sekr\.?|beh\.?ped\.?)$", re.I)
+# An agency's staff as the speaker, abbreviated ("Soc-sekr.", "BUP-ssk").
+SPEAKER_AGENCY_STAFF = re.compile(r"^[\wåäöÅÄÖ]+-[\wåäö.]{2,}$")
+# A form's field for who holds a role ("Samordningsansvarig: [NAMN_1]", "Vårdnadshavare: [VH1] och [VH2], ej
+# närvarande", "Sekr: [NAMN_3]"): no one speaks there.
+SPEAKER_FIELD = folded_re(r"ansvar|samordn|sammankall|kontakt|^vårdnadshavare$|^sekr|^handläggare$|^ordförande$",
+                          re.I)
+FIELD_VALUE = re.compile(rf"{PERSON_REF.pattern}(?!\s*:)|[A-ZÅÄÖ][a-zåäö]+\s*(?:,|$)")
+# A dialogue has turns by at least two speakers on at least this many lines.
+MIN_DIALOGUE_TURNS = 3
+# A reply that says nothing of the child's own ("Det är okej.", "Nej. Det är bra.", "Vet inte, typ.", "Mm."):
+# the child spoke, but its view is not given (GUIDELINES 3 child_voice partial).
+MINIMAL_REPLY = folded_re(r"^(?:\W*(?:ja|jo|japp|jaa|nej|nä|nää|nja|mm|mhm|hm|okej|ok|okay|bra|lugnt|fint|fine|typ|"
+                          r"vet inte|kanske|det|de|är|var|allt|om|jag|inget|ingenting|inte|väl|nog|så|också|då|eh|öh|"
+                          r"äh|som vanligt|samma)\b)*\W*$", re.I)
+STAGE_NOTE = re.compile(r"\([^()]*\)")
+
+
+# A plan the guardians or the family home wrote themselves ("skrivet av mamma och pappa", "Ifylld av: [NAMN_2] och
+# [NAMN_3], jourhemsföräldrar", "mormors anteckningar", '"Vi" här nedanför = mamma [VH1] och pappa [VH2]'): its "jag"
+# and "vi" are those adults, and what the child said in their words is the guardians speaking for the child
+# (GUIDELINES 3 child_voice partial), unless they quote the child.
+_KIN = (r"(?:\w*mamma|\w*pappa|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|föräldr\w*|vårdnadshavar\w*|"
+        r"\[VH\d?\]|jourhem\w*|familjehem(?!s?sekr)\w*)")
+GUARDIAN_WRITER = folded_re(
+    rf"\b(?:skriv(?:et|en|it|na)|ifylld|ifyllt|gjord|sammanställd)\s+(?:hemma\s+)?av\s*:?\s+(?:oss\s+)?"
+    rf"(?:(?:\[[A-ZÅÄÖ_0-9]+\]|(?-i:[A-ZÅÄÖ][a-zåäö]+)|och|,)\s*){{0,4}}(?<!\w){_KIN}(?!\w)|"
+    rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
+    rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
+    rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
+# The coordinator's own part in such a plan ("Tillägg från [NAMN_1] (socialtjänsten)"): the child's words there are
+# reported by the professional who met the child.
+COORDINATOR_PART = folded_re(r"^[ \t]*(?:tillägg|kommentar\w*|anteckning\w*)\s+(?:från|av)\b[^\n.]{0,60}$",
+                             re.I | re.M)
+
+
+def _coordinator_parts(ctx: Context) -> list[tuple[int, int]]:
+    """Spans from a coordinator's heading in a guardians' plan to the next heading or the end."""
+    spans = []
+    for m in _finditer_ci(COORDINATOR_PART, ctx.text, ctx.text.lower()):
+        end = next((s.start for s in ctx.segs if s.start > m.end() and s.is_heading), len(ctx.text))
+        spans.append((m.start(), end))
+    return spans
+
+
+def _speaker(ctx: Context, who: str, at: int) -> str | None:
+    """'child' or 'adult' for a speaker label at `at` that names a person; None for a field label ("Samtycke:")."""
+    if who == "[BARN]":
+        return "child"
+    if PERSON_REF.fullmatch(who) or SPEAKER_ADULT_WORD.match(who) or STAFF_ROLE.fullmatch(who) \
+            or _is_first_name(who, ctx) or any(a == at for a, _, _ in ctx.roles) \
+            or SPEAKER_AGENCY_STAFF.match(who) and any(a == at for a, _, _ in ctx.actors):
+        return "adult"
+    return None
+
+
+def _find_speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
+    """{line start: (speaker, end of its label)} for the lines of a dialogue; {} where the plan has none."""
+    turns: dict[int, tuple[str, int]] = {}
+    for m in SPEAKER_LABEL.finditer(ctx.text):
+        if SPEAKER_FIELD.search(m.group("who")) or FIELD_VALUE.match(ctx.text, m.end()):
+            continue
+        kind = _speaker(ctx, m.group("who"), m.start("who"))
+        if kind:
+            turns[m.start()] = (kind, m.end())
+    speakers = {ctx.text[m:turns[m][1]].split(":")[0].strip() for m in turns}
+    return turns if len(turns) >= MIN_DIALOGUE_TURNS and len(speakers) >= 2 else {}
+
+
+def speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
+    """The plan's dialogue turns (`_find_speaker_turns`), computed once per context."""
+    return _cached(ctx, "speaker_turns", _find_speaker_turns)
+
+
+def _turn_of(ctx: Context, s: Segment) -> tuple[str, int] | None:
+    """(speaker, end of the label) of the dialogue turn a segment belongs to, else None."""
+    turns = speaker_turns(ctx)
+    if not turns:
+        return None
+    line_turn = turns.get(ctx.text.rfind("\n", 0, s.start) + 1)
+    label = SPEAKER_LABEL.match(s.text)  # a turn reported inside a line ("Togs inte upp. [NAMN_2]: 'Vi får ...'")
+    kind = _speaker(ctx, label.group("who"), s.start + label.start("who")) if label else None
+    return (kind, s.start + label.end()) if kind else line_turn
+
+
+def _in_spans_of(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of the (start, end) spans."""
+    return any(a <= pos < b for a, b in spans)
+
+
+def _child_quoted(text: str, people: list[tuple[int, int, str]]) -> bool:
+    """A quotation of the child's words: a spoken quotation with the child named before it in the sentence ("Hon
+    sa i går 'jag vill bo här'"), or one that opens the sentence ("'Jag vill bo med mamma.'")."""
+    quotes = [q for q in _quoted(text) if _spoken(text, q)]
+    return any(not text[:a - 1].strip(" -–•*") or any(who == "child" and b <= a for _, b, who in people)
+               for a, _ in quotes)
+
+
+def _child_turn_voice(words: str) -> str:
+    """A turn by the child: its own words ('own'), or only a minimal reply, a formula, a question or a wish any
+    child has ('weak')."""
+    said = STAGE_NOTE.sub(" ", words)
+    weak = _search_ci(MINIMAL_REPLY, said) or _search_ci(FORMULAIC_VOICE, said) or QUESTION.search(said) \
+        or _search_ci(GENERIC_WISH, said)
+    return "weak" if weak else "own"
+
+
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
@@ -3037,7 +3170,11 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     heading_voice, heading_section = "", ""
     last: str | None = None
     follows_voice = False
+    coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
+    instructions = [m.span() for m in TEMPLATE_INSTRUCTION.finditer(ctx.text)]
     for s in ctx.segs:
+        if _in_spans_of(instructions, s.start):
+            continue
         kind = _voice_heading(ctx, s)
         if kind is not None:
             heading_voice, heading_section, last, follows_voice = kind, s.section, kind or None, False
@@ -3049,12 +3186,29 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         masked = s.text
         for a, b in _quoted(s.text):
             masked = masked[:a] + " " * (b - a) + masked[b:]
+        turn = _turn_of(ctx, s)
+        if turn:
+            speaker, label_end = turn
+            cut = max(0, min(label_end - s.start, len(masked)))
+            masked = " " * cut + masked[cut:]  # the speaker's label is not a person in the sentence
+            if label_end > s.start:
+                last = None
+            if speaker == "child":
+                found = _child_turn_voice(s.text[cut:])
+                {"own": own, "weak": weak}[found].append(s)
+                last, follows_voice = "child", False
+                continue
+            section = "adult"
         status = _in_status(ctx, s)
         last = "child" if status else last
-        people = _people(ctx, s, masked, last, section, plan)
+        guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start)
+        people = _people(ctx, s, masked, last, section, plan, adult_turn=bool(turn),
+                         adult_writer=plan.guardian_writer)
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
+        if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):
+            found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
         subjects = [who for a, _, who in people if who in ("child", "adult")
@@ -3205,6 +3359,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     ticked = _checkbox_participation(ctx, texts)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
                 or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
+                or _search_ci(ABSENT_TOO, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
@@ -3214,7 +3369,8 @@ def child_participation(ctx: Context) -> CriterionResult:
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
     stretch, listed = _listed_children(ctx, texts)
-    specific += [s for s in stretch if s not in specific]
+    spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
+    specific += [s for s in stretch + spoke if s not in specific]
     listed += [s for s in ticked if s not in listed]
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:

@@ -2183,3 +2183,82 @@ def test_needs_template_instruction_and_sole_custody_are_no_needs() -> None:
             "[VH1] har ensam vårdnad om [BARN].\n")
     r = _result(text, "needs_described")
     assert r.verdict == "not_met" and not r.evidence
+
+
+def test_speaker_turns_in_minutes_tell_whose_voice_it_is():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    # "jag" in a staff member's turn is the staff member, not the child
+    staff = ("Närvarande: [BARN], [VH1], [NAMN_1] kurator, [NAMN_2] lärare\n"
+             "[NAMN_1]: Jag tycker att vi fortsätter som förut.\n"
+             "[NAMN_2]: Jag vill hinna träffa [BARN] fler gånger.\n"
+             "[BARN]: Nej. Det är okej.\n")
+    r = voice(staff)
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("[BARN]: Nej")
+    # the child's own turn with something of its own is met
+    own = staff + "[BARN]: Jag vill sitta vid fönstret, inte mitt i.\n"
+    r = voice(own)
+    assert r.verdict == "met" and any("fönstret" in e.text for e in r.evidence)
+    # a guardian speaking for the child is partial; quoting the child is the child's voice
+    guardian = ("Mamma: Han vill ha en egen plats.\n[NAMN_1]: Jag håller i planen.\n"
+                "Kurator: Vi ses igen i maj.\n")
+    r = voice(guardian)
+    assert r.verdict == "partial" and "egen plats" in r.evidence[0].text
+    quoted = guardian + 'Mamma: Hon sa i går "jag vill inte flytta igen".\n'
+    r = voice(quoted)
+    assert r.verdict == "met" and "flytta" in r.evidence[0].text
+
+
+def test_child_turns_in_minutes_show_that_the_child_took_part():
+    part = assess("Närv: [BARN], [VH1], [NAMN_1] kurator\n"
+                  "[NAMN_1]: Hur har det gått sedan sist?\n"
+                  "[BARN]: Rasterna är jobbiga.\n"
+                  "[VH1]: Det har varit lugnare hemma.\n").criteria["child_participation"]
+    assert part.verdict == "met" and any(e.text.startswith("[BARN]: Rasterna") for e in part.evidence)
+    # form fields are no dialogue: the child only listed as called
+    form = assess("Samordningsansvarig: [NAMN_1], soc\nVårdnadshavare: [VH1], ej närvarande.\n"
+                  "[BARN]: kallad, kom inte till mötet.\n").criteria["child_participation"]
+    assert form.verdict != "met"
+
+
+def test_a_plan_written_by_the_guardians_speaks_for_the_child_unless_it_quotes_the_child():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    head = "Plan för [BARN]\n(skrivet av mamma och pappa, 3 september)\n\n"
+    r = voice(head + "[BARN] har sagt till oss att hon inte vill att fler i klassen ska få veta.\n")
+    assert r.verdict == "partial" and "sagt till oss" in r.evidence[0].text
+    r = voice(head + "[BARN]s egna ord:\n\"Jag vill sitta bredvid Wilma i matsalen.\"\n")
+    assert r.verdict == "met" and "Wilma" in r.evidence[0].text
+    # the coordinator's own part: what the child said to the coordinator is the child's voice
+    r = voice(head + "Tillägg från [NAMN_1] (socialtjänsten)\n"
+              "Jag träffade [BARN] före mötet. [BARN] sa att hon vill att dörren är öppen när hon somnar.\n")
+    assert r.verdict == "met" and "dörren" in r.evidence[0].text
+
+
+def test_a_templates_instruction_text_is_no_voice():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    text = ("2. Barnets/den unges egen beskrivning och önskemål\n"
+            "(Beskriv med barnets egna ord. Exempel: \"Jag vill kunna komma i tid till lektionen.\")\n"
+            "Se ovan.\n")
+    r = voice(text)
+    assert r.verdict == "not_met" and not r.evidence
+
+
+def test_participation_reasons_and_stretches_in_notes():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    r = part("[BARN] ligger inlagd och var för trött för att vara med.\n")
+    assert r.verdict == "met" and "för trött" in r.evidence[0].text
+    r = part("[BARN] med första halvan av mötet, gick sedan ut.\n")
+    assert r.verdict == "met" and "första halvan" in r.evidence[0].text
+    r = part("Ifylld av: jag, [BARN], 17 år.\n")
+    assert r.verdict == "met"
+    r = part("[BARN] har fått vara med och tycka till.\n")
+    assert r.verdict == "partial" and "tycka till" in r.evidence[0].text
+
+
+def test_a_yes_to_the_plan_as_a_whole_is_formulaic_voice():
+    voice = lambda t: assess(t).criteria["child_voice"]  # noqa: E731
+    for line in ("[BARN] har själv sagt ja till att planen görs.",
+                 "[BARN] är nöjd och har inget att tillägga till planen.",
+                 "[BARN] har läst planen och tycker att den är bra."):
+        r = voice(line + "\n")
+        assert r.verdict == "partial" and r.evidence[0].text == line, line
+    assert voice("[BARN] säger att det är bra på fritids men tråkigt i matsalen.\n").verdict == "met"
