@@ -44,7 +44,8 @@ NOT_FOLLOW_UP = re.compile(
     r"|föregående|gamla|senaste|skulle|följts|hade|från\s*$|sedan\s*$|av\s+sip|mötet\s+(?:i\s+dag|idag)",
     re.IGNORECASE)
 # anywhere later in the sentence: the follow-up that did not happen
-CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+av|genomförd|hölls", re.IGNORECASE)
+CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+av|genomförd|hölls"
+                       r"|\b(?:ej|inte)\s+(?:en\s+)?uppföljning", re.IGNORECASE)  # "(internt, ej uppföljning av SIP)"
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf. 12/6"
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
 _LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")

@@ -409,18 +409,33 @@ class Context:
                 or bool(PERSON_REF.search(seg.text) and not re.search(r"\[BARN\]", seg.text)))
 
 
+# The plan's own follow-up field ("Uppföljning: efter jullovet", "7. Nästa möte: 4/3").
+FOLLOW_UP_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:uppföljning|nästa (?:sip-?)?(?:möte|uppföljning))\s*:\s*\S", re.I)
+
+
+def _field_times(lines: list[Segment], chosen: list[dates.DateMention]) -> list[dates.DateMention]:
+    """The follow-up times; when the plan's follow-up field gives one, only the field's (a date elsewhere cued by
+    "följer upp det anpassade schemat 16/10" is an intervention's check, not the plan's)."""
+    fields = [ln for ln in lines if FOLLOW_UP_FIELD.match(ln.text)]
+    in_field = [m for m in chosen if any(ln.start <= m.start < ln.end for ln in fields)]
+    return in_field or chosen
+
+
 @lru_cache(maxsize=16)
 def build_context(text: str) -> Context:
     """Everything the rules read from one plan, built once per text (the self-check, the assessor and the
     fixes all ask for the same plan's context; treat it as read-only)."""
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
-    segs = segments(text)
+    segs, lines = segments(text), segments(text, split_sentences=False)
     announced = _announced_follow_ups(text, segs, mentions, plan_date)
-    chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if p >= 0.5 or m in announced]
+    instructions = instruction_spans(lines)  # "(... Nästa uppföljning bör ske inom sex månader.)" is no time
+    chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
+              and not any(a <= m.start < b for a, b in instructions)]
+    chosen = _field_times(lines, chosen)
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
-        text=text, plan_date=plan_date, segs=segs, lines=segments(text, split_sentences=False),
+        text=text, plan_date=plan_date, segs=segs, lines=lines,
         actors=find_actors(text), roles=find_roles(text), date_mentions=mentions,
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"],
@@ -2184,17 +2199,20 @@ BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S[^.:]{0,70}[?:]?\s*$")
 
 
+def instruction_spans(lines: list[Segment]) -> list[tuple[int, int]]:
+    """(start, end) of each template instruction line among a plan's lines."""
+    out, previous = [], ""
+    for ln in lines:
+        if TEMPLATE_INSTRUCTION.match(ln.text) or BRACKETED_LINE.match(ln.text) and NUMBERED_HEADING.match(previous):
+            out.append((ln.start, ln.end))
+        if ln.text.strip():
+            previous = ln.text
+    return out
+
+
 def _instruction_spans(ctx: Context) -> list[tuple[int, int]]:
-    """(start, end) of each template instruction line (computed once per context)."""
-    def compute(c: Context) -> list[tuple[int, int]]:
-        out, previous = [], ""
-        for ln in c.lines:
-            if TEMPLATE_INSTRUCTION.match(ln.text) or BRACKETED_LINE.match(ln.text) and NUMBERED_HEADING.match(previous):
-                out.append((ln.start, ln.end))
-            if ln.text.strip():
-                previous = ln.text
-        return out
-    return _cached(ctx, "_instruction_spans", compute)
+    """instruction_spans of the context's lines, computed once per context."""
+    return _cached(ctx, "_instruction_spans", lambda c: instruction_spans(c.lines))
 
 
 def _is_instruction(ctx: Context, s: Segment) -> bool:
@@ -2348,8 +2366,9 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
-    mentions = [s for s in ctx.segs if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
-                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)]
+    mentions = [s for s in ctx.segs if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
+                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section))
+                and not _is_instruction(ctx, s)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
                and "\n" not in ctx.text[s.end:nxt.start]]

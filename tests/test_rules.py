@@ -2181,3 +2181,21 @@ def test_coordination_discussed_without_a_decision_is_not_met():
 def test_coordination_shared_in_inverted_word_order_is_partial():
     r = assess("Vår plan\nSamordningen delar hab och skolan på, sa de.\n").criteria["overall_responsibility"]
     assert r.verdict == "partial" and r.evidence[0].text.startswith("Samordningen delar")
+
+
+def test_the_follow_up_field_outranks_an_interventions_check_date():
+    # "följer upp det anpassade schemat 16/10" checks an intervention; the plan's field says when the plan is
+    # followed up (GUIDELINES 3 follow_up_date: only the plan's follow-up counts)
+    text = ("SIP 2023-10-04\n- [NAMN_3] (skolan) följer upp det anpassade schemat 16/10.\n"
+            "Uppföljning: efter jullovet\nÖvrigt: [BARN] tas upp på nästa EHT-möte 8/11 (internt, ej uppföljning av SIP).\n")
+    r = _result(text, "follow_up_date")
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["jullovet"]
+    assert assess(text).follow_up_dates == []
+
+
+def test_a_time_in_a_templates_instruction_is_no_follow_up_time():
+    text = ("Uppföljning av SIP 2024-05-14\n7. Uppföljning\n(Ange datum och vem som kallar. Nästa uppföljning bör ske "
+            "inom sex månader.)\nVi kallar till nytt möte.\n")
+    r = _result(text, "follow_up_date")
+    assert r.verdict == "not_met"
+    assert all("Ange" not in e.text and "sex månader" not in e.text for e in r.evidence)
