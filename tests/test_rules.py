@@ -2199,3 +2199,13 @@ def test_a_time_in_a_templates_instruction_is_no_follow_up_time():
     r = _result(text, "follow_up_date")
     assert r.verdict == "not_met"
     assert all("Ange" not in e.text and "sex månader" not in e.text for e in r.evidence)
+
+
+def test_not_knowing_who_holds_it_with_likely_holders_is_tentative():
+    # GUIDELINES 4.1: a tentative coordinator is partial for overall_responsibility and follow_up_responsible
+    text = ("Vår plan\nVem som håller i det här vet vi inte riktigt. [NAMN_1] sa att det kanske blir hon, "
+            "eller [NAMN_2] på BUP, det ska de bestämma mellan sig.\n")
+    r = assess(text).criteria
+    assert r["overall_responsibility"].verdict == "partial"
+    assert r["overall_responsibility"].evidence[0].text == "Vem som håller i det här vet vi inte riktigt."
+    assert r["follow_up_responsible"].verdict == "partial"
