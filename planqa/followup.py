@@ -44,11 +44,13 @@ NOT_FOLLOW_UP = re.compile(
     r"|föregående|gamla|senaste|skulle|följts|hade|från\s*$|sedan\s*$|av\s+sip|mötet\s+(?:i\s+dag|idag)",
     re.IGNORECASE)
 # anywhere later in the sentence: the follow-up that did not happen
-CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+av|genomförd|hölls", re.IGNORECASE)
+CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+av|genomförd|hölls"
+                       r"|\b(?:ej|inte)\s+(?:en\s+)?uppföljning", re.IGNORECASE)  # "(internt, ej uppföljning av SIP)"
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf. 12/6"
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
 _LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
+_BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*|\d+[.)]\s*)?(?P<h>[^\n:|]{2,50}?)\s*:?\s*$")
 
 
@@ -85,7 +87,8 @@ def _not_follow_up(ctx: _Context) -> bool:
 
 
 def _heading_above(text: str, pos: int) -> str:
-    """The heading of the block the mention opens ("6. Uppföljning\nDatum: 10 juni"), or ""."""
+    """The heading of the block the mention opens ("6. Uppföljning\nDatum: 10 juni"), or "". A bracketed
+    line between them (a template's instruction) is passed over."""
     line_start = text.rfind("\n", 0, pos) + 1
     # "Uppföljning: Efter sommarlovet": the words a date span leaves out still belong to its value
     if not _LABEL_PREFIX.match(_TRAILING_LEADING_WORDS.sub("", text[line_start:pos])):
@@ -94,8 +97,8 @@ def _heading_above(text: str, pos: int) -> str:
     while end > 0 and seen < 4:
         start = text.rfind("\n", 0, end) + 1
         line, end = text[start:end], start - 1
-        if not line.strip():
-            continue
+        if not line.strip() or _BRACKETED_LINE.match(line):
+            continue  # a template's instruction under its heading ("7. Uppföljning\n(Ange datum och vem som kallar)")
         seen += 1
         if ":" in line.rstrip()[:-1]:
             continue  # a "label: value" line of the same block

@@ -101,8 +101,8 @@ EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
-                     r"övergripande ansvar\w*|samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
-                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem som (?:ska )?samordna(?:r|s)?\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
+                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
 # The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
 # genomförandeplan ("Planen revideras ...", "Nästa genomgång").
@@ -120,8 +120,9 @@ NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:m
                             r"uppföljning|revidering)\s+(?:är|blir|hålls|sker|planeras\s+till|bokas\s+till)\s+$", re.I)
 # A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
 WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
-# A question as a label ("Vem har hand om planen?"): its answer follows.
-WHO_QUESTION = re.compile(r"^\W*vem\b[^?]*\?\s*$", re.I)
+# A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
+# ("Kurator: Vem samordnar, ni eller vi?"): its answer follows.
+WHO_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[^:\n]{1,30}:\s*)?\W*vem\b[^?]*\?\s*$", re.I)
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
@@ -417,18 +418,33 @@ class Context:
                 or bool(PERSON_REF.search(seg.text) and not re.search(r"\[BARN\]", seg.text)))
 
 
+# The plan's own follow-up field ("Uppföljning: efter jullovet", "7. Nästa möte: 4/3").
+FOLLOW_UP_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:uppföljning|nästa (?:sip-?)?(?:möte|uppföljning))\s*:\s*\S", re.I)
+
+
+def _field_times(lines: list[Segment], chosen: list[dates.DateMention]) -> list[dates.DateMention]:
+    """The follow-up times; when the plan's follow-up field gives one, only the field's (a date elsewhere cued by
+    "följer upp det anpassade schemat 16/10" is an intervention's check, not the plan's)."""
+    fields = [ln for ln in lines if FOLLOW_UP_FIELD.match(ln.text)]
+    in_field = [m for m in chosen if any(ln.start <= m.start < ln.end for ln in fields)]
+    return in_field or chosen
+
+
 @lru_cache(maxsize=16)
 def build_context(text: str) -> Context:
     """Everything the rules read from one plan, built once per text (the self-check, the assessor and the
     fixes all ask for the same plan's context; treat it as read-only)."""
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
-    segs = segments(text)
+    segs, lines = segments(text), segments(text, split_sentences=False)
     announced = _announced_follow_ups(text, segs, mentions, plan_date)
-    chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if p >= 0.5 or m in announced]
+    instructions = instruction_spans(lines)  # "(... Nästa uppföljning bör ske inom sex månader.)" is no time
+    chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
+              and not any(a <= m.start < b for a, b in instructions)]
+    chosen = _field_times(lines, chosen)
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
-        text=text, plan_date=plan_date, segs=segs, lines=segments(text, split_sentences=False),
+        text=text, plan_date=plan_date, segs=segs, lines=lines,
         actors=find_actors(text), roles=find_roles(text), date_mentions=mentions,
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"],
@@ -1137,7 +1153,8 @@ NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0
 # och vem som kallar)", "(Målen ska utgå från barnets behov)", "(Vad är svårt just nu?)"): no content of the plan.
 TEMPLATE_INSTRUCTION = folded_re(
     r"^[ \t]*\((?:[^()\n]|\([^()\n]*\))*?(?:\b(?:exempel|t\.\s?ex|till exempel|ange|beskriv|skriv|formulera|fyll i|"
-    r"fylls i|gå igenom|hänvisa|lista|notera|redogör|uppge|lämna|kryssa|stryk|här (?:beskrivs|anges|skrivs)|"
+    r"fylls i|gå igenom|hänvisa|lista|notera|anteckna|används|redogör|uppge|lämna|kryssa|stryk|"
+    r"här (?:beskrivs|anges|skrivs)|"
     r"(?:del)?mål(?:en)? ska)\b|\?)(?:[^()\n]|\([^()\n]*\))*\)[ \t]*$", re.I | re.M)
 # An item of a comma series of interventions, commas inside parentheses kept ("samtal ([NAMN_1], BUP)").
 INLINE_ITEM = re.compile(r"(?:[^,(]|\([^)]*\))+")
@@ -2234,9 +2251,11 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
 OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|"
                                r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras|spikat)|"
-                               r"bestämdes inte|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
+                               r"bestämdes inte|(?:inget|ingenting) (?:bestäms|bestämdes|beslutas|beslutades)|"
+                               r"(?:inte|ej) (?:att )?(?:\w+ )?tar (?:på (?:oss|sig) )?(?:samordning\w*|\w*ansvar\w*)|"
+                               r"(?:måste|får) vi prata om|vet (?:vi|de|man) inte|(?:vi|de|man) vet inte|ingen vet|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
-                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är|har blivit) (?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
+                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i))\b", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
@@ -2249,7 +2268,7 @@ OVERALL_PROVISIONAL = folded_re(r"\b(?:troligen|troligtvis|förmodligen|kanske|a
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = folded_re(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
-                            r"samordnar (?:tillsammans|gemensamt))", re.I)
+                            r"samordnar (?:tillsammans|gemensamt)|(?:samordning\w*|ansvar\w*) delar [^.]{1,40}? på\b)", re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
 OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
 # A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
@@ -2263,11 +2282,11 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
-                          r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontaktperson för (?:hela )?(?:planen|sip)|"
+                          r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
                           r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
 # A fast pre-check for MEETING_LEAD.
 _LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
-                         r"kontaktperson|uppdater", re.I)
+                         r"kontakt|uppdater", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
 FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
@@ -2285,10 +2304,42 @@ class OverallStatements:
     implied: list[Segment]  # a coordination word without anyone, or who called/chaired the meeting
 
 
+# What may follow the coordination word in a label ("6. Huvudansvarig för planen", "Samordningsansvarig person").
+LABEL_TAIL = folded_re(r"\s*(?:för\s+(?:hela\s+)?(?:planen|sip\S*)|person|huvudman|verksamhet)?\s*:?\s*$", re.I)
+
+
 def _label_only(pattern: re.Pattern[str], text: str) -> bool:
-    """True when a segment is only the pattern's label ("Samordningsansvarig:", "L. Samordningsansvar")."""
-    rest = pattern.sub("", text, count=1)
-    return not re.search(r"[A-Za-zÅÄÖåäö\[]", re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", rest))
+    """True when a segment is only the pattern's label ("Samordningsansvarig:", "L. Samordningsansvar",
+    "6. Huvudansvarig för planen")."""
+    rest = re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", pattern.sub("", text, count=1))
+    return not re.search(r"[A-Za-zÅÄÖåäö\[]", rest) or bool(LABEL_TAIL.fullmatch(rest))
+
+
+# A bracketed line right under a numbered template heading is also a template's instruction (TEMPLATE_INSTRUCTION):
+# nobody is named and nobody calls in it.
+BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
+NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S[^.:]{0,70}[?:]?\s*$")
+
+
+def instruction_spans(lines: list[Segment]) -> list[tuple[int, int]]:
+    """(start, end) of each template instruction line among a plan's lines."""
+    out, previous = [], ""
+    for ln in lines:
+        if TEMPLATE_INSTRUCTION.match(ln.text) or BRACKETED_LINE.match(ln.text) and NUMBERED_HEADING.match(previous):
+            out.append((ln.start, ln.end))
+        if ln.text.strip():
+            previous = ln.text
+    return out
+
+
+def _instruction_spans(ctx: Context) -> list[tuple[int, int]]:
+    """instruction_spans of the context's lines, computed once per context."""
+    return _cached(ctx, "_instruction_spans", lambda c: instruction_spans(c.lines))
+
+
+def _is_instruction(ctx: Context, s: Segment) -> bool:
+    """The segment lies in a template's instruction line."""
+    return any(a <= s.start < b for a, b in _instruction_spans(ctx))
 
 
 def _joint(ctx: Context, s: Segment) -> bool:
@@ -2328,6 +2379,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
     for s in ctx.segs:
+        if _is_instruction(ctx, s):
+            continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
@@ -2336,7 +2389,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
-        elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)):
+        elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)
+                                          and _ends_line(ctx, s)):
             label = s if overall else None
             continue
         elif overall or field_line or _search_ci(OVERALL_SHARED, s.text):
@@ -2366,6 +2420,12 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         else:
             out.named.append(statement)
     return out
+
+
+def _ends_line(ctx: Context, s: Segment) -> bool:
+    """Nothing but spaces after the segment on its line (a question whose answer is on the next line)."""
+    end = ctx.text.find("\n", s.end)
+    return not ctx.text[s.end:end if end >= 0 else len(ctx.text)].strip()
 
 
 def _next_numbered(label: str, text: str) -> bool:
@@ -2428,8 +2488,9 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
-    mentions = [s for s in ctx.segs if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
-                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)]
+    mentions = [s for s in ctx.segs if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
+                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section))
+                and not _is_instruction(ctx, s)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
                and "\n" not in ctx.text[s.end:nxt.start]]
@@ -2477,8 +2538,11 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
     s = ctx.segs[i]
     if _mentions_follow_up(s.text) or s.section and _mentions_follow_up(s.section):
         return True
-    for prev in ctx.segs[max(0, i - 2):i][::-1]:
-        if ctx.text.count("\n", prev.end, s.start) > 1:
+    # a template's instruction between the heading and the value does not count
+    previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
+    for prev in previous[::-1]:
+        skipped = sum(prev.end <= a < s.start for a, _ in _instruction_spans(ctx))
+        if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
             return False
         if _mentions_follow_up(prev.text):
             return True
@@ -2503,10 +2567,17 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     if re.search(r"\bvi\b", m.group(), re.I) or WE_SUBJECT.search(before):
         return "we"  # also "skickar vi ut kallelse"
     if re.search(r"\bjag\b", m.group(), re.I) or re.search(r"\bjag\s+(?:\w+\s+)?$", before, re.I):
-        return "named" if _signed(ctx) else "implied"  # "jag skickar kallelse", the note signed "Emma"
+        # "jag skickar kallelse" in a note signed "Emma", or in a speaker's turn ("Kurator: Jag kallar")
+        return "named" if _signed(ctx) or _speaker_named(ctx, s) else "implied"
+    if re.match(r"\s*jag\b", before, re.I) and _speaker_named(ctx, s):
+        return "named"  # "Kurator: Jag håller i planen och kallar till nästa möte"
     if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
             or re.search(r"\b(?:hon|han)\s+$", before, re.I) or _agency_staff(before):
         return "named"
+    if _is_table_row(s.text):  # "| Kalla till nästa SIP-möte | [NAMN_1], familjehemssekreterare | – |"
+        cell_end = s.text.find("|", m.end())
+        if cell_end >= 0 and _agent_in(ctx, s.text, s.start, cell_end, len(s.text)):
+            return "named"
     after = re.match(r"[^.;]*?(?:\bav\b|:)\s*([^.;]*)", s.text[m.end():])
     if after:
         if WE_SUBJECT.search(s.text[:m.end() + after.start(1)]) or re.match(r"(?:vi|alla)\b", after.group(1), re.I):
@@ -2515,6 +2586,19 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
                 or NAME_TAIL.match(after.group(1)):
             return "named"
     return "implied"
+
+
+# A speaker's turn in minutes, after an optional clock time ("Kurator: …", "09.40 Soc-sekr.: …", "[NAMN_1]: …").
+SPEAKER_TURN = re.compile(r"^\s*(?:\d{1,2}[.:]\d{2}\s+)?(?P<who>[^:\n]{1,30}?):\s+\S")
+
+
+def _speaker_named(ctx: Context, s: Segment) -> bool:
+    """The segment stands in a turn whose speaker is an actor, role or person ("Soc-sekr.: Jag kallar"), so
+    that its "jag" is someone named."""
+    line = next((ln for ln in ctx.lines if ln.start <= s.start < ln.end), None)
+    turn = SPEAKER_TURN.match(line.text) if line else None
+    return bool(turn and (_agent_in(ctx, line.text, line.start, turn.start("who"), turn.end("who"))
+                          or _agency_staff(turn.group("who") + " ")))
 
 
 # A staff member named by agency and title in one word ("BVC-sköterskan", "BUP-läkaren kallar").
@@ -2552,7 +2636,8 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
-        if m and not s.is_heading and _in_follow_up(ctx, i) and not _empty_field(s.text[m.end():]):
+        if m and not s.is_heading and _in_follow_up(ctx, i) and not _empty_field(s.text[m.end():]) \
+                and not _is_instruction(ctx, s):
             out.append((s, _convener_who(ctx, s, m)))
     return out
 

@@ -2262,3 +2262,100 @@ def test_a_yes_to_the_plan_as_a_whole_is_formulaic_voice():
         r = voice(line + "\n")
         assert r.verdict == "partial" and r.evidence[0].text == line, line
     assert voice("[BARN] säger att det är bra på fritids men tråkigt i matsalen.\n").verdict == "met"
+
+
+def test_a_templates_instruction_text_names_no_coordinator_and_nobody_who_calls():
+    # the instruction "(Ange ...)" left in a numbered template is no content; the line under it is the value
+    empty = assess("SIP 2024-02-06\n6. Huvudansvarig för planen\n(Ange huvudman och samordningsansvarig person)\n"
+                   "Ingen utsedd. Tas upp igen.\n7. Uppföljning\n(Ange datum och vem som kallar)\n"
+                   "Den 16 april kl 14.00. [NAMN_1] på BVC kallar.\n").criteria
+    assert empty["overall_responsibility"].verdict == "not_met"
+    assert empty["overall_responsibility"].evidence[0].text == "Ingen utsedd."
+    assert empty["follow_up_responsible"].verdict == "met"
+    assert empty["follow_up_responsible"].evidence[0].text == "[NAMN_1] på BVC kallar."
+    assert empty["follow_up_date"].verdict == "met"
+    assert empty["follow_up_date"].evidence[0].text == "Den 16 april kl 14.00"
+    shared = assess("SIP 2024-02-06\n6. Huvudansvarig för planen\n(Ange huvudman och samordningsansvarig person)\n"
+                    "Soc och BVC delar på samordningsansvaret.\n7. Uppföljning\n(Ange datum och vem som kallar)\n"
+                    "Ej bestämt.\n").criteria
+    assert shared["overall_responsibility"].verdict == "partial"
+    assert shared["overall_responsibility"].evidence[0].text == "Soc och BVC delar på samordningsansvaret."
+    assert shared["follow_up_responsible"].verdict == "partial"  # GUIDELINES 4.1: a shared coordinator
+    assert all("Ange" not in e.text for e in shared["follow_up_responsible"].evidence)
+
+
+def test_a_bracketed_instruction_under_a_numbered_heading_is_skipped_for_the_follow_up_time():
+    r = _result("SIP 2024-03-06\n7. När ses vi igen?\n(Ange datum och vem som kallar)\nv. 15. Sen vid behov.\n",
+                "follow_up_date")
+    assert r.verdict == "met" and r.evidence[0].text == "v. 15"
+
+
+def test_a_speakers_i_who_calls_is_named():
+    # speaker-turn minutes: the turn's speaker is the one who calls (GUIDELINES 3 follow_up_responsible met)
+    r = assess("SIP 2024-02-06\nKurator: Jag håller i planen och kallar till nästa möte.\n").criteria
+    assert r["follow_up_responsible"].verdict == "met"
+    assert r["follow_up_responsible"].evidence[0].text == "Kurator: Jag håller i planen och kallar till nästa möte."
+    unsigned = assess("SIP 2024-02-06\nJag håller i planen och kallar till nästa möte.\n").criteria
+    assert unsigned["follow_up_responsible"].verdict == "partial"
+
+
+def test_a_table_row_to_call_the_next_meeting_names_its_responsible():
+    r = assess("SIP 2024-02-06\n| Insats | Ansvarig | När |\n|---|---|---|\n"
+               "| Kalla till nästa SIP-möte | [NAMN_1], familjehemssekreterare | – |\n").criteria["follow_up_responsible"]
+    assert r.verdict == "met" and "Kalla till nästa SIP-möte" in r.evidence[0].text
+
+
+def test_who_coordinates_asked_in_a_turn_is_answered_in_the_next():
+    # a tentative answer to "Vem samordnar?" is partial (GUIDELINES 4.1), for both criteria
+    r = assess("SIP 2023-05-23\n[NAMN_3]: Vem samordnar, är det ni eller vi?\n"
+               "[NAMN_1]: Troligen vi på barnkliniken, men vi återkommer om det.\n").criteria
+    assert r["overall_responsibility"].verdict == "partial"
+    assert r["overall_responsibility"].evidence[0].text.startswith("[NAMN_1]: Troligen")
+    assert r["follow_up_responsible"].verdict == "partial"
+
+
+def test_a_title_with_coordinator_in_it_is_no_plan_coordinator():
+    # "SSPF-samordnare" is a job title in the attendance list, not who holds the plan
+    text = "SIP 2025-02-25\nNärv: [NAMN_1] soc-sekr soc, [NAMN_5] SSPF-samordnare polisen\nVi ses igen efter sommarlovet.\n"
+    assert assess(text).criteria["overall_responsibility"].verdict == "not_met"
+
+
+def test_coordination_discussed_without_a_decision_is_not_met():
+    for line in ("09.20 Vem som håller ihop planen framöver diskuteras kort, inget bestäms.",
+                 "Samordningsansvarig: [NAMN_1] kallade, men det betyder inte att vi tar samordningen."):
+        r = assess("SIP 2024-10-01\n" + line + "\n").criteria["overall_responsibility"]
+        assert r.verdict == "not_met", line
+        assert r.evidence[0].text == line
+
+
+def test_coordination_shared_in_inverted_word_order_is_partial():
+    r = assess("Vår plan\nSamordningen delar hab och skolan på, sa de.\n").criteria["overall_responsibility"]
+    assert r.verdict == "partial" and r.evidence[0].text.startswith("Samordningen delar")
+
+
+def test_the_follow_up_field_outranks_an_interventions_check_date():
+    # "följer upp det anpassade schemat 16/10" checks an intervention; the plan's field says when the plan is
+    # followed up (GUIDELINES 3 follow_up_date: only the plan's follow-up counts)
+    text = ("SIP 2023-10-04\n- [NAMN_3] (skolan) följer upp det anpassade schemat 16/10.\n"
+            "Uppföljning: efter jullovet\nÖvrigt: [BARN] tas upp på nästa EHT-möte 8/11 (internt, ej uppföljning av SIP).\n")
+    r = _result(text, "follow_up_date")
+    assert r.verdict == "partial" and [e.text for e in r.evidence] == ["jullovet"]
+    assert assess(text).follow_up_dates == []
+
+
+def test_a_time_in_a_templates_instruction_is_no_follow_up_time():
+    text = ("Uppföljning av SIP 2024-05-14\n7. Uppföljning\n(Ange datum och vem som kallar. Nästa uppföljning bör ske "
+            "inom sex månader.)\nVi kallar till nytt möte.\n")
+    r = _result(text, "follow_up_date")
+    assert r.verdict == "not_met"
+    assert all("Ange" not in e.text and "sex månader" not in e.text for e in r.evidence)
+
+
+def test_not_knowing_who_holds_it_with_likely_holders_is_tentative():
+    # GUIDELINES 4.1: a tentative coordinator is partial for overall_responsibility and follow_up_responsible
+    text = ("Vår plan\nVem som håller i det här vet vi inte riktigt. [NAMN_1] sa att det kanske blir hon, "
+            "eller [NAMN_2] på BUP, det ska de bestämma mellan sig.\n")
+    r = assess(text).criteria
+    assert r["overall_responsibility"].verdict == "partial"
+    assert r["overall_responsibility"].evidence[0].text == "Vem som håller i det här vet vi inte riktigt."
+    assert r["follow_up_responsible"].verdict == "partial"
