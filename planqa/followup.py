@@ -50,7 +50,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
 _LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
-_BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
+BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*|\d+[.)]\s*)?(?P<h>[^\n:|]{2,50}?)\s*:?\s*$")
 
 
@@ -97,7 +97,7 @@ def _heading_above(text: str, pos: int) -> str:
     while end > 0 and seen < 4:
         start = text.rfind("\n", 0, end) + 1
         line, end = text[start:end], start - 1
-        if not line.strip() or _BRACKETED_LINE.match(line):
+        if not line.strip() or BRACKETED_LINE.match(line):
             continue  # a template's instruction under its heading ("7. Uppföljning\n(Ange datum och vem som kallar)")
         seen += 1
         if ":" in line.rstrip()[:-1]:

@@ -404,6 +404,7 @@ class Context:
     follow_up_iso: list[str]
     follow_up_concrete: list[dates.DateMention]
     follow_up_vague: list[dates.DateMention]
+    instructions: list[tuple[int, int]]  # a template's instruction lines (`instruction_spans`)
     signals: dict[str, float] = field(default_factory=dict)
 
     @cached_property
@@ -447,7 +448,7 @@ def build_context(text: str) -> Context:
         text=text, plan_date=plan_date, segs=segs, lines=lines,
         actors=find_actors(text), roles=find_roles(text), date_mentions=mentions,
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
-        follow_up_vague=[m for m in chosen if m.kind == "vague"],
+        follow_up_vague=[m for m in chosen if m.kind == "vague"], instructions=instructions,
     )
 
 
@@ -742,7 +743,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     cells, headed = _table_goals(ctx)
     headed_starts = [a for a, _ in headed]
     out = list(cells)
-    gaps = vars(ctx).setdefault("goal_gaps", [])  # goal slots left empty or without a goal (see `goal_gaps`)
+    gaps = vars(ctx)["goal_gaps"] = []  # goal slots left empty or without a goal (see `goal_gaps`)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
     outer = ""  # the last heading `segments` found
     sibling = None  # the number of the section after a numbered heading ("3." after "2. Mål"): it ends the section
@@ -818,11 +819,14 @@ def _whole_line(ctx: Context, s: Segment) -> Segment:
     return Segment(s.start, end, ctx.text[s.start:end].rstrip(), s.section)
 
 
+def _template_lines(ctx: Context) -> list[tuple[int, int]]:
+    """(start, end) of the lines that are a template's instruction by their words (TEMPLATE_INSTRUCTION)."""
+    return _cached(ctx, "template_lines", lambda c: [m.span() for m in TEMPLATE_INSTRUCTION.finditer(c.text)])
+
+
 def _template_instruction(ctx: Context, s: Segment) -> bool:
     """True when the segment lies in a line that is a template's instruction (TEMPLATE_INSTRUCTION)."""
-    line_end = ctx.text.find("\n", s.start)
-    line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else len(ctx.text)]
-    return line.lstrip().startswith("(") and bool(TEMPLATE_INSTRUCTION.match(line))
+    return _in_spans_of(_template_lines(ctx), s.start)
 
 
 def _goal_gap(text: str, body: str) -> bool:
@@ -1865,19 +1869,17 @@ class _NeedVoice:
 # A plan written by the guardians (or another adult close to the child) in their own words: "jag"/"vi" are the
 # adults ("Vår plan för [BARN]", "Skrivet av pappa ([VH2])", "Det här har vi, [VH2] och [VH1], skrivit",
 # "jag ([NAMN_4], mormor)").
-_KIN = r"(?:mamma|pappa|föräldr\w*|vårdnadshavar\w*|mormor|morfar|farmor|farfar|\[VH\d?\])"
+_AUTHOR_KIN = r"(?:mamma|pappa|föräldr\w*|vårdnadshavar\w*|mormor|morfar|farmor|farfar|\[VH\d?\])"
 GUARDIAN_AUTHORED = folded_re(
     rf"\bvår plan för\b|\bvi som föräldrar\b|\b(?:skrivet|skriven|skrivit|skrev|skriver)\s+(?!under\b|på\b)(?:\S+\s+){{0,4}}?"
-    rf"av\s+(?:oss\s+)?{_KIN}|\b(?:vi|jag),?\s+\[VH\d?\]|\bjag\s+\((?:\[[A-Z_0-9]+\],?\s*)?{_KIN}\)", re.I)
-# A speaker's label that opens a line of minutes: "Mamma:", "[BARN]:", "Kurator:", "Soc-sekr.:", "14.15 Pappa:",
-# "09.12 Skolan redogör:". Whether the label names a person or an agency is checked separately.
-SPEAKER_LABEL = re.compile(r"\s*(?:[-–•*]\s*)?(?:(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s+)?(?P<who>[^:\n]{1,40}?)\s*:\s+(?=\S)")
+    rf"av\s+(?:oss\s+)?{_AUTHOR_KIN}|\b(?:vi|jag),?\s+\[VH\d?\]|\bjag\s+\((?:\[[A-Z_0-9]+\],?\s*)?{_AUTHOR_KIN}\)",
+    re.I)
 CHILD_SPEAKER = re.compile(r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen)(?!\w)", re.I)
 
 
 def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
-    """The speaker of the segment's line when the line is a turn of the minutes (a label naming a person, a
-    guardian, a role or an agency), else the plan's own first person."""
+    """The speaker of the segment's line when the line is a turn of the minutes (a `SPEAKER_LABEL` naming a
+    person, a guardian, a role or an agency), else the plan's own first person."""
     line_at = ctx.text.rfind("\n", 0, s.start) + 1
     m = SPEAKER_LABEL.match(ctx.text, line_at)
     if m and m.end() <= s.end:
@@ -2317,7 +2319,7 @@ def _label_only(pattern: re.Pattern[str], text: str) -> bool:
 
 # A bracketed line right under a numbered template heading is also a template's instruction (TEMPLATE_INSTRUCTION):
 # nobody is named and nobody calls in it.
-BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
+BRACKETED_LINE = followup.BRACKETED_LINE
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S[^.:]{0,70}[?:]?\s*$")
 
 
@@ -2332,14 +2334,10 @@ def instruction_spans(lines: list[Segment]) -> list[tuple[int, int]]:
     return out
 
 
-def _instruction_spans(ctx: Context) -> list[tuple[int, int]]:
-    """instruction_spans of the context's lines, computed once per context."""
-    return _cached(ctx, "_instruction_spans", lambda c: instruction_spans(c.lines))
-
-
 def _is_instruction(ctx: Context, s: Segment) -> bool:
-    """The segment lies in a template's instruction line."""
-    return any(a <= s.start < b for a, b in _instruction_spans(ctx))
+    """The segment lies in a template's instruction line (`instruction_spans`, also a bracketed line under a
+    numbered heading)."""
+    return _in_spans_of(ctx.instructions, s.start)
 
 
 def _joint(ctx: Context, s: Segment) -> bool:
@@ -2541,7 +2539,7 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
     for prev in previous[::-1]:
-        skipped = sum(prev.end <= a < s.start for a, _ in _instruction_spans(ctx))
+        skipped = sum(prev.end <= a < s.start for a, _ in ctx.instructions)
         if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
             return False
         if _mentions_follow_up(prev.text):
@@ -3256,9 +3254,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     last: str | None = None
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
-    instructions = [m.span() for m in TEMPLATE_INSTRUCTION.finditer(ctx.text)]
     for s in ctx.segs:
-        if _in_spans_of(instructions, s.start):
+        if _template_instruction(ctx, s):
             continue
         kind = _voice_heading(ctx, s)
         if kind is not None:
