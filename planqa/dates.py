@@ -108,15 +108,19 @@ _VAGUE = [
 
 # The boundary rule of annotations/GUIDELINES.md: a leading word or phrase that only places the
 # time expression in time is outside the span. Not "i" before a bare season adverb ("i vår",
-# "i höstas"), "efter" before an amount ("efter tre veckor"), "vid" before "behov": there the
+# "i höstas") or a day adverb ("i går", "i fredags"), "efter" before an amount ("efter tre veckor"), "vid" before "behov": there the
 # word is part of the expression. "om", "inom", "den", "nästa", "början av" … are never leading
 # words. Applied again to what is left: "sedan i våras" -> "i våras", "någon gång efter v. 20" -> "v. 20".
 _SEASON_ADVERB = r"(?:vår|höst|sommar|vinter|våras|höstas|somras|vintras|påskas|julas)(?![\wåäö])"
+# A day or part of a day that "i" makes an adverb ("i går", "i morgon", "i kväll", "i fredags", "i fjol"):
+# without "i" there is no time expression, so "i" is inside the span, as before a season.
+_DAY_ADVERB = (r"(?:dag|går|förrgår|morgon|övermorgon|morse|kväll|natt|eftermiddag|förmiddag|fjol|"
+               r"(?:mån|tis|ons|tors|fre|lör|sön)dags)(?![\wåäö])")
 _AMOUNT = rf"(?:(?:ca\.?|cirka|ungefär)\s+)?{_NUM}\s+{_UNIT}"
 LEADING_WORD = re.compile(
     r"(?:någon\s+gång|fram\s+till|till\s+och\s+med|från\s+och\s+med|och\s+med|fr\.?\s?o\.?\s?m\.?"
     r"|t\.?\s?o\.?\s?m\.?|med\s+start|start"
-    rf"|i(?!\s+{_SEASON_ADVERB})|efter(?!\s+{_AMOUNT})|vid(?!\s+behov)"
+    rf"|i(?!\s+(?:{_SEASON_ADVERB}|{_DAY_ADVERB}))|efter(?!\s+{_AMOUNT})|vid(?!\s+behov)"
     r"|på|till|från|sedan|sen|under|före|innan|inför|över|mot|senast|tidigast|runt|kring|omkring"
     r"|ca\.?|cirka|ungefär|redan|tidigare|preliminärt)\s+",
     re.IGNORECASE)

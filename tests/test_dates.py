@@ -135,6 +135,17 @@ def test_relabelled_corpus_follows_the_boundary_rule() -> None:
                 assert leading_words(r["text"], s["start"], s["end"]) == s["start"], (r["id"], s["text"])
 
 
+@pytest.mark.parametrize(("text", "start"), [
+    # "i" + a day or part of a day is one adverb: "går", "fredags" are no time expressions alone
+    ("i går kväll", 0), ("I morgon", 0), ("i fredags", 0), ("i kväll", 0), ("i fjol", 0), ("i morse", 0),
+    # "i" + a noun with its article, a month or a weekday name stays outside
+    ("i helgen", 2), ("i oktober", 2), ("i dagarna två", 2),
+])
+def test_day_adverbs_keep_their_i(text: str, start: int) -> None:
+    from planqa.dates import leading_words
+
+    assert leading_words(text) == start
+
 def test_year_less_without_plan_date_is_unresolved() -> None:
     assert normalise("14/3") == (None, "absolute")
     assert normalise("v. 12") == (None, "week")

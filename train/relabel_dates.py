@@ -13,7 +13,7 @@ after a comma does not ("2025-05-20, kl 13.00").
 What it does, per DATE/FUDATE span of every source plan:
   lead-out   "{DATE:efter sommarlovet}"  -> "efter {DATE:sommarlovet}"
   pull-in    "den {DATE:12 september}"    -> "{DATE:den 12 september}"  (also "i" + season
-             adverb, "början/mitten/slutet av")
+             or day adverb: "i vår", "i går", "i fredags"; "början/mitten/slutet av")
   trail-in   "{DATE:16/4} 2024", "{DATE:19/11} kl 14"  -> the year/time inside
   trail-out  "{DATE:2025-05-20, kl 13.00}" -> "{DATE:2025-05-20}, kl 13.00"
 Only markup moves: the plan text without markup is byte-identical before and after, and every
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from planqa.corpus import _OPEN, parse_source, strip_markup
-from planqa.dates import _AMOUNT, _SEASON_ADVERB, leading_words
+from planqa.dates import _AMOUNT, _DAY_ADVERB, _SEASON_ADVERB, leading_words
 
 SOURCE = ROOT / "annotations" / "source"
 LOG = ROOT / "annotations" / "relabel" / "log-dates.tsv"
@@ -45,7 +45,7 @@ _L = r"(?<![\wåäöÅÄÖ])"
 # words right before a span that belong inside it, with what the span must then start with
 _PULL_IN = [
     (re.compile(_L + r"den[ \t]+$", re.IGNORECASE), re.compile(r"\d")),
-    (re.compile(_L + r"i[ \t]+$", re.IGNORECASE), re.compile(_SEASON_ADVERB, re.IGNORECASE)),
+    (re.compile(_L + r"i[ \t]+$", re.IGNORECASE), re.compile(f"(?:{_SEASON_ADVERB}|{_DAY_ADVERB})", re.IGNORECASE)),
     (re.compile(_L + r"(?:början|mitten|slutet)[ \t]+av[ \t]+$", re.IGNORECASE), re.compile(r"\S")),
     (re.compile(_L + r"(?:om|inom|efter)[ \t]+$", re.IGNORECASE), re.compile(_AMOUNT, re.IGNORECASE)),
     (re.compile(_L + r"vid[ \t]+$", re.IGNORECASE), re.compile(r"behov\b", re.IGNORECASE)),
