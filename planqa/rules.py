@@ -2268,7 +2268,7 @@ OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodli
 OVERALL_PROVISIONAL = folded_re(r"\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminär\w*|tillfällig\w*|"
                                 r"tills vidare|ska bekräftas|(?:inte|ej) bekräftat)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
-OVERALL_SHARED = folded_re(r"\b(?:delar (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
+OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt)|(?:samordning\w*|ansvar\w*) delar [^.]{1,40}? på\b)", re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
@@ -2279,7 +2279,9 @@ OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: f�
                            r"ansvarig huvudman)\s*:", re.I)
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
-MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|kalla(?:de|t) till (?:mötet|detta|det här|"
+MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kallad av|"
+                          r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
+                          r"(?:på|efter) \S+?(?::s|s) initiativ|kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
@@ -2287,7 +2289,7 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|sammankallande|kallad av|
                           r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
                           r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
 # A fast pre-check for MEETING_LEAD.
-_LEAD_WORDS = re.compile(r"ordförande|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
+_LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
                          r"kontakt|uppdater", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from planqa.criteria import CRITERION_IDS
 from planqa.models import Plan
 from planqa.rules import RuleAssessor, assess_rules, build_context
@@ -483,6 +485,19 @@ def test_convener_only_implies_overall_responsibility_unless_it_is_undecided():
     assert _verdict("Samordningsansvarig: förskolan/hab?\n", "overall_responsibility") == "partial"
     assert _verdict("Samordningsansvarig:\nUppföljning 14/5.\n", "overall_responsibility") == "not_met"
 
+
+@pytest.mark.parametrize("line", [
+    "Ordf.: [NAMN_1]", "Sammank.: [NAMN_1], BVC", "Mötet sammankallat av [NAMN_1], psykolog på habiliteringen.",
+    "Kallelse skickad av: BUM, sekreterare", "Mötet 14 maj, soc kallade.", "Mötet hölls på BUM:s initiativ.",
+])
+def test_who_convened_or_chaired_the_meeting_implies_the_coordinator(line: str):
+    assert _verdict(line + "\n", "overall_responsibility") == "partial"
+
+
+def test_nobody_convened_implies_nothing():
+    assert _verdict("Vårdnadshavare: Ej kallade.\n", "overall_responsibility") == "not_met"
+    shared = "Socialtjänsten och skolan har kommit överens om att dela på samordningen.\n"
+    assert _verdict(shared, "overall_responsibility") == "partial"
 
 def test_coordinator_with_a_convening_task_is_still_named():
     text = "[NAMN_1] på soc har samordningsansvar för SIP:en och kallar till nästa möte.\n"
