@@ -804,7 +804,80 @@ def goal_segments(ctx: Context) -> list[Segment]:
             s = _with_continuation(ctx, s)
             covered = s.end
             out.append(s)
-    return sorted(out, key=lambda g: g.start) if out else _child_statement_goals(ctx)
+    out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
+    return out if out else _child_statement_goals(ctx)
+
+
+# Dictated text (speech recognition) says its punctuation and layout in words: "nytt stycke", "punkt", "komma",
+# "kolon", "Rubrik mål." A goal section opens with a spoken heading or label ("Rubrik mål.", "mål kolon", "Mål
+# lista", "Mål punkt ett", "När det gäller målen så ...") where a paragraph or sentence starts.
+DICTATED_GOAL_HEADING = re.compile(
+    r"(?:^|(?<=[.:\n])|\bnytt stycke\b|\bpunkt\b)[ \t]*(?:rubrik\s+m[åa]l(?:en)?\b\s*[.:]?|m[åa]l(?:en)?\s+kolon\b|"
+    r"m[åa]l(?:en)?\s+lista\b\s*[.:]?|m[åa]l(?=\s+punkt\s+ett\b)|"
+    r"när det gäller m[åa]len\b)", re.I | re.M)
+# What ends a dictated section: a new paragraph (spoken or a blank line), another spoken heading or label
+# ("Rubrik insatser.", "insatser kolon"), the end of the dictation.
+DICTATED_SECTION_END = re.compile(
+    r"\bnytt stycke\b|\n[ \t]*\n|\brubrik\s+\w|\b\w+\s+kolon\b|\bslut(?: diktat)?\W*$", re.I)
+# The spoken marks between a dictated section's goals: "punkt" (also before a number: "punkt två"), a written
+# full stop, a line break, "Mål två", and "komma" where it is not the verb ("ska komma i tid").
+DICTATED_GOAL_BREAK = re.compile(
+    r"\bpunkt\b(?:\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b)?|[.!?](?=\s|$)|\n|"
+    r"\bm[åa]l\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b|"
+    r"(?<!\bska )(?<!\bskall )(?<!\bkunna )(?<!\bkan )(?<!\batt )(?<!\bfå )(?<!\bvill )(?<!\binte )\bkomma\b",
+    re.I)
+# The words a speaker puts before a dictated goal ("Vi sa att", "så sa vi att", "Och", "eh").
+DICTATED_GOAL_LEAD = re.compile(
+    r"^(?:[\s,;:.–-]|\b(?:och|eh|öh|så|sen|också|då|när det gäller m[åa]len)\b)*(?:(?:vi|man)\s+(?:sa|sade|kom överens om|bestämde|enades om)\s+att\s+|"
+    r"(?:sa|sade|bestämde)\s+vi\s+att\s+)?", re.I)
+# A filler word that opens the speaker's aside after a goal ("... mer av lunchen eh det var [NAMN_4] som ville ...").
+DICTATED_ASIDE = re.compile(r"\s+(?:eh|öh|ehm)\b", re.I)
+# A dictated goal states what shall be reached: a modal or a goal's own verb, not a remark ("Nu kommer målen").
+DICTATED_GOAL_VERB = re.compile(r"\b(?:ska|skall|kunna|vill|bli|ha|vara)\b", re.I)
+
+
+def _dictated_goal_items(ctx: Context) -> list[Segment]:
+    """The goals of a dictated goal section (DICTATED_GOAL_HEADING), split at the spoken marks between them; lines
+    that state no goal (placeholders, "mål" in another sense, remarks without a goal verb) left out."""
+    out: list[Segment] = []
+    text = ctx.text
+    for head in DICTATED_GOAL_HEADING.finditer(text):
+        if out and head.start() < out[-1].end:
+            continue
+        start = head.end()
+        end_m = DICTATED_SECTION_END.search(text, start)
+        end = end_m.start() if end_m else len(text)
+        pos = start
+        for br in [*DICTATED_GOAL_BREAK.finditer(text, start, end), None]:
+            piece_end = br.start() if br else end
+            seg = _dictated_goal(ctx, pos, piece_end)
+            if seg is not None:
+                out.append(seg)
+            pos = br.end() if br else end
+    return out
+
+
+def _dictated_goal(ctx: Context, lo: int, hi: int) -> Segment | None:
+    """One dictated goal between offsets lo and hi, without the speaker's lead-in, or None when it is no goal."""
+    raw = ctx.text[lo:hi]
+    lead = DICTATED_GOAL_LEAD.match(raw)
+    a = lo + (lead.end() if lead else 0)
+    body = DICTATED_ASIDE.split(ctx.text[a:hi], maxsplit=1)[0].strip(" \t,;:")
+    if not body or not re.search(r"[A-Za-zÅÄÖåäö]{2}", body) or NOT_A_GOAL.search(body) or _placeholder(body) \
+            or not DICTATED_GOAL_VERB.search(body):
+        return None
+    a = ctx.text.index(body, a)
+    section = next((s.section for s in ctx.segs if s.start <= a < s.end), "")
+    return Segment(a, a + len(body), body, section)
+
+
+def _with_dictated_goals(ctx: Context, goals: list[Segment]) -> list[Segment]:
+    """The goals found line by line, with a dictated section's goals instead of the long segments that hold them."""
+    dictated = _dictated_goal_items(ctx)
+    if not dictated:
+        return goals
+    kept = [g for g in goals if not any(d.start < g.end and g.start < d.end for d in dictated)]
+    return sorted(kept + dictated, key=lambda g: g.start)
 
 
 # An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it

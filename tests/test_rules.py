@@ -2374,3 +2374,22 @@ def test_not_knowing_who_holds_it_with_likely_holders_is_tentative():
     assert r["overall_responsibility"].verdict == "partial"
     assert r["overall_responsibility"].evidence[0].text == "Vem som håller i det här vet vi inte riktigt."
     assert r["follow_up_responsible"].verdict == "partial"
+
+
+def test_goals_of_a_dictated_goal_section_are_split_at_the_spoken_marks():
+    text = ("anteckningar sip [BARN] nytt stycke bakgrund står i anmälan punkt nytt stycke mål kolon [BARN] ska "
+            "komma i tid till skolan minst fyra dagar i veckan komma [BARN] ska få bo kvar hos mormor punkt "
+            "[BARN] ska äta mer av lunchen eh det var mentorn som ville ha med det punkt nytt stycke insatser kolon "
+            "[NAMN_1] soc gör skyddsbedömning punkt slut")
+    assert _goal_texts(text) == ["[BARN] ska komma i tid till skolan minst fyra dagar i veckan",
+                                 "[BARN] ska få bo kvar hos mormor", "[BARN] ska äta mer av lunchen"]
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_spoken_goal_heading_and_the_speakers_lead_in_are_not_part_of_the_goal():
+    text = ("Rubrik mål. När det gäller målen så sa vi att [BARN] ska sova i egen säng fem nätter av sju punkt. "
+            "Mål två [BARN] ska oroa sig mindre för mamma punkt nytt stycke\n\nRubrik insatser. Mamma läser "
+            "punkt\n")
+    assert _goal_texts(text) == ["[BARN] ska sova i egen säng fem nätter av sju", "[BARN] ska oroa sig mindre för mamma"]
+    for placeholder in ("mål kolon samma som förut punkt", "Rubrik mål. Målet med mötet var att informera punkt"):
+        assert _goal_texts(f"behov kolon se planen punkt {placeholder} nytt stycke") == [], placeholder
