@@ -51,7 +51,7 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
     r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
-    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|(?:enligt|enl\.) (?:tidigare|föregående)|"
+    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
@@ -761,6 +761,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
         prev_heading = None
         if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s):
             continue
+        slide = _slide_title(ctx, s)
+        if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")
+            heading, sibling, listed, paused, stamped = slide, None, False, False, False
+            continue
         pseudo = _pseudo_heading(ctx, s)
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
@@ -957,10 +961,29 @@ def _step_body(text: str) -> str:
     return text[m.end():] if m else text
 
 
+# The mark of a slide in a slide deck exported to text ("Bild 5: Mål", "— Bild 8 —", "Slide 6"), at a line's start.
+SLIDE_MARK = re.compile(r"^[ \t]*[—–-]*[ \t]*(?:bild|slide)[ \t]*\d{1,2}\b[ \t]*[—–:.-]*[ \t]*", re.I)
+
+
+def _slide_title(ctx: Context, s: Segment) -> str | None:
+    """For a line that opens a slide: the slide's title, lower-cased ("" when the mark stands alone); None for any
+    other segment or when a sentence follows the mark."""
+    mark = SLIDE_MARK.match(s.text)
+    if not mark or not _starts_line(ctx, s):
+        return None
+    title = s.text[mark.end():].strip()
+    return title.lower() if _word_count(title) <= 8 and not title.endswith((".", "!", "?")) else None
+
+
+# A speaker's notes under a slide ("Anteckningar: ...", "Talarnoteringar:"): what was said, not the slide's goals.
+SPEAKER_NOTES = re.compile(r"^(?:anteckning\w*|talar\w*|noter\w*)$", re.I)
+
+
 def _goalless_label(label: str) -> bool:
     """An inline label under a goal heading that opens something other than a goal ("Ansvarig:", "Insats:",
     "Uppföljning:", "Status:"); a life area or a party ("Skolan:", "Medicinskt:") keeps the goal section."""
-    return bool(SECTION_WORD.match(label) or HEADER_WORDS.match(label.rstrip(": ")))
+    label = label.rstrip(": ")
+    return bool(SECTION_WORD.match(label) or HEADER_WORDS.match(label) or SPEAKER_NOTES.match(label))
 
 
 def _after_blank_line(ctx: Context, s: Segment) -> bool:
@@ -2165,7 +2188,8 @@ GOAL_ACTION_VERB = re.compile(
     r"upprätta(?:r|s)?|handled(?:er|a)|starta(?:r|s)?|bedöm(?:er|a|s)|bevilja(?:r|s)?|utse(?:r)?|utses|"
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
     r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning|"
-    r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning)\b", re.I)
+    r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning|följer|följs|kartlägg(?:er|s)|"
+    r"stöttar|stödjer|hjälper|väg(?:er|s))\b", re.I)  # the last only in the present: "BVC följer vikten" is done now
 # A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
 # senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
 GOAL_AGENCY_STATE = re.compile(

@@ -2393,3 +2393,23 @@ def test_a_spoken_goal_heading_and_the_speakers_lead_in_are_not_part_of_the_goal
     assert _goal_texts(text) == ["[BARN] ska sova i egen säng fem nätter av sju", "[BARN] ska oroa sig mindre för mamma"]
     for placeholder in ("mål kolon samma som förut punkt", "Rubrik mål. Målet med mötet var att informera punkt"):
         assert _goal_texts(f"behov kolon se planen punkt {placeholder} nytt stycke") == [], placeholder
+
+
+def test_a_new_slide_ends_the_goal_slide_and_speaker_notes_are_no_goals():
+    text = ("Bild 4: Bakgrund\n- Äter 4 sorters mat\n\nBild 5: Mål\n\n— Bild 6 —\nInsatser\n"
+            "| Vad | Vem | När |\n| Vägning | [NAMN_1], BVC | v. 10 |\n"
+            "Anteckningar: [NAMN_2] skickar hem blanketten.\n")
+    assert _goal_texts(text) == []
+    text = ("Slide 5: Mål\n- [BARN] ska äta lunch i förskolan tre dagar i veckan\n"
+            "Anteckningar: Tiden hos logoped bokas av mottagningen.\nBild 6: Läget\n- [BARN] sover bra\n")
+    assert _goal_texts(text) == ["- [BARN] ska äta lunch i förskolan tre dagar i veckan"]
+
+
+def test_a_goal_slot_that_refers_to_another_document_is_no_goal():
+    for line in ("- se åtgärdsprogram", "Se BUP:s utredning.", "se journal"):
+        assert _goal_texts(f"Mål\n{line}\n\nInsatser\n- Samtal – [NAMN_1], kurator\n") == [], line
+
+
+def test_monitoring_in_the_present_under_the_goals_is_an_activity():
+    text = "Mål\n- BVC följer vikt och utveckling\n- Soc utreder umgänget\n\nInsatser\n- Samtal – [NAMN_1]\n"
+    assert _verdict(text, "goals_present") == "not_met"
