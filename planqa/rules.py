@@ -53,13 +53,14 @@ GOAL_PLACEHOLDER = re.compile(
     r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:diskuterades|togs upp|hanns) inte\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
-    r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga)\b", re.I)
+    r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga|"
+    r"\w*lovet|midsommar|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)
 AGENCY_FRAMED = re.compile(
     r"^\s*(?:att\s+)?(?:bup|soc\w*|skolan|elevhälsan|hab\w*|bvc|lss|fk|försäkringskassan|vårdcentralen|"
     r"barnkliniken|förskolan|fritids|familjehemmet|hvb\w*|personalen\b[^.]{0,30}?|kurator\w*|mentor\w*|"
@@ -787,7 +788,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 heading, sibling = "", None
         if _starts_line(ctx, s) and not _is_table_row(s.text):
             item = bool(LIST_ITEM_START.match(s.text))
-            paused = not item and (paused or listed and _after_blank_line(ctx, s))
+            notes = bool(SPEAKER_NOTES_LINE.match(s.text))  # "Anteckningar: Målen skrevs om flera gånger."
+            paused = not item and (paused or notes or listed and _after_blank_line(ctx, s))
         enclosing = heading if heading is not None else outer
         section = heading if heading is not None and s.section == outer else s.section  # an inline label wins
         in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
@@ -961,22 +963,25 @@ def _step_body(text: str) -> str:
     return text[m.end():] if m else text
 
 
-# The mark of a slide in a slide deck exported to text ("Bild 5: Mål", "— Bild 8 —", "Slide 6"), at a line's start.
-SLIDE_MARK = re.compile(r"^[ \t]*[—–-]*[ \t]*(?:bild|slide)[ \t]*\d{1,2}\b[ \t]*[—–:.-]*[ \t]*", re.I)
+# The mark of a new part at a line's start: a slide of a slide deck exported to text ("Bild 5: Mål", "— Bild 8 —",
+# "Slide 6") or a Markdown heading of a page exported from a shared tool ("## Insatser fram till nästa uppf.").
+SLIDE_MARK = re.compile(r"^[ \t]*(?:[—–-]*[ \t]*(?:bild|slide)[ \t]*\d{1,2}\b[ \t]*[—–:.-]*|#{1,6}(?=\s))[ \t]*", re.I)
 
 
 def _slide_title(ctx: Context, s: Segment) -> str | None:
-    """For a line that opens a slide: the slide's title, lower-cased ("" when the mark stands alone); None for any
-    other segment or when a sentence follows the mark."""
+    """For a line that opens a slide or a Markdown section: its title, lower-cased ("" when the mark stands alone);
+    None for any other segment or when a sentence follows the mark."""
     mark = SLIDE_MARK.match(s.text)
     if not mark or not _starts_line(ctx, s):
         return None
     title = s.text[mark.end():].strip()
-    return title.lower() if _word_count(title) <= 8 and not title.endswith((".", "!", "?")) else None
+    sentence = title.endswith((".", "!", "?")) and not s.text.lstrip().startswith("#")  # "## ... nästa uppf."
+    return title.lower() if _word_count(title) <= 8 and not sentence else None
 
 
 # A speaker's notes under a slide ("Anteckningar: ...", "Talarnoteringar:"): what was said, not the slide's goals.
 SPEAKER_NOTES = re.compile(r"^(?:anteckning\w*|talar\w*|noter\w*)$", re.I)
+SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning\w*|talar\w*|noter\w*)\s*:", re.I)
 
 
 def _goalless_label(label: str) -> bool:

@@ -2413,3 +2413,21 @@ def test_a_goal_slot_that_refers_to_another_document_is_no_goal():
 def test_monitoring_in_the_present_under_the_goals_is_an_activity():
     text = "Mål\n- BVC följer vikt och utveckling\n- Soc utreder umgänget\n\nInsatser\n- Samtal – [NAMN_1]\n"
     assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_spelled_out_numbers_and_school_holidays_make_a_goal_measurable():
+    from planqa.rules import is_measurable
+    assert is_measurable("[BARN] ska lämnas utan att gråta fyra morgnar av fem")
+    assert is_measurable("[BARN] är med på alla simlektioner fram till påsklovet")
+    assert not is_measurable("Vi kom inte fram till mål den här gången")
+    assert not is_measurable("[BARN] ska må bättre")
+
+
+def test_a_markdown_heading_ends_the_goals_and_speaker_notes_pause_them():
+    text = ("## Mål\nAtt [BARN] ska må bra och känna sig trygg\n## Insatser fram till nästa uppf.\n"
+            "- [ ] Uppdatera hämtlistan inför sommaren\n")
+    assert _goal_texts(text) == ["Att [BARN] ska må bra och känna sig trygg"]
+    text = ("Slide 8: Mina mål\n- Jag vill må bättre\n- Jag vill klara skolan\n"
+            "Anteckningar: Målen skrevs om flera gånger. Förslaget att sätta betyg som mål ströks.\n")
+    assert _goal_texts(text) == ["- Jag vill må bättre", "- Jag vill klara skolan"]
+    assert _goal_texts("Mål\nVi kom inte fram till några mål den här gången.\n") == []
