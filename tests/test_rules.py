@@ -2431,3 +2431,10 @@ def test_a_markdown_heading_ends_the_goals_and_speaker_notes_pause_them():
             "Anteckningar: Målen skrevs om flera gånger. Förslaget att sätta betyg som mål ströks.\n")
     assert _goal_texts(text) == ["- Jag vill må bättre", "- Jag vill klara skolan"]
     assert _goal_texts("Mål\nVi kom inte fram till några mål den här gången.\n") == []
+
+
+def test_a_goal_for_the_guardians_named_by_placeholder_is_not_framed_from_the_child():
+    from planqa.rules import build_context, goal_frame
+    ctx = build_context("Mål\n- [VH1] och [VH2] har gått minst fyra av sex träffar i föräldragruppen före jul.\n"
+                        "- [BARN] bor hemma under de kommande sex veckorna.\n")
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child"]
