@@ -3612,6 +3612,10 @@ ARRANGEMENT_STATE = re.compile(
     r"(?:är|vara|blir|ha) (?:på plats|klar\w*|\w+(?:ad|at|ade)|\w*(?:gjor|ställ|för|skick|tag)(?:d|t|da|en|et))\b|"
     r"\w+(?:ad|at|ade|ts|erad|förd|fört|förda)e? (?:senast|före|innan)|beviljade?)\b"
     rf"|\b{_SERVICE_PASSIVE}\b[^.]{{0,30}}{_DEADLINE}", re.I)
+# The child as the receiver of what follows ("[BARN] ska få en ...", "Att [BARN] får ..."): with an intervention
+# named as a noun (GOAL_AS_INTERVENTION) the goal is the service's.
+CHILD_RECEIVES = re.compile(rf"^(?:att\s+)?{GOAL_CHILD}\s+(?:ska\s+|skall\s+)?(?:få|får)\s+(?:en\s+|ett\s+)?"
+                            r"(?!tid\s+(?:över|till|för)\b)", re.I)  # "får tid över till något eget" is the child's
 # met needs at least this share of the goals (activities aside) framed from the child's life: "de flesta".
 CHILD_GOALS_MET_SHARE = 0.8
 # Below this share the goals describe what the services will do or reach: not_met.
@@ -3637,6 +3641,9 @@ def goal_frame(ctx: Context, s: Segment) -> str:
         if not re.match(GOAL_CHILD, body, re.I):
             return "unclear"  # a guardian's wish in the text, not a goal of the plan
         body = body[wish.end():]
+    receives = CHILD_RECEIVES.match(body)
+    if receives and GOAL_AS_INTERVENTION.match(body[receives.end():]):
+        return "other"  # "[BARN] ska få en bedömning på BUP": what a service gives, not what changes for the child
     if CHILD_GOAL_SUBJECT.match(body) or CHILD_GOAL_VERB.match(body):
         passive_for_child = re.match(r"\[BARN\]:?s\b", body, re.I) and ARRANGEMENT_STATE.search(body)
         return "other" if passive_for_child else "child"

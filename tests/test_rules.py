@@ -2438,3 +2438,10 @@ def test_a_goal_for_the_guardians_named_by_placeholder_is_not_framed_from_the_ch
     ctx = build_context("Mål\n- [VH1] och [VH2] har gått minst fyra av sex träffar i föräldragruppen före jul.\n"
                         "- [BARN] bor hemma under de kommande sex veckorna.\n")
     assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child"]
+
+
+def test_a_goal_where_the_child_receives_an_intervention_is_the_services_goal():
+    from planqa.rules import build_context, goal_frame
+    ctx = build_context("Mål\n- [BARN] ska få en bedömning på BUP\n- [BARN] ska få bo kvar hos mormor\n"
+                        "- [BARN] får tid över till något eget på fritiden\n")
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child", "child"]
