@@ -795,7 +795,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
         in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
-        if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower())):
+        if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower()) and not ADULT_WISH.match(s.text)):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
@@ -884,6 +884,12 @@ def _with_dictated_goals(ctx: Context, goals: list[Segment]) -> list[Segment]:
         return goals
     kept = [g for g in goals if not any(d.start < g.end and g.start < d.end for d in dictated)]
     return sorted(kept + dictated, key=lambda g: g.start)
+
+
+# The guardians' wish told in the text ("De vill att [BARN] ska kunna vara på korttids", "Mamma önskar att ..."):
+# outside a goal section it is their view, not a goal of the plan.
+ADULT_WISH = folded_re(rf"^\W*(?:de|dom|båda|{_GUARDIAN_NOUN}|\[VH\d?\](?:\s+och\s+\[VH\d?\])?)\s+(?:\w+\s+)?"
+                       r"(?:vill|ville|önskar|önskade|hoppas|hoppades)\b", re.I)
 
 
 # An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it

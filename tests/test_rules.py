@@ -2445,3 +2445,10 @@ def test_a_goal_where_the_child_receives_an_intervention_is_the_services_goal():
     ctx = build_context("Mål\n- [BARN] ska få en bedömning på BUP\n- [BARN] ska få bo kvar hos mormor\n"
                         "- [BARN] får tid över till något eget på fritiden\n")
     assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child", "child"]
+
+
+def test_the_guardians_wish_told_outside_the_goals_is_no_goal():
+    text = ("Föräldrarnas syn\nDe vill att [BARN] ska kunna vara på korttids två helger i månaden.\n"
+            "Mamma önskar att [BARN] ska kunna sova hemma.\n")
+    assert _goal_texts(text) == []
+    assert _goal_texts("Mål\nMamma vill att [BARN] ska kunna sova i egen säng fem nätter av sju.\n") != []
