@@ -971,7 +971,8 @@ def _step_body(text: str) -> str:
 
 # The mark of a new part at a line's start: a slide of a slide deck exported to text ("Bild 5: Mål", "— Bild 8 —",
 # "Slide 6") or a Markdown heading of a page exported from a shared tool ("## Insatser fram till nästa uppf.").
-SLIDE_MARK = re.compile(r"^[ \t]*(?:[—–-]*[ \t]*(?:bild|slide)[ \t]*\d{1,2}\b[ \t]*[—–:.-]*|#{1,6}(?=\s))[ \t]*", re.I)
+SLIDE_MARK = re.compile(r"^[ \t]*(?:[—–\[-]*[ \t]*(?:bild|slide)[ \t]*\d{1,2}\b[ \t]*[—–:.\]-]*|#{1,6}(?=\s))[ \t]*",
+                        re.I)  # also "[Bild 5]"
 
 
 def _slide_title(ctx: Context, s: Segment) -> str | None:

@@ -2452,3 +2452,8 @@ def test_the_guardians_wish_told_outside_the_goals_is_no_goal():
             "Mamma önskar att [BARN] ska kunna sova hemma.\n")
     assert _goal_texts(text) == []
     assert _goal_texts("Mål\nMamma vill att [BARN] ska kunna sova i egen säng fem nätter av sju.\n") != []
+
+
+def test_a_slide_mark_in_brackets_is_no_goal():
+    text = "[Bild 4]\nMål\n- [BARN] ska sova i egen säng fem nätter av sju\n\n[Bild 5]\nInsatser\n- Samtal\n"
+    assert _goal_texts(text) == ["- [BARN] ska sova i egen säng fem nätter av sju"]
