@@ -53,7 +53,7 @@ GOAL_PLACEHOLDER = re.compile(
     r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:diskuterades|togs upp|hanns) inte\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
@@ -804,8 +804,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if in_goal_section and _goal_gap(s.text, body):
             gaps.append(s)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
-                and not _placeholder(body) \
-                and not GOAL_STATUS.match(body):
+                and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
+                and not GOAL_STATUS.match(body):  # "- Mål: –", "Vem gör vad?": no goal stated
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
             s = _with_continuation(ctx, s)
             covered = s.end

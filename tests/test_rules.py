@@ -2457,3 +2457,9 @@ def test_the_guardians_wish_told_outside_the_goals_is_no_goal():
 def test_a_slide_mark_in_brackets_is_no_goal():
     text = "[Bild 4]\nMål\n- [BARN] ska sova i egen säng fem nätter av sju\n\n[Bild 5]\nInsatser\n- Samtal\n"
     assert _goal_texts(text) == ["- [BARN] ska sova i egen säng fem nätter av sju"]
+
+
+def test_empty_goal_labels_questions_and_postponed_goals_are_no_goals():
+    for text in ("Behov\n- Mål: –\n- Mål: –\n", "Mål\n(Togs inte upp på mötet.)\n",
+                 "Mål\nDet ska tas upp en annan gång.\n", "Mål\nVem gör vad?\n"):
+        assert _goal_texts(text) == [], text
