@@ -51,15 +51,16 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
     r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
-    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan)|(?:enligt|enl\.) (?:tidigare|föregående)|"
+    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:diskuterades|togs upp|hanns) inte\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
-    r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga)\b", re.I)
+    r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga|"
+    r"\w*lovet|midsommar|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)
 AGENCY_FRAMED = re.compile(
     r"^\s*(?:att\s+)?(?:bup|soc\w*|skolan|elevhälsan|hab\w*|bvc|lss|fk|försäkringskassan|vårdcentralen|"
     r"barnkliniken|förskolan|fritids|familjehemmet|hvb\w*|personalen\b[^.]{0,30}?|kurator\w*|mentor\w*|"
@@ -761,6 +762,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
         prev_heading = None
         if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s):
             continue
+        slide = _slide_title(ctx, s)
+        if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")
+            heading, sibling, listed, paused, stamped = slide, None, False, False, False
+            continue
         pseudo = _pseudo_heading(ctx, s)
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
@@ -783,13 +788,14 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 heading, sibling = "", None
         if _starts_line(ctx, s) and not _is_table_row(s.text):
             item = bool(LIST_ITEM_START.match(s.text))
-            paused = not item and (paused or listed and _after_blank_line(ctx, s))
+            notes = bool(SPEAKER_NOTES_LINE.match(s.text))  # "Anteckningar: Målen skrevs om flera gånger."
+            paused = not item and (paused or notes or listed and _after_blank_line(ctx, s))
         enclosing = heading if heading is not None else outer
         section = heading if heading is not None and s.section == outer else s.section  # an inline label wins
         in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
-        if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower())):
+        if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower()) and not ADULT_WISH.match(s.text)):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
@@ -798,13 +804,92 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if in_goal_section and _goal_gap(s.text, body):
             gaps.append(s)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
-                and not _placeholder(body) \
-                and not GOAL_STATUS.match(body):
+                and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
+                and not GOAL_STATUS.match(body):  # "- Mål: –", "Vem gör vad?": no goal stated
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
             s = _with_continuation(ctx, s)
             covered = s.end
             out.append(s)
-    return sorted(out, key=lambda g: g.start) if out else _child_statement_goals(ctx)
+    out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
+    return out if out else _child_statement_goals(ctx)
+
+
+# Dictated text (speech recognition) says its punctuation and layout in words: "nytt stycke", "punkt", "komma",
+# "kolon", "Rubrik mål." A goal section opens with a spoken heading or label ("Rubrik mål.", "mål kolon", "Mål
+# lista", "Mål punkt ett", "När det gäller målen så ...") where a paragraph or sentence starts.
+DICTATED_GOAL_HEADING = re.compile(
+    r"(?:^|(?<=[.:\n])|\bnytt stycke\b|\bpunkt\b)[ \t]*(?:rubrik\s+m[åa]l(?:en)?\b\s*[.:]?|m[åa]l(?:en)?\s+kolon\b|"
+    r"m[åa]l(?:en)?\s+lista\b\s*[.:]?|m[åa]l(?=\s+punkt\s+ett\b)|"
+    r"när det gäller m[åa]len\b)", re.I | re.M)
+# What ends a dictated section: a new paragraph (spoken or a blank line), another spoken heading or label
+# ("Rubrik insatser.", "insatser kolon"), the end of the dictation.
+DICTATED_SECTION_END = re.compile(
+    r"\bnytt stycke\b|\n[ \t]*\n|\brubrik\s+\w|\b\w+\s+kolon\b|\bslut(?: diktat)?\W*$", re.I)
+# The spoken marks between a dictated section's goals: "punkt" (also before a number: "punkt två"), a written
+# full stop, a line break, "Mål två", and "komma" where it is not the verb ("ska komma i tid").
+DICTATED_GOAL_BREAK = re.compile(
+    r"\bpunkt\b(?:\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b)?|[.!?](?=\s|$)|\n|"
+    r"\bm[åa]l\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b|"
+    r"(?<!\bska )(?<!\bskall )(?<!\bkunna )(?<!\bkan )(?<!\batt )(?<!\bfå )(?<!\bvill )(?<!\binte )\bkomma\b",
+    re.I)
+# The words a speaker puts before a dictated goal ("Vi sa att", "så sa vi att", "Och", "eh").
+DICTATED_GOAL_LEAD = re.compile(
+    r"^(?:[\s,;:.–-]|\b(?:och|eh|öh|så|sen|också|då|när det gäller m[åa]len)\b)*(?:(?:vi|man)\s+(?:sa|sade|kom överens om|bestämde|enades om)\s+att\s+|"
+    r"(?:sa|sade|bestämde)\s+vi\s+att\s+)?", re.I)
+# A filler word that opens the speaker's aside after a goal ("... mer av lunchen eh det var [NAMN_4] som ville ...").
+DICTATED_ASIDE = re.compile(r"\s+(?:eh|öh|ehm)\b", re.I)
+# A dictated goal states what shall be reached: a modal or a goal's own verb, not a remark ("Nu kommer målen").
+DICTATED_GOAL_VERB = re.compile(r"\b(?:ska|skall|kunna|vill|bli|ha|vara)\b", re.I)
+
+
+def _dictated_goal_items(ctx: Context) -> list[Segment]:
+    """The goals of a dictated goal section (DICTATED_GOAL_HEADING), split at the spoken marks between them; lines
+    that state no goal (placeholders, "mål" in another sense, remarks without a goal verb) left out."""
+    out: list[Segment] = []
+    text = ctx.text
+    for head in DICTATED_GOAL_HEADING.finditer(text):
+        if out and head.start() < out[-1].end:
+            continue
+        start = head.end()
+        end_m = DICTATED_SECTION_END.search(text, start)
+        end = end_m.start() if end_m else len(text)
+        pos = start
+        for br in [*DICTATED_GOAL_BREAK.finditer(text, start, end), None]:
+            piece_end = br.start() if br else end
+            seg = _dictated_goal(ctx, pos, piece_end)
+            if seg is not None:
+                out.append(seg)
+            pos = br.end() if br else end
+    return out
+
+
+def _dictated_goal(ctx: Context, lo: int, hi: int) -> Segment | None:
+    """One dictated goal between offsets lo and hi, without the speaker's lead-in, or None when it is no goal."""
+    raw = ctx.text[lo:hi]
+    lead = DICTATED_GOAL_LEAD.match(raw)
+    a = lo + (lead.end() if lead else 0)
+    body = DICTATED_ASIDE.split(ctx.text[a:hi], maxsplit=1)[0].strip(" \t,;:")
+    if not body or not re.search(r"[A-Za-zÅÄÖåäö]{2}", body) or NOT_A_GOAL.search(body) or _placeholder(body) \
+            or not DICTATED_GOAL_VERB.search(body):
+        return None
+    a = ctx.text.index(body, a)
+    section = next((s.section for s in ctx.segs if s.start <= a < s.end), "")
+    return Segment(a, a + len(body), body, section)
+
+
+def _with_dictated_goals(ctx: Context, goals: list[Segment]) -> list[Segment]:
+    """The goals found line by line, with a dictated section's goals instead of the long segments that hold them."""
+    dictated = _dictated_goal_items(ctx)
+    if not dictated:
+        return goals
+    kept = [g for g in goals if not any(d.start < g.end and g.start < d.end for d in dictated)]
+    return sorted(kept + dictated, key=lambda g: g.start)
+
+
+# The guardians' wish told in the text ("De vill att [BARN] ska kunna vara på korttids", "Mamma önskar att ..."):
+# outside a goal section it is their view, not a goal of the plan.
+ADULT_WISH = folded_re(rf"^\W*(?:de|dom|båda|{_GUARDIAN_NOUN}|\[VH\d?\](?:\s+och\s+\[VH\d?\])?)\s+(?:\w+\s+)?"
+                       r"(?:vill|ville|önskar|önskade|hoppas|hoppades)\b", re.I)
 
 
 # An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it
@@ -884,10 +969,33 @@ def _step_body(text: str) -> str:
     return text[m.end():] if m else text
 
 
+# The mark of a new part at a line's start: a slide of a slide deck exported to text ("Bild 5: Mål", "— Bild 8 —",
+# "Slide 6") or a Markdown heading of a page exported from a shared tool ("## Insatser fram till nästa uppf.").
+SLIDE_MARK = re.compile(r"^[ \t]*(?:[—–\[-]*[ \t]*(?:bild|slide)[ \t]*\d{1,2}\b[ \t]*[—–:.\]-]*|#{1,6}(?=\s))[ \t]*",
+                        re.I)  # also "[Bild 5]"
+
+
+def _slide_title(ctx: Context, s: Segment) -> str | None:
+    """For a line that opens a slide or a Markdown section: its title, lower-cased ("" when the mark stands alone);
+    None for any other segment or when a sentence follows the mark."""
+    mark = SLIDE_MARK.match(s.text)
+    if not mark or not _starts_line(ctx, s):
+        return None
+    title = s.text[mark.end():].strip()
+    sentence = title.endswith((".", "!", "?")) and not s.text.lstrip().startswith("#")  # "## ... nästa uppf."
+    return title.lower() if _word_count(title) <= 8 and not sentence else None
+
+
+# A speaker's notes under a slide ("Anteckningar: ...", "Talarnoteringar:"): what was said, not the slide's goals.
+SPEAKER_NOTES = re.compile(r"^(?:anteckning\w*|talar\w*|noter\w*)$", re.I)
+SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning\w*|talar\w*|noter\w*)\s*:", re.I)
+
+
 def _goalless_label(label: str) -> bool:
     """An inline label under a goal heading that opens something other than a goal ("Ansvarig:", "Insats:",
     "Uppföljning:", "Status:"); a life area or a party ("Skolan:", "Medicinskt:") keeps the goal section."""
-    return bool(SECTION_WORD.match(label) or HEADER_WORDS.match(label.rstrip(": ")))
+    label = label.rstrip(": ")
+    return bool(SECTION_WORD.match(label) or HEADER_WORDS.match(label) or SPEAKER_NOTES.match(label))
 
 
 def _after_blank_line(ctx: Context, s: Segment) -> bool:
@@ -2092,7 +2200,8 @@ GOAL_ACTION_VERB = re.compile(
     r"upprätta(?:r|s)?|handled(?:er|a)|starta(?:r|s)?|bedöm(?:er|a|s)|bevilja(?:r|s)?|utse(?:r)?|utses|"
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
     r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning|"
-    r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning)\b", re.I)
+    r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning|följer|följs|kartlägg(?:er|s)|"
+    r"stöttar|stödjer|hjälper|väg(?:er|s))\b", re.I)  # the last only in the present: "BVC följer vikten" is done now
 # A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
 # senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
 GOAL_AGENCY_STATE = re.compile(
@@ -3496,7 +3605,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
     r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
-    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|(?:en|någon|båda) av er)\b", re.I)
+    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
@@ -3510,6 +3619,10 @@ ARRANGEMENT_STATE = re.compile(
     r"(?:är|vara|blir|ha) (?:på plats|klar\w*|\w+(?:ad|at|ade)|\w*(?:gjor|ställ|för|skick|tag)(?:d|t|da|en|et))\b|"
     r"\w+(?:ad|at|ade|ts|erad|förd|fört|förda)e? (?:senast|före|innan)|beviljade?)\b"
     rf"|\b{_SERVICE_PASSIVE}\b[^.]{{0,30}}{_DEADLINE}", re.I)
+# The child as the receiver of what follows ("[BARN] ska få en ...", "Att [BARN] får ..."): with an intervention
+# named as a noun (GOAL_AS_INTERVENTION) the goal is the service's.
+CHILD_RECEIVES = re.compile(rf"^(?:att\s+)?{GOAL_CHILD}\s+(?:ska\s+|skall\s+)?(?:få|får)\s+(?:en\s+|ett\s+)?"
+                            r"(?!tid\s+(?:över|till|för)\b)", re.I)  # "får tid över till något eget" is the child's
 # met needs at least this share of the goals (activities aside) framed from the child's life: "de flesta".
 CHILD_GOALS_MET_SHARE = 0.8
 # Below this share the goals describe what the services will do or reach: not_met.
@@ -3535,6 +3648,9 @@ def goal_frame(ctx: Context, s: Segment) -> str:
         if not re.match(GOAL_CHILD, body, re.I):
             return "unclear"  # a guardian's wish in the text, not a goal of the plan
         body = body[wish.end():]
+    receives = CHILD_RECEIVES.match(body)
+    if receives and GOAL_AS_INTERVENTION.match(body[receives.end():]):
+        return "other"  # "[BARN] ska få en bedömning på BUP": what a service gives, not what changes for the child
     if CHILD_GOAL_SUBJECT.match(body) or CHILD_GOAL_VERB.match(body):
         passive_for_child = re.match(r"\[BARN\]:?s\b", body, re.I) and ARRANGEMENT_STATE.search(body)
         return "other" if passive_for_child else "child"

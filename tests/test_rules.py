@@ -2374,3 +2374,92 @@ def test_not_knowing_who_holds_it_with_likely_holders_is_tentative():
     assert r["overall_responsibility"].verdict == "partial"
     assert r["overall_responsibility"].evidence[0].text == "Vem som håller i det här vet vi inte riktigt."
     assert r["follow_up_responsible"].verdict == "partial"
+
+
+def test_goals_of_a_dictated_goal_section_are_split_at_the_spoken_marks():
+    text = ("anteckningar sip [BARN] nytt stycke bakgrund står i anmälan punkt nytt stycke mål kolon [BARN] ska "
+            "komma i tid till skolan minst fyra dagar i veckan komma [BARN] ska få bo kvar hos mormor punkt "
+            "[BARN] ska äta mer av lunchen eh det var mentorn som ville ha med det punkt nytt stycke insatser kolon "
+            "[NAMN_1] soc gör skyddsbedömning punkt slut")
+    assert _goal_texts(text) == ["[BARN] ska komma i tid till skolan minst fyra dagar i veckan",
+                                 "[BARN] ska få bo kvar hos mormor", "[BARN] ska äta mer av lunchen"]
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_spoken_goal_heading_and_the_speakers_lead_in_are_not_part_of_the_goal():
+    text = ("Rubrik mål. När det gäller målen så sa vi att [BARN] ska sova i egen säng fem nätter av sju punkt. "
+            "Mål två [BARN] ska oroa sig mindre för mamma punkt nytt stycke\n\nRubrik insatser. Mamma läser "
+            "punkt\n")
+    assert _goal_texts(text) == ["[BARN] ska sova i egen säng fem nätter av sju", "[BARN] ska oroa sig mindre för mamma"]
+    for placeholder in ("mål kolon samma som förut punkt", "Rubrik mål. Målet med mötet var att informera punkt"):
+        assert _goal_texts(f"behov kolon se planen punkt {placeholder} nytt stycke") == [], placeholder
+
+
+def test_a_new_slide_ends_the_goal_slide_and_speaker_notes_are_no_goals():
+    text = ("Bild 4: Bakgrund\n- Äter 4 sorters mat\n\nBild 5: Mål\n\n— Bild 6 —\nInsatser\n"
+            "| Vad | Vem | När |\n| Vägning | [NAMN_1], BVC | v. 10 |\n"
+            "Anteckningar: [NAMN_2] skickar hem blanketten.\n")
+    assert _goal_texts(text) == []
+    text = ("Slide 5: Mål\n- [BARN] ska äta lunch i förskolan tre dagar i veckan\n"
+            "Anteckningar: Tiden hos logoped bokas av mottagningen.\nBild 6: Läget\n- [BARN] sover bra\n")
+    assert _goal_texts(text) == ["- [BARN] ska äta lunch i förskolan tre dagar i veckan"]
+
+
+def test_a_goal_slot_that_refers_to_another_document_is_no_goal():
+    for line in ("- se åtgärdsprogram", "Se BUP:s utredning.", "se journal"):
+        assert _goal_texts(f"Mål\n{line}\n\nInsatser\n- Samtal – [NAMN_1], kurator\n") == [], line
+
+
+def test_monitoring_in_the_present_under_the_goals_is_an_activity():
+    text = "Mål\n- BVC följer vikt och utveckling\n- Soc utreder umgänget\n\nInsatser\n- Samtal – [NAMN_1]\n"
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_spelled_out_numbers_and_school_holidays_make_a_goal_measurable():
+    from planqa.rules import is_measurable
+    assert is_measurable("[BARN] ska lämnas utan att gråta fyra morgnar av fem")
+    assert is_measurable("[BARN] är med på alla simlektioner fram till påsklovet")
+    assert not is_measurable("Vi kom inte fram till mål den här gången")
+    assert not is_measurable("[BARN] ska må bättre")
+
+
+def test_a_markdown_heading_ends_the_goals_and_speaker_notes_pause_them():
+    text = ("## Mål\nAtt [BARN] ska må bra och känna sig trygg\n## Insatser fram till nästa uppf.\n"
+            "- [ ] Uppdatera hämtlistan inför sommaren\n")
+    assert _goal_texts(text) == ["Att [BARN] ska må bra och känna sig trygg"]
+    text = ("Slide 8: Mina mål\n- Jag vill må bättre\n- Jag vill klara skolan\n"
+            "Anteckningar: Målen skrevs om flera gånger. Förslaget att sätta betyg som mål ströks.\n")
+    assert _goal_texts(text) == ["- Jag vill må bättre", "- Jag vill klara skolan"]
+    assert _goal_texts("Mål\nVi kom inte fram till några mål den här gången.\n") == []
+
+
+def test_a_goal_for_the_guardians_named_by_placeholder_is_not_framed_from_the_child():
+    from planqa.rules import build_context, goal_frame
+    ctx = build_context("Mål\n- [VH1] och [VH2] har gått minst fyra av sex träffar i föräldragruppen före jul.\n"
+                        "- [BARN] bor hemma under de kommande sex veckorna.\n")
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child"]
+
+
+def test_a_goal_where_the_child_receives_an_intervention_is_the_services_goal():
+    from planqa.rules import build_context, goal_frame
+    ctx = build_context("Mål\n- [BARN] ska få en bedömning på BUP\n- [BARN] ska få bo kvar hos mormor\n"
+                        "- [BARN] får tid över till något eget på fritiden\n")
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child", "child"]
+
+
+def test_the_guardians_wish_told_outside_the_goals_is_no_goal():
+    text = ("Föräldrarnas syn\nDe vill att [BARN] ska kunna vara på korttids två helger i månaden.\n"
+            "Mamma önskar att [BARN] ska kunna sova hemma.\n")
+    assert _goal_texts(text) == []
+    assert _goal_texts("Mål\nMamma vill att [BARN] ska kunna sova i egen säng fem nätter av sju.\n") != []
+
+
+def test_a_slide_mark_in_brackets_is_no_goal():
+    text = "[Bild 4]\nMål\n- [BARN] ska sova i egen säng fem nätter av sju\n\n[Bild 5]\nInsatser\n- Samtal\n"
+    assert _goal_texts(text) == ["- [BARN] ska sova i egen säng fem nätter av sju"]
+
+
+def test_empty_goal_labels_questions_and_postponed_goals_are_no_goals():
+    for text in ("Behov\n- Mål: –\n- Mål: –\n", "Mål\n(Togs inte upp på mötet.)\n",
+                 "Mål\nDet ska tas upp en annan gång.\n", "Mål\nVem gör vad?\n"):
+        assert _goal_texts(text) == [], text
