@@ -594,7 +594,7 @@ def _word_count(text: str) -> int:
 
 def _list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A short line, not a sentence of its own ("Att ...", "Jag ..."), that introduces a list ("- ..." or "1. ...")."""
-    return (len(rest.split()) <= 10 and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I)
+    return (len(rest.split()) <= 12 and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I)
             and _list_lead_in(ctx, s, any_ending=True))
 
 
@@ -1716,13 +1716,13 @@ NEED_LABEL_WORD = folded_re(rf"(?:orolig\w*|oron|oro för|ångest\w*|droger|nark
                             r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
-NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
 NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till) "
-                            r"(?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|[\w-]*beslut\w*|"
+                            r"(?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*beslut\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från|vårdplan\w*|behandlingsplan\w*)|oförändrad\w*)", re.I)
 # The child, also as "du" in a plan written to the child.
@@ -1744,7 +1744,7 @@ NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situ
                           r"kartläggning\w*|pedagogisk bedömning|svårigheter|utmaningar|det som är svårt)\b", re.I)
 # The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
 NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
-                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s)", re.I)
+                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s|\s+kolon\b)", re.I)  # "kolon": dictated
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
 # "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
@@ -1768,6 +1768,9 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 ORDINARY_STATE = folded_re(r"trött\w*", re.I)
 WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
                               re.I)
+# A difficulty in a clause that opens with "om"/"ifall" is a condition of a safety plan or an agreement, not the child's
+# situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
+CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+)?(?:om|ifall)\s", re.I)
 # A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
 # att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
 WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
@@ -1975,7 +1978,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
                 continue
-            if ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause):
+            if (ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
+                    or CONDITION_CLAUSE.match(clause)):
                 continue
             child = _need_about_child(s, at - s.start, voice)
             if child is None:
@@ -2029,6 +2033,8 @@ def need_area_lines(ctx: Context) -> list[Segment]:
     or the meetings shows nothing."""
     found = []
     for s in ctx.goals:
+        if _generic_wellbeing_goal(s.text):
+            continue  # "[BARN] ska må bra", "att [BARN] ska trivas i skolan": no need area (GUIDELINES 3)
         if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" and not _search_ci(PLAN_ONLY_GOAL, s.text):
             found.append(s)
     found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, s.text)]
@@ -2038,6 +2044,28 @@ def need_area_lines(ctx: Context) -> list[Segment]:
 # A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:mötet|mötena|"
                            r"möten|sip\w*))", re.I)
+
+
+# A goal any child is assumed to have, about well-being in general ("[BARN] ska må bra", "ska ha det bra hemma och i
+# skolan", "ska trivas och ha roligt på förskolan", "ska känna sig trygg", "ska ha en bra vardag"): GUIDELINES 3 calls it
+# "ett enda allmänt mål"; it shows no area of the child's life that the plan is about.
+GENERIC_WELLBEING = folded_re(
+    r"\b(?:må (?:bra|bättre)|mår bra|ha (?:det )?(?:bra|roligt|tryggt?|trygt)|ha (?:en |ett )?(?:bra|god|trygg\w*|"
+    r"roli\w+)(?: och (?:trygg\w*|roli\w+|bra))? (?:vardag|dag|dagar|tid|skolgång|uppväxt)|ha roliga(?: och trygga)? dagar|"
+    r"trivas|trivs|känna sig (?:trygg|glad|nöjd)|vara (?:trygg|glad|nöjd))\b", re.I)
+# A goal's list number or letter ("6.1 ", "2. ", "a) ", "– ").
+GOAL_NUMBERING = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.):]?\s+)?")
+# Where a generic goal is set ("hemma och i skolan", "på förskolan", "på HVB-hemmet"), which adds no need area.
+GENERIC_PLACE = folded_re(r"\b(?:hemma|(?:i|på|hos) (?:skolan|förskolan|fritids|fritiden|hemmet|[\w-]*hemmet|\[\w+\]))\b", re.I)
+
+
+def _generic_wellbeing_goal(text: str) -> bool:
+    """The goal only wishes the child well in general (`GENERIC_WELLBEING`, at most a place), with no need area, no
+    difficulty and no level or time (a number) beside it."""
+    if not _search_ci(GENERIC_WELLBEING, text) or re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
+        return False
+    rest = GENERIC_PLACE.sub(" ", GENERIC_WELLBEING.sub(" ", text))
+    return not _search_ci(NEED_AREA, rest) and not _search_ci(NEED_DIFFICULTY, rest) and len(rest.split()) <= 12
 
 
 def needs_described(ctx: Context) -> CriterionResult:

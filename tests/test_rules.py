@@ -2374,3 +2374,29 @@ def test_not_knowing_who_holds_it_with_likely_holders_is_tentative():
     assert r["overall_responsibility"].verdict == "partial"
     assert r["overall_responsibility"].evidence[0].text == "Vem som håller i det här vet vi inte riktigt."
     assert r["follow_up_responsible"].verdict == "partial"
+
+
+def test_generic_wellbeing_goal_shows_no_need_area():
+    text = "Behov: se föregående SIP.\nMål\n1. [BARN] ska må bra och trivas i skolan.\n"
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_goal_with_need_area_beside_wellbeing_still_partial():
+    text = "Behov: se föregående SIP.\nMål\n1. [BARN] ska må bra och sova hela natten.\n"
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_safety_plan_condition_is_no_described_need():
+    text = ("Behov: se polisens rapport.\nSäkerhetsplan\n- Om [BARN] inte kommer till skolan ringer läraren hem.\n"
+            "- Om det blir bråk hemma och [BARN] känner sig rädd går hon till mormor.\n")
+    assert _verdict(text, "needs_described") != "met"
+
+
+def test_dictated_colon_label_refers_needs_elsewhere():
+    text = "behov kolon se planen från september punkt mål kolon samma som förut punkt\n"
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_absence_investigation_is_no_need():
+    text = "Skolan: Frånvaroutredningen är påbörjad men inte klar.\n"
+    assert _verdict(text, "needs_described") != "met"
