@@ -2946,6 +2946,7 @@ class _VoicePlan:
     child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
     reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
     guardian_writer: bool  # the guardians or the family home wrote the plan in their own voice (`GUARDIAN_WRITER`)
+    staff_writer: bool = False  # a professional wrote or dictated the plan in the first person (`STAFF_WRITER`)
 
 
 def _voice_plan(ctx: Context) -> _VoicePlan:
@@ -2957,7 +2958,8 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
-                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text))
+                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text),
+                      staff_writer=bool(_search_ci(STAFF_WRITER, text)))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -3197,6 +3199,27 @@ GUARDIAN_WRITER = folded_re(
     rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
+# A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
+# blir i jagform från mig", "Det här är [NAMN_1], socialsekreterare", "jag som samordnare"): the plan's "jag" is that
+# adult, not the child.
+_STAFF_TITLE = (r"\w*(?:sekreterare|kurator|handläggare|samordnare|samordningsansvarig|psykolog|sköterska|lärare|mentor|"
+                r"rektor|pedagog|behandlare|läkare|konsulent|assistent)")
+STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det här är|här är)\s+\[NAMN_\d+\],?\s+{_STAFF_TITLE}\b|"
+                         rf"\bjag som (?:är )?{_STAFF_TITLE}\b", re.I)
+# A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
+# ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
+GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
+                                r"pappan|vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar)(?:[ \t]+\[VH\d?\])?)"
+                                r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)", re.I)
+
+
+def _guardian_line(ctx: Context, s: Segment) -> tuple[str, int] | None:
+    """("adult", end of the label) for a segment on a line that a guardian's label opens (`GUARDIAN_LINE_LABEL`)."""
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    m = GUARDIAN_LINE_LABEL.match(ctx.text[line_at:s.end])
+    return ("adult", line_at + m.end()) if m else None
+
+
 # The coordinator's own part in such a plan ("Tillägg från [NAMN_1] (socialtjänsten)"): the child's words there are
 # reported by the professional who met the child.
 COORDINATOR_PART = folded_re(r"^[ \t]*(?:tillägg|kommentar\w*|anteckning\w*)\s+(?:från|av)\b[^\n.]{0,60}$",
@@ -3299,6 +3322,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         for a, b in _quoted(s.text):
             masked = masked[:a] + " " * (b - a) + masked[b:]
         turn = _turn_of(ctx, s)
+        dialogue = bool(turn)  # in a dialogue "han"/"hon" is someone else than the speaker
+        turn = turn or _guardian_line(ctx, s)
         if turn:
             speaker, label_end = turn
             cut = max(0, min(label_end - s.start, len(masked)))
@@ -3311,11 +3336,13 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
                 last, follows_voice = "child", False
                 continue
             section = "adult"
+            if not dialogue:
+                last = "adult"  # "Mamma: vill att [BARN] ... Hon tycker ...": the labelled guardian goes on speaking
         status = _in_status(ctx, s)
         last = "child" if status else last
         guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start)
-        people = _people(ctx, s, masked, last, section, plan, adult_turn=bool(turn),
-                         adult_writer=plan.guardian_writer)
+        people = _people(ctx, s, masked, last, section, plan, adult_turn=dialogue,
+                         adult_writer=plan.guardian_writer or plan.staff_writer)
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)

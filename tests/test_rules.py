@@ -2400,3 +2400,21 @@ def test_dictated_colon_label_refers_needs_elsewhere():
 def test_absence_investigation_is_no_need():
     text = "Skolan: Frånvaroutredningen är påbörjad men inte klar.\n"
     assert _verdict(text, "needs_described") != "met"
+
+
+def test_guardian_comment_label_speaks_for_the_child():
+    text = ("## Elevens syn\n> [VH1]: lägger till att [BARN] inte vill ha någon assistent i klassrummet, "
+            "han tycker det är pinsamt.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_guardian_line_own_views_are_no_child_voice():
+    text = ("Mamma: vill att [BARN] ska gå kvar i samma skola. Hon tycker att personalen är för stränga vid "
+            "läggningen.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_staff_dictating_in_first_person_is_no_child_voice():
+    text = ("Det här är [NAMN_1] socialsekreterare, jag dikterar SIP för [BARN] efter mötet, jag vill få med "
+            "bakgrunden ordentligt. [BARN] uttrycker ett behov av stabilitet och är delaktig.\n")
+    assert _verdict(text, "child_voice") == "partial"
