@@ -159,8 +159,21 @@ ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:(?:kom|delto
                              r"var\s+(?:inte|ej)\s+med)\s*(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
 # The child too tired, ill or upset to take part ("[BARN] ligger inlagd och var för trött för att vara med"): an
 # explicit reason for not taking part (GUIDELINES 3 child_participation met).
-ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:var|är|blev|kände sig)\s+(?:för|alltför|så)\s+\w+\s+"
-                       r"(?:för\s+)?att\s+(?:\w+\s+)?(?:kunna\s+|orka\s+)?(?:vara med|delta|närvara|komma)\b", re.I)
+ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:(?:var|är|blev|kände sig)\s+(?:för|alltför|så)\s+\w+\s+"
+                       r"(?:för\s+)?att\s+(?:\w+\s+)?(?:kunna\s+|orka\s+)?(?:vara med|delta|närvara|komma)\b|"
+                       # "orkade inte vara med på mötet" (not "orkar inte komma på morgonen")
+                       r"(?:orkade|orkar|vågade|vågar|klarade|klarar)\s+(?:inte|ej)\s+(?:att\s+)?(?:vara med|delta|närvara|"
+                       r"komma)\s+(?:på|till|i|vid)\s+(?:sip-)?möte[nt]?\b)", re.I)
+# The plan gone through or explained to the child ("[NAMN_1] går igenom planen med [BARN] vid sängen", "förklarade
+# planen för hen"): GUIDELINES 3, "planen förklarades".
+PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip\w*|överenskommelse\w*)\s+med\s+{PARTICIPANT_CHILD}|"
+                           rf"\b(?:förklara\w*|berätta\w*|visa\w*)\s+(?:planen|sip\w*)\s+för\s+{PARTICIPANT_CHILD}", re.I)
+# The meeting made with pictures for the child ("Dagordningen gjordes med bilder så att [BARN] visste vad som skulle
+# hända", "[BARN] svarade med hjälp av bildkort", "[BARN] hade fått se bilderna hemma dagen innan"): GUIDELINES 3,
+# "mötet anpassades" / "förklarades med bilder".
+PICTURE_SUPPORT = folded_re(rf"\b(?:med|med hjälp av|genom)\s+(?:bilder|bildstöd|bildkort)\b[^.]{{0,60}}\bså att\s+{PARTICIPANT_CHILD}|"
+                            rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:svarade|fick se|fått se)\b[^.]{{0,40}}\b(?:bilder\w*|bildstöd|"
+                            r"bildkort\w*)", re.I)
 # The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg"): GUIDELINES 3, mötet anpassades.
 MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
                             r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b", re.I)
@@ -204,7 +217,9 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
 # adults talk ("[BARN] lekte på golvet under mötet") is not this.
 _SAID_OR_WROTE = r"(?:sa|sade|berättade|svarade|frågade|pratade|förklarade|skrev|ritade|visade|läste|valde|bad)"
 CHILD_AT_MEETING = folded_re(rf"{PARTICIPANT_CHILD}\s+{_SAID_OR_WROTE}\b[^.]{{0,40}}?\b(?:på|under)\s+(?:sip-)?mötet\b|"
-                             rf"\b{_SAID_OR_WROTE}\s+{PARTICIPANT_CHILD}\s+(?:\w+\s+)?(?:på|under)\s+(?:sip-)?mötet\b",
+                             rf"\b{_SAID_OR_WROTE}\s+{PARTICIPANT_CHILD}\s+(?:\w+\s+)?(?:på|under)\s+(?:sip-)?mötet\b|"
+                             # the meeting opened with the child: "Vi började mötet med [BARN] och hon fick visa ..."
+                             rf"\b(?:började|inledde|startade|öppnade)\s+(?:sip-)?mötet\s+med\s+{PARTICIPANT_CHILD}",
                              re.I)
 # The child wrote the plan or decided what it says ("Jag skrev den här planen med min kontaktperson", "[BARN]
 # bestämde själv vad som skulle stå"): the plan itself is the child's participation.
@@ -3498,7 +3513,8 @@ def child_participation(ctx: Context) -> CriterionResult:
     ticked = _checkbox_participation(ctx, texts)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
                 or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
-                or _search_ci(ABSENT_TOO, texts[i])
+                or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
+                or _search_ci(PICTURE_SUPPORT, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))

@@ -2418,3 +2418,28 @@ def test_staff_dictating_in_first_person_is_no_child_voice():
     text = ("Det här är [NAMN_1] socialsekreterare, jag dikterar SIP för [BARN] efter mötet, jag vill få med "
             "bakgrunden ordentligt. [BARN] uttrycker ett behov av stabilitet och är delaktig.\n")
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_too_tired_for_the_meeting_is_a_reason():
+    text = "[BARN]s deltagande\n[BARN] är fortfarande trött efter anfallet och orkade inte vara med på mötet.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_not_coping_with_mornings_is_no_participation():
+    text = '[BARN] skrev: "jag orkar inte komma på morgonen, jag ligger vaken till 4."\n'
+    assert _verdict(text, "child_participation") == "not_met"
+
+
+def test_plan_gone_through_with_the_child():
+    text = "[NAMN_1] går igenom planen med [BARN] vid sängen i eftermiddag.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_agenda_with_pictures_for_the_child():
+    text = "Anteckningar: Dagordningen gjordes med bilder så att [BARN] visste vad som skulle hända.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_meeting_opened_with_the_child():
+    text = "Vi började mötet med [BARN] och hon fick visa alla hur hon läser av sin sensor.\n"
+    assert _verdict(text, "child_participation") == "met"
