@@ -1783,9 +1783,9 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 ORDINARY_STATE = folded_re(r"trött\w*", re.I)
 WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
                               re.I)
-# A difficulty in a clause that opens with "om"/"ifall" is a condition of a safety plan or an agreement, not the child's
-# situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
-CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+)?(?:om|ifall)\s", re.I)
+# A difficulty in a sentence or clause that opens with "om"/"ifall" is a condition of a safety plan or an agreement (or
+# what to do then), not the child's situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
+CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|eller\s+)?(?:om|ifall)\s", re.I)
 # A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
 # att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
 WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
@@ -1924,6 +1924,41 @@ def _is_need_context(s: Segment) -> bool:
     return bool(NEED_SECTION.search(s.section) or NEED_LINE_LABEL.match(s.text))
 
 
+# A slide's marker in a deck exported to text ("Bild 4: Bakgrund", "Slide 2 – Nuläge", "--- Bild 3 ---" with the title
+# on the next line): the slide's title heads its bullets and speaker notes.
+SLIDE_MARKER = re.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:bild|slide)[ \t]+\d{1,2}\b[ \t]*(?:[:.–-][ \t]*)?(?P<title>[^\n]*?)[ \t-]*$",
+                          re.I | re.M)
+
+
+def _find_slide_titles(ctx: Context) -> list[tuple[int, str]]:
+    """(start, title) of each slide, in order; the title is the marker's own or the next line's."""
+    slides = []
+    for m in SLIDE_MARKER.finditer(ctx.text):
+        title = m.group("title")
+        if not title.strip():
+            following = ctx.text[m.end():].lstrip("\n").split("\n", 1)[0]
+            title = following
+        slides.append((m.start(), title))
+    return slides
+
+
+def _slide_title(ctx: Context, s: Segment) -> str:
+    """The title of the slide the segment is on, '' outside a slide deck."""
+    slides = _cached(ctx, "slide_titles", _find_slide_titles)
+    i = bisect.bisect_right([a for a, _ in slides], s.start) - 1
+    return slides[i][1] if i >= 0 else ""
+
+
+def _need_context(ctx: Context, s: Segment) -> bool:
+    """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti")
+    or a slide titled for the needs ("Bild 4: Bakgrund")."""
+    if _is_need_context(s):
+        return True
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    return (line_at < s.start and bool(NEED_LINE_LABEL.match(ctx.text[line_at:s.end]))
+            or bool(NEED_SECTION.search(_slide_title(ctx, s))))
+
+
 # A label left empty ("Behov: –", "Oro:").
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
 # A markdown table's separator row ("|---|---|").
@@ -1976,7 +2011,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     for s in ctx.segs:
         if s.is_heading or _template_instruction(ctx, s):
             continue
-        if _any_in(refs, s.start, s.end) and _is_need_context(s):
+        if _any_in(refs, s.start, s.end) and _need_context(ctx, s):
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)
@@ -1994,7 +2029,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 denied = True
                 continue
             if (ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
-                    or CONDITION_CLAUSE.match(clause)):
+                    or CONDITION_CLAUSE.match(clause)
+                    or CONDITION_CLAUSE.match(re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1])):
                 continue
             child = _need_about_child(s, at - s.start, voice)
             if child is None:
@@ -2009,7 +2045,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 else:
                     dropped = bool(SUBJECT_DROPPED.match(t)) and not GUARDIAN_SECTION.search(s.section)
                 child = not agency and (_child_named(t, voice) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
-                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s) or dropped)))
+                                         and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:

@@ -2443,3 +2443,20 @@ def test_agenda_with_pictures_for_the_child():
 def test_meeting_opened_with_the_child():
     text = "Vi började mötet med [BARN] och hon fick visa alla hur hon läser av sin sensor.\n"
     assert _verdict(text, "child_participation") == "met"
+
+
+def test_slide_title_heads_needs_bullets():
+    text = ("Bild 3: Deltagare\n[VH1], [VH2]\n\nBild 4: Bakgrund\n- Äter 4 sorters mat: välling, bröd, pasta\n"
+            "- Kräkreflex vid klumpar och blandad konsistens\n")
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_bold_label_covers_its_line():
+    text = "**Läget:** [BARN] går tredje året på gymnasiet. Skov sedan augusti, frånvaro 35 % och tre prov missade.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_whole_conditional_sentence_is_no_need():
+    text = ("Behov: se polisens rapport.\nSäkerhetsplan\n- Om [BARN] säger att hon vill skada sig: stanna hos [BARN], "
+            "lämna henne inte ensam, och ring kurator.\n")
+    assert _verdict(text, "needs_described") != "met"
