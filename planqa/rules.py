@@ -2923,6 +2923,8 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:j
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
                                r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
+                            # "skriven av [NAMN_1] utifrån sådant [BARN] har sagt vid måltiderna"
+                            r"\butifrån (?:sådant |det |vad )?\[BARN\] (?:själv )?(?:har )?(?:sagt|sa|berättat|berättade|uttryckt)\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
 # A plan the child itself worded, as the adults note ("Planen har formulerats av [BARN] själv", "återgetts i
 # den form [BARN] valde"): its first-person sentences are the child's own words (GUIDELINES 4: met when

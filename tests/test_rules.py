@@ -2460,3 +2460,10 @@ def test_whole_conditional_sentence_is_no_need():
     text = ("Behov: se polisens rapport.\nSäkerhetsplan\n- Om [BARN] säger att hon vill skada sig: stanna hos [BARN], "
             "lämna henne inte ensam, och ring kurator.\n")
     assert _verdict(text, "needs_described") != "met"
+
+
+def test_jag_text_written_from_what_the_child_said_is_the_childs_voice():
+    text = ("> Jag-texten nedan är skriven av [NAMN_1] (psykolog, BUP) utifrån sådant [BARN] har sagt vid måltiderna.\n"
+            "## Det här är jag\nJag vill inte att fröken säger \"en tugga till\". Jag vill sitta bredvid [NAMN_5] när "
+            "vi äter, hon tjatar inte.\n")
+    assert _verdict(text, "child_voice") == "met"
