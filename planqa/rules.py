@@ -205,6 +205,7 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
+                                r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till)\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
@@ -3471,7 +3472,9 @@ def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], lis
     that only list the child; `texts` are the segments' texts from `_participation_texts`."""
     stretch, listed, in_list = [], [], False  # below a list title, until a heading or a sentence
     for s, text in zip(ctx.segs, texts):
-        if LIST_TITLE.match(text) or _bare_participant_label(text):
+        slide = SLIDE_MARKER.match(text)  # a slide titled for the list: "Bild 3: Deltagare"
+        title = slide.group("title") if slide else text
+        if LIST_TITLE.match(title) or _bare_participant_label(title):
             in_list = True
             continue
         if s.is_heading or FIELD.match(text) or len(text.split()) > 8:

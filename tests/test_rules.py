@@ -2467,3 +2467,13 @@ def test_jag_text_written_from_what_the_child_said_is_the_childs_voice():
             "## Det här är jag\nJag vill inte att fröken säger \"en tugga till\". Jag vill sitta bredvid [NAMN_5] när "
             "vi äter, hon tjatar inte.\n")
     assert _verdict(text, "child_voice") == "met"
+
+
+def test_child_listed_under_a_participants_slide():
+    text = "Bild 3: Deltagare\n[VH1], [VH2]\n[BARN]\n[NAMN_1] BVC-sjuksköterska\n\nBild 4: Bakgrund\n- Remiss\n"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_been_part_of_making_the_plan_is_vague_participation():
+    text = "Bild 2\nVem har gjort bilderna?\n- Skrivna som om jag berättar\n- Jag har varit med och gjort planen\n"
+    assert _verdict(text, "child_participation") == "partial"
