@@ -2477,3 +2477,16 @@ def test_child_listed_under_a_participants_slide():
 def test_been_part_of_making_the_plan_is_vague_participation():
     text = "Bild 2\nVem har gjort bilderna?\n- Skrivna som om jag berättar\n- Jag har varit med och gjort planen\n"
     assert _verdict(text, "child_participation") == "partial"
+
+
+def test_needs_unchanged_is_a_reference():
+    assert _verdict("Behov: oförändrat.\n", "needs_described") == "not_met"
+
+
+def test_needs_said_to_be_in_another_paper_is_a_reference():
+    text = "Mina behov: (vet inte vad jag ska skriva här, det står i BUP:s papper)\n"
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_needs_in_the_original_plan_is_a_reference():
+    assert _verdict("Behov: se den ursprungliga planen.\n", "needs_described") == "not_met"
