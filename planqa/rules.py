@@ -160,8 +160,21 @@ ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:(?:kom|delto
                              r"var\s+(?:inte|ej)\s+med)\s*(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
 # The child too tired, ill or upset to take part ("[BARN] ligger inlagd och var för trött för att vara med"): an
 # explicit reason for not taking part (GUIDELINES 3 child_participation met).
-ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:var|är|blev|kände sig)\s+(?:för|alltför|så)\s+\w+\s+"
-                       r"(?:för\s+)?att\s+(?:\w+\s+)?(?:kunna\s+|orka\s+)?(?:vara med|delta|närvara|komma)\b", re.I)
+ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:(?:var|är|blev|kände sig)\s+(?:för|alltför|så)\s+\w+\s+"
+                       r"(?:för\s+)?att\s+(?:\w+\s+)?(?:kunna\s+|orka\s+)?(?:vara med|delta|närvara|komma)\b|"
+                       # "orkade inte vara med på mötet" (not "orkar inte komma på morgonen")
+                       r"(?:orkade|orkar|vågade|vågar|klarade|klarar)\s+(?:inte|ej)\s+(?:att\s+)?(?:vara med|delta|närvara|"
+                       r"komma)\s+(?:på|till|i|vid)\s+(?:sip-)?möte[nt]?\b)", re.I)
+# The plan gone through or explained to the child ("[NAMN_1] går igenom planen med [BARN] vid sängen", "förklarade
+# planen för hen"): GUIDELINES 3, "planen förklarades".
+PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip\w*|överenskommelse\w*)\s+med\s+{PARTICIPANT_CHILD}|"
+                           rf"\b(?:förklara\w*|berätta\w*|visa\w*)\s+(?:planen|sip\w*)\s+för\s+{PARTICIPANT_CHILD}", re.I)
+# The meeting made with pictures for the child ("Dagordningen gjordes med bilder så att [BARN] visste vad som skulle
+# hända", "[BARN] svarade med hjälp av bildkort", "[BARN] hade fått se bilderna hemma dagen innan"): GUIDELINES 3,
+# "mötet anpassades" / "förklarades med bilder".
+PICTURE_SUPPORT = folded_re(rf"\b(?:med|med hjälp av|genom)\s+(?:bilder|bildstöd|bildkort)\b[^.]{{0,60}}\bså att\s+{PARTICIPANT_CHILD}|"
+                            rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:svarade|fick se|fått se)\b[^.]{{0,40}}\b(?:bilder\w*|bildstöd|"
+                            r"bildkort\w*)", re.I)
 # The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg"): GUIDELINES 3, mötet anpassades.
 MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
                             r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b", re.I)
@@ -193,6 +206,7 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
+                                r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till)\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
@@ -205,7 +219,9 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
 # adults talk ("[BARN] lekte på golvet under mötet") is not this.
 _SAID_OR_WROTE = r"(?:sa|sade|berättade|svarade|frågade|pratade|förklarade|skrev|ritade|visade|läste|valde|bad)"
 CHILD_AT_MEETING = folded_re(rf"{PARTICIPANT_CHILD}\s+{_SAID_OR_WROTE}\b[^.]{{0,40}}?\b(?:på|under)\s+(?:sip-)?mötet\b|"
-                             rf"\b{_SAID_OR_WROTE}\s+{PARTICIPANT_CHILD}\s+(?:\w+\s+)?(?:på|under)\s+(?:sip-)?mötet\b",
+                             rf"\b{_SAID_OR_WROTE}\s+{PARTICIPANT_CHILD}\s+(?:\w+\s+)?(?:på|under)\s+(?:sip-)?mötet\b|"
+                             # the meeting opened with the child: "Vi började mötet med [BARN] och hon fick visa ..."
+                             rf"\b(?:började|inledde|startade|öppnade)\s+(?:sip-)?mötet\s+med\s+{PARTICIPANT_CHILD}",
                              re.I)
 # The child wrote the plan or decided what it says ("Jag skrev den här planen med min kontaktperson", "[BARN]
 # bestämde själv vad som skulle stå"): the plan itself is the child's participation.
@@ -595,7 +611,7 @@ def _word_count(text: str) -> int:
 
 def _list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A short line, not a sentence of its own ("Att ...", "Jag ..."), that introduces a list ("- ..." or "1. ...")."""
-    return (len(rest.split()) <= 10 and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I)
+    return (len(rest.split()) <= 12 and not re.match(r"^(?:att|jag|vi|hen|han|hon|du|ni)\b", rest, re.I)
             and _list_lead_in(ctx, s, any_ending=True))
 
 
@@ -1824,15 +1840,18 @@ NEED_LABEL_WORD = folded_re(rf"(?:orolig\w*|oron|oro för|ångest\w*|droger|nark
                             r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Uses of those words that are about routines or the meeting, not about the child.
-NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvarotrapp\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
-NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till) "
-                            r"(?:(?:den |det )?\w+s )?(?:bilaga\w*|remiss\w*|utredning\w*|[\w-]*beslut\w*|"
+NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till|"
+                            r"(?:det )?(?:står|finns) (?:beskriv\w+ )?i) "
+                            r"(?:(?:den |det )?(?:\w+:?s |ursprungliga |gamla |första |senaste |gällande |befintliga )?)"
+                            r"(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*beslut\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
-                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen från|vårdplan\w*|behandlingsplan\w*)|oförändrad\w*)", re.I)
+                            r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
+                            r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
 # The child, also as "du" in a plan written to the child.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
@@ -1852,7 +1871,7 @@ NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situ
                           r"kartläggning\w*|pedagogisk bedömning|svårigheter|utmaningar|det som är svårt)\b", re.I)
 # The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
 NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
-                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s)", re.I)
+                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s|\s+kolon\b)", re.I)  # "kolon": dictated
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
 # "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
@@ -1876,6 +1895,9 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 ORDINARY_STATE = folded_re(r"trött\w*", re.I)
 WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
                               re.I)
+# A difficulty in a sentence or clause that opens with "om"/"ifall" is a condition of a safety plan or an agreement (or
+# what to do then), not the child's situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
+CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|eller\s+)?(?:om|ifall)\s", re.I)
 # A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
 # att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
 WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
@@ -2014,6 +2036,41 @@ def _is_need_context(s: Segment) -> bool:
     return bool(NEED_SECTION.search(s.section) or NEED_LINE_LABEL.match(s.text))
 
 
+# A slide's marker in a deck exported to text ("Bild 4: Bakgrund", "Slide 2 – Nuläge", "--- Bild 3 ---" with the title
+# on the next line): the slide's title heads its bullets and speaker notes.
+SLIDE_MARKER = re.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:bild|slide)[ \t]+\d{1,2}\b[ \t]*(?:[:.–-][ \t]*)?(?P<title>[^\n]*?)[ \t-]*$",
+                          re.I | re.M)
+
+
+def _find_slide_titles(ctx: Context) -> list[tuple[int, str]]:
+    """(start, title) of each slide, in order; the title is the marker's own or the next line's."""
+    slides = []
+    for m in SLIDE_MARKER.finditer(ctx.text):
+        title = m.group("title")
+        if not title.strip():
+            following = ctx.text[m.end():].lstrip("\n").split("\n", 1)[0]
+            title = following
+        slides.append((m.start(), title))
+    return slides
+
+
+def _title_of_slide(ctx: Context, s: Segment) -> str:
+    """The title of the slide the segment is on, '' outside a slide deck."""
+    slides = _cached(ctx, "slide_titles", _find_slide_titles)
+    i = bisect.bisect_right([a for a, _ in slides], s.start) - 1
+    return slides[i][1] if i >= 0 else ""
+
+
+def _need_context(ctx: Context, s: Segment) -> bool:
+    """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti")
+    or a slide titled for the needs ("Bild 4: Bakgrund")."""
+    if _is_need_context(s):
+        return True
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    return (line_at < s.start and bool(NEED_LINE_LABEL.match(ctx.text[line_at:s.end]))
+            or bool(NEED_SECTION.search(_title_of_slide(ctx, s))))
+
+
 # A label left empty ("Behov: –", "Oro:").
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
 # A markdown table's separator row ("|---|---|").
@@ -2066,7 +2123,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     for s in ctx.segs:
         if s.is_heading or _template_instruction(ctx, s):
             continue
-        if _any_in(refs, s.start, s.end) and _is_need_context(s):
+        if _any_in(refs, s.start, s.end) and _need_context(ctx, s):
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)
@@ -2083,7 +2140,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
                 continue
-            if ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause):
+            if (ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
+                    or CONDITION_CLAUSE.match(clause)
+                    or CONDITION_CLAUSE.match(re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1])):
                 continue
             child = _need_about_child(s, at - s.start, voice)
             if child is None:
@@ -2098,7 +2157,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 else:
                     dropped = bool(SUBJECT_DROPPED.match(t)) and not GUARDIAN_SECTION.search(s.section)
                 child = not agency and (_child_named(t, voice) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
-                                         and (bool(THIRD_PERSON.search(t)) or _is_need_context(s) or dropped)))
+                                         and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
                 kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
         if "concrete" in kinds:
@@ -2137,6 +2196,8 @@ def need_area_lines(ctx: Context) -> list[Segment]:
     or the meetings shows nothing."""
     found = []
     for s in ctx.goals:
+        if _generic_wellbeing_goal(s.text):
+            continue  # "[BARN] ska må bra", "att [BARN] ska trivas i skolan": no need area (GUIDELINES 3)
         if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" and not _search_ci(PLAN_ONLY_GOAL, s.text):
             found.append(s)
     found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, s.text)]
@@ -2146,6 +2207,28 @@ def need_area_lines(ctx: Context) -> list[Segment]:
 # A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:mötet|mötena|"
                            r"möten|sip\w*))", re.I)
+
+
+# A goal any child is assumed to have, about well-being in general ("[BARN] ska må bra", "ska ha det bra hemma och i
+# skolan", "ska trivas och ha roligt på förskolan", "ska känna sig trygg", "ska ha en bra vardag"): GUIDELINES 3 calls it
+# "ett enda allmänt mål"; it shows no area of the child's life that the plan is about.
+GENERIC_WELLBEING = folded_re(
+    r"\b(?:må (?:bra|bättre)|mår bra|ha (?:det )?(?:bra|roligt|tryggt?|trygt)|ha (?:en |ett )?(?:bra|god|trygg\w*|"
+    r"roli\w+)(?: och (?:trygg\w*|roli\w+|bra))? (?:vardag|dag|dagar|tid|skolgång|uppväxt)|ha roliga(?: och trygga)? dagar|"
+    r"trivas|trivs|känna sig (?:trygg|glad|nöjd)|vara (?:trygg|glad|nöjd))\b", re.I)
+# A goal's list number or letter ("6.1 ", "2. ", "a) ", "– ").
+GOAL_NUMBERING = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.):]?\s+)?")
+# Where a generic goal is set ("hemma och i skolan", "på förskolan", "på HVB-hemmet"), which adds no need area.
+GENERIC_PLACE = folded_re(r"\b(?:hemma|(?:i|på|hos) (?:skolan|förskolan|fritids|fritiden|hemmet|[\w-]*hemmet|\[\w+\]))\b", re.I)
+
+
+def _generic_wellbeing_goal(text: str) -> bool:
+    """The goal only wishes the child well in general (`GENERIC_WELLBEING`, at most a place), with no need area, no
+    difficulty and no level or time (a number) beside it."""
+    if not _search_ci(GENERIC_WELLBEING, text) or re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
+        return False
+    rest = GENERIC_PLACE.sub(" ", GENERIC_WELLBEING.sub(" ", text))
+    return not _search_ci(NEED_AREA, rest) and not _search_ci(NEED_DIFFICULTY, rest) and len(rest.split()) <= 12
 
 
 def needs_described(ctx: Context) -> CriterionResult:
@@ -2953,6 +3036,8 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:j
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
                                r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
+                            # "skriven av [NAMN_1] utifrån sådant [BARN] har sagt vid måltiderna"
+                            r"\butifrån (?:sådant |det |vad )?\[BARN\] (?:själv )?(?:har )?(?:sagt|sa|berättat|berättade|uttryckt)\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
 # A plan the child itself worded, as the adults note ("Planen har formulerats av [BARN] själv", "återgetts i
 # den form [BARN] valde"): its first-person sentences are the child's own words (GUIDELINES 4: met when
@@ -3027,6 +3112,7 @@ class _VoicePlan:
     child_pronoun: str | None  # "hon" or "han" where the plan's words for the child tell its gender
     reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
     guardian_writer: bool  # the guardians or the family home wrote the plan in their own voice (`GUARDIAN_WRITER`)
+    staff_writer: bool = False  # a professional wrote or dictated the plan in the first person (`STAFF_WRITER`)
 
 
 def _voice_plan(ctx: Context) -> _VoicePlan:
@@ -3038,7 +3124,8 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
-                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text))
+                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text),
+                      staff_writer=bool(_search_ci(STAFF_WRITER, text)))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -3278,6 +3365,27 @@ GUARDIAN_WRITER = folded_re(
     rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
+# A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
+# blir i jagform från mig", "Det här är [NAMN_1], socialsekreterare", "jag som samordnare"): the plan's "jag" is that
+# adult, not the child.
+_STAFF_TITLE = (r"\w*(?:sekreterare|kurator|handläggare|samordnare|samordningsansvarig|psykolog|sköterska|lärare|mentor|"
+                r"rektor|pedagog|behandlare|läkare|konsulent|assistent)")
+STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det här är|här är)\s+\[NAMN_\d+\],?\s+{_STAFF_TITLE}\b|"
+                         rf"\bjag som (?:är )?{_STAFF_TITLE}\b", re.I)
+# A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
+# ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
+GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
+                                r"pappan|vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar)(?:[ \t]+\[VH\d?\])?)"
+                                r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)", re.I)
+
+
+def _guardian_line(ctx: Context, s: Segment) -> tuple[str, int] | None:
+    """("adult", end of the label) for a segment on a line that a guardian's label opens (`GUARDIAN_LINE_LABEL`)."""
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    m = GUARDIAN_LINE_LABEL.match(ctx.text[line_at:s.end])
+    return ("adult", line_at + m.end()) if m else None
+
+
 # The coordinator's own part in such a plan ("Tillägg från [NAMN_1] (socialtjänsten)"): the child's words there are
 # reported by the professional who met the child.
 COORDINATOR_PART = folded_re(r"^[ \t]*(?:tillägg|kommentar\w*|anteckning\w*)\s+(?:från|av)\b[^\n.]{0,60}$",
@@ -3380,6 +3488,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         for a, b in _quoted(s.text):
             masked = masked[:a] + " " * (b - a) + masked[b:]
         turn = _turn_of(ctx, s)
+        dialogue = bool(turn)  # in a dialogue "han"/"hon" is someone else than the speaker
+        turn = turn or _guardian_line(ctx, s)
         if turn:
             speaker, label_end = turn
             cut = max(0, min(label_end - s.start, len(masked)))
@@ -3392,11 +3502,13 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
                 last, follows_voice = "child", False
                 continue
             section = "adult"
+            if not dialogue:
+                last = "adult"  # "Mamma: vill att [BARN] ... Hon tycker ...": the labelled guardian goes on speaking
         status = _in_status(ctx, s)
         last = "child" if status else last
         guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start)
-        people = _people(ctx, s, masked, last, section, plan, adult_turn=bool(turn),
-                         adult_writer=plan.guardian_writer)
+        people = _people(ctx, s, masked, last, section, plan, adult_turn=dialogue,
+                         adult_writer=plan.guardian_writer or plan.staff_writer)
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
@@ -3472,7 +3584,9 @@ def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], lis
     that only list the child; `texts` are the segments' texts from `_participation_texts`."""
     stretch, listed, in_list = [], [], False  # below a list title, until a heading or a sentence
     for s, text in zip(ctx.segs, texts):
-        if LIST_TITLE.match(text) or _bare_participant_label(text):
+        slide = SLIDE_MARKER.match(text)  # a slide titled for the list: "Bild 3: Deltagare"
+        title = slide.group("title") if slide else text
+        if LIST_TITLE.match(title) or _bare_participant_label(title):
             in_list = True
             continue
         if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
@@ -3552,7 +3666,8 @@ def child_participation(ctx: Context) -> CriterionResult:
     ticked = _checkbox_participation(ctx, texts)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
                 or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
-                or _search_ci(ABSENT_TOO, texts[i])
+                or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
+                or _search_ci(PICTURE_SUPPORT, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or _takes_part(texts[i])
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))

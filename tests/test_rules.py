@@ -2463,3 +2463,118 @@ def test_empty_goal_labels_questions_and_postponed_goals_are_no_goals():
     for text in ("Behov\n- Mål: –\n- Mål: –\n", "Mål\n(Togs inte upp på mötet.)\n",
                  "Mål\nDet ska tas upp en annan gång.\n", "Mål\nVem gör vad?\n"):
         assert _goal_texts(text) == [], text
+
+def test_generic_wellbeing_goal_shows_no_need_area():
+    text = "Behov: se föregående SIP.\nMål\n1. [BARN] ska må bra och trivas i skolan.\n"
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_goal_with_need_area_beside_wellbeing_still_partial():
+    text = "Behov: se föregående SIP.\nMål\n1. [BARN] ska må bra och sova hela natten.\n"
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_safety_plan_condition_is_no_described_need():
+    text = ("Behov: se polisens rapport.\nSäkerhetsplan\n- Om [BARN] inte kommer till skolan ringer läraren hem.\n"
+            "- Om det blir bråk hemma och [BARN] känner sig rädd går hon till mormor.\n")
+    assert _verdict(text, "needs_described") != "met"
+
+
+def test_dictated_colon_label_refers_needs_elsewhere():
+    text = "behov kolon se planen från september punkt mål kolon samma som förut punkt\n"
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_absence_investigation_is_no_need():
+    text = "Skolan: Frånvaroutredningen är påbörjad men inte klar.\n"
+    assert _verdict(text, "needs_described") != "met"
+
+
+def test_guardian_comment_label_speaks_for_the_child():
+    text = ("## Elevens syn\n> [VH1]: lägger till att [BARN] inte vill ha någon assistent i klassrummet, "
+            "han tycker det är pinsamt.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_guardian_line_own_views_are_no_child_voice():
+    text = ("Mamma: vill att [BARN] ska gå kvar i samma skola. Hon tycker att personalen är för stränga vid "
+            "läggningen.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_staff_dictating_in_first_person_is_no_child_voice():
+    text = ("Det här är [NAMN_1] socialsekreterare, jag dikterar SIP för [BARN] efter mötet, jag vill få med "
+            "bakgrunden ordentligt. [BARN] uttrycker ett behov av stabilitet och är delaktig.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_too_tired_for_the_meeting_is_a_reason():
+    text = "[BARN]s deltagande\n[BARN] är fortfarande trött efter anfallet och orkade inte vara med på mötet.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_not_coping_with_mornings_is_no_participation():
+    text = '[BARN] skrev: "jag orkar inte komma på morgonen, jag ligger vaken till 4."\n'
+    assert _verdict(text, "child_participation") == "not_met"
+
+
+def test_plan_gone_through_with_the_child():
+    text = "[NAMN_1] går igenom planen med [BARN] vid sängen i eftermiddag.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_agenda_with_pictures_for_the_child():
+    text = "Anteckningar: Dagordningen gjordes med bilder så att [BARN] visste vad som skulle hända.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_meeting_opened_with_the_child():
+    text = "Vi började mötet med [BARN] och hon fick visa alla hur hon läser av sin sensor.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_slide_title_heads_needs_bullets():
+    text = ("Bild 3: Deltagare\n[VH1], [VH2]\n\nBild 4: Bakgrund\n- Äter 4 sorters mat: välling, bröd, pasta\n"
+            "- Kräkreflex vid klumpar och blandad konsistens\n")
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_bold_label_covers_its_line():
+    text = "**Läget:** [BARN] går tredje året på gymnasiet. Skov sedan augusti, frånvaro 35 % och tre prov missade.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_whole_conditional_sentence_is_no_need():
+    text = ("Behov: se polisens rapport.\nSäkerhetsplan\n- Om [BARN] säger att hon vill skada sig: stanna hos [BARN], "
+            "lämna henne inte ensam, och ring kurator.\n")
+    assert _verdict(text, "needs_described") != "met"
+
+
+def test_jag_text_written_from_what_the_child_said_is_the_childs_voice():
+    text = ("> Jag-texten nedan är skriven av [NAMN_1] (psykolog, BUP) utifrån sådant [BARN] har sagt vid måltiderna.\n"
+            "## Det här är jag\nJag vill inte att fröken säger \"en tugga till\". Jag vill sitta bredvid [NAMN_5] när "
+            "vi äter, hon tjatar inte.\n")
+    assert _verdict(text, "child_voice") == "met"
+
+
+def test_child_listed_under_a_participants_slide():
+    text = "Bild 3: Deltagare\n[VH1], [VH2]\n[BARN]\n[NAMN_1] BVC-sjuksköterska\n\nBild 4: Bakgrund\n- Remiss\n"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_been_part_of_making_the_plan_is_vague_participation():
+    text = "Bild 2\nVem har gjort bilderna?\n- Skrivna som om jag berättar\n- Jag har varit med och gjort planen\n"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_needs_unchanged_is_a_reference():
+    assert _verdict("Behov: oförändrat.\n", "needs_described") == "not_met"
+
+
+def test_needs_said_to_be_in_another_paper_is_a_reference():
+    text = "Mina behov: (vet inte vad jag ska skriva här, det står i BUP:s papper)\n"
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_needs_in_the_original_plan_is_a_reference():
+    assert _verdict("Behov: se den ursprungliga planen.\n", "needs_described") == "not_met"
