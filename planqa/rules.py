@@ -952,7 +952,9 @@ def _with_continuation(ctx: Context, s: Segment) -> Segment:
 _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?\s*:\s+\S")
 
 
-LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")
+# A list item's marker, with a task check-box after it in a shared page's task list ("- [ ] Boka tid @hab",
+# "- [x] [NAMN_3] ringer"): the item's text starts after the box.
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s(?:\s*\[[ xX✓✔]?\]\s)?")
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
