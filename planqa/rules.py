@@ -1466,6 +1466,11 @@ def _follow_up_statement(s: Segment) -> bool:
     return bool(_search_ci(FU_CONVENER, s.text) and _mentions_follow_up(s.text + " " + s.section))
 
 
+# A Markdown heading of a page exported from a collaboration tool, whatever its text ("## Insatser fram till nästa
+# uppf.", "### [BARN]s del").
+MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.{0,80}?)\s*$")
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -1508,6 +1513,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
     form_item = False  # inside a form's intervention ("Insats 1" and its fields)
     form_act: int | None = None  # the index in `candidates` of that intervention's description
+    md_actions = False  # the last Markdown heading kept as text opens an intervention section
     for s in ctx.lines:
         if form_item and not s.is_heading:
             field = FORM_FIELD.match(s.text)
@@ -1564,6 +1570,13 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             agency = False
             continue
+        markdown = MARKDOWN_HEADING.match(s.text)
+        if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
+            heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
+            agency = agency_heading(markdown.group(1))
+            # its items are interventions even where the goal finder, reading the section before, took them for goals
+            md_actions = bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
+            continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False
@@ -1607,6 +1620,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
         past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
+                and not (md_actions and heading is not None) \
                 or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
