@@ -1613,6 +1613,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
                 # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and not activity_table
+            else:  # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
+                skip_table = not INTERVENTION_SECTION.search(s.section)
             continue
         # the status of an earlier action: its status cell in a table, or the line in a report on the earlier plan
         status = (cells[status_col] if status_col is not None and status_col < len(cells) else None) if row \
