@@ -954,7 +954,11 @@ _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{
 
 # A list item's marker, with a task check-box after it in a shared page's task list ("- [ ] Boka tid @hab",
 # "- [x] [NAMN_3] ringer"): the item's text starts after the box.
-LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s(?:\s*\[[ xX✓✔]?\]\s)?")
+# A dictated list says its bullets ("punkt vägning varannan vecka", "punkt två [BARN] ska ..."); `segments` may
+# take such a short line for a heading.
+_SPOKEN_BULLET = r"punkt(?:\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio))?"
+SPOKEN_BULLET = re.compile(rf"^\s*{_SPOKEN_BULLET}\s")
+LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BULLET})\s(?:\s*\[[ xX✓✔]?\]\s)?")
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
@@ -1149,8 +1153,15 @@ CONTEXT_HEADER_CELL = folded_re(r"^(?:(?:del)?mål\w*|målsättning|önskat läg
                                 r"oro\w*|styrk\w*)\b", re.I)
 STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
-INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
-                               r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
+# In a dictated plan the colon is spoken ("insatser kolon tolk till alla möten punkt hörselundersökning punkt ..."),
+# and a spoken heading ends with a full stop too ("Rubrik insatser. [NAMN_4] tar emot ...").
+INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:(?P<spoken>rubrik)\s+)?(?:överenskomna |planerade )?"
+                              r"(?:insats|aktivitet|åtgärd)\w*(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})"
+                              r"(?:\s*:|\s+kolon|(?(spoken)(?:\s*\.|\s+punkt)|(?!)))\s*(?=\S)", re.I)
+# Dictation commands left in a transcribed plan: a spoken full stop between statements, and a spoken paragraph
+# break that ends the list ("... punkt bedömningssamtal på bupp ... punkt nytt stycke samtycke finns").
+SPOKEN_STOP = re.compile(r"\s+punkt\b[.,]?(?:\s+nytt stycke\b)?\s*", re.I)
+SPOKEN_PARAGRAPH = re.compile(r"\bnytt stycke\b", re.I)
 # An item that states no intervention: empty, only a remark in parentheses, or saying none is needed ("-",
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
@@ -1184,6 +1195,8 @@ def _inline_items(text: str) -> list[tuple[int, int]]:
     ansvarar.") belongs to the one before."""
     if ";" in text:
         return [m.span() for m in re.finditer(r"[^;]+", text)]
+    if SPOKEN_STOP.search(text):
+        return _spoken_items(text)
     if _comma_series(text):
         return [m.span() for m in INLINE_ITEM.finditer(text)]
     items: list[tuple[int, int]] = []
@@ -1193,6 +1206,32 @@ def _inline_items(text: str) -> list[tuple[int, int]]:
         else:
             items.append((a, b))
     return items
+
+
+def _inline_activities_start(text: str) -> int | None:
+    """Where the interventions listed after an "Insatser:" label start: at the line's start, or in a dictated plan
+    after a spoken paragraph break inside the line ("... punkt nytt stycke insatser kolon [NAMN_1] soc gör ...")."""
+    m = INLINE_ACTIVITIES.match(text)
+    if m:
+        return m.end()
+    for p in SPOKEN_PARAGRAPH.finditer(text):
+        m = INLINE_ACTIVITIES.match(text[p.end():])
+        if m:
+            return p.end() + m.end()
+    return None
+
+
+def _spoken_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of a dictated list, separated by a spoken "punkt", up to the spoken paragraph
+    break that ends it ("tolk till alla möten punkt hörselundersökning punkt nytt stycke")."""
+    stop = SPOKEN_PARAGRAPH.search(text)
+    end = stop.start() if stop else len(text)
+    items, start = [], 0
+    for m in SPOKEN_STOP.finditer(text, 0, end):
+        items.append((start, m.start()))
+        start = m.end()
+    items.append((start, end))
+    return [(a, b) for a, b in items if text[a:b].strip()]
 
 
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
@@ -1514,7 +1553,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     form_item = False  # inside a form's intervention ("Insats 1" and its fields)
     form_act: int | None = None  # the index in `candidates` of that intervention's description
     md_actions = False  # the last Markdown heading kept as text opens an intervention section
+    prev_section = ""  # the section of the line before
     for s in ctx.lines:
+        if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
+            heading = heading if heading is not None else prev_section
+            s = Segment(s.start, s.end, s.text, heading)
+        prev_section = s.section
         if form_item and not s.is_heading:
             field = FORM_FIELD.match(s.text)
             if field:
@@ -1613,7 +1657,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
                 # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and not activity_table
-            else:  # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
+            elif first_row and not TABLE_SEPARATOR.match(s.text):
+                # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
                 skip_table = not INTERVENTION_SECTION.search(s.section)
             continue
         # the status of an earlier action: its status cell in a table, or the line in a report on the earlier plan
@@ -1633,9 +1678,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         if past or row and status_col is not None:
             carried.append((s.start, s.end))
-        inline = INLINE_ACTIVITIES.match(s.text)
-        if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
-            items, at = s.text[inline.end():], s.start + inline.end()
+        inline = _inline_activities_start(s.text)
+        if inline is not None:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
+            items, at = s.text[inline:], s.start + inline
             for a, b in _inline_items(items):
                 item = Segment(at + a, at + b, items[a:b], s.section)
                 if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
