@@ -1043,6 +1043,21 @@ def _names_in_sentences(ctx: Context) -> frozenset[str]:
 COORDINATED = re.compile(r"^\s*(?:och|o|&|samt)\s+(?:\[[A-ZÅÄÖ_0-9]+\]|[A-Za-zÅÄÖåäö-]+)(?=\s)")
 
 
+# Verbs in -s that are active, not passive ("Kurator [NAMN_3] finns för [BARN] på tisdagar", "[NAMN_1] och
+# mamma träffas varje vecka").
+DEPONENT_VERBS = frozenset(("finns", "träffas", "hörs", "möts", "lyckas"))
+# A place right after the subject, before a verb of receiving ("Personalen i arbetslaget får en genomgång").
+SUBJECT_PLACE = re.compile(r"^\s*(?:i|på|vid)\s+[\wåäöÅÄÖ-]+(?=\s)", re.I)
+# The social services' on-call service, named by the acute plans ("socialjouren har beredskap", "ringer jouren").
+ON_CALL = folded_re(r"(?:social)?jour(?:en)?[.,]?", re.I)
+# A fronted clause or time before the verb, the subject after it ("Om [BARN] inte kommer hem, ringer mamma
+# socialjouren", "om hon ringer så hämtar pappa", "I kväll sover [BARN] hos mormor", "Vid en ny rymning tar
+# [NAMN_1] upp ..."): the verb, the subject starting after it.
+INVERTED_VERB = folded_re(r"(?:,\s*(?:så\s+)?|\bså\s+|^\s*(?:i kväll|i natt|i morgon|i dag|idag|under helgen|"
+                          r"efter skolan|till på \w+|på \w+dag(?:en|ar)?|vid (?:en |ett )?(?:\w+ )?\w+)\s+)"
+                          r"(?:ska|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
+
+
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
     "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
@@ -1052,7 +1067,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
         return False
     tokens = [text[lo + x:lo + y] for x, y in words]
-    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) for (x, y), t in zip(words[:2], tokens)]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
+              for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
     # after a noun it complements ("Återbesök barnkliniken")
     if not agents[0] and not (len(agents) > 1 and agents[1] and (
@@ -1063,8 +1079,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
         return False
     after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
     rest = COORDINATED.sub("", text[lo + words[last][1]:], count=1)  # "Mamma och pappa ska få ...": both receive
-    return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest) \
-        and not MODAL_PASSIVE.match(rest)
+    passive = re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and after.rstrip(".,") not in DEPONENT_VERBS
+    return not passive and not RECIPIENT.match(SUBJECT_PLACE.sub("", rest, count=1)) and not MODAL_PASSIVE.match(rest)
 
 
 # A paragraph of a law after its name ("LSS 9 § 7", "SoL 4 kap. 1 §", "LVU §"), not an agency.
@@ -1113,6 +1129,8 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
         # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
         if _subject_agent(ctx, s, max(first, lo)):
             return True
+        if any(_subject_agent(ctx, s, m.end()) for m in INVERTED_VERB.finditer(text, max(first, lo), end)):
+            return True  # "Om [BARN] inte är tillbaka kl. 21 ringer personalen ..."
         clause = text[:end]
         for m in list(AGENT_TAIL.finditer(clause, lo)) + list(COMMA_TAIL.finditer(clause, first)):
             tail = clause[m.end():]
