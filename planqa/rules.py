@@ -2424,8 +2424,11 @@ def _is_instruction(ctx: Context, s: Segment) -> bool:
 
 
 def _joint(ctx: Context, s: Segment) -> bool:
-    """Two principals given the coordination together ("IFO och elevhälsan", "förskolan/hab?", "delar")."""
-    if OVERALL_JOINT.search(s.text):
+    """Two principals given the coordination together ("IFO och elevhälsan", "förskolan/hab?", "delar"); a slash
+    in the field's label or in a parenthesis joins no principals ("Samordningsansvarig huvudman/person: ...",
+    "BUP, [NAMN_1] (kurator/behandlare)")."""
+    value = re.sub(r"\([^()]*\)", " ", re.sub(r"^[^:]{1,50}:", "", s.text, count=1))
+    if OVERALL_JOINT.search(value) or "?" in s.text:
         return True
     names = sorted((a, b, n) for a, b, n in ctx.actors if s.start <= a < s.end)
     return any(n1 != n2 and re.fullmatch(r"\s*(?:och|o|samt|&|,)\s*", ctx.text[b1:a2])
