@@ -2360,14 +2360,14 @@ OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: f�
                            r"ansvarig huvudman)\s*:", re.I)
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
-MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kallad av|"
+MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
                           r"(?:på|efter) \S+?(?::s|s) initiativ|kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
-                          r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
+                          r"(?:mötet|sip-mötet|sip:en|sipen) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
                           r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
 # A fast pre-check for MEETING_LEAD.
 _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
@@ -2396,8 +2396,13 @@ LABEL_TAIL = folded_re(r"\s*(?:för\s+(?:hela\s+)?(?:planen|sip\S*)|person|huvud
 def _label_only(pattern: re.Pattern[str], text: str) -> bool:
     """True when a segment is only the pattern's label ("Samordningsansvarig:", "L. Samordningsansvar",
     "6. Huvudansvarig för planen")."""
-    rest = re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", pattern.sub("", text, count=1))
+    rest = re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", pattern.sub("", SPOKEN_OR_SLIDE_LEAD.sub("", text, count=1), count=1))
     return not re.search(r"[A-Za-zÅÄÖåäö\[]", rest) or bool(LABEL_TAIL.fullmatch(rest))
+
+
+# What opens a heading in a dictated plan or a slide deck exported to text ("Rubrik samordningsansvarig.",
+# "Slide 10: Samordningsansvarig", "Bild 4 – Ansvar").
+SPOKEN_OR_SLIDE_LEAD = re.compile(r"^\s*(?:rubrik\s+|(?:slide|bild)\s+\d{1,2}\s*(?:[:.–-]\s*)?)", re.I)
 
 
 # A bracketed line right under a numbered template heading is also a template's instruction (TEMPLATE_INSTRUCTION):
