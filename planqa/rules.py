@@ -1050,11 +1050,13 @@ DEPONENT_VERBS = frozenset(("finns", "träffas", "hörs", "möts", "lyckas"))
 SUBJECT_PLACE = re.compile(r"^\s*(?:i|på|vid)\s+[\wåäöÅÄÖ-]+(?=\s)", re.I)
 # The social services' on-call service, named by the acute plans ("socialjouren har beredskap", "ringer jouren").
 ON_CALL = folded_re(r"(?:social)?jour(?:en)?[.,]?", re.I)
-# A fronted clause or time before the verb, the subject after it ("Om [BARN] inte kommer hem, ringer mamma
+# A fronted clause or time before the verb, the subject after it ("Om [BARN] inte kommer hem ringer mamma
 # socialjouren", "om hon ringer så hämtar pappa", "I kväll sover [BARN] hos mormor", "Vid en ny rymning tar
 # [NAMN_1] upp ..."): the verb, the subject starting after it.
 INVERTED_VERB = folded_re(r"(?:,\s*(?:så\s+)?|\bså\s+|^\s*(?:i kväll|i natt|i morgon|i dag|idag|under helgen|"
-                          r"efter skolan|till på \w+|på \w+dag(?:en|ar)?|vid (?:en |ett )?(?:\w+ )?\w+)\s+)"
+                          r"efter skolan|till på \w+|på \w+dag(?:en|ar)?|vid (?:en |ett )?(?:\w+ )?\w+)\s+|"
+                          r"^\s*(?:om|när|ifall)\s(?:[^.,;]|\.(?=\s?\d)){3,60}?\s)"
+                          r"(?!(?:därefter|sedan|efter|under|över|eller|enligt|mer|fler)\b)"
                           r"(?:ska|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
 
 
