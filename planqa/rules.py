@@ -76,7 +76,10 @@ ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"(?:det här|detta|så här) gör|"
                                   r"bestämdes|beslutades|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
-                                  r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte)\b", re.I)
+                                  r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte|"
+                                  # an acute plan's immediate measures and safety plan ("Det här gäller nu", "De närmaste
+                                  # dagarna", "Säkerhetsplan")
+                                  r"gäller nu|(?:de )?närmaste dag\w*|säkerhetsplan\w*)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",
@@ -1051,11 +1054,10 @@ SUBJECT_PLACE = re.compile(r"^\s*(?:i|på|vid)\s+[\wåäöÅÄÖ-]+(?=\s)", re.I
 # The social services' on-call service, named by the acute plans ("socialjouren har beredskap", "ringer jouren").
 ON_CALL = folded_re(r"(?:social)?jour(?:en)?[.,]?", re.I)
 # A fronted clause or time before the verb, the subject after it ("Om [BARN] inte kommer hem ringer mamma
-# socialjouren", "om hon ringer så hämtar pappa", "I kväll sover [BARN] hos mormor", "Vid en ny rymning tar
+# socialjouren", "om hon ringer så hämtar pappa", "I kväll följer [NAMN_3] henne hem", "Vid en ny rymning tar
 # [NAMN_1] upp ..."): the verb, the subject starting after it.
-INVERTED_VERB = folded_re(r"(?:,\s*(?:så\s+)?|\bså\s+|^\s*(?:i kväll|i natt|i morgon|i dag|idag|under helgen|"
-                          r"efter skolan|till på \w+|på \w+dag(?:en|ar)?|vid (?:en |ett )?(?:\w+ )?\w+)\s+|"
-                          r"^\s*(?:om|när|ifall)\s(?:[^.,;]|\.(?=\s?\d)){3,60}?\s)"
+INVERTED_VERB = folded_re(r"(?:,\s*(?:så\s+)?|\bså\s+|^\s*(?:i|under|till|fram till|från|efter|före|innan|inom|på|vid|"
+                          r"om|när|ifall)\s(?:[^.,;]|\.(?=\s?\d)){2,60}?\s)"
                           r"(?!(?:därefter|sedan|efter|under|över|eller|enligt|mer|fler)\b)"
                           r"(?:ska|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
 
@@ -1131,7 +1133,8 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
         # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
         if _subject_agent(ctx, s, max(first, lo)):
             return True
-        if any(_subject_agent(ctx, s, m.end()) for m in INVERTED_VERB.finditer(text, max(first, lo), end)):
+        at = max(first, lo)
+        if any(_subject_agent(ctx, s, at + m.end()) for m in INVERTED_VERB.finditer(text[at:end])):
             return True  # "Om [BARN] inte är tillbaka kl. 21 ringer personalen ..."
         clause = text[:end]
         for m in list(AGENT_TAIL.finditer(clause, lo)) + list(COMMA_TAIL.finditer(clause, first)):

@@ -2431,3 +2431,11 @@ def test_a_spoken_or_slide_heading_is_the_coordination_label_only():
     text = "Rubrik samordningsansvarig. Det hann vi inte bestämma, så ingen är utsedd just nu punkt nytt stycke\n"
     assert _verdict(text, "overall_responsibility") == "not_met"
     assert _verdict("SIP\nMöte mån 19/1. Kallat av [NAMN_1], LSS-handläggare.\n", "overall_responsibility") == "partial"
+
+
+def test_an_acute_plans_immediate_measures_with_fronted_times():
+    text = ("Akut SIP\nDe närmaste dagarna\n- I kväll och fram till fredag följer [NAMN_3] [BARN] till skolan.\n"
+            "- Under helgen gör [NAMN_3] en aktivitet med [BARN].\n- Till på måndag tar [NAMN_2] fram en riskbedömning.\n"
+            "- Ett bildschema för kvällen sätts upp i rummet.\n")
+    assert [a for _, a in _activities(text)] == [True, True, True, False]
+    assert _verdict(text, "responsibility_per_action") == "partial"
