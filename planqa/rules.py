@@ -1528,6 +1528,12 @@ def _follow_up_statement(s: Segment) -> bool:
     return bool(_search_ci(FU_CONVENER, s.text) and _mentions_follow_up(s.text + " " + s.section))
 
 
+# A slide marker of a deck exported to text, with the slide's title after it or on the next line ("--- Bild 3 ---",
+# "Bild 4", "Slide 10: Samordningsansvarig").
+SLIDE_MARKER = re.compile(r"^[\s\W]*(?:bild|slide)\s+\d{1,2}\b[\s\W]*?(?:[:–—-]\s*(?P<title>[^\W\d_].*?))?[\s–—-]*$",
+                          re.I)
+# A meeting's agenda, no interventions ("Dagordning", "Så här gör vi idag").
+AGENDA_SECTION = folded_re(r"\b(?:dagordning\w*|agenda|mötets gång|(?:gör vi|händer) (?:i dag|idag))\b", re.I)
 # A Markdown heading of a page exported from a collaboration tool, whatever its text ("## Insatser fram till nästa
 # uppf.", "### [BARN]s del").
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.{0,80}?)\s*$")
@@ -1576,6 +1582,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     form_item = False  # inside a form's intervention ("Insats 1" and its fields)
     form_act: int | None = None  # the index in `candidates` of that intervention's description
     md_actions = False  # the last Markdown heading kept as text opens an intervention section
+    title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
     prev_section = ""  # the section of the line before
     for s in ctx.lines:
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
@@ -1624,7 +1631,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
         if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
-            heading, heading_num, item_num = None, None, None
+            heading, heading_num, item_num, title_next = None, None, None, False
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
             glossary_num = int(number.group(1)) if glossary and number else None
             continue
@@ -1637,6 +1644,20 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             agency = False
             continue
+        slide = SLIDE_MARKER.match(s.text)
+        if slide:  # "--- Bild 3 ---", "Slide 4: Mål": a new slide, its title the section
+            title_next = not slide.group("title")
+            heading, heading_num, item_num = (slide.group("title") or "").strip(" .:?").lower(), None, None
+            agency = bool(slide.group("title")) and agency_heading(slide.group("title"))
+            md_actions = False
+            continue
+        if title_next:
+            title_next = False
+            if len(s.text.split()) <= 8 and not re.search(r"[.!]\s*$|:\s*\S", s.text) and not LIST_ITEM.match(s.text) \
+                    and not _is_table_row(s.text):
+                heading, agency = s.text.strip(" ?:*#").lower(), agency_heading(s.text)
+                md_actions = bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
+                continue
         markdown = MARKDOWN_HEADING.match(s.text)
         if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
             heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
@@ -1714,6 +1735,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
+            and not AGENDA_SECTION.search(s.section) \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details

@@ -2439,3 +2439,11 @@ def test_an_acute_plans_immediate_measures_with_fronted_times():
             "- Ett bildschema för kvällen sätts upp i rummet.\n")
     assert [a for _, a in _activities(text)] == [True, True, True, False]
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_slide_decks_titles_open_its_sections_and_an_agenda_holds_no_interventions():
+    text = ("--- Bild 2 ---\nSå här gör vi idag\n1. Vi hälsar\n2. Mål och insatser\n\n--- Bild 3 ---\nVilka är här?\n"
+            "- [NAMN_1], psykolog, habiliteringen\n- [NAMN_3], klasslärare, skolan\n\n--- Bild 8 ---\nInsatser\n"
+            "- Bildstöd i matte och svenska\n- Ansökan om kontaktperson enligt LSS\n")
+    assert [t for t, _ in _activities(text)] == ["- Bildstöd i matte och svenska", "- Ansökan om kontaktperson enligt LSS"]
+    assert _verdict(text, "responsibility_per_action") == "not_met"
