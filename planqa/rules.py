@@ -2491,6 +2491,12 @@ def overall_statements(ctx: Context) -> OverallStatements:
     return _cached(ctx, "_overall_statements", _overall_statements)
 
 
+# The coordination guessed at without the word "ansvar" ("Samordning troligen soc, ska bekräftas", "samordningen blir
+# kanske BUP"): a tentative coordinator (GUIDELINES 4.1).
+COORDINATION_GUESS = folded_re(r"\bsamordning(?:en)?\s+(?:(?:blir|är|hamnar)\s+(?:hos\s+)?)?(?:troligen|troligtvis|"
+                               r"förmodligen|kanske|antagligen|preliminärt)\b", re.I)
+
+
 def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
@@ -2509,7 +2515,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                                           and _ends_line(ctx, s)):
             label = s if overall else None
             continue
-        elif overall or field_line or _search_ci(OVERALL_SHARED, s.text):
+        elif overall or field_line or _search_ci(OVERALL_SHARED, s.text) or _search_ci(COORDINATION_GUESS, s.text):
             statement = s
         else:
             label = None

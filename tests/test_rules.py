@@ -2447,3 +2447,7 @@ def test_a_slide_decks_titles_open_its_sections_and_an_agenda_holds_no_intervent
             "- Bildstöd i matte och svenska\n- Ansökan om kontaktperson enligt LSS\n")
     assert [t for t, _ in _activities(text)] == ["- Bildstöd i matte och svenska", "- Ansökan om kontaktperson enligt LSS"]
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_guessed_coordination_is_tentative():
+    assert _verdict("Plan\nSamordning troligen soc, ska bekräftas.\n", "overall_responsibility") == "partial"
