@@ -2451,3 +2451,8 @@ def test_a_slide_decks_titles_open_its_sections_and_an_agenda_holds_no_intervent
 
 def test_a_guessed_coordination_is_tentative():
     assert _verdict("Plan\nSamordning troligen soc, ska bekräftas.\n", "overall_responsibility") == "partial"
+
+
+def test_a_reported_answer_is_no_decided_intervention():
+    text = "Protokoll\n[NAMN_2] svarade att hon ska ta reda på hur det brukar göras och återkomma.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
