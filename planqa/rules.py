@@ -965,8 +965,8 @@ LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BUL
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
-# dietist" says where, not who).
-AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
+# dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab").
+AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
                         r"(?=[^–—:(]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")

@@ -2456,3 +2456,9 @@ def test_a_guessed_coordination_is_tentative():
 def test_a_reported_answer_is_no_decided_intervention():
     text = "Protokoll\n[NAMN_2] svarade att hon ska ta reda på hur det brukar göras och återkomma.\n"
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_an_at_mention_after_a_task_names_its_responsible():
+    text = ("## Att göra\n- [ ] Ringa mamma om schemat @kuratorn\n- [ ] Ansöka om kontaktperson @soc\n"
+            "- [ ] Kolla sommarförskola\n")
+    assert [a for _, a in _activities(text)] == [True, True, False]
