@@ -77,7 +77,10 @@ ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"(?:det här|detta|så här) gör|"
                                   r"bestämdes|beslutades|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
-                                  r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte)\b", re.I)
+                                  r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte|"
+                                  # an acute plan's immediate measures and safety plan ("Det här gäller nu", "De närmaste
+                                  # dagarna", "Säkerhetsplan")
+                                  r"gäller nu|(?:de )?närmaste dag\w*|säkerhetsplan\w*)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",
@@ -1076,12 +1079,18 @@ def _with_continuation(ctx: Context, s: Segment) -> Segment:
 _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?\s*:\s+\S")
 
 
-LIST_ITEM = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")
+# A list item's marker, with a task check-box after it in a shared page's task list ("- [ ] Boka tid @hab",
+# "- [x] [NAMN_3] ringer"): the item's text starts after the box.
+# A dictated list says its bullets ("punkt vägning varannan vecka", "punkt två [BARN] ska ..."); `segments` may
+# take such a short line for a heading.
+_SPOKEN_BULLET = r"punkt(?:\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio))?"
+SPOKEN_BULLET = re.compile(rf"^\s*{_SPOKEN_BULLET}\s")
+LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BULLET})\s(?:\s*\[[ xX✓✔]?\]\s)?")
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
-# dietist" says where, not who).
-AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
+# dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab").
+AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
                         r"(?=[^–—:(]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
@@ -1161,6 +1170,22 @@ def _names_in_sentences(ctx: Context) -> frozenset[str]:
 COORDINATED = re.compile(r"^\s*(?:och|o|&|samt)\s+(?:\[[A-ZÅÄÖ_0-9]+\]|[A-Za-zÅÄÖåäö-]+)(?=\s)")
 
 
+# Verbs in -s that are active, not passive ("Kurator [NAMN_3] finns för [BARN] på tisdagar", "[NAMN_1] och
+# mamma träffas varje vecka").
+DEPONENT_VERBS = frozenset(("finns", "träffas", "hörs", "möts", "lyckas"))
+# A place right after the subject, before a verb of receiving ("Personalen i arbetslaget får en genomgång").
+SUBJECT_PLACE = re.compile(r"^\s*(?:i|på|vid)\s+[\wåäöÅÄÖ-]+(?=\s)", re.I)
+# The social services' on-call service, named by the acute plans ("socialjouren har beredskap", "ringer jouren").
+ON_CALL = folded_re(r"(?:social)?jour(?:en)?[.,]?", re.I)
+# A fronted clause or time before the verb, the subject after it ("Om [BARN] inte kommer hem ringer mamma
+# socialjouren", "om hon ringer så hämtar pappa", "I kväll följer [NAMN_3] henne hem", "Vid en ny rymning tar
+# [NAMN_1] upp ..."): the verb, the subject starting after it.
+INVERTED_VERB = folded_re(r"(?:,\s*(?:så\s+)?|\bså\s+|^\s*(?:i|under|till|fram till|från|efter|före|innan|inom|på|vid|"
+                          r"om|när|ifall)\s(?:[^.,;]|\.(?=\s?\d)){2,60}?\s)"
+                          r"(?!(?:därefter|sedan|efter|under|över|eller|enligt|mer|fler)\b)"
+                          r"(?:ska|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
+
+
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
     "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
@@ -1170,7 +1195,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
         return False
     tokens = [text[lo + x:lo + y] for x, y in words]
-    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) for (x, y), t in zip(words[:2], tokens)]
+    agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
+              for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
     # after a noun it complements ("Återbesök barnkliniken")
     if not agents[0] and not (len(agents) > 1 and agents[1] and (
@@ -1181,8 +1207,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
         return False
     after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
     rest = COORDINATED.sub("", text[lo + words[last][1]:], count=1)  # "Mamma och pappa ska få ...": both receive
-    return not re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and not RECIPIENT.match(rest) \
-        and not MODAL_PASSIVE.match(rest)
+    passive = re.fullmatch(r"[a-zåäö]{3,}s[.,]?", after) and after.rstrip(".,") not in DEPONENT_VERBS
+    return not passive and not RECIPIENT.match(SUBJECT_PLACE.sub("", rest, count=1)) and not MODAL_PASSIVE.match(rest)
 
 
 # A paragraph of a law after its name ("LSS 9 § 7", "SoL 4 kap. 1 §", "LVU §"), not an agency.
@@ -1231,6 +1257,9 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
         # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
         if _subject_agent(ctx, s, max(first, lo)):
             return True
+        at = max(first, lo)
+        if any(_subject_agent(ctx, s, at + m.end()) for m in INVERTED_VERB.finditer(text[at:end])):
+            return True  # "Om [BARN] inte är tillbaka kl. 21 ringer personalen ..."
         clause = text[:end]
         for m in list(AGENT_TAIL.finditer(clause, lo)) + list(COMMA_TAIL.finditer(clause, first)):
             tail = clause[m.end():]
@@ -1271,8 +1300,15 @@ CONTEXT_HEADER_CELL = folded_re(r"^(?:(?:del)?mål\w*|målsättning|önskat läg
                                 r"oro\w*|styrk\w*)\b", re.I)
 STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
-INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:överenskomna |planerade )?(?:insats|aktivitet|åtgärd)\w*"
-                               r"(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})\s*:\s*(?=\S)", re.I)
+# In a dictated plan the colon is spoken ("insatser kolon tolk till alla möten punkt hörselundersökning punkt ..."),
+# and a spoken heading ends with a full stop too ("Rubrik insatser. [NAMN_4] tar emot ...").
+INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:(?P<spoken>rubrik)\s+)?(?:överenskomna |planerade )?"
+                              r"(?:insats|aktivitet|åtgärd)\w*(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})"
+                              r"(?:\s*:|\s+kolon|(?(spoken)(?:\s*\.|\s+punkt)|(?!)))\s*(?=\S)", re.I)
+# Dictation commands left in a transcribed plan: a spoken full stop between statements, and a spoken paragraph
+# break that ends the list ("... punkt bedömningssamtal på bupp ... punkt nytt stycke samtycke finns").
+SPOKEN_STOP = re.compile(r"\s+punkt\b[.,]?(?:\s+nytt stycke\b)?\s*", re.I)
+SPOKEN_PARAGRAPH = re.compile(r"\bnytt stycke\b", re.I)
 # An item that states no intervention: empty, only a remark in parentheses, or saying none is needed ("-",
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
@@ -1306,6 +1342,8 @@ def _inline_items(text: str) -> list[tuple[int, int]]:
     ansvarar.") belongs to the one before."""
     if ";" in text:
         return [m.span() for m in re.finditer(r"[^;]+", text)]
+    if SPOKEN_STOP.search(text):
+        return _spoken_items(text)
     if _comma_series(text):
         return [m.span() for m in INLINE_ITEM.finditer(text)]
     items: list[tuple[int, int]] = []
@@ -1315,6 +1353,32 @@ def _inline_items(text: str) -> list[tuple[int, int]]:
         else:
             items.append((a, b))
     return items
+
+
+def _inline_activities_start(text: str) -> int | None:
+    """Where the interventions listed after an "Insatser:" label start: at the line's start, or in a dictated plan
+    after a spoken paragraph break inside the line ("... punkt nytt stycke insatser kolon [NAMN_1] soc gör ...")."""
+    m = INLINE_ACTIVITIES.match(text)
+    if m:
+        return m.end()
+    for p in SPOKEN_PARAGRAPH.finditer(text):
+        m = INLINE_ACTIVITIES.match(text[p.end():])
+        if m:
+            return p.end() + m.end()
+    return None
+
+
+def _spoken_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of a dictated list, separated by a spoken "punkt", up to the spoken paragraph
+    break that ends it ("tolk till alla möten punkt hörselundersökning punkt nytt stycke")."""
+    stop = SPOKEN_PARAGRAPH.search(text)
+    end = stop.start() if stop else len(text)
+    items, start = [], 0
+    for m in SPOKEN_STOP.finditer(text, 0, end):
+        items.append((start, m.start()))
+        start = m.end()
+    items.append((start, end))
+    return [(a, b) for a, b in items if text[a:b].strip()]
 
 
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
@@ -1408,7 +1472,7 @@ FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?
 DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna|gick igenom|"
                        r"pratade om|talade om|gick laget runt)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
-                         r"säger|sa|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
+                         r"säger|sa|svarar|svarade|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
                          r"betonades|påpekades)\b", re.I)
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
@@ -1588,6 +1652,17 @@ def _follow_up_statement(s: Segment) -> bool:
     return bool(_search_ci(FU_CONVENER, s.text) and _mentions_follow_up(s.text + " " + s.section))
 
 
+# A slide marker of a deck exported to text, with the slide's title after it or on the next line ("--- Bild 3 ---",
+# "Bild 4", "Slide 10: Samordningsansvarig").
+SLIDE_SECTION = re.compile(r"^[\s\W]*(?:bild|slide)\s+\d{1,2}\b[\s\W]*?(?:[:–—-]\s*(?P<title>[^\W\d_].*?))?[\s–—-]*$",
+                          re.I)
+# A meeting's agenda, no interventions ("Dagordning", "Så här gör vi idag").
+AGENDA_SECTION = folded_re(r"\b(?:dagordning\w*|agenda|mötets gång|(?:gör vi|händer) (?:i dag|idag))\b", re.I)
+# A Markdown heading of a page exported from a collaboration tool, whatever its text ("## Insatser fram till nästa
+# uppf.", "### [BARN]s del").
+MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.{0,80}?)\s*$")
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -1630,7 +1705,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
     form_item = False  # inside a form's intervention ("Insats 1" and its fields)
     form_act: int | None = None  # the index in `candidates` of that intervention's description
+    md_actions = False  # the last Markdown heading kept as text opens an intervention section
+    title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
+    prev_section = ""  # the section of the line before
     for s in ctx.lines:
+        if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
+            heading = heading if heading is not None else prev_section
+            s = Segment(s.start, s.end, s.text, heading)
+        prev_section = s.section
         if form_item and not s.is_heading:
             field = FORM_FIELD.match(s.text)
             if field:
@@ -1673,7 +1755,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
             continue
         if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
-            heading, heading_num, item_num = None, None, None
+            heading, heading_num, item_num, title_next = None, None, None, False
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
             glossary_num = int(number.group(1)) if glossary and number else None
             continue
@@ -1685,6 +1767,27 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             agency = False
+            continue
+        slide = SLIDE_SECTION.match(s.text)
+        if slide:  # "--- Bild 3 ---", "Slide 4: Mål": a new slide, its title the section
+            title_next = not slide.group("title")
+            heading, heading_num, item_num = (slide.group("title") or "").strip(" .:?").lower(), None, None
+            agency = bool(slide.group("title")) and agency_heading(slide.group("title"))
+            md_actions = False
+            continue
+        if title_next:
+            title_next = False
+            if len(s.text.split()) <= 8 and not re.search(r"[.!]\s*$|:\s*\S", s.text) and not LIST_ITEM.match(s.text) \
+                    and not _is_table_row(s.text):
+                heading, agency = s.text.strip(" ?:*#").lower(), agency_heading(s.text)
+                md_actions = bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
+                continue
+        markdown = MARKDOWN_HEADING.match(s.text)
+        if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
+            heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
+            agency = agency_heading(markdown.group(1))
+            # its items are interventions even where the goal finder, reading the section before, took them for goals
+            md_actions = bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
@@ -1722,6 +1825,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
                 # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and not activity_table
+            elif first_row and not TABLE_SEPARATOR.match(s.text):
+                # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
+                skip_table = not INTERVENTION_SECTION.search(s.section)
             continue
         # the status of an earlier action: its status cell in a table, or the line in a report on the earlier plan
         status = (cells[status_col] if status_col is not None and status_col < len(cells) else None) if row \
@@ -1729,6 +1835,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
         past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
+                and not (md_actions and heading is not None) \
                 or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
@@ -1739,9 +1846,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         if past or row and status_col is not None:
             carried.append((s.start, s.end))
-        inline = INLINE_ACTIVITIES.match(s.text)
-        if inline:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
-            items, at = s.text[inline.end():], s.start + inline.end()
+        inline = _inline_activities_start(s.text)
+        if inline is not None:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
+            items, at = s.text[inline:], s.start + inline
             for a, b in _inline_items(items):
                 item = Segment(at + a, at + b, items[a:b], s.section)
                 if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
@@ -1752,6 +1859,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
+            and not AGENDA_SECTION.search(s.section) \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
@@ -2471,14 +2579,14 @@ OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: f�
                            r"ansvarig huvudman)\s*:", re.I)
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
-MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kallad av|"
+MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
                           r"(?:på|efter) \S+?(?::s|s) initiativ|kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
-                          r"(?:mötet|sip-mötet) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
+                          r"(?:mötet|sip-mötet|sip:en|sipen) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
                           r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
 # A fast pre-check for MEETING_LEAD.
 _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
@@ -2507,8 +2615,13 @@ LABEL_TAIL = folded_re(r"\s*(?:för\s+(?:hela\s+)?(?:planen|sip\S*)|person|huvud
 def _label_only(pattern: re.Pattern[str], text: str) -> bool:
     """True when a segment is only the pattern's label ("Samordningsansvarig:", "L. Samordningsansvar",
     "6. Huvudansvarig för planen")."""
-    rest = re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", pattern.sub("", text, count=1))
+    rest = re.sub(r"^\s*(?:\d{1,2}|[A-Z])[.)]", "", pattern.sub("", SPOKEN_OR_SLIDE_LEAD.sub("", text, count=1), count=1))
     return not re.search(r"[A-Za-zÅÄÖåäö\[]", rest) or bool(LABEL_TAIL.fullmatch(rest))
+
+
+# What opens a heading in a dictated plan or a slide deck exported to text ("Rubrik samordningsansvarig.",
+# "Slide 10: Samordningsansvarig", "Bild 4 – Ansvar").
+SPOKEN_OR_SLIDE_LEAD = re.compile(r"^\s*(?:rubrik\s+|(?:slide|bild)\s+\d{1,2}\s*(?:[:.–-]\s*)?)", re.I)
 
 
 # A bracketed line right under a numbered template heading is also a template's instruction (TEMPLATE_INSTRUCTION):
@@ -2535,8 +2648,11 @@ def _is_instruction(ctx: Context, s: Segment) -> bool:
 
 
 def _joint(ctx: Context, s: Segment) -> bool:
-    """Two principals given the coordination together ("IFO och elevhälsan", "förskolan/hab?", "delar")."""
-    if OVERALL_JOINT.search(s.text):
+    """Two principals given the coordination together ("IFO och elevhälsan", "förskolan/hab?", "delar"); a slash
+    in the field's label or in a parenthesis joins no principals ("Samordningsansvarig huvudman/person: ...",
+    "BUP, [NAMN_1] (kurator/behandlare)")."""
+    value = re.sub(r"\([^()]*\)", " ", re.sub(r"^[^:]{1,50}:", "", s.text, count=1))
+    if OVERALL_JOINT.search(value) or "?" in s.text:
         return True
     names = sorted((a, b, n) for a, b, n in ctx.actors if s.start <= a < s.end)
     return any(n1 != n2 and re.fullmatch(r"\s*(?:och|o|samt|&|,)\s*", ctx.text[b1:a2])
@@ -2567,6 +2683,12 @@ def overall_statements(ctx: Context) -> OverallStatements:
     return _cached(ctx, "_overall_statements", _overall_statements)
 
 
+# The coordination guessed at without the word "ansvar" ("Samordning troligen soc, ska bekräftas", "samordningen blir
+# kanske BUP"): a tentative coordinator (GUIDELINES 4.1).
+COORDINATION_GUESS = folded_re(r"\bsamordning(?:en)?\s+(?:(?:blir|är|hamnar)\s+(?:hos\s+)?)?(?:troligen|troligtvis|"
+                               r"förmodligen|kanske|antagligen|preliminärt)\b", re.I)
+
+
 def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
@@ -2585,7 +2707,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                                           and _ends_line(ctx, s)):
             label = s if overall else None
             continue
-        elif overall or field_line or _search_ci(OVERALL_SHARED, s.text):
+        elif overall or field_line or _search_ci(OVERALL_SHARED, s.text) or _search_ci(COORDINATION_GUESS, s.text):
             statement = s
         else:
             label = None

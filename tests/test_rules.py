@@ -4,7 +4,7 @@ import pytest
 
 from planqa.criteria import CRITERION_IDS
 from planqa.models import Plan
-from planqa.rules import RuleAssessor, assess_rules, build_context
+from planqa.rules import RuleAssessor, activity_has_agent, activity_segments, assess_rules, build_context
 
 
 def assess(text: str):
@@ -2578,3 +2578,90 @@ def test_needs_said_to_be_in_another_paper_is_a_reference():
 
 def test_needs_in_the_original_plan_is_a_reference():
     assert _verdict("Behov: se den ursprungliga planen.\n", "needs_described") == "not_met"
+
+def _activities(text: str) -> list[tuple[str, bool]]:
+    ctx = build_context(text)
+    return [(s.text, activity_has_agent(ctx, s)) for s in activity_segments(ctx)]
+
+
+def test_task_check_boxes_and_markdown_headings_of_a_shared_page():
+    text = ("# SIP\n## Mål\nAtt [BARN] ska må bra\n## Insatser fram till nästa uppf.\n"
+            "- [x] [NAMN_3] bokar samtal med SYV\n- [ ] Habiliteringen tar fram en lista på fritidsgrupper\n"
+            "- [ ] Kolla ang. sommarförskola\n")
+    assert _activities(text) == [("- [x] [NAMN_3] bokar samtal med SYV", True),
+                                 ("- [ ] Habiliteringen tar fram en lista på fritidsgrupper", True),
+                                 ("- [ ] Kolla ang. sommarförskola", False)]
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_blank_headed_table_of_fields_holds_no_interventions():
+    text = ("## Grunduppgifter\n| | |\n|---|---|\n| Mötesdatum | 2 okt 2025 |\n| Samordningsansvarig | [NAMN_1], soc |\n"
+            "## Insatser\n| Insats | Ansvarig |\n|---|---|\n| Studiestöd i matte | [NAMN_3], gymnasiet |\n")
+    assert [t for t, _ in _activities(text)] == ["| Studiestöd i matte | [NAMN_3], gymnasiet |"]
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_dictated_interventions_are_split_at_the_spoken_full_stop():
+    text = ("sip [BARN] nytt stycke mål kolon [BARN] ska bli tryggare punkt nytt stycke insatser kolon tolk till "
+            "alla möten punkt hörselundersökning punkt [NAMN_3] kurator träffar henne varje måndag punkt nytt stycke "
+            "samtycke finns punkt slut")
+    assert [t for t, _ in _activities(text)] == ["tolk till alla möten", "hörselundersökning",
+                                                 "[NAMN_3] kurator träffar henne varje måndag"]
+    spoken = "Insatser lista\npunkt vägning varannan vecka\npunkt umgänge med pappa en timme i veckan\nslut lista\n"
+    assert _activities(spoken) == [("punkt vägning varannan vecka", False),
+                                   ("punkt umgänge med pappa en timme i veckan", False)]
+    assert _verdict(spoken, "responsibility_per_action") == "not_met"
+
+
+def test_the_subject_after_a_fronted_clause_and_active_verbs_in_s():
+    text = ("Om det händer igen\nOm [BARN] inte är tillbaka kl. 21 ringer personalen på HVB polisen.\n"
+            "Vid en ny rymning tar [NAMN_1] upp frågan med sin chef.\n"
+            "Insatser\n- Kurator [NAMN_3] finns för [BARN] i skolan på tisdagar.\n"
+            "- Personalen i arbetslaget får en kort genomgång om diabetes.\n")
+    assert [a for _, a in _activities(text)][-2:] == [True, False]
+    ctx = build_context("Plan\nOm [BARN] inte är tillbaka kl. 21 ringer personalen på HVB polisen.\n")
+    from planqa.rules import _names_agent
+    assert _names_agent(ctx, ctx.lines[1])
+
+
+def test_a_slash_in_the_label_or_a_parenthesis_shares_no_coordination():
+    assert _verdict("**Samordningsansvarig:** BUP, [NAMN_1] (kurator/behandlare)\n", "overall_responsibility") == "met"
+    assert _verdict("Samordningsansvarig huvudman/person: LSS-enheten, [NAMN_1]\n", "overall_responsibility") == "met"
+    assert _verdict("Samordningsansvarig: förskolan/hab\n", "overall_responsibility") == "partial"
+
+
+def test_a_spoken_or_slide_heading_is_the_coordination_label_only():
+    text = "Rubrik samordningsansvarig. Det hann vi inte bestämma, så ingen är utsedd just nu punkt nytt stycke\n"
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    assert _verdict("SIP\nMöte mån 19/1. Kallat av [NAMN_1], LSS-handläggare.\n", "overall_responsibility") == "partial"
+
+
+def test_an_acute_plans_immediate_measures_with_fronted_times():
+    text = ("Akut SIP\nDe närmaste dagarna\n- I kväll och fram till fredag följer [NAMN_3] [BARN] till skolan.\n"
+            "- Under helgen gör [NAMN_3] en aktivitet med [BARN].\n- Till på måndag tar [NAMN_2] fram en riskbedömning.\n"
+            "- Ett bildschema för kvällen sätts upp i rummet.\n")
+    assert [a for _, a in _activities(text)] == [True, True, True, False]
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_slide_decks_titles_open_its_sections_and_an_agenda_holds_no_interventions():
+    text = ("--- Bild 2 ---\nSå här gör vi idag\n1. Vi hälsar\n2. Mål och insatser\n\n--- Bild 3 ---\nVilka är här?\n"
+            "- [NAMN_1], psykolog, habiliteringen\n- [NAMN_3], klasslärare, skolan\n\n--- Bild 8 ---\nInsatser\n"
+            "- Bildstöd i matte och svenska\n- Ansökan om kontaktperson enligt LSS\n")
+    assert [t for t, _ in _activities(text)] == ["- Bildstöd i matte och svenska", "- Ansökan om kontaktperson enligt LSS"]
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_guessed_coordination_is_tentative():
+    assert _verdict("Plan\nSamordning troligen soc, ska bekräftas.\n", "overall_responsibility") == "partial"
+
+
+def test_a_reported_answer_is_no_decided_intervention():
+    text = "Protokoll\n[NAMN_2] svarade att hon ska ta reda på hur det brukar göras och återkomma.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_an_at_mention_after_a_task_names_its_responsible():
+    text = ("## Att göra\n- [ ] Ringa mamma om schemat @kuratorn\n- [ ] Ansöka om kontaktperson @soc\n"
+            "- [ ] Kolla sommarförskola\n")
+    assert [a for _, a in _activities(text)] == [True, True, False]
