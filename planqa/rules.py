@@ -2478,6 +2478,30 @@ CHILD_CONTACT = folded_re(rf"\b(?:ses|träffas|hörs)\s+(?:med|m\.?)\s+{_PARTICI
 MEETING_ANAPHOR = folded_re(r"^\W*(?:det|mötet|det mötet|den)\s+(?:blir|hålls|sker|bokas|ligger|planeras)\b", re.I)
 
 
+# A time that has passed by its own words ("i somras", "i höstas", "i fredags", "i går"): never the next follow-up.
+PAST_TIME = folded_re(r"^i\s+(?:våras|höstas|somras|vintras|påskas|julas|går|förrgår|fjol|(?:mån|tis|ons|tors|fre|lör|sön)dags)$",
+                      re.I)
+# Where a sentence or clause ends, also as a dictated plan writes it out ("... kallar punkt", "nytt stycke").
+SPOKEN_BREAK = folded_re(r"[.!?;,]\s|\n|\s(?:och|men|samt)\s|\b(?:punkt|nytt stycke|ny rad)\b", re.I)
+
+
+def _in_cue_clause(text: str, s: Segment, m: dates.DateMention) -> bool:
+    """The time is in the same clause as a follow-up word of its segment ("Vi ses igen efter jullovet"), not in
+    another clause ("Klassresan är i maj, och [NAMN_2] tar upp det på nästa möte")."""
+    for cue in FOLLOW_UP.finditer(s.text):
+        c0, c1 = s.start + cue.start(), s.start + cue.end()
+        lo, hi = (c1, m.start) if m.start >= c1 else (m.end, c0)
+        if lo >= hi or not SPOKEN_BREAK.search(text, lo, hi):
+            return True
+    return False
+
+
+def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bool) -> bool:
+    """A vague time in a follow-up mention: anywhere under a follow-up label or in the sentence that points back at
+    it, else in the clause that says follow-up. A time passed by its own words ("i somras") never counts."""
+    return s.start <= m.start < s.end and not PAST_TIME.match(m.text) and (by_label or _in_cue_clause(ctx.text, s, m))
+
+
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
     if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
@@ -2494,8 +2518,9 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
                and "\n" not in ctx.text[s.end:nxt.start]]
+    cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague"
-             and any(s.start <= m.start < s.end for s in mentions + sequels)]
+             and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
         return _result("follow_up_date", "partial", 0.6, ev, "Tiden för uppföljning är vag, inget datum.")

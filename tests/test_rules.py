@@ -2374,3 +2374,18 @@ def test_not_knowing_who_holds_it_with_likely_holders_is_tentative():
     assert r["overall_responsibility"].verdict == "partial"
     assert r["overall_responsibility"].evidence[0].text == "Vem som håller i det här vet vi inte riktigt."
     assert r["follow_up_responsible"].verdict == "partial"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a vague time in another clause than the follow-up word is not the follow-up's time
+    ("SIP-möte 2025-01-20\nKlassresan är i maj och där behöver vi en plan, Karin tar upp det på nästa möte.", "not_met"),
+    # dictated: the sentence ends at "punkt"; the follow-up word is in another sentence
+    ("SIP-möte 2025-01-20\närendet ligger hos soc sen januari punkt frånvaron ska följas upp varje vecka punkt slut",
+     "not_met"),
+    # a time passed by its own words is never the next follow-up
+    ("SIP-möte 2025-10-14\nDet här är uppföljningen av planen från i somras.", "not_met"),
+    ("SIP-möte 2025-01-20\nVi ses igen efter jullovet, Karin kallar.", "partial"),
+    ("SIP-möte 2025-01-20\nUppföljning kolon någon gång efter vecka tjugo, jag kallar punkt slut", "partial"),
+])
+def test_follow_up_time_in_the_clause_that_says_follow_up(text: str, verdict: str) -> None:
+    assert assess_rules(build_context(text))["follow_up_date"].verdict == verdict
