@@ -442,7 +442,7 @@ def build_context(text: str) -> Context:
     instructions = instruction_spans(lines)  # "(... Nästa uppföljning bör ske inom sex månader.)" is no time
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
-    chosen = _field_times(lines, chosen)
+    chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -450,6 +450,35 @@ def build_context(text: str) -> Context:
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"], instructions=instructions,
     )
+
+
+# A later note that the booked time does not hold ("⚠ 4/3 går inte", "4/3 ställs in", "mötet 4/3 flyttas") and the
+# time that takes its place in the same sentence ("Vi tar det efter sportlovet i stället").
+TIME_WITHDRAWN = folded_re(r"\W{0,3}(?:(?:går|passar|funkar|fungerar)\s+inte|ställs\s+in|flyttas|ändras|stryks|utgår)\b",
+                           re.I)
+INSTEAD = folded_re(r"\s*(?:i\s*stället|istället)\b", re.I)
+
+
+def _day_month(m: dates.DateMention) -> str | None:
+    """The mention's month and day ("03-04"), also when the plan leaves its year open."""
+    iso = m.iso or dates.normalise(m.text, dt.date(2000, 1, 1))[0]
+    return iso[5:] if iso else None
+
+
+def _moved_follow_ups(text: str, mentions: list[dates.DateMention],
+                      chosen: list[dates.DateMention]) -> list[dates.DateMention]:
+    """The follow-up times without those a later note withdraws (a comment on a shared page, an addition to the
+    minutes: "⚠ 4/3 går inte"), with the time the note gives instead in its line ("efter sportlovet i stället")."""
+    notes = [w for w in mentions if w.kind != "vague" and TIME_WITHDRAWN.match(text, w.end)]
+    withdrawn = [w for w in notes if any(m.start < w.start and _day_month(m) == _day_month(w) for m in chosen)]
+    if not withdrawn:
+        return chosen
+    kept = [m for m in chosen if not any(m.start < w.start and _day_month(m) == _day_month(w) for w in withdrawn)]
+    for w in withdrawn:
+        line_end = text.find("\n", w.end)
+        kept += [m for m in mentions if w.end < m.start < (line_end if line_end >= 0 else len(text))
+                 and INSTEAD.match(text, m.end) and m not in kept]
+    return kept
 
 
 def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.DateMention],

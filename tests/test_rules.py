@@ -2389,3 +2389,16 @@ def test_not_knowing_who_holds_it_with_likely_holders_is_tentative():
 ])
 def test_follow_up_time_in_the_clause_that_says_follow_up(text: str, verdict: str) -> None:
     assert assess_rules(build_context(text))["follow_up_date"].verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict", "when"), [
+    ("SIP-möte 28/1\nuppföljn. tisdag 4/3 kl 13.00 hos hab\n\n> Karin 30/1: ⚠ 4/3 går inte. "
+     "Vi tar det efter sportlovet i stället, jag skickar ny kallelse.", "partial", "sportlovet"),
+    ("SIP-möte 28/1\nUppföljning: tisdag 4/3 kl 13.00\n\n> Karin 30/1: 4/3 ställs in, ny tid 11/3 i stället.",
+     "met", "11/3"),
+    ("SIP-möte 28/1\nUppföljning: tisdag 4/3 kl 13.00\n\n> Karin 30/1: 4/3 passar bra.", "met", "tisdag 4/3 kl 13.00"),
+])
+def test_a_later_note_withdraws_the_booked_follow_up(text: str, verdict: str, when: str) -> None:
+    """A comment that the booked time does not hold replaces it with the time it gives instead."""
+    r = assess_rules(build_context(text))["follow_up_date"]
+    assert (r.verdict, [e.text for e in r.evidence]) == (verdict, [when])
