@@ -2592,14 +2592,29 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
     s = ctx.segs[i]
     if _mentions_follow_up(s.text) or s.section and _mentions_follow_up(s.section):
         return True
+    if any(s.start <= m.start < s.end for m in ctx.follow_up_concrete + ctx.follow_up_vague):
+        return True  # the sentence that gives the follow-up's time ("Vi tar det efter sportlovet, jag kallar")
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
     for prev in previous[::-1]:
         skipped = sum(prev.end <= a < s.start for a, _ in ctx.instructions)
         if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
+            return _under_short_title(ctx, i)
+        if _mentions_follow_up(prev.text):
+            return True
+    return _under_short_title(ctx, i)
+
+
+def _under_short_title(ctx: Context, i: int) -> bool:
+    """Segment i ends a block of short lines (no blank line between them) whose first line says follow-up: a
+    slide's title over its bullets ("Slide 14: Nästa gång\n- Efter påsk\n- [NAMN_2] kallar alla")."""
+    after = ctx.segs[i]
+    for prev in ctx.segs[max(0, i - 3):i][::-1]:
+        if ctx.text.count("\n", prev.end, after.start) != 1 or len(prev.text) > 40:
             return False
         if _mentions_follow_up(prev.text):
             return True
+        after = prev
     return False
 
 
@@ -2670,8 +2685,18 @@ def _agency_staff(before: str) -> bool:
 SIGNATURE_LINE = re.compile(r"^\s*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
 
 
+# A dictated plan says who speaks it ("dikterat av [NAMN_1]", "Det här är [NAMN_1] kurator som dikterar",
+# "Samordningsansvarig: [NAMN_1] socialsekreterare, alltså jag"): "jag" in it is someone named.
+DICTATED_BY = folded_re(r"\b(?:dikterat|dikterad|inpratat|pratat\s+in|inläst)\s+av\s+(?:[\wåäö-]+\s+){0,2}\[NAMN_\d+\]"
+                        r"|\[NAMN_\d+\][^.\n]{0,80}?\bsom\s+(?:dikterar|pratar\s+in)\b"
+                        r"|\[NAMN_\d+\][^.\n]{0,60}?,\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s+jag\b", re.I)
+
+
 def _signed(ctx: Context) -> bool:
-    """The note ends with its writer's name, so that "jag" in it is someone named."""
+    """The note ends with its writer's name, or a dictated plan names who speaks it, so that "jag" in it is
+    someone named."""
+    if DICTATED_BY.search(ctx.text):
+        return True
     for line in ctx.text.strip().splitlines()[-6:]:
         m = SIGNATURE_LINE.match(line)
         if m and (m.group("name").startswith("[") and "BARN" not in m.group("name")

@@ -2402,3 +2402,23 @@ def test_a_later_note_withdraws_the_booked_follow_up(text: str, verdict: str, wh
     """A comment that the booked time does not hold replaces it with the time it gives instead."""
     r = assess_rules(build_context(text))["follow_up_date"]
     assert (r.verdict, [e.text for e in r.evidence]) == (verdict, [when])
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a dictated plan names its speaker, so "jag kallar" names who calls
+    ("SIP [BARN] fyra år. Datum sjuttonde mars tjugotjugosex. Samordningsansvarig kolon [NAMN_1] socialsekreterare "
+     "socialtjänsten, alltså jag som dikterar punkt nytt stycke\n\nUppföljning kolon efter vecka tjugo, jag kallar "
+     "punkt slut", "met"),
+    ("Ja det här är [NAMN_1] kurator som dikterar.\n\nUppföljning efter påsk, jag kallar.", "met"),
+    ("Uppföljning efter påsk, jag kallar.", "partial"),
+    # a slide's title over its bullets
+    ("Slide 1\nSIP-möte 20 jan 2026\n\nSlide 14: Nästa gång\n- Efter sportlovet\n- Mentorn [NAMN_2] kallar alla",
+     "met"),
+    ("— Bild 11 —\nNästa möte\nEfter påsk\n[NAMN_2] på BVC skickar kallelse till alla", "met"),
+    # a long line between the follow-up and the caller: the meeting's convener, not the follow-up's
+    ("Föregående SIP: 2024-04-23, uppföljning var satt till 2024-06-11 men blev inte av.\nNärvarande: [VH1] mamma, "
+     "[VH2] pappa, [NAMN_1] (behandlare, BUP), [NAMN_2] (mentor, gymnasiet)\nSammankallande: [NAMN_3]",
+     "partial"),
+])
+def test_who_calls_in_dictated_plans_and_slides(text: str, verdict: str) -> None:
+    assert assess_rules(build_context(text))["follow_up_responsible"].verdict == verdict
