@@ -3669,7 +3669,7 @@ def _checked(text: str) -> str:
 
 def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
-    cells = [c.strip() for c in re.split(r"[|:]", text) if c.strip()]
+    cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
     rest = [c for c in cells if not re.fullmatch(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*"
                                                  r"(?:information och |om )?(?:samtycke\w*|medgivande\w*)[\W\d]*",
                                                  c, re.I)]
@@ -3705,6 +3705,13 @@ def consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segm
     return _cached(ctx, "consent_statements", _find_consent_statements)
 
 
+def _heading_states_consent(text: str, label_open: bool) -> bool:
+    """A short line taken for a heading that says consent's state, as slides write it: "Samtycke finns", or
+    "Inhämtas" under a "Samtycke" title."""
+    rest = CONSENT.sub("", text, count=1) if CONSENT.match(text.strip()) else text if label_open else ""
+    return bool(rest.strip() and (CONSENT_VALUE.match(rest) or CONSENT_PENDING.search(rest)))
+
+
 def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segment]]:
     """The plan's statements that consent was given (with who gave it), and those where it is only pending or
     uncertain."""
@@ -3714,14 +3721,15 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     previous_guardians = False  # the segment before names both guardians or the guardians as a group, or "de"
     for s in ctx.segs:
         text = _checked(s.text)
+        stated = s.is_heading and _heading_states_consent(text, label_open)
         them_named, previous_guardians = previous_guardians, bool(
             CONSENT_BY_ALL.search(s.text) or MOTHER.search(s.text) and FATHER.search(s.text)
             or previous_guardians and CONSENT_BY_THEM.match(s.text))  # "De säger ..." goes on about them
-        if label_open and not s.is_heading and not FIELD.match(text) and (
+        if label_open and (not s.is_heading or stated) and not FIELD.match(text) and (
                 CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
-        if s.is_heading or _search_ci(NO_CONSENT, text):
+        if s.is_heading and not stated or _search_ci(NO_CONSENT, text):
             label_open = s.is_heading and bool(CONSENT.search(text))
             continue
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))

@@ -2422,3 +2422,14 @@ def test_a_later_note_withdraws_the_booked_follow_up(text: str, verdict: str, wh
 ])
 def test_who_calls_in_dictated_plans_and_slides(text: str, verdict: str) -> None:
     assert assess_rules(build_context(text))["follow_up_responsible"].verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Slide 7\nSamtycke\nInhämtas\n\nSlide 8\nNästa uppföljning", "partial"),
+    ("[Bild 6]\nUppföljning\nBUP kallar till nytt möte vid behov\nSamtycke finns\n\n[Bild 7]\nFrågor?", "partial"),
+    ("Slide 11: Samtycke\n\nSlide 12: Skolan\n- Mentorn stöttar", "not_met"),  # an empty slide
+    ("Slide 11\nSamtycke och informationsutbyte\n\nSlide 12\nSkolan", "not_met"),
+])
+def test_consent_on_slides(text: str, verdict: str) -> None:
+    """A slide's short lines are taken for headings; a consent title with its state below it still says it."""
+    assert assess_rules(build_context(text))["consent"].verdict == verdict
