@@ -3705,6 +3705,19 @@ def consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segm
     return _cached(ctx, "consent_statements", _find_consent_statements)
 
 
+# Where a dictated sentence ends, as speech recognition writes it out ("samtycke finns punkt", "nytt stycke").
+DICTATED_STOP = folded_re(r"\s(?:punkt|nytt\s+stycke|ny\s+rad)\b", re.I)
+
+
+def _dictated_consent(text: str) -> str:
+    """In a dictated segment (its sentences run on, ended by "punkt"), only the sentences about consent, so that
+    people named in the others are not taken for those who consented; other text unchanged."""
+    if not DICTATED_STOP.search(text):
+        return text
+    parts = [p for p in DICTATED_STOP.split(text) if CONSENT.search(p) or CONSENT_ACT.search(p)]
+    return ". ".join(parts) if parts else text
+
+
 def _heading_states_consent(text: str, label_open: bool) -> bool:
     """A short line taken for a heading that says consent's state, as slides write it: "Samtycke finns", or
     "Inhämtas" under a "Samtycke" title."""
@@ -3720,7 +3733,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     label_open = False  # the segment before was a bare consent label: "7. Samtycke", "Samtycke:"
     previous_guardians = False  # the segment before names both guardians or the guardians as a group, or "de"
     for s in ctx.segs:
-        text = _checked(s.text)
+        text = _dictated_consent(_checked(s.text))
         stated = s.is_heading and _heading_states_consent(text, label_open)
         them_named, previous_guardians = previous_guardians, bool(
             CONSENT_BY_ALL.search(s.text) or MOTHER.search(s.text) and FATHER.search(s.text)

@@ -2433,3 +2433,12 @@ def test_who_calls_in_dictated_plans_and_slides(text: str, verdict: str) -> None
 def test_consent_on_slides(text: str, verdict: str) -> None:
     """A slide's short lines are taken for headings; a consent title with its state below it still says it."""
     assert assess_rules(build_context(text))["consent"].verdict == verdict
+
+
+def test_dictated_consent_reads_only_its_own_sentence():
+    """Speech recognition runs sentences on with "punkt": the guardians named in another sentence did not consent."""
+    text = ("anteckningar sip [BARN] nytt stycke mamma och pappa var med på mötet punkt mormor följer med punkt "
+            "samtycke finns punkt slut")
+    assert assess_rules(build_context(text))["consent"].verdict == "partial"
+    text = "anteckningar sip [BARN] punkt mamma och pappa har skrivit under samtycke till sip punkt slut"
+    assert assess_rules(build_context(text))["consent"].verdict == "met"
