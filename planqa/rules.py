@@ -3871,7 +3871,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
-        if LIST_TITLE.match(text):
+        if LIST_TITLE.match(followup.SLIDE_NUMBER.sub("", text)):  # also a slide's title: "Bild 3: Deltagare"
             in_list = True
         elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
             in_list = False

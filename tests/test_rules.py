@@ -2442,3 +2442,12 @@ def test_dictated_consent_reads_only_its_own_sentence():
     assert assess_rules(build_context(text))["consent"].verdict == "partial"
     text = "anteckningar sip [BARN] punkt mamma och pappa har skrivit under samtycke till sip punkt slut"
     assert assess_rules(build_context(text))["consent"].verdict == "met"
+
+
+@pytest.mark.parametrize("text", [
+    "Bild 3: Deltagare\n[VH1], [VH2]\n[BARN]\n[NAMN_1] BVC-sjuksköterska\n\nBild 4: Läget\n- [BARN] äter lite",
+    "Slide 3: Närvarande\n| Namn | Roll |\n| [VH1] | vårdnadshavare |\n| [NAMN_1] | mentor, gymnasiet |",
+])
+def test_guardians_in_a_slides_participant_list(text: str) -> None:
+    """A slide titled "Deltagare"/"Närvarande" is a participant list: guardians only listed there give partial."""
+    assert assess_rules(build_context(text))["guardian_participation"].verdict == "partial"
