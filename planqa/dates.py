@@ -404,7 +404,8 @@ def _plan_date_candidates(text: str, head: int) -> list[DateMention]:
     out: list[DateMention] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if any(ch.isdigit() for ch in line) and (pos < head or _PLAN_CUE.search(line)):
+        # near the top also a date in words, as a dictated plan gives it ("mötet tisdag tjugosjunde januari ...")
+        if pos < head or any(ch.isdigit() for ch in line) and _PLAN_CUE.search(line):
             out += [DateMention(m.start + pos, m.end + pos, m.text, m.iso, m.kind) for m in find_dates(line)]
         pos += len(line)
     return out

@@ -118,6 +118,11 @@ TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:–—-]\s*(?:uppfölj\w*|nästa (?:s
 # "Ny genomgång blir den 9 september"): the text before the date mention.
 NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:möte|sammanträde)|genomgång|"
                             r"uppföljning|revidering)\s+(?:är|blir|hålls|sker|planeras\s+till|bokas\s+till)\s+$", re.I)
+# A short check-in that opens its sentence with its time, as an acute plan books one before the next full meeting
+# ("Avstämning torsdag 13/11 kl. 14.00. Nytt SIP-möte 2025-12-04.", "Kort avstämning fredag 21/11."): a follow-up
+# occasion of its own (GUIDELINES 2).
+CHECK_IN_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:(?:en\s+)?kort\s+)?(?:avstämning|telefonavstämning|avstämningsmöte|check-?in)"
+                        r"(?:\s+(?:per|via)\s+(?:telefon|länk|teams))?\s*:?\s*$", re.I)
 # A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
 WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
@@ -495,7 +500,7 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_start = text.rfind("\n", 0, m.start) + 1
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
-        if labelled or NEXT_MEETING_IS.search(line_head) or any(a.start <= m.start < a.end for a in answers):
+        if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
 

@@ -249,3 +249,9 @@ def test_spelled_out_dates(text: str, span: str, iso: str | None, kind: str) -> 
 @pytest.mark.parametrize("text", ["de andra i första klass", "en vecka tre gånger", "vecka två dagar i rad"])
 def test_spelled_out_numbers_that_are_no_date(text: str) -> None:
     assert find_dates(text, datetime.date(2025, 2, 1)) == []
+
+
+def test_plan_date_in_words_at_the_top():
+    """A dictated plan gives its meeting's date in words on a line without digits."""
+    text = "sip [BARN] punkt mötet tisdag tjugosjunde januari tjugotjugosex nytt stycke\n\nJa det här är kuratorn."
+    assert find_plan_date(text) == datetime.date(2026, 1, 27)

@@ -2451,3 +2451,15 @@ def test_dictated_consent_reads_only_its_own_sentence():
 def test_guardians_in_a_slides_participant_list(text: str) -> None:
     """A slide titled "Deltagare"/"Närvarande" is a participant list: guardians only listed there give partial."""
     assert assess_rules(build_context(text))["guardian_participation"].verdict == "partial"
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Datum för mötet: 2025-11-10\n\n8. Uppföljning\nAvstämning torsdag 13/11 kl. 14.00. Nytt SIP-möte 2025-12-04.",
+     ["2025-11-13", "2025-12-04"]),
+    ("SIP efter polisingripande – anteckningar 18/11 2025\n\nHändelsen\n" + "[BARN] ringde själv till polisen. " * 15
+     + "\n\nUppföljning\nKort avstämning fredag 21/11. SIP-uppföljning tisdag 9 december 2025.",
+     ["2025-11-21", "2025-12-09"]),
+])
+def test_an_acute_plans_check_in_is_a_follow_up_occasion(text: str, dates: list[str]) -> None:
+    """A short check-in before the next full meeting is a follow-up occasion of its own (GUIDELINES 2)."""
+    assert build_context(text).follow_up_iso == dates
