@@ -68,6 +68,8 @@ _ABSOLUTE = [
     # 14/3, 14/3-25, 13/2 -24, 14/3 2025, 14/3/2025, tisdag 4/3 kl 13.00
     (rf"{_B}{_PRE}{_DAYPRE}(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})"
     rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d))?(?![\d/]){_NOT_DM}{_TIME}?"),
+    # 16.9.2025, 18.03.2025 (day first, only with a four-digit year: "1.5" and "3.2" are numbers)
+    rf"{_B}{_PRE}{_DAYPRE}(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})\.(?P<py>{_YEAR4})(?![\d]|\.\d){_TIME}?",
     # den 14 mars, 14 mars 2025, tisdagen den 6 februari 2024, 3:e april
     (rf"{_B}{_PRE}{_DAYPRE}(?P<td>\d{{1,2}})(?::e|:a)?\s+(?P<tm>{_MONTH_ANY})(?![\wåäö])"
     rf"(?:\s+(?P<ty>{_YEAR4})(?!\d)|\s?-\s?(?P<ty2>\d{{2}})(?![\d/-]))?{_TIME}?"),
@@ -174,7 +176,7 @@ _FLAGS = re.IGNORECASE
 # and per entity). The three characters that re.IGNORECASE matches to an ASCII letter but
 # str.lower() does not are folded first.
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_ABS_KEYS = [("-",), tuple("0123456789"), ("/",), _MONTH_KEYS]
+_ABS_KEYS = [("-",), tuple("0123456789"), ("/",), (".",), _MONTH_KEYS]
 _ABS_RE = [(re.compile(p, _FLAGS), keys) for p, keys in zip(_ABSOLUTE, _ABS_KEYS, strict=True)]
 _WEEK_RE = re.compile(_WEEK, _FLAGS)
 _WORD_DATE_RE = re.compile(_WORD_DATE, _FLAGS)
@@ -266,6 +268,8 @@ def _resolve_absolute(m: re.Match[str], plan_date: datetime.date | None) -> date
         return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
     if g.get("cy"):
         return _safe_date(int(g["cy"]), int(g["cm"]), int(g["cd"]))
+    if g.get("pd"):
+        return _safe_date(int(g["py"]), int(g["pm"]), int(g["pd"]))
     if g.get("dd"):
         day, month = int(g["dd"]), int(g["dm"])
         year = g.get("dy") or g.get("dy4")
@@ -284,6 +288,8 @@ def _valid_absolute(m: re.Match[str]) -> bool:
         return 1 <= day <= 31 and 1 <= month <= 12 and m.group() != "24/7"
     if g.get("td"):
         return 1 <= int(g["td"]) <= 31
+    if g.get("pd"):
+        return 1 <= int(g["pd"]) <= 31 and 1 <= int(g["pm"]) <= 12
     return True
 
 

@@ -255,3 +255,17 @@ def test_plan_date_in_words_at_the_top():
     """A dictated plan gives its meeting's date in words on a line without digits."""
     text = "sip [BARN] punkt mötet tisdag tjugosjunde januari tjugotjugosex nytt stycke\n\nJa det här är kuratorn."
     assert find_plan_date(text) == datetime.date(2026, 1, 27)
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), [
+    ("Möte 16.9.2025", "16.9.2025", "2025-09-16"),
+    ("18.03.2025 kl 13, BVC", "18.03.2025 kl 13", "2025-03-18"),
+])
+def test_dotted_day_month_year(text: str, span: str, iso: str) -> None:
+    [m] = find_dates(text, PLAN)
+    assert (m.text, m.iso, m.kind) == (span, iso, "absolute")
+
+
+@pytest.mark.parametrize("text", ["version 1.5.2", "kl 16.30", "3.2.2024.5", "32.1.2025"])
+def test_dotted_numbers_that_are_no_date(text: str) -> None:
+    assert find_dates(text, PLAN) == []
