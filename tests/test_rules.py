@@ -2392,8 +2392,8 @@ def test_follow_up_time_in_the_clause_that_says_follow_up(text: str, verdict: st
 
 
 @pytest.mark.parametrize(("text", "verdict", "when"), [
-    ("SIP-möte 28/1\nuppföljn. tisdag 4/3 kl 13.00 hos hab\n\n> Karin 30/1: ⚠ 4/3 går inte. "
-     "Vi tar det efter sportlovet i stället, jag skickar ny kallelse.", "partial", "sportlovet"),
+    (("SIP-möte 28/1\nuppföljn. tisdag 4/3 kl 13.00 hos hab\n\n> Karin 30/1: ⚠ 4/3 går inte. "
+      "Vi tar det efter sportlovet i stället, jag skickar ny kallelse."), "partial", "sportlovet"),
     ("SIP-möte 28/1\nUppföljning: tisdag 4/3 kl 13.00\n\n> Karin 30/1: 4/3 ställs in, ny tid 11/3 i stället.",
      "met", "11/3"),
     ("SIP-möte 28/1\nUppföljning: tisdag 4/3 kl 13.00\n\n> Karin 30/1: 4/3 passar bra.", "met", "tisdag 4/3 kl 13.00"),
@@ -2406,9 +2406,9 @@ def test_a_later_note_withdraws_the_booked_follow_up(text: str, verdict: str, wh
 
 @pytest.mark.parametrize(("text", "verdict"), [
     # a dictated plan names its speaker, so "jag kallar" names who calls
-    ("SIP [BARN] fyra år. Datum sjuttonde mars tjugotjugosex. Samordningsansvarig kolon [NAMN_1] socialsekreterare "
-     "socialtjänsten, alltså jag som dikterar punkt nytt stycke\n\nUppföljning kolon efter vecka tjugo, jag kallar "
-     "punkt slut", "met"),
+    (("SIP [BARN] fyra år. Datum sjuttonde mars tjugotjugosex. Samordningsansvarig kolon [NAMN_1] socialsekreterare "
+      "socialtjänsten, alltså jag som dikterar punkt nytt stycke\n\nUppföljning kolon efter vecka tjugo, jag kallar "
+      "punkt slut"), "met"),
     ("Ja det här är [NAMN_1] kurator som dikterar.\n\nUppföljning efter påsk, jag kallar.", "met"),
     ("Uppföljning efter påsk, jag kallar.", "partial"),
     # a slide's title over its bullets
@@ -2416,8 +2416,8 @@ def test_a_later_note_withdraws_the_booked_follow_up(text: str, verdict: str, wh
      "met"),
     ("— Bild 11 —\nNästa möte\nEfter påsk\n[NAMN_2] på BVC skickar kallelse till alla", "met"),
     # a long line between the follow-up and the caller: the meeting's convener, not the follow-up's
-    ("Föregående SIP: 2024-04-23, uppföljning var satt till 2024-06-11 men blev inte av.\nNärvarande: [VH1] mamma, "
-     "[VH2] pappa, [NAMN_1] (behandlare, BUP), [NAMN_2] (mentor, gymnasiet)\nSammankallande: [NAMN_3]",
+    (("Föregående SIP: 2024-04-23, uppföljning var satt till 2024-06-11 men blev inte av.\nNärvarande: [VH1] mamma, "
+      "[VH2] pappa, [NAMN_1] (behandlare, BUP), [NAMN_2] (mentor, gymnasiet)\nSammankallande: [NAMN_3]"),
      "partial"),
 ])
 def test_who_calls_in_dictated_plans_and_slides(text: str, verdict: str) -> None:
