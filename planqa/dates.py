@@ -68,10 +68,45 @@ _ABSOLUTE = [
     # 14/3, 14/3-25, 13/2 -24, 14/3 2025, 14/3/2025, tisdag 4/3 kl 13.00
     (rf"{_B}{_PRE}{_DAYPRE}(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})"
     rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d))?(?![\d/]){_NOT_DM}{_TIME}?"),
+    # 16.9.2025, 18.03.2025 (day first, only with a four-digit year: "1.5" and "3.2" are numbers)
+    rf"{_B}{_PRE}{_DAYPRE}(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})\.(?P<py>{_YEAR4})(?![\d]|\.\d){_TIME}?",
     # den 14 mars, 14 mars 2025, tisdagen den 6 februari 2024, 3:e april
     (rf"{_B}{_PRE}{_DAYPRE}(?P<td>\d{{1,2}})(?::e|:a)?\s+(?P<tm>{_MONTH_ANY})(?![\wåäö])"
     rf"(?:\s+(?P<ty>{_YEAR4})(?!\d)|\s?-\s?(?P<ty2>\d{{2}})(?![\d/-]))?{_TIME}?"),
 ]
+# Numbers as a dictated plan spells them ("den fjärde mars", "tjugonde i elfte", "vecka elva", "klockan halv två",
+# the year "tjugotjugofem"/"tjugosex"): the same dates as their digits, the span the same whole expression.
+_UNIT_WORDS = ("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio")
+_TEENS = ("tio", "elva", "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton")
+_ORD_UNITS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde")
+_ORD_TEENS = ("tionde", "elfte", "tolfte", "trettonde", "fjortonde", "femtonde", "sextonde", "sjuttonde",
+              "artonde", "nittonde")
+CARDINALS: dict[str, int] = {w: i for i, w in enumerate(_UNIT_WORDS + _TEENS, 1)} | {"en": 1}
+for _tens, _n in (("tjugo", 20), ("trettio", 30), ("fyrtio", 40), ("femtio", 50)):
+    CARDINALS[_tens] = _n
+    CARDINALS.update({_tens + w: _n + i for i, w in enumerate(_UNIT_WORDS, 1)} | {_tens + "en": _n + 1})
+del _tens, _n
+ORDINALS: dict[str, int] = {w: i for i, w in enumerate(_ORD_UNITS + _ORD_TEENS, 1)} | {"tjugonde": 20, "trettionde": 30}
+ORDINALS.update({"tjugo" + w: 20 + i for i, w in enumerate(_ORD_UNITS, 1)} | {"trettioförsta": 31})
+
+
+def _alternation(words) -> str:
+    """Words as one regex alternation, the longest first ("tjugofem" before "tjugo")."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+_ORD_DAY = _alternation(ORDINALS)
+_ORD_MONTH = _alternation(w for w, n in ORDINALS.items() if 3 <= n <= 12)  # "i elfte"; not "andra i första"
+_WORD_HOUR = _alternation(w for w, n in CARDINALS.items() if n <= 24)
+_WORD_YEAR = (r"(?P<sy>(?:tvåtusen|tjugo)(?:tjugo|trettio)(?:" + "|".join(_UNIT_WORDS) + r")?"
+              r"|(?:tjugo|trettio)(?:" + "|".join(_UNIT_WORDS) + r"))(?![\wåäö])")
+_WORD_TIME = rf"(?:\s+(?:kl\.?|klockan)\s+(?:halv\s+|kvart\s+(?:över|i)\s+)?{_WORD_HOUR}(?![\wåäö]))"
+_WORD_DATE = (rf"{_B}{_PRE}{_DAYPRE}(?P<sd>{_ORD_DAY})\s+(?:(?P<sm>{_MONTH_FULL})|i\s+(?P<sn>{_ORD_MONTH})"
+              rf"(?!\s+(?:klass|ring|hand|led|omgång)))(?![\wåäö])(?:\s+{_WORD_YEAR})?(?:{_TIME}|{_WORD_TIME})?")
+# "vecka elva", not a count after it ("vecka två dagar") or a duration before it ("en vecka tre gånger")
+_WORD_WEEK = (rf"(?<!\ben\s)(?<!\bper\s)(?<!\bvarje\s){_B}{_PRE}vecka\s+(?P<ws>{_alternation(CARDINALS)})(?![\wåäö])"
+              r"(?!\s+(?:dagar|dag|gånger|ggr|timmar|tim|minuter|veckor|månader|år|pass|av)\b)")
+
 _WEEK = (rf"{_B}{_PRE}(?:vecka|v\.?)[ \t]?(?P<w1>\d{{1,2}})(?!\d|[/.:]\d)"
          rf"(?:[ \t]*[-–][ \t]*(?P<w2>\d{{1,2}})(?!\d))?"
          rf"(?:(?:\s+|/|,\s*)(?P<wy>{_YEAR4})(?!\d))?")
@@ -141,9 +176,12 @@ _FLAGS = re.IGNORECASE
 # and per entity). The three characters that re.IGNORECASE matches to an ASCII letter but
 # str.lower() does not are folded first.
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_ABS_KEYS = [("-",), tuple("0123456789"), ("/",), _MONTH_KEYS]
+_ABS_KEYS = [("-",), tuple("0123456789"), ("/",), (".",), _MONTH_KEYS]
 _ABS_RE = [(re.compile(p, _FLAGS), keys) for p, keys in zip(_ABSOLUTE, _ABS_KEYS, strict=True)]
 _WEEK_RE = re.compile(_WEEK, _FLAGS)
+_WORD_DATE_RE = re.compile(_WORD_DATE, _FLAGS)
+_WORD_WEEK_RE = re.compile(_WORD_WEEK, _FLAGS)
+_WORD_DATE_KEYS = _MONTH_KEYS + tuple(w for w, n in ORDINALS.items() if 3 <= n <= 12)
 _VAGUE_KEYS = [
     ("dag", "veck", "mån", "år", "termin"),
     ("nästa", "kommande"),
@@ -204,12 +242,34 @@ def _year2(text: str) -> int:
     return y + 2000 if y < 100 else y
 
 
+def _word_year(text: str) -> int:
+    """A spelled-out year: "tjugotjugofem" and "tvåtusentjugofem" are 2025, "tjugosex" is 2026."""
+    low = text.lower()
+    for prefix in ("tvåtusen", "tjugo"):
+        if low.startswith(prefix) and CARDINALS.get(low[len(prefix):], 0) >= 20:
+            return 2000 + CARDINALS[low[len(prefix):]]
+    return 2000 + CARDINALS[low]
+
+
+def _resolve_words(g: dict[str, str | None], plan_date: datetime.date | None) -> datetime.date | None:
+    """A spelled-out day and month ("fjärde mars", "tjugonde i elfte") with its year, if any."""
+    day = ORDINALS[g["sd"].lower()]
+    month = MONTHS[g["sm"].lower()] if g.get("sm") else ORDINALS[g["sn"].lower()]
+    if g.get("sy"):
+        return _safe_date(_word_year(g["sy"]), month, day)
+    return _next_occurrence(month, day, plan_date)
+
+
 def _resolve_absolute(m: re.Match[str], plan_date: datetime.date | None) -> datetime.date | None:
     g = m.groupdict()
+    if g.get("sd"):
+        return _resolve_words(g, plan_date)
     if g.get("iy"):
         return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
     if g.get("cy"):
         return _safe_date(int(g["cy"]), int(g["cm"]), int(g["cd"]))
+    if g.get("pd"):
+        return _safe_date(int(g["py"]), int(g["pm"]), int(g["pd"]))
     if g.get("dd"):
         day, month = int(g["dd"]), int(g["dm"])
         year = g.get("dy") or g.get("dy4")
@@ -228,6 +288,8 @@ def _valid_absolute(m: re.Match[str]) -> bool:
         return 1 <= day <= 31 and 1 <= month <= 12 and m.group() != "24/7"
     if g.get("td"):
         return 1 <= int(g["td"]) <= 31
+    if g.get("pd"):
+        return 1 <= int(g["pd"]) <= 31 and 1 <= int(g["pm"]) <= 12
     return True
 
 
@@ -249,6 +311,13 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
             continue
         vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
         found.append((m.start(), "vague" if vague else "week", m))
+    for m in _WORD_DATE_RE.finditer(text) if any(k in low for k in _WORD_DATE_KEYS) else ():
+        vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
+        found.append((m.start(), "vague" if vague else "absolute", m))
+    for m in _WORD_WEEK_RE.finditer(text) if "vecka " in low else ():
+        if CARDINALS[m.group("ws").lower()] <= 53:
+            vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
+            found.append((m.start(), "vague" if vague else "week", m))
     for rx, keys in _VAGUE_RE:
         for m in rx.finditer(text) if any(k in low for k in keys) else ():
             found.append((m.start(), "vague", m))
@@ -262,7 +331,9 @@ def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, D
         if kind == "absolute":
             d = _resolve_absolute(m, plan_date)
         elif kind == "week":
-            d = _week_monday(int(m.group("w1")), int(m.group("wy")) if m.group("wy") else None, plan_date)
+            week = CARDINALS[m.group("ws").lower()] if "ws" in m.groupdict() else int(m.group("w1"))
+            year = int(m.group("wy")) if m.groupdict().get("wy") else None
+            d = _week_monday(week, year, plan_date)
         else:
             d = None
         iso = d.isoformat() if d else None
@@ -339,7 +410,8 @@ def _plan_date_candidates(text: str, head: int) -> list[DateMention]:
     out: list[DateMention] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if any(ch.isdigit() for ch in line) and (pos < head or _PLAN_CUE.search(line)):
+        # near the top also a date in words, as a dictated plan gives it ("mötet tisdag tjugosjunde januari ...")
+        if pos < head or any(ch.isdigit() for ch in line) and _PLAN_CUE.search(line):
             out += [DateMention(m.start + pos, m.end + pos, m.text, m.iso, m.kind) for m in find_dates(line)]
         pos += len(line)
     return out

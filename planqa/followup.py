@@ -48,9 +48,11 @@ CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+a
                        r"|\b(?:ej|inte)\s+(?:en\s+)?uppföljning", re.IGNORECASE)  # "(internt, ej uppföljning av SIP)"
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf. 12/6"
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
-_LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
+_LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:(?:\[[xX✓✔]\]|[☒☑])\s*)?(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
 BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
+# A slide deck exported to text numbers its slides' titles ("Slide 14: Nästa gång", "Bild 3 – Mål")
+SLIDE_NUMBER = re.compile(r"^\s*(?:slide|bild)\s*\d{1,3}\s*[:.–-]\s*", re.IGNORECASE)
 _HEADING_LINE = re.compile(r"^\s*(?:#+\s*|\d+[.)]\s*)?(?P<h>[^\n:|]{2,50}?)\s*:?\s*$")
 
 
@@ -100,6 +102,7 @@ def _heading_above(text: str, pos: int) -> str:
         if not line.strip() or BRACKETED_LINE.match(line):
             continue  # a template's instruction under its heading ("7. Uppföljning\n(Ange datum och vem som kallar)")
         seen += 1
+        line = SLIDE_NUMBER.sub("", line)
         if ":" in line.rstrip()[:-1]:
             continue  # a "label: value" line of the same block
         m = _HEADING_LINE.match(line)

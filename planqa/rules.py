@@ -122,6 +122,11 @@ TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:–—-]\s*(?:uppfölj\w*|nästa (?:s
 # "Ny genomgång blir den 9 september"): the text before the date mention.
 NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:möte|sammanträde)|genomgång|"
                             r"uppföljning|revidering)\s+(?:är|blir|hålls|sker|planeras\s+till|bokas\s+till)\s+$", re.I)
+# A short check-in that opens its sentence with its time, as an acute plan books one before the next full meeting
+# ("Avstämning torsdag 13/11 kl. 14.00. Nytt SIP-möte 2025-12-04.", "Kort avstämning fredag 21/11."): a follow-up
+# occasion of its own (GUIDELINES 2).
+CHECK_IN_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:(?:en\s+)?kort\s+)?(?:avstämning|telefonavstämning|avstämningsmöte|check-?in)"
+                        r"(?:\s+(?:per|via)\s+(?:telefon|länk|teams))?\s*:?\s*$", re.I)
 # A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
 WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
@@ -462,7 +467,7 @@ def build_context(text: str) -> Context:
     instructions = instruction_spans(lines)  # "(... Nästa uppföljning bör ske inom sex månader.)" is no time
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
-    chosen = _field_times(lines, chosen)
+    chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -470,6 +475,35 @@ def build_context(text: str) -> Context:
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"], instructions=instructions,
     )
+
+
+# A later note that the booked time does not hold ("⚠ 4/3 går inte", "4/3 ställs in", "mötet 4/3 flyttas") and the
+# time that takes its place in the same sentence ("Vi tar det efter sportlovet i stället").
+TIME_WITHDRAWN = folded_re(r"\W{0,3}(?:(?:går|passar|funkar|fungerar)\s+inte|ställs\s+in|flyttas|ändras|stryks|utgår)\b",
+                           re.I)
+INSTEAD = folded_re(r"\s*(?:i\s*stället|istället)\b", re.I)
+
+
+def _day_month(m: dates.DateMention) -> str | None:
+    """The mention's month and day ("03-04"), also when the plan leaves its year open."""
+    iso = m.iso or dates.normalise(m.text, dt.date(2000, 1, 1))[0]
+    return iso[5:] if iso else None
+
+
+def _moved_follow_ups(text: str, mentions: list[dates.DateMention],
+                      chosen: list[dates.DateMention]) -> list[dates.DateMention]:
+    """The follow-up times without those a later note withdraws (a comment on a shared page, an addition to the
+    minutes: "⚠ 4/3 går inte"), with the time the note gives instead in its line ("efter sportlovet i stället")."""
+    notes = [w for w in mentions if w.kind != "vague" and TIME_WITHDRAWN.match(text, w.end)]
+    withdrawn = [w for w in notes if any(m.start < w.start and _day_month(m) == _day_month(w) for m in chosen)]
+    if not withdrawn:
+        return chosen
+    kept = [m for m in chosen if not any(m.start < w.start and _day_month(m) == _day_month(w) for w in withdrawn)]
+    for w in withdrawn:
+        line_end = text.find("\n", w.end)
+        kept += [m for m in mentions if w.end < m.start < (line_end if line_end >= 0 else len(text))
+                 and INSTEAD.match(text, m.end) and m not in kept]
+    return kept
 
 
 def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.DateMention],
@@ -486,7 +520,7 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_start = text.rfind("\n", 0, m.start) + 1
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
-        if labelled or NEXT_MEETING_IS.search(line_head) or any(a.start <= m.start < a.end for a in answers):
+        if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
 
@@ -2792,6 +2826,30 @@ CHILD_CONTACT = folded_re(rf"\b(?:ses|träffas|hörs)\s+(?:med|m\.?)\s+{_PARTICI
 MEETING_ANAPHOR = folded_re(r"^\W*(?:det|mötet|det mötet|den)\s+(?:blir|hålls|sker|bokas|ligger|planeras)\b", re.I)
 
 
+# A time that has passed by its own words ("i somras", "i höstas", "i fredags", "i går"): never the next follow-up.
+PAST_TIME = folded_re(r"^i\s+(?:våras|höstas|somras|vintras|påskas|julas|går|förrgår|fjol|(?:mån|tis|ons|tors|fre|lör|sön)dags)$",
+                      re.I)
+# Where a sentence or clause ends, also as a dictated plan writes it out ("... kallar punkt", "nytt stycke").
+SPOKEN_BREAK = folded_re(r"[.!?;,]\s|\n|\s(?:och|men|samt)\s|\b(?:punkt|nytt stycke|ny rad)\b", re.I)
+
+
+def _in_cue_clause(text: str, s: Segment, m: dates.DateMention) -> bool:
+    """The time is in the same clause as a follow-up word of its segment ("Vi ses igen efter jullovet"), not in
+    another clause ("Klassresan är i maj, och [NAMN_2] tar upp det på nästa möte")."""
+    for cue in FOLLOW_UP.finditer(s.text):
+        c0, c1 = s.start + cue.start(), s.start + cue.end()
+        lo, hi = (c1, m.start) if m.start >= c1 else (m.end, c0)
+        if lo >= hi or not SPOKEN_BREAK.search(text, lo, hi):
+            return True
+    return False
+
+
+def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bool) -> bool:
+    """A vague time in a follow-up mention: anywhere under a follow-up label or in the sentence that points back at
+    it, else in the clause that says follow-up. A time passed by its own words ("i somras") never counts."""
+    return s.start <= m.start < s.end and not PAST_TIME.match(m.text) and (by_label or _in_cue_clause(ctx.text, s, m))
+
+
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
     if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
@@ -2808,8 +2866,9 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
                and "\n" not in ctx.text[s.end:nxt.start]]
+    cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague"
-             and any(s.start <= m.start < s.end for s in mentions + sequels)]
+             and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
         return _result("follow_up_date", "partial", 0.6, ev, "Tiden för uppföljning är vag, inget datum.")
@@ -2852,14 +2911,29 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
     s = ctx.segs[i]
     if _mentions_follow_up(s.text) or s.section and _mentions_follow_up(s.section):
         return True
+    if any(s.start <= m.start < s.end for m in ctx.follow_up_concrete + ctx.follow_up_vague):
+        return True  # the sentence that gives the follow-up's time ("Vi tar det efter sportlovet, jag kallar")
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
     for prev in previous[::-1]:
         skipped = sum(prev.end <= a < s.start for a, _ in ctx.instructions)
         if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
+            return _under_short_title(ctx, i)
+        if _mentions_follow_up(prev.text):
+            return True
+    return _under_short_title(ctx, i)
+
+
+def _under_short_title(ctx: Context, i: int) -> bool:
+    """Segment i ends a block of short lines (no blank line between them) whose first line says follow-up: a
+    slide's title over its bullets ("Slide 14: Nästa gång\n- Efter påsk\n- [NAMN_2] kallar alla")."""
+    after = ctx.segs[i]
+    for prev in ctx.segs[max(0, i - 3):i][::-1]:
+        if ctx.text.count("\n", prev.end, after.start) != 1 or len(prev.text) > 40:
             return False
         if _mentions_follow_up(prev.text):
             return True
+        after = prev
     return False
 
 
@@ -2930,8 +3004,18 @@ def _agency_staff(before: str) -> bool:
 SIGNATURE_LINE = re.compile(r"^\s*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
 
 
+# A dictated plan says who speaks it ("dikterat av [NAMN_1]", "Det här är [NAMN_1] kurator som dikterar",
+# "Samordningsansvarig: [NAMN_1] socialsekreterare, alltså jag"): "jag" in it is someone named.
+DICTATED_BY = folded_re(r"\b(?:dikterat|dikterad|inpratat|pratat\s+in|inläst)\s+av\s+(?:[\wåäö-]+\s+){0,2}\[NAMN_\d+\]"
+                        r"|\[NAMN_\d+\][^.\n]{0,80}?\bsom\s+(?:dikterar|pratar\s+in)\b"
+                        r"|\[NAMN_\d+\][^.\n]{0,60}?,\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s+jag\b", re.I)
+
+
 def _signed(ctx: Context) -> bool:
-    """The note ends with its writer's name, so that "jag" in it is someone named."""
+    """The note ends with its writer's name, or a dictated plan names who speaks it, so that "jag" in it is
+    someone named."""
+    if DICTATED_BY.search(ctx.text):
+        return True
     for line in ctx.text.strip().splitlines()[-6:]:
         m = SIGNATURE_LINE.match(line)
         if m and (m.group("name").startswith("[") and "BARN" not in m.group("name")
@@ -3943,7 +4027,7 @@ def _checked(text: str) -> str:
 
 def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
-    cells = [c.strip() for c in re.split(r"[|:]", text) if c.strip()]
+    cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
     rest = [c for c in cells if not re.fullmatch(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*"
                                                  r"(?:information och |om )?(?:samtycke\w*|medgivande\w*)[\W\d]*",
                                                  c, re.I)]
@@ -3979,6 +4063,26 @@ def consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segm
     return _cached(ctx, "consent_statements", _find_consent_statements)
 
 
+# Where a dictated sentence ends, as speech recognition writes it out ("samtycke finns punkt", "nytt stycke").
+DICTATED_STOP = folded_re(r"\s(?:punkt|nytt\s+stycke|ny\s+rad)\b", re.I)
+
+
+def _dictated_consent(text: str) -> str:
+    """In a dictated segment (its sentences run on, ended by "punkt"), only the sentences about consent, so that
+    people named in the others are not taken for those who consented; other text unchanged."""
+    if not DICTATED_STOP.search(text):
+        return text
+    parts = [p for p in DICTATED_STOP.split(text) if CONSENT.search(p) or CONSENT_ACT.search(p)]
+    return ". ".join(parts) if parts else text
+
+
+def _heading_states_consent(text: str, label_open: bool) -> bool:
+    """A short line taken for a heading that says consent's state, as slides write it: "Samtycke finns", or
+    "Inhämtas" under a "Samtycke" title."""
+    rest = CONSENT.sub("", text, count=1) if CONSENT.match(text.strip()) else text if label_open else ""
+    return bool(rest.strip() and (CONSENT_VALUE.match(rest) or CONSENT_PENDING.search(rest)))
+
+
 def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], list[Segment]]:
     """The plan's statements that consent was given (with who gave it), and those where it is only pending or
     uncertain."""
@@ -3987,15 +4091,16 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     label_open = False  # the segment before was a bare consent label: "7. Samtycke", "Samtycke:"
     previous_guardians = False  # the segment before names both guardians or the guardians as a group, or "de"
     for s in ctx.segs:
-        text = _checked(s.text)
+        text = _dictated_consent(_checked(s.text))
+        stated = s.is_heading and _heading_states_consent(text, label_open)
         them_named, previous_guardians = previous_guardians, bool(
             CONSENT_BY_ALL.search(s.text) or MOTHER.search(s.text) and FATHER.search(s.text)
             or previous_guardians and CONSENT_BY_THEM.match(s.text))  # "De säger ..." goes on about them
-        if label_open and not s.is_heading and not FIELD.match(text) and (
+        if label_open and (not s.is_heading or stated) and not FIELD.match(text) and (
                 CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
-        if s.is_heading or _search_ci(NO_CONSENT, text):
+        if s.is_heading and not stated or _search_ci(NO_CONSENT, text):
             label_open = s.is_heading and bool(CONSENT.search(text))
             continue
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
@@ -4124,7 +4229,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
-        if LIST_TITLE.match(text):
+        if LIST_TITLE.match(followup.SLIDE_NUMBER.sub("", text)):  # also a slide's title: "Bild 3: Deltagare"
             in_list = True
         elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
             in_list = False

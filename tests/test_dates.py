@@ -227,3 +227,45 @@ def test_never_raises_on_any_string(s: str, plan: datetime.date | None) -> None:
     find_dates(s, plan)
     normalise(s, plan)
     find_plan_date(s)
+
+
+@pytest.mark.parametrize("text, span, iso, kind", [
+    ("Nästa möte blir tisdag den fjärde mars klockan ett i samma rum.", "tisdag den fjärde mars klockan ett",
+     "2025-03-04", "absolute"),
+    ("vi ses igen torsdag tjugosjätte februari klockan två", "torsdag tjugosjätte februari klockan två",
+     "2025-02-26", "absolute"),
+    ("idag är det den fjortonde oktober tjugotjugofem.", "den fjortonde oktober tjugotjugofem", "2025-10-14", "absolute"),
+    ("mötet hölls nittonde februari tjugosex", "nittonde februari tjugosex", "2026-02-19", "absolute"),
+    ("uppföljning tjugonde i elfte", "tjugonde i elfte", "2025-11-20", "absolute"),
+    ("Vi ses igen vecka elva och", "vecka elva", "2025-03-10", "week"),
+    ("Uppföljning kolon någon gång efter vecka tjugo", "vecka tjugo", None, "vague"),
+])
+def test_spelled_out_dates(text: str, span: str, iso: str | None, kind: str) -> None:
+    """A dictated plan's numbers in words are the same dates, with the same whole-expression span."""
+    [m] = find_dates(text, datetime.date(2025, 2, 1))
+    assert (m.text, m.iso, m.kind) == (span, iso, kind)
+
+
+@pytest.mark.parametrize("text", ["de andra i första klass", "en vecka tre gånger", "vecka två dagar i rad"])
+def test_spelled_out_numbers_that_are_no_date(text: str) -> None:
+    assert find_dates(text, datetime.date(2025, 2, 1)) == []
+
+
+def test_plan_date_in_words_at_the_top():
+    """A dictated plan gives its meeting's date in words on a line without digits."""
+    text = "sip [BARN] punkt mötet tisdag tjugosjunde januari tjugotjugosex nytt stycke\n\nJa det här är kuratorn."
+    assert find_plan_date(text) == datetime.date(2026, 1, 27)
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), [
+    ("Möte 16.9.2025", "16.9.2025", "2025-09-16"),
+    ("18.03.2025 kl 13, BVC", "18.03.2025 kl 13", "2025-03-18"),
+])
+def test_dotted_day_month_year(text: str, span: str, iso: str) -> None:
+    [m] = find_dates(text, PLAN)
+    assert (m.text, m.iso, m.kind) == (span, iso, "absolute")
+
+
+@pytest.mark.parametrize("text", ["version 1.5.2", "kl 16.30", "3.2.2024.5", "32.1.2025"])
+def test_dotted_numbers_that_are_no_date(text: str) -> None:
+    assert find_dates(text, PLAN) == []

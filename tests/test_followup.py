@@ -126,3 +126,15 @@ def test_never_raises(text: str, plan: datetime.date | None) -> None:
     iso, concrete, vague = follow_up_dates(text, plan)
     assert all(m.kind != "vague" for m in concrete) and all(m.kind == "vague" for m in vague)
     assert iso == sorted(iso)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Datum: 2024-02-20\n\n## Uppföljning\n- [x] Tid bokad: tisdag 16/4 kl 9.30\n- Karin kallar alla.", ["2024-04-16"]),
+    ("Slide 1\nSIP-möte 20/2 2024\n\nSlide 14: Nästa gång\n- 16/4 kl 14\n- Mentorn kallar", ["2024-04-16"]),
+    ("Datum: 2024-02-20\n\nBild 9 – Uppföljning\n- 16/4", ["2024-04-16"]),
+])
+def test_follow_up_under_a_checked_box_or_a_slide_title(text: str, expected: list[str]) -> None:
+    """A checked box before the field ("- [x] Tid bokad:") and a slide's number before its title ("Slide 14:") leave
+    the follow-up heading above the date in force."""
+    iso, _, _ = follow_up_dates(text, PLAN, scorer="rules")
+    assert iso == expected

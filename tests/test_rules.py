@@ -2665,3 +2665,91 @@ def test_an_at_mention_after_a_task_names_its_responsible():
     text = ("## Att göra\n- [ ] Ringa mamma om schemat @kuratorn\n- [ ] Ansöka om kontaktperson @soc\n"
             "- [ ] Kolla sommarförskola\n")
     assert [a for _, a in _activities(text)] == [True, True, False]
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a vague time in another clause than the follow-up word is not the follow-up's time
+    ("SIP-möte 2025-01-20\nKlassresan är i maj och där behöver vi en plan, Karin tar upp det på nästa möte.", "not_met"),
+    # dictated: the sentence ends at "punkt"; the follow-up word is in another sentence
+    ("SIP-möte 2025-01-20\närendet ligger hos soc sen januari punkt frånvaron ska följas upp varje vecka punkt slut",
+     "not_met"),
+    # a time passed by its own words is never the next follow-up
+    ("SIP-möte 2025-10-14\nDet här är uppföljningen av planen från i somras.", "not_met"),
+    ("SIP-möte 2025-01-20\nVi ses igen efter jullovet, Karin kallar.", "partial"),
+    ("SIP-möte 2025-01-20\nUppföljning kolon någon gång efter vecka tjugo, jag kallar punkt slut", "partial"),
+])
+def test_follow_up_time_in_the_clause_that_says_follow_up(text: str, verdict: str) -> None:
+    assert assess_rules(build_context(text))["follow_up_date"].verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict", "when"), [
+    (("SIP-möte 28/1\nuppföljn. tisdag 4/3 kl 13.00 hos hab\n\n> Karin 30/1: ⚠ 4/3 går inte. "
+      "Vi tar det efter sportlovet i stället, jag skickar ny kallelse."), "partial", "sportlovet"),
+    ("SIP-möte 28/1\nUppföljning: tisdag 4/3 kl 13.00\n\n> Karin 30/1: 4/3 ställs in, ny tid 11/3 i stället.",
+     "met", "11/3"),
+    ("SIP-möte 28/1\nUppföljning: tisdag 4/3 kl 13.00\n\n> Karin 30/1: 4/3 passar bra.", "met", "tisdag 4/3 kl 13.00"),
+])
+def test_a_later_note_withdraws_the_booked_follow_up(text: str, verdict: str, when: str) -> None:
+    """A comment that the booked time does not hold replaces it with the time it gives instead."""
+    r = assess_rules(build_context(text))["follow_up_date"]
+    assert (r.verdict, [e.text for e in r.evidence]) == (verdict, [when])
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a dictated plan names its speaker, so "jag kallar" names who calls
+    (("SIP [BARN] fyra år. Datum sjuttonde mars tjugotjugosex. Samordningsansvarig kolon [NAMN_1] socialsekreterare "
+      "socialtjänsten, alltså jag som dikterar punkt nytt stycke\n\nUppföljning kolon efter vecka tjugo, jag kallar "
+      "punkt slut"), "met"),
+    ("Ja det här är [NAMN_1] kurator som dikterar.\n\nUppföljning efter påsk, jag kallar.", "met"),
+    ("Uppföljning efter påsk, jag kallar.", "partial"),
+    # a slide's title over its bullets
+    ("Slide 1\nSIP-möte 20 jan 2026\n\nSlide 14: Nästa gång\n- Efter sportlovet\n- Mentorn [NAMN_2] kallar alla",
+     "met"),
+    ("— Bild 11 —\nNästa möte\nEfter påsk\n[NAMN_2] på BVC skickar kallelse till alla", "met"),
+    # a long line between the follow-up and the caller: the meeting's convener, not the follow-up's
+    (("Föregående SIP: 2024-04-23, uppföljning var satt till 2024-06-11 men blev inte av.\nNärvarande: [VH1] mamma, "
+      "[VH2] pappa, [NAMN_1] (behandlare, BUP), [NAMN_2] (mentor, gymnasiet)\nSammankallande: [NAMN_3]"),
+     "partial"),
+])
+def test_who_calls_in_dictated_plans_and_slides(text: str, verdict: str) -> None:
+    assert assess_rules(build_context(text))["follow_up_responsible"].verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Slide 7\nSamtycke\nInhämtas\n\nSlide 8\nNästa uppföljning", "partial"),
+    ("[Bild 6]\nUppföljning\nBUP kallar till nytt möte vid behov\nSamtycke finns\n\n[Bild 7]\nFrågor?", "partial"),
+    ("Slide 11: Samtycke\n\nSlide 12: Skolan\n- Mentorn stöttar", "not_met"),  # an empty slide
+    ("Slide 11\nSamtycke och informationsutbyte\n\nSlide 12\nSkolan", "not_met"),
+])
+def test_consent_on_slides(text: str, verdict: str) -> None:
+    """A slide's short lines are taken for headings; a consent title with its state below it still says it."""
+    assert assess_rules(build_context(text))["consent"].verdict == verdict
+
+
+def test_dictated_consent_reads_only_its_own_sentence():
+    """Speech recognition runs sentences on with "punkt": the guardians named in another sentence did not consent."""
+    text = ("anteckningar sip [BARN] nytt stycke mamma och pappa var med på mötet punkt mormor följer med punkt "
+            "samtycke finns punkt slut")
+    assert assess_rules(build_context(text))["consent"].verdict == "partial"
+    text = "anteckningar sip [BARN] punkt mamma och pappa har skrivit under samtycke till sip punkt slut"
+    assert assess_rules(build_context(text))["consent"].verdict == "met"
+
+
+@pytest.mark.parametrize("text", [
+    "Bild 3: Deltagare\n[VH1], [VH2]\n[BARN]\n[NAMN_1] BVC-sjuksköterska\n\nBild 4: Läget\n- [BARN] äter lite",
+    "Slide 3: Närvarande\n| Namn | Roll |\n| [VH1] | vårdnadshavare |\n| [NAMN_1] | mentor, gymnasiet |",
+])
+def test_guardians_in_a_slides_participant_list(text: str) -> None:
+    """A slide titled "Deltagare"/"Närvarande" is a participant list: guardians only listed there give partial."""
+    assert assess_rules(build_context(text))["guardian_participation"].verdict == "partial"
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Datum för mötet: 2025-11-10\n\n8. Uppföljning\nAvstämning torsdag 13/11 kl. 14.00. Nytt SIP-möte 2025-12-04.",
+     ["2025-11-13", "2025-12-04"]),
+    ("SIP efter polisingripande – anteckningar 18/11 2025\n\nHändelsen\n" + "[BARN] ringde själv till polisen. " * 15
+     + "\n\nUppföljning\nKort avstämning fredag 21/11. SIP-uppföljning tisdag 9 december 2025.",
+     ["2025-11-21", "2025-12-09"]),
+])
+def test_an_acute_plans_check_in_is_a_follow_up_occasion(text: str, dates: list[str]) -> None:
+    """A short check-in before the next full meeting is a follow-up occasion of its own (GUIDELINES 2)."""
+    assert build_context(text).follow_up_iso == dates
