@@ -2733,7 +2733,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
             and not _is_table_row(s.text) and _starts_line(ctx, s)
-        if label is not None and not s.is_heading and s.section == label.section \
+        if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60:
+            statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
+        elif label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label

@@ -2753,3 +2753,11 @@ def test_guardians_in_a_slides_participant_list(text: str) -> None:
 def test_an_acute_plans_check_in_is_a_follow_up_occasion(text: str, dates: list[str]) -> None:
     """A short check-in before the next full meeting is a follow-up occasion of its own (GUIDELINES 2)."""
     assert build_context(text).follow_up_iso == dates
+
+
+def test_an_undecided_coordinator_on_the_line_under_its_label_outweighs_a_caller():
+    slide = ("— Bild 10 —\nHuvudansvar för planen\nIngen utsedd\n\n— Bild 11 —\nNästa möte\nEfter påsk\n"
+             "[NAMN_2] på BVC skickar kallelse till alla\n")
+    assert _verdict(slide, "overall_responsibility") == "not_met"
+    assert _verdict("Slide 10: Samordningsansvarig\n- ej utsedd\n\nSlide 14: Nästa gång\n- Mentorn [NAMN_2] kallar alla\n",
+                    "overall_responsibility") == "not_met"
