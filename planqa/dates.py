@@ -294,6 +294,11 @@ def _valid_absolute(m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=256)  # the NER reads the plan without its date, the rules with it
+def _kind(m: re.Match[str], kind: str) -> str:
+    """The match's kind, or 'vague' when a leading word makes it so ("någon gång efter v. 20")."""
+    return "vague" if m.group("pre") and _VAGUE_PRE.search(m.group("pre")) else kind
+
+
 def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """(start of the whole match including leading words, start without them, kind, match) per match, before
     resolving: the kind is 'absolute' or 'week' (resolved with the plan date) or 'vague'."""
@@ -304,20 +309,16 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
         for m in rx.finditer(text) if any(k in low for k in keys) else ():
             if not _valid_absolute(m):
                 continue
-            vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
-            found.append((m.start(), "vague" if vague else "absolute", m))
+            found.append((m.start(), _kind(m, "absolute"), m))
     for m in _WEEK_RE.finditer(text) if has_digit and "v" in low else ():
         if not 1 <= int(m.group("w1")) <= 53:
             continue
-        vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
-        found.append((m.start(), "vague" if vague else "week", m))
+        found.append((m.start(), _kind(m, "week"), m))
     for m in _WORD_DATE_RE.finditer(text) if any(k in low for k in _WORD_DATE_KEYS) else ():
-        vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
-        found.append((m.start(), "vague" if vague else "absolute", m))
+        found.append((m.start(), _kind(m, "absolute"), m))
     for m in _WORD_WEEK_RE.finditer(text) if "vecka " in low else ():
         if CARDINALS[m.group("ws").lower()] <= 53:
-            vague = m.group("pre") and _VAGUE_PRE.search(m.group("pre"))
-            found.append((m.start(), "vague" if vague else "week", m))
+            found.append((m.start(), _kind(m, "week"), m))
     for rx, keys in _VAGUE_RE:
         for m in rx.finditer(text) if any(k in low for k in keys) else ():
             found.append((m.start(), "vague", m))

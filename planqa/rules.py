@@ -867,6 +867,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
     return out if out else _child_statement_goals(ctx)
 
 
+# The numbers one to ten as dictation says them ("punkt två", "Mål tre").
+_ONE_TO_TEN = r"(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
+
+
 # Dictated text (speech recognition) says its punctuation and layout in words: "nytt stycke", "punkt", "komma",
 # "kolon", "Rubrik mål." A goal section opens with a spoken heading or label ("Rubrik mål.", "mål kolon", "Mål
 # lista", "Mål punkt ett", "När det gäller målen så ...") where a paragraph or sentence starts.
@@ -881,8 +885,8 @@ DICTATED_SECTION_END = re.compile(
 # The spoken marks between a dictated section's goals: "punkt" (also before a number: "punkt två"), a written
 # full stop, a line break, "Mål två", and "komma" where it is not the verb ("ska komma i tid").
 DICTATED_GOAL_BREAK = re.compile(
-    r"\bpunkt\b(?:\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b)?|[.!?](?=\s|$)|\n|"
-    r"\bm[åa]l\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\b|"
+    rf"\bpunkt\b(?:\s+{_ONE_TO_TEN}\b)?|[.!?](?=\s|$)|\n|"
+    rf"\bm[åa]l\s+{_ONE_TO_TEN}\b|"
     r"(?<!\bska )(?<!\bskall )(?<!\bkunna )(?<!\bkan )(?<!\batt )(?<!\bfå )(?<!\bvill )(?<!\binte )\bkomma\b",
     re.I)
 # The words a speaker puts before a dictated goal ("Vi sa att", "så sa vi att", "Och", "eh").
@@ -1117,7 +1121,7 @@ _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{
 # "- [x] [NAMN_3] ringer"): the item's text starts after the box.
 # A dictated list says its bullets ("punkt vägning varannan vecka", "punkt två [BARN] ska ..."); `segments` may
 # take such a short line for a heading.
-_SPOKEN_BULLET = r"punkt(?:\s+(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio))?"
+_SPOKEN_BULLET = rf"punkt(?:\s+{_ONE_TO_TEN})?"
 SPOKEN_BULLET = re.compile(rf"^\s*{_SPOKEN_BULLET}\s")
 LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BULLET})\s(?:\s*\[[ xX✓✔]?\]\s)?")
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
@@ -1697,6 +1701,11 @@ AGENDA_SECTION = folded_re(r"\b(?:dagordning\w*|agenda|mötets gång|(?:gör vi|
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.{0,80}?)\s*$")
 
 
+def _opens_interventions(heading: str) -> bool:
+    """A slide's or Markdown heading's title that opens interventions, not goals ("Insatser fram till nästa uppf.")."""
+    return bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -1814,14 +1823,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if len(s.text.split()) <= 8 and not re.search(r"[.!]\s*$|:\s*\S", s.text) and not LIST_ITEM.match(s.text) \
                     and not _is_table_row(s.text):
                 heading, agency = s.text.strip(" ?:*#").lower(), agency_heading(s.text)
-                md_actions = bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
+                md_actions = _opens_interventions(heading)
                 continue
         markdown = MARKDOWN_HEADING.match(s.text)
         if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
             heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
             agency = agency_heading(markdown.group(1))
             # its items are interventions even where the goal finder, reading the section before, took them for goals
-            md_actions = bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
+            md_actions = _opens_interventions(heading)
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
         if pseudo is not None:
