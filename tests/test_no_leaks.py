@@ -214,7 +214,7 @@ def test_check_pii_names_types_and_positions_never_values(watch):
 def test_pseudonymise_output_is_clean_only_the_mapping_asked_for_holds_identifiers(watch):
     plan = watch.input("plan.txt")
     result = run(watch, "pseudonymise", ["pseudonymise", str(plan)])
-    assert result.exit_code == 0 and result.stdout.startswith("SIP för [PERSON_1], personnummer [PERSONNUMMER].")
+    assert result.exit_code == 0 and result.stdout.startswith("SIP för [NAMN_5], personnummer [PERSONNUMMER].")
     jsonl = watch.input("planer.jsonl", json.dumps({"id": "p-1", "text": IDENTIFIABLE}) + "\n")
     mapping = watch.out / "nyckel.json"
     result = run(watch, "pseudonymise jsonl", ["pseudonymise", str(jsonl), "--format", "jsonl",
@@ -291,6 +291,7 @@ def test_review_app_load_path_stores_and_exports_only_pseudonymised_text(watch):
     assert (watch.out / "granskning.csv").read_text(encoding="utf-8").count("Datum saknas i planen.") == 4
     stored = [sp.plan for sp in audit.plans()]
     watch.saw("stored plans", json.dumps([p.model_dump() for p in stored], ensure_ascii=False))
-    assert sum("[PERSON_1]" in p.text for p in stored) == 3
+    # the demo plan already has [BARN] and [NAMN_1]–[NAMN_4]: the added name is the next one
+    assert sum("SIP för [NAMN_5]" in p.text for p in stored) == 3
     audit.close()  # checkpoint the WAL into the file; then scan the file bytes
     watch.assert_clean()

@@ -218,17 +218,17 @@ def test_ordinary_words_that_are_names_stay(text, word):
 
 def test_genitive_keeps_its_s():
     res = pseudonymise("Sara Ahmed är 12 år. Saras mamma Amal kom. Ahmeds familj bor i Lund.")
-    assert res.text == "[PERSON_1] är 12 år. [PERSON_1]s mamma [PERSON_2] kom. [PERSON_1]s familj bor i Lund."
+    assert res.text == "[BARN] är 12 år. [BARN]s mamma [VH1] kom. [BARN]s familj bor i Lund."
 
 
 def test_same_person_same_number_everywhere():
     text = ("Barnets namn: Sara Ahmed\nMamma: Amal Ahmed\nKurator: Jonas Berg\n"
             "Sara berättade för Jonas att hon vill byta klass. Amal höll med. Jonas Berg ringer Saras mamma.")
     res = pseudonymise(text)
-    assert res.text.count("[PERSON_1]") == 3  # Sara Ahmed, Sara, Saras
-    assert res.text.count("[PERSON_3]") == 3  # Jonas Berg, Jonas, Jonas Berg
-    assert res.text.count("[PERSON_2]") == 2  # Amal Ahmed, Amal
-    assert res.mapping["[PERSON_1]"] == "Sara Ahmed" and res.mapping["[PERSON_3]"] == "Jonas Berg"
+    assert res.text.count("[BARN]") == 3  # Sara Ahmed, Sara, Saras: the child (a form field names her)
+    assert res.text.count("[NAMN_1]") == 3  # Jonas Berg, Jonas, Jonas Berg
+    assert res.text.count("[VH1]") == 2  # Amal Ahmed, Amal: the mother
+    assert res.mapping["[BARN]"] == "Sara Ahmed" and res.mapping["[NAMN_1]"] == "Jonas Berg"
     assert "Sara" not in res.text and "Jonas" not in res.text and "Amal" not in res.text
 
 
@@ -356,8 +356,8 @@ def test_cli_pseudonymise_file_to_stdout(plan_file):
     app, runner = cli()
     result = runner.invoke(app, ["pseudonymise", str(plan_file)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("SIP för [PERSON_1], pnr [PERSONNUMMER].")
-    assert "[PERSON_1]s mentor [PERSON_3]" in result.stdout
+    assert result.stdout.startswith("SIP för [BARN], pnr [PERSONNUMMER].")
+    assert "Mamma [VH1] nås" in result.stdout and "[BARN]s mentor [NAMN_1]" in result.stdout
     assert not any(v in result.stdout for v in VALUES)
     assert "4 namn" in result.stderr and "1 personnummer" in result.stderr
 
@@ -372,25 +372,25 @@ def test_cli_pseudonymise_jsonl_keeps_ids_and_mapping_only_when_asked(tmp_path):
     assert result.exit_code == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["p-1", "p-2"]
-    assert rows[0]["text"] == "Kurator [PERSON_1], [TELEFON]." and rows[1]["text"] == "[BARN] har ADHD."
+    assert rows[0]["text"] == "Kurator [NAMN_1], [TELEFON]." and rows[1]["text"] == "[BARN] har ADHD."
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]  # no key unless asked
     key = tmp_path / "key.json"
     result = runner.invoke(app, ["pseudonymise", str(src), "--format", "jsonl", "--out", str(out),
                                  "--mapping", str(key)])
     assert result.exit_code == 0
     mapping = json.loads(key.read_text(encoding="utf-8"))
-    assert mapping["p-1"] == {"[PERSON_1]": "Jonas Berg", "[TELEFON]#1": "070-123 45 67"}
+    assert mapping["p-1"] == {"[NAMN_1]": "Jonas Berg", "[TELEFON]#1": "070-123 45 67"}
     assert "Jonas" not in result.stderr
 
 
 def test_cli_pseudonymise_stdin_and_directory(tmp_path, plan_file):
     app, runner = cli()
     result = runner.invoke(app, ["pseudonymise", "-"], input="Mamma Amal ringer 070-123 45 67.\n")
-    assert result.exit_code == 0 and result.stdout == "Mamma [PERSON_1] ringer [TELEFON].\n"
+    assert result.exit_code == 0 and result.stdout == "Mamma [VH1] ringer [TELEFON].\n"
     outdir = tmp_path / "ut"
     result = runner.invoke(app, ["pseudonymise", str(plan_file.parent), "--out", str(outdir)])
     assert result.exit_code == 0
-    assert (outdir / "plan.txt").read_text(encoding="utf-8").startswith("SIP för [PERSON_1]")
+    assert (outdir / "plan.txt").read_text(encoding="utf-8").startswith("SIP för [BARN]")
 
 
 def test_cli_check_pii_reports_types_and_positions_never_values(plan_file, tmp_path):

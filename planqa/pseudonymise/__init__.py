@@ -47,7 +47,7 @@ def find_identifiers(text: str, nlp_artifacts=None) -> list[Finding]:
 def gate_findings(text: str, nlp_artifacts=None) -> list[Finding]:
     """High-confidence identifiers: a plan with any of these is not scored.
 
-    Placeholders ([BARN], [PERSON_1]) and keep-words (BUP, kurator, ADHD) never block.
+    Placeholders ([BARN], [NAMN_1]) and keep-words (BUP, kurator, ADHD) never block.
     """
     return [f for f in find_identifiers(text, nlp_artifacts) if f.score >= GATE_THRESHOLDS.get(f.entity_type, 2.0)]
 
@@ -55,8 +55,9 @@ def gate_findings(text: str, nlp_artifacts=None) -> list[Finding]:
 def pseudonymise(text: str, nlp_artifacts=None) -> PseudonymisedText:
     """Replace identifiers by typed placeholders, consistent within the text.
 
-    The same person gets the same number everywhere ("Sara Ahmed", "Sara", "Saras" ->
-    [PERSON_1], [PERSON_1], [PERSON_1]s). `mapping` maps each placeholder (numbered
+    The same person gets the same placeholder everywhere ("Sara Ahmed", "Sara", "Saras" ->
+    [NAMN_1], [NAMN_1], [NAMN_1]s); the child is [BARN] and the guardians [VH1]/[VH2] where the
+    text shows who they are (`roles`). `mapping` maps each placeholder (numbered
     `[TELEFON]#2` for the unnumbered types, in order of appearance) to the original.
     """
     engine = get_engine()

@@ -11,10 +11,11 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from planqa.pseudonymise.lexicon import placeholder_spans
 from planqa.pseudonymise.nlp import SwedishContextEnhancer, SwedishNlpEngine
 from planqa.pseudonymise.recognizers import all_recognizers
+from planqa.pseudonymise.roles import person_roles
 
 ENTITY_TYPES = ("PERSON", "PERSONNUMMER", "TELEFON", "EMAIL", "ADRESS", "POSTNUMMER", "DIARIENUMMER", "ENHET")
 PLACEHOLDERS = {
-    "PERSON": "[PERSON_{n}]", "PERSONNUMMER": "[PERSONNUMMER]", "TELEFON": "[TELEFON]", "EMAIL": "[E-POST]",
+    "PERSON": "[NAMN_{n}]", "PERSONNUMMER": "[PERSONNUMMER]", "TELEFON": "[TELEFON]", "EMAIL": "[E-POST]",
     "ADRESS": "[ADRESS]", "POSTNUMMER": "[POSTNUMMER]", "DIARIENUMMER": "[DNR]", "ENHET": "[ENHET]",
 }
 MIN_SCORE = 0.4  # replaced by pseudonymise()
@@ -81,15 +82,16 @@ class PseudonymEngine:
         from presidio_anonymizer.entities import OperatorConfig
         from presidio_anonymizer.entities import RecognizerResult as AnonResult
 
-        person_ids = _person_numbers(text, [f for f in findings if f.entity_type == "PERSON"])
+        persons = [f for f in findings if f.entity_type == "PERSON"]
+        person_ids = _person_numbers(text, persons)
+        labels = person_labels(text, [(f.start, f.end, person_ids[(f.start, f.end)]) for f in persons])
         results, operators, mapping, counts = [], {}, {}, {}
         seen_unnumbered: dict[str, int] = {}
         for f in findings:
             value = text[f.start:f.end]
             if f.entity_type == "PERSON":
-                label = PLACEHOLDERS["PERSON"].format(n=person_ids[(f.start, f.end)])
-                key = label
-                mapping.setdefault(key, value)
+                label = labels[person_ids[(f.start, f.end)]]
+                mapping.setdefault(label, value)
                 etype = f"PERSON_{person_ids[(f.start, f.end)]}"
             else:
                 label = PLACEHOLDERS[f.entity_type]
@@ -134,6 +136,23 @@ def _propagate_units(text: str, chosen: list[RecognizerResult]) -> list[Recogniz
         if all(m.end() <= c.start or c.end <= m.start() for c in chosen + extra):
             extra.append(RecognizerResult("ENHET", m.start(), m.end(), 0.7))
     return sorted(chosen + extra, key=lambda r: r.start) if extra else chosen
+
+
+def person_labels(text: str, mentions: list[tuple[int, int, int]]) -> dict[int, str]:
+    """Person number -> placeholder: [BARN] for the child, [VH1]/[VH2] for the guardians (`roles`), [NAMN_n]
+    for everybody else, numbered by first appearance after any [NAMN_n] the text already has."""
+    roles = person_roles(text, mentions)
+    taken = set(re.findall(r"\[(?:VH\d|NAMN_\d+)\]", text))
+    next_name = max((int(n) for n in re.findall(r"\[NAMN_(\d+)\]", text)), default=0) + 1
+    guardians = iter(g for g in ("[VH1]", "[VH2]") if g not in taken)
+    labels: dict[int, str] = {}
+    for pid in sorted({pid for _, _, pid in mentions}):
+        role = roles.get(pid)
+        label = "[BARN]" if role == "child" else next(guardians, None) if role == "guardian" else None
+        if label is None:
+            label, next_name = PLACEHOLDERS["PERSON"].format(n=next_name), next_name + 1
+        labels[pid] = label
+    return labels
 
 
 def _person_numbers(text: str, persons: list[Finding]) -> dict[tuple[int, int], int]:

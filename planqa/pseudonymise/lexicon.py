@@ -119,5 +119,5 @@ _PLACEHOLDER_RE = re.compile(r"\[[A-ZÅÄÖa-zåäö0-9_\- ]{1,40}\]")
 
 
 def placeholder_spans(text: str) -> list[tuple[int, int]]:
-    """[BARN], [PERSON_1], [NAMN_2] ...: placeholders that must survive and never match."""
+    """[BARN], [VH1], [NAMN_2], [PERSON_1] ...: placeholders that must survive and never match."""
     return [m.span() for m in _PLACEHOLDER_RE.finditer(text)]
