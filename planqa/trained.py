@@ -266,15 +266,15 @@ class TrainedAssessor:
     def _out_of_fold_views(self, records: list[dict], oof: dict) -> list[PlanView]:
         """Views of training plans whose segment probabilities come from heads that did not see the plan
         (`oof` from `_fit_segment_heads(..., out_of_fold=True)`)."""
-        views = []
-        for r in records:
-            ctx = rules.build_context(r["text"])
-            probs = {}
-            for kind in SEGMENT_KINDS:
-                it = iter(oof[kind].get(r["id"], []))
-                # training_data skips headings; ctx.segs keeps them (probability 0)
-                probs[kind] = [0.0 if s.is_heading else next(it, 0.0) for s in ctx.segs]
-            views.append(PlanView(ctx, rules.assess_rules(ctx), probs))
+        _FIT.update(records=records, oof=oof)
+        chunks = [list(range(i, len(records), VIEW_CHUNKS)) for i in range(VIEW_CHUNKS)]
+        views: list[PlanView | None] = [None] * len(records)
+        try:
+            for chunk, done in zip(chunks, self._map(_views_of, chunks)):  # the rules, in forked processes
+                for i, view in zip(chunk, done):
+                    views[i] = view
+        finally:
+            _FIT.clear()
         return views
 
     # -- prediction -----------------------------------------------------------------------
@@ -392,6 +392,24 @@ class TrainedAssessor:
 
 
 _FIT: dict = {}  # what the forked search processes read: the assessor, and the plans' views, records and text
+
+
+VIEW_CHUNKS = 8  # the training plans' rule views are computed in this many pieces
+
+
+def _views_of(indices: list[int]) -> list[PlanView]:
+    """Views of `_FIT["records"][i]` for i in `indices`, with the out-of-fold segment probabilities."""
+    views = []
+    for i in indices:
+        r = _FIT["records"][i]
+        ctx = rules.build_context(r["text"])
+        probs = {}
+        for kind in SEGMENT_KINDS:
+            it = iter(_FIT["oof"][kind].get(r["id"], []))
+            # training_data skips headings; ctx.segs keeps them (probability 0)
+            probs[kind] = [0.0 if s.is_heading else next(it, 0.0) for s in ctx.segs]
+        views.append(PlanView(ctx, rules.assess_rules(ctx), probs))
+    return views
 
 
 def _fit_segment_head(job: tuple[str, int | None]):
