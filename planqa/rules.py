@@ -18,6 +18,7 @@ from planqa import dates, followup, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
+from planqa.placeholders import reads_other_placeholders
 from planqa.text import Segment, folded_re, segments
 
 MODEL_VERSION = "rules-1"
@@ -4334,6 +4335,7 @@ class RuleAssessor:
 
     model_version = MODEL_VERSION
 
+    @reads_other_placeholders
     def assess(self, plan: Plan) -> Assessment:
         ctx = build_context(plan.text)
         criteria = assess_rules(ctx)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planqa.pseudonymise import pseudonymise
-from planqa.pseudonymise.roles import person_roles
+from planqa.roles import person_roles
 
 
 @pytest.mark.parametrize("text", [

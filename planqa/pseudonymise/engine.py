@@ -11,7 +11,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from planqa.pseudonymise.lexicon import placeholder_spans
 from planqa.pseudonymise.nlp import SwedishContextEnhancer, SwedishNlpEngine
 from planqa.pseudonymise.recognizers import all_recognizers
-from planqa.pseudonymise.roles import person_roles
+from planqa.roles import person_roles
 
 ENTITY_TYPES = ("PERSON", "PERSONNUMMER", "TELEFON", "EMAIL", "ADRESS", "POSTNUMMER", "DIARIENUMMER", "ENHET")
 PLACEHOLDERS = {

@@ -1,0 +1,150 @@
+"""Other placeholder conventions read as the guidelines' own: [barnet], [Elev], [PERSON_1] → [BARN].
+
+planqa's rules and models know the child as [BARN] and the guardians as [VH1]/[VH2] (the annotation
+guidelines, and what `planqa pseudonymise` writes). Plans pseudonymised elsewhere name them otherwise:
+"[barnet]", "[Barnets namn]", "[Mamma]", "[Vårdnadshavare 2]", or numbered persons such as "[PERSON_1]"
+(presidio's habit) or "[Person 3]". `normalise` rewrites such tokens to the guidelines' placeholders:
+by the word inside the brackets, or, for a numbered person, by the evidence around the mentions that
+`planqa.roles` reads ("SIP för [PERSON_1], 9 år", "mamma [PERSON_2]"). A text that already
+has [BARN] keeps its child; one with [VH1] or [VH2] keeps its guardians. `Rewritten.to_original` maps
+offsets in the rewritten text back to the original, so evidence points into the text the user gave.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex as re
+
+from planqa.models import Assessment, Plan
+from planqa.roles import person_roles
+
+# a bracketed token, or a bare "NN"/"XX"/"N.N." (the inner text is the bracketed one, or the bare token itself)
+_TOKEN = re.compile(r"\[([^\[\]\n]{1,40})\]|(?<![\w.])(NN|XX|N\.N\.)(?![\w.-])")
+_CHILD_WORD = re.compile(r"(?:barn(?:et)?|barnets\s+(?:för)?namn|namn\s+(?:på\s+)?barn(?:et)?|elev(?:en)?|"
+                         r"elevens\s+namn|ungdom(?:en)?|ungdomens\s+namn|patient(?:en)?|klient(?:en)?|"
+                         r"flicka(?:n)?|pojke(?:n)?|son(?:en)?|dotter|dottern)", re.I)
+_GUARDIAN_WORD = re.compile(r"(?:mamma(?:n)?|pappa(?:n)?|mor|far|modern|fadern|förälder|vårdnadshavare(?:n)?|"
+                            r"vh)\s*(?P<n>[12])?", re.I)
+_NUMBERED_PERSON = re.compile(r"(?:person|namn|pers)[\s_]*\d{1,2}|NN|XX|N\.N\.", re.I)
+_GUIDELINE_TOKEN = re.compile(r"BARN|VH\d|NAMN_\d+|SYSKON")
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """The rewritten text, and each rewrite as (start, end) in the original and in the rewritten text."""
+
+    text: str
+    original: str
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def to_original(self, pos: int, end: bool = False) -> int:
+        """An offset in the rewritten text as an offset in the original (inside a rewritten token: its
+        start, or its end with `end`)."""
+        i = bisect.bisect_right([s[2] for s in self.spans], pos) - 1
+        if i < 0:
+            return pos
+        o_start, o_end, n_start, n_end = self.spans[i]
+        if pos >= n_end:
+            return pos - n_end + o_end
+        return o_end if end and pos > n_start else o_start
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]:
+        a, b = self.to_original(start), self.to_original(end, end=True)
+        return a, b, self.original[a:b]
+
+
+def normalise(text: str) -> Rewritten:
+    """`text` with other conventions' child and guardian placeholders as [BARN], [VH1], [VH2]."""
+    tokens = [(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in _TOKEN.finditer(text)]
+    tokens = [t for t in tokens if not _GUIDELINE_TOKEN.fullmatch(t[2])]
+    if not tokens:
+        return Rewritten(text, text)
+    has_child = "[BARN]" in text
+    free_guardians = [g for g in ("[VH1]", "[VH2]") if g not in text]
+    label: dict[str, str] = {}
+    for _, _, inner in tokens:
+        if inner in label:
+            continue
+        if not has_child and _CHILD_WORD.fullmatch(inner):
+            label[inner] = "[BARN]"
+        elif (g := _GUARDIAN_WORD.fullmatch(inner)) and len(free_guardians) == 2:
+            wanted = f"[VH{g.group('n')}]" if g.group("n") else None
+            label[inner] = wanted if wanted in free_guardians else None
+    numbered = sorted({inner for _, _, inner in tokens if _NUMBERED_PERSON.fullmatch(inner)}, key=lambda t: text.find(t))
+    if numbered:
+        ids = {inner: i for i, inner in enumerate(numbered, 1)}
+        roles = person_roles(text, [(s, e, ids[inner]) for s, e, inner in tokens if inner in ids])
+        child = not has_child and "[BARN]" not in label.values()
+        for inner, pid in ids.items():
+            if roles.get(pid) == "child" and child:
+                label[inner] = "[BARN]"
+            elif roles.get(pid) == "guardian" and len(free_guardians) == 2:
+                label[inner] = None
+    _number_guardians(label, tokens, free_guardians)
+    out, spans, last, delta = [], [], 0, 0
+    for start, end, inner in tokens:
+        new = label.get(inner)
+        if not new:
+            continue
+        out += [text[last:start], new]
+        spans.append((start, end, start + delta, start + delta + len(new)))
+        delta += len(new) - (end - start)
+        last = end
+    if not spans:
+        return Rewritten(text, text)
+    out.append(text[last:])
+    return Rewritten("".join(out), text, spans)
+
+
+def _number_guardians(label: dict[str, str | None], tokens: list[tuple[int, int, str]], free: list[str]) -> None:
+    """Guardian tokens without a number of their own get [VH1], [VH2] in order of appearance."""
+    if len(free) < 2:
+        return
+    taken = {v for v in label.values() if v and v.startswith("[VH")}
+    order = [inner for _, _, inner in tokens if inner in label and label[inner] is None]
+    for inner in dict.fromkeys(order):
+        rest = [g for g in free if g not in taken]
+        label[inner] = rest[0] if rest else ""
+        taken.add(label[inner])
+
+
+def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:
+    """`result`, assessed on `rewritten.text`, with its evidence, entities and explanations in the original."""
+    if not rewritten.spans:
+        return result
+    back = {}
+    for o_start, o_end, n_start, n_end in rewritten.spans:
+        back.setdefault(rewritten.text[n_start:n_end], rewritten.original[o_start:o_end])
+
+    def explained(text: str) -> str:
+        for new, old in back.items():
+            text = text.replace(new, old)
+        return text
+
+    def moved(span):
+        start, end, text = rewritten.span(span.start, span.end)
+        return span.model_copy(update={"start": start, "end": end, "text": text})
+
+    criteria = {cid: c.model_copy(update={"evidence": [moved(e) for e in c.evidence],
+                                          "explanation": explained(c.explanation)})
+                for cid, c in result.criteria.items()}
+    return result.model_copy(update={"criteria": criteria, "entities": [moved(e) for e in result.entities]})
+
+
+def reads_other_placeholders(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
+    """Decorator for an assessor's `assess`: the plan is assessed with other conventions' placeholders
+    read as the guidelines' own (`normalise`), and the result points into the plan as given."""
+
+    @functools.wraps(assess)
+    def wrapper(self, plan: Plan) -> Assessment:
+        rewritten = normalise(plan.text)
+        if not rewritten.spans:
+            return assess(self, plan)
+        return in_original(assess(self, plan.model_copy(update={"text": rewritten.text})), rewritten)
+
+    return wrapper
