@@ -742,23 +742,100 @@ def _goal_header_cell(cell: str) -> bool:
     return bool(GOAL_HEADER_CELL.match(cell) or GOAL_NOTE.search(cell))
 
 
+# A spreadsheet exported as text: cells separated by semicolons, a cell with a semicolon or a quote in quotes
+# ("Nr;Område;Behov;Mål;Insats", "4;Hälsa;;[BARN] är vaccinerad ...;Boka tid;;ej påbörjat").
+SHEET_CELL = re.compile(r'[ \t]*(?:"(?:[^"]|"")*"|[^;"]*)[ \t]*(?=;|$)')
+# A row that has two cells or more: a semicolon outside a quoted cell with another after it, or an empty cell.
+SHEET_ROW = re.compile(r'^(?:"(?:[^"]|"")*"|[^;"\n])*;(?:"(?:[^"]|"")*"|[^;"\n])*;|;;')
+# A cell of an exported sheet that holds no text of the plan: a formula or an error value ("=SUMMA(A9:A13)",
+# "#REF!", "#SAKNAS!", "#VÄRDEFEL!").
+SHEET_VALUE = re.compile(r"^\s*(?:=\w|#[A-ZÅÄÖ/0-9]+[!?]?\s*$)")
+# The label cell of a row that holds one goal, in a sheet or a list table ("7;Mål;[BARN] är i fsk ...",
+# "7<tab>Mål 1<tab>Skolan ska se till att ..."): its next cell is the goal.
+GOAL_LABEL_CELL = re.compile(r"^(?:(?:del|huvud)?m[åa]l|m[åa]ls[äa]ttning)\s*\d*$", re.I)
+
+
+def _sheet_row(text: str) -> bool:
+    """A row of a spreadsheet exported with semicolons (SHEET_ROW)."""
+    return ";" in text and bool(SHEET_ROW.match(text))
+
+
+def _sheet_cell_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of a semicolon row's cells, empty cells kept, a quoted cell without its quotes."""
+    out = []
+    for m in SHEET_CELL.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] != ";":
+            continue  # the empty match after a cell
+        a, b = m.start() + len(m.group()) - len(m.group().lstrip()), m.end() - (len(m.group()) - len(m.group().rstrip()))
+        if b - a >= 2 and text[a] == '"' and text[b - 1] == '"':
+            a, b = a + 1, b - 1
+        out.append((a, b))
+    return out
+
+
+def _sheet_header(cells: list[str]) -> bool:
+    """A sheet's header row with a goal column ("Nr;Område;Behov;Mål;Insats;Ansvarig;Status", "Mål;Insats;Vem")."""
+    named = [c for c in cells if c]
+    return any(_goal_header_cell(c) for c in named) and len(named) >= 2 \
+        and (sum(bool(HEADER_WORDS.match(CELL_NOTE.sub("", c))) for c in named) >= 2
+             or all(_column_title(CELL_NOTE.sub("", c)) for c in named))
+
+
+def _labelled_goal_cell(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """In a row whose first or second cell is a goal label ("Mål", "Mål 1", "Delmål 2"), the next filled cell."""
+    for i, (a, b) in enumerate(spans[:2]):
+        if GOAL_LABEL_CELL.match(text[a:b].strip(" *:")):
+            rest = [(x, y) for x, y in spans[i + 1:] if text[x:y].strip()]
+            return rest[0] if rest else None
+    return None
+
+
+def _goal_cell(text: str) -> bool:
+    """A table cell that states something: letters, not an empty mark, a placeholder or a sheet's formula."""
+    return bool(re.search(r"[A-Za-zÅÄÖåäö]{2}", text)) and not EMPTY_CELL.match(text) \
+        and not SHEET_VALUE.match(text) and not _placeholder(text)
+
+
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
-    """Goal cells of tables with a goal column ("| Mål | Insats | Vem |"), as segments with real offsets, and
-    the spans of rows of tables that have a header (their rows are goals only through that column)."""
+    """Goal cells of tables with a goal column ("| Mål | Insats | Vem |", also a sheet exported with semicolons)
+    and of rows labelled as a goal ("7;Mål;..."), as segments with real offsets, and the spans of rows of tables
+    that have a header (their rows are goals only through that column)."""
     cells_out: list[Segment] = []
     headed: list[tuple[int, int]] = []
     goal_col: int | None = None
     has_header = False
     outer_pipes = True  # the header row opens with a pipe ("| Mål | ..."): so do its rows
     prev_row = False
+    prev_end = 0
     for ln in ctx.lines:
-        row = _is_table_row(ln.text)
+        sheet = not _is_table_row(ln.text) and _sheet_row(ln.text)
+        row = sheet or _is_table_row(ln.text)
+        gap, prev_end = ctx.text.count("\n", prev_end, ln.start) > 1, ln.end  # a blank line (or only tabs) above
         if not row:
             prev_row, goal_col, has_header = False, None, False
             continue
-        spans = _cell_spans(ln.text)
+        spans = _sheet_cell_spans(ln.text) if sheet else _cell_spans(ln.text)
         cells = [ln.text[a:b].strip(" *:").lower() for a, b in spans]
-        if not prev_row or is_table_header(ln.text):
+        if sheet or "\t" in ln.text:
+            if not any(cells) or gap:  # an empty row (";;;;", a blank line) ends the sheet's table
+                goal_col, has_header = None, False
+                if not any(cells):
+                    prev_row = True
+                    continue
+            if _sheet_header(cells):
+                prev_row, has_header, outer_pipes = True, True, False
+                goal_col = next(i for i, c in enumerate(cells) if _goal_header_cell(c))
+                headed.append((ln.start, ln.end))
+                continue
+        labelled = _labelled_goal_cell(ln.text, spans) if goal_col is None and (sheet or "\t" in ln.text) else None
+        if labelled is not None:
+            prev_row = True
+            headed.append((ln.start, ln.end))
+            a, b = labelled
+            if _goal_cell(ln.text[a:b]):
+                cells_out.append(Segment(ln.start + a, ln.start + b, ln.text[a:b], ln.section))
+            continue
+        if not sheet and (not prev_row or is_table_header(ln.text)):
             prev_row = True
             titles = [CELL_NOTE.sub("", c) for c in cells]  # "vad (insats)" is titled "vad"
             if is_table_header(ln.text) or (any(_goal_header_cell(c) for c in cells)
@@ -779,7 +856,8 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
         if goal_col is not None and goal_col < len(spans):
             a, b = spans[goal_col]
             cell = ln.text[a:b]
-            if re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell):
+            if re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell) \
+                    and not (sheet and (SHEET_VALUE.match(cell) or _placeholder(cell))):
                 cells_out.append(Segment(ln.start + a, ln.start + b, cell, ln.section))
     return cells_out, headed
 

@@ -2761,3 +2761,44 @@ def test_an_undecided_coordinator_on_the_line_under_its_label_outweighs_a_caller
     assert _verdict(slide, "overall_responsibility") == "not_met"
     assert _verdict("Slide 10: Samordningsansvarig\n- ej utsedd\n\nSlide 14: Nästa gång\n- Mentorn [NAMN_2] kallar alla\n",
                     "overall_responsibility") == "not_met"
+
+
+def test_goals_in_a_spreadsheet_exported_with_semicolons_are_the_goal_column():
+    text = ("Plan.xlsx – Blad1 (export, semikolon)\nBarn;[BARN];;;;\n;;;;;\n"
+            "Nr;Område;Behov;Mål;Insats;Ansvarig\n"
+            "1;Sömn;Oro kring sömnen;\"[BARN] sover minst fyra timmar i sträck, fem nätter av sju\";Kvällsrutin;BVC\n"
+            "2;Skola;;[BARN] är i skolan minst 4 dagar i veckan senast v. 10;Mentor ringer hem;[NAMN_1]\n"
+            "3;Fritid;;[BARN] tränar fotboll två gånger i veckan;Anmälan till klubben;soc\n"
+            "4;;;#REF!;;\n;;;;;\n"
+            "Vad [BARN] säger;\"Jag vill spela fotboll.\";;;;\nAntal mål;=ANTAL(D4:D7);3;;;\n")
+    goals = build_context(text).goals
+    assert [g.text for g in goals] == ["[BARN] sover minst fyra timmar i sträck, fem nätter av sju",
+                                       "[BARN] är i skolan minst 4 dagar i veckan senast v. 10",
+                                       "[BARN] tränar fotboll två gånger i veckan"]
+    assert all(text[g.start:g.end] == g.text for g in goals)
+    assert _verdict(text, "goals_present") == "met"
+    assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_rows_labelled_as_goals_in_a_list_sheet_hold_their_goal_in_the_next_cell():
+    sheet = ("Nr;Vad;Text;Ansv.;När\n1;Barn;[BARN], fsk;;\n"
+             "7;Mål;[BARN] är i fsk minst 4 dgr/v fr.o.m. v. 10;skolan;v. 10\n"
+             "8;Mål;[BARN] är kvar på fritids till kl 16 minst 3 dgr/v;fritids;mars\n"
+             "9;Insats;Samma vuxen tar emot [BARN] vid grinden;[NAMN_2];\n")
+    assert _goal_texts(sheet) == ["[BARN] är i fsk minst 4 dgr/v fr.o.m. v. 10",
+                                  "[BARN] är kvar på fritids till kl 16 minst 3 dgr/v"]
+    tabbed = ("#\tRubrik\tInnehåll\tVem\n1\tElev\t[BARN], åk 9\t\n"
+              "7\tMål 1\t[BARN] lämnar in minst 4 av 6 uppgifter före påsklovet\t[NAMN_3]\n"
+              "8\tInsats\tMentor ringer hem kl 8.15\t[NAMN_2]\n")
+    assert _goal_texts(tabbed) == ["[BARN] lämnar in minst 4 av 6 uppgifter före påsklovet"]
+
+
+def test_a_tabbed_goal_table_after_a_blank_row_has_its_own_header():
+    text = ("Barn\t[BARN]\t\t\nBehov\t[BARN] behöver trygghet.\t\t\n\t\t\t\n"
+            "Mål\tInsats\tAnsvarig\tKlart senast\n"
+            "Soc utreder hur umgänget ska se ut\tUmgängesplan\tsoc\tv. 45\n"
+            "BUP gör en bedömning\tBedömningssamtal\tBUP\tdecember\n"
+            "Familjehemmet får handledning\tHandledning var tredje vecka\t[NAMN_4]\t\n\t\t\t\n"
+            "Samtycke\tBåda vårdnadshavarna har samtyckt till SIP.\t\t\n")
+    assert _goal_texts(text) == ["Soc utreder hur umgänget ska se ut", "BUP gör en bedömning",
+                                 "Familjehemmet får handledning"]
