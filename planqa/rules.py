@@ -45,12 +45,13 @@ GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[
                          r"önskat läge|(?:m[åa]ls[äa]ttning(?:en)?|m[åa]let)\b[^.]{0,40}?\b[äa]r att|eftersträvas att)\b)",
                          re.I)
 GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: case-insensitive search is slow
-NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens)|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
+NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet|träffen|utredningen|kartläggningen)|"
+                        r"(?:m[öo]tets|dagens) m[åa]l|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
                         re.I)
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Se BUP:s vårdplan", "Målen från oktober kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"^\W*(?:tomt?\W*$|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:diskuterades|togs upp|hanns) inte\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
@@ -926,7 +927,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
         in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
-        if not (in_goal_section or GOAL_PHRASE_LOWER.search(s.text.lower()) and not ADULT_WISH.match(s.text)):
+        if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
@@ -1021,6 +1022,16 @@ def _with_dictated_goals(ctx: Context, goals: list[Segment]) -> list[Segment]:
     return sorted(kept + dictated, key=lambda g: g.start)
 
 
+# A purpose clause ("Mallen är gjord för att den unga själv ska kunna skriva ..."): its "ska kunna" is no goal.
+PURPOSE_CLAUSE = re.compile(r"\bför att\b[^.;:]{0,60}?\bska kunna\b")
+
+
+def _goal_phrase(text: str) -> bool:
+    """A goal phrase in the segment (GOAL_PHRASE) outside a purpose clause ("för att hen ska kunna")."""
+    low = text.lower()
+    return bool(GOAL_PHRASE_LOWER.search(low)) and bool(GOAL_PHRASE_LOWER.search(PURPOSE_CLAUSE.sub(" ", low)))
+
+
 # The guardians' wish told in the text ("De vill att [BARN] ska kunna vara på korttids", "Mamma önskar att ..."):
 # outside a goal section it is their view, not a goal of the plan.
 ADULT_WISH = folded_re(rf"^\W*(?:de|dom|båda|{_GUARDIAN_NOUN}|\[VH\d?\](?:\s+och\s+\[VH\d?\])?)\s+(?:\w+\s+)?"
@@ -1067,6 +1078,10 @@ def _goal_section(section: str) -> bool:
     return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section) and not NOT_A_GOAL.search(section)
 
 
+# A heading about the meeting, the plan or its form ("Om mötet", "Om planen", "Mötet"), not a topic of the goals.
+ABOUT_SECTION = re.compile(r"^(?:(?:om|kring)\s+)?(?:mötet|planen|sip\w*|mallen|dokumentet|blanketten)\b", re.I)
+
+
 def _goal_subheading(section: str, prev_heading: Segment | None, under_goals: bool) -> bool:
     """Whether a heading is a topic inside the goals: it follows an empty goal heading ("Mina mål" / "Skola"), or a
     sibling topic of such a heading ("Vardag", "Familjen"); a heading that opens another part of the plan
@@ -1074,7 +1089,8 @@ def _goal_subheading(section: str, prev_heading: Segment | None, under_goals: bo
     if not (under_goals or prev_heading is not None and _goal_section(prev_heading.section)):
         return False
     return not (SECTION_WORD.match(section) or INTERVENTION_SECTION.search(section) or NEED_SECTION.search(section)
-                or _goal_section(section))
+                or _goal_section(section) or ABOUT_SECTION.match(section))
+
 
 
 # A decided outcome for the child written without the word "mål" ("[BARN] ska vara i skolan minst tre

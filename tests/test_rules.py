@@ -2802,3 +2802,17 @@ def test_a_tabbed_goal_table_after_a_blank_row_has_its_own_header():
             "Samtycke\tBåda vårdnadshavarna har samtyckt till SIP.\t\t\n")
     assert _goal_texts(text) == ["Soc utreder hur umgänget ska se ut", "BUP gör en bedömning",
                                  "Familjehemmet får handledning"]
+
+
+def test_the_meetings_aim_an_empty_box_and_a_purpose_clause_are_no_goals():
+    assert _goal_texts("Anteckning\n\nMötets mål: att alla träffas och hör vad som görs.\n") == []
+    assert _goal_texts("Om planen\nMålet med mallen är att planerna ska bli kortare.\n") == []
+    assert _goal_texts("Min plan\nMallen är gjord för att den unga själv ska kunna skriva rutorna.\n") == []
+    empty = "Vem hjälper mig med vad:\n• Korttidsboende en helg i månaden. Ansvar: LSS.\n\nDet här vill jag:\n(tom)\n"
+    assert _verdict(empty, "goals_present") == "not_met"
+
+
+def test_a_heading_about_the_meeting_after_an_empty_goal_heading_holds_no_goals():
+    text = ("Det här vill jag:\n\nOm mötet\n[NAMN_1] gick igenom hur sömndagboken fungerar.\n"
+            "Vi bestämde att sömndagbokens siffror gäller.\n\nMål\n- [BARN] somnar före kl 00.30 minst 5 av 7 nätter\n")
+    assert _goal_texts(text) == ["- [BARN] somnar före kl 00.30 minst 5 av 7 nätter"]
