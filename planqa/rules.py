@@ -2515,7 +2515,8 @@ GOAL_CHILD = rf"(?:{CHILD}|(?<!\w)(?:pat\.|patienten|du|dig)(?!\w))"
 # A narrative lead-in that carries the goal in its att-clause ("Målsättningen på sikt är att ...", "Det första
 # och mest angelägna målet är att ...", "Gemensamt mål vi enades om: att ...", "Därtill eftersträvas att ...").
 GOAL_INTRO = re.compile(
-    r"^[^.\[]{0,60}?\b(?:(?:\w*m[åa]l(?:et|en)?|m[åa]ls[äa]ttning\w*|förhoppning\w*|ambition\w*)\b[^.\[]{0,50}?"
+    r"^(?:[^.\[]|\[\w+\]){0,60}?\b(?:(?:\w*m[åa]l(?:et|en)?|m[åa]ls[äa]ttning\w*|förhoppning\w*|ambition\w*)\b"
+    r"(?:[^.\[]|\[\w+\]){0,50}?"
     r"(?:\b(?:är|blir|var)\b[^.\[:]{0,25}?|:\s*)|(?:eftersträvas|strävar (?:\w+ )?efter)\s+)att\s+", re.I)
 
 # What an agency does (present tense, "ska"/"kommer att" + infinitive, or the s-passive): a "goal" saying this
@@ -2523,7 +2524,7 @@ GOAL_INTRO = re.compile(
 GOAL_ACTION_VERB = re.compile(
     r"\b(?:(?:ska|skall|kommer att)\s+(?:\w+\s+)?)?(?:"
     r"utred(?:er|a|s)|utbild(?:ar|a|as)|genomför(?:a|s)?|gör(?:a|s)?|tar? fram|tas fram|erbjud(?:er|a|s)|ordna(?:r|s)?|"
-    r"boka(?:r|s)?|kalla(?:r|s)?|ring(?:er|a)|träffa(?:r)?|ger|ge|påbörja(?:r|s)?|inför(?:a|s)|följ(?:er|a|s) upp|"
+    r"boka(?:r|s)?|kalla(?:r|s)?|ring(?:er|a)|träffa(?:r)?|ger|ge|påbörja(?:r|s)?|inför(?:a|s)?|följ(?:er|a|s) upp|"
     r"se(?:r)? över|ses över|sätt(?:er|a|s) upp|skriv(?:er|a|s)|kontakta(?:r|s)?|ansök(?:er|a)|informera(?:r|s)?|"
     r"upprätta(?:r|s)?|handled(?:er|a)|starta(?:r|s)?|bedöm(?:er|a|s)|bevilja(?:r|s)?|utse(?:r)?|utses|"
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
@@ -2539,9 +2540,9 @@ GOAL_AGENCY_STATE = re.compile(
 # An intervention named as a noun ("Föräldrautbildning om diagnosen", "Samtal på BUP", "Ny tid för
 # hörselkontroll", "Modersmålsundervisning ordnas 2 ggr/v"): an activity, not a goal.
 GOAL_AS_INTERVENTION = re.compile(
-    r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät)\s+)?\w*(?:samtal|utredning|bedömning|"
-    r"utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|behandling|information|info|"
-    r"kontakt|remiss|undervisning|hembesök|besök|skjuts|tid)\b", re.I)
+    r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade)\s+)?"
+    r"\w*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
+    r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema)\b", re.I)
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
                          r"nytt mål\W*$|tidigare mål\b|målet (?:finns kvar|kvarstår|är uppnått))", re.I)
@@ -2561,6 +2562,24 @@ CHILD_WISH_LEAD = re.compile(rf"^\s*{CHILD}\s+(?:vill|önskar|hoppas)\s+(?:ocks�
 COOPERATION_STATE = re.compile(r"\s*(?:att\s+)?(?:(?:en|ett|bättre|bra|god|gott|fungerande|tätare|tydlig\w*)\s+)*"
                                r"(?:samverkan\w*|samarbete\w*|(?:informationen|kommunikationen|kontakten)\s+mellan)\b",
                                re.I)
+
+
+# The agencies' own cooperation as a verb ("Samverka kring [BARN]", "Samarbetar med skolan"): an activity.
+COOPERATION_ACT = re.compile(r"\s*(?:att\s+)?(?:samverka|samarbeta|samordna)r?\s+(?:kring|runt|om|med|mellan)\b", re.I)
+# An agency that shall bring about the child's outcome ("Skolan ska se till att [BARN] har ...", "BUP ska få
+# [BARN] att sova före kl 24"): for goals_present the goal is the child's outcome; child_goals still reads the
+# agency as its subject.
+AGENCY_BRINGS_CHILD = re.compile(rf"^\s*(?:\S+\s+){{1,3}}?(?:ska|skall)\s+(?:se till att|få)\s+{GOAL_CHILD}\s+"
+                                 r"(?:att\s+)?\w+", re.I)
+# Who receives what follows ("Familjehemmet får handledning", "Personalen ska få utbildning").
+RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:\S+\s+){1,3}?(?:ska\s+|skall\s+)?(?:få|får|erbjuds|ges)\s+(?:en\s+|ett\s+)?",
+                      re.I)
+
+
+def _receives_intervention(text: str) -> bool:
+    """The subject receives an intervention named as a noun ("Familjehemmet får handledning")."""
+    m = RECEIVES.match(text)
+    return bool(m and GOAL_AS_INTERVENTION.match(text[m.end():]))
 
 
 def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
@@ -2585,6 +2604,10 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
     if COOPERATION_STATE.match(text):
         return "agency"  # "Bättre samverkan mellan BUP och skolan kring [BARN]"
+    if COOPERATION_ACT.match(text):
+        return "activity"  # "Samverka kring [BARN]"
+    if AGENCY_BRINGS_CHILD.match(text):
+        return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
     words = text.split()
@@ -2592,7 +2615,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     if _agency_subject(ctx, s, body_at):
         verb = GOAL_ACTION_VERB.search(early)
         state = GOAL_AGENCY_STATE.search(early)
-        if verb and not (state and state.start() <= verb.start()):
+        if verb and not (state and state.start() <= verb.start()) or _receives_intervention(text):
             return "activity"
         return "agency"
     if GOAL_ACTION_VERB.search(early) and re.search(r"(?:^|\s)(?:[–—-]|ansvarig:)\s*\S", text) and ctx.has_agent(s):
@@ -4049,6 +4072,14 @@ ARRANGEMENT_STATE = re.compile(
 # named as a noun (GOAL_AS_INTERVENTION) the goal is the service's.
 CHILD_RECEIVES = re.compile(rf"^(?:att\s+)?{GOAL_CHILD}\s+(?:ska\s+|skall\s+)?(?:få|får)\s+(?:en\s+|ett\s+)?"
                             r"(?!tid\s+(?:över|till|för)\b)", re.I)  # "får tid över till något eget" is the child's
+# A goal that the child keeps to a treatment or attends an intervention ("Följer måltidsschemat", "God
+# följsamhet till behandlingen", "går på minst 5 av 6 samtal hos BUP", "tar medicinen enligt ordination"): it says
+# what the service wants of the child, not what changes in the child's everyday life (GUIDELINES 3 child_goals).
+INTERVENTION_COMPLIANCE = folded_re(
+    r"\b(?:följ(?:er|a)|följsamhet\w*(?:\s+(?:till|med))?)\s+(?:sin\s+|sitt\s+)?(?:\w+\s+)?(?:måltidsschema\w*|"
+    r"kostschema\w*|behandling\w*|ordination\w*|medicinering\w*|behandlingsplan\w*)"
+    r"|\b(?:går|gå|kommer|komma|deltar|delta)\s+(?:på|till|i|vid)\s+(?:minst\s+)?(?:\S+\s+){0,4}?"
+    r"(?:samtal(?:en)?|behandling\w*|terapi\w*|sessioner\w*|besöken|behandlingsträffar\w*)\b", re.I)
 # met needs at least this share of the goals (activities aside) framed from the child's life: "de flesta".
 CHILD_GOALS_MET_SHARE = 0.8
 # Below this share the goals describe what the services will do or reach: not_met.
@@ -4074,6 +4105,8 @@ def goal_frame(ctx: Context, s: Segment) -> str:
         if not re.match(GOAL_CHILD, body, re.I):
             return "unclear"  # a guardian's wish in the text, not a goal of the plan
         body = body[wish.end():]
+    if _search_ci(INTERVENTION_COMPLIANCE, body):
+        return "other"  # "Följer måltidsschemat 6 av 7 dagar", "går på minst 5 av 6 samtal hos BUP"
     receives = CHILD_RECEIVES.match(body)
     if receives and GOAL_AS_INTERVENTION.match(body[receives.end():]):
         return "other"  # "[BARN] ska få en bedömning på BUP": what a service gives, not what changes for the child

@@ -2802,6 +2802,7 @@ def test_a_tabbed_goal_table_after_a_blank_row_has_its_own_header():
             "Samtycke\tBåda vårdnadshavarna har samtyckt till SIP.\t\t\n")
     assert _goal_texts(text) == ["Soc utreder hur umgänget ska se ut", "BUP gör en bedömning",
                                  "Familjehemmet får handledning"]
+    assert _verdict(text, "goals_present") == "not_met"  # only activities under "Mål"
 
 
 def test_the_meetings_aim_an_empty_box_and_a_purpose_clause_are_no_goals():
@@ -2816,3 +2817,29 @@ def test_a_heading_about_the_meeting_after_an_empty_goal_heading_holds_no_goals(
     text = ("Det här vill jag:\n\nOm mötet\n[NAMN_1] gick igenom hur sömndagboken fungerar.\n"
             "Vi bestämde att sömndagbokens siffror gäller.\n\nMål\n- [BARN] somnar före kl 00.30 minst 5 av 7 nätter\n")
     assert _goal_texts(text) == ["- [BARN] somnar före kl 00.30 minst 5 av 7 nätter"]
+
+
+def test_agency_actions_named_as_goals_are_activities_and_an_agency_bringing_about_the_childs_outcome_is_not():
+    from planqa.rules import goal_kind
+    for goal, kind in (("Förskolan inför tecken som stöd.", "activity"), ("Samverka kring [BARN]", "activity"),
+                       ("Familjehemmet får handledning", "activity"),
+                       ("Skolan ska se till att [BARN] har minst 75 % närvaro per vecka", "child"),
+                       ("BUP ska få [BARN] att sova före kl 24 fem nätter av sju", "child")):
+        ctx = build_context(f"Mål:\n- {goal}\n")
+        assert [goal_kind(ctx, g) for g in ctx.goals] == [kind], goal
+
+
+def test_a_goal_lead_in_that_names_the_child_is_framed_by_its_att_clause():
+    text = ("Mål\nMålet som vi kom överens om tillsammans med [BARN]: att [BARN] ska fortsätta trivas och känna sig "
+            "hemma i familjehemmet.\n")
+    assert _child_goals(text).verdict == "met"
+
+
+def test_keeping_to_a_treatment_or_attending_sessions_is_the_services_goal_for_the_child():
+    text = ("Mål (satta av teamet)\n1. Vikt 54,0 kg senast v. 10\n"
+            "2. Följer måltidsschemat med 3 huvudmål och 2 mellanmål minst 6 av 7 dagar\n"
+            "3. Skolnärvaro minst 80 % under februari–mars\n")
+    assert _child_goals(text).verdict == "partial"
+    assert _child_goals(text.replace("2. Följer måltidsschemat med", "2. Äter")).verdict == "met"
+    insulin = "Mål\n- [BARN] tar sitt insulin enligt ordination alla dagar\n- [BARN] går till skolan varje dag\n"
+    assert _child_goals(insulin).verdict == "met"  # taking one's medicine is the child's own everyday doing
