@@ -927,7 +927,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
         in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
-        if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)):
+        if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)
+                and not RECOMMENDATION_SECTION.search(section)):
             continue
         if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
@@ -1022,6 +1023,11 @@ def _with_dictated_goals(ctx: Context, goals: list[Segment]) -> list[Segment]:
     return sorted(kept + dictated, key=lambda g: g.start)
 
 
+# A section of recommendations or proposals in a report around the plan ("Rekommendationer", "Förslag till
+# fortsatta insatser", "Psykologens bedömning och råd"): what someone advises, not goals the plan agreed on.
+RECOMMENDATION_SECTION = folded_re(r"\b(?:rekommendation\w*|rekommenderar|förslag\w*|föreslå\w*|råd)\b", re.I)
+
+
 # A purpose clause ("Mallen är gjord för att den unga själv ska kunna skriva ..."): its "ska kunna" is no goal.
 PURPOSE_CLAUSE = re.compile(r"\bför att\b[^.;:]{0,60}?\bska kunna\b")
 
@@ -1107,7 +1113,8 @@ def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
     reach (CHILD_SHALL), outside sections about the past or the background."""
     return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_step_body(s.text))
-            and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)]
+            and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)
+            and not RECOMMENDATION_SECTION.search(s.section)]
 
 
 # A numbered step of the plan as a label ("Steg 1: [BARN] ska ha börjat ...", "Delsteg 2:").
@@ -4030,8 +4037,9 @@ def child_participation(ctx: Context) -> CriterionResult:
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
 GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
                        r"\d+(?:\.\d+)*[.)]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
-# Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ..."): the goal is what follows.
-GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?", re.I)
+# Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
+# matten"): the goal is what follows.
+GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?(?:(?:typ|liksom|asså|ba)\s+)?", re.I)
 # The child as the goal's subject ("[BARN] ska ...", "Att jag ...", "[BARN]s vikt ...", "Min viktkurva ...").
 CHILD_GOAL_SUBJECT = re.compile(rf"^(?:att\s+)?(?:{GOAL_CHILD}|\[BARN\]:?s|mitt|min|mina|ditt|din|dina)(?!\w)", re.I)
 # A goal that opens with the child's own doing, the subject left out ("Att kunna gå till skolan", "Tränar på gym

@@ -2843,3 +2843,15 @@ def test_keeping_to_a_treatment_or_attending_sessions_is_the_services_goal_for_t
     assert _child_goals(text.replace("2. Följer måltidsschemat med", "2. Äter")).verdict == "met"
     insulin = "Mål\n- [BARN] tar sitt insulin enligt ordination alla dagar\n- [BARN] går till skolan varje dag\n"
     assert _child_goals(insulin).verdict == "met"  # taking one's medicine is the child's own everyday doing
+
+
+def test_recommendations_in_a_report_around_the_plan_are_no_goals():
+    text = ("Psykologutlåtande\n\nRekommendationer\n- [BARN] bör få en kontakt på BUP.\n"
+            "- [BARN] ska kunna vara i skolan hela dagar.\n\nSIP\nMål\n- [BARN] ska vara i skolan minst 4 dagar i veckan.\n")
+    assert _goal_texts(text) == ["- [BARN] ska vara i skolan minst 4 dagar i veckan."]
+    assert _goal_texts("Förslag till fortsatta insatser\n[BARN] ska träna simning varje vecka.\n") == []
+
+
+def test_a_teenagers_wish_with_a_filler_word_is_the_childs_goal():
+    text = "Mina mål\n- jag vill typ klara matten i nian\n- jag vill liksom orka gå till skolan varje dag\n"
+    assert _child_goals(text).verdict == "met"
