@@ -767,7 +767,8 @@ def _sheet_cell_spans(text: str) -> list[tuple[int, int]]:
     for m in SHEET_CELL.finditer(text):
         if m.start() > 0 and text[m.start() - 1] != ";":
             continue  # the empty match after a cell
-        a, b = m.start() + len(m.group()) - len(m.group().lstrip()), m.end() - (len(m.group()) - len(m.group().rstrip()))
+        cell = m.group()
+        a, b = m.start() + len(cell) - len(cell.lstrip()), m.end() - (len(cell) - len(cell.rstrip()))
         if b - a >= 2 and text[a] == '"' and text[b - 1] == '"':
             a, b = a + 1, b - 1
         out.append((a, b))
