@@ -776,11 +776,11 @@ def _sheet_cell_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sheet_header(cells: list[str]) -> bool:
-    """A sheet's header row with a goal column ("Nr;Område;Behov;Mål;Insats;Ansvarig;Status", "Mål;Insats;Vem")."""
+    """A sheet's header row with a goal column ("Nr;Område;Behov;Mål;Insats;Ansvarig;Status", "Mål;Insats;Vem"): two
+    cells or more are header words, so a row that holds one goal ("Mål;Sova bättre;BUP") is none."""
     named = [c for c in cells if c]
-    return any(_goal_header_cell(c) for c in named) and len(named) >= 2 \
-        and (sum(bool(HEADER_WORDS.match(CELL_NOTE.sub("", c))) for c in named) >= 2
-             or all(_column_title(CELL_NOTE.sub("", c)) for c in named))
+    return any(_goal_header_cell(c) for c in named) \
+        and sum(bool(HEADER_WORDS.match(CELL_NOTE.sub("", c))) for c in named) >= 2
 
 
 def _labelled_goal_cell(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

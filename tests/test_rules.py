@@ -2855,3 +2855,9 @@ def test_recommendations_in_a_report_around_the_plan_are_no_goals():
 def test_a_teenagers_wish_with_a_filler_word_is_the_childs_goal():
     text = "Mina mål\n- jag vill typ klara matten i nian\n- jag vill liksom orka gå till skolan varje dag\n"
     assert _child_goals(text).verdict == "met"
+
+
+def test_a_sheet_row_that_holds_one_goal_is_no_header_row():
+    for sheet in ("Plan\nBarn;[BARN];\nMål;Sova bättre;BUP\nInsats;Sömnskola;BUP\n",
+                  "Plan\nBarn\t[BARN]\nMål\tSova bättre\nInsats\tSömnskola\n"):
+        assert _goal_texts(sheet) == ["Sova bättre"]
