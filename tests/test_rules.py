@@ -2761,3 +2761,103 @@ def test_an_undecided_coordinator_on_the_line_under_its_label_outweighs_a_caller
     assert _verdict(slide, "overall_responsibility") == "not_met"
     assert _verdict("Slide 10: Samordningsansvarig\n- ej utsedd\n\nSlide 14: Nästa gång\n- Mentorn [NAMN_2] kallar alla\n",
                     "overall_responsibility") == "not_met"
+
+
+def test_goals_in_a_spreadsheet_exported_with_semicolons_are_the_goal_column():
+    text = ("Plan.xlsx – Blad1 (export, semikolon)\nBarn;[BARN];;;;\n;;;;;\n"
+            "Nr;Område;Behov;Mål;Insats;Ansvarig\n"
+            "1;Sömn;Oro kring sömnen;\"[BARN] sover minst fyra timmar i sträck, fem nätter av sju\";Kvällsrutin;BVC\n"
+            "2;Skola;;[BARN] är i skolan minst 4 dagar i veckan senast v. 10;Mentor ringer hem;[NAMN_1]\n"
+            "3;Fritid;;[BARN] tränar fotboll två gånger i veckan;Anmälan till klubben;soc\n"
+            "4;;;#REF!;;\n;;;;;\n"
+            "Vad [BARN] säger;\"Jag vill spela fotboll.\";;;;\nAntal mål;=ANTAL(D4:D7);3;;;\n")
+    goals = build_context(text).goals
+    assert [g.text for g in goals] == ["[BARN] sover minst fyra timmar i sträck, fem nätter av sju",
+                                       "[BARN] är i skolan minst 4 dagar i veckan senast v. 10",
+                                       "[BARN] tränar fotboll två gånger i veckan"]
+    assert all(text[g.start:g.end] == g.text for g in goals)
+    assert _verdict(text, "goals_present") == "met"
+    assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_rows_labelled_as_goals_in_a_list_sheet_hold_their_goal_in_the_next_cell():
+    sheet = ("Nr;Vad;Text;Ansv.;När\n1;Barn;[BARN], fsk;;\n"
+             "7;Mål;[BARN] är i fsk minst 4 dgr/v fr.o.m. v. 10;skolan;v. 10\n"
+             "8;Mål;[BARN] är kvar på fritids till kl 16 minst 3 dgr/v;fritids;mars\n"
+             "9;Insats;Samma vuxen tar emot [BARN] vid grinden;[NAMN_2];\n")
+    assert _goal_texts(sheet) == ["[BARN] är i fsk minst 4 dgr/v fr.o.m. v. 10",
+                                  "[BARN] är kvar på fritids till kl 16 minst 3 dgr/v"]
+    tabbed = ("#\tRubrik\tInnehåll\tVem\n1\tElev\t[BARN], åk 9\t\n"
+              "7\tMål 1\t[BARN] lämnar in minst 4 av 6 uppgifter före påsklovet\t[NAMN_3]\n"
+              "8\tInsats\tMentor ringer hem kl 8.15\t[NAMN_2]\n")
+    assert _goal_texts(tabbed) == ["[BARN] lämnar in minst 4 av 6 uppgifter före påsklovet"]
+
+
+def test_a_tabbed_goal_table_after_a_blank_row_has_its_own_header():
+    text = ("Barn\t[BARN]\t\t\nBehov\t[BARN] behöver trygghet.\t\t\n\t\t\t\n"
+            "Mål\tInsats\tAnsvarig\tKlart senast\n"
+            "Soc utreder hur umgänget ska se ut\tUmgängesplan\tsoc\tv. 45\n"
+            "BUP gör en bedömning\tBedömningssamtal\tBUP\tdecember\n"
+            "Familjehemmet får handledning\tHandledning var tredje vecka\t[NAMN_4]\t\n\t\t\t\n"
+            "Samtycke\tBåda vårdnadshavarna har samtyckt till SIP.\t\t\n")
+    assert _goal_texts(text) == ["Soc utreder hur umgänget ska se ut", "BUP gör en bedömning",
+                                 "Familjehemmet får handledning"]
+    assert _verdict(text, "goals_present") == "not_met"  # only activities under "Mål"
+
+
+def test_the_meetings_aim_an_empty_box_and_a_purpose_clause_are_no_goals():
+    assert _goal_texts("Anteckning\n\nMötets mål: att alla träffas och hör vad som görs.\n") == []
+    assert _goal_texts("Om planen\nMålet med mallen är att planerna ska bli kortare.\n") == []
+    assert _goal_texts("Min plan\nMallen är gjord för att den unga själv ska kunna skriva rutorna.\n") == []
+    empty = "Vem hjälper mig med vad:\n• Korttidsboende en helg i månaden. Ansvar: LSS.\n\nDet här vill jag:\n(tom)\n"
+    assert _verdict(empty, "goals_present") == "not_met"
+
+
+def test_a_heading_about_the_meeting_after_an_empty_goal_heading_holds_no_goals():
+    text = ("Det här vill jag:\n\nOm mötet\n[NAMN_1] gick igenom hur sömndagboken fungerar.\n"
+            "Vi bestämde att sömndagbokens siffror gäller.\n\nMål\n- [BARN] somnar före kl 00.30 minst 5 av 7 nätter\n")
+    assert _goal_texts(text) == ["- [BARN] somnar före kl 00.30 minst 5 av 7 nätter"]
+
+
+def test_agency_actions_named_as_goals_are_activities_and_an_agency_bringing_about_the_childs_outcome_is_not():
+    from planqa.rules import goal_kind
+    for goal, kind in (("Förskolan inför tecken som stöd.", "activity"), ("Samverka kring [BARN]", "activity"),
+                       ("Familjehemmet får handledning", "activity"),
+                       ("Skolan ska se till att [BARN] har minst 75 % närvaro per vecka", "child"),
+                       ("BUP ska få [BARN] att sova före kl 24 fem nätter av sju", "child")):
+        ctx = build_context(f"Mål:\n- {goal}\n")
+        assert [goal_kind(ctx, g) for g in ctx.goals] == [kind], goal
+
+
+def test_a_goal_lead_in_that_names_the_child_is_framed_by_its_att_clause():
+    text = ("Mål\nMålet som vi kom överens om tillsammans med [BARN]: att [BARN] ska fortsätta trivas och känna sig "
+            "hemma i familjehemmet.\n")
+    assert _child_goals(text).verdict == "met"
+
+
+def test_keeping_to_a_treatment_or_attending_sessions_is_the_services_goal_for_the_child():
+    text = ("Mål (satta av teamet)\n1. Vikt 54,0 kg senast v. 10\n"
+            "2. Följer måltidsschemat med 3 huvudmål och 2 mellanmål minst 6 av 7 dagar\n"
+            "3. Skolnärvaro minst 80 % under februari–mars\n")
+    assert _child_goals(text).verdict == "partial"
+    assert _child_goals(text.replace("2. Följer måltidsschemat med", "2. Äter")).verdict == "met"
+    insulin = "Mål\n- [BARN] tar sitt insulin enligt ordination alla dagar\n- [BARN] går till skolan varje dag\n"
+    assert _child_goals(insulin).verdict == "met"  # taking one's medicine is the child's own everyday doing
+
+
+def test_recommendations_in_a_report_around_the_plan_are_no_goals():
+    text = ("Psykologutlåtande\n\nRekommendationer\n- [BARN] bör få en kontakt på BUP.\n"
+            "- [BARN] ska kunna vara i skolan hela dagar.\n\nSIP\nMål\n- [BARN] ska vara i skolan minst 4 dagar i veckan.\n")
+    assert _goal_texts(text) == ["- [BARN] ska vara i skolan minst 4 dagar i veckan."]
+    assert _goal_texts("Förslag till fortsatta insatser\n[BARN] ska träna simning varje vecka.\n") == []
+
+
+def test_a_teenagers_wish_with_a_filler_word_is_the_childs_goal():
+    text = "Mina mål\n- jag vill typ klara matten i nian\n- jag vill liksom orka gå till skolan varje dag\n"
+    assert _child_goals(text).verdict == "met"
+
+
+def test_a_sheet_row_that_holds_one_goal_is_no_header_row():
+    for sheet in ("Plan\nBarn;[BARN];\nMål;Sova bättre;BUP\nInsats;Sömnskola;BUP\n",
+                  "Plan\nBarn\t[BARN]\nMål\tSova bättre\nInsats\tSömnskola\n"):
+        assert _goal_texts(sheet) == ["Sova bättre"]
