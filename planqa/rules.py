@@ -2022,7 +2022,7 @@ NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situ
                           r"kartläggning\w*|pedagogisk bedömning|svårigheter|utmaningar|det som är svårt)\b", re.I)
 # The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
 NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
-                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s|\s+kolon\b)", re.I)  # "kolon": dictated
+                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:;\t]{0,30}?(?::|\s[–-]\s|\s+kolon\b|\s*[;\t])", re.I)  # "kolon": dictated
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
 # "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
@@ -2224,6 +2224,18 @@ def _need_context(ctx: Context, s: Segment) -> bool:
 
 # A label left empty ("Behov: –", "Oro:").
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
+# The cells of a spreadsheet row exported as text: separated by semicolons or tabs ("Område;Behov;Mål;Insats").
+SHEET_CELL_SEP = re.compile(r"\s*[;\t|]\s*")
+# A column title of such a sheet: one to three words without digits ("Område", "Klart senast", "Vem gör vad").
+SHEET_TITLE_CELL = re.compile(r"^[^\W\d][^\W\d]*(?:[ /.-]+[^\W\d]+){0,2}\.?$")
+
+
+def _sheet_header(text: str) -> bool:
+    """A spreadsheet's header row that names the needs column ("Område;Behov;Mål;Insats;Ansvarig;Klart senast"):
+    three or more column titles, one of them a needs title (`NEED_SECTION`)."""
+    cells = [c for c in SHEET_CELL_SEP.split(text.strip().strip("|")) if c]
+    return (len(cells) >= 3 and all(SHEET_TITLE_CELL.match(c) for c in cells)
+            and any(_search_ci(NEED_SECTION, c) for c in cells))
 # A markdown table's separator row ("|---|---|").
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -2231,6 +2243,8 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 def _heading_like(ctx: Context, s: Segment) -> bool:
     """A section title, a table's header row or an empty label: it names a topic, it describes nothing."""
     if EMPTY_LABEL.match(s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
+        return True
+    if _sheet_header(s.text):
         return True
     line_end = ctx.text.find("\n", s.end)
     return "|" in s.text and line_end >= 0 and bool(TABLE_RULE.match(ctx.text[line_end + 1:]))
