@@ -2212,14 +2212,31 @@ def _title_of_slide(ctx: Context, s: Segment) -> str:
     return slides[i][1] if i >= 0 else ""
 
 
+def _find_pseudo_sections(ctx: Context) -> dict[int, str]:
+    """The title of the line that works as a heading (`_pseudo_heading`: "Del 1 – Nuläge och behov" in a sheet
+    exported as text) over each later segment, up to the next heading, keyed by the segment's start."""
+    titles, current = {}, None
+    for s in ctx.segs:
+        if s.is_heading:
+            current = None
+            continue
+        pseudo = _pseudo_heading(ctx, s)
+        if pseudo is not None:
+            current = pseudo
+        elif current is not None:
+            titles[s.start] = current
+    return titles
+
+
 def _need_context(ctx: Context, s: Segment) -> bool:
-    """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti")
-    or a slide titled for the needs ("Bild 4: Bakgrund")."""
+    """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti"),
+    a slide titled for the needs ("Bild 4: Bakgrund") or a line that works as a needs heading ("Del 1 – Nuläge")."""
     if _is_need_context(s):
         return True
     line_at = ctx.text.rfind("\n", 0, s.start) + 1
     return (line_at < s.start and bool(NEED_LINE_LABEL.match(ctx.text[line_at:s.end]))
-            or bool(NEED_SECTION.search(_title_of_slide(ctx, s))))
+            or bool(NEED_SECTION.search(_title_of_slide(ctx, s)))
+            or bool(NEED_SECTION.search(_cached(ctx, "pseudo_sections", _find_pseudo_sections).get(s.start, ""))))
 
 
 # A label left empty ("Behov: –", "Oro:").
