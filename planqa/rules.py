@@ -2358,7 +2358,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
 # the plan is about make needs_described partial: "[BARN] ska äta tillräckligt", "logoped för språket", "stöd för att
 # komma till skolan"). Not the services' own work (samtal, utredning, läkarbesök, överlämning) or the meetings.
 NEED_AREA = folded_re(
-    r"\b(?:(?:skol)?närvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
+    r"\b(?:(?:skol)?närvar\w*|(?:skol)?frånvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
     r"läxhjälp|läxor|betyg\w*|åtgärdsprogram\w*|(?:extra )?anpassning\w* (?:i|av) (?:klassrummet|undervisningen|skolarbetet)|"
     r"anpassad\w* (?:studiegång|skolgång|schema|idrott|undervisning)|särskilt stöd|läs\w*(?: och |- och )skriv\w*|"
     r"lär(?:a|er) sig|utvecklas i|trivas|trivs|trygg\w*|otrygg\w*|säker\w* (?:hemma|i skolan)|skydd\w*|riskbedömning\w*|"
