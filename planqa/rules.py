@@ -2413,6 +2413,23 @@ def _generic_wellbeing_goal(text: str) -> bool:
     return not _search_ci(NEED_AREA, rest) and not _search_ci(NEED_DIFFICULTY, rest) and len(rest.split()) <= 12
 
 
+# How many words of text under a background heading make a background (GUIDELINES 3: "en lång bakgrund").
+BACKGROUND_MIN_WORDS = 25
+# A heading or label for why the plan exists ("Bakgrund", "Varför SIP:", "Anledning till SIP").
+BACKGROUND_TITLE = folded_re(r"^\W*(?:\d+[.)]?\s*)?(?:bakgr\w*|varför|anledning\w*|orsak\w*)\b", re.I)
+BACKGROUND_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:bakgr\w*|varför|anledning\w*|orsak\w*)\b[^:;\t]{0,30}?[:;\t]\s*\S", re.I)
+
+
+def background_lines(ctx: Context, reference: list[Segment]) -> list[Segment]:
+    """The text under a background heading or label ("Varför SIP:", "Bakgrund"), other than a reference to
+    another document or a title, when it runs to a background (`BACKGROUND_MIN_WORDS`): it says why the plan exists
+    even where it names no need of the child (GUIDELINES 3 and 4.1: only history = partial)."""
+    found = [s for s in ctx.segs if not s.is_heading and s not in reference
+             and (BACKGROUND_TITLE.match(s.section) or BACKGROUND_LABEL.match(s.text))
+             and not _heading_like(ctx, s) and not _template_instruction(ctx, s)]
+    return found if sum(_word_count(s.text) for s in found) >= BACKGROUND_MIN_WORDS else []
+
+
 def needs_described(ctx: Context) -> CriterionResult:
     concrete, vague, reference = need_segments(ctx)
     ctx.signals.update(need_segments=len(concrete) + len(vague), need_concrete=len(concrete),
@@ -2437,6 +2454,10 @@ def needs_described(ctx: Context) -> CriterionResult:
     if areas:
         return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in areas + reference],
                        "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
+    background = background_lines(ctx, reference)
+    if background:
+        return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in background],
+                       "Planen har en bakgrund som säger varför den finns, men inte vad barnet behöver nu.")
     if reference:
         return _result("needs_described", "not_met", 0.55, [_ev(s, "NEED") for s in reference],
                        "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument, och inga mål eller "
