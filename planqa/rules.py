@@ -2245,6 +2245,15 @@ EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
 SHEET_CELL_SEP = re.compile(r"\s*[;\t|]\s*")
 # A column title of such a sheet: one to three words without digits ("Område", "Klart senast", "Vem gör vad").
 SHEET_TITLE_CELL = re.compile(r"^[^\W\d][^\W\d]*(?:[ /.-]+[^\W\d]+){0,2}\.?$")
+# A form's row in a markdown table: a prompt cell and an answer cell ("| Det här är jobbigt för mig | ... |").
+FORM_ROW = re.compile(r"^\s*\|(?P<prompt>[^|\n]+)\|[^|\n]*[^|\s][^|\n]*\|?\s*$")
+
+
+def _form_prompt_end(text: str) -> int:
+    """Where the answer starts in a two-cell form row (0 for other lines): the prompt names the topic; it is
+    not the child's situation ("| Det här är jobbigt för mig | [BARN] uttrycker ett behov av struktur |")."""
+    m = FORM_ROW.match(text)
+    return m.end("prompt") if m and m.group("prompt").strip() else 0
 
 
 def _sheet_header(text: str) -> bool:
@@ -2252,7 +2261,7 @@ def _sheet_header(text: str) -> bool:
     three or more column titles, one of them a needs title (`NEED_SECTION`)."""
     cells = [c for c in SHEET_CELL_SEP.split(text.strip().strip("|")) if c]
     return (len(cells) >= 3 and all(SHEET_TITLE_CELL.match(c) for c in cells)
-            and any(_search_ci(NEED_SECTION, c) for c in cells))
+            and any(_search_ci(NEED_SECTION, c) and len(c.split()) <= 2 for c in cells))
 # A markdown table's separator row ("|---|---|").
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -2316,8 +2325,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
-            if at - s.start < voice.body_at:
-                continue  # in the speaker's label
+            if at - s.start < voice.body_at or at - s.start < _form_prompt_end(s.text):
+                continue  # in the speaker's label or a form's prompt
             clause = re.split(r"[.!?;,]\s", s.text[voice.body_at:at - s.start])[-1]
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
