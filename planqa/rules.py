@@ -2406,11 +2406,15 @@ PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(
 GENERIC_WELLBEING = folded_re(
     r"\b(?:må (?:bra|bättre)|mår bra|ha (?:det )?(?:bra|roligt|tryggt?|trygt)|ha (?:en |ett )?(?:bra|god|trygg\w*|"
     r"roli\w+)(?: och (?:trygg\w*|roli\w+|bra))? (?:vardag|dag|dagar|tid|skolgång|uppväxt)|ha roliga(?: och trygga)? dagar|"
-    r"trivas|trivs|känna sig (?:trygg|glad|nöjd)|vara (?:trygg|glad|nöjd))\b", re.I)
+    r"trivas|trivs|känna sig (?:trygg|glad|nöjd|hemma)|vara (?:trygg|glad|nöjd))\b", re.I)
 # A goal's list number or letter ("6.1 ", "2. ", "a) ", "– ").
 GOAL_NUMBERING = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.):]?\s+)?")
 # Where a generic goal is set ("hemma och i skolan", "på förskolan", "på HVB-hemmet"), which adds no need area.
 GENERIC_PLACE = folded_re(r"\b(?:hemma|(?:i|på|hos) (?:skolan|förskolan|fritids|fritiden|hemmet|[\w-]*hemmet|\[\w+\]))\b", re.I)
+
+
+# A goal's lead-in label up to its colon ("Målet som vi kom överens om tillsammans med [BARN]: att ...").
+GOAL_LEAD_LABEL = folded_re(r"^\W*(?:\d+[.)]\s*)?m[åa]l\w*\b[^:\n]{0,60}:\s*", re.I)
 
 
 def _generic_wellbeing_goal(text: str) -> bool:
@@ -2418,7 +2422,7 @@ def _generic_wellbeing_goal(text: str) -> bool:
     difficulty and no level or time (a number) beside it."""
     if not _search_ci(GENERIC_WELLBEING, text) or re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
         return False
-    rest = GENERIC_PLACE.sub(" ", GENERIC_WELLBEING.sub(" ", text))
+    rest = GENERIC_PLACE.sub(" ", GENERIC_WELLBEING.sub(" ", GOAL_LEAD_LABEL.sub("", text, count=1)))
     return not _search_ci(NEED_AREA, rest) and not _search_ci(NEED_DIFFICULTY, rest) and len(rest.split()) <= 12
 
 
