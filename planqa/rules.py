@@ -2241,7 +2241,7 @@ def _need_context(ctx: Context, s: Segment) -> bool:
 
 # A label left empty ("Behov: –", "Oro:").
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
-# The cells of a spreadsheet row exported as text: separated by semicolons or tabs ("Område;Behov;Mål;Insats").
+# The cells of a spreadsheet row exported as text: separated by semicolons, tabs or bars ("Område;Behov;Mål;Insats").
 SHEET_CELL_SEP = re.compile(r"\s*[;\t|]\s*")
 # A column title of such a sheet: one to three words without digits ("Område", "Klart senast", "Vem gör vad").
 SHEET_TITLE_CELL = re.compile(r"^[^\W\d][^\W\d]*(?:[ /.-]+[^\W\d]+){0,2}\.?$")
@@ -2322,10 +2322,11 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         agency = _need_agency(ctx, s, voice.body_at)
         i = bisect.bisect_left(diff_starts, s.start)
         kinds, denied = set(), False
+        label_end = max(voice.body_at, _form_prompt_end(s.text))
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
-            if at - s.start < voice.body_at or at - s.start < _form_prompt_end(s.text):
+            if at - s.start < label_end:
                 continue  # in the speaker's label or a form's prompt
             clause = re.split(r"[.!?;,]\s", s.text[voice.body_at:at - s.start])[-1]
             if DIFFICULTY_DENIED.search(clause):
