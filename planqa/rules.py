@@ -2125,7 +2125,7 @@ NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situ
                           r"kartläggning\w*|pedagogisk bedömning|svårigheter|utmaningar|det som är svårt)\b", re.I)
 # The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
 NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|behov\w*|anledning\w*|varför|nuläge\w*|"
-                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:]{0,30}?(?::|\s[–-]\s|\s+kolon\b)", re.I)  # "kolon": dictated
+                             r"läge\w*|diagnos\w*|anamnes\w*)\b[^:;\t]{0,30}?(?::|\s[–-]\s|\s+kolon\b|\s*[;\t])", re.I)  # "kolon": dictated
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
 # "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
@@ -2315,18 +2315,56 @@ def _title_of_slide(ctx: Context, s: Segment) -> str:
     return slides[i][1] if i >= 0 else ""
 
 
+def _find_pseudo_sections(ctx: Context) -> dict[int, str]:
+    """The title of the line that works as a heading (`_pseudo_heading`: "Del 1 – Nuläge och behov" in a sheet
+    exported as text) over each later segment, up to the next heading, keyed by the segment's start."""
+    titles, current = {}, None
+    for s in ctx.segs:
+        if s.is_heading:
+            current = None
+            continue
+        pseudo = _pseudo_heading(ctx, s)
+        if pseudo is not None:
+            current = pseudo
+        elif current is not None:
+            titles[s.start] = current
+    return titles
+
+
 def _need_context(ctx: Context, s: Segment) -> bool:
-    """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti")
-    or a slide titled for the needs ("Bild 4: Bakgrund")."""
+    """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti"),
+    a slide titled for the needs ("Bild 4: Bakgrund") or a line that works as a needs heading ("Del 1 – Nuläge")."""
     if _is_need_context(s):
         return True
     line_at = ctx.text.rfind("\n", 0, s.start) + 1
     return (line_at < s.start and bool(NEED_LINE_LABEL.match(ctx.text[line_at:s.end]))
-            or bool(NEED_SECTION.search(_title_of_slide(ctx, s))))
+            or bool(NEED_SECTION.search(_title_of_slide(ctx, s)))
+            or bool(NEED_SECTION.search(_cached(ctx, "pseudo_sections", _find_pseudo_sections).get(s.start, ""))))
 
 
 # A label left empty ("Behov: –", "Oro:").
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
+# The cells of a spreadsheet row exported as text: separated by semicolons, tabs or bars ("Område;Behov;Mål;Insats").
+SHEET_CELL_SEP = re.compile(r"\s*[;\t|]\s*")
+# A column title of such a sheet: one to three words without digits ("Område", "Klart senast", "Vem gör vad").
+SHEET_TITLE_CELL = re.compile(r"^[^\W\d][^\W\d]*(?:[ /.-]+[^\W\d]+){0,2}\.?$")
+# A form's row in a markdown table: a prompt cell and an answer cell ("| Det här är jobbigt för mig | ... |").
+FORM_ROW = re.compile(r"^\s*\|(?P<prompt>[^|\n]+)\|[^|\n]*[^|\s][^|\n]*\|?\s*$")
+
+
+def _form_prompt_end(text: str) -> int:
+    """Where the answer starts in a two-cell form row (0 for other lines): the prompt names the topic; it is
+    not the child's situation ("| Det här är jobbigt för mig | [BARN] uttrycker ett behov av struktur |")."""
+    m = FORM_ROW.match(text)
+    return m.end("prompt") if m and m.group("prompt").strip() else 0
+
+
+def _needs_column_header(text: str) -> bool:
+    """A spreadsheet's header row that names the needs column ("Område;Behov;Mål;Insats;Ansvarig;Klart senast"):
+    three or more column titles, one of them a needs title (`NEED_SECTION`)."""
+    cells = [c for c in SHEET_CELL_SEP.split(text.strip().strip("|")) if c]
+    return (len(cells) >= 3 and all(SHEET_TITLE_CELL.match(c) for c in cells)
+            and any(_search_ci(NEED_SECTION, c) and len(c.split()) <= 2 for c in cells))
 # A markdown table's separator row ("|---|---|").
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -2334,6 +2372,8 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 def _heading_like(ctx: Context, s: Segment) -> bool:
     """A section title, a table's header row or an empty label: it names a topic, it describes nothing."""
     if EMPTY_LABEL.match(s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
+        return True
+    if _needs_column_header(s.text):
         return True
     line_end = ctx.text.find("\n", s.end)
     return "|" in s.text and line_end >= 0 and bool(TABLE_RULE.match(ctx.text[line_end + 1:]))
@@ -2385,11 +2425,12 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         agency = _need_agency(ctx, s, voice.body_at)
         i = bisect.bisect_left(diff_starts, s.start)
         kinds, denied = set(), False
+        label_end = max(voice.body_at, _form_prompt_end(s.text))
         while i < len(difficulty) and difficulty[i][0] < s.end:
             at, word = difficulty[i]
             i += 1
-            if at - s.start < voice.body_at:
-                continue  # in the speaker's label
+            if at - s.start < label_end:
+                continue  # in the speaker's label or a form's prompt
             clause = re.split(r"[.!?;,]\s", s.text[voice.body_at:at - s.start])[-1]
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
@@ -2430,7 +2471,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
 # the plan is about make needs_described partial: "[BARN] ska äta tillräckligt", "logoped för språket", "stöd för att
 # komma till skolan"). Not the services' own work (samtal, utredning, läkarbesök, överlämning) or the meetings.
 NEED_AREA = folded_re(
-    r"\b(?:(?:skol)?närvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
+    r"\b(?:(?:skol)?närvar\w*|(?:skol)?frånvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
     r"läxhjälp|läxor|betyg\w*|åtgärdsprogram\w*|(?:extra )?anpassning\w* (?:i|av) (?:klassrummet|undervisningen|skolarbetet)|"
     r"anpassad\w* (?:studiegång|skolgång|schema|idrott|undervisning)|särskilt stöd|läs\w*(?: och |- och )skriv\w*|"
     r"lär(?:a|er) sig|utvecklas i|trivas|trivs|trygg\w*|otrygg\w*|säker\w* (?:hemma|i skolan)|skydd\w*|riskbedömning\w*|"
@@ -2469,11 +2510,15 @@ PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(
 GENERIC_WELLBEING = folded_re(
     r"\b(?:må (?:bra|bättre)|mår bra|ha (?:det )?(?:bra|roligt|tryggt?|trygt)|ha (?:en |ett )?(?:bra|god|trygg\w*|"
     r"roli\w+)(?: och (?:trygg\w*|roli\w+|bra))? (?:vardag|dag|dagar|tid|skolgång|uppväxt)|ha roliga(?: och trygga)? dagar|"
-    r"trivas|trivs|känna sig (?:trygg|glad|nöjd)|vara (?:trygg|glad|nöjd))\b", re.I)
+    r"trivas|trivs|känna sig (?:trygg|glad|nöjd|hemma)|vara (?:trygg|glad|nöjd))\b", re.I)
 # A goal's list number or letter ("6.1 ", "2. ", "a) ", "– ").
 GOAL_NUMBERING = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.):]?\s+)?")
 # Where a generic goal is set ("hemma och i skolan", "på förskolan", "på HVB-hemmet"), which adds no need area.
 GENERIC_PLACE = folded_re(r"\b(?:hemma|(?:i|på|hos) (?:skolan|förskolan|fritids|fritiden|hemmet|[\w-]*hemmet|\[\w+\]))\b", re.I)
+
+
+# A goal's lead-in label up to its colon ("Målet som vi kom överens om tillsammans med [BARN]: att ...").
+GOAL_LEAD_LABEL = folded_re(r"^\W*(?:\d+[.)]\s*)?m[åa]l\w*\b[^:\n]{0,60}:\s*", re.I)
 
 
 def _generic_wellbeing_goal(text: str) -> bool:
@@ -2481,8 +2526,25 @@ def _generic_wellbeing_goal(text: str) -> bool:
     difficulty and no level or time (a number) beside it."""
     if not _search_ci(GENERIC_WELLBEING, text) or re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
         return False
-    rest = GENERIC_PLACE.sub(" ", GENERIC_WELLBEING.sub(" ", text))
+    rest = GENERIC_PLACE.sub(" ", GENERIC_WELLBEING.sub(" ", GOAL_LEAD_LABEL.sub("", text, count=1)))
     return not _search_ci(NEED_AREA, rest) and not _search_ci(NEED_DIFFICULTY, rest) and len(rest.split()) <= 12
+
+
+# How many words of text under a background heading make a background (GUIDELINES 3: "en lång bakgrund").
+BACKGROUND_MIN_WORDS = 25
+# A heading or label for why the plan exists ("Bakgrund", "Varför SIP:", "Anledning till SIP").
+BACKGROUND_TITLE = folded_re(r"^\W*(?:\d+[.)]?\s*)?(?:bakgr\w*|varför|anledning\w*|orsak\w*)\b", re.I)
+BACKGROUND_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:bakgr\w*|varför|anledning\w*|orsak\w*)\b[^:;\t]{0,30}?[:;\t]\s*\S", re.I)
+
+
+def background_lines(ctx: Context, reference: list[Segment]) -> list[Segment]:
+    """The text under a background heading or label ("Varför SIP:", "Bakgrund"), other than a reference to
+    another document or a title, when it runs to a background (`BACKGROUND_MIN_WORDS`): it says why the plan exists
+    even where it names no need of the child (GUIDELINES 3 and 4.1: only history = partial)."""
+    found = [s for s in ctx.segs if not s.is_heading and s not in reference
+             and (BACKGROUND_TITLE.match(s.section) or BACKGROUND_LABEL.match(s.text))
+             and not _heading_like(ctx, s) and not _template_instruction(ctx, s)]
+    return found if sum(_word_count(s.text) for s in found) >= BACKGROUND_MIN_WORDS else []
 
 
 def needs_described(ctx: Context) -> CriterionResult:
@@ -2509,6 +2571,10 @@ def needs_described(ctx: Context) -> CriterionResult:
     if areas:
         return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in areas + reference],
                        "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
+    background = background_lines(ctx, reference)
+    if background:
+        return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in background],
+                       "Planen har en bakgrund som säger varför den finns, men inte vad barnet behöver nu.")
     if reference:
         return _result("needs_described", "not_met", 0.55, [_ev(s, "NEED") for s in reference],
                        "Behoven beskrivs inte i planen utan hänvisas till ett annat dokument, och inga mål eller "

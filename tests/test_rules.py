@@ -2861,3 +2861,47 @@ def test_a_sheet_row_that_holds_one_goal_is_no_header_row():
     for sheet in ("Plan\nBarn;[BARN];\nMål;Sova bättre;BUP\nInsats;Sömnskola;BUP\n",
                   "Plan\nBarn\t[BARN]\nMål\tSova bättre\nInsats\tSömnskola\n"):
         assert _goal_texts(sheet) == ["Sova bättre"]
+
+
+def test_a_spreadsheets_header_row_and_referred_needs_are_no_need():
+    """A sheet exported as text: its header row names the needs column, it describes nothing; a needs label ends at
+    a tab or a semicolon ("Bakgrund<tab>Se vårdplan"), and rows under a line that works as a needs heading refer."""
+    header = ("Bakgrund\tSe vårdplan i journal\t\t\n\t\t\t\nOmråde\tBehov\tMål\tInsats\tAnsvarig\tKlart senast\tStatus\n"
+              "\t\t\t\t\t\t\n")
+    r = _result(header, "needs_described")
+    assert r.verdict == "not_met" and [e.text for e in r.evidence] == ["Bakgrund\tSe vårdplan i journal"]
+    assert _result("Område;Behov;Mål;Insats\n;;;\n", "needs_described").verdict == "not_met"
+    parts = "Del 1 – Nuläge och behov\nHälsa\tse journal BUP\nFamilj\tse utredning\nFritid\t–\n"
+    r = _result(parts, "needs_described")
+    assert r.verdict == "not_met" and len(r.evidence) == 2
+
+
+def test_a_long_background_without_the_childs_needs_is_partial():
+    # GUIDELINES 3: a long background of the family's history without what the child needs now = partial
+    text = ("Varför SIP:\nMamma har en bipolär sjukdom sedan många år. Hon var inlagd i december i tre veckor. "
+            "Pappa jobbar skift och har svårt att vara ledig. Det finns ingen plan för vad som händer om mamma blir "
+            "sjuk igen.\n\nInsatser:\n- Hembesök – BVC\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "partial" and "bakgrund" in r.explanation
+    assert r.evidence[0].text == "Mamma har en bipolär sjukdom sedan många år."
+    assert _verdict("Bakgrund: se remiss.\nInget mer skrivet.\n", "needs_described") == "not_met"  # too short
+
+
+def test_absence_in_an_intervention_names_a_need_area():
+    text = "Vem gör vad:\n- [NAMN_1] (soc) pratar med skolan om frånvaron.\n"
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_form_rows_prompt_is_not_the_childs_situation():
+    text = ("| | |\n|---|---|\n| Det här är jobbigt för mig | [BARN] uttrycker ett behov av struktur. |\n"
+            "| Det här vill jag | [BARN] önskar en stabil vardag. |\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "partial", r.explanation
+    answered = "| | |\n|---|---|\n| Det här är jobbigt för mig | Jag vaknar varje natt och orkar inte gå till skolan. |\n"
+    assert _verdict(answered, "needs_described") == "met"
+
+
+def test_a_general_well_being_goal_after_a_lead_in_label_shows_no_need_area():
+    text = ("3. Mål\nMålet som vi kom överens om tillsammans med [BARN]: att [BARN] ska fortsätta trivas och känna "
+            "sig hemma i familjehemmet och i skolan.\n")
+    assert _verdict(text, "needs_described") == "not_met"
