@@ -199,13 +199,15 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
 # A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
-# The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]"): only with the child named.
-PREPARED = folded_re(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*"
-                             r"\b(?:inför|innan|före) (?:sip-)?mötet\b", re.I)
+# The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]", "[BARN] hade fått frågan dagen före
+# om vad som var viktigast att ta upp"): only with the child named.
+_BEFORE_MEETING = r"\b(?:(?:inför|innan|före) (?:sip-)?mötet|(?:dagen|dagarna|veckan|kvällen) (?:före|innan))\b"
+PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*{_BEFORE_MEETING}", re.I)
 # A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
 # child with someone meeting, talking or going through the meeting with it is the child prepared.
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
+                            r"(?:fått|fick) frågan|frågade\w*|tillfrågad\w*|"
                             r"förbered\w*|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
@@ -215,7 +217,11 @@ PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
-                                r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till)\b|"
+                                r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
+                                # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
+                                r"(?:fått|fick|getts|givits) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
+                                r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
+                                r"(?:fått|fick) komma till tals)\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"

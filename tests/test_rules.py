@@ -2802,3 +2802,11 @@ def test_declining_to_speak_is_no_view_but_a_wish_about_what_to_talk_about_is():
     assert _voice("Barnets syn\n[BARN] var med hela mötet men ville inte svara på frågorna den dagen.\n"
                   ).verdict == "not_met"
     assert _voice("Barnets syn\n[BARN] vill inte prata om pappa på varje samtal.\n").verdict == "met"
+
+
+def test_being_heard_as_a_formula_is_partial_and_asked_the_day_before_is_met_participation():
+    assert _verdict("Barnets åsikt: [BARN] har fått säga sin åsikt.\n", "child_participation") == "partial"
+    assert _verdict("[BARN] har getts möjlighet att framföra sina synpunkter.\n", "child_participation") == "partial"
+    assert _verdict("Anteckning, SIP-möte 20/11\n[BARN] hade fått frågan dagen före av mig om vad som var viktigast "
+                    "att ta upp.\n", "child_participation") == "met"
+    assert _verdict("[BARN] var sjuk dagen före.\n", "child_participation") == "not_met"
