@@ -306,7 +306,9 @@ CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
                             r"god man|gode mannen|särskilt förordnad\w*)\b|\bensam\w* vårdnad\w*", re.I)
-CONSENT_BY_CHILD = re.compile(r"\[BARN\](?!s\b)|\b(?:jag|du|ungdomen|eleven|barnet själv|(?:hen|han|hon) själv)\b", re.I)
+# (a journal's "pat"/"patienten" is the child: "Pat (15 år) har själv lämnat skriftligt samtycke")
+CONSENT_BY_CHILD = re.compile(r"\[BARN\](?!s\b)|\b(?:jag|du|ungdomen|eleven|barnet själv|(?:hen|han|hon) själv|pat|"
+                              r"patienten)\b", re.I)
 MOTHER = re.compile(r"\b(?:mamma\w*|mor|modern|vårdnadshavare 1)\b|\[VH1\]", re.I)
 FATHER = re.compile(r"\b(?:pappa\w*|far|fadern|vårdnadshavare 2)\b|\[VH2\]", re.I)
 SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
@@ -4316,6 +4318,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
     to_parents = _plan_addressee(ctx) == "guardian"
     goal_spans = [(g.start, g.end) for g in ctx.goals]
+    table_goal_spans = [(g.start, g.end) for g in _cached(ctx, "table_goals", _table_goals)[0]]
     in_list = False  # below a list title, until a heading or a sentence
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
@@ -4338,7 +4341,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         own = [c for c in clauses if c.verb and c not in reports]
         nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
         tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
-        goal = _goal_section(s.section) and any(a < s.end and s.start < b for a, b in goal_spans)
+        goal = any(a < s.end and s.start < b for a, b in goal_spans) and (  # under "Mål" or in a goal column
+            _goal_section(s.section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
         if (own or _view_field(s, text)) and not goal:  # a goal for the parents is no view of theirs
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):

@@ -2810,3 +2810,14 @@ def test_being_heard_as_a_formula_is_partial_and_asked_the_day_before_is_met_par
     assert _verdict("Anteckning, SIP-möte 20/11\n[BARN] hade fått frågan dagen före av mig om vad som var viktigast "
                     "att ta upp.\n", "child_participation") == "met"
     assert _verdict("[BARN] var sjuk dagen före.\n", "child_participation") == "not_met"
+
+
+def test_a_goal_for_the_parents_in_a_goal_column_is_no_view_of_theirs():
+    text = ("Närvarande: [VH1] (mamma), [VH2] (pappa), [NAMN_1] BVC\n\n**Mål**\n\n| Mål | Hur vi ser det |\n|---|---|\n"
+            "| Föräldrarna känner sig mer säkra i kvällarna. | |\n| [BARN] somnar före kl 20 minst 5 kvällar av 7. | |\n")
+    assert _verdict(text, "guardian_participation") == "partial"
+
+
+def test_consent_by_the_patient_in_a_journal_is_the_childs():
+    text = "Samtycke: Pat (15 år) har själv lämnat skriftligt samtycke till SIP och till informationsutbyte.\n"
+    assert _verdict(text, "consent") == "met"
