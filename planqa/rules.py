@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import TypeVar
 
@@ -201,13 +201,15 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
 # A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
-# The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]"): only with the child named.
-PREPARED = folded_re(rf"\b(?:inför|innan|före) (?:sip-)?mötet\b.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*"
-                             r"\b(?:inför|innan|före) (?:sip-)?mötet\b", re.I)
+# The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]", "[BARN] hade fått frågan dagen före
+# om vad som var viktigast att ta upp"): only with the child named.
+_BEFORE_MEETING = r"\b(?:(?:inför|innan|före) (?:sip-)?mötet|(?:dagen|dagarna|veckan|kvällen) (?:före|innan))\b"
+PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*{_BEFORE_MEETING}", re.I)
 # A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
 # child with someone meeting, talking or going through the meeting with it is the child prepared.
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
+                            r"(?:fått|fick) frågan|frågade\w*|tillfrågad\w*|"
                             r"förbered\w*|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
@@ -217,7 +219,11 @@ PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
-                                r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till)\b|"
+                                r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
+                                # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
+                                r"(?:fått|fick|getts|givits) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
+                                r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
+                                r"(?:fått|fick) komma till tals)\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
@@ -302,7 +308,9 @@ CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
                             r"god man|gode mannen|särskilt förordnad\w*)\b|\bensam\w* vårdnad\w*", re.I)
-CONSENT_BY_CHILD = re.compile(r"\[BARN\](?!s\b)|\b(?:jag|du|ungdomen|eleven|barnet själv|(?:hen|han|hon) själv)\b", re.I)
+# (a journal's "pat"/"patienten" is the child: "Pat (15 år) har själv lämnat skriftligt samtycke")
+CONSENT_BY_CHILD = re.compile(r"\[BARN\](?!s\b)|\b(?:jag|du|ungdomen|eleven|barnet själv|(?:hen|han|hon) själv|pat|"
+                              r"patienten)\b", re.I)
 MOTHER = re.compile(r"\b(?:mamma\w*|mor|modern|vårdnadshavare 1)\b|\[VH1\]", re.I)
 FATHER = re.compile(r"\b(?:pappa\w*|far|fadern|vårdnadshavare 2)\b|\[VH2\]", re.I)
 SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
@@ -3361,18 +3369,24 @@ SHOUT = re.compile(r"^(?:ropar|ropade)$", re.I)
 SHOUT_CONTENT = re.compile(r"^[^.;]{0,20}?[:\"”»“]")
 # A report is something the child said or showed when a statement, a quotation, a picture or a rating follows
 # ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"); a dot before a
-# lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence.
-REPORT_CONTENT = folded_re(r"^(?:[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
+# lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence; "men" opens another clause ("skrev sin
+# egen text men ville inte att ...": what was written is not given).
+REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
+# Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket"): no view is given, unlike
+# a wish about whom or what to talk about ("vill inte prata om pappa", "vill inte prata med fler nya vuxna").
+DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+inte\s+(?:svara|säga|prata|berätta)"
+                              r"(?:\s+(?:så mycket|mycket|något|någonting|själv|på (?:\w+ )?frågorna))?"
+                              r"(?=\s*(?:[.,;!]|$)|\s+(?:den dagen|då|och|men)\b)", re.I)
 # What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
-                            r"tittade|verkar tycka|tycker om|gillar|(?:blir|blev) (?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
+                            r"tittade|verkar tycka|tycker om|gillar|(?:blir|blev) (?:\w+ )?(?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
                             r"gnyr|gnydde|"
                             r"vände bort)\b", re.I)
 # What only a baby does ("jollrade och log", "gnydde"): an observation of a small child even
@@ -3384,7 +3398,7 @@ VERBLESS_ATTITUDE = folded_re(r"^\W*(?:\w+\s+)?(?:nöjd|positiv|negativ)\w* (?:m
                               r"förslag\w*|upplägget)\b", re.I)
 # The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån", a journal
 # note's "Status: Pat. 1 år 7 mån." or "pat (4 mån)").
-CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*:?\s*|barn\s+|"
+CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*[:;\t|]?\s*|barn\s+|"
                               r"^status\s*:\s*)(\d{1,2})\s*(år|mån\w*)\b", re.I | re.M)
 # A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
 STATUS_SECTION = folded_re(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
@@ -3426,7 +3440,7 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 CHILD_VIEW_HEADING = folded_re(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
     r"(?:syn\w*|röst|perspektiv|ord|tankar|"
-    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|barnet|jag|hen)\b.{0,25}"
+    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
@@ -3434,7 +3448,8 @@ _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skola
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
 _VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
 ADULT_VIEW_HEADING = folded_re(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
-                                rf"|^(?:\w+ )?{_ADULT_WORD}(?: och {_ADULT_WORD})?$", re.I)
+                                rf"|^(?!(?:om|till|med|för|hos|från|utan|efter|mot) )(?:\w+ )?{_ADULT_WORD}"
+                                rf"(?: och {_ADULT_WORD})?$", re.I)
 TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\s+)?{_ADULT_WORD}|"
                           rf"\b{_ADULT_WORD}\s+(?:har\s+)?(?:uppfatta\w*|tolka\w*|beskriv\w*|ser)\b", re.I)
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
@@ -3454,6 +3469,13 @@ CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \
 CHILD_WROTE = re.compile(r"\b(?:formulera(?:d|t|ts)|skriven|skrivet|skrivits|författa(?:d|t|ts)) av \[BARN\] "
                          r"själv\b|\[BARN\] (?:har )?själv (?:har )?(?:skrivit|formulerat)\b|"
                          r"\bi den form \[BARN\] (?:själv )?valde\b", re.I)
+# The child's part of a form filled in by an adult ("(Rutorna ifyllda av [NAMN_2] utifrån samtal i boendegruppen.)",
+# "Pappa fyllde i den här delen hemma"): what stands there is the adult's rendering of the child's view (GUIDELINES 3
+# and 4: staff or guardians speaking for the child, partial), not the child's own words.
+_FORM_PART = r"(?:rutorna|rutan|fälten|fältet|delen|den här delen|denna del|mallen|blanketten|sidan)"
+ADULT_FILLED = folded_re(rf"\b{_FORM_PART}\s+(?:\w+\s+)?(?:ifyllda?|ifyllt|ifylld|skrivna|skriven|skrivet)\s+av\s+"
+                         rf"(?!\[BARN\]|ungdomen|eleven|barnet|mig\b)|\b(?:fyllde|har fyllt|hade fyllt)\s+i\s+{_FORM_PART}\b",
+                         re.I)
 # A first-person sentence about the plan or the meeting ("Jag har varit med och skrivit planen"), not the
 # child's own account of its life.
 ABOUT_THE_PLAN = re.compile(r"\b(?:planen|plan|mötet|möte|rubrik\w*)\b", re.I)
@@ -3461,6 +3483,48 @@ ABOUT_THE_PLAN = re.compile(r"\b(?:planen|plan|mötet|möte|rubrik\w*)\b", re.I)
 # vad som ska hända blir jag orolig", "jag har ett behov av struktur"): staff language dressed as the child's.
 FIRST_PERSON_FEELING = folded_re(r"\b(?:blir|känner mig|kände mig|är|mår)\s+(?:\w+\s+)?(?:orolig|rädd|"
                                  r"ledsen|arg|glad|trygg|otrygg|stressad|nervös)\b|\bbehov av\b", re.I)
+
+
+# A spreadsheet exported as text ("Område;Behov;Mål", tab-separated rows): a cell in quotation marks is quoted for
+# the separators or commas in it, not because it gives someone's words; a doubled mark inside the cell is one
+# quotation mark of the text ("fick välja gosedjur som skulle ""vara med"""). The cell opens after a separator
+# (or opens a row and closes before one) and closes at a separator or with only a note after it on the row.
+SHEET_QUOTED_CELL = re.compile(r'(?:(?<=[;\t])"((?:[^"\n]|"")*)"(?=[;\t]|[^"\n]*$)|^"((?:[^"\n]|"")*)"(?=[;\t]))',
+                               re.M)
+# The first cell of a spreadsheet or table row that labels the rest ("Vad [BARN] säger;...", "Vårdnadshavare<tab>...",
+# "| Det här vill jag | ... |").
+SHEET_ROW_LABEL = re.compile(r'^[ \t]*([^;\t"\n:|]{1,50}?)[ ]*[;\t][;\t ]*(?=[^;\t\s])|'
+                             r'^[ \t]*\|[ \t]*([^|\n]{1,50}?)[ \t]*\|[ \t]*(?=[^|\s])', re.M)
+
+
+def _unquote_cell(m: re.Match[str]) -> str:
+    """A quoted spreadsheet cell with its own quotation marks blanked and doubled marks made single (same length)."""
+    body = m.group(1) if m.group(1) is not None else m.group(2)
+    return " " + body.replace('""', ' "') + " "
+
+
+def _sheet_unquoted(ctx: Context) -> str:
+    """The plan's text with spreadsheet cells' quotation marks blanked (`SHEET_QUOTED_CELL`), computed once."""
+    def compute(c: Context) -> str:
+        if '"' not in c.text or not re.search(r"[;\t]", c.text):
+            return c.text
+        return SHEET_QUOTED_CELL.sub(_unquote_cell, c.text)
+    return _cached(ctx, "sheet_unquoted", compute)
+
+
+def _cell_text(ctx: Context, s: Segment) -> Segment:
+    """The segment as the voice rules read it: the quotation marks of a spreadsheet cell are not a quotation."""
+    text = _sheet_unquoted(ctx)[s.start:s.end]
+    return s if text == s.text else replace(s, text=text)
+
+
+def _row_label(ctx: Context, s: Segment) -> tuple[str, int, bool] | None:
+    """(label, end of the label, whether a spreadsheet's) of the row the segment stands on: its first cell when
+    other cells follow ("Vad [BARN] säger;\"[BARN] har sagt ...\"", "| Det här vill jag | ... |"); None on another
+    line."""
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    m = SHEET_ROW_LABEL.match(ctx.text, line_at, s.end)
+    return ((m.group(1) or m.group(2)).strip(), m.end(), m.group(1) is not None) if m else None
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -3496,7 +3560,8 @@ def _voice_heading(ctx: Context, s: Segment) -> str | None:
     if not s.is_heading:
         line_end = ctx.text.find("\n", s.end)
         whole_line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else None].strip()
-        if whole_line != text or len(text.split()) > 10 or text[-1] in ".!?\"”" or LINE_LABEL.match(text + " "):
+        if whole_line != text or len(STAGE_NOTE.sub("", text).split()) > 10 or text[-1] in ".!?\"”" \
+                or LINE_LABEL.match(text + " "):
             return None
     kind = _section_voice(text.rstrip(":").lower())
     return kind if kind or s.is_heading else None
@@ -3522,6 +3587,7 @@ class _VoicePlan:
     reader: str | None  # who "du" is: 'child' or 'adult' in a plan written to the child or to a parent
     guardian_writer: bool  # the guardians or the family home wrote the plan in their own voice (`GUARDIAN_WRITER`)
     staff_writer: bool = False  # a professional wrote or dictated the plan in the first person (`STAFF_WRITER`)
+    adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
 
 
 def _voice_plan(ctx: Context) -> _VoicePlan:
@@ -3534,7 +3600,8 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text),
-                      staff_writer=bool(_search_ci(STAFF_WRITER, text)))
+                      staff_writer=bool(_search_ci(STAFF_WRITER, text)),
+                      adult_filled=bool(_search_ci(ADULT_FILLED, text)))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -3599,6 +3666,11 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
     return out
 
 
+# "men" and a verb with its subject left out, an adverb between ("är glad på förmiddagen men blir ofta ledsen"): the
+# subject of the clause before goes on.
+COORDINATED_BUT = re.compile(r"\bmen\s+(?!(?:hen|han|hon|jag|vi|de|dom|man|du|ni|det|den)\s)(?:\w+\s+)?$", re.I)
+
+
 def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last: str | None,
              previous: str | None, status: bool = False) -> tuple[str | None, bool]:
     """(who does the verb, whether in a main clause): the nearest person word before it in the same clause (not
@@ -3610,7 +3682,7 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     after_comma = bool(re.search(r",\s*$", before))
     subjects = [(a, b, who) for a, b, who in people if not _search_ci(VOICE_PREPOSITION, text[:a])]
     earlier = [who for _, b, who in subjects if b <= verb.start()]
-    if re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) and (previous or earlier):
+    if (re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) or COORDINATED_BUT.search(before)) and (previous or earlier):
         return previous or earlier[0], False
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     for a, b, who in reversed(subjects):
@@ -3659,7 +3731,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             if re.match(r"fråga", m.group(), re.I):
                 asked_at = m.start()
             continue
-        if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]):
+        if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
+                or kind == "view" and DECLINED_TO_SPEAK.match(masked, m.start()):
             continue
         if asked_at is not None and not main_clause:
             continue  # what the adult asked the child, not the child's answer
@@ -3695,10 +3768,11 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if said == "adult" or viewed == "adult":
         return "adult"
     if said == "first" or viewed == "first":
-        return "weak" if plan.adult_jag or GENERIC_WISH.search(masked) else "own"
+        return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
         if section == "child":
-            return "own" if not GENERIC_WISH.search(masked) and not plan.small_child else "weak"
+            return "own" if not GENERIC_WISH.search(masked) and not plan.small_child and not plan.adult_filled \
+                else "weak"
         if goal:
             return None
         if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
@@ -3763,13 +3837,15 @@ STAGE_NOTE = re.compile(r"\([^()]*\)")
 
 
 # A plan the guardians or the family home wrote themselves ("skrivet av mamma och pappa", "Ifylld av: [NAMN_2] och
-# [NAMN_3], jourhemsföräldrar", "mormors anteckningar", '"Vi" här nedanför = mamma [VH1] och pappa [VH2]'): its "jag"
+# [NAMN_3], jourhemsföräldrar", "mormors anteckningar", '"Vi" här nedanför = mamma [VH1] och pappa [VH2]'; "gjord av"
+# only of the plan, not "anmälan gjord av familjehemmet"): its "jag"
 # and "vi" are those adults, and what the child said in their words is the guardians speaking for the child
 # (GUIDELINES 3 child_voice partial), unless they quote the child.
 _KIN = (r"(?:\w*mamma|\w*pappa|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|föräldr\w*|vårdnadshavar\w*|"
         r"\[VH\d?\]|jourhem\w*|familjehem(?!s?sekr)\w*)")
 GUARDIAN_WRITER = folded_re(
-    rf"\b(?:skriv(?:et|en|it|na)|ifylld|ifyllt|gjord|sammanställd)\s+(?:hemma\s+)?av\s*:?\s+(?:oss\s+)?"
+    rf"\b(?:skriv(?:et|en|it|na)|ifylld|ifyllt|(?:(?<=planen är )|(?<=planen )|(?<!\w\s))gjord|sammanställd)\s+"
+    rf"(?:hemma\s+)?av\s*:?\s+(?:oss\s+)?"
     rf"(?:(?:\[[A-ZÅÄÖ_0-9]+\]|(?-i:[A-ZÅÄÖ][a-zåäö]+)|och|,)\s*){{0,4}}(?<!\w){_KIN}(?!\w)|"
     rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
@@ -3882,9 +3958,10 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     last: str | None = None
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
-    for s in ctx.segs:
-        if _template_instruction(ctx, s):
+    for original in ctx.segs:
+        if _template_instruction(ctx, original):
             continue
+        s = _cell_text(ctx, original)
         kind = _voice_heading(ctx, s)
         if kind is not None:
             heading_voice, heading_section, last, follows_voice = kind, s.section, kind or None, False
@@ -3893,9 +3970,16 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         label = LINE_LABEL.match(s.text)
         if label and _section_voice(label.group(1).lower()):
             section = _section_voice(label.group(1).lower())
+        row = _row_label(ctx, s)
+        row_voice = _section_voice(row[0].lower()) if row else ""
+        section = row_voice or section
         masked = s.text
         for a, b in _quoted(s.text):
             masked = masked[:a] + " " * (b - a) + masked[b:]
+        if row and (row_voice or row[2]) and row[1] > s.start:
+            # a spreadsheet's label cell or a label for a view is no person in the sentence ("Hur [BARN] deltog;")
+            masked = " " * (row[1] - s.start) + masked[row[1] - s.start:]
+            last = row_voice or last
         turn = _turn_of(ctx, s)
         dialogue = bool(turn)  # in a dialogue "han"/"hon" is someone else than the speaker
         turn = turn or _guardian_line(ctx, s)
@@ -3907,7 +3991,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
                 last = None
             if speaker == "child":
                 found = _child_turn_voice(s.text[cut:])
-                {"own": own, "weak": weak}[found].append(s)
+                {"own": own, "weak": weak}[found].append(original)
                 last, follows_voice = "child", False
                 continue
             section = "adult"
@@ -3923,7 +4007,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             or _first_person_account(masked, people, plan)
         if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
-        {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(s)
+        {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
         subjects = [who for a, _, who in people if who in ("child", "adult")
                     and not _search_ci(VOICE_PREPOSITION, masked[:a])]
@@ -4437,6 +4521,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
     to_parents = _plan_addressee(ctx) == "guardian"
     goal_spans = [(g.start, g.end) for g in ctx.goals]
+    table_goal_spans = [(g.start, g.end) for g in _cached(ctx, "table_goals", _table_goals)[0]]
     in_list = False  # below a list title, until a heading or a sentence
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
@@ -4459,7 +4544,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         own = [c for c in clauses if c.verb and c not in reports]
         nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
         tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
-        goal = _goal_section(s.section) and any(a < s.end and s.start < b for a, b in goal_spans)
+        goal = any(a < s.end and s.start < b for a, b in goal_spans) and (  # under "Mål" or in a goal column
+            _goal_section(s.section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
         if (own or _view_field(s, text)) and not goal:  # a goal for the parents is no view of theirs
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):

@@ -2905,3 +2905,63 @@ def test_a_general_well_being_goal_after_a_lead_in_label_shows_no_need_area():
     text = ("3. Mål\nMålet som vi kom överens om tillsammans med [BARN]: att [BARN] ska fortsätta trivas och känna "
             "sig hemma i familjehemmet och i skolan.\n")
     assert _verdict(text, "needs_described") == "not_met"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a quoted spreadsheet cell is no quotation: a small child's smiles there are observations, not silence
+    ("Barn;[BARN];;;\nÅlder;8 mån;;;\nKommentar;\"[BARN] ler och jollrar mer vid skötbordet nu.\";;;\n", "partial"),
+    # what the child said, in a cell labelled for it, with a doubled quotation mark inside the cell
+    ("Område;Mål;Insats\nVad [BARN] säger;\"Hon säger att hon gillar mentorn för att \"\"hon frågar\"\".\";;\n", "met"),
+    # a guardian speaking for the child in a tab-separated row labelled for the guardian
+    ("SIP\t[BARN]\t\nVårdnadshavare\t\"Enligt mamma tycker [BARN] att det är bra som det är.\"\t\t\n", "partial"),
+    # the label cell is no subject of the next cell's verbs ("Hur [BARN] deltog;... och förklarade")
+    ("Hur [BARN] deltog;\"[NAMN_2] träffade [BARN] inför mötet och förklarade med bilder vad en SIP är.\";;\n",
+     "not_met"),
+])
+def test_voice_in_a_spreadsheet_exported_as_text(text: str, verdict: str) -> None:
+    """Cells in quotation marks are quoted for the separators, not because they give someone's words; the first cell
+    labels the row (GUIDELINES 3 child_voice)."""
+    assert _voice(text).verdict == verdict
+
+
+def test_the_childs_part_of_a_form_filled_in_by_an_adult_is_partial_voice():
+    staff = ("**Om mig** (skrivs av den unga)\n\n| | |\n|---|---|\n| Det här vill jag | [BARN] önskar en lugn vardag. |\n\n"
+             "(Rutorna ifyllda av [NAMN_2] utifrån samtal i boendegruppen.)\n")
+    assert _voice(staff).verdict == "partial"
+    child = "**Om mig**\n\n| | |\n|---|---|\n| Det här vill jag | [BARN] önskar en lugn vardag. |\n"
+    assert _voice(child).verdict == "met"
+    father = ("Det här vill jag (från mallen som [BARN] skulle fylla i)\nPappa fyllde i den här delen hemma och tog med "
+              "den:\n\"[BARN] vill inte åka på klassresa.\"\n")
+    assert _voice(father).verdict != "met"
+
+
+def test_what_a_child_wrote_without_giving_it_and_a_small_childs_moods_by_but():
+    assert _voice("[BARN] skrev sin egen text men ville inte att den skulle stå i planen.\n").verdict == "not_met"
+    assert _voice("[BARN], 2 år\nPå förskolan [BARN] är glad på förmiddagen men blir ofta ledsen efter lunch.\n"
+                  ).verdict == "partial"
+    assert _voice("Om mamma: \"Jag vill träffa henne men inte sova där.\"\n").verdict == "met"
+
+
+def test_declining_to_speak_is_no_view_but_a_wish_about_what_to_talk_about_is():
+    assert _voice("Barnets syn\n[BARN] var med hela mötet men ville inte svara på frågorna den dagen.\n"
+                  ).verdict == "not_met"
+    assert _voice("Barnets syn\n[BARN] vill inte prata om pappa på varje samtal.\n").verdict == "met"
+
+
+def test_being_heard_as_a_formula_is_partial_and_asked_the_day_before_is_met_participation():
+    assert _verdict("Barnets åsikt: [BARN] har fått säga sin åsikt.\n", "child_participation") == "partial"
+    assert _verdict("[BARN] har getts möjlighet att framföra sina synpunkter.\n", "child_participation") == "partial"
+    assert _verdict("Anteckning, SIP-möte 20/11\n[BARN] hade fått frågan dagen före av mig om vad som var viktigast "
+                    "att ta upp.\n", "child_participation") == "met"
+    assert _verdict("[BARN] var sjuk dagen före.\n", "child_participation") == "not_met"
+
+
+def test_a_goal_for_the_parents_in_a_goal_column_is_no_view_of_theirs():
+    text = ("Närvarande: [VH1] (mamma), [VH2] (pappa), [NAMN_1] BVC\n\n**Mål**\n\n| Mål | Hur vi ser det |\n|---|---|\n"
+            "| Föräldrarna känner sig mer säkra i kvällarna. | |\n| [BARN] somnar före kl 20 minst 5 kvällar av 7. | |\n")
+    assert _verdict(text, "guardian_participation") == "partial"
+
+
+def test_consent_by_the_patient_in_a_journal_is_the_childs():
+    text = "Samtycke: Pat (15 år) har själv lämnat skriftligt samtycke till SIP och till informationsutbyte.\n"
+    assert _verdict(text, "consent") == "met"
