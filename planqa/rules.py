@@ -7,6 +7,7 @@ classifiers (`signals`). Every verdict carries the spans that decided it.
 from __future__ import annotations
 
 import bisect
+import csv
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -101,6 +102,15 @@ WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|�
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)",
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
+# A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
+SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
+# A spreadsheet's error value or a formula left in a cell ("#REF!", "#VÄRDEFEL!", "#N/A", "=SUMMA(A9:A13)").
+SHEET_ERROR = re.compile(r"^\s*(?:#[A-ZÅÄÖ/0]+[!?]?|=[A-ZÅÄÖ.]+\(.*)\s*$", re.I)
+# A spreadsheet's empty row exported with tabs: a line of tabs only.
+SHEET_BLANK_ROW = re.compile(r"\n[ \t]*\t[ \t]*(?=\n)")
+# Field labels a spreadsheet's "Vad" column gives rows that are no intervention ("Barn", "Möte", "Uppf.").
+ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plats|uppf\w*\.?|delaktighet|kommentar\w*)$",
+                       re.I)
 EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.()-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
@@ -1572,9 +1582,38 @@ def _tab_header(text: str) -> bool:
         RESPONSIBLE_HEADER.match(c) or ACTIVITY_HEADER_CELL.match(c) or HEADER_WORDS.match(c) for c in cells)
 
 
+def _sheet_cells(text: str) -> list[str] | None:
+    """The cells of a row of a spreadsheet exported with semicolons, quoted cells kept whole ("1;Skola;\"a; b\";;");
+    None for a line with fewer than two semicolons, or one that is a table of tabs or pipes."""
+    if text.count(";") < 2 or "\t" in text or text.count("|") >= 2:
+        return None
+    return [c.strip() for c in next(csv.reader([text], delimiter=";"))]
+
+
+def _sheet_header(cells: list[str]) -> bool:
+    """A spreadsheet's header over its interventions: column titles only, one of them for the intervention and one
+    for who carries it out ("Mål;Insats;Vem;Status", "Nr;Vad;Text;Ansv.;När", "Mål\tInsats\tAnsvarig\tKlart senast")."""
+    titles = [c.strip(" *.:").lower() for c in cells if c.strip()]
+    return len(titles) >= 2 and all(_column_title(c) for c in titles) \
+        and any(RESPONSIBLE_HEADER.match(c) or SHEET_RESPONSIBLE.match(c) for c in titles) \
+        and any(ACTIVITY_HEADER_CELL.match(c) for c in titles)
+
+
+def _row_kind(cell: str) -> str | None:
+    """The kind a spreadsheet's "Vad" cell gives its row ("Insats", "Mål", "Samordn.ansv.", "Uppf."): "activity",
+    "other", or None where the cell states an intervention itself."""
+    label = cell.strip(" *:").lower()
+    if len(label.split()) > 2:
+        return None
+    if SECTION_TITLE.fullmatch(label):
+        return "activity"
+    return "other" if SECTION_WORD.match(label) or GOAL_HEADER_CELL.match(label) or ROW_FIELD.match(label) else None
+
+
 def _who_in_cell(cell: str, we_defined: bool) -> str:
-    """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"."""
-    if EMPTY_CELL.match(cell):
+    """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
+    error value or formula ("#REF!", "=SUMMA(...)") names nobody."""
+    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell):
         return "missing"
     return "we" if WE_CELL.match(cell) and not we_defined else "agent"
 
@@ -1744,6 +1783,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     glossary_num: int | None = None  # the number of that section's heading ("9. Ord som kan vara svåra")
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
+    sheet = sheet_seen = False  # the current table is a spreadsheet's (`_sheet_header`); one was seen
+    prev_end = 0  # the end of the line before
     time_parent = ""  # the section a timeline's time points stand in ("Framåt" / "Vecka 47–48", "Mars: ...")
     carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
     form_item = False  # inside a form's intervention ("Insats 1" and its fields)
@@ -1786,11 +1827,21 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
         # tabs align columns in pasted text; outside a table they only space out a title or a field
         tabbed = "\t" in s.text and s.text.count("|") < 2
-        tab_head = tabbed and _tab_header(bare)
-        row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head)
-        if s.is_heading and not tab_head or not row:
+        sheet_cells = _sheet_cells(s.text)  # a spreadsheet exported with semicolons
+        sheet_head = _sheet_header(sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed else [])
+        tab_head = tabbed and (_tab_header(bare) or sheet_head)
+        row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head) \
+            or sheet_cells is not None and (sheet_head or bool(header_cells))
+        # a spreadsheet's empty row (";;;;", a line of tabs) ends its table
+        blank_row = bool(header_cells) and (sheet_cells is not None and not any(sheet_cells)
+                                             or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start)))
+        prev_end = s.end
+        row = row and not (blank_row and not sheet_head)
+        if s.is_heading and not tab_head or not row or blank_row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
-            status_col = None
+            status_col, sheet = None, False
+            if blank_row and sheet_cells is not None:
+                continue
         first_row, prev_row = row and not prev_row, row
         field = RESPONSIBLE_LINE.match(s.text)
         if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
@@ -1851,17 +1902,20 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, heading)
         if row and tabbed and not header_cells:  # a header aligned with runs of tabs, not one tab per column
             tab_aligned = "\t\t" in s.text.strip()
-        cells = (_tab_cells(bare) if tabbed and tab_aligned else _cells(s.text)) if row else []
+        cells = (sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed and tab_aligned
+                 else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
-                or (tabbed and _tab_header(bare)) \
+                or tab_head or sheet_head \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
                     and any(c in ("namn", "befattning", "titel") for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
-                header_cells = row_cells
-                resp_col = next((i for i, c in enumerate(header_cells) if RESPONSIBLE_HEADER.match(c)), None)
+                header_cells, sheet = row_cells, sheet_head
+                sheet_seen = sheet_seen or sheet
+                resp_col = next((i for i, c in enumerate(header_cells)
+                                 if RESPONSIBLE_HEADER.match(c) or sheet and SHEET_RESPONSIBLE.match(c.strip("."))), None)
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
                 participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
@@ -1883,8 +1937,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
-        if row and status_col is not None and not ongoing:
-            continue  # done or struck ("Klart", "Stryks"): no current activity
+        if row and status_col is not None and not ongoing and (not sheet or STATUS_DONE.search(status or "")):
+            continue  # done or struck ("Klart", "Stryks"): no current activity; a sheet's status also "ny", empty
+        if sheet and act_col is not None and header_cells[act_col] == "vad" and act_col < len(cells) \
+                and _row_kind(cells[act_col]) == "other":
+            continue  # "7;Mål;...", "14;Uppf.;...": a row of another kind in a sheet whose "Vad" column labels rows
         if past and not ongoing or (BACKGROUND_SECTION.search(s.section) and not activity_table):
             continue
         if past or row and status_col is not None:
@@ -1947,7 +2004,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     structured = [(s, who) for s, who in candidates
                   if _listed(s.text)
                   or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
-    return structured or status or prose
+    # a spreadsheet whose intervention rows are all empty lists none; its other cells state none either
+    return structured or status or ([] if sheet_seen else prose)
 
 
 def _listed(text: str) -> bool:

@@ -2761,3 +2761,43 @@ def test_an_undecided_coordinator_on_the_line_under_its_label_outweighs_a_caller
     assert _verdict(slide, "overall_responsibility") == "not_met"
     assert _verdict("Slide 10: Samordningsansvarig\n- ej utsedd\n\nSlide 14: Nästa gång\n- Mentorn [NAMN_2] kallar alla\n",
                     "overall_responsibility") == "not_met"
+
+
+# A plan kept in a spreadsheet and exported as text (semicolons or tabs).
+def test_semicolon_sheet_rows_take_their_responsible_from_the_vem_column():
+    text = ("SIP [BARN];;;\nSamordningsansvarig;[NAMN_1], soc;;\n;;;\nMål;Insats;Vem;Status\n"
+            "Stabil placering;Handledning av familjehemmet varannan vecka;[NAMN_1], soc;pågår\n"
+            "Fungerande förskolegång;Inskolning med kortare dagar;förskolan;ny\n"
+            "Fungerande umgänge;Umgänge med mamma varannan lördag;soc och familjehemmet;\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    empty = text.replace(";förskolan;", ";;").replace(";soc och familjehemmet;", ";#REF!;")
+    assert _verdict(empty, "responsibility_per_action") == "partial"
+
+
+def test_sheet_with_empty_responsible_column_is_not_met():
+    text = ("Barn;[BARN];;;;\n;;;;;\nNr;Område;Mål;Insats;Ansvarig;Status\n"
+            "1;Sömn;[BARN] sover hela natten fem nätter av sju;Fast kvällsrutin;;pågår\n"
+            "2;Hälsa;[BARN] är vaccinerad senast 31/1;Boka tid för vaccination;;ej påbörjat\n"
+            "3;;;;;\n;;;;;\nNästa uppföljning;2026-02-10;;;;\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_sheet_whose_vad_column_labels_rows_counts_only_intervention_rows():
+    text = ("Nr;Vad;Text;Ansv.;När\n1;Barn;[BARN], fsk;;\n2;Möte;24/2 -26;;\n3;Samordn.ansv.;ej utsedd ännu;;\n"
+            "4;Mål;[BARN] är i fsk minst 4 dgr/v;skolan, [NAMN_2];v. 10\n"
+            "5;Insats;Samma vuxen tar emot [BARN] varje morgon;[NAMN_2];\n"
+            "6;Insats;Skolskjuts från släktens adress;[NAMN_1] soc;v. 9\n7;Uppf.;[NAMN_1] kallar till uppf. v. 14;;\n")
+    ctx = build_context(text)
+    assert [s.text.split(";")[2] for s in activity_segments(ctx)] == [
+        "Samma vuxen tar emot [BARN] varje morgon", "Skolskjuts från släktens adress"]
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_tab_sheet_ends_at_its_empty_row_and_an_empty_template_lists_no_interventions():
+    text = ("SIP\t[BARN]\t\t\nMål\tInsats\tAnsvarig\tKlart senast\tKommentar\n"
+            "Astmakontroll\tLäkarbesök\tbarnmottagningen\t2025-11-18\t\n\t\t\t\t\n"
+            "Synpunkter\t[VH1] vill att [NAMN_2] ringer efter läkarbesöken.\t\t\t\n")
+    assert [s.text.split("\t")[1] for s in activity_segments(build_context(text))] == ["Läkarbesök"]
+    template = ("SIP\t[BARN]\t\t\t\nOmråde\tBehov\tMål\tInsats\tAnsvarig\tStatus\n\t\t\t\t\t\n\t\t\t\t\t\n"
+                "Kommentar\tTabellen ska fyllas i efter mötet av [NAMN_1].\t\t\t\t\n")
+    assert _verdict(template, "responsibility_per_action") == "not_met"
