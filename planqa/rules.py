@@ -1783,7 +1783,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     glossary_num: int | None = None  # the number of that section's heading ("9. Ord som kan vara svåra")
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
-    sheet = sheet_seen = False  # the current table is a spreadsheet's (`_sheet_header`); one was seen
+    sheet = False  # the current table is a spreadsheet's (`_sheet_header`)
+    listing_seen = False  # an intervention sheet or heading was seen: the plan lists its interventions there
     prev_end = 0  # the end of the line before
     time_parent = ""  # the section a timeline's time points stand in ("Framåt" / "Vecka 47–48", "Mars: ...")
     carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
@@ -1797,6 +1798,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             heading = heading if heading is not None else prev_section
             s = Segment(s.start, s.end, s.text, heading)
         prev_section = s.section
+        listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:
             field = FORM_FIELD.match(s.text)
             if field:
@@ -1913,7 +1915,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     and any(c in ("namn", "befattning", "titel") for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
                 header_cells, sheet = row_cells, sheet_head
-                sheet_seen = sheet_seen or sheet
+                listing_seen = listing_seen or sheet
                 resp_col = next((i for i, c in enumerate(header_cells)
                                  if RESPONSIBLE_HEADER.match(c) or sheet and SHEET_RESPONSIBLE.match(c.strip("."))), None)
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
@@ -2004,8 +2006,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     structured = [(s, who) for s, who in candidates
                   if _listed(s.text)
                   or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
-    # a spreadsheet whose intervention rows are all empty lists none; its other cells state none either
-    return structured or status or ([] if sheet_seen else prose)
+    # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
+    # vad:" with nothing under it), lists none; the plan's other statements state none either
+    return structured or status or ([] if listing_seen else prose)
 
 
 def _listed(text: str) -> bool:

@@ -2801,3 +2801,9 @@ def test_tab_sheet_ends_at_its_empty_row_and_an_empty_template_lists_no_interven
     template = ("SIP\t[BARN]\t\t\t\nOmråde\tBehov\tMål\tInsats\tAnsvarig\tStatus\n\t\t\t\t\t\n\t\t\t\t\t\n"
                 "Kommentar\tTabellen ska fyllas i efter mötet av [NAMN_1].\t\t\t\t\n")
     assert _verdict(template, "responsibility_per_action") == "not_met"
+
+
+def test_empty_intervention_section_lists_none_even_with_acting_prose_elsewhere():
+    text = ("Min plan\n\nOm mötet\n[NAMN_1] gick igenom hur sömndagboken fungerar. BUP har som målgrupp unga med "
+            "sömnproblem.\n\nInsatser / vem gör vad:\n\nÖvrigt\nPlanen sparas i journalen.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
