@@ -106,6 +106,8 @@ RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utf
 SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
 # A spreadsheet's error value or a formula left in a cell ("#REF!", "#VÄRDEFEL!", "#N/A", "=SUMMA(A9:A13)").
 SHEET_ERROR = re.compile(r"^\s*(?:#[A-ZÅÄÖ/0]+[!?]?|=[A-ZÅÄÖ.]+\(.*)\s*$", re.I)
+# A follow-up's heading over the interventions that go on ("Fortsatt:", "Fortsatt stöd"), no past section.
+CONTINUED_SECTION = re.compile(r"^\W*fortsatt(?:a)?\b(?!\s+(?:möte|uppföljning))", re.I)
 # A spreadsheet's empty row exported with tabs: a line of tabs only.
 SHEET_BLANK_ROW = re.compile(r"\n[ \t]*\t[ \t]*(?=\n)")
 # Field labels a spreadsheet's "Vad" column gives rows that are no intervention ("Barn", "Möte", "Uppf.").
@@ -1960,7 +1962,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         body = s.text[list_item.end():] if list_item else bare
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
+        in_section = bool(INTERVENTION_SECTION.search(s.section) or CONTINUED_SECTION.match(s.section)) \
+            and s.section != title \
             and not AGENDA_SECTION.search(s.section) \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)

@@ -2807,3 +2807,11 @@ def test_empty_intervention_section_lists_none_even_with_acting_prose_elsewhere(
     text = ("Min plan\n\nOm mötet\n[NAMN_1] gick igenom hur sömndagboken fungerar. BUP har som målgrupp unga med "
             "sömnproblem.\n\nInsatser / vem gör vad:\n\nÖvrigt\nPlanen sparas i journalen.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_continued_interventions_of_a_follow_up_are_interventions():
+    text = ("Uppföljn. SIP 23/9-25\nSamordn.ansv.: [NAMN_3], hab\n\nFortsatt:\n"
+            "- Anpassad studiegång i matte o sv (skolan)\n- Föräldrautbildning\n\nNy plan skrivs efter nästa möte.\n")
+    assert [s.text for s in activity_segments(build_context(text))] == [
+        "- Anpassad studiegång i matte o sv (skolan)", "- Föräldrautbildning"]
+    assert _verdict(text, "responsibility_per_action") == "partial"
