@@ -1245,6 +1245,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
         return False
     tokens = [text[lo + x:lo + y] for x, y in words]
+    if tokens[0].lower() in LIFE_AREA and len(tokens) > 1 and ATTENDANCE_AMOUNT.match(tokens[1]):
+        return False  # "Förskola fem dagar i veckan": the child's attendance, no one who acts
     agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
               for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
@@ -1461,6 +1463,8 @@ AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnads
                          r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
 # Bare headings that name a life area rather than the school as a party ("Skola", "Förskola", "Skola och fritid").
 LIFE_AREA = frozenset(("skola", "förskola"))
+# How much of a life area the child attends ("Förskola fem dagar i veckan", "Skola 3 dgr/v", "Förskola heltid").
+ATTENDANCE_AMOUNT = re.compile(rf"^(?:\d+|{_ONE_TO_TEN}|heltid|deltid|halvtid|varje|alla|hela)$", re.I)
 AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
 # A glossary in a plan written for the child ("Ord som kan vara svåra", "Ordlista"): its "Insats: något som ..."
 # explains a word, it states no intervention.

@@ -2815,3 +2815,11 @@ def test_continued_interventions_of_a_follow_up_are_interventions():
     assert [s.text for s in activity_segments(build_context(text))] == [
         "- Anpassad studiegång i matte o sv (skolan)", "- Föräldrautbildning"]
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_life_area_with_the_childs_attendance_is_no_one_who_acts():
+    text = ("6. Insatser\n\n- Umgänge med mamma varannan torsdag.\n- Förskola fem dagar i veckan, kortare dagar i början.\n"
+            "- Handledning till familjehemmet.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    assert _verdict(text.replace("- Handledning", "- Familjehemssekreteraren ger handledning"),
+                    "responsibility_per_action") == "partial"
