@@ -2688,6 +2688,11 @@ OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
 OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
                            r"ansvarig huvudman)\s*:", re.I)
+# A spreadsheet's row that gives the plan's coordination in its first cell ("Samordning;\"soc eller HVB?\";;",
+# "Samordning\tlogoped och skolan delar"), and that cell with its separator.
+SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?:hela )?(?:planen|sip\w*))?|"
+                                 r"ansvar för (?:hela )?(?:planen|sip\w*)|ansvarig huvudman)\s*(?:\t+|;)\s*\S", re.I)
+SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
@@ -2808,8 +2813,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
-        field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
-            and not _is_table_row(s.text) and _starts_line(ctx, s)
+        field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
+            and not INTERVENTION_SECTION.search(s.section) and _starts_line(ctx, s)
         if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60:
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
         elif label is not None and not s.is_heading and s.section == label.section \
@@ -2828,7 +2833,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 out.implied.append(s)
             continue
         label = None
-        value = re.sub(r"^[^:]{1,50}:\s", "", statement.text)  # the value of a "Label: value" line
+        # the value of a "Label: value" line, or of a spreadsheet's "Samordning;value;;" row
+        value = SHEET_LABEL.sub("", statement.text, count=1).strip(' ;\t"') if SHEET_OVERALL_FIELD.match(
+            statement.text) else re.sub(r"^[^:]{1,50}:\s", "", statement.text)
         if OVERALL_UNDECIDED.search(statement.text):
             # candidates named but not settled ("barnmottagningen eller förskolan? (ej bestämt)"): ambiguous
             # the rest of its line may name them ("Samordning: oklart. Soc har haft det, men det kan gå över …")

@@ -2823,3 +2823,13 @@ def test_a_life_area_with_the_childs_attendance_is_no_one_who_acts():
     assert _verdict(text, "responsibility_per_action") == "not_met"
     assert _verdict(text.replace("- Handledning", "- Familjehemssekreteraren ger handledning"),
                     "responsibility_per_action") == "partial"
+
+
+def test_a_sheets_coordination_row_is_read_like_a_field():
+    shared = "[BARN] – SIP (lista)\t\nDatum\t2025-04-29\nSamordning\tlogoped (logopedmottagningen) och skolan delar\n"
+    assert _verdict(shared, "overall_responsibility") == "partial"
+    assert _verdict(shared, "follow_up_responsible") == "partial"
+    tentative = 'Barn;[BARN];;;\nSamordning;"soc eller HVB? ej klart, tas upp igen";;;;\n'
+    assert _verdict(tentative, "overall_responsibility") == "partial"
+    named = 'Barn;[BARN];;;\nSamordningsansvarig;"[NAMN_1], familjehemssekreterare, socialtjänsten";;\n'
+    assert _verdict(named, "overall_responsibility") == "met"
