@@ -480,6 +480,7 @@ def build_context(text: str) -> Context:
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
+    chosen = [m for m in chosen if not _passed_month(m, plan_date)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -487,6 +488,20 @@ def build_context(text: str) -> Context:
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"], instructions=instructions,
     )
+
+
+# A month with its year ("mars 2025", "i mars 2025"): vague as a follow-up, but it can lie before the plan's date.
+MONTH_YEAR = folded_re(rf"^\W*(?:i\s+)?(?P<month>{dates.MONTH_NAME})\s+(?P<year>(?:19|20)\d\d)\W*$", re.I)
+
+
+def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
+    """A vague month and year before the plan's own month ("Uppföljning av plan från mars 2025" in a plan of
+    September 2025): a time that has passed, never the next follow-up (GUIDELINES 3)."""
+    month = MONTH_YEAR.match(m.text) if m.kind == "vague" and plan_date is not None else None
+    if month is None:
+        return False
+    number = dates.MONTHS.get(month.group("month").lower().rstrip("."))
+    return number is not None and (int(month.group("year")), number) < (plan_date.year, plan_date.month)
 
 
 # A later note that the booked time does not hold ("⚠ 4/3 går inte", "4/3 ställs in", "mötet 4/3 flyttas") and the
@@ -2953,7 +2968,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
-    vague = [m for m in ctx.date_mentions if m.kind == "vague"
+    vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]

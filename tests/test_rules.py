@@ -2833,3 +2833,11 @@ def test_a_sheets_coordination_row_is_read_like_a_field():
     assert _verdict(tentative, "overall_responsibility") == "partial"
     named = 'Barn;[BARN];;;\nSamordningsansvarig;"[NAMN_1], familjehemssekreterare, socialtjänsten";;\n'
     assert _verdict(named, "overall_responsibility") == "met"
+
+
+def test_a_month_before_the_plan_date_is_no_vague_follow_up():
+    text = ("Uppföljn. SIP 23/9-25\nUppföljning av plan från mars 2025 (uppf. var planerad v. 22, blev flyttat)\n"
+            "Samordn.ansv.: [NAMN_3], hab\nNy plan skrivs efter nästa möte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+    later = text.replace("Ny plan skrivs efter nästa möte.", "Nästa uppföljning: i mars 2026.")
+    assert _verdict(later, "follow_up_date") == "partial"
