@@ -2841,3 +2841,8 @@ def test_a_month_before_the_plan_date_is_no_vague_follow_up():
     assert _verdict(text, "follow_up_date") == "not_met"
     later = text.replace("Ny plan skrivs efter nästa möte.", "Nästa uppföljning: i mars 2026.")
     assert _verdict(later, "follow_up_date") == "partial"
+
+
+def test_follow_up_in_weeks_shortened_to_v_is_vague():
+    text = "SIP-anteckning 2025-09-24\nSamordn.ansv: BUP, [NAMN_1] ssk\nUppföljn: om 6 v\nAnsvarig för uppföljn:\n"
+    assert _verdict(text, "follow_up_date") == "partial"
