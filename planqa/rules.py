@@ -130,6 +130,9 @@ FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|
 # "Vecka 20 – nytt SIP-möte"); the text after the date mention.
 TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:–—-]\s*(?:uppfölj\w*|nästa (?:sip-?)?(?:möte|uppföljning)\w*|ny sip\b|"
                                     r"nytt (?:sip-?)?möte)", re.I)
+# A spreadsheet row whose first cell labels the next follow-up, its time in the next cell ("Nästa uppföljning;
+# 2026-02-10;;", "Nästa uppfölning;22/9-26;;", "Uppföljning\t14/5"): the text before the date mention.
+SHEET_FOLLOW_UP_CELL = folded_re(r"^\W*(?:uppf\w*\.?|nästa (?:sip-?)?(?:möte|uppf\w*\.?|träff))\s*(?:;|\t+)\s*$", re.I)
 # A sentence that opens with the next meeting and gives its time ("Nästa vårdplansmöte är 3/12 kl 13",
 # "Ny genomgång blir den 9 september"): the text before the date mention.
 NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:möte|sammanträde)|genomgång|"
@@ -547,7 +550,8 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_start = text.rfind("\n", 0, m.start) + 1
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
-        if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) or any(a.start <= m.start < a.end for a in answers):
+        if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) \
+                or SHEET_FOLLOW_UP_CELL.match(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
 

@@ -2846,3 +2846,11 @@ def test_a_month_before_the_plan_date_is_no_vague_follow_up():
 def test_follow_up_in_weeks_shortened_to_v_is_vague():
     text = "SIP-anteckning 2025-09-24\nSamordn.ansv: BUP, [NAMN_1] ssk\nUppföljn: om 6 v\nAnsvarig för uppföljn:\n"
     assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_a_sheets_follow_up_row_gives_the_follow_up_date():
+    text = ("UPPFÖLNING SIP (blad 3);;;;\nDatum;14/4-26;;;\nFöreg. uppfölning;20/1-26;;;\n"
+            "Samordn.ansv;\"[NAMN_1], hab\";;;\nNästa uppfölning;22/9-26;;;\n")
+    a = assess(text)
+    assert a.criteria["follow_up_date"].verdict == "met"
+    assert a.follow_up_dates == ["2026-09-22"]
