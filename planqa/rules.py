@@ -1550,6 +1550,8 @@ NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|ö
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")
+# A short finite verb PRESENT_VERB leaves out ("har", "är", "gör").
+FINITE_VERB = re.compile(r"\b(?:har|är|blir|gör|går|får|ser|tar|var|fick|kan|vill|måste|bör)\b", re.I)
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
 
 
@@ -1807,6 +1809,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     glossary = False  # the section explains words
     glossary_num: int | None = None  # the number of that section's heading ("9. Ord som kan vara svåra")
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
+    loose: list[Segment] = []  # bullets outside any intervention section that name no one
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
     sheet = False  # the current table is a spreadsheet's (`_sheet_header`)
     listing_seen = False  # an intervention sheet or heading was seen: the plan lists its interventions there
@@ -2011,6 +2014,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
                     and not OTHER_LABEL.match(body):
                 prose.append((s, "agent"))
+            elif BULLET.match(s.text) and _nominal_item(ctx, s, body):
+                loose.append(s)  # "- Inskolning på korttids, tre besök i april.": no one named
             continue
         if DISCUSSED.search(s.text) and not row:
             continue  # "Det diskuterades om BUP ska ...": not decided
@@ -2034,7 +2039,26 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                   or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
-    return structured or status or ([] if listing_seen else prose)
+    return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
+
+
+def _nominal_item(ctx: Context, s: Segment, body: str) -> bool:
+    """A list item that names an intervention as a noun phrase, with no verb, no field label and no one in it
+    ("Inskolning på korttids, tre besök i april.")."""
+    return not (FIELD.match(body) or PRESENT_VERB.search(body) or FINITE_VERB.search(body)
+                or PERSON_REF.search(body) or _names_agent(ctx, s) or NOT_DECIDED.search(body))
+
+
+def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]], loose: list[Segment]) -> list[tuple[Segment, str]]:
+    """(bullet, "missing") for the bullets that name no one in a run of bullets where another bullet states an
+    intervention and who does it ("- [NAMN_2] lånar ut bildmaterial." / "- Inskolning på korttids, tre besök."):
+    the same list's interventions, without a responsible."""
+    run, runs = 0, {}
+    for ln in ctx.lines:
+        run += not BULLET.match(ln.text)
+        runs[ln.start] = run
+    acting = {(runs.get(s.start), s.section) for s, _ in prose if BULLET.match(s.text)}
+    return [(s, "missing") for s in loose if (runs.get(s.start), s.section) in acting]
 
 
 def _listed(text: str) -> bool:

@@ -2854,3 +2854,14 @@ def test_a_sheets_follow_up_row_gives_the_follow_up_date():
     a = assess(text)
     assert a.criteria["follow_up_date"].verdict == "met"
     assert a.follow_up_dates == ["2026-09-22"]
+
+
+def test_a_nominal_bullet_among_owned_bullets_is_an_intervention_without_owner():
+    text = ("SIP, 18 mars 2026 – punkter\n- Deltagare: [VH1], [NAMN_1] biståndshandläggare (LSS).\n"
+            "- [NAMN_2] lånar ut bildmaterial till korttids.\n- Inskolning på korttids, tre besök i april.\n"
+            "- Förskolan skickar med en bild av dagen hem varje fredag.\n")
+    ctx = build_context(text)
+    assert "- Inskolning på korttids, tre besök i april." in [s.text for s in activity_segments(ctx)]
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    owned = text.replace("- Inskolning på korttids, tre besök i april.\n", "")
+    assert _verdict(owned, "responsibility_per_action") == "met"
