@@ -1255,6 +1255,24 @@ INVERTED_VERB = folded_re(r"(?:,\s*(?:så\s+)?|\bså\s+|^\s*(?:i|under|till|fram
                           r"(?:ska|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
 
 
+# A time or sequence adverb opening the clause ("Sedan", "Varje fredag", "Efter lovet"), and the verb that follows it
+# in native word order ("Sedan ringer skolan"); a writer of Swedish as a second language may put the subject first
+# ("Sedan skolan ska ringa mamma").
+FRONTED_ADVERB = folded_re(r"\s*(?:sedan|sen|först|därefter|efter det|nu|(?:varje|varannan|nästa) \w+|efter \w+|"
+                           r"i morgon|på (?:mån|tis|ons|tors|fre)dag\w*)\s+(?=\S)", re.I)
+FRONTED_VERB = re.compile(r"(?:ska|skall|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
+
+
+def _after_fronted_adverb(ctx: Context, s: Segment, lo: int) -> bool:
+    """An agent as the subject after a fronted time or sequence adverb, before or after its verb ("Sedan ringer
+    skolan mamma", "Sedan skolan ska ringa mamma", "Varje fredag mentor skickar veckobrev hem")."""
+    lead = FRONTED_ADVERB.match(s.text, lo)
+    if lead is None:
+        return False
+    verb = FRONTED_VERB.match(s.text, lead.end())
+    return _subject_agent(ctx, s, verb.end() if verb else lead.end())
+
+
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
     "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
@@ -1326,7 +1344,7 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
             return True
     for first, end in _sentences(text):
         # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
-        if _subject_agent(ctx, s, max(first, lo)):
+        if _subject_agent(ctx, s, max(first, lo)) or _after_fronted_adverb(ctx, s, max(first, lo)):
             return True
         at = max(first, lo)
         if any(_subject_agent(ctx, s, at + m.end()) for m in INVERTED_VERB.finditer(text[at:end])):

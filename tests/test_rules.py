@@ -2865,3 +2865,11 @@ def test_a_nominal_bullet_among_owned_bullets_is_an_intervention_without_owner()
     assert _verdict(text, "responsibility_per_action") == "partial"
     owned = text.replace("- Inskolning på korttids, tre besök i april.\n", "")
     assert _verdict(owned, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("line", ["Sedan skolan ska ringa mamma varje vecka.", "Sedan ringer skolan mamma varje vecka.",
+                                  "Varje fredag mentor skickar veckobrev hem."])
+def test_subject_after_a_fronted_adverb_names_the_responsible(line: str):
+    text = f"Insatser:\n- {line}\n- Efter lovet samtal med kurator.\n"
+    ctx = build_context(text)
+    assert [activity_has_agent(ctx, s) for s in activity_segments(ctx)] == [True, False]
