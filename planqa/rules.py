@@ -1564,7 +1564,9 @@ DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde 
                        r"pratade om|talade om|gick laget runt)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
                          r"säger|sa|svarar|svarade|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
-                         r"betonades|påpekades)\b", re.I)
+                         r"betonades|påpekades|"
+                         # a report's recommendations that nobody has agreed to ("Undertecknad rekommenderar att ...")
+                         r"rekommenderar|rekommenderas|rekommenderade|föreslår|föreslås|förordar|förordas)\b", re.I)
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")

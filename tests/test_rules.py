@@ -2873,3 +2873,10 @@ def test_subject_after_a_fronted_adverb_names_the_responsible(line: str):
     text = f"Insatser:\n- {line}\n- Efter lovet samtal med kurator.\n"
     ctx = build_context(text)
     assert [activity_has_agent(ctx, s) for s in activity_segments(ctx)] == [True, False]
+
+
+def test_a_reports_recommendation_is_no_intervention():
+    text = ("UTLÅTANDE\nBedömning\nUndertecknad rekommenderar att BUP erbjuder samtal varannan vecka. "
+            "Psykologen föreslår att pappa ringer BUP.\n")
+    assert activity_segments(build_context(text)) == []
+    assert _verdict(text, "responsibility_per_action") == "not_met"
