@@ -86,6 +86,9 @@ INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|sk
 # changed actions ("Nytt sedan förra gången") are current.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",
                           re.I)
+# A section of interventions that have ended ("Avslutade insatser", "Insatser som har upphört"), as a longer document
+# around the plan lists them.
+ENDED_SECTION = re.compile(r"\b(?:avslutade?|avslutats|upphört|upphörde|slutförda)\b", re.I)
 CURRENT_SECTION = folded_re(r"\b(?:nytt|nya|ändrade|framåt)\b", re.I)
 # The status of an earlier plan's action in a revised plan: still a current activity when it goes on, has not
 # started or is moved on ("Pågår", "Ej påbörjad", "→ flyttas", "fortsätter"); done or struck ones are not.
@@ -1980,7 +1983,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         status = (cells[status_col] if status_col is not None and status_col < len(cells) else None) if row \
             else s.text
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
-        past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
+        past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
+            and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
                 and not (md_actions and heading is not None) \
                 or _search_ci(WE_DEFINED, s.text) \

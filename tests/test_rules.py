@@ -2880,3 +2880,10 @@ def test_a_reports_recommendation_is_no_intervention():
             "Psykologen föreslår att pappa ringer BUP.\n")
     assert activity_segments(build_context(text)) == []
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_ended_interventions_are_no_current_ones():
+    text = ("Avslutade insatser\n- Språkstöd i liten grupp (förskolan), avslutades juni 2025.\n"
+            "- Föräldrastöd från socialtjänsten 2024.\n\nInsatser\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n")
+    assert [s.text for s in activity_segments(build_context(text))] == ["- Kurator [NAMN_1] träffar [BARN] varje vecka."]
+    assert _verdict(text, "responsibility_per_action") == "met"
