@@ -113,7 +113,8 @@ _WEEK = (rf"{_B}{_PRE}(?:vecka|v\.?)[ \t]?(?P<w1>\d{{1,2}})(?!\d|[/.:]\d)"
 
 _NUM = (r"(?:\d+|en och en halv|ett och ett halvt|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo"
         r"|ett par|ett fåtal|några)")
-_UNIT = r"(?:dagar|dag|veckor|vecka|månader|månad|mån\b\.?|år|halvår|terminer|termin)(?![\wåäö])"
+# also the weeks a note shortens to "v" ("om 6 v", "efter 3 v."), like "mån"
+_UNIT = r"(?:dagar|dag|veckor|vecka|v\b\.?|månader|månad|mån\b\.?|år|halvår|terminer|termin)(?![\wåäö])"
 _SPAN_PRE = (r"(?:(?:någon gång\s+)?(?:(?:(?:i|under|mot)\s+)?(?:början|mitten|slutet)\s+av|efter|tidigast"
              r"|före|innan|inför|till|fram till|från|sedan|senast|runt|kring|omkring|under|vid|över|i)\s+)")
 _DEF_SEASON = r"(?:våren|hösten|sommaren|vintern)"
@@ -183,7 +184,7 @@ _WORD_DATE_RE = re.compile(_WORD_DATE, _FLAGS)
 _WORD_WEEK_RE = re.compile(_WORD_WEEK, _FLAGS)
 _WORD_DATE_KEYS = _MONTH_KEYS + tuple(w for w, n in ORDINALS.items() if 3 <= n <= 12)
 _VAGUE_KEYS = [
-    ("dag", "veck", "mån", "år", "termin"),
+    ("dag", "veck", "mån", "år", "termin", " v"),
     ("nästa", "kommande"),
     ("behov", "omgående", "snarast"),
     ("vår",),

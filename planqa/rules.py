@@ -7,6 +7,7 @@ classifiers (`signals`). Every verdict carries the spans that decided it.
 from __future__ import annotations
 
 import bisect
+import csv
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -87,6 +88,9 @@ INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|sk
 # changed actions ("Nytt sedan förra gången") are current.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",
                           re.I)
+# A section of interventions that have ended ("Avslutade insatser", "Insatser som har upphört"), as a longer document
+# around the plan lists them.
+ENDED_SECTION = re.compile(r"\b(?:avslutade?|avslutats|upphört|upphörde|slutförda)\b", re.I)
 CURRENT_SECTION = folded_re(r"\b(?:nytt|nya|ändrade|framåt)\b", re.I)
 # The status of an earlier plan's action in a revised plan: still a current activity when it goes on, has not
 # started or is moved on ("Pågår", "Ej påbörjad", "→ flyttas", "fortsätter"); done or struck ones are not.
@@ -103,6 +107,17 @@ WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|�
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)",
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
+# A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
+SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
+# A spreadsheet's error value or a formula left in a cell ("#REF!", "#VÄRDEFEL!", "#N/A", "=SUMMA(A9:A13)").
+SHEET_ERROR = re.compile(r"^\s*(?:#[A-ZÅÄÖ/0]+[!?]?|=[A-ZÅÄÖ.]+\(.*)\s*$", re.I)
+# A follow-up's heading over the interventions that go on ("Fortsatt:", "Fortsatt stöd"), no past section.
+CONTINUED_SECTION = re.compile(r"^\W*fortsatt(?:a)?\b(?!\s+(?:möte|uppföljning))", re.I)
+# A spreadsheet's empty row exported with tabs: a line of tabs only.
+SHEET_BLANK_ROW = re.compile(r"\n[ \t]*\t[ \t]*(?=\n)")
+# Field labels a spreadsheet's "Vad" column gives rows that are no intervention ("Barn", "Möte", "Uppf.").
+ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plats|uppf\w*\.?|delaktighet|kommentar\w*)$",
+                       re.I)
 EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.()-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
@@ -120,6 +135,9 @@ FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|
 # "Vecka 20 – nytt SIP-möte"); the text after the date mention.
 TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:–—-]\s*(?:uppfölj\w*|nästa (?:sip-?)?(?:möte|uppföljning)\w*|ny sip\b|"
                                     r"nytt (?:sip-?)?möte)", re.I)
+# A spreadsheet row whose first cell labels the next follow-up, its time in the next cell ("Nästa uppföljning;
+# 2026-02-10;;", "Nästa uppfölning;22/9-26;;", "Uppföljning\t14/5"): the text before the date mention.
+SHEET_FOLLOW_UP_CELL = folded_re(r"^\W*(?:uppf\w*\.?|nästa (?:sip-?)?(?:möte|uppf\w*\.?|träff))\s*(?:;|\t+)\s*$", re.I)
 # A sentence that opens with the next meeting and gives its time ("Nästa vårdplansmöte är 3/12 kl 13",
 # "Ny genomgång blir den 9 september"): the text before the date mention.
 NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:möte|sammanträde)|genomgång|"
@@ -478,6 +496,7 @@ def build_context(text: str) -> Context:
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
+    chosen = [m for m in chosen if not _passed_month(m, plan_date)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -485,6 +504,20 @@ def build_context(text: str) -> Context:
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"], instructions=instructions,
     )
+
+
+# A month with its year ("mars 2025", "i mars 2025"): vague as a follow-up, but it can lie before the plan's date.
+MONTH_YEAR = folded_re(rf"^\W*(?:i\s+)?(?P<month>{dates.MONTH_NAME})\s+(?P<year>(?:19|20)\d\d)\W*$", re.I)
+
+
+def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
+    """A vague month and year before the plan's own month ("Uppföljning av plan från mars 2025" in a plan of
+    September 2025): a time that has passed, never the next follow-up (GUIDELINES 3)."""
+    month = MONTH_YEAR.match(m.text) if m.kind == "vague" and plan_date is not None else None
+    if month is None:
+        return False
+    number = dates.MONTHS.get(month.group("month").lower().rstrip("."))
+    return number is not None and (int(month.group("year")), number) < (plan_date.year, plan_date.month)
 
 
 # A later note that the booked time does not hold ("⚠ 4/3 går inte", "4/3 ställs in", "mötet 4/3 flyttas") and the
@@ -530,7 +563,8 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_start = text.rfind("\n", 0, m.start) + 1
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
-        if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) or any(a.start <= m.start < a.end for a in answers):
+        if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) \
+                or SHEET_FOLLOW_UP_CELL.match(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
 
@@ -784,7 +818,7 @@ def _sheet_cell_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sheet_header(cells: list[str]) -> bool:
+def _goal_sheet_header(cells: list[str]) -> bool:
     """A sheet's header row with a goal column ("Nr;Område;Behov;Mål;Insats;Ansvarig;Status", "Mål;Insats;Vem"): two
     cells or more are header words, so a row that holds one goal ("Mål;Sova bättre;BUP") is none."""
     named = [c for c in cells if c]
@@ -833,7 +867,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
                 if not any(cells):
                     prev_row = True
                     continue
-            if _sheet_header(cells):
+            if _goal_sheet_header(cells):
                 prev_row, has_header, outer_pipes = True, True, False
                 goal_col = next(i for i, c in enumerate(cells) if _goal_header_cell(c))
                 headed.append((ln.start, ln.end))
@@ -1335,6 +1369,24 @@ INVERTED_VERB = folded_re(r"(?:,\s*(?:så\s+)?|\bså\s+|^\s*(?:i|under|till|fram
                           r"(?:ska|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
 
 
+# A time or sequence adverb opening the clause ("Sedan", "Varje fredag", "Efter lovet"), and the verb that follows it
+# in native word order ("Sedan ringer skolan"); a writer of Swedish as a second language may put the subject first
+# ("Sedan skolan ska ringa mamma").
+FRONTED_ADVERB = folded_re(r"\s*(?:sedan|sen|först|därefter|efter det|nu|(?:varje|varannan|nästa) \w+|efter \w+|"
+                           r"i morgon|på (?:mån|tis|ons|tors|fre)dag\w*)\s+(?=\S)", re.I)
+FRONTED_VERB = re.compile(r"(?:ska|skall|kommer att|[a-zåäö]+(?:ar|er|ör|år))\s+(?=\S)", re.I)
+
+
+def _after_fronted_adverb(ctx: Context, s: Segment, lo: int) -> bool:
+    """An agent as the subject after a fronted time or sequence adverb, before or after its verb ("Sedan ringer
+    skolan mamma", "Sedan skolan ska ringa mamma", "Varje fredag mentor skickar veckobrev hem")."""
+    lead = FRONTED_ADVERB.match(s.text, lo)
+    if lead is None:
+        return False
+    verb = FRONTED_VERB.match(s.text, lead.end())
+    return _subject_agent(ctx, s, verb.end() if verb else lead.end())
+
+
 def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     """An agent as the subject of the clause that starts at lo: among its first two words ("Kuratorn träffar",
     "Mentor [NAMN_3] tar", "Skolans kurator ringer"), not a genitive alone ("fritidsgårdens grupp"), the object
@@ -1344,6 +1396,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if not words or text[lo + words[0][0]:lo + words[0][1]].lower().strip("(") in PREPOSITION_WORD:
         return False
     tokens = [text[lo + x:lo + y] for x, y in words]
+    if tokens[0].lower() in LIFE_AREA and len(tokens) > 1 and ATTENDANCE_AMOUNT.match(tokens[1]):
+        return False  # "Förskola fem dagar i veckan": the child's attendance, no one who acts
     agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
               for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
@@ -1404,7 +1458,7 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
             return True
     for first, end in _sentences(text):
         # the subject of each sentence ("Samtal varje vecka. [NAMN_1] på BUP ansvarar.")
-        if _subject_agent(ctx, s, max(first, lo)):
+        if _subject_agent(ctx, s, max(first, lo)) or _after_fronted_adverb(ctx, s, max(first, lo)):
             return True
         at = max(first, lo)
         if any(_subject_agent(ctx, s, at + m.end()) for m in INVERTED_VERB.finditer(text[at:end])):
@@ -1560,6 +1614,8 @@ AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnads
                          r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
 # Bare headings that name a life area rather than the school as a party ("Skola", "Förskola", "Skola och fritid").
 LIFE_AREA = frozenset(("skola", "förskola"))
+# How much of a life area the child attends ("Förskola fem dagar i veckan", "Skola 3 dgr/v", "Förskola heltid").
+ATTENDANCE_AMOUNT = re.compile(rf"^(?:\d+|{_ONE_TO_TEN}|heltid|deltid|halvtid|varje|alla|hela)$", re.I)
 AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
 # A glossary in a plan written for the child ("Ord som kan vara svåra", "Ordlista"): its "Insats: något som ..."
 # explains a word, it states no intervention.
@@ -1622,10 +1678,14 @@ DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde 
                        r"pratade om|talade om|gick laget runt)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
                          r"säger|sa|svarar|svarade|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
-                         r"betonades|påpekades)\b", re.I)
+                         r"betonades|påpekades|"
+                         # a report's recommendations that nobody has agreed to ("Undertecknad rekommenderar att ...")
+                         r"rekommenderar|rekommenderas|rekommenderade|föreslår|föreslås|förordar|förordas)\b", re.I)
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")
+# A short finite verb PRESENT_VERB leaves out ("har", "är", "gör").
+FINITE_VERB = re.compile(r"\b(?:har|är|blir|gör|går|får|ser|tar|var|fick|kan|vill|måste|bör)\b", re.I)
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
 
 
@@ -1683,9 +1743,38 @@ def _tab_header(text: str) -> bool:
         RESPONSIBLE_HEADER.match(c) or ACTIVITY_HEADER_CELL.match(c) or HEADER_WORDS.match(c) for c in cells)
 
 
+def _sheet_cells(text: str) -> list[str] | None:
+    """The cells of a row of a spreadsheet exported with semicolons, quoted cells kept whole ("1;Skola;\"a; b\";;");
+    None for a line with fewer than two semicolons, or one that is a table of tabs or pipes."""
+    if text.count(";") < 2 or "\t" in text or text.count("|") >= 2:
+        return None
+    return [c.strip() for c in next(csv.reader([text], delimiter=";"))]
+
+
+def _activity_sheet_header(cells: list[str]) -> bool:
+    """A spreadsheet's header over its interventions: column titles only, one of them for the intervention and one
+    for who carries it out ("Mål;Insats;Vem;Status", "Nr;Vad;Text;Ansv.;När", "Mål\tInsats\tAnsvarig\tKlart senast")."""
+    titles = [c.strip(" *.:").lower() for c in cells if c.strip()]
+    return len(titles) >= 2 and all(_column_title(c) for c in titles) \
+        and any(RESPONSIBLE_HEADER.match(c) or SHEET_RESPONSIBLE.match(c) for c in titles) \
+        and any(ACTIVITY_HEADER_CELL.match(c) for c in titles)
+
+
+def _row_kind(cell: str) -> str | None:
+    """The kind a spreadsheet's "Vad" cell gives its row ("Insats", "Mål", "Samordn.ansv.", "Uppf."): "activity",
+    "other", or None where the cell states an intervention itself."""
+    label = cell.strip(" *:").lower()
+    if len(label.split()) > 2:
+        return None
+    if SECTION_TITLE.fullmatch(label):
+        return "activity"
+    return "other" if SECTION_WORD.match(label) or GOAL_HEADER_CELL.match(label) or ROW_FIELD.match(label) else None
+
+
 def _who_in_cell(cell: str, we_defined: bool) -> str:
-    """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"."""
-    if EMPTY_CELL.match(cell):
+    """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
+    error value or formula ("#REF!", "=SUMMA(...)") names nobody."""
+    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell):
         return "missing"
     return "we" if WE_CELL.match(cell) and not we_defined else "agent"
 
@@ -1854,7 +1943,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     glossary = False  # the section explains words
     glossary_num: int | None = None  # the number of that section's heading ("9. Ord som kan vara svåra")
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
+    loose: list[Segment] = []  # bullets outside any intervention section that name no one
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
+    sheet = False  # the current table is a spreadsheet's (`_activity_sheet_header`)
+    listing_seen = False  # an intervention sheet or heading was seen: the plan lists its interventions there
+    prev_end = 0  # the end of the line before
     time_parent = ""  # the section a timeline's time points stand in ("Framåt" / "Vecka 47–48", "Mars: ...")
     carried: list[tuple[int, int]] = []  # the earlier plan's ongoing actions in a revised plan's status report
     form_item = False  # inside a form's intervention ("Insats 1" and its fields)
@@ -1867,6 +1960,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             heading = heading if heading is not None else prev_section
             s = Segment(s.start, s.end, s.text, heading)
         prev_section = s.section
+        listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:
             field = FORM_FIELD.match(s.text)
             if field:
@@ -1897,11 +1991,22 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
         # tabs align columns in pasted text; outside a table they only space out a title or a field
         tabbed = "\t" in s.text and s.text.count("|") < 2
-        tab_head = tabbed and _tab_header(bare)
-        row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head)
-        if s.is_heading and not tab_head or not row:
+        sheet_cells = _sheet_cells(s.text)  # a spreadsheet exported with semicolons
+        row_titles = sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed else []
+        sheet_head = _activity_sheet_header(row_titles)
+        tab_head = tabbed and (_tab_header(bare) or sheet_head)
+        row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head) \
+            or sheet_cells is not None and (sheet_head or bool(header_cells))
+        # a spreadsheet's empty row (";;;;", a line of tabs) ends its table
+        blank_row = bool(header_cells) and (sheet_cells is not None and not any(sheet_cells)
+                                             or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start)))
+        prev_end = s.end
+        row = row and not (blank_row and not sheet_head)
+        if s.is_heading and not tab_head or not row or blank_row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
-            status_col = None
+            status_col, sheet = None, False
+            if blank_row and sheet_cells is not None:
+                continue
         first_row, prev_row = row and not prev_row, row
         field = RESPONSIBLE_LINE.match(s.text)
         if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
@@ -1962,17 +2067,20 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, heading)
         if row and tabbed and not header_cells:  # a header aligned with runs of tabs, not one tab per column
             tab_aligned = "\t\t" in s.text.strip()
-        cells = (_tab_cells(bare) if tabbed and tab_aligned else _cells(s.text)) if row else []
+        cells = (sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed and tab_aligned
+                 else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
-                or (tabbed and _tab_header(bare)) \
+                or tab_head or sheet_head \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
                     and any(c in ("namn", "befattning", "titel") for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
-                header_cells = row_cells
-                resp_col = next((i for i, c in enumerate(header_cells) if RESPONSIBLE_HEADER.match(c)), None)
+                header_cells, sheet = row_cells, sheet_head
+                listing_seen = listing_seen or sheet
+                resp_col = next((i for i, c in enumerate(header_cells)
+                                 if RESPONSIBLE_HEADER.match(c) or sheet and SHEET_RESPONSIBLE.match(c.strip("."))), None)
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
                 participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
@@ -1987,15 +2095,19 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         status = (cells[status_col] if status_col is not None and status_col < len(cells) else None) if row \
             else s.text
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
-        past = PAST_SECTION.search(s.section) and not CURRENT_SECTION.search(s.section)
+        past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
+            and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
                 and not (md_actions and heading is not None) \
                 or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
-        if row and status_col is not None and not ongoing:
-            continue  # done or struck ("Klart", "Stryks"): no current activity
+        if row and status_col is not None and not ongoing and (not sheet or STATUS_DONE.search(status or "")):
+            continue  # done or struck ("Klart", "Stryks"): no current activity; a sheet's status also "ny", empty
+        if sheet and act_col is not None and header_cells[act_col] == "vad" and act_col < len(cells) \
+                and _row_kind(cells[act_col]) == "other":
+            continue  # "7;Mål;...", "14;Uppf.;...": a row of another kind in a sheet whose "Vad" column labels rows
         if past and not ongoing or (BACKGROUND_SECTION.search(s.section) and not activity_table):
             continue
         if past or row and status_col is not None:
@@ -2012,7 +2124,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         body = s.text[list_item.end():] if list_item else bare
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
-        in_section = bool(INTERVENTION_SECTION.search(s.section)) and s.section != title \
+        in_section = bool(INTERVENTION_SECTION.search(s.section) or CONTINUED_SECTION.match(s.section)) \
+            and s.section != title \
             and not AGENDA_SECTION.search(s.section) \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
@@ -2037,6 +2150,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
                     and not OTHER_LABEL.match(body):
                 prose.append((s, "agent"))
+            elif BULLET.match(s.text) and _nominal_item(ctx, s, body):
+                loose.append(s)  # "- Inskolning på korttids, tre besök i april.": no one named
             continue
         if DISCUSSED.search(s.text) and not row:
             continue  # "Det diskuterades om BUP ska ...": not decided
@@ -2058,7 +2173,28 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     structured = [(s, who) for s, who in candidates
                   if _listed(s.text)
                   or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
-    return structured or status or prose
+    # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
+    # vad:" with nothing under it), lists none; the plan's other statements state none either
+    return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
+
+
+def _nominal_item(ctx: Context, s: Segment, body: str) -> bool:
+    """A list item that names an intervention as a noun phrase, with no verb, no field label and no one in it
+    ("Inskolning på korttids, tre besök i april.")."""
+    return not (FIELD.match(body) or PRESENT_VERB.search(body) or FINITE_VERB.search(body)
+                or PERSON_REF.search(body) or _names_agent(ctx, s) or NOT_DECIDED.search(body))
+
+
+def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]], loose: list[Segment]) -> list[tuple[Segment, str]]:
+    """(bullet, "missing") for the bullets that name no one in a run of bullets where another bullet states an
+    intervention and who does it ("- [NAMN_2] lånar ut bildmaterial." / "- Inskolning på korttids, tre besök."):
+    the same list's interventions, without a responsible."""
+    run, runs = 0, {}
+    for ln in ctx.lines:
+        run += not BULLET.match(ln.text)
+        runs[ln.start] = run
+    acting = {(runs.get(s.start), s.section) for s, _ in prose if BULLET.match(s.text)}
+    return [(s, "missing") for s in loose if (runs.get(s.start), s.section) in acting]
 
 
 def _listed(text: str) -> bool:
@@ -2820,6 +2956,11 @@ OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
 OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
                            r"ansvarig huvudman)\s*:", re.I)
+# A spreadsheet's row that gives the plan's coordination in its first cell ("Samordning;\"soc eller HVB?\";;",
+# "Samordning\tlogoped och skolan delar"), and that cell with its separator.
+SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?:hela )?(?:planen|sip\w*))?|"
+                                 r"ansvar för (?:hela )?(?:planen|sip\w*)|ansvarig huvudman)\s*(?:\t+|;)\s*\S", re.I)
+SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
@@ -2940,8 +3081,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
-        field_line = OVERALL_FIELD.match(s.text) and not INTERVENTION_SECTION.search(s.section) \
-            and not _is_table_row(s.text) and _starts_line(ctx, s)
+        field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
+            and not INTERVENTION_SECTION.search(s.section) and _starts_line(ctx, s)
         if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60:
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
         elif label is not None and not s.is_heading and s.section == label.section \
@@ -2960,7 +3101,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 out.implied.append(s)
             continue
         label = None
-        value = re.sub(r"^[^:]{1,50}:\s", "", statement.text)  # the value of a "Label: value" line
+        # the value of a "Label: value" line, or of a spreadsheet's "Samordning;value;;" row
+        value = SHEET_LABEL.sub("", statement.text, count=1).strip(' ;\t"') if SHEET_OVERALL_FIELD.match(
+            statement.text) else re.sub(r"^[^:]{1,50}:\s", "", statement.text)
         if OVERALL_UNDECIDED.search(statement.text):
             # candidates named but not settled ("barnmottagningen eller förskolan? (ej bestämt)"): ambiguous
             # the rest of its line may name them ("Samordning: oklart. Soc har haft det, men det kan gå över …")
@@ -3078,7 +3221,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
-    vague = [m for m in ctx.date_mentions if m.kind == "vague"
+    vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]

@@ -269,3 +269,11 @@ def test_dotted_day_month_year(text: str, span: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["version 1.5.2", "kl 16.30", "3.2.2024.5", "32.1.2025"])
 def test_dotted_numbers_that_are_no_date(text: str) -> None:
     assert find_dates(text, PLAN) == []
+
+
+def test_weeks_shortened_to_v_after_an_amount_are_vague():
+    from planqa.dates import find_dates
+    assert [(m.text, m.kind) for m in find_dates("Uppföljn: om 6 v\nAnsvarig för uppföljn:\n")] == [("om 6 v", "vague")]
+    assert [(m.text, m.kind) for m in find_dates("Kurator erbjuder samtal igen inom 2 v. Sen")] == [
+        ("inom 2 v.", "vague")]
+    assert [(m.text, m.kind) for m in find_dates("Vi ses v. 12")] == [("v. 12", "week")]

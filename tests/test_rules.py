@@ -2965,3 +2965,129 @@ def test_a_goal_for_the_parents_in_a_goal_column_is_no_view_of_theirs():
 def test_consent_by_the_patient_in_a_journal_is_the_childs():
     text = "Samtycke: Pat (15 år) har själv lämnat skriftligt samtycke till SIP och till informationsutbyte.\n"
     assert _verdict(text, "consent") == "met"
+
+
+# A plan kept in a spreadsheet and exported as text (semicolons or tabs).
+def test_semicolon_sheet_rows_take_their_responsible_from_the_vem_column():
+    text = ("SIP [BARN];;;\nSamordningsansvarig;[NAMN_1], soc;;\n;;;\nMål;Insats;Vem;Status\n"
+            "Stabil placering;Handledning av familjehemmet varannan vecka;[NAMN_1], soc;pågår\n"
+            "Fungerande förskolegång;Inskolning med kortare dagar;förskolan;ny\n"
+            "Fungerande umgänge;Umgänge med mamma varannan lördag;soc och familjehemmet;\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    empty = text.replace(";förskolan;", ";;").replace(";soc och familjehemmet;", ";#REF!;")
+    assert _verdict(empty, "responsibility_per_action") == "partial"
+
+
+def test_sheet_with_empty_responsible_column_is_not_met():
+    text = ("Barn;[BARN];;;;\n;;;;;\nNr;Område;Mål;Insats;Ansvarig;Status\n"
+            "1;Sömn;[BARN] sover hela natten fem nätter av sju;Fast kvällsrutin;;pågår\n"
+            "2;Hälsa;[BARN] är vaccinerad senast 31/1;Boka tid för vaccination;;ej påbörjat\n"
+            "3;;;;;\n;;;;;\nNästa uppföljning;2026-02-10;;;;\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_sheet_whose_vad_column_labels_rows_counts_only_intervention_rows():
+    text = ("Nr;Vad;Text;Ansv.;När\n1;Barn;[BARN], fsk;;\n2;Möte;24/2 -26;;\n3;Samordn.ansv.;ej utsedd ännu;;\n"
+            "4;Mål;[BARN] är i fsk minst 4 dgr/v;skolan, [NAMN_2];v. 10\n"
+            "5;Insats;Samma vuxen tar emot [BARN] varje morgon;[NAMN_2];\n"
+            "6;Insats;Skolskjuts från släktens adress;[NAMN_1] soc;v. 9\n7;Uppf.;[NAMN_1] kallar till uppf. v. 14;;\n")
+    ctx = build_context(text)
+    assert [s.text.split(";")[2] for s in activity_segments(ctx)] == [
+        "Samma vuxen tar emot [BARN] varje morgon", "Skolskjuts från släktens adress"]
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_tab_sheet_ends_at_its_empty_row_and_an_empty_template_lists_no_interventions():
+    text = ("SIP\t[BARN]\t\t\nMål\tInsats\tAnsvarig\tKlart senast\tKommentar\n"
+            "Astmakontroll\tLäkarbesök\tbarnmottagningen\t2025-11-18\t\n\t\t\t\t\n"
+            "Synpunkter\t[VH1] vill att [NAMN_2] ringer efter läkarbesöken.\t\t\t\n")
+    assert [s.text.split("\t")[1] for s in activity_segments(build_context(text))] == ["Läkarbesök"]
+    template = ("SIP\t[BARN]\t\t\t\nOmråde\tBehov\tMål\tInsats\tAnsvarig\tStatus\n\t\t\t\t\t\n\t\t\t\t\t\n"
+                "Kommentar\tTabellen ska fyllas i efter mötet av [NAMN_1].\t\t\t\t\n")
+    assert _verdict(template, "responsibility_per_action") == "not_met"
+
+
+def test_empty_intervention_section_lists_none_even_with_acting_prose_elsewhere():
+    text = ("Min plan\n\nOm mötet\n[NAMN_1] gick igenom hur sömndagboken fungerar. BUP har som målgrupp unga med "
+            "sömnproblem.\n\nInsatser / vem gör vad:\n\nÖvrigt\nPlanen sparas i journalen.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_continued_interventions_of_a_follow_up_are_interventions():
+    text = ("Uppföljn. SIP 23/9-25\nSamordn.ansv.: [NAMN_3], hab\n\nFortsatt:\n"
+            "- Anpassad studiegång i matte o sv (skolan)\n- Föräldrautbildning\n\nNy plan skrivs efter nästa möte.\n")
+    assert [s.text for s in activity_segments(build_context(text))] == [
+        "- Anpassad studiegång i matte o sv (skolan)", "- Föräldrautbildning"]
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_life_area_with_the_childs_attendance_is_no_one_who_acts():
+    text = ("6. Insatser\n\n- Umgänge med mamma varannan torsdag.\n- Förskola fem dagar i veckan, kortare dagar i början.\n"
+            "- Handledning till familjehemmet.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    assert _verdict(text.replace("- Handledning", "- Familjehemssekreteraren ger handledning"),
+                    "responsibility_per_action") == "partial"
+
+
+def test_a_sheets_coordination_row_is_read_like_a_field():
+    shared = "[BARN] – SIP (lista)\t\nDatum\t2025-04-29\nSamordning\tlogoped (logopedmottagningen) och skolan delar\n"
+    assert _verdict(shared, "overall_responsibility") == "partial"
+    assert _verdict(shared, "follow_up_responsible") == "partial"
+    tentative = 'Barn;[BARN];;;\nSamordning;"soc eller HVB? ej klart, tas upp igen";;;;\n'
+    assert _verdict(tentative, "overall_responsibility") == "partial"
+    named = 'Barn;[BARN];;;\nSamordningsansvarig;"[NAMN_1], familjehemssekreterare, socialtjänsten";;\n'
+    assert _verdict(named, "overall_responsibility") == "met"
+
+
+def test_a_month_before_the_plan_date_is_no_vague_follow_up():
+    text = ("Uppföljn. SIP 23/9-25\nUppföljning av plan från mars 2025 (uppf. var planerad v. 22, blev flyttat)\n"
+            "Samordn.ansv.: [NAMN_3], hab\nNy plan skrivs efter nästa möte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+    later = text.replace("Ny plan skrivs efter nästa möte.", "Nästa uppföljning: i mars 2026.")
+    assert _verdict(later, "follow_up_date") == "partial"
+
+
+def test_follow_up_in_weeks_shortened_to_v_is_vague():
+    text = "SIP-anteckning 2025-09-24\nSamordn.ansv: BUP, [NAMN_1] ssk\nUppföljn: om 6 v\nAnsvarig för uppföljn:\n"
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_a_sheets_follow_up_row_gives_the_follow_up_date():
+    text = ("UPPFÖLNING SIP (blad 3);;;;\nDatum;14/4-26;;;\nFöreg. uppfölning;20/1-26;;;\n"
+            "Samordn.ansv;\"[NAMN_1], hab\";;;\nNästa uppfölning;22/9-26;;;\n")
+    a = assess(text)
+    assert a.criteria["follow_up_date"].verdict == "met"
+    assert a.follow_up_dates == ["2026-09-22"]
+
+
+def test_a_nominal_bullet_among_owned_bullets_is_an_intervention_without_owner():
+    text = ("SIP, 18 mars 2026 – punkter\n- Deltagare: [VH1], [NAMN_1] biståndshandläggare (LSS).\n"
+            "- [NAMN_2] lånar ut bildmaterial till korttids.\n- Inskolning på korttids, tre besök i april.\n"
+            "- Förskolan skickar med en bild av dagen hem varje fredag.\n")
+    ctx = build_context(text)
+    assert "- Inskolning på korttids, tre besök i april." in [s.text for s in activity_segments(ctx)]
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    owned = text.replace("- Inskolning på korttids, tre besök i april.\n", "")
+    assert _verdict(owned, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("line", ["Sedan skolan ska ringa mamma varje vecka.", "Sedan ringer skolan mamma varje vecka.",
+                                  "Varje fredag mentor skickar veckobrev hem."])
+def test_subject_after_a_fronted_adverb_names_the_responsible(line: str):
+    text = f"Insatser:\n- {line}\n- Efter lovet samtal med kurator.\n"
+    ctx = build_context(text)
+    assert [activity_has_agent(ctx, s) for s in activity_segments(ctx)] == [True, False]
+
+
+def test_a_reports_recommendation_is_no_intervention():
+    text = ("UTLÅTANDE\nBedömning\nUndertecknad rekommenderar att BUP erbjuder samtal varannan vecka. "
+            "Psykologen föreslår att pappa ringer BUP.\n")
+    assert activity_segments(build_context(text)) == []
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_ended_interventions_are_no_current_ones():
+    text = ("Avslutade insatser\n- Språkstöd i liten grupp (förskolan), avslutades juni 2025.\n"
+            "- Föräldrastöd från socialtjänsten 2024.\n\nInsatser\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n")
+    assert [s.text for s in activity_segments(build_context(text))] == ["- Kurator [NAMN_1] träffar [BARN] varje vecka."]
+    assert _verdict(text, "responsibility_per_action") == "met"
