@@ -15,12 +15,14 @@ import argparse
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 from planqa.assess import load_assessor
 from planqa.corpus import load_corpus
 from planqa.evaluate import predictions, score_predictions
-from planqa.pseudonymise import gate_findings, pseudonymise
+from planqa.pseudonymise import find_identifiers, gate_findings, pseudonymise
+from planqa.pseudonymise.engine import _person_numbers, person_labels
 
 CHILD_NAMES = ("Elsa", "Noah", "Alva", "Liam", "Saga", "Hugo", "Maja", "Adam", "Ella", "Omar", "Amira",
                "Vincent", "Tilde", "Melvin", "Nora", "Elias", "Ines", "Leon", "Hanna", "Yusuf")
@@ -31,19 +33,38 @@ SURNAMES = ("Lind", "Berg", "Holm", "Ek", "Sandberg", "Nyström", "Ali", "Strand
 PLACEHOLDER = re.compile(r"\[(BARN|VH\d|NAMN_\d+|SYSKON)\]")
 
 
-def with_names(text: str, rng: random.Random) -> str:
-    """The text with each placeholder replaced by an invented name, the same name for the same placeholder."""
+def with_names(text: str, rng: random.Random) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text with each placeholder replaced by an invented name, the same name for the same placeholder;
+    and where each name stands, with the placeholder it replaced."""
     surname = rng.choice(SURNAMES)
     firsts = rng.sample(ADULT_FIRST, len(ADULT_FIRST))
     names = {"BARN": rng.choice(CHILD_NAMES), "SYSKON": rng.choice(CHILD_NAMES)}
-
-    def name(m: re.Match) -> str:
+    out, where, last, length = [], [], 0, 0
+    for m in PLACEHOLDER.finditer(text):
         tag = m.group(1)
         if tag not in names:
             names[tag] = f"{firsts.pop()} {surname if tag.startswith('VH') else rng.choice(SURNAMES)}"
-        return names[tag]
+        out += [text[last:m.start()], names[tag]]
+        length += m.start() - last
+        where.append((length, length + len(names[tag]), tag))
+        length += len(names[tag])
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), where
 
-    return PLACEHOLDER.sub(name, text)
+
+def role_counts(named: str, where: list[tuple[int, int, str]]) -> Counter:
+    """(placeholder kind, kind given) per person of the plan: was the child given [BARN], a guardian [VH1]/[VH2]?"""
+    persons = [f for f in find_identifiers(named) if f.entity_type == "PERSON"]
+    numbers = _person_numbers(named, persons)
+    labels = person_labels(named, [(f.start, f.end, numbers[(f.start, f.end)]) for f in persons])
+    given: dict[str, Counter] = {}
+    for f in persons:
+        for start, end, tag in where:
+            if start <= f.start < end:
+                given.setdefault(tag, Counter())[labels[numbers[(f.start, f.end)]]] += 1
+    kind = lambda label: "barn" if label in ("BARN", "[BARN]") else "vh" if label.lstrip("[").startswith("VH") else "annan"
+    return Counter((kind(tag), kind(c.most_common(1)[0][0])) for tag, c in given.items())
 
 
 def main() -> None:
@@ -59,14 +80,22 @@ def main() -> None:
     rng = random.Random(12)
     named = []
     blocked = 0
+    roles: Counter = Counter()
     for r in records:
-        text = pseudonymise(with_names(r["text"], rng)).text
+        text, where = with_names(r["text"], rng)
+        roles += role_counts(text, where)
+        text = pseudonymise(text).text
         blocked += bool(gate_findings(text))
         named.append({**r, "text": text})
     assessor = load_assessor(entities=False)
     results = {"placeholders": score_predictions(records, predictions(assessor, records)),
                "names, then pseudonymise": score_predictions(named, predictions(assessor, named))}
     print(f"{len(records)} {args.split}-planer; efter pseudonymisering stoppas {blocked} fortfarande av spärren")
+    for kind, label in (("barn", "[BARN]"), ("vh", "[VH1]/[VH2]")):
+        right, total = roles[(kind, kind)], sum(n for (k, _), n in roles.items() if k == kind)
+        given = sum(n for (_, g), n in roles.items() if g == kind)
+        print(f"{label}: {right} av {total} rätt tillbaka ({right / max(1, total):.0%}); "
+              f"{right} av {given} givna rätt ({right / max(1, given):.0%})")
     print(f"{'kriterium':28} {'platshållare':>14} {'namn → pseudonymiserad':>24}")
     for cid in results["placeholders"]["criteria"]:
         a, b = (results[k]["criteria"][cid] for k in results)
