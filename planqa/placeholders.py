@@ -66,7 +66,7 @@ def normalise(text: str) -> Rewritten:
         return Rewritten(text, text)
     has_child = "[BARN]" in text
     free_guardians = [g for g in ("[VH1]", "[VH2]") if g not in text]
-    label: dict[str, str] = {}
+    label: dict[str, str | None] = {}
     for _, _, inner in tokens:
         if inner in label:
             continue

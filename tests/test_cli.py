@@ -72,6 +72,25 @@ def test_score_json_from_stdin():
     assert records[0]["id"] == "stdin.txt"
 
 
+def test_score_a_plan_pseudonymised_with_other_placeholders_through_the_gate():
+    """Another tool's "[Barnets namn]" passes the gate, reads as the child, and the evidence points into the input."""
+    ours = (DEMO / "sip-skolfranvaro.txt").read_text(encoding="utf-8")
+    theirs = ours.replace("[BARN]", "[Barnets namn]")
+    verdicts = []
+    for text in (ours, theirs):
+        result = run("score", "-", "--format", "json", stdin=text)
+        assert result.returncode == 0, result.stderr
+        record = json.loads(result.stdout)[0]
+        verdicts.append({c: r["verdict"] for c, r in record["criteria"].items()})
+        for criterion in record["criteria"].values():
+            for e in criterion["evidence"]:
+                assert text[e["start"]:e["end"]] == e["text"]
+        for e in record["entities"]:
+            assert text[e["start"]:e["end"]] == e["text"]
+    assert verdicts[0] == verdicts[1]
+    assert record["criteria"]["child_voice"]["verdict"] == "met"
+
+
 def test_a_bad_file_is_reported_the_others_scored_and_the_exit_code_says_so(mixed_dir):
     (mixed_dir / "tom.txt").write_text("   \n", encoding="utf-8")
     result = run("score", str(mixed_dir), "--assume-pseudonymised")
