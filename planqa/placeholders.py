@@ -66,7 +66,8 @@ def normalise(text: str) -> Rewritten:
         return Rewritten(text, text)
     has_child = "[BARN]" in text
     free_guardians = [g for g in ("[VH1]", "[VH2]") if g not in text]
-    label: dict[str, str | None] = {}
+    label: dict[str, str] = {}
+    unnumbered: set[str] = set()  # guardian tokens without a number of their own
     for _, _, inner in tokens:
         if inner in label:
             continue
@@ -74,7 +75,10 @@ def normalise(text: str) -> Rewritten:
             label[inner] = "[BARN]"
         elif (g := _GUARDIAN_WORD.fullmatch(inner)) and len(free_guardians) == 2:
             wanted = f"[VH{g.group('n')}]" if g.group("n") else None
-            label[inner] = wanted if wanted in free_guardians else None
+            if wanted in free_guardians:
+                label[inner] = wanted
+            else:
+                unnumbered.add(inner)
     numbered = sorted({inner for _, _, inner in tokens if _NUMBERED_PERSON.fullmatch(inner)}, key=lambda t: text.find(t))
     if numbered:
         ids = {inner: i for i, inner in enumerate(numbered, 1)}
@@ -84,8 +88,12 @@ def normalise(text: str) -> Rewritten:
             if roles.get(pid) == "child" and child:
                 label[inner] = "[BARN]"
             elif roles.get(pid) == "guardian" and len(free_guardians) == 2:
-                label[inner] = None
-    _number_guardians(label, tokens, free_guardians)
+                unnumbered.add(inner)
+    # guardians without a number get [VH1], [VH2] as they come, after those numbered in the text
+    for inner in dict.fromkeys(inner for _, _, inner in tokens if inner in unnumbered):
+        rest = [g for g in free_guardians if g not in label.values()]
+        if rest:
+            label[inner] = rest[0]
     out, spans, last, delta = [], [], 0, 0
     for start, end, inner in tokens:
         new = label.get(inner)
@@ -99,18 +107,6 @@ def normalise(text: str) -> Rewritten:
         return Rewritten(text, text)
     out.append(text[last:])
     return Rewritten("".join(out), text, spans)
-
-
-def _number_guardians(label: dict[str, str | None], tokens: list[tuple[int, int, str]], free: list[str]) -> None:
-    """Guardian tokens without a number of their own get [VH1], [VH2] in order of appearance."""
-    if len(free) < 2:
-        return
-    taken = {v for v in label.values() if v and v.startswith("[VH")}
-    order = [inner for _, _, inner in tokens if inner in label and label[inner] is None]
-    for inner in dict.fromkeys(order):
-        rest = [g for g in free if g not in taken]
-        label[inner] = rest[0] if rest else ""
-        taken.add(label[inner])
 
 
 def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:

@@ -109,8 +109,9 @@ WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|�
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
 SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
-# A spreadsheet's error value or a formula left in a cell ("#REF!", "#VÄRDEFEL!", "#N/A", "=SUMMA(A9:A13)").
-SHEET_ERROR = re.compile(r"^\s*(?:#[A-ZÅÄÖ/0]+[!?]?|=[A-ZÅÄÖ.]+\(.*)\s*$", re.I)
+# A cell of an exported sheet that holds no text of the plan: an error value or a formula left in it ("#REF!",
+# "#VÄRDEFEL!", "#N/A", "#SAKNAS!", "=SUMMA(A9:A13)").
+SHEET_ERROR = re.compile(r"^\s*(?:#[A-ZÅÄÖ/0-9]+[!?]?|=\w.*)\s*$", re.I)
 # A follow-up's heading over the interventions that go on ("Fortsatt:", "Fortsatt stöd"), no past section.
 CONTINUED_SECTION = re.compile(r"^\W*fortsatt(?:a)?\b(?!\s+(?:möte|uppföljning))", re.I)
 # A spreadsheet's empty row exported with tabs: a line of tabs only.
@@ -791,9 +792,6 @@ def _goal_header_cell(cell: str) -> bool:
 SHEET_CELL = re.compile(r'[ \t]*(?:"(?:[^"]|"")*"|[^;"]*)[ \t]*(?=;|$)')
 # A row that has two cells or more: a semicolon outside a quoted cell with another after it, or an empty cell.
 SHEET_ROW = re.compile(r'^(?:"(?:[^"]|"")*"|[^;"\n])*;(?:"(?:[^"]|"")*"|[^;"\n])*;|;;')
-# A cell of an exported sheet that holds no text of the plan: a formula or an error value ("=SUMMA(A9:A13)",
-# "#REF!", "#SAKNAS!", "#VÄRDEFEL!").
-SHEET_VALUE = re.compile(r"^\s*(?:=\w|#[A-ZÅÄÖ/0-9]+[!?]?\s*$)")
 # The label cell of a row that holds one goal, in a sheet or a list table ("7;Mål;[BARN] är i fsk ...",
 # "7<tab>Mål 1<tab>Skolan ska se till att ..."): its next cell is the goal.
 GOAL_LABEL_CELL = re.compile(r"^(?:(?:del|huvud)?m[åa]l|m[åa]ls[äa]ttning)\s*\d*$", re.I)
@@ -838,7 +836,7 @@ def _labelled_goal_cell(text: str, spans: list[tuple[int, int]]) -> tuple[int, i
 def _goal_cell(text: str) -> bool:
     """A table cell that states something: letters, not an empty mark, a placeholder or a sheet's formula."""
     return bool(re.search(r"[A-Za-zÅÄÖåäö]{2}", text)) and not EMPTY_CELL.match(text) \
-        and not SHEET_VALUE.match(text) and not _placeholder(text)
+        and not SHEET_ERROR.match(text) and not _placeholder(text)
 
 
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
@@ -902,7 +900,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
             a, b = spans[goal_col]
             cell = ln.text[a:b]
             if re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell) \
-                    and not (sheet and (SHEET_VALUE.match(cell) or _placeholder(cell))):
+                    and not (sheet and (SHEET_ERROR.match(cell) or _placeholder(cell))):
                 cells_out.append(Segment(ln.start + a, ln.start + b, cell, ln.section))
     return cells_out, headed
 

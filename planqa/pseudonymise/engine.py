@@ -142,9 +142,8 @@ def person_labels(text: str, mentions: list[tuple[int, int, int]]) -> dict[int, 
     """Person number -> placeholder: [BARN] for the child, [VH1]/[VH2] for the guardians (`roles`), [NAMN_n]
     for everybody else, numbered by first appearance after any [NAMN_n] the text already has."""
     roles = person_roles(text, mentions)
-    taken = set(re.findall(r"\[(?:VH\d|NAMN_\d+)\]", text))
     next_name = max((int(n) for n in re.findall(r"\[NAMN_(\d+)\]", text)), default=0) + 1
-    guardians = iter(g for g in ("[VH1]", "[VH2]") if g not in taken)
+    guardians = iter(g for g in ("[VH1]", "[VH2]") if g not in text)
     labels: dict[int, str] = {}
     for pid in sorted({pid for _, _, pid in mentions}):
         role = roles.get(pid)
