@@ -2,12 +2,13 @@
 
 Stratified by writer and format (so every house style and format is in every split);
 a before/after pair always lands in one split. Seeded; writes annotations/splits.csv.
-Usage: python train/make_splits.py            (once, from the first 525 rows)
-       python train/make_splits.py --extend   (rows added later; existing splits never change)
+Usage: python train/make_splits.py --extend   (rows added later; existing splits never change)
+       python train/make_splits.py --initial  (once, from the first 525 rows; refuses to overwrite)
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import random
 from collections import defaultdict
@@ -39,7 +40,10 @@ def extend() -> None:
     print(f"added {len(added)} ids:", dict(sorted((s, sum(x[1] == s for x in added)) for s in ("train", "dev", "test"))))
 
 
-def main() -> None:
+def initial() -> None:
+    """The first split of all matrix rows, stratified by writer and format (only where no split exists yet)."""
+    if (ROOT / "annotations/splits.csv").exists():
+        raise SystemExit("annotations/splits.csv finns redan: använd --extend (befintliga delningar ändras aldrig)")
     rows = list(csv.DictReader((ROOT / "annotations/matrix.csv").open(encoding="utf-8")))
     partner = {r["id"]: r["pair_of"] for r in rows if r["pair_of"]}
     paired = set(partner.values())
@@ -72,7 +76,14 @@ def main() -> None:
     print(dict(counts), "paired bases:", len(paired))
 
 
-if __name__ == "__main__":
-    import sys
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--extend", action="store_true", help="give rows added later a split (existing splits never change)")
+    mode.add_argument("--initial", action="store_true", help="the first split of all rows (only if none exists)")
+    args = parser.parse_args()
+    extend() if args.extend else initial()
 
-    extend() if "--extend" in sys.argv else main()
+
+if __name__ == "__main__":
+    main()
