@@ -21,6 +21,7 @@ from typing import Any
 import regex as re
 
 from planqa.models import Assessment, Plan
+from planqa.revisions import mask_revisions
 from planqa.roles import person_roles
 
 # a bracketed token, or a bare "NN"/"XX"/"N.N." (the inner text is the bracketed one, or the bare token itself)
@@ -133,11 +134,15 @@ def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:
 
 
 def reads_other_placeholders(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
-    """Decorator for an assessor's `assess`: the plan is assessed with other conventions' placeholders
-    read as the guidelines' own (`normalise`), and the result points into the plan as given."""
+    """Decorator for an assessor's `assess`: the plan is assessed without its struck text and comments
+    (`planqa.revisions`, offsets kept) and with other conventions' placeholders read as the guidelines'
+    own (`normalise`), and the result points into the plan as given."""
 
     @functools.wraps(assess)
     def wrapper(self, plan: Plan) -> Assessment:
+        masked = mask_revisions(plan.text)
+        if masked != plan.text:
+            plan = plan.model_copy(update={"text": masked})
         rewritten = normalise(plan.text)
         if not rewritten.spans:
             return assess(self, plan)

@@ -20,6 +20,7 @@ from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.placeholders import reads_other_placeholders
+from planqa.revisions import mask_revisions
 from planqa.text import Segment, folded_re, segments
 
 MODEL_VERSION = "rules-1"
@@ -488,7 +489,9 @@ def _field_times(lines: list[Segment], chosen: list[dates.DateMention]) -> list[
 @lru_cache(maxsize=16)
 def build_context(text: str) -> Context:
     """Everything the rules read from one plan, built once per text (the self-check, the assessor and the
-    fixes all ask for the same plan's context; treat it as read-only)."""
+    fixes all ask for the same plan's context; treat it as read-only). Struck text and comments are blanked out
+    first (`planqa.revisions`: the plan is the text left after the changes; offsets are kept)."""
+    text = mask_revisions(text)
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
     segs, lines = segments(text), segments(text, split_sentences=False)
