@@ -83,3 +83,11 @@ def mask_revisions(text: str) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def revision_warnings(text: str) -> list[str]:
+    """A Swedish note for a plan read without its struck text and comments (empty when it has none)."""
+    if not revision_spans(text):
+        return []
+    return [("Planen har spårade ändringar eller kommentarer: struken text och kommentarer har inte räknats, "
+            "tillagd text har räknats (riktlinjerna avsnitt 4).")]

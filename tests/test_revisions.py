@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from planqa.assess import assess
 from planqa.models import Plan
 from planqa.revisions import mask_revisions
 from planqa.rules import RuleAssessor, assess_rules, build_context
@@ -66,3 +67,10 @@ def test_evidence_points_into_the_text_as_given():
     evidence = result.criteria["follow_up_date"].evidence
     assert evidence and all(text[e.start:e.end] == e.text for e in evidence)
     assert any("2026-04-14" in e.text for e in evidence)
+
+
+def test_the_assessment_says_that_changes_were_left_out():
+    marked = assess(Plan(id="p", text=PLAN.format(follow_up="~~2026-03-24~~ ++2026-04-14++")), RuleAssessor())
+    clean = assess(Plan(id="p", text=PLAN.format(follow_up="2026-04-14")), RuleAssessor())
+    assert any("spårade ändringar" in w for w in marked.warnings)
+    assert not any("spårade ändringar" in w for w in clean.warnings)
