@@ -3091,3 +3091,26 @@ def test_ended_interventions_are_no_current_ones():
             "- Föräldrastöd från socialtjänsten 2024.\n\nInsatser\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n")
     assert [s.text for s in activity_segments(build_context(text))] == ["- Kurator [NAMN_1] träffar [BARN] varje vecka."]
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_absence_without_an_amount_is_a_vague_need_and_with_one_concrete():
+    vague = "Anledning till planen: Frånvaro har förekommit under innevarande termin.\n"
+    assert _verdict(vague, "needs_described") == "partial"
+    concrete = "Anledning till planen: [BARN] har varit frånvarande 40 % sedan januari.\n"
+    assert _verdict(concrete, "needs_described") == "met"
+
+
+def test_a_value_laden_vision_goal_shows_no_need_area():
+    text = ("Bakgrund: se tidigare plan.\nMål\n• Att [BARN] ges bästa möjliga förutsättningar att nå sin fulla "
+            "potential.\n• Att [BARN] får en meningsfull vardag präglad av trygghet och delaktighet.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+    leisure = "Bakgrund: se tidigare plan.\nMål\n- [BARN] ska ha en meningsfull fritid.\n"
+    assert _verdict(leisure, "needs_described") == "partial"
+
+
+def test_a_formal_reference_to_a_statement_refers_the_needs_elsewhere():
+    for text in ("1. Bakgrund och behov\nHänvisning görs till utlåtande efter utredning samt tidigare dokumentation.\n",
+                 "Bakgrund: se logopedutlåtande i journal.\n"):
+        r = assess(text).criteria["needs_described"]
+        assert r.verdict == "not_met", text
+        assert r.evidence and all(text[e.start:e.end] == e.text for e in r.evidence)
