@@ -3114,3 +3114,10 @@ def test_a_formal_reference_to_a_statement_refers_the_needs_elsewhere():
         r = assess(text).criteria["needs_described"]
         assert r.verdict == "not_met", text
         assert r.evidence and all(text[e.start:e.end] == e.text for e in r.evidence)
+
+
+def test_tiredness_that_may_come_and_leaving_a_lesson_when_needed_are_no_described_needs():
+    text = ("Bra att veta\nDen 14 april har [BARN] en läkartid. De dagarna kan hen vara extra trött.\n"
+            "Det [BARN] har sagt: [BARN] vill själv välja vilken vuxen hon går till när hon behöver gå ut från lektionen.\n")
+    assert _verdict(text, "needs_described") != "met"
+    assert _verdict("Nuläge\n[BARN] blir trött efter lunch och orkar inte sista lektionen.\n", "needs_described") == "met"
