@@ -2300,6 +2300,11 @@ WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ung
 # Tiredness the text only says may come ("De dagarna kan hen vara extra trött"): an ordinary state, no difficulty.
 MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
                           r"(?:\S+\s+)?$", re.I)
+# How the case came in or the child was placed ("Ärendet aktualiserades genom en orosanmälan efter att [BARN] ...",
+# "[BARN] placerades på HVB efter en period med ..."): what it tells is history, not the child's needs now
+# (GUIDELINES 3 and 4.1: only history = partial).
+CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanmälan|underrättelse) inkom|inkom (?:en |ytterligare en )?"
+                         r"(?:anmälan|orosanmälan)|placerades|omhändertogs)\b", re.I)
 # Leaving a room now and then, in a "när"-clause of an arrangement ("vill välja vilken vuxen hon går till när hon
 # behöver gå ut från lektionen"): a condition, not a described need.
 NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|därifrån|undan)\b", re.I)
@@ -2550,6 +2555,13 @@ def _need_agency(ctx: Context, s: Segment, body_at: int = 0) -> bool:
 CLAUSE_OPENING = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)]|(?:kl\.?\s*)?\d{1,2}[.:]\d{2})\s*)?(?:och\s+)?$", re.I)
 
 
+def _in_case_history(text: str, at: int) -> bool:
+    """The difficulty at offset `at` stands in a sentence that tells how the case came in or the child was placed
+    (`CASE_HISTORY`); the sentence may start on an earlier line (a scanned plan keeps its line breaks)."""
+    sentence = re.split(r"[.!?;:]\s|\n\s*\n", text[max(0, at - 300):at])[-1]
+    return bool(_search_ci(CASE_HISTORY, sentence))
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -2610,8 +2622,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 child = not agency and (_child_named(t, voice) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
                                          and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
-                vague_word = NEED_LABEL_WORD.fullmatch(word) or (ABSENCE_WORD.fullmatch(word)
-                                                                 and not _search_ci(ABSENCE_AMOUNT, t))
+                vague_word = (NEED_LABEL_WORD.fullmatch(word)
+                              or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
+                              or _in_case_history(text, at))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
             concrete.append(s)

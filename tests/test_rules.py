@@ -3121,3 +3121,14 @@ def test_tiredness_that_may_come_and_leaving_a_lesson_when_needed_are_no_describ
             "Det [BARN] har sagt: [BARN] vill själv välja vilken vuxen hon går till när hon behöver gå ut från lektionen.\n")
     assert _verdict(text, "needs_described") != "met"
     assert _verdict("Nuläge\n[BARN] blir trött efter lunch och orkar inte sista lektionen.\n", "needs_described") == "met"
+
+
+def test_difficulties_in_how_the_case_came_in_are_history_not_needs_now():
+    text = ("3. BAKGRUND\nÄrendet aktualiserades genom en orosanmälan från polisen i januari efter att [BARN] påträffats "
+            "i samband med ett snatteri.\n[BARN] placerades på HVB i juni efter en period med\nomfattande skolfrånvaro "
+            "och konflikter i hemmet.\n")
+    r = assess(text).criteria["needs_described"]
+    assert r.verdict == "partial"
+    assert all(text[e.start:e.end] == e.text for e in r.evidence)
+    now = "Nuläge\n[BARN] har konflikter med mamma varje kväll och kommer inte till skolan på måndagar.\n"
+    assert _verdict(now, "needs_described") == "met"
