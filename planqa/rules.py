@@ -2241,10 +2241,13 @@ ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
 # How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar").
 ABSENCE_AMOUNT = folded_re(rf"\d|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
                            r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
-# Uses of those words that are about routines or the meeting, not about the child.
+# Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
+# the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
 NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning|sammanställning|kartläggning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
-                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
+                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*|"
+                        r"(?:utifrån|efter) (?:barnets|elevens|ungdomens|hens|\[barn\]s|dennes|individens) (?:individuella |unika |egna )?behov|"
+                        r"behov (?:står|sätts|ställs) i (?:centrum|fokus))", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
 NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till|"

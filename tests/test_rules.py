@@ -3132,3 +3132,10 @@ def test_difficulties_in_how_the_case_came_in_are_history_not_needs_now():
     assert all(text[e.start:e.end] == e.text for e in r.evidence)
     now = "Nuläge\n[BARN] har konflikter med mamma varje kväll och kommer inte till skolan på måndagar.\n"
     assert _verdict(now, "needs_described") == "met"
+
+
+def test_value_phrases_about_the_childs_needs_name_no_need():
+    for text in ("Insatserna utformas utifrån barnets behov.\n",
+                 "Barnets behov\n[BARN]s behov står i centrum och arbetet utgår från ett helhetsperspektiv.\n"):
+        assert _verdict(text, "needs_described") == "not_met", text
+    assert _verdict("Barnets behov bedöms vara omfattande.\n", "needs_described") == "partial"
