@@ -2308,6 +2308,9 @@ MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag
 # (GUIDELINES 3 and 4.1: only history = partial).
 CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanmälan|underrättelse) inkom|inkom (?:en |ytterligare en )?"
                          r"(?:anmälan|orosanmälan)|placerades|omhändertogs)\b", re.I)
+# That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
+# a vague need (GUIDELINES 3).
+HAS_IT_HARD = folded_re(r"\bhar det (?:\w+ )?(?:lite |ganska |väldigt |mycket |så )?$", re.I)
 # Leaving a room now and then, in a "när"-clause of an arrangement ("vill välja vilken vuxen hon går till när hon
 # behöver gå ut från lektionen"): a condition, not a described need.
 NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|därifrån|undan)\b", re.I)
@@ -2627,7 +2630,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if child:
                 vague_word = (NEED_LABEL_WORD.fullmatch(word)
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
-                              or _in_case_history(text, at))
+                              or _in_case_history(text, at)
+                              or bool(HAS_IT_HARD.search(clause)) and word.startswith("jobbig"))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
             concrete.append(s)

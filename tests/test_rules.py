@@ -3139,3 +3139,9 @@ def test_value_phrases_about_the_childs_needs_name_no_need():
                  "Barnets behov\n[BARN]s behov står i centrum och arbetet utgår från ett helhetsperspektiv.\n"):
         assert _verdict(text, "needs_described") == "not_met", text
     assert _verdict("Barnets behov bedöms vara omfattande.\n", "needs_described") == "partial"
+
+
+def test_having_it_hard_without_saying_what_is_a_vague_need():
+    assert _verdict("Nuläge\n[BARN] har det fortfarande jobbigt i skolan med några i klassen.\n", "needs_described") == "partial"
+    assert _verdict("Nuläge\nDet är jobbigt för [BARN] när fröken pratar länge, då vet hen inte vad hen ska göra.\n",
+                    "needs_described") == "met"
