@@ -2631,7 +2631,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 vague_word = (NEED_LABEL_WORD.fullmatch(word)
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
-                              or bool(HAS_IT_HARD.search(clause)) and word.startswith("jobbig"))
+                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig"))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
@@ -2711,8 +2711,9 @@ GOAL_LEAD_LABEL = folded_re(r"^\W*(?:\d+[.)]\s*)?m[åa]l\w*\b[^:\n]{0,60}:\s*", 
 
 
 def _generic_wellbeing_goal(text: str) -> bool:
-    """The goal only wishes the child well in general (`GENERIC_WELLBEING`, at most a place), with no need area, no
-    difficulty and no level or time (a number) beside it."""
+    """The goal only wishes the child well in general (`GENERIC_WELLBEING`, at most a place) or states a vision in
+    value words (`VALUE_VISION`, `VALUE_NOUNS`), with no need area, no difficulty and no level or time (a number)
+    beside it."""
     if re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
         return False
     if _search_ci(VALUE_VISION, text):
