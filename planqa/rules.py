@@ -2716,7 +2716,7 @@ def _generic_wellbeing_goal(text: str) -> bool:
     beside it."""
     if re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
         return False
-    if _search_ci(VALUE_VISION, text):
+    if _search_ci(VALUE_VISION, text) or _search_ci(VALUE_NOUNS, text):
         text = VALUE_NOUNS.sub(" ", VALUE_VISION.sub(" ", text))
     elif not _search_ci(GENERIC_WELLBEING, text):
         return False

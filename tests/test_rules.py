@@ -3145,3 +3145,10 @@ def test_having_it_hard_without_saying_what_is_a_vague_need():
     assert _verdict("Nuläge\n[BARN] har det fortfarande jobbigt i skolan med några i klassen.\n", "needs_described") == "partial"
     assert _verdict("Nuläge\nDet är jobbigt för [BARN] när fröken pratar länge, då vet hen inte vad hen ska göra.\n",
                     "needs_described") == "met"
+
+
+def test_a_goal_of_value_nouns_alone_shows_no_need_area():
+    text = "Bakgrund: se tidigare plan.\nMål\n- [BARN] ska uppleva trygghet och delaktighet i skolan.\n"
+    assert _verdict(text, "needs_described") == "not_met"
+    text = "Bakgrund: se tidigare plan.\nMål\n- [BARN] ska uppleva trygghet på rasterna och äta lunch i matsalen.\n"
+    assert _verdict(text, "needs_described") == "partial"
