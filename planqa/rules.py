@@ -2238,16 +2238,25 @@ NEED_DIFFICULTY = folded_re(
 NEED_LABEL_WORD = folded_re(rf"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|{LATE_IN}|språkstörning|svårighet\w*|våld\w*|"
                             r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
-# Uses of those words that are about routines or the meeting, not about the child.
-NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
+# Absence as a difficulty word ("frånvaro", "frånvarande"): concrete only with an amount (GUIDELINES 3: "har varit
+# frånvarande 40 % sedan januari"); "Frånvaro har förekommit", "har hög frånvaro" say no more than that there is some.
+ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
+# How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar").
+ABSENCE_AMOUNT = folded_re(rf"\d|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
+                           r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
+# Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
+# the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
+NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning|sammanställning|kartläggning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
-                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*)", re.I)
+                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*|"
+                        r"(?:utifrån|efter) (?:barnets|elevens|ungdomens|hens|\[barn\]s|dennes|individens) (?:individuella |unika |egna )?behov|"
+                        r"behov (?:står|sätts|ställs) i (?:centrum|fokus))", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
 NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till|"
-                            r"(?:det )?(?:står|finns) (?:beskriv\w+ )?i) "
+                            r"hänvisning\w* (?:(?:görs|sker) )?till|(?:det )?(?:står|finns) (?:beskriv\w+ )?i) "
                             r"(?:(?:den |det )?(?:\w+:?s |ursprungliga |gamla |första |senaste |gällande |befintliga )?)"
-                            r"(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*beslut\w*|"
+                            r"(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*utlåtande\w*|[\w-]*beslut\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
                             r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
@@ -2294,6 +2303,20 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 ORDINARY_STATE = folded_re(r"trött\w*", re.I)
 WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
                               re.I)
+# Tiredness the text only says may come ("De dagarna kan hen vara extra trött"): an ordinary state, no difficulty.
+MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
+                          r"(?:\S+\s+)?$", re.I)
+# How the case came in or the child was placed ("Ärendet aktualiserades genom en orosanmälan efter att [BARN] ...",
+# "[BARN] placerades på HVB efter en period med ..."): what it tells is history, not the child's needs now
+# (GUIDELINES 3 and 4.1: only history = partial).
+CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanmälan|underrättelse) inkom|inkom (?:en |ytterligare en )?"
+                         r"(?:anmälan|orosanmälan)|placerades|omhändertogs)\b", re.I)
+# That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
+# a vague need (GUIDELINES 3).
+HAS_IT_HARD = folded_re(r"\bhar det (?:\w+ )?(?:lite |ganska |väldigt |mycket |så )?$", re.I)
+# Leaving a room now and then, in a "när"-clause of an arrangement ("vill välja vilken vuxen hon går till när hon
+# behöver gå ut från lektionen"): a condition, not a described need.
+NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|därifrån|undan)\b", re.I)
 # A difficulty in a sentence or clause that opens with "om"/"ifall" is a condition of a safety plan or an agreement (or
 # what to do then), not the child's situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
 CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|eller\s+)?(?:om|ifall)\s", re.I)
@@ -2541,6 +2564,13 @@ def _need_agency(ctx: Context, s: Segment, body_at: int = 0) -> bool:
 CLAUSE_OPENING = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)]|(?:kl\.?\s*)?\d{1,2}[.:]\d{2})\s*)?(?:och\s+)?$", re.I)
 
 
+def _in_case_history(text: str, at: int) -> bool:
+    """The difficulty at offset `at` stands in a sentence that tells how the case came in or the child was placed
+    (`CASE_HISTORY`); the sentence may start on an earlier line (a scanned plan keeps its line breaks)."""
+    sentence = re.split(r"[.!?;:]\s|\n\s*\n", text[max(0, at - 300):at])[-1]
+    return bool(_search_ci(CASE_HISTORY, sentence))
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -2580,7 +2610,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
                 continue
-            if (ORDINARY_STATE.fullmatch(word) and WHEN_CHILD_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
+            leaving = bool(NEEDS_TO_LEAVE.match(s.text, at - s.start))
+            if ((ORDINARY_STATE.fullmatch(word) or leaving) and WHEN_CHILD_CLAUSE.search(clause)
+                    or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause)
                     or CONDITION_CLAUSE.match(re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1])):
                 continue
@@ -2599,7 +2631,11 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 child = not agency and (_child_named(t, voice) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
                                          and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
-                kinds.add("vague" if NEED_LABEL_WORD.fullmatch(word) else "concrete")
+                vague_word = (NEED_LABEL_WORD.fullmatch(word)
+                              or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
+                              or _in_case_history(text, at)
+                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig"))
+                kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
         elif _heading_like(ctx, s):
@@ -2656,6 +2692,17 @@ GENERIC_WELLBEING = folded_re(
     r"\b(?:må (?:bra|bättre)|mår bra|ha (?:det )?(?:bra|roligt|tryggt?|trygt)|ha (?:en |ett )?(?:bra|god|trygg\w*|"
     r"roli\w+)(?: och (?:trygg\w*|roli\w+|bra))? (?:vardag|dag|dagar|tid|skolgång|uppväxt)|ha roliga(?: och trygga)? dagar|"
     r"trivas|trivs|känna sig (?:trygg|glad|nöjd|hemma)|vara (?:trygg|glad|nöjd))\b", re.I)
+# A vision in a management template's value words ("ges bästa möjliga förutsättningar att nå sin fulla potential",
+# "utifrån ett helhetsperspektiv", "en meningsfull vardag", "med barnets bästa i fokus"): like a generic well-being
+# goal it shows no area of the child's life (GUIDELINES 3: value words are no needs; a vision is no goal).
+VALUE_VISION = folded_re(
+    r"\b(?:(?:ges |få |ha |skapa\w* )?(?:de |goda |bästa |bättre )?(?:möjliga )?förutsättningar(?: (?:för|att|till))?|"
+    r"(?:nå|uppnå|utveckla|förverkliga) (?:hela )?(?:sin|sina|hens|hans|hennes) (?:fulla )?(?:potential|förmågor)|"
+    r"(?:utifrån|ur|med) (?:ett )?helhetsperspektiv|(?:med |utifrån )?barnets bästa(?: i fokus)?|"
+    r"(?:en )?meningsfull(?:t|a)? (?:vardag|tillvaro)|livsglädje|framtidstro|gemensam riktning|samlad kraft)", re.I)
+# The abstract nouns that such a vision lists ("trygghet, delaktighet och lärande"): no need area beside it.
+VALUE_NOUNS = folded_re(r"\b(?:trygghet|delaktighet|lärande|självständighet|inflytande|tillit|öppenhet|glädje|"
+                        r"utveckling|växande|hälsa|välmående|välbefinnande)\b", re.I)
 # A goal's list number or letter ("6.1 ", "2. ", "a) ", "– ").
 GOAL_NUMBERING = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.):]?\s+)?")
 # Where a generic goal is set ("hemma och i skolan", "på förskolan", "på HVB-hemmet"), which adds no need area.
@@ -2667,9 +2714,14 @@ GOAL_LEAD_LABEL = folded_re(r"^\W*(?:\d+[.)]\s*)?m[åa]l\w*\b[^:\n]{0,60}:\s*", 
 
 
 def _generic_wellbeing_goal(text: str) -> bool:
-    """The goal only wishes the child well in general (`GENERIC_WELLBEING`, at most a place), with no need area, no
-    difficulty and no level or time (a number) beside it."""
-    if not _search_ci(GENERIC_WELLBEING, text) or re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
+    """The goal only wishes the child well in general (`GENERIC_WELLBEING`, at most a place) or states a vision in
+    value words (`VALUE_VISION`, `VALUE_NOUNS`), with no need area, no difficulty and no level or time (a number)
+    beside it."""
+    if re.search(r"\d", GOAL_NUMBERING.sub("", text, count=1)):
+        return False
+    if _search_ci(VALUE_VISION, text) or _search_ci(VALUE_NOUNS, text):
+        text = VALUE_NOUNS.sub(" ", VALUE_VISION.sub(" ", text))
+    elif not _search_ci(GENERIC_WELLBEING, text):
         return False
     rest = GENERIC_PLACE.sub(" ", GENERIC_WELLBEING.sub(" ", GOAL_LEAD_LABEL.sub("", text, count=1)))
     return not _search_ci(NEED_AREA, rest) and not _search_ci(NEED_DIFFICULTY, rest) and len(rest.split()) <= 12

@@ -3091,3 +3091,64 @@ def test_ended_interventions_are_no_current_ones():
             "- Föräldrastöd från socialtjänsten 2024.\n\nInsatser\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n")
     assert [s.text for s in activity_segments(build_context(text))] == ["- Kurator [NAMN_1] träffar [BARN] varje vecka."]
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_absence_without_an_amount_is_a_vague_need_and_with_one_concrete():
+    vague = "Anledning till planen: Frånvaro har förekommit under innevarande termin.\n"
+    assert _verdict(vague, "needs_described") == "partial"
+    concrete = "Anledning till planen: [BARN] har varit frånvarande 40 % sedan januari.\n"
+    assert _verdict(concrete, "needs_described") == "met"
+
+
+def test_a_value_laden_vision_goal_shows_no_need_area():
+    text = ("Bakgrund: se tidigare plan.\nMål\n• Att [BARN] ges bästa möjliga förutsättningar att nå sin fulla "
+            "potential.\n• Att [BARN] får en meningsfull vardag präglad av trygghet och delaktighet.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+    leisure = "Bakgrund: se tidigare plan.\nMål\n- [BARN] ska ha en meningsfull fritid.\n"
+    assert _verdict(leisure, "needs_described") == "partial"
+
+
+def test_a_formal_reference_to_a_statement_refers_the_needs_elsewhere():
+    for text in ("1. Bakgrund och behov\nHänvisning görs till utlåtande efter utredning samt tidigare dokumentation.\n",
+                 "Bakgrund: se logopedutlåtande i journal.\n"):
+        r = assess(text).criteria["needs_described"]
+        assert r.verdict == "not_met", text
+        assert r.evidence and all(text[e.start:e.end] == e.text for e in r.evidence)
+
+
+def test_tiredness_that_may_come_and_leaving_a_lesson_when_needed_are_no_described_needs():
+    text = ("Bra att veta\nDen 14 april har [BARN] en läkartid. De dagarna kan hen vara extra trött.\n"
+            "Det [BARN] har sagt: [BARN] vill själv välja vilken vuxen hon går till när hon behöver gå ut från lektionen.\n")
+    assert _verdict(text, "needs_described") != "met"
+    assert _verdict("Nuläge\n[BARN] blir trött efter lunch och orkar inte sista lektionen.\n", "needs_described") == "met"
+
+
+def test_difficulties_in_how_the_case_came_in_are_history_not_needs_now():
+    text = ("3. BAKGRUND\nÄrendet aktualiserades genom en orosanmälan från polisen i januari efter att [BARN] påträffats "
+            "i samband med ett snatteri.\n[BARN] placerades på HVB i juni efter en period med\nomfattande skolfrånvaro "
+            "och konflikter i hemmet.\n")
+    r = assess(text).criteria["needs_described"]
+    assert r.verdict == "partial"
+    assert all(text[e.start:e.end] == e.text for e in r.evidence)
+    now = "Nuläge\n[BARN] har konflikter med mamma varje kväll och kommer inte till skolan på måndagar.\n"
+    assert _verdict(now, "needs_described") == "met"
+
+
+def test_value_phrases_about_the_childs_needs_name_no_need():
+    for text in ("Insatserna utformas utifrån barnets behov.\n",
+                 "Barnets behov\n[BARN]s behov står i centrum och arbetet utgår från ett helhetsperspektiv.\n"):
+        assert _verdict(text, "needs_described") == "not_met", text
+    assert _verdict("Barnets behov bedöms vara omfattande.\n", "needs_described") == "partial"
+
+
+def test_having_it_hard_without_saying_what_is_a_vague_need():
+    assert _verdict("Nuläge\n[BARN] har det fortfarande jobbigt i skolan med några i klassen.\n", "needs_described") == "partial"
+    assert _verdict("Nuläge\nDet är jobbigt för [BARN] när fröken pratar länge, då vet hen inte vad hen ska göra.\n",
+                    "needs_described") == "met"
+
+
+def test_a_goal_of_value_nouns_alone_shows_no_need_area():
+    text = "Bakgrund: se tidigare plan.\nMål\n- [BARN] ska uppleva trygghet och delaktighet i skolan.\n"
+    assert _verdict(text, "needs_described") == "not_met"
+    text = "Bakgrund: se tidigare plan.\nMål\n- [BARN] ska uppleva trygghet på rasterna och äta lunch i matsalen.\n"
+    assert _verdict(text, "needs_described") == "partial"
