@@ -3185,3 +3185,16 @@ def test_a_child_given_conditions_in_the_passive_is_no_child_goal():
     ctx = build_context("Mål\n• Att [BARN] ges bästa möjliga förutsättningar att nå sin fulla potential.\n"
                         "• [BARN] ska kunna gå till skolan själv.\n")
     assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child"]
+
+
+def test_what_an_agency_shall_have_done_is_a_state_but_a_change_in_the_child_is_not():
+    from planqa.rules import goal_kind
+    ctx = build_context("Mål\n1. Fam.hemmet ska ha etablerat fasta kvällsrutiner\n"
+                        "2. Försk. ska ha avslutat inskolningen senast v. 4\n3. HbA1c ska ha sjunkit till under 60.\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency", "agency", "child"]
+
+
+@pytest.mark.parametrize("heading", ["Mä1", "MÅL", "rnål"])
+def test_a_goal_heading_misread_by_ocr_opens_the_goals(heading: str):
+    text = f"Bakgrund\n[BARN] har svårt att sova.\n\n{heading}\n- [BARN] går till skolan själv.\n- [BARN] sover i egen säng.\n"
+    assert len(_goal_texts(text)) == 2
