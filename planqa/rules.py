@@ -40,10 +40,10 @@ NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\
 # A goal stated in the line itself ("Mål: ...", "8. Delmål 2: ...", "målet är att ..."); the colon ends the label,
 # so no word boundary after it.
 # Goal words are also matched with å lost in pasted text ("MAL", "Malet ar att"); compound goal labels count
-# ("Delaktighetsmål:", "Effektmål 2:"), wishes do not ("Önskemål:").
+# ("Delaktighetsmål:", "Effektmål 2:", a decision point's "1.2 Målsättning:"), wishes do not ("Önskemål:").
 # Narrative prose states goals in a lead-in ("Målsättningen på sikt är att ...", "Det övergripande målet för
 # perioden är att ...", "Därtill eftersträvas att ...", a template's "Vår gemensamma målbild är att ...").
-GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal)(?:et)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna(?!\s+\w+[aeo]s\b)|vill uppn[åa]|"
+GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal|m[åa]ls[äa]ttning)(?:et|en)?\s*\d*\s*:|(?:m[åa]let [äa]r att|ska kunna(?!\s+\w+[aeo]s\b)|vill uppn[åa]|"
                          r"önskat läge|(?:m[åa]ls[äa]ttning(?:en)?|m[åa]let|m[åa]lbild(?:en)?)\b[^.]{0,40}?\b[äa]r att|eftersträvas att)\b)",
                          re.I)
 GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: case-insensitive search is slow
@@ -1230,10 +1230,17 @@ SPEAKER_NOTES = re.compile(r"^(?:anteckning\w*|talar\w*|noter\w*)$", re.I)
 SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning\w*|talar\w*|noter\w*)\s*:", re.I)
 
 
+# A protocol's decision label ("Beslut:"): under a goal heading it carries the decided goal.
+DECISION_LABEL = re.compile(r"^(?:beslut|beslutades|beslöts)$", re.I)
+
+
 def _goalless_label(label: str) -> bool:
     """An inline label under a goal heading that opens something other than a goal ("Ansvarig:", "Insats:",
-    "Uppföljning:", "Status:"); a life area or a party ("Skolan:", "Medicinskt:") keeps the goal section."""
+    "Uppföljning:", "Status:"); a life area or a party ("Skolan:", "Medicinskt:") keeps the goal section, and so does
+    a protocol's decision ("Punkt 5. Mål" / "Beslut: [BARN] ska ...": what was decided under the goals)."""
     label = label.rstrip(": ")
+    if DECISION_LABEL.match(label):
+        return False
     return bool(SECTION_WORD.match(label) or HEADER_WORDS.match(label) or SPEAKER_NOTES.match(label))
 
 

@@ -3198,3 +3198,13 @@ def test_what_an_agency_shall_have_done_is_a_state_but_a_change_in_the_child_is_
 def test_a_goal_heading_misread_by_ocr_opens_the_goals(heading: str):
     text = f"Bakgrund\n[BARN] har svårt att sova.\n\n{heading}\n- [BARN] går till skolan själv.\n- [BARN] sover i egen säng.\n"
     assert len(_goal_texts(text)) == 2
+
+
+def test_a_decision_point_states_its_goal_after_malsattning_or_beslut():
+    text = ("Punkt 1. Skolsituation\n1.1 Bakgrund: [BARN] har varit frånvarande 40 % sedan januari.\n"
+            "1.2 Målsättning: Skolnärvaron ska öka till minst 80 % under vårterminen.\n"
+            "Punkt 5. Mål\nBeslut: [BARN] ska äta lunch i matsalen tre dagar i veckan.\n"
+            "Punkt 6. Insatser\nStödsamtal erbjuds.\n")
+    assert _goal_texts(text) == ["1.2 Målsättning: Skolnärvaron ska öka till minst 80 % under vårterminen.",
+                                 "Beslut: [BARN] ska äta lunch i matsalen tre dagar i veckan."]
+    assert _verdict(text, "goals_evaluable") == "met" and _verdict(text, "child_goals") == "met"
