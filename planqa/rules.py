@@ -1012,7 +1012,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             gaps.append(s)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
-                and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body):  # "- Mål: –", "Vem gör vad?"
+                and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body):  # "- Mål: –", "Vem gör vad?": none
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
             s = _with_continuation(ctx, s)
             covered = s.end
@@ -2812,11 +2812,12 @@ GOAL_AS_INTERVENTION = re.compile(
     r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade)\s+)?"
     r"\w*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
     r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema)\b", re.I)
-# A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.").
+# A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
+# a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
                          r"nytt mål\W*$|tidigare mål\b|målet (?:finns kvar|kvarstår|är uppnått)|"
                          r"(?:del)?målet\b[^.]{0,60}?\b(?:bedöms|är|har)\s+(?:(?:delvis|inte|ej|helt)\s+)?(?:uppnått|nåtts))",
-                         re.I)  # also "Delmålet avseende närvaro bedöms delvis uppnått."
+                         re.I)
 # The agencies and adults (not the child, not the guardians) that can stand as a goal's subject.
 GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:personal\w*|vuxna|lärar\w*|pedagog\w*|"
                                  r"boendet|hemmet|familjehemme\w*|jourhemme\w*|hvb\w*|"
