@@ -2972,8 +2972,9 @@ def is_measurable(text: str) -> bool:
 
 def goal_measurable(ctx: Context, s: Segment) -> bool:
     """`is_measurable` for one of the plan's goals, with its table row's level or time-frame cells ("| [BARN] tar
-    själv blodsocker före lunch | varje skoldag, från v. 6 |")."""
-    level = _cached(ctx, "table_goals", _table_goals)[2].get(s.start, "")
+    själv blodsocker före lunch | varje skoldag, från v. 6 |"); beside an activity in the goal column ("| Samtal på
+    BUP | april |") the time dates the activity."""
+    level = "" if goal_kinds(ctx)[s] == "activity" else _cached(ctx, "table_goals", _table_goals)[2].get(s.start, "")
     return is_measurable(f"{s.text} {level}" if level.strip() else s.text)
 
 

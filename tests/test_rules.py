@@ -3178,6 +3178,9 @@ def test_a_goal_tables_level_column_belongs_to_its_goals_but_an_intervention_tim
                "| [BARN] ska trivas bättre i skolan | Samtal | kurator | v. 8 |\n"
                "| [BARN] ska må bättre | Stödsamtal | BUP | mars |\n")
     assert _verdict(actions, "goals_evaluable") == "not_met"
+    activity_row = ("| Mål | Vem | När |\n|---|---|---|\n| [BARN] ska känna sig trygg i skolan | | |\n"
+                    "| Samtal på BUP | [NAMN_4] | april |\n")
+    assert _verdict(activity_row, "goals_evaluable") == "not_met"  # the time dates the activity
 
 
 def test_a_child_given_conditions_in_the_passive_is_no_child_goal():
