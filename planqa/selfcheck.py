@@ -101,7 +101,7 @@ def fixes_for(text: str, assessment: Assessment, limit: int | None = 6) -> list[
     goals = ctx.goals
     example = {  # the goal a partial verdict is about
         "child_goals": next((g for g in goals if rules.AGENCY_FRAMED.search(rules._strip_label(g.text))), None),
-        "goals_evaluable": next((g for g in goals if not rules.is_measurable(g.text)), None),
+        "goals_evaluable": next((g for g in goals if not rules.goal_measurable(ctx, g)), None),
     }
     out: list[Fix] = []
     for severity in ("not_met", "partial"):

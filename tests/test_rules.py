@@ -3152,3 +3152,123 @@ def test_a_goal_of_value_nouns_alone_shows_no_need_area():
     assert _verdict(text, "needs_described") == "not_met"
     text = "Bakgrund: se tidigare plan.\nMål\n- [BARN] ska uppleva trygghet på rasterna och äta lunch i matsalen.\n"
     assert _verdict(text, "needs_described") == "partial"
+
+
+# --- goals in official, protocol, glossy and form styles (blocks 38-41) ---
+
+def test_goals_left_to_a_later_decision_are_no_goals():
+    for line in ("Mål för [BARN] fastställs när utredningen är klar.", "Mål: Fastställs vid nästa möte."):
+        r = _result(f"Bakgrund\n[BARN] har svårt att sova.\n\n{line}\n", "goals_present")
+        assert r.verdict == "not_met" and "Letade efter mål" in r.explanation, line
+
+
+def test_protocol_points_open_sections_and_outcomes_of_earlier_goals_are_no_goals():
+    text = ("Punkt 3. Utfall av tidigare delmål\n3.1 Delmålet avseende närvaro bedöms delvis uppnått.\n"
+            "3.2 Delmålet avseende rasterna bedöms inte uppnått.\n\nPunkt 3a. Redogörelser\n"
+            "Skolan redogjorde för att arbetet med anpassningar fortgår. Inga invändningar framfördes.\n\n"
+            "Punkt 5. Reviderade mål\nFöljande mål fastställs att gälla fram till nästa uppföljning:\n"
+            "5.1 [BARN] ska vara i skolan minst fyra dagar per vecka till v. 23.\n"
+            "5.2 [BARN] ska kunna äta lunch i matsalen tre dagar i veckan.\n")
+    assert _goal_texts(text) == ["5.1 [BARN] ska vara i skolan minst fyra dagar per vecka till v. 23.",
+                                 "5.2 [BARN] ska kunna äta lunch i matsalen tre dagar i veckan."]
+    assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_services_in_the_passive_under_the_goals_are_activities():
+    from planqa.rules import goal_kind
+    text = ("Mål\n1. En kartläggning av [BARN]s behov av anpassningar i undervisningen genomförs.\n"
+            "2. Medicinsk behandling utreds och påbörjas vid behov.\n3. Föräldrastöd erbjuds familjen.\n"
+            "4. Veckobrev skickas till hemmet.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    ctx = build_context("Mål\n- Bildschema införs i klassrummet senast v. 3.\n- [BARN] erbjuds plats på fritids.\n")
+    assert "activity" not in [goal_kind(ctx, g) for g in ctx.goals]  # a deadline: a state to reach; the child
+
+
+def test_a_guardians_course_in_the_present_is_an_activity_but_a_goal_for_the_guardians_is_not():
+    from planqa.rules import goal_kind
+    ctx = build_context("Mål\n1. [BARN] och föräldrarna ska kunna prata om regler utan bråk.\n"
+                        "2. Föräldrarna går föräldrakursen på socialtjänsten.\n"
+                        "3. Föräldrarna ska ha gått alla träffarna i föräldragruppen.\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["child", "activity", "child"]
+
+
+def test_an_agency_offering_a_setting_is_a_state_to_reach_not_an_activity():
+    from planqa.rules import goal_kind
+    text = "Mål för perioden\nSkolan ska erbjuda en trygg och inkluderande miljö fri från kränkningar.\n"
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
+    assert _verdict(text, "goals_present") == "partial"
+    assert [goal_kind(ctx, g) for g in build_context("Mål\n- Skolan ska erbjuda anpassad idrott.\n").goals] == ["activity"]
+
+
+def test_two_child_goals_beside_as_many_agency_states_cover_the_need_areas():
+    text = ("Mål\n- [BARN] ska komma tillbaka till skolan och trivas där.\n- [BARN] ska somna före kl 22.\n"
+            "- Elevhälsan ska ha utsett en kontaktperson åt [BARN].\n- Skolan ska ha en plan för rasterna.\n")
+    assert _verdict(text, "goals_present") == "met"
+    one = text.replace("- [BARN] ska somna före kl 22.\n", "")
+    assert _verdict(one, "goals_present") == "partial"
+
+
+def test_a_goal_picture_heading_or_column_holds_goals_but_the_teams_vision_is_none():
+    heading = ("Vår gemensamma målbild – reviderade mål\n"
+               "Kommunikation: [BARN] ska utveckla sin förmåga att kommunicera med kamrater.\n"
+               "Självständighet: [BARN] ska bli mer självständig i vardagliga moment.\n")
+    assert len(_goal_texts(heading)) == 2
+    table = ("| Vår gemensamma målbild | Insats | Ansvar |\n|---|---|---|\n"
+             "| [BARN] ska växa upp i trygghet. | Skyddsbedömning | |\n| | Kontakt med kvinnojouren | |\n")
+    assert _goal_texts(table) == ["[BARN] ska växa upp i trygghet."]
+    vision = ("Vår gemensamma målbild\nVi strävar efter en vardag där [BARN] känner sig trygg innan hen blir myndig.\n\n"
+              "Mål\n• [BARN] ska ha tillgång till vuxna att prata med.\n")
+    assert _goal_texts(vision) == ["• [BARN] ska ha tillgång till vuxna att prata med."]
+    assert _verdict("Vår gemensamma målbild är att [BARN] ska få en trygg vardag.\n", "goals_present") == "partial"
+
+
+def test_law_references_are_no_level_of_a_goal():
+    from planqa.rules import is_measurable
+    assert not is_measurable("1. Skolan utreder kränkningarna enligt 6 kap. 10 § skollagen.")
+    assert not is_measurable("Stöd i hemmet prövas enligt 4 kap. 1 § SoL.")
+    assert is_measurable("[BARN] ska vara i skolan 4 dagar i veckan.")
+
+
+def test_a_goal_tables_level_column_belongs_to_its_goals_but_an_intervention_time_does_not():
+    levels = ("Mål\n| Mål | Nivå / tid |\n|---|---|\n| [BARN] tar själv blodsocker före lunch | varje skoldag |\n"
+              "| [BARN] ska gå själv till bussen | från v. 6 |\n")
+    assert _verdict(levels, "goals_evaluable") == "met"
+    assert _verdict(levels.replace("Nivå / tid", "När"), "goals_evaluable") == "met"
+    actions = ("| Mål | Insats | Vem | När |\n|---|---|---|---|\n"
+               "| [BARN] ska trivas bättre i skolan | Samtal | kurator | v. 8 |\n"
+               "| [BARN] ska må bättre | Stödsamtal | BUP | mars |\n")
+    assert _verdict(actions, "goals_evaluable") == "not_met"
+    activity_row = ("| Mål | Vem | När |\n|---|---|---|\n| [BARN] ska känna sig trygg i skolan | | |\n"
+                    "| Samtal på BUP | [NAMN_4] | april |\n")
+    assert _verdict(activity_row, "goals_evaluable") == "not_met"  # the time dates the activity
+
+
+def test_a_child_given_conditions_in_the_passive_is_no_child_goal():
+    from planqa.rules import goal_frame
+    ctx = build_context("Mål\n• Att [BARN] ges bästa möjliga förutsättningar att nå sin fulla potential.\n"
+                        "• [BARN] ska kunna gå till skolan själv.\n")
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["other", "child"]
+
+
+def test_what_an_agency_shall_have_done_is_a_state_but_a_change_in_the_child_is_not():
+    from planqa.rules import goal_kind
+    ctx = build_context("Mål\n1. Fam.hemmet ska ha etablerat fasta kvällsrutiner\n"
+                        "2. Försk. ska ha avslutat inskolningen senast v. 4\n3. HbA1c ska ha sjunkit till under 60.\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency", "agency", "child"]
+
+
+@pytest.mark.parametrize("heading", ["Mä1", "MÅL", "rnål"])
+def test_a_goal_heading_misread_by_ocr_opens_the_goals(heading: str):
+    text = f"Bakgrund\n[BARN] har svårt att sova.\n\n{heading}\n- [BARN] går till skolan själv.\n- [BARN] sover i egen säng.\n"
+    assert len(_goal_texts(text)) == 2
+
+
+def test_a_decision_point_states_its_goal_after_malsattning_or_beslut():
+    text = ("Punkt 1. Skolsituation\n1.1 Bakgrund: [BARN] har varit frånvarande 40 % sedan januari.\n"
+            "1.2 Målsättning: Skolnärvaron ska öka till minst 80 % under vårterminen.\n"
+            "Punkt 5. Mål\nBeslut: [BARN] ska äta lunch i matsalen tre dagar i veckan.\n"
+            "Punkt 6. Insatser\nStödsamtal erbjuds.\n")
+    assert _goal_texts(text) == ["1.2 Målsättning: Skolnärvaron ska öka till minst 80 % under vårterminen.",
+                                 "Beslut: [BARN] ska äta lunch i matsalen tre dagar i veckan."]
+    assert _verdict(text, "goals_evaluable") == "met" and _verdict(text, "child_goals") == "met"
