@@ -119,7 +119,8 @@ SHEET_BLANK_ROW = re.compile(r"\n[ \t]*\t[ \t]*(?=\n)")
 # Field labels a spreadsheet's "Vad" column gives rows that are no intervention ("Barn", "Möte", "Uppf.").
 ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plats|uppf\w*\.?|delaktighet|kommentar\w*)$",
                        re.I)
-EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.()-]*$", re.I)
+EMPTY_CELL = re.compile(r"^[\s–—?*.()\[\]-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas|tomt|(?:ej|inte) ifyll\w*)?"
+                        r"[\s–—?*.()\[\]-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
@@ -321,8 +322,9 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
-# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen.
-UNCHECKED_BOX = re.compile(r"(?:\[\s\]|☐|□)\s*[^\[☐□☒☑■|]*")
+# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet", a scan's "|_| kommun"; the label after an empty
+# box is not chosen.
+UNCHECKED_BOX = re.compile(r"(?:\[\s\]|\|_\||☐|□)\s*[^\[☐□☒☑■|]*")
 CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
@@ -526,6 +528,10 @@ def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
 TIME_WITHDRAWN = folded_re(r"\W{0,3}(?:(?:går|passar|funkar|fungerar)\s+inte|ställs\s+in|flyttas|ändras|stryks|utgår)\b",
                            re.I)
 INSTEAD = folded_re(r"\s*(?:i\s*stället|istället)\b", re.I)
+# A booked time that a note right after it takes back without a new one ("v. 48 – nytt datum ej satt", "3/4, ny tid
+# kommer"): no longer the follow-up's time.
+NO_NEW_TIME = folded_re(r"\W{0,4}(?:(?:nytt datum|ny tid)\s+(?:är\s+)?(?:ej|inte)\s+(?:satt|bestämt|bestämd|klart|bokad|bokat)"
+                        r"|(?:nytt datum|ny tid)\s+(?:kommer|meddelas|bestäms)(?:\s+senare)?)\b", re.I)
 
 
 def _day_month(m: dates.DateMention) -> str | None:
@@ -537,7 +543,9 @@ def _day_month(m: dates.DateMention) -> str | None:
 def _moved_follow_ups(text: str, mentions: list[dates.DateMention],
                       chosen: list[dates.DateMention]) -> list[dates.DateMention]:
     """The follow-up times without those a later note withdraws (a comment on a shared page, an addition to the
-    minutes: "⚠ 4/3 går inte"), with the time the note gives instead in its line ("efter sportlovet i stället")."""
+    minutes: "⚠ 4/3 går inte"), with the time the note gives instead in its line ("efter sportlovet i stället"), and
+    without those taken back with no new time ("v. 48 – nytt datum ej satt")."""
+    chosen = [m for m in chosen if m.kind == "vague" or not NO_NEW_TIME.match(text, m.end)]
     notes = [w for w in mentions if w.kind != "vague" and TIME_WITHDRAWN.match(text, w.end)]
     withdrawn = [w for w in notes if any(m.start < w.start and _day_month(m) == _day_month(w) for m in chosen)]
     if not withdrawn:
@@ -1667,7 +1675,7 @@ def _time_label_end(text: str, lo: int) -> int:
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
 # kallar", "Uppföljning till hösten").
-FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
+FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|(?:nästa|ny) (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
                             r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
@@ -2928,14 +2936,14 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 
 
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
-OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|"
+OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|utsetts|klart|löst|beslutat|"
                                r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras|spikat)|"
                                r"bestämdes inte|(?:inget|ingenting) (?:bestäms|bestämdes|beslutas|beslutades)|"
                                r"(?:inte|ej) (?:att )?(?:\w+ )?tar (?:på (?:oss|sig) )?(?:samordning\w*|\w*ansvar\w*)|"
                                r"(?:måste|får) vi prata om|vet (?:vi|de|man) inte|(?:vi|de|man) vet inte|ingen vet|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
-                               r"nästa|ingen (?:verksamhet )?åtog sig|fördela (?:\w+ )?ansvar\w*|"
+                               r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i))\b", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
@@ -2945,7 +2953,8 @@ OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodli
 OVERALL_PROVISIONAL = folded_re(r"\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminär\w*|tillfällig\w*|"
                                 r"tills vidare|ska bekräftas|(?:inte|ej) bekräftat)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
-OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
+OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:(?:alltjämt|fortsatt|fortfarande|även|också|nu|tills vidare) )?"
+                            r"(?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt)|(?:samordning\w*|ansvar\w*) delar [^.]{1,40}? på\b)", re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
@@ -3108,8 +3117,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             line = next((ln for ln in ctx.lines if ln.start <= statement.start < ln.end), statement)
             tentative = OVERALL_TENTATIVE.search(line.text) and ctx.has_agent(line)
             (out.tentative if tentative else out.undecided).append(statement)
-        elif EMPTY_CELL.match(value):
-            continue
+        elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
+            continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             out.shared.append(statement)
         elif _search_ci(OVERALL_PROVISIONAL, statement.text) and _names_someone(ctx, statement):
@@ -3181,6 +3190,8 @@ MEETING_ANAPHOR = folded_re(r"^\W*(?:det|mötet|det mötet|den)\s+(?:blir|hålls
 # A time that has passed by its own words ("i somras", "i höstas", "i fredags", "i går"): never the next follow-up.
 PAST_TIME = folded_re(r"^i\s+(?:våras|höstas|somras|vintras|påskas|julas|går|förrgår|fjol|(?:mån|tis|ons|tors|fre|lör|sön)dags)$",
                       re.I)
+# The words before a time that something started from ("SIP från mars", "sedan augusti"): not the next follow-up.
+SINCE_BEFORE = re.compile(r"\b(?:från|sedan|sen)\s+$", re.I)
 # Where a sentence or clause ends, also as a dictated plan writes it out ("... kallar punkt", "nytt stycke").
 SPOKEN_BREAK = folded_re(r"[.!?;,]\s|\n|\s(?:och|men|samt)\s|\b(?:punkt|nytt stycke|ny rad)\b", re.I)
 
@@ -3196,10 +3207,27 @@ def _in_cue_clause(text: str, s: Segment, m: dates.DateMention) -> bool:
     return False
 
 
+# A field for a time ("Tidpunkt: i vår", "Datum: tisdag 3/3", "När: efter lovet").
+TIME_FIELD = folded_re(r"^\s*(?:datum|tidpunkt|tid|när|vecka)\s*:", re.I)
+
+
+def _follow_up_time_field(ctx: Context, i: int) -> bool:
+    """Segment i is a time field on the line right under a follow-up title that is no heading ("10. Ny
+    uppföljning" / "Tidpunkt: i vår")."""
+    if i == 0 or not TIME_FIELD.match(ctx.segs[i].text):
+        return False
+    title = ctx.segs[i - 1]
+    return ctx.text.count("\n", title.end, ctx.segs[i].start) == 1 \
+        and bool(FOLLOW_UP_LINE.match(LINE_NUMBER.sub("", title.text, count=1)))
+
+
 def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bool) -> bool:
     """A vague time in a follow-up mention: anywhere under a follow-up label or in the sentence that points back at
-    it, else in the clause that says follow-up. A time passed by its own words ("i somras") never counts."""
-    return s.start <= m.start < s.end and not PAST_TIME.match(m.text) and (by_label or _in_cue_clause(ctx.text, s, m))
+    it, else in the clause that says follow-up. A time passed by its own words ("i somras") or one that something
+    started from ("SIP från mars") never counts."""
+    return s.start <= m.start < s.end and not PAST_TIME.match(m.text) \
+        and not SINCE_BEFORE.search(ctx.text, max(s.start, m.start - 10), m.start) \
+        and (by_label or _in_cue_clause(ctx.text, s, m))
 
 
 def follow_up_date(ctx: Context) -> CriterionResult:
@@ -3211,9 +3239,11 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     if ctx.follow_up_vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
-    # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
-    mentions = [s for s in ctx.segs if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
-                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section))
+    # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.") or in a time field
+    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår")
+    mentions = [s for i, s in enumerate(ctx.segs) if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
+                or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
+                                         or _follow_up_time_field(ctx, i)))
                 and not _is_instruction(ctx, s)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
@@ -3236,7 +3266,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)|^\W*nästa\s*:", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
-FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
+FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
                          r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
@@ -3263,7 +3293,7 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
     s = ctx.segs[i]
     if _mentions_follow_up(s.text) or s.section and _mentions_follow_up(s.section):
         return True
-    if any(s.start <= m.start < s.end for m in ctx.follow_up_concrete + ctx.follow_up_vague):
+    if _gives_follow_up_time(ctx, s):
         return True  # the sentence that gives the follow-up's time ("Vi tar det efter sportlovet, jag kallar")
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
@@ -3271,9 +3301,14 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
         skipped = sum(prev.end <= a < s.start for a, _ in ctx.instructions)
         if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
             return _under_short_title(ctx, i)
-        if _mentions_follow_up(prev.text):
-            return True
+        if _mentions_follow_up(prev.text) or _gives_follow_up_time(ctx, prev):
+            return True  # also after the line with its time ("Datum: tisdag 3/3 kl 13.15" / "[NAMN_1] kallar")
     return _under_short_title(ctx, i)
+
+
+def _gives_follow_up_time(ctx: Context, s: Segment) -> bool:
+    """The segment holds one of the plan's follow-up times."""
+    return any(s.start <= m.start < s.end for m in ctx.follow_up_concrete + ctx.follow_up_vague)
 
 
 def _under_short_title(ctx: Context, i: int) -> bool:
@@ -3287,6 +3322,16 @@ def _under_short_title(ctx: Context, i: int) -> bool:
             return True
         after = prev
     return False
+
+
+# The plan or its meeting as what is followed up ("vi följer upp planen", "... på nästa möte").
+PLAN_OR_MEETING = folded_re(r"\b(?:planen|plan|sip\w*|\w*möte\w*)\b", re.I)
+
+
+def _action_check(s: Segment) -> bool:
+    """"Vi följer upp i arbetslaget" in the list of interventions: an action's own check, not the plan's
+    follow-up."""
+    return bool(INTERVENTION_SECTION.search(s.section)) and not PLAN_OR_MEETING.search(s.text)
 
 
 def _mentions_follow_up(text: str) -> bool:
@@ -3393,8 +3438,9 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
 
 
 def _empty_field(rest: str) -> bool:
-    """What follows a convener label is an empty field ("Kallas av: -", "Sammankallande:"): nobody named."""
-    field_value = re.match(r"\s*(?:av\s*)?:(.*)$", rest)
+    """What follows a convener label is an empty field ("Kallas av: -", "Sammankallande:", "Kallar till
+    uppföljning: "): nobody named."""
+    field_value = re.match(r"\s*(?:(?:av|till)\b[^:.;\n]{0,30})?:(.*)$", rest)
     return bool(field_value and EMPTY_CELL.match(field_value.group(1)))
 
 
@@ -3405,7 +3451,8 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who != "named"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
-                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
+                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
+                       and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
     # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it

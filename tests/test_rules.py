@@ -3091,3 +3091,44 @@ def test_ended_interventions_are_no_current_ones():
             "- Föräldrastöd från socialtjänsten 2024.\n\nInsatser\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n")
     assert [s.text for s in activity_segments(build_context(text))] == ["- Kurator [NAMN_1] träffar [BARN] varje vecka."]
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("Det åligger socialtjänsten genom [NAMN_1] att kalla samtliga berörda till uppföljningen.", "met"),
+    ("Kurator [NAMN_1] på elevhälsan har lovat att kalla oss alla till uppföljning.", "met"),
+    ("Kallar till uppföljning: ", "not_met"),
+])
+def test_who_calls_to_the_follow_up_in_official_and_form_wording(line: str, verdict: str):
+    text = f"SIP\n\nUppföljning\n2026-04-21\n{line}\n"
+    assert _verdict(text, "follow_up_responsible") == verdict
+
+
+def test_the_caller_on_the_line_after_the_follow_up_time_is_named():
+    text = "SIP\nMöte: 9 december 2025\n\n7. Nästa uppföljning\nDatum: tisdag 3/3 2026 kl 13.15, BVC:s lokaler\n" \
+           "[NAMN_1], socialsekreterare, kallar samtliga deltagare.\n"
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_we_follow_up_among_the_interventions_is_no_plan_follow_up():
+    text = "Insatser\n- Kurator [NAMN_2] har samtal med [BARN] varje vecka.\n- Vi följer upp i arbetslaget.\n"
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Samordningsansvar: Samordningsansvarig huvudman har inte utsetts.\n", "not_met"),
+    ("Vem håller i planen?\nIngen har ännu tagit på sig huvudansvaret för planen.\n", "not_met"),
+    ("Samordn.ansv.: |_| kommun  |_| region    [ej ifyllt]\n", "not_met"),
+    ("Vem håller i planen?\n[tomt]\n\nSamtycke: finns\n", "not_met"),
+    ("Beslut: Skolan och socialtjänsten delar alltjämt samordningen av planen.\n", "partial"),
+])
+def test_empty_undecided_or_shared_coordination(text: str, verdict: str):
+    assert _verdict("SIP\n\n" + text, "overall_responsibility") == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("UPPFÖLJNING\nNästa uppföljning: v. 48 - nytt datum ej satt\n", "not_met"),
+    ("10. Ny uppföljning\nTidpunkt: i vår\nAnsvarig för kallelse: \n", "partial"),
+    ("Det här är uppföljningen av min SIP från mars.\nNy uppföljning: ......\n", "not_met"),
+])
+def test_follow_up_time_taken_back_in_a_field_or_passed(text: str, verdict: str):
+    assert _verdict("SIP 2/10 2025\n\n" + text, "follow_up_date") == verdict
