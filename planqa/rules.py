@@ -1278,8 +1278,9 @@ LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BUL
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
-# dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab").
-AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
+# dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab"), or
+# after a wide gap that a scanned form's columns leave ("Omprovsplan i matte     mentor [NAMN_2]").
+AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|(?<=\S) {2,}(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
                         r"(?=[^–—:(]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
@@ -1324,8 +1325,10 @@ AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 # The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
 SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
 # A minute's assignment, the responsible after it ("Uppdrogs åt [NAMN_1], BUP, att ...", "Gavs i uppdrag åt
-# kuratorn att ..."), or a decision whose clause names its subject ("Det beslutades att BUP ska ...").
-ASSIGNED_TO = re.compile(r"\b(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)\s+"
+# kuratorn att ...", "Det åligger elevhälsan att ..."), or a decision whose clause names its subject ("Det beslutades
+# att BUP ska ...").
+ASSIGNED_TO = re.compile(r"\b(?:(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)|"
+                         r"åligger|åläggs|ankommer på)\s+"
                          r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
 DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
@@ -1785,9 +1788,22 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
     return "we" if WE_CELL.match(cell) and not we_defined else "agent"
 
 
+# "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").
+FIRST_PERSON_SUBJECT = re.compile(r"^\W*jag\s+", re.I)
+
+
+def _writer_acts(ctx: Context, s: Segment) -> bool:
+    """The activity's subject is "jag" in a plan that says who writes it ("Skriven av [VH1], mamma", "jag som
+    kurator"): a named person, not a vague "vi" (GUIDELINES 3), unless "jag" only receives ("Jag ska få ...")."""
+    first = FIRST_PERSON_SUBJECT.match(s.text)
+    return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
+        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)))
+
+
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     """Who an activity line outside a table's "Vem" column names, by agent position (see `_names_agent`)."""
-    if _names_agent(ctx, s) and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
+    if (_names_agent(ctx, s) or _writer_acts(ctx, s)) \
+            and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
         return "agent"
     if WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
         return "agent" if we_defined else "we"
@@ -2015,6 +2031,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 continue
         first_row, prev_row = row and not prev_row, row
         field = RESPONSIBLE_LINE.match(s.text)
+        if field and OVERALL.search(field.group(1)):
+            field = None  # "Ansvar: Habiliteringen är samordningsansvarig": the plan's coordinator, no action's
         if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))

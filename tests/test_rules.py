@@ -3132,3 +3132,22 @@ def test_empty_undecided_or_shared_coordination(text: str, verdict: str):
 ])
 def test_follow_up_time_taken_back_in_a_field_or_passed(text: str, verdict: str):
     assert _verdict("SIP 2/10 2025\n\n" + text, "follow_up_date") == verdict
+
+
+@pytest.mark.parametrize("line", ["Det åligger elevhälsan att erbjuda stödsamtal.",
+                                  "Omprovsplan i matte och NO  mentor [NAMN_2]"])
+def test_official_assignment_and_a_scanned_column_name_the_responsible(line: str):
+    ctx = build_context(f"Insatser\n- {line}\n- Kontakt tas med BUP.\n")
+    assert [activity_has_agent(ctx, s) for s in activity_segments(ctx)] == [True, False]
+
+
+def test_a_coordinator_line_after_the_interventions_is_no_actions_responsible():
+    text = ("Insatser:\n– Arbetsterapeut, habiliteringen, gör hembesök.\n– Inskolning på korttidsboendet planeras.\n\n"
+            "Ansvar: Habiliteringen är samordningsansvarig huvudman genom [NAMN_1].\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_jag_in_a_plan_that_names_its_writer_is_a_named_responsible():
+    items = "Vem gör vad\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n- Jag tränar promenaden med [BARN] varje helg.\n"
+    assert _verdict("Skriven av [VH1], mamma, efter mötet\n\n" + items, "responsibility_per_action") == "met"
+    assert _verdict(items, "responsibility_per_action") == "partial"
