@@ -2981,6 +2981,9 @@ OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
 OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
                            r"ansvarig huvudman)\s*:", re.I)
+# A field labelled with the coordination itself ("Samordn.: soc o skolan delar", "Samordningsansvar: ..."): the plan's,
+# also below the interventions, unlike an action's "Ansvar:".
+COORDINATION_FIELD = folded_re(r"^\s*samordn\w*\.?\s*:", re.I)
 # A spreadsheet's row that gives the plan's coordination in its first cell ("Samordning;\"soc eller HVB?\";;",
 # "Samordning\tlogoped och skolan delar"), and that cell with its separator.
 SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?:hela )?(?:planen|sip\w*))?|"
@@ -3107,12 +3110,13 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
-            and not INTERVENTION_SECTION.search(s.section) and _starts_line(ctx, s)
+            and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s)
         if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60:
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
         elif label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
-                and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text):
+                and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
+                and not EDITOR_NOTE.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
         elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)
                                           and _ends_line(ctx, s)):
@@ -3147,6 +3151,11 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         else:
             out.named.append(statement)
     return out
+
+
+# A line that is all one bracketed note with words ("[Ändringar i efterhand: ...]", "[handskrivet: ...]"), not a
+# person placeholder ("[NAMN_1]"): no value of the label above it.
+EDITOR_NOTE = re.compile(r"^\s*\[(?![A-ZÅÄÖ0-9_]+\])[^\n]*\]\s*$")
 
 
 def _ends_line(ctx: Context, s: Segment) -> bool:

@@ -3151,3 +3151,13 @@ def test_jag_in_a_plan_that_names_its_writer_is_a_named_responsible():
     items = "Vem gör vad\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n- Jag tränar promenaden med [BARN] varje helg.\n"
     assert _verdict("Skriven av [VH1], mamma, efter mötet\n\n" + items, "responsibility_per_action") == "met"
     assert _verdict(items, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Samordningsansvarig:\n[Ändringar i efterhand: se kommentarerna]\n\nNuläge:\nOklart.\n", "not_met"),
+    ("Insatser:\n- Stödsamtal\n\nSamordn.: Soc o skolan delar samordningen.\n", "partial"),
+    ("Samordningsansvarig:\n[NAMN_1], kurator\n", "met"),
+])
+def test_a_bracketed_note_is_no_coordinator_and_a_coordination_field_counts_below_interventions(text: str,
+                                                                                                verdict: str):
+    assert _verdict("SIP\n\n" + text, "overall_responsibility") == verdict
