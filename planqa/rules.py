@@ -2975,6 +2975,10 @@ OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:(?:alltjämt|fortsatt|fortfarand
                             r"(?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt)|(?:samordning\w*|ansvar\w*) delar [^.]{1,40}? på\b)", re.I)
+# A responsibility shared by everyone or by nobody named ("Samtliga aktörer tar ett gemensamt ansvar", "Ett gemensamt
+# ansvar för de minsta"): no responsible party (GUIDELINES 3: "alla" is not one).
+EVERYONE_SHARES = re.compile(r"\b(?:samtliga|alla|vi|nätverket|berörda)\b|^\W*(?:ett\s+)?(?:gemensamt|delat)\s+ansvar",
+                             re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
 OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
 # A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
@@ -3142,6 +3146,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
             continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
+            if not _names_someone(ctx, statement) and EVERYONE_SHARES.search(statement.text):
+                continue  # "Samtliga aktörer tar ett gemensamt ansvar": a value word, nobody given the plan
             out.shared.append(statement)
         elif _search_ci(OVERALL_PROVISIONAL, statement.text) and _names_someone(ctx, statement):
             out.tentative.append(statement)

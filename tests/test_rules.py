@@ -3161,3 +3161,10 @@ def test_jag_in_a_plan_that_names_its_writer_is_a_named_responsible():
 def test_a_bracketed_note_is_no_coordinator_and_a_coordination_field_counts_below_interventions(text: str,
                                                                                                 verdict: str):
     assert _verdict("SIP\n\n" + text, "overall_responsibility") == verdict
+
+
+def test_everyone_sharing_the_responsibility_is_no_coordinator():
+    text = "SIP\n\nSamordning\nSamtliga aktörer tar ett gemensamt ansvar för planen.\n"
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    shared = "SIP\n\nSamordning\nSocialtjänsten och skolan delar samordningen av planen.\n"
+    assert _verdict(shared, "overall_responsibility") == "partial"
