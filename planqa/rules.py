@@ -499,7 +499,7 @@ def build_context(text: str) -> Context:
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
-    chosen = [m for m in chosen if not _passed_month(m, plan_date)]
+    chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -511,6 +511,16 @@ def build_context(text: str) -> Context:
 
 # A month with its year ("mars 2025", "i mars 2025"): vague as a follow-up, but it can lie before the plan's date.
 MONTH_YEAR = folded_re(rf"^\W*(?:i\s+)?(?P<month>{dates.MONTH_NAME})\s+(?P<year>(?:19|20)\d\d)\W*$", re.I)
+
+
+# What a scan could not read, right before a time ("Uppföljning: [oläsligt] maj").
+UNREADABLE_BEFORE = folded_re(r"\[(?:oläsligt|oläslig|otydligt)\]\s*$", re.I)
+
+
+def _unreadable(text: str, m: dates.DateMention) -> bool:
+    """Part of the time is unreadable in the scan ("[oläsligt] maj"): a date that cannot be read does not exist
+    (GUIDELINES 4)."""
+    return bool(UNREADABLE_BEFORE.search(text, max(0, m.start - 20), m.start))
 
 
 def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
@@ -3283,6 +3293,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
+             and not _unreadable(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]

@@ -3168,3 +3168,9 @@ def test_everyone_sharing_the_responsibility_is_no_coordinator():
     assert _verdict(text, "overall_responsibility") == "not_met"
     shared = "SIP\n\nSamordning\nSocialtjänsten och skolan delar samordningen av planen.\n"
     assert _verdict(shared, "overall_responsibility") == "partial"
+
+
+@pytest.mark.parametrize(("line", "verdict"), [("Uppföljning: [oläsligt] maj", "not_met"),
+                                               ("Uppföljning: 12 maj", "met"), ("Uppföljning: i maj", "partial")])
+def test_a_follow_up_time_the_scan_could_not_read_does_not_exist(line: str, verdict: str):
+    assert _verdict(f"SIP 3/3 2026\n\n{line}\n", "follow_up_date") == verdict
