@@ -2082,7 +2082,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             # its items are interventions even where the goal finder, reading the section before, took them for goals
             md_actions = _opens_interventions(heading)
             continue
-        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
@@ -2210,6 +2210,22 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
     return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
+
+
+# A short title behind a bullet that a scan or a word processor put before each heading ("• Insatser / ansvar").
+BULLETED_TITLE = re.compile(r"^\s*•\s*(?P<title>[^\W\d][^.!?:;]{0,40}?)\s*:?\s*$")
+
+
+def _bulleted_title(ctx: Context, s: Segment) -> str | None:
+    """The title of a line "• Mål" or "• Insatser / ansvar" that works as a heading: a section or goal word, on a
+    line of its own, the next line no bullet."""
+    m = BULLETED_TITLE.match(s.text)
+    if m is None or _word_count(m.group("title")) > 4 or not (SECTION_WORD.match(m.group("title"))
+                                                               or GOAL_HEADING.search(m.group("title"))):
+        return None
+    line_end = ctx.text.find("\n", s.end)
+    nxt = ctx.text[line_end + 1:ctx.text.find("\n", line_end + 1)] if line_end >= 0 else ""
+    return m.group("title").lower() if nxt.strip() and not LIST_ITEM.match(nxt) else None
 
 
 def _nominal_item(ctx: Context, s: Segment, body: str) -> bool:

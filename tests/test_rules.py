@@ -3174,3 +3174,11 @@ def test_everyone_sharing_the_responsibility_is_no_coordinator():
                                                ("Uppföljning: 12 maj", "met"), ("Uppföljning: i maj", "partial")])
 def test_a_follow_up_time_the_scan_could_not_read_does_not_exist(line: str, verdict: str):
     assert _verdict(f"SIP 3/3 2026\n\n{line}\n", "follow_up_date") == verdict
+
+
+def test_a_bulleted_title_opens_the_interventions_of_a_scanned_plan():
+    text = ("UPPFÖLJNING SIP\n\n• Mål\nBUP genomför neuropsykiatrisk utredning.\n\n• Insatser / ansvar\n"
+            "Bildschema för övergångar - specialpedagog [NAMN_1]\nSömnråd - [oläsligt]\n")
+    ctx = build_context(text)
+    assert [(s.text, activity_has_agent(ctx, s)) for s in activity_segments(ctx)] == [
+        ("Bildschema för övergångar - specialpedagog [NAMN_1]", True), ("Sömnråd - [oläsligt]", False)]
