@@ -126,7 +126,9 @@ PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
-                     r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
+                     r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
+                     r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
+                     r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
 # The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
 # genomförandeplan ("Planen revideras ...", "Nästa genomgång").
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"

@@ -3182,3 +3182,13 @@ def test_a_bulleted_title_opens_the_interventions_of_a_scanned_plan():
     ctx = build_context(text)
     assert [(s.text, activity_has_agent(ctx, s)) for s in activity_segments(ctx)] == [
         ("Bildschema för övergångar - specialpedagog [NAMN_1]", True), ("Sömnråd - [oläsligt]", False)]
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("Socialtjänsten ansvarar för samordningen av planen.", "met"),
+    ("Det åligger socialtjänsten att samordna planen.", "met"),
+    ("Uppdras åt socialtjänsten att samordna planen.", "met"),
+    ("Kuratorn ansvarar för samordningen av insatserna i skolan.", "not_met"),
+])
+def test_official_wording_of_who_coordinates_the_plan(line: str, verdict: str):
+    assert _verdict(f"SIP\n{line}\n", "overall_responsibility") == verdict
