@@ -3192,3 +3192,13 @@ def test_a_bulleted_title_opens_the_interventions_of_a_scanned_plan():
 ])
 def test_official_wording_of_who_coordinates_the_plan(line: str, verdict: str):
     assert _verdict(f"SIP\n{line}\n", "overall_responsibility") == verdict
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("Kallelse till uppföljningen utfärdas av socialtjänsten.", "met"),
+    ("Kallelse sänds ut av [NAMN_1], socialtjänsten.", "met"),
+    ("Kallelse skickas ut i god tid.", "partial"),
+])
+def test_a_passive_summons_names_its_sender_after_av(line: str, verdict: str):
+    text = f"SIP 3/3 2026\n\nUppföljning\nPlanen följs upp den 12 maj 2026. {line}\n"
+    assert _verdict(text, "follow_up_responsible") == verdict
