@@ -121,10 +121,10 @@ _DEF_SEASON = r"(?:våren|hösten|sommaren|vintern)"
 _TERM = r"(?:vårterminen|höstterminen|vt|ht|terminsstart(?:en)?|terminsslut(?:et)?|skolstart(?:en)?" \
         r"|läsårsstart(?:en)?|skolavslutning(?:en)?|sommaruppehåll(?:et)?|läsårets\s+(?:start|slut|början))"
 _HOLIDAY_LOV = r"(?:sommar|jul|sport|höst|påsk|vinter|novembers?)lov(?:et)?"
-_HOLIDAY = r"(?:jul(?:en)?|påsk(?:en)?|nyår(?:et)?|midsommar(?:en)?|semestern|trettondagen)"
+_HOLIDAY = r"(?:jul(?:en)?|påsk(?:en)?|nyår(?:et)?|årsskiftet|midsommar(?:en)?|semestern|trettondagen)"
 _NEXT = r"(?:nästa|kommande)\s+(?:vecka|månad|termin|läsår|år|höst|vår|sommar)\b"
-# "i vår" only as the season, not "i vår familj"
-_I_VAR = (r"i\s+vår(?=\s*(?:$|[^\w\s]|(?:och|eller|ska|kommer|så|igen|men|när|har|är|blir|kan|får|tas"
+# "i vår" only as the season (also at a line's end), not "i vår familj"
+_I_VAR = (r"i\s+vår(?=[ \t]*(?:$|\r?\n)|\s*(?:[^\w\s]|(?:och|eller|ska|kommer|så|igen|men|när|har|är|blir|kan|får|tas"
           r"|följs|ses|träffas|med|inför|vi)\b))")
 
 _VAGUE = [
@@ -193,7 +193,7 @@ _VAGUE_KEYS = [
     ("våren", "hösten", "sommaren", "vintern"),
     ("termin", "vt", "ht", "skolstart", "läsår", "skolavslutning", "sommaruppehåll"),
     ("lov",),
-    ("jul", "påsk", "nyår", "midsommar", "semester", "trettondag"),
+    ("jul", "påsk", "nyår", "årsskift", "midsommar", "semester", "trettondag"),
     _MONTH_KEYS,
     tuple("0123456789"),
 ]
@@ -326,10 +326,22 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     return tuple((whole, leading_words(text, m.start(), m.end()), kind, m) for whole, kind, m in found)
 
 
+# A scanned plan's digits that OCR read as letters ("2O26-04-1O", "l2/3", "5/2 2O26"): O/o as 0 and l/I as 1 in a
+# token of digits and date separators that has a digit. Each letter becomes one digit, so a mention keeps its place.
+OCR_DIGIT_TOKEN = re.compile(r"(?<![\wåäöÅÄÖ])(?=[\dOolI/.-]*\d)[\dOolI]{1,4}(?:[-/.][\dOolI]{1,4}){0,2}(?![\wåäöÅÄÖ])")
+_OCR_LETTERS = str.maketrans("OolI", "0011")
+
+
+def _ocr_digits(text: str) -> str:
+    """The text with OCR-misread digits repaired (`OCR_DIGIT_TOKEN`), the same length."""
+    return OCR_DIGIT_TOKEN.sub(lambda m: m.group().translate(_OCR_LETTERS), text)
+
+
 def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, DateMention]]:
-    """(start of the whole match including leading words, mention without them) per match."""
+    """(start of the whole match including leading words, mention without them) per match; read with OCR-misread
+    digits repaired, the mention's text as the plan writes it."""
     out = []
-    for whole, start, kind, m in _matches(text):
+    for whole, start, kind, m in _matches(_ocr_digits(text)):
         if kind == "absolute":
             d = _resolve_absolute(m, plan_date)
         elif kind == "week":

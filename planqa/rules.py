@@ -122,13 +122,16 @@ SHEET_BLANK_ROW = re.compile(r"\n[ \t]*\t[ \t]*(?=\n)")
 # Field labels a spreadsheet's "Vad" column gives rows that are no intervention ("Barn", "Möte", "Uppf.").
 ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plats|uppf\w*\.?|delaktighet|kommentar\w*)$",
                        re.I)
-EMPTY_CELL = re.compile(r"^[\s–—?*.()-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas)?[\s–—?*.()-]*$", re.I)
+EMPTY_CELL = re.compile(r"^[\s–—?*.()\[\]-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas|tomt|(?:ej|inte) ifyll\w*)?"
+                        r"[\s–—?*.()\[\]-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
-                     r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för)", re.I)
+                     r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
+                     r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
+                     r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
 # The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
 # genomförandeplan ("Planen revideras ...", "Nästa genomgång").
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"
@@ -324,8 +327,9 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
-# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen.
-UNCHECKED_BOX = re.compile(r"(?:\[\s\]|☐|□)\s*[^\[☐□☒☑■|]*")
+# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet", a scan's "|_| kommun"; the label after an empty
+# box is not chosen.
+UNCHECKED_BOX = re.compile(r"(?:\[\s\]|\|_\||☐|□)\s*[^\[☐□☒☑■|]*")
 CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
@@ -502,7 +506,7 @@ def build_context(text: str) -> Context:
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
-    chosen = [m for m in chosen if not _passed_month(m, plan_date)]
+    chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -514,6 +518,16 @@ def build_context(text: str) -> Context:
 
 # A month with its year ("mars 2025", "i mars 2025"): vague as a follow-up, but it can lie before the plan's date.
 MONTH_YEAR = folded_re(rf"^\W*(?:i\s+)?(?P<month>{dates.MONTH_NAME})\s+(?P<year>(?:19|20)\d\d)\W*$", re.I)
+
+
+# What a scan could not read, right before a time ("Uppföljning: [oläsligt] maj").
+UNREADABLE_BEFORE = folded_re(r"\[(?:oläsligt|oläslig|otydligt)\]\s*$", re.I)
+
+
+def _unreadable(text: str, m: dates.DateMention) -> bool:
+    """Part of the time is unreadable in the scan ("[oläsligt] maj"): a date that cannot be read does not exist
+    (GUIDELINES 4)."""
+    return bool(UNREADABLE_BEFORE.search(text, max(0, m.start - 20), m.start))
 
 
 def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
@@ -531,6 +545,10 @@ def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
 TIME_WITHDRAWN = folded_re(r"\W{0,3}(?:(?:går|passar|funkar|fungerar)\s+inte|ställs\s+in|flyttas|ändras|stryks|utgår)\b",
                            re.I)
 INSTEAD = folded_re(r"\s*(?:i\s*stället|istället)\b", re.I)
+# A booked time that a note right after it takes back without a new one ("v. 48 – nytt datum ej satt", "3/4, ny tid
+# kommer"): no longer the follow-up's time.
+NO_NEW_TIME = folded_re(r"\W{0,4}(?:(?:nytt datum|ny tid)\s+(?:är\s+)?(?:ej|inte)\s+(?:satt|bestämt|bestämd|klart|bokad|bokat)"
+                        r"|(?:nytt datum|ny tid)\s+(?:kommer|meddelas|bestäms)(?:\s+senare)?)\b", re.I)
 
 
 def _day_month(m: dates.DateMention) -> str | None:
@@ -542,7 +560,9 @@ def _day_month(m: dates.DateMention) -> str | None:
 def _moved_follow_ups(text: str, mentions: list[dates.DateMention],
                       chosen: list[dates.DateMention]) -> list[dates.DateMention]:
     """The follow-up times without those a later note withdraws (a comment on a shared page, an addition to the
-    minutes: "⚠ 4/3 går inte"), with the time the note gives instead in its line ("efter sportlovet i stället")."""
+    minutes: "⚠ 4/3 går inte"), with the time the note gives instead in its line ("efter sportlovet i stället"), and
+    without those taken back with no new time ("v. 48 – nytt datum ej satt")."""
+    chosen = [m for m in chosen if m.kind == "vague" or not NO_NEW_TIME.match(text, m.end)]
     notes = [w for w in mentions if w.kind != "vague" and TIME_WITHDRAWN.match(text, w.end)]
     withdrawn = [w for w in notes if any(m.start < w.start and _day_month(m) == _day_month(w) for m in chosen)]
     if not withdrawn:
@@ -1319,8 +1339,9 @@ LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BUL
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
-# dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab").
-AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
+# dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab"), or
+# after a wide gap that a scanned form's columns leave ("Omprovsplan i matte     mentor [NAMN_2]").
+AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|(?<=\S) {2,}(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
                         r"(?=[^–—:(]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
@@ -1365,8 +1386,10 @@ AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 # The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
 SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
 # A minute's assignment, the responsible after it ("Uppdrogs åt [NAMN_1], BUP, att ...", "Gavs i uppdrag åt
-# kuratorn att ..."), or a decision whose clause names its subject ("Det beslutades att BUP ska ...").
-ASSIGNED_TO = re.compile(r"\b(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)\s+"
+# kuratorn att ...", "Det åligger elevhälsan att ..."), or a decision whose clause names its subject ("Det beslutades
+# att BUP ska ...").
+ASSIGNED_TO = re.compile(r"\b(?:(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)|"
+                         r"åligger|åläggs|ankommer på)\s+"
                          r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
 DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
@@ -1716,7 +1739,7 @@ def _time_label_end(text: str, lo: int) -> int:
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
 # kallar", "Uppföljning till hösten").
-FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|nästa (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
+FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|(?:nästa|ny) (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
                             r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
@@ -1826,9 +1849,22 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
     return "we" if WE_CELL.match(cell) and not we_defined else "agent"
 
 
+# "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").
+FIRST_PERSON_SUBJECT = re.compile(r"^\W*jag\s+", re.I)
+
+
+def _writer_acts(ctx: Context, s: Segment) -> bool:
+    """The activity's subject is "jag" in a plan that says who writes it ("Skriven av [VH1], mamma", "jag som
+    kurator"): a named person, not a vague "vi" (GUIDELINES 3), unless "jag" only receives ("Jag ska få ...")."""
+    first = FIRST_PERSON_SUBJECT.match(s.text)
+    return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
+        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)))
+
+
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     """Who an activity line outside a table's "Vem" column names, by agent position (see `_names_agent`)."""
-    if _names_agent(ctx, s) and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
+    if (_names_agent(ctx, s) or _writer_acts(ctx, s)) \
+            and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
         return "agent"
     if WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
         return "agent" if we_defined else "we"
@@ -2056,6 +2092,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 continue
         first_row, prev_row = row and not prev_row, row
         field = RESPONSIBLE_LINE.match(s.text)
+        if field and OVERALL.search(field.group(1)):
+            field = None  # "Ansvar: Habiliteringen är samordningsansvarig": the plan's coordinator, no action's
         if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
                 candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
@@ -2095,7 +2133,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             # its items are interventions even where the goal finder, reading the section before, took them for goals
             md_actions = _opens_interventions(heading)
             continue
-        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s)
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
@@ -2223,6 +2261,22 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
     return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
+
+
+# A short title behind a bullet that a scan or a word processor put before each heading ("• Insatser / ansvar").
+BULLETED_TITLE = re.compile(r"^\s*•\s*(?P<title>[^\W\d][^.!?:;]{0,40}?)\s*:?\s*$")
+
+
+def _bulleted_title(ctx: Context, s: Segment) -> str | None:
+    """The title of a line "• Mål" or "• Insatser / ansvar" that works as a heading: a section or goal word, on a
+    line of its own, the next line no bullet."""
+    m = BULLETED_TITLE.match(s.text)
+    if m is None or _word_count(m.group("title")) > 4 or not (SECTION_WORD.match(m.group("title"))
+                                                               or GOAL_HEADING.search(m.group("title"))):
+        return None
+    line_end = ctx.text.find("\n", s.end)
+    nxt = ctx.text[line_end + 1:ctx.text.find("\n", line_end + 1)] if line_end >= 0 else ""
+    return m.group("title").lower() if nxt.strip() and not LIST_ITEM.match(nxt) else None
 
 
 def _nominal_item(ctx: Context, s: Segment, body: str) -> bool:
@@ -3075,14 +3129,14 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 
 
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
-OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|klart|löst|beslutat|"
+OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|utsetts|klart|löst|beslutat|"
                                r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras|spikat)|"
                                r"bestämdes inte|(?:inget|ingenting) (?:bestäms|bestämdes|beslutas|beslutades)|"
                                r"(?:inte|ej) (?:att )?(?:\w+ )?tar (?:på (?:oss|sig) )?(?:samordning\w*|\w*ansvar\w*)|"
                                r"(?:måste|får) vi prata om|vet (?:vi|de|man) inte|(?:vi|de|man) vet inte|ingen vet|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
-                               r"nästa|ingen (?:verksamhet )?åtog sig|fördela (?:\w+ )?ansvar\w*|"
+                               r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i))\b", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
@@ -3092,15 +3146,23 @@ OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodli
 OVERALL_PROVISIONAL = folded_re(r"\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminär\w*|tillfällig\w*|"
                                 r"tills vidare|ska bekräftas|(?:inte|ej) bekräftat)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
-OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
+OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:(?:alltjämt|fortsatt|fortfarande|även|också|nu|tills vidare) )?"
+                            r"(?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt)|(?:samordning\w*|ansvar\w*) delar [^.]{1,40}? på\b)", re.I)
+# A responsibility shared by everyone or by nobody named ("Samtliga aktörer tar ett gemensamt ansvar", "Ett gemensamt
+# ansvar för de minsta"): no responsible party (GUIDELINES 3: "alla" is not one).
+EVERYONE_SHARES = re.compile(r"\b(?:samtliga|alla|vi|nätverket|berörda)\b|^\W*(?:ett\s+)?(?:gemensamt|delat)\s+ansvar",
+                             re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
 OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
 # A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
 OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
                            r"ansvarig huvudman)\s*:", re.I)
+# A field labelled with the coordination itself ("Samordn.: soc o skolan delar", "Samordningsansvar: ..."): the plan's,
+# also below the interventions, unlike an action's "Ansvar:".
+COORDINATION_FIELD = folded_re(r"^\s*samordn\w*\.?\s*:", re.I)
 # A spreadsheet's row that gives the plan's coordination in its first cell ("Samordning;\"soc eller HVB?\";;",
 # "Samordning\tlogoped och skolan delar"), and that cell with its separator.
 SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?:hela )?(?:planen|sip\w*))?|"
@@ -3227,12 +3289,13 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
-            and not INTERVENTION_SECTION.search(s.section) and _starts_line(ctx, s)
+            and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s)
         if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60:
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
         elif label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
-                and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text):
+                and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
+                and not EDITOR_NOTE.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
         elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)
                                           and _ends_line(ctx, s)):
@@ -3255,9 +3318,11 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             line = next((ln for ln in ctx.lines if ln.start <= statement.start < ln.end), statement)
             tentative = OVERALL_TENTATIVE.search(line.text) and ctx.has_agent(line)
             (out.tentative if tentative else out.undecided).append(statement)
-        elif EMPTY_CELL.match(value):
-            continue
+        elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
+            continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
+            if not _names_someone(ctx, statement) and EVERYONE_SHARES.search(statement.text):
+                continue  # "Samtliga aktörer tar ett gemensamt ansvar": a value word, nobody given the plan
             out.shared.append(statement)
         elif _search_ci(OVERALL_PROVISIONAL, statement.text) and _names_someone(ctx, statement):
             out.tentative.append(statement)
@@ -3267,6 +3332,11 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         else:
             out.named.append(statement)
     return out
+
+
+# A line that is all one bracketed note with words ("[Ändringar i efterhand: ...]", "[handskrivet: ...]"), not a
+# person placeholder ("[NAMN_1]"): no value of the label above it.
+EDITOR_NOTE = re.compile(r"^\s*\[(?![A-ZÅÄÖ0-9_]+\])[^\n]*\]\s*$")
 
 
 def _ends_line(ctx: Context, s: Segment) -> bool:
@@ -3328,6 +3398,8 @@ MEETING_ANAPHOR = folded_re(r"^\W*(?:det|mötet|det mötet|den)\s+(?:blir|hålls
 # A time that has passed by its own words ("i somras", "i höstas", "i fredags", "i går"): never the next follow-up.
 PAST_TIME = folded_re(r"^i\s+(?:våras|höstas|somras|vintras|påskas|julas|går|förrgår|fjol|(?:mån|tis|ons|tors|fre|lör|sön)dags)$",
                       re.I)
+# The words before a time that something started from ("SIP från mars", "sedan augusti"): not the next follow-up.
+SINCE_BEFORE = re.compile(r"\b(?:från|sedan|sen)\s+$", re.I)
 # Where a sentence or clause ends, also as a dictated plan writes it out ("... kallar punkt", "nytt stycke").
 SPOKEN_BREAK = folded_re(r"[.!?;,]\s|\n|\s(?:och|men|samt)\s|\b(?:punkt|nytt stycke|ny rad)\b", re.I)
 
@@ -3343,10 +3415,27 @@ def _in_cue_clause(text: str, s: Segment, m: dates.DateMention) -> bool:
     return False
 
 
+# A field for a time ("Tidpunkt: i vår", "Datum: tisdag 3/3", "När: efter lovet").
+TIME_FIELD = folded_re(r"^\s*(?:datum|tidpunkt|tid|när|vecka)\s*:", re.I)
+
+
+def _follow_up_time_field(ctx: Context, i: int) -> bool:
+    """Segment i is a time field on the line right under a follow-up title that is no heading ("10. Ny
+    uppföljning" / "Tidpunkt: i vår")."""
+    if i == 0 or not TIME_FIELD.match(ctx.segs[i].text):
+        return False
+    title = ctx.segs[i - 1]
+    return ctx.text.count("\n", title.end, ctx.segs[i].start) == 1 \
+        and bool(FOLLOW_UP_LINE.match(LINE_NUMBER.sub("", title.text, count=1)))
+
+
 def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bool) -> bool:
     """A vague time in a follow-up mention: anywhere under a follow-up label or in the sentence that points back at
-    it, else in the clause that says follow-up. A time passed by its own words ("i somras") never counts."""
-    return s.start <= m.start < s.end and not PAST_TIME.match(m.text) and (by_label or _in_cue_clause(ctx.text, s, m))
+    it, else in the clause that says follow-up. A time passed by its own words ("i somras") or one that something
+    started from ("SIP från mars") never counts."""
+    return s.start <= m.start < s.end and not PAST_TIME.match(m.text) \
+        and not SINCE_BEFORE.search(ctx.text, max(s.start, m.start - 10), m.start) \
+        and (by_label or _in_cue_clause(ctx.text, s, m))
 
 
 def follow_up_date(ctx: Context) -> CriterionResult:
@@ -3358,15 +3447,18 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     if ctx.follow_up_vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
-    # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.")
-    mentions = [s for s in ctx.segs if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
-                or not s.is_heading and len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section))
+    # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.") or in a time field
+    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår")
+    mentions = [s for i, s in enumerate(ctx.segs) if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
+                or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
+                                         or _follow_up_time_field(ctx, i)))
                 and not _is_instruction(ctx, s)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
+             and not _unreadable(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
@@ -3383,8 +3475,8 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)|^\W*nästa\s*:", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
-FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
-                         r"kallelse\w*|kallelse\w* (?:skickas|går ut|sker)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
+FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
+                         r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
@@ -3410,7 +3502,7 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
     s = ctx.segs[i]
     if _mentions_follow_up(s.text) or s.section and _mentions_follow_up(s.section):
         return True
-    if any(s.start <= m.start < s.end for m in ctx.follow_up_concrete + ctx.follow_up_vague):
+    if _gives_follow_up_time(ctx, s):
         return True  # the sentence that gives the follow-up's time ("Vi tar det efter sportlovet, jag kallar")
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
@@ -3418,9 +3510,14 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
         skipped = sum(prev.end <= a < s.start for a, _ in ctx.instructions)
         if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
             return _under_short_title(ctx, i)
-        if _mentions_follow_up(prev.text):
-            return True
+        if _mentions_follow_up(prev.text) or _gives_follow_up_time(ctx, prev):
+            return True  # also after the line with its time ("Datum: tisdag 3/3 kl 13.15" / "[NAMN_1] kallar")
     return _under_short_title(ctx, i)
+
+
+def _gives_follow_up_time(ctx: Context, s: Segment) -> bool:
+    """The segment holds one of the plan's follow-up times."""
+    return any(s.start <= m.start < s.end for m in ctx.follow_up_concrete + ctx.follow_up_vague)
 
 
 def _under_short_title(ctx: Context, i: int) -> bool:
@@ -3434,6 +3531,16 @@ def _under_short_title(ctx: Context, i: int) -> bool:
             return True
         after = prev
     return False
+
+
+# The plan or its meeting as what is followed up ("vi följer upp planen", "... på nästa möte").
+PLAN_OR_MEETING = folded_re(r"\b(?:planen|plan|sip\w*|\w*möte\w*)\b", re.I)
+
+
+def _action_check(s: Segment) -> bool:
+    """"Vi följer upp i arbetslaget" in the list of interventions: an action's own check, not the plan's
+    follow-up."""
+    return bool(INTERVENTION_SECTION.search(s.section)) and not PLAN_OR_MEETING.search(s.text)
 
 
 def _mentions_follow_up(text: str) -> bool:
@@ -3540,8 +3647,9 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
 
 
 def _empty_field(rest: str) -> bool:
-    """What follows a convener label is an empty field ("Kallas av: -", "Sammankallande:"): nobody named."""
-    field_value = re.match(r"\s*(?:av\s*)?:(.*)$", rest)
+    """What follows a convener label is an empty field ("Kallas av: -", "Sammankallande:", "Kallar till
+    uppföljning: "): nobody named."""
+    field_value = re.match(r"\s*(?:(?:av|till)\b[^:.;\n]{0,30})?:(.*)$", rest)
     return bool(field_value and EMPTY_CELL.match(field_value.group(1)))
 
 
@@ -3552,7 +3660,8 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who != "named"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
-                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i))]
+                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
+                       and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
     # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it

@@ -277,3 +277,24 @@ def test_weeks_shortened_to_v_after_an_amount_are_vague():
     assert [(m.text, m.kind) for m in find_dates("Kurator erbjuder samtal igen inom 2 v. Sen")] == [
         ("inom 2 v.", "vague")]
     assert [(m.text, m.kind) for m in find_dates("Vi ses v. 12")] == [("v. 12", "week")]
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), [
+    ("Uppföljning 2O26-04-1O", "2O26-04-1O", "2026-04-10"),
+    ("Nästa möte l2/3 kl 10", "l2/3 kl 10", "2026-03-12"),
+    ("MIN PLAN 2/1O 2025", "2/1O 2025", "2025-10-02"),
+])
+def test_ocr_misread_digits_are_read_as_digits(text: str, span: str, iso: str) -> None:
+    [m] = find_dates(text, datetime.date(2025, 10, 2))
+    assert (m.text, m.iso, m.kind) == (span, iso, "absolute")
+
+
+@pytest.mark.parametrize("text", ["Sida l av 2", "del I och II", "kl l3 med Olle", "v. O"])
+def test_letters_without_digits_stay_letters(text: str) -> None:
+    assert find_dates(text, datetime.date(2025, 10, 2)) == []
+
+
+def test_i_var_at_a_lines_end_and_the_turn_of_the_year_are_vague() -> None:
+    assert [(m.text, m.kind) for m in find_dates("Tidpunkt: i vår\nAnsvarig: ")] == [("i vår", "vague")]
+    assert [(m.text, m.kind) for m in find_dates("Vi ses efter årsskiftet.")] == [("årsskiftet", "vague")]
+    assert find_dates("i vår familj\n") == []

@@ -3272,3 +3272,114 @@ def test_a_decision_point_states_its_goal_after_malsattning_or_beslut():
     assert _goal_texts(text) == ["1.2 Målsättning: Skolnärvaron ska öka till minst 80 % under vårterminen.",
                                  "Beslut: [BARN] ska äta lunch i matsalen tre dagar i veckan."]
     assert _verdict(text, "goals_evaluable") == "met" and _verdict(text, "child_goals") == "met"
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("Det åligger socialtjänsten genom [NAMN_1] att kalla samtliga berörda till uppföljningen.", "met"),
+    ("Kurator [NAMN_1] på elevhälsan har lovat att kalla oss alla till uppföljning.", "met"),
+    ("Kallar till uppföljning: ", "not_met"),
+])
+def test_who_calls_to_the_follow_up_in_official_and_form_wording(line: str, verdict: str):
+    text = f"SIP\n\nUppföljning\n2026-04-21\n{line}\n"
+    assert _verdict(text, "follow_up_responsible") == verdict
+
+
+def test_the_caller_on_the_line_after_the_follow_up_time_is_named():
+    text = "SIP\nMöte: 9 december 2025\n\n7. Nästa uppföljning\nDatum: tisdag 3/3 2026 kl 13.15, BVC:s lokaler\n" \
+           "[NAMN_1], socialsekreterare, kallar samtliga deltagare.\n"
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_we_follow_up_among_the_interventions_is_no_plan_follow_up():
+    text = "Insatser\n- Kurator [NAMN_2] har samtal med [BARN] varje vecka.\n- Vi följer upp i arbetslaget.\n"
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Samordningsansvar: Samordningsansvarig huvudman har inte utsetts.\n", "not_met"),
+    ("Vem håller i planen?\nIngen har ännu tagit på sig huvudansvaret för planen.\n", "not_met"),
+    ("Samordn.ansv.: |_| kommun  |_| region    [ej ifyllt]\n", "not_met"),
+    ("Vem håller i planen?\n[tomt]\n\nSamtycke: finns\n", "not_met"),
+    ("Beslut: Skolan och socialtjänsten delar alltjämt samordningen av planen.\n", "partial"),
+])
+def test_empty_undecided_or_shared_coordination(text: str, verdict: str):
+    assert _verdict("SIP\n\n" + text, "overall_responsibility") == verdict
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("UPPFÖLJNING\nNästa uppföljning: v. 48 - nytt datum ej satt\n", "not_met"),
+    ("10. Ny uppföljning\nTidpunkt: i vår\nAnsvarig för kallelse: \n", "partial"),
+    ("Det här är uppföljningen av min SIP från mars.\nNy uppföljning: ......\n", "not_met"),
+])
+def test_follow_up_time_taken_back_in_a_field_or_passed(text: str, verdict: str):
+    assert _verdict("SIP 2/10 2025\n\n" + text, "follow_up_date") == verdict
+
+
+@pytest.mark.parametrize("line", ["Det åligger elevhälsan att erbjuda stödsamtal.",
+                                  "Omprovsplan i matte och NO  mentor [NAMN_2]"])
+def test_official_assignment_and_a_scanned_column_name_the_responsible(line: str):
+    ctx = build_context(f"Insatser\n- {line}\n- Kontakt tas med BUP.\n")
+    assert [activity_has_agent(ctx, s) for s in activity_segments(ctx)] == [True, False]
+
+
+def test_a_coordinator_line_after_the_interventions_is_no_actions_responsible():
+    text = ("Insatser:\n– Arbetsterapeut, habiliteringen, gör hembesök.\n– Inskolning på korttidsboendet planeras.\n\n"
+            "Ansvar: Habiliteringen är samordningsansvarig huvudman genom [NAMN_1].\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_jag_in_a_plan_that_names_its_writer_is_a_named_responsible():
+    items = "Vem gör vad\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n- Jag tränar promenaden med [BARN] varje helg.\n"
+    assert _verdict("Skriven av [VH1], mamma, efter mötet\n\n" + items, "responsibility_per_action") == "met"
+    assert _verdict(items, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Samordningsansvarig:\n[Ändringar i efterhand: se kommentarerna]\n\nNuläge:\nOklart.\n", "not_met"),
+    ("Insatser:\n- Stödsamtal\n\nSamordn.: Soc o skolan delar samordningen.\n", "partial"),
+    ("Samordningsansvarig:\n[NAMN_1], kurator\n", "met"),
+])
+def test_a_bracketed_note_is_no_coordinator_and_a_coordination_field_counts_below_interventions(text: str,
+                                                                                                verdict: str):
+    assert _verdict("SIP\n\n" + text, "overall_responsibility") == verdict
+
+
+def test_everyone_sharing_the_responsibility_is_no_coordinator():
+    text = "SIP\n\nSamordning\nSamtliga aktörer tar ett gemensamt ansvar för planen.\n"
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    shared = "SIP\n\nSamordning\nSocialtjänsten och skolan delar samordningen av planen.\n"
+    assert _verdict(shared, "overall_responsibility") == "partial"
+
+
+@pytest.mark.parametrize(("line", "verdict"), [("Uppföljning: [oläsligt] maj", "not_met"),
+                                               ("Uppföljning: 12 maj", "met"), ("Uppföljning: i maj", "partial")])
+def test_a_follow_up_time_the_scan_could_not_read_does_not_exist(line: str, verdict: str):
+    assert _verdict(f"SIP 3/3 2026\n\n{line}\n", "follow_up_date") == verdict
+
+
+def test_a_bulleted_title_opens_the_interventions_of_a_scanned_plan():
+    text = ("UPPFÖLJNING SIP\n\n• Mål\nBUP genomför neuropsykiatrisk utredning.\n\n• Insatser / ansvar\n"
+            "Bildschema för övergångar - specialpedagog [NAMN_1]\nSömnråd - [oläsligt]\n")
+    ctx = build_context(text)
+    assert [(s.text, activity_has_agent(ctx, s)) for s in activity_segments(ctx)] == [
+        ("Bildschema för övergångar - specialpedagog [NAMN_1]", True), ("Sömnråd - [oläsligt]", False)]
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("Socialtjänsten ansvarar för samordningen av planen.", "met"),
+    ("Det åligger socialtjänsten att samordna planen.", "met"),
+    ("Uppdras åt socialtjänsten att samordna planen.", "met"),
+    ("Kuratorn ansvarar för samordningen av insatserna i skolan.", "not_met"),
+])
+def test_official_wording_of_who_coordinates_the_plan(line: str, verdict: str):
+    assert _verdict(f"SIP\n{line}\n", "overall_responsibility") == verdict
+
+
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("Kallelse till uppföljningen utfärdas av socialtjänsten.", "met"),
+    ("Kallelse sänds ut av [NAMN_1], socialtjänsten.", "met"),
+    ("Kallelse skickas ut i god tid.", "partial"),
+])
+def test_a_passive_summons_names_its_sender_after_av(line: str, verdict: str):
+    text = f"SIP 3/3 2026\n\nUppföljning\nPlanen följs upp den 12 maj 2026. {line}\n"
+    assert _verdict(text, "follow_up_responsible") == verdict
