@@ -321,8 +321,10 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
-# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen.
-UNCHECKED_BOX = re.compile(r"(?:\[\s\]|☐|□)\s*[^\[☐□☒☑■|]*")
+# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen. A
+# scanned form's empty box reads "|_|" or "[_]"; its label ends at the next box, or at a gap of two spaces before
+# the form's own text ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.").
+UNCHECKED_BOX = re.compile(r"(?:\[[\s_]\]|\|_\||☐|□)[ \t]*[^\[☐□☒☑■|]*?(?=[ \t]{2,}\S|[\[☐□☒☑■|]|$)")
 CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
@@ -4464,12 +4466,16 @@ def _checked(text: str) -> str:
     return CHECKBOX.sub("", UNCHECKED_BOX.sub("", text))
 
 
+# A consent field's label, also with what the consent is to ("Samtycke till informationsutbyte:", "Samtycke till
+# SIP och informationsutbyte |"): with no value after it the field is empty.
+CONSENT_LABEL = re.compile(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*(?:information och |om )?(?:samtycke\w*|medgivande\w*)"
+                           r"(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?[\W\d]*", re.I)
+
+
 def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
     cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
-    rest = [c for c in cells if not re.fullmatch(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*"
-                                                 r"(?:information och |om )?(?:samtycke\w*|medgivande\w*)[\W\d]*",
-                                                 c, re.I)]
+    rest = [c for c in cells if not CONSENT_LABEL.fullmatch(c)]
     return " ".join(c for c in rest if not EMPTY_CELL.match(c))
 
 

@@ -3091,3 +3091,13 @@ def test_ended_interventions_are_no_current_ones():
             "- Föräldrastöd från socialtjänsten 2024.\n\nInsatser\n- Kurator [NAMN_1] träffar [BARN] varje vecka.\n")
     assert [s.text for s in activity_segments(build_context(text))] == ["- Kurator [NAMN_1] träffar [BARN] varje vecka."]
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Samtycke till informationsutbyte:   |_| ja   |_| nej\nLämnat av: ....\n", "not_met"),  # a scanned form's empty boxes
+    ("Samtycke till SIP: [ ] ja [ ] nej\n", "not_met"),
+    ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.\n", "partial"),  # the form's own text after the boxes
+    ("Samtycke:  ☐ skriftligt  ☒ muntligt   Vårdnadshavarna samtycker till SIP.\n", "met"),
+])
+def test_empty_boxes_in_a_scanned_consent_form(text: str, verdict: str):
+    assert _verdict(text, "consent") == verdict
