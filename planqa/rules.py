@@ -3541,12 +3541,12 @@ VERBLESS_ATTITUDE = folded_re(r"^\W*(?:\w+\s+)?(?:nöjd|positiv|negativ)\w* (?:m
                               r"förslag\w*|upplägget)\b", re.I)
 # The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån", a journal
 # note's "Status: Pat. 1 år 7 mån." or "pat (4 mån)").
-CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*[:;\t|]?\s*|barn\s+|"
+CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+|och är\s+)?|ålder\s*[:;\t|]?\s*|barn\s+|"
                               r"^status\s*:\s*)(\d{1,2})\s*(år|mån\w*)\b", re.I | re.M)
 # A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
 STATUS_SECTION = folded_re(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
-# Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
-VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
+# Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur", in notes "uttr. behov av"): partial.
+VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
                              re.I)
 # A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
 # or signing it is taking part, not a view.
@@ -3570,8 +3570,16 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              # a yes to the plan as a whole: "säger att det är ok med planen", "tycker att den är bra"
                              r"(?:tycker|tyckte|säger|sa|sade) att (?:den|det) (?:är|var|känns|låter) (?:bra|okej|ok|fin)"
                              r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
-                             r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
+                             r"(?:uttrycker|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+# A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
+# perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
+# voice, not even a formula that it was heard (GUIDELINES 3 child_voice: not_met when nothing else).
+VALUE_CLAIM = folded_re(r"(?:\b(?:barnets|elevens|ungdomens|den unges)|\[BARN\]:?s) (?:egen |egna )?(?:röst|perspektiv|"
+                        r"bästa|rättigheter|synvinkel) (?:(?:är|blir|ska|skall|har|har varit) (?:\w+ ){0,2}?(?:central\w*|"
+                        r"viktig\w*|självklar\w*|vägledande|avgörande|grundläggande|i centrum|i fokus|utgångspunkt\w*|"
+                        r"ledstjärna\w*|genomgående)|(?:genomsyrar|präglar|vägleder|styr|står i centrum|är i fokus|"
+                        r"ligger till grund)\b)", re.I)
 # A formula that opens with the child's view ("Barnets synpunkter har ...", "[BARN]s åsikt är ...").
 CHILD_GENITIVE = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
@@ -3585,7 +3593,7 @@ CHILD_VIEW_HEADING = folded_re(
     r"(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
-    r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
+    r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
@@ -3601,7 +3609,7 @@ LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it.
 ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
-                               r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
+                               r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             # "skriven av [NAMN_1] utifrån sådant [BARN] har sagt vid måltiderna"
                             r"\butifrån (?:sådant |det |vad )?\[BARN\] (?:själv )?(?:har )?(?:sagt|sa|berättat|berättade|uttryckt)\b|"
@@ -3742,7 +3750,7 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
-                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text),
+                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not _child_first_person_plan(text),
                       staff_writer=bool(_search_ci(STAFF_WRITER, text)),
                       adult_filled=bool(_search_ci(ADULT_FILLED, text)))
 
@@ -3857,6 +3865,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     text = s.text
     if QUESTION.search(masked):
         return None  # a question put to the child ("Vad tycker du?"), not its answer
+    for claim in _finditer_lowered(VALUE_CLAIM, masked):
+        masked = masked[:claim.start()] + " " * (claim.end() - claim.start()) + masked[claim.end():]
     formula = _search_ci(FORMULAIC_VOICE, masked)
     if formula and (CHILD_GENITIVE.match(formula.group())
                     or _subject(masked, people, formula, last, None)[0] != "adult"):
@@ -3906,10 +3916,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
              or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted))
-    if said == "child" or child_quote:
+    if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
-    if said == "adult" or viewed == "adult":
-        return "adult"
+    if said in ("child", "adult") or viewed == "adult":
+        return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
@@ -4177,6 +4187,14 @@ def child_voice(ctx: Context) -> CriterionResult:
 # participant list is the child.
 FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
 FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
+# A parent's own first-person plan ("Min plan som förälder – SIP för [BARN]"): its "jag" is the parent, not the child.
+PARENT_FIRST_PERSON_PLAN = folded_re(r"\b(?:min|vår) (?:plan|sip|text)\w* som (?:förälder|föräldrar|mamma|pappa|"
+                                     r"vårdnadshavar\w*)\b", re.I)
+
+
+def _child_first_person_plan(text: str) -> bool:
+    """A plan in the child's first person (`FIRST_PERSON_PLAN`), not a parent's own (`PARENT_FIRST_PERSON_PLAN`)."""
+    return bool(FIRST_PERSON_PLAN.search(text)) and not _search_ci(PARENT_FIRST_PERSON_PLAN, text)
 
 
 def _participation_texts(ctx: Context) -> list[str]:
@@ -4186,7 +4204,7 @@ def _participation_texts(ctx: Context) -> list[str]:
     texts = [s.text for s in ctx.segs]
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
-    if FIRST_PERSON_PLAN.search(ctx.text):
+    if _child_first_person_plan(ctx.text):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
     return texts
 

@@ -3101,3 +3101,27 @@ def test_ended_interventions_are_no_current_ones():
 ])
 def test_empty_boxes_in_a_scanned_consent_form(text: str, verdict: str):
     assert _verdict(text, "consent") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a value claim about the child's voice is no voice, not even a formula
+    ("Barnets perspektiv\n• [BARN]s röst är central i arbetet.\n• Barnets perspektiv genomsyrar planen.\n", "not_met"),
+    ("Barnets perspektiv\n[BARN]s synpunkter har inhämtats.\n", "partial"),
+    # notes' abbreviation of staff language in the child's mouth
+    ("3. Barnets perspektiv\n[BARN] uttr. behov av trygghet o struktur.\n", "partial"),
+    # the child's words retold, not quoted, under the guardians' heading: the guardian speaks for the child
+    ("Vårdnadshavarens synpunkter\n[VH1] ringde dagen före mötet.\n[BARN] har sagt till henne att han inte vill byta skola.\n",
+     "partial"),
+    ("Vårdnadshavarens synpunkter\nPå förskolan säger [BARN] \"mamma hämta!\" och springer till dörren.\n", "met"),
+    # a heading for what the child has written
+    ("Mammas synpunkter\nMamma vill att [BARN] byter skola.\n\nDet [BARN] har skrivit till mig\n"
+     "\"Jag vill gå på folkhögskola, inte nu kanske, men sen.\"\n", "met"),
+    # a parent's own first-person plan: its "jag vill" is the parent's
+    ("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma.\nJag har skrivit planen i jag-form. "
+     "Jag vill att allt stöd byggs på [BARN]s styrkor.\n", "not_met"),
+    # a jag-plan the parents wrote for a small child: partial
+    ("Min SIP\n(mamma [VH1] och pappa [VH2] har skrivit texten åt mig)\nJag heter [BARN] och är 3 år.\n"
+     "Jag drar i handen på den jag vill ska hjälpa mig.\n", "partial"),
+])
+def test_child_voice_in_official_scanned_and_value_laden_plans(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
