@@ -242,7 +242,10 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
                                 r"(?:fått|fick|getts|givits) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
-                                r"(?:fått|fick) komma till tals)\b|"
+                                r"(?:fått|fick) komma till tals|"
+                                # the formula of influence: "[BARN] har getts möjlighet till inflytande"
+                                r"(?:fått|fick|getts|givits|ges|får) (?:\w+ )?möjlighet till (?:inflytande|delaktighet|"
+                                r"medverkan|medbestämmande))\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
@@ -4235,9 +4238,15 @@ def _bare_participant_label(text: str) -> bool:
 def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], list[Segment]]:
     """The segments where the child is an item of a participant list, not a sentence about the child there:
     those that say for which stretch of the meeting ("[BARN] hela mötet", "[BARN] (14) från kl 10") and those
-    that only list the child; `texts` are the segments' texts from `_participation_texts`."""
+    that only list the child; `texts` are the segments' texts from `_participation_texts`. A list goes on to the
+    line's end when an abbreviation's dot splits it ("Närv.: [NAMN_1] soc.sekr. IFO, [NAMN_2] kurator, [BARN]")."""
     stretch, listed, in_list = [], [], False  # below a list title, until a heading or a sentence
+    list_line_end = -1  # the end of the line that a participant label opens
     for s, text in zip(ctx.segs, texts):
+        on_list_line = s.start < list_line_end
+        if PARTICIPANT_LABEL.match(text):
+            line_end = ctx.text.find("\n", s.start)
+            list_line_end = line_end if line_end >= 0 else len(ctx.text)
         slide = SLIDE_MARKER.match(text)  # a slide titled for the list: "Bild 3: Deltagare"
         title = slide.group("title") if slide else text
         if LIST_TITLE.match(title) or _bare_participant_label(title):
@@ -4245,7 +4254,7 @@ def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], lis
             continue
         if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
             in_list = False
-        items = "" if s.is_heading else _list_items(s, text, in_list)
+        items = "" if s.is_heading else text if on_list_line else _list_items(s, text, in_list)
         if LISTED_STRETCH.search(items):
             stretch.append(s)
         elif LISTED_CHILD.search(items):
@@ -4274,9 +4283,18 @@ def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
                 and CHILD_FIRST.match(texts[i - 1]))
 
 
+# "Delaktighet" as one value among others ("trygghet, delaktighet och inflytande som ledstjärnor", "förutsättningar
+# för lärande, delaktighet och gemenskap"): a value word of the adults' vision, not the child's participation.
+VALUE_NOUN = r"\w+(?:het|skap|ande|else|tro)"
+VALUE_DELAKTIGHET = folded_re(rf"\b{VALUE_NOUN}\s*(?:,|och|samt)\s*delaktighet\b|"
+                              rf"\bdelaktighet\s*(?:,|och|samt)\s*{VALUE_NOUN}\b", re.I)
+
+
 def _child_delaktig(text: str) -> bool:
-    """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult."""
-    return any(not _search_ci(ADULT_PARTICIPANT, text[:m.start()])
+    """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult, nor a
+    value word in a list of values (`VALUE_DELAKTIGHET`)."""
+    values = [(m.start(), m.end()) for m in _finditer_lowered(VALUE_DELAKTIGHET, text)]
+    return any(not _search_ci(ADULT_PARTICIPANT, text[:m.start()]) and not _in_spans_of(values, m.start())
                for m in _finditer_lowered(PARTICIPATION_VAGUE, text))
 
 

@@ -3125,3 +3125,16 @@ def test_empty_boxes_in_a_scanned_consent_form(text: str, verdict: str):
 ])
 def test_child_voice_in_official_scanned_and_value_laden_plans(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a participant list cut by an abbreviation's dot still lists the child
+    ("Närv.: [NAMN_1] soc.sekr. IFO, [NAMN_2] kurator, [BARN]\n\nMål:\n- [BARN] ska gå i skolan\n", "partial"),
+    ("Barnets perspektiv\n• [BARN] har getts möjlighet till inflytande.\n", "partial"),
+    # "delaktighet" as a value among values is no participation
+    ("Med trygghet, delaktighet och inflytande som ledstjärnor skapar vi förutsättningar för [BARN].\n", "not_met"),
+    ("Vi skapar förutsättningar för lärande, delaktighet och gemenskap.\n• [BARN] har varit delaktig i arbetet.\n",
+     "partial"),
+])
+def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
