@@ -4003,7 +4003,8 @@ GUARDIAN_WRITER = folded_re(
     rf"\b(?:skriv(?:et|en|it|na)|ifylld|ifyllt|(?:(?<=planen är )|(?<=planen )|(?<!\w\s))gjord|sammanställd)\s+"
     rf"(?:hemma\s+)?av\s*:?\s+(?:oss\s+)?"
     rf"(?:(?:\[[A-ZÅÄÖ_0-9]+\]|(?-i:[A-ZÅÄÖ][a-zåäö]+)|och|,)\s*){{0,4}}(?<!\w){_KIN}(?!\w)|"
-    rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
+    rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|(?<!\w){_KIN}(?:\s+\[VH\d?\])?\s+har\s+skrivit\s+(?:den här\s+)?(?:texten|planen)\b|"
+    rf"\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
 # A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
@@ -4631,10 +4632,18 @@ class _GuardianClause:
     rest: str  # the clause after the guardian
 
 
+# A vision that places the guardians in an everyday it hopes for ("Vi vill skapa ett utrymme där både den unga och
+# föräldrarna känner sig sedda", "Vi strävar efter en vardag där föräldrarna känner sig stärkta"): no view of theirs.
+VISION_WHERE = folded_re(r"\b(?:vill|ska|strävar|skapa\w*|verka\w* för)\b[^.!?]{0,80}\b(?:där|så att)\b[^.!?]{0,60}$", re.I)
+
+
 def _guardian_clauses(text: str) -> list[_GuardianClause]:
-    """Each clause with a guardian as its subject, with its view verb if it has one."""
+    """Each clause with a guardian as its subject, with its view verb if it has one; not a guardian placed in a
+    vision (`VISION_WHERE`)."""
     out = []
     for m in GUARDIAN_SUBJECT.finditer(text):
+        if _search_ci(VISION_WHERE, text[:m.start()]):
+            continue
         rest = text[m.end():]
         v = GUARDIAN_VIEW.search(rest, 0, 80)
         own_verb = v and not OTHER_AGENT.search(rest, 0, v.start()) and not YES_NO.match(rest, v.end())
@@ -4745,8 +4754,26 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     return f
 
 
+# A guardian (not a grandparent or a family home) among the writers of a plan that `GUARDIAN_WRITER` finds.
+PARENT_WRITER = folded_re(r"(?<!\w)(?:mamma|pappa|föräldr\w*|vårdnadshavar\w*|\[VH\d?\])(?!\w)", re.I)
+
+
+def _written_by_guardians(ctx: Context) -> list[Segment]:
+    """The segment that says the guardians themselves wrote the plan ("Skriven av [VH1], mamma", "mamma och pappa
+    har skrivit texten åt mig"): the plan is their own account, they took part (GUIDELINES 3
+    guardian_participation met); [] otherwise."""
+    m = GUARDIAN_WRITER.search(ctx.text)
+    if not m or not _search_ci(PARENT_WRITER, m.group()):
+        return []
+    return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]
+
+
 def guardian_participation(ctx: Context) -> CriterionResult:
     f = guardian_findings(ctx)
+    written = _written_by_guardians(ctx)
+    if written and not (f.views or f.attended):
+        return _result("guardian_participation", "met", 0.6, [_ev(s, "GUARDIAN") for s in written],
+                       "Vårdnadshavarna har själva skrivit planen: deras egen syn återges.")
     ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
                        guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
     if f.views or f.attended or f.excluded and not f.listed:  # the one not excluded only listed: partial

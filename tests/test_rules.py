@@ -3138,3 +3138,19 @@ def test_child_voice_in_official_scanned_and_value_laden_plans(text: str, verdic
 ])
 def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: str):
     assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the guardians wrote the plan themselves: their own account
+    ("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma, efter mötet.\n"
+     "Jag hoppas att det blir klart vid nästa möte.\n", "met"),
+    ("Min SIP\n(mamma [VH1] och pappa [VH2] har skrivit texten åt mig efter mötet)\nJag heter [BARN].\n", "met"),
+    # a grandparent's notes are not the guardians' part
+    ("Mormors anteckningar från mötet\n[BARN] ska gå till skolan varje dag.\n", "not_met"),
+    # guardians placed in a vision are no view of theirs
+    ("Deltagare:\n• [VH1], vårdnadshavare\n\nVi vill skapa ett utrymme där både den unga och föräldrarna känner sig "
+     "sedda.\n", "partial"),
+    ("Deltagare:\n• [VH1], vårdnadshavare\n\nFöräldrarna berättade att morgnarna är svårast.\n", "met"),
+])
+def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verdict: str):
+    assert _verdict(text, "guardian_participation") == verdict
