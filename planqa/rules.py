@@ -3561,10 +3561,12 @@ QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUESTION = re.compile(r"\?\s*$")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
-                             r"perspektiv|syn|önskemål) (?:har|är)|\b(?:har fått komma till tals|"
-                             r"(?:getts|givits|fått|haft|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
-                             r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|instämde|höll med|"
-                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
+                             r"perspektiv|syn|önskemål|inställning) (?:har|är)|\b(?:har fått komma till tals|"
+                             r"(?:getts|givits|fått|haft|ges|får|beretts|bereds) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
+                             r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|"
+                             # the official formula of being heard: "[BARN] har getts tillfälle att yttra sig"
+                             r"(?:getts|givits|fått|beretts|bereds|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att yttra sig|instämde|höll med|"
+                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning|inställning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|"
                              r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
                              r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
@@ -3583,6 +3585,11 @@ VALUE_CLAIM = folded_re(r"(?:\b(?:barnets|elevens|ungdomens|den unges)|\[BARN\]:
                         r"viktig\w*|självklar\w*|vägledande|avgörande|grundläggande|i centrum|i fokus|utgångspunkt\w*|"
                         r"ledstjärna\w*|genomgående)|(?:genomsyrar|präglar|vägleder|styr|står i centrum|är i fokus|"
                         r"ligger till grund)\b)", re.I)
+# What comes out of a conversation with the child, in official words ("Av samtal med barnet framgår att hen vill ...",
+# "Vid samtalet med [BARN] den 3 mars framkom att ..."): the child's own account when a statement follows.
+FROM_CHILD_CONVERSATION = folded_re(r"\b(?:av|vid|i|under) (?:\w+ )?samtal(?:et|en)? med (?:\[BARN\](?!s\b)|barnet|eleven|"
+                                    r"ungdomen|flickan|pojken)(?:\s+(?:den|i|på|under|vid)\s+[^.,;]{1,25}?)?,?\s+"
+                                    r"(?:framgår|framgick|framkom|framkommer|har framkommit)\s+(?:det\s+)?att\b", re.I)
 # A formula that opens with the child's view ("Barnets synpunkter har ...", "[BARN]s åsikt är ...").
 CHILD_GENITIVE = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
@@ -3594,7 +3601,7 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 CHILD_VIEW_HEADING = folded_re(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
     r"(?:syn\w*|röst|perspektiv|ord|tankar|"
-    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
+    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
@@ -3915,6 +3922,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
     elif source == "child" and adult_at is None:
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
+    if said is None and adult_at is None and _search_ci(FROM_CHILD_CONVERSATION, masked):
+        said = "child"  # "Av samtal med barnet framgår att hen vill bo kvar": what the child said, in official words
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice

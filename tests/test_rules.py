@@ -3154,3 +3154,16 @@ def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: 
 ])
 def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verdict: str):
     assert _verdict(text, "guardian_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Barnets inställning har inhämtats.\n", "partial"),  # a formal letter's formula
+    ("Barnet har getts tillfälle att yttra sig.\n", "partial"),
+    ("Barnet har beretts möjlighet att framföra sina synpunkter.\n", "partial"),
+    ("§ 2 Barnets inställning\n[BARN] vill bo kvar hos mamma och gå kvar i sin klass.\n", "met"),
+    ("Av samtal med barnet framgår att hen vill bo kvar hos mamma.\n", "met"),  # assessment language
+    ("Vid samtalet med [BARN] den 3 mars framkom att hen inte vill byta skola.\n", "met"),
+    ("Av samtal med vårdnadshavarna framgår att de vill ha stöd.\n", "not_met"),
+])
+def test_child_voice_in_official_administrative_language(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
