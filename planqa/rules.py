@@ -4724,8 +4724,13 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     goal_spans = [(g.start, g.end) for g in ctx.goals]
     table_goal_spans = [(g.start, g.end) for g in _cached(ctx, "table_goals", _table_goals)[0]]
     in_list = False  # below a list title, until a heading or a sentence
+    list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
+        on_list_line = s.start < list_line_end
+        if GUARDIAN_LIST_LABEL.match(text):
+            line_end = ctx.text.find("\n", s.start)
+            list_line_end = line_end if line_end >= 0 else len(ctx.text)
         if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
@@ -4754,7 +4759,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif _search_ci(GUARDIAN_WORD, text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
                 EXCLUSION_REASON.search(text) or _reason_follows(nxt))):
             f.excluded.append(s)
-        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
+        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list or on_list_line
               or _presence_field(s.text, text)):
             f.listed.append(s)
         elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \

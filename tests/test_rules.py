@@ -3114,14 +3114,14 @@ def test_empty_boxes_in_a_scanned_consent_form(text: str, verdict: str):
      "partial"),
     ("Vårdnadshavarens synpunkter\nPå förskolan säger [BARN] \"mamma hämta!\" och springer till dörren.\n", "met"),
     # a heading for what the child has written
-    ("Mammas synpunkter\nMamma vill att [BARN] byter skola.\n\nDet [BARN] har skrivit till mig\n"
-     "\"Jag vill gå på folkhögskola, inte nu kanske, men sen.\"\n", "met"),
+    (("Mammas synpunkter\nMamma vill att [BARN] byter skola.\n\nDet [BARN] har skrivit till mig\n"
+      "\"Jag vill gå på folkhögskola, inte nu kanske, men sen.\"\n"), "met"),
     # a parent's own first-person plan: its "jag vill" is the parent's
-    ("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma.\nJag har skrivit planen i jag-form. "
-     "Jag vill att allt stöd byggs på [BARN]s styrkor.\n", "not_met"),
+    (("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma.\nJag har skrivit planen i jag-form. "
+      "Jag vill att allt stöd byggs på [BARN]s styrkor.\n"), "not_met"),
     # a jag-plan the parents wrote for a small child: partial
-    ("Min SIP\n(mamma [VH1] och pappa [VH2] har skrivit texten åt mig)\nJag heter [BARN] och är 3 år.\n"
-     "Jag drar i handen på den jag vill ska hjälpa mig.\n", "partial"),
+    (("Min SIP\n(mamma [VH1] och pappa [VH2] har skrivit texten åt mig)\nJag heter [BARN] och är 3 år.\n"
+      "Jag drar i handen på den jag vill ska hjälpa mig.\n"), "partial"),
 ])
 def test_child_voice_in_official_scanned_and_value_laden_plans(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
@@ -3142,14 +3142,14 @@ def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: 
 
 @pytest.mark.parametrize("text, verdict", [
     # the guardians wrote the plan themselves: their own account
-    ("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma, efter mötet.\n"
-     "Jag hoppas att det blir klart vid nästa möte.\n", "met"),
+    (("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma, efter mötet.\n"
+      "Jag hoppas att det blir klart vid nästa möte.\n"), "met"),
     ("Min SIP\n(mamma [VH1] och pappa [VH2] har skrivit texten åt mig efter mötet)\nJag heter [BARN].\n", "met"),
     # a grandparent's notes are not the guardians' part
     ("Mormors anteckningar från mötet\n[BARN] ska gå till skolan varje dag.\n", "not_met"),
     # guardians placed in a vision are no view of theirs
-    ("Deltagare:\n• [VH1], vårdnadshavare\n\nVi vill skapa ett utrymme där både den unga och föräldrarna känner sig "
-     "sedda.\n", "partial"),
+    (("Deltagare:\n• [VH1], vårdnadshavare\n\nVi vill skapa ett utrymme där både den unga och föräldrarna känner sig "
+      "sedda.\n"), "partial"),
     ("Deltagare:\n• [VH1], vårdnadshavare\n\nFöräldrarna berättade att morgnarna är svårast.\n", "met"),
 ])
 def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verdict: str):
@@ -3167,3 +3167,9 @@ def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verd
 ])
 def test_child_voice_in_official_administrative_language(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
+    text = "Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1], [BARN]\n\nMål:\n- [BARN] ska gå i skolan\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict(text, "child_participation") == "partial"
