@@ -3568,6 +3568,8 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:getts|givits|fått|beretts|bereds|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att yttra sig|instämde|höll med|"
                              r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning|inställning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|"
+                             r"(?:fått|fick) (?:framföra|uttrycka|lämna) (?:sina|sin|sitt) (?:synpunkter|åsikt\w*|mening)(?!\s*:)|"
+                             r"står bakom (?:planen|sip\w*|förslag\w*|upplägget)|"
                              r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
                              r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
@@ -3577,6 +3579,10 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
                              r"(?:uttrycker|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+# The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."): someone
+# speaking for the child, not named (GUIDELINES 3 child_voice partial).
+VOICE_HEARSAY = folded_re(r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon) (?:uppges|sägs|anges|beskrivs) (?:\w+ )?"
+                          r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b", re.I)
 # A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
 # perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
 # voice, not even a formula that it was heard (GUIDELINES 3 child_voice: not_met when nothing else).
@@ -3930,7 +3936,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
              or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted))
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
-    if said in ("child", "adult") or viewed == "adult":
+    if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
         return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"

@@ -3173,3 +3173,9 @@ def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
     text = "Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1], [BARN]\n\nMål:\n- [BARN] ska gå i skolan\n"
     assert _verdict(text, "guardian_participation") == "partial"
     assert _verdict(text, "child_participation") == "partial"
+
+
+@pytest.mark.parametrize("text", ["[BARN] uppges tycka att det är okej i skolan men att det är tomt hemma.",
+                                  "[BARN] har fått framföra sina synpunkter och står bakom planen."])
+def test_hearsay_passive_and_formulas_of_being_heard_are_partial_voice(text: str):
+    assert _verdict(text + "\n", "child_voice") == "partial"
