@@ -248,7 +248,10 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
                                 r"(?:fått|fick|getts|givits) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
-                                r"(?:fått|fick) komma till tals)\b|"
+                                r"(?:fått|fick) komma till tals|"
+                                # the formula of influence: "[BARN] har getts möjlighet till inflytande"
+                                r"(?:fått|fick|getts|givits|ges|får) (?:\w+ )?möjlighet till (?:inflytande|delaktighet|"
+                                r"medverkan|medbestämmande))\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:är|har blivit)\s+informerad\b|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
@@ -327,9 +330,10 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
-# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet", a scan's "|_| kommun"; the label after an empty
-# box is not chosen.
-UNCHECKED_BOX = re.compile(r"(?:\[\s\]|\|_\||☐|□)\s*[^\[☐□☒☑■|]*")
+# Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen. A
+# scanned form's empty box reads "|_|" or "[_]"; its label ends at the next box, or at a gap of two spaces before
+# the form's own text ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.").
+UNCHECKED_BOX = re.compile(r"(?:\[[\s_]\]|\|_\||☐|□)[ \t]*[^\[☐□☒☑■|]*?(?=[ \t]{2,}\S|[\[☐□☒☑■|]|$)")
 CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
@@ -3795,12 +3799,12 @@ VERBLESS_ATTITUDE = folded_re(r"^\W*(?:\w+\s+)?(?:nöjd|positiv|negativ)\w* (?:m
                               r"förslag\w*|upplägget)\b", re.I)
 # The child's age where the plan gives it ("[BARN], 2 år", "Ålder: 7 månader", "[BARN] 1 år 3 mån", a journal
 # note's "Status: Pat. 1 år 7 mån." or "pat (4 mån)").
-CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+)?|ålder\s*[:;\t|]?\s*|barn\s+|"
+CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+|och är\s+)?|ålder\s*[:;\t|]?\s*|barn\s+|"
                               r"^status\s*:\s*)(\d{1,2})\s*(år|mån\w*)\b", re.I | re.M)
 # A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
 STATUS_SECTION = folded_re(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
-# Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur"): partial.
-VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
+# Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur", in notes "uttr. behov av"): partial.
+VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
                              re.I)
 # A modal makes the verb a goal ("ska kunna säga"); "säger till X när ..." is an instruction; writing the plan
 # or signing it is taking part, not a view.
@@ -3812,11 +3816,15 @@ QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUESTION = re.compile(r"\?\s*$")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
-                             r"perspektiv|syn|önskemål) (?:har|är)|\b(?:har fått komma till tals|"
-                             r"(?:getts|givits|fått|haft|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
-                             r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|instämde|höll med|"
-                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
+                             r"perspektiv|syn|önskemål|inställning) (?:har|är)|\b(?:har fått komma till tals|"
+                             r"(?:getts|givits|fått|haft|ges|får|beretts|bereds) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
+                             r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|"
+                             # the official formula of being heard: "[BARN] har getts tillfälle att yttra sig"
+                             r"(?:getts|givits|fått|beretts|bereds|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att yttra sig|instämde|höll med|"
+                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning|inställning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|"
+                             r"(?:fått|fick) (?:framföra|uttrycka|lämna) (?:sina|sin|sitt) (?:synpunkter|åsikt\w*|mening)(?!\s*:)|"
+                             r"står bakom (?:planen|sip\w*|förslag\w*|upplägget)|"
                              r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
                              r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
                              r"(?:planen|insatserna|förslag\w*|upplägget)|"
@@ -3824,8 +3832,25 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              # a yes to the plan as a whole: "säger att det är ok med planen", "tycker att den är bra"
                              r"(?:tycker|tyckte|säger|sa|sade) att (?:den|det) (?:är|var|känns|låter) (?:bra|okej|ok|fin)"
                              r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
-                             r"(?:uttrycker|uttryckt) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
+                             r"(?:uttrycker|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+# The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."): someone
+# speaking for the child, not named (GUIDELINES 3 child_voice partial).
+VOICE_HEARSAY = folded_re(r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon) (?:uppges|sägs|anges|beskrivs) (?:\w+ )?"
+                          r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b", re.I)
+# A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
+# perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
+# voice, not even a formula that it was heard (GUIDELINES 3 child_voice: not_met when nothing else).
+VALUE_CLAIM = folded_re(r"(?:\b(?:barnets|elevens|ungdomens|den unges)|\[BARN\]:?s) (?:egen |egna )?(?:röst|perspektiv|"
+                        r"bästa|rättigheter|synvinkel) (?:(?:är|blir|ska|skall|har|har varit) (?:\w+ ){0,2}?(?:central\w*|"
+                        r"viktig\w*|självklar\w*|vägledande|avgörande|grundläggande|i centrum|i fokus|utgångspunkt\w*|"
+                        r"ledstjärna\w*|genomgående)|(?:genomsyrar|präglar|vägleder|styr|står i centrum|är i fokus|"
+                        r"ligger till grund)\b)", re.I)
+# What comes out of a conversation with the child, in official words ("Av samtal med barnet framgår att hen vill ...",
+# "Vid samtalet med [BARN] den 3 mars framkom att ..."): the child's own account when a statement follows.
+FROM_CHILD_CONVERSATION = folded_re(r"\b(?:av|vid|i|under) (?:\w+ )?samtal(?:et|en)? med (?:\[BARN\](?!s\b)|barnet|eleven|"
+                                    r"ungdomen|flickan|pojken)(?:\s+(?:den|i|på|under|vid)\s+[^.,;]{1,25}?)?,?\s+"
+                                    r"(?:framgår|framgick|framkom|framkommer|har framkommit)\s+(?:det\s+)?att\b", re.I)
 # A formula that opens with the child's view ("Barnets synpunkter har ...", "[BARN]s åsikt är ...").
 CHILD_GENITIVE = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I)
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
@@ -3837,9 +3862,9 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 CHILD_VIEW_HEADING = folded_re(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
     r"(?:syn\w*|röst|perspektiv|ord|tankar|"
-    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
+    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
-    r"tycker|vill|berättat)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
+    r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
@@ -3855,7 +3880,7 @@ LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it.
 ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
-                               r"skrivit (?:det här|den|planen) (?:åt|för) mig)", re.I)
+                               r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             # "skriven av [NAMN_1] utifrån sådant [BARN] har sagt vid måltiderna"
                             r"\butifrån (?:sådant |det |vad )?\[BARN\] (?:själv )?(?:har )?(?:sagt|sa|berättat|berättade|uttryckt)\b|"
@@ -3996,7 +4021,7 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
-                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not FIRST_PERSON_PLAN.search(text),
+                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not _child_first_person_plan(text),
                       staff_writer=bool(_search_ci(STAFF_WRITER, text)),
                       adult_filled=bool(_search_ci(ADULT_FILLED, text)))
 
@@ -4111,6 +4136,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     text = s.text
     if QUESTION.search(masked):
         return None  # a question put to the child ("Vad tycker du?"), not its answer
+    for claim in _finditer_lowered(VALUE_CLAIM, masked):
+        masked = masked[:claim.start()] + " " * (claim.end() - claim.start()) + masked[claim.end():]
     formula = _search_ci(FORMULAIC_VOICE, masked)
     if formula and (CHILD_GENITIVE.match(formula.group())
                     or _subject(masked, people, formula, last, None)[0] != "adult"):
@@ -4156,14 +4183,16 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
     elif source == "child" and adult_at is None:
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
+    if said is None and adult_at is None and _search_ci(FROM_CHILD_CONVERSATION, masked):
+        said = "child"  # "Av samtal med barnet framgår att hen vill bo kvar": what the child said, in official words
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
              or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted))
-    if said == "child" or child_quote:
+    if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
-    if said == "adult" or viewed == "adult":
-        return "adult"
+    if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
+        return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
@@ -4244,7 +4273,8 @@ GUARDIAN_WRITER = folded_re(
     rf"\b(?:skriv(?:et|en|it|na)|ifylld|ifyllt|(?:(?<=planen är )|(?<=planen )|(?<!\w\s))gjord|sammanställd)\s+"
     rf"(?:hemma\s+)?av\s*:?\s+(?:oss\s+)?"
     rf"(?:(?:\[[A-ZÅÄÖ_0-9]+\]|(?-i:[A-ZÅÄÖ][a-zåäö]+)|och|,)\s*){{0,4}}(?<!\w){_KIN}(?!\w)|"
-    rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
+    rf"(?<!\w){_KIN}\s+har\s+fyllt i\b|(?<!\w){_KIN}(?:\s+\[VH\d?\])?\s+har\s+skrivit\s+(?:den här\s+)?(?:texten|planen)\b|"
+    rf"\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
 # A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
@@ -4431,6 +4461,14 @@ def child_voice(ctx: Context) -> CriterionResult:
 # participant list is the child.
 FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
 FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
+# A parent's own first-person plan ("Min plan som förälder – SIP för [BARN]"): its "jag" is the parent, not the child.
+PARENT_FIRST_PERSON_PLAN = folded_re(r"\b(?:min|vår) (?:plan|sip|text)\w* som (?:förälder|föräldrar|mamma|pappa|"
+                                     r"vårdnadshavar\w*)\b", re.I)
+
+
+def _child_first_person_plan(text: str) -> bool:
+    """A plan in the child's first person (`FIRST_PERSON_PLAN`), not a parent's own (`PARENT_FIRST_PERSON_PLAN`)."""
+    return bool(FIRST_PERSON_PLAN.search(text)) and not _search_ci(PARENT_FIRST_PERSON_PLAN, text)
 
 
 def _participation_texts(ctx: Context) -> list[str]:
@@ -4440,7 +4478,7 @@ def _participation_texts(ctx: Context) -> list[str]:
     texts = [s.text for s in ctx.segs]
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
-    if FIRST_PERSON_PLAN.search(ctx.text):
+    if _child_first_person_plan(ctx.text):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
     return texts
 
@@ -4471,9 +4509,15 @@ def _bare_participant_label(text: str) -> bool:
 def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], list[Segment]]:
     """The segments where the child is an item of a participant list, not a sentence about the child there:
     those that say for which stretch of the meeting ("[BARN] hela mötet", "[BARN] (14) från kl 10") and those
-    that only list the child; `texts` are the segments' texts from `_participation_texts`."""
+    that only list the child; `texts` are the segments' texts from `_participation_texts`. A list goes on to the
+    line's end when an abbreviation's dot splits it ("Närv.: [NAMN_1] soc.sekr. IFO, [NAMN_2] kurator, [BARN]")."""
     stretch, listed, in_list = [], [], False  # below a list title, until a heading or a sentence
+    list_line_end = -1  # the end of the line that a participant label opens
     for s, text in zip(ctx.segs, texts):
+        on_list_line = s.start < list_line_end
+        if PARTICIPANT_LABEL.match(text):
+            line_end = ctx.text.find("\n", s.start)
+            list_line_end = line_end if line_end >= 0 else len(ctx.text)
         slide = SLIDE_MARKER.match(text)  # a slide titled for the list: "Bild 3: Deltagare"
         title = slide.group("title") if slide else text
         if LIST_TITLE.match(title) or _bare_participant_label(title):
@@ -4481,7 +4525,7 @@ def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], lis
             continue
         if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
             in_list = False
-        items = "" if s.is_heading else _list_items(s, text, in_list)
+        items = "" if s.is_heading else text if on_list_line else _list_items(s, text, in_list)
         if LISTED_STRETCH.search(items):
             stretch.append(s)
         elif LISTED_CHILD.search(items):
@@ -4510,9 +4554,18 @@ def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
                 and CHILD_FIRST.match(texts[i - 1]))
 
 
+# "Delaktighet" as one value among others ("trygghet, delaktighet och inflytande som ledstjärnor", "förutsättningar
+# för lärande, delaktighet och gemenskap"): a value word of the adults' vision, not the child's participation.
+VALUE_NOUN = r"\w+(?:het|skap|ande|else|tro)"
+VALUE_DELAKTIGHET = folded_re(rf"\b{VALUE_NOUN}\s*(?:,|och|samt)\s*delaktighet\b|"
+                              rf"\bdelaktighet\s*(?:,|och|samt)\s*{VALUE_NOUN}\b", re.I)
+
+
 def _child_delaktig(text: str) -> bool:
-    """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult."""
-    return any(not _search_ci(ADULT_PARTICIPANT, text[:m.start()])
+    """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult, nor a
+    value word in a list of values (`VALUE_DELAKTIGHET`)."""
+    values = [(m.start(), m.end()) for m in _finditer_lowered(VALUE_DELAKTIGHET, text)]
+    return any(not _search_ci(ADULT_PARTICIPANT, text[:m.start()]) and not _in_spans_of(values, m.start())
                for m in _finditer_lowered(PARTICIPATION_VAGUE, text))
 
 
@@ -4735,12 +4788,16 @@ def _checked(text: str) -> str:
     return CHECKBOX.sub("", UNCHECKED_BOX.sub("", text))
 
 
+# A consent field's label, also with what the consent is to ("Samtycke till informationsutbyte:", "Samtycke till
+# SIP och informationsutbyte |"): with no value after it the field is empty.
+CONSENT_LABEL = re.compile(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*(?:information och |om )?(?:samtycke\w*|medgivande\w*)"
+                           r"(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?[\W\d]*", re.I)
+
+
 def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
     cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
-    rest = [c for c in cells if not re.fullmatch(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*"
-                                                 r"(?:information och |om )?(?:samtycke\w*|medgivande\w*)[\W\d]*",
-                                                 c, re.I)]
+    rest = [c for c in cells if not CONSENT_LABEL.fullmatch(c)]
     return " ".join(c for c in rest if not EMPTY_CELL.match(c))
 
 
@@ -4860,10 +4917,18 @@ class _GuardianClause:
     rest: str  # the clause after the guardian
 
 
+# A vision that places the guardians in an everyday it hopes for ("Vi vill skapa ett utrymme där både den unga och
+# föräldrarna känner sig sedda", "Vi strävar efter en vardag där föräldrarna känner sig stärkta"): no view of theirs.
+VISION_WHERE = folded_re(r"\b(?:vill|ska|strävar|skapa\w*|verka\w* för)\b[^.!?]{0,80}\b(?:där|så att)\b[^.!?]{0,60}$", re.I)
+
+
 def _guardian_clauses(text: str) -> list[_GuardianClause]:
-    """Each clause with a guardian as its subject, with its view verb if it has one."""
+    """Each clause with a guardian as its subject, with its view verb if it has one; not a guardian placed in a
+    vision (`VISION_WHERE`)."""
     out = []
     for m in GUARDIAN_SUBJECT.finditer(text):
+        if _search_ci(VISION_WHERE, text[:m.start()]):
+            continue
         rest = text[m.end():]
         v = GUARDIAN_VIEW.search(rest, 0, 80)
         own_verb = v and not OTHER_AGENT.search(rest, 0, v.start()) and not YES_NO.match(rest, v.end())
@@ -4935,8 +5000,13 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     goal_spans = [(g.start, g.end) for g in ctx.goals]
     table_goal_spans = [(g.start, g.end) for g in _cached(ctx, "table_goals", _table_goals)[0]]
     in_list = False  # below a list title, until a heading or a sentence
+    list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
     for i, s in enumerate(ctx.segs):
         text = _checked(s.text)
+        on_list_line = s.start < list_line_end
+        if GUARDIAN_LIST_LABEL.match(text):
+            line_end = ctx.text.find("\n", s.start)
+            list_line_end = line_end if line_end >= 0 else len(ctx.text)
         if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
@@ -4965,7 +5035,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif _search_ci(GUARDIAN_WORD, text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
                 EXCLUSION_REASON.search(text) or _reason_follows(nxt))):
             f.excluded.append(s)
-        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list
+        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list or on_list_line
               or _presence_field(s.text, text)):
             f.listed.append(s)
         elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \
@@ -4974,8 +5044,26 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     return f
 
 
+# A guardian (not a grandparent or a family home) among the writers of a plan that `GUARDIAN_WRITER` finds.
+PARENT_WRITER = folded_re(r"(?<!\w)(?:mamma|pappa|föräldr\w*|vårdnadshavar\w*|\[VH\d?\])(?!\w)", re.I)
+
+
+def _written_by_guardians(ctx: Context) -> list[Segment]:
+    """The segment that says the guardians themselves wrote the plan ("Skriven av [VH1], mamma", "mamma och pappa
+    har skrivit texten åt mig"): the plan is their own account, they took part (GUIDELINES 3
+    guardian_participation met); [] otherwise."""
+    m = GUARDIAN_WRITER.search(ctx.text)
+    if not m or not _search_ci(PARENT_WRITER, m.group()):
+        return []
+    return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]
+
+
 def guardian_participation(ctx: Context) -> CriterionResult:
     f = guardian_findings(ctx)
+    written = _written_by_guardians(ctx)
+    if written and not (f.views or f.attended):
+        return _result("guardian_participation", "met", 0.6, [_ev(s, "GUARDIAN") for s in written],
+                       "Vårdnadshavarna har själva skrivit planen: deras egen syn återges.")
     ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
                        guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
     if f.views or f.attended or f.excluded and not f.listed:  # the one not excluded only listed: partial

@@ -3383,3 +3383,91 @@ def test_official_wording_of_who_coordinates_the_plan(line: str, verdict: str):
 def test_a_passive_summons_names_its_sender_after_av(line: str, verdict: str):
     text = f"SIP 3/3 2026\n\nUppföljning\nPlanen följs upp den 12 maj 2026. {line}\n"
     assert _verdict(text, "follow_up_responsible") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Samtycke till informationsutbyte:   |_| ja   |_| nej\nLämnat av: ....\n", "not_met"),  # a scanned form's empty boxes
+    ("Samtycke till SIP: [ ] ja [ ] nej\n", "not_met"),
+    ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.\n", "partial"),  # the form's own text after the boxes
+    ("Samtycke:  ☐ skriftligt  ☒ muntligt   Vårdnadshavarna samtycker till SIP.\n", "met"),
+])
+def test_empty_boxes_in_a_scanned_consent_form(text: str, verdict: str):
+    assert _verdict(text, "consent") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a value claim about the child's voice is no voice, not even a formula
+    ("Barnets perspektiv\n• [BARN]s röst är central i arbetet.\n• Barnets perspektiv genomsyrar planen.\n", "not_met"),
+    ("Barnets perspektiv\n[BARN]s synpunkter har inhämtats.\n", "partial"),
+    # notes' abbreviation of staff language in the child's mouth
+    ("3. Barnets perspektiv\n[BARN] uttr. behov av trygghet o struktur.\n", "partial"),
+    # the child's words retold, not quoted, under the guardians' heading: the guardian speaks for the child
+    ("Vårdnadshavarens synpunkter\n[VH1] ringde dagen före mötet.\n[BARN] har sagt till henne att han inte vill byta skola.\n",
+     "partial"),
+    ("Vårdnadshavarens synpunkter\nPå förskolan säger [BARN] \"mamma hämta!\" och springer till dörren.\n", "met"),
+    # a heading for what the child has written
+    (("Mammas synpunkter\nMamma vill att [BARN] byter skola.\n\nDet [BARN] har skrivit till mig\n"
+      "\"Jag vill gå på folkhögskola, inte nu kanske, men sen.\"\n"), "met"),
+    # a parent's own first-person plan: its "jag vill" is the parent's
+    (("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma.\nJag har skrivit planen i jag-form. "
+      "Jag vill att allt stöd byggs på [BARN]s styrkor.\n"), "not_met"),
+    # a jag-plan the parents wrote for a small child: partial
+    (("Min SIP\n(mamma [VH1] och pappa [VH2] har skrivit texten åt mig)\nJag heter [BARN] och är 3 år.\n"
+      "Jag drar i handen på den jag vill ska hjälpa mig.\n"), "partial"),
+])
+def test_child_voice_in_official_scanned_and_value_laden_plans(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a participant list cut by an abbreviation's dot still lists the child
+    ("Närv.: [NAMN_1] soc.sekr. IFO, [NAMN_2] kurator, [BARN]\n\nMål:\n- [BARN] ska gå i skolan\n", "partial"),
+    ("Barnets perspektiv\n• [BARN] har getts möjlighet till inflytande.\n", "partial"),
+    # "delaktighet" as a value among values is no participation
+    ("Med trygghet, delaktighet och inflytande som ledstjärnor skapar vi förutsättningar för [BARN].\n", "not_met"),
+    ("Vi skapar förutsättningar för lärande, delaktighet och gemenskap.\n• [BARN] har varit delaktig i arbetet.\n",
+     "partial"),
+])
+def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the guardians wrote the plan themselves: their own account
+    (("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma, efter mötet.\n"
+      "Jag hoppas att det blir klart vid nästa möte.\n"), "met"),
+    ("Min SIP\n(mamma [VH1] och pappa [VH2] har skrivit texten åt mig efter mötet)\nJag heter [BARN].\n", "met"),
+    # a grandparent's notes are not the guardians' part
+    ("Mormors anteckningar från mötet\n[BARN] ska gå till skolan varje dag.\n", "not_met"),
+    # guardians placed in a vision are no view of theirs
+    (("Deltagare:\n• [VH1], vårdnadshavare\n\nVi vill skapa ett utrymme där både den unga och föräldrarna känner sig "
+      "sedda.\n"), "partial"),
+    ("Deltagare:\n• [VH1], vårdnadshavare\n\nFöräldrarna berättade att morgnarna är svårast.\n", "met"),
+])
+def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verdict: str):
+    assert _verdict(text, "guardian_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Barnets inställning har inhämtats.\n", "partial"),  # a formal letter's formula
+    ("Barnet har getts tillfälle att yttra sig.\n", "partial"),
+    ("Barnet har beretts möjlighet att framföra sina synpunkter.\n", "partial"),
+    ("§ 2 Barnets inställning\n[BARN] vill bo kvar hos mamma och gå kvar i sin klass.\n", "met"),
+    ("Av samtal med barnet framgår att hen vill bo kvar hos mamma.\n", "met"),  # assessment language
+    ("Vid samtalet med [BARN] den 3 mars framkom att hen inte vill byta skola.\n", "met"),
+    ("Av samtal med vårdnadshavarna framgår att de vill ha stöd.\n", "not_met"),
+])
+def test_child_voice_in_official_administrative_language(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
+    text = "Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1], [BARN]\n\nMål:\n- [BARN] ska gå i skolan\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+@pytest.mark.parametrize("text", ["[BARN] uppges tycka att det är okej i skolan men att det är tomt hemma.",
+                                  "[BARN] har fått framföra sina synpunkter och står bakom planen."])
+def test_hearsay_passive_and_formulas_of_being_heard_are_partial_voice(text: str):
+    assert _verdict(text + "\n", "child_voice") == "partial"
