@@ -4556,9 +4556,9 @@ def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
 
 # "Delaktighet" as one value among others ("trygghet, delaktighet och inflytande som ledstjärnor", "förutsättningar
 # för lärande, delaktighet och gemenskap"): a value word of the adults' vision, not the child's participation.
-VALUE_NOUN = r"\w+(?:het|skap|ande|else|tro)"
-VALUE_DELAKTIGHET = folded_re(rf"\b{VALUE_NOUN}\s*(?:,|och|samt)\s*delaktighet\b|"
-                              rf"\bdelaktighet\s*(?:,|och|samt)\s*{VALUE_NOUN}\b", re.I)
+ABSTRACT_NOUN = r"\w+(?:het|skap|ande|else|tro)"
+VALUE_DELAKTIGHET = folded_re(rf"\b{ABSTRACT_NOUN}\s*(?:,|och|samt)\s*delaktighet\b|"
+                              rf"\bdelaktighet\s*(?:,|och|samt)\s*{ABSTRACT_NOUN}\b", re.I)
 
 
 def _child_delaktig(text: str) -> bool:
