@@ -2,7 +2,8 @@
 
 A plan exported from a word processor can keep its change marks and comments: "[Borttaget: v. 48]",
 "[Infogat av [NAMN_3] 22/10: efter jullovet]", "~~12/5~~ ++efter sommaren++", "[Kommentar [NAMN_2]: Vem
-kallar?]", or a list of comments at the end ("Kommentarer" / "K1 [NAMN_1]: …"). GUIDELINES section 4:
+kallar?]", a list of comments at the end ("Kommentarer" / "K1 [NAMN_1]: …"), or a word processor's margin
+balloons printed as lines ("Borttaget: v. 48", "Kommenterad [AB1]: …", "Commented [AB2]: …"). GUIDELINES 4:
 struck text and comments are not part of the plan, inserted text is. `mask_revisions` replaces struck
 text, comments and the marks themselves with spaces (line breaks kept), so the text keeps its length
 and every offset in it points at the same character as in the text the user gave.
@@ -15,10 +16,10 @@ import regex as re
 # The opening of a bracketed deletion or comment, its author and time stamp included ("[Borttaget av
 # [NAMN_3] 12/3:", "[Kommentar [NAMN_2]:", "[Raderat:"); the closing bracket is found by `_closing`.
 _STRUCK_OPEN = re.compile(r"\[(?:Borttaget|Borttagen(?:\s+text)?|Raderat|Raderad(?:\s+text)?|Struket|Strykning|"
-                          r"Kommentar(?:\s+K?\d{1,2})?)\b[^\[\]:\n]{0,40}(?:\[[^\[\]\n]{1,30}\][^\[\]:\n]{0,40})?:",
+                          r"Kommentar(?:\s+K?\d{1,2})?|Kommenterad|Deleted|Comment(?:ed)?)\b[^\[\]:\n]{0,40}(?:\[[^\[\]\n]{1,30}\][^\[\]:\n]{0,40})?:",
                           re.I)
 # The opening of a bracketed insertion ("[Infogat:", "[Tillagt av [NAMN_2] 17/11:"): the mark goes, the text stays.
-_INSERTED_OPEN = re.compile(r"\[(?:Infogat|Infogad(?:\s+text)?|Tillagt|Tillagd(?:\s+text)?)\b"
+_INSERTED_OPEN = re.compile(r"\[(?:Infogat|Infogad(?:\s+text)?|Tillagt|Tillagd(?:\s+text)?|Inserted)\b"
                             r"[^\[\]:\n]{0,40}(?:\[[^\[\]\n]{1,30}\][^\[\]:\n]{0,40})?:\s?", re.I)
 # "~~struken text~~" (over a line break too) and the marks of "++tillagd text++".
 _STRIKETHROUGH = re.compile(r"~~(?=\S)[^~]{1,1500}?~~")
@@ -28,7 +29,12 @@ _COMMENT_HEADING = re.compile(r"^[ \t]*(?:Kommentarer|Marginalkommentarer)(?:\s+
                               re.I | re.M)
 _COMMENT_LINE = re.compile(r"^[ \t]*\[?K\d{1,2}\]?[ \t]+\S[^\n]*$", re.M)
 _COMMENT_REF = re.compile(r"\[K\d{1,2}\]")
-_MARKS = ("[", "~~", "++", "Kommentar", "kommentar")
+# A word processor's margin balloon printed as its own line, in Swedish or English ("Borttaget: v. 48", "Formaterat:
+# Teckensnitt: 11 pt", "Kommenterad [AB1]: Vem kallar?", "Deleted: socialtjänsten", "Commented [AB2]: OK").
+_BALLOON_LINE = re.compile(r"^[ \t]*(?:Borttaget|Formaterat|Kommenterad|Deleted|Formatted|Commented)"
+                           r"(?:[ \t]*\[[A-ZÅÄÖ]{1,4}\d{1,3}\])?[ \t]*:[^\n]*$", re.M)
+_MARKS = ("[", "~~", "++", "Kommentar", "kommentar", "Borttaget", "Formaterat", "Kommenterad", "Deleted", "Formatted",
+          "Commented")
 
 
 def _closing(text: str, start: int) -> int | None:
@@ -69,6 +75,7 @@ def revision_spans(text: str) -> list[tuple[int, int]]:
     if comments:
         spans += [heading.span(), *comments]
     spans += [m.span() for m in _COMMENT_REF.finditer(text)]
+    spans += [m.span() for m in _BALLOON_LINE.finditer(text)]
     return sorted(spans)
 
 

@@ -22,6 +22,10 @@ def _squeezed(text: str) -> str:
      "Mål: [BARN] ska gå till skolan varje dag."),
     ("Uppföljning v. 10 [Kommentar [NAMN_2]: Vem kallar? 4/3?] gäller.", "Uppföljning v. 10 gäller."),
     ("~~Uppföljning sker\nvid behov.~~\nKlart.", "Klart."),
+    ("Ansvarig: [Deleted: skolan][Inserted: BUP]", "Ansvarig: BUP"),
+    ("Nästa möte v. 12.\nKommenterad [AB1]: Vem kallar?\nBorttaget: v. 10\nFormaterat: Teckensnitt: 11 pt",
+     "Nästa möte v. 12."),
+    ("Mål: [BARN] ska läsa själv.\nCommented [NS2]: OK?\nDeleted: senast v. 20", "Mål: [BARN] ska läsa själv."),
 ])
 def test_struck_text_comments_and_marks_become_spaces(text, kept):
     masked = mask_revisions(text)
@@ -39,6 +43,7 @@ def test_a_comment_list_at_the_end_goes_with_its_heading():
     "Kommentarer\n[NAMN_4] berättade att närvaron har ökat.",  # a heading with the plan's own text under it
     "SIP för [BARN]. [VH1] och [NAMN_2] deltog. Betyg i C++ och matte.",
     "Bakgrund [se bilaga 1]. Mål: [BARN] ska sova hela natten.",
+    "Insatser som avslutats: Borttaget ur planen är stödsamtalen.",  # the word inside a sentence, not a balloon
 ])
 def test_text_without_change_marks_is_left_alone(text):
     assert mask_revisions(text) == text
