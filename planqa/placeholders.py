@@ -140,12 +140,21 @@ def reads_other_placeholders(assess: Callable[[Any, Plan], Assessment]) -> Calla
 
     @functools.wraps(assess)
     def wrapper(self, plan: Plan) -> Assessment:
-        masked = mask_revisions(plan.text)
-        if masked != plan.text:
-            plan = plan.model_copy(update={"text": masked})
-        rewritten = normalise(plan.text)
-        if not rewritten.spans:
-            return assess(self, plan)
-        return in_original(assess(self, plan.model_copy(update={"text": rewritten.text})), rewritten)
+        rewritten = normalise(mask_revisions(plan.text))
+        read = plan if rewritten.text == plan.text else plan.model_copy(update={"text": rewritten.text})
+        result = in_original(assess(self, read), rewritten)
+        return result if rewritten.original == plan.text else _texts_from(result, plan.text)
 
     return wrapper
+
+
+def _texts_from(result: Assessment, text: str) -> Assessment:
+    """`result` with its evidence and entity texts read from `text` at their offsets (a plan assessed without its
+    struck text and comments keeps every offset, and the reviewer sees the text as given)."""
+
+    def sliced(span):
+        return span.model_copy(update={"text": text[span.start:span.end]})
+
+    criteria = {cid: c.model_copy(update={"evidence": [sliced(e) for e in c.evidence]})
+                for cid, c in result.criteria.items()}
+    return result.model_copy(update={"criteria": criteria, "entities": [sliced(e) for e in result.entities]})

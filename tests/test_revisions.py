@@ -74,6 +74,14 @@ def test_evidence_points_into_the_text_as_given():
     assert any("2026-04-14" in e.text for e in evidence)
 
 
+def test_evidence_over_struck_text_shows_the_text_as_given():
+    text = PLAN.replace("Ansvarig: BUP.", "Ansvarig: ~~skolan~~ ++BUP++.").format(follow_up="2026-04-14.")
+    result = RuleAssessor().assess(Plan(id="p", text=text))
+    spans = [e for c in result.criteria.values() for e in c.evidence] + list(result.entities)
+    assert spans and all(text[e.start:e.end] == e.text for e in spans)
+    assert any("~~skolan~~" in e.text for e in spans)
+
+
 def test_the_assessment_says_that_changes_were_left_out():
     marked = assess(Plan(id="p", text=PLAN.format(follow_up="~~2026-03-24~~ ++2026-04-14++")), RuleAssessor())
     clean = assess(Plan(id="p", text=PLAN.format(follow_up="2026-04-14")), RuleAssessor())
