@@ -1,0 +1,39 @@
+"""train/ocr_damage.py: the damage it does to a plan's words, seeded and leaving placeholders alone."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ocr():
+    spec = importlib.util.spec_from_file_location("ocr_damage", ROOT / "train" / "ocr_damage.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("kind, word, damaged", [
+    ("m_as_rn", "mamma", "rnamma"),
+    ("l_as_1", "skolan", "sko1an"),
+    ("no_diacritics", "uppföljning", "uppfoljning"),
+    ("hyphenated", "uppföljning", "uppfö-\nljning"),
+    ("split", "uppföljning", "uppfö ljning"),
+    ("hyphenated", "BUP", "BUP"),
+])
+def test_each_kind_of_damage(ocr, kind, word, damaged):
+    assert ocr.damage_word(word, kind) == damaged
+
+
+def test_damage_is_seeded_and_leaves_placeholders_and_spacing(ocr):
+    text = "[BARN] och [VH1] träffar samordnaren på mottagningen varje vecka.\nMål: [BARN] ska må bra."
+    once = ocr.damage(text, "m_as_rn", 1.0, random.Random(1))
+    assert once == ocr.damage(text, "m_as_rn", 1.0, random.Random(1))
+    assert once.count("[BARN]") == 2 and "[VH1]" in once and once.count("\n") == 1
+    assert "sarnordnaren" in once and ocr.damage(text, "m_as_rn", 0.0, random.Random(1)) == text
