@@ -20,6 +20,7 @@ from typing import Any
 
 import regex as re
 
+from planqa.hyphens import broken_words, in_text, join_hyphenated
 from planqa.models import Assessment, Plan
 from planqa.revisions import mask_revisions
 from planqa.roles import person_roles
@@ -135,25 +136,29 @@ def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:
 
 def reads_other_placeholders(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
     """Decorator for an assessor's `assess`: the plan is assessed without its struck text and comments
-    (`planqa.revisions`, offsets kept) and with other conventions' placeholders read as the guidelines'
-    own (`normalise`), and the result points into the plan as given."""
+    (`planqa.revisions`), with words broken at a line end joined (`planqa.hyphens`; both keep the text's
+    length) and with other conventions' placeholders read as the guidelines' own (`normalise`), and the
+    result points into the plan as given."""
 
     @functools.wraps(assess)
     def wrapper(self, plan: Plan) -> Assessment:
-        rewritten = normalise(mask_revisions(plan.text))
+        masked = mask_revisions(plan.text)
+        rewritten = normalise(join_hyphenated(masked))
         read = plan if rewritten.text == plan.text else plan.model_copy(update={"text": rewritten.text})
         result = in_original(assess(self, read), rewritten)
-        return result if rewritten.original == plan.text else _texts_from(result, plan.text)
+        return result if rewritten.original == plan.text else _texts_from(result, plan.text, broken_words(masked))
 
     return wrapper
 
 
-def _texts_from(result: Assessment, text: str) -> Assessment:
+def _texts_from(result: Assessment, text: str, words: list[tuple[int, int, int]]) -> Assessment:
     """`result` with its evidence and entity texts read from `text` at their offsets (a plan assessed without its
-    struck text and comments keeps every offset, and the reviewer sees the text as given)."""
+    struck text and comments, with its broken words joined, keeps its length; a span's end inside a joined word
+    moves to the word's end, `planqa.hyphens.in_text`), so the reviewer sees the text as given."""
 
     def sliced(span):
-        return span.model_copy(update={"text": text[span.start:span.end]})
+        start, end = in_text(span.start, span.end, words)
+        return span.model_copy(update={"start": start, "end": end, "text": text[start:end]})
 
     criteria = {cid: c.model_copy(update={"evidence": [sliced(e) for e in c.evidence]})
                 for cid, c in result.criteria.items()}

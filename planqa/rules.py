@@ -19,6 +19,7 @@ from planqa import dates, followup, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
+from planqa.hyphens import join_hyphenated
 from planqa.placeholders import reads_other_placeholders
 from planqa.revisions import mask_revisions
 from planqa.text import Segment, folded_re, segments
@@ -500,8 +501,9 @@ def _field_times(lines: list[Segment], chosen: list[dates.DateMention]) -> list[
 def build_context(text: str) -> Context:
     """Everything the rules read from one plan, built once per text (the self-check, the assessor and the
     fixes all ask for the same plan's context; treat it as read-only). Struck text and comments are blanked out
-    first (`planqa.revisions`: the plan is the text left after the changes; offsets are kept)."""
-    text = mask_revisions(text)
+    first (`planqa.revisions`: the plan is the text left after the changes) and words broken at a line end are
+    joined (`planqa.hyphens`); both keep every offset."""
+    text = join_hyphenated(mask_revisions(text))
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
     segs, lines = segments(text), segments(text, split_sentences=False)
