@@ -22,6 +22,7 @@ import regex as re
 
 from planqa.hyphens import broken_words, in_text, join_hyphenated
 from planqa.models import Assessment, Plan
+from planqa.ocr import read_letters
 from planqa.revisions import mask_revisions
 from planqa.roles import person_roles
 
@@ -136,14 +137,14 @@ def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:
 
 def reads_other_placeholders(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
     """Decorator for an assessor's `assess`: the plan is assessed without its struck text and comments
-    (`planqa.revisions`), with words broken at a line end joined (`planqa.hyphens`; both keep the text's
-    length) and with other conventions' placeholders read as the guidelines' own (`normalise`), and the
+    (`planqa.revisions`), with words broken at a line end joined (`planqa.hyphens`) and OCR's digits inside
+    words read as letters (`planqa.ocr`; all three keep the text's length) and with other conventions' placeholders read as the guidelines' own (`normalise`), and the
     result points into the plan as given."""
 
     @functools.wraps(assess)
     def wrapper(self, plan: Plan) -> Assessment:
         masked = mask_revisions(plan.text)
-        rewritten = normalise(join_hyphenated(masked))
+        rewritten = normalise(read_letters(join_hyphenated(masked)))
         read = plan if rewritten.text == plan.text else plan.model_copy(update={"text": rewritten.text})
         result = in_original(assess(self, read), rewritten)
         return result if rewritten.original == plan.text else _texts_from(result, plan.text, broken_words(masked))
