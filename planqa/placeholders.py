@@ -13,17 +13,11 @@ offsets in the rewritten text back to the original, so evidence points into the 
 from __future__ import annotations
 
 import bisect
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import regex as re
 
-from planqa.hyphens import broken_words, in_text, join_hyphenated
-from planqa.models import Assessment, Plan
-from planqa.ocr import read_letters
-from planqa.revisions import mask_revisions
+from planqa.models import Assessment
 from planqa.roles import person_roles
 
 # a bracketed token, or a bare "NN"/"XX"/"N.N." (the inner text is the bracketed one, or the bare token itself)
@@ -133,34 +127,3 @@ def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:
                                           "explanation": explained(c.explanation)})
                 for cid, c in result.criteria.items()}
     return result.model_copy(update={"criteria": criteria, "entities": [moved(e) for e in result.entities]})
-
-
-def reads_other_placeholders(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
-    """Decorator for an assessor's `assess`: the plan is assessed without its struck text and comments
-    (`planqa.revisions`), with words broken at a line end joined (`planqa.hyphens`) and OCR's digits inside
-    words read as letters (`planqa.ocr`; all three keep the text's length) and with other conventions' placeholders read as the guidelines' own (`normalise`), and the
-    result points into the plan as given."""
-
-    @functools.wraps(assess)
-    def wrapper(self, plan: Plan) -> Assessment:
-        masked = mask_revisions(plan.text)
-        rewritten = normalise(read_letters(join_hyphenated(masked)))
-        read = plan if rewritten.text == plan.text else plan.model_copy(update={"text": rewritten.text})
-        result = in_original(assess(self, read), rewritten)
-        return result if rewritten.original == plan.text else _texts_from(result, plan.text, broken_words(masked))
-
-    return wrapper
-
-
-def _texts_from(result: Assessment, text: str, words: list[tuple[int, int, int]]) -> Assessment:
-    """`result` with its evidence and entity texts read from `text` at their offsets (a plan assessed without its
-    struck text and comments, with its broken words joined, keeps its length; a span's end inside a joined word
-    moves to the word's end, `planqa.hyphens.in_text`), so the reviewer sees the text as given."""
-
-    def sliced(span):
-        start, end = in_text(span.start, span.end, words)
-        return span.model_copy(update={"start": start, "end": end, "text": text[start:end]})
-
-    criteria = {cid: c.model_copy(update={"evidence": [sliced(e) for e in c.evidence]})
-                for cid, c in result.criteria.items()}
-    return result.model_copy(update={"criteria": criteria, "entities": [sliced(e) for e in result.entities]})

@@ -18,11 +18,8 @@ from typing import TypeVar
 from planqa import dates, followup, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
-from planqa.hyphens import join_hyphenated
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
-from planqa.ocr import read_letters
-from planqa.placeholders import reads_other_placeholders
-from planqa.revisions import mask_revisions
+from planqa.readable import readable, reads_plan_text
 from planqa.text import Segment, folded_re, segments
 
 MODEL_VERSION = "rules-1"
@@ -501,11 +498,10 @@ def _field_times(lines: list[Segment], chosen: list[dates.DateMention]) -> list[
 @lru_cache(maxsize=16)
 def build_context(text: str) -> Context:
     """Everything the rules read from one plan, built once per text (the self-check, the assessor and the
-    fixes all ask for the same plan's context; treat it as read-only). Struck text and comments are blanked out
-    first (`planqa.revisions`: the plan is the text left after the changes) and words broken at a line end are
-    joined (`planqa.hyphens`), and OCR's digits inside words are read as letters (`planqa.ocr`); all keep every
-    offset."""
-    text = read_letters(join_hyphenated(mask_revisions(text)))
+    fixes all ask for the same plan's context; treat it as read-only). The text is read as `planqa.readable`
+    gives it: without struck text and comments, broken words joined, OCR digits read as letters, every offset
+    kept."""
+    text = readable(text)
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
     segs, lines = segments(text), segments(text, split_sentences=False)
@@ -5127,7 +5123,7 @@ class RuleAssessor:
 
     model_version = MODEL_VERSION
 
-    @reads_other_placeholders
+    @reads_plan_text
     def assess(self, plan: Plan) -> Assessment:
         ctx = build_context(plan.text)
         criteria = assess_rules(ctx)

@@ -24,7 +24,7 @@ from planqa.criteria import BY_ID, CRITERION_IDS, VERDICTS
 from planqa.features import SEGMENT_KINDS, PlanView, focus_text
 from planqa.integrity import MANIFEST_FILE, ModelIntegrityError, verify_manifest, write_manifest  # noqa: F401
 from planqa.models import Assessment, CriterionResult, Evidence, Plan, dimension_scores
-from planqa.placeholders import reads_other_placeholders
+from planqa.readable import reads_plan_text
 from planqa.segments import segment_input, training_data
 from planqa.vectors import Features, Tfidf, concat, dense, linear_scores, linear_scores_many, to_csr
 
@@ -279,7 +279,7 @@ class TrainedAssessor:
         return views
 
     # -- prediction -----------------------------------------------------------------------
-    @reads_other_placeholders
+    @reads_plan_text
     def assess(self, plan: Plan) -> Assessment:
         view = self.view(plan.text)
         text = self.text_vectorizer.features(plan.text) if self.text_vectorizer is not None else None

@@ -33,8 +33,8 @@ import numpy as np
 from planqa import rules
 from planqa.features import SEGMENT_KINDS, PlanView
 from planqa.integrity import verify_manifest, write_manifest
-from planqa.placeholders import reads_other_placeholders
 from planqa.models import Assessment, Entity, Plan
+from planqa.readable import reads_plan_text
 from planqa.segments import segment_input, training_data
 from planqa.text import Segment, segments
 from planqa.trained import C_GRID, MODEL_FILE, VARIANTS, TrainedAssessor
@@ -617,7 +617,7 @@ class TransformerAssessor(TrainedAssessor):
         return out
 
     # -- prediction -----------------------------------------------------------------------
-    @reads_other_placeholders
+    @reads_plan_text
     def assess(self, plan: Plan) -> Assessment:
         torch, _ = _libs()
         with torch.inference_mode():

@@ -1,0 +1,55 @@
+"""The text the assessors read: the plan as given, with what a reader looks past taken out, at the same offsets.
+
+Three repairs keep the text's length, in this order: struck text, comments and change marks become spaces
+(`planqa.revisions`), words broken at a line end are joined (`planqa.hyphens`), and OCR's digits inside words are
+read as letters (`planqa.ocr`). `reads_plan_text` wraps an assessor's `assess`: the plan is assessed as
+`readable` text with other conventions' placeholders read as the guidelines' own (`planqa.placeholders`), and
+the result points into the plan as given.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from planqa.hyphens import broken_words, in_text, join_hyphenated
+from planqa.models import Assessment, Plan
+from planqa.ocr import read_letters
+from planqa.placeholders import in_original, normalise
+from planqa.revisions import mask_revisions
+
+
+def readable(text: str) -> str:
+    """`text` as the rules read it: without struck text and comments, broken words joined, OCR digits read as
+    letters; the same length as `text`."""
+    return read_letters(join_hyphenated(mask_revisions(text)))
+
+
+def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
+    """Decorator for an assessor's `assess`: the plan is assessed as `readable` text with other conventions'
+    placeholders read as the guidelines' own, and the result points into the plan as given."""
+
+    @functools.wraps(assess)
+    def wrapper(self, plan: Plan) -> Assessment:
+        rewritten = normalise(readable(plan.text))
+        read = plan if rewritten.text == plan.text else plan.model_copy(update={"text": rewritten.text})
+        result = in_original(assess(self, read), rewritten)
+        return result if rewritten.original == plan.text else _texts_from(result, plan.text)
+
+    return wrapper
+
+
+def _texts_from(result: Assessment, text: str) -> Assessment:
+    """`result` with its evidence and entity texts read from `text` at their offsets (`readable` keeps the length;
+    a span's end inside a joined word moves to the word's end, `planqa.hyphens.in_text`), so the reviewer sees
+    the text as given."""
+    words = broken_words(mask_revisions(text))
+
+    def sliced(span):
+        start, end = in_text(span.start, span.end, words)
+        return span.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+
+    criteria = {cid: c.model_copy(update={"evidence": [sliced(e) for e in c.evidence]})
+                for cid, c in result.criteria.items()}
+    return result.model_copy(update={"criteria": criteria, "entities": [sliced(e) for e in result.entities]})
