@@ -58,7 +58,7 @@ GOAL_PLACEHOLDER = re.compile(
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:diskuterades|togs upp|hanns) inte\b|(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
@@ -668,6 +668,15 @@ GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripand
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
 
 
+# A SIP form's question that asks for the goals ("Vad vill vi ska vara annorlunda om ett halvår?", "Vad ska vara
+# bättre till nästa gång?", "Vad vill vi förändra?", "Vad är målet?", "Hur vill vi att det ska vara?").
+GOAL_QUESTION = re.compile(r"\bvad\s+(?:(?:vill|ska|skall|önskar)\s+(?:vi|ni|du|jag|\[barn\]|familjen)\s+(?:ska\s+)?|ska\s+|"
+                           r"behöver\s+)(?:vara|bli|se)\s+(?:annorlunda|bättre|förändrat)|"
+                           r"\bvad\s+(?:vill|ska|skall)\s+(?:vi|ni|du|jag|\[barn\])\s+(?:uppnå|nå|förändra|förbättra)|"
+                           r"\bvad\s+(?:är|blir)\s+(?:målet|målen)\b|"
+                           r"\bhur\s+(?:vill|önskar)\s+(?:vi|ni|du|\[barn\])\s+att\s+det\s+ska\s+(?:vara|se ut|bli)", re.I)
+
+
 # A heading's own words named as the goals in brackets ("Det som behöver hända (mål)", "Framåt (delmål)").
 GOAL_NOTE = re.compile(r"\((?:del)?m[åa]l(?:en)?\)", re.I)
 
@@ -679,6 +688,42 @@ QUANTITY = re.compile(r"(?<!m[åa]l )(?<!m[åa]l)\b\d+\b|\+", re.I)
 # The time stamp of running minutes, also after an item number ("10.08 Insatser:", "9. 15.48 – Vem gör vad:"): like
 # a section number before a heading's words.
 CLOCK_STAMP = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:kl\.?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d\b\s*(?:[–—-]\s*)?")
+
+
+# The mark before a SIP form's printed question on its line ("3.", "F:", "Fråga 3:", bold "**4.**").
+FORM_QUESTION_MARK = re.compile(r"^[\s*_#]*(?:(?:f|fråga)\s*\d{0,2}\s*[:.]|\d{1,2}[.)])?[\s*_]*", re.I)
+# The word a form's question opens with ("Vad vill vi uppnå?", "Vem håller ihop planen?", "Har vårdnadshavarna ...?").
+FORM_QUESTION_WORD = re.compile(r"^(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|har|finns|är|kan)\b", re.I)
+# An answer's mark after a form's "F:" question ("S: Att [BARN] ska ...", "Svar: ...").
+ANSWER_MARK = re.compile(r"^\s*(?:s|svar)\s*:\s*", re.I)
+
+
+def _form_question(ctx: Context, s: Segment) -> str | None:
+    """For a line that is a SIP form's printed question, the heading of the answer below it ("3. Vad vill vi ska vara
+    annorlunda om ett halvår?", "F: Samtycke?", "**4.** Vem gör vad, och när?**"), lower-cased and without its mark:
+    a whole line of at most 14 words ending in a question mark, after a question mark ("F:", "Fråga 3:") or opening
+    with a question word. None for any other segment (GUIDELINES 4: the answers are the plan)."""
+    if s.is_heading or not s.text.rstrip(" *_").endswith("?"):
+        return None
+    line_start = ctx.text.rfind("\n", 0, s.start) + 1
+    line_end = ctx.text.find("\n", s.end)
+    if ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)].strip(" \t*_"):
+        return None  # not the end of the line
+    lead = ctx.text[line_start:s.start]
+    mark = FORM_QUESTION_MARK.match(lead + s.text)
+    if mark.end() < len(lead):
+        return None  # the line starts with something else
+    question = (lead + s.text)[mark.end():].strip(" \t*_")
+    marked = bool(re.search(r"[fF\d]", mark.group()))
+    if _word_count(question) > 14 or not (marked or FORM_QUESTION_WORD.match(question)):
+        return None
+    return question.lower()
+
+
+def _without_answer_mark(s: Segment) -> Segment:
+    """The segment without a form's answer mark ("S: "), at the same offsets for the rest."""
+    m = ANSWER_MARK.match(s.text)
+    return Segment(s.start + m.end(), s.end, s.text[m.end():], s.section) if m and m.end() < len(s.text) else s
 
 
 def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
@@ -999,6 +1044,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")
             heading, sibling, listed, paused, stamped = slide, None, False, False, False
             continue
+        question = _form_question(ctx, s)
+        if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
+            heading, sibling, listed, paused, stamped = question, None, False, False, False
+            continue
         pseudo = _pseudo_heading(ctx, s)
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
@@ -1031,7 +1080,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
-        if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
+        if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) \
+                or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
         body = _strip_label(s.text)
@@ -1041,11 +1091,16 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
                 and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body):  # "- Mål: –", "Vem gör vad?": none
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
-            s = _with_continuation(ctx, s)
+            s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
             out.append(s)
     out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
     return out if out else _child_statement_goals(ctx)
+
+
+# What the child needs, said where a goal should stand ("[BARN] behöver trygga vuxna omkring sig", "Jag behöver hjälp
+# med pengarna"): a need (GUIDELINES 4: an answer counts for what it says), not what should be different.
+NEED_STATEMENT = re.compile(rf"^\W*(?:att\s+)?{CHILD}\s+(?:behöver|har behov av)\b", re.I)
 
 
 # The team's vision under a goal heading ("Vi strävar efter en vardag där [BARN] känner sig trygg ...", "Vi vill
@@ -1189,7 +1244,8 @@ def goal_gaps(ctx: Context) -> list[Segment]:
 def _goal_section(section: str) -> bool:
     """A goal heading ("Mål", "Delmål", "Det här är målet med min plan"), not an activity heading that names goals
     ("Insatser för att nå målen") nor "mål" in another sense ("Målet med mötet")."""
-    return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section) and not NOT_A_GOAL.search(section)
+    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section)) and not ACTIVITY_SECTION.search(section) \
+        and not NOT_A_GOAL.search(section)
 
 
 # A heading about the meeting, the plan or its form ("Om mötet", "Om planen", "Mötet"), not a topic of the goals.
@@ -2973,6 +3029,18 @@ AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(
                             r"(?:[\w-]+,?\s+(?:och\s+)?){0,3}?\w*(?:miljö|klimat)\b", re.I)
 
 
+# A goal line that names, without a subject, an intervention to receive or start ("Få en bedömning av BUP", "Komma
+# igång med föräldrastöd", "Påbörja samtal på BUP"): what a service gives, an activity among the goals (GUIDELINES 4.1).
+SUBJECTLESS_RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:få|komma igång med|börja (?:med|i|på)|påbörja|starta)\s+"
+                                  r"(?:en\s+|ett\s+)?", re.I)
+
+
+def _subjectless_intervention(text: str) -> bool:
+    """The goal line receives or starts an intervention named as a noun, with no subject (SUBJECTLESS_RECEIVES)."""
+    m = SUBJECTLESS_RECEIVES.match(text)
+    return bool(m and GOAL_AS_INTERVENTION.match(text[m.end():]))
+
+
 def _receives_intervention(text: str) -> bool:
     """The subject receives an intervention named as a noun ("Familjehemmet får handledning")."""
     m = RECEIVES.match(text)
@@ -2995,7 +3063,7 @@ def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
-    text = re.sub(r"^\s*m[åa]l\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
+    text = re.sub(r"^\s*(?:m[åa]l\w*\s*\d*\s*:|[a-zA-Z][.)])\s*", "", _strip_label(s.text), flags=re.I)  # "a) ..."
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
@@ -3005,7 +3073,8 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "activity"  # "Samverka kring [BARN]"
     if AGENCY_BRINGS_CHILD.match(text):
         return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
-    if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text):
+    if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
+            or _subjectless_intervention(text):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
@@ -4719,6 +4788,8 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     unlabelled = GOAL_LABEL.sub("", body, count=1)
     if unlabelled != body and re.match(rf"(?:att\s+)?{GOAL_CHILD}", unlabelled, re.I):
         body = unlabelled  # a life area before the child's goal ("Sömn: [BARN] vaknar ...", "Skola: [BARN] ska ...")
+    if _subjectless_intervention(body):
+        return "other"  # "Få en bedömning av BUP": what a service gives, as "[BARN] ska få en bedömning" (CHILD_RECEIVES)
     if kind == "activity":  # "BUP ska utreda" is framed as a goal; "BUP utreder" is an intervention
         return "other" if re.search(r"\b(?:ska|skall)\b", body, re.I) else "activity"
     if kind == "agency":
