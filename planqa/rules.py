@@ -1034,6 +1034,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
     stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
+    any_section = False  # a goal section seen anywhere in the plan
     for s in ctx.segs:
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
@@ -1080,6 +1081,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
         in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
+        any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
@@ -1099,7 +1101,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
             covered = s.end
             out.append(s)
     out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
-    return out if out else _child_statement_goals(ctx)
+    if out and any_section:
+        return out
+    # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
+    extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
+    return sorted(out + extra, key=lambda g: g.start)
 
 
 # What the child needs, said where a goal should stand ("[BARN] behöver trygga vuxna omkring sig", "Jag behöver hjälp

@@ -3536,3 +3536,10 @@ def test_the_child_let_to_attend_a_service_or_a_subjectless_service_is_an_activi
 def test_one_child_goal_beside_an_activity_is_mixed_child_goals():
     text = "Mål:\n- att [BARN] ska kunna leka med två kompisar på rasten varje dag\n- att skolan får info från hab\n"
     assert _verdict(text, "child_goals") == "partial"
+
+
+def test_without_a_goal_section_the_childs_shall_statements_join_a_goal_phrase():
+    text = ("Det här har vi bestämt:\n- [BARN] ska vara på förskolan minst fyra dagar i veckan till jul.\n"
+            "- [BARN] ska kunna säga hejdå till pappa i hallen senast v. 44.\n- Habiliteringen gör bildstöd.\n")
+    assert _goal_texts(text) == ["- [BARN] ska vara på förskolan minst fyra dagar i veckan till jul.",
+                                 "- [BARN] ska kunna säga hejdå till pappa i hallen senast v. 44."]
