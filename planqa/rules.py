@@ -54,11 +54,12 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet
 # "Mål sätts när utredningen är klar", "Mål fastställs vid nästa möte", "Se BUP:s vårdplan", "Målen från oktober
 # kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:tomt?\W*$|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"^\W*(?:tomt?\W*$|(?:\?{2,}|(?:x{2,}|todo|tbd)\b|\[(?:fyll|ange|skriv)\b[^\]]*\]|fyll(?:s)? i\b|"
+    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:diskuterades|togs upp|hanns) inte\b|(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
@@ -658,14 +659,25 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
                           r"det här gör|resultat)", re.I)
-# A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål").
-GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
+# A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål"). A clinic names its goals
+# in compounds ("Behandlingsmål", "Effektmål", "Vårdmål"); not every compound is a goal ("mellanmål", "klagomål").
+GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
+                          r"m[åa]l(?:en)?|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
                           r"m[åa]lbild\w*|önskat läge|vill uppnå|ska uppnå|"
                           r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
                               r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önskat läge|vad vill vi uppnå|"
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
+
+
+# A SIP form's question that asks for the goals ("Vad vill vi ska vara annorlunda om ett halvår?", "Vad ska vara
+# bättre till nästa gång?", "Vad vill vi förändra?", "Vad är målet?", "Hur vill vi att det ska vara?").
+GOAL_QUESTION = re.compile(r"\bvad\s+(?:(?:vill|ska|skall|önskar)\s+(?:vi|ni|du|jag|\[barn\]|familjen)\s+(?:ska\s+)?|ska\s+|"
+                           r"behöver\s+)(?:vara|bli|se)\s+(?:annorlunda|bättre|förändrat)|"
+                           r"\bvad\s+(?:vill|ska|skall)\s+(?:vi|ni|du|jag|\[barn\])\s+(?:uppnå|nå|förändra|förbättra)|"
+                           r"\bvad\s+(?:är|blir)\s+(?:målet|målen)\b|"
+                           r"\bhur\s+(?:vill|önskar)\s+(?:vi|ni|du|\[barn\])\s+att\s+det\s+ska\s+(?:vara|se ut|bli)", re.I)
 
 
 # A heading's own words named as the goals in brackets ("Det som behöver hända (mål)", "Framåt (delmål)").
@@ -679,6 +691,42 @@ QUANTITY = re.compile(r"(?<!m[åa]l )(?<!m[åa]l)\b\d+\b|\+", re.I)
 # The time stamp of running minutes, also after an item number ("10.08 Insatser:", "9. 15.48 – Vem gör vad:"): like
 # a section number before a heading's words.
 CLOCK_STAMP = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:kl\.?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d\b\s*(?:[–—-]\s*)?")
+
+
+# The mark before a SIP form's printed question on its line ("3.", "F:", "Fråga 3:", bold "**4.**").
+FORM_QUESTION_MARK = re.compile(r"^[\s*_#]*(?:(?:f|fråga)\s*\d{0,2}\s*[:.]|\d{1,2}[.)])?[\s*_]*", re.I)
+# The word a form's question opens with ("Vad vill vi uppnå?", "Vem håller ihop planen?", "Har vårdnadshavarna ...?").
+FORM_QUESTION_WORD = re.compile(r"^(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|har|finns|är|kan)\b", re.I)
+# An answer's mark after a form's "F:" question ("S: Att [BARN] ska ...", "Svar: ...").
+ANSWER_MARK = re.compile(r"^\s*(?:s|svar)\s*:\s*", re.I)
+
+
+def _form_question(ctx: Context, s: Segment) -> str | None:
+    """For a line that is a SIP form's printed question, the heading of the answer below it ("3. Vad vill vi ska vara
+    annorlunda om ett halvår?", "F: Samtycke?", "**4.** Vem gör vad, och när?**"), lower-cased and without its mark:
+    a whole line of at most 14 words ending in a question mark, after a question mark ("F:", "Fråga 3:") or opening
+    with a question word. None for any other segment (GUIDELINES 4: the answers are the plan)."""
+    if s.is_heading or not s.text.rstrip(" *_").endswith("?"):
+        return None
+    line_start = ctx.text.rfind("\n", 0, s.start) + 1
+    line_end = ctx.text.find("\n", s.end)
+    if ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)].strip(" \t*_"):
+        return None  # not the end of the line
+    lead = ctx.text[line_start:s.start]
+    mark = FORM_QUESTION_MARK.match(lead + s.text)
+    if mark.end() < len(lead):
+        return None  # the line starts with something else
+    question = (lead + s.text)[mark.end():].strip(" \t*_")
+    marked = bool(re.search(r"[fF\d]", mark.group()))
+    if _word_count(question) > 14 or not (marked or FORM_QUESTION_WORD.match(question)):
+        return None
+    return question.lower()
+
+
+def _without_answer_mark(s: Segment) -> Segment:
+    """The segment without a form's answer mark ("S: "), at the same offsets for the rest."""
+    m = ANSWER_MARK.match(s.text)
+    return Segment(s.start + m.end(), s.end, s.text[m.end():], s.section) if m and m.end() < len(s.text) else s
 
 
 def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
@@ -986,6 +1034,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
     stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
+    any_section = False  # a goal section seen anywhere in the plan
     for s in ctx.segs:
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
@@ -998,6 +1047,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
         slide = _slide_title(ctx, s)
         if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")
             heading, sibling, listed, paused, stamped = slide, None, False, False, False
+            continue
+        question = _form_question(ctx, s)
+        if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
+            heading, sibling, listed, paused, stamped = question, None, False, False, False
             continue
         pseudo = _pseudo_heading(ctx, s)
         if pseudo is None:
@@ -1028,24 +1081,36 @@ def goal_segments(ctx: Context) -> list[Segment]:
         in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
+        any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
-        if NOT_A_GOAL.search(s.text) or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
+        if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) \
+                or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
         body = _strip_label(s.text)
         if in_goal_section and _goal_gap(s.text, body):
-            gaps.append(s)
+            if not _struck_slot(ctx, s):
+                gaps.append(s)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
                 and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body):  # "- Mål: –", "Vem gör vad?": none
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
-            s = _with_continuation(ctx, s)
+            s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
             out.append(s)
     out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
-    return out if out else _child_statement_goals(ctx)
+    if out and any_section:
+        return out
+    # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
+    extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
+    return sorted(out + extra, key=lambda g: g.start)
+
+
+# What the child needs, said where a goal should stand ("[BARN] behöver trygga vuxna omkring sig", "Jag behöver hjälp
+# med pengarna"): a need (GUIDELINES 4: an answer counts for what it says), not what should be different.
+NEED_STATEMENT = re.compile(rf"^\W*(?:att\s+)?{CHILD}\s+(?:behöver|har behov av)\b", re.I)
 
 
 # The team's vision under a goal heading ("Vi strävar efter en vardag där [BARN] känner sig trygg ...", "Vi vill
@@ -1174,9 +1239,20 @@ def _template_instruction(ctx: Context, s: Segment) -> bool:
     return _in_spans_of(_template_lines(ctx), s.start)
 
 
+# A goal slot whose text was struck ("- ~~Sömnutredning~~", read as the bullet and the spaces `planqa.readable`
+# leaves): the goal was withdrawn, the slot is no goal left empty.
+STRUCK_GOAL_SLOT = re.compile(r"^[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]{5,}$")
+
+
+def _struck_slot(ctx: Context, s: Segment) -> bool:
+    """True when the segment's line is a goal slot whose text was struck (STRUCK_GOAL_SLOT)."""
+    line_end = ctx.text.find("\n", s.start)
+    return bool(STRUCK_GOAL_SLOT.match(ctx.text[s.start:line_end if line_end >= 0 else len(ctx.text)]))
+
+
 def _goal_gap(text: str, body: str) -> bool:
     """A line in a goal section that marks a goal as missing: an empty slot or a placeholder ("mål ej satt")."""
-    return bool(EMPTY_GOAL_SLOT.match(text)) or _placeholder(body)
+    return bool(EMPTY_GOAL_SLOT.match(text)) or _placeholder(body) or bool(NO_GOAL_NOTE.search(body))
 
 
 def goal_gaps(ctx: Context) -> list[Segment]:
@@ -1189,7 +1265,8 @@ def goal_gaps(ctx: Context) -> list[Segment]:
 def _goal_section(section: str) -> bool:
     """A goal heading ("Mål", "Delmål", "Det här är målet med min plan"), not an activity heading that names goals
     ("Insatser för att nå målen") nor "mål" in another sense ("Målet med mötet")."""
-    return bool(GOAL_HEADING.search(section)) and not ACTIVITY_SECTION.search(section) and not NOT_A_GOAL.search(section)
+    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section)) and not ACTIVITY_SECTION.search(section) \
+        and not NOT_A_GOAL.search(section)
 
 
 # A heading about the meeting, the plan or its form ("Om mötet", "Om planen", "Mötet"), not a topic of the goals.
@@ -1283,10 +1360,18 @@ LABEL_NOTE = r"(?:\([^()\n]{0,40}\)\s*)?"
 GOAL_LABEL = re.compile(rf"^\s*[^\W\d][\w ]{{0,30}}{LABEL_NOTE}:\s+")
 
 
+# A life area before a dash in a draft's goal line ("sömn – ?? (fyll i sen)"): the label of a goal slot.
+AREA_DASH_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s+[–—-]\s+")
+# A goal line that notes there is no goal (yet) for its area ("sömnen?? – tas upp på BUP först, inget mål nu", "ville
+# inte sätta mål idag", "inga nya mål").
+NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b(?!\w)", re.I)
+
+
 def _placeholder(body: str) -> bool:
     """A goal line that states no goal (GOAL_PLACEHOLDER), also behind a label ("Hälsa: mål ej satt")."""
     rest = GOAL_LABEL.sub("", body)
-    return any(GOAL_PLACEHOLDER.match(t) for t in (body, rest, re.sub(r"^m[åa]l\w*\s+", "", rest, flags=re.I)))
+    return any(GOAL_PLACEHOLDER.match(t) for t in (body, rest, re.sub(r"^m[åa]l\w*\s+", "", rest, flags=re.I),
+                                                   AREA_DASH_LABEL.sub("", body)))
 
 
 # A page header or footer pasted into the text ("SIP – [BARN] – sida 2 av 2", "Sida 3 (4)").
@@ -2922,9 +3007,11 @@ AGENCY_PERFECT = re.compile(r"\b(?:ska|skall) ha (?:etablerat|avslutat|infört|g
 # An intervention named as a noun ("Föräldrautbildning om diagnosen", "Samtal på BUP", "Ny tid för
 # hörselkontroll", "Modersmålsundervisning ordnas 2 ggr/v"): an activity, not a goal.
 GOAL_AS_INTERVENTION = re.compile(
-    r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade)\s+)?"
-    r"\w*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
-    r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema)\b", re.I)
+    r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade|"
+    r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
+    r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
+    r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
+    r"kbt|terapi|psykoedukation|observation|vägledning)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
@@ -2973,6 +3060,34 @@ AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(
                             r"(?:[\w-]+,?\s+(?:och\s+)?){0,3}?\w*(?:miljö|klimat)\b", re.I)
 
 
+# A goal line that names, without a subject, an intervention to receive or start ("Få en bedömning av BUP", "Komma
+# igång med föräldrastöd", "Påbörja samtal på BUP"): what a service gives, an activity among the goals (GUIDELINES 4.1).
+SUBJECTLESS_RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:få|komma igång med|börja (?:med|i|på)|påbörja|starta)\s+"
+                                  r"(?:en\s+|ett\s+)?", re.I)
+
+
+# The child let to attend a service ("Att jag ska få gå på BVC-kontroller", "[BARN] ska få träffa BUP för observation"):
+# what the services give, an activity among the goals (GUIDELINES 4.1), when a service or an intervention follows.
+CHILD_ATTENDS = re.compile(rf"^(?:att\s+)?{GOAL_CHILD}\s+(?:ska\s+|skall\s+)?(?:få|får)\s+(?:gå\s+(?:på|till|hos)|"
+                           r"komma\s+(?:till|på)|träffa|besöka)\s+", re.I)
+
+
+def _child_attends_service(ctx: Context, s: Segment, text: str, body_at: int) -> bool:
+    """The goal (`text`, from offset body_at in `s`) lets the child attend a service (CHILD_ATTENDS): an agency
+    right after the verb, or an intervention named as a noun."""
+    m = CHILD_ATTENDS.match(text)
+    if not m:
+        return False
+    at = s.start + body_at + m.end()
+    return GOAL_AS_INTERVENTION.match(text[m.end():]) is not None or any(at <= x < at + 3 for x, _, _ in ctx.actors)
+
+
+def _subjectless_intervention(text: str) -> bool:
+    """The goal line receives or starts an intervention named as a noun, with no subject (SUBJECTLESS_RECEIVES)."""
+    m = SUBJECTLESS_RECEIVES.match(text)
+    return bool(m and GOAL_AS_INTERVENTION.match(text[m.end():]))
+
+
 def _receives_intervention(text: str) -> bool:
     """The subject receives an intervention named as a noun ("Familjehemmet får handledning")."""
     m = RECEIVES.match(text)
@@ -2992,10 +3107,15 @@ def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
             or bool(AGENT_PLACEHOLDER.match(head.group(1))) or bool(GOAL_AGENCY_SUBJECT.match(head.group(1))))
 
 
+# The verb of a relative clause in a goal's subject ("Alla vuxna som träffar mig ska ha läst min plan"): it tells who
+# the subject is, not what the goal says the subject does.
+RELATIVE_CLAUSE_VERB = re.compile(r"\bsom\s+\w+", re.I)
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
-    text = re.sub(r"^\s*m[åa]l\w*\s*\d*\s*:\s*", "", _strip_label(s.text), flags=re.I)
+    text = re.sub(r"^\s*(?:m[åa]l\w*\s*\d*\s*:|[a-zA-Z][.)]|[–—])\s*", "", _strip_label(s.text), flags=re.I)  # "a) ", "– "
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
@@ -3005,14 +3125,15 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "activity"  # "Samverka kring [BARN]"
     if AGENCY_BRINGS_CHILD.match(text):
         return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
-    if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text):
+    if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
+            or _subjectless_intervention(text) or _child_attends_service(ctx, s, text, body_at):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
     words = text.split()
     early = " ".join(words[:6])
     if _agency_subject(ctx, s, body_at):
-        verb = GOAL_ACTION_VERB.search(early)
+        verb = GOAL_ACTION_VERB.search(RELATIVE_CLAUSE_VERB.sub(lambda m: " " * len(m.group()), early))
         state = GOAL_AGENCY_STATE.search(early)
         if verb and not (state and state.start() <= verb.start()) and not AGENCY_SETTING.search(text) \
                 or _receives_intervention(text):
@@ -3105,9 +3226,13 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
     if share >= 2 / 3:
         return _result("goals_evaluable", "met", 0.65, ev, f"{len(measurable)} av {len(goals)} mål har nivå, "
                                                            "frekvens eller tidsram.")
-    if measurable:
+    kinds = goal_kinds(ctx)
+    if any(kinds[s] != "activity" for s in measurable):
         return _result("goals_evaluable", "partial", 0.55, ev, f"Bara {len(measurable)} av {len(goals)} mål "
                                                                "går att mäta.")
+    if measurable:  # an activity among the goals is no goal (GUIDELINES 4.1): its time ("varannan vecka") measures none
+        return _result("goals_evaluable", "not_met", 0.55, ev, "Bara aktiviteter bland målen har en tid eller "
+                                                               "frekvens; målen själva saknar nivå eller tidsram.")
     return _result("goals_evaluable", "not_met", 0.6, ev, "Målen saknar nivå, frekvens eller tidsram.")
 
 
@@ -4719,6 +4844,8 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     unlabelled = GOAL_LABEL.sub("", body, count=1)
     if unlabelled != body and re.match(rf"(?:att\s+)?{GOAL_CHILD}", unlabelled, re.I):
         body = unlabelled  # a life area before the child's goal ("Sömn: [BARN] vaknar ...", "Skola: [BARN] ska ...")
+    if _subjectless_intervention(body):
+        return "other"  # "Få en bedömning av BUP": what a service gives, as "[BARN] ska få en bedömning" (CHILD_RECEIVES)
     if kind == "activity":  # "BUP ska utreda" is framed as a goal; "BUP utreder" is an intervention
         return "other" if re.search(r"\b(?:ska|skall)\b", body, re.I) else "activity"
     if kind == "agency":
@@ -4762,7 +4889,7 @@ def child_goals(ctx: Context) -> CriterionResult:
         return _result("child_goals", "not_met", 0.65, [_ev(s, "GOAL") for s in other + activities + child],
                        "Letade efter mål om vad barnet ska kunna, göra eller känna i vardagen men målen beskriver "
                        "vad verksamheterna eller de vuxna ska göra eller nå.")
-    if share >= CHILD_GOALS_MET_SHARE and len(activities) <= len(child):
+    if share >= CHILD_GOALS_MET_SHARE and len(activities) < len(child):
         return _result("child_goals", "met", 0.65, [_ev(s, "GOAL") for s in child],
                        "Målen beskriver vad som ska bli annorlunda för barnet i vardagen.")
     return _result("child_goals", "partial", 0.55, [_ev(s, "GOAL") for s in other + activities + child],

@@ -3471,3 +3471,75 @@ def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
                                   "[BARN] har fått framföra sina synpunkter och står bakom planen."])
 def test_hearsay_passive_and_formulas_of_being_heard_are_partial_voice(text: str):
     assert _verdict(text + "\n", "child_voice") == "partial"
+
+
+@pytest.mark.parametrize("question", ["3. Vad vill vi ska vara annorlunda till sommaren?", "F: Vad vill vi uppnå?",
+                                      "Fråga 4: Vad ska vara bättre till nästa gång?", "**3.** Vad är målet?**"])
+def test_a_forms_goal_question_heads_its_answers_as_goals(question: str):
+    text = (f"Vad behöver lösas?\n[BARN] kommer sällan till skolan.\n\n{question}\n"
+            "S: [BARN] går till skolan minst fyra dagar i veckan till jul.\n"
+            "[BARN] äter lunch i matsalen tre dagar i veckan.\n[BARN] sover före kl 23 fem kvällar av sju.\n\n"
+            "Vem gör vad, och när?\nMentor [NAMN_1] möter [BARN] vid porten varje morgon.\n")
+    goals = _goal_texts(text)
+    assert goals[0] == "[BARN] går till skolan minst fyra dagar i veckan till jul."  # without the answer mark "S:"
+    assert len(goals) == 3  # the next question ends the goals
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_need_or_an_evasive_answer_to_the_goal_question_is_no_goal():
+    text = ("Vad vill vi ska vara annorlunda om ett halvår?\n• [BARN] behöver trygga vuxna och en lugn vardag.\n"
+            "• Diskuteras vidare nästa gång.\n\nVem gör vad?\n• Hembesök\n")
+    assert _goal_texts(text) == []
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("slot", ["3. sömn – ?? (fyll i sen)", "- skolan?? – tas upp på BUP först, inget mål nu"])
+def test_a_drafts_open_goal_slot_makes_goals_partial(slot: str):
+    text = ("mål\n1. [BARN] ska gå hela skoldagar minst 3 dagar i veckan till påsk\n"
+            "2. [BARN] ska äta frukost hemma fem dagar av sju\n"
+            "- [BARN] ska ha en kompis att vara med på rasterna varje vecka\n" + slot + "\n\ninsatser\n- samtal\n")
+    assert _verdict(text, "goals_present") == "partial"
+
+
+@pytest.mark.parametrize("line", ["mina mål: [fyll i sen]", "mål: ?? – hann inte sätta mål idag", "Mål: XX"])
+def test_a_goal_label_with_only_a_draft_placeholder_is_no_goal(line: str):
+    assert _verdict(f"{line}\n\nvem gör vad\n- [NAMN_1] på hab visar boenden\n", "goals_present") == "not_met"
+
+
+def test_a_struck_goal_is_withdrawn_not_an_empty_slot():
+    text = ("Mål:\n- ~~Sömnutredning~~\n- [BARN] ska somna före kl 23 fem kvällar av sju.\n"
+            "- [BARN] ska vara i skolan hela dagar fyra dagar i veckan.\n- [BARN] ska träna fotboll en gång i veckan.\n")
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_clinics_treatment_goals_are_goals_and_a_named_treatment_is_an_activity():
+    from planqa.rules import build_context, goal_kinds
+    text = ("Behandlingsmål\n1. Sänkt poäng på RCADS med minst 10 poäng vid uppföljningen.\n"
+            "2. [BARN] ska gå i skolan minst fyra dagar i veckan till jul.\n3. Traumafokuserad KBT i 12 sessioner.\n")
+    kinds = [k for _, k in sorted(goal_kinds(build_context(text)).items(), key=lambda x: x[0].start)]
+    assert kinds == ["child", "child", "activity"]
+    assert _verdict(text, "goals_present") == "partial"
+
+
+def test_the_child_let_to_attend_a_service_or_a_subjectless_service_is_an_activity_among_goals():
+    from planqa.rules import build_context, goal_kinds
+    text = ("Mina mål\n– Att jag ska få gå på BVC-kontroller varannan vecka.\n– Att jag ska få träffa BUP varje månad.\n"
+            "– Få en bedömning av logopeden.\n– Att jag ska växa och må bra.\n")
+    kinds = [k for _, k in sorted(goal_kinds(build_context(text)).items(), key=lambda x: x[0].start)]
+    assert kinds == ["activity", "activity", "activity", "child"]
+    assert _verdict(text, "goals_evaluable") == "not_met"  # only the activities carry a time
+    assert _verdict(text, "child_goals") == "not_met"  # three of four goals are what the services give
+    fewer = text.replace("– Få en bedömning av logopeden.\n", "")
+    assert _verdict(fewer, "child_goals") == "partial"
+
+
+def test_one_child_goal_beside_an_activity_is_mixed_child_goals():
+    text = "Mål:\n- att [BARN] ska kunna leka med två kompisar på rasten varje dag\n- att skolan får info från hab\n"
+    assert _verdict(text, "child_goals") == "partial"
+
+
+def test_without_a_goal_section_the_childs_shall_statements_join_a_goal_phrase():
+    text = ("Det här har vi bestämt:\n- [BARN] ska vara på förskolan minst fyra dagar i veckan till jul.\n"
+            "- [BARN] ska kunna säga hejdå till pappa i hallen senast v. 44.\n- Habiliteringen gör bildstöd.\n")
+    assert _goal_texts(text) == ["- [BARN] ska vara på förskolan minst fyra dagar i veckan till jul.",
+                                 "- [BARN] ska kunna säga hejdå till pappa i hallen senast v. 44."]
