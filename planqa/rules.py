@@ -277,9 +277,11 @@ CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skre
 PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)\b", re.I)
 # A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
 BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
-# "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig"): voice, not a
+# "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig", "en önskan om att
+# vara delaktig i sin egenvård"): voice, not a
 # statement that the child took part.
-PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig)\s+"
+PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig|"
+                                 r"(?:önskan|önskemål|behov|vilja) (?:om|av) att vara)\s+"
                                          r"(?:mer\s+)?delaktig\w*", re.I)
 # A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
 # anything said about how (GUIDELINES 4: partial).
@@ -3814,6 +3816,10 @@ INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUESTION = re.compile(r"\?\s*$")
+# A question printed on a form, standing alone as its line ("8. Hur har [BARN] varit delaktig?", "**Vad tycker [BARN]
+# själv?**", "F: Har vårdnadshavarna gett sitt samtycke?"): the form's words, not an answer; what the plan shows stands
+# in the answer below it (GUIDELINES 4: a printed question with an empty or evasive answer shows nothing).
+FORM_QUESTION = re.compile(r"\?[\s*_]*$")
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
                              r"perspektiv|syn|önskemål|inställning) (?:har|är)|\b(?:har fått komma till tals|"
@@ -4561,6 +4567,11 @@ VALUE_DELAKTIGHET = folded_re(rf"\b{ABSTRACT_NOUN}\s*(?:,|och|samt)\s*delaktighe
                               rf"\bdelaktighet\s*(?:,|och|samt)\s*{ABSTRACT_NOUN}\b", re.I)
 
 
+def _form_question(text: str) -> bool:
+    """A segment that is only a question, as a form prints it (`FORM_QUESTION`)."""
+    return bool(FORM_QUESTION.search(text))
+
+
 def _child_delaktig(text: str) -> bool:
     """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult, nor a
     value word in a list of values (`VALUE_DELAKTIGHET`)."""
@@ -4618,7 +4629,8 @@ def child_participation(ctx: Context) -> CriterionResult:
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
-             and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
+             and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _form_question(text)]
     stretch, listed = _listed_children(ctx, texts)
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
     specific += [s for s in stretch + spoke if s not in specific]
@@ -5018,7 +5030,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                                                         or EMPTY_CELL.match(field_.group(2))):
             continue  # an empty field: "Vårdnadshavare: –"
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
-        if s.is_heading or title or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
+        if s.is_heading or title or _form_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
             continue
         clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)

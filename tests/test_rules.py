@@ -3471,3 +3471,15 @@ def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
                                   "[BARN] har fått framföra sina synpunkter och står bakom planen."])
 def test_hearsay_passive_and_formulas_of_being_heard_are_partial_voice(text: str):
     assert _verdict(text + "\n", "child_voice") == "partial"
+
+
+def test_form_questions_with_empty_answers_show_no_participation():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    assert part("8. Hur har [BARN] varit delaktig?\n\n\n9. Övrigt\nInget.\n").verdict == "not_met"
+    assert part("**Hur har [BARN] varit delaktig?**\n—\n").verdict == "not_met"
+    assert part("Hur har [BARN] varit delaktig?\n• [BARN] har varit delaktig utifrån ålder.\n").verdict == "partial"
+    assert part("[BARN] har en önskan om att vara delaktig i sin egenvård.\n").verdict == "not_met"
+    guardians = "7. Har vårdnadshavarna gett sitt samtycke?\n–\n\n8. Övrigt\nInget.\n"
+    assert _verdict(guardians, "guardian_participation") == "not_met"
+    answered = "Har vårdnadshavarna gett sitt samtycke?\nJa, båda vårdnadshavarna har skrivit under samtycke till SIP.\n"
+    assert _verdict(answered, "guardian_participation") == "partial"
