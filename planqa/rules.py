@@ -3721,6 +3721,45 @@ def _plan_addressee(ctx: Context) -> str | None:
     return _cached(ctx, "addressee", lambda c: addressee(c.text))
 
 
+# --- A plan agreed in an e-mail thread (GUIDELINES 4: the thread's replies are the plan) --------------------------
+# A mail's header line naming its sender ("Från: [NAMN_1], skolkurator", "> Från: [VH1]", "From: ..."), and the other
+# header fields that tell a pasted mail from a form's "Från:" field ("Skickat: ...", "Ämne: SV: SIP ...").
+MAIL_FROM = re.compile(r"^[ \t>]*(?:från|from)[ \t]*:[ \t]*(?P<who>[^\n]*)$", re.I | re.M)
+MAIL_HEADER = re.compile(r"^[ \t>]*(?:skickat|ämne|sent|subject)[ \t]*:", re.I | re.M)
+# Who sent a mail, by the header's words: a guardian ("[VH1]", "mamma"), the family home ("familjehemsmamma",
+# "jourhemmet"), or the child ("[BARN]" alone); anyone else is staff.
+MAIL_GUARDIAN = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}(?![\w-])", re.I)
+MAIL_CARER = re.compile(r"\b(?:familjehem\w*|jourhem\w*)", re.I)
+
+
+# A guardian's own view in the first person ("Jag tycker fortfarande att medicinen ...", "Jag vill att BUP ..."): in a
+# mail a guardian sent, the guardian's view in their own words (GUIDELINES 3 guardian_participation met).
+MAIL_OWN_VIEW = re.compile(rf"\b(?:jag|vi)\s+(?:\w+\s+)?{GUARDIAN_VIEW.pattern}", re.I)
+
+
+def _find_mail_senders(ctx: Context) -> tuple[list[int], list[str]]:
+    """(header starts, sender kinds) of the mails pasted in the plan, in text order: 'child', 'guardian', 'carer' or
+    'staff' (`MAIL_GUARDIAN`, `MAIL_CARER`); ([], []) where the plan is no e-mail thread."""
+    if not MAIL_HEADER.search(ctx.text):
+        return [], []
+    starts, kinds = [], []
+    for m in MAIL_FROM.finditer(ctx.text):
+        who = m.group("who").strip()
+        kind = "child" if re.fullmatch(r"\[BARN\][\s,.]*", who) else "guardian" if MAIL_GUARDIAN.search(who) \
+            else "carer" if MAIL_CARER.search(who) else "staff"
+        starts.append(m.start())
+        kinds.append(kind)
+    return starts, kinds
+
+
+def mail_sender(ctx: Context, pos: int) -> str | None:
+    """The kind of sender (`_find_mail_senders`) of the mail that the text at `pos` stands in; None outside a
+    mail (before the first header, or in a plan that is no e-mail thread)."""
+    starts, kinds = _cached(ctx, "mail_senders", _find_mail_senders)
+    i = bisect.bisect_right(starts, pos) - 1
+    return kinds[i] if i >= 0 else None
+
+
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
 # A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
 # parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
@@ -3771,10 +3810,12 @@ SIGN_CONTENT = re.compile(r"^\s+(?:\w+\s+){0,2}?[\"”»“]?[A-ZÅÄÖ]{2,}\b")
 SHOUT = re.compile(r"^(?:ropar|ropade)$", re.I)
 SHOUT_CONTENT = re.compile(r"^[^.;]{0,20}?[:\"”»“]")
 # A report is something the child said or showed when a statement, a quotation, a picture or a rating follows
-# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"); a dot before a
+# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"), not only which subject
+# ("berättade vad hen ville ta upp": what was said is not given); a dot before a
 # lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence; "men" opens another clause ("skrev sin
 # egen text men ville inte att ...": what was written is not given).
-REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
+REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|"
+                            r"\bvad\b(?!\s+(?:\S+\s+){1,2}(?:ta upp|prata om|ha med)\b)|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
@@ -4432,9 +4473,12 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
                 last = "adult"  # "Mamma: vill att [BARN] ... Hon tycker ...": the labelled guardian goes on speaking
         status = _in_status(ctx, s)
         last = "child" if status else last
-        guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start)
+        sender = mail_sender(ctx, s.start)  # in an e-mail thread "jag" is the mail's sender
+        guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start) \
+            or sender in ("guardian", "carer")
         people = _people(ctx, s, masked, last, section, plan, adult_turn=dialogue,
-                         adult_writer=plan.guardian_writer or plan.staff_writer)
+                         adult_writer=plan.guardian_writer or plan.staff_writer
+                         or sender not in (None, "child"))
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
@@ -5029,6 +5073,9 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         if field_ and not CHECKBOX.search(s.text) and (not re.search(r"\w", field_.group(2))
                                                         or EMPTY_CELL.match(field_.group(2))):
             continue  # an empty field: "Vårdnadshavare: –"
+        if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
+            f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
+            continue
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _form_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
             continue

@@ -3483,3 +3483,27 @@ def test_form_questions_with_empty_answers_show_no_participation():
     assert _verdict(guardians, "guardian_participation") == "not_met"
     answered = "Har vårdnadshavarna gett sitt samtycke?\nJa, båda vårdnadshavarna har skrivit under samtycke till SIP.\n"
     assert _verdict(answered, "guardian_participation") == "partial"
+
+
+MAIL_FROM_STAFF = "Från: [NAMN_1], kurator, elevhälsan\nSkickat: 3 juni 2025 17:05\nÄmne: SIP [BARN]\n\n"
+
+
+def test_in_an_email_thread_jag_is_the_sender():
+    staff = MAIL_FROM_STAFF + "Hej,\nJag tycker vi ska ha ett möte till. Jag ser att [BARN] har varit borta mycket.\n"
+    assert _voice(staff).verdict == "not_met"
+    carer = "Från: [NAMN_2], familjehemsmamma\nSkickat: 19 maj\n\n[BARN] sa till mig att hen vill att jag följer med.\n"
+    assert _voice(carer).verdict == "partial"  # the family home tells what the child said, no quotation
+    quoted = MAIL_FROM_STAFF + "[BARN] sa på samtalet att hen \"inte känner sig hungrig förrän på kvällen\".\n"
+    assert _voice(quoted).verdict == "met"
+    child = "Från: [BARN]\nSkickat: 10 april 2025 22:47\nÄmne: SV: SIP\n\njag har läst och jag tycker det är ok.\n"
+    assert _voice(child).verdict == "partial"
+    told = MAIL_FROM_STAFF + "Tack [BARN] för att du träffade kuratorn innan och berättade vad du ville ta upp.\n"
+    assert _voice(told).verdict == "not_met"
+
+
+def test_a_guardians_own_mail_in_the_thread_is_their_view():
+    mail = "Från: [VH1]\nSkickat: onsdag 22 april 2026 07:58\nÄmne: SV: SIP\n\nHej, 3/6 funkar. Jag vill att BUP " \
+           "tittar på dosen innan sommaren.\n/[VH1]\n"
+    r = assess(mail).criteria["guardian_participation"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Jag vill")
+    assert _verdict(MAIL_FROM_STAFF + "Jag vill att BUP tittar på dosen.\n", "guardian_participation") == "not_met"
