@@ -3861,7 +3861,11 @@ QUESTION = re.compile(r"\?\s*$")
 # själv?**", "F: Har vårdnadshavarna gett sitt samtycke?"): the form's words, not an answer; what the plan shows stands
 # in the answer below it (GUIDELINES 4: a printed question with an empty or evasive answer shows nothing).
 FORM_QUESTION = re.compile(r"\?[\s*_]*$")
-QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
+# A quotation nobody is named for is the child's when the child speaks in it ("jag", "mig"); an unattributed "vi"
+# ("vi kör som förut", "vi tar det när utredningen är klar") only where the sentence names the child and no adult:
+# in a draft or minutes it is as likely the adults' words.
+QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig)\b", re.I)
+QUOTE_WE = re.compile(r"\b(?:vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
                              r"perspektiv|syn|önskemål|inställning) (?:har|är)|\b(?:har fått komma till tals|"
                              r"(?:getts|givits|fått|haft|ges|får|beretts|bereds) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
@@ -3924,8 +3928,10 @@ TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
-# dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it.
-ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
+# dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it, "skrivs i
+# jagform av [NAMN_1]" or "det är vi vuxna som skriver 'jag'" does.
+ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-?form av (?!\[BARN\])|skrivit i jag-?form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
+                               r"(?:vi|de) vuxna som skriver|"
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
                                r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
@@ -4235,7 +4241,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
-             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted))
+             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
+             or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people))
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
@@ -4261,6 +4268,11 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
     return None
+
+
+def _only_child_named(people: list[tuple[int, int, str]]) -> bool:
+    """The sentence's person words name the child and no adult."""
+    return any(who == "child" for _, _, who in people) and not any(who == "adult" for _, _, who in people)
 
 
 def _in_status(ctx: Context, s: Segment) -> bool:

@@ -3507,3 +3507,15 @@ def test_a_guardians_own_mail_in_the_thread_is_their_view():
     r = assess(mail).criteria["guardian_participation"]
     assert r.verdict == "met" and r.evidence[0].text.startswith("Jag vill")
     assert _verdict(MAIL_FROM_STAFF + "Jag vill att BUP tittar på dosen.\n", "guardian_participation") == "not_met"
+
+
+def test_unattributed_we_quotation_in_a_draft_is_not_the_childs_voice():
+    assert _voice("samordning\n\"vi kör som förut\" – soc och HVB delar på samordningen.\n").verdict == "not_met"
+    assert _voice("\"jag vill bo kvar här\" – det var det viktigaste för [BARN].\n").verdict == "met"
+
+
+def test_jag_plan_typed_by_staff_for_a_baby_is_partial():
+    text = ("Planen skrivs i jagform av [NAMN_1], BVC-sjuksköterska. [BARN] pratar inte än, så det är vi vuxna som "
+            "skriver \"jag\".\nOM MIG\nJag heter [BARN] och är 1 år och 2 mån.\n"
+            "Jag vill inte bli lagd ner i sängen – jag vill bli buren.\n")
+    assert _voice(text).verdict == "partial"
