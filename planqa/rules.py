@@ -5119,12 +5119,17 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
 PARENT_WRITER = folded_re(r"(?<!\w)(?:mamma|pappa|föräldr\w*|vårdnadshavar\w*|\[VH\d?\])(?!\w)", re.I)
 
 
+# A rating form or questionnaire the guardians filled in ("Vårdnadshavarna har fyllt i SDQ och SNAP-IV", "har fyllt i
+# skattningsformulären"): data for a clinical assessment, not the plan written by them.
+RATING_FORM = folded_re(r"\s+(?:[A-ZÅÄÖ]{2,}[A-ZÅÄÖ0-9-]*\b|(?:\w+\s+)?\w*(?:skattning|formulär|enkät|skala)\w*)")
+
+
 def _written_by_guardians(ctx: Context) -> list[Segment]:
     """The segment that says the guardians themselves wrote the plan ("Skriven av [VH1], mamma", "mamma och pappa
     har skrivit texten åt mig"): the plan is their own account, they took part (GUIDELINES 3
-    guardian_participation met); [] otherwise."""
+    guardian_participation met); [] otherwise, also where what they filled in is a rating form (`RATING_FORM`)."""
     m = GUARDIAN_WRITER.search(ctx.text)
-    if not m or not _search_ci(PARENT_WRITER, m.group()):
+    if not m or not _search_ci(PARENT_WRITER, m.group()) or RATING_FORM.match(ctx.text, m.end()):
         return []
     return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]
 

@@ -3519,3 +3519,10 @@ def test_jag_plan_typed_by_staff_for_a_baby_is_partial():
             "skriver \"jag\".\nOM MIG\nJag heter [BARN] och är 1 år och 2 mån.\n"
             "Jag vill inte bli lagd ner i sängen – jag vill bli buren.\n")
     assert _voice(text).verdict == "partial"
+
+
+def test_guardians_filling_in_rating_forms_did_not_write_the_plan():
+    text = "Närvarande vid mötet\n[VH1] och [VH2], vårdnadshavare\n[NAMN_1], läkare, BUP\n\nAktuellt\n" \
+           "Vårdnadshavarna har fyllt i SDQ och SNAP-IV; skolan har fyllt i lärarformulär.\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict("Mamma har fyllt i den här delen hemma.\n", "guardian_participation") == "met"
