@@ -4454,8 +4454,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             continue
         section = heading_voice if s.section == heading_section else _section_voice(s.section)
         label = LINE_LABEL.match(s.text)
-        if label and _section_voice(label.group(1).lower()):
-            section = _section_voice(label.group(1).lower())
+        label_voice = _section_voice(label.group(1).lower()) if label else ""
+        section = label_voice or section
         row = _row_label(ctx, s)
         row_voice = _section_voice(row[0].lower()) if row else ""
         section = row_voice or section
@@ -4466,6 +4466,11 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             # a spreadsheet's label cell or a label for a view is no person in the sentence ("Hur [BARN] deltog;")
             masked = " " * (row[1] - s.start) + masked[row[1] - s.start:]
             last = row_voice or last
+        elif label_voice and not row_voice:
+            # a label for a view is no person either; a sentence without a subject after it is that person's
+            # ("Barnets synpunkter: Söker ögonkontakt och jollrar")
+            masked = " " * label.end() + masked[label.end():]
+            last = label_voice
         turn = _turn_of(ctx, s)
         dialogue = bool(turn)  # in a dialogue "han"/"hon" is someone else than the speaker
         turn = turn or _guardian_line(ctx, s)

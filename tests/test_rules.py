@@ -3526,3 +3526,8 @@ def test_guardians_filling_in_rating_forms_did_not_write_the_plan():
            "Vårdnadshavarna har fyllt i SDQ och SNAP-IV; skolan har fyllt i lärarformulär.\n"
     assert _verdict(text, "guardian_participation") == "partial"
     assert _verdict("Mamma har fyllt i den här delen hemma.\n", "guardian_participation") == "met"
+
+
+def test_subjectless_answer_after_a_label_for_the_childs_view():
+    text = "Barn: [BARN], 1 år 2 mån\nBarnets synpunkter: Söker ögonkontakt och jollrar, blir lugn av att bli buren.\n"
+    assert _voice(text).verdict == "partial"
