@@ -3885,6 +3885,8 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
                              r"(?:uttrycker|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+# "visar"/"signalerar" with no person as subject: a thing shows it ("om bedömningen visar behov av det"), not the child.
+SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
 # The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."): someone
 # speaking for the child, not named (GUIDELINES 3 child_voice partial).
 VOICE_HEARSAY = folded_re(r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon) (?:uppges|sägs|anges|beskrivs) (?:\w+ )?"
@@ -4192,8 +4194,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     for claim in _finditer_lowered(VALUE_CLAIM, masked):
         masked = masked[:claim.start()] + " " * (claim.end() - claim.start()) + masked[claim.end():]
     formula = _search_ci(FORMULAIC_VOICE, masked)
-    if formula and (CHILD_GENITIVE.match(formula.group())
-                    or _subject(masked, people, formula, last, None)[0] != "adult"):
+    who = _subject(masked, people, formula, last, None)[0] if formula else None
+    if formula and (CHILD_GENITIVE.match(formula.group()) or who != "adult") \
+            and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
     adult_at = asked_at = None

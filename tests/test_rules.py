@@ -3531,3 +3531,8 @@ def test_guardians_filling_in_rating_forms_did_not_write_the_plan():
 def test_subjectless_answer_after_a_label_for_the_childs_view():
     text = "Barn: [BARN], 1 år 2 mån\nBarnets synpunkter: Söker ögonkontakt och jollrar, blir lugn av att bli buren.\n"
     assert _voice(text).verdict == "partial"
+
+
+def test_a_thing_that_shows_a_need_is_no_voice():
+    assert _voice("- Eventuell remiss till habiliteringen om bedömningen visar behov av det.\n").verdict == "not_met"
+    assert _voice("[BARN] visar oro inför övergångar.\n").verdict == "partial"
