@@ -227,7 +227,9 @@ TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:del
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]", "[BARN] hade fått frågan dagen före
 # om vad som var viktigast att ta upp"): only with the child named.
-_BEFORE_MEETING = r"\b(?:(?:inför|innan|före) (?:sip-)?mötet|(?:dagen|dagarna|veckan|kvällen) (?:före|innan))\b"
+# "dagarna före" alone or before the meeting, not before another event ("dagarna före umgänget", "veckan innan lovet").
+_BEFORE_MEETING = r"\b(?:(?:inför|innan|före) (?:sip-)?mötet|(?:dagen|dagarna|veckan|kvällen) (?:före|innan)" \
+                  r"(?!\s+(?!(?:sip-)?mötet\b)\w{2,}(?:et|en|na)\b))\b"
 PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*{_BEFORE_MEETING}", re.I)
 # A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
 # child with someone meeting, talking or going through the meeting with it is the child prepared.
@@ -240,7 +242,8 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
 # minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
-                                   r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
+                                   r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|timm(?:e|en|ar)|kvart\w*|i början|"
+                                   r"dagordning\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
@@ -3737,6 +3740,10 @@ MAIL_CARER = re.compile(r"\b(?:familjehem\w*|jourhem\w*)", re.I)
 MAIL_OWN_VIEW = re.compile(rf"\b(?:jag|vi)\s+(?:\w+\s+)?{GUARDIAN_VIEW.pattern}", re.I)
 
 
+# The writer of a mail in the first person.
+MAIL_WRITER_WORD = re.compile(r"\b(?:jag|mig)\b", re.I)
+
+
 def _find_mail_senders(ctx: Context) -> tuple[list[int], list[str]]:
     """(header starts, sender kinds) of the mails pasted in the plan, in text order: 'child', 'guardian', 'carer' or
     'staff' (`MAIL_GUARDIAN`, `MAIL_CARER`); ([], []) where the plan is no e-mail thread."""
@@ -4544,8 +4551,9 @@ def _child_first_person_plan(text: str) -> bool:
 def _participation_texts(ctx: Context) -> list[str]:
     """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
     the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
-    jag, [VH1]")."""
-    texts = [s.text for s in ctx.segs]
+    jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child."""
+    texts = [MAIL_WRITER_WORD.sub("avsändaren", s.text) if mail_sender(ctx, s.start) not in (None, "child")
+             else s.text for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):

@@ -3536,3 +3536,13 @@ def test_subjectless_answer_after_a_label_for_the_childs_view():
 def test_a_thing_that_shows_a_need_is_no_voice():
     assert _voice("- Eventuell remiss till habiliteringen om bedömningen visar behov av det.\n").verdict == "not_met"
     assert _voice("[BARN] visar oro inför övergångar.\n").verdict == "partial"
+
+
+def test_participation_in_mails_and_before_other_events():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    assert part(MAIL_FROM_STAFF + "Hej,\nJag var inte på mötet i går. Kan någon skicka anteckningarna?\n").verdict \
+        == "not_met"
+    assert part("Blir orolig dagarna före umgänget med mamma. Vi förbereder [BARN] inför varje umgänge.\n").verdict \
+        == "not_met"
+    assert part("[NAMN_1] pratade med [BARN] dagen före om vad som skulle tas upp.\n").verdict == "met"
+    assert part("Hej alla,\n[BARN] var med första timmen och satt bredvid mig.\n").verdict == "met"
