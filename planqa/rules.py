@@ -4074,10 +4074,17 @@ class _VoicePlan:
     adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
 
 
+# A child health check named by the child's age in months ("12-månaderskontrollen", "vid 18-mån-besöket"): where the
+# plan gives no age, a child that young.
+MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
+
+
 def _voice_plan(ctx: Context) -> _VoicePlan:
     text = ctx.text
     age = CHILD_AGE.search(text)
     months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
+    check = MONTHS_CHECK.search(text) if months is None else None
+    months = int(check.group(1)) if check else months
     adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),

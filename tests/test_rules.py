@@ -3546,3 +3546,9 @@ def test_participation_in_mails_and_before_other_events():
         == "not_met"
     assert part("[NAMN_1] pratade med [BARN] dagen före om vad som skulle tas upp.\n").verdict == "met"
     assert part("Hej alla,\n[BARN] var med första timmen och satt bredvid mig.\n").verdict == "met"
+
+
+def test_a_months_health_check_tells_a_small_child():
+    text = "BVC gör 12-månaderskontrollen 16/6.\nFamiljehemmet berättar att [BARN] sträcker armarna mot " \
+           "familjehemsmamman och lugnar sig när hen blir ledsen.\n"
+    assert _voice(text).verdict == "partial"
