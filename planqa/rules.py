@@ -3730,9 +3730,9 @@ def _plan_addressee(ctx: Context) -> str | None:
 MAIL_FROM = re.compile(r"^[ \t>]*(?:från|from)[ \t]*:[ \t]*(?P<who>[^\n]*)$", re.I | re.M)
 MAIL_HEADER = re.compile(r"^[ \t>]*(?:skickat|ämne|sent|subject)[ \t]*:", re.I | re.M)
 # Who sent a mail, by the header's words: a guardian ("[VH1]", "mamma"), the family home ("familjehemsmamma",
-# "jourhemmet"), or the child ("[BARN]" alone); anyone else is staff.
+# "jourhemmet", not the "familjehemssekreterare"), or the child ("[BARN]" alone); anyone else is staff.
 MAIL_GUARDIAN = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}(?![\w-])", re.I)
-MAIL_CARER = re.compile(r"\b(?:familjehem\w*|jourhem\w*)", re.I)
+MAIL_CARER = re.compile(r"\b(?:familjehem(?!s?sekr)\w*|jourhem\w*)", re.I)
 
 
 # A guardian's own view in the first person ("Jag tycker fortfarande att medicinen ...", "Jag vill att BUP ..."): in a
