@@ -228,7 +228,9 @@ TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:del
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]", "[BARN] hade fått frågan dagen före
 # om vad som var viktigast att ta upp"): only with the child named.
-_BEFORE_MEETING = r"\b(?:(?:inför|innan|före) (?:sip-)?mötet|(?:dagen|dagarna|veckan|kvällen) (?:före|innan))\b"
+# "dagarna före" alone or before the meeting, not before another event ("dagarna före umgänget", "veckan innan lovet").
+_BEFORE_MEETING = r"\b(?:(?:inför|innan|före) (?:sip-)?mötet|(?:dagen|dagarna|veckan|kvällen) (?:före|innan)" \
+                  r"(?!\s+(?!(?:sip-)?mötet\b)\w{2,}(?:et|en|na)\b))\b"
 PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHILD}.*{_BEFORE_MEETING}", re.I)
 # A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
 # child with someone meeting, talking or going through the meeting with it is the child prepared.
@@ -241,7 +243,8 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
 # minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
-                                   r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|kvart\w*|i början|dagordning\w*)|§", re.I)
+                                   r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|timm(?:e|en|ar)|kvart\w*|i början|"
+                                   r"dagordning\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
@@ -278,9 +281,11 @@ CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skre
 PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)\b", re.I)
 # A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
 BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
-# "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig"): voice, not a
+# "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig", "en önskan om att
+# vara delaktig i sin egenvård"): voice, not a
 # statement that the child took part.
-PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig)\s+"
+PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig|"
+                                 r"(?:önskan|önskemål|behov|vilja) (?:om|av) att vara)\s+"
                                          r"(?:mer\s+)?delaktig\w*", re.I)
 # A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
 # anything said about how (GUIDELINES 4: partial).
@@ -3844,6 +3849,49 @@ def _plan_addressee(ctx: Context) -> str | None:
     return _cached(ctx, "addressee", lambda c: addressee(c.text))
 
 
+# --- A plan agreed in an e-mail thread (GUIDELINES 4: the thread's replies are the plan) --------------------------
+# A mail's header line naming its sender ("Från: [NAMN_1], skolkurator", "> Från: [VH1]", "From: ..."), and the other
+# header fields that tell a pasted mail from a form's "Från:" field ("Skickat: ...", "Ämne: SV: SIP ...").
+MAIL_FROM = re.compile(r"^[ \t>]*(?:från|from)[ \t]*:[ \t]*(?P<who>[^\n]*)$", re.I | re.M)
+MAIL_HEADER = re.compile(r"^[ \t>]*(?:skickat|ämne|sent|subject)[ \t]*:", re.I | re.M)
+# Who sent a mail, by the header's words: a guardian ("[VH1]", "mamma"), the family home ("familjehemsmamma",
+# "jourhemmet", not the "familjehemssekreterare"), or the child ("[BARN]" alone); anyone else is staff.
+MAIL_GUARDIAN = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}(?![\w-])", re.I)
+MAIL_CARER = re.compile(r"\b(?:familjehem(?!s?sekr)\w*|jourhem\w*)", re.I)
+
+
+# A guardian's own view in the first person ("Jag tycker fortfarande att medicinen ...", "Jag vill att BUP ..."): in a
+# mail a guardian sent, the guardian's view in their own words (GUIDELINES 3 guardian_participation met).
+MAIL_OWN_VIEW = re.compile(rf"\b(?:jag|vi)\s+(?:\w+\s+)?{GUARDIAN_VIEW.pattern}", re.I)
+
+
+# The writer of a mail in the first person.
+MAIL_WRITER_WORD = re.compile(r"\b(?:jag|mig)\b", re.I)
+
+
+def _find_mail_senders(ctx: Context) -> tuple[list[int], list[str]]:
+    """(header starts, sender kinds) of the mails pasted in the plan, in text order: 'child', 'guardian', 'carer' or
+    'staff' (`MAIL_GUARDIAN`, `MAIL_CARER`); ([], []) where the plan is no e-mail thread."""
+    if not MAIL_HEADER.search(ctx.text):
+        return [], []
+    starts, kinds = [], []
+    for m in MAIL_FROM.finditer(ctx.text):
+        who = m.group("who").strip()
+        kind = "child" if re.fullmatch(r"\[BARN\][\s,.]*", who) else "guardian" if MAIL_GUARDIAN.search(who) \
+            else "carer" if MAIL_CARER.search(who) else "staff"
+        starts.append(m.start())
+        kinds.append(kind)
+    return starts, kinds
+
+
+def mail_sender(ctx: Context, pos: int) -> str | None:
+    """The kind of sender (`_find_mail_senders`) of the mail that the text at `pos` stands in; None outside a
+    mail (before the first header, or in a plan that is no e-mail thread)."""
+    starts, kinds = _cached(ctx, "mail_senders", _find_mail_senders)
+    i = bisect.bisect_right(starts, pos) - 1
+    return kinds[i] if i >= 0 else None
+
+
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
 # A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
 # parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
@@ -3894,10 +3942,12 @@ SIGN_CONTENT = re.compile(r"^\s+(?:\w+\s+){0,2}?[\"”»“]?[A-ZÅÄÖ]{2,}\b")
 SHOUT = re.compile(r"^(?:ropar|ropade)$", re.I)
 SHOUT_CONTENT = re.compile(r"^[^.;]{0,20}?[:\"”»“]")
 # A report is something the child said or showed when a statement, a quotation, a picture or a rating follows
-# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"); a dot before a
+# ("sa att ...", "har sagt: ...", "pekade på bilden", "skattar sitt mående till 3 av 10"), not only which subject
+# ("berättade vad hen ville ta upp": what was said is not given); a dot before a
 # lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence; "men" opens another clause ("skrev sin
 # egen text men ville inte att ...": what was written is not given).
-REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|\bvad\b|\bhur\b|\befter\b|"
+REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|"
+                            r"\bvad\b(?!\s+(?:\S+\s+){1,2}(?:ta upp|prata om|ha med)\b)|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
@@ -3939,7 +3989,15 @@ INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUESTION = re.compile(r"\?\s*$")
-QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig|vi|oss)\b", re.I)
+# A question printed on a form, standing alone as its line ("8. Hur har [BARN] varit delaktig?", "**Vad tycker [BARN]
+# själv?**", "F: Har vårdnadshavarna gett sitt samtycke?"): the form's words, not an answer; what the plan shows stands
+# in the answer below it (GUIDELINES 4: a printed question with an empty or evasive answer shows nothing).
+FORM_QUESTION = re.compile(r"\?[\s*_]*$")
+# A quotation nobody is named for is the child's when the child speaks in it ("jag", "mig"); an unattributed "vi"
+# ("vi kör som förut", "vi tar det när utredningen är klar") only where the sentence names the child and no adult:
+# in a draft or minutes it is as likely the adults' words.
+QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig)\b", re.I)
+QUOTE_WE = re.compile(r"\b(?:vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
                              r"perspektiv|syn|önskemål|inställning) (?:har|är)|\b(?:har fått komma till tals|"
                              r"(?:getts|givits|fått|haft|ges|får|beretts|bereds) (?:\w+ )?(?:möjlighet|tillfälle) att (?:framföra|"
@@ -3959,6 +4017,8 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
                              r"(?:uttrycker|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+# "visar"/"signalerar" with no person as subject: a thing shows it ("om bedömningen visar behov av det"), not the child.
+SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
 # The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."): someone
 # speaking for the child, not named (GUIDELINES 3 child_voice partial).
 VOICE_HEARSAY = folded_re(r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon) (?:uppges|sägs|anges|beskrivs) (?:\w+ )?"
@@ -4002,8 +4062,10 @@ TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\
 # "Mammas syn: ...", "[BARN]s ord (till [NAMN_3]): ...": a label that says whose view the line gives.
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
-# dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it.
-ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-form av|skrivit i jag-form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
+# dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it, "skrivs i
+# jagform av [NAMN_1]" or "det är vi vuxna som skriver 'jag'" does.
+ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-?form av (?!\[BARN\])|skrivit i jag-?form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
+                               r"(?:vi|de) vuxna som skriver|"
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
                                r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
@@ -4137,10 +4199,17 @@ class _VoicePlan:
     adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
 
 
+# A child health check named by the child's age in months ("12-månaderskontrollen", "vid 18-mån-besöket"): where the
+# plan gives no age, a child that young.
+MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
+
+
 def _voice_plan(ctx: Context) -> _VoicePlan:
     text = ctx.text
     age = CHILD_AGE.search(text)
     months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
+    check = MONTHS_CHECK.search(text) if months is None else None
+    months = int(check.group(1)) if check else months
     adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
@@ -4264,8 +4333,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     for claim in _finditer_lowered(VALUE_CLAIM, masked):
         masked = masked[:claim.start()] + " " * (claim.end() - claim.start()) + masked[claim.end():]
     formula = _search_ci(FORMULAIC_VOICE, masked)
-    if formula and (CHILD_GENITIVE.match(formula.group())
-                    or _subject(masked, people, formula, last, None)[0] != "adult"):
+    who = _subject(masked, people, formula, last, None)[0] if formula else None
+    if formula and (CHILD_GENITIVE.match(formula.group()) or who != "adult") \
+            and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
     adult_at = asked_at = None
@@ -4313,7 +4383,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     quoted = [q for q in _quoted(text) if _spoken(text, q)]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
-             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted))
+             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
+             or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people))
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
@@ -4339,6 +4410,11 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
     return None
+
+
+def _only_child_named(people: list[tuple[int, int, str]]) -> bool:
+    """The sentence's person words name the child and no adult."""
+    return any(who == "child" for _, _, who in people) and not any(who == "adult" for _, _, who in people)
 
 
 def _in_status(ctx: Context, s: Segment) -> bool:
@@ -4520,8 +4596,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             continue
         section = heading_voice if s.section == heading_section else _section_voice(s.section)
         label = LINE_LABEL.match(s.text)
-        if label and _section_voice(label.group(1).lower()):
-            section = _section_voice(label.group(1).lower())
+        label_voice = _section_voice(label.group(1).lower()) if label else ""
+        section = label_voice or section
         row = _row_label(ctx, s)
         row_voice = _section_voice(row[0].lower()) if row else ""
         section = row_voice or section
@@ -4532,6 +4608,11 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             # a spreadsheet's label cell or a label for a view is no person in the sentence ("Hur [BARN] deltog;")
             masked = " " * (row[1] - s.start) + masked[row[1] - s.start:]
             last = row_voice or last
+        elif label_voice and not row_voice:
+            # a label for a view is no person either; a sentence without a subject after it is that person's
+            # ("Barnets synpunkter: Söker ögonkontakt och jollrar")
+            masked = " " * label.end() + masked[label.end():]
+            last = label_voice
         turn = _turn_of(ctx, s)
         dialogue = bool(turn)  # in a dialogue "han"/"hon" is someone else than the speaker
         turn = turn or _guardian_line(ctx, s)
@@ -4551,9 +4632,12 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
                 last = "adult"  # "Mamma: vill att [BARN] ... Hon tycker ...": the labelled guardian goes on speaking
         status = _in_status(ctx, s)
         last = "child" if status else last
-        guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start)
+        sender = mail_sender(ctx, s.start)  # in an e-mail thread "jag" is the mail's sender
+        guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start) \
+            or sender in ("guardian", "carer")
         people = _people(ctx, s, masked, last, section, plan, adult_turn=dialogue,
-                         adult_writer=plan.guardian_writer or plan.staff_writer)
+                         adult_writer=plan.guardian_writer or plan.staff_writer
+                         or sender not in (None, "child"))
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
@@ -4599,8 +4683,9 @@ def _child_first_person_plan(text: str) -> bool:
 def _participation_texts(ctx: Context) -> list[str]:
     """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
     the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
-    jag, [VH1]")."""
-    texts = [s.text for s in ctx.segs]
+    jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child."""
+    texts = [MAIL_WRITER_WORD.sub("avsändaren", s.text) if mail_sender(ctx, s.start) not in (None, "child")
+             else s.text for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):
@@ -4686,6 +4771,11 @@ VALUE_DELAKTIGHET = folded_re(rf"\b{ABSTRACT_NOUN}\s*(?:,|och|samt)\s*delaktighe
                               rf"\bdelaktighet\s*(?:,|och|samt)\s*{ABSTRACT_NOUN}\b", re.I)
 
 
+def _form_question(text: str) -> bool:
+    """A segment that is only a question, as a form prints it (`FORM_QUESTION`)."""
+    return bool(FORM_QUESTION.search(text))
+
+
 def _child_delaktig(text: str) -> bool:
     """A vague mention of the child's participation (`PARTICIPATION_VAGUE`) that is not said of an adult, nor a
     value word in a list of values (`VALUE_DELAKTIGHET`)."""
@@ -4743,7 +4833,8 @@ def child_participation(ctx: Context) -> CriterionResult:
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
-             and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)]
+             and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _form_question(text)]
     stretch, listed = _listed_children(ctx, texts)
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
     specific += [s for s in stretch + spoke if s not in specific]
@@ -5144,8 +5235,11 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         if field_ and not CHECKBOX.search(s.text) and (not re.search(r"\w", field_.group(2))
                                                         or EMPTY_CELL.match(field_.group(2))):
             continue  # an empty field: "Vårdnadshavare: –"
+        if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
+            f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
+            continue
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
-        if s.is_heading or title or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
+        if s.is_heading or title or _form_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
             continue
         clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
@@ -5175,12 +5269,17 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
 PARENT_WRITER = folded_re(r"(?<!\w)(?:mamma|pappa|föräldr\w*|vårdnadshavar\w*|\[VH\d?\])(?!\w)", re.I)
 
 
+# A rating form or questionnaire the guardians filled in ("Vårdnadshavarna har fyllt i SDQ och SNAP-IV", "har fyllt i
+# skattningsformulären"): data for a clinical assessment, not the plan written by them.
+RATING_FORM = folded_re(r"\s+(?:[A-ZÅÄÖ]{2,}[A-ZÅÄÖ0-9-]*\b|(?:\w+\s+)?\w*(?:skattning|formulär|enkät|skala)\w*)")
+
+
 def _written_by_guardians(ctx: Context) -> list[Segment]:
     """The segment that says the guardians themselves wrote the plan ("Skriven av [VH1], mamma", "mamma och pappa
     har skrivit texten åt mig"): the plan is their own account, they took part (GUIDELINES 3
-    guardian_participation met); [] otherwise."""
+    guardian_participation met); [] otherwise, also where what they filled in is a rating form (`RATING_FORM`)."""
     m = GUARDIAN_WRITER.search(ctx.text)
-    if not m or not _search_ci(PARENT_WRITER, m.group()):
+    if not m or not _search_ci(PARENT_WRITER, m.group()) or RATING_FORM.match(ctx.text, m.end()):
         return []
     return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]
 

@@ -3543,3 +3543,84 @@ def test_without_a_goal_section_the_childs_shall_statements_join_a_goal_phrase()
             "- [BARN] ska kunna säga hejdå till pappa i hallen senast v. 44.\n- Habiliteringen gör bildstöd.\n")
     assert _goal_texts(text) == ["- [BARN] ska vara på förskolan minst fyra dagar i veckan till jul.",
                                  "- [BARN] ska kunna säga hejdå till pappa i hallen senast v. 44."]
+
+
+def test_form_questions_with_empty_answers_show_no_participation():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    assert part("8. Hur har [BARN] varit delaktig?\n\n\n9. Övrigt\nInget.\n").verdict == "not_met"
+    assert part("**Hur har [BARN] varit delaktig?**\n—\n").verdict == "not_met"
+    assert part("Hur har [BARN] varit delaktig?\n• [BARN] har varit delaktig utifrån ålder.\n").verdict == "partial"
+    assert part("[BARN] har en önskan om att vara delaktig i sin egenvård.\n").verdict == "not_met"
+    guardians = "7. Har vårdnadshavarna gett sitt samtycke?\n–\n\n8. Övrigt\nInget.\n"
+    assert _verdict(guardians, "guardian_participation") == "not_met"
+    answered = "Har vårdnadshavarna gett sitt samtycke?\nJa, båda vårdnadshavarna har skrivit under samtycke till SIP.\n"
+    assert _verdict(answered, "guardian_participation") == "partial"
+
+
+MAIL_FROM_STAFF = "Från: [NAMN_1], kurator, elevhälsan\nSkickat: 3 juni 2025 17:05\nÄmne: SIP [BARN]\n\n"
+
+
+def test_in_an_email_thread_jag_is_the_sender():
+    staff = MAIL_FROM_STAFF + "Hej,\nJag tycker vi ska ha ett möte till. Jag ser att [BARN] har varit borta mycket.\n"
+    assert _voice(staff).verdict == "not_met"
+    carer = "Från: [NAMN_2], familjehemsmamma\nSkickat: 19 maj\n\n[BARN] sa till mig att hen vill att jag följer med.\n"
+    assert _voice(carer).verdict == "partial"  # the family home tells what the child said, no quotation
+    quoted = MAIL_FROM_STAFF + "[BARN] sa på samtalet att hen \"inte känner sig hungrig förrän på kvällen\".\n"
+    assert _voice(quoted).verdict == "met"
+    child = "Från: [BARN]\nSkickat: 10 april 2025 22:47\nÄmne: SV: SIP\n\njag har läst och jag tycker det är ok.\n"
+    assert _voice(child).verdict == "partial"
+    told = MAIL_FROM_STAFF + "Tack [BARN] för att du träffade kuratorn innan och berättade vad du ville ta upp.\n"
+    assert _voice(told).verdict == "not_met"
+
+
+def test_a_guardians_own_mail_in_the_thread_is_their_view():
+    mail = "Från: [VH1]\nSkickat: onsdag 22 april 2026 07:58\nÄmne: SV: SIP\n\nHej, 3/6 funkar. Jag vill att BUP " \
+           "tittar på dosen innan sommaren.\n/[VH1]\n"
+    r = assess(mail).criteria["guardian_participation"]
+    assert r.verdict == "met" and r.evidence[0].text.startswith("Jag vill")
+    assert _verdict(MAIL_FROM_STAFF + "Jag vill att BUP tittar på dosen.\n", "guardian_participation") == "not_met"
+
+
+def test_unattributed_we_quotation_in_a_draft_is_not_the_childs_voice():
+    assert _voice("samordning\n\"vi kör som förut\" – soc och HVB delar på samordningen.\n").verdict == "not_met"
+    assert _voice("\"jag vill bo kvar här\" – det var det viktigaste för [BARN].\n").verdict == "met"
+
+
+def test_jag_plan_typed_by_staff_for_a_baby_is_partial():
+    text = ("Planen skrivs i jagform av [NAMN_1], BVC-sjuksköterska. [BARN] pratar inte än, så det är vi vuxna som "
+            "skriver \"jag\".\nOM MIG\nJag heter [BARN] och är 1 år och 2 mån.\n"
+            "Jag vill inte bli lagd ner i sängen – jag vill bli buren.\n")
+    assert _voice(text).verdict == "partial"
+
+
+def test_guardians_filling_in_rating_forms_did_not_write_the_plan():
+    text = "Närvarande vid mötet\n[VH1] och [VH2], vårdnadshavare\n[NAMN_1], läkare, BUP\n\nAktuellt\n" \
+           "Vårdnadshavarna har fyllt i SDQ och SNAP-IV; skolan har fyllt i lärarformulär.\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict("Mamma har fyllt i den här delen hemma.\n", "guardian_participation") == "met"
+
+
+def test_subjectless_answer_after_a_label_for_the_childs_view():
+    text = "Barn: [BARN], 1 år 2 mån\nBarnets synpunkter: Söker ögonkontakt och jollrar, blir lugn av att bli buren.\n"
+    assert _voice(text).verdict == "partial"
+
+
+def test_a_thing_that_shows_a_need_is_no_voice():
+    assert _voice("- Eventuell remiss till habiliteringen om bedömningen visar behov av det.\n").verdict == "not_met"
+    assert _voice("[BARN] visar oro inför övergångar.\n").verdict == "partial"
+
+
+def test_participation_in_mails_and_before_other_events():
+    part = lambda t: assess(t).criteria["child_participation"]  # noqa: E731
+    assert part(MAIL_FROM_STAFF + "Hej,\nJag var inte på mötet i går. Kan någon skicka anteckningarna?\n").verdict \
+        == "not_met"
+    assert part("Blir orolig dagarna före umgänget med mamma. Vi förbereder [BARN] inför varje umgänge.\n").verdict \
+        == "not_met"
+    assert part("[NAMN_1] pratade med [BARN] dagen före om vad som skulle tas upp.\n").verdict == "met"
+    assert part("Hej alla,\n[BARN] var med första timmen och satt bredvid mig.\n").verdict == "met"
+
+
+def test_a_months_health_check_tells_a_small_child():
+    text = "BVC gör 12-månaderskontrollen 16/6.\nFamiljehemmet berättar att [BARN] sträcker armarna mot " \
+           "familjehemsmamman och lugnar sig när hen blir ledsen.\n"
+    assert _voice(text).verdict == "partial"
