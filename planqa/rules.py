@@ -328,7 +328,15 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
                            r"(?:skriftligt|muntligt)(?: lämnat| givet| inhämtat)?)\b", re.I)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
-                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
+                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej|"
+                        r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*))\b", re.I)
+# A form's or a draft's placeholder left as a field's value: no value ("Klicka här för att ange text", "[Ange datum]",
+# "??", "XX", "fyll i sen", "TODO").
+DRAFT_PLACEHOLDER = folded_re(r"^\W*(?:klicka (?:eller tryck )?här för att ange \w+|\[\s*(?:ange|fyll i|skriv)\b[^\]]*\]|"
+                              r"fyll(?:s)? i (?:sen(?:are)?|efter\w*)|todo\b|xx+\b|\?{2,}|…|\.{3})\W*$", re.I)
+# The consent noun opening a clause of its own ("Föräldrarna är informerade och samtycke finns"): who consented is
+# named in that clause, not in the one before.
+CONSENT_CLAUSE = re.compile(r"(?:[,;]|\b(?:och|men|samt))\s+(?=(?:samtyck|medgivande))", re.I)
 # Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen. A
 # scanned form's empty box reads "|_|" or "[_]"; its label ends at the next box, or at a gap of two spaces before
 # the form's own text ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.").
@@ -4798,7 +4806,7 @@ def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
     cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
     rest = [c for c in cells if not CONSENT_LABEL.fullmatch(c)]
-    return " ".join(c for c in rest if not EMPTY_CELL.match(c))
+    return " ".join(c for c in rest if not EMPTY_CELL.match(c) and not DRAFT_PLACEHOLDER.match(c))
 
 
 def _before_object(part: str) -> str:
@@ -4809,6 +4817,10 @@ def _before_object(part: str) -> str:
 def _consent_givers(text: str) -> set[str]:
     """Who the statement says consented: in each field or parenthesis the words before the object of consent
     ("till SIP ..."), and the words after "från"/"av"."""
+    clauses = CONSENT_CLAUSE.split(text)
+    while len(clauses) > 1 and not CONSENT.search(clauses[0]):
+        clauses.pop(0)  # "Föräldrarna är informerade och samtycke finns": the guardians did not consent here
+    text = " ".join(clauses)
     zone = " ".join(_before_object(part) for part in re.split(r"[|:(]", text))
     zone += " " + " ".join(m.group(1) for m in CONSENT_FROM.finditer(text))
     givers = set()
@@ -4867,9 +4879,9 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
-        if s.is_heading and not stated or _search_ci(NO_CONSENT, text):
-            label_open = s.is_heading and bool(CONSENT.search(text))
-            continue
+        if s.is_heading and not stated or _search_ci(NO_CONSENT, text) or QUESTION.search(text):
+            label_open = (s.is_heading or bool(QUESTION.search(text))) and bool(CONSENT.search(text))
+            continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
         in_field = CONSENT.search(text)
         in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))

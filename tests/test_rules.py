@@ -3471,3 +3471,14 @@ def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
                                   "[BARN] har fått framföra sina synpunkter och står bakom planen."])
 def test_hearsay_passive_and_formulas_of_being_heard_are_partial_voice(text: str):
     assert _verdict(text + "\n", "child_voice") == "partial"
+
+
+def test_consent_question_placeholder_and_empty_row_show_nothing():
+    # a form's printed question is no consent; its answer is
+    assert _verdict("SIP för [BARN].\n\n7. Har vårdnadshavarna gett sitt samtycke?\n• \n\n8. Övrigt", "consent") == "not_met"
+    assert _verdict("Har vårdnadshavarna gett sitt samtycke?\n– Samtycke inhämtas av kurator.", "consent") == "partial"
+    assert _verdict("Samtycke: Klicka här för att ange text\n", "consent") == "not_met"
+    assert _verdict("Jag noterar att samtyckesraden är tom.", "consent") == "not_met"
+    # guardians named in another clause did not give the consent
+    assert _verdict("Föräldrarna är informerade och samtycke finns.", "consent") == "partial"
+    assert _verdict("Samtycke: vårdnadshavarna har samtyckt till SIP, samtycket gäller fortfarande.", "consent") == "met"
