@@ -127,7 +127,7 @@ WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxn
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
-                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
                      r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
                      r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
@@ -158,6 +158,10 @@ WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
 # ("Kurator: Vem samordnar, ni eller vi?"): its answer follows.
 WHO_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[^:\n]{1,30}:\s*)?\W*vem\b[^?]*\?\s*$", re.I)
+# A form's printed question ("7. Har vårdnadshavarna gett sitt samtycke?", "F: När ses vi igen och vem kallar?"):
+# the answer after it is the plan, the question itself says nothing (GUIDELINES 4).
+FORM_QUESTION = re.compile(r"^\W*(?:(?:\d{1,2}[.)]|f|fråga(?:\s*\d{1,2})?)\s*[:.)]?\s*)?(?:vem|vilk\w+|när|vad|hur|har|"
+                           r"finns|ska|är|var)\b[^?\n]*\?\s*$", re.I)
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
@@ -3149,7 +3153,10 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
-                               r"vem som ska (?:samordna|hålla i))\b", re.I)
+                               r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
+# A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
+# slutat"): nobody who holds this plan.
+FORMER_COORDINATOR = folded_re(r"(?:förra|föregående|tidigare|gamla) (?:plan\w*|sip\w*)|\bhar slutat\b|\bslutade\b", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
                                r"kan (?:gå över|bli|komma att))\b", re.I)
@@ -3302,12 +3309,13 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s)
-        if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60:
+        if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60 \
+                and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
         elif label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
-                and not EDITOR_NOTE.match(s.text):
+                and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
         elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)
                                           and _ends_line(ctx, s)):
@@ -3321,6 +3329,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 out.implied.append(s)
             continue
         label = None
+        if _search_ci(FORMER_COORDINATOR, statement.text):
+            continue
         # the value of a "Label: value" line, or of a spreadsheet's "Samordning;value;;" row
         value = SHEET_LABEL.sub("", statement.text, count=1).strip(' ;\t"') if SHEET_OVERALL_FIELD.match(
             statement.text) else re.sub(r"^[^:]{1,50}:\s", "", statement.text)
@@ -3619,7 +3629,7 @@ def _agency_staff(before: str) -> bool:
 
 # A signature: a line with a first name or a person placeholder alone, or before a role ("Emma", "/Rut,
 # specialpedagog hab", "[NAMN_1], kurator").
-SIGNATURE_LINE = re.compile(r"^\s*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
+SIGNATURE_LINE = re.compile(r"^\s*(?:>\s*)*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
 
 
 # A dictated plan says who speaks it ("dikterat av [NAMN_1]", "Det här är [NAMN_1] kurator som dikterar",
@@ -3629,10 +3639,15 @@ DICTATED_BY = folded_re(r"\b(?:dikterat|dikterad|inpratat|pratat\s+in|inläst)\s
                         r"|\[NAMN_\d+\][^.\n]{0,60}?,\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s+jag\b", re.I)
 
 
+# An e-mail's header naming its sender ("Från: [NAMN_1], skolkurator"), also quoted ("> Från: ..."): "jag" in the
+# mail is that sender.
+MAIL_SENDER = re.compile(r"^[ \t>]*(?:från|from)\s*:\s*(?:\[NAMN_\d+\]|[A-ZÅÄÖ][a-zåäö]+)", re.I | re.M)
+
+
 def _signed(ctx: Context) -> bool:
     """The note ends with its writer's name, or a dictated plan names who speaks it, so that "jag" in it is
     someone named."""
-    if DICTATED_BY.search(ctx.text):
+    if DICTATED_BY.search(ctx.text) or MAIL_SENDER.search(ctx.text):
         return True
     for line in ctx.text.strip().splitlines()[-6:]:
         m = SIGNATURE_LINE.match(line)
@@ -3652,8 +3667,8 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
-        if m and not s.is_heading and _in_follow_up(ctx, i) and not _empty_field(s.text[m.end():]) \
-                and not _is_instruction(ctx, s):
+        if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
+                and not _empty_field(s.text[m.end():]) and not _is_instruction(ctx, s):
             out.append((s, _convener_who(ctx, s, m)))
     return out
 
@@ -3672,6 +3687,7 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who != "named"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
+                  and not FORM_QUESTION.match(s.text)
                   and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
                        and not _action_check(s))]
     st = overall_statements(ctx)
@@ -4879,8 +4895,9 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
-        if s.is_heading and not stated or _search_ci(NO_CONSENT, text) or QUESTION.search(text):
-            label_open = (s.is_heading or bool(QUESTION.search(text))) and bool(CONSENT.search(text))
+        question = bool(FORM_QUESTION.match(text))
+        if s.is_heading and not stated or _search_ci(NO_CONSENT, text) or question:
+            label_open = (s.is_heading or question) and bool(CONSENT.search(text))
             continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
         in_field = CONSENT.search(text)

@@ -3482,3 +3482,20 @@ def test_consent_question_placeholder_and_empty_row_show_nothing():
     # guardians named in another clause did not give the consent
     assert _verdict("Föräldrarna är informerade och samtycke finns.", "consent") == "partial"
     assert _verdict("Samtycke: vårdnadshavarna har samtyckt till SIP, samtycket gäller fortfarande.", "consent") == "met"
+
+
+def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
+    text = "7. När ses vi igen och vem kallar?\n\n8. Övrigt\nInget."
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+    mail = ("Från: [NAMN_1], socialsekreterare, socialtjänsten\nÄmne: SIP\n\nHej,\n"
+            "1. Skolan ordnar bildschema.\n2. Jag kallar till uppföljning 2/9.\n")
+    assert _verdict(mail, "follow_up_responsible") == "met"
+
+
+def test_overall_question_answers_former_coordinator_and_next_meeting_field():
+    assert _verdict("Vem håller ihop?\nBVC och socialtjänsten delar på det.\n", "overall_responsibility") == "partial"
+    assert _verdict("Vem håller ihop planen?\nDiskuterades inte.\n", "overall_responsibility") == "not_met"
+    assert _verdict("- Samordningsansvarig i den förra planen var [NAMN_1], som har slutat hos oss.\n",
+                    "overall_responsibility") == "not_met"
+    text = "Samordningsansvarig: \nNästa möte: [NAMN_1] på BVC kallar, datum ej klart.\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
