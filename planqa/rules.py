@@ -154,7 +154,10 @@ NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:m
 CHECK_IN_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:(?:en\s+)?kort\s+)?(?:avstämning|telefonavstämning|avstämningsmöte|check-?in)"
                         r"(?:\s+(?:per|via)\s+(?:telefon|länk|teams))?\s*:?\s*$", re.I)
 # A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
-WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
+WHEN_QUESTION = re.compile(r"^\W*(?:(?:f|fråga(?:\s*\d{1,2})?)\s*:\s*)?när\b[^?]*\?\s*$", re.I)
+# A line labelled with the next time, as notes write it ("nästa gång: 9 juni kl 10.30", "Ny träff – v. 12"): the text
+# before the date mention.
+NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa|ny)\s+(?:gång|träff)\s*[:–—-]\s*$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
 # ("Kurator: Vem samordnar, ni eller vi?"): its answer follows.
 WHO_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[^:\n]{1,30}:\s*)?\W*vem\b[^?]*\?\s*$", re.I)
@@ -522,7 +525,8 @@ def build_context(text: str) -> Context:
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
-    chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)]
+    chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
+              and not _tentative_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -544,6 +548,17 @@ def _unreadable(text: str, m: dates.DateMention) -> bool:
     """Part of the time is unreadable in the scan ("[oläsligt] maj"): a date that cannot be read does not exist
     (GUIDELINES 4)."""
     return bool(UNREADABLE_BEFORE.search(text, max(0, m.start - 20), m.start))
+
+
+# A time only proposed or queried ("Uppföljn: förslag v. 12, ons em?", "uppf. vid behov ??") or taken back by a
+# correction right after it ("vid behov – nej, ..."): no decided time (GUIDELINES 4, drafts and threads).
+PROPOSED_BEFORE = folded_re(r"\b(?:förslag(?:svis)?|föreslår|föreslagen|föreslaget|föreslogs)\s*:?\s*(?:\S+\s+)?$", re.I)
+QUERIED_AFTER = re.compile(r"[^.\n?!]{0,15}\?|[^.\n]{0,20}?\s[–—-]\s*nej\b|[^.\n]{0,20}?\bnej,?\s+vänta\b", re.I)
+
+
+def _tentative_time(text: str, m: dates.DateMention) -> bool:
+    """The time is only a proposal, a question or retracted in its own line (PROPOSED_BEFORE, QUERIED_AFTER)."""
+    return bool(PROPOSED_BEFORE.search(text, max(0, m.start - 25), m.start) or QUERIED_AFTER.match(text, m.end))
 
 
 def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
@@ -606,6 +621,7 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
         if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) \
+                or NEXT_TIME_LABEL.match(line_head) \
                 or SHEET_FOLLOW_UP_CELL.match(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
@@ -3480,7 +3496,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
-             and not _unreadable(ctx.text, m)
+             and not _unreadable(ctx.text, m) and not _tentative_time(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]

@@ -3499,3 +3499,9 @@ def test_overall_question_answers_former_coordinator_and_next_meeting_field():
                     "overall_responsibility") == "not_met"
     text = "Samordningsansvarig: \nNästa möte: [NAMN_1] på BVC kallar, datum ej klart.\n"
     assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_follow_up_time_proposed_queried_or_retracted_is_no_time():
+    assert _verdict("Uppföljn: förslag v. 12, ons em? Jag kallar.\n", "follow_up_date") == "not_met"
+    assert _verdict("uppföljning\nuppf. vid behov ?? – nej, BUP vill ha en fast tid.\n", "follow_up_date") == "not_met"
+    assert _verdict("vem håller i planen: hab\n\nnästa gång: 9 juni kl 10.30 (inte tidigare!!)\n", "follow_up_date") == "met"
