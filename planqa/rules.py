@@ -2026,6 +2026,16 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     return _cached(ctx, "activity_lines", _find_activity_lines)
 
 
+# A form's answer label ("S: ...", "Svar: ...") and the "att" that opens a goal under it ("S: Att [BARN] ska ...").
+ANSWER_LABEL = re.compile(r"^\s*(?:s|svar)\s*:\s*(?:att\s+)?", re.I)
+
+
+def _unsettled_or_goal(text: str) -> bool:
+    """A prose line that settles no intervention: negated ("BUP kunde inte komma", "Vi kom inte fram till vem som
+    gör vad"), or a goal for the child given as a form's answer ("S: Att [BARN] ska klara vilan ...")."""
+    return bool(NEGATED.search(text) or CHILD_GOAL_ROW.match(ANSWER_LABEL.sub("", text, count=1)))
+
+
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
@@ -2265,7 +2275,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
             elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
                     or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
-                    and not OTHER_LABEL.match(body):
+                    and not OTHER_LABEL.match(body) and not _unsettled_or_goal(s.text):
                 prose.append((s, "agent"))
             elif BULLET.match(s.text) and _nominal_item(ctx, s, body):
                 loose.append(s)  # "- Inskolning på korttids, tre besök i april.": no one named

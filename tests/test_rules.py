@@ -3505,3 +3505,10 @@ def test_follow_up_time_proposed_queried_or_retracted_is_no_time():
     assert _verdict("Uppföljn: förslag v. 12, ons em? Jag kallar.\n", "follow_up_date") == "not_met"
     assert _verdict("uppföljning\nuppf. vid behov ?? – nej, BUP vill ha en fast tid.\n", "follow_up_date") == "not_met"
     assert _verdict("vem håller i planen: hab\n\nnästa gång: 9 juni kl 10.30 (inte tidigare!!)\n", "follow_up_date") == "met"
+
+
+def test_negated_prose_and_a_childs_goal_as_answer_are_no_interventions():
+    text = "Det som kom upp:\n- frånvaron\n\nVi kom inte fram till vem som gör vad. [NAMN_1] skulle ha skickat ut planen.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "F: Vad vill vi uppnå?\nS: Att [BARN] ska klara vilan på förskolan, minst fyra dagar av fem.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
