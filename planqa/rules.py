@@ -1618,6 +1618,16 @@ SPOKEN_PARAGRAPH = re.compile(r"\bnytt stycke\b", re.I)
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
+# A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
+# nu. ta bort"): the correction replaces it (GUIDELINES 4).
+RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)
+# A note to self or a chore about the meeting and its papers, not an intervention for the child ("kolla med
+# [NAMN_5] om ... nästa gång", "skicka ut anteckningarna", "Protokollet skickas till deltagarna", "boka rum",
+# "teckningen!!").
+MEETING_CHORE = folded_re(r"^\W*kolla\b[^.\n]*\bnästa (?:gång|möte)|^\W*(?:skicka|maila|mejla)\s+(?:ut\s+)?(?:\S+\s+){0,2}?(?:anteckning\w*|"
+                          r"protokoll\w*|denna|planen|plan\b|minnesanteckning\w*|kallelse\w*)|"
+                          r"^\W*(?:protokoll\w*|anteckning\w*|minnesanteckning\w*)\s+(?:skickas|mailas|mejlas|delas)|"
+                          r"^\W*boka\s+(?:rum|lokal)\b|^\W*(?:\w+\s+){0,2}\w+\s*!!\s*$", re.I)
 # A template's instruction left in place, a line wholly in brackets ("(Exempel: Skolan ansvarar för …)", "(Ange datum
 # och vem som kallar)", "(Målen ska utgå från barnets behov)", "(Vad är svårt just nu?)"): no content of the plan.
 TEMPLATE_INSTRUCTION = folded_re(
@@ -2251,6 +2261,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         body = s.text[list_item.end():] if list_item else bare
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
+        if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body)):
+            continue  # a draft's item taken back ("– nej vänta, ... ta bort"), or a chore about the meeting itself
         in_section = bool(INTERVENTION_SECTION.search(s.section) or CONTINUED_SECTION.match(s.section)) \
             and s.section != title \
             and not AGENDA_SECTION.search(s.section) \

@@ -3512,3 +3512,11 @@ def test_negated_prose_and_a_childs_goal_as_answer_are_no_interventions():
     assert _verdict(text, "responsibility_per_action") == "not_met"
     text = "F: Vad vill vi uppnå?\nS: Att [BARN] ska klara vilan på förskolan, minst fyra dagar av fem.\n"
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_draft_items_taken_back_and_meeting_chores_are_no_interventions():
+    text = ("insatser\n- skolan: anpassat schema, [NAMN_2] ansv\n"
+            "- nattvak/avlastning – nej vänta, det tas inte upp nu. ta bort\n\n"
+            "att göra efter mötet:\n- skicka ut anteckningarna till alla\n- kolla med [NAMN_5] om matsalen kan tas med nästa gång\n"
+            "- teckningen!!\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
