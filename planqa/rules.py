@@ -2090,6 +2090,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     md_actions = False  # the last Markdown heading kept as text opens an intervention section
     title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
     prev_section = ""  # the section of the line before
+    acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
     for s in ctx.lines:
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -2153,6 +2154,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
             heading, heading_num, item_num, title_next = None, None, None, False
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
+            acts_heading = bool(s.is_heading and INTERVENTION_SECTION.search(s.text))
             glossary_num = int(number.group(1)) if glossary and number else None
             continue
         if glossary and not (number and glossary_num is not None and int(number.group(1)) == glossary_num + 1):
@@ -2267,6 +2269,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             and s.section != title \
             and not AGENDA_SECTION.search(s.section) \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
+        # "Insatser/ansvar:" / "BVC: [NAMN_1] gör hembesök": a party's line labelled with the party
+        party_line = acts_heading and bool(s.section) and s.section != heading and agency_heading(s.section)
+        in_section = in_section or party_line
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
@@ -2300,7 +2305,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         elif row:
             who = _who_in_row(ctx, s, header_cells)
         else:
-            who = _statement_who(ctx, s, we_defined, agency)
+            who = _statement_who(ctx, s, we_defined, agency or party_line)
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.

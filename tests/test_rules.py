@@ -3520,3 +3520,10 @@ def test_draft_items_taken_back_and_meeting_chores_are_no_interventions():
             "att göra efter mötet:\n- skicka ut anteckningarna till alla\n- kolla med [NAMN_5] om matsalen kan tas med nästa gång\n"
             "- teckningen!!\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_party_labelled_lines_under_an_interventions_label_are_interventions():
+    text = ("Mål: \n\nInsatser/ansvar:\nBVC: [NAMN_1] gör hembesök varannan vecka\n"
+            "Soc: [NAMN_3] erbjuder samtal\nFörskolan: personalen skriver ner det som händer vid lämning\n\n"
+            "Samordningsansvarig: \n")
+    assert _verdict(text, "responsibility_per_action") == "met"
