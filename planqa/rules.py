@@ -1900,7 +1900,8 @@ def _writer_acts(ctx: Context, s: Segment) -> bool:
     kurator"): a named person, not a vague "vi" (GUIDELINES 3), unless "jag" only receives ("Jag ska få ...")."""
     first = FIRST_PERSON_SUBJECT.match(s.text)
     return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
-        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)))
+        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)
+                                                         or MAIL_SENDER.search(c.text)))
 
 
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:

@@ -3527,3 +3527,9 @@ def test_party_labelled_lines_under_an_interventions_label_are_interventions():
             "Soc: [NAMN_3] erbjuder samtal\nFörskolan: personalen skriver ner det som händer vid lämning\n\n"
             "Samordningsansvarig: \n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_jag_in_an_email_is_its_sender():
+    text = ("Från: [NAMN_1], familjehemssekreterare, soc\nÄmne: SV: SIP\n\nHej,\n\nInsatser\n"
+            "- [NAMN_2], mentor, gör en studieplan\n- jag ([NAMN_1]) utreder tillsammans med [BARN] vad som händer efter 18\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
