@@ -1618,6 +1618,12 @@ SPOKEN_PARAGRAPH = re.compile(r"\bnytt stycke\b", re.I)
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
+# A document's heading fields, as a clinic's or a form's letterhead gives them ("Patient: [BARN], 9 år", "Remittent:
+# barnmottagningen", "Ansvarig behandlare: [NAMN_1]", "Samordnad individuell plan – sammanställning ..."): no
+# intervention, also where a party's heading stands above them.
+DOCUMENT_FIELD = folded_re(r"^\W*(?:(?:patient|remittent|remiss från|(?:ansvarig\s+)?behandlare|personnummer|pnr|"
+                           r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av)\s*:|"
+                           r"samordnad individuell plan\b)", re.I)
 # A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
 # nu. ta bort"): the correction replaces it (GUIDELINES 4).
 RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)
@@ -2286,7 +2292,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if agency and OTHER_LABEL.match(body):
             continue  # "Mål: ..." in a party's section
         if not row and (_about_the_plan(s.text) or s.text.strip().lower() == title or s.text.rstrip().endswith(":")
-                        or REFERENCE_ONLY.match(s.text)):
+                        or REFERENCE_ONLY.match(s.text) or DOCUMENT_FIELD.match(s.text)):
             continue  # who holds the plan, the consent, the title, a label ("Tillägg av ...:"), "Se vårdplanen"
         if not (in_section or row):
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")

@@ -3533,3 +3533,10 @@ def test_jag_in_an_email_is_its_sender():
     text = ("Från: [NAMN_1], familjehemssekreterare, soc\nÄmne: SV: SIP\n\nHej,\n\nInsatser\n"
             "- [NAMN_2], mentor, gör en studieplan\n- jag ([NAMN_1]) utreder tillsammans med [BARN] vad som händer efter 18\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_clinics_letterhead_fields_are_no_interventions():
+    text = ("Barn- och ungdomspsykiatrin\n\nSamordnad individuell plan – sammanställning efter SIP-möte 2025-11-27\n"
+            "Patient: [BARN], 9 år\nRemittent: barnmottagningen\nAnsvarig behandlare: [NAMN_1], specialistläkare\n\n"
+            "Planerade åtgärder\n– Föräldrastödjande samtal erbjuds.\n– Psykoedukation ges.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
