@@ -2194,6 +2194,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             # its items are interventions even where the goal finder, reading the section before, took them for goals
             md_actions = _opens_interventions(heading)
             continue
+        if not row and not s.section and FORM_QUESTION.match(s.text):
+            # a form's question on a line of its own heads its answers ("Vem gör vad, och när?" opens the
+            # interventions, "Vem håller ihop planen?" ends them)
+            heading, heading_num, item_num, agency = s.text.strip().lower(), None, None, False
+            acts_heading = bool(INTERVENTION_SECTION.search(s.text))
+            continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False

@@ -3540,3 +3540,11 @@ def test_a_clinics_letterhead_fields_are_no_interventions():
             "Patient: [BARN], 9 år\nRemittent: barnmottagningen\nAnsvarig behandlare: [NAMN_1], specialistläkare\n\n"
             "Planerade åtgärder\n– Föräldrastödjande samtal erbjuds.\n– Psykoedukation ges.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_forms_question_heads_its_answers_for_interventions():
+    text = ("Vad vill vi ska vara annorlunda?\n- Förskolan ska ha en bra rutin för lämningar.\n\n"
+            "Vem gör vad, och när?\n- [NAMN_1] på förskolan tar emot [BARN] vid lämningen.\n"
+            "- [NAMN_2] på BVC ger råd om sömn.\n- Vi ser över om det går att ordna avlastning.\n\n"
+            "Vem håller ihop planen?\nEj utsett ännu.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
