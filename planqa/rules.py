@@ -128,7 +128,7 @@ WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxn
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
-                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
                      r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
                      r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
@@ -155,10 +155,17 @@ NEXT_MEETING_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:nästa|ny|nytt)\s+(?:[\w-]*(?:m
 CHECK_IN_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:(?:en\s+)?kort\s+)?(?:avstämning|telefonavstämning|avstämningsmöte|check-?in)"
                         r"(?:\s+(?:per|via)\s+(?:telefon|länk|teams))?\s*:?\s*$", re.I)
 # A question about when the plan is followed up ("När ska vi se över planen?"): the next sentence answers it.
-WHEN_QUESTION = re.compile(r"^\W*när\b[^?]*\?\s*$", re.I)
+WHEN_QUESTION = re.compile(r"^\W*(?:(?:f|fråga(?:\s*\d{1,2})?)\s*:\s*)?när\b[^?]*\?\s*$", re.I)
+# A line labelled with the next time, as notes write it ("nästa gång: 9 juni kl 10.30", "Ny träff – v. 12"): the text
+# before the date mention.
+NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa|ny)\s+(?:gång|träff)\s*[:–—-]\s*$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
 # ("Kurator: Vem samordnar, ni eller vi?"): its answer follows.
 WHO_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[^:\n]{1,30}:\s*)?\W*vem\b[^?]*\?\s*$", re.I)
+# A form's printed question ("7. Har vårdnadshavarna gett sitt samtycke?", "F: När ses vi igen och vem kallar?"):
+# the answer after it is the plan, the question itself says nothing (GUIDELINES 4).
+FORM_QUESTION = re.compile(r"^\W*(?:(?:\d{1,2}[.)]|f|fråga(?:\s*\d{1,2})?)\s*[:.)]?\s*)?(?:vem|vilk\w+|när|vad|hur|har|"
+                           r"finns|ska|är|var)\b[^?\n]*\?\s*$", re.I)
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
@@ -334,7 +341,15 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
                            r"(?:skriftligt|muntligt)(?: lämnat| givet| inhämtat)?)\b", re.I)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
-                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej)\b", re.I)
+                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej|"
+                        r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*))\b", re.I)
+# A form's or a draft's placeholder left as a field's value: no value ("Klicka här för att ange text", "[Ange datum]",
+# "??", "XX", "fyll i sen", "TODO").
+DRAFT_PLACEHOLDER = folded_re(r"^\W*(?:klicka (?:eller tryck )?här för att ange \w+|\[\s*(?:ange|fyll i|skriv)\b[^\]]*\]|"
+                              r"fyll(?:s)? i (?:sen(?:are)?|efter\w*)|todo\b|xx+\b|\?{2,}|…|\.{3})\W*$", re.I)
+# The consent noun opening a clause of its own ("Föräldrarna är informerade och samtycke finns"): who consented is
+# named in that clause, not in the one before.
+CONSENT_CLAUSE = re.compile(r"(?:[,;]|\b(?:och|men|samt))\s+(?=(?:samtyck|medgivande))", re.I)
 # Form checkboxes: "[x] Ja [ ] Nej", "☒ Vårdnadshavare 1 ☐ Barnet"; the label after an empty box is not chosen. A
 # scanned form's empty box reads "|_|" or "[_]"; its label ends at the next box, or at a gap of two spaces before
 # the form's own text ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.").
@@ -516,7 +531,8 @@ def build_context(text: str) -> Context:
     chosen = [m for m, p in followup.follow_up_mentions(text, mentions, plan_date) if (p >= 0.5 or m in announced)
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
-    chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)]
+    chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
+              and not _tentative_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -538,6 +554,17 @@ def _unreadable(text: str, m: dates.DateMention) -> bool:
     """Part of the time is unreadable in the scan ("[oläsligt] maj"): a date that cannot be read does not exist
     (GUIDELINES 4)."""
     return bool(UNREADABLE_BEFORE.search(text, max(0, m.start - 20), m.start))
+
+
+# A time only proposed or queried ("Uppföljn: förslag v. 12, ons em?", "uppf. vid behov ??") or taken back by a
+# correction right after it ("vid behov – nej, ..."): no decided time (GUIDELINES 4, drafts and threads).
+PROPOSED_BEFORE = folded_re(r"\b(?:förslag(?:svis)?|föreslår|föreslagen|föreslaget|föreslogs)\s*:?\s*(?:\S+\s+)?$", re.I)
+QUERIED_AFTER = re.compile(r"[^.\n?!]{0,15}\?|[^.\n]{0,20}?\s[–—-]\s*nej\b|[^.\n]{0,20}?\bnej,?\s+vänta\b", re.I)
+
+
+def _tentative_time(text: str, m: dates.DateMention) -> bool:
+    """The time is only a proposal, a question or retracted in its own line (PROPOSED_BEFORE, QUERIED_AFTER)."""
+    return bool(PROPOSED_BEFORE.search(text, max(0, m.start - 25), m.start) or QUERIED_AFTER.match(text, m.end))
 
 
 def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
@@ -600,6 +627,7 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
         if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) \
+                or NEXT_TIME_LABEL.match(line_head) \
                 or SHEET_FOLLOW_UP_CELL.match(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
@@ -1680,6 +1708,22 @@ SPOKEN_PARAGRAPH = re.compile(r"\bnytt stycke\b", re.I)
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
+# A document's heading fields, as a clinic's or a form's letterhead gives them ("Patient: [BARN], 9 år", "Remittent:
+# barnmottagningen", "Ansvarig behandlare: [NAMN_1]", "Samordnad individuell plan – sammanställning ..."): no
+# intervention, also where a party's heading stands above them.
+DOCUMENT_FIELD = folded_re(r"^\W*(?:(?:patient|remittent|remiss från|(?:ansvarig\s+)?behandlare|personnummer|pnr|"
+                           r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av)\s*:|"
+                           r"samordnad individuell plan\b)", re.I)
+# A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
+# nu. ta bort"): the correction replaces it (GUIDELINES 4).
+RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)
+# A note to self or a chore about the meeting and its papers, not an intervention for the child ("kolla med
+# [NAMN_5] om ... nästa gång", "skicka ut anteckningarna", "Protokollet skickas till deltagarna", "boka rum",
+# "teckningen!!").
+MEETING_CHORE = folded_re(r"^\W*kolla\b[^.\n]*\bnästa (?:gång|möte)|^\W*(?:skicka|maila|mejla)\s+(?:ut\s+)?(?:\S+\s+){0,2}?(?:anteckning\w*|"
+                          r"protokoll\w*|denna|planen|plan\b|minnesanteckning\w*|kallelse\w*)|"
+                          r"^\W*(?:protokoll\w*|anteckning\w*|minnesanteckning\w*)\s+(?:skickas|mailas|mejlas|delas)|"
+                          r"^\W*boka\s+(?:rum|lokal)\b|^\W*(?:\w+\s+){0,2}\w+\s*!!\s*$", re.I)
 # A template's instruction left in place, a line wholly in brackets ("(Exempel: Skolan ansvarar för …)", "(Ange datum
 # och vem som kallar)", "(Målen ska utgå från barnets behov)", "(Vad är svårt just nu?)"): no content of the plan.
 TEMPLATE_INSTRUCTION = folded_re(
@@ -1952,7 +1996,8 @@ def _writer_acts(ctx: Context, s: Segment) -> bool:
     kurator"): a named person, not a vague "vi" (GUIDELINES 3), unless "jag" only receives ("Jag ska få ...")."""
     first = FIRST_PERSON_SUBJECT.match(s.text)
     return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
-        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)))
+        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)
+                                                         or MAIL_SENDER.search(c.text)))
 
 
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
@@ -2088,6 +2133,16 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     return _cached(ctx, "activity_lines", _find_activity_lines)
 
 
+# A form's answer label ("S: ...", "Svar: ...") and the "att" that opens a goal under it ("S: Att [BARN] ska ...").
+ANSWER_LABEL = re.compile(r"^\s*(?:s|svar)\s*:\s*(?:att\s+)?", re.I)
+
+
+def _unsettled_or_goal(text: str) -> bool:
+    """A prose line that settles no intervention: negated ("BUP kunde inte komma", "Vi kom inte fram till vem som
+    gör vad"), or a goal for the child given as a form's answer ("S: Att [BARN] ska klara vilan ...")."""
+    return bool(NEGATED.search(text) or CHILD_GOAL_ROW.match(ANSWER_LABEL.sub("", text, count=1)))
+
+
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
@@ -2132,6 +2187,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     md_actions = False  # the last Markdown heading kept as text opens an intervention section
     title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
     prev_section = ""  # the section of the line before
+    acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
     for s in ctx.lines:
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -2195,6 +2251,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
             heading, heading_num, item_num, title_next = None, None, None, False
             agency, glossary = agency_heading(s.text), bool(GLOSSARY_HEADING.match(s.text))
+            acts_heading = bool(s.is_heading and INTERVENTION_SECTION.search(s.text))
             glossary_num = int(number.group(1)) if glossary and number else None
             continue
         if glossary and not (number and glossary_num is not None and int(number.group(1)) == glossary_num + 1):
@@ -2226,6 +2283,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             agency = agency_heading(markdown.group(1))
             # its items are interventions even where the goal finder, reading the section before, took them for goals
             md_actions = _opens_interventions(heading)
+            continue
+        if not row and not s.section and FORM_QUESTION.match(s.text):
+            # a form's question on a line of its own heads its answers ("Vem gör vad, och när?" opens the
+            # interventions, "Vem håller ihop planen?" ends them)
+            heading, heading_num, item_num, agency = s.text.strip().lower(), None, None, False
+            acts_heading = bool(INTERVENTION_SECTION.search(s.text))
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
         if pseudo is not None:
@@ -2303,10 +2366,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         body = s.text[list_item.end():] if list_item else bare
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
+        if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body)):
+            continue  # a draft's item taken back ("– nej vänta, ... ta bort"), or a chore about the meeting itself
         in_section = bool(INTERVENTION_SECTION.search(s.section) or CONTINUED_SECTION.match(s.section)) \
             and s.section != title \
             and not AGENDA_SECTION.search(s.section) \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
+        # "Insatser/ansvar:" / "BVC: [NAMN_1] gör hembesök": a party's line labelled with the party
+        party_line = acts_heading and bool(s.section) and s.section != heading and agency_heading(s.section)
+        in_section = in_section or party_line
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
@@ -2320,14 +2388,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if agency and OTHER_LABEL.match(body):
             continue  # "Mål: ..." in a party's section
         if not row and (_about_the_plan(s.text) or s.text.strip().lower() == title or s.text.rstrip().endswith(":")
-                        or REFERENCE_ONLY.match(s.text)):
+                        or REFERENCE_ONLY.match(s.text) or DOCUMENT_FIELD.match(s.text)):
             continue  # who holds the plan, the consent, the title, a label ("Tillägg av ...:"), "Se vårdplanen"
         if not (in_section or row):
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
             elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
                     or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
-                    and not OTHER_LABEL.match(body):
+                    and not OTHER_LABEL.match(body) and not _unsettled_or_goal(s.text):
                 prose.append((s, "agent"))
             elif BULLET.match(s.text) and _nominal_item(ctx, s, body):
                 loose.append(s)  # "- Inskolning på korttids, tre besök i april.": no one named
@@ -2340,7 +2408,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         elif row:
             who = _who_in_row(ctx, s, header_cells)
         else:
-            who = _statement_who(ctx, s, we_defined, agency)
+            who = _statement_who(ctx, s, we_defined, agency or party_line)
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.
@@ -3271,7 +3339,10 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
-                               r"vem som ska (?:samordna|hålla i))\b", re.I)
+                               r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
+# A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
+# slutat"): nobody who holds this plan.
+FORMER_COORDINATOR = folded_re(r"(?:förra|föregående|tidigare|gamla) (?:plan\w*|sip\w*)|\bhar slutat\b|\bslutade\b", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
                                r"kan (?:gå över|bli|komma att))\b", re.I)
@@ -3424,12 +3495,13 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s)
-        if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60:
+        if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60 \
+                and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
         elif label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
-                and not EDITOR_NOTE.match(s.text):
+                and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
         elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)
                                           and _ends_line(ctx, s)):
@@ -3443,6 +3515,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 out.implied.append(s)
             continue
         label = None
+        if _search_ci(FORMER_COORDINATOR, statement.text):
+            continue
         # the value of a "Label: value" line, or of a spreadsheet's "Samordning;value;;" row
         value = SHEET_LABEL.sub("", statement.text, count=1).strip(' ;\t"') if SHEET_OVERALL_FIELD.match(
             statement.text) else re.sub(r"^[^:]{1,50}:\s", "", statement.text)
@@ -3592,7 +3666,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
-             and not _unreadable(ctx.text, m)
+             and not _unreadable(ctx.text, m) and not _tentative_time(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
@@ -3741,7 +3815,7 @@ def _agency_staff(before: str) -> bool:
 
 # A signature: a line with a first name or a person placeholder alone, or before a role ("Emma", "/Rut,
 # specialpedagog hab", "[NAMN_1], kurator").
-SIGNATURE_LINE = re.compile(r"^\s*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
+SIGNATURE_LINE = re.compile(r"^\s*(?:>\s*)*/?\s*(?P<name>[A-ZÅÄÖ][a-zåäö]+|\[[A-ZÅÄÖ_0-9]+\])\s*(?:[,/]\s*\S.*)?$")
 
 
 # A dictated plan says who speaks it ("dikterat av [NAMN_1]", "Det här är [NAMN_1] kurator som dikterar",
@@ -3751,10 +3825,15 @@ DICTATED_BY = folded_re(r"\b(?:dikterat|dikterad|inpratat|pratat\s+in|inläst)\s
                         r"|\[NAMN_\d+\][^.\n]{0,60}?,\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s+jag\b", re.I)
 
 
+# An e-mail's header naming its sender ("Från: [NAMN_1], skolkurator"), also quoted ("> Från: ..."): "jag" in the
+# mail is that sender.
+MAIL_SENDER = re.compile(r"^[ \t>]*(?:från|from)\s*:\s*(?:\[NAMN_\d+\]|[A-ZÅÄÖ][a-zåäö]+)", re.I | re.M)
+
+
 def _signed(ctx: Context) -> bool:
     """The note ends with its writer's name, or a dictated plan names who speaks it, so that "jag" in it is
     someone named."""
-    if DICTATED_BY.search(ctx.text):
+    if DICTATED_BY.search(ctx.text) or MAIL_SENDER.search(ctx.text):
         return True
     for line in ctx.text.strip().splitlines()[-6:]:
         m = SIGNATURE_LINE.match(line)
@@ -3774,8 +3853,8 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
-        if m and not s.is_heading and _in_follow_up(ctx, i) and not _empty_field(s.text[m.end():]) \
-                and not _is_instruction(ctx, s):
+        if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
+                and not _empty_field(s.text[m.end():]) and not _is_instruction(ctx, s):
             out.append((s, _convener_who(ctx, s, m)))
     return out
 
@@ -3794,6 +3873,7 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who != "named"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
+                  and not FORM_QUESTION.match(s.text)
                   and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
                        and not _action_check(s))]
     st = overall_statements(ctx)
@@ -5016,7 +5096,7 @@ def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
     cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
     rest = [c for c in cells if not CONSENT_LABEL.fullmatch(c)]
-    return " ".join(c for c in rest if not EMPTY_CELL.match(c))
+    return " ".join(c for c in rest if not EMPTY_CELL.match(c) and not DRAFT_PLACEHOLDER.match(c))
 
 
 def _before_object(part: str) -> str:
@@ -5027,6 +5107,10 @@ def _before_object(part: str) -> str:
 def _consent_givers(text: str) -> set[str]:
     """Who the statement says consented: in each field or parenthesis the words before the object of consent
     ("till SIP ..."), and the words after "från"/"av"."""
+    clauses = CONSENT_CLAUSE.split(text)
+    while len(clauses) > 1 and not CONSENT.search(clauses[0]):
+        clauses.pop(0)  # "Föräldrarna är informerade och samtycke finns": the guardians did not consent here
+    text = " ".join(clauses)
     zone = " ".join(_before_object(part) for part in re.split(r"[|:(]", text))
     zone += " " + " ".join(m.group(1) for m in CONSENT_FROM.finditer(text))
     givers = set()
@@ -5085,9 +5169,10 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
-        if s.is_heading and not stated or _search_ci(NO_CONSENT, text):
-            label_open = s.is_heading and bool(CONSENT.search(text))
-            continue
+        question = bool(FORM_QUESTION.match(text))
+        if s.is_heading and not stated or _search_ci(NO_CONSENT, text) or question:
+            label_open = (s.is_heading or question) and bool(CONSENT.search(text))
+            continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
         in_field = CONSENT.search(text)
         in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))

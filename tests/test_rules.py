@@ -3624,3 +3624,80 @@ def test_a_months_health_check_tells_a_small_child():
     text = "BVC gör 12-månaderskontrollen 16/6.\nFamiljehemmet berättar att [BARN] sträcker armarna mot " \
            "familjehemsmamman och lugnar sig när hen blir ledsen.\n"
     assert _voice(text).verdict == "partial"
+
+
+def test_consent_question_placeholder_and_empty_row_show_nothing():
+    # a form's printed question is no consent; its answer is
+    assert _verdict("SIP för [BARN].\n\n7. Har vårdnadshavarna gett sitt samtycke?\n• \n\n8. Övrigt", "consent") == "not_met"
+    assert _verdict("Har vårdnadshavarna gett sitt samtycke?\n– Samtycke inhämtas av kurator.", "consent") == "partial"
+    assert _verdict("Samtycke: Klicka här för att ange text\n", "consent") == "not_met"
+    assert _verdict("Jag noterar att samtyckesraden är tom.", "consent") == "not_met"
+    # guardians named in another clause did not give the consent
+    assert _verdict("Föräldrarna är informerade och samtycke finns.", "consent") == "partial"
+    assert _verdict("Samtycke: vårdnadshavarna har samtyckt till SIP, samtycket gäller fortfarande.", "consent") == "met"
+
+
+def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
+    text = "7. När ses vi igen och vem kallar?\n\n8. Övrigt\nInget."
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+    mail = ("Från: [NAMN_1], socialsekreterare, socialtjänsten\nÄmne: SIP\n\nHej,\n"
+            "1. Skolan ordnar bildschema.\n2. Jag kallar till uppföljning 2/9.\n")
+    assert _verdict(mail, "follow_up_responsible") == "met"
+
+
+def test_overall_question_answers_former_coordinator_and_next_meeting_field():
+    assert _verdict("Vem håller ihop?\nBVC och socialtjänsten delar på det.\n", "overall_responsibility") == "partial"
+    assert _verdict("Vem håller ihop planen?\nDiskuterades inte.\n", "overall_responsibility") == "not_met"
+    assert _verdict("- Samordningsansvarig i den förra planen var [NAMN_1], som har slutat hos oss.\n",
+                    "overall_responsibility") == "not_met"
+    text = "Samordningsansvarig: \nNästa möte: [NAMN_1] på BVC kallar, datum ej klart.\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_follow_up_time_proposed_queried_or_retracted_is_no_time():
+    assert _verdict("Uppföljn: förslag v. 12, ons em? Jag kallar.\n", "follow_up_date") == "not_met"
+    assert _verdict("uppföljning\nuppf. vid behov ?? – nej, BUP vill ha en fast tid.\n", "follow_up_date") == "not_met"
+    assert _verdict("vem håller i planen: hab\n\nnästa gång: 9 juni kl 10.30 (inte tidigare!!)\n", "follow_up_date") == "met"
+
+
+def test_negated_prose_and_a_childs_goal_as_answer_are_no_interventions():
+    text = "Det som kom upp:\n- frånvaron\n\nVi kom inte fram till vem som gör vad. [NAMN_1] skulle ha skickat ut planen.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "F: Vad vill vi uppnå?\nS: Att [BARN] ska klara vilan på förskolan, minst fyra dagar av fem.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_draft_items_taken_back_and_meeting_chores_are_no_interventions():
+    text = ("insatser\n- skolan: anpassat schema, [NAMN_2] ansv\n"
+            "- nattvak/avlastning – nej vänta, det tas inte upp nu. ta bort\n\n"
+            "att göra efter mötet:\n- skicka ut anteckningarna till alla\n- kolla med [NAMN_5] om matsalen kan tas med nästa gång\n"
+            "- teckningen!!\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_party_labelled_lines_under_an_interventions_label_are_interventions():
+    text = ("Mål: \n\nInsatser/ansvar:\nBVC: [NAMN_1] gör hembesök varannan vecka\n"
+            "Soc: [NAMN_3] erbjuder samtal\nFörskolan: personalen skriver ner det som händer vid lämning\n\n"
+            "Samordningsansvarig: \n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_jag_in_an_email_is_its_sender():
+    text = ("Från: [NAMN_1], familjehemssekreterare, soc\nÄmne: SV: SIP\n\nHej,\n\nInsatser\n"
+            "- [NAMN_2], mentor, gör en studieplan\n- jag ([NAMN_1]) utreder tillsammans med [BARN] vad som händer efter 18\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_clinics_letterhead_fields_are_no_interventions():
+    text = ("Barn- och ungdomspsykiatrin\n\nSamordnad individuell plan – sammanställning efter SIP-möte 2025-11-27\n"
+            "Patient: [BARN], 9 år\nRemittent: barnmottagningen\nAnsvarig behandlare: [NAMN_1], specialistläkare\n\n"
+            "Planerade åtgärder\n– Föräldrastödjande samtal erbjuds.\n– Psykoedukation ges.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_forms_question_heads_its_answers_for_interventions():
+    text = ("Vad vill vi ska vara annorlunda?\n- Förskolan ska ha en bra rutin för lämningar.\n\n"
+            "Vem gör vad, och när?\n- [NAMN_1] på förskolan tar emot [BARN] vid lämningen.\n"
+            "- [NAMN_2] på BVC ger råd om sömn.\n- Vi ser över om det går att ordna avlastning.\n\n"
+            "Vem håller ihop planen?\nEj utsett ännu.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
