@@ -2340,13 +2340,14 @@ NEED_DIFFICULTY = folded_re(
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
 NEED_LABEL_WORD = folded_re(rf"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|{LATE_IN}|språkstörning|svårighet\w*|våld\w*|"
-                            r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
+                            r"\w+(?:problem|problemen|problematik|svårigheter)|\w*syndrom\w*)", re.I)  # "sömnproblem", "stressyndrom": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
 # Absence as a difficulty word ("frånvaro", "frånvarande"): concrete only with an amount (GUIDELINES 3: "har varit
 # frånvarande 40 % sedan januari"); "Frånvaro har förekommit", "har hög frånvaro" say no more than that there is some.
 ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
-# How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar").
-ABSENCE_AMOUNT = folded_re(rf"\d|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
+# How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar");
+# a year or a date ("hösten 2025", "sedan 3/9") is when, not how much.
+ABSENCE_AMOUNT = folded_re(rf"(?<![\d/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
                            r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
 # Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
 # the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
@@ -2364,8 +2365,8 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
                             r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
-# The child, also as "du" in a plan written to the child.
-CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
+# The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
+CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
 FIRST_PERSON_REF = re.compile(r"(?<!\w)(?:jag|mig|min|mitt|mina)(?!\w)", re.I)
 
@@ -2391,7 +2392,7 @@ SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][
                              r"somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
                              r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
 # Who a difficulty belongs to: the last person named before it in its sentence.
-NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
+NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|patienten|"
                          r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
@@ -2405,8 +2406,15 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 # Tiredness in a "när"-clause is an ordinary state that conditions something else, not a difficulty ("osäker på när
 # [BARN] är trött", "sträckte armarna mot mamma när hen blev trött"); "är trött i skolan" stays a need.
 ORDINARY_STATE = folded_re(r"trött\w*", re.I)
-WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
+WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+(?:\S+\s+){0,2}$",
                               re.I)
+# A feeling in a "när"-clause is the condition of something else, not the difficulty ("söker sig till en vuxen när hen
+# blir ledsen", "ska ha en vuxen att gå till när det är jobbigt"); "[BARN] blir ledsen när ..." stays a need.
+WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad)\w*", re.I)
+# "när" after a verb of noticing or telling opens an indirect question, which tells the feeling ("Personalen ska förstå
+# när jag blir rädd i hallen"): a need, not a condition.
+TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\w*|veta|vet|visa\w*|berätta\w*|säg\w*|sa)\s+"
+                      r"(?:\S+\s+)?när\s+\S+\s+(?:\S+\s+){0,2}$", re.I)
 # Tiredness the text only says may come ("De dagarna kan hen vara extra trött"): an ordinary state, no difficulty.
 MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
                           r"(?:\S+\s+)?$", re.I)
@@ -2715,7 +2723,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 denied = True
                 continue
             leaving = bool(NEEDS_TO_LEAVE.match(s.text, at - s.start))
-            if ((ORDINARY_STATE.fullmatch(word) or leaving) and WHEN_CHILD_CLAUSE.search(clause)
+            feeling = ORDINARY_STATE.fullmatch(word) or WHEN_STATE.fullmatch(word) and not TOLD_WHEN.search(clause)
+            if ((feeling or leaving) and WHEN_CHILD_CLAUSE.search(clause)
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause)
                     or CONDITION_CLAUSE.match(re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1])):

@@ -3471,3 +3471,22 @@ def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
                                   "[BARN] har fått framföra sina synpunkter och står bakom planen."])
 def test_hearsay_passive_and_formulas_of_being_heard_are_partial_voice(text: str):
     assert _verdict(text + "\n", "child_voice") == "partial"
+
+
+def test_needs_absence_with_a_year_is_no_amount():
+    # "hösten 2025" says when, not how much: "en del frånvaro" stays vague (GUIDELINES 3)
+    text = "Behov\n[BARN] har haft en orolig period under hösten 2025 och en del frånvaro.\n"
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict("Behov\n[BARN] har varit frånvarande 40 % sedan januari.\n", "needs_described") == "met"
+
+
+def test_needs_feeling_in_a_when_clause_is_a_condition():
+    # the feeling conditions what follows; it does not describe the child's difficulty
+    text = "Behov\n[BARN] behöver stöd.\n[BARN] söker sig till en vuxen när hen blir ledsen.\n"
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict("Behov\n[BARN] blir ledsen och gråter varje morgon vid lämningen.\n", "needs_described") == "met"
+
+
+def test_needs_syndrome_name_is_a_label():
+    text = "Bedömning\nPatienten uppfyller kriterierna för posttraumatiskt stressyndrom.\n"
+    assert _verdict(text, "needs_described") == "partial"
