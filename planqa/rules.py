@@ -2541,9 +2541,32 @@ GUARDIAN_AUTHORED = folded_re(
 CHILD_SPEAKER = re.compile(r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen)(?!\w)", re.I)
 
 
+# A mail's sender line in a pasted e-mail thread, also quoted ("Från: [NAMN_1], skolkurator", "> Från: [VH1]"), and
+# the header lines that show the text is a thread ("Skickat:", "Ämne:", "Till:").
+MAIL_FROM = re.compile(r"^[>\s]*(?:från|from)\s*:[ \t]*(?P<who>[^\n]*)$", re.I | re.M)
+MAIL_HEADER = re.compile(r"^[>\s]*(?:skickat|ämne|till|sent|subject|to)\s*:", re.I | re.M)
+
+
+def _find_mail_senders(ctx: Context) -> list[tuple[int, bool]]:
+    """(start, the child wrote it) of each mail in a pasted e-mail thread, in order; [] for other plans."""
+    if not MAIL_HEADER.search(ctx.text):
+        return []
+    return [(m.start(), bool(CHILD_SPEAKER.search(m.group("who"))) and not GUARDIAN.search(m.group("who")))
+            for m in MAIL_FROM.finditer(ctx.text)]
+
+
+def _mail_voice(ctx: Context, s: Segment) -> _NeedVoice | None:
+    """In an e-mail thread "jag" is the mail's sender: the child only in the child's own mail (GUIDELINES 4: the
+    thread is the plan); None outside a thread or before its first mail."""
+    senders = _cached(ctx, "mail_senders", _find_mail_senders)
+    i = bisect.bisect_right([a for a, _ in senders], s.start) - 1
+    return _NeedVoice(senders[i][1]) if i >= 0 else None
+
+
 def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
     """The speaker of the segment's line when the line is a turn of the minutes (a `SPEAKER_LABEL` naming a
-    person, a guardian, a role or an agency), else the plan's own first person."""
+    person, a guardian, a role or an agency), the mail's sender in an e-mail thread, else the plan's own first
+    person."""
     line_at = ctx.text.rfind("\n", 0, s.start) + 1
     m = SPEAKER_LABEL.match(ctx.text, line_at)
     if m and m.end() <= s.end:
@@ -2554,7 +2577,7 @@ def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
         if person and len(who.split()) <= 4 and not NEED_LINE_LABEL.match(who + ":"):
             child = bool(CHILD_SPEAKER.search(who)) and not GUARDIAN.search(who) and len(PERSON_REF.findall(who)) <= 1
             return _NeedVoice(child, True, max(0, m.end() - s.start))
-    return _NeedVoice(not adult_plan)
+    return _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
 
 
 def _adults_need(s: Segment, needs: list[int], voice: _NeedVoice) -> bool:

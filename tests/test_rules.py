@@ -3490,3 +3490,13 @@ def test_needs_feeling_in_a_when_clause_is_a_condition():
 def test_needs_syndrome_name_is_a_label():
     text = "Bedömning\nPatienten uppfyller kriterierna för posttraumatiskt stressyndrom.\n"
     assert _verdict(text, "needs_described") == "partial"
+
+
+def test_needs_first_person_in_a_mail_thread_is_the_sender():
+    # in a pasted e-mail thread "jag" is the mail's sender, an adult unless the child wrote the mail
+    thread = ("Från: [NAMN_2], kurator, elevhälsan\nSkickat: den 3 mars 2026\nÄmne: SV: SIP\n\n"
+              "Hej! Jag håller med om att det är svårt att planera när ingen vet vem som håller i det.\n")
+    assert _verdict(thread, "needs_described") != "met"
+    own = ("Från: [BARN]\nSkickat: den 3 mars 2026\nÄmne: SV: SIP\n\n"
+           "Jag har svårt att somna och kommer inte till skolan på morgnarna.\n")
+    assert _verdict(own, "needs_described") == "met"
