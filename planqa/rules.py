@@ -2647,6 +2647,10 @@ def _need_context(ctx: Context, s: Segment) -> bool:
 
 # A label left empty ("Behov: –", "Oro:").
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
+# A label whose value is a form's placeholder or a note to fill it in later ("Barnets behov: [fyll i]", "Behov: Klicka
+# här för att ange text", "Bakgrund: ??", "Behov: XX"): GUIDELINES 4, a placeholder shows nothing.
+PLACEHOLDER_LABEL = folded_re(r"^[^:]{1,40}:\s*(?:\[[^\]\n]*\b(?:fyll|ange|skriv|beskriv|klicka)\w*[^\]\n]*\]|"
+                              r"klicka här\b[^\n]*|fyll(?:s)? i\b[^\n]*|todo\b[^\n]*|\?+|xx+|…|\.{3})[\s.–—-]*$", re.I)
 # The cells of a spreadsheet row exported as text: separated by semicolons, tabs or bars ("Område;Behov;Mål;Insats").
 SHEET_CELL_SEP = re.compile(r"\s*[;\t|]\s*")
 # A column title of such a sheet: one to three words without digits ("Område", "Klart senast", "Vem gör vad").
@@ -2674,7 +2678,7 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 def _heading_like(ctx: Context, s: Segment) -> bool:
     """A section title, a table's header row or an empty label: it names a topic, it describes nothing."""
-    if EMPTY_LABEL.match(s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
+    if EMPTY_LABEL.match(s.text) or _search_ci(PLACEHOLDER_LABEL, s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
         return True
     if _needs_column_header(s.text):
         return True
@@ -2887,6 +2891,13 @@ def needs_described(ctx: Context) -> CriterionResult:
     # evidence: descriptions of the child first, lines that are also goals or activities last
     planned = set(ctx.goals) | set(activity_segments(ctx))
     concrete = sorted(concrete, key=lambda s: s in planned)
+    goals = set(ctx.goals)
+    services = vague and not concrete and all(s in planned and s not in goals and not WORRY.search(s.text) for s in vague)
+    areas = need_area_lines(ctx) if services else None
+    if areas is not None and not set(vague) & set(areas):
+        # only the services' own work names a need word ("utredning enl. 11:1 fortsätter"): it shows no need area
+        # (GUIDELINES 4.1: not_met when the plan only tells the adults' interventions without saying for what)
+        vague = []
     if (concrete or vague) and all(s in planned for s in concrete + vague) and (reference or not concrete):
         # "Behov: se vårdplan" and the needs only read out of the goals or interventions (GUIDELINES 4.1: partial)
         return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in concrete + vague + reference],
@@ -2900,7 +2911,7 @@ def needs_described(ctx: Context) -> CriterionResult:
     if vague:
         return _result("needs_described", "partial", 0.5, [_ev(s, "NEED") for s in vague],
                        "Behov nämns men beskrivs vagt (t.ex. bara en diagnos eller 'behöver stöd').")
-    areas = need_area_lines(ctx)
+    areas = need_area_lines(ctx) if areas is None else areas
     if areas:
         return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in areas + reference],
                        "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")

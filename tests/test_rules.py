@@ -3500,3 +3500,11 @@ def test_needs_first_person_in_a_mail_thread_is_the_sender():
     own = ("Från: [BARN]\nSkickat: den 3 mars 2026\nÄmne: SV: SIP\n\n"
            "Jag har svårt att somna och kommer inte till skolan på morgnarna.\n")
     assert _verdict(own, "needs_described") == "met"
+
+
+def test_needs_placeholder_and_agency_work_show_no_need():
+    # a form's placeholder shows nothing (GUIDELINES 4); an investigation that goes on names no need area (4.1)
+    text = ("Bakgrund: se socs utredning\nBarnets behov: [fyll i]\nBarnets syn: Klicka här för att ange text\n\n"
+            "Insatser\n- utredning enl. 11:1 fortsätter, [NAMN_1] soc\n")
+    assert _verdict(text, "needs_described") == "not_met"
+    assert _verdict("Behov: ??\n", "needs_described") == "not_met"
