@@ -2325,6 +2325,7 @@ LATE_IN = r"sen i (?:sin |hans |hennes |hens )?(?:utveckling\w*|språk\w*|talet|
 NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
+    r"(?:kommer|kom|är|var) (?:ofta )?(?:för )?sent (?:till|i) (?:skolan|förskolan|lektion\w*)|sena ankomst\w*|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
     r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan)\w*|"
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
@@ -2342,6 +2343,9 @@ NEED_DIFFICULTY = folded_re(
 NEED_LABEL_WORD = folded_re(rf"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|{LATE_IN}|språkstörning|svårighet\w*|våld\w*|"
                             r"\w+(?:problem|problemen|problematik|svårigheter)|\w*syndrom\w*)", re.I)  # "sömnproblem", "stressyndrom": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
+# A clinician's grade after a difficulty ("självskadebeteende av lindrig till måttlig grad", "ångest av måttlig grad"):
+# assessment language, which names the difficulty without the child's daily life (GUIDELINES 4.1: vague).
+SEVERITY_GRADE = folded_re(r"\w*\s+(?:av\s+)?(?:lindrig|måttlig|medelsvår|svår|allvarlig)\w*\s+(?:till\s+\w+\s+)?grad\b", re.I)
 # Absence as a difficulty word ("frånvaro", "frånvarande"): concrete only with an amount (GUIDELINES 3: "har varit
 # frånvarande 40 % sedan januari"); "Frånvaro har förekommit", "har hög frånvaro" say no more than that there is some.
 ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
@@ -2419,10 +2423,12 @@ TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\
 MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
                           r"(?:\S+\s+)?$", re.I)
 # How the case came in or the child was placed ("Ärendet aktualiserades genom en orosanmälan efter att [BARN] ...",
-# "[BARN] placerades på HVB efter en period med ..."): what it tells is history, not the child's needs now
+# "[BARN] placerades på HVB efter en period med ...", a clinician's "remitterades med frågeställning om ..."): what it
+# tells is history or a question, not the child's needs now
 # (GUIDELINES 3 and 4.1: only history = partial).
 CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanmälan|underrättelse) inkom|inkom (?:en |ytterligare en )?"
-                         r"(?:anmälan|orosanmälan)|placerades|omhändertogs)\b", re.I)
+                         r"(?:anmälan|orosanmälan)|placerades|omhändertogs|remitterades|remitterats|remissen inkom|"
+                         r"(?:med |remissens )?frågeställning(?:en)? (?:om|kring|gällande|avseende))\b", re.I)
 # That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
 # a vague need (GUIDELINES 3).
 HAS_IT_HARD = folded_re(r"\bhar det (?:\w+ )?(?:lite |ganska |väldigt |mycket |så )?$", re.I)
@@ -2774,6 +2780,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 vague_word = (NEED_LABEL_WORD.fullmatch(word)
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
+                              or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig"))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:

@@ -3508,3 +3508,15 @@ def test_needs_placeholder_and_agency_work_show_no_need():
             "Insatser\n- utredning enl. 11:1 fortsätter, [NAMN_1] soc\n")
     assert _verdict(text, "needs_described") == "not_met"
     assert _verdict("Behov: ??\n", "needs_described") == "not_met"
+
+
+def test_needs_clinical_grade_and_referral_question_are_vague():
+    # a clinician's severity grade and a referral's question name the difficulty without daily life (GUIDELINES 4.1)
+    graded = "Aktuellt\nVid bedömningen framkommer självskadebeteende av lindrig till måttlig grad.\n"
+    assert _verdict(graded, "needs_described") == "partial"
+    referral = "Patienten remitterades med frågeställning om ångest och sömnsvårigheter.\n"
+    assert _verdict(referral, "needs_described") == "partial"
+
+
+def test_needs_coming_late_to_school_is_concrete():
+    assert _verdict("Behov\nKommer för sent till skolan 2–3 ggr/v.\n", "needs_described") == "met"
