@@ -2410,15 +2410,16 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 # Tiredness in a "när"-clause is an ordinary state that conditions something else, not a difficulty ("osäker på när
 # [BARN] är trött", "sträckte armarna mot mamma när hen blev trött"); "är trött i skolan" stays a need.
 ORDINARY_STATE = folded_re(r"trött\w*", re.I)
-WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+(?:\S+\s+){0,2}$",
+WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+(?:\S+\s+){0,2}$",
                               re.I)
-# A feeling in a "när"-clause is the condition of something else, not the difficulty ("söker sig till en vuxen när hen
-# blir ledsen", "ska ha en vuxen att gå till när det är jobbigt"); "[BARN] blir ledsen när ..." stays a need.
+# A feeling in a "när"- or "om"-clause is the condition of something else, not the difficulty ("söker sig till en vuxen
+# när hen blir ledsen", "någon att gå till om hon blir ledsen", "ska ha en vuxen att gå till när det är jobbigt");
+# "[BARN] blir ledsen när ..." stays a need.
 WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad)\w*", re.I)
-# "när" after a verb of noticing or telling opens an indirect question, which tells the feeling ("Personalen ska förstå
-# när jag blir rädd i hallen"): a need, not a condition.
-TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\w*|veta|vet|visa\w*|berätta\w*|säg\w*|sa)\s+"
-                      r"(?:\S+\s+)?när\s+\S+\s+(?:\S+\s+){0,2}$", re.I)
+# "när"/"om" after a verb of noticing, telling or asking opens an indirect question, which tells the feeling
+# ("Personalen ska förstå när jag blir rädd i hallen"): a need, not a condition.
+TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\w*|veta|vet|visa\w*|berätta\w*|säg\w*|sa|"
+                      r"fråga\w*|undr\w*)\s+(?:\S+\s+)?(?:när|om)\s+\S+\s+(?:\S+\s+){0,2}$", re.I)
 # Tiredness the text only says may come ("De dagarna kan hen vara extra trött"): an ordinary state, no difficulty.
 MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
                           r"(?:\S+\s+)?$", re.I)

@@ -3520,3 +3520,8 @@ def test_needs_clinical_grade_and_referral_question_are_vague():
 
 def test_needs_coming_late_to_school_is_concrete():
     assert _verdict("Behov\nKommer för sent till skolan 2–3 ggr/v.\n", "needs_described") == "met"
+
+
+def test_needs_feeling_in_an_if_clause_is_a_condition():
+    text = "Behov\n[BARN] behöver stöd i skolan.\n- Någon i skolan som [BARN] kan gå till om hon blir ledsen\n"
+    assert _verdict(text, "needs_described") == "partial"
