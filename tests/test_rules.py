@@ -3525,3 +3525,14 @@ def test_needs_coming_late_to_school_is_concrete():
 def test_needs_feeling_in_an_if_clause_is_a_condition():
     text = "Behov\n[BARN] behöver stöd i skolan.\n- Någon i skolan som [BARN] kan gå till om hon blir ledsen\n"
     assert _verdict(text, "needs_described") == "partial"
+
+
+def test_needs_difficulty_a_goal_avoids_is_read_from_the_goal():
+    # "utan att det blir bråk" in a goal is the goal's level: the need is only read out of the goal (GUIDELINES 4.1)
+    text = "Mål\n1. [BARN] ska kunna vara med i leken på fritids utan att det blir bråk\n"
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_needs_fights_and_running_off_are_concrete():
+    text = "Läget\n[BARN] har färre slagsmål men springer fortfarande iväg från klassrummet 2–3 ggr/dag.\n"
+    assert _verdict(text, "needs_described") == "met"
