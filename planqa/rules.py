@@ -2415,7 +2415,13 @@ WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|
 # A feeling in a "när"- or "om"-clause is the condition of something else, not the difficulty ("söker sig till en vuxen
 # när hen blir ledsen", "någon att gå till om hon blir ledsen", "ska ha en vuxen att gå till när det är jobbigt");
 # "[BARN] blir ledsen när ..." stays a need.
-WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad)\w*", re.I)
+WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad|gråt|ont)\w*(?: i)?", re.I)
+# The opening of such a clause up to the feeling: subject and at most a linking verb or degree word ("när hen blir ",
+# "om jag får ", "när hen "), not a fronted clause and the main clause's verb ("När hen kommer gråter hen").
+WHEN_FEELING_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+"
+                                r"(?:(?:blir|är|blev|var|varit|blivit|har|hade|känner|kände|får|fick|mår|sig|lite|mycket|"
+                                r"väldigt|så|extra)\s+){0,3}$",
+                                re.I)
 # "när"/"om" after a verb of noticing, telling or asking opens an indirect question, which tells the feeling
 # ("Personalen ska förstå när jag blir rädd i hallen"): a need, not a condition.
 TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\w*|veta|vet|visa\w*|berätta\w*|säg\w*|sa|"
@@ -2762,8 +2768,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 denied = True
                 continue
             leaving = bool(NEEDS_TO_LEAVE.match(s.text, at - s.start))
-            feeling = ORDINARY_STATE.fullmatch(word) or WHEN_STATE.fullmatch(word) and not TOLD_WHEN.search(clause)
-            if ((feeling or leaving) and WHEN_CHILD_CLAUSE.search(clause)
+            feeling = (WHEN_STATE.fullmatch(word) and WHEN_FEELING_CLAUSE.search(clause)
+                       and not TOLD_WHEN.search(clause))
+            if ((ORDINARY_STATE.fullmatch(word) or leaving) and WHEN_CHILD_CLAUSE.search(clause) or feeling
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
                     or AVOIDED_IN_GOAL.search(clause)
                     or CONDITION_CLAUSE.match(clause)

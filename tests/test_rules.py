@@ -3536,3 +3536,12 @@ def test_needs_difficulty_a_goal_avoids_is_read_from_the_goal():
 def test_needs_fights_and_running_off_are_concrete():
     text = "Läget\n[BARN] har färre slagsmål men springer fortfarande iväg från klassrummet 2–3 ggr/dag.\n"
     assert _verdict(text, "needs_described") == "met"
+
+
+def test_needs_fronted_when_clause_keeps_the_main_clause_difficulty():
+    # "När hen kommer gråter hen länge": the crying is the main clause (V2 after a fronted när-clause), a need;
+    # "om jag får ont i magen" conditions an arrangement
+    text = "Läget\nNär hen kommer gråter hen länge vid lämningen.\n"
+    assert _verdict(text, "needs_described") == "met"
+    arranged = "Behov\nJag behöver stöd.\n- Jag får gå till skolsköterskan om jag får ont i magen – [NAMN_1]\n"
+    assert _verdict(arranged, "needs_described") == "partial"
