@@ -2414,8 +2414,8 @@ WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|
                               re.I)
 # A feeling in a "när"- or "om"-clause is the condition of something else, not the difficulty ("söker sig till en vuxen
 # när hen blir ledsen", "någon att gå till om hon blir ledsen", "ska ha en vuxen att gå till när det är jobbigt");
-# "[BARN] blir ledsen när ..." stays a need.
-WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad|gråt|ont)\w*(?: i)?", re.I)
+# "[BARN] blir ledsen när ..." stays a need, and so does what the child does (crying, hitting) in such a clause.
+WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad|ont)\w*(?: i)?", re.I)
 # The opening of such a clause up to the feeling: subject and at most a linking verb or degree word ("när hen blir ",
 # "om jag får ", "när hen "), not a fronted clause and the main clause's verb ("När hen kommer gråter hen").
 WHEN_FEELING_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+"
