@@ -2483,8 +2483,9 @@ LATE_IN = r"sen i (?:sin |hans |hennes |hens )?(?:utveckling\w*|språk\w*|talet|
 NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
+    r"(?:kommer|kom|är|var) (?:ofta )?(?:för )?sent (?:till|i) (?:skolan|förskolan|lektion\w*)|sena ankomst\w*|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
-    r"bråk\w*|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan)\w*|"
+    r"bråk\w*|slagsmål\w*|(?:springer|sprang|rusar) (?:\w+ )?(?:iväg|ut|ifrån|därifrån|hemifrån)\b|rymmer|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan)\w*|"
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
@@ -2498,13 +2499,17 @@ NEED_DIFFICULTY = folded_re(
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
 NEED_LABEL_WORD = folded_re(rf"(?:orolig\w*|oron|oro för|ångest\w*|droger|narkotika|försenad\w*|{LATE_IN}|språkstörning|svårighet\w*|våld\w*|"
-                            r"\w+(?:problem|problemen|problematik|svårigheter))", re.I)  # "sömnproblem": a label
+                            r"\w+(?:problem|problemen|problematik|svårigheter)|\w*syndrom\w*)", re.I)  # "sömnproblem", "stressyndrom": a label
 WORRY = folded_re(r"\b(?:oro\w*|rädd\w*)", re.I)
+# A clinician's grade after a difficulty ("självskadebeteende av lindrig till måttlig grad", "ångest av måttlig grad"):
+# assessment language, which names the difficulty without the child's daily life (GUIDELINES 4.1: vague).
+SEVERITY_GRADE = folded_re(r"\w*\s+(?:av\s+)?(?:lindrig|måttlig|medelsvår|svår|allvarlig)\w*\s+(?:till\s+\w+\s+)?grad\b", re.I)
 # Absence as a difficulty word ("frånvaro", "frånvarande"): concrete only with an amount (GUIDELINES 3: "har varit
 # frånvarande 40 % sedan januari"); "Frånvaro har förekommit", "har hög frånvaro" say no more than that there is some.
 ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
-# How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar").
-ABSENCE_AMOUNT = folded_re(rf"\d|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
+# How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar");
+# a year or a date ("hösten 2025", "sedan 3/9") is when, not how much.
+ABSENCE_AMOUNT = folded_re(rf"(?<![\d/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
                            r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
 # Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
 # the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
@@ -2522,8 +2527,8 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
                             r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
-# The child, also as "du" in a plan written to the child.
-CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|hen|henom|hens|"
+# The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
+CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
 FIRST_PERSON_REF = re.compile(r"(?<!\w)(?:jag|mig|min|mitt|mina)(?!\w)", re.I)
 
@@ -2549,7 +2554,7 @@ SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][
                              r"somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
                              r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
 # Who a difficulty belongs to: the last person named before it in its sentence.
-NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|"
+NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|patienten|"
                          r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
@@ -2563,16 +2568,32 @@ GUARDIAN_SECTION = re.compile(r"\b(?:vårdnadshavar\w*|föräld\w*|mamma\w*|papp
 # Tiredness in a "när"-clause is an ordinary state that conditions something else, not a difficulty ("osäker på när
 # [BARN] är trött", "sträckte armarna mot mamma när hen blev trött"); "är trött i skolan" stays a need.
 ORDINARY_STATE = folded_re(r"trött\w*", re.I)
-WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du)\s+(?:\S+\s+){0,2}$",
+WHEN_CHILD_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+(?:\S+\s+){0,2}$",
                               re.I)
+# A feeling in a "när"- or "om"-clause is the condition of something else, not the difficulty ("söker sig till en vuxen
+# när hen blir ledsen", "någon att gå till om hon blir ledsen", "ska ha en vuxen att gå till när det är jobbigt");
+# "[BARN] blir ledsen när ..." stays a need, and so does what the child does (crying, hitting) in such a clause.
+WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad|ont)\w*(?: i)?", re.I)
+# The opening of such a clause up to the feeling: subject and at most a linking verb or degree word ("när hen blir ",
+# "om jag får ", "när hen "), not a fronted clause and the main clause's verb ("När hen kommer gråter hen").
+WHEN_FEELING_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+"
+                                r"(?:(?:blir|är|blev|var|varit|blivit|har|hade|känner|kände|får|fick|mår|sig|lite|mycket|"
+                                r"väldigt|så|extra)\s+){0,3}$",
+                                re.I)
+# "när"/"om" after a verb of noticing, telling or asking opens an indirect question, which tells the feeling
+# ("Personalen ska förstå när jag blir rädd i hallen"): a need, not a condition.
+TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\w*|veta|vet|visa\w*|berätta\w*|säg\w*|sa|"
+                      r"fråga\w*|undr\w*)\s+(?:\S+\s+)?(?:när|om)\s+\S+\s+(?:\S+\s+){0,2}$", re.I)
 # Tiredness the text only says may come ("De dagarna kan hen vara extra trött"): an ordinary state, no difficulty.
 MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
                           r"(?:\S+\s+)?$", re.I)
 # How the case came in or the child was placed ("Ärendet aktualiserades genom en orosanmälan efter att [BARN] ...",
-# "[BARN] placerades på HVB efter en period med ..."): what it tells is history, not the child's needs now
+# "[BARN] placerades på HVB efter en period med ...", a clinician's "remitterades med frågeställning om ..."): what it
+# tells is history or a question, not the child's needs now
 # (GUIDELINES 3 and 4.1: only history = partial).
 CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanmälan|underrättelse) inkom|inkom (?:en |ytterligare en )?"
-                         r"(?:anmälan|orosanmälan)|placerades|omhändertogs)\b", re.I)
+                         r"(?:anmälan|orosanmälan)|placerades|omhändertogs|remitterades|remitterats|remissen inkom|"
+                         r"(?:med |remissens )?frågeställning(?:en)? (?:om|kring|gällande|avseende))\b", re.I)
 # That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
 # a vague need (GUIDELINES 3).
 HAS_IT_HARD = folded_re(r"\bhar det (?:\w+ )?(?:lite |ganska |väldigt |mycket |så )?$", re.I)
@@ -2586,6 +2607,11 @@ CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|e
 # att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
 WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
                           r"ungdomen|hen|han|hon)\s+(?:inte\s+)?(?:ska|skall|kommer att)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+# A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska
+# kunna vara ute på rasterna utan att bli utsatt"): the goal's level, a need read only out of the goal (GUIDELINES 4.1).
+AVOIDED_IN_GOAL = folded_re(r"\b(?:ska|skall)\b[^.;]*\butan att\s+(?:\S+\s+){0,3}$", re.I)
 
 
 # A pattern's escapes and group names (kept as they are) and the rest of its source (lower-cased).
@@ -2691,9 +2717,32 @@ GUARDIAN_AUTHORED = folded_re(
 CHILD_SPEAKER = re.compile(r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen)(?!\w)", re.I)
 
 
+# A mail's sender line in a pasted e-mail thread, also quoted ("Från: [NAMN_1], skolkurator", "> Från: [VH1]"), and
+# the header lines that show the text is a thread ("Skickat:", "Ämne:", "Till:").
+MAIL_FROM = re.compile(r"^[>\s]*(?:från|from)\s*:[ \t]*(?P<who>[^\n]*)$", re.I | re.M)
+MAIL_HEADER = re.compile(r"^[>\s]*(?:skickat|ämne|till|sent|subject|to)\s*:", re.I | re.M)
+
+
+def _find_mail_senders(ctx: Context) -> list[tuple[int, bool]]:
+    """(start, the child wrote it) of each mail in a pasted e-mail thread, in order; [] for other plans."""
+    if not MAIL_HEADER.search(ctx.text):
+        return []
+    return [(m.start(), bool(CHILD_SPEAKER.search(m.group("who"))) and not GUARDIAN.search(m.group("who")))
+            for m in MAIL_FROM.finditer(ctx.text)]
+
+
+def _mail_voice(ctx: Context, s: Segment) -> _NeedVoice | None:
+    """In an e-mail thread "jag" is the mail's sender: the child only in the child's own mail (GUIDELINES 4: the
+    thread is the plan); None outside a thread or before its first mail."""
+    senders = _cached(ctx, "mail_senders", _find_mail_senders)
+    i = bisect.bisect_right([a for a, _ in senders], s.start) - 1
+    return _NeedVoice(senders[i][1]) if i >= 0 else None
+
+
 def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
     """The speaker of the segment's line when the line is a turn of the minutes (a `SPEAKER_LABEL` naming a
-    person, a guardian, a role or an agency), else the plan's own first person."""
+    person, a guardian, a role or an agency), the mail's sender in an e-mail thread, else the plan's own first
+    person."""
     line_at = ctx.text.rfind("\n", 0, s.start) + 1
     m = SPEAKER_LABEL.match(ctx.text, line_at)
     if m and m.end() <= s.end:
@@ -2704,7 +2753,7 @@ def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
         if person and len(who.split()) <= 4 and not NEED_LINE_LABEL.match(who + ":"):
             child = bool(CHILD_SPEAKER.search(who)) and not GUARDIAN.search(who) and len(PERSON_REF.findall(who)) <= 1
             return _NeedVoice(child, True, max(0, m.end() - s.start))
-    return _NeedVoice(not adult_plan)
+    return _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
 
 
 def _adults_need(s: Segment, needs: list[int], voice: _NeedVoice) -> bool:
@@ -2774,6 +2823,10 @@ def _need_context(ctx: Context, s: Segment) -> bool:
 
 # A label left empty ("Behov: –", "Oro:").
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
+# A label whose value is a form's placeholder or a note to fill it in later ("Barnets behov: [fyll i]", "Behov: Klicka
+# här för att ange text", "Bakgrund: ??", "Behov: XX"): GUIDELINES 4, a placeholder shows nothing.
+PLACEHOLDER_LABEL = folded_re(r"^[^:]{1,40}:\s*(?:\[[^\]\n]*\b(?:fyll|ange|skriv|beskriv|klicka)\w*[^\]\n]*\]|"
+                              r"klicka här\b[^\n]*|fyll(?:s)? i\b[^\n]*|todo\b[^\n]*|\?+|xx+|…|\.{3})[\s.–—-]*$", re.I)
 # The cells of a spreadsheet row exported as text: separated by semicolons, tabs or bars ("Område;Behov;Mål;Insats").
 SHEET_CELL_SEP = re.compile(r"\s*[;\t|]\s*")
 # A column title of such a sheet: one to three words without digits ("Område", "Klart senast", "Vem gör vad").
@@ -2801,7 +2854,7 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 def _heading_like(ctx: Context, s: Segment) -> bool:
     """A section title, a table's header row or an empty label: it names a topic, it describes nothing."""
-    if EMPTY_LABEL.match(s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
+    if EMPTY_LABEL.match(s.text) or _search_ci(PLACEHOLDER_LABEL, s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
         return True
     if _needs_column_header(s.text):
         return True
@@ -2873,8 +2926,11 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 denied = True
                 continue
             leaving = bool(NEEDS_TO_LEAVE.match(s.text, at - s.start))
-            if ((ORDINARY_STATE.fullmatch(word) or leaving) and WHEN_CHILD_CLAUSE.search(clause)
+            feeling = (WHEN_STATE.fullmatch(word) and WHEN_FEELING_CLAUSE.search(clause)
+                       and not TOLD_WHEN.search(clause))
+            if ((ORDINARY_STATE.fullmatch(word) or leaving) and WHEN_CHILD_CLAUSE.search(clause) or feeling
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
+                    or AVOIDED_IN_GOAL.search(clause)
                     or CONDITION_CLAUSE.match(clause)
                     or CONDITION_CLAUSE.match(re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1])):
                 continue
@@ -2896,6 +2952,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 vague_word = (NEED_LABEL_WORD.fullmatch(word)
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
+                              or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig"))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
@@ -3013,6 +3070,13 @@ def needs_described(ctx: Context) -> CriterionResult:
     # evidence: descriptions of the child first, lines that are also goals or activities last
     planned = set(ctx.goals) | set(activity_segments(ctx))
     concrete = sorted(concrete, key=lambda s: s in planned)
+    goals = set(ctx.goals)
+    services = vague and not concrete and all(s in planned and s not in goals and not WORRY.search(s.text) for s in vague)
+    areas = need_area_lines(ctx) if services else None
+    if areas is not None and not set(vague) & set(areas):
+        # only the services' own work names a need word ("utredning enl. 11:1 fortsätter"): it shows no need area
+        # (GUIDELINES 4.1: not_met when the plan only tells the adults' interventions without saying for what)
+        vague = []
     if (concrete or vague) and all(s in planned for s in concrete + vague) and (reference or not concrete):
         # "Behov: se vårdplan" and the needs only read out of the goals or interventions (GUIDELINES 4.1: partial)
         return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in concrete + vague + reference],
@@ -3026,7 +3090,7 @@ def needs_described(ctx: Context) -> CriterionResult:
     if vague:
         return _result("needs_described", "partial", 0.5, [_ev(s, "NEED") for s in vague],
                        "Behov nämns men beskrivs vagt (t.ex. bara en diagnos eller 'behöver stöd').")
-    areas = need_area_lines(ctx)
+    areas = need_area_lines(ctx) if areas is None else areas
     if areas:
         return _result("needs_described", "partial", 0.4, [_ev(s, "NEED") for s in areas + reference],
                        "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
