@@ -2717,26 +2717,11 @@ GUARDIAN_AUTHORED = folded_re(
 CHILD_SPEAKER = re.compile(r"(?<!\w)(?:\[BARN\]|barnet|eleven|ungdomen)(?!\w)", re.I)
 
 
-# A mail's sender line in a pasted e-mail thread, also quoted ("Från: [NAMN_1], skolkurator", "> Från: [VH1]"), and
-# the header lines that show the text is a thread ("Skickat:", "Ämne:", "Till:").
-MAIL_FROM = re.compile(r"^[>\s]*(?:från|from)\s*:[ \t]*(?P<who>[^\n]*)$", re.I | re.M)
-MAIL_HEADER = re.compile(r"^[>\s]*(?:skickat|ämne|till|sent|subject|to)\s*:", re.I | re.M)
-
-
-def _find_mail_senders(ctx: Context) -> list[tuple[int, bool]]:
-    """(start, the child wrote it) of each mail in a pasted e-mail thread, in order; [] for other plans."""
-    if not MAIL_HEADER.search(ctx.text):
-        return []
-    return [(m.start(), bool(CHILD_SPEAKER.search(m.group("who"))) and not GUARDIAN.search(m.group("who")))
-            for m in MAIL_FROM.finditer(ctx.text)]
-
-
 def _mail_voice(ctx: Context, s: Segment) -> _NeedVoice | None:
-    """In an e-mail thread "jag" is the mail's sender: the child only in the child's own mail (GUIDELINES 4: the
-    thread is the plan); None outside a thread or before its first mail."""
-    senders = _cached(ctx, "mail_senders", _find_mail_senders)
-    i = bisect.bisect_right([a for a, _ in senders], s.start) - 1
-    return _NeedVoice(senders[i][1]) if i >= 0 else None
+    """In an e-mail thread "jag" is the mail's sender (`mail_sender`): the child only in the child's own mail
+    (GUIDELINES 4: the thread is the plan); None outside a thread or before its first mail."""
+    sender = mail_sender(ctx, s.start)
+    return _NeedVoice(sender == "child") if sender is not None else None
 
 
 def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
@@ -4136,7 +4121,7 @@ QUESTION = re.compile(r"\?\s*$")
 # A question printed on a form, standing alone as its line ("8. Hur har [BARN] varit delaktig?", "**Vad tycker [BARN]
 # själv?**", "F: Har vårdnadshavarna gett sitt samtycke?"): the form's words, not an answer; what the plan shows stands
 # in the answer below it (GUIDELINES 4: a printed question with an empty or evasive answer shows nothing).
-FORM_QUESTION = re.compile(r"\?[\s*_]*$")
+QUESTION_LINE = re.compile(r"\?[\s*_]*$")
 # A quotation nobody is named for is the child's when the child speaks in it ("jag", "mig"); an unattributed "vi"
 # ("vi kör som förut", "vi tar det när utredningen är klar") only where the sentence names the child and no adult:
 # in a draft or minutes it is as likely the adults' words.
@@ -4915,9 +4900,9 @@ VALUE_DELAKTIGHET = folded_re(rf"\b{ABSTRACT_NOUN}\s*(?:,|och|samt)\s*delaktighe
                               rf"\bdelaktighet\s*(?:,|och|samt)\s*{ABSTRACT_NOUN}\b", re.I)
 
 
-def _form_question(text: str) -> bool:
-    """A segment that is only a question, as a form prints it (`FORM_QUESTION`)."""
-    return bool(FORM_QUESTION.search(text))
+def _printed_question(text: str) -> bool:
+    """A segment that is only a question, as a form prints it (`QUESTION_LINE`)."""
+    return bool(QUESTION_LINE.search(text))
 
 
 def _child_delaktig(text: str) -> bool:
@@ -4978,7 +4963,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
-             and not _form_question(text)]
+             and not _printed_question(text)]
     stretch, listed = _listed_children(ctx, texts)
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
     specific += [s for s in stretch + spoke if s not in specific]
@@ -5388,7 +5373,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
             f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
             continue
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
-        if s.is_heading or title or _form_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
+        if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
             continue
         clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
