@@ -2134,7 +2134,7 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
 
 
 # A form's answer label ("S: ...", "Svar: ...") and the "att" that opens a goal under it ("S: Att [BARN] ska ...").
-ANSWER_LABEL = re.compile(r"^\s*(?:s|svar)\s*:\s*(?:att\s+)?", re.I)
+ANSWER_LABEL = re.compile(ANSWER_MARK.pattern + r"(?:att\s+)?", re.I)
 
 
 def _unsettled_or_goal(text: str) -> bool:
