@@ -463,6 +463,7 @@ def page_export(db: AuditDB) -> None:
 
 def page_check() -> None:
     """The coordinator's self-check: paste a draft, get fixes; nothing is stored."""
+    from planqa.assess import assess
     from planqa.models import Plan
     from planqa.pseudonymise.report import summarise
     from planqa.selfcheck import fixes_for
@@ -486,7 +487,10 @@ def page_check() -> None:
             st.session_state["draft_replacement"] = pseudonymiser()(text).text
             st.rerun()
         return
-    fixes = fixes_for(text, assessor().assess(Plan(id="utkast", text=text)))
+    assessment = assess(Plan(id="utkast", text=text), assessor())
+    for warning in assessment.warnings:
+        st.info(warning)
+    fixes = fixes_for(text, assessment)
     if not fixes:
         st.success("Inga brister hittades. Planen innehåller det som granskningarna letar efter.")
     for i, f in enumerate(fixes, start=1):

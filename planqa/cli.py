@@ -272,7 +272,7 @@ def check(
     if format == "json":
         typer.echo(json.dumps([f.__dict__ for f in fixes], ensure_ascii=False, indent=2))
     else:
-        typer.echo(format_fixes(fixes))
+        typer.echo(format_fixes(fixes, assessment.warnings))
 
 
 @app.command()

@@ -6,6 +6,7 @@ party, which goal cannot be followed up), so a complete plan gets few or none.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planqa import rules
@@ -129,11 +130,13 @@ def fixes_for(text: str, assessment: Assessment, limit: int | None = 6) -> list[
     return out[:limit] if limit else out
 
 
-def format_fixes(fixes: list[Fix]) -> str:
-    """The fixes as a numbered Swedish list for the terminal."""
+def format_fixes(fixes: list[Fix], warnings: Sequence[str] = ()) -> str:
+    """The fixes as a numbered Swedish list for the terminal, after the assessment's warnings (an unfinished
+    draft, tracked changes, another language)."""
+    notes = [f"Obs! {w}" for w in warnings]
     if not fixes:
-        return "Inga brister hittades. Planen innehåller det som granskningarna letar efter."
-    lines = [f"{len(fixes)} förbättringar, viktigast först:"]
+        return "\n".join([*notes, "Inga brister hittades. Planen innehåller det som granskningarna letar efter."])
+    lines = [*notes, f"{len(fixes)} förbättringar, viktigast först:"]
     for i, f in enumerate(fixes, start=1):
         where = f" (rad {f.line})" if f.line else ""
         lines.append(f"{i}. {f.message}{where}")

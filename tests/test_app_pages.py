@@ -52,6 +52,15 @@ def test_self_check_lists_fixes_for_a_weak_draft_and_none_for_a_complete_one(app
     assert [s.value for s in app.success] and not app.error
 
 
+def test_self_check_says_when_a_draft_is_unfinished(app):
+    go(app, "Kontrollera utkast")
+    app.text_area[0].input("SIP [BARN]\nUppföljning: [Ange datum]\nSamordningsansvarig: ??\n")
+    click(app, "Kontrollera")
+    (note,) = [i.value for i in app.info]
+    assert note.startswith("Utkastet är inte färdigt: 2 ofyllda fält") and "rad 2 ”[Ange datum]”" in note
+    assert any("Ingen tid för uppföljning" in e.value for e in app.error)
+
+
 def test_self_check_blocks_identifiers_and_pseudonymises_in_one_click(app):
     go(app, "Kontrollera utkast")
     app.text_area[0].input("SIP för Sara Lindqvist, pnr 121212-1212.\nMål: [BARN] ska sova bättre.")

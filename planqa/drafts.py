@@ -1,0 +1,51 @@
+"""What a draft has left unfilled: a form's placeholder text and the writer's notes to self.
+
+A draft pasted for the self-check while the meeting is still going on ("[Ange datum]", "Klicka här för att
+ange text", "??", "XX", "TODO", "fyll i sen") shows nothing where those stand (GUIDELINES section 4): the
+assessment does not count them, and the coordinator should see them listed with their lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNFILLED = re.compile(
+    r"klicka (?:eller tryck )?här för att (?:ange|skriva|lägga till) \w+"  # a Word form's content control
+    r"|\[\s*(?:ange|fyll i|skriv|beskriv|lägg till)\b[^\]\n]{0,60}\]"  # "[Ange datum]", "[Fyll i ansvarig]"
+    r"|\bfyll(?:s)? i (?:sen(?:are)?|efteråt|efter mötet)\b"
+    r"|\bTODO\b|(?<![\w-])X{2,}(?![\w-])"  # "TODO: datum?", "XX"
+    r"|(?<![\w?])\?{2,}(?![\w?])",  # "??" as a value, not "Varför??" in a quotation
+    re.IGNORECASE)
+_CASED = re.compile(r"TODO|X+")  # "todo" and "xx" in lower case are words or initials, not notes to self
+
+
+@dataclass(frozen=True)
+class Unfilled:
+    start: int
+    end: int
+    text: str
+    line: int  # 1-based
+
+
+def unfilled(text: str) -> list[Unfilled]:
+    """The placeholders and notes to self in `text`, in order."""
+    out = []
+    for m in UNFILLED.finditer(text):
+        word = m.group()
+        if word[0] in "tTxX" and not _CASED.fullmatch(word):
+            continue
+        out.append(Unfilled(m.start(), m.end(), word, text.count("\n", 0, m.start()) + 1))
+    return out
+
+
+def draft_warnings(text: str, shown: int = 4) -> list[str]:
+    """A Swedish note listing the unfilled places (empty for a finished plan)."""
+    found = unfilled(text)
+    if not found:
+        return []
+    listed = ", ".join(f"rad {u.line} ”{u.text}”" for u in found[:shown])
+    more = f" och {len(found) - shown} till" if len(found) > shown else ""
+    what = "ofyllt fält eller anteckning" if len(found) == 1 else "ofyllda fält eller anteckningar"
+    return [(f"Utkastet är inte färdigt: {len(found)} {what} ({listed}{more}). Det som står där räknas inte; "
+             "fyll i eller ta bort dem.")]
