@@ -34,12 +34,16 @@ class WithEntities:
         import datetime as dt
 
         from planqa.nlp import analyse
+        from planqa.readable import plain_spaces
 
         result = self.inner.assess(plan)
         plan_date = dt.date.fromisoformat(result.plan_date) if result.plan_date else None
         follow_up = [(e.start, e.end) for e in result.criteria["follow_up_date"].evidence
                      if e.label == "FOLLOW_UP_DATE"]
-        _, ents = analyse(self.nlp, plan.text, plan_date, follow_up_spans=follow_up)
+        text = plain_spaces(plan.text)  # the same length: offsets point into the plan as given
+        _, ents = analyse(self.nlp, text, plan_date, follow_up_spans=follow_up)
+        if text is not plan.text:
+            ents = [e.model_copy(update={"text": plan.text[e.start:e.end]}) for e in ents]
         actors = sorted(set(result.actors) | {e.normalised for e in ents if e.label == "ACTOR" and e.normalised})
         return result.model_copy(update={"entities": ents, "actors": actors, "model_version": self.model_version})
 

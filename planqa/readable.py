@@ -1,8 +1,9 @@
 """The text the assessors read: the plan as given, with what a reader looks past taken out, at the same offsets.
 
-Three repairs keep the text's length, in this order: struck text, comments and change marks become spaces
-(`planqa.revisions`), words broken at a line end are joined (`planqa.hyphens`), and OCR's digits inside words are
-read as letters (`planqa.ocr`). `reads_plan_text` wraps an assessor's `assess`: the plan is assessed as
+The repairs keep the text's length, in this order: the other spaces a word processor or web page writes
+(no-break, narrow and thin spaces, a byte-order mark) become plain spaces and Windows line ends plain ones
+(`plain_spaces`), struck text, comments and change marks become spaces (`planqa.revisions`), words broken at a
+line end are joined (`planqa.hyphens`), and OCR's digits inside words are read as letters (`planqa.ocr`). `reads_plan_text` wraps an assessor's `assess`: the plan is assessed as
 `readable` text with other conventions' placeholders read as the guidelines' own (`planqa.placeholders`), and
 the result points into the plan as given.
 """
@@ -20,10 +21,23 @@ from planqa.placeholders import in_original, normalise
 from planqa.revisions import mask_revisions
 
 
+# Spaces other than U+0020 that pasted text carries (no-break from Word and web pages, narrow no-break in dates
+# and numbers, figure, thin and other typographic spaces, the ideographic space) and a byte-order mark
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                      "\u2009\u200a\u202f\u205f\u3000\ufeff", " "))
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with `_SPACES` as plain spaces, "\\r\\n" as " \\n" and a lone "\\r" as "\\n"; the same length."""
+    if text.isascii() and "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n").translate(_SPACES)
+
+
 def readable(text: str) -> str:
-    """`text` as the rules read it: without struck text and comments, broken words joined, OCR digits read as
-    letters; the same length as `text`."""
-    return read_letters(join_hyphenated(mask_revisions(text)))
+    """`text` as the rules read it: plain spaces and line ends, without struck text and comments, broken words
+    joined, OCR digits read as letters; the same length as `text`."""
+    return read_letters(join_hyphenated(mask_revisions(plain_spaces(text))))
 
 
 def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
@@ -44,7 +58,7 @@ def _texts_from(result: Assessment, text: str) -> Assessment:
     """`result` with its evidence and entity texts read from `text` at their offsets (`readable` keeps the length;
     a span's end inside a joined word moves to the word's end, `planqa.hyphens.in_text`), so the reviewer sees
     the text as given."""
-    words = broken_words(mask_revisions(text))
+    words = broken_words(mask_revisions(plain_spaces(text)))
 
     def sliced(span):
         start, end = in_text(span.start, span.end, words)

@@ -1,0 +1,43 @@
+"""The text the assessors read (planqa.readable): pasted text's other spaces and line ends, at the same offsets."""
+
+from __future__ import annotations
+
+from planqa.models import Plan
+from planqa.readable import plain_spaces, readable
+from planqa.rules import RuleAssessor
+
+PLAN = ("SIP för [BARN]\n"
+        "Kallad av: [NAMN_1], BVC-sköterska\n"
+        "[BARN] var med på mötet hela tiden och ritade.\n"
+        "Mål: [BARN] ska gå i skolan minst fyra dagar i veckan till v. 12.\n"
+        "Skolan ger extra anpassningar. BUP ger samtal varannan vecka.\n"
+        "[BARN] säger: ”Jag vill ha lugnare raster.”\n"
+        "Uppföljning den 14 mars 2026.\n")
+
+
+def test_other_spaces_and_line_ends_become_plain_at_the_same_offsets():
+    text = "\ufeffMål:\u00a0[BARN]\u202fska\u2009läsa\r\nUppföljning\rv.\u00a012"
+    plain = plain_spaces(text)
+    assert plain == " Mål: [BARN] ska läsa \nUppföljning\nv. 12"
+    assert len(plain) == len(text) and len(readable(text)) == len(text)
+    assert plain_spaces(PLAN) is PLAN or plain_spaces(PLAN) == PLAN
+
+
+def test_a_plan_pasted_with_no_break_spaces_and_windows_line_ends_gets_the_same_verdicts():
+    pasted = PLAN.replace(" ", "\u00a0").replace("\n", "\r\n")
+    assessor = RuleAssessor()
+    clean, messy = assessor.assess(Plan(id="a", text=PLAN)), assessor.assess(Plan(id="b", text=pasted))
+    assert {c: r.verdict for c, r in messy.criteria.items()} == {c: r.verdict for c, r in clean.criteria.items()}
+    date, clean_date = messy.criteria["follow_up_date"].evidence[0], clean.criteria["follow_up_date"].evidence[0]
+    assert "14 mars 2026" in clean_date.text
+    assert date.text == pasted[date.start:date.end] and date.text.replace("\u00a0", " ") == clean_date.text
+
+
+def test_entities_of_a_pasted_plan_are_found_as_in_the_clean_one_and_read_as_given():
+    from planqa.assess import load_assessor
+
+    pasted = PLAN.replace(" ", "\u00a0")
+    assessor = load_assessor()
+    clean, messy = assessor.assess(Plan(id="a", text=PLAN)), assessor.assess(Plan(id="b", text=pasted))
+    assert [(e.label, e.start, e.end) for e in messy.entities] == [(e.label, e.start, e.end) for e in clean.entities]
+    assert all(e.text == pasted[e.start:e.end] for e in messy.entities)
