@@ -33,17 +33,20 @@ class WithEntities:
     def assess(self, plan: Plan) -> Assessment:
         import datetime as dt
 
+        from planqa.hyphens import in_text
         from planqa.nlp import analyse
-        from planqa.readable import plain_spaces
+        from planqa.readable import invisible_words, plain_spaces, visible
 
         result = self.inner.assess(plan)
         plan_date = dt.date.fromisoformat(result.plan_date) if result.plan_date else None
         follow_up = [(e.start, e.end) for e in result.criteria["follow_up_date"].evidence
                      if e.label == "FOLLOW_UP_DATE"]
-        text = plain_spaces(plan.text)  # the same length: offsets point into the plan as given
+        text = visible(plan.text)  # the same length: offsets point into the plan as given
         _, ents = analyse(self.nlp, text, plan_date, follow_up_spans=follow_up)
-        if text is not plan.text:
-            ents = [e.model_copy(update={"text": plan.text[e.start:e.end]}) for e in ents]
+        if text != plan.text:  # an entity's end inside a word with invisible characters moves to the word's end
+            words = invisible_words(plain_spaces(plan.text))
+            ents = [e.model_copy(update={"start": start, "end": end, "text": plan.text[start:end]})
+                    for e in ents for start, end in [in_text(e.start, e.end, words)]]
         actors = sorted(set(result.actors) | {e.normalised for e in ents if e.label == "ACTOR" and e.normalised})
         return result.model_copy(update={"entities": ents, "actors": actors, "model_version": self.model_version})
 

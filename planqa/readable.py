@@ -1,16 +1,18 @@
 """The text the assessors read: the plan as given, with what a reader looks past taken out, at the same offsets.
 
 The repairs keep the text's length, in this order: the other spaces a word processor or web page writes
-(no-break, narrow and thin spaces, a byte-order mark) become plain spaces and Windows line ends plain ones
-(`plain_spaces`), struck text, comments and change marks become spaces (`planqa.revisions`), words broken at a
-line end are joined (`planqa.hyphens`), and OCR's digits inside words are read as letters (`planqa.ocr`). `reads_plan_text` wraps an assessor's `assess`: the plan is assessed as
-`readable` text with other conventions' placeholders read as the guidelines' own (`planqa.placeholders`), and
-the result points into the plan as given.
+(no-break, narrow and thin spaces, a byte-order mark) become plain spaces, Windows line ends plain ones, and
+invisible characters inside a word (a soft hyphen, a zero-width space) move out of it as spaces after it
+(`visible`); struck text, comments and change marks become spaces (`planqa.revisions`); words broken at a line
+end are joined (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`).
+`reads_plan_text` wraps an assessor's `assess`: the plan is assessed as `readable` text with other conventions'
+placeholders read as the guidelines' own (`planqa.placeholders`), and the result points into the plan as given.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,11 +22,17 @@ from planqa.ocr import read_letters
 from planqa.placeholders import in_original, normalise
 from planqa.revisions import mask_revisions
 
-
 # Spaces other than U+0020 that pasted text carries (no-break from Word and web pages, narrow no-break in dates
 # and numbers, figure, thin and other typographic spaces, the ideographic space) and a byte-order mark
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                                       "\u2009\u200a\u202f\u205f\u3000\ufeff", " "))
+
+
+# Characters that show nothing but split a word for a pattern: a soft hyphen (Word's optional hyphen), zero-width
+# space, joiners, word joiner and direction marks
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060"
+_INVISIBLE_WORD = re.compile(rf"[^\s{_INVISIBLE}]*[{_INVISIBLE}][^\s]*")
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
 
 
 def plain_spaces(text: str) -> str:
@@ -34,10 +42,31 @@ def plain_spaces(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n").translate(_SPACES)
 
 
+def invisible_words(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, end without its invisible characters) per word that holds `_INVISIBLE` characters, in the form
+    `planqa.hyphens.in_text` maps spans with."""
+    if text.isascii():
+        return []
+    return [(m.start(), m.end(), m.end() - sum(m.group().count(c) for c in _INVISIBLE))
+            for m in _INVISIBLE_WORD.finditer(text)]
+
+
+def visible(text: str) -> str:
+    """`plain_spaces(text)` with each word's invisible characters taken out and as many spaces after the word; the
+    same length, and every offset outside such a word kept."""
+    text = plain_spaces(text)
+    return text if text.isascii() else _INVISIBLE_WORD.sub(_without_invisible, text)
+
+
+def _without_invisible(m: re.Match[str]) -> str:
+    word = m.group().translate(_DROP_INVISIBLE)
+    return word + " " * (len(m.group()) - len(word))
+
+
 def readable(text: str) -> str:
-    """`text` as the rules read it: plain spaces and line ends, without struck text and comments, broken words
-    joined, OCR digits read as letters; the same length as `text`."""
-    return read_letters(join_hyphenated(mask_revisions(plain_spaces(text))))
+    """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, without struck
+    text and comments, broken words joined, OCR digits read as letters; the same length as `text`."""
+    return read_letters(join_hyphenated(mask_revisions(visible(text))))
 
 
 def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
@@ -58,7 +87,7 @@ def _texts_from(result: Assessment, text: str) -> Assessment:
     """`result` with its evidence and entity texts read from `text` at their offsets (`readable` keeps the length;
     a span's end inside a joined word moves to the word's end, `planqa.hyphens.in_text`), so the reviewer sees
     the text as given."""
-    words = broken_words(mask_revisions(plain_spaces(text)))
+    words = invisible_words(plain_spaces(text)) + broken_words(mask_revisions(visible(text)))
 
     def sliced(span):
         start, end = in_text(span.start, span.end, words)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planqa.models import Plan
-from planqa.readable import plain_spaces, readable
+from planqa.readable import invisible_words, plain_spaces, readable, visible
 from planqa.rules import RuleAssessor
 
 PLAN = ("SIP för [BARN]\n"
@@ -41,3 +41,22 @@ def test_entities_of_a_pasted_plan_are_found_as_in_the_clean_one_and_read_as_giv
     clean, messy = assessor.assess(Plan(id="a", text=PLAN)), assessor.assess(Plan(id="b", text=pasted))
     assert [(e.label, e.start, e.end) for e in messy.entities] == [(e.label, e.start, e.end) for e in clean.entities]
     assert all(e.text == pasted[e.start:e.end] for e in messy.entities)
+
+
+def test_invisible_characters_move_out_of_the_word_as_spaces_after_it():
+    text = "Upp\u00adfölj\u00adning den 4/3.\u200b Skolan ansvarar."
+    assert visible(text) == "Uppföljning   den 4/3.  Skolan ansvarar."
+    assert len(readable(text)) == len(text)
+    assert invisible_words(text) == [(0, 13, 11), (18, 23, 22)]
+
+
+def test_a_plan_with_soft_hyphens_and_zero_width_spaces_gets_the_same_verdicts_and_whole_words_as_evidence():
+    pasted = (PLAN.replace("Uppföljning", "Upp\u00adföljning").replace("skolan", "sko\u00adlan")
+              .replace("mötet", "mötet\u200b").replace("samtal", "sam\u00adtal"))
+    assessor = RuleAssessor()
+    clean, messy = assessor.assess(Plan(id="a", text=PLAN)), assessor.assess(Plan(id="b", text=pasted))
+    assert {c: r.verdict for c, r in messy.criteria.items()} == {c: r.verdict for c, r in clean.criteria.items()}
+    for result, text in ((messy, pasted), (clean, PLAN)):
+        assert all(e.text == text[e.start:e.end] for r in result.criteria.values() for e in r.evidence)
+    ends = {e.text.replace("\u00ad", "").replace("\u200b", "") for r in messy.criteria.values() for e in r.evidence}
+    assert ends == {e.text for r in clean.criteria.values() for e in r.evidence}
