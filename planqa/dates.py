@@ -294,12 +294,12 @@ def _valid_absolute(m: re.Match[str]) -> bool:
     return True
 
 
-@lru_cache(maxsize=256)  # the NER reads the plan without its date, the rules with it
 def _kind(m: re.Match[str], kind: str) -> str:
     """The match's kind, or 'vague' when a leading word makes it so ("någon gång efter v. 20")."""
     return "vague" if m.group("pre") and _VAGUE_PRE.search(m.group("pre")) else kind
 
 
+@lru_cache(maxsize=256)  # the NER reads the plan without its date, the rules with it
 def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """(start of the whole match including leading words, start without them, kind, match) per match, before
     resolving: the kind is 'absolute' or 'week' (resolved with the plan date) or 'vague'."""

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNFILLED = re.compile(
+# A form's placeholder text or a note to fill a field in later, without anchors (read case-insensitively). The rules
+# (planqa.rules) read a field holding only this as empty; `unfilled` lists where it stands.
+PLACEHOLDER = (
     r"klicka (?:eller tryck )?här för att (?:ange|skriva|lägga till) \w+"  # a Word form's content control
-    r"|\[\s*(?:ange|fyll i|skriv|beskriv|lägg till)\b[^\]\n]{0,60}\]"  # "[Ange datum]", "[Fyll i ansvarig]"
-    r"|\bfyll(?:s)? i (?:sen(?:are)?|efteråt|efter mötet)\b"
+    r"|\[[^\]\n]{0,40}?\b(?:ange|fyll|skriv|beskriv|klicka|lägg till)\w*\b[^\]\n]{0,60}\]"  # "[Ange datum]", "[Här fyller du i]"
+    r"|fyll(?:s)? i (?:sen(?:are)?|efter(?:åt|hand|\s+mötet))\b")
+UNFILLED = re.compile(
+    rf"{PLACEHOLDER}"
     r"|(?-i:\bTODO\b|(?<![\w-])X{2,}(?![\w-]))"  # "TODO: datum?", "XX"; in lower case words or initials
     r"|(?<![\w?])\?{2,}(?![\w?])",  # "??" as a value, not "Varför??" in a quotation
     re.IGNORECASE)

@@ -18,6 +18,7 @@ from typing import TypeVar
 from planqa import dates, followup, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
+from planqa.drafts import PLACEHOLDER
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.readable import readable, reads_plan_text
 from planqa.text import Segment, folded_re, segments
@@ -54,7 +55,7 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet
 # "Mål sätts när utredningen är klar", "Mål fastställs vid nästa möte", "Se BUP:s vårdplan", "Målen från oktober
 # kvarstår").
 GOAL_PLACEHOLDER = re.compile(
-    r"^\W*(?:tomt?\W*$|(?:\?{2,}|(?:x{2,}|todo|tbd)\b|\[(?:fyll|ange|skriv)\b[^\]]*\]|fyll(?:s)? i\b|"
+    rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
     r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
@@ -345,8 +346,7 @@ NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtyc
                         r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*))\b", re.I)
 # A form's or a draft's placeholder left as a field's value: no value ("Klicka här för att ange text", "[Ange datum]",
 # "??", "XX", "fyll i sen", "TODO").
-DRAFT_PLACEHOLDER = folded_re(r"^\W*(?:klicka (?:eller tryck )?här för att ange \w+|\[\s*(?:ange|fyll i|skriv)\b[^\]]*\]|"
-                              r"fyll(?:s)? i (?:sen(?:are)?|efter\w*)|todo\b|xx+\b|\?{2,}|…|\.{3})\W*$", re.I)
+DRAFT_PLACEHOLDER = folded_re(rf"^\W*(?:{PLACEHOLDER}|todo\b|xx+\b|\?{{2,}}|…|\.{{3}})\W*$", re.I)
 # The consent noun opening a clause of its own ("Föräldrarna är informerade och samtycke finns"): who consented is
 # named in that clause, not in the one before.
 CONSENT_CLAUSE = re.compile(r"(?:[,;]|\b(?:och|men|samt))\s+(?=(?:samtyck|medgivande))", re.I)
@@ -2810,8 +2810,8 @@ def _need_context(ctx: Context, s: Segment) -> bool:
 EMPTY_LABEL = re.compile(r"^[^:]{1,40}:[\s–—-]*$")
 # A label whose value is a form's placeholder or a note to fill it in later ("Barnets behov: [fyll i]", "Behov: Klicka
 # här för att ange text", "Bakgrund: ??", "Behov: XX"): GUIDELINES 4, a placeholder shows nothing.
-PLACEHOLDER_LABEL = folded_re(r"^[^:]{1,40}:\s*(?:\[[^\]\n]*\b(?:fyll|ange|skriv|beskriv|klicka)\w*[^\]\n]*\]|"
-                              r"klicka här\b[^\n]*|fyll(?:s)? i\b[^\n]*|todo\b[^\n]*|\?+|xx+|…|\.{3})[\s.–—-]*$", re.I)
+PLACEHOLDER_LABEL = folded_re(rf"^[^:]{{1,40}}:\s*(?:{PLACEHOLDER}|klicka här\b[^\n]*|fyll(?:s)? i\b[^\n]*|todo\b[^\n]*|"
+                              r"\?+|xx+|…|\.{3})[\s.–—-]*$", re.I)
 # The cells of a spreadsheet row exported as text: separated by semicolons, tabs or bars ("Område;Behov;Mål;Insats").
 SHEET_CELL_SEP = re.compile(r"\s*[;\t|]\s*")
 # A column title of such a sheet: one to three words without digits ("Område", "Klart senast", "Vem gör vad").
