@@ -22,6 +22,8 @@ from planqa.drafts import PLACEHOLDER
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.readable import readable, reads_plan_text
 from planqa.text import Segment, folded_re, segments
+from planqa.text import lower_case_text as _lowered
+from planqa.text import lower_case_variant as _lower_case_variant
 
 MODEL_VERSION = "rules-1"
 T = TypeVar("T")
@@ -2612,35 +2614,6 @@ WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:
 # A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska
 # kunna vara ute på rasterna utan att bli utsatt"): the goal's level, a need read only out of the goal (GUIDELINES 4.1).
 AVOIDED_IN_GOAL = folded_re(r"\b(?:ska|skall)\b[^.;]*\butan att\s+(?:\S+\s+){0,3}$", re.I)
-
-
-# A pattern's escapes and group names (kept as they are) and the rest of its source (lower-cased).
-_PATTERN_PART = re.compile(r"\\.|\(\?P[<=]\w+[>)]|[^\\(]+|\(", re.S)
-
-
-def _lower_case_variant(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The re.IGNORECASE pattern for lower-cased text: its letters lower-cased, without the flag (case-insensitive
-    Unicode matching of long alternations is several times slower)."""
-    return _compile_lower_case(pattern.pattern, pattern.flags)
-
-
-@cache  # keyed by the source string, whose hash is kept (a compiled pattern's hash is not)
-def _compile_lower_case(source: str, flags: int) -> re.Pattern[str]:
-    parts = _PATTERN_PART.findall(source)
-    lowered = "".join(part if part.startswith(("\\", "(?P")) else part.lower() for part in parts)
-    return re.compile(lowered, flags & ~re.IGNORECASE)
-
-
-# What re.IGNORECASE matches to an ASCII letter but str.lower() keeps ("İ" lower-cases to two characters).
-_CASE_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
-
-
-def _lowered(text: str) -> str | None:
-    """The text lower-cased for `_lower_case_variant` patterns, or None where that would move offsets."""
-    low = text.lower()
-    if len(low) != len(text):
-        return None
-    return low.translate(_CASE_FOLD) if "ı" in low or "ſ" in low else low
 
 
 def _search_ci(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 _FOLDED = {"å": "[åa]", "ä": "[äa]", "ö": "[öo]", "Å": "[ÅA]", "Ä": "[ÄA]", "Ö": "[ÖO]"}
 
@@ -33,6 +34,36 @@ def fold_diacritics(pattern: str) -> str:
 def folded_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """re.compile of the pattern with `fold_diacritics` applied."""
     return re.compile(fold_diacritics(pattern), flags)
+
+
+# A pattern's escapes and group names (kept as they are) and the rest of its source (lower-cased).
+_PATTERN_PART = re.compile(r"\\.|\(\?P[<=]\w+[>)]|[^\\(]+|\(", re.S)
+
+
+def lower_case_variant(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The re.IGNORECASE pattern for lower-cased text: its letters lower-cased, without the flag (case-insensitive
+    Unicode matching of long alternations is several times slower). Its matches on `text.lower()` have the
+    offsets of the pattern's matches on `text` wherever lower-casing keeps the length."""
+    return _compile_lower_case(pattern.pattern, pattern.flags)
+
+
+@cache  # keyed by the source string, whose hash is kept (a compiled pattern's hash is not)
+def _compile_lower_case(source: str, flags: int) -> re.Pattern[str]:
+    parts = _PATTERN_PART.findall(source)
+    lowered = "".join(part if part.startswith(("\\", "(?P")) else part.lower() for part in parts)
+    return re.compile(lowered, flags & ~re.IGNORECASE)
+
+
+# What re.IGNORECASE matches to an ASCII letter but str.lower() keeps ("İ" lower-cases to two characters).
+_CASE_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
+
+
+def lower_case_text(text: str) -> str | None:
+    """The text lower-cased for `lower_case_variant` patterns, or None where that would move offsets."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low.translate(_CASE_FOLD) if "ı" in low or "ſ" in low else low
 
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\[\"”»-])")
