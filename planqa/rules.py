@@ -2623,6 +2623,19 @@ LEGAL_PROCESS_CLAUSE = folded_re(r"\b(?:misstänk\w*|brottsmisstank\w*|anmäld\w
 OFFENCE_WORD = folded_re(r"(?:hot|våld|brott|stjäl|snatt|kränk|droger|narkotika|cannabis|hasch)\w*", re.I)
 
 
+# Support asked for around a difficulty ("behöver stöd för att hantera sin ilska", "behöver hjälp kring konflikter"):
+# "behöver stöd" with a topic, not what happens in the child's daily life (GUIDELINES 3: vague).
+SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med) att hantera|att hantera|kring|runt|gällande|"
+                           r"avseende|när det gäller) (?:(?:sin|sina|min|mina|hans|hennes|hens|\w+s) )?$", re.I)
+# What a "har svårt med" is about when it is all of school or everything ("Jag har svårt med skolan", "har svårt med
+# allt"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i skolan").
+WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|allt|det mesta|mycket)\s*(?:[.!;,]|$)", re.I)
+# A difficulty that is the topic of talk or information ("vem i klassen som får veta om anfallen", "samtal om ilska
+# och konflikter", "information om ångest"): what is talked about, not the child's situation.
+TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|"
+                       r"psykoedukation)\s+(?:om|kring)\s+(?:\S+\s+){0,2}$", re.I)
+
+
 # A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska
 # kunna vara ute på rasterna utan att bli utsatt"): the goal's level, a need read only out of the goal (GUIDELINES 4.1).
 AVOIDED_IN_GOAL = folded_re(r"\b(?:ska|skall)\b[^.;]*\butan att\s+(?:\S+\s+){0,3}$", re.I)
@@ -2972,7 +2985,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
                     or AVOIDED_IN_GOAL.search(clause) or LEGAL_PROCESS_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause) or CONDITION_CLAUSE.match(sentence)
-                    or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)):
+                    or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
+                    or TALK_TOPIC.search(clause)):
                 continue
             child = _need_about_child(s, at - s.start, voice)
             if child is None:
@@ -2993,7 +3007,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
-                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig"))
+                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
+                              or bool(SUPPORT_AROUND.search(clause))
+                              or word.lower().startswith("har svårt") and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
             concrete.append(s)

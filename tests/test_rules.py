@@ -3816,3 +3816,18 @@ def test_needs_schedule_goal_and_paperwork_show_no_need_area():
             "Action points\n- Överföring av betyg och dokumentation – [NAMN_3], skolan\n"
             "- [NAMN_5] (skolan) mejlar frånvaron till HVB varje fredag\n")
     assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_needs_support_around_a_difficulty_or_with_all_of_school_is_vague():
+    # "behöver stöd" with a topic, and "har svårt med skolan", say no more than that there is a need (GUIDELINES 3)
+    text = "Om mig\nJag behöver stöd för att hantera min ilska och min situation. Jag har svårt med skolan.\n"
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict("Om mig\nJag har svårt med att sitta still på lektionerna.\n", "needs_described") == "met"
+
+
+def test_needs_a_difficulty_talked_about_is_a_topic():
+    # what the child wants to decide about the seizures, or what a talk is about, is no description of them
+    text = ('Nuläge\nEpilepsi konstaterad i höstas. [BARN] behöver stöd under skoldagen.\n'
+            '[BARN] sa: "Jag vill själv bestämma vem i klassen som får veta om anfallen."\n')
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict("Nuläge\n[BARN] får anfall flera gånger i veckan på rasten.\n", "needs_described") == "met"
