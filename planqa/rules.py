@@ -2598,7 +2598,7 @@ CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanm
                          r"(?:med |remissens )?frågeställning(?:en)? (?:om|kring|gällande|avseende))\b", re.I)
 # That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
 # a vague need (GUIDELINES 3).
-HAS_IT_HARD = folded_re(r"\bhar det (?:\w+ )?(?:lite |ganska |väldigt |mycket |så )?$", re.I)
+HAS_IT_HARD = folded_re(r"\b(?:har|hade)\s+(?:haft\s+)?det\s+(?:\w+\s+)?(?:(?:lite|ganska|väldigt|mycket|så)\s+)?$", re.I)
 # Leaving a room now and then, in a "när"-clause of an arrangement ("vill välja vilken vuxen hon går till när hon
 # behöver gå ut från lektionen"): a condition, not a described need.
 NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|därifrån|undan)\b", re.I)
@@ -2629,7 +2629,8 @@ SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med
                            r"avseende|när det gäller) (?:(?:sin|sina|min|mina|hans|hennes|hens|\w+s) )?$", re.I)
 # What a "har svårt med" is about when it is all of school or everything ("Jag har svårt med skolan", "har svårt med
 # allt"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i skolan").
-WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|allt|det mesta|mycket)\s*(?:[.!;,]|$)", re.I)
+WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|maten|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$)",
+                         re.I)
 # A difficulty that is the topic of talk or information ("vem i klassen som får veta om anfallen", "samtal om ilska
 # och konflikter", "information om ångest"): what is talked about, not the child's situation.
 TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|"
@@ -3009,7 +3010,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
                               or bool(SUPPORT_AROUND.search(clause))
-                              or word.lower().startswith("har svårt") and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
+                              or word.lower().startswith(("har svårt", "behöver hjälp med"))
+                              and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
             concrete.append(s)

@@ -3831,3 +3831,11 @@ def test_needs_a_difficulty_talked_about_is_a_topic():
             '[BARN] sa: "Jag vill själv bestämma vem i klassen som får veta om anfallen."\n')
     assert _verdict(text, "needs_described") == "partial"
     assert _verdict("Nuläge\n[BARN] får anfall flera gånger i veckan på rasten.\n", "needs_described") == "met"
+
+
+def test_needs_having_had_it_hard_or_help_with_the_food_is_vague():
+    # "har (haft) det jobbigt" and "behöver hjälp med maten" name no difficulty of daily life (GUIDELINES 3)
+    assert _verdict("Om mig\nJag har haft det jobbigt i skolan.\n", "needs_described") == "partial"
+    assert _verdict("Om mig\n[BARN] har det fortfarande     jobbigt  i skolan.\n", "needs_described") == "partial"
+    assert _verdict("Om mig\nJag behöver hjälp med maten.\n", "needs_described") == "partial"
+    assert _verdict("Om mig\nJag behöver hjälp med att knyta skorna.\n", "needs_described") == "met"
