@@ -3029,7 +3029,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
 # the plan is about make needs_described partial: "[BARN] ska äta tillräckligt", "logoped för språket", "stöd för att
 # komma till skolan"). Not the services' own work (samtal, utredning, läkarbesök, överlämning) or the meetings.
 NEED_AREA = folded_re(
-    r"\b(?:(?:skol)?närvar\w*|(?:skol)?frånvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
+    r"\b(?:(?:skol)?närvaro\w*|närvara\b|närvarar\b|(?:skol)?frånvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
     r"läxhjälp|läxor|betyg\w*|åtgärdsprogram\w*|(?:extra )?anpassning\w* (?:i|av) (?:klassrummet|undervisningen|skolarbetet)|"
     r"anpassad\w* (?:studiegång|skolgång|schema|idrott|undervisning)|särskilt stöd|läs\w*(?: och |- och )skriv\w*|"
     r"lär(?:a|er) sig|utvecklas i|trivas|trivs|trygg\w*|otrygg\w*|säker\w* (?:hemma|i skolan)|skydd\w*|riskbedömning\w*|"
@@ -3059,7 +3059,7 @@ def need_area_lines(ctx: Context) -> list[Segment]:
 
 
 # A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
-PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:mötet|mötena|"
+PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
                            r"möten|sip\w*)|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
                            re.I)
 # Passing papers or figures between the agencies ("Överföring av betyg och dokumentation", "mejlar frånvaron till HVB",

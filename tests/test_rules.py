@@ -3839,3 +3839,12 @@ def test_needs_having_had_it_hard_or_help_with_the_food_is_vague():
     assert _verdict("Om mig\n[BARN] har det fortfarande     jobbigt  i skolan.\n", "needs_described") == "partial"
     assert _verdict("Om mig\nJag behöver hjälp med maten.\n", "needs_described") == "partial"
     assert _verdict("Om mig\nJag behöver hjälp med att knyta skorna.\n", "needs_described") == "met"
+
+
+def test_needs_the_people_present_and_attending_all_meetings_show_no_need_area():
+    # "närvarande" is who was at the meeting, not school attendance; a goal about the meetings shows nothing (4.1)
+    text = ("Behov: se tidigare SIP.\n\nMål\n- [BARN] ska själv vara med på samtliga möten om planen.\n\n"
+            "Insatser\n- Protokoll till alla närvarande – [NAMN_1] – inom en vecka\n")
+    assert _verdict(text, "needs_described") == "not_met"
+    attendance = "Behov: se tidigare SIP.\n\nMål\n- Närvaro minst 80 % till v. 12\n"
+    assert _verdict(attendance, "needs_described") == "partial"
