@@ -2517,6 +2517,8 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
                         r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|"
                         r'(?:var|är|blev|blir|varit)\s+["”“]?en mardröm|'
+                        r"behöver (?:inte |också |även )?(?:göras|fyllas i|skickas|signeras|undertecknas|uppdateras|"
+                        r"vara ifyllda|(?:ett )?nytt samtycke|(?:en |den )?remiss(?:en)?\b)|"
                         r"behov av insats\w*|bedömning av (?:eventuellt )?behov\w*|"
                         r"(?:utifrån|efter) (?:barnets|elevens|ungdomens|hens|\[barn\]s|dennes|individens) (?:individuella |unika |egna )?behov|"
                         r"behov (?:står|sätts|ställs) i (?:centrum|fokus))", re.I)

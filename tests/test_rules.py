@@ -3848,3 +3848,11 @@ def test_needs_the_people_present_and_attending_all_meetings_show_no_need_area()
     assert _verdict(text, "needs_described") == "not_met"
     attendance = "Behov: se tidigare SIP.\n\nMål\n- Närvaro minst 80 % till v. 12\n"
     assert _verdict(attendance, "needs_described") == "partial"
+
+
+def test_needs_paperwork_that_is_needed_is_no_need_of_the_child():
+    # a form, a consent or a referral that "behöver" something is the agencies' paperwork (GUIDELINES 4.1: not_met)
+    text = ("Övrigt: Blanketten behöver göras digitalt. Förskolan behöver ett nytt samtycke när [BARN] byter "
+            "enhet.\n")
+    r = _result(text, "needs_described")
+    assert r.verdict == "not_met" and not r.evidence
