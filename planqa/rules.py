@@ -2517,7 +2517,11 @@ ABSENCE_AMOUNT = folded_re(rf"(?<![\d/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bpro
 # the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
 NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning|sammanställning|kartläggning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
                         r"anmäl\w* frånvaro|frånvaro(?:n)? (?:anmäls|ska (?:rapporteras|registreras|anmälas))|"
-                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|behov av insats\w*|bedömning av (?:eventuellt )?behov\w*|"
+                        r"vid frånvaro|frånvarande med förhinder|frånvarande:|ensam vårdnad\w*|"
+                        r'(?:var|är|blev|blir|varit)\s+["”“]?en mardröm|'
+                        r"behöver (?:inte |också |även )?(?:göras|fyllas i|skickas|signeras|undertecknas|uppdateras|"
+                        r"vara ifyllda|(?:ett )?nytt samtycke|(?:en |den )?remiss(?:en)?\b)|"
+                        r"behov av insats\w*|bedömning av (?:eventuellt )?behov\w*|"
                         r"(?:utifrån|efter) (?:barnets|elevens|ungdomens|hens|\[barn\]s|dennes|individens) (?:individuella |unika |egna )?behov|"
                         r"behov (?:står|sätts|ställs) i (?:centrum|fokus))", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
@@ -2598,7 +2602,7 @@ CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanm
                          r"(?:med |remissens )?frågeställning(?:en)? (?:om|kring|gällande|avseende))\b", re.I)
 # That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
 # a vague need (GUIDELINES 3).
-HAS_IT_HARD = folded_re(r"\bhar det (?:\w+ )?(?:lite |ganska |väldigt |mycket |så )?$", re.I)
+HAS_IT_HARD = folded_re(r"\b(?:har|hade)\s+(?:haft\s+)?det\s+(?:\w+\s+)?(?:(?:lite|ganska|väldigt|mycket|så)\s+)?$", re.I)
 # Leaving a room now and then, in a "när"-clause of an arrangement ("vill välja vilken vuxen hon går till när hon
 # behöver gå ut från lektionen"): a condition, not a described need.
 NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|därifrån|undan)\b", re.I)
@@ -2609,6 +2613,32 @@ CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|e
 # att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
 WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
                           r"ungdomen|hen|han|hon)\s+(?:inte\s+)?(?:ska|skall|kommer att)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+# The legal process around an offence ("misstänkt för olaga hot", "anmäld för misshandel", "åtalsunderlåtelse för
+# snatteriet", "greps för ringa narkotikabrott", "dömd till ungdomstjänst"): a difficulty word in its clause names the
+# offence or the sanction, not what the young person needs (GUIDELINES 4, youth justice; 4.1: a plan only about the
+# court process and the sanctions shows no need).
+LEGAL_PROCESS_CLAUSE = folded_re(r"\b(?:misstänk\w*|brottsmisstank\w*|anmäld\w* för|polisanmäl\w*|dömd\w*|döms|dömdes|åtal\w*|"
+                                 r"gripen|greps|anhållen|anhölls|häktad\w*|förhör\w*|lagförd\w*|ungdomstjänst\w*|"
+                                 r"påföljd\w*|huvudförhandling\w*|rättegång\w*)\b", re.I)
+# Difficulty words that name an offence ("olaga hot", "snatteri", "narkotikabrott", "kränkning"): in a sentence about
+# the legal process they are the offence even in a later clause ("misstänkt misshandel + olaga hot, kränkn.anm pågår").
+OFFENCE_WORD = folded_re(r"(?:hot|våld|brott|stjäl|snatt|kränk|droger|narkotika|cannabis|hasch)\w*", re.I)
+
+
+# Support asked for around a difficulty ("behöver stöd för att hantera sin ilska", "behöver hjälp kring konflikter"):
+# "behöver stöd" with a topic, not what happens in the child's daily life (GUIDELINES 3: vague).
+SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med) att hantera|att hantera|kring|runt|gällande|"
+                           r"avseende|när det gäller) (?:(?:sin|sina|min|mina|hans|hennes|hens|\w+s) )?$", re.I)
+# What a "har svårt med" is about when it is all of school or everything ("Jag har svårt med skolan", "har svårt med
+# allt"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i skolan").
+WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|maten|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$)",
+                         re.I)
+# A difficulty that is the topic of talk or information ("vem i klassen som får veta om anfallen", "samtal om ilska
+# och konflikter", "information om ångest"): what is talked about, not the child's situation.
+TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|"
+                       r"psykoedukation)\s+(?:om|kring)\s+(?:\S+\s+){0,2}$", re.I)
 
 
 # A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska
@@ -2722,9 +2752,49 @@ def _adults_need(s: Segment, needs: list[int], voice: _NeedVoice) -> bool:
     return not WORRY.search(s.text) and all(_need_about_child(s, at - s.start, voice) is False for at in starts)
 
 
+# A bracketed note that marks text left from an earlier plan as no longer valid ("[Text från föregående plan – stryk]",
+# "[Från förra årets plan – gäller ej längre]", "[stryks]"), and the note that closes such a passage ("[Slut på text från
+# föregående plan]"): GUIDELINES 4 (block 47), leftovers the text says no longer apply count for nothing.
+LEFTOVER_MARK = folded_re(r"\[[^\]\n]{0,80}?\b(?:stryk\w*|gäller (?:ej|inte) längre|(?:ej|inte) längre aktuell\w*|inaktuell\w*)"
+                          r"[^\]\n]{0,80}\]", re.I)
+LEFTOVER_END = folded_re(r"\[\s*slut\b[^\]\n]{0,80}\]", re.I)
+
+
+def _find_leftovers(ctx: Context) -> list[tuple[int, int]]:
+    """(start, end) of each passage marked as left from an earlier plan (`LEFTOVER_MARK`): the rest of the marker's
+    line; when the marker stands alone on its line, up to the closing note (`LEFTOVER_END`) or else the end of the
+    paragraph."""
+    text, spans = ctx.text, []
+    for m in _finditer_lowered(LEFTOVER_MARK, text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        close = None if text[m.end():line_end].strip() else _search_ci(LEFTOVER_END, text[m.end():])
+        if text[m.end():line_end].strip():
+            end = line_end
+        elif close is not None:
+            end = m.end() + close.end()
+        else:
+            blank = text.find("\n\n", line_end)
+            end = len(text) if blank < 0 else blank
+        spans.append((m.start(), end))
+    return spans
+
+
+def _in_leftover(ctx: Context, s: Segment) -> bool:
+    """The segment lies in a passage left from an earlier plan that the text marks as no longer valid."""
+    return any(a <= s.start < b for a, b in _cached(ctx, "leftovers", _find_leftovers))
+
+
+# A heading for what has not worked, in a follow-up's review ("Gick mindre bra:", "Det som inte fungerar", "Vad har gått
+# sämre"): what it lists are the child's difficulties now (GUIDELINES 3).
+TROUBLE_SECTION = folded_re(r"\b(?:(?:gick|går|har gått|gått|fungerar|fungerade|fungerat) (?:mindre bra|sämre|dåligt|inte)|"
+                            r"mindre bra|inte (?:fungerar|fungerat|fungerade|gick|gått)\b)", re.I)
+
+
 def _is_need_context(s: Segment) -> bool:
-    """The segment stands under a needs/background heading or after a "Behov:"-like label."""
-    return bool(NEED_SECTION.search(s.section) or NEED_LINE_LABEL.match(s.text))
+    """The segment stands under a needs/background heading, a heading for what has not worked, or after a
+    "Behov:"-like label."""
+    return bool(NEED_SECTION.search(s.section) or TROUBLE_SECTION.search(s.section) or NEED_LINE_LABEL.match(s.text))
 
 
 # A slide's marker in a deck exported to text ("Bild 4: Bakgrund", "Slide 2 – Nuläge", "--- Bild 3 ---" with the title
@@ -2863,7 +2933,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     concrete, vague, reference = [], [], []
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
     for s in ctx.segs:
-        if s.is_heading or _template_instruction(ctx, s):
+        if s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s):
             continue
         if _any_in(refs, s.start, s.end) and _need_context(ctx, s):
             reference.append(s)
@@ -2879,7 +2949,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             i += 1
             if at - s.start < label_end:
                 continue  # in the speaker's label or a form's prompt
-            clause = re.split(r"[.!?;,]\s", s.text[voice.body_at:at - s.start])[-1]
+            sentence = re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1]
+            clause = re.split(r",\s", sentence)[-1]
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
                 continue
@@ -2888,9 +2959,10 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                        and not TOLD_WHEN.search(clause))
             if ((ORDINARY_STATE.fullmatch(word) or leaving) and WHEN_CHILD_CLAUSE.search(clause) or feeling
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
-                    or AVOIDED_IN_GOAL.search(clause)
-                    or CONDITION_CLAUSE.match(clause)
-                    or CONDITION_CLAUSE.match(re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1])):
+                    or AVOIDED_IN_GOAL.search(clause) or LEGAL_PROCESS_CLAUSE.search(clause)
+                    or CONDITION_CLAUSE.match(clause) or CONDITION_CLAUSE.match(sentence)
+                    or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
+                    or TALK_TOPIC.search(clause)):
                 continue
             child = _need_about_child(s, at - s.start, voice)
             if child is None:
@@ -2911,7 +2983,10 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
-                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig"))
+                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
+                              or bool(SUPPORT_AROUND.search(clause))
+                              or word.lower().startswith(("har svårt", "behöver hjälp med"))
+                              and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
             concrete.append(s)
@@ -2929,7 +3004,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
 # the plan is about make needs_described partial: "[BARN] ska äta tillräckligt", "logoped för språket", "stöd för att
 # komma till skolan"). Not the services' own work (samtal, utredning, läkarbesök, överlämning) or the meetings.
 NEED_AREA = folded_re(
-    r"\b(?:(?:skol)?närvar\w*|(?:skol)?frånvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
+    r"\b(?:(?:skol)?närvaro\w*|närvara\b|närvarar\b|(?:skol)?frånvar\w*|skolgång\w*|komma (?:iväg )?till (?:skolan|förskolan)|studie(?:plan|gång|handledning|stöd)\w*|"
     r"läxhjälp|läxor|betyg\w*|åtgärdsprogram\w*|(?:extra )?anpassning\w* (?:i|av) (?:klassrummet|undervisningen|skolarbetet)|"
     r"anpassad\w* (?:studiegång|skolgång|schema|idrott|undervisning)|särskilt stöd|läs\w*(?: och |- och )skriv\w*|"
     r"lär(?:a|er) sig|utvecklas i|trivas|trivs|trygg\w*|otrygg\w*|säker\w* (?:hemma|i skolan)|skydd\w*|riskbedömning\w*|"
@@ -2949,17 +3024,23 @@ def need_area_lines(ctx: Context) -> list[Segment]:
     or the meetings shows nothing."""
     found = []
     for s in ctx.goals:
-        if _generic_wellbeing_goal(s.text):
-            continue  # "[BARN] ska må bra", "att [BARN] ska trivas i skolan": no need area (GUIDELINES 3)
-        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" and not _search_ci(PLAN_ONLY_GOAL, s.text):
+        if _generic_wellbeing_goal(s.text) or _in_leftover(ctx, s) or _search_ci(PLAN_ONLY_GOAL, s.text):
+            continue  # "[BARN] ska må bra", "[BARN] följer boendets schema": no need area (GUIDELINES 3, 4.1)
+        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child":
             found.append(s)
-    found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, s.text)]
+    found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, PAPERWORK.sub(" ", s.text))
+              and not _in_leftover(ctx, s)]
     return found
 
 
 # A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
-PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:mötet|mötena|"
-                           r"möten|sip\w*))", re.I)
+PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
+                           r"möten|sip\w*)|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
+                           re.I)
+# Passing papers or figures between the agencies ("Överföring av betyg och dokumentation", "mejlar frånvaron till HVB",
+# "skickar mina betyg och omdömen"): the agencies' paperwork, which shows no need area (GUIDELINES 4.1).
+PAPERWORK = folded_re(r"\b(?:överför\w*|skick\w*|mejl\w*|mail\w*|rapporter\w*|vidarebefordr\w*)\b[^.;|\n]{0,25}?"
+                      r"\b(?:betyg\w*|omdömen|dokumentation\w*|journal\w*|frånvaro\w*|närvaro\w*)", re.I)
 
 
 # A goal any child is assumed to have, about well-being in general ("[BARN] ska må bra", "ska ha det bra hemma och i
@@ -3017,7 +3098,7 @@ def background_lines(ctx: Context, reference: list[Segment]) -> list[Segment]:
     even where it names no need of the child (GUIDELINES 3 and 4.1: only history = partial)."""
     found = [s for s in ctx.segs if not s.is_heading and s not in reference
              and (BACKGROUND_TITLE.match(s.section) or BACKGROUND_LABEL.match(s.text))
-             and not _heading_like(ctx, s) and not _template_instruction(ctx, s)]
+             and not _heading_like(ctx, s) and not _template_instruction(ctx, s) and not _in_leftover(ctx, s)]
     return found if sum(_word_count(s.text) for s in found) >= BACKGROUND_MIN_WORDS else []
 
 
