@@ -645,7 +645,7 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
 
 HEADER_WORDS = re.compile(r"^(?:nr|#|m[åa]l|delm[åa]l|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
                           r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov|"
-                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum)$", re.I)
+                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum|targets?|kpi(?::?er|s)?)$", re.I)
 
 
 def is_table_header(text: str) -> bool:
@@ -694,13 +694,14 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
                           r"det här gör|resultat)", re.I)
 # A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål"). A clinic names its goals
 # in compounds ("Behandlingsmål", "Effektmål", "Vårdmål"); not every compound is a goal ("mellanmål", "klagomål").
-GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
+# A plan in project language heads its goals in English ("Targets", "Objective", "KPI:er"; GUIDELINES 4, block 46).
+GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?er|s)?|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
                           r"m[åa]l(?:en)?|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
                           r"m[åa]lbild\w*|önskat läge|vill uppnå|ska uppnå|"
                           r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
-                              r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önskat läge|vad vill vi uppnå|"
+                              r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|targets?|kpi(?::?er|s)?|önskat läge|vad vill vi uppnå|"
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
 
 
@@ -3113,7 +3114,21 @@ GOAL_ACTION_VERB = re.compile(
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
     r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning|"
     r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning|följer|följs|kartlägg(?:er|s)|"
+    r"planera(?:r|s)?|lägg(?:er|a|s) upp|slutför(?:a|s)?|"
     r"stöttar|stödjer|hjälper|väg(?:er|s))\b", re.I)  # the last only in the present: "BVC följer vikten" is done now
+# An action item without a subject, opening with the verb ("Se över vikarierutin", "Informera klassen", "Ta fram
+# en handlingsplan"): what the adults will do, as in a project's action list (GUIDELINES 4.1), not a goal; only
+# verbs of the agencies' work, since a child's goal may also lack its subject ("Träffa kompisar", "Sova hemma").
+ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|"
+                         r"remittera|anmäla|bjuda in|inhämta|sammanställa|planera|utse|kartlägga|utvärdera|ansöka|"
+                         r"dokumentera|uppdatera|tillsätta|samla in)\b", re.I)
+# A project target that counts the agencies' own output, as a noun with a participle and no verb ("Nätverksmöten
+# genomförda", "Pedagogisk kartläggning klar", "Underlag från BUP inhämtat"): a deliverable of the work, no goal for
+# the child (GUIDELINES 4, block 46). With a time of its own ("Remiss till BUP skickad senast v. 10") it is a state an
+# agency should reach by then (GUIDELINES 4.1, as "Skolan ska ha infört bildschema senast v. 39").
+AGENCY_OUTPUT = re.compile(r"^\s*(?:att\s+)?(?!(?:är|ska|skall|har|blir|kan)\b)(?:[\w.:/-]+\s+){0,4}?"
+                           r"(?:genomförd[aet]?|klar[at]?|upprättad?[et]?|inhämtad?[et]?|skickad?[et]?|levererad?[et]?|"
+                           r"bokad?[et]?|påbörjad?[et]?|avslutad?[et]?|färdigställd[aet]?|tillsatt|utsedd[at]?)\b", re.I)
 # A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
 # senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
 GOAL_AGENCY_STATE = re.compile(
@@ -3143,7 +3158,8 @@ GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnå
 # The agencies and adults (not the child, not the guardians) that can stand as a goal's subject.
 GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:personal\w*|vuxna|lärar\w*|pedagog\w*|"
                                  r"boendet|hemmet|familjehemme\w*|jourhemme\w*|hvb\w*|"
-                                 r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*)\b", re.I)
+                                 r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*|"
+                                 r"sis|ungdomshem\w*|frivård\w*|kriminalvård\w*|åklagar\w*|tingsrätt\w*)\b", re.I)
 
 
 # The child's wish that introduces what someone else shall do or be ("Jag vill att skolan anpassar läxorna",
@@ -3234,6 +3250,14 @@ def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
 RELATIVE_CLAUSE_VERB = re.compile(r"\bsom\s+\w+", re.I)
 
 
+def _agency_output(text: str) -> bool:
+    """A target that names a deliverable of the agencies' work, with no verb and no time (AGENCY_OUTPUT), not the
+    child."""
+    m = AGENCY_OUTPUT.match(text)
+    return bool(m) and not re.search(GOAL_CHILD, text, re.I) and not is_measurable(text) \
+        and not re.search(r"\b(?:är|ska|skall|har|blir|kan|vara|ha)\b", text[:m.end()], re.I)
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -3243,8 +3267,10 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
     if COOPERATION_STATE.match(text):
         return "agency"  # "Bättre samverkan mellan BUP och skolan kring [BARN]"
-    if COOPERATION_ACT.match(text):
-        return "activity"  # "Samverka kring [BARN]"
+    if COOPERATION_ACT.match(text) or ACTION_ITEM.match(text):
+        return "activity"  # "Samverka kring [BARN]", "Se över vikarierutin"
+    if _agency_output(text):
+        return "activity"  # "Nätverksmöten genomförda"
     if AGENCY_BRINGS_CHILD.match(text):
         return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
     if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
