@@ -56,7 +56,7 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet
 # kvarstår").
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
-    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
@@ -645,7 +645,7 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
 
 HEADER_WORDS = re.compile(r"^(?:nr|#|m[åa]l|delm[åa]l|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
                           r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov|"
-                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum|targets?|kpi(?::?er|s)?)$", re.I)
+                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum|beskrivn(?:ing|\.)?|targets?|kpi(?::?er|s)?)$", re.I)
 
 
 def is_table_header(text: str) -> bool:
@@ -1245,9 +1245,12 @@ def _goal_phrase(text: str) -> bool:
     return bool(GOAL_PHRASE_LOWER.search(low)) and bool(GOAL_PHRASE_LOWER.search(PURPOSE_CLAUSE.sub(" ", low)))
 
 
-# The guardians' wish told in the text ("De vill att [BARN] ska kunna vara på korttids", "Mamma önskar att ..."):
+# The guardians' wish told in the text ("De vill att [BARN] ska kunna vara på korttids", "Mamma önskar att ...",
+# "[VH1] berättade att hon vill att ..."):
 # outside a goal section it is their view, not a goal of the plan.
 ADULT_WISH = folded_re(rf"^\W*(?:de|dom|båda|{_GUARDIAN_NOUN}|\[VH\d?\](?:\s+och\s+\[VH\d?\])?)\s+(?:\w+\s+)?"
+                       r"(?:(?:berätta\w*|sa|sade|säger|uttryck\w*|menar|tycker|framför\w*)\s+att\s+"
+                       r"(?:hon|han|hen|de|dom|båda)\s+(?:\w+\s+)?)?"
                        r"(?:vill|ville|önskar|önskade|hoppas|hoppades)\b", re.I)
 
 
@@ -3150,8 +3153,8 @@ GOAL_AS_INTERVENTION = re.compile(
     r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
     r"kbt|terapi|psykoedukation|observation|vägledning)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
-# a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.").
-GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
+# a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
+GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
                          r"nytt mål\W*$|tidigare mål\b|målet (?:finns kvar|kvarstår|är uppnått)|"
                          r"(?:del)?målet\b[^.]{0,60}?\b(?:bedöms|är|har)\s+(?:(?:delvis|inte|ej|helt)\s+)?(?:uppnått|nåtts))",
                          re.I)
@@ -5035,7 +5038,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
     r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
-    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
+    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")

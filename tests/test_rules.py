@@ -282,6 +282,23 @@ def test_project_action_items_and_output_targets_under_the_goals_are_activities(
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
 
 
+def test_lines_under_the_goals_that_state_no_goal():
+    assert build_context("Mål\nEj uppdaterade. Nya mål tas fram när vi ses nästa gång.\n").goals == []
+    measured = "Mål\n[BARN] är med på veckoschemat 7 av 7 dagar/vecka till v. 15.\nMäts av HVB i veckologgen.\n"
+    assert [g.text for g in build_context(measured).goals] == ["[BARN] är med på veckoschemat 7 av 7 dagar/vecka till v. 15."]
+    told = "Vårdnadshavarnas syn\n[VH1] berättade att hon vill att [BARN] ska kunna bo kvar på HVB till hösten.\n"
+    assert build_context(told).goals == []
+    table = ("Mål:\n\n| Insats | Beskrivn. | Ansvarig | Klart |\n|---|---|---|---|\n"
+             "| Måltidsstöd i skolan | Äta lunch i avskilt rum m. vuxen | | fr.o.m. v. 45 |\n")
+    assert build_context(table).goals == []
+
+
+def test_a_goal_for_the_guardians_abbreviated_is_not_framed_from_the_childs_life():
+    from planqa.rules import goal_frame
+    ctx = build_context("Mål\n1. [BARN] ska somna senast kl 20 fyra kvällar av sju\n2. Vh ska känna sig tryggare\n")
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["child", "other"]
+
+
 def test_an_inline_goal_label_after_a_number_is_a_goal():
     text = ("7. Behov: [BARN] har svårt att komma iväg till skolan.\n"
             "8. Mål: [BARN] ska vara i skolan minst fyra dagar i veckan till jul.\n9. Insatser: samtal – kurator.\n")
