@@ -3117,7 +3117,8 @@ GOAL_ACTION_VERB = re.compile(
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
     r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning|"
     r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning|följer|följs|kartlägg(?:er|s)|"
-    r"planera(?:r|s)?|lägg(?:er|a|s) upp|slutför(?:a|s)?|"
+    r"planera(?:r|s)?|lägg(?:er|a|s) upp|slutför(?:a|s)?|återkoppla(?:r|s)?|fullfölj(?:er|a|s)|ta(?:r|s)? upp|"
+    r"delta(?:r)? i|"
     r"stöttar|stödjer|hjälper|väg(?:er|s))\b", re.I)  # the last only in the present: "BVC följer vikten" is done now
 # An action item without a subject, opening with the verb ("Se över vikarierutin", "Informera klassen", "Ta fram
 # en handlingsplan"): what the adults will do, as in a project's action list (GUIDELINES 4.1), not a goal; only

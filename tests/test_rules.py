@@ -282,6 +282,15 @@ def test_project_action_items_and_output_targets_under_the_goals_are_activities(
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
 
 
+def test_more_agency_verbs_make_activities():
+    from planqa.rules import goal_kind
+    text = ("Mål\n- BUP återkopplar bedömningen till vårdnadshavarna och skolan\n- BUP fullföljer pågående bedömning\n"
+            "- Förskolan deltar i nätverksmöten\n- EHT tar upp ärendet på nästa möte\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 4
+    assert _verdict(text, "goals_present") == "not_met"
+
+
 def test_lines_under_the_goals_that_state_no_goal():
     assert build_context("Mål\nEj uppdaterade. Nya mål tas fram när vi ses nästa gång.\n").goals == []
     measured = "Mål\n[BARN] är med på veckoschemat 7 av 7 dagar/vecka till v. 15.\nMäts av HVB i veckologgen.\n"
