@@ -1119,7 +1119,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
-        if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) \
+        if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) or GOAL_CLAIM_OR_LEFTOVER.search(s.text) \
                 or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
@@ -1140,6 +1140,15 @@ def goal_segments(ctx: Context) -> list[Segment]:
     # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
     extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     return sorted(out + extra, key=lambda g: g.start)
+
+
+# A checklist line about the plan's goals ("☑ Mål formulerade", "[x] Mål: mätbara"): a tick is a claim about the
+# plan, not a goal (GUIDELINES 4, block 47). A goal line marked as left over from an earlier plan ("[Text från
+# föregående plan – gäller ej längre] ...", "... (stryk)"): the text says it no longer applies, so it counts for
+# nothing (GUIDELINES 4, block 47).
+GOAL_CLAIM_OR_LEFTOVER = re.compile(r"^\W*(?:\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔])\s*(?:del)?m[åa]l(?:en|et)?\b"
+                                    r"|[\[(][^\])]{0,60}\b(?:gäller (?:ej|inte)(?: längre)?|stryk|ska strykas)\b[^\])]{0,60}[\])]",
+                                    re.I)
 
 
 # What the child needs, said where a goal should stand ("[BARN] behöver trygga vuxna omkring sig", "Jag behöver hjälp

@@ -291,6 +291,15 @@ def test_more_agency_verbs_make_activities():
     assert _verdict(text, "goals_present") == "not_met"
 
 
+def test_a_ticked_goal_claim_or_a_leftover_goal_from_an_earlier_plan_is_no_goal():
+    checklist = "Kontroll innan planen skickas\n☑ Mål formulerade\n[x] Mål: uppföljningsbara\n"
+    assert build_context(checklist).goals == []
+    assert _verdict(checklist, "goals_present") == "not_met"
+    leftover = ("Mål\n[Text från föregående plan – gäller ej längre] [BARN] ska gå till förskolan fyra dagar i veckan.\n"
+                "[BARN] ska sova i egen säng fem nätter av sju.\n")
+    assert [g.text for g in build_context(leftover).goals] == ["[BARN] ska sova i egen säng fem nätter av sju."]
+
+
 def test_lines_under_the_goals_that_state_no_goal():
     assert build_context("Mål\nEj uppdaterade. Nya mål tas fram när vi ses nästa gång.\n").goals == []
     measured = "Mål\n[BARN] är med på veckoschemat 7 av 7 dagar/vecka till v. 15.\nMäts av HVB i veckologgen.\n"
