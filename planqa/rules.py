@@ -58,7 +58,7 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet
 # kvarstår").
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
-    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
@@ -647,7 +647,7 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
 
 HEADER_WORDS = re.compile(r"^(?:nr|#|m[åa]l|delm[åa]l|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
                           r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov|"
-                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum)$", re.I)
+                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum|beskrivn(?:ing|\.)?|targets?|kpi(?::?er|s)?)$", re.I)
 
 
 def is_table_header(text: str) -> bool:
@@ -696,13 +696,14 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
                           r"det här gör|resultat)", re.I)
 # A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål"). A clinic names its goals
 # in compounds ("Behandlingsmål", "Effektmål", "Vårdmål"); not every compound is a goal ("mellanmål", "klagomål").
-GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
+# A plan in project language heads its goals in English ("Targets", "Objective", "KPI:er"; GUIDELINES 4, block 46).
+GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?er|s)?|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
                           r"m[åa]l(?:en)?|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
                           r"m[åa]lbild\w*|önskat läge|vill uppnå|ska uppnå|"
                           r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
-                              r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|önskat läge|vad vill vi uppnå|"
+                              r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|targets?|kpi(?::?er|s)?|önskat läge|vad vill vi uppnå|"
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
 
 
@@ -1120,7 +1121,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
-        if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) \
+        if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) or GOAL_CLAIM_OR_LEFTOVER.search(s.text) \
                 or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
@@ -1141,6 +1142,15 @@ def goal_segments(ctx: Context) -> list[Segment]:
     # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
     extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     return sorted(out + extra, key=lambda g: g.start)
+
+
+# A checklist line about the plan's goals ("☑ Mål formulerade", "[x] Mål: mätbara"): a tick is a claim about the
+# plan, not a goal (GUIDELINES 4, block 47). A goal line marked as left over from an earlier plan ("[Text från
+# föregående plan – gäller ej längre] ...", "... (stryk)"): the text says it no longer applies, so it counts for
+# nothing (GUIDELINES 4, block 47).
+GOAL_CLAIM_OR_LEFTOVER = re.compile(r"^\W*(?:\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔])\s*(?:del)?m[åa]l(?:en|et)?\b"
+                                    r"|[\[(][^\])]{0,60}\b(?:gäller (?:ej|inte)(?: längre)?|stryk|ska strykas)\b[^\])]{0,60}[\])]",
+                                    re.I)
 
 
 # What the child needs, said where a goal should stand ("[BARN] behöver trygga vuxna omkring sig", "Jag behöver hjälp
@@ -1246,9 +1256,12 @@ def _goal_phrase(text: str) -> bool:
     return bool(GOAL_PHRASE_LOWER.search(low)) and bool(GOAL_PHRASE_LOWER.search(PURPOSE_CLAUSE.sub(" ", low)))
 
 
-# The guardians' wish told in the text ("De vill att [BARN] ska kunna vara på korttids", "Mamma önskar att ..."):
+# The guardians' wish told in the text ("De vill att [BARN] ska kunna vara på korttids", "Mamma önskar att ...",
+# "[VH1] berättade att hon vill att ..."):
 # outside a goal section it is their view, not a goal of the plan.
 ADULT_WISH = folded_re(rf"^\W*(?:de|dom|båda|{_GUARDIAN_NOUN}|\[VH\d?\](?:\s+och\s+\[VH\d?\])?)\s+(?:\w+\s+)?"
+                       r"(?:(?:berätta\w*|sa|sade|säger|uttryck\w*|menar|tycker|framför\w*)\s+att\s+"
+                       r"(?:hon|han|hen|de|dom|båda)\s+(?:\w+\s+)?)?"
                        r"(?:vill|ville|önskar|önskade|hoppas|hoppades)\b", re.I)
 
 
@@ -3167,7 +3180,22 @@ GOAL_ACTION_VERB = re.compile(
     r"rapportera(?:r|s)?|remittera(?:r|s)?|skicka(?:r|s)?|anmäl(?:er|a|s)|går igenom|gå igenom|gås igenom|"
     r"besök(?:er|a)|undersök(?:er|a|s)|utvärdera(?:r|s)?|går (?:en |på )?utbildning|gå (?:en )?utbildning|"
     r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning|följer|följs|kartlägg(?:er|s)|"
+    r"planera(?:r|s)?|lägg(?:er|a|s) upp|slutför(?:a|s)?|återkoppla(?:r|s)?|fullfölj(?:er|a|s)|ta(?:r|s)? upp|"
+    r"delta(?:r)? i|"
     r"stöttar|stödjer|hjälper|väg(?:er|s))\b", re.I)  # the last only in the present: "BVC följer vikten" is done now
+# An action item without a subject, opening with the verb ("Se över vikarierutin", "Informera klassen", "Ta fram
+# en handlingsplan"): what the adults will do, as in a project's action list (GUIDELINES 4.1), not a goal; only
+# verbs of the agencies' work, since a child's goal may also lack its subject ("Träffa kompisar", "Sova hemma").
+ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|"
+                         r"remittera|anmäla|bjuda in|inhämta|sammanställa|planera|utse|kartlägga|utvärdera|ansöka|"
+                         r"dokumentera|uppdatera|tillsätta|samla in)\b", re.I)
+# A project target that counts the agencies' own output, as a noun with a participle and no verb ("Nätverksmöten
+# genomförda", "Pedagogisk kartläggning klar", "Underlag från BUP inhämtat"): a deliverable of the work, no goal for
+# the child (GUIDELINES 4, block 46). With a time of its own ("Remiss till BUP skickad senast v. 10") it is a state an
+# agency should reach by then (GUIDELINES 4.1, as "Skolan ska ha infört bildschema senast v. 39").
+AGENCY_OUTPUT = re.compile(r"^\s*(?:att\s+)?(?!(?:är|ska|skall|har|blir|kan)\b)(?:[\w.:/-]+\s+){0,4}?"
+                           r"(?:genomförd[aet]?|klar[at]?|upprättad?[et]?|inhämtad?[et]?|skickad?[et]?|levererad?[et]?|"
+                           r"bokad?[et]?|påbörjad?[et]?|avslutad?[et]?|färdigställd[aet]?|tillsatt|utsedd[at]?)\b", re.I)
 # A state an agency, a process or a document should reach ("Skolan ska ha infört ...", "Avtal undertecknat
 # senast ...", "Utredningen är klar"): GUIDELINES 4.1, partial.
 GOAL_AGENCY_STATE = re.compile(
@@ -3189,15 +3217,16 @@ GOAL_AS_INTERVENTION = re.compile(
     r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
     r"kbt|terapi|psykoedukation|observation|vägledning)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
-# a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.").
-GOAL_STATUS = re.compile(r"^\W*(?:status\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
+# a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
+GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
                          r"nytt mål\W*$|tidigare mål\b|målet (?:finns kvar|kvarstår|är uppnått)|"
                          r"(?:del)?målet\b[^.]{0,60}?\b(?:bedöms|är|har)\s+(?:(?:delvis|inte|ej|helt)\s+)?(?:uppnått|nåtts))",
                          re.I)
 # The agencies and adults (not the child, not the guardians) that can stand as a goal's subject.
 GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:personal\w*|vuxna|lärar\w*|pedagog\w*|"
                                  r"boendet|hemmet|familjehemme\w*|jourhemme\w*|hvb\w*|"
-                                 r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*)\b", re.I)
+                                 r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*|"
+                                 r"sis|ungdomshem\w*|frivård\w*|kriminalvård\w*|åklagar\w*|tingsrätt\w*)\b", re.I)
 
 
 # The child's wish that introduces what someone else shall do or be ("Jag vill att skolan anpassar läxorna",
@@ -3288,6 +3317,14 @@ def _agency_subject(ctx: Context, s: Segment, body_at: int) -> bool:
 RELATIVE_CLAUSE_VERB = re.compile(r"\bsom\s+\w+", re.I)
 
 
+def _agency_output(text: str) -> bool:
+    """A target that names a deliverable of the agencies' work, with no verb and no time (AGENCY_OUTPUT), not the
+    child."""
+    m = AGENCY_OUTPUT.match(text)
+    return bool(m) and not re.search(GOAL_CHILD, text, re.I) and not is_measurable(text) \
+        and not re.search(r"\b(?:är|ska|skall|har|blir|kan|vara|ha)\b", text[:m.end()], re.I)
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -3297,8 +3334,10 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
     if COOPERATION_STATE.match(text):
         return "agency"  # "Bättre samverkan mellan BUP och skolan kring [BARN]"
-    if COOPERATION_ACT.match(text):
-        return "activity"  # "Samverka kring [BARN]"
+    if COOPERATION_ACT.match(text) or ACTION_ITEM.match(text):
+        return "activity"  # "Samverka kring [BARN]", "Se över vikarierutin"
+    if _agency_output(text):
+        return "activity"  # "Nätverksmöten genomförda"
     if AGENCY_BRINGS_CHILD.match(text):
         return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
     if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
@@ -5063,7 +5102,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
     r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
-    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
+    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")

@@ -252,6 +252,71 @@ def test_interventions_named_as_nouns_under_the_goal_heading_are_activities():
     assert _verdict(text, "goals_present") == "partial"
 
 
+def test_goals_under_english_project_headings_and_target_columns_are_found():
+    text = ("Targets\n1. [BARN] är i skolan hela skoldagen, närvaro ≥ 95 % per månad\n"
+            "2. [BARN] går på en fritidsaktivitet minst 1 gång/vecka före sportlovet\n"
+            "3. [BARN] somnar senast kl. 22 fem kvällar av sju till v. 12\n")
+    assert _verdict(text, "goals_present") == "met"
+    assert _verdict(text, "child_goals") == "met"
+    assert _verdict("Objective\n[BARN] ska få en bättre dygnsrytm och orka med skolan.\n", "goals_present") == "partial"
+    table = ("Targets\n# | Target | KPI\n1 | [BARN] skadar sig inte i skolan – max 1 tillfälle/vecka till v. 10 | logg\n"
+             "2 | [BARN] kan visa paus-lappen i stället för att slå sig | –\n")
+    ctx = build_context(table)
+    assert [g.text for g in ctx.goals] == ["[BARN] skadar sig inte i skolan – max 1 tillfälle/vecka till v. 10",
+                                           "[BARN] kan visa paus-lappen i stället för att slå sig"]
+
+
+def test_project_action_items_and_output_targets_under_the_goals_are_activities():
+    from planqa.rules import goal_kind
+    text = ("Action points / mål\n- Elevhälsan planerar överlämningen till skolan\n- Skolan lägger upp en plan för "
+            "morgnarna\n- Se över vikarierutin – vi tar det\n- SiS fortsätter med ART och motiverande samtal\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 4
+    assert _verdict(text, "goals_present") == "not_met"
+    kpi = "Mål / KPI:er\nKPI | Target | Status\nNätverksmöten genomförda | 3 st före jul | 1 av 3\n" \
+          "Pedagogisk kartläggning klar | v. 42 | ej startad\nUnderlag från BUP inhämtat | v. 40 | at risk\n"
+    assert _verdict(kpi, "goals_present") == "not_met"
+    # with a time of its own a deliverable is a state an agency should reach (GUIDELINES 4.1): partial
+    dated = "Mål\n1. Remiss till BUP skickad senast v. 10\n"
+    ctx = build_context(dated)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
+
+
+def test_more_agency_verbs_make_activities():
+    from planqa.rules import goal_kind
+    text = ("Mål\n- BUP återkopplar bedömningen till vårdnadshavarna och skolan\n- BUP fullföljer pågående bedömning\n"
+            "- Förskolan deltar i nätverksmöten\n- EHT tar upp ärendet på nästa möte\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 4
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_a_ticked_goal_claim_or_a_leftover_goal_from_an_earlier_plan_is_no_goal():
+    checklist = "Kontroll innan planen skickas\n☑ Mål formulerade\n[x] Mål: uppföljningsbara\n"
+    assert build_context(checklist).goals == []
+    assert _verdict(checklist, "goals_present") == "not_met"
+    leftover = ("Mål\n[Text från föregående plan – gäller ej längre] [BARN] ska gå till förskolan fyra dagar i veckan.\n"
+                "[BARN] ska sova i egen säng fem nätter av sju.\n")
+    assert [g.text for g in build_context(leftover).goals] == ["[BARN] ska sova i egen säng fem nätter av sju."]
+
+
+def test_lines_under_the_goals_that_state_no_goal():
+    assert build_context("Mål\nEj uppdaterade. Nya mål tas fram när vi ses nästa gång.\n").goals == []
+    measured = "Mål\n[BARN] är med på veckoschemat 7 av 7 dagar/vecka till v. 15.\nMäts av HVB i veckologgen.\n"
+    assert [g.text for g in build_context(measured).goals] == ["[BARN] är med på veckoschemat 7 av 7 dagar/vecka till v. 15."]
+    told = "Vårdnadshavarnas syn\n[VH1] berättade att hon vill att [BARN] ska kunna bo kvar på HVB till hösten.\n"
+    assert build_context(told).goals == []
+    table = ("Mål:\n\n| Insats | Beskrivn. | Ansvarig | Klart |\n|---|---|---|---|\n"
+             "| Måltidsstöd i skolan | Äta lunch i avskilt rum m. vuxen | | fr.o.m. v. 45 |\n")
+    assert build_context(table).goals == []
+
+
+def test_a_goal_for_the_guardians_abbreviated_is_not_framed_from_the_childs_life():
+    from planqa.rules import goal_frame
+    ctx = build_context("Mål\n1. [BARN] ska somna senast kl 20 fyra kvällar av sju\n2. Vh ska känna sig tryggare\n")
+    assert [goal_frame(ctx, g) for g in ctx.goals] == ["child", "other"]
+
+
 def test_an_inline_goal_label_after_a_number_is_a_goal():
     text = ("7. Behov: [BARN] har svårt att komma iväg till skolan.\n"
             "8. Mål: [BARN] ska vara i skolan minst fyra dagar i veckan till jul.\n9. Insatser: samtal – kurator.\n")
