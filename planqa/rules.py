@@ -355,6 +355,12 @@ CONSENT_CLAUSE = re.compile(r"(?:[,;]|\b(?:och|men|samt))\s+(?=(?:samtyck|medgiv
 # the form's own text ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.").
 UNCHECKED_BOX = re.compile(r"(?:\[[\s_]\]|\|_\||☐|□)[ \t]*[^\[☐□☒☑■|]*?(?=[ \t]{2,}\S|[\[☐□☒☑■|]|$)")
 CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
+# A line of a quality checklist the coordinator ticks: only boxes, each with a short claim about the plan and no
+# content of its own ("☑ Samtycke inhämtat", "[x] Uppföljningsdatum satt ☐ Samordningsansvarig utsedd"). A tick is a
+# claim, not the record it claims (GUIDELINES 4); a ticked line with a colon, a placeholder, a date or a parenthesis
+# ("[x] Samtycke inhämtat (muntligt, [VH1])") is no bare claim, and a form's "[x] Ja" is an answer.
+CHECKLIST_CLAIM = re.compile(r"\s*(?:(?:\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔])[ \t]*(?!(?:ja|nej|ok)\b)(?:[^\W\d_]+\.?[ \t]*){1,5})+",
+                             re.I)
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
                             r"god man|gode mannen|särskilt förordnad\w*)\b|\bensam\w* vårdnad\w*", re.I)
@@ -5223,6 +5229,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
             label_open = (s.is_heading or question) and bool(CONSENT.search(text))
             continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
+        if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s):
+            continue  # "☑ Samtycke inhämtat" in a checklist: a claim, no record of consent (GUIDELINES 4)
         in_field = CONSENT.search(text)
         in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
         if not (in_field or in_words or CONSENT_YES.search(text)):
@@ -5238,6 +5246,16 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 givers = {"all"}
             given.append(_ConsentStatement(s, givers))
     return given, pending
+
+
+def _bare_consent_tick(ctx: Context, s: Segment) -> bool:
+    """The segment's line is a checklist (`CHECKLIST_CLAIM`) whose consent item names nobody who consented
+    ("☑ Samtycke inhämtat ☑ Vh delaktiga"), unlike "[x] Samtycke inhämtat fr båda vh"."""
+    line = next((ln for ln in ctx.lines if ln.start <= s.start < ln.end), s)
+    if not CHECKLIST_CLAIM.fullmatch(line.text):
+        return False
+    items = re.split(r"\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔]", line.text)
+    return not any(_consent_givers(item) for item in items if CONSENT.search(item))
 
 
 def consent(ctx: Context) -> CriterionResult:

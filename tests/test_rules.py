@@ -3637,6 +3637,15 @@ def test_consent_question_placeholder_and_empty_row_show_nothing():
     assert _verdict("Samtycke: vårdnadshavarna har samtyckt till SIP, samtycket gäller fortfarande.", "consent") == "met"
 
 
+def test_consent_ticked_in_a_checklist_is_a_claim_unless_the_line_records_it():
+    # GUIDELINES 4 (block 47): a tick is a claim about the plan; a ticked line that names who consented is a record
+    empty = "Samtycke: \n\nKontroll innan planen skickas\n☑ Samtycke inhämtat\n☑ Uppföljningsdatum satt\n"
+    assert _verdict(empty, "consent") == "not_met"
+    assert _verdict("Samtycke: \n\n☑ Samtycke inhämtat ☑ Vh delaktiga ☐ Barnets röst finns med\n", "consent") == "not_met"
+    assert _verdict("Kontroll\n[x] Samtycke inhämtat fr båda vh, nytt skriftligt samtycke 4/3\n", "consent") == "met"
+    assert _verdict("Samtycke: [VH1] har samtyckt till SIP.\n\n☑ Samtycke inhämtat\n", "consent") == "partial"
+
+
 def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
     text = "7. När ses vi igen och vem kallar?\n\n8. Övrigt\nInget."
     assert _verdict(text, "follow_up_responsible") == "not_met"
