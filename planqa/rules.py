@@ -3392,7 +3392,7 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"(?:inte|ej) (?:att )?(?:\w+ )?tar (?:på (?:oss|sig) )?(?:samordning\w*|\w*ansvar\w*)|"
                                r"(?:måste|får) vi prata om|vet (?:vi|de|man) inte|(?:vi|de|man) vet inte|ingen vet|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
-                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
+                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ ){0,2}(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
 # A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
@@ -3407,7 +3407,7 @@ OVERALL_PROVISIONAL = folded_re(r"\b(?:troligen|troligtvis|förmodligen|kanske|a
                                 r"tills vidare|ska bekräftas|(?:inte|ej) bekräftat)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:(?:alltjämt|fortsatt|fortfarande|även|också|nu|tills vidare) )?"
-                            r"(?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
+                            r"(?:på )?(?:ansvar\w*|samordning\w*|planen|ownership)|(?:samordning\w*|ansvar\w*|ownership):? "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt)|(?:samordning\w*|ansvar\w*) delar [^.]{1,40}? på\b)", re.I)
 # A responsibility shared by everyone or by nobody named ("Samtliga aktörer tar ett gemensamt ansvar", "Ett gemensamt
@@ -3434,13 +3434,13 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
                           r"(?:på|efter) \S+?(?::s|s) initiativ|kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
-                          r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
+                          r"(?:skrev|skickade ut) kallelsen|upprätta(?:d|s|des) av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
                           r"(?:mötet|sip-mötet|sip:en|sipen) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
                           r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
 # A fast pre-check for MEETING_LEAD.
-_LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
+_LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|håller|höll|hållit|öppnade|initi|"
                          r"kontakt|uppdater", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
@@ -3520,6 +3520,14 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
         or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(s.text))
 
 
+def _checklist_line(ctx: Context, s: Segment) -> Segment | None:
+    """The segment's line when the whole line is a ticked checklist of bare claims (`CHECKLIST_CLAIM`), else None."""
+    if not CHECKLIST_CLAIM.fullmatch(s.text):
+        return None
+    line = next((ln for ln in ctx.lines if ln.start <= s.start < ln.end), s)
+    return line if CHECKLIST_CLAIM.fullmatch(line.text) else None
+
+
 def _cached(ctx: Context, name: str, compute: Callable[[Context], T]) -> T:
     """compute(ctx), computed once per context (several criteria read the same statements)."""
     if name not in vars(ctx):
@@ -3546,6 +3554,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
     for s in ctx.segs:
         if _is_instruction(ctx, s):
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
+        if _checklist_line(ctx, s):
+            continue  # "☐ Samordningsansvarig utsedd" in a checklist: a claim, nobody named (GUIDELINES 4)
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
@@ -3734,8 +3744,10 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 
 
 # Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
-# "Nästa gång", "När ses vi igen?", a "Nästa:" field).
-FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)|^\W*nästa\s*:", re.I)
+# "Nästa gång", "När ses vi igen?", a "Nästa:" field), the next meeting in project words ("nästa retro", "nästa
+# sync") and the plan's meetings as such ("[NAMN_1] kallar till SIP-mötena").
+FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b|retro|sync|synk|check-?in)|ny träff|"
+                              r"när ses vi|(?:sip|nätverks)-?mötena)|^\W*nästa\s*:", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
@@ -5251,8 +5263,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
 def _bare_consent_tick(ctx: Context, s: Segment) -> bool:
     """The segment's line is a checklist (`CHECKLIST_CLAIM`) whose consent item names nobody who consented
     ("☑ Samtycke inhämtat ☑ Vh delaktiga"), unlike "[x] Samtycke inhämtat fr båda vh"."""
-    line = next((ln for ln in ctx.lines if ln.start <= s.start < ln.end), s)
-    if not CHECKLIST_CLAIM.fullmatch(line.text):
+    line = _checklist_line(ctx, s)
+    if line is None:
         return False
     items = re.split(r"\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔]", line.text)
     return not any(_consent_givers(item) for item in items if CONSENT.search(item))

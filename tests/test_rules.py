@@ -3646,6 +3646,27 @@ def test_consent_ticked_in_a_checklist_is_a_claim_unless_the_line_records_it():
     assert _verdict("Samtycke: [VH1] har samtyckt till SIP.\n\n☑ Samtycke inhämtat\n", "consent") == "partial"
 
 
+def test_overall_and_convener_in_project_language_and_checklists():
+    # GUIDELINES 4 (block 46): "ownership" shared between two principals is a shared coordination
+    shared = "Ownership: delas mellan BUP och socialtjänsten\n\nUppföljning (retro): tisdag 3/3 kl 13.00\n"
+    assert _verdict(shared, "overall_responsibility") == "partial"
+    assert _verdict(shared, "follow_up_responsible") == "partial"
+    assert _verdict("Governance: BUP och vårdcentralen delar ownership tills vidare.\n", "overall_responsibility") == "partial"
+    # the next retro or sync is the next meeting: who calls to it calls the follow-up
+    named = "8. Next steps\n[NAMN_2] på elevhälsan kallar till nästa retro.\n"
+    assert _verdict(named, "follow_up_responsible") == "met"
+    assert _verdict("Next steps\n- [NAMN_1] på elevhälsan kallar till nästa sync.\n", "follow_up_responsible") == "met"
+    assert _verdict("Next steps\nVi kallar till nästa retro.\n", "follow_up_responsible") == "partial"
+    assert _verdict("[NAMN_1], socialsekreterare, kallar till SIP-mötena.\n", "follow_up_responsible") == "met"
+    # a coordinator "not chosen" even with an adjective, then a provisional one: partial
+    text = "3) Ownership\nIngen formell samordnare vald. Skolan driver på tills vidare, men barnmedicin kan bli aktuellt.\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict("Planen upprättas av soc efter placeringen.\n", "overall_responsibility") == "partial"
+    # a checklist's box names nobody (GUIDELINES 4, block 47)
+    ticked = "Samordningsansvarig: ej utsedd\n\n☑ Uppföljningsdatum satt ☑ Samtycke ☐ Samordningsansvarig utsedd\n"
+    assert _verdict(ticked, "overall_responsibility") == "not_met"
+
+
 def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
     text = "7. När ses vi igen och vem kallar?\n\n8. Övrigt\nInget."
     assert _verdict(text, "follow_up_responsible") == "not_met"
