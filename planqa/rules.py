@@ -77,7 +77,7 @@ AGENCY_FRAMED = re.compile(
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
 _ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
-                   r"planerade insatser|stöd|uppdrag")
+                   r"planerade insatser|stöd|uppdrag|action\s*points?|action\s*items?|actions?|workstreams?|backlog")
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
@@ -99,18 +99,20 @@ CURRENT_SECTION = folded_re(r"\b(?:nytt|nya|ändrade|framåt)\b", re.I)
 # The status of an earlier plan's action in a revised plan: still a current activity when it goes on, has not
 # started or is moved on ("Pågår", "Ej påbörjad", "→ flyttas", "fortsätter"); done or struck ones are not.
 STATUS_ONGOING = folded_re(r"\b(?:pågår|pågående|fortsätter|fortsatt|kvarstår|(?:ej|inte) påbörja\w*|(?:ej|inte) "
-                           r"(?:klar|klart|genomförd|gjord)|flyttas|skjuts|ny tid)\b|→", re.I)
+                           r"(?:klar|klart|genomförd|gjord|start\w*)|flyttas|skjuts|ny tid|"
+                           # a project plan's status of a current action ("to do", "on track", "at risk", "blocked")
+                           r"to ?do|on track|at risk|blocked|in progress)\b|→", re.I)
 ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
                            r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
                            r"i uppdrag)\b", re.I)
-RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
+RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)",
                         re.I)
-RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
+RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör|ägare|owner|r)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
 SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
 # A cell of an exported sheet that holds no text of the plan: an error value or a formula left in it ("#REF!",
@@ -126,7 +128,10 @@ ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plat
 EMPTY_CELL = re.compile(r"^[\s–—?*.()\[\]-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas|tomt|(?:ej|inte) ifyll\w*)?"
                         r"[\s–—?*.()\[\]-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
-PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
+PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressent\w*|representant\w*)\b", re.I)
+# The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
+# Intresse | Påverkan"): its rows list people, no interventions.
+PARTICIPANT_CELLS = ("namn", "befattning", "titel", "deltagare", "intressent", "intressenter", "representant")
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
@@ -1691,14 +1696,15 @@ DASH_GAP = re.compile(r"(?<=\s)[–—-](?=\s|$)")
 # A row of such a table that only states the child's goal, its other cells empty ("[BARN] ska få växa – –").
 CHILD_GOAL_ROW = re.compile(rf"^\s*{CHILD}\s+ska\b", re.I)
 # Table header cells: the intervention column, and columns that give its context rather than who does it.
-ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*|"
+ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*|action\w*|"
+                                 r"workstream\w*|item|"
                                  r"(?:vad|det) som (?:ska |behöver )?(?:hända|händer|göras)|vad (?:ska |behöver )?hända)$",
                                  re.I)
 # Columns that give an action's context: its goal, area or status, and in a strengths-and-worries table what
 # works and what worries ("Det som är bra | Det vi oroar oss för | Det som behöver hända").
 CONTEXT_HEADER_CELL = folded_re(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
                                 r"resultat|kommentar\w*|hur (?:har det )?gått|det som (?:är bra|fungerar|går bra)|det vi \w+|"
-                                r"oro\w*|styrk\w*)\b", re.I)
+                                r"oro\w*|styrk\w*|target\w*|kpi\w*|risk\w*|sannolikhet|konsekvens)\b", re.I)
 STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 # In a dictated plan the colon is spoken ("insatser kolon tolk till alla möten punkt hörselundersökning punkt ..."),
@@ -1800,7 +1806,8 @@ def _spoken_items(text: str) -> list[tuple[int, int]]:
 
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av)"
+RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av|"
+                             r"ägare|owner)"
                              r"\s*:\s*(.*)$", re.I)
 # An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /
 # "Beskrivning: ..." / "Ansvarig verksamhet: ..." / "Status: Pågående").
@@ -1985,10 +1992,18 @@ def _row_kind(cell: str) -> str | None:
     return "other" if SECTION_WORD.match(label) or GOAL_HEADER_CELL.match(label) or ROW_FIELD.match(label) else None
 
 
+# An owner not yet given, in a project plan's words ("TBD", "TBA", "ej tilldelad"): nobody named.
+UNASSIGNED_CELL = re.compile(r"^\W*(?:tbd|tba|n/?a|ej tilldela\w*|inte tilldela\w*|ingen ägare)\W*$", re.I)
+
+
+# A table header whose first column numbers the rows ("# | Action | Ägare | Deadline"), no Markdown heading.
+NUMBER_COLUMN_HEADER = re.compile(r"^\s*#\s*\|")
+
+
 def _who_in_cell(cell: str, we_defined: bool) -> str:
     """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
-    error value or formula ("#REF!", "=SUMMA(...)") names nobody."""
-    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell):
+    error value or formula ("#REF!", "=SUMMA(...)") and an owner not yet given ("TBD") name nobody."""
+    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell) or UNASSIGNED_CELL.match(cell):
         return "missing"
     return "we" if WE_CELL.match(cell) and not we_defined else "agent"
 
@@ -2283,7 +2298,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 heading, agency = s.text.strip(" ?:*#").lower(), agency_heading(s.text)
                 md_actions = _opens_interventions(heading)
                 continue
-        markdown = MARKDOWN_HEADING.match(s.text)
+        markdown = None if NUMBER_COLUMN_HEADER.match(s.text) else MARKDOWN_HEADING.match(s.text)
         if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
             heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
             agency = agency_heading(markdown.group(1))
@@ -2319,18 +2334,19 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                  else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+                or (first_row and NUMBER_COLUMN_HEADER.match(s.text)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
                 or tab_head or sheet_head \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
-                    and any(c in ("namn", "befattning", "titel") for c in row_cells)):
+                    and any(c in PARTICIPANT_CELLS and c != "deltagare" for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
                 header_cells, sheet = row_cells, sheet_head
                 listing_seen = listing_seen or sheet
                 resp_col = next((i for i, c in enumerate(header_cells)
                                  if RESPONSIBLE_HEADER.match(c) or sheet and SHEET_RESPONSIBLE.match(c.strip("."))), None)
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
-                participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
+                participants = any(c in PARTICIPANT_CELLS for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
                 # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
@@ -2351,7 +2367,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
-        if row and status_col is not None and not ongoing and (not sheet or STATUS_DONE.search(status or "")):
+        if row and status_col is not None and not ongoing and not EMPTY_CELL.match(status or "") \
+                and (not sheet or STATUS_DONE.search(status or "")):
             continue  # done or struck ("Klart", "Stryks"): no current activity; a sheet's status also "ny", empty
         if sheet and act_col is not None and header_cells[act_col] == "vad" and act_col < len(cells) \
                 and _row_kind(cells[act_col]) == "other":
@@ -5241,8 +5258,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
             label_open = (s.is_heading or question) and bool(CONSENT.search(text))
             continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
-        if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s):
-            continue  # "☑ Samtycke inhämtat" in a checklist: a claim, no record of consent (GUIDELINES 4)
+        if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s) and CONSENT_EMPTY_FIELD.search(ctx.text):
+            continue  # "☑ Samtycke inhämtat" beside an empty "Samtycke:" field: a claim, no consent (GUIDELINES 4)
         in_field = CONSENT.search(text)
         in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
         if not (in_field or in_words or CONSENT_YES.search(text)):
@@ -5258,6 +5275,10 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 givers = {"all"}
             given.append(_ConsentStatement(s, givers))
     return given, pending
+
+
+# A consent field left empty, with nothing on its line or the next ("Samtycke: " then a blank line, "Samtycke: –").
+CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)", re.I | re.M)
 
 
 def _bare_consent_tick(ctx: Context, s: Segment) -> bool:
