@@ -656,7 +656,10 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
 
 HEADER_WORDS = re.compile(r"^(?:nr|#|m[åa]l|delm[åa]l|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
                           r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov|"
-                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum)$", re.I)
+                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum|"
+                          # a project plan's column titles ("# | Target | KPI", "Risk | Sannolikhet | Konsekvens")
+                          r"target\w*|kpi\w*|action\w*|owner|ägare|deadline|workstream\w*|item|estimat|risk\w*|"
+                          r"sannolikhet|konsekvens|mitigering|intressent\w*|representant|intresse|påverkan)$", re.I)
 
 
 def is_table_header(text: str) -> bool:

@@ -3682,6 +3682,10 @@ def test_responsibility_per_action_in_project_language():
     inline = ("Action points\n1. Bedömningssamtal på BUP – ägare: [NAMN_1], BUP, deadline v. 10\n"
               "2. Barngrupp, anmälan – ägare: [NAMN_2], soc, deadline v. 9\n")
     assert _verdict(inline, "responsibility_per_action") == "met"
+    # a risk register and a RACI with no R filled in give no one an action
+    raci = ("RACI\nAktivitet | R | A | C | I\nKartläggning | ? | ? | BUP | alla\n\nRisker\n"
+            "Risk | Sannolikhet | Konsekvens | Mitigering\nUnderlag från BUP dröjer | medel | medel | påminnelse\n")
+    assert _verdict(raci, "responsibility_per_action") == "not_met"
 
 
 def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
