@@ -2003,6 +2003,12 @@ UNASSIGNED_CELL = re.compile(r"^\W*(?:tbd|tba|n/?a|ej tilldela\w*|inte tilldela\
 NUMBER_COLUMN_HEADER = re.compile(r"^\s*#\s*\|")
 
 
+def _two_column_row(text: str, header: list[str]) -> bool:
+    """A line of a two-column table written without outer pipes ("Insats | Ansvarig" / "Sömnbedömning | BUP"): its
+    header, or a row under such a header."""
+    return text.count("|") == 1 and (len(header) == 2 or is_table_header(text))
+
+
 def _who_in_cell(cell: str, we_defined: bool) -> str:
     """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
     error value or formula ("#REF!", "=SUMMA(...)") and an owner not yet given ("TBD") name nobody."""
@@ -2253,7 +2259,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         sheet_head = _activity_sheet_header(row_titles)
         tab_head = tabbed and (_tab_header(bare) or sheet_head)
         row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head) \
-            or sheet_cells is not None and (sheet_head or bool(header_cells))
+            or sheet_cells is not None and (sheet_head or bool(header_cells)) or _two_column_row(s.text, header_cells)
         # a spreadsheet's empty row (";;;;", a line of tabs) ends its table
         blank_row = bool(header_cells) and (sheet_cells is not None and not any(sheet_cells)
                                              or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start)))

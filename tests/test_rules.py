@@ -3686,6 +3686,9 @@ def test_responsibility_per_action_in_project_language():
     raci = ("RACI\nAktivitet | R | A | C | I\nKartläggning | ? | ? | BUP | alla\n\nRisker\n"
             "Risk | Sannolikhet | Konsekvens | Mitigering\nUnderlag från BUP dröjer | medel | medel | påminnelse\n")
     assert _verdict(raci, "responsibility_per_action") == "not_met"
+    # a two-column table without outer pipes
+    two = "Insats | Ansvarig\nSömnbedömning och samtal | BUP\nKvällsrutin varje vecka | HVB\n\nSamtycke: finns\n"
+    assert _verdict(two, "responsibility_per_action") == "met"
 
 
 def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
