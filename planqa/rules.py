@@ -1637,7 +1637,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     for w in re.finditer(r"\S+", head.group()):
         if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
             return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
-        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx):
+        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx) \
+                or _agency_staff(w.group() + " "):  # "– LSS-handläggaren fattar beslut"
             if LAW_PARAGRAPH.match(tail, w.end()):
                 return False  # "(LSS 9 § 7)": the law the intervention is granted under
             return not PASSIVE_NEXT.match(tail, w.end())  # "..., ny studiehandledare tillsätts": the object

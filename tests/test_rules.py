@@ -3689,6 +3689,9 @@ def test_responsibility_per_action_in_project_language():
     # a two-column table without outer pipes
     two = "Insats | Ansvarig\nSömnbedömning och samtal | BUP\nKvällsrutin varje vecka | HVB\n\nSamtycke: finns\n"
     assert _verdict(two, "responsibility_per_action") == "met"
+    # an agency and a title in one word after the dash is the responsible
+    lss = "Insatser / ansvar:\nTräna taxiresan – arbetsterapeut, hab\nKorttidstillsyn efter kl. 16 – LSS-handläggaren fattar beslut\n"
+    assert _verdict(lss, "responsibility_per_action") == "met"
 
 
 def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
