@@ -79,7 +79,7 @@ AGENCY_FRAMED = re.compile(
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
 _ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
-                   r"planerade insatser|stöd|uppdrag")
+                   r"planerade insatser|stöd|uppdrag|action\s*points?|action\s*items?|actions?|workstreams?|backlog")
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
@@ -101,18 +101,20 @@ CURRENT_SECTION = folded_re(r"\b(?:nytt|nya|ändrade|framåt)\b", re.I)
 # The status of an earlier plan's action in a revised plan: still a current activity when it goes on, has not
 # started or is moved on ("Pågår", "Ej påbörjad", "→ flyttas", "fortsätter"); done or struck ones are not.
 STATUS_ONGOING = folded_re(r"\b(?:pågår|pågående|fortsätter|fortsatt|kvarstår|(?:ej|inte) påbörja\w*|(?:ej|inte) "
-                           r"(?:klar|klart|genomförd|gjord)|flyttas|skjuts|ny tid)\b|→", re.I)
+                           r"(?:klar|klart|genomförd|gjord|start\w*)|flyttas|skjuts|ny tid|"
+                           # a project plan's status of a current action ("to do", "on track", "at risk", "blocked")
+                           r"to ?do|on track|at risk|blocked|in progress)\b|→", re.I)
 ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
                            r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
                            r"i uppdrag)\b", re.I)
-RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
+RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)",
                         re.I)
-RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör)$", re.I)
+RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör|ägare|owner|r)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
 SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
 # A cell of an exported sheet that holds no text of the plan: an error value or a formula left in it ("#REF!",
@@ -128,7 +130,10 @@ ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plat
 EMPTY_CELL = re.compile(r"^[\s–—?*.()\[\]-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas|tomt|(?:ej|inte) ifyll\w*)?"
                         r"[\s–—?*.()\[\]-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
-PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare)\b", re.I)
+PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressent\w*|representant\w*)\b", re.I)
+# The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
+# Intresse | Påverkan"): its rows list people, no interventions.
+PARTICIPANT_CELLS = ("namn", "befattning", "titel", "deltagare", "intressent", "intressenter", "representant")
 OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
                      r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
@@ -357,6 +362,12 @@ CONSENT_CLAUSE = re.compile(r"(?:[,;]|\b(?:och|men|samt))\s+(?=(?:samtyck|medgiv
 # the form's own text ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.").
 UNCHECKED_BOX = re.compile(r"(?:\[[\s_]\]|\|_\||☐|□)[ \t]*[^\[☐□☒☑■|]*?(?=[ \t]{2,}\S|[\[☐□☒☑■|]|$)")
 CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
+# A line of a quality checklist the coordinator ticks: only boxes, each with a short claim about the plan and no
+# content of its own ("☑ Samtycke inhämtat", "[x] Uppföljningsdatum satt ☐ Samordningsansvarig utsedd"). A tick is a
+# claim, not the record it claims (GUIDELINES 4); a ticked line with a colon, a placeholder, a date or a parenthesis
+# ("[x] Samtycke inhämtat (muntligt, [VH1])") is no bare claim, and a form's "[x] Ja" is an answer.
+CHECKLIST_CLAIM = re.compile(r"\s*(?:(?:\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔])[ \t]*(?!(?:ja|nej|ok)\b)(?:[^\W\d_]+\.?[ \t]*){1,5})+",
+                             re.I)
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
                             r"god man|gode mannen|särskilt förordnad\w*)\b|\bensam\w* vårdnad\w*", re.I)
@@ -647,7 +658,10 @@ def _result(cid: str, verdict: str, confidence: float, evidence: list[Evidence],
 
 HEADER_WORDS = re.compile(r"^(?:nr|#|m[åa]l|delm[åa]l|vad|vem|när|hur|insats(?:er)?|aktivitet(?:er)?|ansvarig|ansvar|"
                           r"tid(?:punkt|splan)?|uppföljning|klart|status|kommentar|åtgärd(?:er)?|behov|"
-                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum|beskrivn(?:ing|\.)?|targets?|kpi(?::?er|s)?)$", re.I)
+                          r"mäts genom|hur mäts|mått|indikator|utförare|huvudman|klart när|datum|beskrivn(?:ing|\.)?|"
+                          # a project plan's column titles ("# | Target | KPI", "Risk | Sannolikhet | Konsekvens")
+                          r"target\w*|kpi(?::er)?\w*|action\w*|owner|ägare|deadline|workstream\w*|item|estimat|risk\w*|"
+                          r"sannolikhet|konsekvens|mitigering|intressent\w*|representant|intresse|påverkan)$", re.I)
 
 
 def is_table_header(text: str) -> bool:
@@ -1638,7 +1652,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     for w in re.finditer(r"\S+", head.group()):
         if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
             return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
-        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx):
+        if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx) \
+                or _agency_staff(w.group() + " "):  # "– LSS-handläggaren fattar beslut"
             if LAW_PARAGRAPH.match(tail, w.end()):
                 return False  # "(LSS 9 § 7)": the law the intervention is granted under
             return not PASSIVE_NEXT.match(tail, w.end())  # "..., ny studiehandledare tillsätts": the object
@@ -1700,14 +1715,15 @@ DASH_GAP = re.compile(r"(?<=\s)[–—-](?=\s|$)")
 # A row of such a table that only states the child's goal, its other cells empty ("[BARN] ska få växa – –").
 CHILD_GOAL_ROW = re.compile(rf"^\s*{CHILD}\s+ska\b", re.I)
 # Table header cells: the intervention column, and columns that give its context rather than who does it.
-ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*|"
+ACTIVITY_HEADER_CELL = folded_re(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|vad|vad görs|vad ska göras|stöd\w*|action\w*|"
+                                 r"workstream\w*|item|"
                                  r"(?:vad|det) som (?:ska |behöver )?(?:hända|händer|göras)|vad (?:ska |behöver )?hända)$",
                                  re.I)
 # Columns that give an action's context: its goal, area or status, and in a strengths-and-worries table what
 # works and what worries ("Det som är bra | Det vi oroar oss för | Det som behöver hända").
 CONTEXT_HEADER_CELL = folded_re(r"^(?:(?:del)?mål\w*|målsättning|önskat läge|område\w*|behov\w*|status|"
                                 r"resultat|kommentar\w*|hur (?:har det )?gått|det som (?:är bra|fungerar|går bra)|det vi \w+|"
-                                r"oro\w*|styrk\w*)\b", re.I)
+                                r"oro\w*|styrk\w*|target\w*|kpi\w*|risk\w*|sannolikhet|konsekvens)\b", re.I)
 STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|genomför\w*)\b", re.I)
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 # In a dictated plan the colon is spoken ("insatser kolon tolk till alla möten punkt hörselundersökning punkt ..."),
@@ -1809,7 +1825,8 @@ def _spoken_items(text: str) -> list[tuple[int, int]]:
 
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av)"
+RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av|"
+                             r"ägare|owner)"
                              r"\s*:\s*(.*)$", re.I)
 # An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /
 # "Beskrivning: ..." / "Ansvarig verksamhet: ..." / "Status: Pågående").
@@ -1994,10 +2011,24 @@ def _row_kind(cell: str) -> str | None:
     return "other" if SECTION_WORD.match(label) or GOAL_HEADER_CELL.match(label) or ROW_FIELD.match(label) else None
 
 
+# An owner not yet given, in a project plan's words ("TBD", "TBA", "ej tilldelad"): nobody named.
+UNASSIGNED_CELL = re.compile(r"^\W*(?:tbd|tba|n/?a|ej tilldela\w*|inte tilldela\w*|ingen ägare)\W*$", re.I)
+
+
+# A table header whose first column numbers the rows ("# | Action | Ägare | Deadline"), no Markdown heading.
+NUMBER_COLUMN_HEADER = re.compile(r"^\s*#\s*\|")
+
+
+def _two_column_row(text: str, header: list[str]) -> bool:
+    """A line of a two-column table written without outer pipes ("Insats | Ansvarig" / "Sömnbedömning | BUP"): its
+    header, or a row under such a header."""
+    return text.count("|") == 1 and (len(header) == 2 or is_table_header(text))
+
+
 def _who_in_cell(cell: str, we_defined: bool) -> str:
     """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
-    error value or formula ("#REF!", "=SUMMA(...)") names nobody."""
-    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell):
+    error value or formula ("#REF!", "=SUMMA(...)") and an owner not yet given ("TBD") name nobody."""
+    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell) or UNASSIGNED_CELL.match(cell):
         return "missing"
     return "we" if WE_CELL.match(cell) and not we_defined else "agent"
 
@@ -2244,7 +2275,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         sheet_head = _activity_sheet_header(row_titles)
         tab_head = tabbed and (_tab_header(bare) or sheet_head)
         row = _is_table_row(s.text) and not (tabbed and not header_cells and not tab_head) \
-            or sheet_cells is not None and (sheet_head or bool(header_cells))
+            or sheet_cells is not None and (sheet_head or bool(header_cells)) or _two_column_row(s.text, header_cells)
         # a spreadsheet's empty row (";;;;", a line of tabs) ends its table
         blank_row = bool(header_cells) and (sheet_cells is not None and not any(sheet_cells)
                                              or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start)))
@@ -2292,7 +2323,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 heading, agency = s.text.strip(" ?:*#").lower(), agency_heading(s.text)
                 md_actions = _opens_interventions(heading)
                 continue
-        markdown = MARKDOWN_HEADING.match(s.text)
+        markdown = None if NUMBER_COLUMN_HEADER.match(s.text) else MARKDOWN_HEADING.match(s.text)
         if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
             heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
             agency = agency_heading(markdown.group(1))
@@ -2328,18 +2359,19 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                  else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+                or (first_row and NUMBER_COLUMN_HEADER.match(s.text)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
                 or tab_head or sheet_head \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
-                    and any(c in ("namn", "befattning", "titel") for c in row_cells)):
+                    and any(c in PARTICIPANT_CELLS and c != "deltagare" for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
                 header_cells, sheet = row_cells, sheet_head
                 listing_seen = listing_seen or sheet
                 resp_col = next((i for i, c in enumerate(header_cells)
                                  if RESPONSIBLE_HEADER.match(c) or sheet and SHEET_RESPONSIBLE.match(c.strip("."))), None)
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
-                participants = any(c in ("namn", "befattning", "titel", "deltagare") for c in header_cells)
+                participants = any(c in PARTICIPANT_CELLS for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
                 # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
@@ -2360,7 +2392,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
-        if row and status_col is not None and not ongoing and (not sheet or STATUS_DONE.search(status or "")):
+        if row and status_col is not None and not ongoing and not EMPTY_CELL.match(status or "") \
+                and (not sheet or STATUS_DONE.search(status or "")):
             continue  # done or struck ("Klart", "Stryks"): no current activity; a sheet's status also "ny", empty
         if sheet and act_col is not None and header_cells[act_col] == "vad" and act_col < len(cells) \
                 and _row_kind(cells[act_col]) == "other":
@@ -3479,7 +3512,7 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"(?:inte|ej) (?:att )?(?:\w+ )?tar (?:på (?:oss|sig) )?(?:samordning\w*|\w*ansvar\w*)|"
                                r"(?:måste|får) vi prata om|vet (?:vi|de|man) inte|(?:vi|de|man) vet inte|ingen vet|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
-                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ )?(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
+                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ ){0,2}(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
 # A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
@@ -3494,7 +3527,7 @@ OVERALL_PROVISIONAL = folded_re(r"\b(?:troligen|troligtvis|förmodligen|kanske|a
                                 r"tills vidare|ska bekräftas|(?:inte|ej) bekräftat)\b", re.I)
 # Two principals "share" it: ambiguous, partial (GUIDELINES 4).
 OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:(?:alltjämt|fortsatt|fortfarande|även|också|nu|tills vidare) )?"
-                            r"(?:på )?(?:ansvar\w*|samordning\w*|planen)|(?:samordning\w*|ansvar\w*) "
+                            r"(?:på )?(?:ansvar\w*|samordning\w*|planen|ownership)|(?:samordning\w*|ansvar\w*|ownership):? "
                             r"(?:delas|är delat)|håller ihop (?:planen|sip\w*)|gemensamt ansvar|delat ansvar|"
                             r"samordnar (?:tillsammans|gemensamt)|(?:samordning\w*|ansvar\w*) delar [^.]{1,40}? på\b)", re.I)
 # A responsibility shared by everyone or by nobody named ("Samtliga aktörer tar ett gemensamt ansvar", "Ett gemensamt
@@ -3521,13 +3554,13 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
                           r"(?:på|efter) \S+?(?::s|s) initiativ|kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
-                          r"(?:skrev|skickade ut) kallelsen|upprättad av|leder arbetet med planen|"
+                          r"(?:skrev|skickade ut) kallelsen|upprätta(?:d|s|des) av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
                           r"(?:mötet|sip-mötet|sip:en|sipen) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
                           r"(?:planen|dokumentet|sip:en) (?:hålls uppdaterad|hålls uppdaterat|uppdateras) av)\b", re.I)
 # A fast pre-check for MEETING_LEAD.
-_LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprättad|håller|höll|hållit|öppnade|initi|"
+_LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|håller|höll|hållit|öppnade|initi|"
                          r"kontakt|uppdater", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
@@ -3607,6 +3640,14 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
         or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(s.text))
 
 
+def _checklist_line(ctx: Context, s: Segment) -> Segment | None:
+    """The segment's line when the whole line is a ticked checklist of bare claims (`CHECKLIST_CLAIM`), else None."""
+    if not CHECKLIST_CLAIM.fullmatch(s.text):
+        return None
+    line = next((ln for ln in ctx.lines if ln.start <= s.start < ln.end), s)
+    return line if CHECKLIST_CLAIM.fullmatch(line.text) else None
+
+
 def _cached(ctx: Context, name: str, compute: Callable[[Context], T]) -> T:
     """compute(ctx), computed once per context (several criteria read the same statements)."""
     if name not in vars(ctx):
@@ -3633,6 +3674,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
     for s in ctx.segs:
         if _is_instruction(ctx, s):
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
+        if _checklist_line(ctx, s):
+            continue  # "☐ Samordningsansvarig utsedd" in a checklist: a claim, nobody named (GUIDELINES 4)
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
@@ -3821,8 +3864,10 @@ def follow_up_date(ctx: Context) -> CriterionResult:
 
 
 # Mentions of the next follow-up for finding its convener: FOLLOW_UP and the ways notes shorten it ("Uppf.:",
-# "Nästa gång", "När ses vi igen?", a "Nästa:" field).
-FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b)|ny träff|när ses vi)|^\W*nästa\s*:", re.I)
+# "Nästa gång", "När ses vi igen?", a "Nästa:" field), the next meeting in project words ("nästa retro", "nästa
+# sync") and the plan's meetings as such ("[NAMN_1] kallar till SIP-mötena").
+FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|sip\b|retro|sync|synk|check-?in)|ny träff|"
+                              r"när ses vi|(?:sip|nätverks)-?mötena)|^\W*nästa\s*:", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
@@ -5316,6 +5361,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
             label_open = (s.is_heading or question) and bool(CONSENT.search(text))
             continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
         text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
+        if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s) and CONSENT_EMPTY_FIELD.search(ctx.text):
+            continue  # "☑ Samtycke inhämtat" beside an empty "Samtycke:" field: a claim, no consent (GUIDELINES 4)
         in_field = CONSENT.search(text)
         in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
         if not (in_field or in_words or CONSENT_YES.search(text)):
@@ -5331,6 +5378,20 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 givers = {"all"}
             given.append(_ConsentStatement(s, givers))
     return given, pending
+
+
+# A consent field left empty, with nothing on its line or the next ("Samtycke: " then a blank line, "Samtycke: –").
+CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)", re.I | re.M)
+
+
+def _bare_consent_tick(ctx: Context, s: Segment) -> bool:
+    """The segment's line is a checklist (`CHECKLIST_CLAIM`) whose consent item names nobody who consented
+    ("☑ Samtycke inhämtat ☑ Vh delaktiga"), unlike "[x] Samtycke inhämtat fr båda vh"."""
+    line = _checklist_line(ctx, s)
+    if line is None:
+        return False
+    items = re.split(r"\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔]", line.text)
+    return not any(_consent_givers(item) for item in items if CONSENT.search(item))
 
 
 def consent(ctx: Context) -> CriterionResult:

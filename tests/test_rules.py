@@ -3702,6 +3702,63 @@ def test_consent_question_placeholder_and_empty_row_show_nothing():
     assert _verdict("Samtycke: vårdnadshavarna har samtyckt till SIP, samtycket gäller fortfarande.", "consent") == "met"
 
 
+def test_consent_ticked_in_a_checklist_is_a_claim_unless_the_line_records_it():
+    # GUIDELINES 4 (block 47): a tick beside an empty consent field is a claim, no consent; a ticked line that names
+    # who consented is a record
+    empty = "Samtycke: \n\nKontroll innan planen skickas\n☑ Samtycke inhämtat\n☑ Uppföljningsdatum satt\n"
+    assert _verdict(empty, "consent") == "not_met"
+    assert _verdict("Samtycke: \n\n☑ Samtycke inhämtat ☑ Vh delaktiga ☐ Barnets röst finns med\n", "consent") == "not_met"
+    assert _verdict("Kontroll\n[x] Samtycke inhämtat fr båda vh, nytt skriftligt samtycke 4/3\n", "consent") == "met"
+    assert _verdict("Samtycke: [VH1] har samtyckt till SIP.\n\n☑ Samtycke inhämtat\n", "consent") == "partial"
+    # without an empty consent field the ticked line says what it says: consent mentioned, by nobody named
+    assert _verdict("Mötesdatum: 2025-03-04\n[x] Samtycke finns\n[x] Barnet deltog\n", "consent") == "partial"
+
+
+def test_overall_and_convener_in_project_language_and_checklists():
+    # GUIDELINES 4 (block 46): "ownership" shared between two principals is a shared coordination
+    shared = "Ownership: delas mellan BUP och socialtjänsten\n\nUppföljning (retro): tisdag 3/3 kl 13.00\n"
+    assert _verdict(shared, "overall_responsibility") == "partial"
+    assert _verdict(shared, "follow_up_responsible") == "partial"
+    assert _verdict("Governance: BUP och vårdcentralen delar ownership tills vidare.\n", "overall_responsibility") == "partial"
+    # the next retro or sync is the next meeting: who calls to it calls the follow-up
+    named = "8. Next steps\n[NAMN_2] på elevhälsan kallar till nästa retro.\n"
+    assert _verdict(named, "follow_up_responsible") == "met"
+    assert _verdict("Next steps\n- [NAMN_1] på elevhälsan kallar till nästa sync.\n", "follow_up_responsible") == "met"
+    assert _verdict("Next steps\nVi kallar till nästa retro.\n", "follow_up_responsible") == "partial"
+    assert _verdict("[NAMN_1], socialsekreterare, kallar till SIP-mötena.\n", "follow_up_responsible") == "met"
+    # a coordinator "not chosen" even with an adjective, then a provisional one: partial
+    text = "3) Ownership\nIngen formell samordnare vald. Skolan driver på tills vidare, men barnmedicin kan bli aktuellt.\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict("Planen upprättas av soc efter placeringen.\n", "overall_responsibility") == "partial"
+    # a checklist's box names nobody (GUIDELINES 4, block 47)
+    ticked = "Samordningsansvarig: ej utsedd\n\n☑ Uppföljningsdatum satt ☑ Samtycke ☐ Samordningsansvarig utsedd\n"
+    assert _verdict(ticked, "overall_responsibility") == "not_met"
+
+
+def test_responsibility_per_action_in_project_language():
+    # GUIDELINES 4 (block 46): "Ägare"/"Owner" is the row's responsible; "TBD" names nobody; "#" opens a table
+    table = ("Action points\n# | Action | Ägare | Deadline | Status\n1 | Skolskjuts | socialtjänsten | v. 11 | on track\n"
+             "2 | Veckorapport | [NAMN_2], HVB | varje fredag | –\n")
+    assert _verdict(table, "responsibility_per_action") == "met"
+    we = table + "3 | Cykel och hjälm | vi | v. 14 | –\n"
+    assert _verdict(we, "responsibility_per_action") == "partial"
+    tbd = "Workstreams\n# | Workstream | Owner | Status\n1 | Sömnkartläggning | TBD | ej startad\n2 | Schema | TBD | at risk\n"
+    assert _verdict(tbd, "responsibility_per_action") == "not_met"
+    inline = ("Action points\n1. Bedömningssamtal på BUP – ägare: [NAMN_1], BUP, deadline v. 10\n"
+              "2. Barngrupp, anmälan – ägare: [NAMN_2], soc, deadline v. 9\n")
+    assert _verdict(inline, "responsibility_per_action") == "met"
+    # a risk register and a RACI with no R filled in give no one an action
+    raci = ("RACI\nAktivitet | R | A | C | I\nKartläggning | ? | ? | BUP | alla\n\nRisker\n"
+            "Risk | Sannolikhet | Konsekvens | Mitigering\nUnderlag från BUP dröjer | medel | medel | påminnelse\n")
+    assert _verdict(raci, "responsibility_per_action") == "not_met"
+    # a two-column table without outer pipes
+    two = "Insats | Ansvarig\nSömnbedömning och samtal | BUP\nKvällsrutin varje vecka | HVB\n\nSamtycke: finns\n"
+    assert _verdict(two, "responsibility_per_action") == "met"
+    # an agency and a title in one word after the dash is the responsible
+    lss = "Insatser / ansvar:\nTräna taxiresan – arbetsterapeut, hab\nKorttidstillsyn efter kl. 16 – LSS-handläggaren fattar beslut\n"
+    assert _verdict(lss, "responsibility_per_action") == "met"
+
+
 def test_form_questions_on_follow_up_say_nothing_but_mail_sender_names_jag():
     text = "7. När ses vi igen och vem kallar?\n\n8. Övrigt\nInget."
     assert _verdict(text, "follow_up_responsible") == "not_met"
