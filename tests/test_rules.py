@@ -268,7 +268,8 @@ def test_goals_under_english_project_headings_and_target_columns_are_found():
 
 def test_project_action_items_and_output_targets_under_the_goals_are_activities():
     from planqa.rules import goal_kind
-    text = ("Action points / mål\n- Elevhälsan planerar överlämningen till skolan\n- Skolan lägger upp en plan för "
+    # under a goal heading (an "Action points" heading opens the plan's interventions instead)
+    text = ("Mål\n- Elevhälsan planerar överlämningen till skolan\n- Skolan lägger upp en plan för "
             "morgnarna\n- Se över vikarierutin – vi tar det\n- SiS fortsätter med ART och motiverande samtal\n")
     ctx = build_context(text)
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 4
