@@ -4022,7 +4022,7 @@ def mail_sender(ctx: Context, pos: int) -> str | None:
 
 
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
-# A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
+# A person word: the child, an adult (guardian, god man, staff, agency), "han"/"hon" (resolved from the context: often a
 # parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
 VOICE_PERSON = folded_re(
     r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|"
@@ -4030,7 +4030,7 @@ VOICE_PERSON = folded_re(
     r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|undertecknad|"
     r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
     r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
-    r"\w*sekreterare(?:n)?|vi|de|de vuxna|man|båda|bägge)"
+    r"\w*sekreterare(?:n)?|god man|gode mannen|gm|vi|de|de vuxna|man|båda|bägge)"
     r"|(?P<pron>han|hon)|(?P<first>jag)|(?P<second>du))(?!\w)", re.I)
 # Who "hon" and "han" can stand for: a woman or girl, a man or boy; the plural and collective person words can
 # stand for neither ("de dagar då hon ...": "hon" is not "de").
@@ -4107,6 +4107,9 @@ CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+|
                               r"^status\s*:\s*)(\d{1,2})\s*(år|mån\w*)\b", re.I | re.M)
 # A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
 STATUS_SECTION = folded_re(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
+# A law after "enligt" ("Ansökan om ledsagarservice enligt LSS", "placerad enligt LVU"): the ground of a decision,
+# not whose account the sentence gives.
+LAW_NAME = re.compile(r"(?:lss|sol|lvu|lsu|hsl|lul|lma|skollagen|socialtjänstlagen|föräldrabalken)\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur", in notes "uttr. behov av"): partial.
 VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
                              re.I)
@@ -4502,6 +4505,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 and not WRITING_THE_PLAN.search(masked):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
+    enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
     source = next((who for a, _, who in people if a == enligt.end()), None) if enligt else None
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
@@ -4518,6 +4522,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
         return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
+    paraphrase = VOICE_PARAPHRASE.search(masked)
+    if paraphrase and said is None and viewed in ("child", "first") \
+            and _subject(masked, people, paraphrase, last, None)[0] != "adult":
+        return "weak"  # "[BARN] uttrycker att hen vill ...": the staff's words for the child's wish, also as its view
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
@@ -4534,7 +4542,6 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     label = LINE_LABEL.match(masked)
     if section == "child" and _search_ci(VERBLESS_ATTITUDE, masked[label.end():] if label else masked):
         return "weak"
-    paraphrase = VOICE_PARAPHRASE.search(masked)
     if paraphrase and (section == "child" or any(who == "child" for _, _, who in people)) \
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")

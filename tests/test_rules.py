@@ -3461,6 +3461,20 @@ def test_child_voice_in_official_administrative_language(text: str, verdict: str
     assert _verdict(text, "child_voice") == verdict
 
 
+@pytest.mark.parametrize("text, verdict", [
+    # a god man telling what the young person wants speaks for the child (GUIDELINES 3 child_voice partial)
+    ("Elevens synpunkter:\nGode mannen säger att [BARN] vill ha mer hjälp och att han trivs i klassen.\n", "partial"),
+    # "enligt LSS" is the law a decision is made under, not an adult telling the child's view
+    ("| [BARN] ska göra något han tycker om varje helg | Ansökan om ledsagarservice enligt LSS | [NAMN_2] |\n",
+     "not_met"),
+    # "uttrycker att hen vill ...": the staff's words for the child's wish, also under the child's heading
+    ("Barnets syn: [BARN] uttrycker att han vill lägga det här bakom sig.\n", "partial"),
+    ("Barnets syn: [BARN] säger att han vill lägga det här bakom sig och börja träna boxning igen.\n", "met"),
+])
+def test_child_voice_told_by_a_god_man_or_in_staff_words(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
 def test_a_participant_line_cut_by_an_abbreviation_lists_the_guardian():
     text = "Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1], [BARN]\n\nMål:\n- [BARN] ska gå i skolan\n"
     assert _verdict(text, "guardian_participation") == "partial"
