@@ -4022,8 +4022,8 @@ def mail_sender(ctx: Context, pos: int) -> str | None:
 
 
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
-# A person word: the child, an adult (guardian, god man, staff, agency), "han"/"hon" (resolved from the context: often a
-# parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
+# A person word: the child, an adult (guardian, god man, staff, agency), "han"/"hon" (resolved from the context:
+# often a parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
 VOICE_PERSON = folded_re(
     r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|"
     r"pat(?!:s)\.?|patienten)"
