@@ -170,7 +170,10 @@ FORM_QUESTION = re.compile(r"^\W*(?:(?:\d{1,2}[.)]|f|fråga(?:\s*\d{1,2})?)\s*[:
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
-PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|"
+# The child said to take part or not; not others in a relative clause after it ("[BARN] har samtyckt till att de som var
+# på mötet får utbyta information").
+PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|övriga|samtliga|vi|ni) som\b)[^.]){{0,60}}"
+                           r"\b(?:deltog|deltar|var med|närvarade|"
                            r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in(?! (?:med|på|via|akut))|"
@@ -198,9 +201,12 @@ ABSENT_REASON = folded_re(r"\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|
                           r"kunde\s+(?:inte|ej)\s+(?:delta|vara med|komma))"
                           r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
 ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
-# The child did not come, no reason given ("[BARN] hade tackat ja men kom inte."): mentioned without content.
-ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:(?:kom|deltog|närvarade)\s+(?:inte|ej)|"
-                             r"var\s+(?:inte|ej)\s+med)\s*(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
+# The child was asked or had said yes and did not come, no reason given ("[BARN] hade tackat ja men kom inte."):
+# mentioned without content. A bare "[BARN] var inte med på mötet." says nothing of the child's part in the plan.
+ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:tackat ja|tackade ja|kallad\w*|inbjud\w*|bjuden|"
+                             r"bjudits in|skulle (?:ha )?(?:varit med|vara med|delta|komma))\b[^.]{0,30}?\b"
+                             r"(?:(?:kom|deltog|närvarade)\s+(?:inte|ej)|var\s+(?:inte|ej)\s+med)\s*"
+                             r"(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
 # The child too tired, ill or upset to take part ("[BARN] ligger inlagd och var för trött för att vara med"): an
 # explicit reason for not taking part (GUIDELINES 3 child_participation met).
 ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:(?:var|är|blev|kände sig)\s+(?:för|alltför|så)\s+\w+\s+"
@@ -231,9 +237,11 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
                                     r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
                                     r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
                                     r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b", re.I)
-# A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
+# A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet."): the reason
+# or how can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
-                                   r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
+                                   r"var (?:inte|ej) med)(?: (?:inte|ej))?"
+                                   r"(?:\s+(?:på|vid|i)\s+(?:dagens\s+)?(?:sip-?)?möte[nt]?)?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]", "[BARN] hade fått frågan dagen före
 # om vad som var viktigast att ta upp"): only with the child named.
 # "dagarna före" alone or before the meeting, not before another event ("dagarna före umgänget", "veckan innan lovet").
@@ -249,11 +257,14 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
-# minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
+# minuterna", "i början"), a minutes paragraph ("under § 4") or a meeting in project words ("agendan", "workshopen")
+# is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|timm(?:e|en|ar)|kvart\w*|i början|"
-                                   r"dagordning\w*)|§", re.I)
+                                   r"dagordning\w*|agenda\w*|workshop\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
+                                # "Jag har varit med på mitt sätt": taking part in a way the plan does not say
+                                r"har varit med på (?:mitt|sitt|hens|hans|hennes) (?:eget )?sätt|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
@@ -465,8 +476,9 @@ OTHER_AGENT = re.compile(r"\[BARN\]|\b(?:barnet|hen|jag|när|där|medan|eftersom
 EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*)\b",
                               re.I)
 TABLE_ROW = re.compile(r"^\s*\|")
-# A line that only titles a list of participants ("1. Närvarande", "Närv.:"); short lines below it are the list.
-LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.?]*$", re.I)
+# A line that only titles a list of participants ("1. Närvarande", "Närv.:", "Närvarande / intressenter"); short
+# lines below it are the list.
+LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"(?:\s*/\s*\w+)?[\s:.?]*$", re.I)
 # The child lives away from the guardians (placed): then their absence needs a stated reason.
 PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
                     r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
@@ -4839,6 +4851,17 @@ def _with_next_sentence(ctx: Context, texts: list[str], i: int) -> str:
     return texts[i] + " " + texts[i + 1] if goes_on else texts[i]
 
 
+def _bare_attendance(ctx: Context, texts: list[str], i: int) -> bool:
+    """A bare statement that the child was at the meeting or not (`TOOK_PART_ONLY`) with nothing after it on the line
+    about the child or the meeting: it says no more than a participant list does (GUIDELINES 3 and 4)."""
+    if not TOOK_PART_ONLY.match(texts[i]):
+        return False
+    s, nxt = ctx.segs[i], ctx.segs[i + 1] if i + 1 < len(ctx.segs) else None
+    goes_on = nxt is not None and "\n" not in ctx.text[s.end:nxt.start] \
+        and bool(CHILD_FIRST.match(texts[i + 1]) or PARTICIPATION_CONTEXT.search(texts[i + 1]))
+    return not goes_on
+
+
 def _list_items(s: Segment, text: str, in_list: bool) -> str:
     """The part of a segment that is a participant list: after its label, under its heading or below a line that
     titles it ("Närvarande: [VH1], [BARN], [NAMN_1]", "Vilka var med?" then "- [BARN]"); else ""."""
@@ -4963,7 +4986,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
                 or _search_ci(PICTURE_SUPPORT, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
-                or _takes_part(texts[i])
+                or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
@@ -4975,6 +4998,8 @@ def child_participation(ctx: Context) -> CriterionResult:
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
     specific += [s for s in stretch + spoke if s not in specific]
     listed += [s for s in ticked if s not in listed]
+    listed += [s for i, s in enumerate(ctx.segs) if _bare_attendance(ctx, texts, i) and s not in listed
+               and not NEGATED.search(texts[i])]
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],

@@ -3433,6 +3433,25 @@ def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: 
 
 
 @pytest.mark.parametrize("text, verdict", [
+    # a bare "var med på mötet" says no more than a participant list (partial); what follows on the line can say how
+    ("[BARN] var med på mötet.\n\nMål\n- [BARN] ska gå i skolan\n", "partial"),
+    ("[BARN] var med på mötet. Hen satt bredvid mamma och ritade medan vi pratade.\n", "met"),
+    # a bare absence followed by everyday quotations says nothing of the child's part in the plan (GUIDELINES 4.1)
+    ("[BARN] var inte med på mötet. Det här har han sagt till personalen:\n\"Jag vill ha en cykel.\"\n", "not_met"),
+    ("[BARN] var inte med på mötet. [NAMN_6] förklarade dagen innan vad mötet skulle handla om.\n", "met"),
+    ("[BARN] hade tackat ja men kom inte.\n", "partial"),
+    # others at the meeting in a relative clause are not the child taking part
+    ("Gode mannen och [BARN] har samtyckt till att de som var på mötet får utbyta information.\n", "not_met"),
+    # a meeting in project words
+    ("[BARN] var med hela passet och hade själv lagt till två punkter på agendan i förväg.\n", "met"),
+    ("1. Närvarande / intressenter\n- [BARN]\n- [NAMN_1], förskollärare, förskolan\n", "partial"),
+    ("Min plan\nJag heter [BARN].\n\nJag och mötet\nJag har varit med på mitt sätt.\n", "partial"),
+])
+def test_child_participation_bare_statements_and_project_words(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
     # the guardians wrote the plan themselves: their own account
     (("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma, efter mötet.\n"
       "Jag hoppas att det blir klart vid nästa möte.\n"), "met"),
