@@ -448,8 +448,9 @@ GUARDIAN_VIEW_TITLE = re.compile(r"\b(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|
 GUARDIAN_LABEL = re.compile(rf"^[\W\d]*{_GUARDIAN_NOUN}s?\s*$", re.I)
 FIELD = re.compile(r"^\s*([^:|]{1,40}):\s*(.*)$")
 # What makes a guardian's account of the child their own view: what the child needs or should have
-# ("Pappa sa att [BARN] mår bra och inte behöver något extra, och att det viktiga är ...").
-GUARDIAN_OPINION = re.compile(r"\b(?:behöver|borde|bör|måste|det viktig\w*|viktigt|bäst)\b", re.I)
+# ("Pappa sa att [BARN] mår bra och inte behöver något extra, och att det viktiga är ..."); not what the child likes
+# best ("Mamma säger att jag tycker bäst om när hon sjunger").
+GUARDIAN_OPINION = re.compile(r"\b(?:behöver|borde|bör|måste|det viktig\w*|viktigt|bäst(?!\s+om\b))\b", re.I)
 # The guardians in the SIP process without their view: told about it, sent the plan, called, asked.
 GUARDIAN_PROCESS = re.compile(r"\b(?:plan|planen|protokoll\w*|möte\w*|kallelse\w*|kalla\w*|informera\w*|informeras|"
                               r"sip\w*|tillfråga\w*|kopia)\b", re.I)
@@ -483,8 +484,16 @@ LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"(?:\s*/\s*\w+)?[\s:.?]*$
 PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
                     r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
                     r"sis-?hem\w*)\b", re.I)
-# A child without guardians in Sweden (unaccompanied, with a "god man"): no guardians to take part.
-UNACCOMPANIED = re.compile(r"\b(?:god man|gode mannen|ensamkommande)\b", re.I)
+# A child without guardians in Sweden (unaccompanied, with a "god man", in notes "GM"): no guardians to take part.
+UNACCOMPANIED = re.compile(r"\b(?:god man|gode mannen|ensamkommande|(?-i:GM))\b", re.I)
+# Parents an unaccompanied child's plan says cannot be reached ("Föräldrarna finns i hemlandet, ingen kontakt",
+# "Pappan är död", "mammans vistelseort är okänd"): kept out for a stated reason (GUIDELINES 4, block 48).
+PARENTS_UNREACHABLE = folded_re(r"\b(?:i|kvar i) (?:hemlandet|hemland\w*|ett annat land)\b|\b(?:är|är båda) (?:döda?|avlidna?)\b|"
+                                r"\bavled\w*|\bvistelseort\w* (?:är )?okänd|\bokänd vistelseort|\b(?:går|gick) inte att nå\b|"
+                                r"\bingen kontakt\b|\bsaknar kontakt\b|\bhar inte (?:haft )?kontakt\b", re.I)
+# The label of a list of stakeholders in project language ("Intressenter:", "Stakeholders"): the guardians named
+# there are only listed; the child named there has not taken part by that alone.
+STAKEHOLDER_LABEL = re.compile(r"^[\W\d]*(?:intressenter|stakeholders?)\b", re.I)
 
 
 @dataclass
@@ -4735,7 +4744,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
     for original in ctx.segs:
-        if _template_instruction(ctx, original):
+        if _template_instruction(ctx, original) or in_leftover(ctx, original):
             continue
         s = _cell_text(ctx, original)
         kind = _voice_heading(ctx, s)
@@ -4831,9 +4840,11 @@ def _child_first_person_plan(text: str) -> bool:
 def _participation_texts(ctx: Context) -> list[str]:
     """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
     the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
-    jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child."""
-    texts = [MAIL_WRITER_WORD.sub("avsändaren", s.text) if mail_sender(ctx, s.start) not in (None, "child")
-             else s.text for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
+    jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child; a leftover from an earlier
+    plan is blank."""
+    texts = ["" if in_leftover(ctx, s) else MAIL_WRITER_WORD.sub("avsändaren", s.text)
+             if mail_sender(ctx, s.start) not in (None, "child") else s.text
+             for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):
@@ -5167,6 +5178,67 @@ def _checked(text: str) -> str:
     return CHECKBOX.sub("", UNCHECKED_BOX.sub("", text))
 
 
+# A marker that text copied from an earlier plan no longer applies ("[Text från föregående plan – stryk]", "[Från förra
+# årets plan – gäller ej längre]"), and the marker that ends such a passage ("[Slut på text från föregående plan]").
+LEFTOVER_MARK = folded_re(r"\[[^\[\]\n]{0,80}?\b(?:stryk|stryks|gäller (?:ej|inte) längre|inaktuell\w*)\b[^\[\]\n]{0,80}\]",
+                          re.I)
+LEFTOVER_END = folded_re(r"\[\s*slut\b[^\[\]\n]{0,80}\]", re.I)
+
+
+def _find_leftovers(ctx: Context) -> list[tuple[int, int]]:
+    """(start, end) of the passages the text marks as left over from an earlier plan (`LEFTOVER_MARK`): the rest of
+    the marker's line, or where the marker stands alone on its line, up to the end marker (`LEFTOVER_END`) or the
+    next blank line. They count for nothing (GUIDELINES 4: leftovers the text says no longer apply)."""
+    spans = []
+    for m in _finditer_ci(LEFTOVER_MARK, ctx.text, ctx.text.lower()):
+        line_end = ctx.text.find("\n", m.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        if ctx.text[m.end():line_end].strip():
+            spans.append((m.start(), line_end))
+            continue
+        blank = ctx.text.find("\n\n", m.end())
+        stop = len(ctx.text) if blank < 0 else blank
+        end = _search_ci(LEFTOVER_END, ctx.text[m.end():stop])
+        spans.append((m.start(), m.end() + end.end() if end else stop))
+    return spans
+
+
+def leftovers(ctx: Context) -> list[tuple[int, int]]:
+    """The plan's leftovers from an earlier plan (`_find_leftovers`), computed once per context."""
+    return _cached(ctx, "leftovers", _find_leftovers)
+
+
+def in_leftover(ctx: Context, s: Segment) -> bool:
+    """The segment begins inside a leftover from an earlier plan."""
+    spans = leftovers(ctx)
+    return bool(spans) and _in_spans_of(spans, s.start)
+
+
+# A closing checklist the coordinator ticks ("Kontroll innan planen skickas", "Checklista", "Innan utskick:").
+CHECKLIST_HEADING = folded_re(r"\b(?:kontroll\w*|checklist\w*|check-list\w*|innan utskick|före utskick|"
+                              r"kvalitetssäkring\w*)\b", re.I)
+# What a checklist item claims of the plan itself ("Uppföljningsdatum satt", "Barnets röst finns med", "Ansvar för
+# varje insats angivet", "Vh delaktiga", "Samordningsansvarig utsedd").
+CHECKLIST_CLAIM = folded_re(r"\b(?:finns med|satt|angiv\w*|utsedd|formulerade|delaktiga)\b", re.I)
+# A checklist item answered in a word at the end of its line ("Vårdnadshavarnas syn finns med – Ja").
+CHECKLIST_ANSWER = re.compile(r"\s*[–—:-]\s*(?:ja|nej|ok)\s*$", re.I)
+ANY_BOX = re.compile(r"\[[\sxX✓✔*_]\]|[☐□☒☑■]")
+CHECKLIST_ITEM_WORDS = 6  # an item longer than this, or with a number in it, records something
+
+
+def _checklist_claim(s: Segment) -> bool:
+    """A line of a closing checklist that only claims something of the plan ("☑ Vh delaktiga", "[x] Vårdnadshavarnas
+    synpunkter finns med", "Barnets röst finns med – Ja"): a tick is a claim, not content (GUIDELINES 4); an item
+    that is itself a record ("[x] Samtycke inhämtat fr båda vh, nytt skriftligt samtycke 4/3") is not only a claim."""
+    text = s.text.strip()
+    if not (BOX_LINE.match(text) or CHECKLIST_ANSWER.search(text)):
+        return False
+    if not (CHECKLIST_HEADING.search(s.section) or _search_ci(CHECKLIST_CLAIM, text)):
+        return False
+    items = ANY_BOX.split(CHECKLIST_ANSWER.sub("", text))
+    return all(len(item.split()) <= CHECKLIST_ITEM_WORDS and not re.search(r"\d", item) for item in items)
+
+
 # A consent field's label, also with what the consent is to ("Samtycke till informationsutbyte:", "Samtycke till
 # SIP och informationsutbyte |"): with no value after it the field is empty.
 CONSENT_LABEL = re.compile(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*(?:information och |om )?(?:samtycke\w*|medgivande\w*)"
@@ -5330,11 +5402,11 @@ class _GuardianFindings:
     mentioned: list[Segment] = field(default_factory=list)  # in the process without a view: informed, absent, ...
 
 
-def _view_field(s: Segment, text: str) -> bool:
+def _view_field(section: str, text: str) -> bool:
     """A line with content in a section, or after a field label, for the guardians' view."""
     m = FIELD.match(text)
     label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
-                                                      or GUARDIAN_LABEL.match(m.group(1))) else (s.section, text)
+                                                      or GUARDIAN_LABEL.match(m.group(1))) else (section, text)
     if not re.search(r"\w", value) or EMPTY_CELL.match(value):
         return False
     return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
@@ -5347,6 +5419,11 @@ def _presence_field(raw: str, text: str) -> bool:
         value = text[m.end():].strip().lower()
         return value.startswith(("ja", "x")) or not value and bool(CHECKBOX.search(raw))
     return bool(GUARDIAN_PRESENCE_VALUE.match(text))
+
+
+def _list_label(text: str) -> bool:
+    """A participant list's or a stakeholder list's label opens the text ("Närvarande:", "Intressenter: [VH1], ...")."""
+    return bool(GUARDIAN_LIST_LABEL.match(text) or STAKEHOLDER_LABEL.match(text))
 
 
 def _reason_follows(nxt: str) -> bool:
@@ -5380,32 +5457,41 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
+    unaccompanied = bool(UNACCOMPANIED.search(ctx.text))
     to_parents = _plan_addressee(ctx) == "guardian"
     goal_spans = [(g.start, g.end) for g in ctx.goals]
     table_goal_spans = [(g.start, g.end) for g in _cached(ctx, "table_goals", _table_goals)[0]]
     in_list = False  # below a list title, until a heading or a sentence
     list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
+    label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     for i, s in enumerate(ctx.segs):
+        if in_leftover(ctx, s) or _checklist_claim(s):
+            continue  # text from an earlier plan that no longer applies; a checklist's tick
         text = _checked(s.text)
         on_list_line = s.start < list_line_end
-        if GUARDIAN_LIST_LABEL.match(text):
+        if _list_label(text):
             line_end = ctx.text.find("\n", s.start)
             list_line_end = line_end if line_end >= 0 else len(ctx.text)
         if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
-        if LIST_TITLE.match(followup.SLIDE_NUMBER.sub("", text)):  # also a slide's title: "Bild 3: Deltagare"
+        title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
+        if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text):
             in_list = True
         elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
             in_list = False
         if field_ and not CHECKBOX.search(s.text) and (not re.search(r"\w", field_.group(2))
                                                         or EMPTY_CELL.match(field_.group(2))):
-            continue  # an empty field: "Vårdnadshavare: –"
+            # an empty field ("Vårdnadshavare: –"), or a label the lines below belong to ("Mål (med [BARN]):")
+            label_section = (s.section, field_.group(1).strip().lower()) \
+                if not s.is_heading and not field_.group(2).strip() else None
+            continue
+        section = label_section[1] if label_section and label_section[0] == s.section else s.section
         if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
             f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
             continue
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
-        if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
+        if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
         clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
@@ -5414,15 +5500,15 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
         tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
         goal = any(a < s.end and s.start < b for a, b in goal_spans) and (  # under "Mål" or in a goal column
-            _goal_section(s.section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
-        if (own or _view_field(s, text)) and not goal:  # a goal for the parents is no view of theirs
+            _goal_section(section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
+        if (own or _view_field(section, text)) and not goal:  # a goal for the parents is no view of theirs
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)
         elif _search_ci(GUARDIAN_WORD, text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
-                EXCLUSION_REASON.search(text) or _reason_follows(nxt))):
+                EXCLUSION_REASON.search(text) or _reason_follows(nxt)) or unaccompanied and _search_ci(PARENTS_UNREACHABLE, text)):
             f.excluded.append(s)
-        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list or on_list_line
+        elif (_list_label(text) or _list_label(section) or in_list or on_list_line
               or _presence_field(s.text, text)):
             f.listed.append(s)
         elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \
@@ -5467,8 +5553,8 @@ def guardian_participation(ctx: Context) -> CriterionResult:
                        [_ev(s, "GUARDIAN") for s in f.listed + f.mentioned],
                        "Vårdnadshavarna finns bara i deltagarlistan eller nämns (informerade, samtycke, frånvaro), "
                        "men deras egen syn framgår inte.")
-    placed = [s for s in ctx.segs if PLACED.search(s.text)]
-    if placed and not any(UNACCOMPANIED.search(s.text) for s in ctx.segs):
+    placed = [s for s in ctx.segs if PLACED.search(s.text) and not in_leftover(ctx, s)]
+    if placed and not UNACCOMPANIED.search(ctx.text):
         return _result("guardian_participation", "partial", 0.5, [_ev(s, "GUARDIAN") for s in placed[:1]],
                        "Barnet är placerat och vårdnadshavarna var inte med, men inget skäl anges.")
     return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande eller "

@@ -3468,6 +3468,33 @@ def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verd
 
 
 @pytest.mark.parametrize("text, verdict", [
+    # guardians in a project plan's stakeholder list are only listed
+    ("Intressenter: [VH1], [VH2], [NAMN_1] (BUP), [NAMN_2] (socialtjänsten)\n\nMål\n- [BARN] ska gå i skolan\n",
+     "partial"),
+    # a checklist's tick is a claim, not the guardians taking part (GUIDELINES 4)
+    ("Vårdnadshavarnas syn: –\n\n☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☑ Vh delaktiga ☐ Barnets röst finns med\n",
+     "not_met"),
+    ("Kontroll innan planen skickas\n[x] Vårdnadshavarnas synpunkter finns med\n", "not_met"),
+    ("Vårdnadshavarnas syn finns med – Ja\n", "not_met"),
+    # a leftover from an earlier plan that the text says no longer applies counts for nothing
+    (("Aktuell situation\n[Text från föregående plan – gäller ej längre]\nVårdnadshavarnas synpunkter: Pappa säger att "
+      "[BARN] inte behöver någon hjälp. Mamma håller med.\n[Slut på text från föregående plan]\n"), "not_met"),
+    ("[Från förra årets plan – gäller ej längre] Mamma vill att [BARN] byter skola.\n", "not_met"),
+    # a god man in notes ("GM") is no guardian: an unaccompanied child's plan without guardians is not "placed, no reason"
+    ("Närv: [NAMN_1] soc, [NAMN_2] kontaktpers. HVB, [NAMN_3] GM.\nGM har träffat [BARN] två gånger.\n", "not_met"),
+    # parents who cannot be reached, with the reason: kept out for a stated reason (GUIDELINES 4, block 48)
+    ("[BARN] kom som ensamkommande 2024 och bor på HVB.\nFöräldrarna finns i hemlandet, ingen kontakt.\n", "met"),
+    # the lines under a goal label are no guardians' view, even below an empty view heading
+    (("Deltagare:\n[VH1] (särskilt förordnad vårdnadshavare)\n\nVårdnadshavarens synpunkter:\n\n"
+      "Mål (skrivs in i samråd med [BARN]):\n1. [BARN] tar sin medicin varje morgon.\n"), "partial"),
+    # what the child likes best, as a guardian tells it, is the child's, not the guardian's opinion
+    ("Mamma säger att [BARN] tycker bäst om när hon sjunger.\n", "partial"),
+])
+def test_guardian_participation_stakeholders_checklists_leftovers_and_unaccompanied(text: str, verdict: str):
+    assert _verdict(text, "guardian_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
     ("Barnets inställning har inhämtats.\n", "partial"),  # a formal letter's formula
     ("Barnet har getts tillfälle att yttra sig.\n", "partial"),
     ("Barnet har beretts möjlighet att framföra sina synpunkter.\n", "partial"),
@@ -3489,6 +3516,9 @@ def test_child_voice_in_official_administrative_language(text: str, verdict: str
     # "uttrycker att hen vill ...": the staff's words for the child's wish, also under the child's heading
     ("Barnets syn: [BARN] uttrycker att han vill lägga det här bakom sig.\n", "partial"),
     ("Barnets syn: [BARN] säger att han vill lägga det här bakom sig och börja träna boxning igen.\n", "met"),
+    # a checklist's tick is no voice; a leftover from an earlier plan counts for nothing
+    ("Kontroll innan planen skickas\n☑ Barnets röst finns med\n", "not_met"),
+    ("[Text från föregående plan – stryk] [BARN] säger att hon vill börja på dans.\n", "not_met"),
 ])
 def test_child_voice_told_by_a_god_man_or_in_staff_words(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
