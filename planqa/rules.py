@@ -5464,6 +5464,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     in_list = False  # below a list title, until a heading or a sentence
     list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
+    spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
     for i, s in enumerate(ctx.segs):
         if in_leftover(ctx, s) or _checklist_claim(s):
             continue  # text from an earlier plan that no longer applies; a checklist's tick
@@ -5514,7 +5515,26 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \
                 or _guardian_in_process(text + tail):
             f.mentioned.append(s)
+            if any(SPOKEN_REPORT.match(c.verb) for c in reports) and not REPORT_CHANNEL.search(text) \
+                    and _section_voice(section) != "child" and not _child_view_label(text):
+                spoke.append(s)
+    if f.listed:  # at the meeting, they spoke there (GUIDELINES 4.1: said to be at the meeting, met)
+        f.attended += spoke
+        f.mentioned = [s for s in f.mentioned if s not in spoke]
     return f
+
+
+# A guardian's report said aloud ("Mamma säger att [BARN] ...", "[VH1] berättade att ..."), not written or sent.
+SPOKEN_REPORT = re.compile(r"^(?:säger|sa|sade|berättar|berättade)$", re.I)
+# A report that came by telephone, text message, mail or letter, or before the meeting ("Mamma har i telefon sagt att
+# ...", "Pappa skriver i ett sms att ..."): not said at the meeting.
+REPORT_CHANNEL = re.compile(r"\b(?:telefon\w*|sms\w*|mejl\w*|mail\w*|e-post|brev\w*|inför mötet|före mötet)\b", re.I)
+
+
+def _child_view_label(text: str) -> bool:
+    """The line opens with a label for the child's view ("Barnets synpunkter: Mamma säger att ...")."""
+    label = LINE_LABEL.match(text)
+    return bool(label) and _section_voice(label.group(1).lower()) == "child"
 
 
 # A guardian (not a grandparent or a family home) among the writers of a plan that `GUARDIAN_WRITER` finds.

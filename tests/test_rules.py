@@ -3489,6 +3489,12 @@ def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verd
       "Mål (skrivs in i samråd med [BARN]):\n1. [BARN] tar sin medicin varje morgon.\n"), "partial"),
     # what the child likes best, as a guardian tells it, is the child's, not the guardian's opinion
     ("Mamma säger att [BARN] tycker bäst om när hon sjunger.\n", "partial"),
+    # a listed guardian who tells the meeting what the child wants took part there (GUIDELINES 4.1)
+    ("Närvarande: [BARN], [VH1], [NAMN_1] (soc)\n\n[VH1] berättar att [BARN] vill sluta på korttids.\n", "met"),
+    # ... not by telephone, nor as the child's view under the child's heading
+    ("Närvarande: [VH1], [NAMN_1] (soc)\n\nMamma har i telefon sagt att [BARN] vill sluta på korttids.\n", "partial"),
+    ("Närvarande: [VH1], [NAMN_1] (soc)\n\nBarnets synpunkter:\nMamma säger att [BARN] vill äta i ett mindre rum.\n",
+     "partial"),
 ])
 def test_guardian_participation_stakeholders_checklists_leftovers_and_unaccompanied(text: str, verdict: str):
     assert _verdict(text, "guardian_participation") == verdict
