@@ -4864,13 +4864,16 @@ def _with_next_sentence(ctx: Context, texts: list[str], i: int) -> str:
 
 def _bare_attendance(ctx: Context, texts: list[str], i: int) -> bool:
     """A bare statement that the child was at the meeting or not (`TOOK_PART_ONLY`) with nothing after it on the line
-    about the child or the meeting: it says no more than a participant list does (GUIDELINES 3 and 4)."""
+    about the child or the meeting: it says no more than a participant list does (GUIDELINES 3 and 4). After "inte"
+    the next sentence can give the reason, unless it only leads in to what follows ("Det här har hen sagt:")."""
     if not TOOK_PART_ONLY.match(texts[i]):
         return False
     s, nxt = ctx.segs[i], ctx.segs[i + 1] if i + 1 < len(ctx.segs) else None
-    goes_on = nxt is not None and "\n" not in ctx.text[s.end:nxt.start] \
-        and bool(CHILD_FIRST.match(texts[i + 1]) or PARTICIPATION_CONTEXT.search(texts[i + 1]))
-    return not goes_on
+    if nxt is None or "\n" in ctx.text[s.end:nxt.start]:
+        return True
+    following = texts[i + 1]
+    return not (CHILD_FIRST.match(following) or PARTICIPATION_CONTEXT.search(following)
+                or NEGATED.search(texts[i]) and not following.rstrip().endswith(":"))
 
 
 def _list_items(s: Segment, text: str, in_list: bool) -> str:

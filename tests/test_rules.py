@@ -3440,6 +3440,8 @@ def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: 
     ("[BARN] var inte med på mötet. Det här har han sagt till personalen:\n\"Jag vill ha en cykel.\"\n", "not_met"),
     ("[BARN] var inte med på mötet. [NAMN_6] förklarade dagen innan vad mötet skulle handla om.\n", "met"),
     ("[BARN] hade tackat ja men kom inte.\n", "partial"),
+    # after "inte" the next sentence can be the reason
+    ("Anteckningar SIP\n\n[BARN] var inte med. Klassen hade nationella prov den förmiddagen.\n", "met"),
     # others at the meeting in a relative clause are not the child taking part
     ("Gode mannen och [BARN] har samtyckt till att de som var på mötet får utbyta information.\n", "not_met"),
     # a meeting in project words
