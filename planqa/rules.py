@@ -5510,7 +5510,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)
         elif _search_ci(GUARDIAN_WORD, text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
-                EXCLUSION_REASON.search(text) or _reason_follows(nxt)) or unaccompanied and _search_ci(PARENTS_UNREACHABLE, text)):
+                EXCLUSION_REASON.search(text) or _reason_follows(nxt))
+                or unaccompanied and _search_ci(PARENTS_UNREACHABLE, text)):
             f.excluded.append(s)
         elif (_list_label(text) or _list_label(section) or in_list or on_list_line
               or _presence_field(s.text, text)):
