@@ -177,7 +177,10 @@ FORM_QUESTION = re.compile(r"^\W*(?:(?:\d{1,2}[.)]|f|fråga(?:\s*\d{1,2})?)\s*[:
 # The child as the one who takes part: also "pat." in journal notes and "den unge" in minutes.
 _PARTICIPANT = r"(?:\[BARN\]|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat(?!:s)\.?|patienten|den unge|den unga)"
 PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
-PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:deltog|deltar|var med|närvarade|"
+# The child said to take part or not; not others in a relative clause after it ("[BARN] har samtyckt till att de som var
+# på mötet får utbyta information").
+PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|övriga|samtliga|vi|ni) som\b)[^.]){{0,60}}"
+                           r"\b(?:deltog|deltar|var med|närvarade|"
                            r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in(?! (?:med|på|via|akut))|"
@@ -205,9 +208,12 @@ ABSENT_REASON = folded_re(r"\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|
                           r"kunde\s+(?:inte|ej)\s+(?:delta|vara med|komma))"
                           r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
 ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
-# The child did not come, no reason given ("[BARN] hade tackat ja men kom inte."): mentioned without content.
-ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:(?:kom|deltog|närvarade)\s+(?:inte|ej)|"
-                             r"var\s+(?:inte|ej)\s+med)\s*(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
+# The child was asked or had said yes and did not come, no reason given ("[BARN] hade tackat ja men kom inte."):
+# mentioned without content. A bare "[BARN] var inte med på mötet." says nothing of the child's part in the plan.
+ABSENT_NO_REASON = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:tackat ja|tackade ja|kallad\w*|inbjud\w*|bjuden|"
+                             r"bjudits in|skulle (?:ha )?(?:varit med|vara med|delta|komma))\b[^.]{0,30}?\b"
+                             r"(?:(?:kom|deltog|närvarade)\s+(?:inte|ej)|var\s+(?:inte|ej)\s+med)\s*"
+                             r"(?:[.!]|$|(?:till|på|i|under)\s+(?:sip-?)?mötet\b)", re.I)
 # The child too tired, ill or upset to take part ("[BARN] ligger inlagd och var för trött för att vara med"): an
 # explicit reason for not taking part (GUIDELINES 3 child_participation met).
 ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:(?:var|är|blev|kände sig)\s+(?:för|alltför|så)\s+\w+\s+"
@@ -238,9 +244,11 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
                                     r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
                                     r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
                                     r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b", re.I)
-# A bare statement that the child took part or not ("[BARN] deltog inte."): the reason can follow.
+# A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet."): the reason
+# or how can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
-                                   r"var (?:inte|ej) med)(?: (?:inte|ej))?\s*[.!]?\s*$", re.I)
+                                   r"var (?:inte|ej) med)(?: (?:inte|ej))?"
+                                   r"(?:\s+(?:på|vid|i)\s+(?:dagens\s+)?(?:sip-?)?möte[nt]?)?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]", "[BARN] hade fått frågan dagen före
 # om vad som var viktigast att ta upp"): only with the child named.
 # "dagarna före" alone or before the meeting, not before another event ("dagarna före umgänget", "veckan innan lovet").
@@ -256,11 +264,14 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
-# minuterna", "i början") or a minutes paragraph ("under § 4") is the meeting too.
+# minuterna", "i början"), a minutes paragraph ("under § 4") or a meeting in project words ("agendan", "workshopen")
+# is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|timm(?:e|en|ar)|kvart\w*|i början|"
-                                   r"dagordning\w*)|§", re.I)
+                                   r"dagordning\w*|agenda\w*|workshop\w*)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
+                                # "Jag har varit med på mitt sätt": taking part in a way the plan does not say
+                                r"har varit med på (?:mitt|sitt|hens|hans|hennes) (?:eget )?sätt|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
@@ -450,8 +461,9 @@ GUARDIAN_VIEW_TITLE = re.compile(r"\b(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|
 GUARDIAN_LABEL = re.compile(rf"^[\W\d]*{_GUARDIAN_NOUN}s?\s*$", re.I)
 FIELD = re.compile(r"^\s*([^:|]{1,40}):\s*(.*)$")
 # What makes a guardian's account of the child their own view: what the child needs or should have
-# ("Pappa sa att [BARN] mår bra och inte behöver något extra, och att det viktiga är ...").
-GUARDIAN_OPINION = re.compile(r"\b(?:behöver|borde|bör|måste|det viktig\w*|viktigt|bäst)\b", re.I)
+# ("Pappa sa att [BARN] mår bra och inte behöver något extra, och att det viktiga är ..."); not what the child likes
+# best ("Mamma säger att jag tycker bäst om när hon sjunger").
+GUARDIAN_OPINION = re.compile(r"\b(?:behöver|borde|bör|måste|det viktig\w*|viktigt|bäst(?!\s+om\b))\b", re.I)
 # The guardians in the SIP process without their view: told about it, sent the plan, called, asked.
 GUARDIAN_PROCESS = re.compile(r"\b(?:plan|planen|protokoll\w*|möte\w*|kallelse\w*|kalla\w*|informera\w*|informeras|"
                               r"sip\w*|tillfråga\w*|kopia)\b", re.I)
@@ -478,14 +490,23 @@ OTHER_AGENT = re.compile(r"\[BARN\]|\b(?:barnet|hen|jag|när|där|medan|eftersom
 EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*)\b",
                               re.I)
 TABLE_ROW = re.compile(r"^\s*\|")
-# A line that only titles a list of participants ("1. Närvarande", "Närv.:"); short lines below it are the list.
-LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"[\s:.?]*$", re.I)
+# A line that only titles a list of participants ("1. Närvarande", "Närv.:", "Närvarande / intressenter"); short
+# lines below it are the list.
+LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"(?:\s*/\s*\w+)?[\s:.?]*$", re.I)
 # The child lives away from the guardians (placed): then their absence needs a stated reason.
 PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
                     r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
                     r"sis-?hem\w*)\b", re.I)
-# A child without guardians in Sweden (unaccompanied, with a "god man"): no guardians to take part.
-UNACCOMPANIED = re.compile(r"\b(?:god man|gode mannen|ensamkommande)\b", re.I)
+# A child without guardians in Sweden (unaccompanied, with a "god man", in notes "GM"): no guardians to take part.
+UNACCOMPANIED = re.compile(r"\b(?:god man|gode mannen|ensamkommande|(?-i:GM))\b", re.I)
+# Parents an unaccompanied child's plan says cannot be reached ("Föräldrarna finns i hemlandet, ingen kontakt",
+# "Pappan är död", "mammans vistelseort är okänd"): kept out for a stated reason (GUIDELINES 4, block 48).
+PARENTS_UNREACHABLE = folded_re(r"\b(?:i|kvar i) (?:hemlandet|hemland\w*|ett annat land)\b|\b(?:är|är båda) (?:döda?|avlidna?)\b|"
+                                r"\bavled\w*|\bvistelseort\w* (?:är )?okänd|\bokänd vistelseort|\b(?:går|gick) inte att nå\b|"
+                                r"\bingen kontakt\b|\bsaknar kontakt\b|\bhar inte (?:haft )?kontakt\b", re.I)
+# The label of a list of stakeholders in project language ("Intressenter:", "Stakeholders"): the guardians named
+# there are only listed; the child named there has not taken part by that alone.
+STAKEHOLDER_LABEL = re.compile(r"^[\W\d]*(?:intressenter|stakeholders?)\b", re.I)
 
 
 @dataclass
@@ -4160,15 +4181,15 @@ def mail_sender(ctx: Context, pos: int) -> str | None:
 
 
 # --- The child's voice (GUIDELINES 3 child_voice, 4 and 4.1) ---------------------------------------------------
-# A person word: the child, an adult (guardian, staff, agency), "han"/"hon" (resolved from the context: often a
-# parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
+# A person word: the child, an adult (guardian, god man, staff, agency), "han"/"hon" (resolved from the context:
+# often a parent) or "jag". Actors and roles found by `find_actors`/`find_roles` count as adults too.
 VOICE_PERSON = folded_re(
     r"(?<![\w\[])(?:(?P<child>\[BARN\](?!s\b)|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|"
     r"pat(?!:s)\.?|patienten)"
     r"|(?P<adult>\[(?!BARN\]|SYSKON)[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|\w*mamma(?:n|or|orna)?|\w*pappa(?:n|or|orna)?|undertecknad|"
     r"vårdnadshavar\w*|föräldr\w*|mormor|morfar|farmor|farfar|\w*personal(?:en)?|\w*pedagog(?:en|erna)?|"
     r"\w*lärar(?:e|en|na)|fröken|fröknarna|\w*sköterska(?:n)?|\w*assistent(?:en)?|\w*behandlare(?:n)?|"
-    r"\w*sekreterare(?:n)?|vi|de|de vuxna|man|båda|bägge)"
+    r"\w*sekreterare(?:n)?|god man|gode mannen|gm|vi|de|de vuxna|man|båda|bägge)"
     r"|(?P<pron>han|hon)|(?P<first>jag)|(?P<second>du))(?!\w)", re.I)
 # Who "hon" and "han" can stand for: a woman or girl, a man or boy; the plural and collective person words can
 # stand for neither ("de dagar då hon ...": "hon" is not "de").
@@ -4245,6 +4266,9 @@ CHILD_AGE = folded_re(r"(?:(?:\[BARN\]|pat\b\.?)\s*[,(]?\s*(?:är\s+|som är\s+|
                               r"^status\s*:\s*)(\d{1,2})\s*(år|mån\w*)\b", re.I | re.M)
 # A journal's part for what staff saw of the patient ("Status:", "Status/observation", "Iakttagelser").
 STATUS_SECTION = folded_re(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I)
+# A law after "enligt" ("Ansökan om ledsagarservice enligt LSS", "placerad enligt LVU"): the ground of a decision,
+# not whose account the sentence gives.
+LAW_NAME = re.compile(r"(?:lss|sol|lvu|lsu|hsl|lul|lma|skollagen|socialtjänstlagen|föräldrabalken)\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur", in notes "uttr. behov av"): partial.
 VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
                              re.I)
@@ -4640,6 +4664,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 and not WRITING_THE_PLAN.search(masked):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
+    enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
     source = next((who for a, _, who in people if a == enligt.end()), None) if enligt else None
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
@@ -4656,6 +4681,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
         return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
+    paraphrase = VOICE_PARAPHRASE.search(masked)
+    if paraphrase and said is None and viewed in ("child", "first") \
+            and _subject(masked, people, paraphrase, last, None)[0] != "adult":
+        return "weak"  # "[BARN] uttrycker att hen vill ...": the staff's words for the child's wish, also as its view
     if said == "first" or viewed == "first":
         return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"
     if viewed == "child":
@@ -4672,7 +4701,6 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     label = LINE_LABEL.match(masked)
     if section == "child" and _search_ci(VERBLESS_ATTITUDE, masked[label.end():] if label else masked):
         return "weak"
-    paraphrase = VOICE_PARAPHRASE.search(masked)
     if paraphrase and (section == "child" or any(who == "child" for _, _, who in people)) \
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
@@ -4854,7 +4882,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
     for original in ctx.segs:
-        if _template_instruction(ctx, original):
+        if _template_instruction(ctx, original) or in_leftover(ctx, original):
             continue
         s = _cell_text(ctx, original)
         kind = _voice_heading(ctx, s)
@@ -4950,9 +4978,11 @@ def _child_first_person_plan(text: str) -> bool:
 def _participation_texts(ctx: Context) -> list[str]:
     """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
     the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
-    jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child."""
-    texts = [MAIL_WRITER_WORD.sub("avsändaren", s.text) if mail_sender(ctx, s.start) not in (None, "child")
-             else s.text for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
+    jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child; a leftover from an earlier
+    plan is blank."""
+    texts = ["" if in_leftover(ctx, s) else MAIL_WRITER_WORD.sub("avsändaren", s.text)
+             if mail_sender(ctx, s.start) not in (None, "child") else s.text
+             for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):
@@ -4968,6 +4998,20 @@ def _with_next_sentence(ctx: Context, texts: list[str], i: int) -> str:
     goes_on = nxt is not None and "\n" not in ctx.text[s.end:nxt.start] \
         and bool(CHILD_FIRST.match(texts[i + 1]) or TOOK_PART_ONLY.match(texts[i]))
     return texts[i] + " " + texts[i + 1] if goes_on else texts[i]
+
+
+def _bare_attendance(ctx: Context, texts: list[str], i: int) -> bool:
+    """A bare statement that the child was at the meeting or not (`TOOK_PART_ONLY`) with nothing after it on the line
+    about the child or the meeting: it says no more than a participant list does (GUIDELINES 3 and 4). After "inte"
+    the next sentence can give the reason, unless it only leads in to what follows ("Det här har hen sagt:")."""
+    if not TOOK_PART_ONLY.match(texts[i]):
+        return False
+    s, nxt = ctx.segs[i], ctx.segs[i + 1] if i + 1 < len(ctx.segs) else None
+    if nxt is None or "\n" in ctx.text[s.end:nxt.start]:
+        return True
+    following = texts[i + 1]
+    return not (CHILD_FIRST.match(following) or PARTICIPATION_CONTEXT.search(following)
+                or NEGATED.search(texts[i]) and not following.rstrip().endswith(":"))
 
 
 def _list_items(s: Segment, text: str, in_list: bool) -> str:
@@ -5094,7 +5138,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
                 or _search_ci(PICTURE_SUPPORT, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
-                or _takes_part(texts[i])
+                or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
@@ -5106,6 +5150,8 @@ def child_participation(ctx: Context) -> CriterionResult:
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
     specific += [s for s in stretch + spoke if s not in specific]
     listed += [s for s in ticked if s not in listed]
+    listed += [s for i, s in enumerate(ctx.segs) if _bare_attendance(ctx, texts, i) and s not in listed
+               and not NEGATED.search(texts[i])]
     ctx.signals.update(participation_specific=len(specific), participation_vague=len(vague) + len(listed))
     if specific:
         return _result("child_participation", "met", 0.6, [_ev(s, "PARTICIPATION") for s in specific],
@@ -5271,6 +5317,67 @@ def _checked(text: str) -> str:
     if not (CHECKBOX.search(text) or UNCHECKED_BOX.search(text)):
         return text
     return CHECKBOX.sub("", UNCHECKED_BOX.sub("", text))
+
+
+# A marker that text copied from an earlier plan no longer applies ("[Text från föregående plan – stryk]", "[Från förra
+# årets plan – gäller ej längre]"), and the marker that ends such a passage ("[Slut på text från föregående plan]").
+LEFTOVER_MARK = folded_re(r"\[[^\[\]\n]{0,80}?\b(?:stryk|stryks|gäller (?:ej|inte) längre|inaktuell\w*)\b[^\[\]\n]{0,80}\]",
+                          re.I)
+LEFTOVER_END = folded_re(r"\[\s*slut\b[^\[\]\n]{0,80}\]", re.I)
+
+
+def _find_leftovers(ctx: Context) -> list[tuple[int, int]]:
+    """(start, end) of the passages the text marks as left over from an earlier plan (`LEFTOVER_MARK`): the rest of
+    the marker's line, or where the marker stands alone on its line, up to the end marker (`LEFTOVER_END`) or the
+    next blank line. They count for nothing (GUIDELINES 4: leftovers the text says no longer apply)."""
+    spans = []
+    for m in _finditer_ci(LEFTOVER_MARK, ctx.text, ctx.text.lower()):
+        line_end = ctx.text.find("\n", m.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        if ctx.text[m.end():line_end].strip():
+            spans.append((m.start(), line_end))
+            continue
+        blank = ctx.text.find("\n\n", m.end())
+        stop = len(ctx.text) if blank < 0 else blank
+        end = _search_ci(LEFTOVER_END, ctx.text[m.end():stop])
+        spans.append((m.start(), m.end() + end.end() if end else stop))
+    return spans
+
+
+def leftovers(ctx: Context) -> list[tuple[int, int]]:
+    """The plan's leftovers from an earlier plan (`_find_leftovers`), computed once per context."""
+    return _cached(ctx, "leftovers", _find_leftovers)
+
+
+def in_leftover(ctx: Context, s: Segment) -> bool:
+    """The segment begins inside a leftover from an earlier plan."""
+    spans = leftovers(ctx)
+    return bool(spans) and _in_spans_of(spans, s.start)
+
+
+# A closing checklist the coordinator ticks ("Kontroll innan planen skickas", "Checklista", "Innan utskick:").
+CHECKLIST_HEADING = folded_re(r"\b(?:kontroll\w*|checklist\w*|check-list\w*|innan utskick|före utskick|"
+                              r"kvalitetssäkring\w*)\b", re.I)
+# What a checklist item claims of the plan itself ("Uppföljningsdatum satt", "Barnets röst finns med", "Ansvar för
+# varje insats angivet", "Vh delaktiga", "Samordningsansvarig utsedd").
+CHECKLIST_CLAIM = folded_re(r"\b(?:finns med|satt|angiv\w*|utsedd|formulerade|delaktiga)\b", re.I)
+# A checklist item answered in a word at the end of its line ("Vårdnadshavarnas syn finns med – Ja").
+CHECKLIST_ANSWER = re.compile(r"\s*[–—:-]\s*(?:ja|nej|ok)\s*$", re.I)
+ANY_BOX = re.compile(r"\[[\sxX✓✔*_]\]|[☐□☒☑■]")
+CHECKLIST_ITEM_WORDS = 6  # an item longer than this, or with a number in it, records something
+
+
+def _checklist_claim(s: Segment) -> bool:
+    """A line of a closing checklist that only claims something of the plan ("☑ Vh delaktiga", "[x] Vårdnadshavarnas
+    synpunkter finns med", "Barnets röst finns med – Ja"): a tick is a claim, not content (GUIDELINES 4); an item
+    that is itself a record ("[x] Samtycke inhämtat fr båda vh, nytt skriftligt samtycke 4/3") is not only a claim."""
+    text = s.text.strip()
+    if not (BOX_LINE.match(text) or CHECKLIST_ANSWER.search(text)):
+        return False
+    if not (CHECKLIST_HEADING.search(s.section) or _search_ci(CHECKLIST_CLAIM, text)):
+        return False
+    items = ANY_BOX.split(CHECKLIST_ANSWER.sub("", text))
+    return all(len(item.split()) <= CHECKLIST_ITEM_WORDS and not re.search(r"\d", item) for item in items)
 
 
 # A consent field's label, also with what the consent is to ("Samtycke till informationsutbyte:", "Samtycke till
@@ -5452,11 +5559,11 @@ class _GuardianFindings:
     mentioned: list[Segment] = field(default_factory=list)  # in the process without a view: informed, absent, ...
 
 
-def _view_field(s: Segment, text: str) -> bool:
+def _view_field(section: str, text: str) -> bool:
     """A line with content in a section, or after a field label, for the guardians' view."""
     m = FIELD.match(text)
     label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
-                                                      or GUARDIAN_LABEL.match(m.group(1))) else (s.section, text)
+                                                      or GUARDIAN_LABEL.match(m.group(1))) else (section, text)
     if not re.search(r"\w", value) or EMPTY_CELL.match(value):
         return False
     return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
@@ -5469,6 +5576,11 @@ def _presence_field(raw: str, text: str) -> bool:
         value = text[m.end():].strip().lower()
         return value.startswith(("ja", "x")) or not value and bool(CHECKBOX.search(raw))
     return bool(GUARDIAN_PRESENCE_VALUE.match(text))
+
+
+def _list_label(text: str) -> bool:
+    """A participant list's or a stakeholder list's label opens the text ("Närvarande:", "Intressenter: [VH1], ...")."""
+    return bool(GUARDIAN_LIST_LABEL.match(text) or STAKEHOLDER_LABEL.match(text))
 
 
 def _reason_follows(nxt: str) -> bool:
@@ -5502,32 +5614,42 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
+    unaccompanied = bool(UNACCOMPANIED.search(ctx.text))
     to_parents = _plan_addressee(ctx) == "guardian"
     goal_spans = [(g.start, g.end) for g in ctx.goals]
     table_goal_spans = [(g.start, g.end) for g in _cached(ctx, "table_goals", _table_goals)[0]]
     in_list = False  # below a list title, until a heading or a sentence
     list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
+    label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
+    spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
     for i, s in enumerate(ctx.segs):
+        if in_leftover(ctx, s) or _checklist_claim(s):
+            continue  # text from an earlier plan that no longer applies; a checklist's tick
         text = _checked(s.text)
         on_list_line = s.start < list_line_end
-        if GUARDIAN_LIST_LABEL.match(text):
+        if _list_label(text):
             line_end = ctx.text.find("\n", s.start)
             list_line_end = line_end if line_end >= 0 else len(ctx.text)
         if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
-        if LIST_TITLE.match(followup.SLIDE_NUMBER.sub("", text)):  # also a slide's title: "Bild 3: Deltagare"
+        title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
+        if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text):
             in_list = True
         elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
             in_list = False
         if field_ and not CHECKBOX.search(s.text) and (not re.search(r"\w", field_.group(2))
                                                         or EMPTY_CELL.match(field_.group(2))):
-            continue  # an empty field: "Vårdnadshavare: –"
+            # an empty field ("Vårdnadshavare: –"), or a label the lines below belong to ("Mål (med [BARN]):")
+            label_section = (s.section, field_.group(1).strip().lower()) \
+                if not s.is_heading and not field_.group(2).strip() else None
+            continue
+        section = label_section[1] if label_section and label_section[0] == s.section else s.section
         if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
             f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
             continue
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
-        if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, s.section)):
+        if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
         clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
@@ -5536,21 +5658,41 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         nxt = ctx.segs[i + 1].text if i + 1 < len(ctx.segs) else ""
         tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
         goal = any(a < s.end and s.start < b for a, b in goal_spans) and (  # under "Mål" or in a goal column
-            _goal_section(s.section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
-        if (own or _view_field(s, text)) and not goal:  # a goal for the parents is no view of theirs
+            _goal_section(section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
+        if (own or _view_field(section, text)) and not goal:  # a goal for the parents is no view of theirs
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)
         elif _search_ci(GUARDIAN_WORD, text) and (GUARDIAN_EXCLUDED.search(text) or GUARDIAN_ABSENT.search(text) and (
-                EXCLUSION_REASON.search(text) or _reason_follows(nxt))):
+                EXCLUSION_REASON.search(text) or _reason_follows(nxt))
+                or unaccompanied and _search_ci(PARENTS_UNREACHABLE, text)):
             f.excluded.append(s)
-        elif (GUARDIAN_LIST_LABEL.match(text) or GUARDIAN_LIST_LABEL.match(s.section) or in_list or on_list_line
+        elif (_list_label(text) or _list_label(section) or in_list or on_list_line
               or _presence_field(s.text, text)):
             f.listed.append(s)
         elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \
                 or _guardian_in_process(text + tail):
             f.mentioned.append(s)
+            if any(SPOKEN_REPORT.match(c.verb) for c in reports) and not REPORT_CHANNEL.search(text) \
+                    and _section_voice(section) != "child" and not _child_view_label(text):
+                spoke.append(s)
+    if f.listed:  # at the meeting, they spoke there (GUIDELINES 4.1: said to be at the meeting, met)
+        f.attended += spoke
+        f.mentioned = [s for s in f.mentioned if s not in spoke]
     return f
+
+
+# A guardian's report said aloud ("Mamma säger att [BARN] ...", "[VH1] berättade att ..."), not written or sent.
+SPOKEN_REPORT = re.compile(r"^(?:säger|sa|sade|berättar|berättade)$", re.I)
+# A report that came by telephone, text message, mail or letter, or before the meeting ("Mamma har i telefon sagt att
+# ...", "Pappa skriver i ett sms att ..."): not said at the meeting.
+REPORT_CHANNEL = re.compile(r"\b(?:telefon\w*|sms\w*|mejl\w*|mail\w*|e-post|brev\w*|inför mötet|före mötet)\b", re.I)
+
+
+def _child_view_label(text: str) -> bool:
+    """The line opens with a label for the child's view ("Barnets synpunkter: Mamma säger att ...")."""
+    label = LINE_LABEL.match(text)
+    return bool(label) and _section_voice(label.group(1).lower()) == "child"
 
 
 # A guardian (not a grandparent or a family home) among the writers of a plan that `GUARDIAN_WRITER` finds.
@@ -5589,8 +5731,8 @@ def guardian_participation(ctx: Context) -> CriterionResult:
                        [_ev(s, "GUARDIAN") for s in f.listed + f.mentioned],
                        "Vårdnadshavarna finns bara i deltagarlistan eller nämns (informerade, samtycke, frånvaro), "
                        "men deras egen syn framgår inte.")
-    placed = [s for s in ctx.segs if PLACED.search(s.text)]
-    if placed and not any(UNACCOMPANIED.search(s.text) for s in ctx.segs):
+    placed = [s for s in ctx.segs if PLACED.search(s.text) and not in_leftover(ctx, s)]
+    if placed and not UNACCOMPANIED.search(ctx.text):
         return _result("guardian_participation", "partial", 0.5, [_ev(s, "GUARDIAN") for s in placed[:1]],
                        "Barnet är placerat och vårdnadshavarna var inte med, men inget skäl anges.")
     return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande eller "

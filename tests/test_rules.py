@@ -3499,6 +3499,27 @@ def test_child_participation_in_notes_and_value_laden_prose(text: str, verdict: 
 
 
 @pytest.mark.parametrize("text, verdict", [
+    # a bare "var med på mötet" says no more than a participant list (partial); what follows on the line can say how
+    ("[BARN] var med på mötet.\n\nMål\n- [BARN] ska gå i skolan\n", "partial"),
+    ("[BARN] var med på mötet. Hen satt bredvid mamma och ritade medan vi pratade.\n", "met"),
+    # a bare absence followed by everyday quotations says nothing of the child's part in the plan (GUIDELINES 4.1)
+    ("[BARN] var inte med på mötet. Det här har han sagt till personalen:\n\"Jag vill ha en cykel.\"\n", "not_met"),
+    ("[BARN] var inte med på mötet. [NAMN_6] förklarade dagen innan vad mötet skulle handla om.\n", "met"),
+    ("[BARN] hade tackat ja men kom inte.\n", "partial"),
+    # after "inte" the next sentence can be the reason
+    ("Anteckningar SIP\n\n[BARN] var inte med. Klassen hade nationella prov den förmiddagen.\n", "met"),
+    # others at the meeting in a relative clause are not the child taking part
+    ("Gode mannen och [BARN] har samtyckt till att de som var på mötet får utbyta information.\n", "not_met"),
+    # a meeting in project words
+    ("[BARN] var med hela passet och hade själv lagt till två punkter på agendan i förväg.\n", "met"),
+    ("1. Närvarande / intressenter\n- [BARN]\n- [NAMN_1], förskollärare, förskolan\n", "partial"),
+    ("Min plan\nJag heter [BARN].\n\nJag och mötet\nJag har varit med på mitt sätt.\n", "partial"),
+])
+def test_child_participation_bare_statements_and_project_words(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
     # the guardians wrote the plan themselves: their own account
     (("Min plan som förälder – SIP för [BARN]\nSkriven av [VH1], mamma, efter mötet.\n"
       "Jag hoppas att det blir klart vid nästa möte.\n"), "met"),
@@ -3515,6 +3536,39 @@ def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verd
 
 
 @pytest.mark.parametrize("text, verdict", [
+    # guardians in a project plan's stakeholder list are only listed
+    ("Intressenter: [VH1], [VH2], [NAMN_1] (BUP), [NAMN_2] (socialtjänsten)\n\nMål\n- [BARN] ska gå i skolan\n",
+     "partial"),
+    # a checklist's tick is a claim, not the guardians taking part (GUIDELINES 4)
+    ("Vårdnadshavarnas syn: –\n\n☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☑ Vh delaktiga ☐ Barnets röst finns med\n",
+     "not_met"),
+    ("Kontroll innan planen skickas\n[x] Vårdnadshavarnas synpunkter finns med\n", "not_met"),
+    ("Vårdnadshavarnas syn finns med – Ja\n", "not_met"),
+    # a leftover from an earlier plan that the text says no longer applies counts for nothing
+    (("Aktuell situation\n[Text från föregående plan – gäller ej längre]\nVårdnadshavarnas synpunkter: Pappa säger att "
+      "[BARN] inte behöver någon hjälp. Mamma håller med.\n[Slut på text från föregående plan]\n"), "not_met"),
+    ("[Från förra årets plan – gäller ej längre] Mamma vill att [BARN] byter skola.\n", "not_met"),
+    # a god man in notes ("GM") is no guardian: an unaccompanied child's plan without guardians is not "placed, no reason"
+    ("Närv: [NAMN_1] soc, [NAMN_2] kontaktpers. HVB, [NAMN_3] GM.\nGM har träffat [BARN] två gånger.\n", "not_met"),
+    # parents who cannot be reached, with the reason: kept out for a stated reason (GUIDELINES 4, block 48)
+    ("[BARN] kom som ensamkommande 2024 och bor på HVB.\nFöräldrarna finns i hemlandet, ingen kontakt.\n", "met"),
+    # the lines under a goal label are no guardians' view, even below an empty view heading
+    (("Deltagare:\n[VH1] (särskilt förordnad vårdnadshavare)\n\nVårdnadshavarens synpunkter:\n\n"
+      "Mål (skrivs in i samråd med [BARN]):\n1. [BARN] tar sin medicin varje morgon.\n"), "partial"),
+    # what the child likes best, as a guardian tells it, is the child's, not the guardian's opinion
+    ("Mamma säger att [BARN] tycker bäst om när hon sjunger.\n", "partial"),
+    # a listed guardian who tells the meeting what the child wants took part there (GUIDELINES 4.1)
+    ("Närvarande: [BARN], [VH1], [NAMN_1] (soc)\n\n[VH1] berättar att [BARN] vill sluta på korttids.\n", "met"),
+    # ... not by telephone, nor as the child's view under the child's heading
+    ("Närvarande: [VH1], [NAMN_1] (soc)\n\nMamma har i telefon sagt att [BARN] vill sluta på korttids.\n", "partial"),
+    ("Närvarande: [VH1], [NAMN_1] (soc)\n\nBarnets synpunkter:\nMamma säger att [BARN] vill äta i ett mindre rum.\n",
+     "partial"),
+])
+def test_guardian_participation_stakeholders_checklists_leftovers_and_unaccompanied(text: str, verdict: str):
+    assert _verdict(text, "guardian_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
     ("Barnets inställning har inhämtats.\n", "partial"),  # a formal letter's formula
     ("Barnet har getts tillfälle att yttra sig.\n", "partial"),
     ("Barnet har beretts möjlighet att framföra sina synpunkter.\n", "partial"),
@@ -3524,6 +3578,23 @@ def test_guardian_participation_in_parents_own_plans_and_visions(text: str, verd
     ("Av samtal med vårdnadshavarna framgår att de vill ha stöd.\n", "not_met"),
 ])
 def test_child_voice_in_official_administrative_language(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a god man telling what the young person wants speaks for the child (GUIDELINES 3 child_voice partial)
+    ("Elevens synpunkter:\nGode mannen säger att [BARN] vill ha mer hjälp och att han trivs i klassen.\n", "partial"),
+    # "enligt LSS" is the law a decision is made under, not an adult telling the child's view
+    ("| [BARN] ska göra något han tycker om varje helg | Ansökan om ledsagarservice enligt LSS | [NAMN_2] |\n",
+     "not_met"),
+    # "uttrycker att hen vill ...": the staff's words for the child's wish, also under the child's heading
+    ("Barnets syn: [BARN] uttrycker att han vill lägga det här bakom sig.\n", "partial"),
+    ("Barnets syn: [BARN] säger att han vill lägga det här bakom sig och börja träna boxning igen.\n", "met"),
+    # a checklist's tick is no voice; a leftover from an earlier plan counts for nothing
+    ("Kontroll innan planen skickas\n☑ Barnets röst finns med\n", "not_met"),
+    ("[Text från föregående plan – stryk] [BARN] säger att hon vill börja på dans.\n", "not_met"),
+])
+def test_child_voice_told_by_a_god_man_or_in_staff_words(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
 
 
