@@ -2822,9 +2822,9 @@ def _adults_need(s: Segment, needs: list[int], voice: _NeedVoice) -> bool:
 # A bracketed note that marks text left from an earlier plan as no longer valid ("[Text från föregående plan – stryk]",
 # "[Från förra årets plan – gäller ej längre]", "[stryks]"), and the note that closes such a passage ("[Slut på text från
 # föregående plan]"): GUIDELINES 4 (block 47), leftovers the text says no longer apply count for nothing.
-LEFTOVER_MARK = folded_re(r"\[[^\]\n]{0,80}?\b(?:stryk\w*|gäller (?:ej|inte) längre|(?:ej|inte) längre aktuell\w*|inaktuell\w*)"
-                          r"[^\]\n]{0,80}\]", re.I)
-LEFTOVER_END = folded_re(r"\[\s*slut\b[^\]\n]{0,80}\]", re.I)
+LEFTOVER_MARK = folded_re(r"\[[^\[\]\n]{0,80}?\b(?:stryk\w*|gäller (?:ej|inte) längre|(?:ej|inte) längre aktuell\w*|"
+                          r"inaktuell\w*)[^\[\]\n]{0,80}\]", re.I)
+LEFTOVER_END = folded_re(r"\[\s*slut\b[^\[\]\n]{0,80}\]", re.I)
 
 
 def _find_leftovers(ctx: Context) -> list[tuple[int, int]]:
@@ -4882,7 +4882,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
     for original in ctx.segs:
-        if _template_instruction(ctx, original) or in_leftover(ctx, original):
+        if _template_instruction(ctx, original) or _in_leftover(ctx, original):
             continue
         s = _cell_text(ctx, original)
         kind = _voice_heading(ctx, s)
@@ -4980,7 +4980,7 @@ def _participation_texts(ctx: Context) -> list[str]:
     the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
     jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child; a leftover from an earlier
     plan is blank."""
-    texts = ["" if in_leftover(ctx, s) else MAIL_WRITER_WORD.sub("avsändaren", s.text)
+    texts = ["" if _in_leftover(ctx, s) else MAIL_WRITER_WORD.sub("avsändaren", s.text)
              if mail_sender(ctx, s.start) not in (None, "child") else s.text
              for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
     if _plan_addressee(ctx) == "child":
@@ -5319,48 +5319,12 @@ def _checked(text: str) -> str:
     return CHECKBOX.sub("", UNCHECKED_BOX.sub("", text))
 
 
-# A marker that text copied from an earlier plan no longer applies ("[Text från föregående plan – stryk]", "[Från förra
-# årets plan – gäller ej längre]"), and the marker that ends such a passage ("[Slut på text från föregående plan]").
-LEFTOVER_MARK = folded_re(r"\[[^\[\]\n]{0,80}?\b(?:stryk|stryks|gäller (?:ej|inte) längre|inaktuell\w*)\b[^\[\]\n]{0,80}\]",
-                          re.I)
-LEFTOVER_END = folded_re(r"\[\s*slut\b[^\[\]\n]{0,80}\]", re.I)
-
-
-def _find_leftovers(ctx: Context) -> list[tuple[int, int]]:
-    """(start, end) of the passages the text marks as left over from an earlier plan (`LEFTOVER_MARK`): the rest of
-    the marker's line, or where the marker stands alone on its line, up to the end marker (`LEFTOVER_END`) or the
-    next blank line. They count for nothing (GUIDELINES 4: leftovers the text says no longer apply)."""
-    spans = []
-    for m in _finditer_ci(LEFTOVER_MARK, ctx.text, ctx.text.lower()):
-        line_end = ctx.text.find("\n", m.end())
-        line_end = len(ctx.text) if line_end < 0 else line_end
-        if ctx.text[m.end():line_end].strip():
-            spans.append((m.start(), line_end))
-            continue
-        blank = ctx.text.find("\n\n", m.end())
-        stop = len(ctx.text) if blank < 0 else blank
-        end = _search_ci(LEFTOVER_END, ctx.text[m.end():stop])
-        spans.append((m.start(), m.end() + end.end() if end else stop))
-    return spans
-
-
-def leftovers(ctx: Context) -> list[tuple[int, int]]:
-    """The plan's leftovers from an earlier plan (`_find_leftovers`), computed once per context."""
-    return _cached(ctx, "leftovers", _find_leftovers)
-
-
-def in_leftover(ctx: Context, s: Segment) -> bool:
-    """The segment begins inside a leftover from an earlier plan."""
-    spans = leftovers(ctx)
-    return bool(spans) and _in_spans_of(spans, s.start)
-
-
 # A closing checklist the coordinator ticks ("Kontroll innan planen skickas", "Checklista", "Innan utskick:").
 CHECKLIST_HEADING = folded_re(r"\b(?:kontroll\w*|checklist\w*|check-list\w*|innan utskick|före utskick|"
                               r"kvalitetssäkring\w*)\b", re.I)
 # What a checklist item claims of the plan itself ("Uppföljningsdatum satt", "Barnets röst finns med", "Ansvar för
 # varje insats angivet", "Vh delaktiga", "Samordningsansvarig utsedd").
-CHECKLIST_CLAIM = folded_re(r"\b(?:finns med|satt|angiv\w*|utsedd|formulerade|delaktiga)\b", re.I)
+CHECKLIST_CLAIM_WORD = folded_re(r"\b(?:finns med|satt|angiv\w*|utsedd|formulerade|delaktiga)\b", re.I)
 # A checklist item answered in a word at the end of its line ("Vårdnadshavarnas syn finns med – Ja").
 CHECKLIST_ANSWER = re.compile(r"\s*[–—:-]\s*(?:ja|nej|ok)\s*$", re.I)
 ANY_BOX = re.compile(r"\[[\sxX✓✔*_]\]|[☐□☒☑■]")
@@ -5374,7 +5338,7 @@ def _checklist_claim(s: Segment) -> bool:
     text = s.text.strip()
     if not (BOX_LINE.match(text) or CHECKLIST_ANSWER.search(text)):
         return False
-    if not (CHECKLIST_HEADING.search(s.section) or _search_ci(CHECKLIST_CLAIM, text)):
+    if not (CHECKLIST_HEADING.search(s.section) or _search_ci(CHECKLIST_CLAIM_WORD, text)):
         return False
     items = ANY_BOX.split(CHECKLIST_ANSWER.sub("", text))
     return all(len(item.split()) <= CHECKLIST_ITEM_WORDS and not re.search(r"\d", item) for item in items)
@@ -5623,7 +5587,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
     for i, s in enumerate(ctx.segs):
-        if in_leftover(ctx, s) or _checklist_claim(s):
+        if _in_leftover(ctx, s) or _checklist_claim(s):
             continue  # text from an earlier plan that no longer applies; a checklist's tick
         text = _checked(s.text)
         on_list_line = s.start < list_line_end
@@ -5731,7 +5695,7 @@ def guardian_participation(ctx: Context) -> CriterionResult:
                        [_ev(s, "GUARDIAN") for s in f.listed + f.mentioned],
                        "Vårdnadshavarna finns bara i deltagarlistan eller nämns (informerade, samtycke, frånvaro), "
                        "men deras egen syn framgår inte.")
-    placed = [s for s in ctx.segs if PLACED.search(s.text) and not in_leftover(ctx, s)]
+    placed = [s for s in ctx.segs if PLACED.search(s.text) and not _in_leftover(ctx, s)]
     if placed and not UNACCOMPANIED.search(ctx.text):
         return _result("guardian_participation", "partial", 0.5, [_ev(s, "GUARDIAN") for s in placed[:1]],
                        "Barnet är placerat och vårdnadshavarna var inte med, men inget skäl anges.")
