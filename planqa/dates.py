@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -307,27 +308,30 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     resolving: the kind is 'absolute' or 'week' (resolved with the plan date) or 'vague'."""
     found: list[tuple[int, str, re.Match[str]]] = []
     has_digit = any(ch.isdigit() for ch in text)
-    low = text.translate(_FOLD).lower()
-    # matched on the lower-cased text without re.IGNORECASE where that keeps every offset (several times faster);
-    # a match's groups are then lower-cased, its offsets the same
     lowered = lower_case_text(text)
-    read, rx_for = (text, lambda rx: rx) if lowered is None else (lowered, lower_case_variant)
+    low = text.translate(_FOLD).lower() if lowered is None else lowered
+
+    def scan(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches on the lower-cased text without re.IGNORECASE where that keeps every offset (several times
+        faster; a match's groups are then lower-cased, its offsets the same)."""
+        return rx.finditer(text) if lowered is None else lower_case_variant(rx).finditer(lowered)
+
     for rx, keys in _ABS_RE if has_digit else ():
-        for m in rx_for(rx).finditer(read) if any(k in low for k in keys) else ():
+        for m in scan(rx) if any(k in low for k in keys) else ():
             if not _valid_absolute(m):
                 continue
             found.append((m.start(), _kind(m, "absolute"), m))
-    for m in rx_for(_WEEK_RE).finditer(read) if has_digit and "v" in low else ():
+    for m in scan(_WEEK_RE) if has_digit and "v" in low else ():
         if not 1 <= int(m.group("w1")) <= 53:
             continue
         found.append((m.start(), _kind(m, "week"), m))
-    for m in rx_for(_WORD_DATE_RE).finditer(read) if any(k in low for k in _WORD_DATE_KEYS) else ():
+    for m in scan(_WORD_DATE_RE) if any(k in low for k in _WORD_DATE_KEYS) else ():
         found.append((m.start(), _kind(m, "absolute"), m))
-    for m in rx_for(_WORD_WEEK_RE).finditer(read) if "vecka " in low else ():
+    for m in scan(_WORD_WEEK_RE) if "vecka " in low else ():
         if CARDINALS[m.group("ws").lower()] <= 53:
             found.append((m.start(), _kind(m, "week"), m))
     for rx, keys in _VAGUE_RE:
-        for m in rx_for(rx).finditer(read) if any(k in low for k in keys) else ():
+        for m in scan(rx) if any(k in low for k in keys) else ():
             found.append((m.start(), "vague", m))
     return tuple((whole, leading_words(text, m.start(), m.end()), kind, m) for whole, kind, m in found)
 

@@ -21,9 +21,7 @@ from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.drafts import PLACEHOLDER
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.readable import readable, reads_plan_text
-from planqa.text import Segment, folded_re, segments
-from planqa.text import lower_case_text as _lowered
-from planqa.text import lower_case_variant as _lower_case_variant
+from planqa.text import Segment, folded_re, lower_case_text, lower_case_variant, segments
 
 MODEL_VERSION = "rules-1"
 T = TypeVar("T")
@@ -373,11 +371,13 @@ CONSENT_CLAUSE = re.compile(r"(?:[,;]|\b(?:och|men|samt))\s+(?=(?:samtyck|medgiv
 # the form's own text ("Samtycke:  ☐ skriftligt  ☐ muntligt   Samtycke finns sedan tidigare.").
 UNCHECKED_BOX = re.compile(r"(?:\[[\s_]\]|\|_\||☐|□)[ \t]*[^\[☐□☒☑■|]*?(?=[ \t]{2,}\S|[\[☐□☒☑■|]|$)")
 CHECKBOX = re.compile(r"\[[xX✓✔*]\]|[☒☑■]")
+# A check box, ticked or empty, as a checklist line starts with ("[x]", "[ ]", "☑", "☐", "✓").
+TICK_BOX = r"(?:\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔])"
 # A line of a quality checklist the coordinator ticks: only boxes, each with a short claim about the plan and no
 # content of its own ("☑ Samtycke inhämtat", "[x] Uppföljningsdatum satt ☐ Samordningsansvarig utsedd"). A tick is a
 # claim, not the record it claims (GUIDELINES 4); a ticked line with a colon, a placeholder, a date or a parenthesis
 # ("[x] Samtycke inhämtat (muntligt, [VH1])") is no bare claim, and a form's "[x] Ja" is an answer.
-CHECKLIST_CLAIM = re.compile(r"\s*(?:(?:\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔])[ \t]*(?!(?:ja|nej|ok)\b)(?:[^\W\d_]+\.?[ \t]*){1,5})+",
+CHECKLIST_CLAIM = re.compile(rf"\s*(?:{TICK_BOX}[ \t]*(?!(?:ja|nej|ok)\b)(?:[^\W\d_]+\.?[ \t]*){{1,5}})+",
                              re.I)
 # Who gave consent. All guardians (or a person who alone decides), the child, or one parent.
 CONSENT_BY_ALL = re.compile(r"\b(?:vårdnadshavarna|vårdnadshavare(?!\s*\d)|föräldrar\w*|båda|bägge|vh(?!\d)|ni|familjen|"
@@ -1183,7 +1183,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
 # plan, not a goal (GUIDELINES 4, block 47). A goal line marked as left over from an earlier plan ("[Text från
 # föregående plan – gäller ej längre] ...", "... (stryk)"): the text says it no longer applies, so it counts for
 # nothing (GUIDELINES 4, block 47).
-GOAL_CLAIM_OR_LEFTOVER = re.compile(r"^\W*(?:\[[xX✓✔*\s_]\]|[☒☑■☐□✓✔])\s*(?:del)?m[åa]l(?:en|et)?\b"
+GOAL_CLAIM_OR_LEFTOVER = re.compile(rf"^\W*{TICK_BOX}\s*(?:del)?m[åa]l(?:en|et)?\b"
                                     r"|[\[(][^\])]{0,60}\b(?:gäller (?:ej|inte)(?: längre)?|stryk|ska strykas)\b[^\])]{0,60}[\])]",
                                     re.I)
 
@@ -2716,19 +2716,19 @@ AVOIDED_IN_GOAL = folded_re(r"\b(?:ska|skall)\b[^.;]*\butan att\s+(?:\S+\s+){0,3
 def _search_ci(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)` for an re.IGNORECASE pattern, run on the lower-cased text where offsets allow (the
     match's offsets are the same; its text is lower-cased)."""
-    low = _lowered(text)
-    return pattern.search(text) if low is None else _lower_case_variant(pattern).search(low)
+    low = lower_case_text(text)
+    return pattern.search(text) if low is None else lower_case_variant(pattern).search(low)
 
 
 def _finditer_lowered(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` as `_search_ci` runs `search`."""
-    low = _lowered(text)
-    return pattern.finditer(text) if low is None else _lower_case_variant(pattern).finditer(low)
+    low = lower_case_text(text)
+    return pattern.finditer(text) if low is None else lower_case_variant(pattern).finditer(low)
 
 
 def _finditer_ci(pattern: re.Pattern[str], text: str, low: str) -> Iterator[re.Match]:
     """`pattern.finditer(text)`, run on the lower-cased text when lower-casing keeps every offset."""
-    return _lower_case_variant(pattern).finditer(low) if len(low) == len(text) else pattern.finditer(text)
+    return lower_case_variant(pattern).finditer(low) if len(low) == len(text) else pattern.finditer(text)
 
 
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
@@ -2849,7 +2849,7 @@ def _find_leftovers(ctx: Context) -> list[tuple[int, int]]:
 
 def _in_leftover(ctx: Context, s: Segment) -> bool:
     """The segment lies in a passage left from an earlier plan that the text marks as no longer valid."""
-    return any(a <= s.start < b for a, b in _cached(ctx, "leftovers", _find_leftovers))
+    return _in_spans_of(_cached(ctx, "leftovers", _find_leftovers), s.start)
 
 
 # A heading for what has not worked, in a follow-up's review ("Gick mindre bra:", "Det som inte fungerar", "Vad har gått
@@ -5106,11 +5106,11 @@ def _in_participation_section(s: Segment, text: str) -> bool:
 def _takes_part(text: str) -> bool:
     """A sentence that says the child took part (or not), leaving out taking part in something other than the
     meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
-    low = _lowered(text)
+    low = lower_case_text(text)
     if low is None:
         return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
-    elsewhere_blanked = _lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)
-    return bool(_lower_case_variant(PARTICIPATION).search(elsewhere_blanked))
+    elsewhere_blanked = lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)
+    return bool(lower_case_variant(PARTICIPATION).search(elsewhere_blanked))
 
 
 # A line of form checkboxes and nothing else ("[x] Barnet deltog", "[ ] Barnet deltog    [x] Vårdnadshavare deltog").
