@@ -4,7 +4,9 @@ The repairs keep the text's length, in this order: the other spaces a word proce
 (no-break, narrow and thin spaces, a byte-order mark) become plain spaces, Windows line ends plain ones, and
 invisible characters inside a word (a soft hyphen, a zero-width space) move out of it as spaces after it
 (`visible`); struck text, comments and change marks become spaces (`planqa.revisions`); words broken at a line
-end are joined (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`).
+end are joined (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`); in a plan
+that lost its line breaks, the spaces before its headings, fields and list items become line breaks again
+(`planqa.linebreaks`).
 `reads_plan_text` wraps an assessor's `assess`: the plan is assessed as `readable` text with other conventions'
 placeholders read as the guidelines' own (`planqa.placeholders`), and the result points into the plan as given.
 """
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from planqa.hyphens import broken_words, in_text, join_hyphenated
+from planqa.linebreaks import restore_line_breaks
 from planqa.models import Assessment, Plan
 from planqa.ocr import read_letters
 from planqa.placeholders import in_original, normalise
@@ -65,8 +68,9 @@ def _without_invisible(m: re.Match[str]) -> str:
 
 def readable(text: str) -> str:
     """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, without struck
-    text and comments, broken words joined, OCR digits read as letters; the same length as `text`."""
-    return read_letters(join_hyphenated(mask_revisions(visible(text))))
+    text and comments, broken words joined, OCR digits read as letters, lost line breaks put back; the same
+    length as `text`."""
+    return restore_line_breaks(read_letters(join_hyphenated(mask_revisions(visible(text)))))
 
 
 def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
