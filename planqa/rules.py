@@ -2590,7 +2590,13 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"vara ifyllda|(?:ett )?nytt samtycke|(?:en |den )?remiss(?:en)?\b)|"
                         r"behov av insats\w*|bedömning av (?:eventuellt )?behov\w*|"
                         r"(?:utifrån|efter) (?:barnets|elevens|ungdomens|hens|\[barn\]s|dennes|individens) (?:individuella |unika |egna )?behov|"
-                        r"behov (?:står|sätts|ställs) i (?:centrum|fokus))", re.I)
+                        r"behov (?:står|sätts|ställs) i (?:centrum|fokus)|"
+                        # a template's information on SIP and the law, about any child (GUIDELINES 4, block 52)
+                        r"(?:när|om) (?:ett|en) (?:barn|elev|ungdom|person|individ|enskild)\w* (?:\w+ )?(?:har )?(?:behov|behöver)|"
+                        r"(?:planen|sip\w*) ska (?:\w+ )?(?:beskriva|innehålla|omfatta|ange|redovisa)\b|"
+                        r"(?:när|om) behoven? (?:förändras|ändras)|barnets behov(?:,| och) (?:vilka )?(?:insatser|mål)\b|"
+                        # the writers' own uncertainty, no difficulty of the child ("det är svårt att veta hur det är")
+                        r"det (?:är|var) (?:\w+ )?svårt att (?:veta|säga|bedöma|avgöra|förutse))", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
 # referred to elsewhere (GUIDELINES 4.1: not_met).
 NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till|"
@@ -2700,11 +2706,11 @@ SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med
                            r"avseende|när det gäller) (?:(?:sin|sina|min|mina|hans|hennes|hens|\w+s) )?$", re.I)
 # What a "har svårt med" is about when it is all of school or everything ("Jag har svårt med skolan", "har svårt med
 # allt"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i skolan").
-WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|maten|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$)",
+WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgången|maten|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$|\s(?:och|men|sedan)\b)",
                          re.I)
 # A difficulty that is the topic of talk or information ("vem i klassen som får veta om anfallen", "samtal om ilska
-# och konflikter", "information om ångest"): what is talked about, not the child's situation.
-TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|"
+# och konflikter", "information om ångest", "tankar om sömnen"): what is talked or thought about, not the child's situation.
+TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|tankar|funderingar|"
                        r"psykoedukation)\s+(?:om|kring)\s+(?:\S+\s+){0,2}$", re.I)
 
 
@@ -3052,7 +3058,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
                               or bool(SUPPORT_AROUND.search(clause))
-                              or word.lower().startswith(("har svårt", "behöver hjälp med"))
+                              or word.lower().startswith(("har svårt", "svårt med", "behöver hjälp med"))
                               and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
                 kinds.add("vague" if vague_word else "concrete")
         if "concrete" in kinds:
