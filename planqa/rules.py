@@ -2700,6 +2700,16 @@ LEGAL_PROCESS_CLAUSE = folded_re(r"\b(?:misstänk\w*|brottsmisstank\w*|anmäld\w
 OFFENCE_WORD = folded_re(r"(?:hot|våld|brott|stjäl|snatt|kränk|droger|narkotika|cannabis|hasch)\w*", re.I)
 
 
+# A difficulty the writers present as their guess ("[BARN] verkar tycka att det är jobbigt ..., men det är vår tolkning",
+# "vi tänker att hen kanske har svårt ..."): a hedged need, no concrete description (GUIDELINES 4, block 51).
+HEDGED_NEED = folded_re(r"\b(?:kanske|möjligen|möjligtvis|eventuellt|vår tolkning|vi uppfattar att|vi tror att|vi tänker att|"
+                        r"verkar (?:\w+ )?tycka)\b", re.I)
+# A need area named as a bare noun after a preposition or "och" ("problem med sömnen", "rutiner kring sömn", "mat och
+# sömn"): it says where, not what (GUIDELINES 3: vague); "Sömnen beskrivs som oregelbunden" describes it.
+BARE_AREA_NOUN = folded_re(r"sömn(?:en)?", re.I)
+AREA_NOUN_LEAD = folded_re(r"\b(?:om|med|kring|runt|för|av|och|gällande|avseende)\s+$", re.I)
+
+
 # Support asked for around a difficulty ("behöver stöd för att hantera sin ilska", "behöver hjälp kring konflikter"):
 # "behöver stöd" with a topic, not what happens in the child's daily life (GUIDELINES 3: vague).
 SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med) att hantera|att hantera|kring|runt|gällande|"
@@ -3058,6 +3068,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
                               or bool(SUPPORT_AROUND.search(clause))
+                              or bool(_search_ci(HEDGED_NEED, re.split(r"[.!?;]\s", s.text[at - s.start:])[0] + " " + sentence))
+                              or bool(BARE_AREA_NOUN.fullmatch(word)) and bool(AREA_NOUN_LEAD.search(clause))
                               or word.lower().startswith(("har svårt", "svårt med", "behöver hjälp med"))
                               and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
                 kinds.add("vague" if vague_word else "concrete")
