@@ -2632,9 +2632,10 @@ ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]{0,20}:\s*)?(?:har|är|blir|kommer|går|"
                              r"somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
                              r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
-# Who a difficulty belongs to: the last person named before it in its sentence.
+# Who a difficulty belongs to: the last person named before it in its sentence; a guardian in the genitive names the
+# guardian too ("Mammas depression har blivit bättre, men hon är fortfarande trött").
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|patienten|"
-                         r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mamma|mamman|pappa|pappan|"
+                         r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mammas?|mammans?|pappas?|pappans?|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
 # A difficulty that the text says will not happen: reassurance to the child ("Ingen blir arg på dig", "Du ska inte
@@ -2683,9 +2684,10 @@ NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|
 # what to do then), not the child's situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
 CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|eller\s+)?(?:om|ifall)\s", re.I)
 # A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
-# att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten").
+# att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten", "rädd att [BARN] ska märka att hon
+# är ledsen").
 WISHED_CLAUSE = folded_re(r"\b(?:vill|ville|önskar|önskade|rädd|rädda)\s+(?:inte\s+)?att\s+(?:\[BARN\]|barnet|eleven|"
-                          r"ungdomen|hen|han|hon)\s+(?:inte\s+)?(?:ska|skall|kommer att)\s+(?:\S+\s+){0,3}$", re.I)
+                          r"ungdomen|hen|han|hon)\s+(?:inte\s+)?(?:ska|skall|kommer att)\s+(?:\S+\s+){0,5}$", re.I)
 
 
 # The legal process around an offence ("misstänkt för olaga hot", "anmäld för misshandel", "åtalsunderlåtelse för
