@@ -4050,3 +4050,32 @@ def test_needs_paperwork_that_is_needed_is_no_need_of_the_child():
             "enhet.\n")
     r = _result(text, "needs_described")
     assert r.verdict == "not_met" and not r.evidence
+
+
+def test_needs_a_templates_sip_information_text_is_no_need():
+    # information on SIP and the law speaks of any child (GUIDELINES 4, block 52): not_met
+    text = ("Information om SIP\nEn samordnad individuell plan (SIP) ska upprättas när ett barn behöver insatser "
+            "från både kommunen och regionen.\nPlanen ska beskriva barnets behov, mål och insatser.\n\n"
+            "Planen ska innehålla:\n• barnets behov och vilka insatser som behövs\n"
+            "Planen ska följas upp minst en gång per år eller när behoven förändras.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_needs_the_writers_doubt_a_guess_or_a_topic_is_vague():
+    # "svårt att veta" is the writers' doubt; a guess, a whole domain or a topic names no concrete need (GUIDELINES 3)
+    assert _verdict("Kort om situationen\n[BARN] verkar må bra, men det är svårt att veta hur det är.\n",
+                    "needs_described") == "not_met"
+    for line in ("[BARN] verkar tycka att det är jobbigt när det är tyst hemma, men det är vår tolkning.",
+                 "[BARN] har haft svårt med skolgången sedan höstlovet.",
+                 "Jag har problem med sömnen."):
+        assert _verdict("Om mig\n" + line + "\n", "needs_described") == "partial", line
+    assert _verdict("Om mig\nDet fanns tankar om [BARN]s sömn och kommunikationen.\n", "needs_described") != "met"
+    assert _verdict("Läget nu\nSömnen beskrivs som oregelbunden, [BARN] vaknar flera gånger per natt.\n",
+                    "needs_described") == "met"
+
+
+def test_needs_a_guardian_in_the_genitive_holds_the_difficulty():
+    # "hon" after "Mammas ..." is the mother; her fear of what the child will notice is no need of the child
+    text = ("Sedan förra mötet\n• Mammas depression har blivit bättre, men hon är fortfarande mycket trött på "
+            "eftermiddagarna.\n• [VH1] säger att hon är rädd att [BARN] ska märka att hon är ledsen.\n")
+    assert _verdict(text, "needs_described") != "met"
