@@ -2712,6 +2712,12 @@ BARE_AREA_NOUN = folded_re(r"sömn(?:en)?", re.I)
 AREA_NOUN_LEAD = folded_re(r"\b(?:om|med|kring|runt|för|av|och|gällande|avseende)\s+$", re.I)
 
 
+def _hedged_need(s: Segment, at: int, before: str) -> bool:
+    """The sentence of the difficulty at offset `at` of the segment (`before` is its part up to the difficulty)
+    gives it as the writers' guess (`HEDGED_NEED`)."""
+    return bool(_search_ci(HEDGED_NEED, before + " " + re.split(r"[.!?;]\s", s.text[at:])[0]))
+
+
 # Support asked for around a difficulty ("behöver stöd för att hantera sin ilska", "behöver hjälp kring konflikter"):
 # "behöver stöd" with a topic, not what happens in the child's daily life (GUIDELINES 3: vague).
 SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med) att hantera|att hantera|kring|runt|gällande|"
@@ -3070,7 +3076,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
                               or bool(SUPPORT_AROUND.search(clause))
-                              or bool(_search_ci(HEDGED_NEED, re.split(r"[.!?;]\s", s.text[at - s.start:])[0] + " " + sentence))
+                              or _hedged_need(s, at - s.start, sentence)
                               or bool(BARE_AREA_NOUN.fullmatch(word)) and bool(AREA_NOUN_LEAD.search(clause))
                               or word.lower().startswith(("har svårt", "svårt med", "behöver hjälp med"))
                               and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
