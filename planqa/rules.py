@@ -724,7 +724,7 @@ SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{
 WORDED_SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?i:del|punkt|avsnitt)\s+\d")
 # Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
 SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
-                          r"deltagare|närvarande|övrigt|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
+                          r"deltagare|närvarande|övrigt|övr\b|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
                           r"föräldrar\w*|vem gör|vem hjälper|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
@@ -1162,7 +1162,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue
         body = _strip_label(s.text)
         if in_goal_section and _goal_gap(s.text, body):
-            if not _struck_slot(ctx, s):
+            if not _struck_slot(ctx, s) and not _separator_dash(ctx, s):
                 gaps.append(s)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
@@ -1170,7 +1170,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
-            out.append(s)
+            out.extend(_goal_series(s))
     out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
     if out and any_section:
         return out
@@ -1336,6 +1336,42 @@ def _struck_slot(ctx: Context, s: Segment) -> bool:
 def _goal_gap(text: str, body: str) -> bool:
     """A line in a goal section that marks a goal as missing: an empty slot or a placeholder ("mål ej satt")."""
     return bool(EMPTY_GOAL_SLOT.match(text)) or _placeholder(body) or bool(NO_GOAL_NOTE.search(body))
+
+
+# A line that is only a dash: in a plan whose line breaks were put back (GUIDELINES 4, block 50) the " - " between
+# its sections ("... svårigheter - Insatser: ...") stands as such a line between a section and the next heading.
+DASH_LINE = re.compile(r"^[ \t]*[-–—][ \t]*$", re.M)
+
+
+def _separator_dash(ctx: Context, s: Segment) -> bool:
+    """True when the segment is a lone dash that separates sections, not an empty goal slot: the plan has several
+    such lines and the next line is no list item."""
+    if not DASH_LINE.match(s.text) or _cached(ctx, "dash_lines", lambda c: len(DASH_LINE.findall(c.text))) < 3:
+        return False
+    rest = ctx.text[s.end:].lstrip()
+    return bool(rest) and not LIST_ITEM_START.match(rest)
+
+
+# Where a run-on list of goals, written as one sentence with commas ("Mål: skolan ska ha anpassat schemat senast v. 5,
+# BUP ska ha en bättre bild av [BARN]:s mående"), starts its next goal: a comma before a short subject and "ska".
+GOAL_SERIES_BREAK = re.compile(r",\s+(?=(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w)")
+
+
+def _goal_series(s: Segment) -> list[Segment]:
+    """A goal line as its goals: split at GOAL_SERIES_BREAK when every part states a "ska" goal of three words or
+    more (a list whose line breaks were lost, GUIDELINES 4), else the line itself."""
+    cuts = [m.start() for m in GOAL_SERIES_BREAK.finditer(s.text)]
+    if not cuts:
+        return [s]
+    bounds = list(zip([0] + [c + 1 for c in cuts], cuts + [len(s.text)]))
+    parts = []
+    for a, b in bounds:
+        piece = s.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        parts.append(Segment(s.start + a + lead, s.start + b, piece.strip(), s.section))
+    if not all(re.search(r"\b(?:ska|skall)\s+\w", p.text) and _word_count(p.text) >= 3 for p in parts):
+        return [s]
+    return parts
 
 
 def goal_gaps(ctx: Context) -> list[Segment]:
@@ -5167,7 +5203,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
 GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
-                       r"\d+(?:\.\d+)*[.)]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
+                       r"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
 # matten"): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?(?:(?:typ|liksom|asså|ba)\s+)?", re.I)

@@ -4050,3 +4050,32 @@ def test_needs_paperwork_that_is_needed_is_no_need_of_the_child():
             "enhet.\n")
     r = _result(text, "needs_described")
     assert r.verdict == "not_met" and not r.evidence
+
+
+def test_a_run_on_goal_series_is_split_into_its_goals():
+    # a list whose line breaks were lost (GUIDELINES 4, block 50): a comma before a new subject and "ska"
+    text = "Mål: [BARN] ska äta lunch i matsalen varje dag till v. 20, skolan ska ha ordnat en lugn plats\n"
+    assert _goal_texts(text) == ["Mål: [BARN] ska äta lunch i matsalen varje dag till v. 20",
+                                 "skolan ska ha ordnat en lugn plats"]
+    assert _verdict(text, "goals_evaluable") == "partial"
+    # a comma inside one goal stays ("..., minst tre dagar i veckan")
+    one = "Mål: [BARN] ska kunna gå till skolan själv, minst tre dagar i veckan.\n"
+    assert len(_goal_texts(one)) == 1
+
+
+def test_a_lone_dash_between_sections_is_no_empty_goal_slot():
+    text = ("Deltagare: [VH1], [NAMN_1] kurator\n-\nMål:\n• [BARN] ska kunna läsa högt i klassen\n"
+            "• [BARN] ska ha en kompis att vara med på rasten\n• [BARN] ska sova i egen säng\n-\n"
+            "Insatser:\n• lästräning – [NAMN_1]\n-\nSamtycke: båda vårdnadshavarna\n")
+    assert _verdict(text, "goals_present") == "met"
+    # a dash as the last item of a goal list in an ordinary plan is still an empty slot
+    gap = ("Mål\n- [BARN] ska kunna läsa högt\n- [BARN] ska ha en kompis\n- [BARN] ska sova i egen säng\n-\n\n"
+           "Insatser\n- lästräning – [NAMN_1]\n")
+    assert _verdict(gap, "goals_present") == "partial"
+
+
+def test_an_abbreviated_label_ends_the_goal_and_a_colon_number_keeps_the_child_frame():
+    text = ("Mål\n1: [BARN] ska äta frukost hemma fem dagar av sju\n2: [BARN] ska gå till förskolan själv varje dag\n"
+            "3: [BARN] ska sova middag med de andra barnen\nÖvr: fsk bokar själva tid för hembesök.\n")
+    assert len(_goal_texts(text)) == 3
+    assert _verdict(text, "child_goals") == "met"
