@@ -53,14 +53,16 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet
                         re.I)
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Mål fastställs vid nästa möte", "Se BUP:s vårdplan", "Målen från oktober
-# kvarstår").
+# kvarstår"); in tentative language a line that only says the goals are still to be set ("Hann vi inte formulera i
+# dag.", "Det vore bra att formulera nya mål, men ...") is no goal (GUIDELINES 4, block 51).
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
     r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:diskuterades|togs upp|hanns) inte\b|hann (?:vi |ni |man )?(?:inte|ej)\b|"
+    r"(?:[^.]{0,40}\s)?(?:formulera|sätta|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+)?m[åa]l(?:en)?\b|(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
@@ -732,10 +734,12 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
 # A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål"). A clinic names its goals
 # in compounds ("Behandlingsmål", "Effektmål", "Vårdmål"); not every compound is a goal ("mellanmål", "klagomål").
 # A plan in project language heads its goals in English ("Targets", "Objective", "KPI:er"; GUIDELINES 4, block 46).
+# Tentative plans head their goals with a hope ("Det här hoppas vi ska bli annorlunda"); what the plan presents as
+# agreed counts in soft form too (GUIDELINES 4, block 51).
 GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?er|s)?|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
                           r"m[åa]l(?:en)?|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
                           r"m[åa]lbild\w*|önskat läge|vill uppnå|ska uppnå|"
-                          r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
+                          r"mina mål|våra mål|det här vill (?:jag|vi)|(?:ska|skall) (?:bli|vara) annorlunda)\b", re.I)
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
                               r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|targets?|kpi(?::?er|s)?|önskat läge|vad vill vi uppnå|"
@@ -3299,13 +3303,14 @@ AGENCY_PERFECT = re.compile(r"\b(?:ska|skall) ha (?:etablerat|avslutat|infört|g
                             r"ordnat|utrett|sett över|beviljat|kartlagt|utbildat|skickat|startat|påbörjat|inlett|bokat|"
                             r"erbjudit|fattat|utvärderat|tagit fram|tagit ställning|provat ut|tillsatt|anställt)\b", re.I)
 # An intervention named as a noun ("Föräldrautbildning om diagnosen", "Samtal på BUP", "Ny tid för
-# hörselkontroll", "Modersmålsundervisning ordnas 2 ggr/v"): an activity, not a goal.
+# hörselkontroll", "Modersmålsundervisning ordnas 2 ggr/v", "Sömndagbok i två veckor", "Prova melatonin"): an
+# activity, not a goal.
 GOAL_AS_INTERVENTION = re.compile(
     r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade|"
     r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
     r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
     r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
-    r"kbt|terapi|psykoedukation|observation|vägledning)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
+    r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
@@ -3344,20 +3349,22 @@ RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:\S+\s+){1,3}?(?:ska\s+|skall\s+)?(?:f�
 
 
 # A guardian's own intervention in the present, listed among the goals ("Föräldrarna går föräldrakursen på
-# socialtjänsten", "Mamma går i samtal på beroendemottagningen"): what the adults do now, an activity (GUIDELINES
-# 4.1); a goal for the guardians ("ska ha gått alla träffarna", GUIDELINES 4.2) is not this.
+# socialtjänsten", "Mamma går i samtal på beroendemottagningen", "[VH1] träffar sin psykolog"): what the adults do
+# now, an activity (GUIDELINES 4.1); a goal for the guardians ("ska ha gått alla träffarna", GUIDELINES 4.2) is not this.
 GUARDIAN_ACTIVITY = re.compile(rf"^(?:att\s+)?{_GUARDIAN_NOUN}(?:\s+(?:och|o|&)\s+{_GUARDIAN_NOUN})?\s+"
-                               r"(?:går|deltar|fortsätter|påbörjar|genomgår)\s+(?:\S+\s+){0,4}?"
-                               r"\w*(?:kurs|utbildning|behandling|samtal|grupp|program|träff|mottagning)\w*", re.I)
+                               r"(?:(?:går|deltar|fortsätter|påbörjar|genomgår)\s+(?:\S+\s+){0,4}?"
+                               r"\w*(?:kurs|utbildning|behandling|samtal|grupp|program|träff|mottagning)\w*|"
+                               r"träffar\s+(?:sin|sina|en)\s+\w*(?:psykolog|kurator|terapeut|behandlare|läkare))", re.I)
 # What an agency shall offer or create as a setting, not as a service ("Skolan ska erbjuda en trygg och inkluderande
 # miljö", "... erbjuder en tillgänglig lärmiljö"): a state the agency should reach (GUIDELINES 4.1), not an activity.
 AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(?:en\s+|ett\s+)?"
                             r"(?:[\w-]+,?\s+(?:och\s+)?){0,3}?\w*(?:miljö|klimat)\b", re.I)
 
 
-# A goal line that names, without a subject, an intervention to receive or start ("Få en bedömning av BUP", "Komma
-# igång med föräldrastöd", "Påbörja samtal på BUP"): what a service gives, an activity among the goals (GUIDELINES 4.1).
-SUBJECTLESS_RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:få|komma igång med|börja (?:med|i|på)|påbörja|starta)\s+"
+# A goal line that names, without a subject, an intervention to receive, start or try ("Få en bedömning av BUP",
+# "Komma igång med föräldrastöd", "Påbörja samtal på BUP", "Prova melatonin"): what a service gives, an activity
+# among the goals (GUIDELINES 4.1).
+SUBJECTLESS_RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:få|komma igång med|börja (?:med|i|på)|påbörja|starta|prova(?:\s+ut)?)\s+"
                                   r"(?:en\s+|ett\s+)?", re.I)
 
 
@@ -5227,7 +5234,7 @@ CHILD_LIFE_GOAL = re.compile(
 NOT_CHILD_SUBJECT = re.compile(
     r"^(?:att\s+)?(?:(?:båda|bägge|all|alla|de|den|det|samtliga|ordinarie|bättre|ett|en|god|gott|tätare|tydlig\w*|"
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
-    r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
+    r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fsk|försk\.?|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
     r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
