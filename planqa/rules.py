@@ -1160,6 +1160,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
         if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) or GOAL_CLAIM_OR_LEFTOVER.search(s.text) \
+                or _template_standard_text(s.text) \
                 or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
@@ -1189,6 +1190,19 @@ def goal_segments(ctx: Context) -> list[Segment]:
 GOAL_CLAIM_OR_LEFTOVER = re.compile(rf"^\W*{TICK_BOX}\s*(?:del)?m[åa]l(?:en|et)?\b"
                                     r"|[\[(][^\])]{0,60}\b(?:gäller (?:ej|inte)(?: längre)?|stryk|ska strykas)\b[^\])]{0,60}[\])]",
                                     re.I)
+
+
+# A template's standard text below the goals, as a document template prints it (GUIDELINES 4, block 52): the
+# consent and data-protection notice ("Samtycket kan när som helst återkallas", "Personuppgifter behandlas enligt
+# GDPR") and an empty field for a signature or a date ("Underskrift: __________"). It says nothing about this plan.
+TEMPLATE_NOTICE = folded_re(r"\bkan\s+(?:\w+\s+){0,3}?återkallas\b|\bgdpr\b|\bdataskyddsförordning\w*|"
+                            r"\bpersonuppgifter\w*\s+(?:behandlas|hanteras|sparas)\b", re.I)
+UNFILLED_FIELD = re.compile(r"^\W*[^\W\d][^:\n]{0,30}:\s*_{3,}[\s_./-]*$")
+
+
+def _template_standard_text(text: str) -> bool:
+    """True when the line is a template's standard text (TEMPLATE_NOTICE) or an unfilled field (UNFILLED_FIELD)."""
+    return bool(UNFILLED_FIELD.match(text)) or _search_ci(TEMPLATE_NOTICE, text) is not None
 
 
 # What the child needs, said where a goal should stand ("[BARN] behöver trygga vuxna omkring sig", "Jag behöver hjälp
@@ -1355,9 +1369,10 @@ def _separator_dash(ctx: Context, s: Segment) -> bool:
     return bool(rest) and not LIST_ITEM_START.match(rest)
 
 
-# Where a run-on list of goals, written as one sentence with commas ("Mål: skolan ska ha anpassat schemat senast v. 5,
-# BUP ska ha en bättre bild av [BARN]:s mående"), starts its next goal: a comma before a short subject and "ska".
-GOAL_SERIES_BREAK = re.compile(r",\s+(?=(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w)")
+# Where a run-on list of goals, written as one sentence with commas or semicolons ("Mål: skolan ska ha anpassat schemat
+# senast v. 5, BUP ska ha en bättre bild av [BARN]:s mående"), starts its next goal: a comma or semicolon before a
+# short subject and "ska".
+GOAL_SERIES_BREAK = re.compile(r"[,;]\s+(?=(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w)")
 
 
 def _goal_series(s: Segment) -> list[Segment]:
@@ -3363,6 +3378,11 @@ AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(
                             r"(?:[\w-]+,?\s+(?:och\s+)?){0,3}?\w*(?:miljö|klimat)\b", re.I)
 
 
+# An agency that gives the child something, in the child's own goal list ("Att LSS ger mig en kontaktperson"): what
+# the child should have, a state the agency should reach (GUIDELINES 4.1), as "[BARN] ska få en kontaktperson" is.
+GIVES_THE_CHILD = re.compile(r"\b(?:ger|ge)\s+(?:mig|dig|\[BARN\])\s+(?:en|ett)\s+\w+", re.I)
+
+
 # A goal line that names, without a subject, an intervention to receive, start or try ("Få en bedömning av BUP",
 # "Komma igång med föräldrastöd", "Påbörja samtal på BUP", "Prova melatonin"): what a service gives, an activity
 # among the goals (GUIDELINES 4.1).
@@ -3450,6 +3470,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         verb = GOAL_ACTION_VERB.search(RELATIVE_CLAUSE_VERB.sub(lambda m: " " * len(m.group()), early))
         state = GOAL_AGENCY_STATE.search(early)
         if verb and not (state and state.start() <= verb.start()) and not AGENCY_SETTING.search(text) \
+                and not GIVES_THE_CHILD.search(early) \
                 or _receives_intervention(text):
             return "activity"
         return "agency"

@@ -4099,3 +4099,22 @@ def test_an_abbreviated_label_ends_the_goal_and_a_colon_number_keeps_the_child_f
     assert _verdict(text, "child_goals") == "met"
     assert _verdict("Mål\n- [BARN] ska kunna prata i helklass.\n- Fsk ska ha bildstöd i alla rum.\n",
                     "child_goals") == "partial"
+
+
+def test_a_templates_standard_text_and_empty_signature_below_the_goals_are_no_goals():
+    # general information text shows nothing about this plan (GUIDELINES 4, block 52)
+    text = ("Mina mål:\n[BARN] ska kunna åka buss själv till skolan före jul.\n[BARN] ska ha en kompis på rasten.\n"
+            "[BARN] ska sova i egen säng.\n\nSamtycket kan när som helst återkallas.\nUnderskrift: __________\n"
+            "Personuppgifter behandlas enligt GDPR.\n")
+    assert len(_goal_texts(text)) == 3
+
+
+def test_an_agency_that_gives_the_child_something_is_a_state_not_an_activity():
+    from planqa.rules import goal_kinds
+    ctx = build_context("Mina mål:\n- Att LSS ger mig en kontaktperson.\n- Att BUP utreder mig.\n")
+    assert [goal_kinds(ctx)[g] for g in ctx.goals] == ["agency", "activity"]
+
+
+def test_goals_run_together_with_semicolons_are_split():
+    text = "Mål: skolan ska ha en rutin för medicinen senast v. 14; [BARN] ska ha en vän på rasten\n"
+    assert len(_goal_texts(text)) == 2
