@@ -53,14 +53,15 @@ NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet
                         re.I)
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Mål fastställs vid nästa möte", "Se BUP:s vårdplan", "Målen från oktober
-# kvarstår").
+# kvarstår"); in tentative language "Hann vi inte formulera i dag." (GUIDELINES 4, block 51).
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
     r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
-    r"(?:diskuterades|togs upp|hanns) inte\b|(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
+    r"(?:diskuterades|togs upp|hanns) inte\b|hann (?:vi |ni |man )?(?:inte|ej)\b|"
+    r"(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
 MEASURABLE = re.compile(
@@ -724,7 +725,7 @@ SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{
 WORDED_SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?i:del|punkt|avsnitt)\s+\d")
 # Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
 SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
-                          r"deltagare|närvarande|övrigt|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
+                          r"deltagare|närvarande|övrigt|övr\b|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
                           r"föräldrar\w*|vem gör|vem hjälper|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
@@ -732,10 +733,12 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
 # A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål"). A clinic names its goals
 # in compounds ("Behandlingsmål", "Effektmål", "Vårdmål"); not every compound is a goal ("mellanmål", "klagomål").
 # A plan in project language heads its goals in English ("Targets", "Objective", "KPI:er"; GUIDELINES 4, block 46).
+# Tentative plans head their goals with a hope ("Det här hoppas vi ska bli annorlunda"); what the plan presents as
+# agreed counts in soft form too (GUIDELINES 4, block 51).
 GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?er|s)?|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
                           r"m[åa]l(?:en)?|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
                           r"m[åa]lbild\w*|önskat läge|vill uppnå|ska uppnå|"
-                          r"mina mål|våra mål|det här vill (?:jag|vi))\b", re.I)
+                          r"mina mål|våra mål|det här vill (?:jag|vi)|(?:ska|skall) (?:bli|vara) annorlunda)\b", re.I)
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
                               r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|targets?|kpi(?::?er|s)?|önskat läge|vad vill vi uppnå|"
@@ -1157,12 +1160,13 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
         if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) or GOAL_CLAIM_OR_LEFTOVER.search(s.text) \
+                or _template_standard_text(s.text) \
                 or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
         body = _strip_label(s.text)
         if in_goal_section and _goal_gap(s.text, body):
-            if not _struck_slot(ctx, s):
+            if not _struck_slot(ctx, s) and not _separator_dash(ctx, s):
                 gaps.append(s)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
@@ -1170,7 +1174,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
-            out.append(s)
+            out.extend(_goal_series(s))
     out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
     if out and any_section:
         return out
@@ -1186,6 +1190,19 @@ def goal_segments(ctx: Context) -> list[Segment]:
 GOAL_CLAIM_OR_LEFTOVER = re.compile(rf"^\W*{TICK_BOX}\s*(?:del)?m[åa]l(?:en|et)?\b"
                                     r"|[\[(][^\])]{0,60}\b(?:gäller (?:ej|inte)(?: längre)?|stryk|ska strykas)\b[^\])]{0,60}[\])]",
                                     re.I)
+
+
+# A template's standard text below the goals, as a document template prints it (GUIDELINES 4, block 52): the
+# consent and data-protection notice ("Samtycket kan när som helst återkallas", "Personuppgifter behandlas enligt
+# GDPR") and an empty field for a signature or a date ("Underskrift: __________"). It says nothing about this plan.
+TEMPLATE_NOTICE = folded_re(r"\bkan\s+(?:\w+\s+){0,3}?återkallas\b|\bgdpr\b|\bdataskyddsförordning\w*|"
+                            r"\bpersonuppgifter\w*\s+(?:behandlas|hanteras|sparas)\b", re.I)
+UNFILLED_FIELD = re.compile(r"^\W*[^\W\d][^:\n]{0,30}:\s*_{3,}[\s_./-]*$")
+
+
+def _template_standard_text(text: str) -> bool:
+    """True when the line is a template's standard text (TEMPLATE_NOTICE) or an unfilled field (UNFILLED_FIELD)."""
+    return bool(UNFILLED_FIELD.match(text)) or _search_ci(TEMPLATE_NOTICE, text) is not None
 
 
 # What the child needs, said where a goal should stand ("[BARN] behöver trygga vuxna omkring sig", "Jag behöver hjälp
@@ -1338,6 +1355,43 @@ def _goal_gap(text: str, body: str) -> bool:
     return bool(EMPTY_GOAL_SLOT.match(text)) or _placeholder(body) or bool(NO_GOAL_NOTE.search(body))
 
 
+# A line that is only a dash: in a plan whose line breaks were put back (GUIDELINES 4, block 50) the " - " between
+# its sections ("... svårigheter - Insatser: ...") stands as such a line between a section and the next heading.
+DASH_LINE = re.compile(r"^[ \t]*[-–—][ \t]*$", re.M)
+
+
+def _separator_dash(ctx: Context, s: Segment) -> bool:
+    """True when the segment is a lone dash that separates sections, not an empty goal slot: the plan has several
+    such lines and the next line is no list item."""
+    if not DASH_LINE.match(s.text) or _cached(ctx, "dash_lines", lambda c: len(DASH_LINE.findall(c.text))) < 3:
+        return False
+    rest = ctx.text[s.end:].lstrip()
+    return bool(rest) and not LIST_ITEM_START.match(rest)
+
+
+# Where a run-on list of goals, written as one sentence with commas or semicolons ("Mål: skolan ska ha anpassat schemat
+# senast v. 5, BUP ska ha en bättre bild av [BARN]:s mående"), starts its next goal: a comma or semicolon before a
+# short subject and "ska".
+GOAL_SERIES_BREAK = re.compile(r"[,;]\s+(?=(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w)")
+
+
+def _goal_series(s: Segment) -> list[Segment]:
+    """A goal line as its goals: split at GOAL_SERIES_BREAK when every part states a "ska" goal of three words or
+    more (a list whose line breaks were lost, GUIDELINES 4), else the line itself."""
+    cuts = [m.start() for m in GOAL_SERIES_BREAK.finditer(s.text)]
+    if not cuts:
+        return [s]
+    bounds = list(zip([0] + [c + 1 for c in cuts], cuts + [len(s.text)]))
+    parts = []
+    for a, b in bounds:
+        piece = s.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        parts.append(Segment(s.start + a + lead, s.start + b, piece.strip(), s.section))
+    if not all(re.search(r"\b(?:ska|skall)\s+\w", p.text) and _word_count(p.text) >= 3 for p in parts):
+        return [s]
+    return parts
+
+
 def goal_gaps(ctx: Context) -> list[Segment]:
     """The goal slots a goal section leaves empty or says have no goal yet: a need area without a goal
     (GUIDELINES 3, goals_present partial)."""
@@ -1446,8 +1500,11 @@ GOAL_LABEL = re.compile(rf"^\s*[^\W\d][\w ]{{0,30}}{LABEL_NOTE}:\s+")
 # A life area before a dash in a draft's goal line ("sömn – ?? (fyll i sen)"): the label of a goal slot.
 AREA_DASH_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s+[–—-]\s+")
 # A goal line that notes there is no goal (yet) for its area ("sömnen?? – tas upp på BUP först, inget mål nu", "ville
-# inte sätta mål idag", "inga nya mål").
-NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b(?!\w)", re.I)
+# inte sätta mål idag", "inga nya mål"), or that goals are still to be set, as tentative plans say it ("Det vore bra
+# att formulera nya mål, men ...", GUIDELINES 4, block 51).
+NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b(?!\w)|"
+                          r"\b(?:formulera|sätta|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+)?m[åa]l(?:en)?\b",
+                          re.I)
 
 
 def _placeholder(body: str) -> bool:
@@ -3289,13 +3346,14 @@ AGENCY_PERFECT = re.compile(r"\b(?:ska|skall) ha (?:etablerat|avslutat|infört|g
                             r"ordnat|utrett|sett över|beviljat|kartlagt|utbildat|skickat|startat|påbörjat|inlett|bokat|"
                             r"erbjudit|fattat|utvärderat|tagit fram|tagit ställning|provat ut|tillsatt|anställt)\b", re.I)
 # An intervention named as a noun ("Föräldrautbildning om diagnosen", "Samtal på BUP", "Ny tid för
-# hörselkontroll", "Modersmålsundervisning ordnas 2 ggr/v"): an activity, not a goal.
+# hörselkontroll", "Modersmålsundervisning ordnas 2 ggr/v", "Sömndagbok i två veckor", "Prova melatonin"): an
+# activity, not a goal.
 GOAL_AS_INTERVENTION = re.compile(
     r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade|"
     r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
     r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
     r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
-    r"kbt|terapi|psykoedukation|observation|vägledning)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
+    r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
@@ -3334,20 +3392,27 @@ RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:\S+\s+){1,3}?(?:ska\s+|skall\s+)?(?:f�
 
 
 # A guardian's own intervention in the present, listed among the goals ("Föräldrarna går föräldrakursen på
-# socialtjänsten", "Mamma går i samtal på beroendemottagningen"): what the adults do now, an activity (GUIDELINES
-# 4.1); a goal for the guardians ("ska ha gått alla träffarna", GUIDELINES 4.2) is not this.
+# socialtjänsten", "Mamma går i samtal på beroendemottagningen", "[VH1] träffar sin psykolog"): what the adults do
+# now, an activity (GUIDELINES 4.1); a goal for the guardians ("ska ha gått alla träffarna", GUIDELINES 4.2) is not this.
 GUARDIAN_ACTIVITY = re.compile(rf"^(?:att\s+)?{_GUARDIAN_NOUN}(?:\s+(?:och|o|&)\s+{_GUARDIAN_NOUN})?\s+"
-                               r"(?:går|deltar|fortsätter|påbörjar|genomgår)\s+(?:\S+\s+){0,4}?"
-                               r"\w*(?:kurs|utbildning|behandling|samtal|grupp|program|träff|mottagning)\w*", re.I)
+                               r"(?:(?:går|deltar|fortsätter|påbörjar|genomgår)\s+(?:\S+\s+){0,4}?"
+                               r"\w*(?:kurs|utbildning|behandling|samtal|grupp|program|träff|mottagning)\w*|"
+                               r"träffar\s+(?:sin|sina|en)\s+\w*(?:psykolog|kurator|terapeut|behandlare|läkare))", re.I)
 # What an agency shall offer or create as a setting, not as a service ("Skolan ska erbjuda en trygg och inkluderande
 # miljö", "... erbjuder en tillgänglig lärmiljö"): a state the agency should reach (GUIDELINES 4.1), not an activity.
 AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(?:en\s+|ett\s+)?"
                             r"(?:[\w-]+,?\s+(?:och\s+)?){0,3}?\w*(?:miljö|klimat)\b", re.I)
 
 
-# A goal line that names, without a subject, an intervention to receive or start ("Få en bedömning av BUP", "Komma
-# igång med föräldrastöd", "Påbörja samtal på BUP"): what a service gives, an activity among the goals (GUIDELINES 4.1).
-SUBJECTLESS_RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:få|komma igång med|börja (?:med|i|på)|påbörja|starta)\s+"
+# An agency that gives the child something, in the child's own goal list ("Att LSS ger mig en kontaktperson"): what
+# the child should have, a state the agency should reach (GUIDELINES 4.1), as "[BARN] ska få en kontaktperson" is.
+GIVES_THE_CHILD = re.compile(r"\b(?:ger|ge)\s+(?:mig|dig|\[BARN\])\s+(?:en|ett)\s+\w+", re.I)
+
+
+# A goal line that names, without a subject, an intervention to receive, start or try ("Få en bedömning av BUP",
+# "Komma igång med föräldrastöd", "Påbörja samtal på BUP", "Prova melatonin"): what a service gives, an activity
+# among the goals (GUIDELINES 4.1).
+SUBJECTLESS_RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:få|komma igång med|börja (?:med|i|på)|påbörja|starta|prova(?:\s+ut)?)\s+"
                                   r"(?:en\s+|ett\s+)?", re.I)
 
 
@@ -3431,6 +3496,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         verb = GOAL_ACTION_VERB.search(RELATIVE_CLAUSE_VERB.sub(lambda m: " " * len(m.group()), early))
         state = GOAL_AGENCY_STATE.search(early)
         if verb and not (state and state.start() <= verb.start()) and not AGENCY_SETTING.search(text) \
+                and not GIVES_THE_CHILD.search(early) \
                 or _receives_intervention(text):
             return "activity"
         return "agency"
@@ -5193,7 +5259,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
 GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
-                       r"\d+(?:\.\d+)*[.)]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
+                       r"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
 # matten"): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?(?:(?:typ|liksom|asså|ba)\s+)?", re.I)
@@ -5217,7 +5283,7 @@ CHILD_LIFE_GOAL = re.compile(
 NOT_CHILD_SUBJECT = re.compile(
     r"^(?:att\s+)?(?:(?:båda|bägge|all|alla|de|den|det|samtliga|ordinarie|bättre|ett|en|god|gott|tätare|tydlig\w*|"
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
-    r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
+    r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fsk|försk\.?|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
     r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
