@@ -22,19 +22,36 @@ FLAT_LINE_LENGTH = 450
 LONG_LINE = 160
 
 # Section headings that open a section in SIP forms, with or without a colon ("Mål", "Barnets behov",
-# "Insatser och ansvar", "Nästa möte", "Vem gör vad").
-_HEAD_WORDS = (r"(?:(?:Barnets|Elevens|Ungdomens|\[BARN\]s|Mina|Min|Mitt|Vårdnadshavarnas|Föräldrarnas|Nästa|"
-               r"Reviderade|Nya|Övergripande|Vår|Vårt)\s)?"
-               r"(?:[Mm]ål(?:en)?|[Dd]elmål|[Ii]nsatser(?: och ansvar| framåt)?|[Åå]tgärder|[Aa]ktiviteter|[Bb]ehov(?:en)?|"
-               r"[Bb]akgrund(?: och behov)?|[Nn]uläge|[Ll]äget|[Ss]amtycke|[Uu]ppföljning|[Mm]öte|[Dd]eltagare|"
-               r"[Nn]ärvarande|[Öö]vrigt|[Ss]amordning(?:sansvar(?:ig)?)?|[Dd]elaktighet|[Rr]öst|[Ss]yn(?:punkter)?|"
-               r"[Pp]erspektiv|[Öö]nskemål|[Pp]lan|[Bb]eslut|[Öö]verenskommelser|[Aa]nsvarsfördelning|[Vv]em gör vad|"
-               r"[Oo]m mig|[Dd]et här ska (?:hända|göras))")
-# A section heading (capitalised) followed by the start of its text, or by a colon and its text.
-SECTION_HEADING = re.compile(rf"(?<=\S) (?=[A-ZÅÄÖ\[]){_HEAD_WORDS}(?:(?P<bare> )(?=[A-ZÅÄÖ\[0-9•-])|:(?P<colon> )(?=\S))")
+# "Insatser och ansvar", "Nästa möte", "Vem gör vad"), as written and in capitals ("BARNETS RÖST", "MÅL").
+_HEAD_OWNERS = ("barnets", "elevens", "ungdomens", "[barn]s", "mina", "min", "mitt", "vårdnadshavarnas", "föräldrarnas",
+                "nästa", "reviderade", "nya", "övergripande", "vår", "vårt")
+_HEADS = ("mål", "målen", "delmål", "insatser", "insatser och ansvar", "insatser framåt", "åtgärder", "aktiviteter",
+          "behov", "behoven", "bakgrund", "bakgrund och behov", "nuläge", "läget", "samtycke", "uppföljning", "möte",
+          "deltagare", "närvarande", "övrigt", "samordning", "samordningsansvar", "samordningsansvarig", "delaktighet",
+          "röst", "syn", "synpunkter", "perspektiv", "önskemål", "plan", "beslut", "överenskommelser",
+          "ansvarsfördelning", "vem gör vad", "om mig", "det här ska hända", "det här ska göras")
+
+
+def _alternatives(words: tuple[str, ...], case) -> str:
+    return "|".join(re.escape(case(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _heading(case) -> str:
+    """The headings in one case: an owner word ("Barnets") or none, then the heading ("behov")."""
+    return (rf"(?:(?:{_alternatives(_HEAD_OWNERS, case)})\s(?:{_alternatives(_HEADS, str.lower)}|"
+            rf"{_alternatives(_HEADS, str.upper)})|{_alternatives(_HEADS, case)})")
+
+
+# A section heading followed by the start of its text ("Mål [BARN] ska", "MÅL hen ska"), or by a colon and its
+# text; a capitalised heading needs a capital, a bracket, a digit or a list mark after it, one in capitals
+# anything.
+SECTION_HEADING = re.compile(
+    rf"(?<=\S) (?:(?=[A-ZÅÄÖ\[]){_heading(str.capitalize)}(?:(?P<bare> )(?=[A-ZÅÄÖ\[0-9•-])|:(?P<colon> )(?=\S))"
+    rf"|{_heading(str.upper)}(?![\wåäöÅÄÖ])(?:(?P<caps_bare> )(?=\S)|:(?P<caps_colon> )(?=\S)))")
 # Any other field label: a capitalised word and up to four lower-case ones before a colon ("Ansvarig:", "Nästa
-# uppföljning:", "Samtycke från vh:").
-FIELD_LABEL = re.compile(r"(?<=\S) (?=[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:[ /&-]{1,3}[a-zåäö0-9(][\wåäö()]*){0,4}:\s)")
+# uppföljning:", "Samtycke från vh:"), or two to four words in capitals ("BARNETS SYN:", "VH SYN:").
+FIELD_LABEL = re.compile(r"(?<=\S) (?=(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:[ /&-]{1,3}[a-zåäö0-9(][\wåäö()]*){0,4}"
+                         r"|[A-ZÅÄÖ]{2,}(?:[ /&-]{1,3}[A-ZÅÄÖ]{2,}){1,3}):\s)")
 BULLET = re.compile(r"(?<=\S) (?=[•▪◦●■]\s)")
 # A dash or star list item ("- Skolan ger …"), counted only where a line has two or more.
 DASH_ITEM = re.compile(r"(?<=\S) (?=[-–*] +[A-ZÅÄÖ\[])")
@@ -54,16 +71,21 @@ def line_breaks(line: str) -> list[int]:
     """Offsets in `line` of the spaces that were line breaks: before headings, field labels, list items and table
     rows, and after a section heading. None unless there are two or more such places."""
     headings = list(SECTION_HEADING.finditer(line))
-    before = {m.start() for m in headings}
-    before |= {m.start() for pattern in (FIELD_LABEL, BULLET, TABLE_ROW) for m in pattern.finditer(line)}
+    labels = list(FIELD_LABEL.finditer(line))
+    before = {m.start() for m in headings} | {m.start() for m in labels}
+    before |= {m.start() for pattern in (BULLET, TABLE_ROW) for m in pattern.finditer(line)}
     dashes = [m.start() for m in DASH_ITEM.finditer(line)]
     before |= set(dashes) if len(dashes) >= 2 else set()
     numbers = [(int(m.group("number")), m.start()) for m in NUMBERED_ITEM.finditer(line)]
     values = {n for n, _ in numbers}
     before |= {at for n, at in numbers if n - 1 in values or n + 1 in values}
+    # not inside a longer heading or label ("BARNETS SYN:" holds "SYN:")
+    extents = [(m.start(), m.end()) for m in headings] + [(m.start(), m.end("label")) for m in labels]
+    before = {at for at in before if not any(start < at < end for start, end in extents)}
     if len(before) < 2:
         return []
-    after = {m.start("bare") if m.group("bare") else m.start("colon") for m in headings}
+    after = {m.start(next(g for g in ("bare", "colon", "caps_bare", "caps_colon") if m.group(g) is not None))
+             for m in headings}
     return sorted(before | after)
 
 

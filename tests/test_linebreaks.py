@@ -57,3 +57,12 @@ def test_a_flattened_plan_gets_the_verdicts_of_the_plan_with_its_layout():
     assert {c: r.verdict for c, r in flat.criteria.items()} == {c: r.verdict for c, r in laid_out.criteria.items()}
     goal = next(e for e in flat.criteria["goals_present"].evidence)
     assert flatten(PLAN)[goal.start:goal.end] == goal.text  # the evidence points into the text as given
+
+
+def test_headings_in_capitals_get_their_line_and_a_label_keeps_its_words_together():
+    flat = ("SIP 2026-02-10 BARNETS SYN: hen vill ha lugnare raster och slippa matsalen när det är mycket folk där "
+            "MÅL [BARN] ska äta lunch i skolan fyra dagar i veckan till påsk INSATSER skolan ordnar ett mindre rum, "
+            "[NAMN_1] ansvarar VH SYN: mamma tycker att det låter bra men oroar sig för morgnarna")
+    lines = restore_line_breaks(flat + " " + flat).split("\n")  # twice, to be long enough to count as flat
+    assert lines[lines.index("BARNETS SYN:") + 1].startswith("hen vill ha lugnare raster")  # not "BARNETS\nSYN:"
+    assert "MÅL" in lines and "INSATSER" in lines and "VH SYN:" in lines
