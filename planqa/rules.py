@@ -342,6 +342,20 @@ CONSENT_HEDGE = re.compile(r"\b(?:tror jag|kanske|troligen|antagligen|vet inte|m
 CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke\w*|medgivande\w*)|\b(?:utan att|ifall)\b[^.;]*|"
                                 r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
                                 r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
+# A template's general text on consent, no statement of this plan's consent (GUIDELINES 4, "text saying consent is
+# needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "Samtycke ska finnas innan
+# information lämnas", "om den enskilde eller vårdnadshavarna samtycker", "Om samtycke saknas"), its scope as a rule
+# ("Samtycket omfattar informationsutbyte ..."), who may give it ("En ungdom som fyllt 15 år kan själv lämna
+# samtycke") and that it can be withdrawn ("Samtycket kan när som helst återkallas", "Den som lämnat samtycke kan ...").
+# The sentence is read from its start to its end or a semicolon; one that says consent was given ("Mamma har lämnat
+# samtycke, som kan återkallas") is kept.
+CONSENT_GENERAL = folded_re(
+    r"(?:^|(?<=[.!?;\n]))(?![^.!?;\n]*\b(?:har|hade)\s+(?:\w+\s+){0,2}?(?:lämnat|gett|givit|samtyckt|skrivit|undertecknat)\b)"
+    r"[^.!?;\n]*(?:\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|ska\s+(?:finnas|inhämtas|ges|lämnas)\s+innan|omfattar)\b|"
+    r"\bkan\s+(?:\w+\s+){0,3}?återkall\w*|\båterkallas\b|"
+    r"\bom\s+(?:\S+\s+){0,5}?samtycker\b|\bom\s+samtycke\w*\s+saknas\b|"
+    r"\b(?:den|de|en\s+\w+)\s+som\s+(?:\w+\s+){0,4}?(?:kan\s+)?(?:själv\s+)?(?:lämna\w*|ge|gett)\s+(?:sitt\s+)?samtycke\b)"
+    r"[^.!?;\n]*", re.I)
 # Consent to the care itself, not to the SIP or to sharing information ("föräldrarna har samtyckt till vården",
 # "samtycke till placeringen"): GUARDIAN 3 `consent` asks for consent to the SIP or the information exchange.
 CONSENT_TO_CARE = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\s+(?:\w+\s+)?till\s+(?:(?:den|det|sin|sitt)\s+)?"
@@ -5347,12 +5361,16 @@ def _checklist_claim(s: Segment) -> bool:
 # A consent field's label, also with what the consent is to ("Samtycke till informationsutbyte:", "Samtycke till
 # SIP och informationsutbyte |"): with no value after it the field is empty.
 CONSENT_LABEL = re.compile(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*(?:information och |om )?(?:samtycke\w*|medgivande\w*)"
-                           r"(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?[\W\d]*", re.I)
+                           r"(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?"
+                           r"(?:(?:\s+(?:lämnat|givet|inhämtat))?\s+(?:av|från))?[\W\d]*", re.I)
+# A paper form's blank to fill in, with the next field's label after it ("......... Datum:", "________ Underskrift").
+FORM_BLANK = re.compile(r"[._…]{3,}(?:\s*(?:datum|underskrift|namnförtydligande|ort och datum|sign\w*)\b)?", re.I)
 
 
 def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
-    cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
+    cells = [c.strip() for c in re.split(r"[|:]", FORM_BLANK.sub("", followup.SLIDE_NUMBER.sub("", text)))
+             if c.strip()]
     rest = [c for c in cells if not CONSENT_LABEL.fullmatch(c)]
     return " ".join(c for c in rest if not EMPTY_CELL.match(c) and not DRAFT_PLACEHOLDER.match(c))
 
@@ -5431,7 +5449,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if s.is_heading and not stated or _search_ci(NO_CONSENT, text) or question:
             label_open = (s.is_heading or question) and bool(CONSENT.search(text))
             continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
-        text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
+        text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", CONSENT_GENERAL.sub(" ", text)))
         if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s) and CONSENT_EMPTY_FIELD.search(ctx.text):
             continue  # "☑ Samtycke inhämtat" beside an empty "Samtycke:" field: a claim, no consent (GUIDELINES 4)
         in_field = CONSENT.search(text)

@@ -4050,3 +4050,17 @@ def test_needs_paperwork_that_is_needed_is_no_need_of_the_child():
             "enhet.\n")
     r = _result(text, "needs_described")
     assert r.verdict == "not_met" and not r.evidence
+
+
+def test_a_templates_general_consent_text_is_no_consent():
+    # GUIDELINES 4: text saying consent is needed, or that it can be withdrawn, shows no consent to this plan
+    for text in ("Samtycke krävs och kan återkallas.\n",
+                 "Samtycket omfattar informationsutbyte mellan verksamheterna. En ungdom som fyllt 15 år kan själv "
+                 "lämna samtycke. Samtycket kan när som helst återkallas.\n",
+                 "Samtycke ska finnas innan information lämnas mellan verksamheterna.\n",
+                 "Planen upprättas om den enskilde eller vårdnadshavarna samtycker.\n",
+                 "Samtycke lämnat av: ........................ Datum: ..............\n"):
+        assert _verdict(text, "consent") == "not_met", text
+    assert _verdict("Samtycke: inhämtas muntligt. Samtycke krävs och kan återkallas.\n", "consent") == "partial"
+    assert _verdict("Mamma och pappa har lämnat samtycke, som kan återkallas.\n", "consent") == "met"
+    assert _verdict("Samtycke lämnat av: [VH1] och [VH2]. Datum: ..........\n", "consent") == "met"
