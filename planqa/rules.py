@@ -449,6 +449,11 @@ CHILD_CLAUSE = re.compile(r"^(?:(?!\batt\b)[^.!?:]){0,40}(?:\batt\b|:)\s*[\"”�
                           r"storebror|storasyster|lillebror|lillasyster)(?!\w)", re.I)
 # "Enligt mamma ...": the guardian as a source.
 GUARDIAN_SOURCE = re.compile(rf"\b(?:enligt|enl\.)\s+{_GUARDIAN_NOUN}\b", re.I)
+# What the plan is written from ("utifrån det mamma och pappa berättar", "efter vad föräldrarna har berättat"): the
+# guardians as the source of the text, no view of their own (GUARDIAN 3 "nämnt utan innehåll"), like "enligt mamma".
+GUARDIAN_AS_SOURCE = re.compile(rf"\b(?:utifrån|efter|från)\s+(?:det|vad)\s+(?:som\s+)?{_GUARDIAN_NOUN}"
+                                rf"(?:\s+(?:och|&)\s+{_GUARDIAN_NOUN})?\s+(?:har\s+)?(?:berätta\w*|sag[ta]|säger|"
+                                rf"beskriv\w*|beskrev)\b", re.I)
 # The guardian took part: "Mamma var med på mötet", "Pappa [VH2] deltog via telefon".
 GUARDIAN_ATTENDED = re.compile(r"^[^.!?]{0,40}?\b(?:var (?:\w+ )?(?:med|närvarande|på plats|på mötet)|deltog|deltar|"
                                r"närvarade|medverkade|medverkar|kom till mötet|var uppkopplad\w*|lyssnade|lyssnar)\b"
@@ -466,7 +471,11 @@ GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvar
 GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
                                  r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
                                  r"vilka var med|"
-                                 r"vem var med|vi som deltog|sändlista)\b", re.I)
+                                 r"vem var med|vi som deltog)\b", re.I)
+# The label of a distribution list, who gets a copy of the plan ("Kopia till:", "Sändlista:", "Delges:"): no list of
+# who took part (GUIDELINES 4, standard text: "en sändlista är ingen deltagarlista").
+DISTRIBUTION_LABEL = folded_re(r"^[\W\d]*(?:kopi(?:a|or)\s+(?:till|skickas till|har skickats till)|sändlista|"
+                               r"distribution\w*|delges|utskick till|planen skickas till)\b", re.I)
 # A heading or field label for the guardians' view: "Vårdnadshavarnas synpunkter", "Vad mamma och pappa tycker";
 # a bare "Mamma:" label counts when what follows is a view ("Mamma: vill att ...").
 GUARDIAN_VIEW_TITLE = re.compile(r"\b(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familjen\w*)\b.{0,20}\b(?:syn|"
@@ -5605,8 +5614,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
     for i, s in enumerate(ctx.segs):
-        if _in_leftover(ctx, s) or _checklist_claim(s):
-            continue  # text from an earlier plan that no longer applies; a checklist's tick
+        if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text):
+            continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list
         text = _checked(s.text)
         on_list_line = s.start < list_line_end
         if _list_label(text):
@@ -5633,7 +5642,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
-        clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
+        clauses = _guardian_clauses(GUARDIAN_AS_SOURCE.sub(" ", GUARDIAN_VIEW_FORMULA.sub(" ", text)))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
                    and not GUARDIAN_OPINION.search(c.rest)]
         own = [c for c in clauses if c.verb and c not in reports]
@@ -5652,8 +5661,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif (_list_label(text) or _list_label(section) or in_list or on_list_line
               or _presence_field(s.text, text)):
             f.listed.append(s)
-        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \
-                or _guardian_in_process(text + tail):
+        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_AS_SOURCE.search(text) \
+                or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs or _guardian_in_process(text + tail):
             f.mentioned.append(s)
             if any(SPOKEN_REPORT.match(c.verb) for c in reports) and not REPORT_CHANNEL.search(text) \
                     and _section_voice(section) != "child" and not _child_view_label(text):

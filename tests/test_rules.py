@@ -4064,3 +4064,13 @@ def test_a_templates_general_consent_text_is_no_consent():
     assert _verdict("Samtycke: inhämtas muntligt. Samtycke krävs och kan återkallas.\n", "consent") == "partial"
     assert _verdict("Mamma och pappa har lämnat samtycke, som kan återkallas.\n", "consent") == "met"
     assert _verdict("Samtycke lämnat av: [VH1] och [VH2]. Datum: ..........\n", "consent") == "met"
+
+
+def test_a_distribution_list_and_the_guardians_as_the_texts_source_are_no_participation():
+    # GUIDELINES 4: a distribution list is no list of participants
+    for text in ("Kopia till: vårdnadshavare, deltagare\n", "Sändlista: vh, [BARN], EHT, soc\n"):
+        assert _verdict(text, "guardian_participation") == "not_met", text
+    # the plan written from what the parents tell: they are named, their own view is not given (partial)
+    text = "Planen är skriven i jag-form av [NAMN_1] på förskolan, utifrån det mamma och pappa berättar.\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict("Mamma berättar att hon vill att skolan ringer varje vecka.\n", "guardian_participation") == "met"
