@@ -4320,7 +4320,7 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:getts|givits|fått|beretts|bereds|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att yttra sig|instämde|höll med|"
                              r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning|inställning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|"
-                             r"(?:fått|fick) (?:framföra|uttrycka|lämna) (?:sina|sin|sitt) (?:synpunkter|åsikt\w*|mening)(?!\s*:)|"
+                             r"(?:fått|fick) (?:framföra|uttrycka|lämna|säga) (?:sina|sin|sitt) (?:synpunkter|åsikt\w*|mening)(?!\s*:)|"
                              r"står bakom (?:planen|sip\w*|förslag\w*|upplägget)|"
                              r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
                              r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
@@ -4636,6 +4636,10 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     return None, after_comma
 
 
+# An agency or its staff, abbreviated, as the source after "enligt" ("enl. fsk", "enligt BVC", "enligt personalen").
+ADULT_SOURCE = folded_re(r"(?:fsk|förskolan|skolan|personalen|pedagog\w*|lärar\w*|mentor\w*|[A-ZÅÄÖ]{2,5})\b")
+
+
 def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], section: str, follows_voice: bool,
                 last: str | None, plan: _VoicePlan, status: bool = False, goal: bool = False) -> str | None:
     """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
@@ -4689,6 +4693,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
     source = next((who for a, _, who in people if a == enligt.end()), None) if enligt else None
+    if enligt and source is None and ADULT_SOURCE.match(masked, enligt.end()):
+        source = "adult"  # "Enl. fsk vill [BARN] ...": an agency's short name the actor lexicon does not know
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
     elif source == "child" and adult_at is None:
@@ -4802,7 +4808,10 @@ GUARDIAN_WRITER = folded_re(
 _STAFF_TITLE = (r"\w*(?:sekreterare|kurator|handläggare|samordnare|samordningsansvarig|psykolog|sköterska|lärare|mentor|"
                 r"rektor|pedagog|behandlare|läkare|konsulent|assistent)")
 STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det här är|här är)\s+\[NAMN_\d+\],?\s+{_STAFF_TITLE}\b|"
-                         rf"\bjag som (?:är )?{_STAFF_TITLE}\b", re.I)
+                         rf"\bjag som (?:är )?{_STAFF_TITLE}\b|"
+                         # a professional introducing themself ("Jag heter [NAMN_1] och är kurator på ...", "Jag,
+                         # [NAMN_1], är socialsekreterare")
+                         rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?{_STAFF_TITLE}\b", re.I)
 # A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
 # ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
 GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"

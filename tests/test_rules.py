@@ -4074,3 +4074,15 @@ def test_a_distribution_list_and_the_guardians_as_the_texts_source_are_no_partic
     text = "Planen är skriven i jag-form av [NAMN_1] på förskolan, utifrån det mamma och pappa berättar.\n"
     assert _verdict(text, "guardian_participation") == "partial"
     assert _verdict("Mamma berättar att hon vill att skolan ringer varje vecka.\n", "guardian_participation") == "met"
+
+
+def test_voice_of_a_professional_who_introduces_themself_and_of_an_agency_as_source():
+    # "jag" of a professional who introduces themself is no child's voice
+    text = ("Jag heter [NAMN_1] och är kurator på habiliteringen.\n\nÖvrigt\nJag uppfattar att det också fanns "
+            "tankar om sömnen, men vi hann inte formulera några mål för det.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+    text = "Jag, [NAMN_1], är socialsekreterare.\n\nBakgrund\nMer än så vill jag inte skriva här just nu.\n"
+    assert _verdict(text, "child_voice") == "not_met"
+    # an agency's account of what the child wants, and the formula of being heard: partial
+    assert _verdict("Enl. fsk vill [BARN] helst leka själv med bilar.\n", "child_voice") == "partial"
+    assert _verdict("[BARN] har fått säga sin mening.\n", "child_voice") == "partial"
