@@ -241,7 +241,11 @@ TOO_YOUNG_ABSENT = folded_re(rf"{PARTICIPANT_CHILD},?\s+(?:är\s+|som är\s+)?{_
 PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
                                     r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
                                     r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
-                                    r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b", re.I)
+                                    r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b|"
+                                    # met at an everyday visit ("träffade [BARN] på ett vanligt hälsobesök"):
+                                    # talk without a tie to the plan, voice only (GUIDELINES 4)
+                                    r"\b(?:träffade|träffat|träffar)\s+(?:\S+\s+){0,2}?(?:på|vid|under)\s+(?:ett|en|sitt|sina)"
+                                    r"\s+(?:vanlig\w*|ordinarie|rutinmässig\w*|vanligt)\s+\w*(?:besök|kontroll)\w*", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet."): the reason
 # or how can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
@@ -258,7 +262,7 @@ PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHIL
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
                             r"(?:fått|fick) frågan|frågade\w*|tillfrågad\w*|"
-                            r"förbered\w*|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
+                            r"förbered\w*|förberett|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
@@ -273,8 +277,9 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
-                                r"(?:fått|fick|getts|givits) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
+                                r"(?:fått|fick|getts|givits|haft) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
+                                r"(?:fått|fick|getts|givits|haft) (?:möjlighet|tillfälle) att tycka till|"
                                 r"(?:fått|fick) komma till tals|"
                                 # the formula of influence: "[BARN] har getts möjlighet till inflytande"
                                 r"(?:fått|fick|getts|givits|ges|får) (?:\w+ )?möjlighet till (?:inflytande|delaktighet|"
@@ -5042,6 +5047,8 @@ def _bare_attendance(ctx: Context, texts: list[str], i: int) -> bool:
     if nxt is None or "\n" in ctx.text[s.end:nxt.start]:
         return True
     following = texts[i + 1]
+    if _child_delaktig(following):
+        return True  # "[BARN] var inte med. Hen har haft möjlighet att tycka till.": a formula, no reason or how
     return not (CHILD_FIRST.match(following) or PARTICIPATION_CONTEXT.search(following)
                 or NEGATED.search(texts[i]) and not following.rstrip().endswith(":"))
 

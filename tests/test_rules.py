@@ -4086,3 +4086,16 @@ def test_voice_of_a_professional_who_introduces_themself_and_of_an_agency_as_sou
     # an agency's account of what the child wants, and the formula of being heard: partial
     assert _verdict("Enl. fsk vill [BARN] helst leka själv med bilar.\n", "child_voice") == "partial"
     assert _verdict("[BARN] har fått säga sin mening.\n", "child_voice") == "partial"
+
+
+def test_participation_prepared_formula_after_absence_and_everyday_visits():
+    text = "[BARN] hade förberett sig med [NAMN_2] dagen innan och ville börja mötet själv.\n"
+    assert _verdict(text, "child_participation") == "met"
+    # not there, and only the formula of being heard after it: no reason, no how (partial)
+    text = "Barnets egna ord\n[BARN] var inte med på mötet. Hen har haft möjlighet att tycka till.\n"
+    assert _verdict(text, "child_participation") == "partial"
+    # met at an everyday visit: the child's words are voice, no participation in the plan
+    text = ("[BARN]:s egna ord: [NAMN_4] träffade [BARN] på ett vanligt hälsobesök i februari. [BARN] sa då att "
+            "rampen är \"jättebra\".\n")
+    assert _verdict(text, "child_participation") == "not_met"
+    assert _verdict(text, "child_voice") == "met"
