@@ -4338,9 +4338,12 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # "visar"/"signalerar" with no person as subject: a thing shows it ("om bedömningen visar behov av det"), not the child.
 SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
-# The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."): someone
-# speaking for the child, not named (GUIDELINES 3 child_voice partial).
-VOICE_HEARSAY = folded_re(r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon) (?:uppges|sägs|anges|beskrivs) (?:\w+ )?"
+# The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."), or as the
+# adults' impression of it ("[BARN] verkar tycka att ...", "tycks hen vilja ..."): someone speaking for the child,
+# not the child's words (GUIDELINES 3 child_voice partial, 4 hedged language).
+_HEARSAY_CHILD = r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon)"
+_HEARSAY_VERB = r"(?:uppges|sägs|anges|beskrivs|verkar|verkade|tycks|tycktes|förefaller|föreföll)"
+VOICE_HEARSAY = folded_re(rf"(?:{_HEARSAY_CHILD} {_HEARSAY_VERB}|\b{_HEARSAY_VERB} {_HEARSAY_CHILD}) (?:\w+ )?"
                           r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b", re.I)
 # A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
 # perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's

@@ -4099,3 +4099,11 @@ def test_participation_prepared_formula_after_absence_and_everyday_visits():
             "rampen är \"jättebra\".\n")
     assert _verdict(text, "child_participation") == "not_met"
     assert _verdict(text, "child_voice") == "met"
+
+
+def test_the_adults_impression_of_the_childs_view_is_partial():
+    # hedged: "verkar tycka", "tycks vilja" is the staff's reading, not the child's words (GUIDELINES 4)
+    for text in ("Hur [BARN] ser på det\nEnligt skolan verkar [BARN] tycka att de vuxna överdriver.\n",
+                 "[BARN] tycks vilja gå kvar i sin klass.\n"):
+        r = _result(text, "child_voice")
+        assert r.verdict == "partial" and r.evidence, text
