@@ -5141,8 +5141,9 @@ def _in_participation_section(s: Segment, text: str) -> bool:
     """A sentence with content under a heading on the child's participation ("Ungdomens delaktighet: UH har
     deltagit"), not an empty or negated field ("Barnets delaktighet: –", "ej aktuellt")."""
     field = FIELD.match(text)
-    return bool(PARTICIPATION_SECTION.search(s.section)) and not EMPTY_CELL.match(field[2] if field else text) \
-        and not NEGATED.search(text)
+    value = field[2] if field else text
+    return bool(PARTICIPATION_SECTION.search(s.section)) and not EMPTY_CELL.match(value) \
+        and not AS_BEFORE_ONLY.match(value) and not NEGATED.search(text)
 
 
 def _takes_part(text: str) -> bool:
@@ -5187,7 +5188,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
-             and not _printed_question(text)]
+             and not _printed_question(text) and not _field_refers_back(text)]
     stretch, listed = _listed_children(ctx, texts)
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
     specific += [s for s in stretch + spoke if s not in specific]
@@ -5569,12 +5570,25 @@ class _GuardianFindings:
     mentioned: list[Segment] = field(default_factory=list)  # in the process without a view: informed, absent, ...
 
 
+# A field's value that only refers back to the earlier plan ("som tidigare", "oförändrat sedan föregående SIP", "se
+# förra planen", "inga ändringar"): a reference without content shows nothing (GUIDELINES 4, follow-up plans).
+AS_BEFORE_ONLY = folded_re(r"^\W*(?:(?:som|samma som|se|enl(?:igt|\.)?)\s+(?:\w+\s+){0,2}?(?:tidigare|förut|vanligt|förra|"
+                           r"föregående|sist|senast\w*)\b[^.;]{0,40}|(?:oförändra[dt]\w*|inga ändringar|inget nytt)"
+                           r"(?:\s+(?:sedan|mot|från|jämfört med)\s+[^.;]{0,40})?)\W*$", re.I)
+
+
+def _field_refers_back(text: str) -> bool:
+    """A field whose value only refers back to the earlier plan ("Barnets delaktighet: som förra gången")."""
+    field = FIELD.match(text)
+    return bool(field) and bool(AS_BEFORE_ONLY.match(field[2]))
+
+
 def _view_field(section: str, text: str) -> bool:
     """A line with content in a section, or after a field label, for the guardians' view."""
     m = FIELD.match(text)
     label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
                                                       or GUARDIAN_LABEL.match(m.group(1))) else (section, text)
-    if not re.search(r"\w", value) or EMPTY_CELL.match(value):
+    if not re.search(r"\w", value) or EMPTY_CELL.match(value) or AS_BEFORE_ONLY.match(value):
         return False
     return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
 

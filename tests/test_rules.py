@@ -4107,3 +4107,13 @@ def test_the_adults_impression_of_the_childs_view_is_partial():
                  "[BARN] tycks vilja gå kvar i sin klass.\n"):
         r = _result(text, "child_voice")
         assert r.verdict == "partial" and r.evidence, text
+
+
+def test_a_view_or_participation_field_that_only_refers_back_shows_nothing():
+    # GUIDELINES 4, follow-up plans: a reference without content shows nothing
+    assert _verdict("Barnets delaktighet: som förra gången.\n", "child_participation") == "not_met"
+    assert _verdict("Barnets synpunkter: som tidigare.\n", "child_voice") == "not_met"
+    for text in ("Vårdnadshavarnas synpunkter: oförändrade sedan föregående SIP.\n",
+                 "Vårdnadshavarnas synpunkter: som tidigare.\n"):
+        assert _verdict(text, "guardian_participation") == "not_met", text
+    assert _verdict("Föräldrarnas syn: vill att skolan ringer varje vecka.\n", "guardian_participation") == "met"
