@@ -244,8 +244,9 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
                                     r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b|"
                                     # met at an everyday visit ("träffade [BARN] på ett vanligt hälsobesök"):
                                     # talk without a tie to the plan, voice only (GUIDELINES 4)
-                                    r"\b(?:träffade|träffat|träffar)\s+(?:\S+\s+){0,2}?(?:på|vid|under)\s+(?:ett|en|sitt|sina)"
-                                    r"\s+(?:vanlig\w*|ordinarie|rutinmässig\w*|vanligt)\s+\w*(?:besök|kontroll)\w*", re.I)
+                                    r"\b(?:träffade|träffat|träffar)\s+(?:\S+\s+){0,2}?(?:på|vid|under)\s+"
+                                    r"(?:ett|en|sitt|sina)\s+(?:vanlig\w*|ordinarie|rutinmässig\w*)\s+"
+                                    r"\w*(?:besök|kontroll)\w*", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet."): the reason
 # or how can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
@@ -355,11 +356,14 @@ CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke
 # The sentence is read from its start to its end or a semicolon; one that says consent was given ("Mamma har lämnat
 # samtycke, som kan återkallas") is kept.
 CONSENT_GENERAL = folded_re(
-    r"(?:^|(?<=[.!?;\n]))(?![^.!?;\n]*\b(?:har|hade)\s+(?:\w+\s+){0,2}?(?:lämnat|gett|givit|samtyckt|skrivit|undertecknat)\b)"
-    r"[^.!?;\n]*(?:\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|ska\s+(?:finnas|inhämtas|ges|lämnas)\s+innan|omfattar)\b|"
+    r"(?:^|(?<=[.!?;\n]))"
+    r"(?![^.!?;\n]*\b(?:har|hade)\s+(?:\w+\s+){0,2}?(?:lämnat|gett|givit|samtyckt|skrivit|undertecknat)\b)"
+    r"[^.!?;\n]*(?:\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|omfattar|"
+    r"ska\s+(?:finnas|inhämtas|ges|lämnas)\s+innan)\b|"
     r"\bkan\s+(?:\w+\s+){0,3}?återkall\w*|\båterkallas\b|"
     r"\bom\s+(?:\S+\s+){0,5}?samtycker\b|\bom\s+samtycke\w*\s+saknas\b|"
-    r"\b(?:den|de|en\s+\w+)\s+som\s+(?:\w+\s+){0,4}?(?:kan\s+)?(?:själv\s+)?(?:lämna\w*|ge|gett)\s+(?:sitt\s+)?samtycke\b)"
+    r"\b(?:den|de|en\s+\w+)\s+som\s+(?:\w+\s+){0,4}?(?:kan\s+)?(?:själv\s+)?(?:lämna\w*|ge|gett)\s+"
+    r"(?:sitt\s+)?samtycke\b)"
     r"[^.!?;\n]*", re.I)
 # Consent to the care itself, not to the SIP or to sharing information ("föräldrarna har samtyckt till vården",
 # "samtycke till placeringen"): GUARDIAN 3 `consent` asks for consent to the SIP or the information exchange.
@@ -4819,7 +4823,8 @@ STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det h�
                          rf"\bjag som (?:är )?{_STAFF_TITLE}\b|"
                          # a professional introducing themself ("Jag heter [NAMN_1] och är kurator på ...", "Jag,
                          # [NAMN_1], är socialsekreterare")
-                         rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?{_STAFF_TITLE}\b", re.I)
+                         rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?"
+                         rf"{_STAFF_TITLE}\b", re.I)
 # A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
 # ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
 GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
@@ -5572,8 +5577,9 @@ class _GuardianFindings:
 
 # A field's value that only refers back to the earlier plan ("som tidigare", "oförändrat sedan föregående SIP", "se
 # förra planen", "inga ändringar"): a reference without content shows nothing (GUIDELINES 4, follow-up plans).
-AS_BEFORE_ONLY = folded_re(r"^\W*(?:(?:som|samma som|se|enl(?:igt|\.)?)\s+(?:\w+\s+){0,2}?(?:tidigare|förut|vanligt|förra|"
-                           r"föregående|sist|senast\w*)\b[^.;]{0,40}|(?:oförändra[dt]\w*|inga ändringar|inget nytt)"
+AS_BEFORE_ONLY = folded_re(r"^\W*(?:(?:som|samma som|se|enl(?:igt|\.)?)\s+(?:\w+\s+){0,2}?"
+                           r"(?:tidigare|förut|vanligt|förra|föregående|sist|senast\w*)\b[^.;]{0,40}|"
+                           r"(?:oförändra[dt]\w*|inga ändringar|inget nytt)"
                            r"(?:\s+(?:sedan|mot|från|jämfört med)\s+[^.;]{0,40})?)\W*$", re.I)
 
 
