@@ -242,7 +242,12 @@ TOO_YOUNG_ABSENT = folded_re(rf"{PARTICIPANT_CHILD},?\s+(?:är\s+|som är\s+)?{_
 PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
                                     r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
                                     r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
-                                    r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b", re.I)
+                                    r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b|"
+                                    # met at an everyday visit ("träffade [BARN] på ett vanligt hälsobesök"):
+                                    # talk without a tie to the plan, voice only (GUIDELINES 4)
+                                    r"\b(?:träffade|träffat|träffar)\s+(?:\S+\s+){0,2}?(?:på|vid|under)\s+"
+                                    r"(?:ett|en|sitt|sina)\s+(?:vanlig\w*|ordinarie|rutinmässig\w*)\s+"
+                                    r"\w*(?:besök|kontroll)\w*", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet."): the reason
 # or how can follow.
 TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
@@ -259,7 +264,7 @@ PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHIL
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
                             r"(?:fått|fick) frågan|frågade\w*|tillfrågad\w*|"
-                            r"förbered\w*|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
+                            r"förbered\w*|förberett|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
@@ -274,8 +279,9 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
-                                r"(?:fått|fick|getts|givits) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
+                                r"(?:fått|fick|getts|givits|haft) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
+                                r"(?:fått|fick|getts|givits|haft) (?:möjlighet|tillfälle) att tycka till|"
                                 r"(?:fått|fick) komma till tals|"
                                 # the formula of influence: "[BARN] har getts möjlighet till inflytande"
                                 r"(?:fått|fick|getts|givits|ges|får) (?:\w+ )?möjlighet till (?:inflytande|delaktighet|"
@@ -343,6 +349,23 @@ CONSENT_HEDGE = re.compile(r"\b(?:tror jag|kanske|troligen|antagligen|vet inte|m
 CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke\w*|medgivande\w*)|\b(?:utan att|ifall)\b[^.;]*|"
                                 r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
                                 r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
+# A template's general text on consent, no statement of this plan's consent (GUIDELINES 4, "text saying consent is
+# needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "Samtycke ska finnas innan
+# information lämnas", "om den enskilde eller vårdnadshavarna samtycker", "Om samtycke saknas"), its scope as a rule
+# ("Samtycket omfattar informationsutbyte ..."), who may give it ("En ungdom som fyllt 15 år kan själv lämna
+# samtycke") and that it can be withdrawn ("Samtycket kan när som helst återkallas", "Den som lämnat samtycke kan ...").
+# The sentence is read from its start to its end or a semicolon; one that says consent was given ("Mamma har lämnat
+# samtycke, som kan återkallas") is kept.
+CONSENT_GENERAL = folded_re(
+    r"(?:^|(?<=[.!?;\n]))"
+    r"(?![^.!?;\n]*\b(?:har|hade)\s+(?:\w+\s+){0,2}?(?:lämnat|gett|givit|samtyckt|skrivit|undertecknat)\b)"
+    r"[^.!?;\n]*(?:\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|omfattar|"
+    r"ska\s+(?:finnas|inhämtas|ges|lämnas)\s+innan)\b|"
+    r"\bkan\s+(?:\w+\s+){0,3}?återkall\w*|\båterkallas\b|"
+    r"\bom\s+(?:\S+\s+){0,5}?samtycker\b|\bom\s+samtycke\w*\s+saknas\b|"
+    r"\b(?:den|de|en\s+\w+)\s+som\s+(?:\w+\s+){0,4}?(?:kan\s+)?(?:själv\s+)?(?:lämna\w*|ge|gett)\s+"
+    r"(?:sitt\s+)?samtycke\b)"
+    r"[^.!?;\n]*", re.I)
 # Consent to the care itself, not to the SIP or to sharing information ("föräldrarna har samtyckt till vården",
 # "samtycke till placeringen"): GUARDIAN 3 `consent` asks for consent to the SIP or the information exchange.
 CONSENT_TO_CARE = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\s+(?:\w+\s+)?till\s+(?:(?:den|det|sin|sitt)\s+)?"
@@ -436,6 +459,11 @@ CHILD_CLAUSE = re.compile(r"^(?:(?!\batt\b)[^.!?:]){0,40}(?:\batt\b|:)\s*[\"”�
                           r"storebror|storasyster|lillebror|lillasyster)(?!\w)", re.I)
 # "Enligt mamma ...": the guardian as a source.
 GUARDIAN_SOURCE = re.compile(rf"\b(?:enligt|enl\.)\s+{_GUARDIAN_NOUN}\b", re.I)
+# What the plan is written from ("utifrån det mamma och pappa berättar", "efter vad föräldrarna har berättat"): the
+# guardians as the source of the text, no view of their own (GUARDIAN 3 "nämnt utan innehåll"), like "enligt mamma".
+GUARDIAN_AS_SOURCE = re.compile(rf"\b(?:utifrån|efter|från)\s+(?:det|vad)\s+(?:som\s+)?{_GUARDIAN_NOUN}"
+                                rf"(?:\s+(?:och|&)\s+{_GUARDIAN_NOUN})?\s+(?:har\s+)?(?:berätta\w*|sag[ta]|säger|"
+                                rf"beskriv\w*|beskrev)\b", re.I)
 # The guardian took part: "Mamma var med på mötet", "Pappa [VH2] deltog via telefon".
 GUARDIAN_ATTENDED = re.compile(r"^[^.!?]{0,40}?\b(?:var (?:\w+ )?(?:med|närvarande|på plats|på mötet)|deltog|deltar|"
                                r"närvarade|medverkade|medverkar|kom till mötet|var uppkopplad\w*|lyssnade|lyssnar)\b"
@@ -453,7 +481,11 @@ GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvar
 GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
                                  r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
                                  r"vilka var med|"
-                                 r"vem var med|vi som deltog|sändlista)\b", re.I)
+                                 r"vem var med|vi som deltog)\b", re.I)
+# The label of a distribution list, who gets a copy of the plan ("Kopia till:", "Sändlista:", "Delges:"): no list of
+# who took part (GUIDELINES 4, standard text: "en sändlista är ingen deltagarlista").
+DISTRIBUTION_LABEL = folded_re(r"^[\W\d]*(?:kopi(?:a|or)\s+(?:till|skickas till|har skickats till)|sändlista|"
+                               r"distribution\w*|delges|utskick till|planen skickas till)\b", re.I)
 # A heading or field label for the guardians' view: "Vårdnadshavarnas synpunkter", "Vad mamma och pappa tycker";
 # a bare "Mamma:" label counts when what follows is a view ("Mamma: vill att ...").
 GUARDIAN_VIEW_TITLE = re.compile(r"\b(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familjen\w*)\b.{0,20}\b(?:syn|"
@@ -4389,7 +4421,7 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:getts|givits|fått|beretts|bereds|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att yttra sig|instämde|höll med|"
                              r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning|inställning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|"
-                             r"(?:fått|fick) (?:framföra|uttrycka|lämna) (?:sina|sin|sitt) (?:synpunkter|åsikt\w*|mening)(?!\s*:)|"
+                             r"(?:fått|fick) (?:framföra|uttrycka|lämna|säga) (?:sina|sin|sitt) (?:synpunkter|åsikt\w*|mening)(?!\s*:)|"
                              r"står bakom (?:planen|sip\w*|förslag\w*|upplägget)|"
                              r"(?:tycker|tyckte) (?:att )?(?:planen|det|allt) (?:är|var|verkar|verkade|låter|lät) "
                              r"(?:bra|okej|ok|fin)|(?:är|ställer sig) (?:nöjd|positiv|negativ)\w* (?:med|till) "
@@ -4402,9 +4434,12 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # "visar"/"signalerar" with no person as subject: a thing shows it ("om bedömningen visar behov av det"), not the child.
 SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
-# The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."): someone
-# speaking for the child, not named (GUIDELINES 3 child_voice partial).
-VOICE_HEARSAY = folded_re(r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon) (?:uppges|sägs|anges|beskrivs) (?:\w+ )?"
+# The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."), or as the
+# adults' impression of it ("[BARN] verkar tycka att ...", "tycks hen vilja ..."): someone speaking for the child,
+# not the child's words (GUIDELINES 3 child_voice partial, 4 hedged language).
+_HEARSAY_CHILD = r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon)"
+_HEARSAY_VERB = r"(?:uppges|sägs|anges|beskrivs|verkar|verkade|tycks|tycktes|förefaller|föreföll)"
+VOICE_HEARSAY = folded_re(rf"(?:{_HEARSAY_CHILD} {_HEARSAY_VERB}|\b{_HEARSAY_VERB} {_HEARSAY_CHILD}) (?:\w+ )?"
                           r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b", re.I)
 # A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
 # perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
@@ -4705,6 +4740,10 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     return None, after_comma
 
 
+# An agency or its staff, abbreviated, as the source after "enligt" ("enl. fsk", "enligt BVC", "enligt personalen").
+ADULT_SOURCE = folded_re(r"(?:fsk|förskolan|skolan|personalen|pedagog\w*|lärar\w*|mentor\w*|[A-ZÅÄÖ]{2,5})\b")
+
+
 def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], section: str, follows_voice: bool,
                 last: str | None, plan: _VoicePlan, status: bool = False, goal: bool = False) -> str | None:
     """'own' (the child's words, or the child's view asked for), 'weak' (formulaic, paraphrase, an adult's
@@ -4758,6 +4797,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
     source = next((who for a, _, who in people if a == enligt.end()), None) if enligt else None
+    if enligt and source is None and ADULT_SOURCE.match(masked, enligt.end()):
+        source = "adult"  # "Enl. fsk vill [BARN] ...": an agency's short name the actor lexicon does not know
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
     elif source == "child" and adult_at is None:
@@ -4871,7 +4912,11 @@ GUARDIAN_WRITER = folded_re(
 _STAFF_TITLE = (r"\w*(?:sekreterare|kurator|handläggare|samordnare|samordningsansvarig|psykolog|sköterska|lärare|mentor|"
                 r"rektor|pedagog|behandlare|läkare|konsulent|assistent)")
 STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det här är|här är)\s+\[NAMN_\d+\],?\s+{_STAFF_TITLE}\b|"
-                         rf"\bjag som (?:är )?{_STAFF_TITLE}\b", re.I)
+                         rf"\bjag som (?:är )?{_STAFF_TITLE}\b|"
+                         # a professional introducing themself ("Jag heter [NAMN_1] och är kurator på ...", "Jag,
+                         # [NAMN_1], är socialsekreterare")
+                         rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?"
+                         rf"{_STAFF_TITLE}\b", re.I)
 # A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
 # ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
 GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
@@ -5102,6 +5147,8 @@ def _bare_attendance(ctx: Context, texts: list[str], i: int) -> bool:
     if nxt is None or "\n" in ctx.text[s.end:nxt.start]:
         return True
     following = texts[i + 1]
+    if _child_delaktig(following):
+        return True  # "[BARN] var inte med. Hen har haft möjlighet att tycka till.": a formula, no reason or how
     return not (CHILD_FIRST.match(following) or PARTICIPATION_CONTEXT.search(following)
                 or NEGATED.search(texts[i]) and not following.rstrip().endswith(":"))
 
@@ -5191,8 +5238,9 @@ def _in_participation_section(s: Segment, text: str) -> bool:
     """A sentence with content under a heading on the child's participation ("Ungdomens delaktighet: UH har
     deltagit"), not an empty or negated field ("Barnets delaktighet: –", "ej aktuellt")."""
     field = FIELD.match(text)
-    return bool(PARTICIPATION_SECTION.search(s.section)) and not EMPTY_CELL.match(field[2] if field else text) \
-        and not NEGATED.search(text)
+    value = field[2] if field else text
+    return bool(PARTICIPATION_SECTION.search(s.section)) and not EMPTY_CELL.match(value) \
+        and not AS_BEFORE_ONLY.match(value) and not NEGATED.search(text)
 
 
 def _takes_part(text: str) -> bool:
@@ -5237,7 +5285,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
-             and not _printed_question(text)]
+             and not _printed_question(text) and not _field_refers_back(text)]
     stretch, listed = _listed_children(ctx, texts)
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes
     specific += [s for s in stretch + spoke if s not in specific]
@@ -5439,12 +5487,16 @@ def _checklist_claim(s: Segment) -> bool:
 # A consent field's label, also with what the consent is to ("Samtycke till informationsutbyte:", "Samtycke till
 # SIP och informationsutbyte |"): with no value after it the field is empty.
 CONSENT_LABEL = re.compile(r"[\W\d]*(?:punkt|del|avsnitt)?[\W\d]*(?:information och |om )?(?:samtycke\w*|medgivande\w*)"
-                           r"(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?[\W\d]*", re.I)
+                           r"(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?"
+                           r"(?:(?:\s+(?:lämnat|givet|inhämtat))?\s+(?:av|från))?[\W\d]*", re.I)
+# A paper form's blank to fill in, with the next field's label after it ("......... Datum:", "________ Underskrift").
+FORM_BLANK = re.compile(r"[._…]{3,}(?:\s*(?:datum|underskrift|namnförtydligande|ort och datum|sign\w*)\b)?", re.I)
 
 
 def _field_value(text: str) -> str:
     """What a "Samtycke: ..." field or table row says besides its label."""
-    cells = [c.strip() for c in re.split(r"[|:]", followup.SLIDE_NUMBER.sub("", text)) if c.strip()]
+    cells = [c.strip() for c in re.split(r"[|:]", FORM_BLANK.sub("", followup.SLIDE_NUMBER.sub("", text)))
+             if c.strip()]
     rest = [c for c in cells if not CONSENT_LABEL.fullmatch(c)]
     return " ".join(c for c in rest if not EMPTY_CELL.match(c) and not DRAFT_PLACEHOLDER.match(c))
 
@@ -5523,7 +5575,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if s.is_heading and not stated or _search_ci(NO_CONSENT, text) or question:
             label_open = (s.is_heading or question) and bool(CONSENT.search(text))
             continue  # a heading, a refusal, or a form's question ("Har vårdnadshavarna gett sitt samtycke?")
-        text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", text))
+        text = CONSENT_TO_CARE.sub(" ", CONSENT_INCIDENTAL.sub(" ", CONSENT_GENERAL.sub(" ", text)))
         if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s) and CONSENT_EMPTY_FIELD.search(ctx.text):
             continue  # "☑ Samtycke inhämtat" beside an empty "Samtycke:" field: a claim, no consent (GUIDELINES 4)
         in_field = CONSENT.search(text)
@@ -5615,12 +5667,26 @@ class _GuardianFindings:
     mentioned: list[Segment] = field(default_factory=list)  # in the process without a view: informed, absent, ...
 
 
+# A field's value that only refers back to the earlier plan ("som tidigare", "oförändrat sedan föregående SIP", "se
+# förra planen", "inga ändringar"): a reference without content shows nothing (GUIDELINES 4, follow-up plans).
+AS_BEFORE_ONLY = folded_re(r"^\W*(?:(?:som|samma som|se|enl(?:igt|\.)?)\s+(?:\w+\s+){0,2}?"
+                           r"(?:tidigare|förut|vanligt|förra|föregående|sist|senast\w*)\b[^.;]{0,40}|"
+                           r"(?:oförändra[dt]\w*|inga ändringar|inget nytt)"
+                           r"(?:\s+(?:sedan|mot|från|jämfört med)\s+[^.;]{0,40})?)\W*$", re.I)
+
+
+def _field_refers_back(text: str) -> bool:
+    """A field whose value only refers back to the earlier plan ("Barnets delaktighet: som förra gången")."""
+    field = FIELD.match(text)
+    return bool(field) and bool(AS_BEFORE_ONLY.match(field[2]))
+
+
 def _view_field(section: str, text: str) -> bool:
     """A line with content in a section, or after a field label, for the guardians' view."""
     m = FIELD.match(text)
     label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
                                                       or GUARDIAN_LABEL.match(m.group(1))) else (section, text)
-    if not re.search(r"\w", value) or EMPTY_CELL.match(value):
+    if not re.search(r"\w", value) or EMPTY_CELL.match(value) or AS_BEFORE_ONLY.match(value):
         return False
     return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
 
@@ -5679,8 +5745,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
     for i, s in enumerate(ctx.segs):
-        if _in_leftover(ctx, s) or _checklist_claim(s):
-            continue  # text from an earlier plan that no longer applies; a checklist's tick
+        if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text):
+            continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list
         text = _checked(s.text)
         on_list_line = s.start < list_line_end
         if _list_label(text):
@@ -5707,7 +5773,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
-        clauses = _guardian_clauses(GUARDIAN_VIEW_FORMULA.sub(" ", text))
+        clauses = _guardian_clauses(GUARDIAN_AS_SOURCE.sub(" ", GUARDIAN_VIEW_FORMULA.sub(" ", text)))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
                    and not GUARDIAN_OPINION.search(c.rest)]
         own = [c for c in clauses if c.verb and c not in reports]
@@ -5726,8 +5792,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif (_list_label(text) or _list_label(section) or in_list or on_list_line
               or _presence_field(s.text, text)):
             f.listed.append(s)
-        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs \
-                or _guardian_in_process(text + tail):
+        elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_AS_SOURCE.search(text) \
+                or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs or _guardian_in_process(text + tail):
             f.mentioned.append(s)
             if any(SPOKEN_REPORT.match(c.verb) for c in reports) and not REPORT_CHANNEL.search(text) \
                     and _section_voice(section) != "child" and not _child_view_label(text):

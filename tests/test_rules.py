@@ -4147,3 +4147,70 @@ def test_an_agency_that_gives_the_child_something_is_a_state_not_an_activity():
 def test_goals_run_together_with_semicolons_are_split():
     text = "Mål: skolan ska ha en rutin för medicinen senast v. 14; [BARN] ska ha en vän på rasten\n"
     assert len(_goal_texts(text)) == 2
+
+
+def test_a_templates_general_consent_text_is_no_consent():
+    # GUIDELINES 4: text saying consent is needed, or that it can be withdrawn, shows no consent to this plan
+    for text in ("Samtycke krävs och kan återkallas.\n",
+                 "Samtycket omfattar informationsutbyte mellan verksamheterna. En ungdom som fyllt 15 år kan själv "
+                 "lämna samtycke. Samtycket kan när som helst återkallas.\n",
+                 "Samtycke ska finnas innan information lämnas mellan verksamheterna.\n",
+                 "Planen upprättas om den enskilde eller vårdnadshavarna samtycker.\n",
+                 "Samtycke lämnat av: ........................ Datum: ..............\n"):
+        assert _verdict(text, "consent") == "not_met", text
+    assert _verdict("Samtycke: inhämtas muntligt. Samtycke krävs och kan återkallas.\n", "consent") == "partial"
+    assert _verdict("Mamma och pappa har lämnat samtycke, som kan återkallas.\n", "consent") == "met"
+    assert _verdict("Samtycke lämnat av: [VH1] och [VH2]. Datum: ..........\n", "consent") == "met"
+
+
+def test_a_distribution_list_and_the_guardians_as_the_texts_source_are_no_participation():
+    # GUIDELINES 4: a distribution list is no list of participants
+    for text in ("Kopia till: vårdnadshavare, deltagare\n", "Sändlista: vh, [BARN], EHT, soc\n"):
+        assert _verdict(text, "guardian_participation") == "not_met", text
+    # the plan written from what the parents tell: they are named, their own view is not given (partial)
+    text = "Planen är skriven i jag-form av [NAMN_1] på förskolan, utifrån det mamma och pappa berättar.\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict("Mamma berättar att hon vill att skolan ringer varje vecka.\n", "guardian_participation") == "met"
+
+
+def test_voice_of_a_professional_who_introduces_themself_and_of_an_agency_as_source():
+    # "jag" of a professional who introduces themself is no child's voice
+    text = ("Jag heter [NAMN_1] och är kurator på habiliteringen.\n\nÖvrigt\nJag uppfattar att det också fanns "
+            "tankar om sömnen, men vi hann inte formulera några mål för det.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+    text = "Jag, [NAMN_1], är socialsekreterare.\n\nBakgrund\nMer än så vill jag inte skriva här just nu.\n"
+    assert _verdict(text, "child_voice") == "not_met"
+    # an agency's account of what the child wants, and the formula of being heard: partial
+    assert _verdict("Enl. fsk vill [BARN] helst leka själv med bilar.\n", "child_voice") == "partial"
+    assert _verdict("[BARN] har fått säga sin mening.\n", "child_voice") == "partial"
+
+
+def test_participation_prepared_formula_after_absence_and_everyday_visits():
+    text = "[BARN] hade förberett sig med [NAMN_2] dagen innan och ville börja mötet själv.\n"
+    assert _verdict(text, "child_participation") == "met"
+    # not there, and only the formula of being heard after it: no reason, no how (partial)
+    text = "Barnets egna ord\n[BARN] var inte med på mötet. Hen har haft möjlighet att tycka till.\n"
+    assert _verdict(text, "child_participation") == "partial"
+    # met at an everyday visit: the child's words are voice, no participation in the plan
+    text = ("[BARN]:s egna ord: [NAMN_4] träffade [BARN] på ett vanligt hälsobesök i februari. [BARN] sa då att "
+            "rampen är \"jättebra\".\n")
+    assert _verdict(text, "child_participation") == "not_met"
+    assert _verdict(text, "child_voice") == "met"
+
+
+def test_the_adults_impression_of_the_childs_view_is_partial():
+    # hedged: "verkar tycka", "tycks vilja" is the staff's reading, not the child's words (GUIDELINES 4)
+    for text in ("Hur [BARN] ser på det\nEnligt skolan verkar [BARN] tycka att de vuxna överdriver.\n",
+                 "[BARN] tycks vilja gå kvar i sin klass.\n"):
+        r = _result(text, "child_voice")
+        assert r.verdict == "partial" and r.evidence, text
+
+
+def test_a_view_or_participation_field_that_only_refers_back_shows_nothing():
+    # GUIDELINES 4, follow-up plans: a reference without content shows nothing
+    assert _verdict("Barnets delaktighet: som förra gången.\n", "child_participation") == "not_met"
+    assert _verdict("Barnets synpunkter: som tidigare.\n", "child_voice") == "not_met"
+    for text in ("Vårdnadshavarnas synpunkter: oförändrade sedan föregående SIP.\n",
+                 "Vårdnadshavarnas synpunkter: som tidigare.\n"):
+        assert _verdict(text, "guardian_participation") == "not_met", text
+    assert _verdict("Föräldrarnas syn: vill att skolan ringer varje vecka.\n", "guardian_participation") == "met"
