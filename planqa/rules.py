@@ -3538,7 +3538,16 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
 # A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
 # slutat"): nobody who holds this plan.
-FORMER_COORDINATOR = folded_re(r"(?:förra|föregående|tidigare|gamla) (?:plan\w*|sip\w*)|\bhar slutat\b|\bslutade\b", re.I)
+FORMER_COORDINATOR = folded_re(r"\b(?:i|enl(?:igt|\.)?|se) (?:den )?(?:förra|föregående|tidigare|gamla) (?:plan\w*|sip\w*)|"
+                               r"\bhar slutat\b|\bslutade\b", re.I)
+# A coordination line that gives nobody for this plan (GUIDELINES 4): a reference back without content
+# ("Samordningsansvar: som tidigare", "Samordning: oförändrat"), or a template's general text on the role ("Den som är
+# samordningsansvarig ansvarar för ...", "Samordningsansvarig huvudman utses vid första mötet").
+OVERALL_NO_CONTENT = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?[^:\n]{1,50}:\s*(?:som (?:tidigare|förut|innan|vanligt|sist|förra gången)|"
+                               r"oförändrat?|samma som (?:tidigare|förut|innan|sist))\W*$|"
+                               r"^\W*den som (?:är|blir|utses till|har uppdraget som) \w*(?:samordn|ansvarig)|"
+                               r"^\W*(?:en |den )?samordn\w*(?: huvudman| person)? (?:utses|väljs|ska utses|ska väljas)\b"
+                               r"(?! (?:på|vid) nästa)", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
                                r"kan (?:gå över|bli|komma att))\b", re.I)
@@ -3721,7 +3730,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 out.implied.append(s)
             continue
         label = None
-        if _search_ci(FORMER_COORDINATOR, statement.text):
+        if _search_ci(FORMER_COORDINATOR, statement.text) or _search_ci(OVERALL_NO_CONTENT, statement.text):
             continue
         # the value of a "Label: value" line, or of a spreadsheet's "Samordning;value;;" row
         value = SHEET_LABEL.sub("", statement.text, count=1).strip(' ;\t"') if SHEET_OVERALL_FIELD.match(
@@ -3967,6 +3976,12 @@ def _mentions_follow_up(text: str) -> bool:
 APPOSITION_END = re.compile(r"\s*(?:som\s+(?:\w+\s+)?|att\s+)?", re.I)
 
 
+# The coordinator's role alone as the subject ("Samordnaren ansvarar för att kalla", "Samordningsansvarig huvudman
+# kallar"): a template's general text, nobody named.
+ROLE_ONLY_SUBJECT = folded_re(r"^\W*(?:den\s+)?(?:samordnar(?:e|en)|samordningsansvarig[ae]?)(?:\s+(?:huvudman\w*|"
+                              r"person\w*|verksamhet\w*))?\s+(?:\w+\s+){0,3}$", re.I)
+
+
 def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     """"named", "we" or "implied" for the one who calls in a convener clause: the subject before the verb,
     or what follows "av"/":" after it ("Kallelse skickas av [NAMN_1]", "Sammankallande: kurator [NAMN_1]")."""
@@ -3981,6 +3996,8 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
         return "named" if _signed(ctx) or _speaker_named(ctx, s) else "implied"
     if re.match(r"\s*jag\b", before, re.I) and _speaker_named(ctx, s):
         return "named"  # "Kurator: Jag håller i planen och kallar till nästa möte"
+    if ROLE_ONLY_SUBJECT.search(before) or _search_ci(OVERALL_NO_CONTENT, s.text):
+        return "implied"  # "Samordnaren ansvarar för att kalla": the role, nobody named (GUIDELINES 4)
     if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
             or re.search(r"\b(?:hon|han)\s+$", before, re.I) or _agency_staff(before):
         return "named"

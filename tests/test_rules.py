@@ -4050,3 +4050,24 @@ def test_needs_paperwork_that_is_needed_is_no_need_of_the_child():
             "enhet.\n")
     r = _result(text, "needs_described")
     assert r.verdict == "not_met" and not r.evidence
+
+
+def test_overall_reference_back_or_template_text_names_no_coordinator():
+    # GUIDELINES 4: a reference back without content and a template's general text on the role name nobody
+    for text in ("Samordningsansvar: som tidigare\n", "Samordningsansvarig: se tidigare plan.\n",
+                 "Samordning: oförändrat.\n",
+                 "Den som är samordningsansvarig ansvarar för att planen följs upp.\n",
+                 "Samordningsansvarig huvudman utses vid första mötet och ansvarar för att kalla till uppföljning.\n"):
+        assert _verdict(text, "overall_responsibility") == "not_met", text
+    # the earlier plan's coordinator kept for this one is named
+    kept = "Samordningsansv. för SIP: hab gm [NAMN_2] (oförändrat fr. förra planen).\n"
+    assert _verdict(kept, "overall_responsibility") == "met"
+    # appointed at the next meeting: undecided, not template text
+    assert _verdict("Samordningsansvarig utses på nästa möte.\n", "overall_responsibility") == "not_met"
+
+
+def test_coordinator_role_alone_calling_is_nobody_named():
+    # GUIDELINES 4: "samordnaren ansvarar för att kalla" in a template's text says who by role only
+    text = "Samordnaren ansvarar för att kalla till uppföljning.\n"
+    assert _verdict(text, "follow_up_responsible") == "partial"
+    assert _verdict("[NAMN_1], kurator, kallar till uppföljningen.\n", "follow_up_responsible") == "met"
