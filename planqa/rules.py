@@ -1762,10 +1762,12 @@ NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
 # A document's heading fields, as a clinic's or a form's letterhead gives them ("Patient: [BARN], 9 år", "Remittent:
 # barnmottagningen", "Ansvarig behandlare: [NAMN_1]", "Samordnad individuell plan – sammanställning ..."): no
-# intervention, also where a party's heading stands above them.
+# intervention, also where a party's heading stands above them; nor is a template's page header ("Dokument-id: ...
+# Ägare: ...", "Sekretess enligt OSL ...", "Utskriven: ...") or a rule line ("─────").
 DOCUMENT_FIELD = folded_re(r"^\W*(?:(?:patient|remittent|remiss från|(?:ansvarig\s+)?behandlare|personnummer|pnr|"
-                           r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av)\s*:|"
-                           r"samordnad individuell plan\b)", re.I)
+                           r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av|"
+                           r"dokument(?:typ|-?id|namn|nummer)?|utskriven|utskrivet|diarienummer|dnr)\s*:|"
+                           r"samordnad individuell plan\b|sekretess\b|handlingen (?:omfattas|innehåller)\b)|^[\W_]*$", re.I)
 # A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
 # nu. ta bort"): the correction replaces it (GUIDELINES 4).
 RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)

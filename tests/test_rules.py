@@ -4071,3 +4071,10 @@ def test_coordinator_role_alone_calling_is_nobody_named():
     text = "Samordnaren ansvarar för att kalla till uppföljning.\n"
     assert _verdict(text, "follow_up_responsible") == "partial"
     assert _verdict("[NAMN_1], kurator, kallar till uppföljningen.\n", "follow_up_responsible") == "met"
+
+
+def test_template_page_header_is_no_intervention():
+    # GUIDELINES 4: a template's page header ("Ägare: ...") is no action with a responsible
+    text = ("Insatser\n─────────────\nDokument-id: EH-SIP-2025   Version 1.4   Ägare: Verksamhetschef elevhälsa\n"
+            "Handlingen omfattas av sekretess enligt OSL 26 kap. 1 §.\n─────────────\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
