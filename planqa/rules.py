@@ -1801,6 +1801,15 @@ def _comma_series(text: str) -> bool:
     return len(items) >= 2 and any(PAREN_RESPONSIBLE_ITEM.search(i) for i in items)
 
 
+def _semicolon_items(s: Segment, row: bool) -> bool:
+    """A line of three or more interventions of some words each (no "start v. 39" detail), separated by
+    semicolons under an intervention heading, no table's row ("Insatser:" / "[NAMN_2] har samtal med [BARN];
+    EHT tar upp ärendet; IFO gör förhandsbedömningen"), as a plan typed into one field writes them."""
+    return not row and s.text.count(";") >= 2 and s.text.count("|") < 2 and "\t" not in s.text \
+        and bool(INTERVENTION_SECTION.search(s.section)) \
+        and all(len(item.split()) >= 4 for item in s.text.split(";") if item.strip())
+
+
 def _inline_items(text: str) -> list[tuple[int, int]]:
     """(start, end) of the interventions listed after an "Insatser:" label: separated by semicolons, else a comma
     series (`_comma_series`), else one a sentence; a short sentence that only names the responsible ("[NAMN_1]
@@ -2426,6 +2435,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if past or row and status_col is not None:
             carried.append((s.start, s.end))
         inline = _inline_activities_start(s.text)
+        if inline is None and _semicolon_items(s, row):
+            inline = 0  # "Insatser:" / "[NAMN_2] har samtal ...; EHT tar upp ...; IFO gör ...": its label on the line above
         if inline is not None:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
             items, at = s.text[inline:], s.start + inline
             for a, b in _inline_items(items):

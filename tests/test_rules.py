@@ -4078,3 +4078,10 @@ def test_template_page_header_is_no_intervention():
     text = ("Insatser\n─────────────\nDokument-id: EH-SIP-2025   Version 1.4   Ägare: Verksamhetschef elevhälsa\n"
             "Handlingen omfattas av sekretess enligt OSL 26 kap. 1 §.\n─────────────\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_semicolon_items_under_their_heading_are_interventions():
+    # a plan typed into one field: "Insatser:" stands on its line, its items run together with semicolons
+    text = ("Insatser:\n[NAMN_2] kurator ha samtal m [BARN] varannan v ; EHT tar upp ärendet på nästa möte ; "
+            "IFO gör förhandsbedömning klar inom 14 dgr ; [NAMN_3] rektor informerar berörd personal\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
