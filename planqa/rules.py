@@ -601,6 +601,16 @@ def _tentative_time(text: str, m: dates.DateMention) -> bool:
     return bool(PROPOSED_BEFORE.search(text, max(0, m.start - 25), m.start) or QUERIED_AFTER.match(text, m.end))
 
 
+# A hedge just before a vague time asked as a question ("Kanske kan vi ses igen i maj?"): the plan's soft way of
+# saying when, a vague time (GUIDELINES 4: "kanske i maj" is partial), unlike a draft's "förslag v. 12?".
+HEDGED_BEFORE = folded_re(r"\b(?:kanske|troligen|förmodligen|tanken är|vi tänker)\b[^.\n?!]{0,40}$", re.I)
+
+
+def _hedged_time(text: str, m: dates.DateMention) -> bool:
+    """A hedge word earlier in the time's sentence (HEDGED_BEFORE)."""
+    return bool(HEDGED_BEFORE.search(text, max(0, m.start - 50), m.start))
+
+
 def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
     """A vague month and year before the plan's own month ("Uppföljning av plan från mars 2025" in a plan of
     September 2025): a time that has passed, never the next follow-up (GUIDELINES 3)."""
@@ -3894,7 +3904,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
-             and not _unreadable(ctx.text, m) and not _tentative_time(ctx.text, m)
+             and not _unreadable(ctx.text, m) and not (_tentative_time(ctx.text, m) and not _hedged_time(ctx.text, m))
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]

@@ -4085,3 +4085,9 @@ def test_semicolon_items_under_their_heading_are_interventions():
     text = ("Insatser:\n[NAMN_2] kurator ha samtal m [BARN] varannan v ; EHT tar upp ärendet på nästa möte ; "
             "IFO gör förhandsbedömning klar inom 14 dgr ; [NAMN_3] rektor informerar berörd personal\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_hedged_vague_follow_up_time_is_partial():
+    # GUIDELINES 4: "kanske i maj" is a vague time, also asked as a question
+    text = "Uppföljning\n- Kanske kan vi ses igen i maj?\n"
+    assert _verdict(text, "follow_up_date") == "partial"
