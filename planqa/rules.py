@@ -4078,10 +4078,15 @@ DICTATED_BY = folded_re(r"\b(?:dikterat|dikterad|inpratat|pratat\s+in|inläst)\s
 MAIL_SENDER = re.compile(r"^[ \t>]*(?:från|from)\s*:\s*(?:\[NAMN_\d+\]|[A-ZÅÄÖ][a-zåäö]+)", re.I | re.M)
 
 
+# The writer says who they are ("Jag, [NAMN_1], är socialsekreterare ...", "Jag (kurator, habiliteringen) erbjuder"):
+# "jag" in the note is someone named.
+WRITER_INTRODUCED = re.compile(r"\b[Jj]ag\s*(?:,\s*\[NAMN_\d+\]\s*,|\(\s*\w[^()\n]{2,60}\))")
+
+
 def _signed(ctx: Context) -> bool:
-    """The note ends with its writer's name, or a dictated plan names who speaks it, so that "jag" in it is
-    someone named."""
-    if DICTATED_BY.search(ctx.text) or MAIL_SENDER.search(ctx.text):
+    """The note ends with its writer's name, a dictated plan names who speaks it, or the writer introduces
+    themselves, so that "jag" in it is someone named."""
+    if DICTATED_BY.search(ctx.text) or MAIL_SENDER.search(ctx.text) or WRITER_INTRODUCED.search(ctx.text):
         return True
     for line in ctx.text.strip().splitlines()[-6:]:
         m = SIGNATURE_LINE.match(line)

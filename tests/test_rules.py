@@ -4091,3 +4091,10 @@ def test_hedged_vague_follow_up_time_is_partial():
     # GUIDELINES 4: "kanske i maj" is a vague time, also asked as a question
     text = "Uppföljning\n- Kanske kan vi ses igen i maj?\n"
     assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_writer_who_introduces_themselves_calls_as_someone_named():
+    text = ("Jag, [NAMN_1], är socialsekreterare och har skrivit ihop det här efter mötet.\n\nUppföljning\n"
+            "Vi ses igen den 12 maj. Jag kallar alla.\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
+    assert _verdict("Uppföljning\nVi ses igen den 12 maj. Jag kallar alla.\n", "follow_up_responsible") == "partial"
