@@ -634,6 +634,16 @@ def _tentative_time(text: str, m: dates.DateMention) -> bool:
     return bool(PROPOSED_BEFORE.search(text, max(0, m.start - 25), m.start) or QUERIED_AFTER.match(text, m.end))
 
 
+# A hedge just before a vague time asked as a question ("Kanske kan vi ses igen i maj?"): the plan's soft way of
+# saying when, a vague time (GUIDELINES 4: "kanske i maj" is partial), unlike a draft's "förslag v. 12?".
+HEDGED_BEFORE = folded_re(r"\b(?:kanske|troligen|förmodligen|tanken är|vi tänker)\b[^.\n?!]{0,40}$", re.I)
+
+
+def _hedged_time(text: str, m: dates.DateMention) -> bool:
+    """A hedge word earlier in the time's sentence (HEDGED_BEFORE)."""
+    return bool(HEDGED_BEFORE.search(text, max(0, m.start - 50), m.start))
+
+
 def _passed_month(m: dates.DateMention, plan_date: dt.date | None) -> bool:
     """A vague month and year before the plan's own month ("Uppföljning av plan från mars 2025" in a plan of
     September 2025): a time that has passed, never the next follow-up (GUIDELINES 3)."""
@@ -1851,10 +1861,12 @@ NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
 # A document's heading fields, as a clinic's or a form's letterhead gives them ("Patient: [BARN], 9 år", "Remittent:
 # barnmottagningen", "Ansvarig behandlare: [NAMN_1]", "Samordnad individuell plan – sammanställning ..."): no
-# intervention, also where a party's heading stands above them.
+# intervention, also where a party's heading stands above them; nor is a template's page header ("Dokument-id: ...
+# Ägare: ...", "Sekretess enligt OSL ...", "Utskriven: ...") or a rule line ("─────").
 DOCUMENT_FIELD = folded_re(r"^\W*(?:(?:patient|remittent|remiss från|(?:ansvarig\s+)?behandlare|personnummer|pnr|"
-                           r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av)\s*:|"
-                           r"samordnad individuell plan\b)", re.I)
+                           r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av|"
+                           r"dokument(?:typ|-?id|namn|nummer)?|utskriven|utskrivet|diarienummer|dnr)\s*:|"
+                           r"samordnad individuell plan\b|sekretess\b|handlingen (?:omfattas|innehåller)\b)|^[\W_]*$", re.I)
 # A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
 # nu. ta bort"): the correction replaces it (GUIDELINES 4).
 RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)
@@ -1886,6 +1898,15 @@ def _comma_series(text: str) -> bool:
         return False
     items = [m.group().strip(" .") for m in INLINE_ITEM.finditer(text)]
     return len(items) >= 2 and any(PAREN_RESPONSIBLE_ITEM.search(i) for i in items)
+
+
+def _semicolon_items(s: Segment, row: bool) -> bool:
+    """A line of three or more interventions of some words each (no "start v. 39" detail), separated by
+    semicolons under an intervention heading, no table's row ("Insatser:" / "[NAMN_2] har samtal med [BARN];
+    EHT tar upp ärendet; IFO gör förhandsbedömningen"), as a plan typed into one field writes them."""
+    return not row and s.text.count(";") >= 2 and s.text.count("|") < 2 and "\t" not in s.text \
+        and bool(INTERVENTION_SECTION.search(s.section)) \
+        and all(len(item.split()) >= 4 for item in s.text.split(";") if item.strip())
 
 
 def _inline_items(text: str) -> list[tuple[int, int]]:
@@ -2513,6 +2534,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if past or row and status_col is not None:
             carried.append((s.start, s.end))
         inline = _inline_activities_start(s.text)
+        if inline is None and _semicolon_items(s, row):
+            inline = 0  # "Insatser:" / "[NAMN_2] har samtal ...; EHT tar upp ...; IFO gör ...": its label on the line above
         if inline is not None:  # "9. Insatser: studiegång – [NAMN_2]; vila – Lena; medicinering – [NAMN_1]."
             items, at = s.text[inline:], s.start + inline
             for a, b in _inline_items(items):
@@ -3662,7 +3685,16 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
 # A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
 # slutat"): nobody who holds this plan.
-FORMER_COORDINATOR = folded_re(r"(?:förra|föregående|tidigare|gamla) (?:plan\w*|sip\w*)|\bhar slutat\b|\bslutade\b", re.I)
+FORMER_COORDINATOR = folded_re(r"\b(?:i|enl(?:igt|\.)?|se) (?:den )?(?:förra|föregående|tidigare|gamla) (?:plan\w*|sip\w*)|"
+                               r"\bhar slutat\b|\bslutade\b", re.I)
+# A coordination line that gives nobody for this plan (GUIDELINES 4): a reference back without content
+# ("Samordningsansvar: som tidigare", "Samordning: oförändrat"), or a template's general text on the role ("Den som är
+# samordningsansvarig ansvarar för ...", "Samordningsansvarig huvudman utses vid första mötet").
+OVERALL_NO_CONTENT = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?[^:\n]{1,50}:\s*(?:som (?:tidigare|förut|innan|vanligt|sist|förra gången)|"
+                               r"oförändrat?|samma som (?:tidigare|förut|innan|sist))\W*$|"
+                               r"^\W*den som (?:är|blir|utses till|har uppdraget som) \w*(?:samordn|ansvarig)|"
+                               r"^\W*(?:en |den )?samordn\w*(?: huvudman| person)? (?:utses|väljs|ska utses|ska väljas)\b"
+                               r"(?! (?:på|vid) nästa)", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
                                r"kan (?:gå över|bli|komma att))\b", re.I)
@@ -3845,7 +3877,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 out.implied.append(s)
             continue
         label = None
-        if _search_ci(FORMER_COORDINATOR, statement.text):
+        if _search_ci(FORMER_COORDINATOR, statement.text) or _search_ci(OVERALL_NO_CONTENT, statement.text):
             continue
         # the value of a "Label: value" line, or of a spreadsheet's "Samordning;value;;" row
         value = SHEET_LABEL.sub("", statement.text, count=1).strip(' ;\t"') if SHEET_OVERALL_FIELD.match(
@@ -3996,7 +4028,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
-             and not _unreadable(ctx.text, m) and not _tentative_time(ctx.text, m)
+             and not _unreadable(ctx.text, m) and not (_tentative_time(ctx.text, m) and not _hedged_time(ctx.text, m))
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
@@ -4091,6 +4123,12 @@ def _mentions_follow_up(text: str) -> bool:
 APPOSITION_END = re.compile(r"\s*(?:som\s+(?:\w+\s+)?|att\s+)?", re.I)
 
 
+# The coordinator's role alone as the subject ("Samordnaren ansvarar för att kalla", "Samordningsansvarig huvudman
+# kallar"): a template's general text, nobody named.
+ROLE_ONLY_SUBJECT = folded_re(r"^\W*(?:den\s+)?(?:samordnar(?:e|en)|samordningsansvarig[ae]?)(?:\s+(?:huvudman\w*|"
+                              r"person\w*|verksamhet\w*))?\s+(?:\w+\s+){0,3}$", re.I)
+
+
 def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
     """"named", "we" or "implied" for the one who calls in a convener clause: the subject before the verb,
     or what follows "av"/":" after it ("Kallelse skickas av [NAMN_1]", "Sammankallande: kurator [NAMN_1]")."""
@@ -4105,6 +4143,8 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
         return "named" if _signed(ctx) or _speaker_named(ctx, s) else "implied"
     if re.match(r"\s*jag\b", before, re.I) and _speaker_named(ctx, s):
         return "named"  # "Kurator: Jag håller i planen och kallar till nästa möte"
+    if ROLE_ONLY_SUBJECT.search(before) or _search_ci(OVERALL_NO_CONTENT, s.text):
+        return "implied"  # "Samordnaren ansvarar för att kalla": the role, nobody named (GUIDELINES 4)
     if _agent_in(ctx, s.text, s.start, lo, m.start()) or FIRST_NAME_SUBJECT.search(before) \
             or re.search(r"\b(?:hon|han)\s+$", before, re.I) or _agency_staff(before):
         return "named"
@@ -4162,10 +4202,15 @@ DICTATED_BY = folded_re(r"\b(?:dikterat|dikterad|inpratat|pratat\s+in|inläst)\s
 MAIL_SENDER = re.compile(r"^[ \t>]*(?:från|from)\s*:\s*(?:\[NAMN_\d+\]|[A-ZÅÄÖ][a-zåäö]+)", re.I | re.M)
 
 
+# The writer says who they are ("Jag, [NAMN_1], är socialsekreterare ...", "Jag (kurator, habiliteringen) erbjuder"):
+# "jag" in the note is someone named.
+WRITER_INTRODUCED = re.compile(r"\b[Jj]ag\s*(?:,\s*\[NAMN_\d+\]\s*,|\(\s*\w[^()\n]{2,60}\))")
+
+
 def _signed(ctx: Context) -> bool:
-    """The note ends with its writer's name, or a dictated plan names who speaks it, so that "jag" in it is
-    someone named."""
-    if DICTATED_BY.search(ctx.text) or MAIL_SENDER.search(ctx.text):
+    """The note ends with its writer's name, a dictated plan names who speaks it, or the writer introduces
+    themselves, so that "jag" in it is someone named."""
+    if DICTATED_BY.search(ctx.text) or MAIL_SENDER.search(ctx.text) or WRITER_INTRODUCED.search(ctx.text):
         return True
     for line in ctx.text.strip().splitlines()[-6:]:
         m = SIGNATURE_LINE.match(line)

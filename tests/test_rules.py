@@ -4214,3 +4214,51 @@ def test_a_view_or_participation_field_that_only_refers_back_shows_nothing():
                  "Vårdnadshavarnas synpunkter: som tidigare.\n"):
         assert _verdict(text, "guardian_participation") == "not_met", text
     assert _verdict("Föräldrarnas syn: vill att skolan ringer varje vecka.\n", "guardian_participation") == "met"
+
+
+def test_overall_reference_back_or_template_text_names_no_coordinator():
+    # GUIDELINES 4: a reference back without content and a template's general text on the role name nobody
+    for text in ("Samordningsansvar: som tidigare\n", "Samordningsansvarig: se tidigare plan.\n",
+                 "Samordning: oförändrat.\n",
+                 "Den som är samordningsansvarig ansvarar för att planen följs upp.\n",
+                 "Samordningsansvarig huvudman utses vid första mötet och ansvarar för att kalla till uppföljning.\n"):
+        assert _verdict(text, "overall_responsibility") == "not_met", text
+    # the earlier plan's coordinator kept for this one is named
+    kept = "Samordningsansv. för SIP: hab gm [NAMN_2] (oförändrat fr. förra planen).\n"
+    assert _verdict(kept, "overall_responsibility") == "met"
+    # appointed at the next meeting: undecided, not template text
+    assert _verdict("Samordningsansvarig utses på nästa möte.\n", "overall_responsibility") == "not_met"
+
+
+def test_coordinator_role_alone_calling_is_nobody_named():
+    # GUIDELINES 4: "samordnaren ansvarar för att kalla" in a template's text says who by role only
+    text = "Samordnaren ansvarar för att kalla till uppföljning.\n"
+    assert _verdict(text, "follow_up_responsible") == "partial"
+    assert _verdict("[NAMN_1], kurator, kallar till uppföljningen.\n", "follow_up_responsible") == "met"
+
+
+def test_template_page_header_is_no_intervention():
+    # GUIDELINES 4: a template's page header ("Ägare: ...") is no action with a responsible
+    text = ("Insatser\n─────────────\nDokument-id: EH-SIP-2025   Version 1.4   Ägare: Verksamhetschef elevhälsa\n"
+            "Handlingen omfattas av sekretess enligt OSL 26 kap. 1 §.\n─────────────\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_semicolon_items_under_their_heading_are_interventions():
+    # a plan typed into one field: "Insatser:" stands on its line, its items run together with semicolons
+    text = ("Insatser:\n[NAMN_2] kurator ha samtal m [BARN] varannan v ; EHT tar upp ärendet på nästa möte ; "
+            "IFO gör förhandsbedömning klar inom 14 dgr ; [NAMN_3] rektor informerar berörd personal\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_hedged_vague_follow_up_time_is_partial():
+    # GUIDELINES 4: "kanske i maj" is a vague time, also asked as a question
+    text = "Uppföljning\n- Kanske kan vi ses igen i maj?\n"
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_writer_who_introduces_themselves_calls_as_someone_named():
+    text = ("Jag, [NAMN_1], är socialsekreterare och har skrivit ihop det här efter mötet.\n\nUppföljning\n"
+            "Vi ses igen den 12 maj. Jag kallar alla.\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
+    assert _verdict("Uppföljning\nVi ses igen den 12 maj. Jag kallar alla.\n", "follow_up_responsible") == "partial"
