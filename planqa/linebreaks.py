@@ -43,15 +43,16 @@ def _heading(case) -> str:
 
 
 # A section heading followed by the start of its text ("Mål [BARN] ska", "MÅL hen ska"), or by a colon and its
-# text; a capitalised heading needs a capital, a bracket, a digit or a list mark after it, one in capitals
-# anything.
+# text, or by a colon at the line's end (an empty last field); a capitalised heading needs a capital, a
+# bracket, a digit or a list mark after it, one in capitals anything.
 SECTION_HEADING = re.compile(
-    rf"(?<=\S) (?:(?=[A-ZÅÄÖ\[]){_heading(str.capitalize)}(?:(?P<bare> )(?=[A-ZÅÄÖ\[0-9•-])|:(?P<colon> )(?=\S))"
-    rf"|{_heading(str.upper)}(?![\wåäöÅÄÖ])(?:(?P<caps_bare> )(?=\S)|:(?P<caps_colon> )(?=\S)))")
+    rf"(?<=\S) (?:(?=[A-ZÅÄÖ\[]){_heading(str.capitalize)}(?:(?P<bare> )(?=[A-ZÅÄÖ\[0-9•-])|:(?P<colon> )(?=\S)|:$)"
+    rf"|{_heading(str.upper)}(?![\wåäöÅÄÖ])(?:(?P<caps_bare> )(?=\S)|:(?P<caps_colon> )(?=\S)|:$))")
 # Any other field label: a capitalised word and up to four lower-case ones before a colon ("Ansvarig:", "Nästa
-# uppföljning:", "Samtycke från vh:"), or two to four words in capitals ("BARNETS SYN:", "VH SYN:").
+# uppföljning:", "Samtycke från vh:", an empty "Övrigt:" at the line's end), or two to four words in capitals
+# ("BARNETS SYN:", "VH SYN:").
 FIELD_LABEL = re.compile(r"(?<=\S) (?=(?P<label>[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:[ /&-]{1,3}[a-zåäö0-9(][\wåäö()]*){0,4}"
-                         r"|[A-ZÅÄÖ]{2,}(?:[ /&-]{1,3}[A-ZÅÄÖ]{2,}){1,3}):\s)")
+                         r"|[A-ZÅÄÖ]{2,}(?:[ /&-]{1,3}[A-ZÅÄÖ]{2,}){1,3}):(?:\s|$))")
 BULLET = re.compile(r"(?<=\S) (?=[•▪◦●■]\s)")
 # A dash or star list item ("- Skolan ger …"), counted only where a line has two or more.
 DASH_ITEM = re.compile(r"(?<=\S) (?=[-–*] +[A-ZÅÄÖ\[])")
@@ -84,8 +85,7 @@ def line_breaks(line: str) -> list[int]:
     before = {at for at in before if not any(start < at < end for start, end in extents)}
     if len(before) < 2:
         return []
-    after = {m.start(next(g for g in ("bare", "colon", "caps_bare", "caps_colon") if m.group(g) is not None))
-             for m in headings}
+    after = {m.start(g) for m in headings for g in ("bare", "colon", "caps_bare", "caps_colon") if m.group(g)}
     return sorted(before | after)
 
 

@@ -66,3 +66,10 @@ def test_headings_in_capitals_get_their_line_and_a_label_keeps_its_words_togethe
     lines = restore_line_breaks(flat + " " + flat).split("\n")  # twice, to be long enough to count as flat
     assert lines[lines.index("BARNETS SYN:") + 1].startswith("hen vill ha lugnare raster")  # not "BARNETS\nSYN:"
     assert "MÅL" in lines and "INSATSER" in lines and "VH SYN:" in lines
+
+
+def test_an_empty_field_at_the_end_gets_its_own_line():
+    flat = ("Deltagare: [VH1], [NAMN_1] kurator, [NAMN_2] BUP Behov: [BARN] sover dåligt och kommer sent till skolan "
+            "flera dagar i veckan Samtycke: inhämtas Uppföljning: vi kallar till uppföljning 12/2 Övrigt:")
+    lines = restore_line_breaks(" ".join([flat] * 3)).split("\n")  # three times, to be long enough to count as flat
+    assert "vi kallar till uppföljning 12/2" in lines and lines[-1] == "Övrigt:"
