@@ -587,8 +587,8 @@ def _field_times(lines: list[Segment], chosen: list[dates.DateMention]) -> list[
 def build_context(text: str) -> Context:
     """Everything the rules read from one plan, built once per text (the self-check, the assessor and the
     fixes all ask for the same plan's context; treat it as read-only). The text is read as `planqa.readable`
-    gives it: without struck text and comments, broken words joined, OCR digits read as letters, every offset
-    kept."""
+    gives it: without struck text and comments, broken words joined, OCR digits read as letters, lost line
+    breaks put back, every offset kept."""
     text = readable(text)
     plan_date = dates.find_plan_date(text)
     mentions = dates.find_dates(text, plan_date)
