@@ -87,9 +87,11 @@ def assess(plan: Plan, assessor: Assessor | None = None) -> Assessment:
     """Assess one plan; the result always carries exactly the 12 public criterion ids."""
     from planqa.drafts import draft_warnings
     from planqa.language import language_warnings
+    from planqa.linebreaks import line_break_warnings
     from planqa.revisions import revision_warnings
 
     result = (assessor or load_assessor()).assess(plan)
     check_complete(result.criteria)
-    warnings = language_warnings(plan.text) + revision_warnings(plan.text) + draft_warnings(plan.text)
+    warnings = (language_warnings(plan.text) + revision_warnings(plan.text) + line_break_warnings(plan.text)
+                + draft_warnings(plan.text))
     return result.model_copy(update={"warnings": result.warnings + warnings}) if warnings else result

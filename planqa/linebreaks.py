@@ -102,3 +102,11 @@ def restore_line_breaks(text: str) -> str:
             line = "".join(chars)
         out.append(line)
     return "\n".join(out)
+
+
+def line_break_warnings(text: str) -> list[str]:
+    """A Swedish note for a plan read with its lost line breaks put back (empty for a plan with its layout)."""
+    if restore_line_breaks(text) == text:
+        return []
+    return [("Planen saknar radbrytningar: planqa har läst den med rubriker, fält och listpunkter på egna rader "
+             "(riktlinjerna avsnitt 4). Se efter att rubrikerna har hittats rätt.")]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from planqa.linebreaks import is_flat, restore_line_breaks
+from planqa.assess import assess
+from planqa.linebreaks import is_flat, line_break_warnings, restore_line_breaks
 from planqa.models import Plan
 from planqa.rules import RuleAssessor
 
@@ -73,3 +74,11 @@ def test_an_empty_field_at_the_end_gets_its_own_line():
             "flera dagar i veckan Samtycke: inhämtas Uppföljning: vi kallar till uppföljning 12/2 Övrigt:")
     lines = restore_line_breaks(" ".join([flat] * 3)).split("\n")  # three times, to be long enough to count as flat
     assert "vi kallar till uppföljning 12/2" in lines and lines[-1] == "Övrigt:"
+
+
+def test_the_assessment_says_when_it_put_the_line_breaks_back():
+    assessor = RuleAssessor()
+    (warning,) = assess(Plan(id="b", text=flatten(PLAN)), assessor).warnings
+    assert warning.startswith("Planen saknar radbrytningar")
+    assert assess(Plan(id="a", text=PLAN), assessor).warnings == []
+    assert line_break_warnings(PLAN) == []
