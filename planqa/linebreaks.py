@@ -14,6 +14,7 @@ breaks were there).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Mean length of the non-empty lines from which a text counts as flat (the corpus's plans with their layout: at
 # most about 420; a plan that lost its line breaks: its whole length, 800 and more).
@@ -32,11 +33,11 @@ _HEADS = ("mål", "målen", "delmål", "insatser", "insatser och ansvar", "insat
           "ansvarsfördelning", "vem gör vad", "om mig", "det här ska hända", "det här ska göras")
 
 
-def _alternatives(words: tuple[str, ...], case) -> str:
+def _alternatives(words: tuple[str, ...], case: Callable[[str], str]) -> str:
     return "|".join(re.escape(case(w)) for w in sorted(words, key=len, reverse=True))
 
 
-def _heading(case) -> str:
+def _heading(case: Callable[[str], str]) -> str:
     """The headings in one case: an owner word ("Barnets") or none, then the heading ("behov")."""
     return (rf"(?:(?:{_alternatives(_HEAD_OWNERS, case)})\s(?:{_alternatives(_HEADS, str.lower)}|"
             rf"{_alternatives(_HEADS, str.upper)})|{_alternatives(_HEADS, case)})")

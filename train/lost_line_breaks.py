@@ -44,16 +44,17 @@ def main() -> None:
     flat = {r["id"]: verdicts(flatten(r["text"])) for r in records}
     print(f"{len(records)} {args.split}-planer" + (" (utan planqa.linebreaks)" if args.without_repair else ""))
     print(f"{'kriterium':28s} {'texten som given':>17s} {'utan radbrytningar':>19s}")
+
+    def accuracy(scored: dict[str, dict[str, str]], cid: str) -> float:
+        return sum(scored[r["id"]][cid] == r["labels"][cid] for r in records) / len(records)
+
     for cid in CRITERION_IDS:
-        a = sum(given[r["id"]][cid] == r["labels"][cid] for r in records) / len(records)
-        b = sum(flat[r["id"]][cid] == r["labels"][cid] for r in records) / len(records)
-        print(f"{cid:28s} {a:>17.3f} {b:>19.3f}")
-    n = len(records) * len(CRITERION_IDS)
-    a = sum(given[r["id"]][c] == r["labels"][c] for r in records for c in CRITERION_IDS) / n
-    b = sum(flat[r["id"]][c] == r["labels"][c] for r in records for c in CRITERION_IDS) / n
+        print(f"{cid:28s} {accuracy(given, cid):>17.3f} {accuracy(flat, cid):>19.3f}")
+    mean_given = sum(accuracy(given, c) for c in CRITERION_IDS) / len(CRITERION_IDS)
+    mean_flat = sum(accuracy(flat, c) for c in CRITERION_IDS) / len(CRITERION_IDS)
     moved = sum(flat[r["id"]][c] != given[r["id"]][c] for r in records for c in CRITERION_IDS)
-    print(f"{'medel':28s} {a:>17.3f} {b:>19.3f}")
-    print(f"domslut som flyttade när radbrytningarna försvann: {moved} av {n}")
+    print(f"{'medel':28s} {mean_given:>17.3f} {mean_flat:>19.3f}")
+    print(f"domslut som flyttade när radbrytningarna försvann: {moved} av {len(records) * len(CRITERION_IDS)}")
 
 
 if __name__ == "__main__":
