@@ -153,3 +153,38 @@ def test_fit_with_styles_says_so_and_needs_one_style_per_plan():
     assert "whole house styles held out" in model.meta["fitted_on"]
     with pytest.raises(ValueError):
         TrainedAssessor(c_grid=(1.0,), variants=("rule",)).fit(train, dev, log=lambda *_: None, styles=styles[:-1])
+
+
+def test_platt_fits_the_sigmoid_that_scikit_learn_fits():
+    import numpy as np
+    from sklearn.calibration import _sigmoid_calibration
+
+    from planqa.trained import platt
+
+    rng = np.random.default_rng(0)
+    scores = rng.normal(size=300)
+    positive = scores + rng.normal(scale=0.8, size=300) > 0.3
+    assert platt(scores, positive) == pytest.approx(_sigmoid_calibration(scores, positive.astype(int)), abs=1e-5)
+
+
+def test_dev_calibration_follows_how_often_the_dev_plans_are_right():
+    """Scores that are always right on train and right two times in three on dev: calibrated on all plans the
+    confidence is high, on the dev plans it comes down towards what dev shows."""
+    import numpy as np
+
+    from planqa.trained import calibrated_proba, choice_folds, dev_calibrated_head
+
+    rng = np.random.default_rng(1)
+    y = np.array(["met", "not_met"] * 150)
+    dev = np.zeros(300, dtype=bool)
+    dev[200:] = True
+    signal = np.where(y == "met", 1.0, -1.0)
+    wrong = dev & (rng.random(300) < 1 / 3)
+    x = (np.where(wrong, -signal, signal) + rng.normal(scale=0.1, size=300)).reshape(-1, 1)
+    head = dev_calibrated_head(x, y, dev, choice_folds(y), c=1.0)
+    proba = calibrated_proba(head, x[:, 0:1] * head["coef"][0] + head["intercept"])
+    confidence = proba.max(axis=1)
+    assert head["classes"] == ["met", "not_met"] and head["cal_a"].shape == (1,)
+    assert 0.55 < confidence[dev].mean() < 0.8  # dev plans are right about 2 times in 3
+    with pytest.raises(ValueError):
+        TrainedAssessor(calibrate_on="test")
