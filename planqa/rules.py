@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import TypeVar
 
-from planqa import dates, followup, wordlists
+from planqa import dates, followup, grids, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.drafts import PLACEHOLDER
@@ -758,6 +758,55 @@ def _is_table_row(text: str) -> bool:
     return text.count("|") >= 2 or "\t" in text
 
 
+def _grids(ctx: Context) -> list[grids.Grid]:
+    """The plan's text grids (`planqa.grids`), computed once per context."""
+    return _cached(ctx, "grids", lambda c: grids.find_grids(c.text))
+
+
+def _grid_rows(ctx: Context) -> dict[int, grids.GridRow]:
+    """The logical rows of the plan's text grids by their start."""
+    return _cached(ctx, "grid_rows", lambda c: {r.start: r for g in _grids(c) for r in g.rows})
+
+
+def _table_lines(ctx: Context) -> list[Segment]:
+    """`ctx.lines` as the table readers read them: a text grid's lines as its logical rows, each a one-line row
+    with its wrapped cells whole (GUIDELINES 4, block 55), in the section of the line above the grid."""
+    return _cached(ctx, "table_lines", _find_table_lines)
+
+
+def _find_table_lines(ctx: Context) -> list[Segment]:
+    found = _grids(ctx)
+    if not found:
+        return ctx.lines
+    out: list[Segment] = []
+    read: set[int] = set()
+    for ln in ctx.lines:
+        grid = next((g for g in found if g.start <= ln.start < g.end), None)
+        if grid is None:
+            out.append(ln)
+        elif grid.start not in read:
+            read.add(grid.start)
+            section = out[-1].section if out else ""
+            out += [Segment(r.start, r.end, r.text, section) for r in grid.rows]
+    return out
+
+
+def _grid_header(ctx: Context, row: Segment) -> bool:
+    """The row is a text grid's header (above its "=" rule): it names the columns, whatever their titles."""
+    grid_row = _grid_rows(ctx).get(row.start)
+    return grid_row is not None and grid_row.header and grid_row.text == row.text
+
+
+def _row_cell(ctx: Context, row: Segment, a: int, b: int) -> Segment:
+    """The cell at a..b of a table row's text as a segment: in a grid's row the whole cell, at the plan's span of
+    its first line's fragment; elsewhere at its offsets in the line."""
+    grid_row = _grid_rows(ctx).get(row.start)
+    if grid_row is None or grid_row.text != row.text:
+        return Segment(row.start + a, row.start + b, row.text[a:b], row.section)
+    start, end = grid_row.plan_span(a, b)
+    return Segment(start, end, row.text[a:b], row.section)
+
+
 # A numbered or labelled section heading that text.segments does not take for one ("6. Mål", "Del 9. Mål",
 # "Punkt 9 – Insatser och ansvar"): the number is split off as its own piece, the rest is a short line.
 SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{1,2}[a-z]?|[A-Za-z])\b[.):]?|\d{1,2}[.)]|"
@@ -1069,7 +1118,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
     outer_pipes = True  # the header row opens with a pipe ("| Mål | ..."): so do its rows
     prev_row = False
     prev_end = 0
-    for ln in ctx.lines:
+    for ln in _table_lines(ctx):
         sheet = not _is_table_row(ln.text) and _sheet_row(ln.text)
         row = sheet or _is_table_row(ln.text)
         gap, prev_end = ctx.text.count("\n", prev_end, ln.start) > 1, ln.end  # a blank line (or only tabs) above
@@ -1096,7 +1145,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             headed.append((ln.start, ln.end))
             a, b = labelled
             if _goal_cell(ln.text[a:b]):
-                cells_out.append(Segment(ln.start + a, ln.start + b, ln.text[a:b], ln.section))
+                cells_out.append(_row_cell(ctx, ln, a, b))
             continue
         if not sheet and (not prev_row or is_table_header(ln.text)):
             prev_row = True
@@ -1122,8 +1171,8 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             cell = ln.text[a:b]
             if re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell) \
                     and not (sheet and (SHEET_ERROR.match(cell) or _placeholder(cell))):
-                cells_out.append(Segment(ln.start + a, ln.start + b, cell, ln.section))
-                levels[ln.start + a] = " ".join(ln.text[x:y] for x, y in (spans[i] for i in level_cols
+                cells_out.append(_row_cell(ctx, ln, a, b))
+                levels[cells_out[-1].start] = " ".join(ln.text[x:y] for x, y in (spans[i] for i in level_cols
                                                                            if i < len(spans) and i != goal_col))
     return cells_out, headed, levels
 
@@ -2196,7 +2245,7 @@ def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
     for i, (a, b) in enumerate(_cell_spans(s.text)):
         if i >= len(header) or CONTEXT_HEADER_CELL.match(header[i]) or a == b:
             continue
-        cell = Segment(s.start + a, s.start + b, s.text[a:b], s.section)
+        cell = _row_cell(ctx, s, a, b)
         if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) else _subject_agent(ctx, cell, 0):
             return "agent"
     return "missing"
@@ -2365,7 +2414,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
     prev_section = ""  # the section of the line before
     acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
-    for s in ctx.lines:
+    for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
             s = Segment(s.start, s.end, s.text, heading)
@@ -2493,7 +2542,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or (first_row and NUMBER_COLUMN_HEADER.match(s.text)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
-                or tab_head or sheet_head \
+                or tab_head or sheet_head or _grid_header(ctx, s) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
                     and any(c in PARTICIPANT_CELLS and c != "deltagare" for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
@@ -5938,7 +5987,17 @@ def entities_of(ctx: Context) -> list[Entity]:
 
 def assess_rules(ctx: Context) -> dict[str, CriterionResult]:
     """All 12 criterion results for a context (in the order of the public ids)."""
-    return {cid: RULES[cid](ctx) for cid in CRITERION_IDS}
+    results = {cid: RULES[cid](ctx) for cid in CRITERION_IDS}
+    return _as_written(ctx, results) if _grid_rows(ctx) else results
+
+
+def _as_written(ctx: Context, results: dict[str, CriterionResult]) -> dict[str, CriterionResult]:
+    """The results with each evidence's text as the plan has it at its span: a grid's cell or row is read whole
+    (`_table_lines`), its evidence is its first line's fragment or the row's lines."""
+    def shown(e: Evidence) -> Evidence:
+        return e if ctx.text[e.start:e.end] == e.text else e.model_copy(update={"text": ctx.text[e.start:e.end]})
+
+    return {cid: r.model_copy(update={"evidence": [shown(e) for e in r.evidence]}) for cid, r in results.items()}
 
 
 class RuleAssessor:
