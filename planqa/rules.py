@@ -1090,10 +1090,11 @@ def _goal_cell(text: str) -> bool:
 
 
 # A table column that gives a goal's level or time frame ("| Mål | Nivå / tid |", "| Mål | Tidsram |"): its cell
-# belongs to the goal in the same row when the goal is followed up. A bare time column ("När", "Tid") is the goal's
-# only in a table without an intervention column ("| Mål | När |"); beside "Insats" it dates the intervention.
+# belongs to the goal in the same row when the goal is followed up. A bare time column ("När", "Tid", "Senast") is
+# the goal's only in a table without an intervention column ("| Mål | Senast |"); beside "Insats" it dates the
+# intervention.
 GOAL_LEVEL_HEADER = re.compile(r"^(?:nivå\w*|tidsram|mått|hur mäts\w*|mäts genom|indikator\w*|frekvens)\b", re.I)
-TIME_HEADER = re.compile(r"^(?:när|tid(?:punkt)?|datum)$", re.I)
+TIME_HEADER = re.compile(r"^(?:när|tid(?:punkt)?|datum|senast|klart(?: senast| till)?|deadline)$", re.I)
 
 
 def _level_columns(cells: list[str]) -> list[int]:

@@ -4308,3 +4308,9 @@ def test_grid_header_over_participants_is_no_intervention_table():
             "+========================+================+\n| Stödgrupp för barn     | 10 träffar     |\n"
             "+------------------------+----------------+\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_deadline_column_of_a_goal_table_times_its_goals():
+    text = ("| Mål | Senast |\n|---|---|\n| Skolan ska ha utsett en kontaktvuxen för [BARN] | före jullovet |\n"
+            "| Soc ska ha erbjudit [BARN] plats i stödgrupp | v. 6 |\n")
+    assert _verdict(text, "goals_evaluable") == "met"
