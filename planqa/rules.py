@@ -129,6 +129,9 @@ ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plat
 EMPTY_CELL = re.compile(r"^[\s–—?*.()\[\]-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas|tomt|(?:ej|inte) ifyll\w*)?"
                         r"[\s–—?*.()\[\]-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
+# A responsible cell that says "vi" does it and names no one ("vi ordnar det tillsammans", "alla hjälps åt"): as "vi".
+WE_CLAUSE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga)\s+"
+                            r"(?!(?:\S+\s+)*?(?:och|samt|med|på|i|från|hos|genom|=)\b)[a-zåäö ]+\.?\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressent\w*|representant\w*)\b", re.I)
 # The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
 # Intresse | Påverkan"): its rows list people, no interventions.
@@ -2211,7 +2214,7 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
     error value or formula ("#REF!", "=SUMMA(...)") and an owner not yet given ("TBD") name nobody."""
     if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell) or UNASSIGNED_CELL.match(cell):
         return "missing"
-    return "we" if WE_CELL.match(cell) and not we_defined else "agent"
+    return "we" if (WE_CELL.match(cell) or WE_CLAUSE_CELL.match(cell)) and not we_defined else "agent"
 
 
 # "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").

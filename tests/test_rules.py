@@ -4314,3 +4314,8 @@ def test_deadline_column_of_a_goal_table_times_its_goals():
     text = ("| Mål | Senast |\n|---|---|\n| Skolan ska ha utsett en kontaktvuxen för [BARN] | före jullovet |\n"
             "| Soc ska ha erbjudit [BARN] plats i stödgrupp | v. 6 |\n")
     assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_we_doing_it_in_the_responsible_cell_is_only_we():
+    text = "| Insats | Vem |\n|---|---|\n| Besök med stöd | vi ordnar det tillsammans |\n| Sömnsamtal | BUP |\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
