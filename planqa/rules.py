@@ -1108,14 +1108,17 @@ def _level_columns(cells: list[str]) -> list[int]:
     return [i for i, t in enumerate(titles) if GOAL_LEVEL_HEADER.match(t) or not activity and TIME_HEADER.match(t)]
 
 
-def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], dict[int, str]]:
+def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], dict[int, str], set[int]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |", also a sheet exported with semicolons)
     and of rows labelled as a goal ("7;Mål;..."), as segments with real offsets; the spans of rows of tables
-    that have a header (their rows are goals only through that column); and, by a goal cell's start, the text of
-    its row's level or time-frame cells ("| Mål | Tidsram |")."""
+    that have a header (their rows are goals only through that column); by a goal cell's start, the text of
+    its row's level or time-frame cells ("| Mål | Tidsram |"); and the starts of the goal cells of tables whose
+    rows have a responsible column but no intervention column ("| Mål | Ansvarig | När |", `_owned_goal`)."""
     cells_out: list[Segment] = []
     headed: list[tuple[int, int]] = []
     levels: dict[int, str] = {}
+    owned: set[int] = set()
+    owned_table = False
     level_cols: list[int] = []
     goal_col: int | None = None
     has_header = False
@@ -1162,6 +1165,8 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                     goal_col = next((i for i, c in enumerate(cells) if _goal_header_cell(c)), None)
                     level_cols = _level_columns(cells)
                     outer_pipes = ln.text.lstrip().startswith("|")
+                    owned_table = any(RESPONSIBLE_HEADER.match(t.strip()) for t in titles) \
+                        and not any(_search_ci(ACTIVITY_HEADER_CELL, t.strip()) for t in titles)
                 headed.append((ln.start, ln.end))
                 continue
         prev_row = True
@@ -1178,7 +1183,9 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                 cells_out.append(_row_cell(ctx, ln, a, b))
                 levels[cells_out[-1].start] = " ".join(ln.text[x:y] for x, y in (spans[i] for i in level_cols
                                                                            if i < len(spans) and i != goal_col))
-    return cells_out, headed, levels
+                if owned_table:
+                    owned.add(cells_out[-1].start)
+    return cells_out, headed, levels, owned
 
 
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -1191,7 +1198,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
     excluded."""
-    cells, headed, _ = _cached(ctx, "table_goals", _table_goals)
+    cells, headed, _, _ = _cached(ctx, "table_goals", _table_goals)
     headed_starts = [a for a, _ in headed]
     out = list(cells)
     gaps = vars(ctx)["goal_gaps"] = []  # goal slots left empty or without a goal (see `goal_gaps`)
@@ -3616,7 +3623,16 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         if re.search(r"\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b"
                      r"|\b\w+(?:at|ad|ts|tt)\s+(?:senast|före|innan)\b", early, re.I) or AGENCY_PERFECT.search(early):
             return "agency"  # also "Fam.hemmet ska ha etablerat fasta kvällsrutiner" (a subject not known as an agency)
-    return "child"
+    return "activity" if _owned_goal(ctx, s, text) else "child"
+
+
+def _owned_goal(ctx: Context, s: Segment, text: str) -> bool:
+    """A goal cell of a table whose rows name a responsible but no intervention ("| Mål | Ansvarig | När |"), that
+    is not about the child and not a state to reach ("... ska ..."): what the row's responsible does, an activity
+    ("Blodsockret kollas före idrotten", "Korttidsvistelse två helger per månad"; GUIDELINES 4: the column headers
+    say what the cells are; 4.1: activities under "Mål" are no goals)."""
+    return s.start in _cached(ctx, "table_goals", _table_goals)[3] and not re.search(GOAL_CHILD, text, re.I) \
+        and not re.search(r"\b(?:ska|skall)\b", text, re.I)
 
 
 def goal_kinds(ctx: Context) -> dict[Segment, str]:

@@ -4310,6 +4310,16 @@ def test_grid_header_over_participants_is_no_intervention_table():
     assert _verdict(text, "responsibility_per_action") == "not_met"
 
 
+def test_goal_column_beside_a_responsible_column_holds_activities():
+    # GUIDELINES 4.1: under "Mål" with a "Vem" column and no intervention column, present-tense actions are no goals
+    text = ("| Mål | Vem |\n|---|---|\n| Blodsockret kollas före idrotten | [NAMN_1], skolsköterska |\n"
+            "| Missade lektioner tas igen på studietiden | [NAMN_2], mentor |\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    text = ("| Mål | Vem |\n|---|---|\n| [BARN] ska sova hela natten | [NAMN_1], BUP |\n"
+            "| Mamma ska känna sig trygg i föräldrarollen | [NAMN_2], soc |\n")
+    assert _verdict(text, "goals_present") != "not_met"
+
+
 def test_deadline_column_of_a_goal_table_times_its_goals():
     text = ("| Mål | Senast |\n|---|---|\n| Skolan ska ha utsett en kontaktvuxen för [BARN] | före jullovet |\n"
             "| Soc ska ha erbjudit [BARN] plats i stödgrupp | v. 6 |\n")
