@@ -233,11 +233,11 @@ def _new_row(cells: list[str], prev_first: str) -> bool:
 
 def _join(fragments: list[tuple[int, str]]) -> GridCell:
     """A cell from its fragments ((plan offset, text) per line): joined with spaces, a word broken with a hyphen
-    joined whole ("eftermiddagslek-" + "tioner")."""
+    joined whole ("eftermiddagslek-" + "tioner"; "APL-" + "platsen" keeps the hyphen of a compound)."""
     text, pieces = "", []
     for start, frag in fragments:
         if text and BROKEN_WORD.search(text) and frag[:1].islower():
-            text = text[:-1]
+            text = text if text[-2].isupper() else text[:-1]  # "APL-" + "platsen" keeps its hyphen
         elif text:
             text += " "
         pieces.append((len(text), start, len(frag)))

@@ -8,7 +8,8 @@ BORDERED = """Mål och insatser
 +===================+==============+=========+
 | [BARN] ska kunna  | [NAMN_2],    | v. 12   |
 | äta lunch i mat-  | specialped.  |         |
-| salen med klassen |              |         |
+| salen med klassen | och SYV-     |         |
+|                   | konsulenten  |         |
 +-------------------+--------------+---------+
 | [BARN] ska sova   | [NAMN_1],    | före    |
 | bättre            | BUP          | jul     |
@@ -45,7 +46,8 @@ def _texts(text):
 
 def test_a_bordered_grid_is_read_as_whole_cells():
     assert _texts(BORDERED) == [["Mål", "Ansvarig", "När"],
-                                ["[BARN] ska kunna äta lunch i matsalen med klassen", "[NAMN_2], specialped.", "v. 12"],
+                                ["[BARN] ska kunna äta lunch i matsalen med klassen", "[NAMN_2], specialped. och SYV-konsulenten",
+                                 "v. 12"],
                                 ["[BARN] ska sova bättre", "[NAMN_1], BUP", "före jul"]]
 
 
