@@ -27,11 +27,11 @@ from itertools import pairwise
 BORDER = re.compile(r"[ \t]*\+(?:[-=:]+\+)+[ \t]*")
 # A rule between a pipe grid's rows or under its header ("|=====|=====|", "|-----|-----|").
 PIPE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*[-=:+]{2,}[ \t]*\|)+[ \t]*")
-# The "=" under the header of space-aligned columns, one run per column ("========   ==========").
-SPACE_RULE = re.compile(r"[ \t]*={2,}(?:[ \t]{2,}={2,})+[ \t]*")
+# The rule under the header of space-aligned columns, one run of "=" (or "-") per column ("========   ==========").
+SPACE_RULE = re.compile(r"[ \t]*(?:={2,}(?:[ \t]{2,}={2,})+|-{3,}(?:[ \t]{2,}-{3,})+)[ \t]*")
 # A line that shows a grid is there: a border, a pipe rule with "=", or "=" runs under columns. The cheap test
 # first (most plans have no grid).
-GRID_MARK = re.compile(r"^[ \t]*(?:\+[-=:]+\+|\|[ \t]*=[=:+ \t|]*\||={2,}[ \t]{2,}=)", re.M)
+GRID_MARK = re.compile(r"^[ \t]*(?:\+[-=:]+\+|\|[ \t]*=[=:+ \t|]*\||={2,}[ \t]{2,}=|-{3,}[ \t]{2,}-{3})", re.M)
 # The gap between two cells of space-aligned columns (two spaces or more, or a tab).
 COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
 # The end of a fragment that the next line's fragment goes on from: a word broken with a hyphen, a comma, or a
@@ -124,7 +124,7 @@ def _bounds(rule: str) -> list[int]:
     if rule.lstrip()[:1] in "+|":
         marks = [i for i, ch in enumerate(rule) if ch in "+|"]
         return [m + 1 for m in marks[:-1]]
-    return [m.start() for m in re.finditer(r"=+", rule)]
+    return [m.start() for m in re.finditer(r"=+|-+", rule)]
 
 
 def _pipe_cells(line: str, bounds: list[int]) -> list[tuple[int, int]]:
@@ -206,13 +206,13 @@ def _block(lines: list[_Line], i: int) -> tuple[int, int, list[int]] | None:
 
 def _groups(lines: list[_Line], first: int, last: int) -> tuple[list[list[int]], int]:
     """The grid's content lines in groups between its rule lines (and blank lines), and how many groups lie above
-    its header rule (the first rule with "=" that has content above it)."""
+    its header rule (the first rule with "=", or under space-aligned columns, that has content above it)."""
     groups: list[list[int]] = [[]]
     header = 0
     for k in range(first, last + 1):
         text = lines[k].text
         if _is_rule(text) or not text.strip():
-            if "=" in text and groups[-1] and not header:
+            if ("=" in text or SPACE_RULE.fullmatch(text)) and groups[-1] and not header:
                 header = len([g for g in groups if g])
             if groups[-1]:
                 groups.append([])

@@ -85,6 +85,12 @@ def test_space_aligned_columns_under_equals_signs():
                               ["2.", "Bildschema för morgon och kväll tas fram", "[NAMN_5], arbetsterapeut", "v. 21"]]
 
 
+def test_space_aligned_columns_under_dashes():
+    text = "Insats        Vem\n-----------   ----------\nSömnsamtal    [NAMN_1],\nvarannan v.   BUP\n"
+    assert _texts(text) == [["Insats", "Vem"], ["Sömnsamtal varannan v.", "[NAMN_1], BUP"]]
+    assert find_grids(text)[0].rows[0].header
+
+
 def test_a_participant_list_under_equals_signs_ends_at_a_heading():
     text = ("Deltagare\n=========   =================   ==============\n[NAMN_1]    socialsekreterare   "
             "socialtjänsten\n[BARN]\n\nSituationen\n[BARN] bor med pappa och tar stort ansvar hemma.\n")
