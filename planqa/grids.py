@@ -20,6 +20,7 @@ Markdown tables ("|---|") do not have: those, tab- and semicolon-separated table
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -32,6 +33,9 @@ SPACE_RULE = re.compile(r"[ \t]*(?:={2,}(?:[ \t]{2,}={2,})+|-{3,}(?:[ \t]{2,}-{3
 # A line that shows a grid is there: a border, a pipe rule with "=", or "=" runs under columns. The cheap test
 # first (most plans have no grid).
 GRID_MARK = re.compile(r"^[ \t]*(?:\+[-=:]+\+|\|[ \t]*=[=:+ \t|]*\||={2,}[ \t]{2,}=|-{3,}[ \t]{2,}-{3})", re.M)
+# A line of two cells or more with wide gaps between them, no pipes or tabs: perhaps the header of space-aligned
+# columns without a rule under it ("Insats              Ansvarig          När").
+TITLED_LINE = re.compile(r"^[ \t]*[^\s|][^|\t\n]*? {3,}[^\s|][^|\t\n]*$", re.M)
 # The gap between two cells of space-aligned columns (two spaces or more, or a tab).
 COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
 # The end of a fragment that the next line's fragment goes on from: a word broken with a hyphen, a comma, or a
@@ -204,6 +208,30 @@ def _block(lines: list[_Line], i: int) -> tuple[int, int, list[int]] | None:
     return first, last, _bounds(ref)
 
 
+def _columns(line: str) -> list[tuple[int, str]]:
+    """(start, text) of each run of text between the gaps of space-aligned columns."""
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _titled_block(lines: list[_Line], i: int, column_title: Callable[[str], bool]) -> tuple[int, int, list[int]] | None:
+    """(first, last, bounds) of space-aligned columns without a rule, under line i whose cells are all column titles
+    ("Mål        Insats        Vem"): the lines below whose every cell starts where a column does, as long as one
+    of them wraps a cell (its first column empty or going on in lower case); None where there is no such grid."""
+    titles = _columns(lines[i].text)
+    if len(titles) < 2 or not all(column_title(t) for _, t in titles):
+        return None
+    bounds = [a for a, _ in titles]
+    last, j, wraps = i, i + 1, False
+    while j < len(lines) and lines[j].text.strip() and "|" not in lines[j].text:
+        runs = _columns(lines[j].text)
+        if not all(any(abs(a - x) <= 2 for x in bounds) for a, _ in runs) or not _fits(lines[j].text, bounds):
+            break
+        first = _space_cells(lines[j].text, bounds)[0]
+        wraps = wraps or first[1] == first[0] or lines[j].text[first[0]].islower()
+        last, j = j, j + 1
+    return (i, last, bounds) if wraps and last > i + 1 else None
+
+
 def _groups(lines: list[_Line], first: int, last: int) -> tuple[list[list[int]], int]:
     """The grid's content lines in groups between its rule lines (and blank lines), and how many groups lie above
     its header rule (the first rule with "=", or under space-aligned columns, that has content above it)."""
@@ -267,12 +295,14 @@ def _row(lines: list[_Line], spans: list[list[tuple[int, int]]], ks: list[int], 
                    tuple(cells), tuple(offsets), header)
 
 
-def _grid(lines: list[_Line], first: int, last: int, bounds: list[int]) -> Grid | None:
-    """The grid on lines first..last, its columns starting at `bounds`; None where it has fewer than two columns
-    or no row."""
+def _grid(lines: list[_Line], first: int, last: int, bounds: list[int], titled: bool = False) -> Grid | None:
+    """The grid on lines first..last, its columns starting at `bounds` (`titled`: its first line is its header,
+    no rule under it); None where it has fewer than two columns or no row."""
     if len(bounds) < 2:
         return None
     groups, header = _groups(lines, first, last)
+    if titled:
+        groups, header = [[first], *([groups[0][1:]] if groups[0][1:] else []), *groups[1:]], 1
     spaced = not _piped(lines[first].text)
     split = (lambda t: _space_cells(t, bounds)) if spaced else (lambda t: _pipe_cells(t, bounds))
     body_groups = len(groups) - header
@@ -292,15 +322,27 @@ def _grid(lines: list[_Line], first: int, last: int, bounds: list[int]) -> Grid 
     return Grid(rows[0].start, rows[-1].end, tuple(rows))
 
 
-def find_grids(text: str) -> list[Grid]:
-    """The text grids of a plan with two columns or more, in order (see the module's description)."""
-    if not GRID_MARK.search(text):
+def find_grids(text: str, column_title: Callable[[str], bool] | None = None) -> list[Grid]:
+    """The text grids of a plan with two columns or more, in order (see the module's description); with
+    `column_title`, also space-aligned columns without a rule under a header whose every cell is a column title."""
+    titled = column_title is not None and bool(TITLED_LINE.search(text))
+    if not GRID_MARK.search(text) and not titled:
         return []
     lines = _lines(text)
     out: list[Grid] = []
     done = -1
     for i, ln in enumerate(lines):
-        if i <= done or not _is_rule(ln.text):
+        if i <= done:
+            continue
+        if titled and column_title is not None and not _is_rule(ln.text) and TITLED_LINE.match(ln.text) \
+                and not (i + 1 < len(lines) and _is_rule(lines[i + 1].text)):
+            block = _titled_block(lines, i, column_title)
+            grid = _grid(lines, *block, titled=True) if block else None
+            if grid is not None:
+                out.append(grid)
+                done = block[1]
+            continue
+        if not _is_rule(ln.text):
             continue
         if PIPE_RULE.fullmatch(ln.text) and "=" not in ln.text:
             continue  # "|---|---|": a Markdown table's rule, unless a grid's "=" or "+" rule shows it is a grid

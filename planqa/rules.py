@@ -763,7 +763,14 @@ def _is_table_row(text: str) -> bool:
 
 def _grids(ctx: Context) -> list[grids.Grid]:
     """The plan's text grids (`planqa.grids`), computed once per context."""
-    return _cached(ctx, "grids", lambda c: grids.find_grids(c.text))
+    return _cached(ctx, "grids", lambda c: grids.find_grids(c.text, _grid_column_title))
+
+
+def _grid_column_title(cell: str) -> bool:
+    """A header cell of space-aligned columns without a rule: a table's column title ("Mål", "Insats", "Vem")."""
+    title = cell.strip(" *").rstrip(":").lower()
+    return bool(HEADER_WORDS.match(title) or RESPONSIBLE_HEADER.match(title) or GOAL_HEADER_CELL.match(title)
+                or _search_ci(ACTIVITY_HEADER_CELL, title))
 
 
 def _grid_rows(ctx: Context) -> dict[int, grids.GridRow]:

@@ -108,3 +108,32 @@ def test_a_missing_pipe_falls_back_to_the_columns_on_the_rule():
     text = ("+----------+----------+\n| Mål      | Vem      |\n+==========+==========+\n"
             "| Sova     | BUP      |\n+----------+----------+\n| Äta mat    skolan   |\n+----------+----------+\n")
     assert _texts(text)[2] == ["Äta mat", "skolan"]
+
+
+UNRULED = """Insatser
+Insats                 Ansvarig          När
+Sömnsamtal varannan    [NAMN_1],         v. 12
+vecka                  BUP
+Skolan ordnar en       [NAMN_2],         fr.o.m.
+lugn plats på raster   specialped.       v. 10
+
+Övrigt: inget.
+"""
+
+
+def _title(cell):
+    return cell.lower() in ("insats", "ansvarig", "när", "mål", "vem")
+
+
+def test_space_aligned_columns_without_a_rule_under_column_titles():
+    assert _texts(UNRULED) == []  # without a test for column titles
+    rows = [[c.text for c in row.cells] for g in find_grids(UNRULED, _title) for row in g.rows]
+    assert rows == [["Insats", "Ansvarig", "När"], ["Sömnsamtal varannan vecka", "[NAMN_1], BUP", "v. 12"],
+                    ["Skolan ordnar en lugn plats på raster", "[NAMN_2], specialped.", "fr.o.m. v. 10"]]
+
+
+def test_unruled_columns_that_do_not_wrap_or_line_up_are_left_as_lines():
+    one_line_rows = "Insats        Ansvarig\nSömnsamtal    BUP\nLugn plats    skolan\n"
+    assert find_grids(one_line_rows, _title) == []
+    misaligned = "Insats                Ansvarig\nLäkarbesök      BUM, [NAMN_1]\nprover          BUM\n"
+    assert find_grids(misaligned, _title) == []
