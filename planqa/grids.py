@@ -325,8 +325,8 @@ def _grid(lines: list[_Line], first: int, last: int, bounds: list[int], titled: 
 def find_grids(text: str, column_title: Callable[[str], bool] | None = None) -> list[Grid]:
     """The text grids of a plan with two columns or more, in order (see the module's description); with
     `column_title`, also space-aligned columns without a rule under a header whose every cell is a column title."""
-    titled = column_title is not None and bool(TITLED_LINE.search(text))
-    if not GRID_MARK.search(text) and not titled:
+    titled = {m.start() for m in TITLED_LINE.finditer(text)} if column_title is not None and "   " in text else set()
+    if not titled and not GRID_MARK.search(text):
         return []
     lines = _lines(text)
     out: list[Grid] = []
@@ -334,7 +334,7 @@ def find_grids(text: str, column_title: Callable[[str], bool] | None = None) -> 
     for i, ln in enumerate(lines):
         if i <= done:
             continue
-        if titled and column_title is not None and not _is_rule(ln.text) and TITLED_LINE.match(ln.text) \
+        if ln.start in titled and column_title is not None and not _is_rule(ln.text) \
                 and not (i + 1 < len(lines) and _is_rule(lines[i + 1].text)):
             block = _titled_block(lines, i, column_title)
             grid = _grid(lines, *block, titled=True) if block else None
