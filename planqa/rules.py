@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import TypeVar
 
-from planqa import dates, followup, wordlists
+from planqa import dates, followup, grids, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.drafts import PLACEHOLDER
@@ -129,6 +129,9 @@ ROW_FIELD = re.compile(r"^(?:barn|elev|namn|ålder|klass|möte|mötet|datum|plat
 EMPTY_CELL = re.compile(r"^[\s–—?*.()\[\]-]*(?:ej (?:klart|bestämt)|oklart|inte bestämt|saknas|tomt|(?:ej|inte) ifyll\w*)?"
                         r"[\s–—?*.()\[\]-]*$", re.I)
 WE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga|alla vuxna|de vuxna)\s*$", re.I)
+# A responsible cell that says "vi" does it and names no one ("vi ordnar det tillsammans", "alla hjälps åt"): as "vi".
+WE_CLAUSE_CELL = re.compile(r"^\s*(?:vi|man|alla|nätverket|berörda|samtliga)\s+"
+                            r"(?!(?:\S+\s+)*?(?:och|samt|med|på|i|från|hos|genom|=)\b)[a-zåäö ]+\.?\s*$", re.I)
 PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressent\w*|representant\w*)\b", re.I)
 # The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
 # Intresse | Påverkan"): its rows list people, no interventions.
@@ -758,6 +761,62 @@ def _is_table_row(text: str) -> bool:
     return text.count("|") >= 2 or "\t" in text
 
 
+def _grids(ctx: Context) -> list[grids.Grid]:
+    """The plan's text grids (`planqa.grids`), computed once per context."""
+    return _cached(ctx, "grids", lambda c: grids.find_grids(c.text, _grid_column_title))
+
+
+def _grid_column_title(cell: str) -> bool:
+    """A header cell of space-aligned columns without a rule: a table's column title ("Mål", "Insats", "Vem")."""
+    title = cell.strip(" *").rstrip(":").lower()
+    return bool(HEADER_WORDS.match(title) or RESPONSIBLE_HEADER.match(title) or GOAL_HEADER_CELL.match(title)
+                or _search_ci(ACTIVITY_HEADER_CELL, title))
+
+
+def _grid_rows(ctx: Context) -> dict[int, grids.GridRow]:
+    """The logical rows of the plan's text grids by their start."""
+    return _cached(ctx, "grid_rows", lambda c: {r.start: r for g in _grids(c) for r in g.rows})
+
+
+def _table_lines(ctx: Context) -> list[Segment]:
+    """`ctx.lines` as the table readers read them: a text grid's lines as its logical rows, each a one-line row
+    with its wrapped cells whole (GUIDELINES 4, block 55), in the section of the line above the grid."""
+    return _cached(ctx, "table_lines", _find_table_lines)
+
+
+def _find_table_lines(ctx: Context) -> list[Segment]:
+    found = _grids(ctx)
+    if not found:
+        return ctx.lines
+    out: list[Segment] = []
+    read: set[int] = set()
+    for ln in ctx.lines:
+        grid = next((g for g in found if g.start <= ln.start < g.end), None)
+        if grid is None:
+            out.append(ln)
+        elif grid.start not in read:
+            read.add(grid.start)
+            section = out[-1].section if out else ""
+            out += [Segment(r.start, r.end, r.text, section) for r in grid.rows]
+    return out
+
+
+def _grid_header(ctx: Context, row: Segment) -> bool:
+    """The row is a text grid's header (above its "=" rule): it names the columns, whatever their titles."""
+    grid_row = _grid_rows(ctx).get(row.start)
+    return grid_row is not None and grid_row.header and grid_row.text == row.text
+
+
+def _row_cell(ctx: Context, row: Segment, a: int, b: int) -> Segment:
+    """The cell at a..b of a table row's text as a segment: in a grid's row the whole cell, at the plan's span of
+    its first line's fragment; elsewhere at its offsets in the line."""
+    grid_row = _grid_rows(ctx).get(row.start)
+    if grid_row is None or grid_row.text != row.text:
+        return Segment(row.start + a, row.start + b, row.text[a:b], row.section)
+    start, end = grid_row.plan_span(a, b)
+    return Segment(start, end, row.text[a:b], row.section)
+
+
 # A numbered or labelled section heading that text.segments does not take for one ("6. Mål", "Del 9. Mål",
 # "Punkt 9 – Insatser och ansvar"): the number is split off as its own piece, the rest is a short line.
 SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{1,2}[a-z]?|[A-Za-z])\b[.):]?|\d{1,2}[.)]|"
@@ -1041,10 +1100,11 @@ def _goal_cell(text: str) -> bool:
 
 
 # A table column that gives a goal's level or time frame ("| Mål | Nivå / tid |", "| Mål | Tidsram |"): its cell
-# belongs to the goal in the same row when the goal is followed up. A bare time column ("När", "Tid") is the goal's
-# only in a table without an intervention column ("| Mål | När |"); beside "Insats" it dates the intervention.
+# belongs to the goal in the same row when the goal is followed up. A bare time column ("När", "Tid", "Senast") is
+# the goal's only in a table without an intervention column ("| Mål | Senast |"); beside "Insats" it dates the
+# intervention.
 GOAL_LEVEL_HEADER = re.compile(r"^(?:nivå\w*|tidsram|mått|hur mäts\w*|mäts genom|indikator\w*|frekvens)\b", re.I)
-TIME_HEADER = re.compile(r"^(?:när|tid(?:punkt)?|datum)$", re.I)
+TIME_HEADER = re.compile(r"^(?:när|tid(?:punkt)?|datum|senast|klart(?: senast| till)?|deadline)$", re.I)
 
 
 def _level_columns(cells: list[str]) -> list[int]:
@@ -1055,21 +1115,24 @@ def _level_columns(cells: list[str]) -> list[int]:
     return [i for i, t in enumerate(titles) if GOAL_LEVEL_HEADER.match(t) or not activity and TIME_HEADER.match(t)]
 
 
-def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], dict[int, str]]:
+def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], dict[int, str], set[int]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |", also a sheet exported with semicolons)
     and of rows labelled as a goal ("7;Mål;..."), as segments with real offsets; the spans of rows of tables
-    that have a header (their rows are goals only through that column); and, by a goal cell's start, the text of
-    its row's level or time-frame cells ("| Mål | Tidsram |")."""
+    that have a header (their rows are goals only through that column); by a goal cell's start, the text of
+    its row's level or time-frame cells ("| Mål | Tidsram |"); and the starts of the goal cells of tables whose
+    rows have a responsible column but no intervention column ("| Mål | Ansvarig | När |", `_owned_goal`)."""
     cells_out: list[Segment] = []
     headed: list[tuple[int, int]] = []
     levels: dict[int, str] = {}
+    owned: set[int] = set()
+    owned_table = False
     level_cols: list[int] = []
     goal_col: int | None = None
     has_header = False
     outer_pipes = True  # the header row opens with a pipe ("| Mål | ..."): so do its rows
     prev_row = False
     prev_end = 0
-    for ln in ctx.lines:
+    for ln in _table_lines(ctx):
         sheet = not _is_table_row(ln.text) and _sheet_row(ln.text)
         row = sheet or _is_table_row(ln.text)
         gap, prev_end = ctx.text.count("\n", prev_end, ln.start) > 1, ln.end  # a blank line (or only tabs) above
@@ -1096,7 +1159,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             headed.append((ln.start, ln.end))
             a, b = labelled
             if _goal_cell(ln.text[a:b]):
-                cells_out.append(Segment(ln.start + a, ln.start + b, ln.text[a:b], ln.section))
+                cells_out.append(_row_cell(ctx, ln, a, b))
             continue
         if not sheet and (not prev_row or is_table_header(ln.text)):
             prev_row = True
@@ -1109,6 +1172,8 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                     goal_col = next((i for i, c in enumerate(cells) if _goal_header_cell(c)), None)
                     level_cols = _level_columns(cells)
                     outer_pipes = ln.text.lstrip().startswith("|")
+                    owned_table = any(RESPONSIBLE_HEADER.match(t.strip()) for t in titles) \
+                        and not any(_search_ci(ACTIVITY_HEADER_CELL, t.strip()) for t in titles)
                 headed.append((ln.start, ln.end))
                 continue
         prev_row = True
@@ -1122,10 +1187,12 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             cell = ln.text[a:b]
             if re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell) \
                     and not (sheet and (SHEET_ERROR.match(cell) or _placeholder(cell))):
-                cells_out.append(Segment(ln.start + a, ln.start + b, cell, ln.section))
-                levels[ln.start + a] = " ".join(ln.text[x:y] for x, y in (spans[i] for i in level_cols
+                cells_out.append(_row_cell(ctx, ln, a, b))
+                levels[cells_out[-1].start] = " ".join(ln.text[x:y] for x, y in (spans[i] for i in level_cols
                                                                            if i < len(spans) and i != goal_col))
-    return cells_out, headed, levels
+                if owned_table:
+                    owned.add(cells_out[-1].start)
+    return cells_out, headed, levels, owned
 
 
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -1138,7 +1205,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
     excluded."""
-    cells, headed, _ = _cached(ctx, "table_goals", _table_goals)
+    cells, headed, _, _ = _cached(ctx, "table_goals", _table_goals)
     headed_starts = [a for a, _ in headed]
     out = list(cells)
     gaps = vars(ctx)["goal_gaps"] = []  # goal slots left empty or without a goal (see `goal_gaps`)
@@ -2161,7 +2228,7 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
     error value or formula ("#REF!", "=SUMMA(...)") and an owner not yet given ("TBD") name nobody."""
     if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell) or UNASSIGNED_CELL.match(cell):
         return "missing"
-    return "we" if WE_CELL.match(cell) and not we_defined else "agent"
+    return "we" if (WE_CELL.match(cell) or WE_CLAUSE_CELL.match(cell)) and not we_defined else "agent"
 
 
 # "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").
@@ -2196,7 +2263,7 @@ def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
     for i, (a, b) in enumerate(_cell_spans(s.text)):
         if i >= len(header) or CONTEXT_HEADER_CELL.match(header[i]) or a == b:
             continue
-        cell = Segment(s.start + a, s.start + b, s.text[a:b], s.section)
+        cell = _row_cell(ctx, s, a, b)
         if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) else _subject_agent(ctx, cell, 0):
             return "agent"
     return "missing"
@@ -2365,7 +2432,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
     prev_section = ""  # the section of the line before
     acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
-    for s in ctx.lines:
+    for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
             s = Segment(s.start, s.end, s.text, heading)
@@ -2493,7 +2560,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or (first_row and NUMBER_COLUMN_HEADER.match(s.text)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
-                or tab_head or sheet_head \
+                or tab_head or sheet_head or _grid_header(ctx, s) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
                     and any(c in PARTICIPANT_CELLS and c != "deltagare" for c in row_cells)):
             if re.search(r"[A-Za-zÅÄÖåäö]", s.text):
@@ -3563,7 +3630,16 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         if re.search(r"\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b"
                      r"|\b\w+(?:at|ad|ts|tt)\s+(?:senast|före|innan)\b", early, re.I) or AGENCY_PERFECT.search(early):
             return "agency"  # also "Fam.hemmet ska ha etablerat fasta kvällsrutiner" (a subject not known as an agency)
-    return "child"
+    return "activity" if _owned_goal(ctx, s, text) else "child"
+
+
+def _owned_goal(ctx: Context, s: Segment, text: str) -> bool:
+    """A goal cell of a table whose rows name a responsible but no intervention ("| Mål | Ansvarig | När |"), that
+    is not about the child and not a state to reach ("... ska ..."): what the row's responsible does, an activity
+    ("Blodsockret kollas före idrotten", "Korttidsvistelse två helger per månad"; GUIDELINES 4: the column headers
+    say what the cells are; 4.1: activities under "Mål" are no goals)."""
+    return s.start in _cached(ctx, "table_goals", _table_goals)[3] and not re.search(GOAL_CHILD, text, re.I) \
+        and not re.search(r"\b(?:ska|skall)\b", text, re.I)
 
 
 def goal_kinds(ctx: Context) -> dict[Segment, str]:
@@ -5938,7 +6014,17 @@ def entities_of(ctx: Context) -> list[Entity]:
 
 def assess_rules(ctx: Context) -> dict[str, CriterionResult]:
     """All 12 criterion results for a context (in the order of the public ids)."""
-    return {cid: RULES[cid](ctx) for cid in CRITERION_IDS}
+    results = {cid: RULES[cid](ctx) for cid in CRITERION_IDS}
+    return _as_written(ctx, results) if _grid_rows(ctx) else results
+
+
+def _as_written(ctx: Context, results: dict[str, CriterionResult]) -> dict[str, CriterionResult]:
+    """The results with each evidence's text as the plan has it at its span: a grid's cell or row is read whole
+    (`_table_lines`), its evidence is its first line's fragment or the row's lines."""
+    def shown(e: Evidence) -> Evidence:
+        return e if ctx.text[e.start:e.end] == e.text else e.model_copy(update={"text": ctx.text[e.start:e.end]})
+
+    return {cid: r.model_copy(update={"evidence": [shown(e) for e in r.evidence]}) for cid, r in results.items()}
 
 
 class RuleAssessor:

@@ -4262,3 +4262,71 @@ def test_writer_who_introduces_themselves_calls_as_someone_named():
             "Vi ses igen den 12 maj. Jag kallar alla.\n")
     assert _verdict(text, "follow_up_responsible") == "met"
     assert _verdict("Uppföljning\nVi ses igen den 12 maj. Jag kallar alla.\n", "follow_up_responsible") == "partial"
+
+
+GRID_PLAN = """SIP för [BARN], 9 år
+
+Mål och insatser
++--------------------------+----------------------+-------------+
+| Mål                      | Insats               | Vem         |
++==========================+======================+=============+
+| [BARN] ska vara i skolan | Skolan ordnar en     | [NAMN_2],   |
+| fyra dagar i veckan      | lugn plats för       | specialped. |
+| till v. 12               | raster               |             |
++--------------------------+----------------------+-------------+
+| [BARN] ska somna före    | Sömnsamtal varannan  | [NAMN_1],   |
+| kl 22 fem kvällar av sju | vecka                | BUP         |
++--------------------------+----------------------+-------------+
+| [BARN] ska kunna äta     | Måltidsstöd i        | [NAMN_3],   |
+| lunch med klassen        | matsalen             | skolan      |
++--------------------------+----------------------+-------------+
+"""
+
+
+def test_grid_goals_are_read_as_whole_cells_with_evidence_on_their_first_line():
+    # GUIDELINES 4 (block 55): a wrapped cell is the whole cell; spans stay on one line
+    result = assess(GRID_PLAN).criteria["goals_evaluable"]
+    assert result.verdict == "met"
+    assert [e.text for e in result.evidence] == ["[BARN] ska vara i skolan", "[BARN] ska somna före"]
+    assert assess(GRID_PLAN).criteria["child_goals"].verdict == "met"
+    for r in assess(GRID_PLAN).criteria.values():  # every span points into the plan as written
+        assert all(GRID_PLAN[e.start:e.end] == e.text for e in r.evidence)
+
+
+def test_grid_responsible_column_names_the_responsible_of_its_row():
+    # the "Vem" column's wrapped cell ("[NAMN_2]," / "specialped.") names the row's responsible; an empty cell none
+    assert _verdict(GRID_PLAN, "responsibility_per_action") == "met"
+    text = GRID_PLAN.replace("| [NAMN_3],   |\n", "|             |\n").replace("| skolan      |\n", "|             |\n")
+    result = assess(text).criteria["responsibility_per_action"]
+    assert result.verdict == "partial"
+    assert all(text[e.start:e.end] == e.text for e in result.evidence)
+
+
+def test_grid_header_over_participants_is_no_intervention_table():
+    text = ("Deltagare\n=========   =================   ==============\n[NAMN_1]    socialsekreterare   "
+            "socialtjänsten\n[NAMN_2]    kurator             elevhälsan\n\n"
+            "+------------------------+----------------+\n| Insats                 | Omfattning     |\n"
+            "+========================+================+\n| Stödgrupp för barn     | 10 träffar     |\n"
+            "+------------------------+----------------+\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_goal_column_beside_a_responsible_column_holds_activities():
+    # GUIDELINES 4.1: under "Mål" with a "Vem" column and no intervention column, present-tense actions are no goals
+    text = ("| Mål | Vem |\n|---|---|\n| Blodsockret kollas före idrotten | [NAMN_1], skolsköterska |\n"
+            "| Missade lektioner tas igen på studietiden | [NAMN_2], mentor |\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    text = ("| Mål | Vem |\n|---|---|\n| [BARN] ska sova hela natten | [NAMN_1], BUP |\n"
+            "| Mamma ska känna sig trygg i föräldrarollen | [NAMN_2], soc |\n")
+    assert _verdict(text, "goals_present") != "not_met"
+
+
+def test_deadline_column_of_a_goal_table_times_its_goals():
+    text = ("| Mål | Senast |\n|---|---|\n| Skolan ska ha utsett en kontaktvuxen för [BARN] | före jullovet |\n"
+            "| Soc ska ha erbjudit [BARN] plats i stödgrupp | v. 6 |\n")
+    assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_we_doing_it_in_the_responsible_cell_is_only_we():
+    text = "| Insats | Vem |\n|---|---|\n| Besök med stöd | vi ordnar det tillsammans |\n| Sömnsamtal | BUP |\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
