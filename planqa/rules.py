@@ -108,10 +108,12 @@ ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|g
                            r"i uppdrag)\b", re.I)
 RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
-# "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
+# "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1), also in
+# the writer's words ('När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3]').
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
-                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)",
+                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)"
+                        r"|[\"”'«]vi[\"”'»]\s+(?:menar|avser)\s+(?:jag|vi)\b",
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör|ägare|owner|r)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
@@ -1611,9 +1613,10 @@ LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BUL
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
 # dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab"), or
-# after a wide gap that a scanned form's columns leave ("Omprovsplan i matte     mentor [NAMN_2]").
+# after a wide gap that a scanned form's columns leave ("Omprovsplan i matte     mentor [NAMN_2]"), or after the
+# last arrow of a note in shorthand ("bildschema + konfliktbilder → [NAMN_2] fsk"; GUIDELINES 4, block 57).
 AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|(?<=\S) {2,}(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
-                        r"(?=[^–—:(]*$)")
+                        r"(?=[^–—:(]*$)|\s*→\s*(?=[^→]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
 # A preposition before a name in a tail makes it a place, recipient or topic ("– stödsamtal för mamma",
@@ -2040,13 +2043,13 @@ def _time_label_end(text: str, lo: int) -> int:
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
 # kallar", "Uppföljning till hösten").
-FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|(?:nästa|ny) (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
-                            r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
+FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|(?:nästa|ny) (?:sip-?)?(?:möte|träff|uppföljning|uppf\b\.?)\w*|"
+                            r"vi (?:ses|hörs|träffas)|ses igen|ny sip|nästa(?=\s*(?::|$)))\b", re.I)
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
 # Talk at the meeting, not a decided intervention ("Det diskuterades om ...", "Vi gick igenom vem som tar vad.").
 DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna|gick igenom|"
-                       r"pratade om|talade om|gick laget runt)\b", re.I)
+                       r"(?:pratade|talade)(?: (?:länge|mycket|en del|också|även))? om|gick laget runt)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
                          r"säger|sa|svarar|svarade|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
                          r"betonades|påpekades|"
@@ -2164,8 +2167,12 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
     return "we" if WE_CELL.match(cell) and not we_defined else "agent"
 
 
+# "vi" as the subject of a present-tense verb inside the line ("Hämtning: vi lämnar bara ut [BARN] till mamma",
+# "så säger vi att ..."): the doer is "vi" (GUIDELINES 3: partial, unless the plan defines its "vi").
+WE_ACTS = re.compile(r"\bvi\s+(?:inte\s+|också\s+|även\s+)?(?:ska|[a-zåäö]{2,}(?:ar|er|ör|år))\b"
+                     r"|\b[a-zåäö]{2,}(?:ar|er|ör|år)\s+vi\b", re.I)
 # "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").
-FIRST_PERSON_SUBJECT = re.compile(r"^\W*jag\s+", re.I)
+FIRST_PERSON_SUBJECT = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?jag\s+", re.I)
 
 
 def _writer_acts(ctx: Context, s: Segment) -> bool:
@@ -2174,7 +2181,7 @@ def _writer_acts(ctx: Context, s: Segment) -> bool:
     first = FIRST_PERSON_SUBJECT.match(s.text)
     return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
         and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)
-                                                         or MAIL_SENDER.search(c.text)))
+                                                         or MAIL_SENDER.search(c.text) or _signed(c)))
 
 
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
@@ -2208,7 +2215,11 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     if RESPONSIBLE_UNDECIDED.search(s.text):
         return "missing"
     who = _who_in_line(ctx, s, we_defined)
-    return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
+    if agency and who == "missing":
+        return "agent"  # "Skolans del: - extra anpassningar"
+    if who == "missing" and WE_ACTS.search(s.text):
+        return "agent" if we_defined else "we"
+    return who
 
 
 # The line under a Markdown table's header ("|---|:---:|").
@@ -2505,8 +2516,10 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 participants = any(c in PARTICIPANT_CELLS for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
-                # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
-                skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and not activity_table
+                # a goal table, also a goal scale's levels ("| Nivå | Beskrivning |"); a report on earlier
+                # interventions ("| Insats | Status |") keeps its ongoing rows
+                skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
+                    and not activity_table
             elif first_row and not TABLE_SEPARATOR.match(s.text):
                 # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
                 skip_table = not INTERVENTION_SECTION.search(s.section)
@@ -3694,7 +3707,10 @@ OVERALL_NO_CONTENT = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?[^:\n]{1,50}:\s*(?:som (
                                r"oförändrat?|samma som (?:tidigare|förut|innan|sist))\W*$|"
                                r"^\W*den som (?:är|blir|utses till|har uppdraget som) \w*(?:samordn|ansvarig)|"
                                r"^\W*(?:en |den )?samordn\w*(?: huvudman| person)? (?:utses|väljs|ska utses|ska väljas)\b"
-                               r"(?! (?:på|vid) nästa)", re.I)
+                               r"(?! (?:på|vid) nästa)|"
+                               # the role alone with its duty, nobody named ("Samordningsansvarig ansvarar för att kalla")
+                               r"^\W*(?:den )?(?:samordnar(?:e|en)|samordningsansvarig[ae]?)(?: (?:huvudman|person|verksamhet)\w*)? "
+                               r"(?:ansvarar|ska|skall|kallar)\b(?![^.\n]*\[NAMN)", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
                                r"kan (?:gå över|bli|komma att))\b", re.I)
@@ -3720,6 +3736,9 @@ OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: f�
 # A field labelled with the coordination itself ("Samordn.: soc o skolan delar", "Samordningsansvar: ..."): the plan's,
 # also below the interventions, unlike an action's "Ansvar:".
 COORDINATION_FIELD = folded_re(r"^\s*samordn\w*\.?\s*:", re.I)
+# A heading that is the coordination word alone ("Samordning", "SAMORDN.", also where a shorthand note's full stop
+# kept it from being read as a heading): the line under it gives the coordinator.
+COORDINATION_HEADING = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?samordn(?:ing|\.)?\W*$", re.I)
 # A spreadsheet's row that gives the plan's coordination in its first cell ("Samordning;\"soc eller HVB?\";;",
 # "Samordning\tlogoped och skolan delar"), and that cell with its separator.
 SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?:hela )?(?:planen|sip\w*))?|"
@@ -3865,9 +3884,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
                 and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
-        elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)
-                                          and _ends_line(ctx, s)):
-            label = s if overall else None
+        elif s.is_heading or COORDINATION_HEADING.match(s.text) \
+                or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text) and _ends_line(ctx, s)):
+            label = s if overall or COORDINATION_HEADING.match(s.text) else None
             continue
         elif overall or field_line or _search_ci(OVERALL_SHARED, s.text) or _search_ci(COORDINATION_GUESS, s.text):
             statement = s

@@ -4262,3 +4262,51 @@ def test_writer_who_introduces_themselves_calls_as_someone_named():
             "Vi ses igen den 12 maj. Jag kallar alla.\n")
     assert _verdict(text, "follow_up_responsible") == "met"
     assert _verdict("Uppföljning\nVi ses igen den 12 maj. Jag kallar alla.\n", "follow_up_responsible") == "partial"
+
+
+def test_shorthand_arrow_names_who_carries_out_the_action():
+    # GUIDELINES 4 (block 57): "→ [NAMN_2] fsk" names the one who does it; "→ ?" names nobody
+    text = "INSATSER\n- bildschema + konfliktbilder → [NAMN_2] fsk\n- hörselkontroll → [NAMN_3] BVC\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text += "- infektionsrutin (handtvätt, hemma vid feber) → ?\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_goal_scale_levels_are_no_interventions():
+    # GUIDELINES 4 (block 54): a GAS scale's level table is a goal, not a list of actions
+    text = ("GAS-skala 1\n| Nivå | Beskrivning |\n|---|---|\n| −2 | somnar bara med vuxen bredvid |\n"
+            "| 0 | somnar själv 4 kvällar av sju |\n\nInsatser\n| Insats | Ansvarig |\n|---|---|\n"
+            "| Samma vuxen nattar varje kväll | [NAMN_3], familjehemmet |\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_we_defined_in_the_writers_words_and_we_as_subject():
+    # GUIDELINES 4.1: a "vi" the text defines is named; an undefined "vi" doing the action is partial
+    body = "Vad vi gör\n1. Hämtning: vi lämnar bara ut [BARN] till mamma.\n2. [NAMN_2] tar bort bilderna.\n"
+    assert _verdict(body, "responsibility_per_action") == "partial"
+    defined = 'När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3].\n\n' + body
+    assert _verdict(defined, "responsibility_per_action") == "met"
+
+
+def test_talk_at_the_meeting_is_no_intervention():
+    text = "Diskussion\nVi pratade länge om umgänget och om vem som ska få veta vad. Vi hann inte komma fram till något.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_coordination_heading_in_shorthand_gives_a_shared_coordinator():
+    # "SAMORDN." over "delas BUM / soc": two principals share it (GUIDELINES 3: partial)
+    text = "NÄRV.\nBUM: [NAMN_2] ssk\n\nSAMORDN.\ndelas BUM ([NAMN_2]) / soc ([NAMN_5]) – som förut\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_the_coordinators_role_alone_in_standard_text_names_no_one():
+    # GUIDELINES 4 (block 52): "samordnaren ansvarar för att kalla" without saying who is no coordinator
+    text = "OM SIP (standardtext)\nSIP kräver samtycke. Samordningsansvarig ansvarar för att kalla till uppföljning.\n"
+    assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+def test_shorthand_next_follow_up_with_a_vague_time_is_partial():
+    # GUIDELINES 4 (block 57): "Nästa:" and "NÄSTA UPPF" announce the follow-up; "efter påsk", "vid behov" are vague
+    assert _verdict("Övr.:\n- protokoll till alla\n\nNästa: [NAMN_1] soc kallar, efter påsk\n", "follow_up_date") == "partial"
+    assert _verdict("NÄSTA UPPF\n- SIP-uppf vid behov\n- ingen fast tid bokad\n", "follow_up_date") == "partial"
