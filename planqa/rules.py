@@ -1666,6 +1666,7 @@ ASSIGNED_TO = re.compile(r"\b(?:(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (
                          r"åligger|åläggs|ankommer på)\s+"
                          r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
 DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
+INTERPRETER = re.compile(r"tolk(?:en)?", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 
 
@@ -1742,6 +1743,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     tokens = [text[lo + x:lo + y] for x, y in words]
     if tokens[0].lower() in LIFE_AREA and len(tokens) > 1 and ATTENDANCE_AMOUNT.match(tokens[1]):
         return False  # "Förskola fem dagar i veckan": the child's attendance, no one who acts
+    if INTERPRETER.fullmatch(tokens[0]) and len(tokens) > 1 and tokens[1].lower() in PREPOSITION_WORD:
+        return False  # "Tolk vid alla besök": the interpreter is what is provided, not who provides it
     agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
               for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
@@ -2309,6 +2312,13 @@ AGENDA_SECTION = folded_re(r"\b(?:dagordning\w*|agenda|mötets gång|(?:gör vi|
 # A Markdown heading of a page exported from a collaboration tool, whatever its text ("## Insatser fram till nästa
 # uppf.", "### [BARN]s del").
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.{0,80}?)\s*$")
+# A line that is all one bold title, a note in brackets after it allowed ("**Insatser**", "**Datum att känna till**
+# (ej uppf.)"); "**Samtycke:** finns" is a field, no heading.
+BOLD_HEADING = re.compile(r"^\s*\*\*([^*:\n]{1,60}?)\*\*\s*(?:\([^()\n]*\))?\s*$")
+# A section that lists dates to know, not interventions ("Datum att känna till", "Övriga datum", "Viktiga datum").
+DATES_SECTION = folded_re(r"\b(?:\w*datum|kalender|hålltider)\b", re.I)
+# A table column of how to reach each party ("| Verksamhet | Kontakt |"): a contact list, no interventions.
+CONTACT_HEADER_CELL = folded_re(r"^(?:kontakt\w*|telefon\w*|tfn|e-?post|mejl)$", re.I)
 
 
 def _opens_interventions(heading: str) -> bool:
@@ -2465,8 +2475,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 heading, agency = s.text.strip(" ?:*#").lower(), agency_heading(s.text)
                 md_actions = _opens_interventions(heading)
                 continue
-        markdown = None if NUMBER_COLUMN_HEADER.match(s.text) else MARKDOWN_HEADING.match(s.text)
-        if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
+        markdown = None if NUMBER_COLUMN_HEADER.match(s.text) else MARKDOWN_HEADING.match(s.text) \
+            or BOLD_HEADING.match(s.text)
+        if markdown:  # "## Insatser fram till nästa uppf.", "**Insatser**": headings `segments` kept as text
             heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
             agency = agency_heading(markdown.group(1))
             # its items are interventions even where the goal finder, reading the section before, took them for goals
@@ -2513,7 +2524,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 resp_col = next((i for i, c in enumerate(header_cells)
                                  if RESPONSIBLE_HEADER.match(c) or sheet and SHEET_RESPONSIBLE.match(c.strip("."))), None)
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
-                participants = any(c in PARTICIPANT_CELLS for c in header_cells)
+                participants = any(c in PARTICIPANT_CELLS for c in header_cells) \
+                    or resp_col is None and act_col is None and any(CONTACT_HEADER_CELL.match(c) for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
                 # a goal table, also a goal scale's levels ("| Nivå | Beskrivning |"); a report on earlier
@@ -2531,6 +2543,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
             and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
+                or row and resp_col is None and DATES_SECTION.search(s.section) and not INTERVENTION_SECTION.search(s.section) \
                 and not (md_actions and heading is not None) \
                 or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
@@ -4239,9 +4252,16 @@ def _signed(ctx: Context) -> bool:
     return False
 
 
+# The plan says outright that nobody has been given the call to the follow-up ("Det är inte heller bestämt vem som
+# kallar nästa gång", "oklart vem som kallar", "ingen är utsedd att kalla").
+CONVENER_UNDECIDED = folded_re(r"\b(?:(?:inte|ej)\s+(?:heller\s+)?(?:bestämt|klart|beslutat|avgjort|utsett)\s+vem\s+som\s+"
+                               r"(?:ska\s+)?(?:kalla|sammankalla|bjuda)|oklart\s+vem\s+som\s+(?:ska\s+)?(?:kalla|sammankalla)|"
+                               r"ingen\s+(?:är\s+)?(?:utsedd|vald)\s+(?:att|som)\s+(?:kalla|sammankalla))", re.I)
+
+
 def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
-    """(segment, who) for each statement of who calls to the follow-up; who is "named", "we" or "implied"
-    (a passive "kallelse skickas", or nobody after the label)."""
+    """(segment, who) for each statement of who calls to the follow-up; who is "named", "we", "implied" (a passive
+    "kallelse skickas", or nobody after the label) or "undecided" (CONVENER_UNDECIDED)."""
     return _cached(ctx, "_follow_up_conveners", _follow_up_conveners)
 
 
@@ -4251,7 +4271,7 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
         m = FU_CONVENER.search(s.text)
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
                 and not _empty_field(s.text[m.end():]) and not _is_instruction(ctx, s):
-            out.append((s, _convener_who(ctx, s, m)))
+            out.append((s, "undecided" if _search_ci(CONVENER_UNDECIDED, s.text) else _convener_who(ctx, s, m)))
     return out
 
 
@@ -4267,15 +4287,17 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
     conveners = follow_up_conveners(ctx)
     named = [s for s, who in conveners if who == "named"]
-    implied = [s for s, who in conveners if who != "named"]
+    implied = [s for s, who in conveners if who in ("we", "implied")]
+    undecided = [s for s, who in conveners if who == "undecided"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
                   and not FORM_QUESTION.match(s.text)
                   and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
                        and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
-    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it
-    implied_lead = [s for s in st.implied if _names_someone(ctx, s)] if not st.undecided else []
+    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
+    # one implied by who called this meeting when the plan says that nobody has been given the next call
+    implied_lead = [s for s in st.implied if _names_someone(ctx, s)] if not (st.undecided or undecided) else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
                        follow_up_named=len(named))

@@ -4310,3 +4310,22 @@ def test_shorthand_next_follow_up_with_a_vague_time_is_partial():
     # GUIDELINES 4 (block 57): "Nästa:" and "NÄSTA UPPF" announce the follow-up; "efter påsk", "vid behov" are vague
     assert _verdict("Övr.:\n- protokoll till alla\n\nNästa: [NAMN_1] soc kallar, efter påsk\n", "follow_up_date") == "partial"
     assert _verdict("NÄSTA UPPF\n- SIP-uppf vid behov\n- ingen fast tid bokad\n", "follow_up_date") == "partial"
+
+
+def test_undecided_convener_leaves_the_follow_up_without_anyone():
+    # the plan says outright that nobody has the next call: no coordinator is assumed from who called this meeting
+    text = ("Sammankallande till dagens möte: [NAMN_1] (habiliteringen).\n\nNästa uppföljning\nDatum bestämdes inte. "
+            "Det är inte heller bestämt vem som kallar nästa gång.\n")
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+
+
+def test_an_interpreter_at_the_visits_is_provided_not_the_responsible():
+    text = "Insatser:\n- ansökan fsk-plats\n- tolk vid alla besök\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_bold_dates_and_contact_tables_hold_no_interventions():
+    text = ("**Kontaktvägar**\n| Verksamhet | Kontakt |\n|---|---|\n| soc | [NAMN_1] |\n\n**Insatser**\n"
+            "Bestäms när utredn. är klar.\n\n**Datum att känna till** (ej uppf.)\n| Vad | När |\n|---|---|\n"
+            "| elevhälsomöte skolan | v. 17 |\n| möte VUP vårdplanering | 8/4 |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
