@@ -2341,6 +2341,13 @@ def _unsettled_or_goal(text: str) -> bool:
     return bool(NEGATED.search(text) or CHILD_GOAL_ROW.match(ANSWER_LABEL.sub("", text, count=1)))
 
 
+def _document_title(ctx: Context) -> str | None:
+    """The plan's first line, lower-cased, when it is the document's title ("SIP – aktivitetsplan", "UPPFÖLJNING
+    SIP"): a title, not a section of its own."""
+    title = ctx.text.strip().split("\n", 1)[0].strip().lower()
+    return title if re.search(r"\b(?:sip|\w*plan|samordnad)\b", title) else None
+
+
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
@@ -2361,9 +2368,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     participants = False
     prev_row = False
     we_defined = bool(WE_DEFINED.search(ctx.text))
-    # the document's title ("SIP – aktivitetsplan") is no intervention section
-    title = ctx.text.strip().split("\n", 1)[0].strip().lower()
-    title = title if re.search(r"\b(?:sip|\w*plan|samordnad)\b", title) else None
+    title = _document_title(ctx)  # the document's title ("SIP – aktivitetsplan") is no intervention section
     heading: str | None = None  # a numbered heading `segments` keeps as text ("7. Insatser och ansvar")
     heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
@@ -3771,6 +3776,10 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande
 # A fast pre-check for MEETING_LEAD.
 _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|håller|höll|hållit|öppnade|initi|"
                          r"kontakt|uppdater", re.I)
+# A party that only wrote the plan down or holds the child's placement ("Planen sammanställd av [NAMN_1],
+# socialsekreterare", "Soc ansvarar för placeringen"): the coordinator only implied (GUIDELINES 4.2; the corpus
+# labels overall_responsibility partial and, with nobody calling, follow_up_responsible not_met).
+PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|ansv(?:arar|\.)?\s+för\s+placering\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
 FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
@@ -3849,6 +3858,11 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
         or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(s.text))
 
 
+def _names_party(ctx: Context, s: Segment) -> bool:
+    """A verksamhet or a role in the segment (a person placeholder alone is no party)."""
+    return any(s.start <= a < s.end for a, _, _ in ctx.actors) or any(s.start <= a < s.end for a, _, _ in ctx.roles)
+
+
 def _checklist_line(ctx: Context, s: Segment) -> Segment | None:
     """The segment's line when the whole line is a ticked checklist of bare claims (`CHECKLIST_CLAIM`), else None."""
     if not CHECKLIST_CLAIM.fullmatch(s.text):
@@ -3905,7 +3919,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             statement = s
         else:
             label = None
-            if _search_ci(_LEAD_WORDS, s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
+            if _search_ci(_LEAD_WORDS, s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s) \
+                    or _search_ci(PLAN_HOLDER_HINT, s.text) and _names_party(ctx, s):
                 out.implied.append(s)
             continue
         label = None
@@ -4050,10 +4065,12 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.") or in a time field
-    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår")
+    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår"), not under the document's title
+    # ("UPPFÖLJNING SIP")
+    title = _document_title(ctx)
     mentions = [s for i, s in enumerate(ctx.segs) if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
                 or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
-                                         or _follow_up_time_field(ctx, i)))
+                                         and s.section != title or _follow_up_time_field(ctx, i)))
                 and not _is_instruction(ctx, s)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
@@ -4297,7 +4314,8 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
     # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
     # one implied by who called this meeting when the plan says that nobody has been given the next call
-    implied_lead = [s for s in st.implied if _names_someone(ctx, s)] if not (st.undecided or undecided) else []
+    implied_lead = [s for s in st.implied if _names_someone(ctx, s) and not _search_ci(PLAN_HOLDER_HINT, s.text)] \
+        if not (st.undecided or undecided) else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
                        follow_up_named=len(named))

@@ -4329,3 +4329,19 @@ def test_bold_dates_and_contact_tables_hold_no_interventions():
             "Bestäms när utredn. är klar.\n\n**Datum att känna till** (ej uppf.)\n| Vad | När |\n|---|---|\n"
             "| elevhälsomöte skolan | v. 17 |\n| möte VUP vårdplanering | 8/4 |\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_document_title_is_no_follow_up_section():
+    # "UPPFÖLJNING SIP" as the title: a month in the text under it is no follow-up time
+    text = ("UPPFÖLJNING SIP\n\nHur är det nu?\nMamma har varit inlagd två gånger, senast tre veckor i februari.\n\n"
+            "Något nytt datum för uppföljning sattes inte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+
+
+def test_who_wrote_the_plan_or_holds_the_placement_implies_the_coordinator_only():
+    # GUIDELINES 4.2 (open): overall partial; nobody calls, and the corpus labels follow_up_responsible not_met
+    for line in ("Planen är sammanställd av [NAMN_1], skolsköterska.", "Soc ansvarar för placeringen ([NAMN_1])."):
+        text = line + "\n\nInsatser\n- Vilorum bokas i elevhälsans rum.\n"
+        assert _verdict(text, "overall_responsibility") == "partial"
+        assert _verdict(text, "follow_up_responsible") == "not_met"
+    assert _verdict("Sammanställt av [NAMN_1] efter telefonkontakter.\n", "overall_responsibility") == "not_met"
