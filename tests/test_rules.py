@@ -4345,3 +4345,9 @@ def test_who_wrote_the_plan_or_holds_the_placement_implies_the_coordinator_only(
         assert _verdict(text, "overall_responsibility") == "partial"
         assert _verdict(text, "follow_up_responsible") == "not_met"
     assert _verdict("Sammanställt av [NAMN_1] efter telefonkontakter.\n", "overall_responsibility") == "not_met"
+
+
+def test_shortened_staff_titles_name_the_responsible():
+    # GUIDELINES 4 (block 57): "skolsk." and "ssk" are titles a careful reader can tell
+    text = "Insatser\n1. Hälsosamtal + ev. remiss VC – skolsk.\n2. Vägning varannan vecka – ssk\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
