@@ -106,7 +106,7 @@ STATUS_ONGOING = folded_re(r"\b(?:pågår|pågående|fortsätter|fortsatt|kvarst
 ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
                            r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
                            r"i uppdrag)\b", re.I)
-RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
+RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|ansv\.?|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1), also in
 # the writer's words ('När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3]').
@@ -1965,7 +1965,7 @@ def _spoken_items(text: str) -> list[tuple[int, int]]:
 
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av|"
+RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|ansv\.?|vem|utförare|utförs av|"
                              r"ägare|owner)"
                              r"\s*:\s*(.*)$", re.I)
 # An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /

@@ -4351,3 +4351,9 @@ def test_shortened_staff_titles_name_the_responsible():
     # GUIDELINES 4 (block 57): "skolsk." and "ssk" are titles a careful reader can tell
     text = "Insatser\n1. Hälsosamtal + ev. remiss VC – skolsk.\n2. Vägning varannan vecka – ssk\n"
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_shortened_responsible_field_names_the_responsible():
+    # "ansv: EHT" is "ansvarig: elevhälsan" in shorthand (GUIDELINES 4, block 57)
+    text = "Insatser\n- anpassat schema fr.o.m. v. 8, ansv: EHT\n- läxhjälp tis + tors, ansv: [NAMN_2]\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
