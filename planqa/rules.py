@@ -168,6 +168,9 @@ WHEN_QUESTION = re.compile(r"^\W*(?:(?:f|fråga(?:\s*\d{1,2})?)\s*:\s*)?när\b[^
 # A line labelled with the next time, as notes write it ("nästa gång: 9 juni kl 10.30", "Ny träff – v. 12"): the text
 # before the date mention.
 NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa|ny)\s+(?:gång|träff)\s*[:–—-]\s*$", re.I)
+# A line that opens with the follow-up in shorthand, its time next ("Uppf 12/3 kl 9 soc kallar", "- ny uppf ngn gång
+# i maj", "SIP-uppf: v. 12"; GUIDELINES 4, block 57): the text before the date mention.
+SHORTHAND_FOLLOW_UP = folded_re(r"^\W*(?:(?:nästa|ny)\s+)?(?:sip-?)?uppf\.?\s*:?\s*(?:(?:ngn|någon)\s+gång\s+)?$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
 # ("Kurator: Vem samordnar, ni eller vi?"): its answer follows.
 WHO_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[^:\n]{1,30}:\s*)?\W*vem\b[^?]*\?\s*$", re.I)
@@ -706,7 +709,7 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
         if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) \
-                or NEXT_TIME_LABEL.match(line_head) \
+                or NEXT_TIME_LABEL.match(line_head) or SHORTHAND_FOLLOW_UP.match(line_head) \
                 or SHEET_FOLLOW_UP_CELL.match(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out

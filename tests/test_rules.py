@@ -4357,3 +4357,10 @@ def test_shortened_responsible_field_names_the_responsible():
     # "ansv: EHT" is "ansvarig: elevhälsan" in shorthand (GUIDELINES 4, block 57)
     text = "Insatser\n- anpassat schema fr.o.m. v. 8, ansv: EHT\n- läxhjälp tis + tors, ansv: [NAMN_2]\n"
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_shorthand_follow_up_line_gives_its_time():
+    # GUIDELINES 4 (block 57): "uppf 12/3 soc kallar" is the follow-up's date and who calls it
+    text = "SIP [BARN]\nMöte 2/2-26\n\nuppf 12/3, [NAMN_1] kallar\n"
+    assert _verdict(text, "follow_up_date") == "met"
+    assert _verdict("SIP [BARN]\nMöte 2/2-26\n\nuppf ngn gång i vår\n", "follow_up_date") == "partial"
