@@ -604,7 +604,7 @@ def build_context(text: str) -> Context:
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
-              and not _tentative_time(text, m)]
+              and not _tentative_time(text, m) and not _measurement_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -620,6 +620,22 @@ MONTH_YEAR = folded_re(rf"^\W*(?:i\s+)?(?P<month>{dates.MONTH_NAME})\s+(?P<year>
 
 # What a scan could not read, right before a time ("Uppföljning: [oläsligt] maj").
 UNREADABLE_BEFORE = folded_re(r"\[(?:oläsligt|oläslig|otydligt)\]\s*$", re.I)
+
+
+# A goal's measurement before a time on its line ("Uppföljning av målvärde v. 12", "Målvärde mäts v. 12", "GAS-skattning
+# 3/4"), and the plan or its meeting, which makes the time the plan's follow-up after all ("... och då följs planen upp").
+MEASUREMENT_BEFORE = folded_re(r"\b(?:målvärde\w*|mäts|mätt|mätning\w*|skattning\w*|skattas|indikator\w*|baslinje\w*|"
+                               r"avläs\w*|gas(?:-\w+)?)\b[^\n]{0,40}$", re.I)
+
+
+def _measurement_time(text: str, m: dates.DateMention) -> bool:
+    """The time is when a goal is measured, not the plan's follow-up (GUIDELINES 4, block 54): a measurement word
+    before it on its line, and no word for the plan or its meeting on that line."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return bool(_search_ci(MEASUREMENT_BEFORE, text[max(line_start, m.start - 80):m.start])) \
+        and not _search_ci(PLAN_OR_MEETING, line)
 
 
 def _unreadable(text: str, m: dates.DateMention) -> bool:

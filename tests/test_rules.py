@@ -4364,3 +4364,11 @@ def test_shorthand_follow_up_line_gives_its_time():
     text = "SIP [BARN]\nMöte 2/2-26\n\nuppf 12/3, [NAMN_1] kallar\n"
     assert _verdict(text, "follow_up_date") == "met"
     assert _verdict("SIP [BARN]\nMöte 2/2-26\n\nuppf ngn gång i vår\n", "follow_up_date") == "partial"
+
+
+def test_a_goals_measurement_date_is_no_follow_up_of_the_plan():
+    # GUIDELINES 4 (block 54): "Målvärde mäts v. 12" is no follow-up unless the text makes it the plan's
+    base = "SIP [BARN]\nMöte 2026-02-02\n\nDelmål 1\nMätbart: minst 4 dagar av 5.\nAnsvarig för mätning: [NAMN_1], mentor\n"
+    assert _verdict(base + "Uppföljning av målvärde v. 12\n", "follow_up_date") == "not_met"
+    assert _verdict(base + "Målvärde mäts v. 12.\n", "follow_up_date") == "not_met"
+    assert _verdict(base + "Uppföljning: målvärdet mäts v. 12 och då följs planen upp.\n", "follow_up_date") == "met"
