@@ -1795,6 +1795,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     if not head:
         return False
     tail = text[m.end():end]
+    if "?" in head.group():
+        return False  # "→ ? bup", "– BUP?": a guess only the writer could settle names nobody (GUIDELINES 4, block 57)
     if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
         return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
     for w in re.finditer(r"\S+", head.group()):

@@ -4372,3 +4372,9 @@ def test_a_goals_measurement_date_is_no_follow_up_of_the_plan():
     assert _verdict(base + "Uppföljning av målvärde v. 12\n", "follow_up_date") == "not_met"
     assert _verdict(base + "Målvärde mäts v. 12.\n", "follow_up_date") == "not_met"
     assert _verdict(base + "Uppföljning: målvärdet mäts v. 12 och då följs planen upp.\n", "follow_up_date") == "met"
+
+
+def test_a_question_mark_before_the_party_names_nobody():
+    # GUIDELINES 4 (block 57): "? bup" and "ngn kollar" show nothing only the writer could decode
+    text = "INSATSER\n- sömnutredning → ? bup\n- info om barngrupp – ngn kollar\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
