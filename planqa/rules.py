@@ -135,9 +135,9 @@ PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressen
 # The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
 # Intresse | Påverkan"): its rows list people, no interventions.
 PARTICIPANT_CELLS = ("namn", "befattning", "titel", "deltagare", "intressent", "intressenter", "representant")
-OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
+OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansv\w*\.?|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
-                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"ansv(?:ar(?:ar?|et)?|\.)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
                      r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
                      r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
@@ -167,7 +167,7 @@ CHECK_IN_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:(?:en\s+)?kort\s+)?(?:avstämning|t
 WHEN_QUESTION = re.compile(r"^\W*(?:(?:f|fråga(?:\s*\d{1,2})?)\s*:\s*)?när\b[^?]*\?\s*$", re.I)
 # A line labelled with the next time, as notes write it ("nästa gång: 9 juni kl 10.30", "Ny träff – v. 12"): the text
 # before the date mention.
-NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa|ny)\s+(?:gång|träff)\s*[:–—-]\s*$", re.I)
+NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa(?:\s+(?:gång|ggn|träff))?|ny\s+(?:gång|träff))\s*[:–—-]\s*$", re.I)
 # A line that opens with the follow-up in shorthand, its time next ("Uppf 12/3 kl 9 soc kallar", "- ny uppf ngn gång
 # i maj", "SIP-uppf: v. 12"; GUIDELINES 4, block 57): the text before the date mention.
 SHORTHAND_FOLLOW_UP = folded_re(r"^\W*(?:(?:nästa|ny)\s+)?(?:sip-?)?uppf\.?\s*:?\s*(?:(?:ngn|någon)\s+gång\s+)?$", re.I)

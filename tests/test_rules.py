@@ -4378,3 +4378,11 @@ def test_a_question_mark_before_the_party_names_nobody():
     # GUIDELINES 4 (block 57): "? bup" and "ngn kollar" show nothing only the writer could decode
     text = "INSATSER\n- sömnutredning → ? bup\n- info om barngrupp – ngn kollar\n"
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_shortened_coordination_and_next_time_labels():
+    # GUIDELINES 4 (block 57): "soc ansv. för SIP", "Huvudansv: hab" name the coordinator; "Nästa: 4/5" is the follow-up
+    head = "SIP [BARN]\nMöte 2/2-26\n\n"
+    assert _verdict(head + "soc ansv. för SIP ([NAMN_1])\n", "overall_responsibility") == "met"
+    assert _verdict(head + "Huvudansv: hab\n", "overall_responsibility") == "met"
+    assert _verdict(head + "Nästa: 4/5, soc kallar\n", "follow_up_date") == "met"
