@@ -4121,7 +4121,7 @@ FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|si
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
-                         r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
+                         r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|kallelse\w*(?=\s*→)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
@@ -4225,7 +4225,7 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
         cell_end = s.text.find("|", m.end())
         if cell_end >= 0 and _agent_in(ctx, s.text, s.start, cell_end, len(s.text)):
             return "named"
-    after = re.match(r"[^.;]*?(?:\bav\b|:)\s*([^.;]*)", s.text[m.end():])
+    after = re.match(r"[^.;]*?(?:\bav\b|:|→)\s*([^.;]*)", s.text[m.end():])
     if after:
         if WE_SUBJECT.search(s.text[:m.end() + after.start(1)]) or re.match(r"(?:vi|alla)\b", after.group(1), re.I):
             return "we"

@@ -4386,3 +4386,8 @@ def test_shortened_coordination_and_next_time_labels():
     assert _verdict(head + "soc ansv. för SIP ([NAMN_1])\n", "overall_responsibility") == "met"
     assert _verdict(head + "Huvudansv: hab\n", "overall_responsibility") == "met"
     assert _verdict(head + "Nästa: 4/5, soc kallar\n", "follow_up_date") == "met"
+
+
+def test_shorthand_call_by_arrow_names_the_convener():
+    # "kallelse → [NAMN_1]": the arrow gives who sends the call (GUIDELINES 4, block 57)
+    assert _verdict("SIP [BARN]\nMöte 2/2-26\n\nuppf v. 14 – kallelse → [NAMN_1]\n", "follow_up_responsible") == "met"
