@@ -106,12 +106,14 @@ STATUS_ONGOING = folded_re(r"\b(?:pågår|pågående|fortsätter|fortsatt|kvarst
 ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
                            r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
                            r"i uppdrag)\b", re.I)
-RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
+RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|ansv\.?|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
-# "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1).
+# "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1), also in
+# the writer's words ('När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3]').
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
-                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)",
+                        r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)"
+                        r"|[\"”'«]vi[\"”'»]\s+(?:menar|avser)\s+(?:jag|vi)\b",
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör|ägare|owner|r)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
@@ -136,9 +138,9 @@ PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressen
 # The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
 # Intresse | Påverkan"): its rows list people, no interventions.
 PARTICIPANT_CELLS = ("namn", "befattning", "titel", "deltagare", "intressent", "intressenter", "representant")
-OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansvar\w*|"
+OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansv\w*\.?|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
-                     r"ansvar(?:ar?|et)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
+                     r"ansv(?:ar(?:ar?|et)?|\.)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
                      r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
                      r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
@@ -168,7 +170,10 @@ CHECK_IN_IS = folded_re(r"(?:^|[.!?]\s)\W*(?:(?:en\s+)?kort\s+)?(?:avstämning|t
 WHEN_QUESTION = re.compile(r"^\W*(?:(?:f|fråga(?:\s*\d{1,2})?)\s*:\s*)?när\b[^?]*\?\s*$", re.I)
 # A line labelled with the next time, as notes write it ("nästa gång: 9 juni kl 10.30", "Ny träff – v. 12"): the text
 # before the date mention.
-NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa|ny)\s+(?:gång|träff)\s*[:–—-]\s*$", re.I)
+NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa(?:\s+(?:gång|ggn|träff))?|ny\s+(?:gång|träff))\s*[:–—-]\s*$", re.I)
+# A line that opens with the follow-up in shorthand, its time next ("Uppf 12/3 kl 9 soc kallar", "- ny uppf ngn gång
+# i maj", "SIP-uppf: v. 12"; GUIDELINES 4, block 57): the text before the date mention.
+SHORTHAND_FOLLOW_UP = folded_re(r"^\W*(?:(?:nästa|ny)\s+)?(?:sip-?)?uppf\.?\s*:?\s*(?:(?:ngn|någon)\s+gång\s+)?$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
 # ("Kurator: Vem samordnar, ni eller vi?"): its answer follows.
 WHO_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[^:\n]{1,30}:\s*)?\W*vem\b[^?]*\?\s*$", re.I)
@@ -602,7 +607,7 @@ def build_context(text: str) -> Context:
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
-              and not _tentative_time(text, m)]
+              and not _tentative_time(text, m) and not _measurement_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -618,6 +623,22 @@ MONTH_YEAR = folded_re(rf"^\W*(?:i\s+)?(?P<month>{dates.MONTH_NAME})\s+(?P<year>
 
 # What a scan could not read, right before a time ("Uppföljning: [oläsligt] maj").
 UNREADABLE_BEFORE = folded_re(r"\[(?:oläsligt|oläslig|otydligt)\]\s*$", re.I)
+
+
+# A goal's measurement before a time on its line ("Uppföljning av målvärde v. 12", "Målvärde mäts v. 12", "GAS-skattning
+# 3/4"), and the plan or its meeting, which makes the time the plan's follow-up after all ("... och då följs planen upp").
+MEASUREMENT_BEFORE = folded_re(r"\b(?:målvärde\w*|mäts|mätt|mätning\w*|skattning\w*|skattas|indikator\w*|baslinje\w*|"
+                               r"avläs\w*|gas(?:-\w+)?)\b[^\n]{0,40}$", re.I)
+
+
+def _measurement_time(text: str, m: dates.DateMention) -> bool:
+    """The time is when a goal is measured, not the plan's follow-up (GUIDELINES 4, block 54): a measurement word
+    before it on its line, and no word for the plan or its meeting on that line."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return bool(_search_ci(MEASUREMENT_BEFORE, text[max(line_start, m.start - 80):m.start])) \
+        and not _search_ci(PLAN_OR_MEETING, line)
 
 
 def _unreadable(text: str, m: dates.DateMention) -> bool:
@@ -707,7 +728,7 @@ def _announced_follow_ups(text: str, segs: list[Segment], mentions: list[dates.D
         line_head = text[line_start:m.start]
         labelled = not re.search(r"\w", line_head) and TIME_LABELLED_FOLLOW_UP.match(text, m.end)
         if labelled or NEXT_MEETING_IS.search(line_head) or CHECK_IN_IS.search(line_head) \
-                or NEXT_TIME_LABEL.match(line_head) \
+                or NEXT_TIME_LABEL.match(line_head) or SHORTHAND_FOLLOW_UP.match(line_head) \
                 or SHEET_FOLLOW_UP_CELL.match(line_head) or any(a.start <= m.start < a.end for a in answers):
             out.add(m)
     return out
@@ -1678,9 +1699,10 @@ LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BUL
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
 # dietist" says where, not who), or after an @ that assigns a shared page's task ("Boka tid hos logoped @hab"), or
-# after a wide gap that a scanned form's columns leave ("Omprovsplan i matte     mentor [NAMN_2]").
+# after a wide gap that a scanned form's columns leave ("Omprovsplan i matte     mentor [NAMN_2]"), or after the
+# last arrow of a note in shorthand ("bildschema + konfliktbilder → [NAMN_2] fsk"; GUIDELINES 4, block 57).
 AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|(?<=\S) {2,}(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
-                        r"(?=[^–—:(]*$)")
+                        r"(?=[^–—:(]*$)|\s*→\s*(?=[^→]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
 # A preposition before a name in a tail makes it a place, recipient or topic ("– stödsamtal för mamma",
@@ -1719,7 +1741,10 @@ RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|s
 # ("Personal på boendet väger ...", "Personalen följer ..."; "vi" stays vague unless the plan defines it).
 STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköterskan|läkare|läkaren|konsulent(?:en|erna)?|"
                         r"assistent(?:en|erna)?|polis(?:en)?|ledare|ledaren|chef(?:en)?|gymnast(?:en)?|samordnare|"
-                        r"samordnaren|personal|personalen)(?![\w-])", re.I)
+                        r"samordnaren|personal|personalen)(?![\w-])"
+                        # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk")
+                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])",
+                        re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 # The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
 SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
@@ -1730,6 +1755,7 @@ ASSIGNED_TO = re.compile(r"\b(?:(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (
                          r"åligger|åläggs|ankommer på)\s+"
                          r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
 DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
+INTERPRETER = re.compile(r"tolk(?:en)?", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 
 
@@ -1806,6 +1832,8 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     tokens = [text[lo + x:lo + y] for x, y in words]
     if tokens[0].lower() in LIFE_AREA and len(tokens) > 1 and ATTENDANCE_AMOUNT.match(tokens[1]):
         return False  # "Förskola fem dagar i veckan": the child's attendance, no one who acts
+    if INTERPRETER.fullmatch(tokens[0]) and len(tokens) > 1 and tokens[1].lower() in PREPOSITION_WORD:
+        return False  # "Tolk vid alla besök": the interpreter is what is provided, not who provides it
     agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
               for (x, y), t in zip(words[:2], tokens)]
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
@@ -1834,6 +1862,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     if not head:
         return False
     tail = text[m.end():end]
+    if "?" in head.group():
+        return False  # "→ ? bup", "– BUP?": a guess only the writer could settle names nobody (GUIDELINES 4, block 57)
     if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
         return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
     for w in re.finditer(r"\S+", head.group()):
@@ -2023,7 +2053,7 @@ def _spoken_items(text: str) -> list[tuple[int, int]]:
 
 # A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
 # "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|vem|utförare|utförs av|"
+RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|ansv\.?|vem|utförare|utförs av|"
                              r"ägare|owner)"
                              r"\s*:\s*(.*)$", re.I)
 # An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /
@@ -2107,13 +2137,13 @@ def _time_label_end(text: str, lo: int) -> int:
 LINE_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:(?i:del|punkt|avsnitt)\s+)?(\d{1,2})[.)](?!\d)\s*")
 # The plan's follow-up or next meeting, which is no intervention ("8. Vi ses igen 28/11", "Nästa möte: [NAMN_1]
 # kallar", "Uppföljning till hösten").
-FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|(?:nästa|ny) (?:sip-?)?(?:möte|träff|uppföljning)\w*|"
-                            r"vi (?:ses|hörs|träffas)|ses igen|ny sip)\b", re.I)
+FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|(?:nästa|ny) (?:sip-?)?(?:möte|träff|uppföljning|uppf\b\.?)\w*|"
+                            r"vi (?:ses|hörs|träffas)|ses igen|ny sip|nästa(?=\s*(?::|$)))\b", re.I)
 # Discussion, wishes and views, reported in prose: no decided intervention ("Flera förslag diskuterades",
 # "Pappa tycker att ...", "Jag vill ...").
 # Talk at the meeting, not a decided intervention ("Det diskuterades om ...", "Vi gick igenom vem som tar vad.").
 DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna|gick igenom|"
-                       r"pratade om|talade om|gick laget runt)\b", re.I)
+                       r"(?:pratade|talade)(?: (?:länge|mycket|en del|också|även))? om|gick laget runt)\b", re.I)
 NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
                          r"säger|sa|svarar|svarade|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
                          r"betonades|påpekades|"
@@ -2231,8 +2261,12 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
     return "we" if (WE_CELL.match(cell) or WE_CLAUSE_CELL.match(cell)) and not we_defined else "agent"
 
 
+# "vi" as the subject of a present-tense verb inside the line ("Hämtning: vi lämnar bara ut [BARN] till mamma",
+# "så säger vi att ..."): the doer is "vi" (GUIDELINES 3: partial, unless the plan defines its "vi").
+WE_ACTS = re.compile(r"\bvi\s+(?:inte\s+|också\s+|även\s+)?(?:ska|[a-zåäö]{2,}(?:ar|er|ör|år))\b"
+                     r"|\b[a-zåäö]{2,}(?:ar|er|ör|år)\s+vi\b", re.I)
 # "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").
-FIRST_PERSON_SUBJECT = re.compile(r"^\W*jag\s+", re.I)
+FIRST_PERSON_SUBJECT = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?jag\s+", re.I)
 
 
 def _writer_acts(ctx: Context, s: Segment) -> bool:
@@ -2241,7 +2275,7 @@ def _writer_acts(ctx: Context, s: Segment) -> bool:
     first = FIRST_PERSON_SUBJECT.match(s.text)
     return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
         and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)
-                                                         or MAIL_SENDER.search(c.text)))
+                                                         or MAIL_SENDER.search(c.text) or _signed(c)))
 
 
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
@@ -2275,7 +2309,11 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     if RESPONSIBLE_UNDECIDED.search(s.text):
         return "missing"
     who = _who_in_line(ctx, s, we_defined)
-    return "agent" if agency and who == "missing" else who  # "Skolans del: - extra anpassningar"
+    if agency and who == "missing":
+        return "agent"  # "Skolans del: - extra anpassningar"
+    if who == "missing" and WE_ACTS.search(s.text):
+        return "agent" if we_defined else "we"
+    return who
 
 
 # The line under a Markdown table's header ("|---|:---:|").
@@ -2365,6 +2403,13 @@ AGENDA_SECTION = folded_re(r"\b(?:dagordning\w*|agenda|mötets gång|(?:gör vi|
 # A Markdown heading of a page exported from a collaboration tool, whatever its text ("## Insatser fram till nästa
 # uppf.", "### [BARN]s del").
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(\S.{0,80}?)\s*$")
+# A line that is all one bold title, a note in brackets after it allowed ("**Insatser**", "**Datum att känna till**
+# (ej uppf.)"); "**Samtycke:** finns" is a field, no heading.
+BOLD_HEADING = re.compile(r"^\s*\*\*([^*:\n]{1,60}?)\*\*\s*(?:\([^()\n]*\))?\s*$")
+# A section that lists dates to know, not interventions ("Datum att känna till", "Övriga datum", "Viktiga datum").
+DATES_SECTION = folded_re(r"\b(?:\w*datum|kalender|hålltider)\b", re.I)
+# A table column of how to reach each party ("| Verksamhet | Kontakt |"): a contact list, no interventions.
+CONTACT_HEADER_CELL = folded_re(r"^(?:kontakt\w*|telefon\w*|tfn|e-?post|mejl)$", re.I)
 
 
 def _opens_interventions(heading: str) -> bool:
@@ -2387,6 +2432,13 @@ def _unsettled_or_goal(text: str) -> bool:
     return bool(NEGATED.search(text) or CHILD_GOAL_ROW.match(ANSWER_LABEL.sub("", text, count=1)))
 
 
+def _document_title(ctx: Context) -> str | None:
+    """The plan's first line, lower-cased, when it is the document's title ("SIP – aktivitetsplan", "UPPFÖLJNING
+    SIP"): a title, not a section of its own."""
+    title = ctx.text.strip().split("\n", 1)[0].strip().lower()
+    return title if re.search(r"\b(?:sip|\w*plan|samordnad)\b", title) else None
+
+
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
@@ -2407,9 +2459,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     participants = False
     prev_row = False
     we_defined = bool(WE_DEFINED.search(ctx.text))
-    # the document's title ("SIP – aktivitetsplan") is no intervention section
-    title = ctx.text.strip().split("\n", 1)[0].strip().lower()
-    title = title if re.search(r"\b(?:sip|\w*plan|samordnad)\b", title) else None
+    title = _document_title(ctx)  # the document's title ("SIP – aktivitetsplan") is no intervention section
     heading: str | None = None  # a numbered heading `segments` keeps as text ("7. Insatser och ansvar")
     heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
@@ -2521,8 +2571,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 heading, agency = s.text.strip(" ?:*#").lower(), agency_heading(s.text)
                 md_actions = _opens_interventions(heading)
                 continue
-        markdown = None if NUMBER_COLUMN_HEADER.match(s.text) else MARKDOWN_HEADING.match(s.text)
-        if markdown:  # "## Insatser fram till nästa uppf.", "## [BARN]s egna ord": headings `segments` kept as text
+        markdown = None if NUMBER_COLUMN_HEADER.match(s.text) else MARKDOWN_HEADING.match(s.text) \
+            or BOLD_HEADING.match(s.text)
+        if markdown:  # "## Insatser fram till nästa uppf.", "**Insatser**": headings `segments` kept as text
             heading, heading_num, item_num = markdown.group(1).strip(" .:*").lower(), None, None
             agency = agency_heading(markdown.group(1))
             # its items are interventions even where the goal finder, reading the section before, took them for goals
@@ -2569,11 +2620,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 resp_col = next((i for i, c in enumerate(header_cells)
                                  if RESPONSIBLE_HEADER.match(c) or sheet and SHEET_RESPONSIBLE.match(c.strip("."))), None)
                 act_col = next((i for i, c in enumerate(header_cells) if ACTIVITY_HEADER_CELL.match(c)), None)
-                participants = any(c in PARTICIPANT_CELLS for c in header_cells)
+                participants = any(c in PARTICIPANT_CELLS for c in header_cells) \
+                    or resp_col is None and act_col is None and any(CONTACT_HEADER_CELL.match(c) for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
-                # a goal table; a report on earlier interventions ("| Insats | Status |") keeps its ongoing rows
-                skip_table = any(CONTEXT_HEADER_CELL.match(c) for c in header_cells) and not activity_table
+                # a goal table, also a goal scale's levels ("| Nivå | Beskrivning |"); a report on earlier
+                # interventions ("| Insats | Status |") keeps its ongoing rows
+                skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
+                    and not activity_table
             elif first_row and not TABLE_SEPARATOR.match(s.text):
                 # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
                 skip_table = not INTERVENTION_SECTION.search(s.section)
@@ -2585,6 +2639,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
             and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
+                or row and resp_col is None and DATES_SECTION.search(s.section) and not INTERVENTION_SECTION.search(s.section) \
                 and not (md_actions and heading is not None) \
                 or _search_ci(WE_DEFINED, s.text) \
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
@@ -3770,7 +3825,10 @@ OVERALL_NO_CONTENT = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?[^:\n]{1,50}:\s*(?:som (
                                r"oförändrat?|samma som (?:tidigare|förut|innan|sist))\W*$|"
                                r"^\W*den som (?:är|blir|utses till|har uppdraget som) \w*(?:samordn|ansvarig)|"
                                r"^\W*(?:en |den )?samordn\w*(?: huvudman| person)? (?:utses|väljs|ska utses|ska väljas)\b"
-                               r"(?! (?:på|vid) nästa)", re.I)
+                               r"(?! (?:på|vid) nästa)|"
+                               # the role alone with its duty, nobody named ("Samordningsansvarig ansvarar för att kalla")
+                               r"^\W*(?:den )?(?:samordnar(?:e|en)|samordningsansvarig[ae]?)(?: (?:huvudman|person|verksamhet)\w*)? "
+                               r"(?:ansvarar|ska|skall|kallar)\b(?![^.\n]*\[NAMN)", re.I)
 # An undecided coordination that still names its likely holder ("troligen blir det vi på soc", "BUP eller soc?").
 OVERALL_TENTATIVE = re.compile(r"\?|\beller\b|\b(?:troligen|troligtvis|förmodligen|kanske|antagligen|preliminärt|"
                                r"kan (?:gå över|bli|komma att))\b", re.I)
@@ -3796,6 +3854,9 @@ OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: f�
 # A field labelled with the coordination itself ("Samordn.: soc o skolan delar", "Samordningsansvar: ..."): the plan's,
 # also below the interventions, unlike an action's "Ansvar:".
 COORDINATION_FIELD = folded_re(r"^\s*samordn\w*\.?\s*:", re.I)
+# A heading that is the coordination word alone ("Samordning", "SAMORDN.", also where a shorthand note's full stop
+# kept it from being read as a heading): the line under it gives the coordinator.
+COORDINATION_HEADING = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?samordn(?:ing|\.)?\W*$", re.I)
 # A spreadsheet's row that gives the plan's coordination in its first cell ("Samordning;\"soc eller HVB?\";;",
 # "Samordning\tlogoped och skolan delar"), and that cell with its separator.
 SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?:hela )?(?:planen|sip\w*))?|"
@@ -3815,6 +3876,10 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande
 # A fast pre-check for MEETING_LEAD.
 _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|håller|höll|hållit|öppnade|initi|"
                          r"kontakt|uppdater", re.I)
+# A party that only wrote the plan down or holds the child's placement ("Planen sammanställd av [NAMN_1],
+# socialsekreterare", "Soc ansvarar för placeringen"): the coordinator only implied (GUIDELINES 4.2; the corpus
+# labels overall_responsibility partial and, with nobody calling, follow_up_responsible not_met).
+PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|ansv(?:arar|\.)?\s+för\s+placering\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
 FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
@@ -3893,6 +3958,11 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
         or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(s.text))
 
 
+def _names_party(ctx: Context, s: Segment) -> bool:
+    """A verksamhet or a role in the segment (a person placeholder alone is no party)."""
+    return any(s.start <= a < s.end for a, _, _ in ctx.actors) or any(s.start <= a < s.end for a, _, _ in ctx.roles)
+
+
 def _checklist_line(ctx: Context, s: Segment) -> Segment | None:
     """The segment's line when the whole line is a ticked checklist of bare claims (`CHECKLIST_CLAIM`), else None."""
     if not CHECKLIST_CLAIM.fullmatch(s.text):
@@ -3941,15 +4011,16 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
                 and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
-        elif s.is_heading or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text)
-                                          and _ends_line(ctx, s)):
-            label = s if overall else None
+        elif s.is_heading or COORDINATION_HEADING.match(s.text) \
+                or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text) and _ends_line(ctx, s)):
+            label = s if overall or COORDINATION_HEADING.match(s.text) else None
             continue
         elif overall or field_line or _search_ci(OVERALL_SHARED, s.text) or _search_ci(COORDINATION_GUESS, s.text):
             statement = s
         else:
             label = None
-            if _search_ci(_LEAD_WORDS, s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s):
+            if _search_ci(_LEAD_WORDS, s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s) \
+                    or _search_ci(PLAN_HOLDER_HINT, s.text) and _names_party(ctx, s):
                 out.implied.append(s)
             continue
         label = None
@@ -4094,10 +4165,12 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.") or in a time field
-    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår")
+    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår"), not under the document's title
+    # ("UPPFÖLJNING SIP")
+    title = _document_title(ctx)
     mentions = [s for i, s in enumerate(ctx.segs) if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
                 or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
-                                         or _follow_up_time_field(ctx, i)))
+                                         and s.section != title or _follow_up_time_field(ctx, i)))
                 and not _is_instruction(ctx, s)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
@@ -4124,7 +4197,7 @@ FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|si
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
 FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
-                         r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
+                         r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|kallelse\w*(?=\s*→)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
@@ -4228,7 +4301,7 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
         cell_end = s.text.find("|", m.end())
         if cell_end >= 0 and _agent_in(ctx, s.text, s.start, cell_end, len(s.text)):
             return "named"
-    after = re.match(r"[^.;]*?(?:\bav\b|:)\s*([^.;]*)", s.text[m.end():])
+    after = re.match(r"[^.;]*?(?:\bav\b|:|→)\s*([^.;]*)", s.text[m.end():])
     if after:
         if WE_SUBJECT.search(s.text[:m.end() + after.start(1)]) or re.match(r"(?:vi|alla)\b", after.group(1), re.I):
             return "we"
@@ -4296,9 +4369,16 @@ def _signed(ctx: Context) -> bool:
     return False
 
 
+# The plan says outright that nobody has been given the call to the follow-up ("Det är inte heller bestämt vem som
+# kallar nästa gång", "oklart vem som kallar", "ingen är utsedd att kalla").
+CONVENER_UNDECIDED = folded_re(r"\b(?:(?:inte|ej)\s+(?:heller\s+)?(?:bestämt|klart|beslutat|avgjort|utsett)\s+vem\s+som\s+"
+                               r"(?:ska\s+)?(?:kalla|sammankalla|bjuda)|oklart\s+vem\s+som\s+(?:ska\s+)?(?:kalla|sammankalla)|"
+                               r"ingen\s+(?:är\s+)?(?:utsedd|vald)\s+(?:att|som)\s+(?:kalla|sammankalla))", re.I)
+
+
 def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
-    """(segment, who) for each statement of who calls to the follow-up; who is "named", "we" or "implied"
-    (a passive "kallelse skickas", or nobody after the label)."""
+    """(segment, who) for each statement of who calls to the follow-up; who is "named", "we", "implied" (a passive
+    "kallelse skickas", or nobody after the label) or "undecided" (CONVENER_UNDECIDED)."""
     return _cached(ctx, "_follow_up_conveners", _follow_up_conveners)
 
 
@@ -4308,7 +4388,7 @@ def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
         m = FU_CONVENER.search(s.text)
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
                 and not _empty_field(s.text[m.end():]) and not _is_instruction(ctx, s):
-            out.append((s, _convener_who(ctx, s, m)))
+            out.append((s, "undecided" if _search_ci(CONVENER_UNDECIDED, s.text) else _convener_who(ctx, s, m)))
     return out
 
 
@@ -4324,15 +4404,18 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
     conveners = follow_up_conveners(ctx)
     named = [s for s, who in conveners if who == "named"]
-    implied = [s for s, who in conveners if who != "named"]
+    implied = [s for s, who in conveners if who in ("we", "implied")]
+    undecided = [s for s, who in conveners if who == "undecided"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
                   and not FORM_QUESTION.match(s.text)
                   and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
                        and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
-    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it
-    implied_lead = [s for s in st.implied if _names_someone(ctx, s)] if not st.undecided else []
+    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
+    # one implied by who called this meeting when the plan says that nobody has been given the next call
+    implied_lead = [s for s in st.implied if _names_someone(ctx, s) and not _search_ci(PLAN_HOLDER_HINT, s.text)] \
+        if not (st.undecided or undecided) else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
                        follow_up_named=len(named))

@@ -4330,3 +4330,132 @@ def test_deadline_column_of_a_goal_table_times_its_goals():
 def test_we_doing_it_in_the_responsible_cell_is_only_we():
     text = "| Insats | Vem |\n|---|---|\n| Besök med stöd | vi ordnar det tillsammans |\n| Sömnsamtal | BUP |\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_shorthand_arrow_names_who_carries_out_the_action():
+    # GUIDELINES 4 (block 57): "→ [NAMN_2] fsk" names the one who does it; "→ ?" names nobody
+    text = "INSATSER\n- bildschema + konfliktbilder → [NAMN_2] fsk\n- hörselkontroll → [NAMN_3] BVC\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text += "- infektionsrutin (handtvätt, hemma vid feber) → ?\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_goal_scale_levels_are_no_interventions():
+    # GUIDELINES 4 (block 54): a GAS scale's level table is a goal, not a list of actions
+    text = ("GAS-skala 1\n| Nivå | Beskrivning |\n|---|---|\n| −2 | somnar bara med vuxen bredvid |\n"
+            "| 0 | somnar själv 4 kvällar av sju |\n\nInsatser\n| Insats | Ansvarig |\n|---|---|\n"
+            "| Samma vuxen nattar varje kväll | [NAMN_3], familjehemmet |\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_we_defined_in_the_writers_words_and_we_as_subject():
+    # GUIDELINES 4.1: a "vi" the text defines is named; an undefined "vi" doing the action is partial
+    body = "Vad vi gör\n1. Hämtning: vi lämnar bara ut [BARN] till mamma.\n2. [NAMN_2] tar bort bilderna.\n"
+    assert _verdict(body, "responsibility_per_action") == "partial"
+    defined = 'När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3].\n\n' + body
+    assert _verdict(defined, "responsibility_per_action") == "met"
+
+
+def test_talk_at_the_meeting_is_no_intervention():
+    text = "Diskussion\nVi pratade länge om umgänget och om vem som ska få veta vad. Vi hann inte komma fram till något.\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_coordination_heading_in_shorthand_gives_a_shared_coordinator():
+    # "SAMORDN." over "delas BUM / soc": two principals share it (GUIDELINES 3: partial)
+    text = "NÄRV.\nBUM: [NAMN_2] ssk\n\nSAMORDN.\ndelas BUM ([NAMN_2]) / soc ([NAMN_5]) – som förut\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_the_coordinators_role_alone_in_standard_text_names_no_one():
+    # GUIDELINES 4 (block 52): "samordnaren ansvarar för att kalla" without saying who is no coordinator
+    text = "OM SIP (standardtext)\nSIP kräver samtycke. Samordningsansvarig ansvarar för att kalla till uppföljning.\n"
+    assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+def test_shorthand_next_follow_up_with_a_vague_time_is_partial():
+    # GUIDELINES 4 (block 57): "Nästa:" and "NÄSTA UPPF" announce the follow-up; "efter påsk", "vid behov" are vague
+    assert _verdict("Övr.:\n- protokoll till alla\n\nNästa: [NAMN_1] soc kallar, efter påsk\n", "follow_up_date") == "partial"
+    assert _verdict("NÄSTA UPPF\n- SIP-uppf vid behov\n- ingen fast tid bokad\n", "follow_up_date") == "partial"
+
+
+def test_undecided_convener_leaves_the_follow_up_without_anyone():
+    # the plan says outright that nobody has the next call: no coordinator is assumed from who called this meeting
+    text = ("Sammankallande till dagens möte: [NAMN_1] (habiliteringen).\n\nNästa uppföljning\nDatum bestämdes inte. "
+            "Det är inte heller bestämt vem som kallar nästa gång.\n")
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+
+
+def test_an_interpreter_at_the_visits_is_provided_not_the_responsible():
+    text = "Insatser:\n- ansökan fsk-plats\n- tolk vid alla besök\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_bold_dates_and_contact_tables_hold_no_interventions():
+    text = ("**Kontaktvägar**\n| Verksamhet | Kontakt |\n|---|---|\n| soc | [NAMN_1] |\n\n**Insatser**\n"
+            "Bestäms när utredn. är klar.\n\n**Datum att känna till** (ej uppf.)\n| Vad | När |\n|---|---|\n"
+            "| elevhälsomöte skolan | v. 17 |\n| möte VUP vårdplanering | 8/4 |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_document_title_is_no_follow_up_section():
+    # "UPPFÖLJNING SIP" as the title: a month in the text under it is no follow-up time
+    text = ("UPPFÖLJNING SIP\n\nHur är det nu?\nMamma har varit inlagd två gånger, senast tre veckor i februari.\n\n"
+            "Något nytt datum för uppföljning sattes inte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+
+
+def test_who_wrote_the_plan_or_holds_the_placement_implies_the_coordinator_only():
+    # GUIDELINES 4.2 (open): overall partial; nobody calls, and the corpus labels follow_up_responsible not_met
+    for line in ("Planen är sammanställd av [NAMN_1], skolsköterska.", "Soc ansvarar för placeringen ([NAMN_1])."):
+        text = line + "\n\nInsatser\n- Vilorum bokas i elevhälsans rum.\n"
+        assert _verdict(text, "overall_responsibility") == "partial"
+        assert _verdict(text, "follow_up_responsible") == "not_met"
+    assert _verdict("Sammanställt av [NAMN_1] efter telefonkontakter.\n", "overall_responsibility") == "not_met"
+
+
+def test_shortened_staff_titles_name_the_responsible():
+    # GUIDELINES 4 (block 57): "skolsk." and "ssk" are titles a careful reader can tell
+    text = "Insatser\n1. Hälsosamtal + ev. remiss VC – skolsk.\n2. Vägning varannan vecka – ssk\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_shortened_responsible_field_names_the_responsible():
+    # "ansv: EHT" is "ansvarig: elevhälsan" in shorthand (GUIDELINES 4, block 57)
+    text = "Insatser\n- anpassat schema fr.o.m. v. 8, ansv: EHT\n- läxhjälp tis + tors, ansv: [NAMN_2]\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_shorthand_follow_up_line_gives_its_time():
+    # GUIDELINES 4 (block 57): "uppf 12/3 soc kallar" is the follow-up's date and who calls it
+    text = "SIP [BARN]\nMöte 2/2-26\n\nuppf 12/3, [NAMN_1] kallar\n"
+    assert _verdict(text, "follow_up_date") == "met"
+    assert _verdict("SIP [BARN]\nMöte 2/2-26\n\nuppf ngn gång i vår\n", "follow_up_date") == "partial"
+
+
+def test_a_goals_measurement_date_is_no_follow_up_of_the_plan():
+    # GUIDELINES 4 (block 54): "Målvärde mäts v. 12" is no follow-up unless the text makes it the plan's
+    base = "SIP [BARN]\nMöte 2026-02-02\n\nDelmål 1\nMätbart: minst 4 dagar av 5.\nAnsvarig för mätning: [NAMN_1], mentor\n"
+    assert _verdict(base + "Uppföljning av målvärde v. 12\n", "follow_up_date") == "not_met"
+    assert _verdict(base + "Målvärde mäts v. 12.\n", "follow_up_date") == "not_met"
+    assert _verdict(base + "Uppföljning: målvärdet mäts v. 12 och då följs planen upp.\n", "follow_up_date") == "met"
+
+
+def test_a_question_mark_before_the_party_names_nobody():
+    # GUIDELINES 4 (block 57): "? bup" and "ngn kollar" show nothing only the writer could decode
+    text = "INSATSER\n- sömnutredning → ? bup\n- info om barngrupp – ngn kollar\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_shortened_coordination_and_next_time_labels():
+    # GUIDELINES 4 (block 57): "soc ansv. för SIP", "Huvudansv: hab" name the coordinator; "Nästa: 4/5" is the follow-up
+    head = "SIP [BARN]\nMöte 2/2-26\n\n"
+    assert _verdict(head + "soc ansv. för SIP ([NAMN_1])\n", "overall_responsibility") == "met"
+    assert _verdict(head + "Huvudansv: hab\n", "overall_responsibility") == "met"
+    assert _verdict(head + "Nästa: 4/5, soc kallar\n", "follow_up_date") == "met"
+
+
+def test_shorthand_call_by_arrow_names_the_convener():
+    # "kallelse → [NAMN_1]": the arrow gives who sends the call (GUIDELINES 4, block 57)
+    assert _verdict("SIP [BARN]\nMöte 2/2-26\n\nuppf v. 14 – kallelse → [NAMN_1]\n", "follow_up_responsible") == "met"
