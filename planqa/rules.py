@@ -2709,12 +2709,13 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"(?:när|om) behoven? (?:förändras|ändras)|barnets behov(?:,| och) (?:vilka )?(?:insatser|mål)\b|"
                         # the writers' own uncertainty, no difficulty of the child ("det är svårt att veta hur det är")
                         r"det (?:är|var) (?:\w+ )?svårt att (?:veta|säga|bedöma|avgöra|förutse))", re.I)
-# "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
-# referred to elsewhere (GUIDELINES 4.1: not_met).
+# "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
+# "se utredn.": the needs are only referred to elsewhere (GUIDELINES 4.1: not_met; block 57: an abbreviation a careful
+# reader can tell counts).
 NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till|"
                             r"hänvisning\w* (?:(?:görs|sker) )?till|(?:det )?(?:står|finns) (?:beskriv\w+ )?i) "
                             r"(?:(?:den |det )?(?:\w+:?s |ursprungliga |gamla |första |senaste |gällande |befintliga )?)"
-                            r"(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*utlåtande\w*|[\w-]*beslut\w*|"
+                            r"(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*utr(?:edn)?\.(?!\w)|[\w-]*utlåtande\w*|[\w-]*beslut\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
                             r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
@@ -3229,15 +3230,20 @@ def need_area_lines(ctx: Context) -> list[Segment]:
     or the meetings shows nothing."""
     found = []
     for s in ctx.goals:
-        if _generic_wellbeing_goal(s.text) or _in_leftover(ctx, s) or _search_ci(PLAN_ONLY_GOAL, s.text):
-            continue  # "[BARN] ska må bra", "[BARN] följer boendets schema": no need area (GUIDELINES 3, 4.1)
+        if (_generic_wellbeing_goal(s.text) or _in_leftover(ctx, s) or _search_ci(PLAN_ONLY_GOAL, s.text)
+                or EMPTY_LABEL.match(s.text)):
+            continue  # "[BARN] ska må bra", "[BARN] följer boendets schema", an empty "[BARN]s eget mål:": no need area
         if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child":
             found.append(s)
-    found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, PAPERWORK.sub(" ", s.text))
-              and not _in_leftover(ctx, s)]
+    found += [s for s in activity_segments(ctx) if s not in found and not _in_leftover(ctx, s)
+              and _search_ci(NEED_AREA, ROUTINE_CHECKUP.sub(" ", PAPERWORK.sub(" ", s.text)))]
     return found
 
 
+# A routine health visit that every child gets ("5-årsbesöket med syn och hörsel", "hälsokontroll enl. basprogrammet",
+# "4-årsbesök med syn- och hörselkontroll"): the services' routine, which shows no need area of this child (GUIDELINES 4.1).
+ROUTINE_CHECKUP = folded_re(r"\b(?:\d{1,2}\s?-?\s?års\s?-?(?:besök|kontroll)\w*|hälsokontroll\w*|hälsobesök\w*|basprogram\w*)"
+                            r"(?:\s+(?:med|inkl\.?|och)\s+(?:syn|hörsel)[\w-]*(?:\s+och\s+(?:syn|hörsel)\w*)?)?", re.I)
 # A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
                            r"möten|sip\w*)|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
