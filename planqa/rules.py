@@ -3313,8 +3313,39 @@ def background_lines(ctx: Context, reference: list[Segment]) -> list[Segment]:
     return found if sum(_word_count(s.text) for s in found) >= BACKGROUND_MIN_WORDS else []
 
 
+# A goal framework's field or scale step ("Specifikt:", "Mätbart:", "Baslinje:", "Utgångsläge:", "Läge i dag: −1", "Nivå 1 –
+# där vi är nu:", "Steg 2:", a GAS table row "| −2 | ... |"): it holds the goal, its measure or its level.
+GOAL_MODEL_FIELD = folded_re(r"^\W*(?:(?:specifikt|mätbart|accepterat|realistiskt|tidsatt|indikator\w*|baslinje|målvärde|"
+                             r"mäts genom|utgångsläge\w*|läge (?:i dag|idag|nu)|nuläge på skalan|(?:nivå|steg)\s*\d)\b[^:\n]{0,30}:|"
+                             r"\|\s*(?:[−+-]\s?[12]|0)\b[^|\n]{0,15}\|)", re.I)
+# The title of a goal framework's scale or subgoal, on the line above its goal statement ("GAS-skala 1 – Kvällar och
+# nätter", "Målstege", "Delmål A – kväll", "Långsiktigt mål").
+GOAL_MODEL_TITLE = folded_re(r"^\W*(?:gas\b|gas-\w+|målskal\w*|målsteg\w*|måltrapp\w*|delmål\w*|långsiktig\w* mål\w*|"
+                             r"kortsiktig\w* mål\w*|smart\b)", re.I)
+
+
+def _in_goal_model(ctx: Context, s: Segment) -> bool:
+    """The segment stands in a goal framework's field (`GOAL_MODEL_FIELD`) or is the statement right under a scale's or
+    subgoal's title (`GOAL_MODEL_TITLE`): what it says of the child is the goal, its baseline or its level, so a need
+    read from it shows only through the goal (GUIDELINES 4, block 54: a goal field shows what is written in it; 4.1:
+    needs only readable from goals = partial)."""
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    if _search_ci(GOAL_MODEL_FIELD, ctx.text[line_at:s.end]):
+        return True
+    if line_at < 2 or ctx.text[line_at:s.start].strip():
+        return False
+    above = ctx.text[ctx.text.rfind("\n", 0, line_at - 1) + 1:line_at - 1]
+    return bool(_search_ci(GOAL_MODEL_TITLE, above))
+
+
 def needs_described(ctx: Context) -> CriterionResult:
     concrete, vague, reference = need_segments(ctx)
+    framed = [s for s in concrete if _in_goal_model(ctx, s)]
+    if framed and len(framed) == len(concrete):
+        # the only concrete words stand in a goal framework's fields: the needs show only through the goals
+        return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in framed + vague + reference],
+                       "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målmodellens fält "
+                       "(mål, baslinje, skalsteg).")
     ctx.signals.update(need_segments=len(concrete) + len(vague), need_concrete=len(concrete),
                        need_reference=len(reference))
     # evidence: descriptions of the child first, lines that are also goals or activities last
