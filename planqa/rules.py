@@ -2708,7 +2708,12 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"(?:planen|sip\w*) ska (?:\w+ )?(?:beskriva|innehålla|omfatta|ange|redovisa)\b|"
                         r"(?:när|om) behoven? (?:förändras|ändras)|barnets behov(?:,| och) (?:vilka )?(?:insatser|mål)\b|"
                         # the writers' own uncertainty, no difficulty of the child ("det är svårt att veta hur det är")
-                        r"det (?:är|var) (?:\w+ )?svårt att (?:veta|säga|bedöma|avgöra|förutse))", re.I)
+                        r"(?:det (?:är|var) (?:\w+ )?|(?<=[\"”“]))svårt att (?:veta|säga|bedöma|avgöra|förutse)|"
+                        # information about absence passed between the agencies ("info om frånvaro delas ej")
+                        r"(?:info\w*|uppgift\w*) om (?:\w+ )?frånvaro\w*|"
+                        # a needs point put off in shorthand ("behov? → nästa ggn", "Behov: tas nästa gång"), GUIDELINES 4
+                        # (block 57: what only the writer could decode shows nothing)
+                        r"behov\w*\s*[?:]+\s*(?:(?:→|->|[–-])\s*)?(?:tas (?:upp )?)?(?:nästa (?:ggn?|gång)|senare|återkommer))", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
 # "se utredn.": the needs are only referred to elsewhere (GUIDELINES 4.1: not_met; block 57: an abbreviation a careful
 # reader can tell counts).
@@ -3233,11 +3238,22 @@ def need_area_lines(ctx: Context) -> list[Segment]:
         if (_generic_wellbeing_goal(s.text) or _in_leftover(ctx, s) or _search_ci(PLAN_ONLY_GOAL, s.text)
                 or EMPTY_LABEL.match(s.text)):
             continue  # "[BARN] ska må bra", "[BARN] följer boendets schema", an empty "[BARN]s eget mål:": no need area
-        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child":
+        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" or _child_as_relative(s.text):
             found.append(s)
     found += [s for s in activity_segments(ctx) if s not in found and not _in_leftover(ctx, s)
-              and _search_ci(NEED_AREA, ROUTINE_CHECKUP.sub(" ", PAPERWORK.sub(" ", s.text)))]
+              and (_search_ci(NEED_AREA, ROUTINE_CHECKUP.sub(" ", PAPERWORK.sub(" ", s.text))) or _child_as_relative(s.text))]
     return found
+
+
+# Support for the child as the relative of an ill or addicted parent ("anhöriggrupp", "anhörigstödet", "barn som
+# anhörig", "gruppen för unga anhöriga"): a need area of the child's life (GUIDELINES 4.1).
+RELATIVE_SUPPORT = folded_re(r"\b(?:anhörig(?:grupp|stöd|samtal)\w*|(?:barn|unga|ungdomar) som anhörig\w*|unga anhöriga)\b", re.I)
+
+
+def _child_as_relative(text: str) -> bool:
+    """The line names support for the child as a relative (`RELATIVE_SUPPORT`) and no guardian, whose own support it
+    would be otherwise ("samtal mamma, anhörigstöd")."""
+    return bool(_search_ci(RELATIVE_SUPPORT, text)) and not GUARDIAN.search(text)
 
 
 # A routine health visit that every child gets ("5-årsbesöket med syn och hörsel", "hälsokontroll enl. basprogrammet",
