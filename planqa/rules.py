@@ -2843,8 +2843,9 @@ def _hedged_need(s: Segment, at: int, before: str) -> bool:
 SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med) att hantera|att hantera|kring|runt|gällande|"
                            r"avseende|när det gäller) (?:(?:sin|sina|min|mina|hans|hennes|hens|\w+s) )?$", re.I)
 # What a "har svårt med" is about when it is all of school or everything ("Jag har svårt med skolan", "har svårt med
-# allt"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i skolan").
-WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgången|maten|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$|\s(?:och|men|sedan)\b)",
+# allt", "har fortsatt svårt med sömnen"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i
+# skolan").
+WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgången|maten|sömnen|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$|\s(?:och|men|sedan)\b)",
                          re.I)
 # A difficulty that is the topic of talk or information ("vem i klassen som får veta om anfallen", "samtal om ilska
 # och konflikter", "information om ångest", "tankar om sömnen"): what is talked or thought about, not the child's situation.
