@@ -2919,6 +2919,7 @@ class _NeedVoice:
     first_person_child: bool = True
     in_turn: bool = False
     body_at: int = 0
+    guardian_turn: bool = False
 
 
 # A plan written by the guardians (or another adult close to the child) in their own words: "jag"/"vi" are the
@@ -2952,7 +2953,8 @@ def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
                   or any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles))
         if person and len(who.split()) <= 4 and not NEED_LINE_LABEL.match(who + ":"):
             child = bool(CHILD_SPEAKER.search(who)) and not GUARDIAN.search(who) and len(PERSON_REF.findall(who)) <= 1
-            return _NeedVoice(child, True, max(0, m.end() - s.start))
+            return _NeedVoice(child, True, max(0, m.end() - s.start),
+                              bool(GUARDIAN.fullmatch(who.split(" (")[0].strip())))
     return _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
 
 
@@ -3126,6 +3128,13 @@ def _in_case_history(text: str, at: int) -> bool:
     return bool(_search_ci(CASE_HISTORY, sentence))
 
 
+# The parents disagree about the child ("Föräldrarna är inte överens om ...", "vårdnadstvist", "oense"): what one parent
+# says of the child in their own turn is that parent's side, not a described need (GUIDELINES 4, block 56: one parent's
+# account is a parent speaking).
+PARENTS_DISAGREE = folded_re(r"\b(?:(?:är|var) inte (?:överens|eniga)|oense|oeniga|vårdnadstvist\w*|tvist om (?:vårdnad\w*|boende\w*|umgänge\w*)|"
+                             r"tycker olika)\b", re.I)
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -3144,6 +3153,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     needs = [m.start() for m in _finditer_ci(NEED, text, low)]
     concrete, vague, reference = [], [], []
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
+    disputed = bool(_search_ci(PARENTS_DISAGREE, text))
     for s in ctx.segs:
         if s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s):
             continue
@@ -3202,7 +3212,9 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or word.lower().startswith(("har svårt", "svårt med", "behöver hjälp med"))
                               and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
                 kinds.add("vague" if vague_word else "concrete")
-        if "concrete" in kinds:
+        if "concrete" in kinds and voice.guardian_turn and disputed:
+            vague.append(s)  # one parent's side in the parents' dispute ("Mamma: ... säger att [BARN] inte vill bo hos pappa")
+        elif "concrete" in kinds:
             concrete.append(s)
         elif _heading_like(ctx, s):
             continue  # "3. DET VI OROAR OSS FÖR", "| Det som är bra | Det vi undrar över |", "Behov: –"

@@ -4299,3 +4299,11 @@ def test_everyday_school_difficulties_are_concrete_needs():
             "Hen somnar sent och är trött på lektionerna före lunch.\n")
     assert _verdict(text, "needs_described") == "met"
     assert _verdict("Läget\n[BARN] har fortsatt svårt med sömnen.\n", "needs_described") == "partial"
+
+
+def test_one_parents_side_in_a_dispute_is_no_concrete_need():
+    # GUIDELINES 4 (block 56): one parent's account of the child, in the parents' dispute, is a parent speaking
+    text = ("Bakgrund: Föräldrarna är inte överens om när växelvis boende ska börja igen.\n\n"
+            "Mamma: vill vänta till sommaren. Hon säger att [BARN] har sagt att det är \"jobbigt att inte veta hur pappa mår\".\n")
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict(text.replace("är inte överens om när", "har bestämt att"), "needs_described") == "met"
