@@ -2691,8 +2691,8 @@ SEVERITY_GRADE = folded_re(r"\w*\s+(?:av\s+)?(?:lindrig|måttlig|medelsvår|svå
 # frånvarande 40 % sedan januari"); "Frånvaro har förekommit", "har hög frånvaro" say no more than that there is some.
 ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
 # How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar");
-# a year or a date ("hösten 2025", "sedan 3/9") is when, not how much.
-ABSENCE_AMOUNT = folded_re(rf"(?<![\d/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
+# a year or a date ("hösten 2025", "sedan 3/9") is when, not how much, and a placeholder's digit ("[VH1]") is none.
+ABSENCE_AMOUNT = folded_re(rf"(?<![\w/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
                            r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
 # Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
 # the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
@@ -2842,6 +2842,9 @@ def _hedged_need(s: Segment, at: int, before: str) -> bool:
 # "behöver stöd" with a topic, not what happens in the child's daily life (GUIDELINES 3: vague).
 SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med) att hantera|att hantera|kring|runt|gällande|"
                            r"avseende|när det gäller) (?:(?:sin|sina|min|mina|hans|hennes|hens|\w+s) )?$", re.I)
+# A risk the network assesses ("risken för fortsatt brottslighet är förhöjd", "risk för återfall i droger"): assessment
+# language, which names the difficulty without the child's daily life (GUIDELINES 4.1: vague, like a severity grade).
+RISK_OF = folded_re(r"\brisk(?:en)?\s+för\s+(?:\w+\s+){0,2}$", re.I)
 # What a "har svårt med" is about when it is all of school or everything ("Jag har svårt med skolan", "har svårt med
 # allt", "har fortsatt svårt med sömnen"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i
 # skolan").
@@ -3206,7 +3209,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
-                              or bool(SUPPORT_AROUND.search(clause))
+                              or bool(SUPPORT_AROUND.search(clause)) or bool(RISK_OF.search(clause))
                               or _hedged_need(s, at - s.start, sentence)
                               or bool(BARE_AREA_NOUN.fullmatch(word)) and bool(AREA_NOUN_LEAD.search(clause))
                               or word.lower().startswith(("har svårt", "svårt med", "behöver hjälp med"))

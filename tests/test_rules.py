@@ -4307,3 +4307,12 @@ def test_one_parents_side_in_a_dispute_is_no_concrete_need():
             "Mamma: vill vänta till sommaren. Hon säger att [BARN] har sagt att det är \"jobbigt att inte veta hur pappa mår\".\n")
     assert _verdict(text, "needs_described") == "partial"
     assert _verdict(text.replace("är inte överens om när", "har bestämt att"), "needs_described") == "met"
+
+
+def test_assessed_risk_and_absence_without_amount_are_vague():
+    # GUIDELINES 3: "hög frånvaro" without an amount is vague, and a placeholder's digit ("[VH1]") is no amount;
+    # an assessed risk names the difficulty without the child's daily life
+    text = ("Bakgrund och behov\nNätverket bedömer att risken för fortsatt brottslighet är förhöjd.\n"
+            "[VH1] säger att [BARN] skäms för att gå tillbaka efter så lång frånvaro.\n")
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict("Behov\n[BARN] har varit frånvarande 40 % sedan januari.\n", "needs_described") == "met"
