@@ -2792,7 +2792,9 @@ NEED_DIFFICULTY = folded_re(
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|skär sig|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
-    r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|"
+    r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|tappar bort|"
+    r"glömmer (?:bort )?(?:läxor|böcker|saker|instruktion\w*|tider|schema\w*)|(?:läser|skriver) (?:mycket |väldigt )?(?:långsamt|sakta)|"
+    r"missar (?:ofta |många |flera )?(?:läxor|lektion\w*|skoldag\w*|prov\w*|bussen|instruktion\w*)|"
     rf"försenad\w*|{LATE_IN}|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
     r"behöver (?:(?:också|även|fortsatt|mer|mycket|extra|kunna|få|öva på att|träna på att) )?(?:gå|komma|komma igång|träna|öva|äta|sova|"
     r"somna|lära sig|klara|hitta|läsa|skriva|prata|vänta|sitta|leka|röra sig|tid och|vuxenhjälp)\b|"
@@ -2811,8 +2813,8 @@ SEVERITY_GRADE = folded_re(r"\w*\s+(?:av\s+)?(?:lindrig|måttlig|medelsvår|svå
 # frånvarande 40 % sedan januari"); "Frånvaro har förekommit", "har hög frånvaro" say no more than that there is some.
 ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
 # How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar");
-# a year or a date ("hösten 2025", "sedan 3/9") is when, not how much.
-ABSENCE_AMOUNT = folded_re(rf"(?<![\d/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
+# a year or a date ("hösten 2025", "sedan 3/9") is when, not how much, and a placeholder's digit ("[VH1]") is none.
+ABSENCE_AMOUNT = folded_re(rf"(?<![\w/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
                            r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
 # Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
 # the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
@@ -2830,13 +2832,19 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"(?:planen|sip\w*) ska (?:\w+ )?(?:beskriva|innehålla|omfatta|ange|redovisa)\b|"
                         r"(?:när|om) behoven? (?:förändras|ändras)|barnets behov(?:,| och) (?:vilka )?(?:insatser|mål)\b|"
                         # the writers' own uncertainty, no difficulty of the child ("det är svårt att veta hur det är")
-                        r"det (?:är|var) (?:\w+ )?svårt att (?:veta|säga|bedöma|avgöra|förutse))", re.I)
-# "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04": the needs are only
-# referred to elsewhere (GUIDELINES 4.1: not_met).
+                        r"(?:det (?:är|var) (?:\w+ )?|(?<=[\"”“]))svårt att (?:veta|säga|bedöma|avgöra|förutse)|"
+                        # information about absence passed between the agencies ("info om frånvaro delas ej")
+                        r"(?:info\w*|uppgift\w*) om (?:\w+ )?frånvaro\w*|"
+                        # a needs point put off in shorthand ("behov? → nästa ggn", "Behov: tas nästa gång"), GUIDELINES 4
+                        # (block 57: what only the writer could decode shows nothing)
+                        r"behov\w*\s*[?:]+\s*(?:(?:→|->|[–-])\s*)?(?:tas (?:upp )?)?(?:nästa (?:ggn?|gång)|senare|återkommer))", re.I)
+# "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
+# "se utredn.": the needs are only referred to elsewhere (GUIDELINES 4.1: not_met; block 57: an abbreviation a careful
+# reader can tell counts).
 NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|framgår (?:av|i)|beskrivs i|hänvisa\w* till|"
                             r"hänvisning\w* (?:(?:görs|sker) )?till|(?:det )?(?:står|finns) (?:beskriv\w+ )?i) "
                             r"(?:(?:den |det )?(?:\w+:?s |ursprungliga |gamla |första |senaste |gällande |befintliga )?)"
-                            r"(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*utlåtande\w*|[\w-]*beslut\w*|"
+                            r"(?:bilaga\w*|remiss\w*|[\w-]*utredning\w*|[\w-]*utr(?:edn)?\.(?!\w)|[\w-]*utlåtande\w*|[\w-]*beslut\w*|"
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
                             r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
@@ -2854,7 +2862,7 @@ def _child_named(text: str, voice: _NeedVoice) -> bool:
 THIRD_PERSON = re.compile(r"\b(?:han|hon|honom|henne|hans|hennes)\b", re.I)
 # Worries and the school's assessment describe needs too (GUIDELINES 4.1: "Oro", "Det vi oroar oss för", "Kartläggning",
 # "Pedagogisk bedömning").
-NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation|anledning|varför|om mig|barnets|"
+NEED_SECTION = folded_re(r"\b(?:bakgr\w*|behov\w*|nuläge|läge\w*|aktuellt|situation(?:en)?|anledning|varför|om mig|barnets|"
                           r"ungdomens|elevens|kort om|anamnes|diagnos\w*|oro\w*|oroar|bekymmer|farhåg\w*|"
                           r"kartläggning\w*|pedagogisk bedömning|svårigheter|utmaningar|det som är svårt)\b", re.I)
 # The label of a line that holds the needs ("Behov:", "Bakgr./behov:", "Varför vi träffas:", "1) Behov – ...").
@@ -2956,9 +2964,13 @@ def _hedged_need(s: Segment, at: int, before: str) -> bool:
 # "behöver stöd" with a topic, not what happens in the child's daily life (GUIDELINES 3: vague).
 SUPPORT_AROUND = folded_re(r"\bbehöver (?:\w+ )?(?:stöd|hjälp) (?:(?:för|med) att hantera|att hantera|kring|runt|gällande|"
                            r"avseende|när det gäller) (?:(?:sin|sina|min|mina|hans|hennes|hens|\w+s) )?$", re.I)
+# A risk the network assesses ("risken för fortsatt brottslighet är förhöjd", "risk för återfall i droger"): assessment
+# language, which names the difficulty without the child's daily life (GUIDELINES 4.1: vague, like a severity grade).
+RISK_OF = folded_re(r"\brisk(?:en)?\s+för\s+(?:\w+\s+){0,2}$", re.I)
 # What a "har svårt med" is about when it is all of school or everything ("Jag har svårt med skolan", "har svårt med
-# allt"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i skolan").
-WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgången|maten|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$|\s(?:och|men|sedan)\b)",
+# allt", "har fortsatt svårt med sömnen"): a difficulty with no content (GUIDELINES 3: vague, like "har det jobbigt i
+# skolan").
+WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgången|maten|sömnen|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$|\s(?:och|men|sedan)\b)",
                          re.I)
 # A difficulty that is the topic of talk or information ("vem i klassen som får veta om anfallen", "samtal om ilska
 # och konflikter", "information om ångest", "tankar om sömnen"): what is talked or thought about, not the child's situation.
@@ -3032,6 +3044,7 @@ class _NeedVoice:
     first_person_child: bool = True
     in_turn: bool = False
     body_at: int = 0
+    guardian_turn: bool = False
 
 
 # A plan written by the guardians (or another adult close to the child) in their own words: "jag"/"vi" are the
@@ -3065,7 +3078,8 @@ def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
                   or any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles))
         if person and len(who.split()) <= 4 and not NEED_LINE_LABEL.match(who + ":"):
             child = bool(CHILD_SPEAKER.search(who)) and not GUARDIAN.search(who) and len(PERSON_REF.findall(who)) <= 1
-            return _NeedVoice(child, True, max(0, m.end() - s.start))
+            return _NeedVoice(child, True, max(0, m.end() - s.start),
+                              bool(GUARDIAN.fullmatch(who.split(" (")[0].strip())))
     return _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
 
 
@@ -3239,6 +3253,13 @@ def _in_case_history(text: str, at: int) -> bool:
     return bool(_search_ci(CASE_HISTORY, sentence))
 
 
+# The parents disagree about the child ("Föräldrarna är inte överens om ...", "vårdnadstvist", "oense"): what one parent
+# says of the child in their own turn is that parent's side, not a described need (GUIDELINES 4, block 56: one parent's
+# account is a parent speaking).
+PARENTS_DISAGREE = folded_re(r"\b(?:(?:är|var) inte (?:överens|eniga)|oense|oeniga|vårdnadstvist\w*|tvist om (?:vårdnad\w*|boende\w*|umgänge\w*)|"
+                             r"tycker olika)\b", re.I)
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -3257,6 +3278,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     needs = [m.start() for m in _finditer_ci(NEED, text, low)]
     concrete, vague, reference = [], [], []
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
+    disputed = bool(_search_ci(PARENTS_DISAGREE, text))
     for s in ctx.segs:
         if s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s):
             continue
@@ -3309,13 +3331,15 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
-                              or bool(SUPPORT_AROUND.search(clause))
+                              or bool(SUPPORT_AROUND.search(clause)) or bool(RISK_OF.search(clause))
                               or _hedged_need(s, at - s.start, sentence)
                               or bool(BARE_AREA_NOUN.fullmatch(word)) and bool(AREA_NOUN_LEAD.search(clause))
                               or word.lower().startswith(("har svårt", "svårt med", "behöver hjälp med"))
                               and bool(WHOLE_DOMAIN.match(s.text, at - s.start + len(word))))
                 kinds.add("vague" if vague_word else "concrete")
-        if "concrete" in kinds:
+        if "concrete" in kinds and voice.guardian_turn and disputed:
+            vague.append(s)  # one parent's side in the parents' dispute ("Mamma: ... säger att [BARN] inte vill bo hos pappa")
+        elif "concrete" in kinds:
             concrete.append(s)
         elif _heading_like(ctx, s):
             continue  # "3. DET VI OROAR OSS FÖR", "| Det som är bra | Det vi undrar över |", "Behov: –"
@@ -3351,15 +3375,31 @@ def need_area_lines(ctx: Context) -> list[Segment]:
     or the meetings shows nothing."""
     found = []
     for s in ctx.goals:
-        if _generic_wellbeing_goal(s.text) or _in_leftover(ctx, s) or _search_ci(PLAN_ONLY_GOAL, s.text):
-            continue  # "[BARN] ska må bra", "[BARN] följer boendets schema": no need area (GUIDELINES 3, 4.1)
-        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child":
+        if (_generic_wellbeing_goal(s.text) or _in_leftover(ctx, s) or _search_ci(PLAN_ONLY_GOAL, s.text)
+                or EMPTY_LABEL.match(s.text)):
+            continue  # "[BARN] ska må bra", "[BARN] följer boendets schema", an empty "[BARN]s eget mål:": no need area
+        if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" or _child_as_relative(s.text):
             found.append(s)
-    found += [s for s in activity_segments(ctx) if s not in found and _search_ci(NEED_AREA, PAPERWORK.sub(" ", s.text))
-              and not _in_leftover(ctx, s)]
+    found += [s for s in activity_segments(ctx) if s not in found and not _in_leftover(ctx, s)
+              and (_search_ci(NEED_AREA, ROUTINE_CHECKUP.sub(" ", PAPERWORK.sub(" ", s.text))) or _child_as_relative(s.text))]
     return found
 
 
+# Support for the child as the relative of an ill or addicted parent ("anhöriggrupp", "anhörigstödet", "barn som
+# anhörig", "gruppen för unga anhöriga"): a need area of the child's life (GUIDELINES 4.1).
+RELATIVE_SUPPORT = folded_re(r"\b(?:anhörig(?:grupp|stöd|samtal)\w*|(?:barn|unga|ungdomar) som anhörig\w*|unga anhöriga)\b", re.I)
+
+
+def _child_as_relative(text: str) -> bool:
+    """The line names support for the child as a relative (`RELATIVE_SUPPORT`) and no guardian, whose own support it
+    would be otherwise ("samtal mamma, anhörigstöd")."""
+    return bool(_search_ci(RELATIVE_SUPPORT, text)) and not GUARDIAN.search(text)
+
+
+# A routine health visit that every child gets ("5-årsbesöket med syn och hörsel", "hälsokontroll enl. basprogrammet",
+# "4-årsbesök med syn- och hörselkontroll"): the services' routine, which shows no need area of this child (GUIDELINES 4.1).
+ROUTINE_CHECKUP = folded_re(r"\b(?:\d{1,2}\s?-?\s?års\s?-?(?:besök|kontroll)\w*|hälsokontroll\w*|hälsobesök\w*|basprogram\w*)"
+                            r"(?:\s+(?:med|inkl\.?|och)\s+(?:syn|hörsel)[\w-]*(?:\s+och\s+(?:syn|hörsel)\w*)?)?", re.I)
 # A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
                            r"möten|sip\w*)|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
@@ -3429,8 +3469,39 @@ def background_lines(ctx: Context, reference: list[Segment]) -> list[Segment]:
     return found if sum(_word_count(s.text) for s in found) >= BACKGROUND_MIN_WORDS else []
 
 
+# A goal framework's field or scale step ("Specifikt:", "Mätbart:", "Baslinje:", "Utgångsläge:", "Läge i dag: −1", "Nivå 1 –
+# där vi är nu:", "Steg 2:", a GAS table row "| −2 | ... |"): it holds the goal, its measure or its level.
+GOAL_MODEL_FIELD = folded_re(r"^\W*(?:(?:specifikt|mätbart|accepterat|realistiskt|tidsatt|indikator\w*|baslinje|målvärde|"
+                             r"mäts genom|utgångsläge\w*|läge (?:i dag|idag|nu)|nuläge på skalan|(?:nivå|steg)\s*\d)\b[^:\n]{0,30}:|"
+                             r"\|\s*(?:[−+-]\s?[12]|0)\b[^|\n]{0,15}\|)", re.I)
+# The title of a goal framework's scale or subgoal, on the line above its goal statement ("GAS-skala 1 – Kvällar och
+# nätter", "Målstege", "Delmål A – kväll", "Långsiktigt mål").
+GOAL_MODEL_TITLE = folded_re(r"^\W*(?:gas\b|gas-\w+|målskal\w*|målsteg\w*|måltrapp\w*|delmål\w*|långsiktig\w* mål\w*|"
+                             r"kortsiktig\w* mål\w*|smart\b)", re.I)
+
+
+def _in_goal_model(ctx: Context, s: Segment) -> bool:
+    """The segment stands in a goal framework's field (`GOAL_MODEL_FIELD`) or is the statement right under a scale's or
+    subgoal's title (`GOAL_MODEL_TITLE`): what it says of the child is the goal, its baseline or its level, so a need
+    read from it shows only through the goal (GUIDELINES 4, block 54: a goal field shows what is written in it; 4.1:
+    needs only readable from goals = partial)."""
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    if _search_ci(GOAL_MODEL_FIELD, ctx.text[line_at:s.end]):
+        return True
+    if line_at < 2 or ctx.text[line_at:s.start].strip():
+        return False
+    above = ctx.text[ctx.text.rfind("\n", 0, line_at - 1) + 1:line_at - 1]
+    return bool(_search_ci(GOAL_MODEL_TITLE, above))
+
+
 def needs_described(ctx: Context) -> CriterionResult:
     concrete, vague, reference = need_segments(ctx)
+    framed = [s for s in concrete if _in_goal_model(ctx, s)]
+    if framed and len(framed) == len(concrete):
+        # the only concrete words stand in a goal framework's fields: the needs show only through the goals
+        return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in framed + vague + reference],
+                       "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målmodellens fält "
+                       "(mål, baslinje, skalsteg).")
     ctx.signals.update(need_segments=len(concrete) + len(vague), need_concrete=len(concrete),
                        need_reference=len(reference))
     # evidence: descriptions of the child first, lines that are also goals or activities last
