@@ -5765,6 +5765,50 @@ def _field_goes_on(ctx: Context, i: int, field_: re.Match[str] | None) -> bool:
         and not GUARDIAN_WORD.search(nxt.text) and not PERSON_REF.search(nxt.text)
 
 
+# Separated parents (GUIDELINES 4, block 56): a guardian is a parent with custody. Where the plan says that both have
+# it ("gemensam vårdnad"), each parent is a guardian; where one parent has sole custody ("Mamma har ensam vårdnad",
+# "mamma [VH1], som har ensam vårdnad") or only visitation ("Pappa har umgänge varannan helg"), the other parent, or the
+# one with visitation, is no guardian, and what that parent says or attends is not the guardians' part.
+JOINT_CUSTODY = folded_re(r"\b(?:gemensam\w*|delad)\s+vårdnad\b|\bbåda\s+(?:föräldrarna\s+)?(?:har\s+vårdnad\w*|är\s+"
+                          r"vårdnadshavare)\b", re.I)
+SOLE_CUSTODY_PARENT = folded_re(r"\b(?:(?P<m>mamma\w*|modern)|(?P<f>pappa\w*|fadern))\b[^.;\n]{0,25}?\b(?:har|hade)\s+"
+                                r"(?:nu\s+)?ensam\s+(?:om\s+)?vårdnad", re.I)
+VISITATION_PARENT = folded_re(r"\b(?:(?P<m>mamma\w*|modern)|(?P<f>pappa\w*|fadern))\s+(?:har|hade)\s+(?:(?:bara|endast|"
+                              r"enbart|inte|ej)\s+)?(?:umgänge|umgängesrätt)\b", re.I)
+MOTHER_WORD = re.compile(r"^(?:mamma\w*|modern|mor)$", re.I)
+FATHER_WORD = re.compile(r"^(?:pappa\w*|fadern|far)$", re.I)
+# Other children's parents ("andra föräldrar", "alla föräldrar på avdelningen"): not this child's guardians.
+OTHER_PARENTS = folded_re(r"\b(?:andra|övriga|alla|fler|nya)\s+(?:\w+\s+)?$", re.I)
+
+
+def _non_guardian_parent(ctx: Context) -> re.Pattern[str] | None:
+    """The pattern for the words of the parent who is no guardian (`SOLE_CUSTODY_PARENT`, `VISITATION_PARENT`),
+    None where the plan does not say so or says the parents share custody."""
+    def compute(c: Context) -> re.Pattern[str] | None:
+        if _search_ci(JOINT_CUSTODY, c.text):
+            return None
+        sole = _search_ci(SOLE_CUSTODY_PARENT, c.text)
+        if sole:
+            return FATHER_WORD if sole.group("m") else MOTHER_WORD
+        visits = _search_ci(VISITATION_PARENT, c.text)
+        return (MOTHER_WORD if visits.group("m") else FATHER_WORD) if visits else None
+    return _cached(ctx, "non_guardian_parent", compute)
+
+
+def _not_the_guardians(text: str, section: str, non_guardian: re.Pattern[str] | None) -> bool:
+    """Every guardian word of the segment is another child's parent ("andra föräldrar") or the parent who is no
+    guardian (`_non_guardian_parent`), also in that parent's section ("Pappans syn") where the other parent is not
+    named but in the genitive ("tagit mammas parti")."""
+    words = [m for m in GUARDIAN_WORD.finditer(text) if not _search_ci(OTHER_PARENTS, text[:m.start()])]
+    other = FATHER_WORD if non_guardian is MOTHER_WORD else MOTHER_WORD
+    if non_guardian is not None and any(non_guardian.match(w) for w in re.findall(r"\w+", section)) \
+            and GUARDIAN_VIEW_TITLE.search(section) and not any(other.match(m.group()) and not m.group().endswith("s") for m in words):
+        return True
+    if not words:
+        return bool(GUARDIAN_WORD.search(text))
+    return non_guardian is not None and all(non_guardian.match(re.sub(r"(?<=[an])s$", "", m.group())) for m in words)
+
+
 GUARDIAN_PROCESS_NEAR = 50  # characters between a guardian word and a word of the planning process
 
 
@@ -5789,6 +5833,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
+    non_guardian = _non_guardian_parent(ctx)
     for i, s in enumerate(ctx.segs):
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text):
             continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list
@@ -5818,6 +5863,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
+        if _not_the_guardians(text, section, non_guardian):
+            continue  # another child's parents, or the parent without custody (GUIDELINES 4, separated parents)
         clauses = _guardian_clauses(GUARDIAN_AS_SOURCE.sub(" ", GUARDIAN_VIEW_FORMULA.sub(" ", text)))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
                    and not GUARDIAN_OPINION.search(c.rest)]
@@ -5881,6 +5928,37 @@ def _written_by_guardians(ctx: Context) -> list[Segment]:
     return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]
 
 
+# Both parents as the subject of a clause ("Föräldrarna berättade", "Båda vårdnadshavarna var med", "Mamma och pappa
+# vill ..."), or one parent taking part by another way (by phone, at a meeting of their own).
+BOTH_PARENTS_SUBJECT = folded_re(r"^[\W\d]*(?:(?:båda|bägge)\b|(?:föräldrarna|vårdnadshavarna|de)\b(?!\s+(?:till|på|i)\b)|"
+                                 r"(?:mamma|pappa|\[VH\d\])[^.,;]{0,20}?\s(?:och|o|&)\s+(?:mamma|pappa|\[VH\d\]))", re.I)
+# Why the other parent took no part, or how they took part instead ("Pappa avböjde", "hade förhinder", "deltog per
+# telefon", "eget möte med pappa"): as usual, not one guardian of two without a reason.
+OTHER_PARENT_ACCOUNTED = folded_re(r"\b(?:avböj\w*|förhinder\w*|sjuk\w*|pga|p\.g\.a|på grund av|eftersom|kontaktförbud\w*|"
+                                   r"skydda\w*|telefon\w*|länk|digitalt|separat\w*|(?:eget|enskilt|eget) möte|"
+                                   r"träffa\w* (?:\w+ )?(?:enskilt|separat|för sig))\b", re.I)
+
+
+def _one_guardian_of_two(ctx: Context, f: _GuardianFindings) -> bool:
+    """The plan says the parents share custody, only one of them (mother or father) took part or gave a view, and
+    nothing says why the other did not (GUIDELINES 4, separated parents: `guardian_participation` partial)."""
+    if not _search_ci(JOINT_CUSTODY, ctx.text):
+        return False
+    present: set[str] = set()
+    for s in f.views + f.attended + f.listed:
+        if s in f.listed and (GUARDIAN_ABSENT.search(s.text) or _search_ci(JOINT_CUSTODY, s.text)):
+            continue  # "Pappa [VH2] var kallad men kom inte." or who has custody, below the participant list
+        if _search_ci(BOTH_PARENTS_SUBJECT, s.text):
+            return False
+        names = s.text if s in f.listed else " ".join(m.group() for m in GUARDIAN_SUBJECT.finditer(s.text))
+        present.update(p for p, pattern in (("m", MOTHER), ("f", FATHER)) if pattern.search(names))
+    if len(present) != 1:
+        return False
+    absent = FATHER if present == {"m"} else MOTHER
+    return not any(absent.search(s.text) and (_search_ci(OTHER_PARENT_ACCOUNTED, s.text) or EXCLUSION_REASON.search(s.text)
+                                              or _search_ci(PARENTS_UNREACHABLE, s.text)) for s in ctx.segs)
+
+
 def guardian_participation(ctx: Context) -> CriterionResult:
     f = guardian_findings(ctx)
     written = _written_by_guardians(ctx)
@@ -5889,6 +5967,10 @@ def guardian_participation(ctx: Context) -> CriterionResult:
                        "Vårdnadshavarna har själva skrivit planen: deras egen syn återges.")
     ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
                        guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
+    if (f.views or f.attended) and _one_guardian_of_two(ctx, f):
+        return _result("guardian_participation", "partial", 0.55, [_ev(s, "GUARDIAN") for s in f.attended + f.views],
+                       "Båda föräldrarna har vårdnaden, men bara den ena deltog eller kom till tals och inget skäl "
+                       "anges för den andra.")
     if f.views or f.attended or f.excluded and not f.listed:  # the one not excluded only listed: partial
         return _result("guardian_participation", "met", 0.65,
                        [_ev(s, "GUARDIAN") for s in f.excluded + f.attended + f.views],

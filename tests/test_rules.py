@@ -4262,3 +4262,25 @@ def test_writer_who_introduces_themselves_calls_as_someone_named():
             "Vi ses igen den 12 maj. Jag kallar alla.\n")
     assert _verdict(text, "follow_up_responsible") == "met"
     assert _verdict("Uppföljning\nVi ses igen den 12 maj. Jag kallar alla.\n", "follow_up_responsible") == "partial"
+
+
+def test_parent_with_only_visitation_is_no_guardian():
+    """GUIDELINES 4 (separated parents): a parent with only umgänge is not a guardian; other children's parents
+    are not the guardians either."""
+    text = ("SIP för [BARN], 3 år.\nFamiljen\n[BARN] bor hos mamma [VH1], som har ensam vårdnad. Pappa har umgänge "
+            "varannan vecka.\nPappans syn\nPappa säger att han inte ser något problem. Han vill att [BARN] byter "
+            "förskola.\nSamordningsansvarig: [NAMN_1], socialtjänsten.")
+    assert _verdict(text, "guardian_participation") == "not_met"
+    assert _verdict("SIP för [BARN].\nVi får inte prata om det här med andra föräldrar.",
+                    "guardian_participation") == "not_met"
+
+
+def test_one_of_two_custodial_parents_without_reason_is_partial():
+    """GUIDELINES 4: both have custody and only one took part, no reason for the other: partial; with a reason
+    for the other's absence, as usual."""
+    base = ("SIP för [BARN], 10 år.\nDeltagare\n[VH1], mamma\n[NAMN_1], kurator\n\nFöräldrarna har gemensam vårdnad "
+            "och [BARN] bor växelvis.\nMamma tycker att medicineringen har hjälpt och vill fortsätta.\n")
+    assert _verdict(base + "Pappa [VH2] var kallad men kom inte.", "guardian_participation") == "partial"
+    assert _verdict(base + "Pappa [VH2] avböjde att delta.", "guardian_participation") == "met"
+    both = base.replace("[VH1], mamma\n", "[VH1], mamma\n[VH2], pappa\n")
+    assert _verdict(both, "guardian_participation") == "met"
