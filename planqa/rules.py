@@ -4410,11 +4410,12 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?
 # view, or the child's own first-person text); otherwise an adult's description of the child.
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
-# Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket"): no view is given, unlike
+# Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket", "ville [BARN] inte svara
+# själv när rektorn frågade"): no view is given, unlike
 # a wish about whom or what to talk about ("vill inte prata om pappa", "vill inte prata med fler nya vuxna").
-DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+inte\s+(?:svara|säga|prata|berätta)"
+DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen\s+|han\s+|hon\s+)?inte\s+(?:svara|säga|prata|berätta)"
                               r"(?:\s+(?:så mycket|mycket|något|någonting|själv|på (?:\w+ )?frågorna))?"
-                              r"(?=\s*(?:[.,;!]|$)|\s+(?:den dagen|då|och|men)\b)", re.I)
+                              r"(?=\s*(?:[.,;!]|$)|\s+(?:den dagen|då|och|men|när|utan)\b)", re.I)
 # What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
@@ -5053,6 +5054,30 @@ def _child_turn_voice(words: str) -> str:
     return "weak" if weak else "own"
 
 
+# The child's view inside an adult's quotation ("mamma: 'hen vill inte gå till fritids'"): what the child wants, in
+# the adult's words.
+CHILD_VIEW_IN_QUOTE = folded_re(r"(?:\[BARN\]|\b(?:hen|han|hon)\b)\s+(?:\w+\s+)?(?:vill|ville|tycker|tyckte|önskar|"
+                                r"gillar|längtar|har sagt|sa|säger)\b", re.I)
+# A line label for the child's view that names its source ("Barnets syn (enl. mentor): '...'").
+SOURCED_LABEL = re.compile(r"^[\s*_#-]*(?P<label>[^:\n]{1,60}?)[\s*_]*:\s")
+SOURCE_NAMED = folded_re(r"\b(?:enligt|enl\.?|från|via)\s+\S", re.I)
+
+
+def _retold_quote(text: str, adult_turn: bool) -> bool:
+    """A quotation in which an adult gives the child's view (GUIDELINES 3 child_voice: staff or guardians speaking
+    for the child, partial): on an adult's line with the child's view quoted ("pappa: 'hen vill att vi slutar
+    tjata'"), or under a label for the child's view told by someone else ("Barnets syn (enl. mentor): 'tycker det
+    är bra att ngn bryr sig'")."""
+    quotes = [text[a:b] for a, b in _quoted(text) if _spoken(text, (a, b))]
+    if not quotes:
+        return False
+    if adult_turn:
+        return any(_search_ci(CHILD_VIEW_IN_QUOTE, q) for q in quotes)
+    label = SOURCED_LABEL.match(text)
+    return bool(label) and bool(_search_ci(CHILD_VIEW_HEADING, label["label"])) \
+        and bool(_search_ci(SOURCE_NAMED, label["label"]))
+
+
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
@@ -5118,6 +5143,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
+        if found is None and _retold_quote(s.text, bool(turn)):
+            found = "adult"
         if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)

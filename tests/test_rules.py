@@ -4284,3 +4284,14 @@ def test_one_of_two_custodial_parents_without_reason_is_partial():
     assert _verdict(base + "Pappa [VH2] avböjde att delta.", "guardian_participation") == "met"
     both = base.replace("[VH1], mamma\n", "[VH1], mamma\n[VH2], pappa\n")
     assert _verdict(both, "guardian_participation") == "met"
+
+
+def test_adults_quoting_the_childs_view_is_partial_voice():
+    """GUIDELINES 3 child_voice partial: a guardian's quoted line about what the child wants, a child's-view label
+    told by someone else; declining to answer gives no view."""
+    assert _verdict('SIP för [BARN].\nVh om [BARN]:\n- mamma: "hen vill inte gå till fritids, vill hem direkt"\n'
+                    '- pappa: "hen vill att vi slutar tjata på kvällarna"', "child_voice") == "partial"
+    assert _verdict('SIP för [BARN].\n**Barnets syn** (enl. mentor): "tycker det är bra att ngn bryr sig"',
+                    "child_voice") == "partial"
+    assert _verdict("SIP för [BARN].\nVårdnadshavarnas och [BARN]s syn\nPå mötet ville [BARN] inte svara själv när "
+                    "rektorn frågade om skolan.", "child_voice") != "met"
