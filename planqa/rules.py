@@ -192,8 +192,8 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|öv
                            # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
                            rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
                            r"digitalt)\b"
-                           # the verb left out in notes: "[BARN] med första halvan av mötet"
-                           rf"|{PARTICIPANT_CHILD}\s+med\s+(?:under\s+|på\s+)?(?:hela|första|sista|halva|delar av|"
+                           # the verb left out in notes: "[BARN] med första halvan av mötet", "[BARN]: med hela mötet"
+                           rf"|{PARTICIPANT_CHILD}:?\s+med\s+(?:under\s+|på\s+)?(?:hela|första|sista|halva|delar av|"
                            r"en del av|början av)\b"
                            # a second verb of the child's sentence: "[BARN] hade gått igenom frågorna ... och valde
                            # att vara med under första halvan"
@@ -230,9 +230,12 @@ PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip
 PICTURE_SUPPORT = folded_re(rf"\b(?:med|med hjälp av|genom)\s+(?:bilder|bildstöd|bildkort)\b[^.]{{0,60}}\bså att\s+{PARTICIPANT_CHILD}|"
                             rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:svarade|fick se|fått se)\b[^.]{{0,40}}\b(?:bilder\w*|bildstöd|"
                             r"bildkort\w*)", re.I)
-# The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg"): GUIDELINES 3, mötet anpassades.
+# The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg", "Mötet lagt i lekrummet för hennes
+# skull"): GUIDELINES 3, mötet anpassades.
 MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
-                            r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b", re.I)
+                            r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b|"
+                            # "Mötet lagt i lekrummet för hennes skull"
+                            r"\bmöte[nt]?\b[^.]{0,60}\bför\s+(?:hennes|hans|hens|\[BARN\]s)\s+skull\b", re.I)
 # The child's young age given as the reason before "deltog inte" ("[BARN] är fem månader och deltog inte").
 _AGE = r"(?:\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|halvt)\s+(?:år|mån\w*|veckor)\b(?:\s+gammal\w*)?"
 TOO_YOUNG_ABSENT = folded_re(rf"{PARTICIPANT_CHILD},?\s+(?:är\s+|som är\s+)?{_AGE}[^.]{{0,20}}?\b(?:deltog|deltar|"
@@ -282,6 +285,8 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
                                 r"(?:fått|fick|getts|givits|haft) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
                                 r"(?:fått|fick|getts|givits|haft) (?:möjlighet|tillfälle) att tycka till|"
+                                # "Jag har fått säga vad jag tycker": that the child was asked, not what it said
+                                r"(?:fått|fick) säga vad (?:jag|hen|han|hon|\[BARN\]) (?:tycker|tyckte|tänker|tänkte|vill|ville)|"
                                 r"(?:fått|fick) komma till tals|"
                                 # the formula of influence: "[BARN] har getts möjlighet till inflytande"
                                 r"(?:fått|fick|getts|givits|ges|får) (?:\w+ )?möjlighet till (?:inflytande|delaktighet|"
@@ -326,7 +331,8 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b|"
+                         r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".

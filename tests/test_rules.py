@@ -4295,3 +4295,15 @@ def test_adults_quoting_the_childs_view_is_partial_voice():
                     "child_voice") == "partial"
     assert _verdict("SIP för [BARN].\nVårdnadshavarnas och [BARN]s syn\nPå mötet ville [BARN] inte svara själv när "
                     "rektorn frågade om skolan.", "child_voice") != "met"
+
+
+def test_telegraphic_child_participation():
+    """GUIDELINES 4 (telegraphic notes): "[BARN]: med hela mötet" and a meeting placed for the child's sake are
+    specific; "[BARN] – närv." in the list and "fått säga vad jag tycker" are mentions without content."""
+    assert _verdict("UPPF. SIP\nNärv: [VH1] mamma, [NAMN_1]\n[BARN]: med hela mötet, lekte m [NAMN_1] på golvet",
+                    "child_participation") == "met"
+    assert _verdict("SIP\n[BARN]: med 9.00–9.20, lekte på golvet. Mötet lagt i lekrummet för hennes skull.",
+                    "child_participation") == "met"
+    assert _verdict("Anteckn.\nNÄRV.\n[NAMN_1] socsekr\n[BARN] – närv. m [NAMN_4] (13.25–13.45)",
+                    "child_participation") == "partial"
+    assert _verdict("Min plan\nJag har fått säga vad jag tycker.", "child_participation") == "partial"
