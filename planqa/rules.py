@@ -356,7 +356,7 @@ CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke
                                 r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
                                 r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
 # A template's general text on consent, no statement of this plan's consent (GUIDELINES 4, "text saying consent is
-# needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "Samtycke ska finnas innan
+# needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "SIP kräver samtycke", "Samtycke ska finnas innan
 # information lämnas", "om den enskilde eller vårdnadshavarna samtycker", "Om samtycke saknas"), its scope as a rule
 # ("Samtycket omfattar informationsutbyte ..."), who may give it ("En ungdom som fyllt 15 år kan själv lämna
 # samtycke") and that it can be withdrawn ("Samtycket kan när som helst återkallas", "Den som lämnat samtycke kan ...").
@@ -365,7 +365,8 @@ CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke
 CONSENT_GENERAL = folded_re(
     r"(?:^|(?<=[.!?;\n]))"
     r"(?![^.!?;\n]*\b(?:har|hade)\s+(?:\w+\s+){0,2}?(?:lämnat|gett|givit|samtyckt|skrivit|undertecknat)\b)"
-    r"[^.!?;\n]*(?:\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|omfattar|"
+    r"[^.!?;\n]*(?:\b(?:kräver|förutsätter)\s+(?:\w+\s+)?(?:samtycke|medgivande)\w*|"
+    r"\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|omfattar|"
     r"ska\s+(?:finnas|inhämtas|ges|lämnas)\s+innan)\b|"
     r"\bkan\s+(?:\w+\s+){0,3}?återkall\w*|\båterkallas\b|"
     r"\bom\s+(?:\S+\s+){0,5}?samtycker\b|\bom\s+samtycke\w*\s+saknas\b|"
@@ -5667,6 +5668,9 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
             pending.append(s)
         else:
             givers = _consent_givers(text)
+            whole = _with_continuation(ctx, s) if not givers else s
+            if whole is not s:  # wrapped onto the next line: "... mellan BUP, skolan\noch elevhälsan lämnat av båda vh"
+                givers = _consent_givers(_checked(whole.text))
             if not givers and CONSENT_BY_THEM.match(text) and them_named:
                 givers = {"all"}
             given.append(_ConsentStatement(s, givers))

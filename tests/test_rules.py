@@ -4307,3 +4307,12 @@ def test_telegraphic_child_participation():
     assert _verdict("Anteckn.\nNÄRV.\n[NAMN_1] socsekr\n[BARN] – närv. m [NAMN_4] (13.25–13.45)",
                     "child_participation") == "partial"
     assert _verdict("Min plan\nJag har fått säga vad jag tycker.", "child_participation") == "partial"
+
+
+def test_consent_requirement_and_wrapped_consent_line():
+    """GUIDELINES 4: "SIP kräver samtycke" in standard text is no consent; a consent line wrapped in a text grid is
+    read whole, with who gave it on the next line."""
+    assert _verdict("SIP\nSAMTYCKE: –\nOM SIP (standardtext)\nSIP kräver samtycke.", "consent") == "not_met"
+    text = ("SIP\nSamtycke: Skriftligt samtycke till SIP och informationsöverföring mellan BUP, skolan\n"
+            "och elevhälsan lämnat av båda vh, [VH1] och [VH2], 2025-09-02.\n")
+    assert _verdict(text, "consent") == "met"
