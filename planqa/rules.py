@@ -5875,6 +5875,9 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text):
             continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list
         text = _checked(s.text)
+        them = CONSENT_BY_THEM.match(text)
+        if them and i and _search_ci(BOTH_PARENTS_SUBJECT, ctx.segs[i - 1].text):
+            text = "Vårdnadshavarna " + text[them.end():]  # "[VH1] och [VH2] ... De berättade att ...": the guardians
         on_list_line = s.start < list_line_end
         if _list_label(text):
             line_end = ctx.text.find("\n", s.start)

@@ -4316,3 +4316,11 @@ def test_consent_requirement_and_wrapped_consent_line():
     text = ("SIP\nSamtycke: Skriftligt samtycke till SIP och informationsöverföring mellan BUP, skolan\n"
             "och elevhälsan lämnat av båda vh, [VH1] och [VH2], 2025-09-02.\n")
     assert _verdict(text, "consent") == "met"
+
+
+def test_de_after_both_guardians_is_the_guardians():
+    """'De berättade att ...' right after a sentence naming both guardians is the guardians' own account."""
+    text = ("SIP\nNärvarande: [BARN] (hela mötet), [VH1], [VH2], [NAMN_1] sjuksköterska BUP.\n"
+            "[VH1] och [VH2] har skriftligt samtyckt till SIP. De berättade att kvällarna är lugnare nu men att "
+            "helgerna drar iväg.")
+    assert _verdict(text, "guardian_participation") == "met"
