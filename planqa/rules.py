@@ -4966,6 +4966,8 @@ _STAFF_TITLE = (r"\w*(?:sekreterare|kurator|handläggare|samordnare|samordningsa
                 r"rektor|pedagog|behandlare|läkare|konsulent|assistent)")
 STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det här är|här är)\s+\[NAMN_\d+\],?\s+{_STAFF_TITLE}\b|"
                          rf"\bjag som (?:är )?{_STAFF_TITLE}\b|"
+                         # "Skriven av mig, [NAMN_1], ansvarig förskollärare på avd. Blåbäret"
+                         rf"\bskriv(?:en|et|it) av mig,?\s*\[NAMN_\d+\],?\s+(?:\w+\s+){{0,2}}?{_STAFF_TITLE}\b|"
                          # a professional introducing themself ("Jag heter [NAMN_1] och är kurator på ...", "Jag,
                          # [NAMN_1], är socialsekreterare")
                          rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?"
@@ -5757,6 +5759,12 @@ AS_BEFORE_ONLY = folded_re(r"^\W*(?:(?:som|samma som|se|enl(?:igt|\.)?)\s+(?:\w+
                            r"(?:\s+(?:sedan|mot|från|jämfört med)\s+[^.;]{0,40})?)\W*$", re.I)
 
 
+# The header of a participant table that came as a space-aligned text grid ("Namn          Funktion", "Namn
+# Funktion      Verksamhet"): its rows list who took part (GUIDELINES 4, block 55: the column header says what the
+# cells are).
+GRID_PARTICIPANT_HEADER = re.compile(r"^\s*(?:namn|deltagare)[ \t]{2,}(?:funktion|befattning|titel|roll|yrke)\b", re.I)
+
+
 def _field_refers_back(text: str) -> bool:
     """A field whose value only refers back to the earlier plan ("Barnets delaktighet: som förra gången")."""
     field = FIELD.match(text)
@@ -5886,7 +5894,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
         title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
-        if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text):
+        if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text) or GRID_PARTICIPANT_HEADER.match(text):
             in_list = True
         elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
             in_list = False

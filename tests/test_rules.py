@@ -4324,3 +4324,14 @@ def test_de_after_both_guardians_is_the_guardians():
             "[VH1] och [VH2] har skriftligt samtyckt till SIP. De berättade att kvällarna är lugnare nu men att "
             "helgerna drar iväg.")
     assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_staff_writer_and_grid_participant_list():
+    """A professional writing in the first person ("Skriven av mig, [NAMN_1], ansvarig förskollärare") is no child's
+    voice; a guardian in a space-aligned participant grid is listed (GUIDELINES 4, blocks 55 and 56)."""
+    text = ("SIP – förskolans del\nSkriven av mig, [NAMN_1], ansvarig förskollärare på avd. Blåbäret\n\n"
+            'När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3].')
+    assert _verdict(text, "child_voice") == "not_met"
+    grid = ("SIP   Datum 14/10-25\n\nNamn          Funktion\n========      ===============\n[VH1]         mamma\n"
+            "[NAMN_1]      soc.sekr, soc\n\nSamordn.ansv: soc, [NAMN_1]\n")
+    assert _verdict(grid, "guardian_participation") == "partial"
