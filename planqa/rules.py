@@ -5944,8 +5944,9 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     return f
 
 
-# A guardian's report said aloud ("Mamma säger att [BARN] ...", "[VH1] berättade att ..."), not written or sent.
-SPOKEN_REPORT = re.compile(r"^(?:säger|sa|sade|berättar|berättade)$", re.I)
+# A guardian's report said aloud ("Mamma säger att [BARN] ...", "[VH1] berättade att ...", "Pappa svarade på frågorna
+# till [BARN] och säger att ..."), not written or sent.
+SPOKEN_REPORT = re.compile(r"^(?:säger|sa|sade|berättar|berättade|svarar|svarade)$", re.I)
 # A report that came by telephone, text message, mail or letter, or before the meeting ("Mamma har i telefon sagt att
 # ...", "Pappa skriver i ett sms att ..."): not said at the meeting.
 REPORT_CHANNEL = re.compile(r"\b(?:telefon\w*|sms\w*|mejl\w*|mail\w*|e-post|brev\w*|inför mötet|före mötet)\b", re.I)

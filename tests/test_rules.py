@@ -4335,3 +4335,10 @@ def test_staff_writer_and_grid_participant_list():
     grid = ("SIP   Datum 14/10-25\n\nNamn          Funktion\n========      ===============\n[VH1]         mamma\n"
             "[NAMN_1]      soc.sekr, soc\n\nSamordn.ansv: soc, [NAMN_1]\n")
     assert _verdict(grid, "guardian_participation") == "partial"
+
+
+def test_guardian_answering_at_the_meeting_took_part():
+    """A listed guardian who answered at the meeting for the child spoke there (GUIDELINES 4.1: met)."""
+    text = ("SIP\nNärvarande: [BARN], [VH2] (pappa), [NAMN_1] specialpedagog skolan\n\n"
+            "Pappa svarade på frågorna till [BARN] och säger att [BARN] vill ha instruktionerna på papper.")
+    assert _verdict(text, "guardian_participation") == "met"
