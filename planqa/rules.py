@@ -4387,8 +4387,8 @@ VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|br
 APPOSITION = re.compile(r"^\s*(?:[-•*]\s*)?(\S+),\s+[^,.;:!?]{1,40},\s+")
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
-# What someone said, wrote, answered, noticed or rated.
-VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
+# What someone said (also habitually: "brukar säga att ..."), wrote, answered, noticed or rated.
+VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|(?:brukar|brukade) säga|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"

@@ -4342,3 +4342,9 @@ def test_guardian_answering_at_the_meeting_took_part():
     text = ("SIP\nNärvarande: [BARN], [VH2] (pappa), [NAMN_1] specialpedagog skolan\n\n"
             "Pappa svarade på frågorna till [BARN] och säger att [BARN] vill ha instruktionerna på papper.")
     assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_guardian_retelling_what_the_child_usually_says():
+    """'Mamma säger att [BARN] brukar säga att ...': a guardian speaking for the child (child_voice partial)."""
+    text = ('SIP [BARN], 5 år\nFöräldrarna\n- Mamma säger att [BARN] brukar säga att maten "luktar konstigt".')
+    assert _verdict(text, "child_voice") == "partial"
