@@ -200,8 +200,8 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|öv
                            # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
                            rf"|{PARTICIPANT_CHILD}\s*\([^)]{{0,40}}?\b(?:hela|delar|del av|första|början|mötet|tolk|"
                            r"digitalt)\b"
-                           # the verb left out in notes: "[BARN] med första halvan av mötet"
-                           rf"|{PARTICIPANT_CHILD}\s+med\s+(?:under\s+|på\s+)?(?:hela|första|sista|halva|delar av|"
+                           # the verb left out in notes: "[BARN] med första halvan av mötet", "[BARN]: med hela mötet"
+                           rf"|{PARTICIPANT_CHILD}:?\s+med\s+(?:under\s+|på\s+)?(?:hela|första|sista|halva|delar av|"
                            r"en del av|början av)\b"
                            # a second verb of the child's sentence: "[BARN] hade gått igenom frågorna ... och valde
                            # att vara med under första halvan"
@@ -238,9 +238,12 @@ PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip
 PICTURE_SUPPORT = folded_re(rf"\b(?:med|med hjälp av|genom)\s+(?:bilder|bildstöd|bildkort)\b[^.]{{0,60}}\bså att\s+{PARTICIPANT_CHILD}|"
                             rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:svarade|fick se|fått se)\b[^.]{{0,40}}\b(?:bilder\w*|bildstöd|"
                             r"bildkort\w*)", re.I)
-# The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg"): GUIDELINES 3, mötet anpassades.
+# The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg", "Mötet lagt i lekrummet för hennes
+# skull"): GUIDELINES 3, mötet anpassades.
 MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
-                            r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b", re.I)
+                            r"känner|kände)\s+(?:\w+\s+)?(?:vara med|delta|komma|sig)\b|"
+                            # "Mötet lagt i lekrummet för hennes skull"
+                            r"\bmöte[nt]?\b[^.]{0,60}\bför\s+(?:hennes|hans|hens|\[BARN\]s)\s+skull\b", re.I)
 # The child's young age given as the reason before "deltog inte" ("[BARN] är fem månader och deltog inte").
 _AGE = r"(?:\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|halvt)\s+(?:år|mån\w*|veckor)\b(?:\s+gammal\w*)?"
 TOO_YOUNG_ABSENT = folded_re(rf"{PARTICIPANT_CHILD},?\s+(?:är\s+|som är\s+)?{_AGE}[^.]{{0,20}}?\b(?:deltog|deltar|"
@@ -290,6 +293,8 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
                                 r"(?:fått|fick|getts|givits|haft) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
                                 r"(?:fått|fick|getts|givits|haft) (?:möjlighet|tillfälle) att tycka till|"
+                                # "Jag har fått säga vad jag tycker": that the child was asked, not what it said
+                                r"(?:fått|fick) säga vad (?:jag|hen|han|hon|\[BARN\]) (?:tycker|tyckte|tänker|tänkte|vill|ville)|"
                                 r"(?:fått|fick) komma till tals|"
                                 # the formula of influence: "[BARN] har getts möjlighet till inflytande"
                                 r"(?:fått|fick|getts|givits|ges|får) (?:\w+ )?möjlighet till (?:inflytande|delaktighet|"
@@ -334,7 +339,8 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b)",
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b|"
+                         r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
@@ -358,7 +364,7 @@ CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke
                                 r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
                                 r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
 # A template's general text on consent, no statement of this plan's consent (GUIDELINES 4, "text saying consent is
-# needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "Samtycke ska finnas innan
+# needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "SIP kräver samtycke", "Samtycke ska finnas innan
 # information lämnas", "om den enskilde eller vårdnadshavarna samtycker", "Om samtycke saknas"), its scope as a rule
 # ("Samtycket omfattar informationsutbyte ..."), who may give it ("En ungdom som fyllt 15 år kan själv lämna
 # samtycke") and that it can be withdrawn ("Samtycket kan när som helst återkallas", "Den som lämnat samtycke kan ...").
@@ -367,7 +373,8 @@ CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke
 CONSENT_GENERAL = folded_re(
     r"(?:^|(?<=[.!?;\n]))"
     r"(?![^.!?;\n]*\b(?:har|hade)\s+(?:\w+\s+){0,2}?(?:lämnat|gett|givit|samtyckt|skrivit|undertecknat)\b)"
-    r"[^.!?;\n]*(?:\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|omfattar|"
+    r"[^.!?;\n]*(?:\b(?:kräver|förutsätter)\s+(?:\w+\s+)?(?:samtycke|medgivande)\w*|"
+    r"\b(?:samtycke\w*|medgivande\w*)\s+(?:krävs|behövs|måste|omfattar|"
     r"ska\s+(?:finnas|inhämtas|ges|lämnas)\s+innan)\b|"
     r"\bkan\s+(?:\w+\s+){0,3}?återkall\w*|\båterkallas\b|"
     r"\bom\s+(?:\S+\s+){0,5}?samtycker\b|\bom\s+samtycke\w*\s+saknas\b|"
@@ -4610,8 +4617,8 @@ VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|br
 APPOSITION = re.compile(r"^\s*(?:[-•*]\s*)?(\S+),\s+[^,.;:!?]{1,40},\s+")
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
-# What someone said, wrote, answered, noticed or rated.
-VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
+# What someone said (also habitually: "brukar säga att ..."), wrote, answered, noticed or rated.
+VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|(?:brukar|brukade) säga|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
@@ -4640,11 +4647,12 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?
 # view, or the child's own first-person text); otherwise an adult's description of the child.
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
-# Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket"): no view is given, unlike
+# Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket", "ville [BARN] inte svara
+# själv när rektorn frågade"): no view is given, unlike
 # a wish about whom or what to talk about ("vill inte prata om pappa", "vill inte prata med fler nya vuxna").
-DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+inte\s+(?:svara|säga|prata|berätta)"
+DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen\s+|han\s+|hon\s+)?inte\s+(?:svara|säga|prata|berätta)"
                               r"(?:\s+(?:så mycket|mycket|något|någonting|själv|på (?:\w+ )?frågorna))?"
-                              r"(?=\s*(?:[.,;!]|$)|\s+(?:den dagen|då|och|men)\b)", re.I)
+                              r"(?=\s*(?:[.,;!]|$)|\s+(?:den dagen|då|och|men|när|utan)\b)", re.I)
 # What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
@@ -5188,6 +5196,8 @@ _STAFF_TITLE = (r"\w*(?:sekreterare|kurator|handläggare|samordnare|samordningsa
                 r"rektor|pedagog|behandlare|läkare|konsulent|assistent)")
 STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det här är|här är)\s+\[NAMN_\d+\],?\s+{_STAFF_TITLE}\b|"
                          rf"\bjag som (?:är )?{_STAFF_TITLE}\b|"
+                         # "Skriven av mig, [NAMN_1], ansvarig förskollärare på avd. Blåbäret"
+                         rf"\bskriv(?:en|et|it) av mig,?\s*\[NAMN_\d+\],?\s+(?:\w+\s+){{0,2}}?{_STAFF_TITLE}\b|"
                          # a professional introducing themself ("Jag heter [NAMN_1] och är kurator på ...", "Jag,
                          # [NAMN_1], är socialsekreterare")
                          rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?"
@@ -5283,6 +5293,30 @@ def _child_turn_voice(words: str) -> str:
     return "weak" if weak else "own"
 
 
+# The child's view inside an adult's quotation ("mamma: 'hen vill inte gå till fritids'"): what the child wants, in
+# the adult's words.
+CHILD_VIEW_IN_QUOTE = folded_re(r"(?:\[BARN\]|\b(?:hen|han|hon)\b)\s+(?:\w+\s+)?(?:vill|ville|tycker|tyckte|önskar|"
+                                r"gillar|längtar|har sagt|sa|säger)\b", re.I)
+# A line label for the child's view that names its source ("Barnets syn (enl. mentor): '...'").
+SOURCED_LABEL = re.compile(r"^[\s*_#-]*(?P<label>[^:\n]{1,60}?)[\s*_]*:\s")
+SOURCE_NAMED = folded_re(r"\b(?:enligt|enl\.?|från|via)\s+\S", re.I)
+
+
+def _retold_quote(text: str, adult_turn: bool) -> bool:
+    """A quotation in which an adult gives the child's view (GUIDELINES 3 child_voice: staff or guardians speaking
+    for the child, partial): on an adult's line with the child's view quoted ("pappa: 'hen vill att vi slutar
+    tjata'"), or under a label for the child's view told by someone else ("Barnets syn (enl. mentor): 'tycker det
+    är bra att ngn bryr sig'")."""
+    quotes = [text[a:b] for a, b in _quoted(text) if _spoken(text, (a, b))]
+    if not quotes:
+        return False
+    if adult_turn:
+        return any(_search_ci(CHILD_VIEW_IN_QUOTE, q) for q in quotes)
+    label = SOURCED_LABEL.match(text)
+    return bool(label) and bool(_search_ci(CHILD_VIEW_HEADING, label["label"])) \
+        and bool(_search_ci(SOURCE_NAMED, label["label"]))
+
+
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
@@ -5348,6 +5382,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
+        if found is None and _retold_quote(s.text, bool(turn)):
+            found = "adult"
         if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
@@ -5864,6 +5900,9 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
             pending.append(s)
         else:
             givers = _consent_givers(text)
+            whole = _with_continuation(ctx, s) if not givers else s
+            if whole is not s:  # wrapped onto the next line: "... mellan BUP, skolan\noch elevhälsan lämnat av båda vh"
+                givers = _consent_givers(_checked(whole.text))
             if not givers and CONSENT_BY_THEM.match(text) and them_named:
                 givers = {"all"}
             given.append(_ConsentStatement(s, givers))
@@ -5950,6 +5989,12 @@ AS_BEFORE_ONLY = folded_re(r"^\W*(?:(?:som|samma som|se|enl(?:igt|\.)?)\s+(?:\w+
                            r"(?:\s+(?:sedan|mot|från|jämfört med)\s+[^.;]{0,40})?)\W*$", re.I)
 
 
+# The header of a participant table that came as a space-aligned text grid ("Namn          Funktion", "Namn
+# Funktion      Verksamhet"): its rows list who took part (GUIDELINES 4, block 55: the column header says what the
+# cells are).
+GRID_PARTICIPANT_HEADER = re.compile(r"^\s*(?:namn|deltagare)[ \t]{2,}(?:funktion|befattning|titel|roll|yrke)\b", re.I)
+
+
 def _field_refers_back(text: str) -> bool:
     """A field whose value only refers back to the earlier plan ("Barnets delaktighet: som förra gången")."""
     field = FIELD.match(text)
@@ -5995,6 +6040,50 @@ def _field_goes_on(ctx: Context, i: int, field_: re.Match[str] | None) -> bool:
         and not GUARDIAN_WORD.search(nxt.text) and not PERSON_REF.search(nxt.text)
 
 
+# Separated parents (GUIDELINES 4, block 56): a guardian is a parent with custody. Where the plan says that both have
+# it ("gemensam vårdnad"), each parent is a guardian; where one parent has sole custody ("Mamma har ensam vårdnad",
+# "mamma [VH1], som har ensam vårdnad") or only visitation ("Pappa har umgänge varannan helg"), the other parent, or the
+# one with visitation, is no guardian, and what that parent says or attends is not the guardians' part.
+JOINT_CUSTODY = folded_re(r"\b(?:gemensam\w*|delad)\s+vårdnad\b|\bbåda\s+(?:föräldrarna\s+)?(?:har\s+vårdnad\w*|är\s+"
+                          r"vårdnadshavare)\b", re.I)
+SOLE_CUSTODY_PARENT = folded_re(r"\b(?:(?P<m>mamma\w*|modern)|(?P<f>pappa\w*|fadern))\b[^.;\n]{0,25}?\b(?:har|hade)\s+"
+                                r"(?:nu\s+)?ensam\s+(?:om\s+)?vårdnad", re.I)
+VISITATION_PARENT = folded_re(r"\b(?:(?P<m>mamma\w*|modern)|(?P<f>pappa\w*|fadern))\s+(?:har|hade)\s+(?:(?:bara|endast|"
+                              r"enbart|inte|ej)\s+)?(?:umgänge|umgängesrätt)\b", re.I)
+MOTHER_WORD = re.compile(r"^(?:mamma\w*|modern|mor)$", re.I)
+FATHER_WORD = re.compile(r"^(?:pappa\w*|fadern|far)$", re.I)
+# Other children's parents ("andra föräldrar", "alla föräldrar på avdelningen"): not this child's guardians.
+OTHER_PARENTS = folded_re(r"\b(?:andra|övriga|alla|fler|nya)\s+(?:\w+\s+)?$", re.I)
+
+
+def _non_guardian_parent(ctx: Context) -> re.Pattern[str] | None:
+    """The pattern for the words of the parent who is no guardian (`SOLE_CUSTODY_PARENT`, `VISITATION_PARENT`),
+    None where the plan does not say so or says the parents share custody."""
+    def compute(c: Context) -> re.Pattern[str] | None:
+        if _search_ci(JOINT_CUSTODY, c.text):
+            return None
+        sole = _search_ci(SOLE_CUSTODY_PARENT, c.text)
+        if sole:
+            return FATHER_WORD if sole.group("m") else MOTHER_WORD
+        visits = _search_ci(VISITATION_PARENT, c.text)
+        return (MOTHER_WORD if visits.group("m") else FATHER_WORD) if visits else None
+    return _cached(ctx, "non_guardian_parent", compute)
+
+
+def _not_the_guardians(text: str, section: str, non_guardian: re.Pattern[str] | None) -> bool:
+    """Every guardian word of the segment is another child's parent ("andra föräldrar") or the parent who is no
+    guardian (`_non_guardian_parent`), also in that parent's section ("Pappans syn") where the other parent is not
+    named but in the genitive ("tagit mammas parti")."""
+    words = [m for m in GUARDIAN_WORD.finditer(text) if not _search_ci(OTHER_PARENTS, text[:m.start()])]
+    other = FATHER_WORD if non_guardian is MOTHER_WORD else MOTHER_WORD
+    if non_guardian is not None and any(non_guardian.match(w) for w in re.findall(r"\w+", section)) \
+            and GUARDIAN_VIEW_TITLE.search(section) and not any(other.match(m.group()) and not m.group().endswith("s") for m in words):
+        return True
+    if not words:
+        return bool(GUARDIAN_WORD.search(text))
+    return non_guardian is not None and all(non_guardian.match(re.sub(r"(?<=[an])s$", "", m.group())) for m in words)
+
+
 GUARDIAN_PROCESS_NEAR = 50  # characters between a guardian word and a word of the planning process
 
 
@@ -6019,10 +6108,14 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
+    non_guardian = _non_guardian_parent(ctx)
     for i, s in enumerate(ctx.segs):
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text):
             continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list
         text = _checked(s.text)
+        them = CONSENT_BY_THEM.match(text)
+        if them and i and _search_ci(BOTH_PARENTS_SUBJECT, ctx.segs[i - 1].text):
+            text = "Vårdnadshavarna " + text[them.end():]  # "[VH1] och [VH2] ... De berättade att ...": the guardians
         on_list_line = s.start < list_line_end
         if _list_label(text):
             line_end = ctx.text.find("\n", s.start)
@@ -6031,7 +6124,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
         field_ = FIELD.match(text)
         title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
-        if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text):
+        if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text) or GRID_PARTICIPANT_HEADER.match(text):
             in_list = True
         elif s.is_heading or field_ or not TABLE_ROW.match(text) and len(text.split()) > 8:
             in_list = False
@@ -6048,6 +6141,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
+        if _not_the_guardians(text, section, non_guardian):
+            continue  # another child's parents, or the parent without custody (GUIDELINES 4, separated parents)
         clauses = _guardian_clauses(GUARDIAN_AS_SOURCE.sub(" ", GUARDIAN_VIEW_FORMULA.sub(" ", text)))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
                    and not GUARDIAN_OPINION.search(c.rest)]
@@ -6079,8 +6174,9 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     return f
 
 
-# A guardian's report said aloud ("Mamma säger att [BARN] ...", "[VH1] berättade att ..."), not written or sent.
-SPOKEN_REPORT = re.compile(r"^(?:säger|sa|sade|berättar|berättade)$", re.I)
+# A guardian's report said aloud ("Mamma säger att [BARN] ...", "[VH1] berättade att ...", "Pappa svarade på frågorna
+# till [BARN] och säger att ..."), not written or sent.
+SPOKEN_REPORT = re.compile(r"^(?:säger|sa|sade|berättar|berättade|svarar|svarade)$", re.I)
 # A report that came by telephone, text message, mail or letter, or before the meeting ("Mamma har i telefon sagt att
 # ...", "Pappa skriver i ett sms att ..."): not said at the meeting.
 REPORT_CHANNEL = re.compile(r"\b(?:telefon\w*|sms\w*|mejl\w*|mail\w*|e-post|brev\w*|inför mötet|före mötet)\b", re.I)
@@ -6111,6 +6207,37 @@ def _written_by_guardians(ctx: Context) -> list[Segment]:
     return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]
 
 
+# Both parents as the subject of a clause ("Föräldrarna berättade", "Båda vårdnadshavarna var med", "Mamma och pappa
+# vill ..."), or one parent taking part by another way (by phone, at a meeting of their own).
+BOTH_PARENTS_SUBJECT = folded_re(r"^[\W\d]*(?:(?:båda|bägge)\b|(?:föräldrarna|vårdnadshavarna|de)\b(?!\s+(?:till|på|i)\b)|"
+                                 r"(?:mamma|pappa|\[VH\d\])[^.,;]{0,20}?\s(?:och|o|&)\s+(?:mamma|pappa|\[VH\d\]))", re.I)
+# Why the other parent took no part, or how they took part instead ("Pappa avböjde", "hade förhinder", "deltog per
+# telefon", "eget möte med pappa"): as usual, not one guardian of two without a reason.
+OTHER_PARENT_ACCOUNTED = folded_re(r"\b(?:avböj\w*|förhinder\w*|sjuk\w*|pga|p\.g\.a|på grund av|eftersom|kontaktförbud\w*|"
+                                   r"skydda\w*|telefon\w*|länk|digitalt|separat\w*|(?:eget|enskilt|eget) möte|"
+                                   r"träffa\w* (?:\w+ )?(?:enskilt|separat|för sig))\b", re.I)
+
+
+def _one_guardian_of_two(ctx: Context, f: _GuardianFindings) -> bool:
+    """The plan says the parents share custody, only one of them (mother or father) took part or gave a view, and
+    nothing says why the other did not (GUIDELINES 4, separated parents: `guardian_participation` partial)."""
+    if not _search_ci(JOINT_CUSTODY, ctx.text):
+        return False
+    present: set[str] = set()
+    for s in f.views + f.attended + f.listed:
+        if s in f.listed and (GUARDIAN_ABSENT.search(s.text) or _search_ci(JOINT_CUSTODY, s.text)):
+            continue  # "Pappa [VH2] var kallad men kom inte." or who has custody, below the participant list
+        if _search_ci(BOTH_PARENTS_SUBJECT, s.text):
+            return False
+        names = s.text if s in f.listed else " ".join(m.group() for m in GUARDIAN_SUBJECT.finditer(s.text))
+        present.update(p for p, pattern in (("m", MOTHER), ("f", FATHER)) if pattern.search(names))
+    if len(present) != 1:
+        return False
+    absent = FATHER if present == {"m"} else MOTHER
+    return not any(absent.search(s.text) and (_search_ci(OTHER_PARENT_ACCOUNTED, s.text) or EXCLUSION_REASON.search(s.text)
+                                              or _search_ci(PARENTS_UNREACHABLE, s.text)) for s in ctx.segs)
+
+
 def guardian_participation(ctx: Context) -> CriterionResult:
     f = guardian_findings(ctx)
     written = _written_by_guardians(ctx)
@@ -6119,6 +6246,10 @@ def guardian_participation(ctx: Context) -> CriterionResult:
                        "Vårdnadshavarna har själva skrivit planen: deras egen syn återges.")
     ctx.signals.update(guardian_mentions=len(f.listed) + len(f.mentioned), guardian_active=len(f.views),
                        guardian_present=len(f.listed) + len(f.attended), guardian_present_prose=len(f.attended))
+    if (f.views or f.attended) and _one_guardian_of_two(ctx, f):
+        return _result("guardian_participation", "partial", 0.55, [_ev(s, "GUARDIAN") for s in f.attended + f.views],
+                       "Båda föräldrarna har vårdnaden, men bara den ena deltog eller kom till tals och inget skäl "
+                       "anges för den andra.")
     if f.views or f.attended or f.excluded and not f.listed:  # the one not excluded only listed: partial
         return _result("guardian_participation", "met", 0.65,
                        [_ev(s, "GUARDIAN") for s in f.excluded + f.attended + f.views],

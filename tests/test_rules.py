@@ -4513,3 +4513,89 @@ def test_assessed_risk_and_absence_without_amount_are_vague():
             "[VH1] säger att [BARN] skäms för att gå tillbaka efter så lång frånvaro.\n")
     assert _verdict(text, "needs_described") == "partial"
     assert _verdict("Behov\n[BARN] har varit frånvarande 40 % sedan januari.\n", "needs_described") == "met"
+
+
+def test_parent_with_only_visitation_is_no_guardian():
+    """GUIDELINES 4 (separated parents): a parent with only umgänge is not a guardian; other children's parents
+    are not the guardians either."""
+    text = ("SIP för [BARN], 3 år.\nFamiljen\n[BARN] bor hos mamma [VH1], som har ensam vårdnad. Pappa har umgänge "
+            "varannan vecka.\nPappans syn\nPappa säger att han inte ser något problem. Han vill att [BARN] byter "
+            "förskola.\nSamordningsansvarig: [NAMN_1], socialtjänsten.")
+    assert _verdict(text, "guardian_participation") == "not_met"
+    assert _verdict("SIP för [BARN].\nVi får inte prata om det här med andra föräldrar.",
+                    "guardian_participation") == "not_met"
+
+
+def test_one_of_two_custodial_parents_without_reason_is_partial():
+    """GUIDELINES 4: both have custody and only one took part, no reason for the other: partial; with a reason
+    for the other's absence, as usual."""
+    base = ("SIP för [BARN], 10 år.\nDeltagare\n[VH1], mamma\n[NAMN_1], kurator\n\nFöräldrarna har gemensam vårdnad "
+            "och [BARN] bor växelvis.\nMamma tycker att medicineringen har hjälpt och vill fortsätta.\n")
+    assert _verdict(base + "Pappa [VH2] var kallad men kom inte.", "guardian_participation") == "partial"
+    assert _verdict(base + "Pappa [VH2] avböjde att delta.", "guardian_participation") == "met"
+    both = base.replace("[VH1], mamma\n", "[VH1], mamma\n[VH2], pappa\n")
+    assert _verdict(both, "guardian_participation") == "met"
+
+
+def test_adults_quoting_the_childs_view_is_partial_voice():
+    """GUIDELINES 3 child_voice partial: a guardian's quoted line about what the child wants, a child's-view label
+    told by someone else; declining to answer gives no view."""
+    assert _verdict('SIP för [BARN].\nVh om [BARN]:\n- mamma: "hen vill inte gå till fritids, vill hem direkt"\n'
+                    '- pappa: "hen vill att vi slutar tjata på kvällarna"', "child_voice") == "partial"
+    assert _verdict('SIP för [BARN].\n**Barnets syn** (enl. mentor): "tycker det är bra att ngn bryr sig"',
+                    "child_voice") == "partial"
+    assert _verdict("SIP för [BARN].\nVårdnadshavarnas och [BARN]s syn\nPå mötet ville [BARN] inte svara själv när "
+                    "rektorn frågade om skolan.", "child_voice") != "met"
+
+
+def test_telegraphic_child_participation():
+    """GUIDELINES 4 (telegraphic notes): "[BARN]: med hela mötet" and a meeting placed for the child's sake are
+    specific; "[BARN] – närv." in the list and "fått säga vad jag tycker" are mentions without content."""
+    assert _verdict("UPPF. SIP\nNärv: [VH1] mamma, [NAMN_1]\n[BARN]: med hela mötet, lekte m [NAMN_1] på golvet",
+                    "child_participation") == "met"
+    assert _verdict("SIP\n[BARN]: med 9.00–9.20, lekte på golvet. Mötet lagt i lekrummet för hennes skull.",
+                    "child_participation") == "met"
+    assert _verdict("Anteckn.\nNÄRV.\n[NAMN_1] socsekr\n[BARN] – närv. m [NAMN_4] (13.25–13.45)",
+                    "child_participation") == "partial"
+    assert _verdict("Min plan\nJag har fått säga vad jag tycker.", "child_participation") == "partial"
+
+
+def test_consent_requirement_and_wrapped_consent_line():
+    """GUIDELINES 4: "SIP kräver samtycke" in standard text is no consent; a consent line wrapped in a text grid is
+    read whole, with who gave it on the next line."""
+    assert _verdict("SIP\nSAMTYCKE: –\nOM SIP (standardtext)\nSIP kräver samtycke.", "consent") == "not_met"
+    text = ("SIP\nSamtycke: Skriftligt samtycke till SIP och informationsöverföring mellan BUP, skolan\n"
+            "och elevhälsan lämnat av båda vh, [VH1] och [VH2], 2025-09-02.\n")
+    assert _verdict(text, "consent") == "met"
+
+
+def test_de_after_both_guardians_is_the_guardians():
+    """'De berättade att ...' right after a sentence naming both guardians is the guardians' own account."""
+    text = ("SIP\nNärvarande: [BARN] (hela mötet), [VH1], [VH2], [NAMN_1] sjuksköterska BUP.\n"
+            "[VH1] och [VH2] har skriftligt samtyckt till SIP. De berättade att kvällarna är lugnare nu men att "
+            "helgerna drar iväg.")
+    assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_staff_writer_and_grid_participant_list():
+    """A professional writing in the first person ("Skriven av mig, [NAMN_1], ansvarig förskollärare") is no child's
+    voice; a guardian in a space-aligned participant grid is listed (GUIDELINES 4, blocks 55 and 56)."""
+    text = ("SIP – förskolans del\nSkriven av mig, [NAMN_1], ansvarig förskollärare på avd. Blåbäret\n\n"
+            'När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3].')
+    assert _verdict(text, "child_voice") == "not_met"
+    grid = ("SIP   Datum 14/10-25\n\nNamn          Funktion\n========      ===============\n[VH1]         mamma\n"
+            "[NAMN_1]      soc.sekr, soc\n\nSamordn.ansv: soc, [NAMN_1]\n")
+    assert _verdict(grid, "guardian_participation") == "partial"
+
+
+def test_guardian_answering_at_the_meeting_took_part():
+    """A listed guardian who answered at the meeting for the child spoke there (GUIDELINES 4.1: met)."""
+    text = ("SIP\nNärvarande: [BARN], [VH2] (pappa), [NAMN_1] specialpedagog skolan\n\n"
+            "Pappa svarade på frågorna till [BARN] och säger att [BARN] vill ha instruktionerna på papper.")
+    assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_guardian_retelling_what_the_child_usually_says():
+    """'Mamma säger att [BARN] brukar säga att ...': a guardian speaking for the child (child_voice partial)."""
+    text = ('SIP [BARN], 5 år\nFöräldrarna\n- Mamma säger att [BARN] brukar säga att maten "luktar konstigt".')
+    assert _verdict(text, "child_voice") == "partial"
