@@ -1637,7 +1637,9 @@ AREA_DASH_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s+[–—-]\s+")
 # inte sätta mål idag", "inga nya mål"), or that goals are still to be set, as tentative plans say it ("Det vore bra
 # att formulera nya mål, men ...", GUIDELINES 4, block 51).
 NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b(?!\w)|"
-                          r"\b(?:formulera|sätta|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+)?m[åa]l(?:en)?\b",
+                          r"\b(?:formulera|sätta|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+)?m[åa]l(?:en)?\b|"
+                          # the old goals still apply, with nothing written out (GUIDELINES 4, block 53)
+                          r"\b(?:de|dom)\s+(?:gamla|tidigare|förra)\s+(?:m[åa]len\s+)?(?:\w+\s+)?(?:gäller|kvarstår)\b",
                           re.I)
 
 
@@ -3713,8 +3715,8 @@ def is_measurable(text: str) -> bool:
 
 
 def goal_measurable(ctx: Context, s: Segment) -> bool:
-    """`is_measurable` for one of the plan's goals, with its table row's level or time-frame cells and its framework fields (`goal_fields`) ("| [BARN] tar
-    själv blodsocker före lunch | varje skoldag, från v. 6 |"); beside an activity in the goal column ("| Samtal på
+    """`is_measurable` for one of the plan's goals, with its table row's level or time-frame cells ("| [BARN] tar
+    själv blodsocker före lunch | varje skoldag, från v. 6 |") and its framework fields (`goal_fields`); beside an activity in the goal column ("| Samtal på
     BUP | april |") the time dates the activity."""
     level = "" if goal_kinds(ctx)[s] == "activity" else \
         f"{_cached(ctx, 'table_goals', _table_goals)[2].get(s.start, '')} {goal_fields(ctx).get(s.start, '')}"
@@ -5444,7 +5446,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
-GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
+GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|specifik[ta]?\s*:\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
                        r"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
 # matten"): the goal is what follows.

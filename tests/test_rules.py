@@ -4290,3 +4290,8 @@ def test_a_scale_with_only_its_labels_is_no_goal():
             "| mkt sämre än förv. | sämre än förv. | förväntat | bättre än förv. | mkt bättre än förv. |\n"
             "Utgångsläge:\n")
     assert assess_rules(build_context(text))["goals_present"].verdict == "not_met"
+
+
+def test_old_goals_said_to_still_apply_are_no_goal():
+    text = "Nya mål\nVi utgår från att de gamla fortfarande gäller men de behöver ses över.\n"
+    assert assess_rules(build_context(text))["goals_present"].verdict == "not_met"
