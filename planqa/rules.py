@@ -1229,6 +1229,87 @@ def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+# A goal framework's section heading (GUIDELINES 4, block 54): a goal-attainment scale or a goal ladder ("GAS",
+# "GAS-skala 1 – Kvällar", "Målstege (nivå 1-5)", "Målskala 2"); a review of one ("Genomgång av målstegen") is no goal
+# section.
+FRAMEWORK_HEADING = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:gas\b|gas-?skal\w*|m[åa]lskal\w*|m[åa]lsteg\w*)", re.I)
+# A goal framework's field that measures or qualifies the goal above it, not a goal itself (GUIDELINES 4, block 54):
+# the SMART fields after "Specifikt", a scale's baseline, target value, indicator and way of measuring ("Mätbart: 4 av
+# 5 dagar", "Tidsatt: till 9 juni", "Utgångsläge i december: −2.", "Målvärde:", "Ansvarig för mätning: ...").
+MEASURE_FIELD = re.compile(r"^[\s\-–•*\d.)]*(?:mätbart|accepterat|attraktivt|realistiskt|tidsatt|tidsbestämt|"
+                           r"indikator\w*|baslinje|målvärde|mäts (?:genom|med|av|i|via)|mätmetod|utgångsläge\w*|"
+                           r"läge (?:i dag|idag|nu)|ansvarig för mätning\w*|skattning\w*)\b(?:[^:\n]{0,30}:|\s+[−–+-]?\d)",
+                           re.I)
+# The fields of those that give the goal a level or a time (the others say how, by whom or from where it is measured).
+LEVEL_FIELD = re.compile(r"^[\s\-–•*\d.)]*(?:mätbart|tidsatt|tidsbestämt|målvärde|indikator\w*)\b", re.I)
+# A level of a scale or a ladder, as a line or a table row ("| −2 | somnar bara med vuxen bredvid |", "0 (förväntat):
+# ...", "Nivå 3 – förväntat:"), and a level table's header ("| Nivå | Beskrivning |").
+SCALE_LEVEL = re.compile(r"^[\s|]*(?:nivå\s*(?:\d\b)?|[−–+-]?\s*[0-5](?!\s*[.)]))\s*(?:\([^()\n]{0,20}\))?\s*(?:[|:=–—-]|$)",
+                         re.I)
+# What a scale prints beside its levels, with nothing of the child's in it ("förväntat", "mkt bättre än förv.", "där
+# vi är nu"): a scale with only its labels is no goal (GUIDELINES 4, block 54).
+SCALE_WORDS = re.compile(r"^(?:(?:mycket|mkt\.?)\s+)?(?:bättre|sämre)\s+än\s+förv\w*\.?|förväntat?\.?|"
+                         r"där (?:vi|jag) är (?:nu|i dag|idag)|dit (?:vi|jag) vill|utgångsläge|nuläge|beskrivning|nivå$",
+                         re.I)
+# A scale or goal reported as ended ("Skalan om tiden i förskolan avslutas.", "Delmålet utgår."): a status, no goal.
+GOAL_ENDED = re.compile(r"^\W*(?:skalan|stegen|målskalan|målstegen|delmålet|målet)\b[^.]{0,50}?\b"
+                        r"(?:avslutas|avslutades|utgår|stryks|tas bort)\b", re.I)
+
+
+def _framework_heading(ctx: Context, s: Segment) -> str | None:
+    """For a whole line that heads a goal framework's part (FRAMEWORK_HEADING: "GAS-skala 1 – Kvällar och nätter"),
+    the heading, lower-cased; None for any other segment."""
+    if s.is_heading or len(s.text) > 70 or not _starts_line(ctx, s) or _line_end(ctx, s) > s.end + 1 \
+            and ctx.text[s.end:_line_end(ctx, s)].strip():
+        return None
+    text = s.text.strip()
+    if FRAMEWORK_HEADING.match(text) and _word_count(text) <= 8 and text[-1] not in ".!?":
+        return text.lower()
+    return None
+
+
+def _scale_labels_only(text: str) -> bool:
+    """True when a scale level's line or row holds nothing but the level marks and the scale's own labels."""
+    cells = [c.strip(" :–—-") for c in re.split(r"[|:–—]", text)]
+    rest = [c for c in cells if c and not re.fullmatch(r"(?:nivå\s*)?[−+-]?\s*\d(?:\s*\([^()]*\))?", c, re.I)]
+    return all(SCALE_WORDS.match(c) for c in rest)
+
+
+def _line_end(ctx: Context, s: Segment) -> int:
+    """The end of the segment's line."""
+    end = ctx.text.find("\n", s.start)
+    return end if end >= 0 else len(ctx.text)
+
+
+def _framework_line(ctx: Context, s: Segment, enclosing: str, goal: Segment | None, fields: dict[int, str]) -> str | None:
+    """For a line of a goal section that belongs to a goal framework: "field" (a measure field, or a filled scale
+    level under the goal `goal`; a field that gives a level or time is kept in `fields` under that goal), "empty" (a
+    scale level or a row of the scale's labels with nothing of the child's in it), "ended" (GOAL_ENDED); None for any
+    other line, also a filled level with no goal above it: a filled ladder states the goal itself."""
+    if GOAL_ENDED.match(s.text):
+        return "ended"
+    if MEASURE_FIELD.match(s.text):
+        if goal is not None and LEVEL_FIELD.match(s.text):
+            fields[goal.start] = f"{fields.get(goal.start, '')} {s.text.split(':', 1)[-1]}"
+        return "field"
+    if not FRAMEWORK_HEADING.match(enclosing) or not _starts_line(ctx, s):
+        return None
+    line = ctx.text[s.start:_line_end(ctx, s)]
+    if _scale_labels_only(line):
+        return "empty"
+    if not SCALE_LEVEL.match(line) or goal is None:
+        return None
+    fields[goal.start] = f"{fields.get(goal.start, '')} {line}"
+    return "field"
+
+
+def goal_fields(ctx: Context) -> dict[int, str]:
+    """By a goal's start, the text of the framework fields and scale levels written under it (MEASURE_FIELD,
+    SCALE_LEVEL): they give the goal's level or time frame when they measure something (GUIDELINES 4, block 54)."""
+    _ = ctx.goals  # the goal scan records the fields
+    return vars(ctx).get("goal_fields", {})
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1246,6 +1327,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
     stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
     any_section = False  # a goal section seen anywhere in the plan
+    fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
+    last_goal, last_section = None, None  # the last goal found and the section it stood in
     for s in ctx.segs:
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
@@ -1263,7 +1346,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
             heading, sibling, listed, paused, stamped = question, None, False, False, False
             continue
-        pseudo = _pseudo_heading(ctx, s)
+        pseudo = _framework_heading(ctx, s) or _pseudo_heading(ctx, s)
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
         if pseudo is None and _starts_line(ctx, s):  # a heading whose note the sentence split cut ("3. Mål (enl. ...):")
@@ -1302,6 +1385,14 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
         body = _strip_label(s.text)
+        framework = _framework_line(ctx, s, enclosing, last_goal if last_section == enclosing else None, fields) \
+            if in_goal_section else None
+        if framework is not None:  # a goal framework's field, level or status: no goal (GUIDELINES 4, block 54)
+            if framework == "empty" and last_section != enclosing:
+                gaps.append(s)  # a scale with only its labels: a need area without a goal
+                last_section = enclosing
+            covered = _line_end(ctx, s)
+            continue
         if in_goal_section and _goal_gap(s.text, body):
             if not _struck_slot(ctx, s) and not _separator_dash(ctx, s):
                 gaps.append(s)
@@ -1312,6 +1403,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
             out.extend(_goal_series(s))
+            last_goal, last_section = out[-1], enclosing
     out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
     if out and any_section:
         return out
@@ -1539,8 +1631,8 @@ def goal_gaps(ctx: Context) -> list[Segment]:
 def _goal_section(section: str) -> bool:
     """A goal heading ("Mål", "Delmål", "Det här är målet med min plan"), not an activity heading that names goals
     ("Insatser för att nå målen") nor "mål" in another sense ("Målet med mötet")."""
-    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section)) and not ACTIVITY_SECTION.search(section) \
-        and not NOT_A_GOAL.search(section)
+    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section) or FRAMEWORK_HEADING.match(section)) \
+        and not ACTIVITY_SECTION.search(section) and not NOT_A_GOAL.search(section)
 
 
 # A heading about the meeting, the plan or its form ("Om mötet", "Om planen", "Mötet"), not a topic of the goals.
@@ -1640,7 +1732,9 @@ AREA_DASH_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s+[–—-]\s+")
 # inte sätta mål idag", "inga nya mål"), or that goals are still to be set, as tentative plans say it ("Det vore bra
 # att formulera nya mål, men ...", GUIDELINES 4, block 51).
 NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b(?!\w)|"
-                          r"\b(?:formulera|sätta|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+)?m[åa]l(?:en)?\b",
+                          r"\b(?:formulera|sätta|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+)?m[åa]l(?:en)?\b|"
+                          # the old goals still apply, with nothing written out (GUIDELINES 4, block 53)
+                          r"\b(?:de|dom)\s+(?:gamla|tidigare|förra)\s+(?:m[åa]len\s+)?(?:\w+\s+)?(?:gäller|kvarstår)\b",
                           re.I)
 
 
@@ -3831,9 +3925,10 @@ def is_measurable(text: str) -> bool:
 
 def goal_measurable(ctx: Context, s: Segment) -> bool:
     """`is_measurable` for one of the plan's goals, with its table row's level or time-frame cells ("| [BARN] tar
-    själv blodsocker före lunch | varje skoldag, från v. 6 |"); beside an activity in the goal column ("| Samtal på
+    själv blodsocker före lunch | varje skoldag, från v. 6 |") and its framework fields (`goal_fields`); beside an activity in the goal column ("| Samtal på
     BUP | april |") the time dates the activity."""
-    level = "" if goal_kinds(ctx)[s] == "activity" else _cached(ctx, "table_goals", _table_goals)[2].get(s.start, "")
+    level = "" if goal_kinds(ctx)[s] == "activity" else \
+        f"{_cached(ctx, 'table_goals', _table_goals)[2].get(s.start, '')} {goal_fields(ctx).get(s.start, '')}"
     return is_measurable(f"{s.text} {level}" if level.strip() else s.text)
 
 
@@ -5617,7 +5712,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
-GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
+GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|specifik[ta]?\s*:\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
                        r"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
 # matten"): the goal is what follows.

@@ -4599,3 +4599,36 @@ def test_guardian_retelling_what_the_child_usually_says():
     """'Mamma säger att [BARN] brukar säga att ...': a guardian speaking for the child (child_voice partial)."""
     text = ('SIP [BARN], 5 år\nFöräldrarna\n- Mamma säger att [BARN] brukar säga att maten "luktar konstigt".')
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_smart_fields_are_the_goals_measure_not_goals_of_their_own():
+    # GUIDELINES 4, block 54: "Mätbart"/"Tidsatt" measure the goal above them; "Mätbart: förbättring" measures nothing
+    text = ("Mål enligt SMART\n\nDelmål A\nSpecifikt: [BARN] lägger mobilen i köket på skolkvällar\n"
+            "Mätbart: 4 av 5 skolkvällar\nAccepterat: ja\nTidsatt: till 9 juni\n\n"
+            "Delmål B\nSpecifikt: [BARN] går till skolan\nMätbart: förbättring\n")
+    ctx = build_context(text)
+    assert [g.text for g in ctx.goals] == ["Specifikt: [BARN] lägger mobilen i köket på skolkvällar",
+                                           "Specifikt: [BARN] går till skolan"]
+    assert assess_rules(ctx)["goals_evaluable"].verdict == "partial"
+
+
+def test_a_gas_scale_heads_its_goal_and_its_levels_measure_it():
+    text = ("GAS-skala 1 – Kvällar\n[BARN] somnar i sin egen säng utan vuxen bredvid.\n"
+            "| Nivå | Beskrivning |\n|---|---|\n| −1 | somnar själv 1–2 kvällar av sju |\n"
+            "| 0 (förväntat) | somnar själv 4 kvällar av sju |\n"
+            "Utgångsläge i december: −2.\nLäge i dag: −1. [BARN] har somnat själv två kvällar.\n")
+    ctx = build_context(text)
+    assert [g.text for g in ctx.goals] == ["[BARN] somnar i sin egen säng utan vuxen bredvid."]
+    assert assess_rules(ctx)["goals_evaluable"].verdict == "met"
+
+
+def test_a_scale_with_only_its_labels_is_no_goal():
+    text = ("GAS-skala\n| -2 | -1 | 0 | +1 | +2 |\n|---|---|---|---|---|\n"
+            "| mkt sämre än förv. | sämre än förv. | förväntat | bättre än förv. | mkt bättre än förv. |\n"
+            "Utgångsläge:\n")
+    assert assess_rules(build_context(text))["goals_present"].verdict == "not_met"
+
+
+def test_old_goals_said_to_still_apply_are_no_goal():
+    text = "Nya mål\nVi utgår från att de gamla fortfarande gäller men de behöver ses över.\n"
+    assert assess_rules(build_context(text))["goals_present"].verdict == "not_met"
