@@ -7,7 +7,7 @@ import pytest
 from planqa.corpus import load_corpus
 from planqa.criteria import CRITERION_IDS
 from planqa.models import Plan
-from planqa.trained import ModelIntegrityError, TrainedAssessor
+from planqa.trained import REVIEW_BELOW, ModelIntegrityError, TrainedAssessor
 
 
 def first_plans(split: str, n: int, least: int = 2) -> list[dict]:
@@ -45,7 +45,7 @@ def test_saved_model_reloads_and_predicts_the_same(small_model, good_plan_text):
     assert all(abs(a.criteria[c].confidence - b.criteria[c].confidence) < 1e-9 for c in CRITERION_IDS)
     for r in b.criteria.values():
         assert 0.0 <= r.confidence <= 1.0 and r.explanation
-        assert r.needs_review == (r.confidence < 0.6)
+        assert r.needs_review == (r.confidence < REVIEW_BELOW)
         for e in r.evidence:
             assert good_plan_text[e.start:e.end] == e.text
 
