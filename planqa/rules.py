@@ -581,9 +581,7 @@ class Context:
 
     def has_agent(self, seg: Segment) -> bool:
         """True when a segment names an actor, a role or a person placeholder."""
-        return (any(seg.start <= s < seg.end for s, _, _ in self.actors)
-                or any(seg.start <= s < seg.end for s, _, _ in self.roles)
-                or bool(PERSON_REF.search(seg.text) and not re.search(r"\[BARN\]", seg.text)))
+        return _names_party(self, seg) or bool(PERSON_REF.search(seg.text) and not re.search(r"\[BARN\]", seg.text))
 
 
 # The plan's own follow-up field ("Uppföljning: efter jullovet", "7. Nästa möte: 4/3").
