@@ -48,7 +48,7 @@ def plain_spaces(text: str) -> str:
 def invisible_words(text: str) -> list[tuple[int, int, int]]:
     """(start, end, end without its invisible characters) per word that holds `_INVISIBLE` characters, in the form
     `planqa.hyphens.in_text` maps spans with."""
-    if text.isascii():
+    if not _has_invisible(text):
         return []
     return [(m.start(), m.end(), m.end() - sum(m.group().count(c) for c in _INVISIBLE))
             for m in _INVISIBLE_WORD.finditer(text)]
@@ -58,7 +58,12 @@ def visible(text: str) -> str:
     """`plain_spaces(text)` with each word's invisible characters taken out and as many spaces after the word; the
     same length, and every offset outside such a word kept."""
     text = plain_spaces(text)
-    return text if text.isascii() else _INVISIBLE_WORD.sub(_without_invisible, text)
+    return _INVISIBLE_WORD.sub(_without_invisible, text) if _has_invisible(text) else text
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether the text holds an `_INVISIBLE` character (every `_INVISIBLE_WORD` match does)."""
+    return not text.isascii() and any(c in text for c in _INVISIBLE)
 
 
 def _without_invisible(m: re.Match[str]) -> str:
