@@ -27,8 +27,9 @@ from planqa.revisions import mask_revisions
 
 # Spaces other than U+0020 that pasted text carries (no-break from Word and web pages, narrow no-break in dates
 # and numbers, figure, thin and other typographic spaces, the ideographic space) and a byte-order mark
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                      "\u2009\u200a\u202f\u205f\u3000\ufeff", " "))
+_SPACE_CHARS = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                "\u2009\u200a\u202f\u205f\u3000\ufeff")
+_SPACES = str.maketrans(dict.fromkeys(_SPACE_CHARS, " "))
 
 
 # Characters that show nothing but split a word for a pattern: a soft hyphen (Word's optional hyphen), zero-width
@@ -42,7 +43,8 @@ def plain_spaces(text: str) -> str:
     """`text` with `_SPACES` as plain spaces, "\\r\\n" as " \\n" and a lone "\\r" as "\\n"; the same length."""
     if text.isascii() and "\r" not in text:
         return text
-    return text.replace("\r\n", " \n").replace("\r", "\n").translate(_SPACES)
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return text.translate(_SPACES) if any(c in text for c in _SPACE_CHARS) else text  # translate is slow
 
 
 def invisible_words(text: str) -> list[tuple[int, int, int]]:
