@@ -4144,9 +4144,10 @@ def _checklist_line(ctx: Context, s: Segment) -> Segment | None:
 
 def _cached(ctx: Context, name: str, compute: Callable[[Context], T]) -> T:
     """compute(ctx), computed once per context (several criteria read the same statements)."""
-    if name not in vars(ctx):
-        vars(ctx)[name] = compute(ctx)
-    return vars(ctx)[name]
+    found = vars(ctx)
+    if name not in found:
+        found[name] = compute(ctx)
+    return found[name]
 
 
 def overall_statements(ctx: Context) -> OverallStatements:
