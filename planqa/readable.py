@@ -27,8 +27,9 @@ from planqa.revisions import mask_revisions
 
 # Spaces other than U+0020 that pasted text carries (no-break from Word and web pages, narrow no-break in dates
 # and numbers, figure, thin and other typographic spaces, the ideographic space) and a byte-order mark
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                      "\u2009\u200a\u202f\u205f\u3000\ufeff", " "))
+_SPACE_CHARS = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                "\u2009\u200a\u202f\u205f\u3000\ufeff")
+_SPACES = str.maketrans(dict.fromkeys(_SPACE_CHARS, " "))
 
 
 # Characters that show nothing but split a word for a pattern: a soft hyphen (Word's optional hyphen), zero-width
@@ -42,13 +43,14 @@ def plain_spaces(text: str) -> str:
     """`text` with `_SPACES` as plain spaces, "\\r\\n" as " \\n" and a lone "\\r" as "\\n"; the same length."""
     if text.isascii() and "\r" not in text:
         return text
-    return text.replace("\r\n", " \n").replace("\r", "\n").translate(_SPACES)
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return text.translate(_SPACES) if any(c in text for c in _SPACE_CHARS) else text  # translate is slow
 
 
 def invisible_words(text: str) -> list[tuple[int, int, int]]:
     """(start, end, end without its invisible characters) per word that holds `_INVISIBLE` characters, in the form
     `planqa.hyphens.in_text` maps spans with."""
-    if text.isascii():
+    if not _has_invisible(text):
         return []
     return [(m.start(), m.end(), m.end() - sum(m.group().count(c) for c in _INVISIBLE))
             for m in _INVISIBLE_WORD.finditer(text)]
@@ -58,7 +60,12 @@ def visible(text: str) -> str:
     """`plain_spaces(text)` with each word's invisible characters taken out and as many spaces after the word; the
     same length, and every offset outside such a word kept."""
     text = plain_spaces(text)
-    return text if text.isascii() else _INVISIBLE_WORD.sub(_without_invisible, text)
+    return _INVISIBLE_WORD.sub(_without_invisible, text) if _has_invisible(text) else text
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether the text holds an `_INVISIBLE` character (every `_INVISIBLE_WORD` match does)."""
+    return not text.isascii() and any(c in text for c in _INVISIBLE)
 
 
 def _without_invisible(m: re.Match[str]) -> str:

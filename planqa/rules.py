@@ -2373,7 +2373,7 @@ def _writer_acts(ctx: Context, s: Segment) -> bool:
     kurator"): a named person, not a vague "vi" (GUIDELINES 3), unless "jag" only receives ("Jag ska få ...")."""
     first = FIRST_PERSON_SUBJECT.match(s.text)
     return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
-        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)
+        and _cached(ctx, "_writer_named", lambda c: bool(_guardian_writer(c) or STAFF_WRITER.search(c.text)
                                                          or MAIL_SENDER.search(c.text) or _signed(c)))
 
 
@@ -4144,9 +4144,10 @@ def _checklist_line(ctx: Context, s: Segment) -> Segment | None:
 
 def _cached(ctx: Context, name: str, compute: Callable[[Context], T]) -> T:
     """compute(ctx), computed once per context (several criteria read the same statements)."""
-    if name not in vars(ctx):
-        vars(ctx)[name] = compute(ctx)
-    return vars(ctx)[name]
+    found = vars(ctx)
+    if name not in found:
+        found[name] = compute(ctx)
+    return found[name]
 
 
 def overall_statements(ctx: Context) -> OverallStatements:
@@ -5009,7 +5010,7 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
-                      guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not _child_first_person_plan(text),
+                      guardian_writer=bool(_guardian_writer(ctx)) and not _child_first_person_plan(text),
                       staff_writer=bool(_search_ci(STAFF_WRITER, text)),
                       adult_filled=bool(_search_ci(ADULT_FILLED, text)))
 
@@ -5282,6 +5283,13 @@ GUARDIAN_WRITER = folded_re(
     rf"\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
+
+
+def _guardian_writer(ctx: Context) -> re.Match[str] | None:
+    """`GUARDIAN_WRITER`'s first match in the plan, searched once per context (a slow pattern, read by several
+    criteria)."""
+    return _cached(ctx, "_guardian_writer", lambda c: GUARDIAN_WRITER.search(c.text))
+
 # A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
 # blir i jagform från mig", "Det här är [NAMN_1], socialsekreterare", "jag som samordnare"): the plan's "jag" is that
 # adult, not the child.
@@ -6294,7 +6302,7 @@ def _written_by_guardians(ctx: Context) -> list[Segment]:
     """The segment that says the guardians themselves wrote the plan ("Skriven av [VH1], mamma", "mamma och pappa
     har skrivit texten åt mig"): the plan is their own account, they took part (GUIDELINES 3
     guardian_participation met); [] otherwise, also where what they filled in is a rating form (`RATING_FORM`)."""
-    m = GUARDIAN_WRITER.search(ctx.text)
+    m = _guardian_writer(ctx)
     if not m or not _search_ci(PARENT_WRITER, m.group()) or RATING_FORM.match(ctx.text, m.end()):
         return []
     return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _FOLDED = {"å": "[åa]", "ä": "[äa]", "ö": "[öo]", "Å": "[ÅA]", "Ä": "[ÄA]", "Ö": "[ÖO]"}
 
@@ -58,6 +58,7 @@ def _compile_lower_case(source: str, flags: int) -> re.Pattern[str]:
 _CASE_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
 
 
+@lru_cache(maxsize=1024)  # the rules read each segment's text with many patterns
 def lower_case_text(text: str) -> str | None:
     """The text lower-cased for `lower_case_variant` patterns, or None where that would move offsets."""
     low = text.lower()

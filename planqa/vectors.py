@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -85,7 +86,7 @@ class Tfidf:
         lengths = np.fromiter(map(len, columns), dtype=np.int64, count=len(columns))
         if not lengths.sum():
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-        flat = np.fromiter((j for c in columns for j in c), dtype=np.int64, count=int(lengths.sum()))
+        flat = np.fromiter(chain.from_iterable(columns), dtype=np.int64, count=int(lengths.sum()))
         keys, tf = np.unique(np.repeat(np.arange(len(texts), dtype=np.int64), lengths) * self.size + flat,
                              return_counts=True)
         rows, cols = np.divmod(keys, self.size)

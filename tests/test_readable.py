@@ -50,6 +50,14 @@ def test_invisible_characters_move_out_of_the_word_as_spaces_after_it():
     assert invisible_words(text) == [(0, 13, 11), (18, 23, 22)]
 
 
+def test_text_without_invisible_characters_comes_back_as_it_is():
+    text = "Uppföljning\u00a0den 4/3. Skolan ansvarar."
+    assert visible(text) == "Uppföljning den 4/3. Skolan ansvarar."
+    assert invisible_words(text) == []
+    for ch in "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060":
+        assert invisible_words(f"Sko{ch}lan") == [(0, 7, 6)]
+
+
 def test_a_plan_with_soft_hyphens_and_zero_width_spaces_gets_the_same_verdicts_and_whole_words_as_evidence():
     pasted = (PLAN.replace("Uppföljning", "Upp\u00adföljning").replace("skolan", "sko\u00adlan")
               .replace("mötet", "mötet\u200b").replace("samtal", "sam\u00adtal"))
