@@ -2365,16 +2365,14 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
 WE_ACTS = re.compile(r"\bvi\s+(?:inte\s+|också\s+|även\s+)?(?:ska|[a-zåäö]{2,}(?:ar|er|ör|år))\b"
                      r"|\b[a-zåäö]{2,}(?:ar|er|ör|år)\s+vi\b", re.I)
 # "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").
-FIRST_PERSON_SUBJECT = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?jag\s+", re.I)
+FIRST_PERSON_SUBJECT = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z])[.)]\s*)?jag\s+", re.I)
 
 
 def _writer_acts(ctx: Context, s: Segment) -> bool:
     """The activity's subject is "jag" in a plan that says who writes it ("Skriven av [VH1], mamma", "jag som
     kurator"): a named person, not a vague "vi" (GUIDELINES 3), unless "jag" only receives ("Jag ska få ...")."""
     first = FIRST_PERSON_SUBJECT.match(s.text)
-    return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
-        and _cached(ctx, "_writer_named", lambda c: bool(GUARDIAN_WRITER.search(c.text) or STAFF_WRITER.search(c.text)
-                                                         or MAIL_SENDER.search(c.text) or _signed(c)))
+    return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) and writer_named(ctx)
 
 
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
@@ -3993,7 +3991,9 @@ FORMER_COORDINATOR = folded_re(r"\b(?:i|enl(?:igt|\.)?|se) (?:den )?(?:förra|f�
 # ("Samordningsansvar: som tidigare", "Samordning: oförändrat"), or a template's general text on the role ("Den som är
 # samordningsansvarig ansvarar för ...", "Samordningsansvarig huvudman utses vid första mötet").
 OVERALL_NO_CONTENT = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?[^:\n]{1,50}:\s*(?:som (?:tidigare|förut|innan|vanligt|sist|förra gången)|"
-                               r"oförändrat?|samma som (?:tidigare|förut|innan|sist))\W*$|"
+                               r"oförändrat?|samma som (?:tidigare|förut|innan|sist)|(?:inte|ej) (?:diskuterat|diskuterats|berört|berörts))\W*$|"
+                               # the law's point 4 answered "Ej diskuterat.": nothing said (GUIDELINES 4, block 59)
+                               r"^\W*(?:inte|ej) (?:diskuterat|diskuterats|berört|berörts)\W*$|"
                                r"^\W*den som (?:är|blir|utses till|har uppdraget som) \w*(?:samordn|ansvarig)|"
                                r"^\W*(?:en |den )?samordn\w*(?: huvudman| person)? (?:utses|väljs|ska utses|ska väljas)\b"
                                r"(?! (?:på|vid) nästa)|"
@@ -4066,6 +4066,24 @@ class OverallStatements:
     undecided: list[Segment]  # discussed, nobody given it
     tentative: list[Segment]  # not decided, but its likely holders named ("BUP eller soc?")
     implied: list[Segment]  # a coordination word without anyone, or who called/chaired the meeting
+
+
+# A heading of one of the law's four points (SoL 2 kap. 7 §, HSL 16 kap. 4 §: "1. Vilka insatser behövs", "Del 2 – Vilka
+# insatser respektive huvudman ansvarar för", "3. Åtgärder av andra än kommunen eller regionen", "(4) Övergripande
+# ansvar", "Punkt 4 – Vilken huvudman som har det övergripande ansvaret"), alone on its line; read like any heading
+# (GUIDELINES 4, block 59).
+LAW_POINT = folded_re(r"^\W*(?:(?:punkt|del)\s+)?\(?([1-4])\s*[.)]?\s*(?:[–—:-]\s*)?(?:"
+                      r"(?:vilka\s+)?insatser\s+(?:som\s+)?(?:behövs|respektive\s+huvudm\w+\s+(?:ska\s+)?"
+                      r"(?:ansvara|ansvarar|svara|svarar)\s+för)|"
+                      r"(?:vilka\s+)?åtgärder\s+(?:som\s+vidtas\s+)?av\s+(?:någon\s+)?(?:annan|andra)|"
+                      r"(?:vilken\s+(?:av\s+)?)?(?:huvudm\w+\s+(?:som\s+)?(?:har|ska\s+ha|med)\s+(?:det\s+)?)?"
+                      r"övergripande\s+ansvar\w*)[^:\n]{0,50}?[\s.:?]*$", re.I)
+
+
+def law_point(text: str) -> int | None:
+    """The number of the law's point that the line heads (`LAW_POINT`), else None."""
+    m = _search_ci(LAW_POINT, text)
+    return int(m.group(1)) if m else None
 
 
 # What may follow the coordination word in a label ("6. Huvudansvarig för planen", "Samordningsansvarig person").
@@ -4162,6 +4180,13 @@ COORDINATION_GUESS = folded_re(r"\bsamordning(?:en)?\s+(?:(?:blir|är|hamnar)\s+
                                r"förmodligen|kanske|antagligen|preliminärt)\b", re.I)
 
 
+# The first-person writer holds the plan ("Jag är samordningsansvarig", "det är jag som håller i den", "Samordnings-
+# ansvarig: jag, [NAMN_1], kurator"): named when the plan says who writes it (`writer_named`), else like "vi".
+WRITER_HOLDS = folded_re(r"\bjag\s+(?:är|blir)\s+(?:\w+\s+)?(?:samordn\w*|planeringsansvarig|huvudansvarig)|"
+                         r"\bdet är jag som\b|\bjag\s+(?:håller|har hand om)\s+(?:i|ihop)\s+(?:planen|sip\w*)|"
+                         r"^[^:\n]{1,50}:\s*jag\b", re.I)
+
+
 def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
@@ -4182,8 +4207,11 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
                 and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
+        elif label is not None and s.is_heading and law_point(label.text) == 4 and _word_count(s.text) <= 6:
+            statement = s  # the law's point 4 / "Kommunen": its short value, taken for a heading
         elif s.is_heading or COORDINATION_HEADING.match(s.text) \
-                or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text) and _ends_line(ctx, s)):
+                or overall and (_label_only(OVERALL, s.text) or law_point(s.text) == 4
+                                or WHO_QUESTION.match(s.text) and _ends_line(ctx, s)):
             label = s if overall or COORDINATION_HEADING.match(s.text) else None
             continue
         elif overall or field_line or _search_ci(OVERALL_SHARED, s.text) or _search_ci(COORDINATION_GUESS, s.text):
@@ -4208,6 +4236,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             (out.tentative if tentative else out.undecided).append(statement)
         elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
             continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
+        elif _search_ci(WRITER_HOLDS, statement.text):
+            # "Jag är samordningsansvarig och håller ihop kontakterna mellan skolan och BUP": the writer
+            (out.named if writer_named(ctx) else out.implied).append(statement)
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             if not _names_someone(ctx, statement) and EVERYONE_SHARES.search(statement.text):
                 continue  # "Samtliga aktörer tar ett gemensamt ansvar": a value word, nobody given the plan
@@ -4460,7 +4491,7 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
         return "we"  # also "skickar vi ut kallelse"
     if re.search(r"\bjag\b", m.group(), re.I) or re.search(r"\bjag\s+(?:\w+\s+)?$", before, re.I):
         # "jag skickar kallelse" in a note signed "Emma", or in a speaker's turn ("Kurator: Jag kallar")
-        return "named" if _signed(ctx) or _speaker_named(ctx, s) else "implied"
+        return "named" if writer_named(ctx) or _speaker_named(ctx, s) else "implied"
     if re.match(r"\s*jag\b", before, re.I) and _speaker_named(ctx, s):
         return "named"  # "Kurator: Jag håller i planen och kallar till nästa möte"
     if ROLE_ONLY_SUBJECT.search(before) or _search_ci(OVERALL_NO_CONTENT, s.text):
@@ -4540,6 +4571,39 @@ def _signed(ctx: Context) -> bool:
     return False
 
 
+# Where a first-person plan says who writes it (GUIDELINES 4, block 58): "Jag är [NAMN_1], behandlare på BUP", "Jag som
+# skriver det här är kurator", "Jag skriver de här anteckningarna som [BARN]s socialsekreterare", "Skrivet av: jag,
+# [NAMN_1], kurator", "Förda av [NAMN_1], BVC-sjuksköterska", "Antecknat av ...", "Signerat: ...", a line that opens
+# "Jag, [NAMN_1], ..." or a field "Samordningsansvarig: jag, [NAMN_1], ..."; the role or verksamhet follows it.
+WRITER_CUE = folded_re(r"\bjag (?:är|heter)\b|\bjag som (?:är|skriver|för|antecknar)\b|\bjag skriver [^.\n]{0,50}?\bsom\b|"
+                       r"\b(?:skriv(?:et|en|it|na)|förda?|fört|antecknat|antecknade|nedtecknat|signerat|undertecknat|"
+                       r"sammanställt)\s+av\b|^\W*(?:signerat|signatur|underskrift)\s*:|"
+                       r"^\W*(?:[^\W\d][\w ]{0,30}:\s*)?jag,\s*\[NAMN_\d+\],", re.I | re.M)
+
+
+def writer_named(ctx: Context) -> bool:
+    """The plan's first-person writer is tied to a role or verksamhet, so that its "jag" names that party ("jag
+    kallar", "jag tar kontakt med BUP", "jag är samordningsansvarig"); an unidentified "jag" is like "vi"
+    (GUIDELINES 4, block 58). Also a guardian's own plan, a mail's sender and a signed or dictated note (`_signed`)."""
+    return _cached(ctx, "_writer_named", _find_writer_named)
+
+
+def _find_writer_named(ctx: Context) -> bool:
+    if GUARDIAN_WRITER.search(ctx.text) or STAFF_WRITER.search(ctx.text) or _signed(ctx):
+        return True
+    for ln in ctx.lines:
+        cue = _search_ci(WRITER_CUE, ln.text)
+        if cue is None:
+            continue
+        # the role or verksamhet right after the cue, in its sentence ("Jag är [NAMN_1], behandlare på BUP")
+        stop = re.search(r"[.!?](?:\s|$)", ln.text[cue.end():])
+        lo, hi = ln.start + cue.end(), ln.start + cue.end() + min(60, stop.start() if stop else 60)
+        if any(lo <= a < hi for a, _, _ in ctx.actors) or any(lo <= a < hi for a, _, _ in ctx.roles) \
+                or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)):
+            return True
+    return False
+
+
 # The plan says outright that nobody has been given the call to the follow-up ("Det är inte heller bestämt vem som
 # kallar nästa gång", "oklart vem som kallar", "ingen är utsedd att kalla").
 CONVENER_UNDECIDED = folded_re(r"\b(?:(?:inte|ej)\s+(?:heller\s+)?(?:bestämt|klart|beslutat|avgjort|utsett)\s+vem\s+som\s+"
@@ -4570,6 +4634,11 @@ def _empty_field(rest: str) -> bool:
     return bool(field_value and EMPTY_CELL.match(field_value.group(1)))
 
 
+# A principal alone as the plan's coordinator ("4. Huvudman med övergripande ansvar" / "Kommunen."): a vague
+# coordinator, who is assumed to lead the follow-up (GUIDELINES 4 block 59, 4.1).
+PRINCIPAL = folded_re(r"\b(?:kommun(?:en)?|regionen|landstinget|hemkommun\w*|vistelsekommun\w*)\b", re.I)
+
+
 def follow_up_responsible(ctx: Context) -> CriterionResult:
     """met: someone named calls to or leads the follow-up; partial: only implied ("vi kallar", "kallelse
     skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
@@ -4585,7 +4654,8 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
     # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
     # one implied by who called this meeting when the plan says that nobody has been given the next call
-    implied_lead = [s for s in st.implied if _names_someone(ctx, s) and not _search_ci(PLAN_HOLDER_HINT, s.text)] \
+    implied_lead = [s for s in st.implied if (_names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text))
+                    and not _search_ci(PLAN_HOLDER_HINT, s.text)] \
         if not (st.undecided or undecided) else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
