@@ -2189,7 +2189,8 @@ AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
 GLOSSARY_HEADING = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
 # Who an agency section leaves undecided ("vem som håller i dem är inte klart", "ansvarig saknas").
 RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (?:inte|ej) (?:klart|bestämt)|oklart vem|"
-                                  r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem)\b",
+                                  r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem|(?:inte|ej) fördela[dt]|"
+                                  r"ofördela[dt])\b",
                                   re.I)
 
 
@@ -2650,6 +2651,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         glossary = False  # the numbered section after a numbered glossary ("9. Ord ..." / "10. Nästa gång")
         if _template_instruction(ctx, s):
             continue
+        if not row and law_point(s.text):  # "Del 2 – Vilka insatser respektive huvudman ansvarar för": a heading
+            heading, heading_num, item_num, agency = s.text.strip(" .:").lower(), None, None, False
+            continue
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
             agency = False
@@ -2774,7 +2778,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         # "Insatser/ansvar:" / "BVC: [NAMN_1] gör hembesök": a party's line labelled with the party
         party_line = acts_heading and bool(s.section) and s.section != heading and agency_heading(s.section)
-        in_section = in_section or party_line
+        in_section = in_section or party_line or law_point_at(ctx, s.start) == 2  # also under "Kommunen:"
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
@@ -2819,7 +2823,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     listed = {s.section for s, _ in candidates if _listed(s.text)}
     structured = [(s, who) for s, who in candidates
                   if _listed(s.text)
-                  or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
+                  or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))
+                  or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
     return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
@@ -3953,7 +3958,9 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
 
 
 def responsibility_per_action(ctx: Context) -> CriterionResult:
-    lines = _activity_lines(ctx)
+    # the law's point 1 lists the interventions needed and point 4 the coordinator; point 2 says who does what
+    # (GUIDELINES 4, block 59)
+    lines = [(s, who) for s, who in _activity_lines(ctx) if law_point_at(ctx, s.start) not in (1, 4)]
     acts = [s for s, _ in lines]
     with_agent = [s for s, who in lines if who == "agent"]
     only_we = [s for s, who in lines if who == "we"]
@@ -4084,6 +4091,41 @@ def law_point(text: str) -> int | None:
     """The number of the law's point that the line heads (`LAW_POINT`), else None."""
     m = _search_ci(LAW_POINT, text)
     return int(m.group(1)) if m else None
+
+
+# A principal's own heading inside the law's point 2 ("Kommunen:", "Regionen (BUP)", "Kommunen (socialtjänst, skola)"):
+# the point goes on under it.
+PRINCIPAL_HEADING = folded_re(r"^\W*(?:kommunen|regionen)\b[^:.\n]{0,50}:?\s*$", re.I)
+
+
+def law_point_spans(ctx: Context) -> list[tuple[int, int, int]]:
+    """(start, end, point) of each of the law's points in a plan set out by them (`LAW_POINT`; at least points 1
+    and 2): from its heading to the next point's heading or the next other heading."""
+    return _cached(ctx, "_law_point_spans", _find_law_point_spans)
+
+
+def _find_law_point_spans(ctx: Context) -> list[tuple[int, int, int]]:
+    if "huvudm" not in ctx.text.lower():
+        return []  # point 2 names the principals
+    headings = {s.start for s in ctx.segs if s.is_heading}
+    out: list[tuple[int, int, int]] = []
+    current: tuple[int, int] | None = None  # (start, point)
+    for ln in ctx.lines:
+        n = law_point(ln.text) if not _is_table_row(ln.text) else None
+        if current and (n or ln.start in headings and not PRINCIPAL_HEADING.match(ln.text)):
+            out.append((current[0], ln.start, current[1]))
+            current = None
+        if n:
+            current = (ln.start, n)
+    if current:
+        out.append((current[0], len(ctx.text), current[1]))
+    points = {p for _, _, p in out}
+    return out if {1, 2} <= points else []
+
+
+def law_point_at(ctx: Context, pos: int) -> int | None:
+    """The law's point the position lies under (`law_point_spans`), else None."""
+    return next((p for a, b, p in law_point_spans(ctx) if a <= pos < b), None)
 
 
 # What may follow the coordination word in a label ("6. Huvudansvarig för planen", "Samordningsansvarig person").
