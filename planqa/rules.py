@@ -2510,6 +2510,11 @@ DATES_SECTION = folded_re(r"\b(?:\w*datum|kalender|hålltider)\b", re.I)
 CONTACT_HEADER_CELL = folded_re(r"^(?:kontakt\w*|telefon\w*|tfn|e-?post|mejl)$", re.I)
 
 
+# The columns of a meeting's agenda with its notes ("| Punkt | Ant. |", "| Dagordningspunkt | Anteckningar |").
+AGENDA_HEADER_CELL = folded_re(r"^(?:punkt|dagordning\w*|nr)$", re.I)
+NOTES_HEADER_CELL = folded_re(r"^(?:ant\.?|anteckning\w*|noteringar|minnesanteckningar|kommentar\w*)$", re.I)
+
+
 def _opens_interventions(heading: str) -> bool:
     """A slide's or Markdown heading's title that opens interventions, not goals ("Insatser fram till nästa uppf.")."""
     return bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
@@ -2580,6 +2585,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
     prev_section = ""  # the section of the line before
     acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
+    agenda_table = False  # the current table is a meeting's agenda with notes ("| Punkt | Anteckningar |")
+    agenda_notes: set[Segment] = set()  # the notes under its intervention point, kept as they stand
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -2629,7 +2636,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         row = row and not (blank_row and not sheet_head)
         if s.is_heading and not tab_head or not row or blank_row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
-            status_col, sheet = None, False
+            status_col, sheet, agenda_table = None, False, False
             if blank_row and sheet_cells is not None:
                 continue
         first_row, prev_row = row and not prev_row, row
@@ -2708,7 +2715,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         cells = (sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed and tab_aligned
                  else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
-        if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+        if agenda_table and not first_row:
+            pass  # "| 6. Vem gör vad | ... |" in an agenda: a point with its notes, no new header
+        elif is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
                 or (first_row and NUMBER_COLUMN_HEADER.match(s.text)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
@@ -2725,6 +2734,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     or resp_col is None and act_col is None and any(CONTACT_HEADER_CELL.match(c) for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
+                agenda_table = len(header_cells) == 2 and bool(AGENDA_HEADER_CELL.match(header_cells[0])) \
+                    and bool(NOTES_HEADER_CELL.match(header_cells[1]))
                 # a goal table, also a goal scale's levels ("| Nivå | Beskrivning |"); a report on earlier
                 # interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
@@ -2746,6 +2757,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
+        if row and agenda_table:
+            # an agenda point's notes are interventions only under a point for them ("| 6. Vem gör vad | ... |");
+            # a point without notes shows nothing (GUIDELINES 4, block 60)
+            spans = _cell_spans(s.text)
+            if len(spans) == 2 and INTERVENTION_SECTION.search(cells[0]) and not EMPTY_CELL.match(cells[1]):
+                note = _row_cell(ctx, s, *spans[1])
+                candidates.append((note, _who_in_line(ctx, note, we_defined)))
+                agenda_notes.add(note)
+            continue
         if row and status_col is not None and not ongoing and not EMPTY_CELL.match(status or "") \
                 and (not sheet or STATUS_DONE.search(status or "")):
             continue  # done or struck ("Klart", "Stryks"): no current activity; a sheet's status also "ny", empty
@@ -2822,7 +2842,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     candidates = [c for c in candidates if c not in status]
     listed = {s.section for s, _ in candidates if _listed(s.text)}
     structured = [(s, who) for s, who in candidates
-                  if _listed(s.text)
+                  if _listed(s.text) or s in agenda_notes
                   or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))
                   or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
