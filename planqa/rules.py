@@ -2044,7 +2044,7 @@ STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|gen
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 # In a dictated plan the colon is spoken ("insatser kolon tolk till alla möten punkt hörselundersökning punkt ..."),
 # and a spoken heading ends with a full stop too ("Rubrik insatser. [NAMN_4] tar emot ...").
-INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:(?P<spoken>rubrik)\s+)?(?:överenskomna |planerade )?"
+INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*|•\s*)?(?:(?P<spoken>rubrik)\s+)?(?:överenskomna |planerade )?"
                               r"(?:insats|aktivitet|åtgärd)\w*(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})"
                               r"(?:\s*:|\s+kolon|(?(spoken)(?:\s*\.|\s+punkt)|(?!)))\s*(?=\S)", re.I)
 # Dictation commands left in a transcribed plan: a spoken full stop between statements, and a spoken paragraph
@@ -2223,6 +2223,9 @@ TIME_POINT = folded_re(rf"^\W*(?:(?:vecka|v\.?)\s*\d{{1,2}}(?:\s*[–/-]\s*\d{{1
                        rf"(?:före|innan|efter|inom|till|under|senast|fram till|i början av|i slutet av)\s.{{0,25}}?{_TIME_WORD}.{{0,15}}|"
                        rf"(?:mån|tis|ons|tors|fre)dag.{{0,25}}|\d{{1,2}}(?:/\d{{1,2}}| {_MONTH}).{{0,15}}|"
                        rf"(?:hösten|våren|sommaren|vintern)(?: \d{{2,4}})?)\W*$", re.I)
+# The present as a heading after a past section ("Tidigare kontakter" / "Idag"): the plan itself, not the past's
+# timeline (GUIDELINES 4, block 61).
+PRESENT_POINT = folded_re(r"^\W*(?:i dag|idag|nu|just nu|nuläge\w*)\W*$", re.I)
 TIME_LABEL = re.compile(r"\s*([^:–—]{1,40}?)\s*(?::|\s[–—-])\s+(?=\S)")
 
 
@@ -2586,7 +2589,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     prev_section = ""  # the section of the line before
     acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
     agenda_table = False  # the current table is a meeting's agenda with notes ("| Punkt | Anteckningar |")
-    agenda_notes: set[Segment] = set()  # the notes under its intervention point, kept as they stand
+    kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -2602,7 +2605,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             form_item, form_act = bool(s.is_heading and FORM_ITEM_HEADING.match(s.text)), None
             if form_item:
                 continue
-        if TIME_POINT.match(s.section):
+        if TIME_POINT.match(s.section) and not (PRESENT_POINT.match(s.section) and PAST_SECTION.search(time_parent)):
             if s.is_heading:
                 continue  # the timeline goes on in its section
             s = Segment(s.start, s.end, s.text, f"{heading or time_parent} / {s.section}".strip(" /"))
@@ -2764,7 +2767,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             if len(spans) == 2 and INTERVENTION_SECTION.search(cells[0]) and not EMPTY_CELL.match(cells[1]):
                 note = _row_cell(ctx, s, *spans[1])
                 candidates.append((note, _who_in_line(ctx, note, we_defined)))
-                agenda_notes.add(note)
+                kept.add(note)
             continue
         if row and status_col is not None and not ongoing and not EMPTY_CELL.match(status or "") \
                 and (not sheet or STATUS_DONE.search(status or "")):
@@ -2785,6 +2788,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 item = Segment(at + a, at + b, items[a:b], s.section)
                 if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
+                    if FOLLOW_UP.search(item.text) and not PLAN_OR_MEETING.search(item.text):
+                        kept.add(item)  # "Vi följer upp närvaron på fritids": an action's check, no follow-up
             continue
         list_item = LIST_ITEM.match(s.text)
         body = s.text[list_item.end():] if list_item else bare
@@ -2842,7 +2847,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     candidates = [c for c in candidates if c not in status]
     listed = {s.section for s, _ in candidates if _listed(s.text)}
     structured = [(s, who) for s, who in candidates
-                  if _listed(s.text) or s in agenda_notes
+                  if _listed(s.text) or s in kept
                   or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))
                   or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
