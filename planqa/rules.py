@@ -2055,6 +2055,8 @@ SPOKEN_PARAGRAPH = re.compile(r"\bnytt stycke\b", re.I)
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
+# A bare "none" as a section's answer ("3. Åtgärder av andra" / "Inga."): no intervention.
+NONE_ANSWER = re.compile(r"^\W*(?:inga|inget|ingen|ingenting)\W*$", re.I)
 # A document's heading fields, as a clinic's or a form's letterhead gives them ("Patient: [BARN], 9 år", "Remittent:
 # barnmottagningen", "Ansvarig behandlare: [NAMN_1]", "Samordnad individuell plan – sammanställning ..."): no
 # intervention, also where a party's heading stands above them; nor is a template's page header ("Dokument-id: ...
@@ -2793,7 +2795,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         list_item = LIST_ITEM.match(s.text)
         body = s.text[list_item.end():] if list_item else bare
-        if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
+        if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)) or NONE_ANSWER.match(body):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body)):
             continue  # a draft's item taken back ("– nej vänta, ... ta bort"), or a chore about the meeting itself
@@ -4665,7 +4667,9 @@ def _find_writer_named(ctx: Context) -> bool:
         # the role or verksamhet right after the cue, in its sentence ("Jag är [NAMN_1], behandlare på BUP")
         stop = re.search(r"[.!?](?:\s|$)", ln.text[cue.end():])
         lo, hi = ln.start + cue.end(), ln.start + cue.end() + min(60, stop.start() if stop else 60)
-        if any(lo <= a < hi for a, _, _ in ctx.actors) or any(lo <= a < hi for a, _, _ in ctx.roles) \
+        # not the coordination itself ("Jag är samordningsansvarig" says what the writer does, not who they are)
+        duty = [(ln.start + m.start(), ln.start + m.end()) for m in _finditer_lowered(OVERALL, ln.text)]
+        if any(lo <= a < hi and not _in_spans_of(duty, a) for a, _, _ in ctx.actors + ctx.roles) \
                 or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)):
             return True
     return False
