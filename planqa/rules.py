@@ -2471,7 +2471,9 @@ def _paragraph_statements(ctx: Context, pieces: list[tuple[Segment, bool]], in_s
     for c, decided in pieces:
         if _follow_up_statement(c) or _about_the_plan(c.text):
             continue
-        if in_section and not DISCUSSED.search(c.text):
+        if in_section and not DISCUSSED.search(c.text) \
+                and not (NEGATED.search(c.text) and law_point_at(ctx, c.start) == 2
+                         and not _search_ci(RESPONSIBLE_UNDECIDED, c.text)):
             stated.append((c, _statement_who(ctx, c, we_defined, agency)))
         elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
                 and not NEGATED.search(c.text):
@@ -2833,6 +2835,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         if DISCUSSED.search(s.text) and not row:
             continue  # "Det diskuterades om BUP ska ...": not decided
+        if not row and not list_item and NEGATED.search(s.text) and law_point_at(ctx, s.start) == 2 \
+                and not _search_ci(RESPONSIBLE_UNDECIDED, s.text):
+            continue  # the law's point 2 in prose: "Gicks inte igenom", "X var inte med": nothing allotted
         if row and resp_col is not None:
             cell = cells[resp_col] if resp_col < len(cells) else ""
             who = _who_in_cell(cell, we_defined)
@@ -4305,8 +4310,10 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             (out.tentative if tentative else out.undecided).append(statement)
         elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
             continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
-        elif _search_ci(WRITER_HOLDS, statement.text):
-            # "Jag är samordningsansvarig och håller ihop kontakterna mellan skolan och BUP": the writer
+        elif _search_ci(WRITER_HOLDS, statement.text) \
+                and (writer_named(ctx) or not _party_beside_duty(ctx, statement, statement.start, statement.end)):
+            # "Jag är samordningsansvarig och håller ihop kontakterna mellan ...": the writer, named when the plan
+            # says who writes it, else like "vi" (GUIDELINES 4, block 58)
             (out.named if writer_named(ctx) else out.implied).append(statement)
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             if not _names_someone(ctx, statement) and EVERYONE_SHARES.search(statement.text):
@@ -4644,7 +4651,7 @@ def _signed(ctx: Context) -> bool:
 # skriver det här är kurator", "Jag skriver de här anteckningarna som [BARN]s socialsekreterare", "Skrivet av: jag,
 # [NAMN_1], kurator", "Förda av [NAMN_1], BVC-sjuksköterska", "Antecknat av ...", "Signerat: ...", a line that opens
 # "Jag, [NAMN_1], ..." or a field "Samordningsansvarig: jag, [NAMN_1], ..."; the role or verksamhet follows it.
-WRITER_CUE = folded_re(r"\bjag (?:är|heter)\b|\bjag som (?:är|skriver|för|antecknar)\b|\bjag skriver [^.\n]{0,50}?\bsom\b|"
+WRITER_CUE = folded_re(r"\bjag (?:är|heter)\b|\bjag som (?:är|skriver|för|antecknar|pratar in|talar in|dikterar)\b|\bjag skriver [^.\n]{0,50}?\bsom\b|"
                        r"\b(?:skriv(?:et|en|it|na)|förda?|fört|antecknat|antecknade|nedtecknat|signerat|undertecknat|"
                        r"sammanställt)\s+av\b|^\W*(?:signerat|signatur|underskrift)\s*:|"
                        r"^\W*(?:[^\W\d][\w ]{0,30}:\s*)?jag,\s*\[NAMN_\d+\],", re.I | re.M)
@@ -4655,6 +4662,13 @@ def writer_named(ctx: Context) -> bool:
     kallar", "jag tar kontakt med BUP", "jag är samordningsansvarig"); an unidentified "jag" is like "vi"
     (GUIDELINES 4, block 58). Also a guardian's own plan, a mail's sender and a signed or dictated note (`_signed`)."""
     return _cached(ctx, "_writer_named", _find_writer_named)
+
+
+def _party_beside_duty(ctx: Context, s: Segment, lo: int, hi: int) -> bool:
+    """A verksamhet or role between lo and hi in the segment, other than the coordination word itself
+    ("samordningsansvarig" is a duty, not who holds it)."""
+    duty = [(s.start + m.start(), s.start + m.end()) for m in _finditer_lowered(OVERALL, s.text)]
+    return any(lo <= a < hi and not _in_spans_of(duty, a) for a, _, _ in ctx.actors + ctx.roles)
 
 
 def _find_writer_named(ctx: Context) -> bool:
@@ -4668,8 +4682,7 @@ def _find_writer_named(ctx: Context) -> bool:
         stop = re.search(r"[.!?](?:\s|$)", ln.text[cue.end():])
         lo, hi = ln.start + cue.end(), ln.start + cue.end() + min(60, stop.start() if stop else 60)
         # not the coordination itself ("Jag är samordningsansvarig" says what the writer does, not who they are)
-        duty = [(ln.start + m.start(), ln.start + m.end()) for m in _finditer_lowered(OVERALL, ln.text)]
-        if any(lo <= a < hi and not _in_spans_of(duty, a) for a, _, _ in ctx.actors + ctx.roles) \
+        if _party_beside_duty(ctx, ln, lo, hi) \
                 or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)):
             return True
     return False

@@ -4691,3 +4691,11 @@ def test_the_present_plan_after_earlier_contacts_lists_its_interventions_in_a_bu
     assert _verdict(text, "responsibility_per_action") == "partial"
     check = "Insatser: Rektor ordnar omklädningsrum. Vi följer upp närvaron på fritids.\n"
     assert _verdict(check, "responsibility_per_action") == "partial"
+
+
+def test_a_negated_statement_under_the_law_s_point_2_allots_nothing():
+    text = LAW_POINTS.format(point4="Kommunen.").replace(
+        "Kommunen\n- Skolan: studiestöd två eftermiddagar i veckan.\nRegionen\n"
+        "- Ungdomsmottagningen: samtalskontakt om sömnen.\n",
+        "Diskuterades länge. Socialtjänsten var inte med och kunde inte tillfrågas. Frågan lämnades öppen.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
