@@ -4491,6 +4491,10 @@ WE_GET_BACK = folded_re(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (
 # chaired or called this one meeting: implies who calls the follow-up.
 STANDING_CONVENER = folded_re(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
                                r"leder arbetet med planen)\b", re.I)
+# A topic put off to a later meeting ("Det får vi ta nästa gång vi ses", "tar vi upp när vi träffas igen"): it says
+# what is left, not that a follow-up is planned or who calls it.
+POSTPONED_TOPIC = folded_re(r"\b(?:ta|tar|tas)(?:\s+vi)?(?:\s+upp)?(?:\s+det)?\s+(?:på\s+|till\s+)?(?:nästa gång|när)\s+"
+                            r"(?:vi|man)\s+(?:ses|träffas|hörs)(?:\s+igen)?\b", re.I)
 _MEET_WORDS = folded_re(r"ses|hör|träffas|återkommer|bestämmer|följer", re.I)  # a fast pre-check for the two above
 NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
 
@@ -4732,7 +4736,7 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     undecided = [s for s, who in conveners if who == "undecided"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
                   and not FORM_QUESTION.match(s.text)
-                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
+                  and (WE_MEET.search(POSTPONED_TOPIC.sub("", s.text)) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
                        and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is

@@ -4699,3 +4699,9 @@ def test_a_negated_statement_under_the_law_s_point_2_allots_nothing():
         "- Ungdomsmottagningen: samtalskontakt om sömnen.\n",
         "Diskuterades länge. Socialtjänsten var inte med och kunde inte tillfrågas. Frågan lämnades öppen.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_topic_put_off_to_the_next_meeting_plans_no_follow_up():
+    text = "Två punkter fick ingen som håller i dem. Det får vi ta nästa gång vi ses.\n"
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+    assert _verdict("Vi ses igen i maj.\n", "follow_up_responsible") == "partial"
