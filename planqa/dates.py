@@ -124,7 +124,7 @@ _DEF_SEASON = r"(?:våren|hösten|sommaren|vintern)"
 _TERM = r"(?:vårterminen|höstterminen|vt|ht|terminsstart(?:en)?|terminsslut(?:et)?|skolstart(?:en)?" \
         r"|läsårsstart(?:en)?|skolavslutning(?:en)?|sommaruppehåll(?:et)?|läsårets\s+(?:start|slut|början))"
 _HOLIDAY_LOV = r"(?:sommar|jul|sport|höst|påsk|vinter|novembers?)lov(?:et)?"
-_HOLIDAY = r"(?:jul(?:en)?|påsk(?:en)?|nyår(?:et)?|årsskiftet|midsommar(?:en)?|semestern|trettondagen)"
+_HOLIDAY = r"(?:jul(?:en)?|påsk(?:en)?|nyår(?:et)?|årsskiftet|midsommar(?:en)?|semestern|semestrarna|trettondagen)"
 _NEXT = r"(?:nästa|kommande)\s+(?:vecka|månad|termin|läsår|år|höst|vår|sommar)\b"
 # "i vår" only as the season (also at a line's end), not "i vår familj"
 _I_VAR = (r"i\s+vår(?=[ \t]*(?:$|\r?\n)|\s*(?:[^\w\s]|(?:och|eller|ska|kommer|så|igen|men|när|har|är|blir|kan|får|tas"
@@ -196,7 +196,7 @@ _VAGUE_KEYS = [
     ("våren", "hösten", "sommaren", "vintern"),
     ("termin", "vt", "ht", "skolstart", "läsår", "skolavslutning", "sommaruppehåll"),
     ("lov",),
-    ("jul", "påsk", "nyår", "årsskift", "midsommar", "semester", "trettondag"),
+    ("jul", "påsk", "nyår", "årsskift", "midsommar", "semester", "semestrar", "trettondag"),
     _MONTH_KEYS,
     tuple("0123456789"),
 ]

@@ -2044,7 +2044,7 @@ STATUS_HEADER_CELL = re.compile(r"^(?:status|resultat|hur (?:har det )?gått|gen
 # A line that lists the interventions after its own label ("9. Insatser: studiegång – [NAMN_2]; vila – Lena").
 # In a dictated plan the colon is spoken ("insatser kolon tolk till alla möten punkt hörselundersökning punkt ..."),
 # and a spoken heading ends with a full stop too ("Rubrik insatser. [NAMN_4] tar emot ...").
-INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:(?P<spoken>rubrik)\s+)?(?:överenskomna |planerade )?"
+INLINE_ACTIVITIES = folded_re(r"^\s*(?:\d{1,2}[.)]\s*|•\s*)?(?:(?P<spoken>rubrik)\s+)?(?:överenskomna |planerade )?"
                               r"(?:insats|aktivitet|åtgärd)\w*(?:\s+\d{1,2}|(?:\s+[a-zåäö]+){0,3})"
                               r"(?:\s*:|\s+kolon|(?(spoken)(?:\s*\.|\s+punkt)|(?!)))\s*(?=\S)", re.I)
 # Dictation commands left in a transcribed plan: a spoken full stop between statements, and a spoken paragraph
@@ -2055,6 +2055,8 @@ SPOKEN_PARAGRAPH = re.compile(r"\bnytt stycke\b", re.I)
 # "– (tas upp nästa gång)", "ridklubben, ingen kontakt behövs", "Logoped: ej aktuellt").
 NO_INTERVENTION = folded_re(r"^[\s–—-]*(?:\([^)]*\))?[\s.–—-]*$|^[^.;]{0,60}\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?"
                             r"(?:behövs|behövdes|planeras|är aktuell\w*)|(?:ej|inte) aktuell\w*)[\s.]*$", re.I)
+# A bare "none" as a section's answer ("3. Åtgärder av andra" / "Inga."): no intervention.
+NONE_ANSWER = re.compile(r"^\W*(?:inga|inget|ingen|ingenting)\W*$", re.I)
 # A document's heading fields, as a clinic's or a form's letterhead gives them ("Patient: [BARN], 9 år", "Remittent:
 # barnmottagningen", "Ansvarig behandlare: [NAMN_1]", "Samordnad individuell plan – sammanställning ..."): no
 # intervention, also where a party's heading stands above them; nor is a template's page header ("Dokument-id: ...
@@ -2189,7 +2191,8 @@ AGENCY_JOIN = re.compile(r"\s*(?:/|&|\+|\boch\b|\bsamt\b)\s*", re.I)
 GLOSSARY_HEADING = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ord som|ordlista|ordförklaring\w*|svåra ord|begrepp\w*|förklaring\w* av ord)\b", re.I)
 # Who an agency section leaves undecided ("vem som håller i dem är inte klart", "ansvarig saknas").
 RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (?:inte|ej) (?:klart|bestämt)|oklart vem|"
-                                  r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem)\b",
+                                  r"ingen ansvarig|ansvarig (?:saknas|ej (?:utsedd|klar))|(?:inte|ej) bestämt vem|(?:inte|ej) fördela[dt]|"
+                                  r"ofördela[dt])\b",
                                   re.I)
 
 
@@ -2222,6 +2225,9 @@ TIME_POINT = folded_re(rf"^\W*(?:(?:vecka|v\.?)\s*\d{{1,2}}(?:\s*[–/-]\s*\d{{1
                        rf"(?:före|innan|efter|inom|till|under|senast|fram till|i början av|i slutet av)\s.{{0,25}}?{_TIME_WORD}.{{0,15}}|"
                        rf"(?:mån|tis|ons|tors|fre)dag.{{0,25}}|\d{{1,2}}(?:/\d{{1,2}}| {_MONTH}).{{0,15}}|"
                        rf"(?:hösten|våren|sommaren|vintern)(?: \d{{2,4}})?)\W*$", re.I)
+# The present as a heading after a past section ("Tidigare kontakter" / "Idag"): the plan itself, not the past's
+# timeline (GUIDELINES 4, block 61).
+PRESENT_POINT = folded_re(r"^\W*(?:i dag|idag|nu|just nu|nuläge\w*)\W*$", re.I)
 TIME_LABEL = re.compile(r"\s*([^:–—]{1,40}?)\s*(?::|\s[–—-])\s+(?=\S)")
 
 
@@ -2365,16 +2371,14 @@ def _who_in_cell(cell: str, we_defined: bool) -> str:
 WE_ACTS = re.compile(r"\bvi\s+(?:inte\s+|också\s+|även\s+)?(?:ska|[a-zåäö]{2,}(?:ar|er|ör|år))\b"
                      r"|\b[a-zåäö]{2,}(?:ar|er|ör|år)\s+vi\b", re.I)
 # "Jag" as the subject of an activity ("- Jag tränar promenaden med [BARN] varje helg").
-FIRST_PERSON_SUBJECT = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?jag\s+", re.I)
+FIRST_PERSON_SUBJECT = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z])[.)]\s*)?jag\s+", re.I)
 
 
 def _writer_acts(ctx: Context, s: Segment) -> bool:
     """The activity's subject is "jag" in a plan that says who writes it ("Skriven av [VH1], mamma", "jag som
     kurator"): a named person, not a vague "vi" (GUIDELINES 3), unless "jag" only receives ("Jag ska få ...")."""
     first = FIRST_PERSON_SUBJECT.match(s.text)
-    return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) \
-        and _cached(ctx, "_writer_named", lambda c: bool(_guardian_writer(c) or STAFF_WRITER.search(c.text)
-                                                         or MAIL_SENDER.search(c.text) or _signed(c)))
+    return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) and writer_named(ctx)
 
 
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
@@ -2467,7 +2471,9 @@ def _paragraph_statements(ctx: Context, pieces: list[tuple[Segment, bool]], in_s
     for c, decided in pieces:
         if _follow_up_statement(c) or _about_the_plan(c.text):
             continue
-        if in_section and not DISCUSSED.search(c.text):
+        if in_section and not DISCUSSED.search(c.text) \
+                and not (NEGATED.search(c.text) and law_point_at(ctx, c.start) == 2
+                         and not _search_ci(RESPONSIBLE_UNDECIDED, c.text)):
             stated.append((c, _statement_who(ctx, c, we_defined, agency)))
         elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
                 and not NEGATED.search(c.text):
@@ -2509,6 +2515,11 @@ BOLD_HEADING = re.compile(r"^\s*\*\*([^*:\n]{1,60}?)\*\*\s*(?:\([^()\n]*\))?\s*$
 DATES_SECTION = folded_re(r"\b(?:\w*datum|kalender|hålltider)\b", re.I)
 # A table column of how to reach each party ("| Verksamhet | Kontakt |"): a contact list, no interventions.
 CONTACT_HEADER_CELL = folded_re(r"^(?:kontakt\w*|telefon\w*|tfn|e-?post|mejl)$", re.I)
+
+
+# The columns of a meeting's agenda with its notes ("| Punkt | Ant. |", "| Dagordningspunkt | Anteckningar |").
+AGENDA_HEADER_CELL = folded_re(r"^(?:punkt|dagordning\w*|nr)$", re.I)
+NOTES_HEADER_CELL = folded_re(r"^(?:ant\.?|anteckning\w*|noteringar|minnesanteckningar|kommentar\w*)$", re.I)
 
 
 def _opens_interventions(heading: str) -> bool:
@@ -2581,6 +2592,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     title_next = False  # after a bare slide marker ("--- Bild 3 ---") the next short line is the slide's title
     prev_section = ""  # the section of the line before
     acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
+    agenda_table = False  # the current table is a meeting's agenda with notes ("| Punkt | Anteckningar |")
+    kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -2596,7 +2609,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             form_item, form_act = bool(s.is_heading and FORM_ITEM_HEADING.match(s.text)), None
             if form_item:
                 continue
-        if TIME_POINT.match(s.section):
+        if TIME_POINT.match(s.section) and not (PRESENT_POINT.match(s.section) and PAST_SECTION.search(time_parent)):
             if s.is_heading:
                 continue  # the timeline goes on in its section
             s = Segment(s.start, s.end, s.text, f"{heading or time_parent} / {s.section}".strip(" /"))
@@ -2630,7 +2643,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         row = row and not (blank_row and not sheet_head)
         if s.is_heading and not tab_head or not row or blank_row:
             resp_col, participants, header_cells, act_col, skip_table, activity_table = None, False, [], None, False, False
-            status_col, sheet = None, False
+            status_col, sheet, agenda_table = None, False, False
             if blank_row and sheet_cells is not None:
                 continue
         first_row, prev_row = row and not prev_row, row
@@ -2651,6 +2664,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         glossary = False  # the numbered section after a numbered glossary ("9. Ord ..." / "10. Nästa gång")
         if _template_instruction(ctx, s):
+            continue
+        if not row and law_point(s.text):  # "Del 2 – Vilka insatser respektive huvudman ansvarar för": a heading
+            heading, heading_num, item_num, agency = s.text.strip(" .:").lower(), None, None, False
             continue
         if number and not row and SECTION_TITLE.fullmatch(bare):  # "4. Uppdrag.": a heading on its own
             heading, heading_num, item_num = bare.strip(" .:").lower(), int(number.group(1)), None
@@ -2706,7 +2722,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         cells = (sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed and tab_aligned
                  else _cells(s.text)) if row else []
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
-        if is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
+        if agenda_table and not first_row:
+            pass  # "| 6. Vem gör vad | ... |" in an agenda: a point with its notes, no new header
+        elif is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
                 or (first_row and NUMBER_COLUMN_HEADER.match(s.text)) \
                 or (first_row and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
@@ -2723,6 +2741,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     or resp_col is None and act_col is None and any(CONTACT_HEADER_CELL.match(c) for c in header_cells)
                 activity_table = resp_col is not None or act_col is not None
                 status_col = next((i for i, c in enumerate(header_cells) if STATUS_HEADER_CELL.match(c)), None)
+                agenda_table = len(header_cells) == 2 and bool(AGENDA_HEADER_CELL.match(header_cells[0])) \
+                    and bool(NOTES_HEADER_CELL.match(header_cells[1]))
                 # a goal table, also a goal scale's levels ("| Nivå | Beskrivning |"); a report on earlier
                 # interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
@@ -2744,6 +2764,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
+        if row and agenda_table:
+            # an agenda point's notes are interventions only under a point for them ("| 6. Vem gör vad | ... |");
+            # a point without notes shows nothing (GUIDELINES 4, block 60)
+            spans = _cell_spans(s.text)
+            if len(spans) == 2 and INTERVENTION_SECTION.search(cells[0]) and not EMPTY_CELL.match(cells[1]):
+                note = _row_cell(ctx, s, *spans[1])
+                candidates.append((note, _who_in_line(ctx, note, we_defined)))
+                kept.add(note)
+            continue
         if row and status_col is not None and not ongoing and not EMPTY_CELL.match(status or "") \
                 and (not sheet or STATUS_DONE.search(status or "")):
             continue  # done or struck ("Klart", "Stryks"): no current activity; a sheet's status also "ny", empty
@@ -2763,10 +2792,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 item = Segment(at + a, at + b, items[a:b], s.section)
                 if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
+                    if FOLLOW_UP.search(item.text) and not PLAN_OR_MEETING.search(item.text):
+                        kept.add(item)  # "Vi följer upp närvaron på fritids": an action's check, no follow-up
             continue
         list_item = LIST_ITEM.match(s.text)
         body = s.text[list_item.end():] if list_item else bare
-        if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)):
+        if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)) or NONE_ANSWER.match(body):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body)):
             continue  # a draft's item taken back ("– nej vänta, ... ta bort"), or a chore about the meeting itself
@@ -2776,7 +2807,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         # "Insatser/ansvar:" / "BVC: [NAMN_1] gör hembesök": a party's line labelled with the party
         party_line = acts_heading and bool(s.section) and s.section != heading and agency_heading(s.section)
-        in_section = in_section or party_line
+        in_section = in_section or party_line or law_point_at(ctx, s.start) == 2  # also under "Kommunen:"
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
@@ -2804,6 +2835,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         if DISCUSSED.search(s.text) and not row:
             continue  # "Det diskuterades om BUP ska ...": not decided
+        if not row and not list_item and NEGATED.search(s.text) and law_point_at(ctx, s.start) == 2 \
+                and not _search_ci(RESPONSIBLE_UNDECIDED, s.text):
+            continue  # the law's point 2 in prose: "Gicks inte igenom", "X var inte med": nothing allotted
         if row and resp_col is not None:
             cell = cells[resp_col] if resp_col < len(cells) else ""
             who = _who_in_cell(cell, we_defined)
@@ -2820,8 +2854,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     candidates = [c for c in candidates if c not in status]
     listed = {s.section for s, _ in candidates if _listed(s.text)}
     structured = [(s, who) for s, who in candidates
-                  if _listed(s.text)
-                  or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))]
+                  if _listed(s.text) or s in kept
+                  or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))
+                  or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
     return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
@@ -3955,7 +3990,9 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
 
 
 def responsibility_per_action(ctx: Context) -> CriterionResult:
-    lines = _activity_lines(ctx)
+    # the law's point 1 lists the interventions needed and point 4 the coordinator; point 2 says who does what
+    # (GUIDELINES 4, block 59)
+    lines = [(s, who) for s, who in _activity_lines(ctx) if law_point_at(ctx, s.start) not in (1, 4)]
     acts = [s for s, _ in lines]
     with_agent = [s for s, who in lines if who == "agent"]
     only_we = [s for s, who in lines if who == "we"]
@@ -3993,7 +4030,9 @@ FORMER_COORDINATOR = folded_re(r"\b(?:i|enl(?:igt|\.)?|se) (?:den )?(?:förra|f�
 # ("Samordningsansvar: som tidigare", "Samordning: oförändrat"), or a template's general text on the role ("Den som är
 # samordningsansvarig ansvarar för ...", "Samordningsansvarig huvudman utses vid första mötet").
 OVERALL_NO_CONTENT = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?[^:\n]{1,50}:\s*(?:som (?:tidigare|förut|innan|vanligt|sist|förra gången)|"
-                               r"oförändrat?|samma som (?:tidigare|förut|innan|sist))\W*$|"
+                               r"oförändrat?|samma som (?:tidigare|förut|innan|sist)|(?:inte|ej) (?:diskuterat|diskuterats|berört|berörts))\W*$|"
+                               # the law's point 4 answered "Ej diskuterat.": nothing said (GUIDELINES 4, block 59)
+                               r"^\W*(?:inte|ej) (?:diskuterat|diskuterats|berört|berörts)\W*$|"
                                r"^\W*den som (?:är|blir|utses till|har uppdraget som) \w*(?:samordn|ansvarig)|"
                                r"^\W*(?:en |den )?samordn\w*(?: huvudman| person)? (?:utses|väljs|ska utses|ska väljas)\b"
                                r"(?! (?:på|vid) nästa)|"
@@ -4066,6 +4105,59 @@ class OverallStatements:
     undecided: list[Segment]  # discussed, nobody given it
     tentative: list[Segment]  # not decided, but its likely holders named ("BUP eller soc?")
     implied: list[Segment]  # a coordination word without anyone, or who called/chaired the meeting
+
+
+# A heading of one of the law's four points (SoL 2 kap. 7 §, HSL 16 kap. 4 §: "1. Vilka insatser behövs", "Del 2 – Vilka
+# insatser respektive huvudman ansvarar för", "3. Åtgärder av andra än kommunen eller regionen", "(4) Övergripande
+# ansvar", "Punkt 4 – Vilken huvudman som har det övergripande ansvaret"), alone on its line; read like any heading
+# (GUIDELINES 4, block 59).
+LAW_POINT = folded_re(r"^\W*(?:(?:punkt|del)\s+)?\(?([1-4])\s*[.)]?\s*(?:[–—:-]\s*)?(?:"
+                      r"(?:vilka\s+)?insatser\s+(?:som\s+)?(?:behövs|respektive\s+huvudm\w+\s+(?:ska\s+)?"
+                      r"(?:ansvara|ansvarar|svara|svarar)\s+för)|"
+                      r"(?:vilka\s+)?åtgärder\s+(?:som\s+vidtas\s+)?av\s+(?:någon\s+)?(?:annan|andra)|"
+                      r"(?:vilken\s+(?:av\s+)?)?(?:huvudm\w+\s+(?:som\s+)?(?:har|ska\s+ha|med)\s+(?:det\s+)?)?"
+                      r"övergripande\s+ansvar\w*)[^:\n]{0,50}?[\s.:?]*$", re.I)
+
+
+def law_point(text: str) -> int | None:
+    """The number of the law's point that the line heads (`LAW_POINT`), else None."""
+    m = _search_ci(LAW_POINT, text)
+    return int(m.group(1)) if m else None
+
+
+# A principal's own heading inside the law's point 2 ("Kommunen:", "Regionen (BUP)", "Kommunen (socialtjänst, skola)"):
+# the point goes on under it.
+PRINCIPAL_HEADING = folded_re(r"^\W*(?:kommunen|regionen)\b[^:.\n]{0,50}:?\s*$", re.I)
+
+
+def law_point_spans(ctx: Context) -> list[tuple[int, int, int]]:
+    """(start, end, point) of each of the law's points in a plan set out by them (`LAW_POINT`; at least points 1
+    and 2): from its heading to the next point's heading or the next other heading."""
+    return _cached(ctx, "_law_point_spans", _find_law_point_spans)
+
+
+def _find_law_point_spans(ctx: Context) -> list[tuple[int, int, int]]:
+    if "huvudm" not in ctx.text.lower():
+        return []  # point 2 names the principals
+    headings = {s.start for s in ctx.segs if s.is_heading}
+    out: list[tuple[int, int, int]] = []
+    current: tuple[int, int] | None = None  # (start, point)
+    for ln in ctx.lines:
+        n = law_point(ln.text) if not _is_table_row(ln.text) else None
+        if current and (n or ln.start in headings and not PRINCIPAL_HEADING.match(ln.text)):
+            out.append((current[0], ln.start, current[1]))
+            current = None
+        if n:
+            current = (ln.start, n)
+    if current:
+        out.append((current[0], len(ctx.text), current[1]))
+    points = {p for _, _, p in out}
+    return out if {1, 2} <= points else []
+
+
+def law_point_at(ctx: Context, pos: int) -> int | None:
+    """The law's point the position lies under (`law_point_spans`), else None."""
+    return next((p for a, b, p in law_point_spans(ctx) if a <= pos < b), None)
 
 
 # What may follow the coordination word in a label ("6. Huvudansvarig för planen", "Samordningsansvarig person").
@@ -4163,6 +4255,13 @@ COORDINATION_GUESS = folded_re(r"\bsamordning(?:en)?\s+(?:(?:blir|är|hamnar)\s+
                                r"förmodligen|kanske|antagligen|preliminärt)\b", re.I)
 
 
+# The first-person writer holds the plan ("Jag är samordningsansvarig", "det är jag som håller i den", "Samordnings-
+# ansvarig: jag, [NAMN_1], kurator"): named when the plan says who writes it (`writer_named`), else like "vi".
+WRITER_HOLDS = folded_re(r"\bjag\s+(?:är|blir)\s+(?:\w+\s+)?(?:samordn\w*|planeringsansvarig|huvudansvarig)|"
+                         r"\bdet är jag som\b|\bjag\s+(?:håller|har hand om)\s+(?:i|ihop)\s+(?:planen|sip\w*)|"
+                         r"^[^:\n]{1,50}:\s*jag\b", re.I)
+
+
 def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
@@ -4183,8 +4282,11 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
                 and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # the value on the line after a "Samordningsansvarig" heading or label
+        elif label is not None and s.is_heading and law_point(label.text) == 4 and _word_count(s.text) <= 6:
+            statement = s  # the law's point 4 / "Kommunen": its short value, taken for a heading
         elif s.is_heading or COORDINATION_HEADING.match(s.text) \
-                or overall and (_label_only(OVERALL, s.text) or WHO_QUESTION.match(s.text) and _ends_line(ctx, s)):
+                or overall and (_label_only(OVERALL, s.text) or law_point(s.text) == 4
+                                or WHO_QUESTION.match(s.text) and _ends_line(ctx, s)):
             label = s if overall or COORDINATION_HEADING.match(s.text) else None
             continue
         elif overall or field_line or _search_ci(OVERALL_SHARED, s.text) or _search_ci(COORDINATION_GUESS, s.text):
@@ -4209,6 +4311,11 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             (out.tentative if tentative else out.undecided).append(statement)
         elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
             continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
+        elif _search_ci(WRITER_HOLDS, statement.text) \
+                and (writer_named(ctx) or not _party_beside_duty(ctx, statement, statement.start, statement.end)):
+            # "Jag är samordningsansvarig och håller ihop kontakterna mellan ...": the writer, named when the plan
+            # says who writes it, else like "vi" (GUIDELINES 4, block 58)
+            (out.named if writer_named(ctx) else out.implied).append(statement)
         elif OVERALL_SHARED.search(statement.text) or _joint(ctx, statement):
             if not _names_someone(ctx, statement) and EVERYONE_SHARES.search(statement.text):
                 continue  # "Samtliga aktörer tar ett gemensamt ansvar": a value word, nobody given the plan
@@ -4385,6 +4492,10 @@ WE_GET_BACK = folded_re(r"\b(?:vi|man)\s+(?:hör av oss|återkommer|bestämmer (
 # chaired or called this one meeting: implies who calls the follow-up.
 STANDING_CONVENER = folded_re(r"\b(?:sammankallande(?! (?:denna|den här|för detta) gång)|håller ihop mötena|"
                                r"leder arbetet med planen)\b", re.I)
+# A topic put off to a later meeting ("Det får vi ta nästa gång vi ses", "tar vi upp när vi träffas igen"): it says
+# what is left, not that a follow-up is planned or who calls it.
+POSTPONED_TOPIC = folded_re(r"\b(?:ta|tar|tas)(?:\s+vi)?(?:\s+upp)?(?:\s+det)?\s+(?:på\s+|till\s+)?(?:nästa gång|när)\s+"
+                            r"(?:vi|man)\s+(?:ses|träffas|hörs)(?:\s+igen)?\b", re.I)
 _MEET_WORDS = folded_re(r"ses|hör|träffas|återkommer|bestämmer|följer", re.I)  # a fast pre-check for the two above
 NOT_PLANNED = re.compile(r"\b(?:inte|ej|skulle|blev|bestämdes)\b", re.I)
 
@@ -4461,7 +4572,7 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
         return "we"  # also "skickar vi ut kallelse"
     if re.search(r"\bjag\b", m.group(), re.I) or re.search(r"\bjag\s+(?:\w+\s+)?$", before, re.I):
         # "jag skickar kallelse" in a note signed "Emma", or in a speaker's turn ("Kurator: Jag kallar")
-        return "named" if _signed(ctx) or _speaker_named(ctx, s) else "implied"
+        return "named" if writer_named(ctx) or _speaker_named(ctx, s) else "implied"
     if re.match(r"\s*jag\b", before, re.I) and _speaker_named(ctx, s):
         return "named"  # "Kurator: Jag håller i planen och kallar till nästa möte"
     if ROLE_ONLY_SUBJECT.search(before) or _search_ci(OVERALL_NO_CONTENT, s.text):
@@ -4541,6 +4652,47 @@ def _signed(ctx: Context) -> bool:
     return False
 
 
+# Where a first-person plan says who writes it (GUIDELINES 4, block 58): "Jag är [NAMN_1], behandlare på BUP", "Jag som
+# skriver det här är kurator", "Jag skriver de här anteckningarna som [BARN]s socialsekreterare", "Skrivet av: jag,
+# [NAMN_1], kurator", "Förda av [NAMN_1], BVC-sjuksköterska", "Antecknat av ...", "Signerat: ...", a line that opens
+# "Jag, [NAMN_1], ..." or a field "Samordningsansvarig: jag, [NAMN_1], ..."; the role or verksamhet follows it.
+WRITER_CUE = folded_re(r"\bjag (?:är|heter)\b|\bjag som (?:är|skriver|för|antecknar|pratar in|talar in|dikterar)\b|\bjag skriver [^.\n]{0,50}?\bsom\b|"
+                       r"\b(?:skriv(?:et|en|it|na)|förda?|fört|antecknat|antecknade|nedtecknat|signerat|undertecknat|"
+                       r"sammanställt)\s+av\b|^\W*(?:signerat|signatur|underskrift)\s*:|"
+                       r"^\W*(?:[^\W\d][\w ]{0,30}:\s*)?jag,\s*\[NAMN_\d+\],", re.I | re.M)
+
+
+def writer_named(ctx: Context) -> bool:
+    """The plan's first-person writer is tied to a role or verksamhet, so that its "jag" names that party ("jag
+    kallar", "jag tar kontakt med BUP", "jag är samordningsansvarig"); an unidentified "jag" is like "vi"
+    (GUIDELINES 4, block 58). Also a guardian's own plan, a mail's sender and a signed or dictated note (`_signed`)."""
+    return _cached(ctx, "_writer_named", _find_writer_named)
+
+
+def _party_beside_duty(ctx: Context, s: Segment, lo: int, hi: int) -> bool:
+    """A verksamhet or role between lo and hi in the segment, other than the coordination word itself
+    ("samordningsansvarig" is a duty, not who holds it)."""
+    duty = [(s.start + m.start(), s.start + m.end()) for m in _finditer_lowered(OVERALL, s.text)]
+    return any(lo <= a < hi and not _in_spans_of(duty, a) for a, _, _ in ctx.actors + ctx.roles)
+
+
+def _find_writer_named(ctx: Context) -> bool:
+    if _guardian_writer(ctx) or STAFF_WRITER.search(ctx.text) or _signed(ctx):
+        return True
+    for ln in ctx.lines:
+        cue = _search_ci(WRITER_CUE, ln.text)
+        if cue is None:
+            continue
+        # the role or verksamhet right after the cue, in its sentence ("Jag är [NAMN_1], behandlare på BUP")
+        stop = re.search(r"[.!?](?:\s|$)", ln.text[cue.end():])
+        lo, hi = ln.start + cue.end(), ln.start + cue.end() + min(60, stop.start() if stop else 60)
+        # not the coordination itself ("Jag är samordningsansvarig" says what the writer does, not who they are)
+        if _party_beside_duty(ctx, ln, lo, hi) \
+                or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)):
+            return True
+    return False
+
+
 # The plan says outright that nobody has been given the call to the follow-up ("Det är inte heller bestämt vem som
 # kallar nästa gång", "oklart vem som kallar", "ingen är utsedd att kalla").
 CONVENER_UNDECIDED = folded_re(r"\b(?:(?:inte|ej)\s+(?:heller\s+)?(?:bestämt|klart|beslutat|avgjort|utsett)\s+vem\s+som\s+"
@@ -4571,6 +4723,11 @@ def _empty_field(rest: str) -> bool:
     return bool(field_value and EMPTY_CELL.match(field_value.group(1)))
 
 
+# A principal alone as the plan's coordinator ("4. Huvudman med övergripande ansvar" / "Kommunen."): a vague
+# coordinator, who is assumed to lead the follow-up (GUIDELINES 4 block 59, 4.1).
+PRINCIPAL = folded_re(r"\b(?:kommun(?:en)?|regionen|landstinget|hemkommun\w*|vistelsekommun\w*)\b", re.I)
+
+
 def follow_up_responsible(ctx: Context) -> CriterionResult:
     """met: someone named calls to or leads the follow-up; partial: only implied ("vi kallar", "kallelse
     skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
@@ -4580,13 +4737,14 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     undecided = [s for s, who in conveners if who == "undecided"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
                   and not FORM_QUESTION.match(s.text)
-                  and (WE_MEET.search(s.text) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
+                  and (WE_MEET.search(POSTPONED_TOPIC.sub("", s.text)) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
                        and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
     # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
     # one implied by who called this meeting when the plan says that nobody has been given the next call
-    implied_lead = [s for s in st.implied if _names_someone(ctx, s) and not _search_ci(PLAN_HOLDER_HINT, s.text)] \
+    implied_lead = [s for s in st.implied if (_names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text))
+                    and not _search_ci(PLAN_HOLDER_HINT, s.text)] \
         if not (st.undecided or undecided) else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),

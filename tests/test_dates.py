@@ -298,3 +298,8 @@ def test_i_var_at_a_lines_end_and_the_turn_of_the_year_are_vague() -> None:
     assert [(m.text, m.kind) for m in find_dates("Tidpunkt: i vår\nAnsvarig: ")] == [("i vår", "vague")]
     assert [(m.text, m.kind) for m in find_dates("Vi ses efter årsskiftet.")] == [("årsskiftet", "vague")]
     assert find_dates("i vår familj\n") == []
+
+
+def test_after_the_holidays_in_the_plural_is_vague():
+    from planqa.dates import find_dates
+    assert [(m.text, m.kind) for m in find_dates("Nästa möte: Vi ses efter semestrarna.")] == [("semestrarna", "vague")]

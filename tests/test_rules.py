@@ -4632,3 +4632,76 @@ def test_a_scale_with_only_its_labels_is_no_goal():
 def test_old_goals_said_to_still_apply_are_no_goal():
     text = "Nya mål\nVi utgår från att de gamla fortfarande gäller men de behöver ses över.\n"
     assert assess_rules(build_context(text))["goals_present"].verdict == "not_met"
+
+
+def test_a_first_person_writer_tied_to_a_role_names_the_party_and_an_unidentified_one_is_like_vi():
+    # GUIDELINES 4, block 58: "jag kallar" names who calls when the text says who writes
+    text = ("SIP [BARN] – 11/2-25\n\nJag är [NAMN_1], behandlare på BUP, och har skrivit ihop det här efter mötet.\n\n"
+            "Insatser\n- Jag träffar [BARN] varannan vecka på BUP.\n- Skolan ordnar en lugn plats i matsalen.\n\n"
+            "Nästa möte\nJag kallar till nästa möte tisdag 4/3 kl 13.00.\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    unknown = text.replace("Jag är [NAMN_1], behandlare på BUP, och har skrivit", "Jag har skrivit")
+    assert _verdict(unknown, "follow_up_responsible") == "partial"
+    assert _verdict(unknown, "responsibility_per_action") == "partial"
+    signed = ("Insatser\na) Jag fortsätter samtalen med [BARN] varannan vecka.\nb) Skolan ordnar läxhjälp.\n\n"
+              "Förda av [NAMN_1], BVC-sjuksköterska\n")
+    assert _verdict(signed, "responsibility_per_action") == "met"
+
+
+def test_the_writer_who_holds_the_plan_is_its_coordinator():
+    text = ("Planen är skriven av mig, [NAMN_1], skolsköterska i elevhälsan. Jag är samordningsansvarig för [BARN]s "
+            "SIP och håller ihop kontakterna mellan skolan, fritids och barnmedicin.\n")
+    assert _verdict(text, "overall_responsibility") == "met"
+    assert _verdict("Jag är samordningsansvarig för [BARN]s SIP.\n", "overall_responsibility") == "partial"
+
+
+LAW_POINTS = ("Samordnad individuell plan enligt SoL 2 kap. 7 §\n\n1. Vilka insatser behövs\n- Stöd i skolan.\n"
+              "- Hjälp med sömnen.\n\n2. Vilka insatser respektive huvudman ansvarar för\nKommunen\n"
+              "- Skolan: studiestöd två eftermiddagar i veckan.\nRegionen\n"
+              "- Ungdomsmottagningen: samtalskontakt om sömnen.\n\n3. Åtgärder av andra än kommun och region\nInga.\n\n"
+              "4. Huvudman med övergripande ansvar\n{point4}\n")
+
+
+def test_the_law_s_four_points_are_read_like_headings():
+    # GUIDELINES 4, block 59: point 1 lists what is needed, point 2 who does it; point 4 with a verksamhet is met
+    named = LAW_POINTS.format(point4="Kommunen genom socialtjänsten, socialsekreterare [NAMN_1].")
+    assert _verdict(named, "responsibility_per_action") == "met"
+    assert _verdict(named, "overall_responsibility") == "met"
+    principal = LAW_POINTS.format(point4="Kommunen.")
+    assert _verdict(principal, "overall_responsibility") == "partial"
+    assert _verdict(principal, "follow_up_responsible") == "partial"  # a vague coordinator (4.1)
+    assert _verdict(LAW_POINTS.format(point4="Ej diskuterat."), "overall_responsibility") == "not_met"
+    unowned = named.replace("Regionen\n", "Inte fördelat: kontaktbok mellan hem och skola.\nRegionen\n")
+    assert _verdict(unowned, "responsibility_per_action") == "partial"
+
+
+def test_an_agenda_table_states_interventions_only_under_its_point_for_them():
+    # GUIDELINES 4, block 60: the notes under "Vem gör vad" are the interventions
+    text = ("Kallelse till SIP-möte\nOSA senast 30/4\n\n| Punkt | Ant. |\n|---|---|\n| 1. Presentation | |\n"
+            "| 2. Nuläge | [VH1] är trött. |\n| 6. Vem gör vad | Sömnråd ges. Avlösning nätter ses över. |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    owned = text.replace("Sömnråd ges. Avlösning nätter ses över.", "BVC ger sömnråd.")
+    assert _verdict(owned, "responsibility_per_action") == "met"
+
+
+def test_the_present_plan_after_earlier_contacts_lists_its_interventions_in_a_bulleted_line():
+    text = ("Tidigare kontakter\n• Våren 2024: skolkurator sex samtal, avslutat.\n\nIdag\n"
+            "• Insatser: [NAMN_1] följer medicineringen. Vi stöttar med morgonrutinen.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    check = "Insatser: Rektor ordnar omklädningsrum. Vi följer upp närvaron på fritids.\n"
+    assert _verdict(check, "responsibility_per_action") == "partial"
+
+
+def test_a_negated_statement_under_the_law_s_point_2_allots_nothing():
+    text = LAW_POINTS.format(point4="Kommunen.").replace(
+        "Kommunen\n- Skolan: studiestöd två eftermiddagar i veckan.\nRegionen\n"
+        "- Ungdomsmottagningen: samtalskontakt om sömnen.\n",
+        "Diskuterades länge. Socialtjänsten var inte med och kunde inte tillfrågas. Frågan lämnades öppen.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_topic_put_off_to_the_next_meeting_plans_no_follow_up():
+    text = "Två punkter fick ingen som håller i dem. Det får vi ta nästa gång vi ses.\n"
+    assert _verdict(text, "follow_up_responsible") == "not_met"
+    assert _verdict("Vi ses igen i maj.\n", "follow_up_responsible") == "partial"
