@@ -4632,3 +4632,32 @@ def test_a_scale_with_only_its_labels_is_no_goal():
 def test_old_goals_said_to_still_apply_are_no_goal():
     text = "Nya mål\nVi utgår från att de gamla fortfarande gäller men de behöver ses över.\n"
     assert assess_rules(build_context(text))["goals_present"].verdict == "not_met"
+
+
+def test_needs_told_only_as_dated_history_are_partial():
+    # GUIDELINES 3 and 4.1: "bara historik utan nuvarande behov" = partial (block 61)
+    text = ("Historik\nHösten 2023 rapporterade förskolan att [BARN] bara åt knäckebröd vid luncherna.\n"
+            "I april 2024 var [BARN] rädd för att klättra.\n\nBehov: enligt ovan.\n")
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert "historik" in result.explanation
+
+
+def test_dated_difficulty_told_in_the_present_is_still_a_need():
+    text = "Läget nu\n[BARN] har varit frånvarande 40 % sedan januari 2026 och sover dåligt.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_the_plans_dated_reason_is_no_history():
+    text = "Anledn. till SIP: orosanmälan fr skolan i jan efter att [BARN] berättat om bråk hemma.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_meeting_the_child_alone_is_no_loneliness():
+    text = "Inför mötet träffade kurator [NAMN_2] [BARN] ensam på skolan.\n"
+    assert _verdict(text, "needs_described") != "met"
+
+
+def test_scratching_oneself_is_a_concrete_need():
+    text = "Läget nu\n[BARN] rispar sig fortfarande på underarmarna, ungefär en gång i veckan.\n"
+    assert _verdict(text, "needs_described") == "met"
