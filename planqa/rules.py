@@ -3376,8 +3376,11 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     difficulty = [(m.start(), m.group(0)) for m in _finditer_ci(NEED_DIFFICULTY, text, low)
                   if not any(a <= m.start() < b for a, b in skip)]
     diff_starts = [a for a, _ in difficulty]
-    refs = [m.start() for m in _finditer_ci(NEED_REFERENCE, text, low)]
-    needs = [m.start() for m in _finditer_ci(NEED, text, low)]
+    ref_spans = [(m.start(), m.end()) for m in _finditer_ci(NEED_REFERENCE, text, low)]
+    refs = [a for a, _ in ref_spans]
+    # a need word inside a reference to another document ("jag hänvisar till socialtjänstens utredning") names that
+    # document, not a need (GUIDELINES 4.1: a reference shows nothing)
+    needs = [m.start() for m in _finditer_ci(NEED, text, low) if not any(a <= m.start() < b for a, b in ref_spans)]
     concrete, vague, reference = [], [], []
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
     disputed = bool(_search_ci(PARENTS_DISAGREE, text))
@@ -3506,9 +3509,10 @@ ROUTINE_CHECKUP = folded_re(r"\b(?:\d{1,2}\s?-?\s?års\s?-?(?:besök|kontroll)\w
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
                            r"möten|sip\w*)|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
                            re.I)
-# Passing papers or figures between the agencies ("Överföring av betyg och dokumentation", "mejlar frånvaron till HVB",
-# "skickar mina betyg och omdömen"): the agencies' paperwork, which shows no need area (GUIDELINES 4.1).
-PAPERWORK = folded_re(r"\b(?:överför\w*|skick\w*|mejl\w*|mail\w*|rapporter\w*|vidarebefordr\w*)\b[^.;|\n]{0,25}?"
+# Passing or compiling papers or figures between the agencies ("Överföring av betyg och dokumentation", "mejlar frånvaron
+# till HVB", "sammanställer närvarouppgifter för höstterminen", "skickar mina betyg och omdömen"): the agencies'
+# paperwork, which shows no need area (GUIDELINES 4.1).
+PAPERWORK = folded_re(r"\b(?:överför\w*|sammanställ\w*|skick\w*|mejl\w*|mail\w*|rapporter\w*|vidarebefordr\w*)\b[^.;|\n]{0,25}?"
                       r"\b(?:betyg\w*|omdömen|dokumentation\w*|journal\w*|frånvaro\w*|närvaro\w*)", re.I)
 
 

@@ -4661,3 +4661,11 @@ def test_meeting_the_child_alone_is_no_loneliness():
 def test_scratching_oneself_is_a_concrete_need():
     text = "Läget nu\n[BARN] rispar sig fortfarande på underarmarna, ungefär en gång i veckan.\n"
     assert _verdict(text, "needs_described") == "met"
+
+
+def test_a_reference_to_the_investigation_is_no_need():
+    # GUIDELINES 4.1: only the adults' paperwork and a reference elsewhere = not_met
+    text = ("1. Hur har det gått?\n[NAMN_1] gick igenom läget. Det mesta är sekretessbelagt, jag hänvisar till "
+            "socialtjänstens utredning.\n\n3. Vad gör vi nu?\n- [NAMN_2] sammanställer närvarouppgifter för "
+            "höstterminen och skickar till socialtjänsten\n")
+    assert _verdict(text, "needs_described") == "not_met"
