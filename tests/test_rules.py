@@ -4669,3 +4669,18 @@ def test_a_reference_to_the_investigation_is_no_need():
             "socialtjänstens utredning.\n\n3. Vad gör vi nu?\n- [NAMN_2] sammanställer närvarouppgifter för "
             "höstterminen och skickar till socialtjänsten\n")
     assert _verdict(text, "needs_described") == "not_met"
+
+
+@pytest.mark.parametrize("line", [
+    "Jag bedömer att [BARN] behöver hjälp att komma iväg till skolan på morgnarna.",
+    "Jag upplever att [BARN] har svårt att somna och vaknar flera gånger per natt.",
+])
+def test_the_writers_own_assessment_describes_needs(line):
+    # GUIDELINES 4, block 58: the writer's "jag bedömer/upplever" describes needs like any staff text
+    text = f"Jag, [NAMN_1], kurator, har skrivit det här.\n\nJag träffade [BARN] och mamma.\n{line}\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_an_invitations_vague_reason_is_partial():
+    # GUIDELINES 4, block 60: the invitation's reason is at most vague unless concrete
+    assert _verdict("Kallelse till SIP-möte\nAnledning till mötet: oro för skolgången\n", "needs_described") == "partial"
