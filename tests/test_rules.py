@@ -4705,3 +4705,55 @@ def test_a_topic_put_off_to_the_next_meeting_plans_no_follow_up():
     text = "Två punkter fick ingen som håller i dem. Det får vi ta nästa gång vi ses.\n"
     assert _verdict(text, "follow_up_responsible") == "not_met"
     assert _verdict("Vi ses igen i maj.\n", "follow_up_responsible") == "partial"
+
+
+def test_needs_told_only_as_dated_history_are_partial():
+    # GUIDELINES 3 and 4.1: "bara historik utan nuvarande behov" = partial (block 61)
+    text = ("Historik\nHösten 2023 rapporterade förskolan att [BARN] bara åt knäckebröd vid luncherna.\n"
+            "I april 2024 var [BARN] rädd för att klättra.\n\nBehov: enligt ovan.\n")
+    result = assess(text).criteria["needs_described"]
+    assert result.verdict == "partial"
+    assert "historik" in result.explanation
+
+
+def test_dated_difficulty_told_in_the_present_is_still_a_need():
+    text = "Läget nu\n[BARN] har varit frånvarande 40 % sedan januari 2026 och sover dåligt.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_the_plans_dated_reason_is_no_history():
+    text = "Anledn. till SIP: orosanmälan fr skolan i jan efter att [BARN] berättat om bråk hemma.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_meeting_the_child_alone_is_no_loneliness():
+    text = "Inför mötet träffade kurator [NAMN_2] [BARN] ensam på skolan.\n"
+    assert _verdict(text, "needs_described") != "met"
+
+
+def test_scratching_oneself_is_a_concrete_need():
+    text = "Läget nu\n[BARN] rispar sig fortfarande på underarmarna, ungefär en gång i veckan.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_a_reference_to_the_investigation_is_no_need():
+    # GUIDELINES 4.1: only the adults' paperwork and a reference elsewhere = not_met
+    text = ("1. Hur har det gått?\n[NAMN_1] gick igenom läget. Det mesta är sekretessbelagt, jag hänvisar till "
+            "socialtjänstens utredning.\n\n3. Vad gör vi nu?\n- [NAMN_2] sammanställer närvarouppgifter för "
+            "höstterminen och skickar till socialtjänsten\n")
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+@pytest.mark.parametrize("line", [
+    "Jag bedömer att [BARN] behöver hjälp att komma iväg till skolan på morgnarna.",
+    "Jag upplever att [BARN] har svårt att somna och vaknar flera gånger per natt.",
+])
+def test_the_writers_own_assessment_describes_needs(line):
+    # GUIDELINES 4, block 58: the writer's "jag bedömer/upplever" describes needs like any staff text
+    text = f"Jag, [NAMN_1], kurator, har skrivit det här.\n\nJag träffade [BARN] och mamma.\n{line}\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_an_invitations_vague_reason_is_partial():
+    # GUIDELINES 4, block 60: the invitation's reason is at most vague unless concrete
+    assert _verdict("Kallelse till SIP-möte\nAnledning till mötet: oro för skolgången\n", "needs_described") == "partial"
