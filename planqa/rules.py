@@ -4842,7 +4842,7 @@ CHILD_VIEW_HEADING = folded_re(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
     r"(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
-    r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
+    r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:själv )?(?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
@@ -5010,8 +5010,15 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not _child_first_person_plan(text),
-                      staff_writer=bool(_search_ci(STAFF_WRITER, text)),
+                      staff_writer=bool(_search_ci(STAFF_WRITER, text))
+                      or _staff_account(text),
                       adult_filled=bool(_search_ci(ADULT_FILLED, text)))
+
+
+def _staff_account(text: str) -> bool:
+    """A professional's first-person account (`STAFF_ACCOUNT`), not a plan in the child's own words."""
+    return bool(_search_ci(STAFF_ACCOUNT, text)) and not _child_first_person_plan(text) \
+        and not CHILD_WROTE.search(text)
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -5022,8 +5029,8 @@ def _child_pronoun(text: str) -> str | None:
 def _fits(pronoun: str, word: str, who: str, plan: _VoicePlan) -> bool:
     """Whether "hon"/"han" can stand for an earlier person word: one person of that gender or of unknown gender
     (a placeholder, a role, "[BARN]" where the plan does not tell the child's gender)."""
-    if PLURAL_PERSON.match(word):
-        return False
+    if PLURAL_PERSON.match(word) or FIRST_PERSON_REF.fullmatch(word):
+        return False  # nor is the writer's own "jag" ever "hon"/"han"
     other = MALE_PERSON if pronoun == "hon" else FEMALE_PERSON
     if other.match(word):
         return False
@@ -5295,6 +5302,21 @@ STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det h�
                          # [NAMN_1], är socialsekreterare")
                          rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?"
                          rf"{_STAFF_TITLE}\b", re.I)
+# A professional's own account in the first person (GUIDELINES 4: a "jag" the text ties to a role names that party,
+# and the writer's own "jag tycker/vill" is no child's voice): the writer names their role ("Jag är [NAMN_1],
+# behandlare på BUP", "Skrivet av: jag, [NAMN_1], kurator", "Jag som skriver det här är kurator", "jag skriver
+# anteckningarna som [BARN]s socialsekreterare"), or the "jag" meets, talks with or is told things by the child
+# ("Jag träffade [BARN] och mamma", "jag pratade med [BARN]", "[BARN] har sagt till mig att ..."). Only the voice
+# rules read it (`_voice_plan`); `STAFF_WRITER` stays the stricter test other criteria use.
+STAFF_ACCOUNT = folded_re(
+    rf"\bjag(?:,\s*\[NAMN_\d+\],?|\s+är\s+\[NAMN_\d+\],)\s+(?:[\w-]+\s+){{0,2}}?[\w-]*?{_STAFF_TITLE}\b|"
+    rf"\bjag som skriver (?:det här|detta|anteckningarna|planen)\s+är\s+(?:[\w-]+\s+){{0,2}}?[\w-]*?{_STAFF_TITLE}\b|"
+    rf"\bjag\s+(?:skriver|har skrivit|för|antecknar)\b[^.\n]{{0,50}}?\bsom\s+(?:\[BARN\]s\s+|hens\s+|hans\s+|hennes\s+)?"
+    rf"[\w-]*?{_STAFF_TITLE}\b|"
+    r"\bjag\s+(?:har\s+|hade\s+)?(?:träffa(?:t|de|r)?|pratat|pratade|pratar|samtala(?:t|de|r)|besökt|besökte)\s+"
+    r"(?:med\s+)?\[BARN\](?!s\b)|"
+    r"\[BARN\]\s+(?:har\s+|hade\s+)?(?:sa|sagt|sade|berättade|berättat|berättar|säger)\s+(?:\w+\s+)?(?:till|för)\s+mig\b",
+    re.I)
 # A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
 # ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
 GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
@@ -5481,8 +5503,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
-        subjects = [who for a, _, who in people if who in ("child", "adult")
-                    and not _search_ci(VOICE_PREPOSITION, masked[:a])]
+        subjects = [who for a, b, who in people if who in ("child", "adult")
+                    and not _search_ci(VOICE_PREPOSITION, masked[:a]) and not FIRST_PERSON_REF.fullmatch(masked[a:b])]
         if subjects:
             last = subjects[0]
     return own, weak, by_adults

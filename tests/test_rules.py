@@ -4632,3 +4632,23 @@ def test_a_scale_with_only_its_labels_is_no_goal():
 def test_old_goals_said_to_still_apply_are_no_goal():
     text = "Nya mål\nVi utgår från att de gamla fortfarande gäller men de behöver ses över.\n"
     assert assess_rules(build_context(text))["goals_present"].verdict == "not_met"
+
+
+def test_a_professionals_first_person_view_is_not_the_childs_voice():
+    # the writer names their role: "jag tycker/vill" is the coordinator's, not the child's
+    text = ("Jag är [NAMN_1], behandlare på BUP, och har skrivit ihop det här efter mötet.\n"
+            "[BARN] har svårt med maten i skolan.\n"
+            "Jag tycker att vi behöver ett bättre samarbete. Jag vill att elevhälsan hör av sig tidigare.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+    # a "jag" that meets the child is the writer too
+    met = "Jag träffade [BARN] och mamma på BVC.\nJag vill att hon vägs oftare.\n"
+    assert _verdict(met, "child_voice") == "not_met"
+    # the child's own jag-plan keeps its voice
+    assert _verdict("Min plan\nJag heter [BARN]. Jag vill ha en lugn plats i klassrummet.\n", "child_voice") == "met"
+
+
+def test_the_child_quoted_in_a_professionals_account_is_the_childs_voice():
+    text = ("Jag heter [NAMN_1] och är familjehemssekreterare.\n\nDet [BARN] själv säger\n"
+            "Jag har pratat med [BARN] hemma i familjehemmet.\n"
+            'När jag frågade om mamma sa hon "mamma komma på lördag!".\n')
+    assert _verdict(text, "child_voice") == "met"
