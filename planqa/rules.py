@@ -211,8 +211,11 @@ CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
 # Not taking part, with the reason right after ("[BARN] ej med – hen ville inte missa simträningen", "Deltog inte
 # pga åldern"): the explicit reason GUIDELINES 3 counts as met. The subject can be left out after a sentence about
 # the child ("[BARN], 2 år, går 25 h/v. Deltog inte pga åldern").
-ABSENT_REASON = folded_re(r"\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|(?:var|är)\s+(?:inte|ej)\s+med|ej med|"
-                          r"kunde\s+(?:inte|ej)\s+(?:delta|vara med|komma))"
+ABSENT_REASON = folded_re(r"(?:\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|(?:var|är)\s+(?:inte|ej)\s+med|ej med|"
+                          r"(?:kunde|skulle|ska|skall|fick|ville|orkade)\s+(?:inte|ej)\s+(?:delta|vara med|komma))|"
+                          # a clause's word order: "att [BARN] inte skulle delta, eftersom ..."
+                          rf"{PARTICIPANT_CHILD}\s+(?:inte|ej)\s+(?:kunde|skulle|ska|skall|fick|ville|orkade)\s+"
+                          r"(?:delta|vara med|komma))"
                           r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
 ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
 # The child was asked or had said yes and did not come, no reason given ("[BARN] hade tackat ja men kom inte."):
@@ -273,6 +276,12 @@ PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHIL
 # A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
 # child with someone meeting, talking or going through the meeting with it is the child prepared.
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
+# The act negated right before it ("har inte träffat [BARN] före mötet"): no preparation.
+NEGATED_BEFORE = re.compile(r"\b(?:inte|ej|aldrig)\s+(?:\w+\s+)?$", re.I)
+# An earlier meeting, plan or follow-up ("var med på första mötet", "vid förra uppföljningen", "i den tidigare
+# SIP:en"): taking part there is no part in this plan (GUIDELINES 4, a long background before a short plan).
+EARLIER_MEETING = folded_re(r"\b(?:första|förra|förrförra|tidigare|föregående|gamla)\s+(?:sip-?)?(?:möte\w*|plan\w*|"
+                            r"sip\w*|uppföljning\w*)\b", re.I)
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
                             r"(?:fått|fick) frågan|frågade\w*|tillfrågad\w*|"
                             r"förbered\w*|förberett|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
@@ -339,13 +348,15 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b|"
-                         r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b|"
+                         r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"; invited: "[VH1] med [BARN]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
 LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
-                           r"[^,;()]{0,25}?\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista)\b", re.I)
+                           r"(?:[^,;()]{0,25}?|\([^()]{0,25}?)"  # also in brackets: "[BARN] (punkt 1–3)"
+                           r"\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista|punkt(?:erna)?\s+\d)\b",
+                           re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
 # Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
 CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
@@ -447,7 +458,8 @@ _GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder
                   r"mor|far(?!\s+illa)|styvpappa|styvmamma|bonuspappa|bonusmamma|vh|\[VH\d?\])")
 # A guardian or other adult as the one who is (not) "delaktig" ("Pappa är inte delaktig", "[NAMN_1] har varit
 # delaktig"): not the child's participation.
-ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|personal\w*|skolan|soc\w*)\s+"
+ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|personal\w*|skolan|soc\w*|"
+                              r"rektor\w*|lärar\w*|mentor\w*|kurator\w*|\w*sekreterar\w*|\w*sköterska\w*)\s+"
                               r"(?:\w+\s+){0,3}$", re.I)
 GUARDIAN_SUBJECT = re.compile(
     rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
@@ -4787,6 +4799,12 @@ QUESTION_LINE = re.compile(r"\?[\s*_]*$")
 # A quotation nobody is named for is the child's when the child speaks in it ("jag", "mig"); an unattributed "vi"
 # ("vi kör som förut", "vi tar det när utredningen är klar") only where the sentence names the child and no adult:
 # in a draft or minutes it is as likely the adults' words.
+# The child's saying verb with the words quoted right after it ('[BARN] säger "mamma kom!"'): the child's own words,
+# also where an adult tells the scene ("[NAMN_2] berättar från inskolningen: [BARN] säger ...").
+# Spoken words as `_spoken` has them: two words or more, or an exclamation (not "säger \"pip\"").
+QUOTE_FOLLOWS = re.compile(r"\s*:?\s*[\"”»“«](?:[^\"”»“«\s]+\s+[^\"”»“«\s]|[^\"”»“«]*!)")
+# A count of words the child says ("säger ett tiotal ord", "säger enstaka ord"): how far its speech has come, no view.
+WORD_COUNT = re.compile(r"\s*(?:\w+\s+){0,2}ord\b", re.I)
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig)\b", re.I)
 QUOTE_WE = re.compile(r"\b(?:vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
@@ -5160,7 +5178,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             continue
         if asked_at is not None and not main_clause:
             continue  # what the adult asked the child, not the child's answer
-        who = "adult" if adult_at is not None and not main_clause else who
+        quoting = kind == "report" and QUOTE_FOLLOWS.match(text, m.end()) is not None
+        who = "adult" if adult_at is not None and not main_clause and not quoting else who
         if kind == "observed":
             observed = observed or who
         elif kind == "view":
@@ -5175,7 +5194,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
-                and not WRITING_THE_PLAN.search(masked):
+                and not WRITING_THE_PLAN.search(masked) and not WORD_COUNT.match(text, m.end()):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
@@ -5550,6 +5569,8 @@ def _participation_texts(ctx: Context) -> list[str]:
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
+    elif _search_ci(STAFF_WRITER, ctx.text) or _staff_account(ctx.text):
+        texts = [MAIL_WRITER_WORD.sub("skribenten", t) for t in texts]  # a professional's "jag skrev upp punkterna"
     return texts
 
 
@@ -5623,8 +5644,16 @@ def _prepared(s: Segment, text: str) -> bool:
     """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in
     the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
     före mötet uppgett att [BARN] vill ...")."""
+    act = PREPARATION_ACT.search(text)
     return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
-                 and re.search(PARTICIPANT_CHILD, text, re.I)) and PREPARATION_ACT.search(text))
+                 and re.search(PARTICIPANT_CHILD, text, re.I)) and act
+                and not NEGATED_BEFORE.search(text[:act.start()]))
+
+
+def _earlier_contact(s: Segment, text: str) -> bool:
+    """The segment tells of what was before: under a heading for it (`PAST_SECTION`) or naming an earlier meeting
+    or plan (`EARLIER_MEETING`); a part taken there is no part in this plan (GUIDELINES 4)."""
+    return bool(PAST_SECTION.search(s.section) or _search_ci(EARLIER_MEETING, text))
 
 
 def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
@@ -5633,8 +5662,8 @@ def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
     m = ABSENT_REASON.search(texts[i])
     if not m:
         return False
-    if re.search(PARTICIPANT_CHILD, texts[i][:m.start()], re.I):
-        return True
+    if re.search(PARTICIPANT_CHILD, texts[i][:m.end()], re.I):
+        return True  # before the reason or opening it ("att [BARN] inte skulle delta, eftersom")
     prev = ctx.segs[i - 1] if i else None
     return bool(ABSENT_FIRST.match(texts[i]) and prev is not None and "\n" not in ctx.text[prev.end:ctx.segs[i].start]
                 and CHILD_FIRST.match(texts[i - 1]))
@@ -5708,6 +5737,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
+    specific = [s for s in specific if not _earlier_contact(s, s.text)]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)

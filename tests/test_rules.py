@@ -4652,3 +4652,33 @@ def test_the_child_quoted_in_a_professionals_account_is_the_childs_voice():
             "Jag har pratat med [BARN] hemma i familjehemmet.\n"
             'När jag frågade om mamma sa hon "mamma komma på lördag!".\n')
     assert _verdict(text, "child_voice") == "met"
+
+
+def test_a_child_only_invited_with_a_guardian_is_listed_participation():
+    text = "Kallelse till SIP-möte\nInbjudna:\n– [VH1] och [VH2] med [BARN]\n– [NAMN_2], förskollärare\n"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_the_child_kept_away_for_a_reason_in_a_clause_is_met_participation():
+    text = "Vi bestämde att [BARN] inte skulle delta, eftersom hen blev mycket orolig förra gången.\n"
+    assert _verdict(text, "child_participation") == "met"
+    # someone else who could not come is no reason for the child
+    assert _verdict("Han säger att mamma inte kunde komma för att hon jobbar.\n", "child_participation") != "met"
+
+
+def test_participation_in_an_earlier_meeting_or_negated_preparation_is_not_met():
+    earlier = "Bakgrund\n[BARN] var med på första mötet under en kvart och ritade tillsammans med dietisten.\n"
+    assert _verdict(earlier, "child_participation") != "met"
+    assert _verdict("Logopeden har inte träffat [BARN] före mötet.\n", "child_participation") != "met"
+    assert _verdict("Rektor har informerats av mentorn.\n", "child_participation") == "not_met"
+
+
+def test_a_listed_child_with_the_agenda_points_it_attended_is_met():
+    text = "Närvarande: [BARN] (punkt 1–3), [VH1], [NAMN_1], [NAMN_2]\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_a_childs_quoted_words_told_by_staff_are_its_voice_but_a_word_count_is_not():
+    text = 'Till 3: [NAMN_2] berättar från inskolningen: [BARN] säger "mamma kom!" och springer till dörren.\n'
+    assert _verdict(text, "child_voice") == "met"
+    assert _verdict("[BARN] säger ett tiotal ord och kombinerar inga ord.\n", "child_voice") == "not_met"
