@@ -448,7 +448,8 @@ SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden
                           r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
-                               r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b)", re.I)
+                               r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b|"
+                               r"\bse ovan\b)", re.I)  # the reason given above ("[VH2] har inte tillfrågats, se ovan")
 PARTICIPANT_LIST = folded_re(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
 # A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
@@ -547,7 +548,8 @@ GUARDIAN_WORD = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}s?(?![\w-])", re.I)
 OTHER_AGENT = re.compile(r"\[BARN\]|\b(?:barnet|hen|jag|när|där|medan|eftersom)\b|[.!?]", re.I)
 # The reason for excluding the guardians, when it stands in the next sentence ("Pappa är inte kallad. Det finns ett
 # kontaktförbud.").
-EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*)\b",
+EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*|"
+                              r"hot(?:et|bild\w*|situation\w*)?|med hänsyn till)\b",
                               re.I)
 TABLE_ROW = re.compile(r"^\s*\|")
 # A line that only titles a list of participants ("1. Närvarande", "Närv.:", "Närvarande / intressenter"); short
@@ -4803,8 +4805,15 @@ QUESTION_LINE = re.compile(r"\?[\s*_]*$")
 # also where an adult tells the scene ("[NAMN_2] berättar från inskolningen: [BARN] säger ...").
 # Spoken words as `_spoken` has them: two words or more, or an exclamation (not "säger \"pip\"").
 QUOTE_FOLLOWS = re.compile(r"\s*:?\s*[\"”»“«](?:[^\"”»“«\s]+\s+[^\"”»“«\s]|[^\"”»“«]*!)")
-# A count of words the child says ("säger ett tiotal ord", "säger enstaka ord"): how far its speech has come, no view.
-WORD_COUNT = re.compile(r"\s*(?:\w+\s+){0,2}ord\b", re.I)
+# How far the child's speech has come, no view: a count of words ("säger ett tiotal ord", "säger enstaka ord"), an
+# answer to its name ("svarar sällan på sitt namn", "svarar på tilltal").
+SPEECH_SKILL = re.compile(r"\s*(?:(?:\w+\s+){0,2}ord\b|(?:\w+\s+)?på\s+(?:sitt|hens|hans|hennes)\s+namn\b|"
+                          r"(?:\w+\s+)?på\s+tilltal\b)", re.I)
+# A saying verb the child is to learn ("[BARN] ska kunna säga vad hen vill ha", "lära sig att berätta"): a goal's
+# skill, not what the child said.
+ABILITY_BEFORE = re.compile(r"\b(?:kunna|lära sig(?: att)?|lär sig(?: att)?|öva på att|träna på att)\s+$", re.I)
+# An example's quotation ('säga vad hen vill ha, t.ex. "jag vill ha mer mjölk"'): no words the child said.
+EXAMPLE_BEFORE = re.compile(r"\b(?:t\.\s?ex\.?|t ex|till exempel|exempelvis|såsom)\s*:?\s*$", re.I)
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig)\b", re.I)
 QUOTE_WE = re.compile(r"\b(?:vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
@@ -4863,6 +4872,11 @@ CHILD_VIEW_HEADING = folded_re(
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:själv )?(?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
+# A heading for the child's and the adults' views together ("[BARN]s och vårdnadshavarnas synpunkter", "Barnets och
+# föräldrarnas syn").
+CHILD_AND_ADULT_VIEWS = folded_re(r"^(?:\d+[.)]?\s*)?(?:barnets|elevens|ungdomens|\[barn\]s)\s+och\s+"
+                                  r"(?:vårdnadshavar\w*|föräldr\w*|familjens|mammas|pappas)\s+(?:syn\w*|åsikt\w*|"
+                                  r"perspektiv|tankar|önskemål)\b", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
 _VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
@@ -4993,6 +5007,8 @@ def _section_voice(section: str) -> str:
     tells it: "Barnets perspektiv (enligt mamma)"), '' otherwise."""
     if CHILD_VIEW_HEADING.search(section):
         return "adult" if TOLD_BY_ADULT.search(section) else "child"
+    if _search_ci(CHILD_AND_ADULT_VIEWS, section):
+        return ""  # both views under one heading: each sentence tells whose it is
     return "adult" if ADULT_VIEW_HEADING.search(section) else ""
 
 
@@ -5174,6 +5190,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 asked_at = m.start()
             continue
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
+                or kind == "report" and ABILITY_BEFORE.search(masked, 0, m.start()) \
                 or kind == "view" and DECLINED_TO_SPEAK.match(masked, m.start()):
             continue
         if asked_at is not None and not main_clause:
@@ -5194,7 +5211,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
-                and not WRITING_THE_PLAN.search(masked) and not WORD_COUNT.match(text, m.end()):
+                and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
@@ -5207,7 +5224,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     if said is None and adult_at is None and _search_ci(FROM_CHILD_CONVERSATION, masked):
         said = "child"  # "Av samtal med barnet framgår att hen vill bo kvar": what the child said, in official words
-    quoted = [q for q in _quoted(text) if _spoken(text, q)]
+    quoted = [q for q in _quoted(text) if _spoken(text, q) and not EXAMPLE_BEFORE.search(text, 0, max(0, q[0] - 1))]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
              or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
@@ -5516,6 +5533,10 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
+        if QUOTE_MARK.match(s.text) and EXAMPLE_BEFORE.search(ctx.text, max(0, s.start - 30), s.start):
+            found = None  # an example the sentence splitter cut off after "t.ex."
+        if found and _search_ci(EARLIER_MEETING, s.text):
+            found = None  # what the child said at an earlier meeting is not its view now (GUIDELINES 4)
         if found is None and _retold_quote(s.text, bool(turn)):
             found = "adult"
         if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):

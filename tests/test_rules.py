@@ -4682,3 +4682,25 @@ def test_a_childs_quoted_words_told_by_staff_are_its_voice_but_a_word_count_is_n
     text = 'Till 3: [NAMN_2] berättar från inskolningen: [BARN] säger "mamma kom!" och springer till dörren.\n'
     assert _verdict(text, "child_voice") == "met"
     assert _verdict("[BARN] säger ett tiotal ord och kombinerar inga ord.\n", "child_voice") == "not_met"
+
+
+def test_a_goals_example_quote_a_speech_skill_or_an_earlier_meetings_words_are_no_voice():
+    goal = 'Mål\n- [BARN] ska kunna säga vad hen vill ha med korta meningar, t.ex. "jag vill ha mer mjölk", i december.\n'
+    assert _verdict(goal, "child_voice") == "not_met"
+    assert _verdict("[BARN] leker bredvid andra barn och svarar sällan på sitt namn.\n", "child_voice") != "met"
+    earlier = "[BARN] var med på första mötet; hen sa då att hen ville kunna äta pannkaka på kalas.\n"
+    assert _verdict(earlier, "child_voice") == "not_met"
+
+
+def test_one_parent_kept_out_for_a_threat_is_met_guardian_participation_and_consent():
+    text = ("Vårdnadshavare: [VH1], [VH2] (gemensam vårdnad)\nVårdnadshavarnas synpunkter: [VH1] var med.\n"
+            "[VH2] har inte kallats med hänsyn till hotbilden.\n"
+            "Samtycke: [VH1] har lämnat skriftligt samtycke. [VH2] har inte tillfrågats, se ovan.\n")
+    assert _verdict(text, "guardian_participation") == "met"
+    assert _verdict(text, "consent") == "met"
+
+
+def test_a_heading_for_the_childs_and_the_guardians_views_is_neither_sides():
+    from planqa.rules import _section_voice
+    assert _section_voice("3. [barn]s och vårdnadshavarnas synpunkter") == ""
+    assert _section_voice("vårdnadshavarnas synpunkter") == "adult"
