@@ -5025,8 +5025,11 @@ class _VoicePlan:
     guardian_writer: bool  # the guardians or the family home wrote the plan in their own voice (`GUARDIAN_WRITER`)
     staff_writer: bool = False  # a professional wrote or dictated the plan in the first person (`STAFF_WRITER`)
     adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
+    infant: bool = False  # the child is under a year old: it tells no one anything in words
 
 
+# Below this age in months a child tells nothing in words: "Hon berättade att ..." in a 4-month-old's plan is an adult.
+INFANT_MONTHS = 12
 # A child health check named by the child's age in months ("12-månaderskontrollen", "vid 18-mån-besöket"): where the
 # plan gives no age, a child that young.
 MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
@@ -5042,6 +5045,7 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
+                      infant=months is not None and months < INFANT_MONTHS,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(GUARDIAN_WRITER.search(text)) and not _child_first_person_plan(text),
                       staff_writer=bool(_search_ci(STAFF_WRITER, text))
@@ -5190,7 +5194,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 asked_at = m.start()
             continue
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
-                or kind == "report" and ABILITY_BEFORE.search(masked, 0, m.start()) \
+                or kind == "report" and (ABILITY_BEFORE.search(masked, 0, m.start()) or plan.infant) \
                 or kind == "view" and DECLINED_TO_SPEAK.match(masked, m.start()):
             continue
         if asked_at is not None and not main_clause:

@@ -4704,3 +4704,9 @@ def test_a_heading_for_the_childs_and_the_guardians_views_is_neither_sides():
     from planqa.rules import _section_voice
     assert _section_voice("3. [barn]s och vårdnadshavarnas synpunkter") == ""
     assert _section_voice("vårdnadshavarnas synpunkter") == "adult"
+
+
+def test_an_infant_tells_nothing_in_words():
+    text = ("SIP [BARN], 4 mån\n[VH1] är ensam med [BARN] och nätterna är svåra. [BARN] har gått upp dåligt i vikt.\n"
+            "Hon berättade att [BARN] lugnar sig fort när mamma bär henne.\n")
+    assert _verdict(text, "child_voice") != "met"
