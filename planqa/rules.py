@@ -211,8 +211,11 @@ CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
 # Not taking part, with the reason right after ("[BARN] ej med – hen ville inte missa simträningen", "Deltog inte
 # pga åldern"): the explicit reason GUIDELINES 3 counts as met. The subject can be left out after a sentence about
 # the child ("[BARN], 2 år, går 25 h/v. Deltog inte pga åldern").
-ABSENT_REASON = folded_re(r"\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|(?:var|är)\s+(?:inte|ej)\s+med|ej med|"
-                          r"kunde\s+(?:inte|ej)\s+(?:delta|vara med|komma))"
+ABSENT_REASON = folded_re(r"(?:\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med)?|(?:var|är)\s+(?:inte|ej)\s+med|ej med|"
+                          r"(?:kunde|skulle|ska|skall|fick|ville|orkade)\s+(?:inte|ej)\s+(?:delta|vara med|komma))|"
+                          # a clause's word order: "att [BARN] inte skulle delta, eftersom ..."
+                          rf"{PARTICIPANT_CHILD}\s+(?:inte|ej)\s+(?:kunde|skulle|ska|skall|fick|ville|orkade)\s+"
+                          r"(?:delta|vara med|komma))"
                           r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
 ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
 # The child was asked or had said yes and did not come, no reason given ("[BARN] hade tackat ja men kom inte."):
@@ -273,6 +276,12 @@ PREPARED = folded_re(rf"{_BEFORE_MEETING}.*{PARTICIPANT_CHILD}|{PARTICIPANT_CHIL
 # A section about preparing the meeting ("Inför mötet", "Förberedelser"): a sentence there that names the
 # child with someone meeting, talking or going through the meeting with it is the child prepared.
 PREPARATION_SECTION = folded_re(r"^(?:\d+[.)]?\s*)?(?:inför|innan|före) (?:sip-)?mötet\b|\bförbered\w*", re.I)
+# The act negated right before it ("har inte träffat [BARN] före mötet"): no preparation.
+NEGATED_BEFORE = re.compile(r"\b(?:inte|ej|aldrig)\s+(?:\w+\s+)?$", re.I)
+# An earlier meeting, plan or follow-up ("var med på första mötet", "vid förra uppföljningen", "i den tidigare
+# SIP:en"): taking part there is no part in this plan (GUIDELINES 4, a long background before a short plan).
+EARLIER_MEETING = folded_re(r"\b(?:första|förra|förrförra|tidigare|föregående|gamla)\s+(?:sip-?)?(?:möte\w*|plan\w*|"
+                            r"sip\w*|uppföljning\w*)\b", re.I)
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
                             r"(?:fått|fick) frågan|frågade\w*|tillfrågad\w*|"
                             r"förbered\w*|förberett|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
@@ -339,13 +348,15 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b|"
-                         r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b|"
+                         r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"; invited: "[VH1] med [BARN]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
 LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
-                           r"[^,;()]{0,25}?\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista)\b", re.I)
+                           r"(?:[^,;()]{0,25}?|\([^()]{0,25}?)"  # also in brackets: "[BARN] (punkt 1–3)"
+                           r"\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista|punkt(?:erna)?\s+\d)\b",
+                           re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
 # Consent given in other words, by a named person ("Mamma har sagt ja till planen", "har skrivit under samtycket").
 CONSENT_ACT = re.compile(r"\b(?:(?:sagt|säger|sa) ja\s+till|gått med på|går med på|godkänt (?:planen|sip)|"
@@ -437,7 +448,8 @@ SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden
                           r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
-                               r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b)", re.I)
+                               r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b|"
+                               r"\bse ovan\b)", re.I)  # the reason given above ("[VH2] har inte tillfrågats, se ovan")
 PARTICIPANT_LIST = folded_re(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
 # A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
@@ -447,7 +459,8 @@ _GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder
                   r"mor|far(?!\s+illa)|styvpappa|styvmamma|bonuspappa|bonusmamma|vh|\[VH\d?\])")
 # A guardian or other adult as the one who is (not) "delaktig" ("Pappa är inte delaktig", "[NAMN_1] har varit
 # delaktig"): not the child's participation.
-ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|personal\w*|skolan|soc\w*)\s+"
+ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|personal\w*|skolan|soc\w*|"
+                              r"rektor\w*|lärar\w*|mentor\w*|kurator\w*|\w*sekreterar\w*|\w*sköterska\w*)\s+"
                               r"(?:\w+\s+){0,3}$", re.I)
 GUARDIAN_SUBJECT = re.compile(
     rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
@@ -535,7 +548,8 @@ GUARDIAN_WORD = re.compile(rf"(?<![\w-]){_GUARDIAN_NOUN}s?(?![\w-])", re.I)
 OTHER_AGENT = re.compile(r"\[BARN\]|\b(?:barnet|hen|jag|när|där|medan|eftersom)\b|[.!?]", re.I)
 # The reason for excluding the guardians, when it stands in the next sentence ("Pappa är inte kallad. Det finns ett
 # kontaktförbud.").
-EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*)\b",
+EXCLUSION_REASON = re.compile(r"\b(?:kontaktförbud\w*|beslut\w*|skydd\w*|hemlig\w*|lvu|sekretess\w*|häktad\w*|"
+                              r"hot(?:et|bild\w*|situation\w*)?|med hänsyn till)\b",
                               re.I)
 TABLE_ROW = re.compile(r"^\s*\|")
 # A line that only titles a list of participants ("1. Närvarande", "Närv.:", "Närvarande / intressenter"); short
@@ -4979,6 +4993,19 @@ QUESTION_LINE = re.compile(r"\?[\s*_]*$")
 # A quotation nobody is named for is the child's when the child speaks in it ("jag", "mig"); an unattributed "vi"
 # ("vi kör som förut", "vi tar det när utredningen är klar") only where the sentence names the child and no adult:
 # in a draft or minutes it is as likely the adults' words.
+# The child's saying verb with the words quoted right after it ('[BARN] säger "mamma kom!"'): the child's own words,
+# also where an adult tells the scene ("[NAMN_2] berättar från inskolningen: [BARN] säger ...").
+# Spoken words as `_spoken` has them: two words or more, or an exclamation (not "säger \"pip\"").
+QUOTE_FOLLOWS = re.compile(r"\s*:?\s*[\"”»“«](?:[^\"”»“«\s]+\s+[^\"”»“«\s]|[^\"”»“«]*!)")
+# How far the child's speech has come, no view: a count of words ("säger ett tiotal ord", "säger enstaka ord"), an
+# answer to its name ("svarar sällan på sitt namn", "svarar på tilltal").
+SPEECH_SKILL = re.compile(r"\s*(?:(?:\w+\s+){0,2}ord\b|(?:\w+\s+)?på\s+(?:sitt|hens|hans|hennes)\s+namn\b|"
+                          r"(?:\w+\s+)?på\s+tilltal\b)", re.I)
+# A saying verb the child is to learn ("[BARN] ska kunna säga vad hen vill ha", "lära sig att berätta"): a goal's
+# skill, not what the child said.
+ABILITY_BEFORE = re.compile(r"\b(?:kunna|lära sig(?: att)?|lär sig(?: att)?|öva på att|träna på att)\s+$", re.I)
+# An example's quotation ('säga vad hen vill ha, t.ex. "jag vill ha mer mjölk"'): no words the child said.
+EXAMPLE_BEFORE = re.compile(r"\b(?:t\.\s?ex\.?|t ex|till exempel|exempelvis|såsom)\s*:?\s*$", re.I)
 QUOTE_FIRST_PERSON = re.compile(r"\b(?:jag|mig)\b", re.I)
 QUOTE_WE = re.compile(r"\b(?:vi|oss)\b", re.I)
 FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?:åsikt\w*|röst|synpunkt\w*|"
@@ -5034,9 +5061,14 @@ CHILD_VIEW_HEADING = folded_re(
     r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
     r"(?:syn\w*|röst|perspektiv|ord|tankar|"
     r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
-    r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:har )?(?:säger|sa|sagt|"
+    r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:själv )?(?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
+# A heading for the child's and the adults' views together ("[BARN]s och vårdnadshavarnas synpunkter", "Barnets och
+# föräldrarnas syn").
+CHILD_AND_ADULT_VIEWS = folded_re(r"^(?:\d+[.)]?\s*)?(?:barnets|elevens|ungdomens|\[barn\]s)\s+och\s+"
+                                  r"(?:vårdnadshavar\w*|föräldr\w*|familjens|mammas|pappas)\s+(?:syn\w*|åsikt\w*|"
+                                  r"perspektiv|tankar|önskemål)\b", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
 _VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
@@ -5167,6 +5199,8 @@ def _section_voice(section: str) -> str:
     tells it: "Barnets perspektiv (enligt mamma)"), '' otherwise."""
     if CHILD_VIEW_HEADING.search(section):
         return "adult" if TOLD_BY_ADULT.search(section) else "child"
+    if _search_ci(CHILD_AND_ADULT_VIEWS, section):
+        return ""  # both views under one heading: each sentence tells whose it is
     return "adult" if ADULT_VIEW_HEADING.search(section) else ""
 
 
@@ -5183,8 +5217,11 @@ class _VoicePlan:
     guardian_writer: bool  # the guardians or the family home wrote the plan in their own voice (`GUARDIAN_WRITER`)
     staff_writer: bool = False  # a professional wrote or dictated the plan in the first person (`STAFF_WRITER`)
     adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
+    infant: bool = False  # the child is under a year old: it tells no one anything in words
 
 
+# Below this age in months a child tells nothing in words: "Hon berättade att ..." in a 4-month-old's plan is an adult.
+INFANT_MONTHS = 12
 # A child health check named by the child's age in months ("12-månaderskontrollen", "vid 18-mån-besöket"): where the
 # plan gives no age, a child that young.
 MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
@@ -5200,10 +5237,17 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
+                      infant=months is not None and months < INFANT_MONTHS,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(_guardian_writer(ctx)) and not _child_first_person_plan(text),
-                      staff_writer=bool(_search_ci(STAFF_WRITER, text)),
+                      staff_writer=bool(_search_ci(STAFF_WRITER, text)) or _staff_account(text),
                       adult_filled=bool(_search_ci(ADULT_FILLED, text)))
+
+
+def _staff_account(text: str) -> bool:
+    """A professional's first-person account (`STAFF_ACCOUNT`), not a plan in the child's own words."""
+    return bool(_search_ci(STAFF_ACCOUNT, text)) and not _child_first_person_plan(text) \
+        and not CHILD_WROTE.search(text)
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -5214,8 +5258,8 @@ def _child_pronoun(text: str) -> str | None:
 def _fits(pronoun: str, word: str, who: str, plan: _VoicePlan) -> bool:
     """Whether "hon"/"han" can stand for an earlier person word: one person of that gender or of unknown gender
     (a placeholder, a role, "[BARN]" where the plan does not tell the child's gender)."""
-    if PLURAL_PERSON.match(word):
-        return False
+    if PLURAL_PERSON.match(word) or FIRST_PERSON_REF.fullmatch(word):
+        return False  # nor is the writer's own "jag" ever "hon"/"han"
     other = MALE_PERSON if pronoun == "hon" else FEMALE_PERSON
     if other.match(word):
         return False
@@ -5341,11 +5385,13 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
                 asked_at = m.start()
             continue
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
+                or kind == "report" and (ABILITY_BEFORE.search(masked, 0, m.start()) or plan.infant) \
                 or kind == "view" and DECLINED_TO_SPEAK.match(masked, m.start()):
             continue
         if asked_at is not None and not main_clause:
             continue  # what the adult asked the child, not the child's answer
-        who = "adult" if adult_at is not None and not main_clause else who
+        quoting = kind == "report" and QUOTE_FOLLOWS.match(text, m.end()) is not None
+        who = "adult" if adult_at is not None and not main_clause and not quoting else who
         if kind == "observed":
             observed = observed or who
         elif kind == "view":
@@ -5360,7 +5406,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
-                and not WRITING_THE_PLAN.search(masked):
+                and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
@@ -5373,7 +5419,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     if said is None and adult_at is None and _search_ci(FROM_CHILD_CONVERSATION, masked):
         said = "child"  # "Av samtal med barnet framgår att hen vill bo kvar": what the child said, in official words
-    quoted = [q for q in _quoted(text) if _spoken(text, q)]
+    quoted = [q for q in _quoted(text) if _spoken(text, q) and not EXAMPLE_BEFORE.search(text, 0, max(0, q[0] - 1))]
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and (said is not None or section == "child" or follows_voice
              or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
@@ -5494,6 +5540,21 @@ STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det h�
                          # [NAMN_1], är socialsekreterare")
                          rf"\bjag(?:,\s*\[NAMN_\d+\],| heter \[NAMN_\d+\] och)\s+är\s+(?:\w+\s+){{0,2}}?"
                          rf"{_STAFF_TITLE}\b", re.I)
+# A professional's own account in the first person (GUIDELINES 4: a "jag" the text ties to a role names that party,
+# and the writer's own "jag tycker/vill" is no child's voice): the writer names their role ("Jag är [NAMN_1],
+# behandlare på BUP", "Skrivet av: jag, [NAMN_1], kurator", "Jag som skriver det här är kurator", "jag skriver
+# anteckningarna som [BARN]s socialsekreterare"), or the "jag" meets, talks with or is told things by the child
+# ("Jag träffade [BARN] och mamma", "jag pratade med [BARN]", "[BARN] har sagt till mig att ..."). Only the voice
+# rules read it (`_voice_plan`); `STAFF_WRITER` stays the stricter test other criteria use.
+STAFF_ACCOUNT = folded_re(
+    rf"\bjag(?:,\s*\[NAMN_\d+\],?|\s+är\s+\[NAMN_\d+\],)\s+(?:[\w-]+\s+){{0,2}}?[\w-]*?{_STAFF_TITLE}\b|"
+    rf"\bjag som skriver (?:det här|detta|anteckningarna|planen)\s+är\s+(?:[\w-]+\s+){{0,2}}?[\w-]*?{_STAFF_TITLE}\b|"
+    rf"\bjag\s+(?:skriver|har skrivit|för|antecknar)\b[^.\n]{{0,50}}?\bsom\s+(?:\[BARN\]s\s+|hens\s+|hans\s+|hennes\s+)?"
+    rf"[\w-]*?{_STAFF_TITLE}\b|"
+    r"\bjag\s+(?:har\s+|hade\s+)?(?:träffa(?:t|de|r)?|pratat|pratade|pratar|samtala(?:t|de|r)|besökt|besökte)\s+"
+    r"(?:med\s+)?\[BARN\](?!s\b)|"
+    r"\[BARN\]\s+(?:har\s+|hade\s+)?(?:sa|sagt|sade|berättade|berättat|berättar|säger)\s+(?:\w+\s+)?(?:till|för)\s+mig\b",
+    re.I)
 # A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
 # ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
 GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
@@ -5674,14 +5735,18 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         goal = any(a < s.end and s.start < b for a, b in goal_spans)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
+        if QUOTE_MARK.match(s.text) and EXAMPLE_BEFORE.search(ctx.text, max(0, s.start - 30), s.start):
+            found = None  # an example the sentence splitter cut off after "t.ex."
+        if found and _search_ci(EARLIER_MEETING, s.text):
+            found = None  # what the child said at an earlier meeting is not its view now (GUIDELINES 4)
         if found is None and _retold_quote(s.text, bool(turn)):
             found = "adult"
         if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
-        subjects = [who for a, _, who in people if who in ("child", "adult")
-                    and not _search_ci(VOICE_PREPOSITION, masked[:a])]
+        subjects = [who for a, b, who in people if who in ("child", "adult")
+                    and not _search_ci(VOICE_PREPOSITION, masked[:a]) and not FIRST_PERSON_REF.fullmatch(masked[a:b])]
         if subjects:
             last = subjects[0]
     return own, weak, by_adults
@@ -5727,6 +5792,8 @@ def _participation_texts(ctx: Context) -> list[str]:
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
+    elif _search_ci(STAFF_WRITER, ctx.text) or _staff_account(ctx.text):
+        texts = [MAIL_WRITER_WORD.sub("skribenten", t) for t in texts]  # a professional's "jag skrev upp punkterna"
     return texts
 
 
@@ -5800,8 +5867,16 @@ def _prepared(s: Segment, text: str) -> bool:
     """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in
     the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
     före mötet uppgett att [BARN] vill ...")."""
+    act = PREPARATION_ACT.search(text)
     return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
-                 and re.search(PARTICIPANT_CHILD, text, re.I)) and PREPARATION_ACT.search(text))
+                 and re.search(PARTICIPANT_CHILD, text, re.I)) and act
+                and not NEGATED_BEFORE.search(text[:act.start()]))
+
+
+def _earlier_contact(s: Segment, text: str) -> bool:
+    """The segment tells of what was before: under a heading for it (`PAST_SECTION`) or naming an earlier meeting
+    or plan (`EARLIER_MEETING`); a part taken there is no part in this plan (GUIDELINES 4)."""
+    return bool(PAST_SECTION.search(s.section) or _search_ci(EARLIER_MEETING, text))
 
 
 def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
@@ -5810,8 +5885,8 @@ def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
     m = ABSENT_REASON.search(texts[i])
     if not m:
         return False
-    if re.search(PARTICIPANT_CHILD, texts[i][:m.start()], re.I):
-        return True
+    if re.search(PARTICIPANT_CHILD, texts[i][:m.end()], re.I):
+        return True  # before the reason or opening it ("att [BARN] inte skulle delta, eftersom")
     prev = ctx.segs[i - 1] if i else None
     return bool(ABSENT_FIRST.match(texts[i]) and prev is not None and "\n" not in ctx.text[prev.end:ctx.segs[i].start]
                 and CHILD_FIRST.match(texts[i - 1]))
@@ -5885,6 +5960,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
+    specific = [s for s in specific if not _earlier_contact(s, s.text)]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)

@@ -4757,3 +4757,81 @@ def test_the_writers_own_assessment_describes_needs(line):
 def test_an_invitations_vague_reason_is_partial():
     # GUIDELINES 4, block 60: the invitation's reason is at most vague unless concrete
     assert _verdict("Kallelse till SIP-möte\nAnledning till mötet: oro för skolgången\n", "needs_described") == "partial"
+
+
+def test_a_professionals_first_person_view_is_not_the_childs_voice():
+    # the writer names their role: "jag tycker/vill" is the coordinator's, not the child's
+    text = ("Jag är [NAMN_1], behandlare på BUP, och har skrivit ihop det här efter mötet.\n"
+            "[BARN] har svårt med maten i skolan.\n"
+            "Jag tycker att vi behöver ett bättre samarbete. Jag vill att elevhälsan hör av sig tidigare.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+    # a "jag" that meets the child is the writer too
+    met = "Jag träffade [BARN] och mamma på BVC.\nJag vill att hon vägs oftare.\n"
+    assert _verdict(met, "child_voice") == "not_met"
+    # the child's own jag-plan keeps its voice
+    assert _verdict("Min plan\nJag heter [BARN]. Jag vill ha en lugn plats i klassrummet.\n", "child_voice") == "met"
+
+
+def test_the_child_quoted_in_a_professionals_account_is_the_childs_voice():
+    text = ("Jag heter [NAMN_1] och är familjehemssekreterare.\n\nDet [BARN] själv säger\n"
+            "Jag har pratat med [BARN] hemma i familjehemmet.\n"
+            'När jag frågade om mamma sa hon "mamma komma på lördag!".\n')
+    assert _verdict(text, "child_voice") == "met"
+
+
+def test_a_child_only_invited_with_a_guardian_is_listed_participation():
+    text = "Kallelse till SIP-möte\nInbjudna:\n– [VH1] och [VH2] med [BARN]\n– [NAMN_2], förskollärare\n"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_the_child_kept_away_for_a_reason_in_a_clause_is_met_participation():
+    text = "Vi bestämde att [BARN] inte skulle delta, eftersom hen blev mycket orolig förra gången.\n"
+    assert _verdict(text, "child_participation") == "met"
+    # someone else who could not come is no reason for the child
+    assert _verdict("Han säger att mamma inte kunde komma för att hon jobbar.\n", "child_participation") != "met"
+
+
+def test_participation_in_an_earlier_meeting_or_negated_preparation_is_not_met():
+    earlier = "Bakgrund\n[BARN] var med på första mötet under en kvart och ritade tillsammans med dietisten.\n"
+    assert _verdict(earlier, "child_participation") != "met"
+    assert _verdict("Logopeden har inte träffat [BARN] före mötet.\n", "child_participation") != "met"
+    assert _verdict("Rektor har informerats av mentorn.\n", "child_participation") == "not_met"
+
+
+def test_a_listed_child_with_the_agenda_points_it_attended_is_met():
+    text = "Närvarande: [BARN] (punkt 1–3), [VH1], [NAMN_1], [NAMN_2]\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_a_childs_quoted_words_told_by_staff_are_its_voice_but_a_word_count_is_not():
+    text = 'Till 3: [NAMN_2] berättar från inskolningen: [BARN] säger "mamma kom!" och springer till dörren.\n'
+    assert _verdict(text, "child_voice") == "met"
+    assert _verdict("[BARN] säger ett tiotal ord och kombinerar inga ord.\n", "child_voice") == "not_met"
+
+
+def test_a_goals_example_quote_a_speech_skill_or_an_earlier_meetings_words_are_no_voice():
+    goal = 'Mål\n- [BARN] ska kunna säga vad hen vill ha med korta meningar, t.ex. "jag vill ha mer mjölk", i december.\n'
+    assert _verdict(goal, "child_voice") == "not_met"
+    assert _verdict("[BARN] leker bredvid andra barn och svarar sällan på sitt namn.\n", "child_voice") != "met"
+    earlier = "[BARN] var med på första mötet; hen sa då att hen ville kunna äta pannkaka på kalas.\n"
+    assert _verdict(earlier, "child_voice") == "not_met"
+
+
+def test_one_parent_kept_out_for_a_threat_is_met_guardian_participation_and_consent():
+    text = ("Vårdnadshavare: [VH1], [VH2] (gemensam vårdnad)\nVårdnadshavarnas synpunkter: [VH1] var med.\n"
+            "[VH2] har inte kallats med hänsyn till hotbilden.\n"
+            "Samtycke: [VH1] har lämnat skriftligt samtycke. [VH2] har inte tillfrågats, se ovan.\n")
+    assert _verdict(text, "guardian_participation") == "met"
+    assert _verdict(text, "consent") == "met"
+
+
+def test_a_heading_for_the_childs_and_the_guardians_views_is_neither_sides():
+    from planqa.rules import _section_voice
+    assert _section_voice("3. [barn]s och vårdnadshavarnas synpunkter") == ""
+    assert _section_voice("vårdnadshavarnas synpunkter") == "adult"
+
+
+def test_an_infant_tells_nothing_in_words():
+    text = ("SIP [BARN], 4 mån\n[VH1] är ensam med [BARN] och nätterna är svåra. [BARN] har gått upp dåligt i vikt.\n"
+            "Hon berättade att [BARN] lugnar sig fort när mamma bär henne.\n")
+    assert _verdict(text, "child_voice") != "met"
