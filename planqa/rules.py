@@ -58,6 +58,11 @@ GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
     r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
+    # the goal line only refers to another document ("Enligt barnmedicins vårdplan.", "Enl. BUP:s behandlingsplan")
+    r"(?:enligt|enl\.) (?:\S+s? )?(?:(?:vård|behandlings|habiliterings|genomförande)?plan|åtgärdsprogram|utredning|journal|"
+    r"bilaga|dokumentation)\w*\W*$|"
+    # the goal point was put off ("Bordlades.", "Punkten bordlades till nästa möte")
+    r"(?:\w+ )?bordla(?:des|gts?|gs|s)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
     r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
     r"(?:diskuterades|togs upp|hanns) inte\b|hann (?:vi |ni |man )?(?:inte|ej)\b|"
@@ -1235,6 +1240,34 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
     return cells_out, headed, levels, owned
 
 
+# An agenda point about the goals as the first cell of a two-column agenda table ("| 5. Mål | ... |", "| 4. Behov och
+# mål | ... |"): the notes in the next cell are what was written under the point (GUIDELINES 4, block 60).
+AGENDA_POINT = re.compile(r"^\d{1,2}[.)]\s*(?P<label>[^\W\d][\w .&]{0,40})$")
+
+
+def _agenda_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]]]:
+    """The goals noted under an agenda point about the goals in a two-column agenda table (AGENDA_POINT), a sentence
+    each, and the spans of those rows. A point with no notes shows nothing (GUIDELINES 4, block 60)."""
+    goals: list[Segment] = []
+    rows: list[tuple[int, int]] = []
+    for ln in _table_lines(ctx):
+        if "|" not in ln.text or "\t" in ln.text or not _is_table_row(ln.text):
+            continue
+        spans = _cell_spans(ln.text)
+        point = AGENDA_POINT.match(ln.text[spans[0][0]:spans[0][1]]) if len(spans) == 2 else None
+        if point is None or _word_count(point.group("label")) > 5 or not _goal_section(point.group("label").lower()):
+            continue
+        a, b = spans[1]
+        if not _goal_cell(ln.text[a:b]):
+            continue
+        rows.append((ln.start, ln.end))
+        for piece in segments(ln.text[a:b]):  # the cell's sentences, as the plan's text is split
+            if _goal_cell(piece.text) and not NOT_A_GOAL.search(piece.text) and not NEED_STATEMENT.match(piece.text) \
+                    and not NO_GOAL_NOTE.search(piece.text):
+                goals.append(_row_cell(ctx, ln, a + piece.start, a + piece.end))
+    return goals, rows
+
+
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     """True when pos lies in one of the sorted, disjoint spans (starts: their start offsets)."""
     i = bisect.bisect_right(starts, pos) - 1
@@ -1327,8 +1360,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
     excluded."""
     cells, headed, _, _ = _cached(ctx, "table_goals", _table_goals)
+    agenda, agenda_rows = _agenda_goals(ctx)
     headed_starts = [a for a, _ in headed]
-    out = list(cells)
+    out = list(cells) + agenda
     gaps = vars(ctx)["goal_gaps"] = []  # goal slots left empty or without a goal (see `goal_gaps`)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
     outer = ""  # the last heading `segments` found
@@ -1338,25 +1372,27 @@ def goal_segments(ctx: Context) -> list[Segment]:
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
     stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
-    any_section = False  # a goal section seen anywhere in the plan
+    any_section = bool(agenda_rows)  # a goal section seen anywhere in the plan (also an agenda point with notes)
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
+    left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
     for s in ctx.segs:
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
-            heading, sibling, outer, listed, paused = None, None, s.section, False, False
+            heading, sibling, outer, listed, paused, left = None, None, s.section, False, False, False
             prev_heading = s
             continue
         prev_heading = None
-        if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s):
+        if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s) \
+                or agenda_rows and _in_spans_of(agenda_rows, s.start):
             continue
         slide = _slide_title(ctx, s)
         if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")
-            heading, sibling, listed, paused, stamped = slide, None, False, False, False
+            heading, sibling, listed, paused, stamped, left = slide, None, False, False, False, False
             continue
         question = _form_question(ctx, s)
         if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
-            heading, sibling, listed, paused, stamped = question, None, False, False, False
+            heading, sibling, listed, paused, stamped, left = question, None, False, False, False, False
             continue
         pseudo = _framework_heading(ctx, s) or _pseudo_heading(ctx, s)
         if pseudo is None:
@@ -1365,10 +1401,17 @@ def goal_segments(ctx: Context) -> list[Segment]:
             whole = _whole_line(ctx, s)
             pseudo = _pseudo_heading(ctx, whole) if whole.end > s.end else None
             covered = whole.end if pseudo is not None else covered
+        if pseudo is None:
+            pseudo = _goal_title(ctx, s)
+        elif GOAL_ON_LABEL_LINE.match(s.text):
+            pseudo = None  # "Mål: [BARN] ska orka skolan bättre": a goal after its label, not a heading
         if pseudo is not None:
+            if EMPTY_GOAL_SLOT.match(s.text) and re.search(r":\s*[-–—]+\s*$", s.text):
+                gaps.append(s)  # "Delmål: –" read as a heading: an empty goal slot, and no section below it
+                pseudo = ""
             # the number may stand apart from the heading's words ("J." / "Mål"): read it from the whole line
             line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
-            heading, sibling, listed, paused = pseudo, _next_section_number(line), False, False
+            heading, sibling, listed, paused, left = pseudo, _next_section_number(line), False, False, False
             stamped = bool(CLOCK_STAMP.match(s.text))
             continue
         if stamped and _starts_line(ctx, s) and CLOCK_STAMP.match(s.text):
@@ -1382,9 +1425,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
             item = bool(LIST_ITEM_START.match(s.text))
             notes = bool(SPEAKER_NOTES_LINE.match(s.text))  # "Anteckningar: Målen skrevs om flera gånger."
             paused = not item and (paused or notes or listed and _after_blank_line(ctx, s))
+            own = s.section if s.section != outer else _line_label(s.text)
+            left = not item and (_goalless_label(own) and not _goal_section(own) if own is not None else left)
         enclosing = heading if heading is not None else outer
         section = heading if heading is not None and s.section == outer else s.section  # an inline label wins
-        in_goal_section = not paused and (_goal_section(section) or under_goals and heading is None and section == outer
+        in_goal_section = not paused and not left and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
         any_section = any_section or in_goal_section
@@ -1410,7 +1455,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 gaps.append(s)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
-                and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body):  # "- Mål: –", "Vem gör vad?": none
+                and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body) \
+                and not GOAL_TALK.match(body) and not _lead_in_sentence(body):  # "- Mål: –", "Vem gör vad?": none
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
@@ -1456,6 +1502,43 @@ NEED_STATEMENT = re.compile(rf"^\W*(?:att\s+)?{CHILD}\s+(?:behöver|har behov av
 # evaluable goal); "Vi strävar efter att [BARN] ska ..." states a goal (GOAL_INTRO).
 TEAM_VISION = re.compile(r"^\W*(?:vi|alla|samtliga(?:\s+\w+)?)\s+(?:tillsammans\s+)?(?:(?:strävar|arbetar|verkar)\s+"
                          r"(?:efter|för|mot)|vill\s+(?:skapa|bygga|ge))\s+(?:en|ett)\b", re.I)
+
+
+# The meeting's talk about what the goals should be, told in a first-person account ("Vi pratade länge om vad vi
+# egentligen vill med planen", "Vi diskuterade om vi skulle ha fler mål"): how the goals were discussed, not a goal
+# (GUIDELINES 4, block 58); "Vi pratade om att [BARN] ska ..." carries its goal and is not this.
+GOAL_TALK = re.compile(r"^\W*(?:vi|jag|man|alla|de vuxna)\s+(?:\w+\s+){0,2}?(?:pratade|diskuterade|talade|resonerade|"
+                       r"funderade|pratar|diskuterar|resonerar)\b[^.]{0,40}?\b(?:om|kring)\s+"
+                       r"(?:vad|hur|vilka|vilket|vilken|om|huruvida|vi|man|det|när)\b", re.I)
+
+
+def _lead_in_sentence(body: str) -> bool:
+    """A sentence of four words or more that ends with a colon ("Vi landade i ett övergripande mål som alla ställde
+    sig bakom:"): it introduces the goal below it and states none itself."""
+    return body.rstrip().endswith(":") and _word_count(body) >= 4
+
+
+# A goal label with the child's "ska" goal after it on its line ("Mål: [BARN] ska orka skolan bättre"): a goal, though
+# the line is short enough for a heading.
+GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att\s+)?{CHILD}\s+(?:ska|skall)\s+\w", re.I)
+
+
+# A goal section's title that is a longer phrase than `_pseudo_heading` takes ("Mål som vi ändå var överens om",
+# "Målen vi kom fram till för hösten"): it opens with the goal word and ends its line without a sentence end; a title
+# about an earlier plan's goals ("Målen från förra planen") is no goal section of this plan (GUIDELINES 4, block 61).
+GOAL_TITLE = re.compile(r"^\W*(?:del)?m[åa]l(?:en|et)?\s+(?:som|vi|för|fram till|till|inför|under)\b[^.!?:;\[\]|]{0,60}$",
+                        re.I)
+
+
+def _goal_title(ctx: Context, s: Segment) -> str | None:
+    """For a whole line of up to ten words that titles the goals below it (GOAL_TITLE), the title, lower-cased; None
+    for any other segment."""
+    text = s.text.strip()
+    if not GOAL_TITLE.match(text) or _word_count(text) > 10 or NOT_A_GOAL.search(text) or PAST_SECTION.search(text) \
+            or not _starts_line(ctx, s) or _line_end(ctx, s) != s.start + len(s.text.rstrip()):
+        return None
+    rest = ctx.text[_line_end(ctx, s):].lstrip("\n")
+    return text.lower() if rest.strip() else None
 
 
 # The numbers one to ten as dictation says them ("punkt två", "Mål tre").
@@ -1612,8 +1695,9 @@ def _separator_dash(ctx: Context, s: Segment) -> bool:
 
 # Where a run-on list of goals, written as one sentence with commas or semicolons ("Mål: skolan ska ha anpassat schemat
 # senast v. 5, BUP ska ha en bättre bild av [BARN]:s mående"), starts its next goal: a comma or semicolon before a
-# short subject and "ska".
-GOAL_SERIES_BREAK = re.compile(r"[,;]\s+(?=(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w)")
+# short subject and "ska"; not before a conjunction that goes on with the same goal ("..., och det ska ha fungerat
+# varje gång under de fyra sista veckorna före jullovet").
+GOAL_SERIES_BREAK = re.compile(r"[,;]\s+(?!(?:och|men|samt|så|eller|då)\s)(?=(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w)")
 
 
 def _goal_series(s: Segment) -> list[Segment]:
@@ -1726,6 +1810,17 @@ def _goalless_label(label: str) -> bool:
     return bool(SECTION_WORD.match(label) or HEADER_WORDS.match(label) or SPEAKER_NOTES.match(label))
 
 
+# A short label that opens a line, also with an abbreviation in it ("Samordn.ansvarig: BUM", "Nästa uppföljn.: efter
+# sommarlovet"), where the sentence split did not take it for a section.
+OPENING_LABEL = re.compile(r"^\s*([^\W\d][\w.]*(?:[ /-][\w.]+){0,3})\s*:\s")
+
+
+def _line_label(text: str) -> str | None:
+    """The label that opens the line (OPENING_LABEL), lower-cased; None when it opens with none."""
+    m = OPENING_LABEL.match(text)
+    return m.group(1).lower() if m else None
+
+
 def _after_blank_line(ctx: Context, s: Segment) -> bool:
     """True when the segment's line follows an empty line."""
     line_start = ctx.text.rfind("\n", 0, s.start)
@@ -1744,7 +1839,9 @@ AREA_DASH_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}?\s+[–—-]\s+")
 # inte sätta mål idag", "inga nya mål"), or that goals are still to be set, as tentative plans say it ("Det vore bra
 # att formulera nya mål, men ...", GUIDELINES 4, block 51).
 NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b(?!\w)|"
-                          r"\b(?:formulera|sätta|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+)?m[åa]l(?:en)?\b|"
+                          r"\b(?:formulera|sätta|satte|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+|fler\s+)?m[åa]l(?:en)?\b|"
+                          # talk about more goals than those written ("om vi skulle ha fler mål")
+                          r"\bha\s+fler\s+m[åa]l\b|"
                           # the old goals still apply, with nothing written out (GUIDELINES 4, block 53)
                           r"\b(?:de|dom)\s+(?:gamla|tidigare|förra)\s+(?:m[åa]len\s+)?(?:\w+\s+)?(?:gäller|kvarstår)\b",
                           re.I)
@@ -3792,6 +3889,9 @@ GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:e
 # The agencies and adults (not the child, not the guardians) that can stand as a goal's subject.
 GOAL_AGENCY_SUBJECT = re.compile(r"^(?:all |alla |de |den |ordinarie )*(?:personal\w*|vuxna|lärar\w*|pedagog\w*|"
                                  r"boendet|hemmet|familjehemme\w*|jourhemme\w*|hvb\w*|"
+                                 # the school's or a service's work as the subject ("Undervisningen ska vara
+                                 # bättre anpassad"): a state the service should reach (GUIDELINES 4.1)
+                                 r"undervisning\w*|lärmiljö\w*|bemötande\w*|"
                                  r"vi|nätverket|samverkan\w*|verksamhet\w*|myndighet\w*|huvudm\w*|"
                                  r"sis|ungdomshem\w*|frivård\w*|kriminalvård\w*|åklagar\w*|tingsrätt\w*)\b", re.I)
 
@@ -5990,6 +6090,11 @@ GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
 # matten"): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?(?:(?:typ|liksom|asså|ba)\s+)?", re.I)
+# A goal that opens with a clause of time or condition, the subject after "ska" ("När [BARN] blir ledsen på
+# lektionerna ska hen gå till den trygga vuxna", "Om det blir bråk på rasten ska [BARN] kunna ..."): the subject
+# decides whose goal it is.
+CLAUSE_FIRST_GOAL = re.compile(r"^(?:när|om|då|efter att|innan|varje gång)\s[^.;]{0,120}?,?\s(?:ska|skall|kan)\s+"
+                               r"(?P<subject>\S+)", re.I)
 # The child as the goal's subject ("[BARN] ska ...", "Att jag ...", "[BARN]s vikt ...", "Min viktkurva ...").
 CHILD_GOAL_SUBJECT = re.compile(rf"^(?:att\s+)?(?:{GOAL_CHILD}|\[BARN\]:?s|mitt|min|mina|ditt|din|dina)(?!\w)", re.I)
 # A goal that opens with the child's own doing, the subject left out ("Att kunna gå till skolan", "Tränar på gym
@@ -6011,7 +6116,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"^(?:att\s+)?(?:(?:båda|bägge|all|alla|de|den|det|samtliga|ordinarie|bättre|ett|en|god|gott|tätare|tydlig\w*|"
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
     r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fsk|försk\.?|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
-    r"information\w*|rutin\w*|utredning\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
+    r"information\w*|rutin\w*|utredning\w*|undervisning\w*|lärmiljö\w*|bemötande\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
     r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
@@ -6078,6 +6183,9 @@ def goal_frame(ctx: Context, s: Segment) -> str:
         if not re.match(GOAL_CHILD, body, re.I):
             return "unclear"  # a guardian's wish in the text, not a goal of the plan
         body = body[wish.end():]
+    clause_first = CLAUSE_FIRST_GOAL.match(body)
+    if clause_first:
+        body = body[clause_first.start("subject"):]  # "När [BARN] blir arg ska hen gå till ...": "hen gå till ..."
     if _search_ci(INTERVENTION_COMPLIANCE, body):
         return "other"  # "Följer måltidsschemat 6 av 7 dagar", "går på minst 5 av 6 samtal hos BUP"
     if CHILD_GIVEN.match(body):

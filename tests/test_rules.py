@@ -4835,3 +4835,44 @@ def test_an_infant_tells_nothing_in_words():
     text = ("SIP [BARN], 4 mån\n[VH1] är ensam med [BARN] och nätterna är svåra. [BARN] har gått upp dåligt i vikt.\n"
             "Hon berättade att [BARN] lugnar sig fort när mamma bär henne.\n")
     assert _verdict(text, "child_voice") != "met"
+
+
+def test_goal_line_that_only_refers_to_another_plan_is_no_goal():
+    ctx = build_context("Barnets behov\n[BARN] har diabetes.\n\nMål\nEnligt barnmedicins vårdplan.\n\nInsatser\n"
+                        "1. [NAMN_2] utbildar personalen.\n")
+    assert ctx.goals == []
+    assert assess_rules(ctx)["goals_present"].verdict == "not_met"
+
+
+def test_tabled_goal_point_is_no_goal():
+    ctx = build_context("Anteckningar\n\n4. Behov och mål\nBordlades. [BARN] ville inte att vi satte mål när hen inte "
+                        "var med. Tas upp igen.\n\n5. Vem gör vad\n- [NAMN_3] träffar [BARN] varje tisdag.\n")
+    assert ctx.goals == []
+
+
+def test_agenda_table_goal_point_gives_its_notes_as_goals():
+    text = ("Kallelse till SIP-möte\n\n| Punkt | Ant. |\n|---|---|\n| 1. Presentation | |\n"
+            "| 2. Bakgrund | [BARN] ska börja på förskolan i augusti. |\n"
+            "| 5. Mål | [BARN] ska sova bättre. [BARN] ska äta frukost hemma. |\n| 6. Nästa möte | tisdag 16/6 |\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["[BARN] ska sova bättre.", "[BARN] ska äta frukost hemma."]
+
+
+def test_first_person_meeting_talk_and_lead_in_are_no_goals():
+    ctx = build_context("Vad vi vill uppnå\nVi pratade länge om vad vi egentligen vill med planen. Vi landade i ett "
+                        "övergripande mål som alla ställde sig bakom:\n[BARN] ska känna sig trygg på förskolan.\n")
+    assert [g.text for g in ctx.goals] == ["[BARN] ska känna sig trygg på förskolan."]
+    assert assess_rules(ctx)["child_goals"].verdict == "met"
+
+
+def test_long_goal_title_and_clause_first_child_goal():
+    ctx = build_context("Mål som vi ändå var överens om\nNär [BARN] blir ledsen på lektionerna ska hen gå till den trygga "
+                        "vuxna, och det ska ha fungerat varje gång före jullovet.\n\nNästa möte\nJag kallar.\n")
+    assert len(ctx.goals) == 1
+    assert assess_rules(ctx)["child_goals"].verdict == "met"
+
+
+def test_label_below_the_goals_ends_the_goal_section():
+    ctx = build_context("Mål:\n[BARN] ska ha en förskoleplats där hen känner sig trygg.\n"
+                        "Vårdnadshavarnas synpunkter: [VH1] var med.\n[VH2] har inte kallats med hänsyn till hotbilden.\n")
+    assert [g.text for g in ctx.goals] == ["[BARN] ska ha en förskoleplats där hen känner sig trygg."]
