@@ -5627,6 +5627,7 @@ def _guardian_writer(ctx: Context) -> re.Match[str] | None:
     criteria)."""
     return _cached(ctx, "_guardian_writer", lambda c: GUARDIAN_WRITER.search(c.text))
 
+
 # A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
 # blir i jagform från mig", "Det här är [NAMN_1], socialsekreterare", "jag som samordnare"): the plan's "jag" is that
 # adult, not the child.
