@@ -5622,10 +5622,10 @@ GUARDIAN_WRITER = folded_re(
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
 
 
-def _guardian_writer(ctx: Context) -> re.Match[str] | None:
-    """`GUARDIAN_WRITER`'s first match in the plan, searched once per context (a slow pattern, read by several
-    criteria)."""
-    return _cached(ctx, "_guardian_writer", lambda c: GUARDIAN_WRITER.search(c.text))
+def _guardian_writer(ctx: Context) -> tuple[int, int] | None:
+    """The span of `GUARDIAN_WRITER`'s first match in the plan, searched once per context (a slow pattern, read by
+    several criteria; a span, not the match, so that the context can still go to a worker process)."""
+    return _cached(ctx, "_guardian_writer", lambda c: (m := GUARDIAN_WRITER.search(c.text)) and m.span())
 
 
 # A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
@@ -6678,10 +6678,10 @@ def _written_by_guardians(ctx: Context) -> list[Segment]:
     """The segment that says the guardians themselves wrote the plan ("Skriven av [VH1], mamma", "mamma och pappa
     har skrivit texten åt mig"): the plan is their own account, they took part (GUIDELINES 3
     guardian_participation met); [] otherwise, also where what they filled in is a rating form (`RATING_FORM`)."""
-    m = _guardian_writer(ctx)
-    if not m or not _search_ci(PARENT_WRITER, m.group()) or RATING_FORM.match(ctx.text, m.end()):
+    found = _guardian_writer(ctx)
+    if not found or not _search_ci(PARENT_WRITER, ctx.text[found[0]:found[1]]) or RATING_FORM.match(ctx.text, found[1]):
         return []
-    return [s for s in ctx.segs if s.start <= m.start() < s.end][:1]
+    return [s for s in ctx.segs if s.start <= found[0] < s.end][:1]
 
 
 # Both parents as the subject of a clause ("Föräldrarna berättade", "Båda vårdnadshavarna var med", "Mamma och pappa

@@ -4876,3 +4876,14 @@ def test_label_below_the_goals_ends_the_goal_section():
     ctx = build_context("Mål:\n[BARN] ska ha en förskoleplats där hen känner sig trygg.\n"
                         "Vårdnadshavarnas synpunkter: [VH1] var med.\n[VH2] har inte kallats med hänsyn till hotbilden.\n")
     assert [g.text for g in ctx.goals] == ["[BARN] ska ha en förskoleplats där hen känner sig trygg."]
+
+
+def test_an_assessed_context_can_go_to_a_worker_process():
+    """Training sends rule contexts to forked workers; what the rules cache on a context must pickle."""
+    import pickle
+
+    ctx = build_context("Vår plan för [BARN]\nSkriven av [VH1], mamma, och [VH2], pappa.\n"
+                        "Vi vill att [BARN] får gå kvar i sin klass. Skolan ordnar en lugn plats.")
+    assess_rules(ctx)
+    assert vars(ctx).get("_guardian_writer")  # the writer was found and cached
+    assert pickle.loads(pickle.dumps(ctx)).text == ctx.text
