@@ -5340,8 +5340,14 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       infant=months is not None and months < INFANT_MONTHS,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(_guardian_writer(ctx)) and not _child_first_person_plan(text),
-                      staff_writer=bool(_search_ci(STAFF_WRITER, text)) or _staff_account(text),
+                      staff_writer=_staff_writer(ctx),
                       adult_filled=bool(_search_ci(ADULT_FILLED, text)))
+
+
+def _staff_writer(ctx: Context) -> bool:
+    """A professional wrote or dictated the plan in the first person (`STAFF_WRITER`) or tells it as their own account
+    (`_staff_account`); once per context (the voice and the participation rules both read it)."""
+    return _cached(ctx, "_staff_writer", lambda c: bool(_search_ci(STAFF_WRITER, c.text)) or _staff_account(c.text))
 
 
 def _staff_account(text: str) -> bool:
@@ -5893,7 +5899,7 @@ def _participation_texts(ctx: Context) -> list[str]:
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
-    elif _search_ci(STAFF_WRITER, ctx.text) or _staff_account(ctx.text):
+    elif _staff_writer(ctx):
         texts = [MAIL_WRITER_WORD.sub("skribenten", t) for t in texts]  # a professional's "jag skrev upp punkterna"
     return texts
 
