@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import load_config, load_model_from_config
 
-from planqa.models import Entity
 from planqa.integrity import write_manifest
+from planqa.models import Entity
 from planqa.nlp import DEFAULT_MODEL_DIR, _runs, analyse, blank_pipeline, gazetteer_spans, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -180,3 +180,29 @@ def test_analyse_never_raises(rules_nlp: spacy.Language, text: str) -> None:
     assert doc.text == text
     for e in ents:
         assert text[e.start:e.end] == e.text
+
+
+def test_training_scripts_follow_up_check_equals_analyse(rules_nlp: spacy.Language) -> None:
+    """train/ner.py runs the pipeline up to the merge once and merges a copy per plan date; that
+    must give what analyse gives with and without the plan date."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "train" / "ner.py")
+    ner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ner)
+    records = [
+        {"text": "SIP-möte 2026-02-10.\nUppföljning 14/3.", "plan_date": "2025-12-01",
+         "follow_up_dates": ["2026-03-14"]},  # the plan date in the text gives 2026, the given one 2026 too
+        {"text": "Möte 10/11.\nVi ses igen 14/1.", "plan_date": "2026-11-10", "follow_up_dates": ["2027-01-14"]},
+        {"text": "Uppföljning vid behov.", "plan_date": None, "follow_up_dates": []},
+    ]
+    expected = {"pipeline": 0, "pipeline_gold_plan_date": 0}
+    for r in records:
+        given = datetime.date.fromisoformat(r["plan_date"]) if r["plan_date"] else None
+        for name, plan_date in (("pipeline", None), ("pipeline_gold_plan_date", given)):
+            _, ents = analyse(rules_nlp, r["text"], plan_date)
+            expected[name] += sorted(
+                {e.normalised for e in ents if e.role == "follow_up" and e.normalised}) == r["follow_up_dates"]
+    got = ner.follow_up_exact(rules_nlp, records)
+    assert {k: got[k] for k in expected} == {k: round(v / 3, 4) for k, v in expected.items()}
+    assert expected["pipeline"] < expected["pipeline_gold_plan_date"]  # the given plan date matters here

@@ -109,14 +109,18 @@ def _mark(spans: set[tuple[int, int, str]], text: str) -> set[tuple[int, int, st
     return {(s, e, lab, bool(PLACEHOLDER.fullmatch(text[s:e]))) for s, e, lab in spans}
 
 
+def unmerged_docs(nlp: spacy.Language, records: list[dict]) -> list[Doc]:
+    """`records` through the pipeline up to (not including) sip_merge."""
+    with nlp.select_pipes(disable=[n for n in ("sip_merge",) if n in nlp.pipe_names]):
+        return list(nlp.pipe(r["text"] for r in records))
+
+
 def evaluate(nlp: spacy.Language, records: list[dict], modes: dict[str, dict[str, str]],
-             snap: frozenset[str] = frozenset()) -> dict:
+             snap: frozenset[str] = frozenset(), docs: list[Doc] | None = None) -> dict:
     """Entity scores of each source configuration (label -> model/ruler/both) on `records`; the
-    modes named in `snap` also widen model DATEs to planqa.dates mentions (planqa.nlp.snap_dates)."""
-    base = nlp.select_pipes(disable=["sip_merge"]) if "sip_merge" in nlp.pipe_names else None
-    docs = list(nlp.pipe(r["text"] for r in records))
-    if base is not None:
-        base.restore()
+    modes named in `snap` also widen model DATEs to planqa.dates mentions (planqa.nlp.snap_dates).
+    `docs`: `unmerged_docs(nlp, records)` when the caller has them already."""
+    docs = unmerged_docs(nlp, records) if docs is None else docs
     gold = [_mark(gold_spans(r), r["text"]) for r in records]
     out = {}
     for name, sources in modes.items():
@@ -146,17 +150,16 @@ def follow_up_exact(nlp: spacy.Language, records: list[dict]) -> dict[str, float
     """Share of plans whose set of follow-up ISO dates equals the gold set: from the pipeline's DATE
     entities and from planqa.dates mentions, learned scorer and rules, with the plan date found in
     the text or given (the corpus plan_date, as a caller with metadata would pass it)."""
-    from planqa.nlp import analyse
-
+    merge = nlp.get_pipe("sip_merge")
     hits = Counter()
-    for r in records:
+    for r, unmerged in zip(records, unmerged_docs(nlp, records), strict=True):
         gold = sorted(r["follow_up_dates"])
         plan_date = datetime.date.fromisoformat(r["plan_date"]) if r["plan_date"] else None
-        doc, _ = analyse(nlp, r["text"])
-        hits["pipeline"] += sorted({e._.normalised for e in doc.ents if e._.follow_up and e._.normalised}) == gold
-        doc, _ = analyse(nlp, r["text"], plan_date)
-        hits["pipeline_gold_plan_date"] += sorted(
-            {e._.normalised for e in doc.ents if e._.follow_up and e._.normalised}) == gold
+        for name, given in (("pipeline", None), ("pipeline_gold_plan_date", plan_date)):
+            doc = unmerged.copy()  # the tokens, NER and gazetteer once; the merge with each plan date
+            doc._.plan_date = given
+            doc = merge(doc)
+            hits[name] += sorted({e._.normalised for e in doc.ents if e._.follow_up and e._.normalised}) == gold
         for name, scorer in (("dates_learned", nlp.get_pipe("sip_merge").scorer), ("dates_rules", "rules")):
             hits[name] += follow_up_dates(r["text"], scorer=scorer)[0] == gold
             hits[name + "_gold_plan_date"] += follow_up_dates(r["text"], plan_date, scorer=scorer)[0] == gold
@@ -179,7 +182,7 @@ def normaliser_accuracy(records: list[dict]) -> dict[str, float]:
     return {"accuracy": round(hits / n, 4) if n else 0.0, "n_plans": n}
 
 
-def throughput(nlp: spacy.Language, texts: list[str], repeats: int = 5) -> dict[str, float]:
+def throughput(nlp: spacy.Language, texts: list[str], repeats: int = 3) -> dict[str, float]:
     """Plans per CPU-second on one core, the pipeline vs bare spacy.blank("sv") tokenisation.
 
     CPU time (best of `repeats`, the two interleaved) rather than wall time, so that other
@@ -239,11 +242,12 @@ def main(argv: list[str] | None = None) -> None:
 
     nlp.add_pipe("sip_gazetteer")  # every label, to compare with the model
     modes = {m: dict.fromkeys(ENT_LABELS, m) for m in MODES}
-    dev = evaluate(nlp, by_split["dev"], modes)
+    dev_docs = unmerged_docs(nlp, by_split["dev"])
+    dev = evaluate(nlp, by_split["dev"], modes, docs=dev_docs)
     sources = {lab: max(MODES, key=lambda m: (dev[m][lab]["f"], m == "model")) for lab in ENT_LABELS}
     # then whether to widen model DATEs to planqa.dates mentions, also by DATE F1 on dev
     variants = {"unsnapped": sources, "snapped": sources}
-    dev |= evaluate(nlp, by_split["dev"], variants, frozenset({"snapped"}))
+    dev |= evaluate(nlp, by_split["dev"], variants, frozenset({"snapped"}), docs=dev_docs)
     snap = sources["DATE"] != "ruler" and dev["snapped"]["DATE"]["f"] > dev["unsnapped"]["DATE"]["f"]
     dev["combined"] = dev["snapped" if snap else "unsnapped"]
     modes |= variants
