@@ -688,6 +688,33 @@ def test_a_teacher_reporting_about_the_child_is_the_childs_need():
     assert _verdict(text, "needs_described") == "met"
 
 
+def test_a_minutes_paragraph_title_heads_its_needs():
+    # GUIDELINES 4 (block 63): "§ 3 Aktuell situation" is the needs section; a reference there shows nothing
+    ref = "§ 3 Aktuell situation\nSe föregående protokoll och bilaga.\n§ 4 Övrigt\nInga frågor.\n"
+    result = assess(ref).criteria["needs_described"]
+    assert result.verdict == "not_met"
+    assert [e.text for e in result.evidence] == ["Se föregående protokoll och bilaga."]
+    told = "§ 5 Bakgrund och svårigheter\nVägrar gå till skolan på måndagar, somnar först vid två.\n"
+    result = assess(told).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert result.evidence[0].text.startswith("Vägrar gå till skolan")
+
+
+def test_what_an_adult_does_or_offers_is_no_difficulty_of_the_child():
+    # the adult's pushing of the swing, the feelings on picture cards, the speakers' own "behöver vi"
+    for text in ("Barnets röst\n[BARN] säger \"mer gunga\" och blir glad när en vuxen knuffar.\n",
+                 "Barnets delaktighet\nKuratorn använde bildkort (glad / ledsen / rädd / arg) med [BARN].\n",
+                 "Samtalet\n[VH2]: Behöver vi komma på fler möten?\n"):
+        assert _verdict(text, "needs_described") == "not_met", text
+
+
+def test_a_contact_about_a_difficulty_names_its_topic_only():
+    text = "Tidsplan\ndecember\nKontakt med Första linjen om [BARN]s sömn och oro.\n"
+    assert _verdict(text, "needs_described") != "met"
+    hedged = "§ 1 Ärendets bakgrund\nOro har framförts med hänvisning till uppgifter om självskadande beteende.\n"
+    assert _verdict(hedged, "needs_described") == "partial"
+
+
 def test_a_place_topic_or_object_after_a_preposition_is_no_responsible():
     text = ("Insatser\n- Besök hos dietist\n- Översyn av fritids organisation\n- Bildstöd (PECS) på förskolan\n"
             "- Stödsamtal – för mamma\n- Återbesök barnkliniken\n- Ev. remiss till första linjen el. BUP\n"
