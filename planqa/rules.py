@@ -3176,6 +3176,11 @@ CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanm
 # That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
 # a vague need (GUIDELINES 3).
 HAS_IT_HARD = folded_re(r"\b(?:har|hade)\s+(?:haft\s+)?det\s+(?:\w+\s+)?(?:(?:lite|ganska|väldigt|mycket|så)\s+)?$", re.I)
+# A time or a place that "is hard" says where, not what ("[VH1]: Han säger att morgnarna är jobbiga", "Rasterna
+# är jobbiga"): vague like "har det jobbigt" (GUIDELINES 3); "det är jobbigt när ..." says what.
+HARD_WHERE = folded_re(r"\b(?:morgn\w*|morgonen|kvällar\w*|kvällen|nätter\w*|natten|raste\w*|lektion\w*|skolan|skoldag\w*|"
+                       r"förskolan|fritids|hemma|helg\w*|måndag\w*|matsalen|lunch\w*|idrott\w*)\s+(?:är|var|blir|känns|"
+                       r"kändes|har varit)\s+(?:(?:lite|ganska|väldigt|mycket|så|extra|mest|fortfarande|ofta)\s+)?$", re.I)
 # Leaving a room now and then, in a "när"-clause of an arrangement ("vill välja vilken vuxen hon går till när hon
 # behöver gå ut från lektionen"): a condition, not a described need.
 NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|därifrån|undan)\b", re.I)
@@ -3473,17 +3478,50 @@ def _paragraph_title_line(ctx: Context, s: Segment) -> bool:
     return at is not None and s.end <= at[1] and not ctx.text[s.end:at[1]].strip(" \t.:")
 
 
+# A question that heads the needs in a plan written to the child ("Varför finns planen?", "Vad är svårt just nu?",
+# "Hur är det nu?"): GUIDELINES 4 (block 62) reads the child-friendly headings as the plan's sections.
+NEED_QUESTION = folded_re(r"\b(?:varför|svårt|svåra|jobbigt|jobbiga|tufft|hur är det|hur mår|vad har hänt|"
+                          r"bekymr\w*|oro\w*)\b", re.I)
+
+
+def _question_heading(ctx: Context, s: Segment) -> bool:
+    """A short unnumbered question alone on its line, not a speaker's turn ("Vad är svårt just nu?", not "[VH2]:
+    Behöver vi ...?" or a form's numbered prompt "1. Varför har vi det här mötet?"): a child-friendly section
+    heading."""
+    text = s.text.strip()
+    if (not QUESTION_LINE.search(text) or ":" in text or len(text.split()) > 8 or not _starts_line(ctx, s)
+            or not text[0].isalpha()):
+        return False
+    line_end = ctx.text.find("\n", s.end)
+    return not ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)].strip()
+
+
+def _find_question_titles(ctx: Context) -> dict[int, str]:
+    """The question heading (`_question_heading`) over each later segment, up to the next heading or question
+    heading, keyed by the segment's start."""
+    titles, current = {}, None
+    for s in ctx.segs:
+        if s.is_heading:
+            current = None
+        elif _question_heading(ctx, s):
+            current = s.text.strip()
+        elif current is not None:
+            titles[s.start] = current
+    return titles
+
+
 def _need_context(ctx: Context, s: Segment) -> bool:
     """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti"),
-    a slide titled for the needs ("Bild 4: Bakgrund"), a line that works as a needs heading ("Del 1 – Nuläge") or
-    a minutes paragraph titled for the needs ("§ 5 Bakgrund")."""
+    a slide titled for the needs ("Bild 4: Bakgrund"), a line that works as a needs heading ("Del 1 – Nuläge"), a
+    minutes paragraph titled for the needs ("§ 5 Bakgrund") or a question heading about them ("Vad är svårt?")."""
     if _is_need_context(s):
         return True
     line_at = ctx.text.rfind("\n", 0, s.start) + 1
     return (line_at < s.start and bool(NEED_LINE_LABEL.match(ctx.text[line_at:s.end]))
             or bool(NEED_SECTION.search(_title_of_slide(ctx, s)))
             or bool(NEED_SECTION.search(_cached(ctx, "pseudo_sections", _find_pseudo_sections).get(s.start, "")))
-            or bool(NEED_SECTION.search(_paragraph_title(ctx, s))))
+            or bool(NEED_SECTION.search(_paragraph_title(ctx, s)))
+            or bool(_search_ci(NEED_QUESTION, _cached(ctx, "question_titles", _find_question_titles).get(s.start, ""))))
 
 
 # A label left empty ("Behov: –", "Oro:").
@@ -3581,7 +3619,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
     disputed = bool(_search_ci(PARENTS_DISAGREE, text))
     for s in ctx.segs:
-        if s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s):
+        if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
+                or _question_heading(ctx, s)):
             continue
         if _any_in(refs, s.start, s.end) and _need_context(ctx, s):
             reference.append(s)
@@ -3631,7 +3670,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
-                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
+                              or bool(HAS_IT_HARD.search(clause) or HARD_WHERE.search(clause))
+                              and word.lower().startswith("jobbig")
                               or bool(SUPPORT_AROUND.search(clause)) or bool(RISK_OF.search(clause))
                               or _hedged_need(s, at - s.start, sentence)
                               or bool(BARE_AREA_NOUN.fullmatch(word)) and bool(AREA_NOUN_LEAD.search(clause))

@@ -708,6 +708,22 @@ def test_what_an_adult_does_or_offers_is_no_difficulty_of_the_child():
         assert _verdict(text, "needs_described") == "not_met", text
 
 
+def test_a_childs_question_heading_opens_the_needs():
+    # GUIDELINES 4 (block 62): "Vad är svårt just nu?" heads the needs; the question itself shows nothing
+    result = assess("Det här är din plan\n\nVad är svårt just nu?\nDet blir bråk på rasterna nästan varje dag.\n"
+                    ).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert [e.text for e in result.evidence] == ["Det blir bråk på rasterna nästan varje dag."]
+    other = "Det här är din plan\n\nVad gör vi nu?\nDet blir bråk på rasterna nästan varje dag.\n"
+    assert _verdict(other, "needs_described") != "met"
+
+
+def test_a_time_or_place_that_is_hard_is_a_vague_need():
+    assert _verdict("Samtalet\n[VH1]: Han säger att morgnarna är jobbiga.\n", "needs_described") == "partial"
+    told = "Barnets röst\n[BARN] tycker att det är jobbigt när det är nya vuxna i skolan.\n"
+    assert _verdict(told, "needs_described") == "met"
+
+
 def test_a_contact_about_a_difficulty_names_its_topic_only():
     text = "Tidsplan\ndecember\nKontakt med Första linjen om [BARN]s sömn och oro.\n"
     assert _verdict(text, "needs_described") != "met"
