@@ -3085,7 +3085,16 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"(?:träffa\w*|pratade|pratat|talade|talat|samtal\w*)\b[^.;\n]{0,40}?(?:\[BARN\]|barnet|eleven|ungdomen|hen|honom|henne) (?:ensam|enskilt)\b|"
                         # a needs point put off in shorthand ("behov? → nästa ggn", "Behov: tas nästa gång"), GUIDELINES 4
                         # (block 57: what only the writer could decode shows nothing)
-                        r"behov\w*\s*[?:]+\s*(?:(?:→|->|[–-])\s*)?(?:tas (?:upp )?)?(?:nästa (?:ggn?|gång)|senare|återkommer))", re.I)
+                        r"behov\w*\s*[?:]+\s*(?:(?:→|->|[–-])\s*)?(?:tas (?:upp )?)?(?:nästa (?:ggn?|gång)|senare|återkommer)|"
+                        # the speakers' own need in an inverted question or clause ("Behöver vi komma på fler möten?",
+                        # "då behöver ni ringa"): GUIDELINES 4 (block 64), "jag" and "vi" in a line are the speaker
+                        r"behöver (?:vi|ni)\b|"
+                        # the feelings offered on picture cards or a scale ("bildkort (glad / ledsen / rädd / arg)"):
+                        # the choices, not how the child feels
+                        r"(?:glad|ledsen|rädd|arg|lugn|orolig)(?:\s*[/,]\s*(?:glad|ledsen|rädd|arg|lugn|orolig|trött|"
+                        r"nöjd|besviken))+|"
+                        # the school's policy document ("enligt planen mot kränkande behandling")
+                        r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
 # "se utredn.": the needs are only referred to elsewhere (GUIDELINES 4.1: not_met; block 57: an abbreviation a careful
 # reader can tell counts).
@@ -3126,7 +3135,7 @@ SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][
 # guardian too ("Mammas depression har blivit bättre, men hon är fortfarande trött").
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|patienten|"
                          r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mammas?|mammans?|pappas?|pappans?|"
-                         r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
+                         r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma|(?:en|någon) vuxen)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
                          r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
 # A difficulty that the text says will not happen: reassurance to the child ("Ingen blir arg på dig", "Du ska inte
 # behöva vara orolig"), no need.
@@ -3167,6 +3176,11 @@ CASE_HISTORY = folded_re(r"\b(?:aktualiserades|aktualiserats|(?:anmälan|orosanm
 # That the child "has it hard" says there is a difficulty, not which ("[BARN] har det fortfarande jobbigt i skolan"):
 # a vague need (GUIDELINES 3).
 HAS_IT_HARD = folded_re(r"\b(?:har|hade)\s+(?:haft\s+)?det\s+(?:\w+\s+)?(?:(?:lite|ganska|väldigt|mycket|så)\s+)?$", re.I)
+# A time or a place that "is hard" says where, not what ("[VH1]: Han säger att morgnarna är jobbiga", "Rasterna
+# är jobbiga"): vague like "har det jobbigt" (GUIDELINES 3); "det är jobbigt när ..." says what.
+HARD_WHERE = folded_re(r"\b(?:morgn\w*|morgonen|kvällar\w*|kvällen|nätter\w*|natten|raste\w*|lektion\w*|skolan|skoldag\w*|"
+                       r"förskolan|fritids|hemma|helg\w*|måndag\w*|matsalen|lunch\w*|idrott\w*)\s+(?:är|var|blir|känns|"
+                       r"kändes|har varit)\s+(?:(?:lite|ganska|väldigt|mycket|så|extra|mest|fortfarande|ofta)\s+)?$", re.I)
 # Leaving a room now and then, in a "när"-clause of an arrangement ("vill välja vilken vuxen hon går till när hon
 # behöver gå ut från lektionen"): a condition, not a described need.
 NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|därifrån|undan)\b", re.I)
@@ -3193,9 +3207,10 @@ OFFENCE_WORD = folded_re(r"(?:hot|våld|brott|stjäl|snatt|kränk|droger|narkoti
 
 
 # A difficulty the writers present as their guess ("[BARN] verkar tycka att det är jobbigt ..., men det är vår tolkning",
-# "vi tänker att hen kanske har svårt ..."): a hedged need, no concrete description (GUIDELINES 4, block 51).
+# "vi tänker att hen kanske har svårt ..."), or reported as unverified information ("med hänvisning till uppgifter om
+# självskadande beteende"): a hedged need, no concrete description (GUIDELINES 4, block 51).
 HEDGED_NEED = folded_re(r"\b(?:kanske|möjligen|möjligtvis|eventuellt|vår tolkning|vi uppfattar att|vi tror att|vi tänker att|"
-                        r"verkar (?:\w+ )?tycka)\b", re.I)
+                        r"verkar (?:\w+ )?tycka|uppgifter om)\b", re.I)
 # A need area named as a bare noun after a preposition or "och" ("problem med sömnen", "rutiner kring sömn", "mat och
 # sömn"): it says where, not what (GUIDELINES 3: vague); "Sömnen beskrivs som oregelbunden" describes it.
 BARE_AREA_NOUN = folded_re(r"sömn(?:en)?", re.I)
@@ -3221,9 +3236,11 @@ RISK_OF = folded_re(r"\brisk(?:en)?\s+för\s+(?:\w+\s+){0,2}$", re.I)
 WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgången|maten|sömnen|vardagen|allt|det mesta|mycket)\s*(?:[.!;,]|$|\s(?:och|men|sedan)\b)",
                          re.I)
 # A difficulty that is the topic of talk or information ("vem i klassen som får veta om anfallen", "samtal om ilska
-# och konflikter", "information om ångest", "tankar om sömnen"): what is talked or thought about, not the child's situation.
+# och konflikter", "information om ångest", "tankar om sömnen", "Kontakt med Första linjen om [BARN]s sömn", "Möte mellan
+# mentor och [VH1] om frånvaron"): what is talked or thought about, not the child's situation.
 TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|tankar|funderingar|"
-                       r"psykoedukation)\s+(?:om|kring)\s+(?:\S+\s+){0,2}$", re.I)
+                       r"psykoedukation|(?:kontakt|möte|samtal)\s+(?:med|mellan)\s+(?:\S+\s+){1,4}?)\s*(?:om|kring)\s+"
+                       r"(?:\S+\s+){0,2}$", re.I)
 
 
 # A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska
@@ -3425,15 +3442,86 @@ def _find_pseudo_sections(ctx: Context) -> dict[int, str]:
     return titles
 
 
+# A paragraph's number and title in minutes ("§ 5 Bakgrund", "§ 3. Aktuell situation", "§ 1 b Presentation", "§ 4
+# Nuläge: [BARN] ..."): GUIDELINES 4 (block 63) reads the paragraphs as sections; `rest` is what follows the title on
+# its line.
+MINUTES_PARAGRAPH = re.compile(r"^[ \t]*§[ \t]*\d{1,2}(?:[ \t]*[a-z]\b)?[ \t]*[.:]?[ \t]*(?P<title>[^\n.:!?]{1,50})(?P<rest>[^\n]*)",
+                               re.I | re.M)
+
+
+def _find_paragraph_titles(ctx: Context) -> list[tuple[int, int, str]]:
+    """(start, end, title) of each minutes paragraph's opening: `end` is the end of its line when the line holds the
+    title only, else the end of the title."""
+    found = []
+    for m in MINUTES_PARAGRAPH.finditer(ctx.text):
+        bare = not m.group("rest").strip(" \t.:")
+        found.append((m.start(), m.end() if bare else m.end("title"), m.group("title").strip()))
+    return found
+
+
+def _paragraph_at(ctx: Context, s: Segment) -> tuple[int, int, str] | None:
+    """The opening of the minutes paragraph the segment is in (None outside minutes)."""
+    titles = _cached(ctx, "paragraph_titles", _find_paragraph_titles)
+    i = bisect.bisect_right([a for a, _, _ in titles], s.start) - 1
+    return titles[i] if i >= 0 else None
+
+
+def _paragraph_title(ctx: Context, s: Segment) -> str:
+    """The title of the minutes paragraph the segment is in ('' outside minutes)."""
+    at = _paragraph_at(ctx, s)
+    return at[2] if at else ""
+
+
+def _paragraph_title_line(ctx: Context, s: Segment) -> bool:
+    """The segment is a minutes paragraph's bare title line ("§ 5 Bakgrund och behov"): it names a topic only."""
+    at = _paragraph_at(ctx, s)
+    return at is not None and s.end <= at[1] and not ctx.text[s.end:at[1]].strip(" \t.:")
+
+
+# A question that heads the needs in a plan written to the child ("Varför finns planen?", "Vad är svårt just nu?",
+# "Hur är det nu?"): GUIDELINES 4 (block 62) reads the child-friendly headings as the plan's sections.
+NEED_QUESTION = folded_re(r"\b(?:varför|svårt|svåra|jobbigt|jobbiga|tufft|hur är det|hur mår|vad har hänt|"
+                          r"bekymr\w*|oro\w*)\b", re.I)
+
+
+def _question_heading(ctx: Context, s: Segment) -> bool:
+    """A short unnumbered question alone on its line, not a speaker's turn ("Vad är svårt just nu?", not "[VH2]:
+    Behöver vi ...?" or a form's numbered prompt "1. Varför har vi det här mötet?"): a child-friendly section
+    heading."""
+    text = s.text.strip()
+    if (not QUESTION_LINE.search(text) or ":" in text or len(text.split()) > 8 or not _starts_line(ctx, s)
+            or not text[0].isalpha()):
+        return False
+    line_end = ctx.text.find("\n", s.end)
+    return not ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)].strip()
+
+
+def _find_question_titles(ctx: Context) -> dict[int, str]:
+    """The question heading (`_question_heading`) over each later segment, up to the next heading or question
+    heading, keyed by the segment's start."""
+    titles, current = {}, None
+    for s in ctx.segs:
+        if s.is_heading:
+            current = None
+        elif _question_heading(ctx, s):
+            current = s.text.strip()
+        elif current is not None:
+            titles[s.start] = current
+    return titles
+
+
 def _need_context(ctx: Context, s: Segment) -> bool:
     """`_is_need_context`, also under a label that opens the segment's line ("**Läget:** ... Skov sedan augusti"),
-    a slide titled for the needs ("Bild 4: Bakgrund") or a line that works as a needs heading ("Del 1 – Nuläge")."""
+    a slide titled for the needs ("Bild 4: Bakgrund"), a line that works as a needs heading ("Del 1 – Nuläge"), a
+    minutes paragraph titled for the needs ("§ 5 Bakgrund") or a question heading about them ("Vad är svårt?")."""
     if _is_need_context(s):
         return True
     line_at = ctx.text.rfind("\n", 0, s.start) + 1
     return (line_at < s.start and bool(NEED_LINE_LABEL.match(ctx.text[line_at:s.end]))
             or bool(NEED_SECTION.search(_title_of_slide(ctx, s)))
-            or bool(NEED_SECTION.search(_cached(ctx, "pseudo_sections", _find_pseudo_sections).get(s.start, ""))))
+            or bool(NEED_SECTION.search(_cached(ctx, "pseudo_sections", _find_pseudo_sections).get(s.start, "")))
+            or bool(NEED_SECTION.search(_paragraph_title(ctx, s)))
+            or bool(_search_ci(NEED_QUESTION, _cached(ctx, "question_titles", _find_question_titles).get(s.start, ""))))
 
 
 # A label left empty ("Behov: –", "Oro:").
@@ -3471,7 +3559,7 @@ def _heading_like(ctx: Context, s: Segment) -> bool:
     """A section title, a table's header row or an empty label: it names a topic, it describes nothing."""
     if EMPTY_LABEL.match(s.text) or _search_ci(PLACEHOLDER_LABEL, s.text) or ":" not in s.text and _pseudo_heading(ctx, s) is not None:  # not "Diagnos: X"
         return True
-    if _needs_column_header(s.text):
+    if _needs_column_header(s.text) or _paragraph_title_line(ctx, s):
         return True
     line_end = ctx.text.find("\n", s.end)
     return "|" in s.text and line_end >= 0 and bool(TABLE_RULE.match(ctx.text[line_end + 1:]))
@@ -3531,7 +3619,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
     disputed = bool(_search_ci(PARENTS_DISAGREE, text))
     for s in ctx.segs:
-        if s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s):
+        if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
+                or _question_heading(ctx, s)):
             continue
         if _any_in(refs, s.start, s.end) and _need_context(ctx, s):
             reference.append(s)
@@ -3581,7 +3670,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
-                              or bool(HAS_IT_HARD.search(clause)) and word.lower().startswith("jobbig")
+                              or bool(HAS_IT_HARD.search(clause) or HARD_WHERE.search(clause))
+                              and word.lower().startswith("jobbig")
                               or bool(SUPPORT_AROUND.search(clause)) or bool(RISK_OF.search(clause))
                               or _hedged_need(s, at - s.start, sentence)
                               or bool(BARE_AREA_NOUN.fullmatch(word)) and bool(AREA_NOUN_LEAD.search(clause))

@@ -688,6 +688,49 @@ def test_a_teacher_reporting_about_the_child_is_the_childs_need():
     assert _verdict(text, "needs_described") == "met"
 
 
+def test_a_minutes_paragraph_title_heads_its_needs():
+    # GUIDELINES 4 (block 63): "§ 3 Aktuell situation" is the needs section; a reference there shows nothing
+    ref = "§ 3 Aktuell situation\nSe föregående protokoll och bilaga.\n§ 4 Övrigt\nInga frågor.\n"
+    result = assess(ref).criteria["needs_described"]
+    assert result.verdict == "not_met"
+    assert [e.text for e in result.evidence] == ["Se föregående protokoll och bilaga."]
+    told = "§ 5 Bakgrund och svårigheter\nVägrar gå till skolan på måndagar, somnar först vid två.\n"
+    result = assess(told).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert result.evidence[0].text.startswith("Vägrar gå till skolan")
+
+
+def test_what_an_adult_does_or_offers_is_no_difficulty_of_the_child():
+    # the adult's pushing of the swing, the feelings on picture cards, the speakers' own "behöver vi"
+    for text in ("Barnets röst\n[BARN] säger \"mer gunga\" och blir glad när en vuxen knuffar.\n",
+                 "Barnets delaktighet\nKuratorn använde bildkort (glad / ledsen / rädd / arg) med [BARN].\n",
+                 "Samtalet\n[VH2]: Behöver vi komma på fler möten?\n"):
+        assert _verdict(text, "needs_described") == "not_met", text
+
+
+def test_a_childs_question_heading_opens_the_needs():
+    # GUIDELINES 4 (block 62): "Vad är svårt just nu?" heads the needs; the question itself shows nothing
+    result = assess("Det här är din plan\n\nVad är svårt just nu?\nDet blir bråk på rasterna nästan varje dag.\n"
+                    ).criteria["needs_described"]
+    assert result.verdict == "met"
+    assert [e.text for e in result.evidence] == ["Det blir bråk på rasterna nästan varje dag."]
+    other = "Det här är din plan\n\nVad gör vi nu?\nDet blir bråk på rasterna nästan varje dag.\n"
+    assert _verdict(other, "needs_described") != "met"
+
+
+def test_a_time_or_place_that_is_hard_is_a_vague_need():
+    assert _verdict("Samtalet\n[VH1]: Han säger att morgnarna är jobbiga.\n", "needs_described") == "partial"
+    told = "Barnets röst\n[BARN] tycker att det är jobbigt när det är nya vuxna i skolan.\n"
+    assert _verdict(told, "needs_described") == "met"
+
+
+def test_a_contact_about_a_difficulty_names_its_topic_only():
+    text = "Tidsplan\ndecember\nKontakt med Första linjen om [BARN]s sömn och oro.\n"
+    assert _verdict(text, "needs_described") != "met"
+    hedged = "§ 1 Ärendets bakgrund\nOro har framförts med hänvisning till uppgifter om självskadande beteende.\n"
+    assert _verdict(hedged, "needs_described") == "partial"
+
+
 def test_a_place_topic_or_object_after_a_preposition_is_no_responsible():
     text = ("Insatser\n- Besök hos dietist\n- Översyn av fritids organisation\n- Bildstöd (PECS) på förskolan\n"
             "- Stödsamtal – för mamma\n- Återbesök barnkliniken\n- Ev. remiss till första linjen el. BUP\n"
