@@ -4878,6 +4878,39 @@ def test_label_below_the_goals_ends_the_goal_section():
     assert [g.text for g in ctx.goals] == ["[BARN] ska ha en förskoleplats där hen känner sig trygg."]
 
 
+def test_timeline_rows_with_the_childs_state_are_goals():
+    """GUIDELINES 4, block 65: a row saying what the child manages by a time is a goal; interventions, appointments
+    and the follow-up row are not; an agency's "ska ha" row is a state an agency should reach."""
+    text = ("SIP [BARN]\n\nTidslinje\n- v. 7: habiliteringen startar föräldrautbildning, sex träffar\n"
+            "- v. 9: [BARN] träffar kuratorn varje vecka\n- mars: socialtjänsten ska ha utsett en kontaktperson\n"
+            "- april: [BARN] är i skolan hela dagar minst fyra dagar i veckan\n"
+            "- påsklovet: [BARN] ska känna sig tryggare i skolan\n- v. 23: uppföljning\n")
+    ctx = build_context(text)
+    assert [g.text for g in ctx.goals] == ["socialtjänsten ska ha utsett en kontaktperson",
+                                           "[BARN] är i skolan hela dagar minst fyra dagar i veckan",
+                                           "[BARN] ska känna sig tryggare i skolan"]
+    res = assess_rules(ctx)
+    assert res["goals_evaluable"].verdict == "partial"
+
+
+def test_rows_under_time_points_and_done_rows():
+    """Rows under a line that is only a time point are the timeline's rows; rows under a point marked as done are
+    the past (GUIDELINES 4, block 65)."""
+    text = ("Tidsplan\n\noktober (gjort)\n[BARN] går till skolan tre dagar i veckan.\n\n**v. 48**\n"
+            "- Skolan schemalägger rastvärdar.\n- [BARN] äter lunch i matsalen minst tre dagar i veckan.\n\n"
+            "**v. 11–12**\n- [BARN] sover i eget rum fem nätter av sju.\n\nv. 15\nUppföljning av planen.\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["[BARN] äter lunch i matsalen minst tre dagar i veckan.",
+                     "[BARN] sover i eget rum fem nätter av sju."]
+
+
+def test_schedule_table_under_a_goal_heading_is_no_goal_list():
+    text = ("Mål för samverkan:\n- Förskolan och BVC ska ha tolk vid alla samtal.\n\n| Vecka | Vad | Vem |\n"
+            "|---|---|---|\n| 35 | Tolk bokas till inskolningssamtalet | förskolan |\n| 37 | Hembesök med tolk | BVC |\n"
+            "| 41 | Kontaktlista skickas till alla | BVC |\n")
+    assert [g.text for g in build_context(text).goals] == ["- Förskolan och BVC ska ha tolk vid alla samtal."]
+
+
 def test_an_assessed_context_can_go_to_a_worker_process():
     """Training sends rule contexts to forked workers; what the rules cache on a context must pickle."""
     import pickle
