@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from planqa import dates, followup, grids, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
@@ -71,7 +71,7 @@ GOAL_PLACEHOLDER = re.compile(
     re.I)
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
-    r"terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
+    r"\w*terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga|"
     r"\w*lovet|midsommar|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)
 AGENCY_FRAMED = re.compile(
@@ -1460,6 +1460,12 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
+        if in_goal_section and _is_table_row(s.text) and _starts_line(ctx, s):
+            what = _what_column_goal(ctx, s)
+            if what is not None:  # "| Vad | Hur vi gör | Vem |" under a goal heading: the goal is the "Vad" cell
+                if what is False:
+                    continue
+                s = what
         body = _strip_label(s.text)
         framework = _framework_line(ctx, s, enclosing, last_goal if last_section == enclosing else None, fields) \
             if in_goal_section else None
@@ -1489,6 +1495,32 @@ def goal_segments(ctx: Context) -> list[Segment]:
     # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
     extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     return sorted(out + extra, key=lambda g: g.start)
+
+
+# The first column title of a table that says what is to be reached, how and by whom ("| Vad | Hur vi gör | Vem |"):
+# under a goal heading its "Vad" cells are the goals (GUIDELINES 4: the column headers say what the cells are).
+WHAT_COLUMN = re.compile(r"^vad(?:\s+ska\s+\w+(?:\s+\w+)?)?\??$", re.I)
+
+
+def _what_column_goal(ctx: Context, s: Segment) -> Segment | Literal[False] | None:
+    """For a table row (`s`, its whole line) whose table opens with a header titled "Vad" in its first column
+    (WHAT_COLUMN) followed by other titles: the row's first cell as a goal segment, False for the header, the
+    separator or a row whose first cell is empty; None for a row of any other table."""
+    lo = s.start
+    while lo > 0:  # the table's first line
+        prev = ctx.text.rfind("\n", 0, lo - 1) + 1
+        if not _is_table_row(ctx.text[prev:lo - 1]):
+            break
+        lo = prev
+    header = ctx.text[lo:ctx.text.find("\n", lo) if "\n" in ctx.text[lo:] else len(ctx.text)]
+    titles = _cells(header)
+    if len(titles) < 2 or not WHAT_COLUMN.match(titles[0]) or any(re.search(r"\d", t) for t in titles):
+        return None
+    line = Segment(s.start, _line_end(ctx, s), ctx.text[s.start:_line_end(ctx, s)], s.section)
+    spans = _cell_spans(line.text)
+    if lo == s.start or not spans or not re.search(r"[A-Za-zÅÄÖåäö]{2}", line.text[slice(*spans[0])]):
+        return False
+    return _row_cell(ctx, line, *spans[0])
 
 
 # A protocol's numbered paragraph at a line's start ("§ 5. Mål", "§ 1a. Dagordn", "§ 4 Insatser: Skolan utreder ...");
@@ -1899,12 +1931,13 @@ def _timeline_rows(ctx: Context) -> list[int]:
             continue
         bullet = BULLET.match(line)  # not LIST_ITEM_START: "v. 7" is no lettered item
         lo = bullet.end() if bullet else len(line) - len(line.lstrip())
-        head = TIME_HEAD_LINE.match(line)
+        head = TIME_HEAD_LINE.match(line) if len(line) <= 80 else None
         if head and _timeline_point(head.group("time")):
             points += 1
             under = not TIMELINE_DONE.search(head.group("note"))
             continue
-        label_end = _timeline_label_end(line, lo)
+        label_end = _timeline_label_end(line, lo) if ":" in line[:lo + 44] or " –" in line[:lo + 44] \
+            or " -" in line[:lo + 44] or " —" in line[:lo + 44] else lo
         if label_end > lo:
             points += 1
             if not TIMELINE_DONE.search(line[lo:label_end]):

@@ -4911,6 +4911,48 @@ def test_schedule_table_under_a_goal_heading_is_no_goal_list():
     assert [g.text for g in build_context(text).goals] == ["- Förskolan och BVC ska ha tolk vid alla samtal."]
 
 
+def test_protocol_paragraphs_open_and_end_the_goals():
+    """GUIDELINES 4, block 63: "§ 6. Insatser" ends the goals of "§ 5. Mål"; "Beslutades:" under § Mål and "Mötet
+    beslutade om mål:" list the goals."""
+    text = ("Protokoll\n\n§ 5. Mål\nMötet beslutade om följande mål:\na) [BARN] somnar i vagnen vid vilan\n"
+            "b) [BARN] kan visa med tecken när hen vill ha mat\n§ 6. Insatser\n– Tecken som stöd hemma\n– Föräldrastöd\n")
+    assert [g.text for g in build_context(text).goals] == ["a) [BARN] somnar i vagnen vid vilan",
+                                                           "b) [BARN] kan visa med tecken när hen vill ha mat"]
+    text = ("Protokoll\n\n§ 4 Mål\nBeslutades:\n– [BARN] ska äta bättre\n– BUP ska göra en bedömning av ätandet\n\n"
+            "§ 5 Insatser\n– Matschema hemma\n")
+    assert [g.text for g in build_context(text).goals] == ["– [BARN] ska äta bättre",
+                                                           "– BUP ska göra en bedömning av ätandet"]
+    text = "§ 5 Beslut: Mötet beslutade om mål:\n– [BARN] äter lunch i matsalen minst tre dagar i veckan\n§ 6 Samtycke finns.\n"
+    assert [g.text for g in build_context(text).goals] == ["– [BARN] äter lunch i matsalen minst tre dagar i veckan"]
+
+
+def test_agency_state_after_the_goal_label_is_a_goal():
+    ctx = build_context("Samtal:\n[NAMN_2]: Mål då?\n\nMål: Hab har gjort motorisk bedömning\nInsatser:\n"
+                        "- Motorisk bedömning – hab ([NAMN_2])\n")
+    assert [g.text for g in ctx.goals] == ["Mål: Hab har gjort motorisk bedömning"]
+    assert assess_rules(ctx)["goals_present"].verdict == "partial"  # a state an agency should reach (4.1)
+
+
+def test_goal_labelled_cell_in_a_table_without_goal_column():
+    text = ("Sammanställning\n\n| Vad | Vem | När |\n|---|---|---|\n"
+            "| Mål: Umgängesplanen är fastställd | | v. 10 |\n| Förlänga avtalet med jourhemmet | FS | före 28/2 |\n")
+    ctx = build_context(text)
+    assert [g.text for g in ctx.goals] == ["Mål: Umgängesplanen är fastställd"]
+    assert assess_rules(ctx)["goals_evaluable"].verdict == "met"  # its time is in the row's "När" cell
+
+
+def test_what_column_under_a_goal_question_gives_the_goals():
+    text = ("Vad ska bli bättre för dig?\n\n| Vad | Hur vi gör | Vem |\n|---|---|---|\n"
+            "| Du ska kunna sova i din egen säng fem nätter av sju. | En saga varje kväll | familjehemmet |\n"
+            "| | Träffa mamma varannan vecka | vi |\n")
+    assert [g.text for g in build_context(text).goals] == ["Du ska kunna sova i din egen säng fem nätter av sju."]
+
+
+def test_a_term_is_a_time_frame():
+    from planqa.rules import is_measurable
+    assert is_measurable("Vi ska ha hittat en praktikplats åt dig till höstterminen.")
+
+
 def test_an_assessed_context_can_go_to_a_worker_process():
     """Training sends rule contexts to forked workers; what the rules cache on a context must pickle."""
     import pickle
