@@ -6334,7 +6334,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"information\w*|rutin\w*|utredning\w*|undervisning\w*|lärmiljö\w*|bemötande\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
     r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
-_SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
+_SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|säkerställs|upprätthålls|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
 _DEADLINE = r"\b(?:senast|före|innan|till)\b"
 # Said in the present with no deadline, such a line is an intervention listed among the goals.
