@@ -1926,7 +1926,7 @@ def _timeline_rows(ctx: Context) -> list[int]:
             cells = _cells(line)
             if len(cells) >= 2 and not is_table_header(line) and not _schedule_header(line) and cells[1]:
                 points += 1
-                if not TIMELINE_DONE.search(line):
+                if not TIMELINE_DONE.search(" ".join(cells[:1] + cells[2:])):  # "| v. 12 | ... | klart |"
                     rows.append(start + line.index(cells[1], line.index("|") + 1 if "|" in line else 0))
             continue
         bullet = BULLET.match(line)  # not LIST_ITEM_START: "v. 7" is no lettered item
