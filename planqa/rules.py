@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from planqa import dates, followup, grids, wordlists
 from planqa.actors import find_actors, find_roles, normalise_actor
@@ -71,7 +71,7 @@ GOAL_PLACEHOLDER = re.compile(
     re.I)
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
-    r"terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
+    r"\w*terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga|"
     r"\w*lovet|midsommar|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)
 AGENCY_FRAMED = re.compile(
@@ -1237,7 +1237,17 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                                                                            if i < len(spans) and i != goal_col))
                 if owned_table:
                     owned.add(cells_out[-1].start)
+        elif goal_col is None:  # "| Mål: Placeringen är verkställd | | senast 1 maj |" in a "Vad" column
+            at = next((i for i, (a, b) in enumerate(spans) if GOAL_LABELLED_CELL.match(ln.text[a:b])), None)
+            if at is not None:
+                cells_out.append(_row_cell(ctx, ln, *spans[at]))
+                levels[cells_out[-1].start] = " ".join(ln.text[x:y] for i, (x, y) in enumerate(spans) if i != at)
     return cells_out, headed, levels, owned
+
+
+# A cell of a table without a goal column that labels its own text as a goal ("Mål: Umgängesplanen är fastställd"):
+# the row is a goal, its other cells its level or time frame.
+GOAL_LABELLED_CELL = re.compile(r"^\s*(?:del)?m[åa]l\s*\d*\s*:\s*\S", re.I)
 
 
 # An agenda point about the goals as the first cell of a two-column agenda table ("| 5. Mål | ... |", "| 4. Behov och
@@ -1377,6 +1387,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
     for s in ctx.segs:
+        if s.is_heading and heading and _goal_section(heading) and DECISION_LABEL.match(s.section.rstrip(": ")):
+            continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
             heading, sibling, outer, listed, paused, left = None, None, s.section, False, False, False
@@ -1384,12 +1396,19 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue
         prev_heading = None
         if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s) \
-                or agenda_rows and _in_spans_of(agenda_rows, s.start):
+                or agenda_rows and _in_spans_of(agenda_rows, s.start) \
+                or _in_spans_of(_schedule_tables(ctx), s.start):  # a schedule's rows, also under "Mål"
             continue
         slide = _slide_title(ctx, s)
         if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")
             heading, sibling, listed, paused, stamped, left = slide, None, False, False, False, False
             continue
+        paragraph = _protocol_paragraph(ctx, s)
+        if paragraph is not None:  # a protocol's paragraph opens a section ("§ 6. Insatser", "§ 5 Beslut: ... mål:")
+            heading, sibling, listed, paused, stamped, left = paragraph[0], None, False, False, False, False
+            if paragraph[1]:
+                covered = _line_end(ctx, s)
+                continue
         question = _form_question(ctx, s)
         if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
             heading, sibling, listed, paused, stamped, left = question, None, False, False, False, False
@@ -1441,6 +1460,12 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 or (headed_starts and _in_spans(headed, headed_starts, s.start)) \
                 or is_table_header(s.text) or _list_lead_in(ctx, s):
             continue
+        if in_goal_section and _is_table_row(s.text) and _starts_line(ctx, s):
+            what = _what_column_goal(ctx, s)
+            if what is not None:  # "| Vad | Hur vi gör | Vem |" under a goal heading: the goal is the "Vad" cell
+                if what is False:
+                    continue
+                s = what
         body = _strip_label(s.text)
         framework = _framework_line(ctx, s, enclosing, last_goal if last_section == enclosing else None, fields) \
             if in_goal_section else None
@@ -1463,11 +1488,64 @@ def goal_segments(ctx: Context) -> list[Segment]:
             out.extend(_goal_series(s))
             last_goal, last_section = out[-1], enclosing
     out = _with_dictated_goals(ctx, sorted(out, key=lambda g: g.start))
+    timeline = [g for g in _timeline_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
+    out = sorted(out + timeline, key=lambda g: g.start) if timeline else out
     if out and any_section:
         return out
     # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
     extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     return sorted(out + extra, key=lambda g: g.start)
+
+
+# The first column title of a table that says what is to be reached, how and by whom ("| Vad | Hur vi gör | Vem |"):
+# under a goal heading its "Vad" cells are the goals (GUIDELINES 4: the column headers say what the cells are).
+WHAT_COLUMN = re.compile(r"^vad(?:\s+ska\s+\w+(?:\s+\w+)?)?\??$", re.I)
+
+
+def _what_column_goal(ctx: Context, s: Segment) -> Segment | Literal[False] | None:
+    """For a table row (`s`, its whole line) whose table opens with a header titled "Vad" in its first column
+    (WHAT_COLUMN) followed by other titles: the row's first cell as a goal segment, False for the header, the
+    separator or a row whose first cell is empty; None for a row of any other table."""
+    lo = s.start
+    while lo > 0:  # the table's first line
+        prev = ctx.text.rfind("\n", 0, lo - 1) + 1
+        if not _is_table_row(ctx.text[prev:lo - 1]):
+            break
+        lo = prev
+    header = ctx.text[lo:ctx.text.find("\n", lo) if "\n" in ctx.text[lo:] else len(ctx.text)]
+    titles = _cells(header)
+    if len(titles) < 2 or not WHAT_COLUMN.match(titles[0]) or any(re.search(r"\d", t) for t in titles):
+        return None
+    line = Segment(s.start, _line_end(ctx, s), ctx.text[s.start:_line_end(ctx, s)], s.section)
+    spans = _cell_spans(line.text)
+    if lo == s.start or not spans or not re.search(r"[A-Za-zÅÄÖåäö]{2}", line.text[slice(*spans[0])]):
+        return False
+    return _row_cell(ctx, line, *spans[0])
+
+
+# A protocol's numbered paragraph at a line's start ("§ 5. Mål", "§ 1a. Dagordn", "§ 4 Insatser: Skolan utreder ...");
+# its title up to a colon, and what follows on the line.
+PROTOCOL_PARAGRAPH = re.compile(r"[ \t]*§[ \t]*\d{1,2}[a-z]?\.?[ \t]*(?P<title>[^:\n]{0,40}?)[ \t]*(?::[ \t]*(?P<rest>[^\n]*))?$")
+# The protocol's decision on the goals that lists them below ("Mötet beslutade om följande mål:", "Beslutades om
+# mål:"): it opens the goals (GUIDELINES 4, block 63).
+DECIDED_GOALS_LEAD = re.compile(r"\b(?:beslutade\w*|beslöts|beslutades|fastställde\w*|enades)\s+(?:\w+\s+){0,2}?"
+                                r"(?:om\s+)?(?:följande\s+)?(?:del)?m[åa]l(?:en)?\s*:\s*$", re.I)
+
+
+def _protocol_paragraph(ctx: Context, s: Segment) -> tuple[str, bool] | None:
+    """For a segment that opens a protocol's paragraph line (PROTOCOL_PARAGRAPH): the section it opens, lower-cased
+    ("mål" when the line's text is a decision that lists the goals, DECIDED_GOALS_LEAD), and whether the line holds
+    nothing else (a title, or such a lead-in), so that it states no goal itself; None for any other segment (the
+    secretary's and the justerare's paragraphs are no content of the plan, GUIDELINES 4, block 63)."""
+    if not _starts_line(ctx, s) or "§" not in s.text[:4]:
+        return None
+    m = PROTOCOL_PARAGRAPH.match(ctx.text, s.start - (len(s.text) - len(s.text.lstrip())), _line_end(ctx, s))
+    if not m:
+        return None
+    rest = (m.group("rest") or "").strip()
+    if DECIDED_GOALS_LEAD.search(rest):
+        return "mål", True
+    return m.group("title").strip(" .").lower(), not rest
 
 
 # A checklist line about the plan's goals ("☑ Mål formulerade", "[x] Mål: mätbara"): a tick is a claim about the
@@ -1520,7 +1598,10 @@ def _lead_in_sentence(body: str) -> bool:
 
 # A goal label with the child's "ska" goal after it on its line ("Mål: [BARN] ska orka skolan bättre"): a goal, though
 # the line is short enough for a heading.
-GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att\s+)?{CHILD}\s+(?:ska|skall)\s+\w", re.I)
+# Also an agency's state after the label ("Mål: Hab har gjort motorisk bedömning", "Mål: BUP ska ha träffat [BARN]"): a
+# sentence with a subject and a finite verb, which a heading has not (GUIDELINES 4.1: a state an agency should reach).
+GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att\s+)?(?:{CHILD}\s+(?:ska|skall)\s+\w|"
+                                r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)", re.I)
 
 
 # A goal section's title that is a longer phrase than `_pseudo_heading` takes ("Mål som vi ändå var överens om",
@@ -1762,6 +1843,133 @@ def _child_statement_goals(ctx: Context) -> list[Segment]:
     return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_step_body(s.text))
             and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)
             and not RECOMMENDATION_SECTION.search(s.section)]
+
+
+# A line of a timeline that is only its time point, heading the rows below it ("v. 48", "**v. 8**", "efter jullovet",
+# "v. 14 – uppföljning av planen", "oktober (gjort)"): the time, and a note after it.
+TIME_HEAD_LINE = re.compile(r"^[\s*#_]*(?P<time>[^*#:()\n]{1,40}?)\s*(?P<note>(?:\([^)\n]*\)|\s[–—-]\s[^\n]*)?)[\s*#_:]*$")
+# A timeline's row or time point marked as already done ("oktober (gjort)", "januari: utredning klar"): the past,
+# not the plan (GUIDELINES 4, block 65: rows before the plan's date are not the plan's).
+TIMELINE_DONE = re.compile(r"\b(?:gjort|gjorts|klart|avslutat|genomfört|tidigare)\b", re.I)
+# A timeline row that says what the child manages by the row's time, in the present ("v. 20: [BARN] är i skolan hela
+# dagar", "april: [BARN] pekar på bild för att be om vatten varje dag", "Jag äter upp mellanmålet varje skoldag"):
+# an evaluable goal (GUIDELINES 4, block 65); not what the child attends or receives ("[BARN] träffar kuratorn",
+# "[BARN] börjar på BUP", "[BARN] får samtal") and not the writer's own task ("jag kallar").
+TIMELINE_CHILD_STATE = folded_re(
+    r"^(?:\[BARN\]|barnet|eleven|ungdomen|jag|du)\s+(?:(?:också|själv|redan)\s+)?"
+    r"(?!(?:träffar|besöker|börjar|startar|får|fyller|provar|testar|deltar|kallar|bokar|skickar|ringer|kontaktar|"
+    r"återkommer|hör|flyttar|byter skola)\b)(?:är|har|kan|[a-zåäö]{2,}(?:ar|er|ör|år))\b", re.I)
+# A timeline row that says what an agency shall have done by the row's time ("v. 38: socialtjänsten ska ha utsett en
+# kontaktperson", "april: Elevhälsan ska ha en plan för mellanmålet"): a state an agency should reach, listed as a goal
+# (GUIDELINES 4.1 and 4, block 65).
+TIMELINE_AGENCY_STATE = re.compile(r"^(?:[\w.-]+\s+){1,3}?(?:ska|skall)\s+ha\s+\w+", re.I)
+# A school holiday or term as a timeline's time point, which TIME_POINT leaves bare ("påsklovet:", "höstlovet",
+# "HT 2026", "Sommarlov").
+HOLIDAY_POINT = folded_re(r"^\W*(?:(?:sport|påsk|höst|jul|sommar|vinter|lov)\w*lov\w*|sommarlov\w*|jul(?:en)?|påsk(?:en)?|"
+                          r"midsommar|skolstart\w*|(?-i:HT|VT)\s*\d{2,4}|(?:höst|vår)terminen(?:\s+\d{4})?)\W*$", re.I)
+
+
+def _timeline_point(text: str) -> bool:
+    """The text is a time point of a timeline (TIME_POINT or HOLIDAY_POINT)."""
+    return bool(TIME_POINT.match(text) or HOLIDAY_POINT.match(text))
+
+
+def _timeline_label_end(line: str, lo: int) -> int:
+    """Where a timeline row's text starts after its time label ("v. 12: ...", "påsklovet: ..."); lo when none."""
+    m = TIME_LABEL.match(line, lo)
+    return m.end() if m and _timeline_point(m.group(1)) else lo
+
+
+# The first column of a schedule table ("| Vecka | Vad | Vem |", "| När | Vad |", "| Månad | ... |"): its rows are
+# a timeline's rows, not goals, though the table stands under a goal heading (GUIDELINES 4, block 65).
+SCHEDULE_TIME_HEADER = re.compile(r"^(?:vecka|v\.?|veckor|månad|period|när|tid(?:punkt)?|datum)$", re.I)
+
+
+def _schedule_header(line: str) -> bool:
+    """A table's header row whose first cell is a time column (SCHEDULE_TIME_HEADER) and whose other cells are
+    short titles without digits ("| Vecka | Vad | Vem | Klart |")."""
+    cells = _cells(line)
+    return len(cells) >= 2 and bool(SCHEDULE_TIME_HEADER.match(cells[0])) \
+        and all(_word_count(c) <= 2 and not re.search(r"\d", c) for c in cells[1:])
+
+
+def _schedule_tables(ctx: Context) -> list[tuple[int, int]]:
+    """The (start, end) spans of the plan's schedule tables, from the header row (SCHEDULE_TIME_HEADER in its first
+    cell) to the last table row after it; computed once per context."""
+    def find(c: Context) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        open_at, pos = -1, 0
+        for line in c.text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            row = _is_table_row(line)
+            if open_at < 0 and row and _schedule_header(line):
+                open_at = start
+            elif open_at >= 0 and not row:
+                spans.append((open_at, start))
+                open_at = -1
+        if open_at >= 0:
+            spans.append((open_at, len(c.text)))
+        return spans
+    return _cached(ctx, "schedule_tables", find)
+
+
+def _timeline_rows(ctx: Context) -> list[int]:
+    """The offsets where the rows of a timeline start their text: after a time label on the row's line ("v. 12:
+    ...", "- maj: ...") or on the lines below a line that is only a time point, up to a blank line; rows under a time
+    point marked as done are left out. Empty when the plan has fewer than three time points (no timeline)."""
+    rows: list[int] = []
+    points, under, pos = 0, False, 0
+    tables = _schedule_tables(ctx)
+    for line in ctx.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if tables and _in_spans_of(tables, start):
+            cells = _cells(line)
+            if len(cells) >= 2 and not is_table_header(line) and not _schedule_header(line) and cells[1]:
+                points += 1
+                if not TIMELINE_DONE.search(" ".join(cells[:1] + cells[2:])):  # "| v. 12 | ... | klart |"
+                    rows.append(start + line.index(cells[1], line.index("|") + 1 if "|" in line else 0))
+            continue
+        bullet = BULLET.match(line)  # not LIST_ITEM_START: "v. 7" is no lettered item
+        lo = bullet.end() if bullet else len(line) - len(line.lstrip())
+        head = TIME_HEAD_LINE.match(line) if len(line) <= 80 else None
+        if head and _timeline_point(head.group("time")):
+            points += 1
+            under = not TIMELINE_DONE.search(head.group("note"))
+            continue
+        label_end = _timeline_label_end(line, lo) if ":" in line[:lo + 44] or " –" in line[:lo + 44] \
+            or " -" in line[:lo + 44] or " —" in line[:lo + 44] else lo
+        if label_end > lo:
+            points += 1
+            if not TIMELINE_DONE.search(line[lo:label_end]):
+                rows.append(start + label_end)
+            continue
+        if not line.strip():
+            under = False
+        elif under:
+            rows.append(start + lo)
+    return rows if points >= 3 else []
+
+
+def _timeline_goals(ctx: Context) -> list[Segment]:
+    """The rows of a timeline (`_timeline_rows`) that state what the child should manage by the row's time, with
+    "ska" (CHILD_SHALL) or in the present with a level or frequency (TIMELINE_CHILD_STATE), or what an agency shall
+    have done (TIMELINE_AGENCY_STATE); each from the row's text to the end of its sentence (GUIDELINES 4, block 65)."""
+    rows = _timeline_rows(ctx)
+    if not rows:
+        return []
+    starts = [s.start for s in ctx.segs]
+    out: list[Segment] = []
+    for at in rows:
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or ctx.segs[i].end <= at or ctx.segs[i].is_heading:
+            continue
+        s = ctx.segs[i]
+        text = s.text[at - s.start:].split("|")[0].rstrip()  # a schedule table's row: its own cell
+        row = Segment(at, at + len(text), text, s.section)
+        if CHILD_SHALL.match(text) or TIMELINE_CHILD_STATE.match(text) and is_measurable(text) \
+                or TIMELINE_AGENCY_STATE.match(text) and _agency_subject(ctx, row, 0):
+            out.append(row)
+    return out
 
 
 # A numbered step of the plan as a label ("Steg 1: [BARN] ska ha börjat ...", "Delsteg 2:").
@@ -6216,7 +6424,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"information\w*|rutin\w*|utredning\w*|undervisning\w*|lärmiljö\w*|bemötande\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
     r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
-_SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
+_SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|säkerställs|upprätthålls|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
 _DEADLINE = r"\b(?:senast|före|innan|till)\b"
 # Said in the present with no deadline, such a line is an intervention listed among the goals.

@@ -4921,6 +4921,81 @@ def test_label_below_the_goals_ends_the_goal_section():
     assert [g.text for g in ctx.goals] == ["[BARN] ska ha en förskoleplats där hen känner sig trygg."]
 
 
+def test_timeline_rows_with_the_childs_state_are_goals():
+    """GUIDELINES 4, block 65: a row saying what the child manages by a time is a goal; interventions, appointments
+    and the follow-up row are not; an agency's "ska ha" row is a state an agency should reach."""
+    text = ("SIP [BARN]\n\nTidslinje\n- v. 7: habiliteringen startar föräldrautbildning, sex träffar\n"
+            "- v. 9: [BARN] träffar kuratorn varje vecka\n- mars: socialtjänsten ska ha utsett en kontaktperson\n"
+            "- april: [BARN] är i skolan hela dagar minst fyra dagar i veckan\n"
+            "- påsklovet: [BARN] ska känna sig tryggare i skolan\n- v. 23: uppföljning\n")
+    ctx = build_context(text)
+    assert [g.text for g in ctx.goals] == ["socialtjänsten ska ha utsett en kontaktperson",
+                                           "[BARN] är i skolan hela dagar minst fyra dagar i veckan",
+                                           "[BARN] ska känna sig tryggare i skolan"]
+    res = assess_rules(ctx)
+    assert res["goals_evaluable"].verdict == "partial"
+
+
+def test_rows_under_time_points_and_done_rows():
+    """Rows under a line that is only a time point are the timeline's rows; rows under a point marked as done are
+    the past (GUIDELINES 4, block 65)."""
+    text = ("Tidsplan\n\noktober (gjort)\n[BARN] går till skolan tre dagar i veckan.\n\n**v. 48**\n"
+            "- Skolan schemalägger rastvärdar.\n- [BARN] äter lunch i matsalen minst tre dagar i veckan.\n\n"
+            "**v. 11–12**\n- [BARN] sover i eget rum fem nätter av sju.\n\nv. 15\nUppföljning av planen.\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["[BARN] äter lunch i matsalen minst tre dagar i veckan.",
+                     "[BARN] sover i eget rum fem nätter av sju."]
+
+
+def test_schedule_table_under_a_goal_heading_is_no_goal_list():
+    text = ("Mål för samverkan:\n- Förskolan och BVC ska ha tolk vid alla samtal.\n\n| Vecka | Vad | Vem |\n"
+            "|---|---|---|\n| 35 | Tolk bokas till inskolningssamtalet | förskolan |\n| 37 | Hembesök med tolk | BVC |\n"
+            "| 41 | Kontaktlista skickas till alla | BVC |\n")
+    assert [g.text for g in build_context(text).goals] == ["- Förskolan och BVC ska ha tolk vid alla samtal."]
+
+
+def test_protocol_paragraphs_open_and_end_the_goals():
+    """GUIDELINES 4, block 63: "§ 6. Insatser" ends the goals of "§ 5. Mål"; "Beslutades:" under § Mål and "Mötet
+    beslutade om mål:" list the goals."""
+    text = ("Protokoll\n\n§ 5. Mål\nMötet beslutade om följande mål:\na) [BARN] somnar i vagnen vid vilan\n"
+            "b) [BARN] kan visa med tecken när hen vill ha mat\n§ 6. Insatser\n– Tecken som stöd hemma\n– Föräldrastöd\n")
+    assert [g.text for g in build_context(text).goals] == ["a) [BARN] somnar i vagnen vid vilan",
+                                                           "b) [BARN] kan visa med tecken när hen vill ha mat"]
+    text = ("Protokoll\n\n§ 4 Mål\nBeslutades:\n– [BARN] ska äta bättre\n– BUP ska göra en bedömning av ätandet\n\n"
+            "§ 5 Insatser\n– Matschema hemma\n")
+    assert [g.text for g in build_context(text).goals] == ["– [BARN] ska äta bättre",
+                                                           "– BUP ska göra en bedömning av ätandet"]
+    text = "§ 5 Beslut: Mötet beslutade om mål:\n– [BARN] äter lunch i matsalen minst tre dagar i veckan\n§ 6 Samtycke finns.\n"
+    assert [g.text for g in build_context(text).goals] == ["– [BARN] äter lunch i matsalen minst tre dagar i veckan"]
+
+
+def test_agency_state_after_the_goal_label_is_a_goal():
+    ctx = build_context("Samtal:\n[NAMN_2]: Mål då?\n\nMål: Hab har gjort motorisk bedömning\nInsatser:\n"
+                        "- Motorisk bedömning – hab ([NAMN_2])\n")
+    assert [g.text for g in ctx.goals] == ["Mål: Hab har gjort motorisk bedömning"]
+    assert assess_rules(ctx)["goals_present"].verdict == "partial"  # a state an agency should reach (4.1)
+
+
+def test_goal_labelled_cell_in_a_table_without_goal_column():
+    text = ("Sammanställning\n\n| Vad | Vem | När |\n|---|---|---|\n"
+            "| Mål: Umgängesplanen är fastställd | | v. 10 |\n| Förlänga avtalet med jourhemmet | FS | före 28/2 |\n")
+    ctx = build_context(text)
+    assert [g.text for g in ctx.goals] == ["Mål: Umgängesplanen är fastställd"]
+    assert assess_rules(ctx)["goals_evaluable"].verdict == "met"  # its time is in the row's "När" cell
+
+
+def test_what_column_under_a_goal_question_gives_the_goals():
+    text = ("Vad ska bli bättre för dig?\n\n| Vad | Hur vi gör | Vem |\n|---|---|---|\n"
+            "| Du ska kunna sova i din egen säng fem nätter av sju. | En saga varje kväll | familjehemmet |\n"
+            "| | Träffa mamma varannan vecka | vi |\n")
+    assert [g.text for g in build_context(text).goals] == ["Du ska kunna sova i din egen säng fem nätter av sju."]
+
+
+def test_a_term_is_a_time_frame():
+    from planqa.rules import is_measurable
+    assert is_measurable("Vi ska ha hittat en praktikplats åt dig till höstterminen.")
+
+
 def test_an_assessed_context_can_go_to_a_worker_process():
     """Training sends rule contexts to forked workers; what the rules cache on a context must pickle."""
     import pickle
