@@ -5611,7 +5611,7 @@ def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan:
 # vaknar ...", "Soc-sekr.: ...", "[BARN]: Jag vill sitta vid fönstret.", after a clock time "09.10 [NAMN_2]: ...").
 # In a speaker's turn "jag" and "vi" are the speaker, and "han"/"hon" someone else.
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[-–•*][ \t]*|\d{1,2}[.:]\d{2}[ \t]+)?"
-                           r"(?P<who>\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{1,24})"
+                           r"(?P<who>\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{0,24})"
                            r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)", re.M)
 # An adult as the speaker: a guardian or relative, or staff by an abbreviated title ("Vh", "Fh", "Ssk").
 SPEAKER_ADULT_WORD = folded_re(r"^(?:\w*mamma\w*|\w*pappa\w*|mormor|morfar|farmor|farfar|moster|faster|morbror|"
@@ -5720,10 +5720,23 @@ def _coordinator_parts(ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
+# A legend of the minutes' speaker abbreviations ("H = [NAMN_1], handläggare IFO", "JH = [NAMN_3], jourhemsmamma").
+SPEAKER_LEGEND = re.compile(r"^[ \t]*(?P<abbr>[A-ZÅÄÖ]{1,4})[ \t]*=[ \t]*(?P<who>\S+)", re.M)
+
+
+def _speaker_legend(ctx: Context) -> dict[str, str]:
+    """{abbreviation: 'child' or 'adult'} from the plan's `SPEAKER_LEGEND` lines, once per context."""
+    return _cached(ctx, "speaker_legend", lambda c: {
+        m["abbr"]: "child" if m["who"].startswith("[BARN]") else "adult" for m in SPEAKER_LEGEND.finditer(c.text)})
+
+
 def _speaker(ctx: Context, who: str, at: int) -> str | None:
-    """'child' or 'adult' for a speaker label at `at` that names a person; None for a field label ("Samtycke:")."""
+    """'child' or 'adult' for a speaker label at `at` that names a person (also by the minutes' legend of
+    abbreviations); None for a field label ("Samtycke:")."""
     if who == "[BARN]":
         return "child"
+    if "=" in ctx.text and who in _speaker_legend(ctx):
+        return _speaker_legend(ctx)[who]
     if PERSON_REF.fullmatch(who) or SPEAKER_ADULT_WORD.match(who) or STAFF_ROLE.fullmatch(who) \
             or _is_first_name(who, ctx) or any(a == at for a, _, _ in ctx.roles) \
             or SPEAKER_AGENCY_STAFF.match(who) and any(a == at for a, _, _ in ctx.actors):

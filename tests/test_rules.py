@@ -4938,3 +4938,10 @@ def test_a_guardian_field_in_minutes_saying_they_were_away_is_no_turn():
     text = ("Närv: [BARN], [NAMN_1] soc\nVh: förhinder båda två, [NAMN_1] ringer dem efteråt\n\n"
             "[NAMN_1]: Vi börjar.\n[BARN]: Mm.\n[NAMN_2]: Jag mejlar siffrorna.\n")
     assert _verdict(text, "guardian_participation") != "met"
+
+
+def test_speaker_abbreviations_defined_in_a_legend_are_adults_speaking_for_the_child():
+    text = ("Förkortningar:\nH = [NAMN_1], handläggare IFO\nJH = [NAMN_3], jourhemsmamma\n\n"
+            "H: Då kör vi.\nJH: Hon säger att hon vill hem till mamma varje kväll.\nH: Vi noterar det.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
