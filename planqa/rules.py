@@ -212,7 +212,7 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|öv
                            # att vara med under första halvan"
                            rf"|{PARTICIPANT_CHILD}[^.]{{0,120}}?\boch\s+(?:valde att (?:inte )?(?:delta|vara med)|"
                            r"var med|deltog)\b", re.I)
-CHILD_FIRST = folded_re(rf"^\s*{PARTICIPANT_CHILD}", re.I)
+CHILD_FIRST = folded_re(rf"^\s*(?:(?:barn(?:et)?|namn|elev(?:en)?)\s*:\s*)?{PARTICIPANT_CHILD}", re.I)  # also "Barn: [BARN], 7 mån."
 # Not taking part, with the reason right after ("[BARN] ej med – hen ville inte missa simträningen", "Deltog inte
 # pga åldern"): the explicit reason GUIDELINES 3 counts as met. The subject can be left out after a sentence about
 # the child ("[BARN], 2 år, går 25 h/v. Deltog inte pga åldern").
@@ -267,9 +267,10 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
                                     r"\b(?:träffade|träffat|träffar)\s+(?:\S+\s+){0,2}?(?:på|vid|under)\s+"
                                     r"(?:ett|en|sitt|sina)\s+(?:vanlig\w*|ordinarie|rutinmässig\w*)\s+"
                                     r"\w*(?:besök|kontroll)\w*", re.I)
-# A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet."): the reason
-# or how can follow.
-TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?{PARTICIPANT_CHILD}\s+(?:deltog|deltar|var med|närvarade|"
+# A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet.", in minutes
+# "Antecknades att [BARN] inte närvarade vid mötet."): the reason or how can follow.
+TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?(?:(?:antecknades|noterades|konstaterades)\s+att\s+)?"
+                                   rf"{PARTICIPANT_CHILD}\s+(?:(?:inte|ej)\s+)?(?:deltog|deltar|var med|närvarade|"
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?"
                                    r"(?:\s+(?:på|vid|i)\s+(?:dagens\s+)?(?:sip-?)?möte[nt]?)?\s*[.!]?\s*$", re.I)
 # The child prepared for the meeting ("Inför mötet träffade [NAMN_1] [BARN]", "[BARN] hade fått frågan dagen före
@@ -317,6 +318,8 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+deltagit|närv\.)\s*[.!]?\s*$|"
+                                # "Du har fått vara med." in a plan written to the child: in what, not said
+                                rf"{PARTICIPANT_CHILD}\s+har\s+(?:fått\s+vara|varit)\s+med\s*[.!]?\s*$|"
                                 # invited and did not come, no reason: "[BARN]: kallad, kom inte till mötet"
                                 r"\bkallad\w*,?\s+(?:men\s+)?kom\s+(?:inte|ej)\b", re.I)
 # The child spoke, wrote or drew at the meeting ("[BARN] berättade på mötet att ...", "Den här texten skrev jag
@@ -5306,8 +5309,10 @@ PLURAL_PERSON = folded_re(r"^(?:vi|de|de vuxna|man|båda|bägge|vårdnadshavarna
 # one fitting named before it is then the child, or an adult when it is the other gender.
 GIRL = folded_re(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
 BOY = folded_re(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
-# A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma").
-VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|via|genom)\s*$",
+# A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma", also
+# with a possessive between: "med sin kontaktperson").
+VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|via|genom)"
+                               r"(?:\s+(?:sin|sitt|sina|hens|hans|hennes|min|mitt|mina|din|ditt|dina))?\s*$",
                                re.I)
 # A person word with an apposition between commas ("[VH1], [BARN]s mamma, har uppgett att ..."): the commas do
 # not open a new clause, the person word is the subject of the verb after them.
@@ -5337,13 +5342,17 @@ SHOUT_CONTENT = re.compile(r"^[^.;]{0,20}?[:\"”»“]")
 # ("berättade vad hen ville ta upp": what was said is not given); a dot before a
 # lower-case word ends an abbreviation ("sa pat. att ..."), not the sentence; "men" opens another clause ("skrev sin
 # egen text men ville inte att ...": what was written is not given).
-REPORT_CONTENT = folded_re(r"^(?:(?!\bmen\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|"
+REPORT_CONTENT = folded_re(r"^(?:(?!\b(?:men|medan)\b)[^.;]|\.(?=\s*[a-zåäö])){0,40}?(?:\batt\b|:|[\"”»“]|\bsig\b|"
                             r"\bvad\b(?!\s+(?:\S+\s+){1,2}(?:ta upp|prata om|ha med)\b)|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
+# A wish only to say or raise something, what is not given ("vad jag ville säga själv", "vad hen ville ta upp"): no
+# view.
+WISH_TO_SAY = folded_re(r"\s+(?:\w+\s+)?(?:säga|berätta|ta upp|prata om|ha med)(?:\s+(?:själv|då|där|på mötet))?\s*(?:[.,;!]|$)",
+                        re.I)
 # Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket", "ville [BARN] inte svara
 # själv när rektorn frågade"): no view is given, unlike
 # a wish about whom or what to talk about ("vill inte prata om pappa", "vill inte prata med fler nya vuxna").
@@ -5396,8 +5405,9 @@ QUESTION_LINE = re.compile(r"\?[\s*_]*$")
 # Spoken words as `_spoken` has them: two words or more, or an exclamation (not "säger \"pip\"").
 QUOTE_FOLLOWS = re.compile(r"\s*:?\s*[\"”»“«](?:[^\"”»“«\s]+\s+[^\"”»“«\s]|[^\"”»“«]*!)")
 # How far the child's speech has come, no view: a count of words ("säger ett tiotal ord", "säger enstaka ord"), an
-# answer to its name ("svarar sällan på sitt namn", "svarar på tilltal").
+# answer to its name ("svarar sällan på sitt namn", "svarar på tilltal"), a level of writing ("skriver på åk 2-nivå").
 SPEECH_SKILL = re.compile(r"\s*(?:(?:\w+\s+){0,2}ord\b|(?:\w+\s+)?på\s+(?:sitt|hens|hans|hennes)\s+namn\b|"
+                          r"på\s+(?:\w+\s+){0,3}?[\w-]*nivå\b|"  # "läser och skriver på ungefär åk 2-nivå"
                           r"(?:\w+\s+)?på\s+tilltal\b)", re.I)
 # A saying verb the child is to learn ("[BARN] ska kunna säga vad hen vill ha", "lära sig att berätta"): a goal's
 # skill, not what the child said.
@@ -5423,7 +5433,7 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              # a yes to the plan as a whole: "säger att det är ok med planen", "tycker att den är bra"
                              r"(?:tycker|tyckte|säger|sa|sade) att (?:den|det) (?:är|var|känns|låter) (?:bra|okej|ok|fin)"
                              r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
-                             r"(?:uttrycker|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
+                             r"(?:uttrycker|uttryckte|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
 # "visar"/"signalerar" with no person as subject: a thing shows it ("om bedömningen visar behov av det"), not the child.
 SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
@@ -5456,12 +5466,14 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
 CHILD_VIEW_HEADING = folded_re(
-    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
+    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt|dina?|ditt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
     r"(?:syn\w*|röst|perspektiv|ord|tankar|"
-    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning)|vad (?:\[barn\]|(?:barnet|jag|hen)\b).{0,25}"
+    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning)|vad (?:\[barn\]|(?:barnet|jag|hen|du)\b).{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:själv )?(?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
-    r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)", re.I)
+    r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)|"
+    # the question as the heading ("Vad tycker du?", "Vad vill [BARN]?", "Vad säger barnet själv?")
+    r"^vad (?:säger|sa|tycker|tänker|vill|önskar) (?:du|\[barn\]|barnet|hen|jag)(?!\w)", re.I)
 # A heading for the child's and the adults' views together ("[BARN]s och vårdnadshavarnas synpunkter", "Barnets och
 # föräldrarnas syn").
 CHILD_AND_ADULT_VIEWS = folded_re(r"^(?:\d+[.)]?\s*)?(?:barnets|elevens|ungdomens|\[barn\]s)\s+och\s+"
@@ -5579,17 +5591,18 @@ def _spoken(text: str, span: tuple[int, int]) -> bool:
 
 
 def _voice_heading(ctx: Context, s: Segment) -> str | None:
-    """'child' or 'adult' for a heading (or a short line working as one, "Vad [BARN] säger") about whose view
-    follows; '' for another heading; None when the segment is no heading."""
+    """'child' or 'adult' for a heading (or a short line working as one, "Vad [BARN] säger", "Vad tycker du?") about
+    whose view follows; '' for another heading or question line; None when the segment is no heading."""
     text = s.text.strip()
     if not s.is_heading:
         line_end = ctx.text.find("\n", s.end)
         whole_line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else None].strip()
-        if whole_line != text or len(STAGE_NOTE.sub("", text).split()) > 10 or text[-1] in ".!?\"”" \
+        if whole_line != text or len(STAGE_NOTE.sub("", text).split()) > 10 or text[-1] in ".!\"”" \
                 or LINE_LABEL.match(text + " "):
             return None
-    kind = _section_voice(text.rstrip(":").lower())
-    return kind if kind or s.is_heading else None
+    kind = _section_voice(text.rstrip(":?").lower())
+    # a question standing as its line heads the answers below it ("Vad tycker du?", "Vem hjälper dig?")
+    return kind if kind or s.is_heading or text.endswith("?") else None
 
 
 def _section_voice(section: str) -> str:
@@ -5637,7 +5650,8 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       infant=months is not None and months < INFANT_MONTHS,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
-                      guardian_writer=bool(_guardian_writer(ctx)) and not _child_first_person_plan(text),
+                      guardian_writer=bool(_guardian_writer(ctx) or _search_ci(PARENT_INTRODUCED, text))
+                      and not _child_first_person_plan(text),
                       staff_writer=_staff_writer(ctx),
                       adult_filled=bool(_search_ci(ADULT_FILLED, text)))
 
@@ -5790,7 +5804,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             continue
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
                 or kind == "report" and (ABILITY_BEFORE.search(masked, 0, m.start()) or plan.infant) \
-                or kind == "view" and DECLINED_TO_SPEAK.match(masked, m.start()):
+                or kind == "view" and (DECLINED_TO_SPEAK.match(masked, m.start())
+                                       or WISH_TO_SAY.match(masked, m.end())):
             continue
         if asked_at is not None and not main_clause:
             continue  # what the adult asked the child, not the child's answer
@@ -5801,7 +5816,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         elif kind == "view":
             viewed = viewed or who
         elif CHOICE.match(m.group()):
-            if CHOICE_CONTENT.match(text[m.end():]):
+            if CHOICE_CONTENT.match(text[m.end():]) and not goal:  # "ska peka på bild" is what the child is to learn
                 said = said or who
         elif SIGN.match(m.group()):
             if SIGN_CONTENT.match(text[m.end():]) or REPORT_CONTENT.match(text[m.end():]):
@@ -5858,6 +5873,13 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     return None
 
 
+def _timeline_row(ctx: Context, s: Segment) -> bool:
+    """The segment opens a timeline's row after its time label ("- april: [BARN] pekar på bild för att be om mat"):
+    what the child is to manage by then is a goal (GUIDELINES 4, block 65), not what the child said or showed."""
+    line_at = ctx.text.rfind("\n", 0, s.start) + 1
+    return s.start - line_at <= 40 and _time_label_end(ctx.text[line_at:s.end], 0) > 0
+
+
 def _only_child_named(people: list[tuple[int, int, str]]) -> bool:
     """The sentence's person words name the child and no adult."""
     return any(who == "child" for _, _, who in people) and not any(who == "adult" for _, _, who in people)
@@ -5887,7 +5909,7 @@ def _first_person_account(masked: str, people: list[tuple[int, int, str]], plan:
 # vaknar ...", "Soc-sekr.: ...", "[BARN]: Jag vill sitta vid fönstret.", after a clock time "09.10 [NAMN_2]: ...").
 # In a speaker's turn "jag" and "vi" are the speaker, and "han"/"hon" someone else.
 SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[-–•*][ \t]*|\d{1,2}[.:]\d{2}[ \t]+)?"
-                           r"(?P<who>\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{1,24})"
+                           r"(?P<who>\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]|[A-ZÅÄÖ][\wåäöÅÄÖ.-]{0,24})"
                            r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)", re.M)
 # An adult as the speaker: a guardian or relative, or staff by an abbreviated title ("Vh", "Fh", "Ssk").
 SPEAKER_ADULT_WORD = folded_re(r"^(?:\w*mamma\w*|\w*pappa\w*|mormor|morfar|farmor|farfar|moster|faster|morbror|"
@@ -5924,6 +5946,13 @@ GUARDIAN_WRITER = folded_re(
     rf"\bvi som skriver är\b[^.\n]{{0,40}}?{_KIN}|"
     rf"\bfrån oss föräldrar\b|\b{_KIN}s\s+anteckningar\b|\bvi\W{{0,2}}\s+(?:här nedanför\s+)?=\s+{_KIN}|"
     rf"\bdet här har vi,\s+[^.\n]{{0,50}}?{_KIN}[^.\n]{{0,40}}?\bskrivit\b", re.I)
+
+
+# A parent who opens the plan by saying who writes it ("Det här är mina anteckningar från mötet. Jag är [BARN]s pappa,
+# [VH1].", "Vi är [BARN]s föräldrar"): the plan's "jag" and "vi" are that parent, for the voice rules; not a guardian's
+# line in a dialogue ("[VH1]: Jag är ...").
+PARENT_INTRODUCED = folded_re(rf"(?:^|[.!?]\s+)(?:jag|vi)\s+är\s+(?:\[BARN\]:?s|hens|hans|hennes)\s+{_KIN}(?!\w)",
+                              re.I | re.M)
 
 
 def _guardian_writer(ctx: Context) -> tuple[int, int] | None:
@@ -5989,10 +6018,23 @@ def _coordinator_parts(ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
+# A legend of the minutes' speaker abbreviations ("H = [NAMN_1], handläggare IFO", "JH = [NAMN_3], jourhemsmamma").
+SPEAKER_LEGEND = re.compile(r"^[ \t]*(?P<abbr>[A-ZÅÄÖ]{1,4})[ \t]*=[ \t]*(?P<who>\S+)", re.M)
+
+
+def _speaker_legend(ctx: Context) -> dict[str, str]:
+    """{abbreviation: 'child' or 'adult'} from the plan's `SPEAKER_LEGEND` lines, once per context."""
+    return _cached(ctx, "speaker_legend", lambda c: {
+        m["abbr"]: "child" if m["who"].startswith("[BARN]") else "adult" for m in SPEAKER_LEGEND.finditer(c.text)})
+
+
 def _speaker(ctx: Context, who: str, at: int) -> str | None:
-    """'child' or 'adult' for a speaker label at `at` that names a person; None for a field label ("Samtycke:")."""
+    """'child' or 'adult' for a speaker label at `at` that names a person (also by the minutes' legend of
+    abbreviations); None for a field label ("Samtycke:")."""
     if who == "[BARN]":
         return "child"
+    if "=" in ctx.text and who in _speaker_legend(ctx):
+        return _speaker_legend(ctx)[who]
     if PERSON_REF.fullmatch(who) or SPEAKER_ADULT_WORD.match(who) or STAFF_ROLE.fullmatch(who) \
             or _is_first_name(who, ctx) or any(a == at for a, _, _ in ctx.roles) \
             or SPEAKER_AGENCY_STAFF.match(who) and any(a == at for a, _, _ in ctx.actors):
@@ -6000,9 +6042,32 @@ def _speaker(ctx: Context, who: str, at: int) -> str | None:
     return None
 
 
-def _find_speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
-    """{line start: (speaker, end of its label)} for the lines of a dialogue; {} where the plan has none."""
+# The header of a table that writes the conversation out, one turn a row ("| Vem | Vad som sades |"): the first cell
+# is who speaks, the second what they said (GUIDELINES 4, blocks 55 and 64).
+DIALOGUE_TABLE_HEADER = re.compile(r"^[ \t]*\|[ \t]*(?:vem|talare)[ \t]*\|[ \t]*(?:vad (?:som )?(?:sades|sagts|sa)|sagt|"
+                                   r"yttrande\w*)[ \t]*\|", re.I | re.M)
+TABLE_TURN = re.compile(r"[ \t]*\|[ \t]*(?P<who>[^|\n]*?)[ \t]*(?:\([^()|\n]{1,30}\))?[ \t]*\|[ \t]*(?=[^|\s-])")
+
+
+def _table_turns(ctx: Context) -> dict[int, tuple[str, int]]:
+    """{row start: (speaker, start of the said cell)} for the rows under a `DIALOGUE_TABLE_HEADER`, up to the first
+    line that is no table row."""
     turns: dict[int, tuple[str, int]] = {}
+    for header in DIALOGUE_TABLE_HEADER.finditer(ctx.text):
+        at = ctx.text.find("\n", header.end()) + 1
+        while at and ctx.text.startswith("|", at):
+            row = TABLE_TURN.match(ctx.text, at)
+            kind = _speaker(ctx, row.group("who"), row.start("who")) if row and row.group("who") else None
+            if kind:
+                turns[at] = (kind, row.end())
+            at = ctx.text.find("\n", at) + 1
+    return turns
+
+
+def _find_speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
+    """{line start: (speaker, end of its label)} for the lines of a dialogue, or the rows of a dialogue table; {}
+    where the plan has none."""
+    turns: dict[int, tuple[str, int]] = _table_turns(ctx) if "|" in ctx.text else {}
     for m in SPEAKER_LABEL.finditer(ctx.text):
         if SPEAKER_FIELD.search(m.group("who")) or FIELD_VALUE.match(ctx.text, m.end()):
             continue
@@ -6137,7 +6202,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         people = _people(ctx, s, masked, last, section, plan, adult_turn=dialogue,
                          adult_writer=plan.guardian_writer or plan.staff_writer
                          or sender not in (None, "child"))
-        goal = any(a < s.end and s.start < b for a, b in goal_spans)
+        goal = any(a < s.end and s.start < b for a, b in goal_spans) or _timeline_row(ctx, s)
         found = _voice_kind(s, masked, people, section, follows_voice, last, plan, status, goal) \
             or _first_person_account(masked, people, plan)
         if QUOTE_MARK.match(s.text) and EXAMPLE_BEFORE.search(ctx.text, max(0, s.start - 30), s.start):
@@ -6883,6 +6948,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
     unaccompanied = bool(UNACCOMPANIED.search(ctx.text))
     to_parents = _plan_addressee(ctx) == "guardian"
+    to_child = _plan_addressee(ctx) == "child"
     goal_spans = [(g.start, g.end) for g in ctx.goals]
     table_goal_spans = [(g.start, g.end) for g in _cached(ctx, "table_goals", _table_goals)[0]]
     in_list = False  # below a list title, until a heading or a sentence
@@ -6903,6 +6969,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
             list_line_end = line_end if line_end >= 0 else len(ctx.text)
         if to_parents:  # the plan speaks to the parents: its "du"/"ni" is a guardian ("Ni båda var med")
             text = SECOND_PERSON_PLURAL.sub("vh", SECOND_PERSON.sub("vh", text))
+        elif to_child:  # the plan speaks to the child: "Mamma har berättat att du vill ..." tells what the child wants
+            text = SECOND_PERSON.sub("[BARN]", text)
         field_ = FIELD.match(text)
         title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
         if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text) or GRID_PARTICIPANT_HEADER.match(text):
@@ -6924,6 +6992,9 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
             continue
         if _not_the_guardians(text, section, non_guardian):
             continue  # another child's parents, or the parent without custody (GUIDELINES 4, separated parents)
+        if _guardian_turn(ctx, s) and not GUARDIAN_ABSENT.search(text):
+            f.attended.append(s)  # a guardian's own line in the minutes: they spoke at the meeting (GUIDELINES 4)
+            continue
         clauses = _guardian_clauses(GUARDIAN_AS_SOURCE.sub(" ", GUARDIAN_VIEW_FORMULA.sub(" ", text)))
         reports = [c for c in clauses if c.verb and GUARDIAN_REPORTS.match(c.verb) and CHILD_CLAUSE.match(c.rest)
                    and not GUARDIAN_OPINION.search(c.rest)]
@@ -6953,6 +7024,16 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         f.attended += spoke
         f.mentioned = [s for s in f.mentioned if s not in spoke]
     return f
+
+
+def _guardian_turn(ctx: Context, s: Segment) -> bool:
+    """The segment opens a dialogue turn whose speaker is a guardian ("[VH1]: Ja. Och jag behöver avlastning.",
+    "Mamma: Hon sover dåligt.", "[VH2] (pappa): ...", a dialogue table's "| [VH2] (pappa) | ..."; GUIDELINES 4, block 64: speaker labels name who speaks)."""
+    turn = _turn_of(ctx, s)
+    if not turn or turn[0] != "adult" or s.start > turn[1]:
+        return False
+    label = STAGE_NOTE.sub("", ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:turn[1]])
+    return bool(GUARDIAN_LABEL.match(label.strip(" \t|:")))
 
 
 # A guardian's report said aloud ("Mamma säger att [BARN] ...", "[VH1] berättade att ...", "Pappa svarade på frågorna

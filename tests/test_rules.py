@@ -5005,3 +5005,61 @@ def test_an_assessed_context_can_go_to_a_worker_process():
     assess_rules(ctx)
     assert vars(ctx).get("_guardian_writer")  # the writer was found and cached
     assert pickle.loads(pickle.dumps(ctx)).text == ctx.text
+
+
+# --- round 19: the four new house styles (du-form, minutes, dialogue, timeline) for voice and participation ---
+@pytest.mark.parametrize("text, verdict", [
+    # a question line heads the child's answers: a formula put in the child's mouth is partial
+    ("Hej [BARN]!\nDet här är din plan.\n\nVad tycker du?\nDu vill må bra och ha det bra.\n\nMål:\n- Du ska kunna"
+     " gå till skolan.\n", "partial"),
+    ("Hej [BARN]!\nDet här är din plan.\n\nVad du sa: Du uttryckte ett behov av trygghet hemma.\n", "partial"),
+    # drawing while the adults talk, a wish only to say something: no view given
+    ("[BARN] ritade medan de vuxna presenterade sig.\n", "not_met"),
+    ("Min SIP\nJag träffade [NAMN_1] innan mötet. Då gick vi igenom vad jag ville säga själv.\n", "not_met"),
+    # "med sin kontaktperson" is no subject: the child said it
+    ('När [BARN] lade pussel med sin kontaktperson förra veckan sa hen: "Jag vill att mamma kommer och läser."\n',
+     "met"),
+    # a timeline's row is a goal, not the child pointing at a picture
+    ("SIP [BARN]\n- v. 7: habiliteringen startar föräldrautbildning\n- april: [BARN] pekar på bild för att be om"
+     " vatten varje dag\n", "not_met"),
+])
+def test_voice_in_du_form_minutes_and_timelines(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+def test_a_parent_who_says_they_write_the_notes_is_the_plans_jag():
+    text = ("Det här är mina anteckningar från mötet. Jag är [BARN]s pappa, [VH1]. Jag skrev ner vad folk sa för att "
+            "jag inte ville missa något.\n\n[NAMN_1]: Hur är det nu?\nJag: Likadant.\n[BARN]: Mm. Ja.\n[NAMN_1]: Bra.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Hej [BARN]!\nDet här är din plan. Du har fått vara med.\n\nMål:\n- Du ska kunna äta lunch.\n", "partial"),
+    ("§ 6 Barnets synpunkter\nAntecknades att [BARN] inte närvarade vid mötet.\n", "not_met"),
+    ("SIP-möte 11/6-25\nBarn: [BARN], 7 mån. Deltog ej pga ålder, sov hos mormor.\n", "met"),
+])
+def test_participation_in_du_form_minutes_and_notes(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text", [
+    "Med: [VH1] (pappa), [NAMN_1] soc\n\n[NAMN_1]: Hur är läget?\n[VH1]: Ja. Och jag behöver avlastning.\n"
+    "[NAMN_1]: Då kallar jag till nästa möte.\n",
+    "| Vem | Vad som sades |\n|---|---|\n| [NAMN_2] | Jag är från socialtjänsten. |\n"
+    "| [VH2] (pappa) | Vi vill att någon förklarar breven. |\n| [NAMN_1] | Jag är mentor. |\n",
+])
+def test_a_guardians_own_turn_in_the_minutes_is_met_guardian_participation(text: str):
+    assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_a_guardian_field_in_minutes_saying_they_were_away_is_no_turn():
+    text = ("Närv: [BARN], [NAMN_1] soc\nVh: förhinder båda två, [NAMN_1] ringer dem efteråt\n\n"
+            "[NAMN_1]: Vi börjar.\n[BARN]: Mm.\n[NAMN_2]: Jag mejlar siffrorna.\n")
+    assert _verdict(text, "guardian_participation") != "met"
+
+
+def test_speaker_abbreviations_defined_in_a_legend_are_adults_speaking_for_the_child():
+    text = ("Förkortningar:\nH = [NAMN_1], handläggare IFO\nJH = [NAMN_3], jourhemsmamma\n\n"
+            "H: Då kör vi.\nJH: Hon säger att hon vill hem till mamma varje kväll.\nH: Vi noterar det.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
