@@ -4887,3 +4887,79 @@ def test_an_assessed_context_can_go_to_a_worker_process():
     assess_rules(ctx)
     assert vars(ctx).get("_guardian_writer")  # the writer was found and cached
     assert pickle.loads(pickle.dumps(ctx)).text == ctx.text
+
+
+def test_timeline_entries_are_read_one_by_one():
+    # GUIDELINES 4, block 65: each row on its own; a calendar mark, the child's state at a time and the plan's
+    # follow-up are no interventions
+    text = ("SIP – tidsplan våren\n\nTidsplan\n"
+            "v. 4: kuratorn träffar [BARN] varje tisdag\n"
+            "v. 6: BUP gör en bedömning av sömnen\n"
+            "v. 8: sportlov\n"
+            "mars: socialtjänsten erbjuder föräldrastöd\n"
+            "v. 14: [BARN] går till skolan fem dagar i veckan\n"
+            "v. 20: uppföljning av planen\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    unowned = text.replace("v. 6: BUP gör en bedömning av sömnen", "v. 6: bildschema hemma och i skolan")
+    assert _verdict(unowned, "responsibility_per_action") == "partial"
+
+
+def test_a_week_at_a_line_start_is_no_list_letter():
+    text = "Tidslinje\nv. 3: skolan ordnar en lugn plats\nv. 5: BUP startar samtal\nv. 9: mentor ringer hem\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_calendar_row_in_a_schedule_table_is_no_intervention():
+    text = ("Tidsplan\n| Vecka | Vad | Vem |\n|---|---|---|\n| v. 6 | Samtal med [BARN] | [NAMN_1], kurator |\n"
+            "| v. 9 | sportlov – ingen skola | |\n| v. 12 | Hembesök | socialtjänsten |\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_minutes_paragraph_title_heads_its_interventions():
+    # GUIDELINES 4, block 63: "§ 7 Insatser" heads the items below it, one without a responsible makes partial
+    text = ("Protokoll SIP-möte\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n§ 5 Bakgrund\n"
+            "[BARN] har svårt att sova och är ofta borta från skolan.\n§ 6 Insatser\n"
+            "a) Socialtjänsten erbjuder familjebehandling.\nb) Kurator träffar [BARN] varje vecka.\n"
+            "c) Remiss skickas.\n§ 7 Nästa möte\nSocialtjänsten kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    inline = "Protokoll\n§ 4 Insatser: Skolan ordnar en lugn plats. Kurator ringer hem varje fredag.\n"
+    assert _verdict(inline, "responsibility_per_action") == "met"
+
+
+def test_the_plan_says_outright_that_nobody_holds_it():
+    for line in ("Noterades att ingen har utsetts till samordningsansvarig för planen.",
+                 "Noterades att ingen f.n. har huvudansvaret för planen.",
+                 "Vem håller i planen?\nDet bestämde vi inte."):
+        text = line + "\n[NAMN_1] på socialtjänsten kallar till nästa möte.\n"
+        assert _verdict(text, "overall_responsibility") == "not_met", line
+
+
+def test_a_vi_the_plan_defines_in_quotes_is_named():
+    text = ('I planen nedan är "vi" personalen på boendet.\nTidslinje\nv. 4: vi inför kvällsrutiner\n'
+            "v. 6: skolan ordnar lunch i ett mindre rum\nv. 8: BUP startar samtal\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_an_actions_own_check_is_no_follow_up_of_the_plan():
+    # GUIDELINES 4, blocks 46 and 65: "soc följer upp placeringen" dates the placement's check, not the plan's
+    text = ("Tidsplan\nv. 6 – BUP skickar remiss\nv. 9 – skolan startar läsgrupp\n"
+            "vt 26 – socialsekreteraren följer upp placeringen\nUppföljning: [NAMN_1] kallar till nytt SIP-möte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+    assert _verdict("Samverkan inom SSPF följs upp vid behov.\n", "follow_up_date") == "not_met"
+    assert _verdict("Planen följs upp vid behov.\n", "follow_up_date") == "partial"
+
+
+def test_a_schedule_row_with_the_plans_follow_up_gives_its_date():
+    text = ("Möte 2025-10-28.\nViktiga datum\n| När | Vad |\n|---|---|\n| 14/11 | läkartid på BUP |\n"
+            "| 8/12 | uppföljning av planen |\n")
+    assert _verdict(text, "follow_up_date") == "met"
+
+
+def test_a_bare_time_after_the_call_to_the_next_meeting_is_its_time():
+    text = "Kurator: Vi på elevhälsan kallar till nästa möte. Efter sommarlovet, antagligen.\n"
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_who_convened_this_meeting_does_not_call_the_follow_up():
+    text = "Sammankallande till dagens möte: [NAMN_1], socialsekreterare, socialtjänsten\nMål\n- [BARN] ska sova bättre\n"
+    assert _verdict(text, "follow_up_responsible") != "met"
