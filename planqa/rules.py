@@ -1957,7 +1957,7 @@ def _first_names() -> frozenset[str]:
 
 
 # Words before an agent that keep it the subject ("Skolans kurator", "Ansvarig mentor [NAMN_3]", "Vår kurator").
-SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
+SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|din|ditt|dina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
                           r"den|det|de)$", re.I)
 # The subject receives the activity ("Pappa ska få hjälp", "Mamma och pappa får samtal på BUP").
 RECIPIENT = folded_re(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
@@ -2705,6 +2705,11 @@ CHILD_GETS_SERVICE = re.compile(r"(?:ska\s+|skall\s+)?(?:få|får|erbjuds)\s+(?:
 TIMELINE_MIN_ENTRIES = 3  # lines opened by a time point that make a plan's timeline
 
 
+# A transcript's column for what each speaker said ("| Vem | Vad som sades |"): its rows are the speakers' lines,
+# no table of interventions (GUIDELINES 4, block 64).
+SPEECH_HEADER_CELL = folded_re(r"^(?:vad (?:som )?(?:sades|sas|sa|sagt|säger)|repli\w*|yttrande\w*|sagt)$", re.I)
+
+
 def _minutes_title(text: str, lo: int) -> re.Match[str] | None:
     """The title after a minutes' paragraph mark at lo ("Insatser", "Val av ordförande, sekreterare och justerare"),
     none when the paragraph opens with a statement ("§ 4 Familjehemmet tar kontakt med BVC ...")."""
@@ -2793,6 +2798,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
     agenda_table = False  # the current table is a meeting's agenda with notes ("| Punkt | Anteckningar |")
     kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
+    question_heads = False  # a question line has headed a section: the next question ends it
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -2905,10 +2911,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             # its items are interventions even where the goal finder, reading the section before, took them for goals
             md_actions = _opens_interventions(heading)
             continue
-        if not row and not s.section and FORM_QUESTION.match(s.text):
+        if not row and FORM_QUESTION.match(s.text) \
+                and (not s.section or question_heads or INTERVENTION_SECTION.search(s.text)):
             # a form's question on a line of its own heads its answers ("Vem gör vad, och när?" opens the
-            # interventions, "Vem håller ihop planen?" ends them)
+            # interventions, "Vem håller ihop planen?" ends them), also below a label ("Delmål:" / "Vem gör vad?")
             heading, heading_num, item_num, agency = s.text.strip().lower(), None, None, False
+            question_heads = True
             acts_heading = bool(INTERVENTION_SECTION.search(s.text))
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
@@ -2957,7 +2965,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 # a goal table, also a goal scale's levels ("| Nivå | Beskrivning |"); a report on earlier
                 # interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
-                    and not activity_table
+                    and not activity_table or any(SPEECH_HEADER_CELL.match(c) for c in header_cells)
             elif first_row and not TABLE_SEPARATOR.match(s.text):
                 # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
                 skip_table = not INTERVENTION_SECTION.search(s.section)

@@ -4963,3 +4963,23 @@ def test_a_bare_time_after_the_call_to_the_next_meeting_is_its_time():
 def test_who_convened_this_meeting_does_not_call_the_follow_up():
     text = "Sammankallande till dagens möte: [NAMN_1], socialsekreterare, socialtjänsten\nMål\n- [BARN] ska sova bättre\n"
     assert _verdict(text, "follow_up_responsible") != "met"
+
+
+def test_a_transcript_table_is_no_table_of_interventions():
+    # GUIDELINES 4, block 64: "| Vem | Vad som sades |" holds the speakers' lines
+    text = ("| Vem | Vad som sades |\n|---|---|\n| [NAMN_2] | Jag är från socialtjänsten. |\n"
+            "| [VH1] (mamma) | Vi vill att någon förklarar breven. |\n| Alla | Vi ses efter jullovet. |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_who_does_what_question_heads_the_interventions_also_after_a_label():
+    text = ("Delmål:\n\nVem gör vad?\n- [NAMN_1] på soc träffar mamma och pappa varannan vecka.\n"
+            "- BUP fortsätter med samtalen.\n- Vi ringer varandra ibland.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_your_mentor_as_the_subject_is_named():
+    # GUIDELINES 4, block 62: "din mentor [NAMN_4]" is as named as "min mentor"
+    text = ("Vem gör vad?\n- Din mentor [NAMN_4] på skolan har avstämning med dig en gång i månaden.\n"
+            "- BUP träffar dig varannan vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
