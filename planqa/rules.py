@@ -154,7 +154,7 @@ OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?
 # genomförandeplan ("Planen revideras ...", "Nästa genomgång").
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"
                        r"(?:nästa|ny) genomgång|revider(?:as|ing\w*)|utvärder\w*|"
-                       r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?|se(?:s)? över (?:planen|sip\w*)|"
+                       r"avstämning\w*|(?:vi )?(?:ses(?! över)|hörs|träffas)(?: igen)?|se(?:s)? över (?:planen|sip\w*)|"
                        r"(?:planen|sip\S*) ses över)\b", re.I)
 # A follow-up announced by its line's time label, as timelines write it ("14/5: uppföljning av planen",
 # "Vecka 20 – nytt SIP-möte", a schedule's row "| 8/12 | uppföljning av planen |"); the text after the date mention.

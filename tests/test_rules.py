@@ -4983,3 +4983,10 @@ def test_your_mentor_as_the_subject_is_named():
     text = ("Vem gör vad?\n- Din mentor [NAMN_4] på skolan har avstämning med dig en gång i månaden.\n"
             "- BUP träffar dig varannan vecka.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_reviewing_an_arrangement_is_no_meeting_again():
+    # "ses över" is "is reviewed", not "vi ses" (meet again): an intervention, not the plan's follow-up
+    text = "§ 4 Insatser: Skolan utreder kränkningarna. Bordsplaceringen i matsalen ses över.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    assert _verdict("Rastvärdarna ses över inför vårterminen.\n", "follow_up_date") == "not_met"
