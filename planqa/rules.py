@@ -118,7 +118,8 @@ RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|ansv\.?|vem|utförare|huvudman|äg
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)"
-                        r"|[\"”'«]vi[\"”'»]\s+(?:menar|avser)\s+(?:jag|vi)\b",
+                        r"|[\"”'«]vi[\"”'»]\s+(?:menar|avser)\s+(?:jag|vi)\b"
+                        r"|\bär\s+[\"”'«]vi[\"”'»]\s+[\w\[]|[\"”'«]vi[\"”'»]\s+är\s+[\w\[]",  # 'I planen är "vi" personalen'
                         re.I)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör|ägare|owner|r)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
@@ -153,11 +154,11 @@ OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?
 # genomförandeplan ("Planen revideras ...", "Nästa genomgång").
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"
                        r"(?:nästa|ny) genomgång|revider(?:as|ing\w*)|utvärder\w*|"
-                       r"avstämning\w*|(?:vi )?(?:ses|hörs|träffas)(?: igen)?|se(?:s)? över (?:planen|sip\w*)|"
+                       r"avstämning\w*|(?:vi )?(?:ses(?! över)|hörs|träffas)(?: igen)?|se(?:s)? över (?:planen|sip\w*)|"
                        r"(?:planen|sip\S*) ses över)\b", re.I)
 # A follow-up announced by its line's time label, as timelines write it ("14/5: uppföljning av planen",
-# "Vecka 20 – nytt SIP-möte"); the text after the date mention.
-TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:–—-]\s*(?:uppfölj\w*|nästa (?:sip-?)?(?:möte|uppföljning)\w*|ny sip\b|"
+# "Vecka 20 – nytt SIP-möte", a schedule's row "| 8/12 | uppföljning av planen |"); the text after the date mention.
+TIME_LABELLED_FOLLOW_UP = folded_re(r"\s*[:|–—-]\s*(?:uppfölj\w*|nästa (?:sip-?)?(?:möte|uppföljning)\w*|ny sip\b|"
                                     r"nytt (?:sip-?)?möte)", re.I)
 # A spreadsheet row whose first cell labels the next follow-up, its time in the next cell ("Nästa uppföljning;
 # 2026-02-10;;", "Nästa uppfölning;22/9-26;;", "Uppföljning\t14/5"): the text before the date mention.
@@ -634,7 +635,8 @@ def build_context(text: str) -> Context:
               and not any(a <= m.start < b for a, b in instructions)]
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
-              and not _tentative_time(text, m) and not _measurement_time(text, m)]
+              and not _tentative_time(text, m) and not _measurement_time(text, m)
+              and not _other_follow_up_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -666,6 +668,25 @@ def _measurement_time(text: str, m: dates.DateMention) -> bool:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     return bool(_search_ci(MEASUREMENT_BEFORE, text[max(line_start, m.start - 80):m.start])) \
         and not _search_ci(PLAN_OR_MEETING, line)
+
+
+# Something other than the plan followed up ("soc följer upp placeringen", "Samverkan inom SSPF följs upp vid
+# behov"): an action's own check, not the plan's follow-up (GUIDELINES 4, blocks 46 and 65).
+OTHER_FOLLOWED_UP = folded_re(r"\bföljer\s+upp\s+(?!(?:det|den|detta|allt|oss|er|dig|mig|hur|om|med|i|på|vid|"
+                              r"efter|till|under|inom|senast|nästa|igen|sedan|sen)\b)[a-zåäö]{3,}"
+                              r"|\b(?!(?:det|den|detta|allt|vi|man|och|som)\b)[\wåäö-]{3,}\s+(?:\S+\s+){0,2}?"
+                              r"följs\s+upp\b", re.I)
+PLAN_FOLLOW_UP_WORD = folded_re(r"\b(?:uppföljning\w*|uppf\b|nästa|ses igen|utvärder\w*)", re.I)
+
+
+def _other_follow_up_time(text: str, m: dates.DateMention) -> bool:
+    """The time is when something other than the plan is followed up: its line says what is followed up, and no
+    word there names the plan, its meeting or its follow-up."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[max(line_start, m.start - 120):min(line_end if line_end >= 0 else len(text), m.end + 120)]
+    return bool(_search_ci(OTHER_FOLLOWED_UP, line)) and not _search_ci(PLAN_OR_MEETING, line) \
+        and not _search_ci(PLAN_FOLLOW_UP_WORD, line)
 
 
 def _unreadable(text: str, m: dates.DateMention) -> bool:
@@ -2147,7 +2168,7 @@ def _first_names() -> frozenset[str]:
 
 
 # Words before an agent that keep it the subject ("Skolans kurator", "Ansvarig mentor [NAMN_3]", "Vår kurator").
-SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
+SUBJECT_LEAD = re.compile(r"^(?:\w+(?:s|:s)|ansvarig\w*|min|mitt|mina|din|ditt|dina|vår|vårt|våra|hens|hans|hennes|en|ny|nya|"
                           r"den|det|de)$", re.I)
 # The subject receives the activity ("Pappa ska få hjälp", "Mamma och pappa får samtal på BUP").
 RECIPIENT = folded_re(r"\s*(?:ska|skall|kommer att|kan)?\s*(?:få|får|erbjuds|ges)\b", re.I)
@@ -2304,7 +2325,7 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     text = s.text
     if RESPONSIBLE_FIELD.search(text):
         return True
-    body = LIST_ITEM.match(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
+    body = _list_item(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
     label = ACTIVITY_LABEL.match(text, lo)
     lo = label.end() if label else _time_label_end(text, lo)
@@ -2602,7 +2623,8 @@ def _clauses(ctx: Context, s: Segment) -> list[tuple[Segment, bool]]:
     clauses of a decision, each of them decided."""
     label = _INLINE_LABEL.match(s.text)
     lo = s.start + (s.text.index(":") + 1 if label else 0)
-    sentences = [x for x in ctx.segs if s.start <= x.start and x.end <= s.end and x.end > lo]
+    # also the rest of a sentence the line's label opens ("§ 4 Insatser: Skolan utreder ...")
+    sentences = [x for x in ctx.segs if x.end <= s.end and x.end > lo]
     groups: list[list[int]] = []  # [start, end] of each statement: a sentence with a verb and those without
     for x in sentences:
         if STATEMENT_VERB.search(x.text) or not groups:
@@ -2708,7 +2730,8 @@ def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     if (_names_agent(ctx, s) or _writer_acts(ctx, s)) \
             and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
         return "agent"
-    if WE.search(s.text) or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
+    if WE.search(s.text) or _entry_time_end(s.text) and WE.match(s.text[_entry_time_end(s.text):]) \
+            or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
         return "agent" if we_defined else "we"
     return "missing"
 
@@ -2871,6 +2894,76 @@ def _document_title(ctx: Context) -> str | None:
     return title if re.search(r"\b(?:sip|\w*plan|samordnad)\b", title) else None
 
 
+# A week written "v. 7" at a line's start: a time point, not the letter of a list item ("a) ...").
+WEEK_LABEL = re.compile(r"^\s*v\.\s*\d", re.I)
+# A minutes' paragraph mark at a line's start ("§ 7 Insatser", "§ 4 Insatser: Skolan utreder ...", "§ 1 b
+# Presentation") and its title, which heads what follows (GUIDELINES 4, block 63).
+MINUTES_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}(?:\s*[a-z]\b)?\s*")
+MINUTES_TITLE = re.compile(r"(?P<title>[^\W\d][^.:\n]{0,60}?)\s*(?:[.:](?:\s+|$)|$)")
+MINUTES_TITLE_WORDS = 6
+# A timeline's entry that only marks the calendar ("v. 9: sportlov – ingen skola", "- jullov", "påsklov"): no
+# intervention (GUIDELINES 4, block 65).
+CALENDAR_ONLY = folded_re(r"^\W*(?:(?:\w*lov(?:et)?|ledig\w*|ingen skola|stängt|röda dagar|helg\w*|skolstart\w*|"
+                          r"terminsstart\w*|terminsslut\w*|(?:sista|första) skoldag\w*(?: (?:före|efter) \w+)?)[\s,.–—-]*)+$",
+                          re.I)
+# The child as the subject of a timeline's entry ("v. 12: [BARN] somnar före kl. 20.30"): what the child manages by
+# then, a goal and no intervention (GUIDELINES 4, block 65), unless another subject is coordinated with it.
+TIMELINE_CHILD_STATE = re.compile(r"^\W*(?:\[BARN\]|barnet|eleven|ungdomen)\s+(?!(?:och|o|&|samt|med)\s)", re.I)
+# ... unless the child receives a service then ("v. 10: [BARN] får träffa kuratorn", "[BARN] får en kontaktperson").
+CHILD_GETS_SERVICE = re.compile(r"(?:ska\s+|skall\s+)?(?:få|får|erbjuds)\s+(?:en\s+|ett\s+)?"
+                                r"(?:träffa|börja|gå\s+(?:på|till|hos)|samtal|stöd|hjälp|plats|kontakt\w*|tid|besök|remiss)",
+                                re.I)
+TIMELINE_MIN_ENTRIES = 3  # lines opened by a time point that make a plan's timeline
+
+
+# A transcript's column for what each speaker said ("| Vem | Vad som sades |"): its rows are the speakers' lines,
+# no table of interventions (GUIDELINES 4, block 64).
+SPEECH_HEADER_CELL = folded_re(r"^(?:vad (?:som )?(?:sades|sas|sa|sagt|säger)|repli\w*|yttrande\w*|sagt)$", re.I)
+
+
+def _minutes_title(text: str, lo: int) -> re.Match[str] | None:
+    """The title after a minutes' paragraph mark at lo ("Insatser", "Val av ordförande, sekreterare och justerare"),
+    none when the paragraph opens with a statement ("§ 4 Familjehemmet tar kontakt med BVC ...")."""
+    m = MINUTES_TITLE.match(text, lo)
+    title = m.group("title") if m else ""
+    return m if m and _word_count(title) <= MINUTES_TITLE_WORDS \
+        and not (PRESENT_VERB.search(title) or FINITE_VERB.search(title)) else None
+
+
+def _list_item(text: str) -> re.Match[str] | None:
+    """A list item's marker at the line's start (`LIST_ITEM`), not the "v." of a week ("v. 7: ...")."""
+    return None if WEEK_LABEL.match(text) else LIST_ITEM.match(text)
+
+
+def _entry_time_end(text: str) -> int:
+    """Where a timeline entry's content starts after its bullet and time point ("- v. 7: ...", "mars: ..."); 0 when
+    the line opens with no time point."""
+    item = _list_item(text)
+    lo = item.end() if item else 0
+    end = _time_label_end(text, lo)
+    return end if end > lo else 0
+
+
+def _timeline_plan(ctx: Context) -> bool:
+    """The plan is a timeline: at least `TIMELINE_MIN_ENTRIES` lines open with a time point (cached)."""
+    return _cached(ctx, "timeline_plan", lambda c: sum(
+        1 for ln in c.lines if _entry_time_end(ln.text)) >= TIMELINE_MIN_ENTRIES)
+
+
+def _timeline_non_action(ctx: Context, s: Segment) -> bool:
+    """A timeline entry that states no intervention: a calendar mark, what the child manages by then, a figure
+    ("September: 8 %"), a date among other dates ("Viktiga datum") or an entry dated before the plan (what has
+    happened, GUIDELINES 4, block 65)."""
+    at = _entry_time_end(s.text)
+    body = s.text[at:]
+    child = TIMELINE_CHILD_STATE.match(body)
+    before_plan = ctx.plan_date is not None and any(
+        s.start <= m.start < s.start + at and m.iso and m.iso < ctx.plan_date.isoformat() for m in ctx.date_mentions)
+    return bool(before_plan or CALENDAR_ONLY.match(body) or child and not CHILD_GETS_SERVICE.match(body, child.end())
+                or not re.search(r"[^\W\d_]{3}", body) or DATES_SECTION.search(s.section)
+                or BACKGROUND_SECTION.search(s.section))
+
+
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
@@ -2916,6 +3009,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     acts_heading = False  # the last heading opens the interventions ("Insatser/ansvar:"), its lines "BVC: ..."
     agenda_table = False  # the current table is a meeting's agenda with notes ("| Punkt | Anteckningar |")
     kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
+    question_heads = False  # a question line has headed a section: the next question ends it
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -2987,6 +3081,18 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         glossary = False  # the numbered section after a numbered glossary ("9. Ord ..." / "10. Nästa gång")
         if _template_instruction(ctx, s):
             continue
+        para = None if row else MINUTES_PARAGRAPH.match(s.text)
+        if para:  # "§ 7 Insatser", "§ 4 Insatser: Skolan utreder ...": the paragraph's title heads its lines
+            title_m = _minutes_title(s.text, para.end())
+            heading = title_m.group("title").strip().lower() if title_m else None
+            heading_num, item_num, agency = None, None, False
+            acts_heading = bool(heading and INTERVENTION_SECTION.search(heading))
+            rest_at = title_m.end() if title_m else para.end()
+            if not s.text[rest_at:].strip():
+                continue
+            s = Segment(s.start + rest_at, s.end, s.text[rest_at:], heading or s.section)
+            number = LINE_NUMBER.match(s.text)
+            bare = s.text[number.end():] if number else s.text
         if not row and law_point(s.text):  # "Del 2 – Vilka insatser respektive huvudman ansvarar för": a heading
             heading, heading_num, item_num, agency = s.text.strip(" .:").lower(), None, None, False
             continue
@@ -3016,10 +3122,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             # its items are interventions even where the goal finder, reading the section before, took them for goals
             md_actions = _opens_interventions(heading)
             continue
-        if not row and not s.section and FORM_QUESTION.match(s.text):
+        if not row and FORM_QUESTION.match(s.text) \
+                and (not s.section or question_heads or INTERVENTION_SECTION.search(s.text)):
             # a form's question on a line of its own heads its answers ("Vem gör vad, och när?" opens the
-            # interventions, "Vem håller ihop planen?" ends them)
+            # interventions, "Vem håller ihop planen?" ends them), also below a label ("Delmål:" / "Vem gör vad?")
             heading, heading_num, item_num, agency = s.text.strip().lower(), None, None, False
+            question_heads = True
             acts_heading = bool(INTERVENTION_SECTION.search(s.text))
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
@@ -3068,7 +3176,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 # a goal table, also a goal scale's levels ("| Nivå | Beskrivning |"); a report on earlier
                 # interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
-                    and not activity_table
+                    and not activity_table or any(SPEECH_HEADER_CELL.match(c) for c in header_cells)
             elif first_row and not TABLE_SEPARATOR.match(s.text):
                 # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
                 skip_table = not INTERVENTION_SECTION.search(s.section)
@@ -3083,7 +3191,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 or row and resp_col is None and DATES_SECTION.search(s.section) and not INTERVENTION_SECTION.search(s.section) \
                 and not (md_actions and heading is not None) \
                 or _search_ci(WE_DEFINED, s.text) \
-                or (act_col is not None and act_col < len(cells) and EMPTY_CELL.match(cells[act_col])
+                or (act_col is not None and act_col < len(cells)
+                    and (EMPTY_CELL.match(cells[act_col]) or CALENDAR_ONLY.match(cells[act_col]))
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
         if row and agenda_table:
@@ -3117,9 +3226,10 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     if FOLLOW_UP.search(item.text) and not PLAN_OR_MEETING.search(item.text):
                         kept.add(item)  # "Vi följer upp närvaron på fritids": an action's check, no follow-up
             continue
-        list_item = LIST_ITEM.match(s.text)
+        list_item = _list_item(s.text)
         body = s.text[list_item.end():] if list_item else bare
-        if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)) or NONE_ANSWER.match(body):
+        if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)) or NONE_ANSWER.match(body) \
+                or CALENDAR_ONLY.match(body):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
         if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body)):
             continue  # a draft's item taken back ("– nej vänta, ... ta bort"), or a chore about the meeting itself
@@ -3130,6 +3240,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         # "Insatser/ansvar:" / "BVC: [NAMN_1] gör hembesök": a party's line labelled with the party
         party_line = acts_heading and bool(s.section) and s.section != heading and agency_heading(s.section)
         in_section = in_section or party_line or law_point_at(ctx, s.start) == 2  # also under "Kommunen:"
+        # a timeline's entries are its interventions, each read on its own (GUIDELINES 4, block 65)
+        entry = not row and _timeline_plan(ctx) and bool(_entry_time_end(s.text))
+        if entry and _timeline_non_action(ctx, s):
+            continue
+        in_section = in_section or entry
         item = row or list_item or number or SUB_ITEM.match(s.text) or OTHER_LABEL.match(body)
         pieces = [] if item else _clauses(ctx, s)  # an item's further sentences are its details
         if len(pieces) > 1:  # a paragraph: each statement on its own
@@ -4463,11 +4578,11 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
 # The overall responsibility discussed but not given to anyone ("Samordningsansvarig: ej utsedd", "bestämdes inte").
 OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|utsedd|utsett|utsetts|klart|löst|beslutat|"
                                r"fördelat|fördelats|vald|valts|behandla\w*|avgjort|avgjorts|avgöras|spikat)|"
-                               r"bestämdes inte|(?:inget|ingenting) (?:bestäms|bestämdes|beslutas|beslutades)|"
+                               r"bestämdes inte|bestämde (?:vi|de|dom|man|mötet|ni) inte|(?:inget|ingenting) (?:bestäms|bestämdes|beslutas|beslutades)|"
                                r"(?:inte|ej) (?:att )?(?:\w+ )?tar (?:på (?:oss|sig) )?(?:samordning\w*|\w*ansvar\w*)|"
                                r"(?:måste|får) vi prata om|vet (?:vi|de|man) inte|(?:vi|de|man) vet inte|ingen vet|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
-                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ ){0,2}(?:är |har blivit )?(?:utsedd|vald|bestämd)|ingen har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
+                               r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ ){0,2}(?:är |har blivit )?(?:utsedd|utsetts|vald|valts|bestämd)|ingen (?:f\.\s?n\.\s|för närvarande\s|just nu\s)?har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
                                r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
 # A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
@@ -4899,12 +5014,15 @@ def follow_up_date(ctx: Context) -> CriterionResult:
                 or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
                                          and s.section != title or _follow_up_time_field(ctx, i)))
                 and not _is_instruction(ctx, s)]
-    # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.")
-    sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions and MEETING_ANAPHOR.match(nxt.text)
+    # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.") or
+    # only gives a time ("Vi kallar till nästa möte. Efter sommarlovet, antagligen.")
+    sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions
+               and (MEETING_ANAPHOR.match(nxt.text) or not STATEMENT_VERB.search(nxt.text))
                and "\n" not in ctx.text[s.end:nxt.start]]
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
              and not _unreadable(ctx.text, m) and (not _tentative_time(ctx.text, m) or _hedged_time(ctx.text, m))
+             and not _other_follow_up_time(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
@@ -5154,12 +5272,17 @@ def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     return _cached(ctx, "_follow_up_conveners", _follow_up_conveners)
 
 
+# The convener of the meeting the plan records ("Sammankallande till dagens möte: [NAMN_1]"), not of its follow-up.
+THIS_MEETING_AFTER = folded_re(r"\s*(?:till|för|av|vid)\s+(?:dagens|detta|det här)\s+(?:sip-?)?möte\b", re.I)
+
+
 def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
-                and not _empty_field(s.text[m.end():]) and not _is_instruction(ctx, s):
+                and not THIS_MEETING_AFTER.match(s.text, m.end()) and not _empty_field(s.text[m.end():]) \
+                and not _is_instruction(ctx, s):
             out.append((s, "undecided" if _search_ci(CONVENER_UNDECIDED, s.text) else _convener_who(ctx, s, m)))
     return out
 

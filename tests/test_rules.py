@@ -5063,3 +5063,106 @@ def test_speaker_abbreviations_defined_in_a_legend_are_adults_speaking_for_the_c
             "H: Då kör vi.\nJH: Hon säger att hon vill hem till mamma varje kväll.\nH: Vi noterar det.\n")
     assert _verdict(text, "child_voice") == "partial"
 
+
+
+def test_timeline_entries_are_read_one_by_one():
+    # GUIDELINES 4, block 65: each row on its own; a calendar mark, the child's state at a time and the plan's
+    # follow-up are no interventions
+    text = ("SIP – tidsplan våren\n\nTidsplan\n"
+            "v. 4: kuratorn träffar [BARN] varje tisdag\n"
+            "v. 6: BUP gör en bedömning av sömnen\n"
+            "v. 8: sportlov\n"
+            "mars: socialtjänsten erbjuder föräldrastöd\n"
+            "v. 14: [BARN] går till skolan fem dagar i veckan\n"
+            "v. 20: uppföljning av planen\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    unowned = text.replace("v. 6: BUP gör en bedömning av sömnen", "v. 6: bildschema hemma och i skolan")
+    assert _verdict(unowned, "responsibility_per_action") == "partial"
+
+
+def test_a_week_at_a_line_start_is_no_list_letter():
+    text = "Tidslinje\nv. 3: skolan ordnar en lugn plats\nv. 5: BUP startar samtal\nv. 9: mentor ringer hem\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_calendar_row_in_a_schedule_table_is_no_intervention():
+    text = ("Tidsplan\n| Vecka | Vad | Vem |\n|---|---|---|\n| v. 6 | Samtal med [BARN] | [NAMN_1], kurator |\n"
+            "| v. 9 | sportlov – ingen skola | |\n| v. 12 | Hembesök | socialtjänsten |\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_minutes_paragraph_title_heads_its_interventions():
+    # GUIDELINES 4, block 63: "§ 7 Insatser" heads the items below it, one without a responsible makes partial
+    text = ("Protokoll SIP-möte\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n§ 5 Bakgrund\n"
+            "[BARN] har svårt att sova och är ofta borta från skolan.\n§ 6 Insatser\n"
+            "a) Socialtjänsten erbjuder familjebehandling.\nb) Kurator träffar [BARN] varje vecka.\n"
+            "c) Remiss skickas.\n§ 7 Nästa möte\nSocialtjänsten kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    inline = "Protokoll\n§ 4 Insatser: Skolan ordnar en lugn plats. Kurator ringer hem varje fredag.\n"
+    assert _verdict(inline, "responsibility_per_action") == "met"
+
+
+def test_the_plan_says_outright_that_nobody_holds_it():
+    for line in ("Noterades att ingen har utsetts till samordningsansvarig för planen.",
+                 "Noterades att ingen f.n. har huvudansvaret för planen.",
+                 "Vem håller i planen?\nDet bestämde vi inte."):
+        text = line + "\n[NAMN_1] på socialtjänsten kallar till nästa möte.\n"
+        assert _verdict(text, "overall_responsibility") == "not_met", line
+
+
+def test_a_vi_the_plan_defines_in_quotes_is_named():
+    text = ('I planen nedan är "vi" personalen på boendet.\nTidslinje\nv. 4: vi inför kvällsrutiner\n'
+            "v. 6: skolan ordnar lunch i ett mindre rum\nv. 8: BUP startar samtal\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_an_actions_own_check_is_no_follow_up_of_the_plan():
+    # GUIDELINES 4, blocks 46 and 65: "soc följer upp placeringen" dates the placement's check, not the plan's
+    text = ("Tidsplan\nv. 6 – BUP skickar remiss\nv. 9 – skolan startar läsgrupp\n"
+            "vt 26 – socialsekreteraren följer upp placeringen\nUppföljning: [NAMN_1] kallar till nytt SIP-möte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+    assert _verdict("Samverkan inom SSPF följs upp vid behov.\n", "follow_up_date") == "not_met"
+    assert _verdict("Planen följs upp vid behov.\n", "follow_up_date") == "partial"
+
+
+def test_a_schedule_row_with_the_plans_follow_up_gives_its_date():
+    text = ("Möte 2025-10-28.\nViktiga datum\n| När | Vad |\n|---|---|\n| 14/11 | läkartid på BUP |\n"
+            "| 8/12 | uppföljning av planen |\n")
+    assert _verdict(text, "follow_up_date") == "met"
+
+
+def test_a_bare_time_after_the_call_to_the_next_meeting_is_its_time():
+    text = "Kurator: Vi på elevhälsan kallar till nästa möte. Efter sommarlovet, antagligen.\n"
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_who_convened_this_meeting_does_not_call_the_follow_up():
+    text = "Sammankallande till dagens möte: [NAMN_1], socialsekreterare, socialtjänsten\nMål\n- [BARN] ska sova bättre\n"
+    assert _verdict(text, "follow_up_responsible") != "met"
+
+
+def test_a_transcript_table_is_no_table_of_interventions():
+    # GUIDELINES 4, block 64: "| Vem | Vad som sades |" holds the speakers' lines
+    text = ("| Vem | Vad som sades |\n|---|---|\n| [NAMN_2] | Jag är från socialtjänsten. |\n"
+            "| [VH1] (mamma) | Vi vill att någon förklarar breven. |\n| Alla | Vi ses efter jullovet. |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_who_does_what_question_heads_the_interventions_also_after_a_label():
+    text = ("Delmål:\n\nVem gör vad?\n- [NAMN_1] på soc träffar mamma och pappa varannan vecka.\n"
+            "- BUP fortsätter med samtalen.\n- Vi ringer varandra ibland.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_your_mentor_as_the_subject_is_named():
+    # GUIDELINES 4, block 62: "din mentor [NAMN_4]" is as named as "min mentor"
+    text = ("Vem gör vad?\n- Din mentor [NAMN_4] på skolan har avstämning med dig en gång i månaden.\n"
+            "- BUP träffar dig varannan vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_reviewing_an_arrangement_is_no_meeting_again():
+    # "ses över" is "is reviewed", not "vi ses" (meet again): an intervention, not the plan's follow-up
+    text = "§ 4 Insatser: Skolan utreder kränkningarna. Bordsplaceringen i matsalen ses över.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    assert _verdict("Rastvärdarna ses över inför vårterminen.\n", "follow_up_date") == "not_met"
