@@ -2898,7 +2898,7 @@ def _document_title(ctx: Context) -> str | None:
 WEEK_LABEL = re.compile(r"^\s*v\.\s*\d", re.I)
 # A minutes' paragraph mark at a line's start ("§ 7 Insatser", "§ 4 Insatser: Skolan utreder ...", "§ 1 b
 # Presentation") and its title, which heads what follows (GUIDELINES 4, block 63).
-MINUTES_PARAGRAPH = re.compile(r"^\s*§\s*\d{1,2}(?:\s*[a-z]\b)?\s*")
+MINUTES_MARK = re.compile(r"^\s*§\s*\d{1,2}(?:\s*[a-z]\b)?\s*")
 MINUTES_TITLE = re.compile(r"(?P<title>[^\W\d][^.:\n]{0,60}?)\s*(?:[.:](?:\s+|$)|$)")
 MINUTES_TITLE_WORDS = 6
 # A timeline's entry that only marks the calendar ("v. 9: sportlov – ingen skola", "- jullov", "påsklov"): no
@@ -2908,7 +2908,7 @@ CALENDAR_ONLY = folded_re(r"^\W*(?:(?:\w*lov(?:et)?|ledig\w*|ingen skola|stängt
                           re.I)
 # The child as the subject of a timeline's entry ("v. 12: [BARN] somnar före kl. 20.30"): what the child manages by
 # then, a goal and no intervention (GUIDELINES 4, block 65), unless another subject is coordinated with it.
-TIMELINE_CHILD_STATE = re.compile(r"^\W*(?:\[BARN\]|barnet|eleven|ungdomen)\s+(?!(?:och|o|&|samt|med)\s)", re.I)
+TIMELINE_CHILD_SUBJECT = re.compile(r"^\W*(?:\[BARN\]|barnet|eleven|ungdomen)\s+(?!(?:och|o|&|samt|med)\s)", re.I)
 # ... unless the child receives a service then ("v. 10: [BARN] får träffa kuratorn", "[BARN] får en kontaktperson").
 CHILD_GETS_SERVICE = re.compile(r"(?:ska\s+|skall\s+)?(?:få|får|erbjuds)\s+(?:en\s+|ett\s+)?"
                                 r"(?:träffa|börja|gå\s+(?:på|till|hos)|samtal|stöd|hjälp|plats|kontakt\w*|tid|besök|remiss)",
@@ -2956,7 +2956,7 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
     happened, GUIDELINES 4, block 65)."""
     at = _entry_time_end(s.text)
     body = s.text[at:]
-    child = TIMELINE_CHILD_STATE.match(body)
+    child = TIMELINE_CHILD_SUBJECT.match(body)
     before_plan = ctx.plan_date is not None and any(
         s.start <= m.start < s.start + at and m.iso and m.iso < ctx.plan_date.isoformat() for m in ctx.date_mentions)
     return bool(before_plan or CALENDAR_ONLY.match(body) or child and not CHILD_GETS_SERVICE.match(body, child.end())
@@ -3081,7 +3081,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         glossary = False  # the numbered section after a numbered glossary ("9. Ord ..." / "10. Nästa gång")
         if _template_instruction(ctx, s):
             continue
-        para = None if row else MINUTES_PARAGRAPH.match(s.text)
+        para = None if row else MINUTES_MARK.match(s.text)
         if para:  # "§ 7 Insatser", "§ 4 Insatser: Skolan utreder ...": the paragraph's title heads its lines
             title_m = _minutes_title(s.text, para.end())
             heading = title_m.group("title").strip().lower() if title_m else None
