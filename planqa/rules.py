@@ -1038,10 +1038,14 @@ def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
         and _list_title(ctx, s, rest)
 
 
+# A minutes' paragraph mark: "§ 7", "§ 1 b", "§1b" (GUIDELINES 4, block 63); the patterns below that read
+# minutes' paragraphs (as section labels, as the heading of their lines, with their titles) all start from it.
+PARAGRAPH_MARK = r"§[ \t]*\d{1,2}(?!\d)(?:[ \t]*[a-z]\b)?"
+
 # A numbered section label in minutes ("§ 2 Mål", "§ 3 Uppdrag") or at the start of a line that goes on ("§ 2 Mål.
 # Det beslutades att", "3. Mål. Följande mål fastställdes:", "2. Mål. Beslut:"): the label is the section heading
 # for the rest of the line and what follows.
-MINUTES_NUMBER = re.compile(rf"^(?:§\s*\d{{1,2}}\b\s*|{SECTION_NUMBER.pattern})")
+MINUTES_NUMBER = re.compile(rf"^(?:{PARAGRAPH_MARK}\s*|{SECTION_NUMBER.pattern})")
 NUMBERED_LABEL = re.compile(r"^(?P<label>[^\W\d][\w ]{0,30}?)\s*[.:]?$")
 MINUTES_SECTION_WORD = re.compile(r"^(?:uppdrag\w*|uppdrogs)", re.I)
 
@@ -2898,7 +2902,7 @@ def _document_title(ctx: Context) -> str | None:
 WEEK_LABEL = re.compile(r"^\s*v\.\s*\d", re.I)
 # A minutes' paragraph mark at a line's start ("§ 7 Insatser", "§ 4 Insatser: Skolan utreder ...", "§ 1 b
 # Presentation") and its title, which heads what follows (GUIDELINES 4, block 63).
-MINUTES_MARK = re.compile(r"^\s*§\s*\d{1,2}(?:\s*[a-z]\b)?\s*")
+MINUTES_MARK = re.compile(rf"^\s*{PARAGRAPH_MARK}\s*")
 MINUTES_TITLE = re.compile(r"(?P<title>[^\W\d][^.:\n]{0,60}?)\s*(?:[.:](?:\s+|$)|$)")
 MINUTES_TITLE_WORDS = 6
 # A timeline's entry that only marks the calendar ("v. 9: sportlov – ingen skola", "- jullov", "påsklov"): no
@@ -3771,7 +3775,7 @@ def _find_pseudo_sections(ctx: Context) -> dict[int, str]:
 # A paragraph's number and title in minutes ("§ 5 Bakgrund", "§ 3. Aktuell situation", "§ 1 b Presentation", "§ 4
 # Nuläge: [BARN] ..."): GUIDELINES 4 (block 63) reads the paragraphs as sections; `rest` is what follows the title on
 # its line.
-MINUTES_PARAGRAPH = re.compile(r"^[ \t]*§[ \t]*\d{1,2}(?:[ \t]*[a-z]\b)?[ \t]*[.:]?[ \t]*(?P<title>[^\n.:!?]{1,50})(?P<rest>[^\n]*)",
+MINUTES_PARAGRAPH = re.compile(rf"^[ \t]*{PARAGRAPH_MARK}[ \t]*[.:]?[ \t]*(?P<title>[^\n.:!?]{{1,50}})(?P<rest>[^\n]*)",
                                re.I | re.M)
 
 

@@ -5102,6 +5102,18 @@ def test_minutes_paragraph_title_heads_its_interventions():
     assert _verdict(inline, "responsibility_per_action") == "met"
 
 
+def test_one_paragraph_mark_for_the_three_minutes_patterns():
+    from planqa.rules import MINUTES_MARK, MINUTES_NUMBER, MINUTES_PARAGRAPH
+
+    for line, title in (("§ 7 Insatser", "Insatser"), ("§ 1 b Presentation", "Presentation"),
+                        ("§1b Presentation", "Presentation"), ("§ 3. Aktuell situation", "Aktuell situation")):
+        assert MINUTES_MARK.match(line) and MINUTES_NUMBER.match(line), line
+        assert MINUTES_PARAGRAPH.match(line).group("title").strip() == title, line
+    for line in ("§ 123 Insatser", "SoL 2 kap. 7 §", "9 § 7"):
+        assert not MINUTES_MARK.match(line) and not MINUTES_PARAGRAPH.match(line), line
+    assert MINUTES_MARK.match("§ 3 I skolan").group().strip() == "§ 3"  # a capital word is no paragraph letter
+
+
 def test_the_plan_says_outright_that_nobody_holds_it():
     for line in ("Noterades att ingen har utsetts till samordningsansvarig för planen.",
                  "Noterades att ingen f.n. har huvudansvaret för planen.",
