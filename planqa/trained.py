@@ -238,6 +238,14 @@ class TrainedAssessor:
         probabilities from heads that did not see the plan (5 folds by plan). The test split is never
         passed here.
         """
+        from threadpoolctl import threadpool_limits
+
+        # one BLAS/OpenMP thread per process: the search already runs a process per core, and scipy's L-BFGS-B
+        # (since scipy 1.15) runs much slower with threads it must share (scipy issue 23191)
+        with threadpool_limits(limits=1):
+            return self._fit(train, dev, version, log, styles)
+
+    def _fit(self, train: list[dict], dev: list[dict], version: str, log, styles: Sequence[str] | None):
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         from planqa.segments import new_segment_vectorizers

@@ -155,6 +155,22 @@ def test_fit_with_styles_says_so_and_needs_one_style_per_plan():
         TrainedAssessor(c_grid=(1.0,), variants=("rule",)).fit(train, dev, log=lambda *_: None, styles=styles[:-1])
 
 
+def test_fit_runs_with_one_blas_thread_and_gives_the_threads_back(monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    seen = []
+
+    def record(self, *args):
+        seen.extend(pool["num_threads"] for pool in threadpool_info())
+        return self
+
+    monkeypatch.setattr(TrainedAssessor, "_fit", record)
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    TrainedAssessor().fit([], [], log=lambda *_: None)
+    assert seen and set(seen) == {1}
+    assert [pool["num_threads"] for pool in threadpool_info()] == before
+
+
 def test_platt_fits_the_sigmoid_that_scikit_learn_fits():
     import numpy as np
     from sklearn.calibration import _sigmoid_calibration
