@@ -262,7 +262,7 @@ class TrainedAssessor:
             ngram_range=(1, 2), min_df=3, max_df=0.9, sublinear_tf=True, max_features=TEXT_FEATURES).fit(
             [r["text"] for r in records]))
         views = self._out_of_fold_views(records, oof)
-        text = [self.text_vectorizer.features(v.ctx.text) for v in views]
+        text = self._feature_rows(self.text_vectorizer.features, [v.ctx.text for v in views])
         for v in views:  # computed once here, before the search processes fork
             v.numbers  # noqa: B018
         log(f"features of {len(train)} + {len(dev)} plans ({time.perf_counter() - start:.0f} s)")
@@ -305,7 +305,26 @@ class TrainedAssessor:
         for kind in SEGMENT_KINDS:
             xs, ys[kind], groups = training_data(records, kind)
         n_segment = sum(v.size for v in self.segment_vectorizers)
-        return to_csr([self.segment_features(t) for t in xs], n_segment), {k: np.array(y) for k, y in ys.items()}, groups
+        rows = self._feature_rows(self.segment_features, xs)
+        return to_csr(rows, n_segment), {k: np.array(y) for k, y in ys.items()}, groups
+
+    def _in_chunks(self, func, n: int) -> list:
+        """`func` over the indices 0..n-1 in `VIEW_CHUNKS` interleaved pieces (in forked processes when there
+        are cores for them), its results put back in index order."""
+        chunks = [list(range(i, n, VIEW_CHUNKS)) for i in range(VIEW_CHUNKS)]
+        out: list = [None] * n
+        for chunk, done in zip(chunks, self._map(func, chunks)):
+            for i, result in zip(chunk, done):
+                out[i] = result
+        return out
+
+    def _feature_rows(self, features, texts: list[str]) -> list[Features]:
+        """`features(text)` of each of `texts`, in forked processes."""
+        _FIT.update(features=features, texts=texts)
+        try:
+            return self._in_chunks(_rows_of, len(texts))
+        finally:
+            _FIT.clear()
 
     def _fit_segment_heads(self, records: list[dict], log=print, out_of_fold: bool = False) -> dict | None:
         """Fit the voice/goal/activity heads on `records`; with `out_of_fold`, also return each segment's
@@ -341,15 +360,10 @@ class TrainedAssessor:
         """Views of training plans whose segment probabilities come from heads that did not see the plan
         (`oof` from `_fit_segment_heads(..., out_of_fold=True)`)."""
         _FIT.update(records=records, oof=oof)
-        chunks = [list(range(i, len(records), VIEW_CHUNKS)) for i in range(VIEW_CHUNKS)]
-        views: list[PlanView | None] = [None] * len(records)
         try:
-            for chunk, done in zip(chunks, self._map(_views_of, chunks)):  # the rules, in forked processes
-                for i, view in zip(chunk, done):
-                    views[i] = view
+            return self._in_chunks(_views_of, len(records))  # the rules, in forked processes
         finally:
             _FIT.clear()
-        return views
 
     # -- prediction -----------------------------------------------------------------------
     @reads_plan_text
@@ -469,7 +483,13 @@ class TrainedAssessor:
 _FIT: dict = {}  # what the forked search processes read: the assessor, and the plans' views, records and text
 
 
-VIEW_CHUNKS = 8  # the training plans' rule views are computed in this many pieces
+VIEW_CHUNKS = 8  # the training plans' rule views and feature rows are computed in this many pieces
+
+
+def _rows_of(indices: list[int]) -> list[Features]:
+    """`_FIT["features"]` of `_FIT["texts"][i]` for i in `indices`."""
+    features, texts = _FIT["features"], _FIT["texts"]
+    return [features(texts[i]) for i in indices]
 
 
 def _views_of(indices: list[int]) -> list[PlanView]:
