@@ -2188,19 +2188,24 @@ RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|s
 STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköterskan|läkare|läkaren|konsulent(?:en|erna)?|"
                         r"assistent(?:en|erna)?|polis(?:en)?|ledare|ledaren|chef(?:en)?|gymnast(?:en)?|samordnare|"
                         r"samordnaren|personal|personalen)(?![\w-])"
-                        # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk")
-                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])",
+                        # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk",
+                        # "Skolsk följer upp", "skolssk [NAMN_4]", "BVC-ssk lämnar info"), and the family home and the
+                        # children's clinic shortened ("Fhem skjutsar", "fam.hemmet", "barnmott. ([NAMN_4]) gör")
+                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])"
+                        r"|(?<![\w-])skols?sk(?![\w-])|(?<=\w-)ssk(?![\w-])|(?<![\w-])(?:fhem|fam\.hem)\w*|(?<![\w-])barnmott\b",
                         re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 # The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
 SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
 # A minute's assignment, the responsible after it ("Uppdrogs åt [NAMN_1], BUP, att ...", "Gavs i uppdrag åt
 # kuratorn att ...", "Det åligger elevhälsan att ..."), or a decision whose clause names its subject ("Det beslutades
-# att BUP ska ...").
+# att BUP ska ..."); also an agreement put softly ("Vi tänker att [NAMN_4] besöker förskolan", "Tanken är att skolan
+# ordnar ..."): what the plan presents as agreed counts, also in soft form (GUIDELINES 4, block 51).
 ASSIGNED_TO = re.compile(r"\b(?:(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)|"
                          r"åligger|åläggs|ankommer på)\s+"
                          r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
-DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
+DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om|"
+                          r"(?:vi|man)\s+(?:tänker|tänkte|har tänkt)(?:\s+oss)?|(?:tanken|planen|förslaget)\s+är)\s+att\s+", re.I)
 INTERPRETER = re.compile(r"tolk(?:en)?", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 

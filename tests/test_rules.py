@@ -5178,3 +5178,21 @@ def test_reviewing_an_arrangement_is_no_meeting_again():
     text = "§ 4 Insatser: Skolan utreder kränkningarna. Bordsplaceringen i matsalen ses över.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
     assert _verdict("Rastvärdarna ses över inför vårterminen.\n", "follow_up_date") == "not_met"
+
+
+def test_shortened_staff_and_agencies_in_notes_name_the_responsible():
+    # GUIDELINES 4, block 57: an abbreviation a careful reader understands names who does it
+    text = ("Insatser:\n- Skolsk följer upp remissen\n- Fhem skjutsar till skolan de dagar bussen inte funkar\n"
+            "- BVC-ssk lämnar info om öppna förskolan\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser:\n- Skolsk följer upp remissen\n- Remiss skickas till logoped\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_an_agreement_put_softly_names_its_responsible():
+    # GUIDELINES 4, block 51: "Vi tänker att skolan ordnar en lugn plats från v. 10" is an intervention with a responsible
+    text = ("Insatser:\n- Vi tänker att skolan ordnar en lugn plats från v. 10.\n"
+            "- Tanken är att [NAMN_4] (arbetsterapeut) besöker förskolan två gånger i april.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser:\n- Vi tänker att vi fortsätter att försöka nå [BARN] via sms.\n- BUP träffar [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
