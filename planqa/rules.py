@@ -2318,8 +2318,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
         return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
     for w in re.finditer(r"\S+", head.group()):
-        if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
-            return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
+        if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() in ("med", "m", "m."):
+            return False  # after a comma, "med" too: "..., kontakt med barnkliniken", shortened "..., kolla m rektor"
         if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx) \
                 or _agency_staff(w.group() + " "):  # "– LSS-handläggaren fattar beslut"
             if LAW_PARAGRAPH.match(tail, w.end()):
@@ -3281,6 +3281,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         if DISCUSSED.search(s.text) and not row:
             continue  # "Det diskuterades om BUP ska ...": not decided
+        if not row and SIGN_OFF_LINE.match(s.text):
+            continue  # "/[NAMN_1], leg. psykolog", "Antecknat av [NAMN_1].", "s. 2/2": the note's signature or page
         if not row and not list_item and NEGATED.search(s.text) and law_point_at(ctx, s.start) == 2 \
                 and not _search_ci(RESPONSIBLE_UNDECIDED, s.text):
             continue  # the law's point 2 in prose: "Gicks inte igenom", "X var inte med": nothing allotted
@@ -3306,6 +3308,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
     return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
+
+
+# A note's sign-off or a page mark, no intervention: a journal's signature after a slash ("/[NAMN_1], leg. psykolog"),
+# who wrote the note ("Antecknat av [NAMN_1].", "Förda av Lena, kurator") and a page number ("s. 2/2", "Sida 1 av 3").
+SIGN_OFF_LINE = folded_re(r"^\s*(?:/\s*(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^;:]*)?|"
+                          r"(?:antecknat|antecknad\w*|nedtecknat|förda?|fört|skriv(?:et|en)|sammanställ(?:t|d))\s+av\s*:?\s*"
+                          r"(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^.;:]*)?\.?|"
+                          r"(?:s\.|sid\.?|sida)\s*\d+\s*(?:/|av)\s*\d+)\s*$", re.I)
 
 
 # A short title behind a bullet that a scan or a word processor put before each heading ("• Insatser / ansvar").
