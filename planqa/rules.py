@@ -2183,11 +2183,11 @@ PASSIVE_NEXT = re.compile(r"\s+[a-zåäö]{2,}(?:as|ts|ds|ls|rs)\b")
 # Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
 RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
 # Staff titles the role list lacks, often compounds ("klassläraren", "konsulenten", "BVC-sköterskan",
-# "kontaktpolis", "fältassistenterna", "SSPF-samordnaren", "enhetschef"), and the staff of a named place
+# "kontaktpolis", "fältassistenterna", "SSPF-samordnaren", "enhetschef", "barnombudet"), and the staff of a named place
 # ("Personal på boendet väger ...", "Personalen följer ..."; "vi" stays vague unless the plan defines it).
 STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköterskan|läkare|läkaren|konsulent(?:en|erna)?|"
                         r"assistent(?:en|erna)?|polis(?:en)?|ledare|ledaren|chef(?:en)?|gymnast(?:en)?|samordnare|"
-                        r"samordnaren|personal|personalen)(?![\w-])"
+                        r"samordnaren|personal|personalen|ombud(?:et|en)?)(?![\w-])"
                         # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk",
                         # "Skolsk följer upp", "skolssk [NAMN_4]", "BVC-ssk lämnar info"), and the family home and the
                         # children's clinic shortened ("Fhem skjutsar", "fam.hemmet", "barnmott. ([NAMN_4]) gör")

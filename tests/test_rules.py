@@ -5217,3 +5217,12 @@ def test_a_notes_sign_off_and_page_mark_are_no_interventions():
         assert SIGN_OFF_LINE.match(line), line
     for line in ("[NAMN_2], soc, erbjuder familjesamtal.", "/Lena ringer hem på fredagar", "Skolan gör ett schema."):
         assert not SIGN_OFF_LINE.match(line), line
+
+
+def test_a_hospitals_child_representative_is_staff():
+    # "barnombudet" is a staff title the role list lacks: as the subject it names who does it (GUIDELINES 3)
+    text = ("Insatser:\n- Barnombudet på onkologen pratar med mamma om vad jag kan få veta\n"
+            "- BUP träffar mig varannan vecka\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser:\n- Kontakt med sjukhusets barnombud\n- BUP träffar mig varannan vecka\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
