@@ -2183,24 +2183,29 @@ PASSIVE_NEXT = re.compile(r"\s+[a-zåäö]{2,}(?:as|ts|ds|ls|rs)\b")
 # Someone named before a verb of responsibility anywhere in the line ("[NAMN_5], kurator, ansvarar").
 RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|sköter)\b", re.I)
 # Staff titles the role list lacks, often compounds ("klassläraren", "konsulenten", "BVC-sköterskan",
-# "kontaktpolis", "fältassistenterna", "SSPF-samordnaren", "enhetschef"), and the staff of a named place
+# "kontaktpolis", "fältassistenterna", "SSPF-samordnaren", "enhetschef", "barnombudet"), and the staff of a named place
 # ("Personal på boendet väger ...", "Personalen följer ..."; "vi" stays vague unless the plan defines it).
 STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköterskan|läkare|läkaren|konsulent(?:en|erna)?|"
                         r"assistent(?:en|erna)?|polis(?:en)?|ledare|ledaren|chef(?:en)?|gymnast(?:en)?|samordnare|"
-                        r"samordnaren|personal|personalen)(?![\w-])"
-                        # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk")
-                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])",
+                        r"samordnaren|personal|personalen|ombud(?:et|en)?)(?![\w-])"
+                        # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk",
+                        # "Skolsk följer upp", "skolssk [NAMN_4]", "BVC-ssk lämnar info"), and the family home and the
+                        # children's clinic shortened ("Fhem skjutsar", "fam.hemmet", "barnmott. ([NAMN_4]) gör")
+                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])"
+                        r"|(?<![\w-])skols?sk(?![\w-])|(?<=\w-)ssk(?![\w-])|(?<![\w-])(?:fhem|fam\.hem)\w*|(?<![\w-])barnmott\b",
                         re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 # The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
 SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
 # A minute's assignment, the responsible after it ("Uppdrogs åt [NAMN_1], BUP, att ...", "Gavs i uppdrag åt
 # kuratorn att ...", "Det åligger elevhälsan att ..."), or a decision whose clause names its subject ("Det beslutades
-# att BUP ska ...").
+# att BUP ska ..."); also an agreement put softly ("Vi tänker att [NAMN_4] besöker förskolan", "Tanken är att skolan
+# ordnar ..."): what the plan presents as agreed counts, also in soft form (GUIDELINES 4, block 51).
 ASSIGNED_TO = re.compile(r"\b(?:(?:uppdr(?:ogs|as|ages)|(?:gavs|ges|lämnades) (?:i )?uppdrag(?:et)?)\s+(?:till|åt)|"
                          r"åligger|åläggs|ankommer på)\s+"
                          r"(?P<who>[^.;]{1,80}?)\s+att\b", re.I)
-DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om)\s+att\s+", re.I)
+DECIDED_THAT = re.compile(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom\w* överens om|"
+                          r"(?:vi|man)\s+(?:tänker|tänkte|har tänkt)(?:\s+oss)?|(?:tanken|planen|förslaget)\s+är)\s+att\s+", re.I)
 INTERPRETER = re.compile(r"tolk(?:en)?", re.I)
 PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", "hos", "vid", "av", "efter", "inför"))
 
@@ -2313,8 +2318,8 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
         return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
     for w in re.finditer(r"\S+", head.group()):
-        if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() == "med":
-            return False  # after a comma, "med" too: "..., kontakt med barnkliniken"
+        if TAIL_PREPOSITION.fullmatch(w.group()) or m.group().startswith(",") and w.group().lower() in ("med", "m", "m."):
+            return False  # after a comma, "med" too: "..., kontakt med barnkliniken", shortened "..., kolla m rektor"
         if _agent_in(ctx, text, s.start, m.end() + w.start(), m.end() + w.end()) or _is_first_name(w.group(), ctx) \
                 or _agency_staff(w.group() + " "):  # "– LSS-handläggaren fattar beslut"
             if LAW_PARAGRAPH.match(tail, w.end()):
@@ -3276,6 +3281,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         if DISCUSSED.search(s.text) and not row:
             continue  # "Det diskuterades om BUP ska ...": not decided
+        if not row and SIGN_OFF_LINE.match(s.text):
+            continue  # "/[NAMN_1], leg. psykolog", "Antecknat av [NAMN_1].", "s. 2/2": the note's signature or page
         if not row and not list_item and NEGATED.search(s.text) and law_point_at(ctx, s.start) == 2 \
                 and not _search_ci(RESPONSIBLE_UNDECIDED, s.text):
             continue  # the law's point 2 in prose: "Gicks inte igenom", "X var inte med": nothing allotted
@@ -3301,6 +3308,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
     return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
+
+
+# A note's sign-off or a page mark, no intervention: a journal's signature after a slash ("/[NAMN_1], leg. psykolog"),
+# who wrote the note ("Antecknat av [NAMN_1].", "Förda av Lena, kurator") and a page number ("s. 2/2", "Sida 1 av 3").
+SIGN_OFF_LINE = folded_re(r"^\s*(?:/\s*(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^;:]*)?|"
+                          r"(?:antecknat|antecknad\w*|nedtecknat|förda?|fört|skriv(?:et|en)|sammanställ(?:t|d))\s+av\s*:?\s*"
+                          r"(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^.;:]*)?\.?|"
+                          r"(?:s\.|sid\.?|sida)\s*\d+\s*(?:/|av)\s*\d+)\s*$", re.I)
 
 
 # A short title behind a bullet that a scan or a word processor put before each heading ("• Insatser / ansvar").

@@ -5178,3 +5178,51 @@ def test_reviewing_an_arrangement_is_no_meeting_again():
     text = "§ 4 Insatser: Skolan utreder kränkningarna. Bordsplaceringen i matsalen ses över.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
     assert _verdict("Rastvärdarna ses över inför vårterminen.\n", "follow_up_date") == "not_met"
+
+
+def test_shortened_staff_and_agencies_in_notes_name_the_responsible():
+    # GUIDELINES 4, block 57: an abbreviation a careful reader understands names who does it
+    text = ("Insatser:\n- Skolsk följer upp remissen\n- Fhem skjutsar till skolan de dagar bussen inte funkar\n"
+            "- BVC-ssk lämnar info om öppna förskolan\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser:\n- Skolsk följer upp remissen\n- Remiss skickas till logoped\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_an_agreement_put_softly_names_its_responsible():
+    # GUIDELINES 4, block 51: "Vi tänker att skolan ordnar en lugn plats från v. 10" is an intervention with a responsible
+    text = ("Insatser:\n- Vi tänker att skolan ordnar en lugn plats från v. 10.\n"
+            "- Tanken är att [NAMN_4] (arbetsterapeut) besöker förskolan två gånger i april.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser:\n- Vi tänker att vi fortsätter att försöka nå [BARN] via sms.\n- BUP träffar [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_shortened_with_after_a_comma_names_whom_to_ask_not_who_does_it():
+    # GUIDELINES 4, block 57: "kolla m rektor" is "kolla med rektor", the one asked, as after "med"
+    text = "Insatser:\n- ev. studieplan, kolla m rektor\n- samtal på MU\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_notes_sign_off_and_page_mark_are_no_interventions():
+    # a journal's signature, who took the notes and a page number state no intervention (GUIDELINES 4, block 52)
+    text = ("Insatser\n- [NAMN_3], mentor, gör ett anpassat schema.\n- BUP följer upp medicineringen.\n\n"
+            "Antecknat av [NAMN_1].\n/[NAMN_2], leg. psykolog\n                s. 2/2\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    ctx = build_context(text)
+    assert [s.text for s in activity_segments(ctx)] == ["- [NAMN_3], mentor, gör ett anpassat schema.",
+                                                        "- BUP följer upp medicineringen."]
+    from planqa.rules import SIGN_OFF_LINE
+    for line in ("Antecknat av [NAMN_1].", "/[NAMN_2], leg. psykolog", "  s. 2/2", "Förda av Lena, kurator"):
+        assert SIGN_OFF_LINE.match(line), line
+    for line in ("[NAMN_2], soc, erbjuder familjesamtal.", "/Lena ringer hem på fredagar", "Skolan gör ett schema."):
+        assert not SIGN_OFF_LINE.match(line), line
+
+
+def test_a_hospitals_child_representative_is_staff():
+    # "barnombudet" is a staff title the role list lacks: as the subject it names who does it (GUIDELINES 3)
+    text = ("Insatser:\n- Barnombudet på onkologen pratar med mamma om vad jag kan få veta\n"
+            "- BUP träffar mig varannan vecka\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser:\n- Kontakt med sjukhusets barnombud\n- BUP träffar mig varannan vecka\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
