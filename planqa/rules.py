@@ -3311,7 +3311,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
 
 
 # A note's sign-off or a page mark, no intervention: a journal's signature after a slash ("/[NAMN_1], leg. psykolog"),
-# who wrote the note ("Antecknat av [NAMN_1].", "Förda av Lena, kurator") and a page number ("s. 2/2", "Sida 1 av 3").
+# who wrote the note ("Antecknat av [NAMN_1].", "Förda av [NAMN_2], kurator") and a page number ("s. 2/2", "Sida 1 av 3").
 SIGN_OFF_LINE = folded_re(r"^\s*(?:/\s*(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^;:]*)?|"
                           r"(?:antecknat|antecknad\w*|nedtecknat|förda?|fört|skriv(?:et|en)|sammanställ(?:t|d))\s+av\s*:?\s*"
                           r"(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^.;:]*)?\.?|"
