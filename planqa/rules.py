@@ -3310,10 +3310,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
 
 
+# Who wrote a note or plan ("Antecknat av", "Förda av", "Skrivet av", "Sammanställd av"): the sign-off lines below
+# and the first-person writer's cues (WRITER_CUE) read the same words.
+WRITTEN_BY = (r"(?:skriv(?:et|en|it|na)|förda?|fört|antecknat|antecknad\w*|nedtecknat|signerat|undertecknat|"
+              r"sammanställ(?:t|d))\s+av")
 # A note's sign-off or a page mark, no intervention: a journal's signature after a slash ("/[NAMN_1], leg. psykolog"),
 # who wrote the note ("Antecknat av [NAMN_1].", "Förda av [NAMN_2], kurator") and a page number ("s. 2/2", "Sida 1 av 3").
 SIGN_OFF_LINE = folded_re(r"^\s*(?:/\s*(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^;:]*)?|"
-                          r"(?:antecknat|antecknad\w*|nedtecknat|förda?|fört|skriv(?:et|en)|sammanställ(?:t|d))\s+av\s*:?\s*"
+                          + WRITTEN_BY + r"\s*:?\s*"
                           r"(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^.;:]*)?\.?|"
                           r"(?:s\.|sid\.?|sida)\s*\d+\s*(?:/|av)\s*\d+)\s*$", re.I)
 
@@ -5242,8 +5246,7 @@ def _signed(ctx: Context) -> bool:
 # [NAMN_1], kurator", "Förda av [NAMN_1], BVC-sjuksköterska", "Antecknat av ...", "Signerat: ...", a line that opens
 # "Jag, [NAMN_1], ..." or a field "Samordningsansvarig: jag, [NAMN_1], ..."; the role or verksamhet follows it.
 WRITER_CUE = folded_re(r"\bjag (?:är|heter)\b|\bjag som (?:är|skriver|för|antecknar|pratar in|talar in|dikterar)\b|\bjag skriver [^.\n]{0,50}?\bsom\b|"
-                       r"\b(?:skriv(?:et|en|it|na)|förda?|fört|antecknat|antecknade|nedtecknat|signerat|undertecknat|"
-                       r"sammanställt)\s+av\b|^\W*(?:signerat|signatur|underskrift)\s*:|"
+                       r"\b" + WRITTEN_BY + r"\b|^\W*(?:signerat|signatur|underskrift)\s*:|"
                        r"^\W*(?:[^\W\d][\w ]{0,30}:\s*)?jag,\s*\[NAMN_\d+\],", re.I | re.M)
 
 

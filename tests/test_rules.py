@@ -5219,6 +5219,15 @@ def test_a_notes_sign_off_and_page_mark_are_no_interventions():
         assert not SIGN_OFF_LINE.match(line), line
 
 
+def test_sign_offs_and_writer_cues_read_the_same_written_by_words():
+    from planqa.rules import SIGN_OFF_LINE, WRITER_CUE
+
+    for words in ("Antecknat av", "Antecknade av", "Förda av", "Skrivet av", "Sammanställt av", "Sammanställd av",
+                  "Signerat av"):
+        assert SIGN_OFF_LINE.match(f"{words} [NAMN_1], kurator"), words
+        assert WRITER_CUE.search(f"Texten är {words.lower()} behandlaren [NAMN_1] efter mötet."), words
+
+
 def test_a_hospitals_child_representative_is_staff():
     # "barnombudet" is a staff title the role list lacks: as the subject it names who does it (GUIDELINES 3)
     text = ("Insatser:\n- Barnombudet på onkologen pratar med mamma om vad jag kan få veta\n"
