@@ -1553,7 +1553,7 @@ def _what_column_goal(ctx: Context, s: Segment) -> Segment | Literal[False] | No
 
 # A protocol's numbered paragraph at a line's start ("§ 5. Mål", "§ 1a. Dagordn", "§ 4 Insatser: Skolan utreder ...");
 # its title up to a colon, and what follows on the line.
-PROTOCOL_PARAGRAPH = re.compile(r"[ \t]*§[ \t]*\d{1,2}[a-z]?\.?[ \t]*(?P<title>[^:\n]{0,40}?)[ \t]*(?::[ \t]*(?P<rest>[^\n]*))?$")
+PROTOCOL_PARAGRAPH = re.compile(rf"[ \t]*{PARAGRAPH_MARK}\.?[ \t]*(?P<title>[^:\n]{{0,40}}?)[ \t]*(?::[ \t]*(?P<rest>[^\n]*))?$")
 # The protocol's decision on the goals that lists them below ("Mötet beslutade om följande mål:", "Beslutades om
 # mål:"): it opens the goals (GUIDELINES 4, block 63).
 DECIDED_GOALS_LEAD = re.compile(r"\b(?:beslutade\w*|beslöts|beslutades|fastställde\w*|enades)\s+(?:\w+\s+){0,2}?"
@@ -2739,7 +2739,7 @@ def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     if (_names_agent(ctx, s) or _writer_acts(ctx, s)) \
             and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
         return "agent"
-    if WE.search(s.text) or _entry_time_end(s.text) and WE.match(s.text[_entry_time_end(s.text):]) \
+    if WE.search(s.text) or (entry_at := _entry_time_end(s.text)) and WE.match(s.text[entry_at:]) \
             or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
         return "agent" if we_defined else "we"
     return "missing"
@@ -2925,9 +2925,11 @@ CHILD_GETS_SERVICE = re.compile(r"(?:ska\s+|skall\s+)?(?:få|får|erbjuds)\s+(?:
 TIMELINE_MIN_ENTRIES = 3  # lines opened by a time point that make a plan's timeline
 
 
-# A transcript's column for what each speaker said ("| Vem | Vad som sades |"): its rows are the speakers' lines,
-# no table of interventions (GUIDELINES 4, block 64).
-SPEECH_HEADER_CELL = folded_re(r"^(?:vad (?:som )?(?:sades|sas|sa|sagt|säger)|repli\w*|yttrande\w*|sagt)$", re.I)
+# A transcript's column title for what each speaker said ("| Vem | Vad som sades |"): its rows are the speakers'
+# lines, no table of interventions (GUIDELINES 4, block 64); the voice rules read the same rows as dialogue turns
+# (DIALOGUE_TABLE_HEADER).
+SPEECH_WORDS = r"vad (?:som )?(?:sades|sagts|sas|sa|sagt|säger)|repli\w*|yttrande\w*|sagt"
+SPEECH_HEADER_CELL = folded_re(rf"^(?:{SPEECH_WORDS})$", re.I)
 
 
 def _minutes_title(text: str, lo: int) -> re.Match[str] | None:
@@ -6189,8 +6191,7 @@ def _speaker(ctx: Context, who: str, at: int) -> str | None:
 
 # The header of a table that writes the conversation out, one turn a row ("| Vem | Vad som sades |"): the first cell
 # is who speaks, the second what they said (GUIDELINES 4, blocks 55 and 64).
-DIALOGUE_TABLE_HEADER = re.compile(r"^[ \t]*\|[ \t]*(?:vem|talare)[ \t]*\|[ \t]*(?:vad (?:som )?(?:sades|sagts|sa)|sagt|"
-                                   r"yttrande\w*)[ \t]*\|", re.I | re.M)
+DIALOGUE_TABLE_HEADER = folded_re(rf"^[ \t]*\|[ \t]*(?:vem|talare)[ \t]*\|[ \t]*(?:{SPEECH_WORDS})[ \t]*\|", re.I | re.M)
 TABLE_TURN = re.compile(r"[ \t]*\|[ \t]*(?P<who>[^|\n]*?)[ \t]*(?:\([^()|\n]{1,30}\))?[ \t]*\|[ \t]*(?=[^|\s-])")
 
 

@@ -480,7 +480,7 @@ class TrainedAssessor:
         return self
 
 
-_FIT: dict = {}  # what the forked search processes read: the assessor, and the plans' views, records and text
+_FIT: dict = {}  # what the forked processes read: the assessor, the plans' views, records and text, the job's inputs
 
 
 VIEW_CHUNKS = 8  # the training plans' rule views and feature rows are computed in this many pieces

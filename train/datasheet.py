@@ -50,6 +50,12 @@ def table(counter: Counter, keys=None) -> str:
     return ", ".join(f"{k} {counter[k]}" for k in keys)
 
 
+def blind_block_folders() -> list[str]:
+    """The blind labellings of new writer blocks (annotations/blind/blocks6-9, ...), in block order."""
+    folders = [p.name for p in (ANNOTATIONS / "blind").glob("blocks*-*") if p.is_dir()]
+    return sorted(folders, key=lambda name: int(name.removeprefix("blocks").split("-")[0]))
+
+
 def generate() -> str:
     records = load_corpus()
     splits = Counter(r["split"] for r in records)
@@ -82,9 +88,8 @@ def generate() -> str:
         lines += [line for line in before.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
     lines += ["", "**After** the decisions of GUIDELINES.md 4.1 were applied to the whole corpus (higher by",
               "construction, since the decisions settled the cases the two passes disagreed on):", "", *rows]
-    for blocks in ("6–9", "10–13", "14–17", "18–21", "22–25", "26–29", "30–33", "34–37", "38–41", "42–45", "46–49",
-                   "50–53", "54–57", "58–61", "62–65"):
-        folder = "blocks" + blocks.replace("–", "-")
+    for folder in blind_block_folders():
+        blocks = folder.removeprefix("blocks").replace("-", "–")
         rows, n = agreement(records, ANNOTATIONS / "blind" / folder)
         lines += ["", f"### Agreement: blocks {blocks}, blind second labelling ({n} train/dev plans, before any "
                       "adjudication)", "",
