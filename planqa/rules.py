@@ -893,13 +893,14 @@ SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{
 # A section number that names itself ("Punkt 3a.", "Del 4", "Avsnitt 2:"), as in minutes and protocol extracts: the
 # short line after it is a section heading, whatever its words ("Punkt 3a. Redogörelser").
 WORDED_SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?i:del|punkt|avsnitt)\s+\d")
-# Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
+# Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...; also the
+# reason for the plan, "1. Anledning till att SIP upprättas", "2. Varför vi har en SIP", which heads the needs).
 SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
                           r"deltagare|närvarande|övrigt|övr\b|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
                           r"föräldrar\w*|vem gör|vem hjälper|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
-                          r"det här gör|resultat)", re.I)
+                          r"det här gör|resultat|anledning\w*|varför\b)", re.I)
 # A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål"). A clinic names its goals
 # in compounds ("Behandlingsmål", "Effektmål", "Vårdmål"); not every compound is a goal ("mellanmål", "klagomål").
 # A plan in project language heads its goals in English ("Targets", "Objective", "KPI:er"; GUIDELINES 4, block 46).
@@ -3444,6 +3445,12 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         # the choices, not how the child feels
                         r"(?:glad|ledsen|rädd|arg|lugn|orolig)(?:\s*[/,]\s*(?:glad|ledsen|rädd|arg|lugn|orolig|trött|"
                         r"nöjd|besviken))+|"
+                        # a need about the planning itself ("uttrycker ett behov av att vara delaktig i planeringen", "behov av
+                        # transparens kring informationsöverföringen", "behov av att bli lyssnad på"): how the child wants the
+                        # work done, not what the child needs in daily life (GUIDELINES 3: not_met is nothing on what the
+                        # child needs; participation is `child_participation`'s)
+                        r"behov av (?:\w+ ){0,2}?(?:delaktighet|transparens|insyn|inflytande|att (?:få )?(?:vara|bli|känna sig) "
+                        r"(?:\w+ )?(?:delaktig|lyssnad|hörd|involverad|informerad|tagen på allvar)\w*)\b|"
                         # the school's policy document ("enligt planen mot kränkande behandling")
                         r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
@@ -3478,16 +3485,17 @@ NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|be
                              r"läge\w*|diagnos\w*|anamnes\w*)\b[^:;\t]{0,30}?(?::|\s[–-]\s|\s+kolon\b|\s*[;\t])", re.I)  # "kolon": dictated
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
-# "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
+# "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen", "Läser inte svenska än, har ont i
+# magen flera morgnar i veckan", "Kan inte sova").
 SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]{0,20}:\s*)?(?:har|är|blir|kommer|går|"
-                             r"somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
+                             r"läser|skriver|pratar|talar|förstår|kan|vill|somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
                              r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
 # Who a difficulty belongs to: the last person named before it in its sentence; a guardian in the genitive names the
 # guardian too ("Mammas depression har blivit bättre, men hon är fortfarande trött").
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|patienten|"
                          r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mammas?|mammans?|pappas?|pappans?|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma|(?:en|någon) vuxen)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
-                         r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
+                         r"(?P<pronoun>\b(?:han|hon)\b)|(?P<family>\b(?:(?:hela\s+)?familjen|hushållet)\b)", re.I)
 # A difficulty that the text says will not happen: reassurance to the child ("Ingen blir arg på dig", "Du ska inte
 # behöva vara orolig"), no need.
 DIFFICULTY_DENIED = re.compile(r"\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?|(?:ska|behöver|behöva|kommer)\s+inte\s+(?:\w+\s+){0,2})$",
@@ -3626,11 +3634,13 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
 REPORTED = folded_re(r"\b(?:berättar|berättade|beskriver|beskrev|upplever|uppger|uppgav|säger|sa|sade|har sagt)\s+att\b", re.I)
 
 
-def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None) -> bool | None:
+def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None, section: str | None = None) -> bool | None:
     """Whether the difficulty at offset `at` of the segment is the child's: True when the last person named
     before it in its sentence is the child, False when it is a guardian or another adult ("Mamma är orolig",
     "Hon är rädd att ..." under the parents' views), None when no person is named. `voice` says who "jag" is
-    and where a speaker's label ends (the speaker names nobody in the sentence)."""
+    and where a speaker's label ends (the speaker names nobody in the sentence); `section` is the heading the
+    segment stands under when a numbered line heads it ("7. Vad mamma säger"), else the segment's own. The whole
+    family ("familjen") counts as the child's here, and `_family_need` makes the need vague."""
     voice = voice or _NeedVoice()
     before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
     holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
@@ -3643,12 +3653,23 @@ def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None) -> b
         return True  # "Föräldrarna berättar att måltiderna tar över en timme och att det blir gråt" (GUIDELINES 4.1)
     if not holders:
         return None
-    named = [k for k in holders if k != "pronoun"]
+    if holders[-1] == "family":
+        return True  # the family includes the child: a need, but the family's (`_family_need`)
+    named = [k for k in holders if k not in ("pronoun", "family")]
     if holders[-1] == "pronoun" and not named:
         # "han"/"hon" alone: the child in a speaker's turn ("Pappa: Hon säger att ..."), a guardian under the
         # guardians' heading, otherwise the child
-        return voice.in_turn or not GUARDIAN_SECTION.search(s.section)
+        return voice.in_turn or not GUARDIAN_SECTION.search(s.section if section is None else section)
     return named[-1] == "child"
+
+
+def _family_need(s: Segment, at: int, voice: _NeedVoice) -> bool:
+    """The difficulty at offset `at` of the segment is told of the whole family ("Familjen har haft en orolig tid",
+    "Att familjen bor kvar i området där hoten har kommit"): the family's situation rather than the child's, so a
+    vague need (GUIDELINES 3: "familjen behöver hjälp" = partial)."""
+    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
+    holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    return bool(holders) and holders[-1] == "family"
 
 
 @dataclass(frozen=True)
@@ -3969,6 +3990,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     concrete, vague, reference = [], [], []
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
     disputed = bool(_search_ci(PARENTS_DISAGREE, text))
+    pseudo_sections = _cached(ctx, "pseudo_sections", _find_pseudo_sections)
     for s in ctx.segs:
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
                 or _question_heading(ctx, s)):
@@ -3977,6 +3999,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)
+        # a numbered line that works as a heading ("7. Vad mamma säger") heads what follows it
+        section = pseudo_sections.get(s.start, s.section)
         t = s.text[voice.body_at:]
         agency = _need_agency(ctx, s, voice.body_at)
         i = bisect.bisect_left(diff_starts, s.start)
@@ -4002,7 +4026,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                     or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
                     or TALK_TOPIC.search(clause)):
                 continue
-            child = _need_about_child(s, at - s.start, voice)
+            child = _need_about_child(s, at - s.start, voice, section)
             if child is None:
                 # no person named before it: the child's when the line is about the child or under a needs heading,
                 # or when the line drops its subject; in a speaker's turn a dropped subject is the speaker ("Mamma:
@@ -4013,11 +4037,11 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 elif voice.in_turn:
                     dropped = bool(CLAUSE_OPENING.match(clause)) or voice.first_person_child and bool(SUBJECT_DROPPED.match(t))
                 else:
-                    dropped = bool(SUBJECT_DROPPED.match(t)) and not GUARDIAN_SECTION.search(s.section)
+                    dropped = bool(SUBJECT_DROPPED.match(t)) and not GUARDIAN_SECTION.search(section)
                 child = not agency and (_child_named(t, voice) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
                                          and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
-                vague_word = (NEED_LABEL_WORD.fullmatch(word)
+                vague_word = (NEED_LABEL_WORD.fullmatch(word) or _family_need(s, at - s.start, voice)
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
@@ -4092,9 +4116,11 @@ def _child_as_relative(text: str) -> bool:
 # "4-årsbesök med syn- och hörselkontroll"): the services' routine, which shows no need area of this child (GUIDELINES 4.1).
 ROUTINE_CHECKUP = folded_re(r"\b(?:\d{1,2}\s?-?\s?års\s?-?(?:besök|kontroll)\w*|hälsokontroll\w*|hälsobesök\w*|basprogram\w*)"
                             r"(?:\s+(?:med|inkl\.?|och)\s+(?:syn|hörsel)[\w-]*(?:\s+och\s+(?:syn|hörsel)\w*)?)?", re.I)
-# A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
+# A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena", "ska ha läst
+# planen och sagt ok", "vara med på avstämningarna"; GUIDELINES 4.1: goals like "följa planen" show nothing).
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
-                           r"möten|sip\w*)|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
+                           r"möten|sip\w*|avstämning\w*)|(?:läsa|läst|läser|gå igenom|gått igenom|godkänna|godkänt) (?:\w+ )?"
+                           r"(?:planen|sip\w*)\b|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
                            re.I)
 # Passing or compiling papers or figures between the agencies ("Överföring av betyg och dokumentation", "mejlar frånvaron
 # till HVB", "sammanställer närvarouppgifter för höstterminen", "skickar mina betyg och omdömen"): the agencies'

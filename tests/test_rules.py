@@ -5235,3 +5235,40 @@ def test_a_hospitals_child_representative_is_staff():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Insatser:\n- Kontakt med sjukhusets barnombud\n- BUP träffar mig varannan vecka\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_note_that_drops_its_subject_before_other_verbs_is_the_childs_need():
+    # "Läser inte svenska än, har ont i magen ..." leaves out its subject, the child, as "Somnar i klassrummet" does
+    # (GUIDELINES 3: concrete needs in everyday terms)
+    text = "14.02 Familjen kom i maj.\nLäser inte svenska än, har ont i magen flera morgnar i veckan, sover dåligt.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_a_numbered_reason_heading_heads_the_needs():
+    # "1. Anledning till att SIP upprättas" is a section heading; a note under it without a subject is the child's
+    text = ("1. Anledning till att SIP upprättas\nFrånvaro på idrotten ca 80 % sedan jul.\n\n"
+            "2. Vårdnadshavarnas synpunkter\nPappa deltog.\n")
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_the_familys_difficulty_is_a_vague_need():
+    # GUIDELINES 3: "familjen behöver hjälp" is partial; the family's situation is not the child's described need
+    for text in ("Bakgrund\nFamiljen har fått hot och är rädda sedan i våras.\n",
+                 "Varför SIP\n- Att familjen bor kvar i samma område där hoten har kommit.\n"):
+        assert _verdict(text, "needs_described") == "partial", text
+    assert _verdict("Bakgrund\nFamiljen behöver stöd.\n", "needs_described") == "partial"
+
+
+def test_a_need_about_the_planning_itself_describes_no_need():
+    # how the child wants the planning done is no need of the child's daily life (GUIDELINES 3: not_met when
+    # nothing says what the child needs); a goal about reading the plan shows no need area (GUIDELINES 4.1)
+    text = ("Barnets syn: [BARN] uttrycker ett behov av att vara delaktig i planeringen.\n"
+            "Mål: [BARN] ska ha läst planen och sagt ok till [NAMN_1] före jul.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_a_pronoun_under_a_numbered_guardian_heading_is_the_guardian():
+    # "7. Vad mamma säger" heads the mother's account: "Hon är rädd ..." is the mother's worry, not the child's need
+    text = ("6. Bakgrund\n[BARN] behöver stöd.\n\n7. Vad mamma säger\nMamma berättade om hösten. "
+            "Hon är rädd att förlora lägenheten.\n")
+    assert _verdict(text, "needs_described") == "partial"
