@@ -3522,6 +3522,29 @@ WHEN_FEELING_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleve
 # ("Personalen ska förstå när jag blir rädd i hallen"): a need, not a condition.
 TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\w*|veta|vet|visa\w*|berätta\w*|säg\w*|sa|"
                       r"fråga\w*|undr\w*)\s+(?:\S+\s+)?(?:när|om)\s+\S+\s+(?:\S+\s+){0,2}$", re.I)
+# Falling asleep or waking told as the child's ordinary routine ("Jag somnar oftast vid sju", "jag vaknar ungefär halv
+# sex", "somnar bäst om någon sitter bredvid mig", "jag somnar när pappa sjunger", "När jag vaknar på morgonen vill jag
+# ..."): a description of everyday life, no difficulty (GUIDELINES 3: a concrete need is a difficulty or what the child
+# needs help with, "behöver hjälp att somna"); with a sign of trouble in the sentence ("somnar oftast först efter
+# midnatt", "vaknar flera gånger per natt", "somnar på lektionerna") it stays a need.
+SLEEP_WORD = folded_re(r"somna[rt]?|somnade|vaknar|vaknade", re.I)
+SLEEP_ROUTINE_AFTER = folded_re(r"\s+(?:(?:jag|hen|han|hon|\[BARN\])\s+)?(?:(?:oftast|för det mesta|vanligtvis|ungefär|runt|"
+                                r"bäst|helst|gott|lätt|snabbt)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s)", re.I)
+SLEEP_ROUTINE_BEFORE = folded_re(r"\b(?:när|tills|innan)\s+(?:\[BARN\]|barnet|hen|han|hon|jag|du)\s+$", re.I)
+SLEEP_TROUBLE = folded_re(r"\b(?:sent|sena|sällan|först|inte|aldrig|svårt|svår|lång tid|bara|midnatt|natt\w*|nätter\w*|"
+                          r"\d+\s*(?:ggr|gånger)|flera|tidigt|lektion\w*|klassrum\w*|skolan|gråt\w*|skrik\w*|rädd\w*|"
+                          r"orolig\w*|mardröm\w*)\b", re.I)
+
+
+def _sleep_routine(text: str, at: int, word: str, clause: str) -> bool:
+    """The sleep word at offset `at` of the line tells the child's routine (`SLEEP_ROUTINE_AFTER` after it, or a "när"/
+    "tills" clause of the child before it) and its sentence shows no trouble (`SLEEP_TROUBLE`)."""
+    after = text[at + len(word):]
+    sentence = " ".join(clause.split()[-3:] + [word]) + re.split(r"[.!?;]\s|[.!?;]$", after)[0]  # its own clause
+    return ((bool(SLEEP_ROUTINE_AFTER.match(after)) or bool(SLEEP_ROUTINE_BEFORE.search(clause)))
+            and not _search_ci(SLEEP_TROUBLE, sentence))
+
+
 # Tiredness the text only says may come ("De dagarna kan hen vara extra trött"): an ordinary state, no difficulty.
 MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
                           r"(?:\S+\s+)?$", re.I)
@@ -4024,7 +4047,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                     or AVOIDED_IN_GOAL.search(clause) or LEGAL_PROCESS_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause) or CONDITION_CLAUSE.match(sentence)
                     or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
-                    or TALK_TOPIC.search(clause)):
+                    or TALK_TOPIC.search(clause)
+                    or SLEEP_WORD.fullmatch(word) and _sleep_routine(s.text, at - s.start, word, clause)):
                 continue
             child = _need_about_child(s, at - s.start, voice, section)
             if child is None:

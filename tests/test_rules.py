@@ -5272,3 +5272,13 @@ def test_a_pronoun_under_a_numbered_guardian_heading_is_the_guardian():
     text = ("6. Bakgrund\n[BARN] behöver stöd.\n\n7. Vad mamma säger\nMamma berättade om hösten. "
             "Hon är rädd att förlora lägenheten.\n")
     assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_sleep_routine_is_no_need():
+    # falling asleep or waking told as the child's routine is everyday life, not a difficulty (GUIDELINES 3); with a
+    # sign of trouble in its clause it stays a concrete need
+    routine = ("Om mig\nJag vaknar ungefär halv sex, och då vill jag ha välling.\n"
+               "Pappa säger att jag somnar bäst om någon sitter bredvid mig.\n")
+    assert _verdict(routine, "needs_described") != "met"
+    trouble = "Om mig\nJag somnar oftast först efter midnatt.\nJag vaknar flera gånger per natt.\n"
+    assert _verdict(trouble, "needs_described") == "met"
