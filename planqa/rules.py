@@ -3378,7 +3378,8 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 # Behind in development ("sen i sin utveckling", "sen i talet"), not "sen i våras" (since last spring).
 LATE_IN = r"sen i (?:sin |hans |hennes |hens )?(?:utveckling\w*|språk\w*|talet|motorik\w*|läsning\w*)"
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
-# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott, being left out, bodily symptoms ...),
+# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott, being left out, bodily symptoms, weight
+# loss or a low growth curve "har gått ner 2 kg", "ligger under sin kurva" ...),
 # wherever in the plan; also typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
 NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
@@ -3396,7 +3397,9 @@ NEED_DIFFICULTY = folded_re(
     r"behöver (?:(?:också|även|fortsatt|mer|mycket|extra|kunna|få|öva på att|träna på att) )?(?:gå|komma|komma igång|träna|öva|äta|sova|"
     r"somna|lära sig|klara|hitta|läsa|skriva|prata|vänta|sitta|leka|röra sig|tid och|vuxenhjälp)\b|"
     r"jobbig\w*|stress\w*|värst|skräm(?!l)\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
-    r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*)",
+    r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*|"
+    r"(?:ligger|låg|legat|väger|vägde) (?:\w+ )?under (?:sin |den )?(?:vikt|längd|tillväxt)?kurva\w*|viktnedgång\w*|"
+    r"(?:gått|gick) (?:ner|ned) (?:\d|från (?:sin|den))|har tappat \d)",
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").

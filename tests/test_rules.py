@@ -5282,3 +5282,10 @@ def test_a_sleep_routine_is_no_need():
     assert _verdict(routine, "needs_described") != "met"
     trouble = "Om mig\nJag somnar oftast först efter midnatt.\nJag vaknar flera gånger per natt.\n"
     assert _verdict(trouble, "needs_described") == "met"
+
+
+def test_weight_loss_or_a_low_growth_curve_is_a_concrete_need():
+    # how the child's weight has gone is the child's situation in everyday terms (GUIDELINES 3: concrete needs)
+    for line in ("[BARN] har gått ner 2 kg sedan i höstas.", "[BARN] väger 8 kg och ligger under sin kurva.",
+                 "Viktnedgång på 1,5 kg sedan jul."):
+        assert _verdict(f"Barnets behov:\n{line}\n", "needs_described") == "met", line
