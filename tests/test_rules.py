@@ -5289,3 +5289,11 @@ def test_weight_loss_or_a_low_growth_curve_is_a_concrete_need():
     for line in ("[BARN] har gått ner 2 kg sedan i höstas.", "[BARN] väger 8 kg och ligger under sin kurva.",
                  "Viktnedgång på 1,5 kg sedan jul."):
         assert _verdict(f"Barnets behov:\n{line}\n", "needs_described") == "met", line
+
+
+def test_a_sleep_service_is_no_described_need():
+    # "sömnsamtalen", "sömnrådgivning" name an intervention, like talk about the sleep (TALK_TOPIC), not the child's
+    # sleep difficulty (GUIDELINES 3)
+    for text in ("[NAMN_4]: sömnsamtalen fortsätter som förut.\n", "Skolan: sömnrådgivning till familjen i vår.\n"):
+        assert _verdict(text, "needs_described") != "met", text
+    assert _verdict("[NAMN_4]: sömnen är orolig, vaknar 4 ggr per natt.\n", "needs_described") == "met"
