@@ -3417,7 +3417,10 @@ ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
 # How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar");
 # a year or a date ("hösten 2025", "sedan 3/9") is when, not how much, and a placeholder's digit ("[VH1]") is none.
 ABSENCE_AMOUNT = folded_re(rf"(?<![\w/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
-                           r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
+                           r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)s?\b", re.I)
+# A line's list number ("1. ", "6.2 ", "b) "): it counts nothing, so it is no amount of absence ("1. [BARN] har haft mycket
+# frånvaro sedan i våras" says no more than "har hög frånvaro").
+ITEM_NUMBER_LEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*[.):]|[a-z][.)])\s+")
 # Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
 # the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
 NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning|sammanställning|kartläggning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
@@ -4071,7 +4074,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                                          and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
                 vague_word = (NEED_LABEL_WORD.fullmatch(word) or _family_need(s, at - s.start, voice)
-                              or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
+                              or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, ITEM_NUMBER_LEAD.sub("", t, count=1))
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause) or HARD_WHERE.search(clause))

@@ -5297,3 +5297,11 @@ def test_a_sleep_service_is_no_described_need():
     for text in ("[NAMN_4]: sömnsamtalen fortsätter som förut.\n", "Skolan: sömnrådgivning till familjen i vår.\n"):
         assert _verdict(text, "needs_described") != "met", text
     assert _verdict("[NAMN_4]: sömnen är orolig, vaknar 4 ggr per natt.\n", "needs_described") == "met"
+
+
+def test_a_list_number_is_no_amount_of_absence():
+    # absence is concrete only with an amount (GUIDELINES 3: "frånvarande 40 % sedan januari"); a list number counts
+    # nothing, a genitive count ("två dagars frånvaro") does
+    assert _verdict("Bakgrund\n1. [BARN] har haft mycket frånvaro sedan i våras.\n", "needs_described") == "partial"
+    assert _verdict("Bakgrund\n1. [BARN] har haft två dagars frånvaro i veckan sedan i våras.\n",
+                    "needs_described") == "met"
