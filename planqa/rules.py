@@ -3459,6 +3459,13 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         # child needs; participation is `child_participation`'s)
                         r"behov av (?:\w+ ){0,2}?(?:delaktighet|transparens|insyn|inflytande|att (?:få )?(?:vara|bli|känna sig) "
                         r"(?:\w+ )?(?:delaktig|lyssnad|hörd|involverad|informerad|tagen på allvar)\w*)\b|"
+                        # the meetings or the assessment as what is hard ("tycker möten är jobbiga", "orkar inte med fler
+                        # tester"): the process, not the child's daily life (as a need about the planning, above)
+                        r"(?:möten|mötena|mötet|tester|testerna|testningen|frågorna)\s+(?:är|var|blir|känns|kändes)\s+(?:\w+\s+)?"
+                        r"(?:jobbig\w*|tröttsam\w*|stressig\w*)|(?:orkar inte|inte orkar)\s+(?:med\s+)?(?:fler\s+|flera\s+|alla\s+)?"
+                        r"(?:möten|tester|frågor|utredning\w*)\b|"
+                        # an infant's kicking or waving as movement ("sparkar med benen när pappa kommer in"), not violence
+                        r"(?:sparkar|slår)\s+med\s+(?:benen|fötterna|armarna|händerna)|"
                         # the school's policy document ("enligt planen mot kränkande behandling")
                         r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
@@ -3532,12 +3539,13 @@ TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\
                       r"fråga\w*|undr\w*)\s+(?:\S+\s+)?(?:när|om)\s+\S+\s+(?:\S+\s+){0,2}$", re.I)
 # Falling asleep or waking told as the child's ordinary routine ("Jag somnar oftast vid sju", "jag vaknar ungefär halv
 # sex", "somnar bäst om någon sitter bredvid mig", "jag somnar när pappa sjunger", "När jag vaknar på morgonen vill jag
-# ..."): a description of everyday life, no difficulty (GUIDELINES 3: a concrete need is a difficulty or what the child
+# ...", "Vid vilan somnar [BARN] med nappen"): a description of everyday life, no difficulty (GUIDELINES 3: a concrete need is a difficulty or what the child
 # needs help with, "behöver hjälp att somna"); with a sign of trouble in the sentence ("somnar oftast först efter
 # midnatt", "vaknar flera gånger per natt", "somnar på lektionerna") it stays a need.
 SLEEP_WORD = folded_re(r"somna[rt]?|somnade|vaknar|vaknade", re.I)
 SLEEP_ROUTINE_AFTER = folded_re(r"\s+(?:(?:jag|hen|han|hon|\[BARN\])\s+)?(?:(?:oftast|för det mesta|vanligtvis|ungefär|runt|"
-                                r"bäst|helst|gott|lätt|snabbt)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s)", re.I)
+                                r"bäst|helst|gott|lätt|snabbt)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s|"
+                                r"med\s+(?:sin\s+|sitt\s+)?(?:napp\w*|gosedjur\w*|snutte\w*|nalle\w*))", re.I)
 SLEEP_ROUTINE_BEFORE = folded_re(r"\b(?:när|tills|innan)\s+(?:\[BARN\]|barnet|hen|han|hon|jag|du)\s+$", re.I)
 SLEEP_TROUBLE = folded_re(r"\b(?:sent|sena|sällan|först|inte|aldrig|svårt|svår|lång tid|bara|midnatt|natt\w*|nätter\w*|"
                           r"\d+\s*(?:ggr|gånger)|flera|tidigt|lektion\w*|klassrum\w*|skolan|gråt\w*|skrik\w*|rädd\w*|"

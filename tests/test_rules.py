@@ -5305,3 +5305,14 @@ def test_a_list_number_is_no_amount_of_absence():
     assert _verdict("Bakgrund\n1. [BARN] har haft mycket frånvaro sedan i våras.\n", "needs_described") == "partial"
     assert _verdict("Bakgrund\n1. [BARN] har haft två dagars frånvaro i veckan sedan i våras.\n",
                     "needs_described") == "met"
+
+
+def test_the_meetings_as_what_is_hard_and_an_infants_kicking_are_no_needs():
+    # what the child finds hard about the meetings or the assessment is the process, not daily life (GUIDELINES 3);
+    # an infant kicking with its legs is movement; falling asleep with a pacifier is a routine
+    for text in ("Mammas syn\nMamma säger att [BARN] tycker möten är jobbiga och vill ha dem efter skolan.\n",
+                 "[BARN] sa att hen inte orkar med fler tester nu.\n",
+                 "Om mig\nJag sparkar med benen när pappa kommer in i rummet.\n",
+                 "Observationer\nVid vilan somnar [BARN] med nappen.\n"):
+        assert _verdict(text, "needs_described") != "met", text
+    assert _verdict("Om mig\nJag sparkar andra barn på gården.\n", "needs_described") == "met"
