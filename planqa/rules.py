@@ -3531,7 +3531,9 @@ WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressa
 # "om jag får ", "när hen "), not a fronted clause and the main clause's verb ("När hen kommer gråter hen").
 WHEN_FEELING_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+"
                                 r"(?:(?:blir|är|blev|var|varit|blivit|har|hade|känner|kände|får|fick|mår|sig|lite|mycket|"
-                                r"väldigt|så|extra)\s+){0,3}$",
+                                r"väldigt|så|extra)\s+){0,3}"
+                                # a second feeling joined to the first ("När [BARN] blir ledsen eller arg ...")
+                                r"(?:(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad)\w*\s+(?:eller|och)\s+)?$",
                                 re.I)
 # "när"/"om" after a verb of noticing, telling or asking opens an indirect question, which tells the feeling
 # ("Personalen ska förstå när jag blir rädd i hallen"): a need, not a condition.

@@ -5316,3 +5316,12 @@ def test_the_meetings_as_what_is_hard_and_an_infants_kicking_are_no_needs():
                  "Observationer\nVid vilan somnar [BARN] med nappen.\n"):
         assert _verdict(text, "needs_described") != "met", text
     assert _verdict("Om mig\nJag sparkar andra barn på gården.\n", "needs_described") == "met"
+
+
+def test_two_feelings_in_a_when_clause_are_its_condition():
+    # "när [BARN] blir ledsen eller arg" conditions what follows, as "när hen blir ledsen" does; the child's own
+    # "blir ledsen eller arg när ..." stays a need (GUIDELINES 3)
+    goal = "Mål\n- När [BARN] blir ledsen eller arg på lektionerna ska hen gå till en trygg vuxen.\n"
+    assert _verdict(goal, "needs_described") != "met"
+    need = "Behov\n[BARN] blir ledsen eller arg när hen inte får vara med på rasterna.\n"
+    assert _verdict(need, "needs_described") == "met"
