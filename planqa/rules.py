@@ -3640,7 +3640,11 @@ WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgå
 # mentor och [VH1] om frånvaron"): what is talked or thought about, not the child's situation.
 TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|tankar|funderingar|"
                        r"psykoedukation|(?:kontakt|möte|samtal)\s+(?:med|mellan)\s+(?:\S+\s+){1,4}?)\s*(?:om|kring)\s+"
-                       r"(?:\S+\s+){0,2}$", re.I)
+                       r"(?:\S+\s+){0,2}$|"
+                       # what the adults note or record ("noterar varje dag om [BARN] somnar i klassrummet"): a monitoring
+                       # activity, whose object is no description of the child's situation
+                       r"\b(?:noterar|noteras|registrerar|registreras|dokumenterar|dokumenteras|skriver upp)\s+(?:\S+\s+){0,3}?"
+                       r"(?:om|hur ofta|när)\s+(?:\S+\s+){0,2}$", re.I)
 
 
 # A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska

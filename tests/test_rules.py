@@ -5325,3 +5325,11 @@ def test_two_feelings_in_a_when_clause_are_its_condition():
     assert _verdict(goal, "needs_described") != "met"
     need = "Behov\n[BARN] blir ledsen eller arg när hen inte får vara med på rasterna.\n"
     assert _verdict(need, "needs_described") == "met"
+
+
+def test_what_the_adults_record_is_no_described_need():
+    # "skriver upp hur ofta [BARN] kommer för sent" is a monitoring activity, like talk about a difficulty (TALK_TOPIC)
+    for line in ("Mentorn skriver upp hur ofta [BARN] kommer för sent till lektionerna.",
+                 "Personalen dokumenterar när [BARN] vaknar på natten."):
+        assert _verdict(f"Läget\n{line}\n", "needs_described") != "met", line
+    assert _verdict("Behov\n[BARN] somnar i klassrummet flera gånger i veckan.\n", "needs_described") == "met"
