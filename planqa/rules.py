@@ -893,13 +893,14 @@ SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{
 # A section number that names itself ("Punkt 3a.", "Del 4", "Avsnitt 2:"), as in minutes and protocol extracts: the
 # short line after it is a section heading, whatever its words ("Punkt 3a. Redogörelser").
 WORDED_SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?i:del|punkt|avsnitt)\s+\d")
-# Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...).
+# Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...; also the
+# reason for the plan, "1. Anledning till att SIP upprättas", "2. Varför vi har en SIP", which heads the needs).
 SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
                           r"deltagare|närvarande|övrigt|övr\b|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
                           r"föräldrar\w*|vem gör|vem hjälper|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
-                          r"det här gör|resultat)", re.I)
+                          r"det här gör|resultat|anledning\w*|varför\b)", re.I)
 # A scan read by OCR may give the heading's "l" as "1" and "m" as "rn" ("Mä1", "rnål"). A clinic names its goals
 # in compounds ("Behandlingsmål", "Effektmål", "Vårdmål"); not every compound is a goal ("mellanmål", "klagomål").
 # A plan in project language heads its goals in English ("Targets", "Objective", "KPI:er"; GUIDELINES 4, block 46).
@@ -3377,14 +3378,17 @@ def activity_has_agent(ctx: Context, seg: Segment) -> bool:
 # Behind in development ("sen i sin utveckling", "sen i talet"), not "sen i våras" (since last spring).
 LATE_IN = r"sen i (?:sin |hans |hennes |hens )?(?:utveckling\w*|språk\w*|talet|motorik\w*|läsning\w*)"
 # A concrete need: the child's situation or difficulty in everyday terms (GUIDELINES 3 and 4.1: "har svårt att
-# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott, being left out, bodily symptoms ...),
+# komma iväg till skolan", "behöver hjälp att somna", frånvaro, sömn, utbrott, being left out, bodily symptoms, weight
+# loss or a low growth curve "har gått ner 2 kg", "ligger under sin kurva" ...),
+# not a sleep service named as a compound ("sömnsamtalen fortsätter", "sömnrådgivning", "sömnbedömning"): that is an
+# intervention, as talk about the sleep is (`TALK_TOPIC`),
 # wherever in the plan; also typed without å/ä/ö, except "våld" (folded it is "vald", chosen).
 NEED_DIFFICULTY = folded_re(
     r"\b(?:har svårt (?:att|med|för|när|på)|svårt (?:att|med|för|är|när)|svårighet\w*|frånvar(?:o|on|ande)\w*|"
     r"(?:inte|aldrig|sällan) (?:kommer|går|orkar gå) (?:till|i) (?:skolan|förskolan)|stanna\w* hemma|"
     r"(?:kommer|kom|är|var) (?:ofta )?(?:för )?sent (?:till|i) (?:skolan|förskolan|lektion\w*)|sena ankomst\w*|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
-    r"bråk\w*|slagsmål\w*|(?:springer|sprang|rusar) (?:\w+ )?(?:iväg|ut|ifrån|därifrån|hemifrån)\b|rymmer|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan)\w*|"
+    r"bråk\w*|slagsmål\w*|(?:springer|sprang|rusar) (?:\w+ )?(?:iväg|ut|ifrån|därifrån|hemifrån)\b|rymmer|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan|samtal|rådgivning|bedömning|utredning|kartläggning|skola)\w*|"
     r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|(?:skär|rispar|ristar|river) sig|skadar sig själv|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
@@ -3395,7 +3399,9 @@ NEED_DIFFICULTY = folded_re(
     r"behöver (?:(?:också|även|fortsatt|mer|mycket|extra|kunna|få|öva på att|träna på att) )?(?:gå|komma|komma igång|träna|öva|äta|sova|"
     r"somna|lära sig|klara|hitta|läsa|skriva|prata|vänta|sitta|leka|röra sig|tid och|vuxenhjälp)\b|"
     r"jobbig\w*|stress\w*|värst|skräm(?!l)\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
-    r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*)",
+    r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*|"
+    r"(?:ligger|låg|legat|väger|vägde) (?:\w+ )?under (?:sin |den )?(?:vikt|längd|tillväxt)?kurva\w*|viktnedgång\w*|"
+    r"(?:gått|gick) (?:ner|ned) (?:\d|från (?:sin|den))|har tappat \d)",
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").
@@ -3411,7 +3417,10 @@ ABSENCE_WORD = folded_re(r"frånvar\w*", re.I)
 # How much or how often: a number, a share or a count in words ("40 %", "9 av 20 dagar", "varannan dag", "tre dagar");
 # a year or a date ("hösten 2025", "sedan 3/9") is when, not how much, and a placeholder's digit ("[VH1]") is none.
 ABSENCE_AMOUNT = folded_re(rf"(?<![\w/.-])(?!(?:19|20)\d\d\b)\d+(?![\d/-])|\bprocent\b|\bhälften\b|\bvarannan\b|\bvarje\b|\b{_ONE_TO_TEN}\s+(?:hela\s+)?"
-                           r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)\b", re.I)
+                           r"(?:dagar|veckor|lektioner|gånger|förmiddagar|morgnar|måndagar|fredagar)s?\b", re.I)
+# A line's list number ("1. ", "6.2 ", "b) "): it counts nothing, so it is no amount of absence ("1. [BARN] har haft mycket
+# frånvaro sedan i våras" says no more than "har hög frånvaro").
+ITEM_NUMBER_LEAD = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*[.):]|[a-z][.)])\s+")
 # Uses of those words that are about routines or the meeting, not about the child; also the value phrase that says how
 # the work is done ("utifrån barnets behov", "barnets behov står i centrum"), which names no need.
 NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:trapp|utredning|statistik|rapport|registrering|uppföljning|sammanställning|kartläggning)\w*|frånvaroanmälan|rutin\w* (?:vid|för) frånvaro|"
@@ -3444,6 +3453,19 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         # the choices, not how the child feels
                         r"(?:glad|ledsen|rädd|arg|lugn|orolig)(?:\s*[/,]\s*(?:glad|ledsen|rädd|arg|lugn|orolig|trött|"
                         r"nöjd|besviken))+|"
+                        # a need about the planning itself ("uttrycker ett behov av att vara delaktig i planeringen", "behov av
+                        # transparens kring informationsöverföringen", "behov av att bli lyssnad på"): how the child wants the
+                        # work done, not what the child needs in daily life (GUIDELINES 3: not_met is nothing on what the
+                        # child needs; participation is `child_participation`'s)
+                        r"behov av (?:\w+ ){0,2}?(?:delaktighet|transparens|insyn|inflytande|att (?:få )?(?:vara|bli|känna sig) "
+                        r"(?:\w+ )?(?:delaktig|lyssnad|hörd|involverad|informerad|tagen på allvar)\w*)\b|"
+                        # the meetings or the assessment as what is hard ("tycker möten är jobbiga", "orkar inte med fler
+                        # tester"): the process, not the child's daily life (as a need about the planning, above)
+                        r"(?:möten|mötena|mötet|tester|testerna|testningen|frågorna)\s+(?:är|var|blir|känns|kändes)\s+(?:\w+\s+)?"
+                        r"(?:jobbig\w*|tröttsam\w*|stressig\w*)|(?:orkar inte|inte orkar)\s+(?:med\s+)?(?:fler\s+|flera\s+|alla\s+)?"
+                        r"(?:möten|tester|frågor|utredning\w*)\b|"
+                        # an infant's kicking or waving as movement ("sparkar med benen när pappa kommer in"), not violence
+                        r"(?:sparkar|slår)\s+med\s+(?:benen|fötterna|armarna|händerna)|"
                         # the school's policy document ("enligt planen mot kränkande behandling")
                         r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
@@ -3478,16 +3500,17 @@ NEED_LINE_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:[^:]{0,25}\b)?(?:bakgr\w*|be
                              r"läge\w*|diagnos\w*|anamnes\w*)\b[^:;\t]{0,30}?(?::|\s[–-]\s|\s+kolon\b|\s*[;\t])", re.I)  # "kolon": dictated
 ADULT_REF = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ]")
 # A note that leaves out its subject, the child, and opens with the verb ("Somnar i klassrummet 2–3 ggr/v",
-# "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen").
+# "5. Har svårt med ordningsregler", "Raster: leker mest ensam", "Trött på förmiddagen", "Läser inte svenska än, har ont i
+# magen flera morgnar i veckan", "Kan inte sova").
 SUBJECT_DROPPED = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:[^\W\d][\w/ ]{0,20}:\s*)?(?:har|är|blir|kommer|går|"
-                             r"somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
+                             r"läser|skriver|pratar|talar|förstår|kan|vill|somnar|sover|vaknar|äter|vägrar|gråter|skriker|slår|springer|missar|tappar|orkar|vågar|"
                              r"klarar|känner|mår|leker|hamnar|trött|ledsen|orolig|rädd|arg)\b", re.I)
 # Who a difficulty belongs to: the last person named before it in its sentence; a guardian in the genitive names the
 # guardian too ("Mammas depression har blivit bättre, men hon är fortfarande trött").
 NEED_HOLDER = folded_re(r"(?P<child>(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|hen|pat\b|patienten|"
                          r"henom|du|dig)(?!\w))|(?P<first>(?<!\w)(?:jag|mig)(?!\w))|(?P<we>(?<!\w)vi(?!\w))|(?P<adult>\b(?:vårdnadshavar(?:e|en|na)|mammas?|mammans?|pappas?|pappans?|"
                          r"förälder|föräldern|föräldrar(?:na)?|mor|far|styvpappa|styvmamma|(?:en|någon) vuxen)\b|\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\])|"
-                         r"(?P<pronoun>\b(?:han|hon)\b)", re.I)
+                         r"(?P<pronoun>\b(?:han|hon)\b)|(?P<family>\b(?:(?:hela\s+)?familjen|hushållet)\b)", re.I)
 # A difficulty that the text says will not happen: reassurance to the child ("Ingen blir arg på dig", "Du ska inte
 # behöva vara orolig"), no need.
 DIFFICULTY_DENIED = re.compile(r"\b(?:(?:ingen|inget|inga)\s+(?:\w+\s+)?|(?:ska|behöver|behöva|kommer)\s+inte\s+(?:\w+\s+){0,2})$",
@@ -3508,12 +3531,38 @@ WHEN_STATE = folded_re(r"(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressa
 # "om jag får ", "när hen "), not a fronted clause and the main clause's verb ("När hen kommer gråter hen").
 WHEN_FEELING_CLAUSE = folded_re(r"\b(?:när|ifall|om)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon|jag|du|det)\s+"
                                 r"(?:(?:blir|är|blev|var|varit|blivit|har|hade|känner|kände|får|fick|mår|sig|lite|mycket|"
-                                r"väldigt|så|extra)\s+){0,3}$",
+                                r"väldigt|så|extra)\s+){0,3}"
+                                # a second feeling joined to the first ("När [BARN] blir ledsen eller arg ...")
+                                r"(?:(?:trött|ledsen|ledsna|arg|rädd|orolig|jobbig|stressad)\w*\s+(?:eller|och)\s+)?$",
                                 re.I)
 # "när"/"om" after a verb of noticing, telling or asking opens an indirect question, which tells the feeling
 # ("Personalen ska förstå när jag blir rädd i hallen"): a need, not a condition.
 TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\w*|veta|vet|visa\w*|berätta\w*|säg\w*|sa|"
                       r"fråga\w*|undr\w*)\s+(?:\S+\s+)?(?:när|om)\s+\S+\s+(?:\S+\s+){0,2}$", re.I)
+# Falling asleep or waking told as the child's ordinary routine ("Jag somnar oftast vid sju", "jag vaknar ungefär halv
+# sex", "somnar bäst om någon sitter bredvid mig", "jag somnar när pappa sjunger", "När jag vaknar på morgonen vill jag
+# ...", "Vid vilan somnar [BARN] med nappen"): a description of everyday life, no difficulty (GUIDELINES 3: a concrete need is a difficulty or what the child
+# needs help with, "behöver hjälp att somna"); with a sign of trouble in the sentence ("somnar oftast först efter
+# midnatt", "vaknar flera gånger per natt", "somnar på lektionerna") it stays a need.
+SLEEP_WORD = folded_re(r"somna[rt]?|somnade|vaknar|vaknade", re.I)
+SLEEP_ROUTINE_AFTER = folded_re(r"\s+(?:(?:jag|hen|han|hon|\[BARN\])\s+)?(?:(?:oftast|för det mesta|vanligtvis|ungefär|runt|"
+                                r"bäst|helst|gott|lätt|snabbt)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s|"
+                                r"med\s+(?:sin\s+|sitt\s+)?(?:napp\w*|gosedjur\w*|snutte\w*|nalle\w*))", re.I)
+SLEEP_ROUTINE_BEFORE = folded_re(r"\b(?:när|tills|innan)\s+(?:\[BARN\]|barnet|hen|han|hon|jag|du)\s+$", re.I)
+SLEEP_TROUBLE = folded_re(r"\b(?:sent|sena|sällan|först|inte|aldrig|svårt|svår|lång tid|bara|midnatt|natt\w*|nätter\w*|"
+                          r"\d+\s*(?:ggr|gånger)|flera|tidigt|lektion\w*|klassrum\w*|skolan|gråt\w*|skrik\w*|rädd\w*|"
+                          r"orolig\w*|mardröm\w*)\b", re.I)
+
+
+def _sleep_routine(text: str, at: int, word: str, clause: str) -> bool:
+    """The sleep word at offset `at` of the line tells the child's routine (`SLEEP_ROUTINE_AFTER` after it, or a "när"/
+    "tills" clause of the child before it) and its sentence shows no trouble (`SLEEP_TROUBLE`)."""
+    after = text[at + len(word):]
+    sentence = " ".join(clause.split()[-3:] + [word]) + re.split(r"[.!?;]\s|[.!?;]$", after)[0]  # its own clause
+    return ((bool(SLEEP_ROUTINE_AFTER.match(after)) or bool(SLEEP_ROUTINE_BEFORE.search(clause)))
+            and not _search_ci(SLEEP_TROUBLE, sentence))
+
+
 # Tiredness the text only says may come ("De dagarna kan hen vara extra trött"): an ordinary state, no difficulty.
 MAY_BE_CLAUSE = folded_re(r"\bkan\s+(?:(?:\[BARN\]|barnet|eleven|hen|han|hon|jag|du)\s+)?(?:\S+\s+)?(?:vara|bli)\s+"
                           r"(?:\S+\s+)?$", re.I)
@@ -3591,7 +3640,11 @@ WHOLE_DOMAIN = folded_re(r"\s*(?:skolan|förskolan|skolarbetet|skoldagen|skolgå
 # mentor och [VH1] om frånvaron"): what is talked or thought about, not the child's situation.
 TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|info|informera\w*|utbildning|tankar|funderingar|"
                        r"psykoedukation|(?:kontakt|möte|samtal)\s+(?:med|mellan)\s+(?:\S+\s+){1,4}?)\s*(?:om|kring)\s+"
-                       r"(?:\S+\s+){0,2}$", re.I)
+                       r"(?:\S+\s+){0,2}$|"
+                       # what the adults note or record ("noterar varje dag om [BARN] somnar i klassrummet"): a monitoring
+                       # activity, whose object is no description of the child's situation
+                       r"\b(?:noterar|noteras|registrerar|registreras|dokumenterar|dokumenteras|skriver upp)\s+(?:\S+\s+){0,3}?"
+                       r"(?:om|hur ofta|när)\s+(?:\S+\s+){0,2}$", re.I)
 
 
 # A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska
@@ -3626,11 +3679,13 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
 REPORTED = folded_re(r"\b(?:berättar|berättade|beskriver|beskrev|upplever|uppger|uppgav|säger|sa|sade|har sagt)\s+att\b", re.I)
 
 
-def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None) -> bool | None:
+def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None, section: str | None = None) -> bool | None:
     """Whether the difficulty at offset `at` of the segment is the child's: True when the last person named
     before it in its sentence is the child, False when it is a guardian or another adult ("Mamma är orolig",
     "Hon är rädd att ..." under the parents' views), None when no person is named. `voice` says who "jag" is
-    and where a speaker's label ends (the speaker names nobody in the sentence)."""
+    and where a speaker's label ends (the speaker names nobody in the sentence); `section` is the heading the
+    segment stands under when a numbered line heads it ("7. Vad mamma säger"), else the segment's own. The whole
+    family ("familjen") counts as the child's here, and `_family_need` makes the need vague."""
     voice = voice or _NeedVoice()
     before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
     holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
@@ -3643,12 +3698,23 @@ def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None) -> b
         return True  # "Föräldrarna berättar att måltiderna tar över en timme och att det blir gråt" (GUIDELINES 4.1)
     if not holders:
         return None
-    named = [k for k in holders if k != "pronoun"]
+    if holders[-1] == "family":
+        return True  # the family includes the child: a need, but the family's (`_family_need`)
+    named = [k for k in holders if k not in ("pronoun", "family")]
     if holders[-1] == "pronoun" and not named:
         # "han"/"hon" alone: the child in a speaker's turn ("Pappa: Hon säger att ..."), a guardian under the
         # guardians' heading, otherwise the child
-        return voice.in_turn or not GUARDIAN_SECTION.search(s.section)
+        return voice.in_turn or not GUARDIAN_SECTION.search(s.section if section is None else section)
     return named[-1] == "child"
+
+
+def _family_need(s: Segment, at: int, voice: _NeedVoice) -> bool:
+    """The difficulty at offset `at` of the segment is told of the whole family ("Familjen har haft en orolig tid",
+    "Att familjen bor kvar i området där hoten har kommit"): the family's situation rather than the child's, so a
+    vague need (GUIDELINES 3: "familjen behöver hjälp" = partial)."""
+    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
+    holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    return bool(holders) and holders[-1] == "family"
 
 
 @dataclass(frozen=True)
@@ -3969,6 +4035,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     concrete, vague, reference = [], [], []
     adult_plan = bool(_search_ci(GUARDIAN_AUTHORED, text)) and not FIRST_PERSON_PLAN.search(text)
     disputed = bool(_search_ci(PARENTS_DISAGREE, text))
+    pseudo_sections = _cached(ctx, "pseudo_sections", _find_pseudo_sections)
     for s in ctx.segs:
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
                 or _question_heading(ctx, s)):
@@ -3977,6 +4044,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)
+        # a numbered line that works as a heading ("7. Vad mamma säger") heads what follows it
+        section = pseudo_sections.get(s.start, s.section)
         t = s.text[voice.body_at:]
         agency = _need_agency(ctx, s, voice.body_at)
         i = bisect.bisect_left(diff_starts, s.start)
@@ -4000,9 +4069,10 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                     or AVOIDED_IN_GOAL.search(clause) or LEGAL_PROCESS_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause) or CONDITION_CLAUSE.match(sentence)
                     or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
-                    or TALK_TOPIC.search(clause)):
+                    or TALK_TOPIC.search(clause)
+                    or SLEEP_WORD.fullmatch(word) and _sleep_routine(s.text, at - s.start, word, clause)):
                 continue
-            child = _need_about_child(s, at - s.start, voice)
+            child = _need_about_child(s, at - s.start, voice, section)
             if child is None:
                 # no person named before it: the child's when the line is about the child or under a needs heading,
                 # or when the line drops its subject; in a speaker's turn a dropped subject is the speaker ("Mamma:
@@ -4013,12 +4083,12 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                 elif voice.in_turn:
                     dropped = bool(CLAUSE_OPENING.match(clause)) or voice.first_person_child and bool(SUBJECT_DROPPED.match(t))
                 else:
-                    dropped = bool(SUBJECT_DROPPED.match(t)) and not GUARDIAN_SECTION.search(s.section)
+                    dropped = bool(SUBJECT_DROPPED.match(t)) and not GUARDIAN_SECTION.search(section)
                 child = not agency and (_child_named(t, voice) or (not ADULT_REF.search(t) and not GUARDIAN.search(t)
                                          and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
-                vague_word = (NEED_LABEL_WORD.fullmatch(word)
-                              or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, t)
+                vague_word = (NEED_LABEL_WORD.fullmatch(word) or _family_need(s, at - s.start, voice)
+                              or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, ITEM_NUMBER_LEAD.sub("", t, count=1))
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
                               or bool(HAS_IT_HARD.search(clause) or HARD_WHERE.search(clause))
@@ -4092,9 +4162,11 @@ def _child_as_relative(text: str) -> bool:
 # "4-årsbesök med syn- och hörselkontroll"): the services' routine, which shows no need area of this child (GUIDELINES 4.1).
 ROUTINE_CHECKUP = folded_re(r"\b(?:\d{1,2}\s?-?\s?års\s?-?(?:besök|kontroll)\w*|hälsokontroll\w*|hälsobesök\w*|basprogram\w*)"
                             r"(?:\s+(?:med|inkl\.?|och)\s+(?:syn|hörsel)[\w-]*(?:\s+och\s+(?:syn|hörsel)\w*)?)?", re.I)
-# A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena").
+# A goal about the plan or the meetings, which shows no need ("[BARN] ska följa planen", "delta på mötena", "ska ha läst
+# planen och sagt ok", "vara med på avstämningarna"; GUIDELINES 4.1: goals like "följa planen" show nothing).
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
-                           r"möten|sip\w*)|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
+                           r"möten|sip\w*|avstämning\w*)|(?:läsa|läst|läser|gå igenom|gått igenom|godkänna|godkänt) (?:\w+ )?"
+                           r"(?:planen|sip\w*)\b|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
                            re.I)
 # Passing or compiling papers or figures between the agencies ("Överföring av betyg och dokumentation", "mejlar frånvaron
 # till HVB", "sammanställer närvarouppgifter för höstterminen", "skickar mina betyg och omdömen"): the agencies'
