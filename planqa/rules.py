@@ -1188,6 +1188,30 @@ def _level_columns(cells: list[str]) -> list[int]:
     return [i for i, t in enumerate(titles) if GOAL_LEVEL_HEADER.match(t) or not activity and TIME_HEADER.match(t)]
 
 
+# The title of a table's first column when it names the need area of each row ("| Område | Mål | Insats |",
+# "Behovsområde", "Omr.").
+AREA_HEADER = re.compile(r"^(?:\w*område\w*|omr\.?|behov|livsområde\w*)$", re.I)
+
+
+def _record_area_row(areas: dict[str, bool], cells: list[str], goal_col: int, goal: bool) -> None:
+    """Note a table row under its need area (its first cell): whether it has a goal, and, for a row without one,
+    only when it holds something besides the area (an intervention, a responsible): an empty row shows nothing
+    (GUIDELINES 4, block 55)."""
+    area = re.sub(r"\W+", " ", cells[0]).strip()
+    if not area:
+        return
+    if goal or any(c and not EMPTY_CELL.match(c) for i, c in enumerate(cells) if i not in (0, goal_col)):
+        areas[area] = areas.get(area, False) or goal
+
+
+def goalless_areas(ctx: Context) -> tuple[int, int]:
+    """The need areas of a table with an area column that have no goal in any of their rows but an intervention,
+    and those that have one (GUIDELINES 3 goals_present: met is a goal per main need area)."""
+    _cached(ctx, "table_goals", _table_goals)
+    areas = vars(ctx).get("goal_areas", {})
+    return sum(not g for g in areas.values()), sum(areas.values())
+
+
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], dict[int, str], set[int]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |", also a sheet exported with semicolons)
     and of rows labelled as a goal ("7;Mål;..."), as segments with real offsets; the spans of rows of tables
@@ -1199,6 +1223,8 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
     levels: dict[int, str] = {}
     owned: set[int] = set()
     owned_table = False
+    area_col = False  # the table's first column names the need area ("| Område | Mål | Insats |")
+    areas = vars(ctx)["goal_areas"] = {}  # by need area: whether a row of it has a goal (see `goalless_areas`)
     level_cols: list[int] = []
     goal_col: int | None = None
     has_header = False
@@ -1210,7 +1236,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
         row = sheet or _is_table_row(ln.text)
         gap, prev_end = ctx.text.count("\n", prev_end, ln.start) > 1, ln.end  # a blank line (or only tabs) above
         if not row:
-            prev_row, goal_col, has_header = False, None, False
+            prev_row, goal_col, has_header, area_col = False, None, False, False
             continue
         spans = _sheet_cell_spans(ln.text) if sheet else _cell_spans(ln.text)
         cells = [ln.text[a:b].strip(" *:").lower() for a, b in spans]
@@ -1224,6 +1250,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                 prev_row, has_header, outer_pipes = True, True, False
                 goal_col = next(i for i, c in enumerate(cells) if _goal_header_cell(c))
                 level_cols = _level_columns(cells)
+                area_col = bool(cells) and bool(AREA_HEADER.match(cells[0]))
                 headed.append((ln.start, ln.end))
                 continue
         labelled = _labelled_goal_cell(ln.text, spans) if goal_col is None and (sheet or "\t" in ln.text) else None
@@ -1244,6 +1271,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                     has_header = True
                     goal_col = next((i for i, c in enumerate(cells) if _goal_header_cell(c)), None)
                     level_cols = _level_columns(cells)
+                    area_col = bool(titles) and bool(AREA_HEADER.match(titles[0]))
                     outer_pipes = ln.text.lstrip().startswith("|")
                     owned_table = any(RESPONSIBLE_HEADER.match(t.strip()) for t in titles) \
                         and not any(_search_ci(ACTIVITY_HEADER_CELL, t.strip()) for t in titles)
@@ -1258,8 +1286,11 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
         if goal_col is not None and goal_col < len(spans):
             a, b = spans[goal_col]
             cell = ln.text[a:b]
-            if re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell) \
-                    and not (sheet and (SHEET_ERROR.match(cell) or _placeholder(cell))):
+            goal = re.search(r"[A-Za-zÅÄÖåäö]{2}", cell) and not EMPTY_CELL.match(cell) and not _placeholder(cell) \
+                and not (sheet and SHEET_ERROR.match(cell))
+            if area_col and goal_col > 0:
+                _record_area_row(areas, cells, goal_col, bool(goal))
+            if goal:
                 cells_out.append(_row_cell(ctx, ln, a, b))
                 levels[cells_out[-1].start] = " ".join(ln.text[x:y] for x, y in (spans[i] for i in level_cols
                                                                            if i < len(spans) and i != goal_col))
@@ -1393,6 +1424,24 @@ def goal_fields(ctx: Context) -> dict[int, str]:
     return vars(ctx).get("goal_fields", {})
 
 
+# A column title cut short ("ANSV.", "Uppf."), beside the full ones of HEADER_WORDS.
+COLUMN_ABBREVIATION = re.compile(r"^(?:ansv|resp|uppf|ansv\.?\s*person)$", re.I)
+
+
+def _intervention_table_title(ctx: Context, s: Segment) -> str | None:
+    """A table's header line whose first column title names the interventions and no title names goals
+    ("INSATSER<tab><tab>ANSV.", "| Insats | Vem | När |"): its title, which heads the rows below as a section heading
+    does; the rows are interventions, not goals (GUIDELINES 4, block 55: the column headers say what the cells
+    are)."""
+    if not _starts_line(ctx, s) or not _is_table_row(s.text):
+        return None
+    cells = [c.rstrip(":. ") for c in _cells(s.text) if c.strip()]
+    if len(cells) < 2 or not all(HEADER_WORDS.match(c) or COLUMN_ABBREVIATION.match(c) for c in cells) \
+            or not ACTIVITY_SECTION.search(cells[0]) or any(GOAL_HEADING.search(c) for c in cells):
+        return None
+    return cells[0].rstrip(":. ").lower()
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1440,6 +1489,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
         question = _form_question(ctx, s)
         if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
             heading, sibling, listed, paused, stamped, left = question, None, False, False, False, False
+            continue
+        titled = _intervention_table_title(ctx, s)
+        if titled is not None:  # "INSATSER<tab>ANSV." under the goals: the interventions' table opens
+            heading, sibling, listed, paused, stamped, left = titled, None, False, False, False, False
             continue
         pseudo = _framework_heading(ctx, s) or _pseudo_heading(ctx, s)
         if pseudo is None:
@@ -2032,8 +2085,10 @@ SPEAKER_NOTES = re.compile(r"^(?:anteckning\w*|talar\w*|noter\w*)$", re.I)
 SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning\w*|talar\w*|noter\w*)\s*:", re.I)
 
 
-# A protocol's decision label ("Beslut:"): under a goal heading it carries the decided goal.
-DECISION_LABEL = re.compile(r"^(?:beslut|beslutades|beslöts)$", re.I)
+# A protocol's decision label ("Beslut:", "Det beslutades att", "Mötet beslutade att"): under a goal heading it
+# carries the decided goals (GUIDELINES 4, block 63).
+DECISION_LABEL = re.compile(r"^(?:(?:det|mötet|vi)\s+)?(?:beslut|beslutades|beslöts|beslutade|bestämdes|enades)"
+                            r"(?:\s+(?:om\s+)?(?:att|följande))?$", re.I)
 
 
 def _goalless_label(label: str) -> bool:
@@ -4359,6 +4414,12 @@ AGENCY_BRINGS_CHILD = re.compile(rf"^\s*(?:\S+\s+){{1,3}}?(?:ska|skall)\s+(?:se 
 # Who receives what follows ("Familjehemmet får handledning", "Personalen ska få utbildning").
 RECEIVES = re.compile(r"^\s*(?:att\s+)?(?:\S+\s+){1,3}?(?:ska\s+|skall\s+)?(?:få|får|erbjuds|ges)\s+(?:en\s+|ett\s+)?",
                       re.I)
+# An agency that holds talks, contacts or meetings ("Soc har barnsamtal med [BARN]", "Familjehemmet och skolan har
+# kontakt varannan vecka", "BVC ska ha tät kontakt med familjen"): what the agency does, an activity under "Mål"
+# (GUIDELINES 4.1, "Mål: BUP gör utredning"); having a thing in place ("Skolan har bildstöd") is a state.
+HOLDS_TALKS = re.compile(r"^\s*(?:att\s+)?(?:\S+\s+){1,4}?(?:har|(?:ska|skall)\s+ha)\s+"
+                         r"(?:(?:en|ett|tät|täta|regelbundn\w*|fortsatt|löpande|nära)\s+)?"
+                         r"\w*(?:samtal|kontakt|möten|träffar|avstämningar)\b", re.I)
 
 
 # A guardian's own intervention in the present, listed among the goals ("Föräldrarna går föräldrakursen på
@@ -4376,7 +4437,9 @@ AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(
 
 # An agency that gives the child something, in the child's own goal list ("Att LSS ger mig en kontaktperson"): what
 # the child should have, a state the agency should reach (GUIDELINES 4.1), as "[BARN] ska få en kontaktperson" is.
-GIVES_THE_CHILD = re.compile(r"\b(?:ger|ge)\s+(?:mig|dig|\[BARN\])\s+(?:en|ett)\s+\w+", re.I)
+GIVES_THE_CHILD = re.compile(r"\b(?:ger|ge)\s+(?:mig|dig|\[BARN\])\s+(?:(?:en|ett)\s+\w+|"
+                             r"(?:(?:det|rätt|bra|gott|goda|bättre|bästa|möjliga|tillräckligt|nödvändiga?)\s+)*"
+                             r"(?:stöd|förutsättningar|trygghet|hjälp)\b)", re.I)
 
 
 # A goal line that names, without a subject, an intervention to receive, start or try ("Få en bedömning av BUP",
@@ -4467,7 +4530,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         state = GOAL_AGENCY_STATE.search(early)
         if verb and not (state and state.start() <= verb.start()) and not AGENCY_SETTING.search(text) \
                 and not GIVES_THE_CHILD.search(early) \
-                or _receives_intervention(text):
+                or _receives_intervention(text) or HOLDS_TALKS.match(text):
             return "activity"
         return "agency"
     if GOAL_ACTION_VERB.search(early) and re.search(r"(?:^|\s)(?:[–—-]|ansvarig:)\s*\S", text) and ctx.has_agent(s):
@@ -4520,6 +4583,10 @@ def goals_present(ctx: Context) -> CriterionResult:
     if goals and gaps:
         return _result("goals_present", "partial", 0.55, ev + [_ev(s, "GOAL_GAP") for s in gaps],
                        f"Planen anger {len(goals)} mål, men {len(gaps)} målrad(er) är tomma eller saknar mål.")
+    missing, covered = goalless_areas(ctx)
+    if goals and missing and 2 * missing >= covered:
+        return _result("goals_present", "partial", 0.55, ev, f"Planen anger mål för {covered} behovsområden, men "
+                                                              f"{missing} behovsområden har insatser utan mål.")
     if len(goals) >= 3:
         return _result("goals_present", "met", 0.65, ev, f"Planen anger {len(goals)} mål.")
     if len(goals) == 2:

@@ -5235,3 +5235,61 @@ def test_a_hospitals_child_representative_is_staff():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Insatser:\n- Kontakt med sjukhusets barnombud\n- BUP träffar mig varannan vecka\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_an_agency_that_shall_give_the_child_support_states_what_the_child_should_have():
+    # "Skolan ska ge [BARN] rätt stöd": a state an agency should reach, not an activity (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    text = "Mål\n- Skolan ska ge [BARN] rätt stöd.\n"
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
+    assert _verdict(text, "goals_present") == "partial"
+    text = ("Mål\n1. [BARN] ska vara i skolan minst fyra dagar i veckan.\n2. [BARN] ska ha en kompis på rasterna.\n"
+            "3. Skolan ska ge mig det stöd jag behöver.\n")
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_tabbed_intervention_table_below_the_goals_ends_them():
+    # the column titles say what the cells are (GUIDELINES 4, block 55): "INSATSER<tab>ANSV." opens the interventions
+    text = ("MÅL\n1. [BARN] ska vara med på idrotten varje vecka.\n2. [BARN] följer med på klassresan v. 21.\n"
+            "3. [BARN] ska äta lunch i matsalen tre dagar i veckan.\n\n"
+            "INSATSER\t\t\tANSV.\n- Extra simträning på fredagar\t\t[NAMN_1], skolan\n"
+            "- Stödsamtal varannan vecka\t\t[NAMN_2], EHT\n")
+    assert len(_goal_texts(text)) == 3
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_protocols_decision_lead_under_the_goal_paragraph_lists_the_goals():
+    # "§ 3 Mål" / "Det beslutades att" / "a) ..., b) ...": the decision carries the goals (GUIDELINES 4, block 63)
+    text = ("§ 3 Mål\nDet beslutades att\na) [BARN] ska kunna sitta med i samlingen fem minuter,\n"
+            "b) [BARN] ska bita mindre,\nc) [BARN] ska kunna somna vid vilan,\n"
+            "d) Förskolan ska ha satt upp en grind före v. 20.\n\n§ 4 Insatser\nVi tar kontakt med logoped.\n")
+    texts = _goal_texts(text)
+    assert any("bita mindre" in t for t in texts) and any("grind" in t for t in texts)
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_need_areas_of_a_table_with_interventions_but_no_goal_make_goals_partial():
+    # met is a goal per main need area (GUIDELINES 3); a row's empty goal cell beside an intervention leaves its
+    # area without a goal, a row with nothing but its area shows nothing (GUIDELINES 4, block 55)
+    head = "| Område | Mål | Insats | Vem |\n|---|---|---|---|\n"
+    rows = ("| Skola | [BARN] ska vara i skolan fyra dagar i veckan | Anpassat schema | mentor |\n"
+            "| Skola | | Rörelsepaus | mentor |\n"
+            "| Sömn | [BARN] ska somna före kl 22 fem kvällar av sju | Sömnråd | BVC |\n"
+            "| Fritid | [BARN] ska gå på fotbollsträning en gång i veckan | Kontakt med klubben | soc |\n")
+    assert _verdict("Plan\n" + head + rows, "goals_present") == "met"
+    assert _verdict("Plan\n" + head + rows + "| Ekonomi | | | |\n", "goals_present") == "met"
+    gaps = "| Mat | – | Mellanmål kl 10 | fritids |\n| Boende | mål ej satt | Ansökan om lägenhet | soc |\n"
+    assert _verdict("Plan\n" + head + rows + gaps, "goals_present") == "partial"
+
+
+def test_an_agency_that_holds_talks_under_the_goals_is_an_activity():
+    # "Soc har barnsamtal med [BARN]" says what the agency does (GUIDELINES 4.1); "Skolan har bildstöd" is a state
+    from planqa.rules import build_context, goal_kind
+    text = ("Mål\n- Socialtjänsten har samtal med familjen varannan vecka.\n"
+            "- Familjehemmet och skolan har kontakt varje vecka.\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "activity"]
+    assert _verdict(text, "goals_present") == "not_met"
+    ctx = build_context("Mål\n- Skolan har bildstöd i alla ämnen senast v. 20.\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
