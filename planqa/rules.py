@@ -907,7 +907,7 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
 # agreed counts in soft form too (GUIDELINES 4, block 51).
 GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?er|s)?|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
                           r"m[åa]l(?:en)?|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
-                          r"m[åa]lbild\w*|önskat läge|vill uppnå|ska uppnå|"
+                          r"m[åa]lbild\w*|önskat läge|(?:vill|ska|skall) (?:ha )?uppnå(?:tt)?|det här ska bli|"
                           r"mina mål|våra mål|det här vill (?:jag|vi)|(?:ska|skall) (?:bli|vara) annorlunda)\b", re.I)
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
@@ -1859,16 +1859,22 @@ def _separator_dash(ctx: Context, s: Segment) -> bool:
 # senast v. 5, BUP ska ha en bättre bild av [BARN]:s mående"), starts its next goal: a comma or semicolon before a
 # short subject and "ska"; not before a conjunction that goes on with the same goal ("..., och det ska ha fungerat
 # varje gång under de fyra sista veckorna före jullovet").
-GOAL_SERIES_BREAK = re.compile(r"[,;]\s+(?!(?:och|men|samt|så|eller|då)\s)(?=(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w)")
+# In formal prose the goals come as "att"-clauses ("Målsättningen är att [BARN] ska ..., att [BARN] ska ..., samt att
+# [BARN] ska ...", "... eftersträvas att socialtjänsten ska ... och att föräldrarna ska ..."): each clause with its
+# own subject and "ska" is a goal (GOAL_SERIES_ATT; the part starts after "och/samt att").
+_SERIES_SUBJECT = r"(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w"
+GOAL_SERIES_BREAK = re.compile(rf"[,;]\s+(?!(?:och|men|samt|så|eller|då)\s)(?={_SERIES_SUBJECT})"
+                               rf"|[,;]\s*(?:(?:och|samt)\s+)?att\s+(?={_SERIES_SUBJECT})"
+                               rf"|\s(?:och|samt)\s+att\s+(?={_SERIES_SUBJECT})")
 
 
 def _goal_series(s: Segment) -> list[Segment]:
     """A goal line as its goals: split at GOAL_SERIES_BREAK when every part states a "ska" goal of three words or
     more (a list whose line breaks were lost, GUIDELINES 4), else the line itself."""
-    cuts = [m.start() for m in GOAL_SERIES_BREAK.finditer(s.text)]
-    if not cuts:
+    breaks = list(GOAL_SERIES_BREAK.finditer(s.text))
+    if not breaks:
         return [s]
-    bounds = list(zip([0] + [c + 1 for c in cuts], cuts + [len(s.text)]))
+    bounds = list(zip([0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(s.text)]))
     parts = []
     for a, b in bounds:
         piece = s.text[a:b]

@@ -5293,3 +5293,22 @@ def test_an_agency_that_holds_talks_under_the_goals_is_an_activity():
     assert _verdict(text, "goals_present") == "not_met"
     ctx = build_context("Mål\n- Skolan har bildstöd i alla ämnen senast v. 20.\n")
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
+
+
+def test_goal_headings_that_say_what_shall_be_reached_or_become():
+    # "Vad vi vill ha uppnått", "Det här ska bli": goal headings as "vill uppnå" is (GUIDELINES 3 goals_present)
+    for heading in ("Vad vi vill ha uppnått", "Det här ska bli", "Vad vi ska ha uppnått:"):
+        text = f"{heading}\n- BUP ska ha bedömt sömnen senast v. 10.\n- Förskolan ska ha ett bildschema före jul.\n"
+        assert len(_goal_texts(text)) == 2, heading
+        assert _verdict(text, "goals_present") == "partial", heading
+
+
+def test_goals_written_as_att_clauses_in_formal_prose_are_each_a_goal():
+    # "Målsättningen är att X ska ..., att Y ska ..., samt att Z ska ...": one goal per clause with its own "ska"
+    text = ("Mål\nMålsättningen för perioden är att [BARN] ska vara hemma senast kl 21 på vardagar, att [BARN] ska "
+            "komma till skolan varje dag, samt att [BARN] ska ha en vuxen att prata med.\n")
+    texts = _goal_texts(text)
+    assert len(texts) == 3 and texts[1] == "[BARN] ska komma till skolan varje dag", texts
+    assert _verdict(text, "goals_present") == "met"
+    one = "Mål\nMålet är att [BARN] ska kunna berätta att hen är ledsen och att det syns.\n"
+    assert len(_goal_texts(one)) == 1
