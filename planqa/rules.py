@@ -1533,7 +1533,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
         any_section = any_section or in_goal_section
-        if not (in_goal_section or _goal_phrase(s.text) and not ADULT_WISH.match(s.text)
+        if not (in_goal_section or _goal_phrase(s.text) and not _adult_wish(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
             continue
         if NOT_A_GOAL.search(s.text) or NEED_STATEMENT.match(s.text) or GOAL_CLAIM_OR_LEFTOVER.search(s.text) \
@@ -1785,7 +1785,10 @@ RECOMMENDATION_SECTION = folded_re(r"\b(?:rekommendation\w*|rekommenderar|försl
 
 
 # A purpose clause ("Mallen är gjord för att den unga själv ska kunna skriva ..."): its "ska kunna" is no goal.
-PURPOSE_CLAUSE = re.compile(r"\bför att\b[^.;:]{0,60}?\bska kunna\b")
+PURPOSE_CLAUSE = re.compile(r"\bför att\b[^.;:]{0,60}?\bska kunna\b"
+                            # an indirect question talked about ("Mötet ägnade tid åt hur natten ska kunna fungera",
+                            # "vi diskuterade vad som ska kunna ordnas"): a topic, no decided goal (GUIDELINES 4, block 51)
+                            r"|\b(?:hur|vad|vilka|vilket|vilken|huruvida)\b[^.;:]{0,60}?\bska kunna\b")
 
 
 def _goal_phrase(text: str) -> bool:
@@ -1801,6 +1804,19 @@ ADULT_WISH = folded_re(rf"^\W*(?:de|dom|båda|{_GUARDIAN_NOUN}|\[VH\d?\](?:\s+oc
                        r"(?:(?:berätta\w*|sa|sade|säger|uttryck\w*|menar|tycker|framför\w*)\s+att\s+"
                        r"(?:hon|han|hen|de|dom|båda)\s+(?:\w+\s+)?)?"
                        r"(?:vill|ville|önskar|önskade|hoppas|hoppades)\b", re.I)
+
+
+# A label before the line's words ("Föräldrarna: mamma vill att ...", "Vh: ...").
+LINE_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}:\s+")
+
+
+def _adult_wish(text: str) -> bool:
+    """The guardians' wish told in the text (ADULT_WISH), also after a label that names them ("Föräldrarna: mamma
+    [VH1] vill att [BARN] ska kunna bo i egen lägenhet"): their view, not a goal of the plan."""
+    if ADULT_WISH.match(text):
+        return True
+    unlabelled = re.sub(r"(?<=\w)\s+\[VH\d?\]", "", LINE_LABEL.sub("", text, count=1))  # "mamma [VH1] vill"
+    return bool(ADULT_WISH.match(unlabelled))
 
 
 # An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it

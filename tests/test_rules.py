@@ -5312,3 +5312,20 @@ def test_goals_written_as_att_clauses_in_formal_prose_are_each_a_goal():
     assert _verdict(text, "goals_present") == "met"
     one = "Mål\nMålet är att [BARN] ska kunna berätta att hen är ledsen och att det syns.\n"
     assert len(_goal_texts(one)) == 1
+
+
+def test_an_indirect_question_with_ska_kunna_is_a_topic_not_a_goal():
+    # "Mötet ägnade tid åt hur natten ska kunna fungera": what was talked about, no decided goal (GUIDELINES 4, block 51)
+    text = ("Bakgrund\n[BARN] har svårt att sova.\n\nDiskussion: Mötet ägnade mest tid åt vilka hjälpmedel som "
+            "behövs och hur natten ska kunna fungera\n\nInsatser\n- Arbetsterapeut [NAMN_1] provar ut en säng.\n")
+    assert _goal_texts(text) == []
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_a_guardians_wish_after_a_label_is_their_view_not_a_goal():
+    # "Föräldrarna: mamma [VH1] vill att [BARN] ska kunna ...": the guardians' view told in the text, not the plan's goal
+    text = ("Föräldrarna: mamma [VH1] vill att [BARN] på sikt ska kunna bo i egen lägenhet.\n\n"
+            "Mål vi kom överens om:\n- [BARN] ska kunna handla själv en gång i veckan före v. 40\n"
+            "- [BARN] ska kunna laga två enkla rätter själv före jul\n")
+    assert len(_goal_texts(text)) == 2
+    assert _verdict(text, "goals_present") == "partial"
