@@ -993,6 +993,7 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     rest = text if lead or not number else text[number.end():]
     goal_note = GOAL_NOTE.search(rest)
     rest = re.sub(r"\s*\([^)]*\)", "", rest).strip()  # "Mål (utifrån [BARN]s önskemål)"
+    rest = re.sub(r"^\[BARN\]:?s\b", "barnets", rest)  # "[BARN]s eget mål:", "[BARN]s synpunkter:" are headings
     if not rest or "[" in rest.replace("[BARN]", "") or not rest[0].isalpha():
         return None
     if number and QUANTITY.search(rest):

@@ -5329,3 +5329,12 @@ def test_a_guardians_wish_after_a_label_is_their_view_not_a_goal():
             "- [BARN] ska kunna laga två enkla rätter själv före jul\n")
     assert len(_goal_texts(text)) == 2
     assert _verdict(text, "goals_present") == "partial"
+
+
+def test_a_numbered_heading_that_opens_with_the_child_placeholder_is_a_heading():
+    # "3. [BARN]s eget mål:" heads its section as "3. Barnets eget mål:" does; left to be filled in it states no goal
+    text = ("1. Nuläge:\n[BARN] har svårt att komma till skolan.\n\n3. [BARN]s eget mål:\n(fylls i vid nästa tillfälle)\n\n"
+            "[BARN]s synpunkter:\n[BARN] säger att hen vill ha mobilen efter kl 21 på helgerna.\n\n"
+            "4. Aktiviteter\n- Veckosamtal – [NAMN_2], HVB\n")
+    assert _goal_texts(text) == []
+    assert _verdict(text, "goals_present") == "not_met"
