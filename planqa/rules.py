@@ -4368,7 +4368,7 @@ GOAL_ACTION_VERB = re.compile(
 # An action item without a subject, opening with the verb ("Se över vikarierutin", "Informera klassen", "Ta fram
 # en handlingsplan"): what the adults will do, as in a project's action list (GUIDELINES 4.1), not a goal; only
 # verbs of the agencies' work, since a child's goal may also lack its subject ("Träffa kompisar", "Sova hemma").
-ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|"
+ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|anpassa|"
                          r"remittera|anmäla|bjuda in|inhämta|sammanställa|planera|utse|kartlägga|utvärdera|ansöka|"
                          r"dokumentera|uppdatera|tillsätta|samla in)\b", re.I)
 # A project target that counts the agencies' own output, as a noun with a participle and no verb ("Nätverksmöten
@@ -4398,7 +4398,10 @@ GOAL_AS_INTERVENTION = re.compile(
     r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
     r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
     r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
-    r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin)(?:er|erna)?\b", re.I)  # a clinic's "Traumafokuserad KBT"
+    r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
+    # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
+    # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin")
+    r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.))(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"

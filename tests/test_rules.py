@@ -5338,3 +5338,13 @@ def test_a_numbered_heading_that_opens_with_the_child_placeholder_is_a_heading()
             "4. Aktiviteter\n- Veckosamtal – [NAMN_2], HVB\n")
     assert _goal_texts(text) == []
     assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_advice_fittings_and_adjusting_under_the_goals_are_activities():
+    # "Anpassa skolstarten", "Fortsatt utprovn. av melatonin", "Kostråd till familjen": what the services do or give,
+    # activities under "Mål" (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    text = "Mål\n- Anpassa skolstarten\n- Fortsatt utprovn. av melatonin\n- Kostråd till familjen\n"
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 3
+    assert _verdict(text, "goals_present") == "not_met"
