@@ -4365,7 +4365,7 @@ GOAL_ACTION_VERB = re.compile(
     r"fortsätt(?:er|a)|bjud(?:er|a|s) in|tar? ställning|tas ställning|följer|följs|kartlägg(?:er|s)|"
     r"planera(?:r|s)?|lägg(?:er|a|s) upp|slutför(?:a|s)?|återkoppla(?:r|s)?|fullfölj(?:er|a|s)|ta(?:r|s)? upp|"
     r"delta(?:r)? i|"
-    r"stöttar|stödjer|hjälper|väg(?:er|s))\b", re.I)  # the last only in the present: "BVC följer vikten" is done now
+    r"stöttar|stödjer|hjälper|tar emot|väg(?:er|s))\b", re.I)  # the last only in the present: "BVC följer vikten" is done now
 # An action item without a subject, opening with the verb ("Se över vikarierutin", "Informera klassen", "Ta fram
 # en handlingsplan"): what the adults will do, as in a project's action list (GUIDELINES 4.1), not a goal; only
 # verbs of the agencies' work, since a child's goal may also lack its subject ("Träffa kompisar", "Sova hemma").

@@ -5348,3 +5348,10 @@ def test_advice_fittings_and_adjusting_under_the_goals_are_activities():
     ctx = build_context(text)
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 3
     assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_staff_who_receive_the_child_under_the_goals_do_an_activity():
+    # "Samma pedagog tar emot [BARN] varje morgon": what the staff do now, an activity under "Mål" (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    ctx = build_context("Mål\n- Samma pedagog tar emot [BARN] varje morgon\n- [BARN] ska vara på förskolan fyra dagar i veckan\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "child"]
