@@ -1444,6 +1444,21 @@ def _intervention_table_title(ctx: Context, s: Segment) -> str | None:
     return cells[0].lower()
 
 
+# A longer title that opens the interventions ("Det här ska hända och vem som gör det", "Vem gör vad och när under
+# hösten"): it ends the goals above it, as the short "Det här ska hända" does.
+INTERVENTIONS_TITLE = re.compile(r"^(?:det här|detta|så här) (?:ska hända|gör vi|ska vi göra)\b|^vem gör vad\b", re.I)
+
+
+def _interventions_title(ctx: Context, s: Segment) -> str | None:
+    """A whole line of up to ten words, without a sentence end, that opens with an interventions title
+    (INTERVENTIONS_TITLE): the section it opens, lower-cased."""
+    text = s.text.strip()
+    if not INTERVENTIONS_TITLE.match(text) or text[-1] in ".!?,;" or _word_count(text) > 10 \
+            or not _starts_line(ctx, s) or _line_end(ctx, s) > s.end + 1:
+        return None
+    return text.rstrip(":").lower()
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1504,7 +1519,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             pseudo = _pseudo_heading(ctx, whole) if whole.end > s.end else None
             covered = whole.end if pseudo is not None else covered
         if pseudo is None:
-            pseudo = _goal_title(ctx, s)
+            pseudo = _goal_title(ctx, s) or _interventions_title(ctx, s)
         elif GOAL_ON_LABEL_LINE.match(s.text):
             pseudo = None  # "Mål: [BARN] ska orka skolan bättre": a goal after its label, not a heading
         if pseudo is not None:

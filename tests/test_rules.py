@@ -5355,3 +5355,13 @@ def test_staff_who_receive_the_child_under_the_goals_do_an_activity():
     from planqa.rules import build_context, goal_kind
     ctx = build_context("Mål\n- Samma pedagog tar emot [BARN] varje morgon\n- [BARN] ska vara på förskolan fyra dagar i veckan\n")
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "child"]
+
+
+def test_a_longer_interventions_title_ends_the_goals():
+    # "Det här ska hända och vem som gör det" opens the interventions as "Det här ska hända" does
+    text = ("Mina mål\nJag ska sova i min säng fem nätter av sju före jul.\nJag ska gå till förskolan fyra dagar i veckan.\n"
+            "Jag ska äta lunch med de andra barnen varje dag.\n"
+            "Det här ska hända och vem som gör det\n[NAMN_1] på socialtjänsten bokar rummet.\n"
+            "Maria tar mig till tandläkaren i maj.\n")
+    assert len(_goal_texts(text)) == 3
+    assert _verdict(text, "goals_present") == "met"
