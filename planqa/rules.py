@@ -1444,8 +1444,8 @@ def _intervention_table_title(ctx: Context, s: Segment) -> str | None:
     return cells[0].lower()
 
 
-# A longer title that opens the interventions ("Det här ska hända och vem som gör det", "Vem gör vad och när under
-# hösten"): it ends the goals above it, as the short "Det här ska hända" does.
+# A longer title that opens the interventions ("Det här ska hända fram till sommaren och vem som ansvarar", "Vem gör
+# vad och när under hösten"): it ends the goals above it, as the short "Det här ska hända" does.
 INTERVENTIONS_TITLE = re.compile(r"^(?:det här|detta|så här) (?:ska hända|gör vi|ska vi göra)\b|^vem gör vad\b", re.I)
 
 
@@ -1803,7 +1803,7 @@ RECOMMENDATION_SECTION = folded_re(r"\b(?:rekommendation\w*|rekommenderar|försl
 
 # A purpose clause ("Mallen är gjord för att den unga själv ska kunna skriva ..."): its "ska kunna" is no goal.
 PURPOSE_CLAUSE = re.compile(r"\bför att\b[^.;:]{0,60}?\bska kunna\b"
-                            # an indirect question talked about ("Mötet ägnade tid åt hur natten ska kunna fungera",
+                            # an indirect question talked about ("Vi pratade om hur morgnarna ska kunna bli lugnare",
                             # "vi diskuterade vad som ska kunna ordnas"): a topic, no decided goal (GUIDELINES 4, block 51)
                             r"|\b(?:hur|vad|vilka|vilket|vilken|huruvida)\b[^.;:]{0,60}?\bska kunna\b")
 
@@ -1828,8 +1828,8 @@ LINE_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}:\s+")
 
 
 def _adult_wish(text: str) -> bool:
-    """The guardians' wish told in the text (ADULT_WISH), also after a label that names them ("Föräldrarna: mamma
-    [VH1] vill att [BARN] ska kunna bo i egen lägenhet"): their view, not a goal of the plan."""
+    """The guardians' wish told in the text (ADULT_WISH), also after a label that names them ("Vårdnadshavare: pappa
+    [VH2] vill att [BARN] ska kunna resa själv"): their view, not a goal of the plan."""
     if ADULT_WISH.match(text):
         return True
     unlabelled = re.sub(r"(?<=\w)\s+\[VH\d?\]", "", LINE_LABEL.sub("", text, count=1))  # "mamma [VH1] vill"
