@@ -4563,6 +4563,9 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
             or _subjectless_intervention(text) or _child_attends_service(ctx, s, text, body_at):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"
+    if GOAL_AS_INTERVENTION.match(text) and re.search(r"\s[–—-]\s*\S", text) and ctx.has_agent(s) \
+            and not re.search(r"\b(?:ska|skall|är|blir|vara)\b", text, re.I):
+        return "activity"  # "Genomgång av akutplanen med personalen som har [BARN] – [NAMN_1], BUM": an owned intervention
     if re.search(GOAL_CHILD, text, re.I) and not _agency_subject(ctx, s, body_at):
         return "child"
     words = text.split()

@@ -5365,3 +5365,13 @@ def test_a_longer_interventions_title_ends_the_goals():
             "Mormor följer med mig till tandläkaren i maj.\n")
     assert len(_goal_texts(text)) == 3
     assert _verdict(text, "goals_present") == "met"
+
+
+def test_an_intervention_noun_with_its_responsible_under_the_goals_is_an_activity_though_it_names_the_child():
+    # "Mål 1: Genomgång av rutinen med lärarna som har [BARN] – [NAMN_1], BUM": an owned intervention (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    text = ("Mål 1: Genomgång av rutinen med lärarna som har [BARN] på idrotten – [NAMN_1], BUM.\n"
+            "Mål 2: Läkarintyg till skolan om [BARN]s behov vid prov – [NAMN_2], BUM.\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "activity"]
+    assert _verdict(text, "goals_present") == "not_met"
