@@ -4416,8 +4416,8 @@ GOAL_AS_INTERVENTION = re.compile(
     r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
     r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
     # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
-    # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin")
-    r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.))(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
+    # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")
+    r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.)|(?<!fru)kost)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"

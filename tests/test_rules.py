@@ -5344,9 +5344,12 @@ def test_advice_fittings_and_adjusting_under_the_goals_are_activities():
     # "Anpassa idrottslektionerna", "Fortsatt utprovn. av hörapparat", "Sömnråd": what the services do or give,
     # activities under "Mål" (GUIDELINES 4.1)
     from planqa.rules import build_context, goal_kind
-    text = "Mål\n- Anpassa idrottslektionerna\n- Fortsatt utprovn. av hörapparat\n- Sömnråd till föräldrarna\n"
+    text = ("Mål\n- Anpassa idrottslektionerna\n- Fortsatt utprovn. av hörapparat\n- Sömnråd till föräldrarna\n"
+            "- Specialkost i matsalen\n")
     ctx = build_context(text)
-    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 3
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 4
+    ctx = build_context("Mål\n- Frukost hemma fem dagar av sju\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["child"]
     assert _verdict(text, "goals_present") == "not_met"
 
 
