@@ -5333,3 +5333,146 @@ def test_what_the_adults_record_is_no_described_need():
                  "Personalen dokumenterar när [BARN] vaknar på natten."):
         assert _verdict(f"Läget\n{line}\n", "needs_described") != "met", line
     assert _verdict("Behov\n[BARN] somnar i klassrummet flera gånger i veckan.\n", "needs_described") == "met"
+
+
+def test_an_agency_that_shall_give_the_child_support_states_what_the_child_should_have():
+    # "Skolan ska ge [BARN] rätt stöd": a state an agency should reach, not an activity (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    text = "Mål\n- Skolan ska ge [BARN] rätt stöd.\n"
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
+    assert _verdict(text, "goals_present") == "partial"
+    text = ("Mål\n1. [BARN] ska vara i skolan minst fyra dagar i veckan.\n2. [BARN] ska ha en kompis på rasterna.\n"
+            "3. Skolan ska ge mig det stöd jag behöver i matten.\n")
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_tabbed_intervention_table_below_the_goals_ends_them():
+    # the column titles say what the cells are (GUIDELINES 4, block 55): "INSATSER<tab>ANSV." opens the interventions
+    text = ("MÅL\n1. [BARN] ska vara med på idrotten varje vecka.\n2. [BARN] följer med på klassresan v. 21.\n"
+            "3. [BARN] ska äta lunch i matsalen tre dagar i veckan.\n\n"
+            "INSATSER\t\t\tANSV.\n- Läxhjälp på tisdagar\t\t[NAMN_1], skolan\n"
+            "- Stödsamtal varannan vecka\t\t[NAMN_2], EHT\n")
+    assert len(_goal_texts(text)) == 3
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_protocols_decision_lead_under_the_goal_paragraph_lists_the_goals():
+    # "§ 3 Mål" / "Det beslutades att" / "a) ..., b) ...": the decision carries the goals (GUIDELINES 4, block 63)
+    text = ("§ 3 Mål\nDet beslutades att\na) [BARN] ska kunna sitta med i samlingen fem minuter,\n"
+            "b) [BARN] ska slåss mindre på gården,\nc) [BARN] ska kunna vila efter lunch,\n"
+            "d) Förskolan ska ha fått en låsbar grind före v. 20.\n\n§ 4 Insatser\nVi ringer hörselvården.\n")
+    texts = _goal_texts(text)
+    assert any("slåss mindre" in t for t in texts) and any("grind" in t for t in texts)
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_need_areas_of_a_table_with_interventions_but_no_goal_make_goals_partial():
+    # met is a goal per main need area (GUIDELINES 3); a row's empty goal cell beside an intervention leaves its
+    # area without a goal, a row with nothing but its area shows nothing (GUIDELINES 4, block 55)
+    head = "| Område | Mål | Insats | Vem |\n|---|---|---|---|\n"
+    rows = ("| Skola | [BARN] ska vara i skolan fyra dagar i veckan | Anpassat schema | mentor |\n"
+            "| Skola | | Rörelsepaus | mentor |\n"
+            "| Sömn | [BARN] ska somna före kl 22 fem kvällar av sju | Sömnråd | BVC |\n"
+            "| Fritid | [BARN] ska gå på fotbollsträning en gång i veckan | Kontakt med klubben | soc |\n")
+    assert _verdict("Plan\n" + head + rows, "goals_present") == "met"
+    assert _verdict("Plan\n" + head + rows + "| Ekonomi | | | |\n", "goals_present") == "met"
+    gaps = "| Mat | – | Mellanmål kl 10 | fritids |\n| Boende | mål ej satt | Ansökan om lägenhet | soc |\n"
+    assert _verdict("Plan\n" + head + rows + gaps, "goals_present") == "partial"
+
+
+def test_an_agency_that_holds_talks_under_the_goals_is_an_activity():
+    # "Soc har barnsamtal med [BARN]" says what the agency does (GUIDELINES 4.1); "Skolan har bildstöd" is a state
+    from planqa.rules import build_context, goal_kind
+    text = ("Mål\n- Socialtjänsten har täta samtal med [BARN] och mamma.\n"
+            "- Familjehemmet och skolan har kontakt varje vecka.\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "activity"]
+    assert _verdict(text, "goals_present") == "not_met"
+    ctx = build_context("Mål\n- Skolan har bildstöd i alla ämnen senast v. 20.\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["agency"]
+
+
+def test_goal_headings_that_say_what_shall_be_reached_or_become():
+    # "Vad vi vill ha uppnått", "Det här ska bli": goal headings as "vill uppnå" is (GUIDELINES 3 goals_present)
+    for heading in ("Vad vi vill ha uppnått", "Det här ska bli", "Vad vi ska ha uppnått:"):
+        text = f"{heading}\n- BUP ska ha bedömt sömnen senast v. 10.\n- Förskolan ska ha ett bildschema före jul.\n"
+        assert len(_goal_texts(text)) == 2, heading
+        assert _verdict(text, "goals_present") == "partial", heading
+
+
+def test_goals_written_as_att_clauses_in_formal_prose_are_each_a_goal():
+    # "Målsättningen är att X ska ..., att Y ska ..., samt att Z ska ...": one goal per clause with its own "ska"
+    text = ("Mål\nMålsättningen för perioden är att [BARN] ska vara hemma senast kl 21 på vardagar, att [BARN] ska "
+            "komma till skolan varje dag, samt att [BARN] ska ha en vuxen att prata med.\n")
+    texts = _goal_texts(text)
+    assert len(texts) == 3 and texts[1] == "[BARN] ska komma till skolan varje dag", texts
+    assert _verdict(text, "goals_present") == "met"
+    one = "Mål\nMålet är att [BARN] ska kunna berätta att hen är ledsen och att det syns.\n"
+    assert len(_goal_texts(one)) == 1
+
+
+def test_an_indirect_question_with_ska_kunna_is_a_topic_not_a_goal():
+    # "Vi pratade om hur morgnarna ska kunna bli lugnare": what was talked about, no decided goal (GUIDELINES 4, block 51)
+    text = ("Bakgrund\n[BARN] har svårt att sova.\n\nDiskussion: Vi pratade länge om hur morgnarna ska kunna bli "
+            "lugnare hemma\n\nInsatser\n- Arbetsterapeut [NAMN_1] gör ett bildschema.\n")
+    assert _goal_texts(text) == []
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_a_guardians_wish_after_a_label_is_their_view_not_a_goal():
+    # "Vårdnadshavare: pappa [VH2] vill att [BARN] ska kunna ...": the guardians' view told in the text, not a goal
+    text = ("Vårdnadshavare: pappa [VH2] vill att [BARN] längre fram ska kunna resa själv med tåget.\n\n"
+            "Mål vi kom överens om:\n- [BARN] ska kunna handla själv en gång i veckan före v. 40\n"
+            "- [BARN] ska kunna duka och diska själv efter middagen före jul\n")
+    assert len(_goal_texts(text)) == 2
+    assert _verdict(text, "goals_present") == "partial"
+
+
+def test_a_numbered_heading_that_opens_with_the_child_placeholder_is_a_heading():
+    # "3. [BARN]s eget mål:" heads its section as "3. Barnets eget mål:" does; left to be filled in it states no goal
+    text = ("1. Nuläge:\n[BARN] har svårt att komma till skolan.\n\n3. [BARN]s eget mål:\n(fylls i senare)\n\n"
+            "[BARN]s synpunkter:\n[BARN] säger att hen vill gå på gymmet med en kompis.\n\n"
+            "4. Aktiviteter\n- Samtal varje vecka – [NAMN_2], HVB\n")
+    assert _goal_texts(text) == []
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_advice_fittings_and_adjusting_under_the_goals_are_activities():
+    # "Anpassa idrottslektionerna", "Fortsatt utprovn. av hörapparat", "Sömnråd": what the services do or give,
+    # activities under "Mål" (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    text = ("Mål\n- Anpassa idrottslektionerna\n- Fortsatt utprovn. av hörapparat\n- Sömnråd till föräldrarna\n"
+            "- Specialkost i matsalen\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity"] * 4
+    ctx = build_context("Mål\n- Frukost hemma fem dagar av sju\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["child"]
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_staff_who_receive_the_child_under_the_goals_do_an_activity():
+    # "En fast pedagog tar emot [BARN] vid lämningen": what the staff do now, an activity under "Mål" (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    ctx = build_context("Mål\n- En fast pedagog tar emot [BARN] vid lämningen\n- [BARN] ska vara på förskolan fyra dagar i veckan\n")
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "child"]
+
+
+def test_a_longer_interventions_title_ends_the_goals():
+    # "Det här ska hända under våren och vem som ansvarar" opens the interventions as "Det här ska hända" does
+    text = ("Mina mål\nJag ska sova i min säng fem nätter av sju före jul.\nJag ska gå till förskolan fyra dagar i veckan.\n"
+            "Jag ska äta lunch med de andra barnen varje dag.\n"
+            "Det här ska hända under våren och vem som ansvarar\n[NAMN_1] på socialtjänsten bokar en tid hos BVC.\n"
+            "Mormor följer med mig till tandläkaren i maj.\n")
+    assert len(_goal_texts(text)) == 3
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_an_intervention_noun_with_its_responsible_under_the_goals_is_an_activity_though_it_names_the_child():
+    # "Mål 1: Genomgång av rutinen med lärarna som har [BARN] – [NAMN_1], BUM": an owned intervention (GUIDELINES 4.1)
+    from planqa.rules import build_context, goal_kind
+    text = ("Mål 1: Genomgång av rutinen med lärarna som har [BARN] på idrotten – [NAMN_1], BUM.\n"
+            "Mål 2: Läkarintyg till skolan om [BARN]s behov vid prov – [NAMN_2], BUM.\n")
+    ctx = build_context(text)
+    assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "activity"]
+    assert _verdict(text, "goals_present") == "not_met"
