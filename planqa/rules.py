@@ -5458,7 +5458,7 @@ GIRL = folded_re(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
 BOY = folded_re(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma", also
 # with a possessive between: "med sin kontaktperson").
-VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|via|genom)"
+VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|enl\.|via|genom)"
                                r"(?:\s+(?:sin|sitt|sina|hens|hans|hennes|min|mitt|mina|din|ditt|dina))?\s*$",
                                re.I)
 # A person word with an apposition between commas ("[VH1], [BARN]s mamma, har uppgett att ..."): the commas do
@@ -5466,11 +5466,13 @@ VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|br
 APPOSITION = re.compile(r"^\s*(?:[-•*]\s*)?(\S+),\s+[^,.;:!?]{1,40},\s+")
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
+# The words among them that open a subordinate clause.
+SUBORDINATOR = re.compile(r"\b(?:att|som|när|om|eftersom|vad|där|medan|innan)\b", re.I)
 # What someone said (also habitually: "brukar säga att ..."), wrote, answered, noticed or rated.
 VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|(?:brukar|brukade) säga|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
-                          r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
+                          r"menar|menade|beskriver|beskrev|förklarade|framför(?!\s+allt)|framförde|valde|väljer|pekade|"
                           r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog|uppfattar|"
                           r"uppfattade|uppfattat|tecknar|tecknade|tecknat)\b", re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
@@ -5495,7 +5497,8 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\b(?:men|medan)\b)[^.;]|\.(?=\s*[a-zåäö])
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
-                        r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
+                        r"gillar|älskar|älskade|hatar|hatade|avskyr|avskydde|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b",
+                        re.I)
 # A wish only to say or raise something, what is not given ("vad jag ville säga själv", "vad hen ville ta upp"): no
 # view.
 WISH_TO_SAY = folded_re(r"\s+(?:\w+\s+)?(?:säga|berätta|ta upp|prata om|ha med)(?:\s+(?:själv|då|där|på mötet))?\s*(?:[.,;!]|$)",
@@ -5785,12 +5788,50 @@ INFANT_MONTHS = 12
 MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
 
 
-def _voice_plan(ctx: Context) -> _VoicePlan:
+# Small numbers in words, as plans write an age ("[BARN] är tre år", "Jag är ett år och fyra månader").
+AGE_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+             "tio": 10, "elva": 11, "tolv": 12}
+_AGE_NUMBER = r"(\d{1,2}|" + "|".join(AGE_WORDS) + r")"
+# The child's age said in a sentence, also in a jag-plan or in words ("[BARN] är tre år", "Jag är 1 år och kan inte
+# prata", "jag fyllde 1 år i april", "Barnet: 3 år"), or a form's age field without its unit ("Ålder: 3 ·", years).
+CHILD_AGE_SAID = folded_re(rf"(?:(?:\[BARN\]|\bjag|\bhen|\bbarnet)\s+(?:och\s+)?(?:är|fyllde|blev)\s+(?:nu\s+|just\s+|precis\s+)?|"
+                           rf"^\W*barnet\s*:\s*){_AGE_NUMBER}\s*(år|mån\w*)\b|"
+                           r"^\W*(?:[^:\n]{0,30}\W)?ålder\s*:\s*(\d{1,2})(?=\s*(?:[·|,;]|$))", re.I | re.M)
+# The child's birth month and year ("Avser: [BARN], född i juni 2024", "Född: 2023-05"): the age at the plan's date.
+CHILD_BORN = folded_re(rf"(?:\[BARN\],?\s+|^\W*)född\s*:?\s*(?:i\s+|den\s+)?(?:\d{{1,2}}\s+)?(?:({dates._MONTH_FULL})\s+)?"
+                       r"(\d{4})(?:-(\d{2}))?\b", re.I | re.M)
+
+
+def _child_months(ctx: Context) -> int | None:
+    """The child's age in months: as a figure after the child or an age label (`CHILD_AGE`), said in a sentence
+    (`CHILD_AGE_SAID`), from the birth month and the plan's date (`CHILD_BORN`), or from a child health check
+    named by the age (`MONTHS_CHECK`); None where the plan gives none."""
     text = ctx.text
     age = CHILD_AGE.search(text)
-    months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
-    check = MONTHS_CHECK.search(text) if months is None else None
-    months = int(check.group(1)) if check else months
+    if age:
+        return int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12)
+    said = _search_ci(CHILD_AGE_SAID, text)
+    if said and said.group(3):
+        return int(said.group(3)) * 12
+    if said:
+        number = said.group(1).lower()
+        return int(AGE_WORDS.get(number, number)) * (1 if said.group(2).lower().startswith("m") else 12)
+    born = _search_ci(CHILD_BORN, text)
+    # the plan's date, else its latest date (a follow-up note: "Ursprunglig SIP upprättad: 2024-08-20")
+    latest = max((m.iso for m in ctx.date_mentions if m.iso), default=None)
+    when = ctx.plan_date or (dt.date.fromisoformat(latest) if latest else None)
+    if born and when:
+        month = dates.MONTHS[born.group(1).lower()] if born.group(1) else int(born.group(3) or 6)
+        months = (when.year - int(born.group(2))) * 12 + when.month - month
+        if months >= 0:
+            return months
+    check = MONTHS_CHECK.search(text)
+    return int(check.group(1)) if check else None
+
+
+def _voice_plan(ctx: Context) -> _VoicePlan:
+    text = ctx.text
+    months = _child_months(ctx)
     adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
@@ -5909,6 +5950,20 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     for a, _, who in people:
         if after and a == verb.end() + after.end():
             return who, True
+    if after_comma:
+        # verbs listed with commas, the subject said once ("[BARN] byggde med duplo, visade sitt rum, tittade på
+        # mamma"): the subject of the clause before the comma goes on, in a main clause only where no
+        # subordinate clause came before
+        comma = before.rstrip().rfind(",")
+        while comma > 0:
+            opener = max(CLAUSE_OPENER.finditer(text, 0, comma), key=lambda m: m.end(), default=None)
+            start = opener.end() if opener else 0
+            listed = next((who for a, _, who in subjects if start <= a < comma), None)
+            if listed:
+                return listed, not SUBORDINATOR.search(text, 0, comma)
+            if not opener or opener.group() != ",":
+                break
+            comma = opener.start()  # a verb listed before without its subject too: "..., visade sitt rum, tittade"
     if re.search(r"(?:^|[:(]\s*)[A-ZÅÄÖ][a-zåäöé]+\s+(?:har\s+|hade\s+)?(?:också\s+|även\s+)?$", before[clause_start:]):
         return "adult", after_comma
     if not re.sub(r"^\s*(?:[-•*]|\d+[.)])?\s*", "", before).strip() \
@@ -5986,7 +6041,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     if said is None and adult_at is None and _search_ci(FROM_CHILD_CONVERSATION, masked):
         said = "child"  # "Av samtal med barnet framgår att hen vill bo kvar": what the child said, in official words
     quoted = [q for q in _quoted(text) if _spoken(text, q) and not EXAMPLE_BEFORE.search(text, 0, max(0, q[0] - 1))]
+    # an adult named as the source ("Enligt pappa vill [BARN] \"slippa gympan\"") tells the quotation: a parent
+    # speaking for the child (GUIDELINES 3 child_voice partial, 4: "Mamma berättar att [BARN] vill ...")
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
+        and source != "adult" \
         and (said is not None or section == "child" or follows_voice
              or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
              or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people))

@@ -5235,3 +5235,41 @@ def test_a_hospitals_child_representative_is_staff():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Insatser:\n- Kontakt med sjukhusets barnombud\n- BUP träffar mig varannan vecka\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a parent named as the source of the child's quoted words: the parent speaks for the child (GUIDELINES 3, 4)
+    ("Barnets syn\nEnligt pappa vill [BARN] \"slippa simningen\" och helst sitta vid fönstret.\n", "partial"),
+    ("Barnets syn: Enl. mamma vill [BARN] börja på dansen igen.\n", "partial"),
+    # the child's own quoted words under the child's heading stay the child's voice
+    ("Barnets syn\n[BARN] vill \"slippa simningen\" och helst sitta vid fönstret.\n", "met"),
+])
+def test_voice_told_by_a_named_adult_source(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the age in a sentence or from the birth month: observations of a child of 0-3 years (GUIDELINES 3, 4.1)
+    ("SIP [BARN] 2025-03-04\n[BARN] är två år. Personalen ser att [BARN] söker sig till pappa när hen blir rädd.\n",
+     "partial"),
+    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2024\nPersonalen ser att [BARN] söker ögonkontakt med mamma.\n",
+     "partial"),
+    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2015\nPersonalen ser att [BARN] söker ögonkontakt med mamma.\n",
+     "not_met"),
+    # verbs listed with commas, the small child the subject of all ("tittade på mamma" is an observation)
+    ("SIP för [BARN], 2 år\nVid besöket: [BARN] lekte med klossar, byggde ett torn, tittade på mamma när "
+     "[NAMN_1] kom in.\n", "partial"),
+])
+def test_observations_of_a_small_child_by_age_said_or_born(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # "älskar"/"hatar" are views: told by a parent, a parent speaking for the child (GUIDELINES 4)
+    ("Mamma berättar att [BARN] älskar att rita och gärna vill sitta bredvid [NAMN_1].\n", "partial"),
+    ("Båda föräldrarna säger att [BARN] hatar tandborstningen.\n", "partial"),
+    # "framför allt" is no saying verb ("framför" as in putting forward a view)
+    ("Hen klarar skolarbetet bra, framför allt matematik och bild.\n", "not_met"),
+])
+def test_voice_views_of_love_and_hate_and_framfor_allt(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
