@@ -5466,6 +5466,10 @@ VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|br
 APPOSITION = re.compile(r"^\s*(?:[-•*]\s*)?(\S+),\s+[^,.;:!?]{1,40},\s+")
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
+# Saying and wanting verbs that take no person as their object: a person word right after one is its subject in
+# inverted word order ("sa [BARN]", "säger hon"), unlike "frågade [BARN]" or "ser [BARN]".
+INVERTING_VERB = re.compile(r"^(?:säger|sa|sade|berättar|berättade|svarar|svarade|ropar|ropade|tecknar|tecknade|pekar|"
+                            r"pekade|vill|ville|tycker|tyckte|önskar|önskade)$", re.I)
 # The words among them that open a subordinate clause.
 SUBORDINATOR = re.compile(r"\b(?:att|som|när|om|eftersom|vad|där|medan|innan)\b", re.I)
 # What someone said (also habitually: "brukar säga att ..."), wrote, answered, noticed or rated.
@@ -5937,6 +5941,13 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     if (re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) or COORDINATED_BUT.search(before)) and (previous or earlier):
         return previous or earlier[0], False
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
+    after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
+    if INVERTING_VERB.match(verb.group()) and not any(b <= verb.start() and not text[b:verb.start()].strip() for _, b, _ in people):
+        # inverted word order after a fronted clause or adverbial ("När [NAMN_1] tog fram bollen sa [BARN] 'mer
+        # boll!'", "På filmen som [VH1] visade tecknar [BARN] ..."): the person right after the verb is its subject
+        for a, _, who in people:
+            if after and a == verb.end() + after.end():
+                return who, True
     for a, b, who in reversed(subjects):
         if b <= verb.start() and a >= clause_start:
             return who, after_comma

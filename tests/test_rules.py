@@ -5273,3 +5273,16 @@ def test_observations_of_a_small_child_by_age_said_or_born(text: str, verdict: s
 ])
 def test_voice_views_of_love_and_hate_and_framfor_allt(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # inverted word order after a fronted clause: the child says the words (GUIDELINES 4.1: a small child's own
+    # words that express a wish, met)
+    ("SIP för [BARN], 2 år\nNär [NAMN_1] tog fram bilarna sa [BARN] \"mer bil!\" och sträckte fram händerna.\n",
+     "met"),
+    ("SIP för [BARN], 2 år\nPå filmen som [VH1] visade tecknar [BARN] \"mer\" och säger \"nej, bada!\".\n", "met"),
+    # a person word after a verb that takes a person as its object is no subject
+    ("SIP för [BARN], 9 år\nMamma frågade [BARN] \"vill du vara med på mötet?\"\n", "not_met"),
+])
+def test_voice_inverted_word_order_after_a_fronted_clause(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
