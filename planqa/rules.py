@@ -5783,10 +5783,15 @@ class _VoicePlan:
     staff_writer: bool = False  # a professional wrote or dictated the plan in the first person (`STAFF_WRITER`)
     adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
     infant: bool = False  # the child is under a year old: it tells no one anything in words
+    under_two: bool = False  # the child is under two years old: no sentence of its own view, at most a few words
 
 
 # Below this age in months a child tells nothing in words: "Hon berättade att ..." in a 4-month-old's plan is an adult.
 INFANT_MONTHS = 12
+# Below this age a child words no sentence of its own view: a jag-plan's "Jag tycker om att ligga på filten" for a
+# child of 1 year is the adults' words in the child's mouth (GUIDELINES 4: a jag-plan written by an adult, partial;
+# 3 and 4.1: a small child's own words are met only when the text gives what the child itself said).
+TODDLER_MONTHS = 24
 # A child health check named by the child's age in months ("12-månaderskontrollen", "vid 18-mån-besöket"): where the
 # plan gives no age, a child that young.
 MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
@@ -5841,6 +5846,7 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       infant=months is not None and months < INFANT_MONTHS,
+                      under_two=months is not None and months < TODDLER_MONTHS,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(_guardian_writer(ctx) or _search_ci(PARENT_INTRODUCED, text))
                       and not _child_first_person_plan(text),
@@ -6056,9 +6062,13 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     # speaking for the child (GUIDELINES 3 child_voice partial, 4: "Mamma berättar att [BARN] vill ...")
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and source != "adult" \
-        and (said is not None or section == "child" or follows_voice
-             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
-             or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people))
+        and (said is not None or not plan.under_two and (
+            section == "child" or follows_voice
+            or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
+            or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people)))
+    # under two years only a quotation the child is said to say counts: a song's name ('Jag tycker om när mormor
+    # sjunger "Imse vimse spindel"') or a sentence in the child's mouth ('"Jag behöver vuxna som stannar kvar"') is
+    # the adults' words (GUIDELINES 4.1: a small child's own words are met, observations partial)
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
@@ -6068,7 +6078,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # "[BARN] uttrycker att hen vill ...": the staff's words for the child's wish, also as its view
     if said == "first" or viewed == "first":
-        return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"
+        return "weak" if plan.adult_jag or plan.adult_filled or plan.under_two or GENERIC_WISH.search(masked) \
+            else "own"
     if viewed == "child":
         if section == "child":
             return "own" if not GENERIC_WISH.search(masked) and not plan.small_child and not plan.adult_filled \

@@ -5286,3 +5286,15 @@ def test_voice_views_of_love_and_hate_and_framfor_allt(text: str, verdict: str):
 ])
 def test_voice_inverted_word_order_after_a_fronted_clause(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a jag-plan for a child under two: its views in the first person are the adults' words (GUIDELINES 4, 4.1)
+    ("Min plan\nJag heter [BARN] och är 1 år. Jag tycker om när pappa sjunger \"Blinka lilla stjärna\".\n", "partial"),
+    ("Uppföljning för [BARN], 6 mån\n\"Jag behöver vuxna som stannar kvar hos mig.\"\n", "not_met"),
+    # ... but the words the child is said to say are its own, and a child of three words its own views
+    ("Min plan\nJag heter [BARN] och är 1 år. När pappa tar fram bollen säger jag \"mer boll!\".\n", "met"),
+    ("Min plan\nJag heter [BARN] och är 3 år. Jag tycker om att hoppa i vattenpölar med pappa.\n", "met"),
+])
+def test_a_jag_plan_for_a_child_under_two(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
