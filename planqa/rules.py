@@ -5470,6 +5470,9 @@ CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|me
 # inverted word order ("sa [BARN]", "säger hon"), unlike "frågade [BARN]" or "ser [BARN]".
 INVERTING_VERB = re.compile(r"^(?:säger|sa|sade|berättar|berättade|svarar|svarade|ropar|ropade|tecknar|tecknade|pekar|"
                             r"pekade|vill|ville|tycker|tyckte|önskar|önskade)$", re.I)
+# The child as the one told ("jag berättar för hen efteråt vad som sagts"): the "jag" who tells is not the child.
+TOLD_TO_CHILD = re.compile(r"\s+(?:\w+\s+)?(?:för|till)\s+(?:hen|honom|henne|\[BARN\](?!s\b)|barnet|eleven|ungdomen)\b",
+                           re.I)
 # The words among them that open a subordinate clause.
 SUBORDINATOR = re.compile(r"\b(?:att|som|när|om|eftersom|vad|där|medan|innan)\b", re.I)
 # What someone said (also habitually: "brukar säga att ..."), wrote, answered, noticed or rated.
@@ -5944,8 +5947,12 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     after_comma = bool(re.search(r",\s*$", before))
     subjects = [(a, b, who) for a, b, who in people if not _search_ci(VOICE_PREPOSITION, text[:a])]
     earlier = [who for _, b, who in subjects if b <= verb.start()]
-    if (re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) or COORDINATED_BUT.search(before)) and (previous or earlier):
-        return previous or earlier[0], False
+    coordinated = re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) or COORDINATED_BUT.search(before)
+    if coordinated and (previous or earlier):
+        # the word between "och" and the verb is the subject where it is a person ("och mentorn ser att ..."),
+        # else an adverb ("och gärna vill") and the subject before goes on
+        named = [who for a, _, who in subjects if coordinated.start() < a < verb.start()]
+        return (named[-1], after_comma) if named else (previous or earlier[0], False)
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
     if INVERTING_VERB.match(verb.group()) and not any(b <= verb.start() and not text[b:verb.start()].strip() for _, b, _ in people):
@@ -6044,7 +6051,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
-                and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()):
+                and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()) \
+                and not (who == "first" and TOLD_TO_CHILD.match(masked, m.end())):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
@@ -6053,7 +6061,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         source = "adult"  # "Enl. fsk vill [BARN] ...": an agency's short name the actor lexicon does not know
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
-    elif source == "child" and adult_at is None:
+    elif source == "child" and adult_at is None and not goal:  # not a goal's measure ("..., enligt [BARN] själv")
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     if said is None and adult_at is None and _search_ci(FROM_CHILD_CONVERSATION, masked):
         said = "child"  # "Av samtal med barnet framgår att hen vill bo kvar": what the child said, in official words
@@ -6062,7 +6070,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     # speaking for the child (GUIDELINES 3 child_voice partial, 4: "Mamma berättar att [BARN] vill ...")
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
         and source != "adult" \
-        and (said is not None or not plan.under_two and (
+        and (said is not None or not plan.under_two and not _adult_opens(masked, people, quoted[0][0]) and (
             section == "child" or follows_voice
             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
             or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people)))
@@ -6098,6 +6106,14 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
     return None
+
+
+def _adult_opens(masked: str, people: list[tuple[int, int, str]], at: int) -> bool:
+    """An adult is the subject that opens the sentence before `at` ("[NAMN_2] gick igenom bilderna \"vem hämtar
+    mig?\" med [BARN]"): a quotation there is what the adult showed or said, not the child's words."""
+    first = next(((a, who) for a, _, who in people if a < at and not _search_ci(VOICE_PREPOSITION, masked[:a])),
+                 None)
+    return first is not None and first[1] == "adult" and ":" not in masked[first[0]:at]  # not a label's quotation
 
 
 def _timeline_row(ctx: Context, s: Segment) -> bool:

@@ -5298,3 +5298,21 @@ def test_voice_inverted_word_order_after_a_fronted_clause(text: str, verdict: st
 ])
 def test_a_jag_plan_for_a_child_under_two(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a person between "och" and the verb is its subject: the mentor sees, the child says nothing
+    ("[BARN] har många sena ankomster och mentorn ser att hen somnar på lektionerna.\n", "not_met"),
+    # the child as the one told: the writer's "jag berättar för hen" is no child's voice
+    ("[BARN] ville inte komma på mötet. Vi kom överens om att jag berättar för hen efteråt vad som sagts.\n",
+     "not_met"),
+    # a goal measured by the child's own say is a goal, not the child's view (GUIDELINES 3 child_goals)
+    ("Mål\n- [BARN] har en kompis att vara med på rasterna, enligt [BARN] själv och mentor, senast v. 12.\n",
+     "not_met"),
+    # a quotation in a sentence an adult opens is what the adult showed, not the child's words
+    ("Barnets syn\n[NAMN_2] gick igenom bilderna \"vem hämtar mig?\" och \"mamma på jobbet\" med [BARN].\n",
+     "not_met"),
+    ("Barnets syn\n\"Jag vill sitta vid fönstret i klassrummet.\"\n", "met"),
+])
+def test_voice_subjects_listeners_and_goal_measures(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
