@@ -209,6 +209,8 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|öv
                            # the verb left out in notes: "[BARN] med första halvan av mötet", "[BARN]: med hela mötet"
                            rf"|{PARTICIPANT_CHILD}:?\s+med\s+(?:under\s+|på\s+)?(?:hela|första|sista|halva|delar av|"
                            r"en del av|början av)\b"
+                           # for how long: "[BARN] med ca 10 min i början", "[BARN] med 20 minuter"
+                           rf"|{PARTICIPANT_CHILD}:?\s+med\s+(?:ca\.?\s+|cirka\s+|ungefär\s+|de första\s+)?\d+\s*min\w*"
                            # a second verb of the child's sentence: "[BARN] hade gått igenom frågorna ... och valde
                            # att vara med under första halvan"
                            rf"|{PARTICIPANT_CHILD}[^.]{{0,120}}?\boch\s+(?:valde att (?:inte )?(?:delta|vara med)|"
@@ -246,7 +248,10 @@ PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip
 # "mötet anpassades" / "förklarades med bilder".
 PICTURE_SUPPORT = folded_re(rf"\b(?:med|med hjälp av|genom)\s+(?:bilder|bildstöd|bildkort)\b[^.]{{0,60}}\bså att\s+{PARTICIPANT_CHILD}|"
                             rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:svarade|fick se|fått se)\b[^.]{{0,40}}\b(?:bilder\w*|bildstöd|"
-                            r"bildkort\w*)", re.I)
+                            r"bildkort\w*)|"
+                            # the child shown the pictures ("Efteråt visade vi henne bilderna som [NAMN_2] gjort")
+                            r"\bvisa(?:de|t|r)?\s+(?:\S+\s+)?(?:henne|honom|hen|\[BARN\](?!s\b)|barnet)\s+(?:\w+\s+){0,2}?"
+                            r"(?:bilder\w*|bildstöd|bildkort\w*)", re.I)
 # The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg", "Mötet lagt i lekrummet för hennes
 # skull"): GUIDELINES 3, mötet anpassades.
 MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
@@ -300,9 +305,11 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|timm(?:e|en|ar)|kvart\w*|i början|"
                                    r"dagordning\w*|agenda\w*|workshop\w*)|§", re.I)
-PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
-                                # "Jag har varit med på mitt sätt": taking part in a way the plan does not say
-                                r"har varit med på (?:mitt|sitt|hens|hans|hennes) (?:eget )?sätt|"
+PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har (?:varit med|deltagit) i (?:processen|planering\w*|arbetet)|"
+                                r"har informerats|"
+                                # "Jag har varit med på mitt sätt", "har varit med i samtal på sitt sätt", "har varit
+                                # med och bestämt på mitt sätt": taking part in a way the plan does not say
+                                r"har varit med (?:(?:i|och) \w+ )?på (?:mitt|sitt|hens|hans|hennes) (?:eget )?sätt|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
@@ -353,7 +360,9 @@ PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|kä
 # anything said about how (GUIDELINES 4: partial).
 PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
                                       r"mötesdeltagare|medverkande|närvaro|med (?:på mötet|i dag|idag)|"
-                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:|"
+                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??|"
+                                      # in plain words: "Här var vi:", "Där var:", "Vilka var där:"
+                                      r"(?:här|där) var(?: vi)?|(?:vilka|vem|de som|vi som) var där\??)\s*:|"
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)

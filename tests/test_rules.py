@@ -5316,3 +5316,18 @@ def test_a_jag_plan_for_a_child_under_two(text: str, verdict: str):
 ])
 def test_voice_subjects_listeners_and_goal_measures(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a participant list titled in plain words: the child only listed (GUIDELINES 4.1: partial)
+    ("SIP 4/3\nHär var vi:\n[VH1] (mamma)\n[BARN]\n[NAMN_1], förskollärare\n", "partial"),
+    ("SIP 4/3\nVilka var där: mamma [VH1], [BARN], [NAMN_1] från soc.\n", "partial"),
+    # taking part in a way the plan does not say, or in "the process": mentioned without content (GUIDELINES 3)
+    ("SIP 4/3\n[BARN] har varit med i samtal på sitt sätt.\n", "partial"),
+    ("SIP 4/3\n[BARN] har deltagit i processen.\n", "partial"),
+    # how long the child was there, in notes; the child shown the plan's pictures (GUIDELINES 3: met)
+    ("SIP 4/3\n[BARN] med ca 10 min i början, gick sen till fritids.\n", "met"),
+    ("SIP 4/3\n[BARN] var på förskolan under mötet. Efteråt visade vi henne bilderna som [NAMN_1] gjort.\n", "met"),
+])
+def test_participation_lists_in_plain_words_vague_mentions_and_pictures(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
