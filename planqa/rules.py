@@ -194,7 +194,8 @@ PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
 # på mötet får utbyta information").
 PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|övriga|samtliga|vi|ni) som\b)[^.]){{0,60}}"
                            r"\b(?:deltog|deltar|var med|närvarade|"
-                           r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
+                           r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )(?<!\bpersonal )(?<!\bvuxen )"
+                           r"(?<!\bvuxna )närvarande|"  # not "umgänge ... med personal närvarande"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in(?! (?:med|på|via|akut))|"
                            r"satt (?:i|på|bredvid|hos) [^.]{0,40}?under (?:hela |större delen av |delar av )?mötet|"
@@ -316,6 +317,8 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har (?:varit med|deltagit) i
                                 r"(?:fått|fick|getts|givits|haft) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
                                 r"(?:fått|fick|getts|givits|haft) (?:möjlighet|tillfälle) att tycka till|"
+                                # offered a part, not said how it was taken: "har getts möjlighet att delta"
+                                r"(?:getts|givits|erbjudits|haft) (?:\w+ )?(?:möjlighet|tillfälle) att (?:delta|vara med)|"
                                 # "Jag har fått säga vad jag tycker": that the child was asked, not what it said
                                 r"(?:fått|fick) säga vad (?:jag|hen|han|hon|\[BARN\]) (?:tycker|tyckte|tänker|tänkte|vill|ville)|"
                                 r"(?:fått|fick) komma till tals|"
@@ -350,6 +353,11 @@ CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skre
 PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)\b", re.I)
 # A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
 BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
+# A form's title for the child's participation standing alone on its line ("[BARN]s delaktighet", "Del 10. Barnets
+# delaktighet"): a heading, not a mention (GUIDELINES 4: a printed field with an empty answer shows nothing).
+PARTICIPATION_TITLE = folded_re(r"^[\s#*]*(?:§\s*)?(?:(?:del|punkt|avsnitt)\s+)?(?:\d+[a-z]?[.:)]?\s*)*"
+                                r"(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)[\s:.*]*$",
+                                re.I)
 # "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig", "en önskan om att
 # vara delaktig i sin egenvård"): voice, not a
 # statement that the child took part.
@@ -6685,6 +6693,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _search_ci(PARTICIPATION_TITLE, text)
              and not _printed_question(text) and not _field_refers_back(text)]
     stretch, listed = _listed_children(ctx, texts)
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes

@@ -5331,3 +5331,17 @@ def test_voice_subjects_listeners_and_goal_measures(text: str, verdict: str):
 ])
 def test_participation_lists_in_plain_words_vague_mentions_and_pictures(text: str, verdict: str):
     assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a form's title for the child's participation with nothing under it shows nothing (GUIDELINES 4)
+    ("SIP 4/3\n\n[BARN]s delaktighet\n\n\nÖvrigt\nInget att tillägga.\n", "not_met"),
+    ("SIP 4/3\n\nDel 10. Barnets delaktighet\n\n–\n", "not_met"),
+    # offered a part, not said how it was taken: mentioned without content (GUIDELINES 3: partial)
+    ("SIP 4/3\n\nNoterades att [BARN] har getts möjlighet att delta.\n", "partial"),
+    # staff present at the contact is no child at the meeting
+    ("SIP 4/3\n\nInsatser\n- Umgänge mellan pappa och [BARN] en timme i veckan, med personal närvarande.\n",
+     "not_met"),
+])
+def test_participation_titles_offers_and_staff_present(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
