@@ -5499,6 +5499,10 @@ VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|(?:brukar|brukade) säga|ber
                           r"menar|menade|beskriver|beskrev|förklarade|framför(?!\s+allt)|framförde|valde|väljer|pekade|"
                           r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog|uppfattar|"
                           r"uppfattade|uppfattat|tecknar|tecknade|tecknat)\b", re.I)
+# An adult's perceiving verb ("Personalen ser att [BARN] söker ögonkontakt", "[NAMN_1] har iakttagit att ..."): what
+# follows is an observation of the child, told by the adult who made it.
+PERCEIVING = re.compile(r"^(?:ser|sett|märkt|noterat|observerat|iakttagit|iakttog|uppfattar|uppfattade|uppfattat)$",
+                        re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
 # not when it chooses whether to attend (that is participation).
 CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
@@ -5538,7 +5542,7 @@ DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
                             r"tittade|verkar tycka|tycker om|gillar|(?:blir|blev) (?:\w+ )?(?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
-                            r"gnyr|gnydde|"
+                            r"gnyr|gnydde|leker|lekte|kryper|kröp|gömmer sig|gömde sig|kramar|kramade|"
                             r"vände bort)\b", re.I)
 # What only a baby does ("jollrade och log", "gnydde"): an observation of a small child even
 # where the plan gives no age in figures (GUIDELINES 3 and 4.1: observations of a small child, partial).
@@ -5615,9 +5619,12 @@ SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
 # adults' impression of it ("[BARN] verkar tycka att ...", "tycks hen vilja ..."): someone speaking for the child,
 # not the child's words (GUIDELINES 3 child_voice partial, 4 hedged language).
 _HEARSAY_CHILD = r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon)"
-_HEARSAY_VERB = r"(?:uppges|sägs|anges|beskrivs|verkar|verkade|tycks|tycktes|förefaller|föreföll)"
+_HEARSAY_VERB = r"(?:uppges|sägs|anges|beskrivs|verkar|verkade|tycks|tycktes|förefaller|föreföll|uppfattas|upplevs)"
 VOICE_HEARSAY = folded_re(rf"(?:{_HEARSAY_CHILD} {_HEARSAY_VERB}|\b{_HEARSAY_VERB} {_HEARSAY_CHILD}) (?:\w+ )?"
-                          r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b", re.I)
+                          r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b|"
+                          # the adults' impression of how the child is, with no one named ("[BARN] uppfattas som
+                          # tryggare", "upplevs som mer motiverad"): the adults speak for the child
+                          rf"{_HEARSAY_CHILD} (?:uppfattas|upplevs) som\b", re.I)
 # A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
 # perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
 # voice, not even a formula that it was heard (GUIDELINES 3 child_voice: not_met when nothing else).
@@ -6033,6 +6040,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
+    perceived = False
     adult_at = asked_at = None
     verbs = [(m, "report") for m in _finditer_lowered(VOICE_REPORT, masked)] \
         + [(m, "view") for m in _finditer_lowered(VOICE_VIEW, masked)] \
@@ -6044,6 +6052,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             adult_at = m.start() if adult_at is None else adult_at
             if re.match(r"fråga", m.group(), re.I):
                 asked_at = m.start()
+            if PERCEIVING.match(m.group()):
+                perceived = True
             continue
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
                 or kind == "report" and (ABILITY_BEFORE.search(masked, 0, m.start()) or plan.infant) \
@@ -6114,7 +6124,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
             return "weak"  # an adult's account of the child's view, an observation of a small child, staff words
         return None  # staff describing what an older child does ("vill inte gå ut på gården"): no view asked for
-    if observed and not goal and (plan.small_child or section == "child" or _search_ci(INFANT_OBSERVED, masked)):
+    if observed and not goal and (plan.small_child or section == "child" or _search_ci(INFANT_OBSERVED, masked)
+                                  or perceived and observed == "adult"):
         return "weak"
     label = LINE_LABEL.match(masked)
     if section == "child" and _search_ci(VERBLESS_ATTITUDE, masked[label.end():] if label else masked):

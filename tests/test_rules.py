@@ -5250,12 +5250,10 @@ def test_voice_told_by_a_named_adult_source(text: str, verdict: str):
 
 @pytest.mark.parametrize("text, verdict", [
     # the age in a sentence or from the birth month: observations of a child of 0-3 years (GUIDELINES 3, 4.1)
-    ("SIP [BARN] 2025-03-04\n[BARN] är två år. Personalen ser att [BARN] söker sig till pappa när hen blir rädd.\n",
+    ("SIP [BARN] 2025-03-04\n[BARN] är två år. På förskolan söker [BARN] sig till pappa när hen blir rädd.\n",
      "partial"),
-    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2024\nPersonalen ser att [BARN] söker ögonkontakt med mamma.\n",
-     "partial"),
-    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2015\nPersonalen ser att [BARN] söker ögonkontakt med mamma.\n",
-     "not_met"),
+    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2024\n[BARN] söker ögonkontakt med mamma.\n", "partial"),
+    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2015\n[BARN] söker ögonkontakt med mamma.\n", "not_met"),
     # verbs listed with commas, the small child the subject of all ("tittade på mamma" is an observation)
     ("SIP för [BARN], 2 år\nVid besöket: [BARN] lekte med klossar, byggde ett torn, tittade på mamma när "
      "[NAMN_1] kom in.\n", "partial"),
@@ -5345,3 +5343,18 @@ def test_participation_lists_in_plain_words_vague_mentions_and_pictures(text: st
 ])
 def test_participation_titles_offers_and_staff_present(text: str, verdict: str):
     assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # what an adult perceives of the child ("ser att", "har iakttagit att"), any age: an observation told by the
+    # adult (GUIDELINES 3 child_voice: staff speaking for the child, partial)
+    ("Uppföljning\nPersonalen ser att [BARN] ofta leker ensam och blir stilla när någon höjer rösten.\n", "partial"),
+    ("Uppföljning\n[NAMN_1] ser att [BARN] söker sig till henne när hen blir rädd.\n", "partial"),
+    # the adults' impression with no one named ("uppfattas som", "uppfattas trivas")
+    ("SIP 4/3\n[BARN] uppfattas som tryggare än i januari.\n", "partial"),
+    ("SIP 4/3\n[BARN] uppfattas trivas bäst i små grupper.\n", "partial"),
+    # what the child does, with no one perceiving and no age: nothing of the child's view
+    ("SIP 4/3\n[BARN] leker ofta ensam på rasterna.\n", "not_met"),
+])
+def test_voice_adults_perceptions_and_impressions(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
