@@ -5490,6 +5490,9 @@ INVERTING_VERB = re.compile(r"^(?:säger|sa|sade|berättar|berättade|svarar|sva
 # The child as the one told ("jag berättar för hen efteråt vad som sagts"): the "jag" who tells is not the child.
 TOLD_TO_CHILD = re.compile(r"\s+(?:\w+\s+)?(?:för|till)\s+(?:hen|honom|henne|\[BARN\](?!s\b)|barnet|eleven|ungdomen)\b",
                            re.I)
+# A sentence that opens with a verb of view or report, its subject left out ("Tycker att hen ...", "Vill ha ...").
+SUBJECTLESS_OPENING = folded_re(r"^\W*(?:tycker|tyckte|vill|ville|önskar|önskade|säger|sa|sade|berättar|berättade|"
+                                r"menar|menade|undrar|undrade|tror|trodde|är orolig|oroar sig)\b", re.I)
 # The words among them that open a subordinate clause.
 SUBORDINATOR = re.compile(r"\b(?:att|som|när|om|eftersom|vad|där|medan|innan)\b", re.I)
 # What someone said (also habitually: "brukar säga att ..."), wrote, answered, noticed or rated.
@@ -6485,8 +6488,12 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
+        # the subject that goes on into the next sentence is the main clause's: in a sentence that leaves its
+        # subject out ("Tycker att hen förstår mer", a parent's line going on), a person in the subordinate clause
+        # is no new subject
         subjects = [who for a, b, who in people if who in ("child", "adult")
-                    and not _search_ci(VOICE_PREPOSITION, masked[:a]) and not FIRST_PERSON_REF.fullmatch(masked[a:b])]
+                    and not _search_ci(VOICE_PREPOSITION, masked[:a]) and not FIRST_PERSON_REF.fullmatch(masked[a:b])
+                    and not (SUBJECTLESS_OPENING.match(masked) and SUBORDINATOR.search(masked, 0, a))]
         if subjects:
             last = subjects[0]
     return own, weak, by_adults

@@ -5358,3 +5358,11 @@ def test_participation_titles_offers_and_staff_present(text: str, verdict: str):
 ])
 def test_voice_adults_perceptions_and_impressions(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+def test_a_parents_line_goes_on_with_the_parent_after_a_subordinate_child():
+    # "Tycker att hen ..." leaves its subject out: the parent of the line goes on, so "Vill ha tecken" is the
+    # parent's wish, not the child's (GUIDELINES 4, block 56: a parent's account is a parent speaking)
+    text = ("SIP för [BARN], 2 år\n\nFöräldrarnas bild:\nmamma – blir orolig när andra barn pratar i meningar. "
+            "Tycker att hen förstår mycket mer än hen visar. Vill ha tecken både hemma och på förskolan.\n")
+    assert _verdict(text, "child_voice") == "not_met"
