@@ -5946,6 +5946,13 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
             same = [w for x, y, w in out if masked[x:y].lower() == pronoun]
             before = [w for x, y, w in out if w in ("child", "adult") and x not in agencies
                       and not _search_ci(VOICE_PREPOSITION, masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
+            # a pronoun opening a main clause after ";" stands for the main clause's subject before, not for a person
+            # in a subordinate clause ("Pappa tycker att [BARN] äter normalt hos honom; han vill inte att ...")
+            opens_main = re.search(r";\s*$", masked[:a]) is not None
+            main = [w for x, y, w in out if w in ("child", "adult") and x not in agencies and opens_main
+                    and not _search_ci(VOICE_PREPOSITION, masked[:x]) and _fits(pronoun, masked[x:y], w, plan)
+                    and not SUBORDINATOR.search(masked, masked.rfind(";", 0, x) + 1, x)]
+            before = main or before
             who = "adult" if plan.child_is_hen else same[0] if same else before[-1] if before else \
                 ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else \
                 "child" if adult_turn else (last or section or "")

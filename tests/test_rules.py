@@ -5366,3 +5366,10 @@ def test_a_parents_line_goes_on_with_the_parent_after_a_subordinate_child():
     text = ("SIP för [BARN], 2 år\n\nFöräldrarnas bild:\nmamma – blir orolig när andra barn pratar i meningar. "
             "Tycker att hen förstår mycket mer än hen visar. Vill ha tecken både hemma och på förskolan.\n")
     assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_a_pronoun_after_a_semicolon_is_the_main_clauses_subject():
+    # "han" after ";" is the father, not the child of the att-clause: the father's wish (GUIDELINES 3 and 4)
+    text = ("SIP 4/3\n\nPappa tycker att det är en fas och att [BARN] äter normalt hos honom; han vill inte att "
+            "skolan gör en stor sak av det.\n")
+    assert _verdict(text, "child_voice") == "not_met"
