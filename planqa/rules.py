@@ -194,7 +194,8 @@ PARTICIPANT_CHILD = rf"(?<!\w)(?:{_PARTICIPANT}|hen|han|hon|jag|mig)(?!\w)"
 # på mötet får utbyta information").
 PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|övriga|samtliga|vi|ni) som\b)[^.]){{0,60}}"
                            r"\b(?:deltog|deltar|var med|närvarade|"
-                           r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )närvarande|"
+                           r"(?<!\bde )(?<!\bövriga )(?<!\bsamtliga )(?<!\balla )(?<!\bpersonal )(?<!\bvuxen )"
+                           r"(?<!\bvuxna )närvarande|"  # not "umgänge ... med personal närvarande"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in(?! (?:med|på|via|akut))|"
                            r"satt (?:i|på|bredvid|hos) [^.]{0,40}?under (?:hela |större delen av |delar av )?mötet|"
@@ -209,6 +210,8 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|öv
                            # the verb left out in notes: "[BARN] med första halvan av mötet", "[BARN]: med hela mötet"
                            rf"|{PARTICIPANT_CHILD}:?\s+med\s+(?:under\s+|på\s+)?(?:hela|första|sista|halva|delar av|"
                            r"en del av|början av)\b"
+                           # for how long: "[BARN] med ca 10 min i början", "[BARN] med 20 minuter"
+                           rf"|{PARTICIPANT_CHILD}:?\s+med\s+(?:ca\.?\s+|cirka\s+|ungefär\s+|de första\s+)?\d+\s*min\w*"
                            # a second verb of the child's sentence: "[BARN] hade gått igenom frågorna ... och valde
                            # att vara med under första halvan"
                            rf"|{PARTICIPANT_CHILD}[^.]{{0,120}}?\boch\s+(?:valde att (?:inte )?(?:delta|vara med)|"
@@ -246,7 +249,10 @@ PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip
 # "mötet anpassades" / "förklarades med bilder".
 PICTURE_SUPPORT = folded_re(rf"\b(?:med|med hjälp av|genom)\s+(?:bilder|bildstöd|bildkort)\b[^.]{{0,60}}\bså att\s+{PARTICIPANT_CHILD}|"
                             rf"{PARTICIPANT_CHILD}[^.]{{0,40}}\b(?:svarade|fick se|fått se)\b[^.]{{0,40}}\b(?:bilder\w*|bildstöd|"
-                            r"bildkort\w*)", re.I)
+                            r"bildkort\w*)|"
+                            # the child shown the pictures ("Efteråt visade vi henne bilderna som [NAMN_2] gjort")
+                            r"\bvisa(?:de|t|r)?\s+(?:\S+\s+)?(?:henne|honom|hen|\[BARN\](?!s\b)|barnet)\s+(?:\w+\s+){0,2}?"
+                            r"(?:bilder\w*|bildstöd|bildkort\w*)", re.I)
 # The meeting fitted to the child ("Möte i hemmet så att [BARN] känner sig trygg", "Mötet lagt i lekrummet för hennes
 # skull"): GUIDELINES 3, mötet anpassades.
 MEETING_ADAPTED = folded_re(rf"\bmöte[nt]?\b[^.]{{0,60}}\bså att\s+{_PARTICIPANT}\s+(?:kunde|kan|skulle|ska|orkade|orkar|"
@@ -300,15 +306,19 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|timm(?:e|en|ar)|kvart\w*|i början|"
                                    r"dagordning\w*|agenda\w*|workshop\w*)|§", re.I)
-PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har varit med i (?:processen|planering\w*|arbetet)|har informerats|"
-                                # "Jag har varit med på mitt sätt": taking part in a way the plan does not say
-                                r"har varit med på (?:mitt|sitt|hens|hans|hennes) (?:eget )?sätt|"
+PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har (?:varit med|deltagit) i (?:processen|planering\w*|arbetet)|"
+                                r"har informerats|"
+                                # "Jag har varit med på mitt sätt", "har varit med i samtal på sitt sätt", "har varit
+                                # med och bestämt på mitt sätt": taking part in a way the plan does not say
+                                r"har varit med (?:(?:i|och) \w+ )?på (?:mitt|sitt|hens|hans|hennes) (?:eget )?sätt|"
                                 r"har varit med och (?:gjort|skrivit|tagit fram|gjorde) (?:planen|min plan|sip\w*)|"
                                 r"(?:har (?:fått )?)?(?:varit|vara) med och (?:tyckt|tycka|tyckte) till|"
                                 # the formula of being heard: "[BARN] har fått säga sin åsikt", "fått komma till tals"
                                 r"(?:fått|fick|getts|givits|haft) (?:\w+ )?(?:(?:möjlighet|tillfälle) att )?(?:säga|framföra|"
                                 r"uttrycka|lämna) (?:sin|sina|sitt) (?:åsikt\w*|synpunkt\w*|mening)|"
                                 r"(?:fått|fick|getts|givits|haft) (?:möjlighet|tillfälle) att tycka till|"
+                                # offered a part, not said how it was taken: "har getts möjlighet att delta"
+                                r"(?:getts|givits|erbjudits|haft) (?:\w+ )?(?:möjlighet|tillfälle) att (?:delta|vara med)|"
                                 # "Jag har fått säga vad jag tycker": that the child was asked, not what it said
                                 r"(?:fått|fick) säga vad (?:jag|hen|han|hon|\[BARN\]) (?:tycker|tyckte|tänker|tänkte|vill|ville)|"
                                 r"(?:fått|fick) komma till tals|"
@@ -343,6 +353,11 @@ CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skre
 PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)\b", re.I)
 # A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
 BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
+# A form's title for the child's participation standing alone on its line ("[BARN]s delaktighet", "Del 10. Barnets
+# delaktighet"): a heading, not a mention (GUIDELINES 4: a printed field with an empty answer shows nothing).
+PARTICIPATION_TITLE = folded_re(r"^[\s#*]*(?:§\s*)?(?:(?:del|punkt|avsnitt)\s+)?(?:\d+[a-z]?[.:)]?\s*)*"
+                                r"(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)[\s:.*]*$",
+                                re.I)
 # "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig", "en önskan om att
 # vara delaktig i sin egenvård"): voice, not a
 # statement that the child took part.
@@ -353,7 +368,9 @@ PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|kä
 # anything said about how (GUIDELINES 4: partial).
 PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|närv\.?|deltog|med|på mötet|"
                                       r"mötesdeltagare|medverkande|närvaro|med (?:på mötet|i dag|idag)|"
-                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??)\s*:|"
+                                      r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??|"
+                                      # in plain words: "Här var vi:", "Där var:", "Vilka var där:"
+                                      r"(?:här|där) var(?: vi)?|(?:vilka|vem|de som|vi som) var där\??)\s*:|"
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
@@ -5644,7 +5661,7 @@ GIRL = folded_re(r"\b(?:flickan|dottern|tjejen|flicka|dotter)\b", re.I)
 BOY = folded_re(r"\b(?:pojken|sonen|killen|pojke|son)\b", re.I)
 # A word that makes the next person word an object or a place, not a subject ("till [NAMN_2]", "hos mamma", also
 # with a possessive between: "med sin kontaktperson").
-VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|via|genom)"
+VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|bredvid|utan|mot|efter|enligt|enl\.|via|genom)"
                                r"(?:\s+(?:sin|sitt|sina|hens|hans|hennes|min|mitt|mina|din|ditt|dina))?\s*$",
                                re.I)
 # A person word with an apposition between commas ("[VH1], [BARN]s mamma, har uppgett att ..."): the commas do
@@ -5652,13 +5669,29 @@ VOICE_PREPOSITION = re.compile(r"\b(?:till|med|för|om|åt|av|hos|i|på|från|br
 APPOSITION = re.compile(r"^\s*(?:[-•*]\s*)?(\S+),\s+[^,.;:!?]{1,40},\s+")
 # Words that open a new clause: a person word before them is not the subject of a verb after them.
 CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:att|som|när|om|eftersom|men|vad|där|medan|innan|så)\b", re.I)
+# Saying and wanting verbs that take no person as their object: a person word right after one is its subject in
+# inverted word order ("sa [BARN]", "säger hon"), unlike "frågade [BARN]" or "ser [BARN]".
+INVERTING_VERB = re.compile(r"^(?:säger|sa|sade|berättar|berättade|svarar|svarade|ropar|ropade|tecknar|tecknade|pekar|"
+                            r"pekade|vill|ville|tycker|tyckte|önskar|önskade)$", re.I)
+# The child as the one told ("jag berättar för hen efteråt vad som sagts"): the "jag" who tells is not the child.
+TOLD_TO_CHILD = re.compile(r"\s+(?:\w+\s+)?(?:för|till)\s+(?:hen|honom|henne|\[BARN\](?!s\b)|barnet|eleven|ungdomen)\b",
+                           re.I)
+# A sentence that opens with a verb of view or report, its subject left out ("Tycker att hen ...", "Vill ha ...").
+SUBJECTLESS_OPENING = folded_re(r"^\W*(?:tycker|tyckte|vill|ville|önskar|önskade|säger|sa|sade|berättar|berättade|"
+                                r"menar|menade|undrar|undrade|tror|trodde|är orolig|oroar sig)\b", re.I)
+# The words among them that open a subordinate clause.
+SUBORDINATOR = re.compile(r"\b(?:att|som|när|om|eftersom|vad|där|medan|innan)\b", re.I)
 # What someone said (also habitually: "brukar säga att ..."), wrote, answered, noticed or rated.
 VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|(?:brukar|brukade) säga|berättar|berättade|berättat|svarar|svarade|svarat|skriver|"
                           r"skrev|skrivit|skattar|skattade|skattat|ritade|ritat|frågade|frågar|uppger|uppgav|"
                           r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
-                          r"menar|menade|beskriver|beskrev|förklarade|framför|framförde|valde|väljer|pekade|"
+                          r"menar|menade|beskriver|beskrev|förklarade|framför(?!\s+allt)|framförde|valde|väljer|pekade|"
                           r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog|uppfattar|"
                           r"uppfattade|uppfattat|tecknar|tecknade|tecknat)\b", re.I)
+# An adult's perceiving verb ("Personalen ser att [BARN] söker ögonkontakt", "[NAMN_1] har iakttagit att ..."): what
+# follows is an observation of the child, told by the adult who made it.
+PERCEIVING = re.compile(r"^(?:ser|sett|märkt|noterat|observerat|iakttagit|iakttog|uppfattar|uppfattade|uppfattat)$",
+                        re.I)
 # Choosing or pointing is the child's say when it picks a picture or a symbol ("valde själv bilden på gungan"),
 # not when it chooses whether to attend (that is participation).
 CHOICE = re.compile(r"^(?:valde|väljer|pekade|pekar)$", re.I)
@@ -5681,7 +5714,8 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\b(?:men|medan)\b)[^.;]|\.(?=\s*[a-zåäö])
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
 # view, or the child's own first-person text); otherwise an adult's description of the child.
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
-                        r"gillar|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b", re.I)
+                        r"gillar|älskar|älskade|hatar|hatade|avskyr|avskydde|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b",
+                        re.I)
 # A wish only to say or raise something, what is not given ("vad jag ville säga själv", "vad hen ville ta upp"): no
 # view.
 WISH_TO_SAY = folded_re(r"\s+(?:\w+\s+)?(?:säga|berätta|ta upp|prata om|ha med)(?:\s+(?:själv|då|där|på mötet))?\s*(?:[.,;!]|$)",
@@ -5697,7 +5731,7 @@ DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
                             r"tittade|verkar tycka|tycker om|gillar|(?:blir|blev) (?:\w+ )?(?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
-                            r"gnyr|gnydde|"
+                            r"gnyr|gnydde|leker|lekte|kryper|kröp|gömmer sig|gömde sig|kramar|kramade|"
                             r"vände bort)\b", re.I)
 # What only a baby does ("jollrade och log", "gnydde"): an observation of a small child even
 # where the plan gives no age in figures (GUIDELINES 3 and 4.1: observations of a small child, partial).
@@ -5774,9 +5808,12 @@ SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
 # adults' impression of it ("[BARN] verkar tycka att ...", "tycks hen vilja ..."): someone speaking for the child,
 # not the child's words (GUIDELINES 3 child_voice partial, 4 hedged language).
 _HEARSAY_CHILD = r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon)"
-_HEARSAY_VERB = r"(?:uppges|sägs|anges|beskrivs|verkar|verkade|tycks|tycktes|förefaller|föreföll)"
+_HEARSAY_VERB = r"(?:uppges|sägs|anges|beskrivs|verkar|verkade|tycks|tycktes|förefaller|föreföll|uppfattas|upplevs)"
 VOICE_HEARSAY = folded_re(rf"(?:{_HEARSAY_CHILD} {_HEARSAY_VERB}|\b{_HEARSAY_VERB} {_HEARSAY_CHILD}) (?:\w+ )?"
-                          r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b", re.I)
+                          r"(?:tycka|vilja|önska|uppleva|trivas|känna|längta|sakna|gilla)\b|"
+                          # the adults' impression of how the child is, with no one named ("[BARN] uppfattas som
+                          # tryggare", "upplevs som mer motiverad"): the adults speak for the child
+                          rf"{_HEARSAY_CHILD} (?:uppfattas|upplevs) som\b", re.I)
 # A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
 # perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
 # voice, not even a formula that it was heard (GUIDELINES 3 child_voice: not_met when nothing else).
@@ -5962,26 +5999,70 @@ class _VoicePlan:
     staff_writer: bool = False  # a professional wrote or dictated the plan in the first person (`STAFF_WRITER`)
     adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
     infant: bool = False  # the child is under a year old: it tells no one anything in words
+    under_two: bool = False  # the child is under two years old: no sentence of its own view, at most a few words
 
 
 # Below this age in months a child tells nothing in words: "Hon berättade att ..." in a 4-month-old's plan is an adult.
 INFANT_MONTHS = 12
+# Below this age a child words no sentence of its own view: a jag-plan's "Jag tycker om att ligga på filten" for a
+# child of 1 year is the adults' words in the child's mouth (GUIDELINES 4: a jag-plan written by an adult, partial;
+# 3 and 4.1: a small child's own words are met only when the text gives what the child itself said).
+TODDLER_MONTHS = 24
 # A child health check named by the child's age in months ("12-månaderskontrollen", "vid 18-mån-besöket"): where the
 # plan gives no age, a child that young.
 MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
 
 
-def _voice_plan(ctx: Context) -> _VoicePlan:
+# Small numbers in words, as plans write an age ("[BARN] är tre år", "Jag är ett år och fyra månader").
+AGE_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+             "tio": 10, "elva": 11, "tolv": 12}
+_AGE_NUMBER = r"(\d{1,2}|" + "|".join(AGE_WORDS) + r")"
+# The child's age said in a sentence, also in a jag-plan or in words ("[BARN] är tre år", "Jag är 1 år och kan inte
+# prata", "jag fyllde 1 år i april", "Barnet: 3 år"), or a form's age field without its unit ("Ålder: 3 ·", years).
+CHILD_AGE_SAID = folded_re(rf"(?:(?:\[BARN\]|\bjag|\bhen|\bbarnet)\s+(?:och\s+)?(?:är|fyllde|blev)\s+(?:nu\s+|just\s+|precis\s+)?|"
+                           rf"^\W*barnet\s*:\s*){_AGE_NUMBER}\s*(år|mån\w*)\b|"
+                           r"^\W*(?:[^:\n]{0,30}\W)?ålder\s*:\s*(\d{1,2})(?=\s*(?:[·|,;]|$))", re.I | re.M)
+# The child's birth month and year ("Avser: [BARN], född i juni 2024", "Född: 2023-05"): the age at the plan's date.
+CHILD_BORN = folded_re(rf"(?:\[BARN\],?\s+|^\W*)född\s*:?\s*(?:i\s+|den\s+)?(?:\d{{1,2}}\s+)?(?:({dates._MONTH_FULL})\s+)?"
+                       r"(\d{4})(?:-(\d{2}))?\b", re.I | re.M)
+
+
+def _child_months(ctx: Context) -> int | None:
+    """The child's age in months: as a figure after the child or an age label (`CHILD_AGE`), said in a sentence
+    (`CHILD_AGE_SAID`), from the birth month and the plan's date (`CHILD_BORN`), or from a child health check
+    named by the age (`MONTHS_CHECK`); None where the plan gives none."""
     text = ctx.text
     age = CHILD_AGE.search(text)
-    months = int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12) if age else None
-    check = MONTHS_CHECK.search(text) if months is None else None
-    months = int(check.group(1)) if check else months
+    if age:
+        return int(age.group(1)) * (1 if age.group(2).lower().startswith("m") else 12)
+    said = _search_ci(CHILD_AGE_SAID, text)
+    if said and said.group(3):
+        return int(said.group(3)) * 12
+    if said:
+        number = said.group(1).lower()
+        return int(AGE_WORDS.get(number, number)) * (1 if said.group(2).lower().startswith("m") else 12)
+    born = _search_ci(CHILD_BORN, text)
+    # the plan's date, else its latest date (a follow-up note: "Ursprunglig SIP upprättad: 2024-08-20")
+    latest = max((m.iso for m in ctx.date_mentions if m.iso), default=None)
+    when = ctx.plan_date or (dt.date.fromisoformat(latest) if latest else None)
+    if born and when:
+        month = dates.MONTHS[born.group(1).lower()] if born.group(1) else int(born.group(3) or 6)
+        months = (when.year - int(born.group(2))) * 12 + when.month - month
+        if months >= 0:
+            return months
+    check = MONTHS_CHECK.search(text)
+    return int(check.group(1)) if check else None
+
+
+def _voice_plan(ctx: Context) -> _VoicePlan:
+    text = ctx.text
+    months = _child_months(ctx)
     adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       infant=months is not None and months < INFANT_MONTHS,
+                      under_two=months is not None and months < TODDLER_MONTHS,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(_guardian_writer(ctx) or _search_ci(PARENT_INTRODUCED, text))
                       and not _child_first_person_plan(text),
@@ -6051,6 +6132,13 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
             same = [w for x, y, w in out if masked[x:y].lower() == pronoun]
             before = [w for x, y, w in out if w in ("child", "adult") and x not in agencies
                       and not _search_ci(VOICE_PREPOSITION, masked[:x]) and _fits(pronoun, masked[x:y], w, plan)]
+            # a pronoun opening a main clause after ";" stands for the main clause's subject before, not for a person
+            # in a subordinate clause ("Pappa tycker att [BARN] äter normalt hos honom; han vill inte att ...")
+            opens_main = re.search(r";\s*$", masked[:a]) is not None
+            main = [w for x, y, w in out if w in ("child", "adult") and x not in agencies and opens_main
+                    and not _search_ci(VOICE_PREPOSITION, masked[:x]) and _fits(pronoun, masked[x:y], w, plan)
+                    and not SUBORDINATOR.search(masked, masked.rfind(";", 0, x) + 1, x)]
+            before = main or before
             who = "adult" if plan.child_is_hen else same[0] if same else before[-1] if before else \
                 ("child" if pronoun == plan.child_pronoun else "adult") if plan.child_pronoun else \
                 "child" if adult_turn else (last or section or "")
@@ -6079,9 +6167,20 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     after_comma = bool(re.search(r",\s*$", before))
     subjects = [(a, b, who) for a, b, who in people if not _search_ci(VOICE_PREPOSITION, text[:a])]
     earlier = [who for _, b, who in subjects if b <= verb.start()]
-    if (re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) or COORDINATED_BUT.search(before)) and (previous or earlier):
-        return previous or earlier[0], False
+    coordinated = re.search(r"\b(?:och|o)\s+(?:\w+\s+)?$", before) or COORDINATED_BUT.search(before)
+    if coordinated and (previous or earlier):
+        # the word between "och" and the verb is the subject where it is a person ("och mentorn ser att ..."),
+        # else an adverb ("och gärna vill") and the subject before goes on
+        named = [who for a, _, who in subjects if coordinated.start() < a < verb.start()]
+        return (named[-1], after_comma) if named else (previous or earlier[0], False)
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
+    after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
+    if INVERTING_VERB.match(verb.group()) and not any(b <= verb.start() and not text[b:verb.start()].strip() for _, b, _ in people):
+        # inverted word order after a fronted clause or adverbial ("När [NAMN_1] tog fram bollen sa [BARN] 'mer
+        # boll!'", "På filmen som [VH1] visade tecknar [BARN] ..."): the person right after the verb is its subject
+        for a, _, who in people:
+            if after and a == verb.end() + after.end():
+                return who, True
     for a, b, who in reversed(subjects):
         if b <= verb.start() and a >= clause_start:
             return who, after_comma
@@ -6095,6 +6194,20 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
     for a, _, who in people:
         if after and a == verb.end() + after.end():
             return who, True
+    if after_comma:
+        # verbs listed with commas, the subject said once ("[BARN] byggde med duplo, visade sitt rum, tittade på
+        # mamma"): the subject of the clause before the comma goes on, in a main clause only where no
+        # subordinate clause came before
+        comma = before.rstrip().rfind(",")
+        while comma > 0:
+            opener = max(CLAUSE_OPENER.finditer(text, 0, comma), key=lambda m: m.end(), default=None)
+            start = opener.end() if opener else 0
+            listed = next((who for a, _, who in subjects if start <= a < comma), None)
+            if listed:
+                return listed, not SUBORDINATOR.search(text, 0, comma)
+            if not opener or opener.group() != ",":
+                break
+            comma = opener.start()  # a verb listed before without its subject too: "..., visade sitt rum, tittade"
     if re.search(r"(?:^|[:(]\s*)[A-ZÅÄÖ][a-zåäöé]+\s+(?:har\s+|hade\s+)?(?:också\s+|även\s+)?$", before[clause_start:]):
         return "adult", after_comma
     if not re.sub(r"^\s*(?:[-•*]|\d+[.)])?\s*", "", before).strip() \
@@ -6123,6 +6236,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
+    perceived = False
     adult_at = asked_at = None
     verbs = [(m, "report") for m in _finditer_lowered(VOICE_REPORT, masked)] \
         + [(m, "view") for m in _finditer_lowered(VOICE_VIEW, masked)] \
@@ -6134,6 +6248,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             adult_at = m.start() if adult_at is None else adult_at
             if re.match(r"fråga", m.group(), re.I):
                 asked_at = m.start()
+            if PERCEIVING.match(m.group()):
+                perceived = True
             continue
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
                 or kind == "report" and (ABILITY_BEFORE.search(masked, 0, m.start()) or plan.infant) \
@@ -6158,7 +6274,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
-                and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()):
+                and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()) \
+                and not (who == "first" and TOLD_TO_CHILD.match(masked, m.end())):
             said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
@@ -6167,15 +6284,22 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         source = "adult"  # "Enl. fsk vill [BARN] ...": an agency's short name the actor lexicon does not know
     if source == "adult":
         said, viewed = ("adult" if said else None), ("adult" if viewed else None)
-    elif source == "child" and adult_at is None:
+    elif source == "child" and adult_at is None and not goal:  # not a goal's measure ("..., enligt [BARN] själv")
         said = said or "child"  # "Enligt [BARN] är rasterna det värsta": what the child has said
     if said is None and adult_at is None and _search_ci(FROM_CHILD_CONVERSATION, masked):
         said = "child"  # "Av samtal med barnet framgår att hen vill bo kvar": what the child said, in official words
     quoted = [q for q in _quoted(text) if _spoken(text, q) and not EXAMPLE_BEFORE.search(text, 0, max(0, q[0] - 1))]
+    # an adult named as the source ("Enligt pappa vill [BARN] \"slippa gympan\"") tells the quotation: a parent
+    # speaking for the child (GUIDELINES 3 child_voice partial, 4: "Mamma berättar att [BARN] vill ...")
     child_quote = bool(quoted) and said in (None, "child", "first") and adult_at is None and section != "adult" \
-        and (said is not None or section == "child" or follows_voice
-             or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
-             or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people))
+        and source != "adult" \
+        and (said is not None or not plan.under_two and not _adult_opens(masked, people, quoted[0][0]) and (
+            section == "child" or follows_voice
+            or any(QUOTE_FIRST_PERSON.search(text[a:b]) for a, b in quoted)
+            or any(QUOTE_WE.search(text[a:b]) for a, b in quoted) and _only_child_named(people)))
+    # under two years only a quotation the child is said to say counts: a song's name ('Jag tycker om när mormor
+    # sjunger "Imse vimse spindel"') or a sentence in the child's mouth ('"Jag behöver vuxna som stannar kvar"') is
+    # the adults' words (GUIDELINES 4.1: a small child's own words are met, observations partial)
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
@@ -6185,7 +6309,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # "[BARN] uttrycker att hen vill ...": the staff's words for the child's wish, also as its view
     if said == "first" or viewed == "first":
-        return "weak" if plan.adult_jag or plan.adult_filled or GENERIC_WISH.search(masked) else "own"
+        return "weak" if plan.adult_jag or plan.adult_filled or plan.under_two or GENERIC_WISH.search(masked) \
+            else "own"
     if viewed == "child":
         if section == "child":
             return "own" if not GENERIC_WISH.search(masked) and not plan.small_child and not plan.adult_filled \
@@ -6195,7 +6320,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
             return "weak"  # an adult's account of the child's view, an observation of a small child, staff words
         return None  # staff describing what an older child does ("vill inte gå ut på gården"): no view asked for
-    if observed and not goal and (plan.small_child or section == "child" or _search_ci(INFANT_OBSERVED, masked)):
+    if observed and not goal and (plan.small_child or section == "child" or _search_ci(INFANT_OBSERVED, masked)
+                                  or perceived and observed == "adult"):
         return "weak"
     label = LINE_LABEL.match(masked)
     if section == "child" and _search_ci(VERBLESS_ATTITUDE, masked[label.end():] if label else masked):
@@ -6204,6 +6330,14 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
     return None
+
+
+def _adult_opens(masked: str, people: list[tuple[int, int, str]], at: int) -> bool:
+    """An adult is the subject that opens the sentence before `at` ("[NAMN_2] gick igenom bilderna \"vem hämtar
+    mig?\" med [BARN]"): a quotation there is what the adult showed or said, not the child's words."""
+    first = next(((a, who) for a, _, who in people if a < at and not _search_ci(VOICE_PREPOSITION, masked[:a])),
+                 None)
+    return first is not None and first[1] == "adult" and ":" not in masked[first[0]:at]  # not a label's quotation
 
 
 def _timeline_row(ctx: Context, s: Segment) -> bool:
@@ -6547,8 +6681,12 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
         follows_voice = found == "own" or bool(re.search(r":\s*$", s.text) and (found or section == "child"))
+        # the subject that goes on into the next sentence is the main clause's: in a sentence that leaves its
+        # subject out ("Tycker att hen förstår mer", a parent's line going on), a person in the subordinate clause
+        # is no new subject
         subjects = [who for a, b, who in people if who in ("child", "adult")
-                    and not _search_ci(VOICE_PREPOSITION, masked[:a]) and not FIRST_PERSON_REF.fullmatch(masked[a:b])]
+                    and not _search_ci(VOICE_PREPOSITION, masked[:a]) and not FIRST_PERSON_REF.fullmatch(masked[a:b])
+                    and not (SUBJECTLESS_OPENING.match(masked) and SUBORDINATOR.search(masked, 0, a))]
         if subjects:
             last = subjects[0]
     return own, weak, by_adults
@@ -6766,6 +6904,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _search_ci(PARTICIPATION_TITLE, text)
              and not _printed_question(text) and not _field_refers_back(text)]
     stretch, listed = _listed_children(ctx, texts)
     spoke = [s for s in ctx.segs if (_turn_of(ctx, s) or ("", 0))[0] == "child"]  # "[BARN]: Jag vill ..." in minutes

@@ -5476,3 +5476,141 @@ def test_an_intervention_noun_with_its_responsible_under_the_goals_is_an_activit
     ctx = build_context(text)
     assert [goal_kind(ctx, g) for g in ctx.goals] == ["activity", "activity"]
     assert _verdict(text, "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a parent named as the source of the child's quoted words: the parent speaks for the child (GUIDELINES 3, 4)
+    ("Barnets syn\nEnligt pappa vill [BARN] \"slippa simningen\" och helst sitta vid fönstret.\n", "partial"),
+    ("Barnets syn: Enl. mamma vill [BARN] börja på dansen igen.\n", "partial"),
+    # the child's own quoted words under the child's heading stay the child's voice
+    ("Barnets syn\n[BARN] vill \"slippa simningen\" och helst sitta vid fönstret.\n", "met"),
+])
+def test_voice_told_by_a_named_adult_source(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the age in a sentence or from the birth month: observations of a child of 0-3 years (GUIDELINES 3, 4.1)
+    ("SIP [BARN] 2025-03-04\n[BARN] är två år. På förskolan söker [BARN] sig till pappa när hen blir rädd.\n",
+     "partial"),
+    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2024\n[BARN] söker ögonkontakt med mamma.\n", "partial"),
+    ("SIP 2025-03-04\nAvser: [BARN], född i juni 2015\n[BARN] söker ögonkontakt med mamma.\n", "not_met"),
+    # verbs listed with commas, the small child the subject of all ("tittade på mamma" is an observation)
+    ("SIP för [BARN], 2 år\nVid besöket: [BARN] lekte med klossar, byggde ett torn, tittade på mamma när "
+     "[NAMN_1] kom in.\n", "partial"),
+])
+def test_observations_of_a_small_child_by_age_said_or_born(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # "älskar"/"hatar" are views: told by a parent, a parent speaking for the child (GUIDELINES 4)
+    ("Mamma berättar att [BARN] älskar att rita och gärna vill sitta bredvid [NAMN_1].\n", "partial"),
+    ("Båda föräldrarna säger att [BARN] hatar tandborstningen.\n", "partial"),
+    # "framför allt" is no saying verb ("framför" as in putting forward a view)
+    ("Hen klarar skolarbetet bra, framför allt matematik och bild.\n", "not_met"),
+])
+def test_voice_views_of_love_and_hate_and_framfor_allt(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # inverted word order after a fronted clause: the child says the words (GUIDELINES 4.1: a small child's own
+    # words that express a wish, met)
+    ("SIP för [BARN], 2 år\nNär [NAMN_1] tog fram bilarna sa [BARN] \"mer bil!\" och sträckte fram händerna.\n",
+     "met"),
+    ("SIP för [BARN], 2 år\nPå filmen som [VH1] visade tecknar [BARN] \"mer\" och säger \"nej, bada!\".\n", "met"),
+    # a person word after a verb that takes a person as its object is no subject
+    ("SIP för [BARN], 9 år\nMamma frågade [BARN] \"vill du vara med på mötet?\"\n", "not_met"),
+])
+def test_voice_inverted_word_order_after_a_fronted_clause(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a jag-plan for a child under two: its views in the first person are the adults' words (GUIDELINES 4, 4.1)
+    ("Min plan\nJag heter [BARN] och är 1 år. Jag tycker om när pappa sjunger \"Blinka lilla stjärna\".\n", "partial"),
+    ("Uppföljning för [BARN], 6 mån\n\"Jag behöver vuxna som stannar kvar hos mig.\"\n", "not_met"),
+    # ... but the words the child is said to say are its own, and a child of three words its own views
+    ("Min plan\nJag heter [BARN] och är 1 år. När pappa tar fram bollen säger jag \"mer boll!\".\n", "met"),
+    ("Min plan\nJag heter [BARN] och är 3 år. Jag tycker om att hoppa i vattenpölar med pappa.\n", "met"),
+])
+def test_a_jag_plan_for_a_child_under_two(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a person between "och" and the verb is its subject: the mentor sees, the child says nothing
+    ("[BARN] har många sena ankomster och mentorn ser att hen somnar på lektionerna.\n", "not_met"),
+    # the child as the one told: the writer's "jag berättar för hen" is no child's voice
+    ("[BARN] ville inte komma på mötet. Vi kom överens om att jag berättar för hen efteråt vad som sagts.\n",
+     "not_met"),
+    # a goal measured by the child's own say is a goal, not the child's view (GUIDELINES 3 child_goals)
+    ("Mål\n- [BARN] har en kompis att vara med på rasterna, enligt [BARN] själv och mentor, senast v. 12.\n",
+     "not_met"),
+    # a quotation in a sentence an adult opens is what the adult showed, not the child's words
+    ("Barnets syn\n[NAMN_2] gick igenom bilderna \"vem hämtar mig?\" och \"mamma på jobbet\" med [BARN].\n",
+     "not_met"),
+    ("Barnets syn\n\"Jag vill sitta vid fönstret i klassrummet.\"\n", "met"),
+])
+def test_voice_subjects_listeners_and_goal_measures(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a participant list titled in plain words: the child only listed (GUIDELINES 4.1: partial)
+    ("SIP 4/3\nHär var vi:\n[VH1] (mamma)\n[BARN]\n[NAMN_1], förskollärare\n", "partial"),
+    ("SIP 4/3\nVilka var där: mamma [VH1], [BARN], [NAMN_1] från soc.\n", "partial"),
+    # taking part in a way the plan does not say, or in "the process": mentioned without content (GUIDELINES 3)
+    ("SIP 4/3\n[BARN] har varit med i samtal på sitt sätt.\n", "partial"),
+    ("SIP 4/3\n[BARN] har deltagit i processen.\n", "partial"),
+    # how long the child was there, in notes; the child shown the plan's pictures (GUIDELINES 3: met)
+    ("SIP 4/3\n[BARN] med ca 10 min i början, gick sen till fritids.\n", "met"),
+    ("SIP 4/3\n[BARN] var på förskolan under mötet. Efteråt visade vi henne bilderna som [NAMN_1] gjort.\n", "met"),
+])
+def test_participation_lists_in_plain_words_vague_mentions_and_pictures(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a form's title for the child's participation with nothing under it shows nothing (GUIDELINES 4)
+    ("SIP 4/3\n\n[BARN]s delaktighet\n\n\nÖvrigt\nInget att tillägga.\n", "not_met"),
+    ("SIP 4/3\n\nDel 10. Barnets delaktighet\n\n–\n", "not_met"),
+    # offered a part, not said how it was taken: mentioned without content (GUIDELINES 3: partial)
+    ("SIP 4/3\n\nNoterades att [BARN] har getts möjlighet att delta.\n", "partial"),
+    # staff present at the contact is no child at the meeting
+    ("SIP 4/3\n\nInsatser\n- Umgänge mellan pappa och [BARN] en timme i veckan, med personal närvarande.\n",
+     "not_met"),
+])
+def test_participation_titles_offers_and_staff_present(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # what an adult perceives of the child ("ser att", "har iakttagit att"), any age: an observation told by the
+    # adult (GUIDELINES 3 child_voice: staff speaking for the child, partial)
+    ("Uppföljning\nPersonalen ser att [BARN] ofta leker ensam och blir stilla när någon höjer rösten.\n", "partial"),
+    ("Uppföljning\n[NAMN_1] ser att [BARN] söker sig till henne när hen blir rädd.\n", "partial"),
+    # the adults' impression with no one named ("uppfattas som", "uppfattas trivas")
+    ("SIP 4/3\n[BARN] uppfattas som tryggare än i januari.\n", "partial"),
+    ("SIP 4/3\n[BARN] uppfattas trivas bäst i små grupper.\n", "partial"),
+    # what the child does, with no one perceiving and no age: nothing of the child's view
+    ("SIP 4/3\n[BARN] leker ofta ensam på rasterna.\n", "not_met"),
+])
+def test_voice_adults_perceptions_and_impressions(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+def test_a_parents_line_goes_on_with_the_parent_after_a_subordinate_child():
+    # "Tycker att hen ..." leaves its subject out: the parent of the line goes on, so "Vill ha tecken" is the
+    # parent's wish, not the child's (GUIDELINES 4, block 56: a parent's account is a parent speaking)
+    text = ("SIP för [BARN], 2 år\n\nFöräldrarnas bild:\nmamma – blir orolig när andra barn pratar i meningar. "
+            "Tycker att hen förstår mycket mer än hen visar. Vill ha tecken både hemma och på förskolan.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_a_pronoun_after_a_semicolon_is_the_main_clauses_subject():
+    # "han" after ";" is the father, not the child of the att-clause: the father's wish (GUIDELINES 3 and 4)
+    text = ("SIP 4/3\n\nPappa tycker att det är en fas och att [BARN] äter normalt hos honom; han vill inte att "
+            "skolan gör en stor sak av det.\n")
+    assert _verdict(text, "child_voice") == "not_met"
