@@ -2303,6 +2303,9 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
 
 # A paragraph of a law after its name ("LSS 9 § 7", "SoL 4 kap. 1 §", "LVU §"), not an agency.
 LAW_PARAGRAPH = re.compile(r"\s*(?:\d+\s*(?:kap\.?\s*)?)?(?:\d+\s*)?§")
+# A tail that only guesses at its doer ("..., ev. via fritidsledare", "– kanske kuratorn"): a proposal the text leaves
+# open names nobody (GUIDELINES 4, block 51: "kanske, det ska undersökas" is no agreed responsible).
+TENTATIVE_TAIL = folded_re(r"^\s*(?:ev\.?|eventuellt|kanske|möjligen|möjligtvis|troligen)\s", re.I)
 
 
 def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> bool:
@@ -2313,7 +2316,7 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     if not head:
         return False
     tail = text[m.end():end]
-    if "?" in head.group():
+    if "?" in head.group() or TENTATIVE_TAIL.match(tail):
         return False  # "→ ? bup", "– BUP?": a guess only the writer could settle names nobody (GUIDELINES 4, block 57)
     if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
         return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
@@ -2325,7 +2328,13 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
             if LAW_PARAGRAPH.match(tail, w.end()):
                 return False  # "(LSS 9 § 7)": the law the intervention is granted under
             return not PASSIVE_NEXT.match(tail, w.end())  # "..., ny studiehandledare tillsätts": the object
-    return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
+    name = ACT_NAME_TAIL.match(tail)
+    if name and m.group() == "(" and not _is_first_name(tail.split()[0].rstrip(",)"), ctx):
+        # a capitalised word in brackets that is no first name is the method's or group's own name ("Samtalsgrupp
+        # (Trappan)", "föräldrakursen (Komet) startar"), not who carries it out (GUIDELINES 3: a verksamhet, role or
+        # person is the responsible)
+        return False
+    return bool(name or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
 
 def _names_agent(ctx: Context, s: Segment) -> bool:

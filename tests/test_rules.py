@@ -5235,3 +5235,20 @@ def test_a_hospitals_child_representative_is_staff():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Insatser:\n- Kontakt med sjukhusets barnombud\n- BUP träffar mig varannan vecka\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_method_named_in_brackets_is_no_responsible():
+    # "Samtalsgrupp (Trappan)" names the group's method, not who runs it; a first name in brackets still does
+    # (GUIDELINES 3: a verksamhet, role or person is the responsible)
+    text = "Insatser:\n- Samtalsgrupp för barn (Trappan), när plats finns\n- Föräldrakurs (Komet) på tisdagar\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Insatser:\n- Samtalsgrupp för barn (Karin), när plats finns\n- Föräldrakurs (Komet) på tisdagar\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_tentative_doer_names_nobody():
+    # "ev. via fritidsledare" leaves the doer open: no agreed responsible (GUIDELINES 4, block 51)
+    text = "Insatser:\n- Kontakt med fotbollsföreningen, ev. via fritidsledare\n- Läxhjälp två dagar i veckan\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Insatser:\n- Kontakt med fotbollsföreningen, via fritidsledare\n- Läxhjälp två dagar i veckan\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
