@@ -2890,6 +2890,27 @@ def _opens_interventions(heading: str) -> bool:
     return bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
 
 
+# A heading that names its items' columns, in brackets or after slashes ("Insatser (Vad – Vem – När):", "Insats / vem /
+# när"; at least three, as "Insatser / ansvar" is a heading's two topics), and the separator between its column titles.
+HEADING_COLUMNS = re.compile(r"^\W*(?:[^()\n]{1,30}\(([^()\n]{5,40})\)|([^()\n]{5,40}))\W*$")
+COLUMN_SEPARATOR = re.compile(r"\s*/\s*|\s[–—-]\s")
+
+
+def _heading_columns(text: str) -> list[str]:
+    """The column titles of a heading that sets out its dashed items as a table ("Insatser (Vad – Vem – När):" /
+    "- Samtal – kurator [NAMN_1] – 1 ggr/v"): its "Vem" column names each item's responsible, as a table's "Ansvarig"
+    column does (GUIDELINES 4, block 55); [] where the heading names no intervention and responsible columns."""
+    m = HEADING_COLUMNS.match(text)
+    if m is None:
+        return []
+    cells = [c.strip(" .:") for c in COLUMN_SEPARATOR.split(m.group(1) or m.group(2))]
+    titles = [c.lower() for c in cells]
+    if len(cells) < 3 or not all(HEADER_WORDS.match(c) for c in titles) \
+            or not any(RESPONSIBLE_HEADER.match(c) for c in titles) or not any(ACTIVITY_HEADER_CELL.match(c) for c in titles):
+        return []
+    return cells
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -3063,7 +3084,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         bare = s.text[number.end():] if number else s.text  # "6. Vad – Vem – När" is a dash header too
         head_cells = re.split(r"\s[–—-]\s", bare.strip())
         dash_cols = head_cells if len(head_cells) >= 2 and is_table_header(bare) and any(
-            RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
+            RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else \
+            _heading_columns(bare)
         # tabs align columns in pasted text; outside a table they only space out a title or a field
         tabbed = "\t" in s.text and s.text.count("|") < 2
         sheet_cells = _sheet_cells(s.text)  # a spreadsheet exported with semicolons

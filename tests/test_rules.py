@@ -5252,3 +5252,17 @@ def test_a_tentative_doer_names_nobody():
     assert _verdict(text, "responsibility_per_action") == "not_met"
     text = "Insatser:\n- Kontakt med fotbollsföreningen, via fritidsledare\n- Läxhjälp två dagar i veckan\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_heading_that_names_its_columns_reads_dashed_items_as_rows():
+    # "Insatser (Vad – Vem – När):" sets out the items as a table: the middle cell names the responsible
+    # (GUIDELINES 4, block 55: the "Vem" column names the row's responsible)
+    text = ("Insatser (Vad – Vem – När):\n- Avstämning med eleven – mentor [NAMN_1] – varannan onsdag\n"
+            "- Hälsosamtal – skolsköterskan – v. 49\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insats / vem / när\n– läkartid, kallelse skickas hem – [NAMN_2] VC – 18/3\n– samtal – – v. 12\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    from planqa.rules import _heading_columns
+    assert _heading_columns("Insatser (Vad – Vem – När):") == ["Vad", "Vem", "När"]
+    assert _heading_columns("Insatser och ansvar") == []
+    assert _heading_columns("Mål / insats") == []
