@@ -3303,6 +3303,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                         or REFERENCE_ONLY.match(s.text) or DOCUMENT_FIELD.match(s.text)):
             continue  # who holds the plan, the consent, the title, a label ("Tillägg av ...:"), "Se vårdplanen"
         if not (in_section or row):
+            if DISCUSSED.search(s.section):
+                continue  # under "Diskuterades" or "Förslag": what was talked over, not decided (GUIDELINES 4, block 51)
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
             elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)

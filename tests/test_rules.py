@@ -5266,3 +5266,12 @@ def test_a_heading_that_names_its_columns_reads_dashed_items_as_rows():
     assert _heading_columns("Insatser (Vad – Vem – När):") == ["Vad", "Vem", "När"]
     assert _heading_columns("Insatser och ansvar") == []
     assert _heading_columns("Mål / insats") == []
+
+
+def test_items_under_a_discussed_heading_are_no_interventions():
+    # "Diskuterades" lists what was talked over, not what was decided (GUIDELINES 4, block 51)
+    text = ("Diskuterades\n- kuratorn ska kanske ordna en plats i gruppen\n- bildschema på boendet\n\n"
+            "Inget beslutat om vem. Tas upp nästa gång.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Bestämdes\n- Kuratorn ordnar en plats i gruppen\n- bildschema på boendet\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
