@@ -5275,3 +5275,12 @@ def test_items_under_a_discussed_heading_are_no_interventions():
     assert _verdict(text, "responsibility_per_action") == "not_met"
     text = "Bestämdes\n- Kuratorn ordnar en plats i gruppen\n- bildschema på boendet\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_dash_before_the_next_field_is_an_empty_responsible():
+    # "Ansvarig: -   Start: -" leaves the field empty: nobody named (GUIDELINES 3, 4 block 42: an empty answer shows
+    # nothing)
+    text = "Insats 1: Föräldrastöd   Ansvarig: -   Start: -\nInsats 2: Hembesök   Ansvarig: -   Start: -\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Insats 1: Föräldrastöd   Ansvarig: BVC   Start: -\nInsats 2: Hembesök   Ansvarig: -   Start: -\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
