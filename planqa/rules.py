@@ -2347,7 +2347,8 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     body = _list_item(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
     label = ACTIVITY_LABEL.match(text, lo)
-    lo = label.end() if label else _time_label_end(text, lo)
+    iso = None if label else ISO_DATE_LABEL.match(text, lo)  # "2025-06-03: ...": a timeline's date, no responsible
+    lo = label.end() if label else iso.end() if iso else _time_label_end(text, lo)
     if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
     for m in ASSIGNED_TO.finditer(text, lo):  # "Uppdrogs åt [NAMN_1], BUP, att ..."
@@ -2977,12 +2978,17 @@ def _list_item(text: str) -> re.Match[str] | None:
     return None if WEEK_LABEL.match(text) else LIST_ITEM.match(text)
 
 
+# A full date as a timeline entry's time label ("2025-01-14: ...", "2025-03-10 – ...").
+ISO_DATE_LABEL = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*(?::|\s[–—-])\s+(?=\S)")
+
+
 def _entry_time_end(text: str) -> int:
-    """Where a timeline entry's content starts after its bullet and time point ("- v. 7: ...", "mars: ..."); 0 when
-    the line opens with no time point."""
+    """Where a timeline entry's content starts after its bullet and time point ("- v. 7: ...", "mars: ...",
+    "2025-01-14: ..."); 0 when the line opens with no time point."""
     item = _list_item(text)
     lo = item.end() if item else 0
-    end = _time_label_end(text, lo)
+    iso = ISO_DATE_LABEL.match(text, lo)
+    end = iso.end() if iso else _time_label_end(text, lo)
     return end if end > lo else 0
 
 

@@ -5284,3 +5284,14 @@ def test_a_dash_before_the_next_field_is_an_empty_responsible():
     assert _verdict(text, "responsibility_per_action") == "not_met"
     text = "Insats 1: Föräldrastöd   Ansvarig: BVC   Start: -\nInsats 2: Hembesök   Ansvarig: -   Start: -\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_entries_dated_before_the_plan_in_full_dates_are_history():
+    # a timeline with full dates ("2025-01-14: ...") is read entry by entry; entries before the plan's date have
+    # happened and are no interventions (GUIDELINES 4, blocks 61 and 65)
+    text = ("SIP\nDatum: 2025-05-20\n\nÄrendets gång\n2025-01-14: Polisen gör anmälan till socialtjänsten.\n"
+            "2025-02-03: Kuratorn har barnsamtal med [BARN].\n2025-03-10: [BARN] börjar i stödgrupp.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = ("SIP\nDatum: 2025-05-20\n\nTidsplan\n2025-01-14: Polisen gör anmälan till socialtjänsten.\n"
+            "2025-06-03: Kuratorn har samtal med [BARN].\n2025-08-10: Stödgrupp startar.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
