@@ -2716,6 +2716,14 @@ UNASSIGNED_CELL = re.compile(r"^\W*(?:tbd|tba|n/?a|ej tilldela\w*|inte tilldela\
 NUMBER_COLUMN_HEADER = re.compile(r"^\s*#\s*\|")
 
 
+def _open_row_cells(text: str, n_columns: int) -> list[str]:
+    """The cells of a row in a table written without outer pipes ("Mål | Vad | Vem | När"), where a pipe at the
+    row's start or end stands for an empty first or last cell (" | samtal med [BARN] | | varannan vecka": no
+    goal, no one named); the row's cells as `_cells` reads them where that does not give the header's columns."""
+    cells = [c.strip() for c in text.split("|")]
+    return cells if len(cells) == n_columns else _cells(text)
+
+
 def _two_column_row(text: str, header: list[str]) -> bool:
     """A line of a two-column table written without outer pipes ("Insats | Ansvarig" / "Sömnbedömning | BUP"): its
     header, or a row under such a header."""
@@ -3200,6 +3208,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             tab_aligned = "\t\t" in s.text.strip()
         cells = (sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed and tab_aligned
                  else _cells(s.text)) if row else []
+        if row and header_cells and len(cells) < len(header_cells) and not tabbed and sheet_cells is None:
+            cells = _open_row_cells(s.text, len(header_cells))
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if agenda_table and not first_row:
             pass  # "| 6. Vem gör vad | ... |" in an agenda: a point with its notes, no new header

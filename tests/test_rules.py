@@ -5295,3 +5295,14 @@ def test_entries_dated_before_the_plan_in_full_dates_are_history():
     text = ("SIP\nDatum: 2025-05-20\n\nTidsplan\n2025-01-14: Polisen gör anmälan till socialtjänsten.\n"
             "2025-06-03: Kuratorn har samtal med [BARN].\n2025-08-10: Stödgrupp startar.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_table_without_outer_pipes_keeps_an_empty_first_cell():
+    # " | samtal | | varannan vecka" under "Mål | Vad | Vem | När": no goal in the row and no one in its "Vem"
+    # cell (GUIDELINES 4, block 55: an empty cell shows nothing; the "Vem" column names the responsible)
+    text = ("Mål | Vad | Vem | När\n[BARN] ska äta middag med en vuxen | kontaktfamilj | [NAMN_1] | från v. 16\n"
+            " | samtal med [BARN] om hur hen har det | | varannan vecka\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    from planqa.rules import _open_row_cells
+    assert _open_row_cells(" | samtal | | v. 3", 4) == ["", "samtal", "", "v. 3"]
+    assert _open_row_cells("| a | b |", 2) == ["a", "b"]
