@@ -2338,6 +2338,10 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     return bool(name or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
 
 
+# The dash between an activity and its responsible ("Bildstöd – [NAMN_3] tar fram bilderna").
+DASH_MARK = re.compile(r"\s[–—-]\s")
+
+
 def _names_agent(ctx: Context, s: Segment) -> bool:
     """True when an activity line names who carries it out in an agent position, not just mentions an actor
     ("Påminnelse till BUP om remissen" names nobody; "Bedömning – [NAMN_5], BUP" and "BUP gör ..." do)."""
@@ -2369,6 +2373,8 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
             tail = clause[m.end():]
             if len(tail.split()) <= 8 and _tail_names_agent(ctx, s, m, end):
                 return True
+            if DASH_MARK.fullmatch(m.group()) and _subject_agent(ctx, s, m.end()):
+                return True  # a longer clause after the dash with its doer as subject ("– [NAMN_3] tar fram bilderna, ...")
         verb = RESPONSIBLE_VERB.search(text, first, end)
         if verb and _agent_in(ctx, text, s.start, max(first, verb.start() - 60), verb.start()):
             return True  # "[NAMN_5] och mamma och pappa ansvarar", "[NAMN_4], kurator elevhälsan, ansvarar"

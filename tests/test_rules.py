@@ -5306,3 +5306,14 @@ def test_a_table_without_outer_pipes_keeps_an_empty_first_cell():
     from planqa.rules import _open_row_cells
     assert _open_row_cells(" | samtal | | v. 3", 4) == ["", "samtal", "", "v. 3"]
     assert _open_row_cells("| a | b |", 2) == ["a", "b"]
+
+
+def test_a_long_clause_after_the_dash_names_its_subject():
+    # "– [NAMN_1] tar fram bilderna, [NAMN_2] och föräldrarna använder dem": the doer stands first after the dash,
+    # however long the clause (GUIDELINES 3: a person is a responsible)
+    text = ("Insatser:\n- Bildstöd för morgonen – [NAMN_1] tar fram bilderna, [NAMN_2] och föräldrarna använder "
+            "dem hemma varje dag.\n- Skolan ordnar en lugn plats.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = ("Insatser:\n- Bildstöd för morgonen – bilderna tas fram och används hemma och på förskolan varje dag "
+            "av alla.\n- Skolan ordnar en lugn plats.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
