@@ -2770,17 +2770,24 @@ def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     return "missing"
 
 
+# A cell that names a hospital's or an authority's unit the actor list lacks ("ortopedtekniska avdelningen", "klinisk
+# neurofysiologi", "Maria Ungdom-mottagningen"): a verksamhet that carries out the row (GUIDELINES 3).
+UNIT_CELL = folded_re(r"^\W*(?:(?:[\wåäöÅÄÖ-]+\s+){0,2}[\wåäöÅÄÖ-]*(?:avdelning|mottagning|klinik|enhet|sektion)(?:en|et)?|"
+                      r"klinisk\s+[a-zåäö]{4,})\b", re.I)
+
+
 def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
     """Who a table row without a "Vem" column names: in its intervention cell in an agent position, or as the
     opening of another cell that is not its goal, area or status ("| Läkarbesök | BUM | v. 16 |"). Without a
     header, any agent in the row."""
     if not header:
-        return "agent" if ctx.has_agent(s) else "missing"
+        return "agent" if ctx.has_agent(s) or any(UNIT_CELL.match(c) for c in _cells(s.text)[1:]) else "missing"
     for i, (a, b) in enumerate(_cell_spans(s.text)):
         if i >= len(header) or CONTEXT_HEADER_CELL.match(header[i]) or a == b:
             continue
         cell = _row_cell(ctx, s, a, b)
-        if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) else _subject_agent(ctx, cell, 0):
+        if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) \
+                else _subject_agent(ctx, cell, 0) or UNIT_CELL.match(cell.text):
             return "agent"
     return "missing"
 

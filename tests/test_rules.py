@@ -5317,3 +5317,13 @@ def test_a_long_clause_after_the_dash_names_its_subject():
     text = ("Insatser:\n- Bildstöd för morgonen – bilderna tas fram och används hemma och på förskolan varje dag "
             "av alla.\n- Skolan ordnar en lugn plats.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_hospital_unit_in_a_row_is_a_verksamhet():
+    # "ortopedtekniska avdelningen", "klinisk fysiologi": units the actor list lacks still name who carries out the
+    # row (GUIDELINES 3: a verksamhet is a responsible)
+    text = ("Inbokade tider\nProvtagning | ortopedtekniska avdelningen | 2024-10-22\n"
+            "Arbetsprov | klinisk fysiologi | v. 14\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Inbokade tider\nProvtagning | hemma | 2024-10-22\nArbetsprov | på morgonen | v. 14\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
