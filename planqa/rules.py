@@ -2437,6 +2437,11 @@ DOCUMENT_FIELD = folded_re(r"^\W*(?:(?:patient|remittent|remiss från|(?:ansvari
 # A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
 # nu. ta bort"): the correction replaces it (GUIDELINES 4).
 RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)
+# What the line itself says lies outside the plan ("Ekonomiskt bistånd beviljat, ingår ej i SIP", "hänvisas till
+# familjerätten, utanför SIP:en"): no intervention of the plan (GUIDELINES 4, block 61: what belongs elsewhere is not
+# the plan's intervention).
+OUTSIDE_PLAN = folded_re(r"\b(?:ingår|ligger|hanteras|handläggs)\s+(?:ej|inte)\s+i\s+(?:den här |denna )?(?:sip\S*|planen)|"
+                         r"\butanför\s+(?:sip\S*|planen)", re.I)
 # A note to self or a chore about the meeting and its papers, not an intervention for the child ("kolla med
 # [NAMN_5] om ... nästa gång", "skicka ut anteckningarna", "Protokollet skickas till deltagarna", "boka rum",
 # "teckningen!!").
@@ -3303,8 +3308,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)) or NONE_ANSWER.match(body) \
                 or CALENDAR_ONLY.match(body):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
-        if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body)):
-            continue  # a draft's item taken back ("– nej vänta, ... ta bort"), or a chore about the meeting itself
+        if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body) or OUTSIDE_PLAN.search(body)):
+            continue  # a draft's item taken back ("– nej vänta, ... ta bort"), a chore about the meeting itself, or
+            # something the line itself puts outside the plan ("..., ingår ej i SIP")
         in_section = bool(INTERVENTION_SECTION.search(s.section) or CONTINUED_SECTION.match(s.section)) \
             and s.section != title \
             and not AGENDA_SECTION.search(s.section) \

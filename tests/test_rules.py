@@ -5327,3 +5327,12 @@ def test_a_hospital_unit_in_a_row_is_a_verksamhet():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Inbokade tider\nProvtagning | hemma | 2024-10-22\nArbetsprov | på morgonen | v. 14\n"
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_an_item_put_outside_the_plan_is_no_intervention():
+    # "..., ingår ej i SIP": the line itself says it belongs elsewhere (GUIDELINES 4, block 61)
+    text = ("Insatser\n- Kuratorn träffar [BARN] varje vecka.\n"
+            "- Försörjningsstöd för maj beviljat, handläggs separat, ingår ej i SIP.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser\n- Kuratorn träffar [BARN] varje vecka.\n- Försörjningsstöd för maj beviljat, handläggs separat.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
