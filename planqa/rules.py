@@ -3298,7 +3298,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             items, at = s.text[inline:], s.start + inline
             for a, b in _inline_items(items):
                 item = Segment(at + a, at + b, items[a:b], s.section)
-                if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
+                # an item that only refers elsewhere ("Insatser kommun: se nedan") is none (GUIDELINES 4, block 53)
+                if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text) \
+                        and not REFERENCE_ONLY.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
                     if FOLLOW_UP.search(item.text) and not PLAN_OR_MEETING.search(item.text):
                         kept.add(item)  # "Vi följer upp närvaron på fritids": an action's check, no follow-up

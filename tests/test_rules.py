@@ -5336,3 +5336,11 @@ def test_an_item_put_outside_the_plan_is_no_intervention():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Insatser\n- Kuratorn träffar [BARN] varje vecka.\n- Försörjningsstöd för maj beviljat, handläggs separat.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_an_inline_item_that_only_refers_elsewhere_is_none():
+    # "Insatser kommun: se nedan" refers to the list below; the reference itself is no intervention
+    # (GUIDELINES 4, block 53: a reference without content shows nothing)
+    text = ("Insatser kommun: se nedan\n\nAtt göra:\n- [NAMN_1] på BVC erbjuder besök.\n"
+            "- [NAMN_2] skickar utredningen till BVC.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
