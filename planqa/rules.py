@@ -2771,8 +2771,19 @@ def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
         return "agent"
     if WE.search(s.text) or (entry_at := _entry_time_end(s.text)) and WE.match(s.text[entry_at:]) \
             or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
-        return "agent" if we_defined else "we"
+        return "agent" if we_defined or _we_at_agency(ctx, s) else "we"
     return "missing"
+
+
+# "vi" placed by the words after it ("Vi i familjehemmet förbereder ...", "vi på BUP bokar").
+WE_AT = re.compile(r"\bvi\s+(?:i|på|från|inom)\s+", re.I)
+
+
+def _we_at_agency(ctx: Context, s: Segment) -> bool:
+    """The line's "vi" is defined where it stands by a verksamhet or role right after it ("Vi i familjehemmet
+    förbereder [BARN]", "vi på BUP bokar"): a "vi" the text defines is a named responsible (GUIDELINES 4.1)."""
+    m = WE_AT.search(s.text)
+    return bool(m) and _agent_in(ctx, s.text, s.start, m.end(), min(len(s.text), m.end() + 20))
 
 
 # A cell that names a hospital's or an authority's unit the actor list lacks ("ortopedtekniska avdelningen", "klinisk
@@ -2806,7 +2817,7 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     if agency and who == "missing":
         return "agent"  # "Skolans del: - extra anpassningar"
     if who == "missing" and WE_ACTS.search(s.text):
-        return "agent" if we_defined else "we"
+        return "agent" if we_defined or _we_at_agency(ctx, s) else "we"
     return who
 
 

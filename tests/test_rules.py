@@ -5344,3 +5344,12 @@ def test_an_inline_item_that_only_refers_elsewhere_is_none():
     text = ("Insatser kommun: se nedan\n\nAtt göra:\n- [NAMN_1] på BVC erbjuder besök.\n"
             "- [NAMN_2] skickar utredningen till BVC.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_we_placed_at_an_agency_is_named():
+    # "Vi i familjehemmet förbereder ..." defines its "vi" where it stands (GUIDELINES 4.1: a defined "vi" is a
+    # named responsible); a bare "vi" stays vague (GUIDELINES 3: partial)
+    text = "Insatser\n- Vi i familjehemmet förbereder [BARN] på förändringar.\n- BUP träffar [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser\n- Vi förbereder [BARN] på förändringar.\n- BUP träffar [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
