@@ -2764,9 +2764,22 @@ def _writer_acts(ctx: Context, s: Segment) -> bool:
     return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) and writer_named(ctx)
 
 
+# The child in its own plan meeting someone ("Jag träffar [NAMN_1] varje tisdag", "Jag pratar med kuratorn"): the
+# one met carries the activity out.
+CHILD_MEETS = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z])[.)]\s*)?jag\s+(?:ska\s+)?(?:träffa|träffar|pratar\s+med|prata\s+med|"
+                         r"har\s+samtal\s+med|går\s+till|gå\s+till)\s+", re.I)
+
+
+def _child_meets_agent(ctx: Context, s: Segment) -> bool:
+    """"Jag träffar [NAMN_1]": the person or role the child meets is named right after the verb (GUIDELINES 3: a
+    role or person is a responsible)."""
+    m = CHILD_MEETS.match(s.text)
+    return bool(m) and _subject_agent(ctx, s, m.end())
+
+
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     """Who an activity line outside a table's "Vem" column names, by agent position (see `_names_agent`)."""
-    if (_names_agent(ctx, s) or _writer_acts(ctx, s)) \
+    if (_names_agent(ctx, s) or _writer_acts(ctx, s) or _child_meets_agent(ctx, s)) \
             and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
         return "agent"
     if WE.search(s.text) or (entry_at := _entry_time_end(s.text)) and WE.match(s.text[entry_at:]) \

@@ -5353,3 +5353,11 @@ def test_a_we_placed_at_an_agency_is_named():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Insatser\n- Vi förbereder [BARN] på förändringar.\n- BUP träffar [BARN] varje vecka.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_the_child_meeting_someone_names_who_does_it():
+    # in the child's own plan "Jag träffar [NAMN_1] varje tisdag" names the one the child meets (GUIDELINES 3)
+    text = "Det här ska hända\n- Jag träffar [NAMN_1] varje tisdag.\n- Skolan ordnar en lugn plats åt mig.\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Det här ska hända\n- Jag tränar på att läsa varje kväll.\n- Skolan ordnar en lugn plats åt mig.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
