@@ -3390,6 +3390,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             who = _who_in_row(ctx, s, header_cells)
         else:
             who = _statement_who(ctx, s, we_defined, agency or party_line)
+            if agency and not item and len(_sentences(s.text)) > 1 and not INTERVENTION_SECTION.search(s.section):
+                paragraph.add(s)  # a party's section told in prose ("Soc" / "IFO fick in en orosanmälan ... ")
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.

@@ -5361,3 +5361,11 @@ def test_the_child_meeting_someone_names_who_does_it():
     assert _verdict(text, "responsibility_per_action") == "met"
     text = "Det här ska hända\n- Jag tränar på att läsa varje kväll.\n- Skolan ordnar en lugn plats åt mig.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_partys_section_in_prose_states_no_intervention_when_the_plan_lists_them():
+    # "Soc" / "IFO fick in en anmälan ... Utredningen pågår ...": a party's account told in prose; the plan lists
+    # its interventions under "Insatser" (GUIDELINES 4, block 61: what has happened is not the plan's intervention)
+    text = ("Socialtjänsten\nIFO fick in en anmälan i november. Bedömningen ledde till en utredning.\n\n"
+            "Insatser\n- Remiss till psykolog skickas.\n- Bildstöd införs i barngruppen.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
