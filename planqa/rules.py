@@ -2963,6 +2963,10 @@ def _heading_columns(text: str) -> list[str]:
     return cells
 
 
+# A writer's addendum label on a line of its own ("Tillägg av [NAMN_1], kurator:", "Tillägg från socialtjänsten:").
+ADDENDUM_LABEL = folded_re(r"^\W*tillägg\s+(?:av|från)\s+[^:\n]{1,60}:\s*$", re.I)
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -3228,6 +3232,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             heading, heading_num, item_num, agency = s.text.strip().lower(), None, None, False
             question_heads = True
             acts_heading = bool(INTERVENTION_SECTION.search(s.text))
+            continue
+        if not row and ADDENDUM_LABEL.match(s.text):
+            # "Tillägg av [NAMN_1], kurator:": a writer's addendum on its own line ends the section above; what
+            # follows is the addendum's prose, not the list it follows
+            heading, heading_num, item_num, agency = "tillägg", None, None, False
             continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
         if pseudo is not None:

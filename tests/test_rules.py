@@ -5369,3 +5369,11 @@ def test_a_partys_section_in_prose_states_no_intervention_when_the_plan_lists_th
     text = ("Socialtjänsten\nIFO fick in en anmälan i november. Bedömningen ledde till en utredning.\n\n"
             "Insatser\n- Remiss till psykolog skickas.\n- Bildstöd införs i barngruppen.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_writers_addendum_ends_the_intervention_list():
+    # "Tillägg av [NAMN_1], kurator:" opens the writer's own note; its prose is not part of the list above
+    # (GUIDELINES 3: only interventions count)
+    text = ("Framåt\nTräning i simhallen.\nStöd i matsalen.\n\nTillägg från [NAMN_1], specialpedagog:\n"
+            "Båda föräldrarna ([VH1], [VH2]) kom till mötet. De berättar att morgnarna är jobbigast.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
