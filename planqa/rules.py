@@ -2967,6 +2967,9 @@ def _heading_columns(text: str) -> list[str]:
 ADDENDUM_LABEL = folded_re(r"^\W*tillägg\s+(?:av|från)\s+[^:\n]{1,60}:\s*$", re.I)
 
 
+EMPTY_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -3157,7 +3160,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             or sheet_cells is not None and (sheet_head or bool(header_cells)) or _two_column_row(s.text, header_cells)
         # a spreadsheet's empty row (";;;;", a line of tabs) ends its table
         blank_row = bool(header_cells) and (sheet_cells is not None and not any(sheet_cells)
-                                             or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start)))
+                                             or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start))
+                                             # an empty line ends a table of tabs: "Övrigt\t..." below is a field
+                                             or tabbed and bool(EMPTY_LINE.search(ctx.text, prev_end, s.start)))
         prev_end = s.end
         row = row and not (blank_row and not sheet_head)
         if s.is_heading and not tab_head or not row or blank_row:

@@ -5377,3 +5377,11 @@ def test_a_writers_addendum_ends_the_intervention_list():
     text = ("Framåt\nTräning i simhallen.\nStöd i matsalen.\n\nTillägg från [NAMN_1], specialpedagog:\n"
             "Båda föräldrarna ([VH1], [VH2]) kom till mötet. De berättar att morgnarna är jobbigast.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_an_empty_line_ends_a_table_of_tabs():
+    # "Övrigt<TAB>..." below an empty line is a field of the form, not a row of the intervention table above
+    # (GUIDELINES 4, block 55: the column header says what the cells are, in its own table)
+    text = ("Insats\tAnsvarig\tTid\nFortsatt kontakt\t–\tlöpande\nSe över schemat\t–\t–\n\n"
+            "Övrigt\tMötet hölls digitalt. [NAMN_2] kom sent.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
