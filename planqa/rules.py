@@ -2434,6 +2434,9 @@ DOCUMENT_FIELD = folded_re(r"^\W*(?:(?:patient|remittent|remiss från|(?:ansvari
                            r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av|"
                            r"dokument(?:typ|-?id|namn|nummer)?|utskriven|utskrivet|diarienummer|dnr)\s*:|"
                            r"samordnad individuell plan\b|sekretess\b|handlingen (?:omfattas|innehåller)\b)|^[\W_]*$", re.I)
+# A note's document title with its writer ("Journalanteckning, psykolog", "Tjänsteanteckning – kurator [NAMN_1]"): the
+# heading of the note, no intervention.
+DOCUMENT_TITLE = folded_re(r"^\W*(?:journal|tjänste|minnes|besöks)?anteckning(?:ar)?\s*(?:,|\s[–—-])\s*[^.:;]{1,50}$", re.I)
 # A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
 # nu. ta bort"): the correction replaces it (GUIDELINES 4).
 RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)
@@ -3376,7 +3379,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if agency and OTHER_LABEL.match(body):
             continue  # "Mål: ..." in a party's section
         if not row and (_about_the_plan(s.text) or s.text.strip().lower() == title or s.text.rstrip().endswith(":")
-                        or REFERENCE_ONLY.match(s.text) or DOCUMENT_FIELD.match(s.text)):
+                        or REFERENCE_ONLY.match(s.text) or DOCUMENT_FIELD.match(s.text) or DOCUMENT_TITLE.match(s.text)):
             continue  # who holds the plan, the consent, the title, a label ("Tillägg av ...:"), "Se vårdplanen"
         if not (in_section or row):
             if DISCUSSED.search(s.section):

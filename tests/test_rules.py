@@ -5385,3 +5385,10 @@ def test_an_empty_line_ends_a_table_of_tabs():
     text = ("Insats\tAnsvarig\tTid\nFortsatt kontakt\t–\tlöpande\nSe över schemat\t–\t–\n\n"
             "Övrigt\tMötet hölls digitalt. [NAMN_2] kom sent.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_notes_title_with_its_writer_is_no_intervention():
+    # "Journalanteckning, psykolog" heads the note; it names the writer, not an intervention (GUIDELINES 3)
+    text = ("Habiliteringen\nJournalanteckning, logoped\nDatum: 2024-09-17\n\nÅtgärd\n"
+            "Bildschema för morgonen tas fram.\nTimstock används vid påklädning.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
