@@ -3404,6 +3404,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             cell = cells[resp_col] if resp_col < len(cells) else ""
             who = _who_in_cell(cell, we_defined)
         elif row:
+            if s.text.strip().lower() == title:
+                continue  # "SIP [BARN] 13 mån | 2024-06-11 | BVC": the document's title set out as a row
             who = _who_in_row(ctx, s, header_cells)
         else:
             who = _statement_who(ctx, s, we_defined, agency or party_line)

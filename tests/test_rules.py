@@ -5392,3 +5392,10 @@ def test_a_notes_title_with_its_writer_is_no_intervention():
     text = ("Habiliteringen\nJournalanteckning, logoped\nDatum: 2024-09-17\n\nÅtgärd\n"
             "Bildschema för morgonen tas fram.\nTimstock används vid påklädning.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_the_documents_title_set_out_as_a_row_is_no_intervention():
+    # "SIP [BARN] 2 år | 2024-06-11 | BVC" is the plan's title line, not a row of interventions (GUIDELINES 3)
+    text = ("SIP [BARN] 2 år | 2024-06-11 | BVC\n\nMål | Insats | Tid\n"
+            "[BARN] ska sova i egen säng | Hembesök kvällstid | juni\n– | Föräldragrupp | löpande\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
