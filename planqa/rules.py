@@ -93,7 +93,9 @@ INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|sk
                                   r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte|"
                                   # an acute plan's immediate measures and safety plan ("Det här gäller nu", "De närmaste
                                   # dagarna", "Säkerhetsplan")
-                                  r"gäller nu|(?:de )?närmaste dag\w*|säkerhetsplan\w*)\b", re.I)
+                                  r"gäller nu|(?:de )?närmaste dag\w*|säkerhetsplan\w*|"
+                                  # the child's own plan: how it will be done ("Så här ska det gå till")
+                                  r"(?:så här|så|hur) ska det gå till)\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",

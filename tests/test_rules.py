@@ -5399,3 +5399,11 @@ def test_the_documents_title_set_out_as_a_row_is_no_intervention():
     text = ("SIP [BARN] 2 år | 2024-06-11 | BVC\n\nMål | Insats | Tid\n"
             "[BARN] ska sova i egen säng | Hembesök kvällstid | juni\n– | Föräldragrupp | löpande\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_how_it_will_be_done_heads_the_interventions():
+    # "Så här ska det gå till" in a child's own plan lists what will be done; "vi" there is vague (GUIDELINES 3:
+    # partial)
+    text = ("Mina mål\nJag ska gå till skolan varje dag.\n\nSå här ska det gå till\nMentorn ringer hem om jag inte "
+            "kommer.\nVi kollar upp om jag kan börja på simningen.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
