@@ -87,6 +87,9 @@ _ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem g
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
+_DECIDED_TITLE = (r"(?:det här|detta|så här) (?:har|ska) (?:de vuxna|vi vuxna|vi|ni|de|alla) (?:\w+ )?"
+                  r"(?:bestämt|beslutat|kommit överens om|se till|göra)")
+DECIDED_TITLE = folded_re(rf"^{_DECIDED_TITLE}\b", re.I)
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"(?:det här|detta|så här) gör|"
                                   r"bestämdes|beslutades|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
@@ -95,7 +98,10 @@ INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|sk
                                   # dagarna", "Säkerhetsplan")
                                   r"gäller nu|(?:de )?närmaste dag\w*|säkerhetsplan\w*|"
                                   # the child's own plan: how it will be done ("Så här ska det gå till")
-                                  r"(?:så här|så|hur) ska det gå till)\b", re.I)
+                                  r"(?:så här|så|hur) ska det gå till|"
+                                  # what the adults decided or will see to ("Det här har de vuxna bestämt", "Det här
+                                  # ska de vuxna se till")
+                                  rf"{_DECIDED_TITLE})\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",
@@ -1037,7 +1043,7 @@ def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
 
 def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A list title on what will be done and by whom ("Vad som ska göras och vem som gör det")."""
-    return bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I)) \
+    return bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I) or DECIDED_TITLE.match(rest)) \
         and _list_title(ctx, s, rest)
 
 
@@ -2290,12 +2296,15 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
         return False  # "Tolk vid alla besök": the interpreter is what is provided, not who provides it
     agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
               for (x, y), t in zip(words[:2], tokens)]
+    # a person placeholder third after a genitive and a title ("fotbollsklubbens tränare [NAMN_4] hjälper")
+    titled = len(tokens) == 3 and not any(agents) and re.search(r"(?:s|:s)$", tokens[0]) is not None \
+        and AGENT_PLACEHOLDER.fullmatch(tokens[2].rstrip(",.")) is not None
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
     # after a noun it complements ("Återbesök barnkliniken")
-    if not agents[0] and not (len(agents) > 1 and agents[1] and (
+    if not titled and not agents[0] and not (len(agents) > 1 and agents[1] and (
             SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1], ctx))):
         return False
-    last = 0 if not (len(agents) > 1 and agents[1]) else 1
+    last = 2 if titled else 0 if not (len(agents) > 1 and agents[1]) else 1
     if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
         return False
     after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""

@@ -5407,3 +5407,20 @@ def test_how_it_will_be_done_heads_the_interventions():
     text = ("Mina mål\nJag ska gå till skolan varje dag.\n\nSå här ska det gå till\nMentorn ringer hem om jag inte "
             "kommer.\nVi kollar upp om jag kan börja på simningen.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_what_the_adults_decided_heads_the_interventions():
+    # "Det här har de vuxna bestämt" lists the interventions of a child's own plan; "vi" there is vague
+    # (GUIDELINES 3: partial)
+    text = ("Det här är min plan\n\nDet här har de vuxna bestämt\n- [NAMN_1] på BVC gör hembesök varannan vecka.\n"
+            "- Vi ser om det går att ordna skjuts till förskolan.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    text = "Det här ska de vuxna se till:\n- Skolan ordnar en lugn plats.\n- Någon ringer hem om jag är borta.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_genitive_and_a_title_before_the_person_keep_the_subject():
+    # "fotbollsklubbens tränare [NAMN_4] hjälper till": the person is the subject after genitive and title
+    # (GUIDELINES 4, block 51: "Tanken är att ..." agreed in soft form counts)
+    text = "Insatser\n- Tanken är att simklubbens tränare [NAMN_4] hjälper till med skjuts på tisdagar.\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
