@@ -3035,6 +3035,29 @@ SPEECH_WORDS = r"vad (?:som )?(?:sades|sagts|sas|sa|sagt|säger)|repli\w*|yttran
 SPEECH_HEADER_CELL = folded_re(rf"^(?:{SPEECH_WORDS})$", re.I)
 
 
+# A note after a timeline's time point ("oktober (gjort)", "v. 48 (klart)"), a time point written as a day and month
+# ("den 19 december"), a note that marks the entry done, and the section prefix that makes it a past section.
+TIME_NOTE = re.compile(r"\s*\(([^()]{1,20})\)\s*$")
+DAY_MONTH_POINT = folded_re(rf"^\W*(?:den\s+)?\d{{1,2}}\s+{_MONTH}\W*$", re.I)
+DONE_NOTE = folded_re(r"^\s*(?:gjort|gjorda|klart|klara|genomfört|genomförda|avslutat|utfört)\s*$", re.I)
+DONE_PREFIX = "tidigare / "
+
+
+def _time_point_label(text: str) -> tuple[bool, bool]:
+    """(a time point, marked done) for a timeline's time label, a note in brackets after it allowed ("oktober
+    (gjort)", "den 19 december", "v. 48")."""
+    note = TIME_NOTE.search(text)
+    core = (text[:note.start()] if note else text).strip(" :")
+    point = bool(core) and bool(TIME_POINT.match(core) or DAY_MONTH_POINT.match(core))
+    return point, point and bool(note and DONE_NOTE.match(note.group(1)))
+
+
+def _is_time_line(text: str) -> bool:
+    """A short line that is only a timeline's time point ("v. 48", "v. 47 (gjort)"), no entry after it."""
+    return len(text) <= 30 and not _is_table_row(text) and not (LIST_ITEM.match(text) and not WEEK_LABEL.match(text)) \
+        and _time_point_label(text)[0]
+
+
 def _minutes_title(text: str, lo: int) -> re.Match[str] | None:
     """The title after a minutes' paragraph mark at lo ("Insatser", "Val av ordförande, sekreterare och justerare"),
     none when the paragraph opens with a statement ("§ 4 Familjehemmet tar kontakt med BVC ...")."""
@@ -3129,6 +3152,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     agenda_table = False  # the current table is a meeting's agenda with notes ("| Punkt | Anteckningar |")
     kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
     question_heads = False  # a question line has headed a section: the next question ends it
+    time_line = False  # the current section is a time point on a line of its own ("v. 48") in a timeline
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -3144,12 +3168,26 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             form_item, form_act = bool(s.is_heading and FORM_ITEM_HEADING.match(s.text)), None
             if form_item:
                 continue
-        if TIME_POINT.match(s.section) and not (PRESENT_POINT.match(s.section) and PAST_SECTION.search(time_parent)):
+        if not s.is_heading and time_parent and _is_time_line(s.text):
+            # "v. 48" on a line of its own in a timeline: the entries below it are read under it, those marked done
+            # ("v. 47 (gjort)") as what has happened (GUIDELINES 4, block 65)
+            line_done = _time_point_label(s.text)[1]
+            heading = (DONE_PREFIX if line_done else "") + f"{time_parent} / {s.text.strip().lower()}"
+            heading_num = item_num = None
+            time_line = True
+            continue
+        point, done = _time_point_label(s.section)
+        if point and not (PRESENT_POINT.match(s.section) and PAST_SECTION.search(time_parent)):
             if s.is_heading:
+                if time_line:
+                    heading, time_line = None, False  # a time heading ends the entries of a time line above
                 continue  # the timeline goes on in its section
-            s = Segment(s.start, s.end, s.text, f"{heading or time_parent} / {s.section}".strip(" /"))
+            if not time_line:
+                s = Segment(s.start, s.end, s.text, (DONE_PREFIX if done else "")
+                            + f"{heading or time_parent} / {s.section}".strip(" /"))
         elif s.is_heading:
             time_parent = s.section
+            time_line = False
         dash_cells = [c.strip() for c in DASH_GAP.split(s.text.strip())] if dash_cols else [s.text]
         if dash_cols and not s.is_heading and CHILD_GOAL_ROW.match(s.text) and not any(dash_cells[1:]):
             continue  # "[BARN] ska få en bra start på gymnasiet." among the rows: the goal they serve

@@ -5424,3 +5424,15 @@ def test_a_genitive_and_a_title_before_the_person_keep_the_subject():
     # (GUIDELINES 4, block 51: "Tanken är att ..." agreed in soft form counts)
     text = "Insatser\n- Tanken är att simklubbens tränare [NAMN_4] hjälper till med skjuts på tisdagar.\n"
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_time_point_on_its_own_line_heads_the_timeline_entries_below():
+    # "v. 48" on its own line in a timeline: the lines under it are entries, each read for itself; those under a
+    # point marked done ("v. 46 (gjort)") have happened (GUIDELINES 4, block 65)
+    text = ("Tidsplan\n\nv. 46 (gjort)\nMöte mellan mentor och mamma.\n\nv. 48\n"
+            "Skolan ordnar rastvärdar vid fotbollsplanen.\nSamtal med de andra eleverna.\n\nv. 50\n"
+            "Kuratorn träffar [BARN] varje vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    from planqa.rules import _is_time_line, _time_point_label
+    assert _is_time_line("v. 48") and _is_time_line("den 19 december") and not _is_time_line("a) Samtal")
+    assert _time_point_label("oktober (gjort)") == (True, True)
