@@ -87,13 +87,21 @@ _ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem g
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
 # "Vad som görs", "Överenskommelser") besides the ACTIVITY_SECTION words.
+_DECIDED_TITLE = (r"(?:det här|detta|så här) (?:har|ska) (?:de vuxna|vi vuxna|vi|ni|de|alla) (?:\w+ )?"
+                  r"(?:bestämt|beslutat|kommit överens om|se till|göra)")
+DECIDED_TITLE = folded_re(rf"^{_DECIDED_TITLE}\b", re.I)
 INTERVENTION_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS}|ska hända|händer|ska göras|görs|gör vi|vi gör|att göra|"
                                   r"(?:det här|detta|så här) gör|"
                                   r"bestämdes|beslutades|överenskom\w*|fortsätter|framåt|behöver hända|nytt|nya insatser|"
                                   r"ändrade insatser|tidslinje|tidsplan|tidsordning|till nästa möte|"
                                   # an acute plan's immediate measures and safety plan ("Det här gäller nu", "De närmaste
                                   # dagarna", "Säkerhetsplan")
-                                  r"gäller nu|(?:de )?närmaste dag\w*|säkerhetsplan\w*)\b", re.I)
+                                  r"gäller nu|(?:de )?närmaste dag\w*|säkerhetsplan\w*|"
+                                  # the child's own plan: how it will be done ("Så här ska det gå till")
+                                  r"(?:så här|så|hur) ska det gå till|"
+                                  # what the adults decided or will see to ("Det här har de vuxna bestämt", "Det här
+                                  # ska de vuxna se till")
+                                  rf"{_DECIDED_TITLE})\b", re.I)
 # Sections that report what was done before, not what the plan now sets out to do; a revised plan's new or
 # changed actions ("Nytt sedan förra gången") are current.
 PAST_SECTION = re.compile(r"\b(?:tidigare|föregående|förra|gjorts|genomförda|historik|hittills|hänt|tillbakablick)\b",
@@ -111,8 +119,9 @@ STATUS_ONGOING = folded_re(r"\b(?:pågår|pågående|fortsätter|fortsatt|kvarst
 ACTIVITY_VERB = folded_re(r"\b(?:ska|kommer att|erbjuder|erbjuds|träffar|gör|genomför|utreder|ansvarar för|"
                            r"bokar|kontaktar|ordnar|ansöker|handleder|följer upp|sköter|uppdr(?:ogs|as|ages)|"
                            r"i uppdrag)\b", re.I)
+# A responsible field with a value; a dash before the form's next field names nobody ("Ansvarig: -   Start: -").
 RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|ansv\.?|vem|utförare|huvudman|ägare|owner)\s*[:|]\s*(?!(?:vi|man|alla|nätverket|berörda|"
-                               r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$))\S", re.I)
+                               r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$)|[–—?-]+(?:\s{2,}|\t|\s+[^\W\d]+\s*:))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1), also in
 # the writer's words ('När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3]').
 WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
@@ -1053,7 +1062,7 @@ def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
 
 def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A list title on what will be done and by whom ("Vad som ska göras och vem som gör det")."""
-    return bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I)) \
+    return bool(INTERVENTION_SECTION.search(rest)) and bool(re.search(r"\bvem\b", rest, re.I) or DECIDED_TITLE.match(rest)) \
         and _list_title(ctx, s, rest)
 
 
@@ -2399,12 +2408,15 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
         return False  # "Tolk vid alla besök": the interpreter is what is provided, not who provides it
     agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
               for (x, y), t in zip(words[:2], tokens)]
+    # a person placeholder third after a genitive and a title ("fotbollsklubbens tränare [NAMN_4] hjälper")
+    titled = len(tokens) == 3 and not any(agents) and re.search(r"(?:s|:s)$", tokens[0]) is not None \
+        and AGENT_PLACEHOLDER.fullmatch(tokens[2].rstrip(",.")) is not None
     # the second word is the subject after a title or genitive ("Klasslärare [NAMN_4]", "Skolans kurator"), not
     # after a noun it complements ("Återbesök barnkliniken")
-    if not agents[0] and not (len(agents) > 1 and agents[1] and (
+    if not titled and not agents[0] and not (len(agents) > 1 and agents[1] and (
             SUBJECT_LEAD.match(tokens[0]) or AGENT_PLACEHOLDER.match(tokens[1]) or _is_first_name(tokens[1], ctx))):
         return False
-    last = 0 if not (len(agents) > 1 and agents[1]) else 1
+    last = 2 if titled else 0 if not (len(agents) > 1 and agents[1]) else 1
     if last == 0 and re.search(r"(?:ens|ets|:s)$", tokens[0], re.I):
         return False
     after = text[lo + words[last + 1][0]:lo + words[last + 1][1]] if last + 1 < len(words) else ""
@@ -2415,6 +2427,9 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
 
 # A paragraph of a law after its name ("LSS 9 § 7", "SoL 4 kap. 1 §", "LVU §"), not an agency.
 LAW_PARAGRAPH = re.compile(r"\s*(?:\d+\s*(?:kap\.?\s*)?)?(?:\d+\s*)?§")
+# A tail that only guesses at its doer ("..., ev. via fritidsledare", "– kanske kuratorn"): a proposal the text leaves
+# open names nobody (GUIDELINES 4, block 51: "kanske, det ska undersökas" is no agreed responsible).
+TENTATIVE_TAIL = folded_re(r"^\s*(?:ev\.?|eventuellt|kanske|möjligen|möjligtvis|troligen)\s", re.I)
 
 
 def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> bool:
@@ -2425,7 +2440,7 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
     if not head:
         return False
     tail = text[m.end():end]
-    if "?" in head.group():
+    if "?" in head.group() or TENTATIVE_TAIL.match(tail):
         return False  # "→ ? bup", "– BUP?": a guess only the writer could settle names nobody (GUIDELINES 4, block 57)
     if re.search(r"\bhos\s$", m.group()):  # "hos" names a person, not a place
         return bool(AGENT_PLACEHOLDER.search(head.group()) or any(map(_is_first_name, head.group().split())))
@@ -2437,7 +2452,17 @@ def _tail_names_agent(ctx: Context, s: Segment, m: re.Match[str], end: int) -> b
             if LAW_PARAGRAPH.match(tail, w.end()):
                 return False  # "(LSS 9 § 7)": the law the intervention is granted under
             return not PASSIVE_NEXT.match(tail, w.end())  # "..., ny studiehandledare tillsätts": the object
-    return bool(ACT_NAME_TAIL.match(tail) or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
+    name = ACT_NAME_TAIL.match(tail)
+    if name and m.group() == "(" and not _is_first_name(tail.split()[0].rstrip(",)"), ctx):
+        # a capitalised word in brackets that is no first name is the method's or group's own name ("Samtalsgrupp
+        # (Trappan)", "föräldrakursen (Komet) startar"), not who carries it out (GUIDELINES 3: a verksamhet, role or
+        # person is the responsible)
+        return False
+    return bool(name or re.match(r"\s*(?:jag|mamma|pappa)\b", tail, re.I))
+
+
+# The dash between an activity and its responsible ("Bildstöd – [NAMN_3] tar fram bilderna").
+DASH_MARK = re.compile(r"\s[–—-]\s")
 
 
 def _names_agent(ctx: Context, s: Segment) -> bool:
@@ -2449,7 +2474,8 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     body = _list_item(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
     label = ACTIVITY_LABEL.match(text, lo)
-    lo = label.end() if label else _time_label_end(text, lo)
+    iso = None if label else ISO_DATE_LABEL.match(text, lo)  # "2025-06-03: ...": a timeline's date, no responsible
+    lo = label.end() if label else iso.end() if iso else _time_label_end(text, lo)
     if ACT_NAME_TAIL.match(text[lo:]) and re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+\s+(?:och|o|&)\s", text[lo:]):
         return True  # "Sara och Tomas skjutsar ..."
     for m in ASSIGNED_TO.finditer(text, lo):  # "Uppdrogs åt [NAMN_1], BUP, att ..."
@@ -2470,6 +2496,8 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
             tail = clause[m.end():]
             if len(tail.split()) <= 8 and _tail_names_agent(ctx, s, m, end):
                 return True
+            if DASH_MARK.fullmatch(m.group()) and _subject_agent(ctx, s, m.end()):
+                return True  # a longer clause after the dash with its doer as subject ("– [NAMN_3] tar fram bilderna, ...")
         verb = RESPONSIBLE_VERB.search(text, first, end)
         if verb and _agent_in(ctx, text, s.start, max(first, verb.start() - 60), verb.start()):
             return True  # "[NAMN_5] och mamma och pappa ansvarar", "[NAMN_4], kurator elevhälsan, ansvarar"
@@ -2529,9 +2557,17 @@ DOCUMENT_FIELD = folded_re(r"^\W*(?:(?:patient|remittent|remiss från|(?:ansvari
                            r"födelsedatum|journal\w*|diagnos\w*|mötesdatum|upprättad av|skriven av|"
                            r"dokument(?:typ|-?id|namn|nummer)?|utskriven|utskrivet|diarienummer|dnr)\s*:|"
                            r"samordnad individuell plan\b|sekretess\b|handlingen (?:omfattas|innehåller)\b)|^[\W_]*$", re.I)
+# A note's document title with its writer ("Journalanteckning, psykolog", "Tjänsteanteckning – kurator [NAMN_1]"): the
+# heading of the note, no intervention.
+DOCUMENT_TITLE = folded_re(r"^\W*(?:journal|tjänste|minnes|besöks)?anteckning(?:ar)?\s*(?:,|\s[–—-])\s*[^.:;]{1,50}$", re.I)
 # A draft's item taken back further on its line ("nattvak – nej vänta, det tas inte upp nu", "– nej, inte aktuellt
 # nu. ta bort"): the correction replaces it (GUIDELINES 4).
 RETRACTED_ITEM = folded_re(r"\s[–—-]\s*nej\b|\bnej,?\s+vänta\b|\bta bort\W*$|\bstryk(?:s|er)?\W*$", re.I)
+# What the line itself says lies outside the plan ("Ekonomiskt bistånd beviljat, ingår ej i SIP", "hänvisas till
+# familjerätten, utanför SIP:en"): no intervention of the plan (GUIDELINES 4, block 61: what belongs elsewhere is not
+# the plan's intervention).
+OUTSIDE_PLAN = folded_re(r"\b(?:ingår|ligger|hanteras|handläggs)\s+(?:ej|inte)\s+i\s+(?:den här |denna )?(?:sip\S*|planen)|"
+                         r"\butanför\s+(?:sip\S*|planen)", re.I)
 # A note to self or a chore about the meeting and its papers, not an intervention for the child ("kolla med
 # [NAMN_5] om ... nästa gång", "skicka ut anteckningarna", "Protokollet skickas till deltagarna", "boka rum",
 # "teckningen!!").
@@ -2817,6 +2853,14 @@ UNASSIGNED_CELL = re.compile(r"^\W*(?:tbd|tba|n/?a|ej tilldela\w*|inte tilldela\
 NUMBER_COLUMN_HEADER = re.compile(r"^\s*#\s*\|")
 
 
+def _open_row_cells(text: str, n_columns: int) -> list[str]:
+    """The cells of a row in a table written without outer pipes ("Mål | Vad | Vem | När"), where a pipe at the
+    row's start or end stands for an empty first or last cell (" | samtal med [BARN] | | varannan vecka": no
+    goal, no one named); the row's cells as `_cells` reads them where that does not give the header's columns."""
+    cells = [c.strip() for c in text.split("|")]
+    return cells if len(cells) == n_columns else _cells(text)
+
+
 def _two_column_row(text: str, header: list[str]) -> bool:
     """A line of a two-column table written without outer pipes ("Insats | Ansvarig" / "Sömnbedömning | BUP"): its
     header, or a row under such a header."""
@@ -2846,15 +2890,45 @@ def _writer_acts(ctx: Context, s: Segment) -> bool:
     return bool(first) and not RECIPIENT.match(s.text, first.end() - 1) and writer_named(ctx)
 
 
+# The child in its own plan meeting someone ("Jag träffar [NAMN_1] varje tisdag", "Jag pratar med kuratorn"): the
+# one met carries the activity out.
+CHILD_MEETS = re.compile(r"^\W*(?:(?:\d{1,2}|[a-z])[.)]\s*)?jag\s+(?:ska\s+)?(?:träffa|träffar|pratar\s+med|prata\s+med|"
+                         r"har\s+samtal\s+med|går\s+till|gå\s+till)\s+", re.I)
+
+
+def _child_meets_agent(ctx: Context, s: Segment) -> bool:
+    """"Jag träffar [NAMN_1]": the person or role the child meets is named right after the verb (GUIDELINES 3: a
+    role or person is a responsible)."""
+    m = CHILD_MEETS.match(s.text)
+    return bool(m) and _subject_agent(ctx, s, m.end())
+
+
 def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     """Who an activity line outside a table's "Vem" column names, by agent position (see `_names_agent`)."""
-    if (_names_agent(ctx, s) or _writer_acts(ctx, s)) \
+    if (_names_agent(ctx, s) or _writer_acts(ctx, s) or _child_meets_agent(ctx, s)) \
             and not WE_CELL.match(re.split(r"\s[–—-]\s|:\s", s.text)[-1].strip(" .")):
         return "agent"
     if WE.search(s.text) or (entry_at := _entry_time_end(s.text)) and WE.match(s.text[entry_at:]) \
             or re.search(r"(?:\s[–—-]\s|\bansvarig\s*:\s*)(?:vi|man|alla)\b", s.text, re.I):
-        return "agent" if we_defined else "we"
+        return "agent" if we_defined or _we_at_agency(ctx, s) else "we"
     return "missing"
+
+
+# "vi" placed by the words after it ("Vi i familjehemmet förbereder ...", "vi på BUP bokar").
+WE_AT = re.compile(r"\bvi\s+(?:i|på|från|inom)\s+", re.I)
+
+
+def _we_at_agency(ctx: Context, s: Segment) -> bool:
+    """The line's "vi" is defined where it stands by a verksamhet or role right after it ("Vi i familjehemmet
+    förbereder [BARN]", "vi på BUP bokar"): a "vi" the text defines is a named responsible (GUIDELINES 4.1)."""
+    m = WE_AT.search(s.text)
+    return bool(m) and _agent_in(ctx, s.text, s.start, m.end(), min(len(s.text), m.end() + 20))
+
+
+# A cell that names a hospital's or an authority's unit the actor list lacks ("ortopedtekniska avdelningen", "klinisk
+# neurofysiologi", "Maria Ungdom-mottagningen"): a verksamhet that carries out the row (GUIDELINES 3).
+UNIT_CELL = folded_re(r"^\W*(?:(?:[\wåäöÅÄÖ-]+\s+){0,2}[\wåäöÅÄÖ-]*(?:avdelning|mottagning|klinik|enhet|sektion)(?:en|et)?|"
+                      r"klinisk\s+[a-zåäö]{4,})\b", re.I)
 
 
 def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
@@ -2862,12 +2936,13 @@ def _who_in_row(ctx: Context, s: Segment, header: list[str]) -> str:
     opening of another cell that is not its goal, area or status ("| Läkarbesök | BUM | v. 16 |"). Without a
     header, any agent in the row."""
     if not header:
-        return "agent" if ctx.has_agent(s) else "missing"
+        return "agent" if ctx.has_agent(s) or any(UNIT_CELL.match(c) for c in _cells(s.text)[1:]) else "missing"
     for i, (a, b) in enumerate(_cell_spans(s.text)):
         if i >= len(header) or CONTEXT_HEADER_CELL.match(header[i]) or a == b:
             continue
         cell = _row_cell(ctx, s, a, b)
-        if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) else _subject_agent(ctx, cell, 0):
+        if _names_agent(ctx, cell) if ACTIVITY_HEADER_CELL.match(header[i]) \
+                else _subject_agent(ctx, cell, 0) or UNIT_CELL.match(cell.text):
             return "agent"
     return "missing"
 
@@ -2881,7 +2956,7 @@ def _statement_who(ctx: Context, s: Segment, we_defined: bool, agency: bool) -> 
     if agency and who == "missing":
         return "agent"  # "Skolans del: - extra anpassningar"
     if who == "missing" and WE_ACTS.search(s.text):
-        return "agent" if we_defined else "we"
+        return "agent" if we_defined or _we_at_agency(ctx, s) else "we"
     return who
 
 
@@ -2993,6 +3068,34 @@ def _opens_interventions(heading: str) -> bool:
     return bool(INTERVENTION_SECTION.search(heading)) and not _goal_section(heading)
 
 
+# A heading that names its items' columns, in brackets or after slashes ("Insatser (Vad – Vem – När):", "Insats / vem /
+# när"; at least three, as "Insatser / ansvar" is a heading's two topics), and the separator between its column titles.
+HEADING_COLUMNS = re.compile(r"^\W*(?:[^()\n]{1,30}\(([^()\n]{5,40})\)|([^()\n]{5,40}))\W*$")
+COLUMN_SEPARATOR = re.compile(r"\s*/\s*|\s[–—-]\s")
+
+
+def _heading_columns(text: str) -> list[str]:
+    """The column titles of a heading that sets out its dashed items as a table ("Insatser (Vad – Vem – När):" /
+    "- Samtal – kurator [NAMN_1] – 1 ggr/v"): its "Vem" column names each item's responsible, as a table's "Ansvarig"
+    column does (GUIDELINES 4, block 55); [] where the heading names no intervention and responsible columns."""
+    m = HEADING_COLUMNS.match(text)
+    if m is None:
+        return []
+    cells = [c.strip(" .:") for c in COLUMN_SEPARATOR.split(m.group(1) or m.group(2))]
+    titles = [c.lower() for c in cells]
+    if len(cells) < 3 or not all(HEADER_WORDS.match(c) for c in titles) \
+            or not any(RESPONSIBLE_HEADER.match(c) for c in titles) or not any(ACTIVITY_HEADER_CELL.match(c) for c in titles):
+        return []
+    return cells
+
+
+# A writer's addendum label on a line of its own ("Tillägg av [NAMN_1], kurator:", "Tillägg från socialtjänsten:").
+ADDENDUM_LABEL = folded_re(r"^\W*tillägg\s+(?:av|från)\s+[^:\n]{1,60}:\s*$", re.I)
+
+
+EMPTY_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", _find_activity_lines)
@@ -3044,6 +3147,29 @@ SPEECH_WORDS = r"vad (?:som )?(?:sades|sagts|sas|sa|sagt|säger)|repli\w*|yttran
 SPEECH_HEADER_CELL = folded_re(rf"^(?:{SPEECH_WORDS})$", re.I)
 
 
+# A note after a timeline's time point ("oktober (gjort)", "v. 48 (klart)"), a time point written as a day and month
+# ("den 19 december"), a note that marks the entry done, and the section prefix that makes it a past section.
+TIME_NOTE = re.compile(r"\s*\(([^()]{1,20})\)\s*$")
+DAY_MONTH_POINT = folded_re(rf"^\W*(?:den\s+)?\d{{1,2}}\s+{_MONTH}\W*$", re.I)
+DONE_NOTE = folded_re(r"^\s*(?:gjort|gjorda|klart|klara|genomfört|genomförda|avslutat|utfört)\s*$", re.I)
+DONE_PREFIX = "tidigare / "
+
+
+def _time_point_label(text: str) -> tuple[bool, bool]:
+    """(a time point, marked done) for a timeline's time label, a note in brackets after it allowed ("oktober
+    (gjort)", "den 19 december", "v. 48")."""
+    note = TIME_NOTE.search(text)
+    core = (text[:note.start()] if note else text).strip(" :")
+    point = bool(core) and bool(TIME_POINT.match(core) or DAY_MONTH_POINT.match(core))
+    return point, point and bool(note and DONE_NOTE.match(note.group(1)))
+
+
+def _is_time_line(text: str) -> bool:
+    """A short line that is only a timeline's time point ("v. 48", "v. 47 (gjort)"), no entry after it."""
+    return len(text) <= 30 and not _is_table_row(text) and not (LIST_ITEM.match(text) and not WEEK_LABEL.match(text)) \
+        and _time_point_label(text)[0]
+
+
 def _minutes_title(text: str, lo: int) -> re.Match[str] | None:
     """The title after a minutes' paragraph mark at lo ("Insatser", "Val av ordförande, sekreterare och justerare"),
     none when the paragraph opens with a statement ("§ 4 Familjehemmet tar kontakt med BVC ...")."""
@@ -3058,12 +3184,17 @@ def _list_item(text: str) -> re.Match[str] | None:
     return None if WEEK_LABEL.match(text) else LIST_ITEM.match(text)
 
 
+# A full date as a timeline entry's time label ("2025-01-14: ...", "2025-03-10 – ...").
+ISO_DATE_LABEL = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*(?::|\s[–—-])\s+(?=\S)")
+
+
 def _entry_time_end(text: str) -> int:
-    """Where a timeline entry's content starts after its bullet and time point ("- v. 7: ...", "mars: ..."); 0 when
-    the line opens with no time point."""
+    """Where a timeline entry's content starts after its bullet and time point ("- v. 7: ...", "mars: ...",
+    "2025-01-14: ..."); 0 when the line opens with no time point."""
     item = _list_item(text)
     lo = item.end() if item else 0
-    end = _time_label_end(text, lo)
+    iso = ISO_DATE_LABEL.match(text, lo)
+    end = iso.end() if iso else _time_label_end(text, lo)
     return end if end > lo else 0
 
 
@@ -3133,6 +3264,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     agenda_table = False  # the current table is a meeting's agenda with notes ("| Punkt | Anteckningar |")
     kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
     question_heads = False  # a question line has headed a section: the next question ends it
+    time_line = False  # the current section is a time point on a line of its own ("v. 48") in a timeline
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -3148,12 +3280,26 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             form_item, form_act = bool(s.is_heading and FORM_ITEM_HEADING.match(s.text)), None
             if form_item:
                 continue
-        if TIME_POINT.match(s.section) and not (PRESENT_POINT.match(s.section) and PAST_SECTION.search(time_parent)):
+        if not s.is_heading and time_parent and _is_time_line(s.text):
+            # "v. 48" on a line of its own in a timeline: the entries below it are read under it, those marked done
+            # ("v. 47 (gjort)") as what has happened (GUIDELINES 4, block 65)
+            line_done = _time_point_label(s.text)[1]
+            heading = (DONE_PREFIX if line_done else "") + f"{time_parent} / {s.text.strip().lower()}"
+            heading_num = item_num = None
+            time_line = True
+            continue
+        point, done = _time_point_label(s.section)
+        if point and not (PRESENT_POINT.match(s.section) and PAST_SECTION.search(time_parent)):
             if s.is_heading:
+                if time_line:
+                    heading, time_line = None, False  # a time heading ends the entries of a time line above
                 continue  # the timeline goes on in its section
-            s = Segment(s.start, s.end, s.text, f"{heading or time_parent} / {s.section}".strip(" /"))
+            if not time_line:
+                s = Segment(s.start, s.end, s.text, (DONE_PREFIX if done else "")
+                            + f"{heading or time_parent} / {s.section}".strip(" /"))
         elif s.is_heading:
             time_parent = s.section
+            time_line = False
         dash_cells = [c.strip() for c in DASH_GAP.split(s.text.strip())] if dash_cols else [s.text]
         if dash_cols and not s.is_heading and CHILD_GOAL_ROW.match(s.text) and not any(dash_cells[1:]):
             continue  # "[BARN] ska få en bra start på gymnasiet." among the rows: the goal they serve
@@ -3166,7 +3312,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         bare = s.text[number.end():] if number else s.text  # "6. Vad – Vem – När" is a dash header too
         head_cells = re.split(r"\s[–—-]\s", bare.strip())
         dash_cols = head_cells if len(head_cells) >= 2 and is_table_header(bare) and any(
-            RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else []
+            RESPONSIBLE_HEADER.match(c.lower()) for c in head_cells) and ACTIVITY_SECTION.search(bare) else \
+            _heading_columns(bare)
         # tabs align columns in pasted text; outside a table they only space out a title or a field
         tabbed = "\t" in s.text and s.text.count("|") < 2
         sheet_cells = _sheet_cells(s.text)  # a spreadsheet exported with semicolons
@@ -3177,7 +3324,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             or sheet_cells is not None and (sheet_head or bool(header_cells)) or _two_column_row(s.text, header_cells)
         # a spreadsheet's empty row (";;;;", a line of tabs) ends its table
         blank_row = bool(header_cells) and (sheet_cells is not None and not any(sheet_cells)
-                                             or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start)))
+                                             or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start))
+                                             # an empty line ends a table of tabs: "Övrigt\t..." below is a field
+                                             or tabbed and bool(EMPTY_LINE.search(ctx.text, prev_end, s.start)))
         prev_end = s.end
         row = row and not (blank_row and not sheet_head)
         if s.is_heading and not tab_head or not row or blank_row:
@@ -3253,6 +3402,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             question_heads = True
             acts_heading = bool(INTERVENTION_SECTION.search(s.text))
             continue
+        if not row and ADDENDUM_LABEL.match(s.text):
+            # "Tillägg av [NAMN_1], kurator:": a writer's addendum on its own line ends the section above; what
+            # follows is the addendum's prose, not the list it follows
+            heading, heading_num, item_num, agency = "tillägg", None, None, False
+            continue
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False
@@ -3274,6 +3428,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             tab_aligned = "\t\t" in s.text.strip()
         cells = (sheet_cells if sheet_cells is not None else _tab_cells(bare) if tabbed and tab_aligned
                  else _cells(s.text)) if row else []
+        if row and header_cells and len(cells) < len(header_cells) and not tabbed and sheet_cells is None:
+            cells = _open_row_cells(s.text, len(header_cells))
         row_cells = [c.strip(" *").rstrip(":").lower() for c in cells]
         if agenda_table and not first_row:
             pass  # "| 6. Vem gör vad | ... |" in an agenda: a point with its notes, no new header
@@ -3344,7 +3500,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             items, at = s.text[inline:], s.start + inline
             for a, b in _inline_items(items):
                 item = Segment(at + a, at + b, items[a:b], s.section)
-                if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text):
+                # an item that only refers elsewhere ("Insatser kommun: se nedan") is none (GUIDELINES 4, block 53)
+                if re.search(r"\w", item.text) and not NO_INTERVENTION.match(item.text) \
+                        and not REFERENCE_ONLY.match(item.text):
                     candidates.append((item, _who_in_line(ctx, item, we_defined)))
                     if FOLLOW_UP.search(item.text) and not PLAN_OR_MEETING.search(item.text):
                         kept.add(item)  # "Vi följer upp närvaron på fritids": an action's check, no follow-up
@@ -3354,8 +3512,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if NO_INTERVENTION.match(body) and (list_item or not re.search(r"\w", body)) or NONE_ANSWER.match(body) \
                 or CALENDAR_ONLY.match(body):
             continue  # "-", "– (tas upp nästa gång)", "- ridklubben, ingen kontakt behövs"
-        if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body)):
-            continue  # a draft's item taken back ("– nej vänta, ... ta bort"), or a chore about the meeting itself
+        if not row and (RETRACTED_ITEM.search(body) or MEETING_CHORE.match(body) or OUTSIDE_PLAN.search(body)):
+            continue  # a draft's item taken back ("– nej vänta, ... ta bort"), a chore about the meeting itself, or
+            # something the line itself puts outside the plan ("..., ingår ej i SIP")
         in_section = bool(INTERVENTION_SECTION.search(s.section) or CONTINUED_SECTION.match(s.section)) \
             and s.section != title \
             and not AGENDA_SECTION.search(s.section) \
@@ -3381,9 +3540,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if agency and OTHER_LABEL.match(body):
             continue  # "Mål: ..." in a party's section
         if not row and (_about_the_plan(s.text) or s.text.strip().lower() == title or s.text.rstrip().endswith(":")
-                        or REFERENCE_ONLY.match(s.text) or DOCUMENT_FIELD.match(s.text)):
+                        or REFERENCE_ONLY.match(s.text) or DOCUMENT_FIELD.match(s.text) or DOCUMENT_TITLE.match(s.text)):
             continue  # who holds the plan, the consent, the title, a label ("Tillägg av ...:"), "Se vårdplanen"
         if not (in_section or row):
+            if DISCUSSED.search(s.section):
+                continue  # under "Diskuterades" or "Förslag": what was talked over, not decided (GUIDELINES 4, block 51)
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
             elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
@@ -3404,9 +3565,13 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             cell = cells[resp_col] if resp_col < len(cells) else ""
             who = _who_in_cell(cell, we_defined)
         elif row:
+            if s.text.strip().lower() == title:
+                continue  # "SIP [BARN] 13 mån | 2024-06-11 | BVC": the document's title set out as a row
             who = _who_in_row(ctx, s, header_cells)
         else:
             who = _statement_who(ctx, s, we_defined, agency or party_line)
+            if agency and not item and len(_sentences(s.text)) > 1 and not INTERVENTION_SECTION.search(s.section):
+                paragraph.add(s)  # a party's section told in prose ("Soc" / "IFO fick in en orosanmälan ... ")
         candidates.append((s, who))
     # In a section that lists its interventions, other lines there ("Nästa uppföljning 23/1") are not ones.
     # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.

@@ -5614,3 +5614,204 @@ def test_a_pronoun_after_a_semicolon_is_the_main_clauses_subject():
     text = ("SIP 4/3\n\nPappa tycker att det är en fas och att [BARN] äter normalt hos honom; han vill inte att "
             "skolan gör en stor sak av det.\n")
     assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_a_method_named_in_brackets_is_no_responsible():
+    # "Samtalsgrupp (Trappan)" names the group's method, not who runs it; a first name in brackets still does
+    # (GUIDELINES 3: a verksamhet, role or person is the responsible)
+    text = "Insatser:\n- Samtalsgrupp för barn (Trappan), när plats finns\n- Föräldrakurs (Komet) på tisdagar\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Insatser:\n- Samtalsgrupp för barn (Karin), när plats finns\n- Föräldrakurs (Komet) på tisdagar\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_tentative_doer_names_nobody():
+    # "ev. via fritidsledare" leaves the doer open: no agreed responsible (GUIDELINES 4, block 51)
+    text = "Insatser:\n- Kontakt med fotbollsföreningen, ev. via fritidsledare\n- Läxhjälp två dagar i veckan\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Insatser:\n- Kontakt med fotbollsföreningen, via fritidsledare\n- Läxhjälp två dagar i veckan\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_heading_that_names_its_columns_reads_dashed_items_as_rows():
+    # "Insatser (Vad – Vem – När):" sets out the items as a table: the middle cell names the responsible
+    # (GUIDELINES 4, block 55: the "Vem" column names the row's responsible)
+    text = ("Insatser (Vad – Vem – När):\n- Avstämning med eleven – mentor [NAMN_1] – varannan onsdag\n"
+            "- Hälsosamtal – skolsköterskan – v. 49\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insats / vem / när\n– läkartid, kallelse skickas hem – [NAMN_2] VC – 18/3\n– samtal – – v. 12\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    from planqa.rules import _heading_columns
+    assert _heading_columns("Insatser (Vad – Vem – När):") == ["Vad", "Vem", "När"]
+    assert _heading_columns("Insatser och ansvar") == []
+    assert _heading_columns("Mål / insats") == []
+
+
+def test_items_under_a_discussed_heading_are_no_interventions():
+    # "Diskuterades" lists what was talked over, not what was decided (GUIDELINES 4, block 51)
+    text = ("Diskuterades\n- kuratorn ska kanske ordna en plats i gruppen\n- bildschema på boendet\n\n"
+            "Inget beslutat om vem. Tas upp nästa gång.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Bestämdes\n- Kuratorn ordnar en plats i gruppen\n- bildschema på boendet\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_dash_before_the_next_field_is_an_empty_responsible():
+    # "Ansvarig: -   Start: -" leaves the field empty: nobody named (GUIDELINES 3, 4 block 42: an empty answer shows
+    # nothing)
+    text = "Insats 1: Föräldrastöd   Ansvarig: -   Start: -\nInsats 2: Hembesök   Ansvarig: -   Start: -\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = "Insats 1: Föräldrastöd   Ansvarig: BVC   Start: -\nInsats 2: Hembesök   Ansvarig: -   Start: -\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_entries_dated_before_the_plan_in_full_dates_are_history():
+    # a timeline with full dates ("2025-01-14: ...") is read entry by entry; entries before the plan's date have
+    # happened and are no interventions (GUIDELINES 4, blocks 61 and 65)
+    text = ("SIP\nDatum: 2025-05-20\n\nÄrendets gång\n2025-01-14: Polisen gör anmälan till socialtjänsten.\n"
+            "2025-02-03: Kuratorn har barnsamtal med [BARN].\n2025-03-10: [BARN] börjar i stödgrupp.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = ("SIP\nDatum: 2025-05-20\n\nTidsplan\n2025-01-14: Polisen gör anmälan till socialtjänsten.\n"
+            "2025-06-03: Kuratorn har samtal med [BARN].\n2025-08-10: Stödgrupp startar.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_table_without_outer_pipes_keeps_an_empty_first_cell():
+    # " | samtal | | varannan vecka" under "Mål | Vad | Vem | När": no goal in the row and no one in its "Vem"
+    # cell (GUIDELINES 4, block 55: an empty cell shows nothing; the "Vem" column names the responsible)
+    text = ("Mål | Vad | Vem | När\n[BARN] ska äta middag med en vuxen | kontaktfamilj | [NAMN_1] | från v. 16\n"
+            " | samtal med [BARN] om hur hen har det | | varannan vecka\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    from planqa.rules import _open_row_cells
+    assert _open_row_cells(" | samtal | | v. 3", 4) == ["", "samtal", "", "v. 3"]
+    assert _open_row_cells("| a | b |", 2) == ["a", "b"]
+
+
+def test_a_long_clause_after_the_dash_names_its_subject():
+    # "– [NAMN_1] tar fram bilderna, [NAMN_2] och föräldrarna använder dem": the doer stands first after the dash,
+    # however long the clause (GUIDELINES 3: a person is a responsible)
+    text = ("Insatser:\n- Bildstöd för morgonen – [NAMN_1] tar fram bilderna, [NAMN_2] och föräldrarna använder "
+            "dem hemma varje dag.\n- Skolan ordnar en lugn plats.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = ("Insatser:\n- Bildstöd för morgonen – bilderna tas fram och används hemma och på förskolan varje dag "
+            "av alla.\n- Skolan ordnar en lugn plats.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_hospital_unit_in_a_row_is_a_verksamhet():
+    # "ortopedtekniska avdelningen", "klinisk fysiologi": units the actor list lacks still name who carries out the
+    # row (GUIDELINES 3: a verksamhet is a responsible)
+    text = ("Inbokade tider\nProvtagning | ortopedtekniska avdelningen | 2024-10-22\n"
+            "Arbetsprov | klinisk fysiologi | v. 14\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Inbokade tider\nProvtagning | hemma | 2024-10-22\nArbetsprov | på morgonen | v. 14\n"
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_an_item_put_outside_the_plan_is_no_intervention():
+    # "..., ingår ej i SIP": the line itself says it belongs elsewhere (GUIDELINES 4, block 61)
+    text = ("Insatser\n- Kuratorn träffar [BARN] varje vecka.\n"
+            "- Försörjningsstöd för maj beviljat, handläggs separat, ingår ej i SIP.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser\n- Kuratorn träffar [BARN] varje vecka.\n- Försörjningsstöd för maj beviljat, handläggs separat.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_an_inline_item_that_only_refers_elsewhere_is_none():
+    # "Insatser kommun: se nedan" refers to the list below; the reference itself is no intervention
+    # (GUIDELINES 4, block 53: a reference without content shows nothing)
+    text = ("Insatser kommun: se nedan\n\nAtt göra:\n- [NAMN_1] på BVC erbjuder besök.\n"
+            "- [NAMN_2] skickar utredningen till BVC.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_we_placed_at_an_agency_is_named():
+    # "Vi i familjehemmet förbereder ..." defines its "vi" where it stands (GUIDELINES 4.1: a defined "vi" is a
+    # named responsible); a bare "vi" stays vague (GUIDELINES 3: partial)
+    text = "Insatser\n- Vi i familjehemmet förbereder [BARN] på förändringar.\n- BUP träffar [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Insatser\n- Vi förbereder [BARN] på förändringar.\n- BUP träffar [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_the_child_meeting_someone_names_who_does_it():
+    # in the child's own plan "Jag träffar [NAMN_1] varje tisdag" names the one the child meets (GUIDELINES 3)
+    text = "Det här ska hända\n- Jag träffar [NAMN_1] varje tisdag.\n- Skolan ordnar en lugn plats åt mig.\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = "Det här ska hända\n- Jag tränar på att läsa varje kväll.\n- Skolan ordnar en lugn plats åt mig.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_partys_section_in_prose_states_no_intervention_when_the_plan_lists_them():
+    # "Soc" / "IFO fick in en anmälan ... Utredningen pågår ...": a party's account told in prose; the plan lists
+    # its interventions under "Insatser" (GUIDELINES 4, block 61: what has happened is not the plan's intervention)
+    text = ("Socialtjänsten\nIFO fick in en anmälan i november. Bedömningen ledde till en utredning.\n\n"
+            "Insatser\n- Remiss till psykolog skickas.\n- Bildstöd införs i barngruppen.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_writers_addendum_ends_the_intervention_list():
+    # "Tillägg av [NAMN_1], kurator:" opens the writer's own note; its prose is not part of the list above
+    # (GUIDELINES 3: only interventions count)
+    text = ("Framåt\nTräning i simhallen.\nStöd i matsalen.\n\nTillägg från [NAMN_1], specialpedagog:\n"
+            "Båda föräldrarna ([VH1], [VH2]) kom till mötet. De berättar att morgnarna är jobbigast.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_an_empty_line_ends_a_table_of_tabs():
+    # "Övrigt<TAB>..." below an empty line is a field of the form, not a row of the intervention table above
+    # (GUIDELINES 4, block 55: the column header says what the cells are, in its own table)
+    text = ("Insats\tAnsvarig\tTid\nFortsatt kontakt\t–\tlöpande\nSe över schemat\t–\t–\n\n"
+            "Övrigt\tMötet hölls digitalt. [NAMN_2] kom sent.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_notes_title_with_its_writer_is_no_intervention():
+    # "Journalanteckning, psykolog" heads the note; it names the writer, not an intervention (GUIDELINES 3)
+    text = ("Habiliteringen\nJournalanteckning, logoped\nDatum: 2024-09-17\n\nÅtgärd\n"
+            "Bildschema för morgonen tas fram.\nTimstock används vid påklädning.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_the_documents_title_set_out_as_a_row_is_no_intervention():
+    # "SIP [BARN] 2 år | 2024-06-11 | BVC" is the plan's title line, not a row of interventions (GUIDELINES 3)
+    text = ("SIP [BARN] 2 år | 2024-06-11 | BVC\n\nMål | Insats | Tid\n"
+            "[BARN] ska sova i egen säng | Hembesök kvällstid | juni\n– | Föräldragrupp | löpande\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_how_it_will_be_done_heads_the_interventions():
+    # "Så här ska det gå till" in a child's own plan lists what will be done; "vi" there is vague (GUIDELINES 3:
+    # partial)
+    text = ("Mina mål\nJag ska gå till skolan varje dag.\n\nSå här ska det gå till\nMentorn ringer hem om jag inte "
+            "kommer.\nVi kollar upp om jag kan börja på simningen.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_what_the_adults_decided_heads_the_interventions():
+    # "Det här har de vuxna bestämt" lists the interventions of a child's own plan; "vi" there is vague
+    # (GUIDELINES 3: partial)
+    text = ("Det här är min plan\n\nDet här har de vuxna bestämt\n- [NAMN_1] på BVC gör hembesök varannan vecka.\n"
+            "- Vi ser om det går att ordna skjuts till förskolan.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    text = "Det här ska de vuxna se till:\n- Skolan ordnar en lugn plats.\n- Någon ringer hem om jag är borta.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_genitive_and_a_title_before_the_person_keep_the_subject():
+    # "fotbollsklubbens tränare [NAMN_4] hjälper till": the person is the subject after genitive and title
+    # (GUIDELINES 4, block 51: "Tanken är att ..." agreed in soft form counts)
+    text = "Insatser\n- Tanken är att simklubbens tränare [NAMN_4] hjälper till med skjuts på tisdagar.\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_time_point_on_its_own_line_heads_the_timeline_entries_below():
+    # "v. 48" on its own line in a timeline: the lines under it are entries, each read for itself; those under a
+    # point marked done ("v. 46 (gjort)") have happened (GUIDELINES 4, block 65)
+    text = ("Tidsplan\n\nv. 46 (gjort)\nMöte mellan mentor och mamma.\n\nv. 48\n"
+            "Skolan ordnar rastvärdar vid fotbollsplanen.\nSamtal med de andra eleverna.\n\nv. 50\n"
+            "Kuratorn träffar [BARN] varje vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    from planqa.rules import _is_time_line, _time_point_label
+    assert _is_time_line("v. 48") and _is_time_line("den 19 december") and not _is_time_line("a) Samtal")
+    assert _time_point_label("oktober (gjort)") == (True, True)
