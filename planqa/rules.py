@@ -2269,7 +2269,10 @@ LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BUL
 # after a wide gap that a scanned form's columns leave ("Omprovsplan i matte     mentor [NAMN_2]"), or after the
 # last arrow of a note in shorthand ("bildschema + konfliktbilder → [NAMN_2] fsk"; GUIDELINES 4, block 57).
 AGENT_TAIL = re.compile(r"(?:\s[–—-]\s|:\s|\(|\s@(?=\S)|(?<=\S) {2,}(?=\S)|\bgenom\s|\b(?:hos|[a-zåäö]{2,}s\b(?:\s+\S+){0,4}?\s+av)\s)"
-                        r"(?=[^–—:(]*$)|\s*→\s*(?=[^→]*$)")
+                        r"(?=[^–—:(]*$)|\s*→\s*(?=[^→]*$)"
+                        # the responsible after a semicolon, as an action programme sets its "vem" after the "vad"
+                        # ("Särskilt stöd i matematik; speciallärare [NAMN_3]", GUIDELINES 4, block 68)
+                        r"|;\s+(?=[^;–—:(]*$)")
 # A short last part after a comma that names the responsible ("Modersmålslärare 2 ggr/v, skolan").
 COMMA_TAIL = re.compile(r",\s*(?=(?:\S+\s+){0,2}\S+\s*\.?\s*$)")
 # A preposition before a name in a tail makes it a place, recipient or topic ("– stödsamtal för mamma",
@@ -2867,6 +2870,12 @@ def _two_column_row(text: str, header: list[str]) -> bool:
     return text.count("|") == 1 and (len(header) == 2 or is_table_header(text))
 
 
+# A table's column of the needs or the life area a row is about ("Behov", "Nuläge", "BBIC-område"): no intervention.
+NEED_HEADER_CELL = folded_re(r"^(?:behov\w*|nuläge\w*|bbic-?område\w*|område\w*|livsområde\w*)$", re.I)
+# A responsible cell that points to the row above ("se ovan", "dito", "som ovan").
+SEE_ABOVE_CELL = folded_re(r"^\W*(?:se ovan|som ovan|samma som ovan|dito|d:o|\")\W*$", re.I)
+
+
 def _who_in_cell(cell: str, we_defined: bool) -> str:
     """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
     error value or formula ("#REF!", "=SUMMA(...)") and an owner not yet given ("TBD") name nobody."""
@@ -3407,7 +3416,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             # follows is the addendum's prose, not the list it follows
             heading, heading_num, item_num, agency = "tillägg", None, None, False
             continue
-        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s)
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) \
+            or _follow_up_title(s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
@@ -3456,6 +3466,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 # interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
                     and not activity_table or any(SPEECH_HEADER_CELL.match(c) for c in header_cells)
+                if len(header_cells) >= 2 and not any(header_cells[1:]) and not activity_table:
+                    # "| Uppgift | |" over "| Plats | BUP |", "| Datum | ... |": a form's fields, as a blank header
+                    skip_table = skip_table or not INTERVENTION_SECTION.search(s.section)
             elif first_row and not TABLE_SEPARATOR.match(s.text):
                 # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
                 skip_table = not INTERVENTION_SECTION.search(s.section)
@@ -3474,6 +3487,10 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                     and (EMPTY_CELL.match(cells[act_col]) or CALENDAR_ONLY.match(cells[act_col]))
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
             continue  # also a row with no intervention ("| Fritid | | | |"), not one with a responsible
+        if row and resp_col is not None and act_col != 0 and len(cells) == len(header_cells) and all(
+                EMPTY_CELL.match(c) or NEED_HEADER_CELL.match(header_cells[i]) for i, c in enumerate(cells) if i > 0):
+            continue  # a life area's row with only its need, or nothing ("| Identitet | | | |", "| Familj | Fungerar
+            # bra. | | |"): no intervention (GUIDELINES 4, block 66: "ett tomt område visar ingenting")
         if row and agenda_table:
             # an agenda point's notes are interventions only under a point for them ("| 6. Vem gör vad | ... |");
             # a point without notes shows nothing (GUIDELINES 4, block 60)
@@ -3516,7 +3533,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue  # a draft's item taken back ("– nej vänta, ... ta bort"), a chore about the meeting itself, or
             # something the line itself puts outside the plan ("..., ingår ej i SIP")
         in_section = bool(INTERVENTION_SECTION.search(s.section) or CONTINUED_SECTION.match(s.section)) \
-            and s.section != title \
+            and s.section != title and not FOLLOW_UP_SECTION.match(s.section) \
             and not AGENDA_SECTION.search(s.section) \
             and not _goal_section(s.section) or agency or bool(past)  # not "Mål framåt"
         # "Insatser/ansvar:" / "BVC: [NAMN_1] gör hembesök": a party's line labelled with the party
@@ -3564,6 +3581,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if row and resp_col is not None:
             cell = cells[resp_col] if resp_col < len(cells) else ""
             who = _who_in_cell(cell, we_defined)
+            if SEE_ABOVE_CELL.match(cell):  # "se ovan": the responsible of the row above, none if it named none
+                who = candidates[-1][1] if candidates and _is_table_row(candidates[-1][0].text) else "missing"
         elif row:
             if s.text.strip().lower() == title:
                 continue  # "SIP [BARN] 13 mån | 2024-06-11 | BVC": the document's title set out as a row
@@ -3591,8 +3610,26 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
 
 # Who wrote a note or plan ("Antecknat av", "Förda av", "Skrivet av", "Sammanställd av"): the sign-off lines below
 # and the first-person writer's cues (WRITER_CUE) read the same words.
-WRITTEN_BY = (r"(?:skriv(?:et|en|it|na)|förda?|fört|antecknat|antecknad\w*|nedtecknat|signerat|undertecknat|"
+# A journal's "Signerad av [NAMN_1] (psykolog)" names the writer too (GUIDELINES 4, block 67: "den som signerar är
+# skribenten").
+WRITTEN_BY = (r"(?:skriv(?:et|en|it|na)|förda?|fört|antecknat|antecknad\w*|nedtecknat|signera[dt]|undertecknat|"
               r"sammanställ(?:t|d))\s+av")
+# A section on how and when the interventions are followed up ("Hur och när åtgärderna följs upp och utvärderas",
+# "Uppföljning av åtgärderna"): the plan's follow-up, not interventions, though it names them (GUIDELINES 4, block 68:
+# "en tid då åtgärderna (planen som helhet) följs upp eller utvärderas är planens uppföljning").
+FOLLOW_UP_SECTION = folded_re(r"^\W*(?:(?:hur|när)\b[^.\n]{0,40}?\b(?:följs|ska följas|utvärderas) (?:upp\b)?|"
+                              r"uppföljning(?: och utvärdering)?(?: av (?:åtgärd|insats)\w*)?\W*$)", re.I)
+
+
+def _follow_up_title(s: Segment) -> str | None:
+    """A line of its own that heads the follow-up of the interventions ("Hur och när åtgärderna följs upp och
+    utvärderas"), too long for `_pseudo_heading`: it ends the intervention section above it."""
+    text = s.text.strip()
+    if len(text) > 80 or text[-1:] in ".!?,;" or "|" in text or not FOLLOW_UP_SECTION.match(text):
+        return None
+    return text.strip(" :").lower()
+
+
 # A note's sign-off or a page mark, no intervention: a journal's signature after a slash ("/[NAMN_1], leg. psykolog"),
 # who wrote the note ("Antecknat av [NAMN_1].", "Förda av [NAMN_2], kurator") and a page number ("s. 2/2", "Sida 1 av 3").
 SIGN_OFF_LINE = folded_re(r"^\s*(?:/\s*(?:\[[A-ZÅÄÖ_0-9]+\]|[A-ZÅÄÖ][a-zåäö]+)(?:\s*,[^;:]*)?|"

@@ -5815,3 +5815,39 @@ def test_a_time_point_on_its_own_line_heads_the_timeline_entries_below():
     from planqa.rules import _is_time_line, _time_point_label
     assert _is_time_line("v. 48") and _is_time_line("den 19 december") and not _is_time_line("a) Samtal")
     assert _time_point_label("oktober (gjort)") == (True, True)
+
+
+def test_a_semicolon_sets_the_responsible_after_the_action():
+    # an action programme's "vad; vem" (GUIDELINES 4, block 68: mentor, specialpedagog who do the school's actions
+    # are responsible)
+    text = ("Åtgärder – vem gör vad och när\n• Lugn plats i klassrummet; mentor [NAMN_2] ordnar v. 8\n"
+            "• Stöd i matematik i liten grupp, 2 ggr/vecka; speciallärare [NAMN_3]\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_the_follow_up_section_of_an_action_programme_holds_no_interventions():
+    # "Hur och när åtgärderna följs upp och utvärderas" is the plan's follow-up (GUIDELINES 4, block 68)
+    text = ("Åtgärder – vem gör vad\n\nMentor [NAMN_2] ringer hem varje fredag.\nKurator [NAMN_4] har samtal med "
+            "eleven en gång i veckan.\n\nHur och när åtgärderna följs upp och utvärderas\n\n"
+            "Enskilda åtgärder stäms av vid behov på elevhälsans möten. Åtgärderna som helhet utvärderas vecka 6.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_signed_journal_note_names_its_writer():
+    # "Signerad av [NAMN_1] (psykolog)": the writer, so that "jag" in the note is named (GUIDELINES 4, block 67)
+    text = ("Journalanteckning – SIP\n\nÅtgärd\n- Jag fortsätter samtalen med [BARN] varannan vecka.\n"
+            "- [NAMN_2] förvarnar [BARN] före varje byte.\n\nSignerad av [NAMN_1] (psykolog) 2025-03-13 08:55\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_empty_life_areas_and_form_fields_in_tables_are_no_interventions():
+    # a BBIC area with nothing or only "fungerar bra" shows nothing (GUIDELINES 4, block 66); "se ovan" takes the
+    # responsible of the row above; a form's field table ("| Uppgift | |") lists no interventions
+    text = ("| BBIC-område | Behov | Mål | Ansvarig |\n|---|---|---|---|\n"
+            "| Hälsa | Sover oroligt. | Sömndagbok | |\n| Identitet | | | |\n"
+            "| Familj och sociala relationer | Fungerar bra. | | |\n| Socialt uppträdande | Leker ensam. | "
+            "Rastaktiviteter | se ovan |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    text = ("| Uppgift | |\n|---|---|\n| Plats | BUP, mottagningen |\n| Sammankallande | [NAMN_1], BUP |\n\n"
+            "Insatser\n\n| Insats | Start | Ansvarig |\n|---|---|---|\n| Stödsamtal | v. 7 | |\n| Kortare dagar | v. 8 | |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
