@@ -188,7 +188,10 @@ WHEN_QUESTION = re.compile(r"^\W*(?:(?:f|fråga(?:\s*\d{1,2})?)\s*:\s*)?när\b[^
 NEXT_TIME_LABEL = folded_re(r"^\W*(?:nästa(?:\s+(?:gång|ggn|träff))?|ny\s+(?:gång|träff))\s*[:–—-]\s*$", re.I)
 # A line that opens with the follow-up in shorthand, its time next ("Uppf 12/3 kl 9 soc kallar", "- ny uppf ngn gång
 # i maj", "SIP-uppf: v. 12"; GUIDELINES 4, block 57): the text before the date mention.
-SHORTHAND_FOLLOW_UP = folded_re(r"^\W*(?:(?:nästa|ny)\s+)?(?:sip-?)?uppf\.?\s*:?\s*(?:(?:ngn|någon)\s+gång\s+)?$", re.I)
+# Also after a journal's "Planering:" keyword and with the plan after it ("Planering: uppf. SIP 2025-04-22", GUIDELINES
+# 4, block 67: "Planering:" med tid för nästa SIP-möte eller uppföljning av planen är uppföljning).
+SHORTHAND_FOLLOW_UP = folded_re(r"^\W*(?:(?:planering|pl\.?)\s*:\s*)?(?:(?:nästa|ny)\s+)?(?:sip-?)?uppf\.?"
+                                r"(?:\s+(?:av\s+)?(?:sip\w*|planen))?\s*:?\s*(?:(?:ngn|någon)\s+gång\s+)?$", re.I)
 # A question as a label ("Vem har hand om planen?", "6. Vem håller ihop planen?"), also asked in a speaker turn
 # ("Kurator: Vem samordnar, ni eller vi?"): its answer follows.
 WHO_QUESTION = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[^:\n]{1,30}:\s*)?\W*vem\b[^?]*\?\s*$", re.I)
@@ -5255,9 +5258,26 @@ WRITER_HOLDS = folded_re(r"\bjag\s+(?:är|blir)\s+(?:\w+\s+)?(?:samordn\w*|plane
                          r"^[^:\n]{1,50}:\s*jag\b", re.I)
 
 
+# A heading that is only the meeting's convener or chair ("Sammankallande", "Ordförande"), its person on the next line.
+MEETING_LEAD_LABEL = folded_re(r"^\W*(?:sammankallande|mötesordförande|ordförande)\W*$", re.I)
+# The first-person writer as the one who called or chaired ("Jag kallade till detta möte").
+FIRST_PERSON = re.compile(r"\bjag\b", re.I)
+
+
+def _lead_named(ctx: Context, s: Segment, lead_label: Segment | None) -> bool:
+    """Who called or chaired this meeting, named (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial): in
+    a `MEETING_LEAD` statement that names someone or the plan's named writer as "jag" (GUIDELINES 4, block 58), or
+    on the line under a "Sammankallande" heading (a journal's keyword heading, GUIDELINES 4, block 67)."""
+    if lead_label is not None and ctx.text.count("\n", lead_label.end, s.start) == 1:
+        return _names_someone(ctx, s)
+    return bool(_search_ci(_LEAD_WORDS, s.text) and MEETING_LEAD.search(s.text)
+                and (_names_someone(ctx, s) or FIRST_PERSON.search(s.text) and writer_named(ctx)))
+
+
 def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
+    lead_label: Segment | None = None  # the last "Sammankallande" heading
     for s in ctx.segs:
         if _is_instruction(ctx, s):
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
@@ -5281,14 +5301,15 @@ def _overall_statements(ctx: Context) -> OverallStatements:
                 or overall and (_label_only(OVERALL, s.text) or law_point(s.text) == 4
                                 or WHO_QUESTION.match(s.text) and _ends_line(ctx, s)):
             label = s if overall or COORDINATION_HEADING.match(s.text) else None
+            lead_label = s if MEETING_LEAD_LABEL.match(s.text) else None
             continue
         elif overall or field_line or _search_ci(OVERALL_SHARED, s.text) or _search_ci(COORDINATION_GUESS, s.text):
             statement = s
         else:
             label = None
-            if _search_ci(_LEAD_WORDS, s.text) and MEETING_LEAD.search(s.text) and _names_someone(ctx, s) \
-                    or _search_ci(PLAN_HOLDER_HINT, s.text) and _names_party(ctx, s):
+            if _lead_named(ctx, s, lead_label) or _search_ci(PLAN_HOLDER_HINT, s.text) and _names_party(ctx, s):
                 out.implied.append(s)
+            lead_label = None
             continue
         label = None
         if _search_ci(FORMER_COORDINATOR, statement.text) or _search_ci(OVERALL_NO_CONTENT, statement.text):

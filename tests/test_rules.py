@@ -5851,3 +5851,23 @@ def test_empty_life_areas_and_form_fields_in_tables_are_no_interventions():
     text = ("| Uppgift | |\n|---|---|\n| Plats | BUP, mottagningen |\n| Sammankallande | [NAMN_1], BUP |\n\n"
             "Insatser\n\n| Insats | Start | Ansvarig |\n|---|---|---|\n| Stödsamtal | v. 7 | |\n| Kortare dagar | v. 8 | |\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_journal_planning_keyword_with_the_follow_up_in_shorthand_gives_its_date():
+    # "Planering: uppf. SIP 2025-04-22" (GUIDELINES 4, block 67: "Planering:" med tid för uppföljning av planen)
+    text = ("Journalanteckning\nDatum: 2025-01-28 kl 10.00\n\nÅtgärd:\n- Mentor ordnar eget omklädningsrum.\n\n"
+            "Planering: uppf. SIP 2025-04-22.\n")
+    a = assess(text)
+    assert a.criteria["follow_up_date"].verdict == "met"
+    assert a.follow_up_dates == ["2025-04-22"]
+
+
+def test_a_convener_under_a_heading_or_as_the_named_writer_implies_the_overall_responsibility():
+    # "Sammankallande" as a journal's heading with the person under it, like "Sammankallande: [NAMN_1] (BVC)"
+    # (GUIDELINES 4.1: partial); the named writer's "Jag kallade till detta möte" (GUIDELINES 4, block 58)
+    text = ("JOURNALANTECKNING\nSkriven av: [NAMN_1], familjehemssekr.\n\nSammankallande\n[NAMN_2], soc.sekr, soc\n\n"
+            "Åtgärd\n- Extra mattestöd 2 ggr/v, skolan.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+    text = ("Jag är [NAMN_1], specialpedagog på skolan. Jag kallade till detta möte och skriver planen.\n\n"
+            "Vad vi gör:\n- Skolan gör bildschema.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
