@@ -124,7 +124,8 @@ RESPONSIBLE_FIELD = folded_re(r"\b(?:ansvarig|ansv\.?|vem|utförare|huvudman|äg
                                r"samtliga|oklart|ej|inte)\b|[–—?-]*\s*(?:[|.]|$)|[–—?-]+(?:\s{2,}|\t|\s+[^\W\d]+\s*:))\S", re.I)
 # "vi = BVC och förskolan": a "vi" the plan itself defines counts as a named responsible (GUIDELINES 4.1), also in
 # the writer's words ('När jag skriver "vi" menar jag mig själv, [NAMN_2] och [NAMN_3]').
-WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är)\s*(?:=\s*)?"
+# (also in apposition, as a second-language writer may put it: "Vi, det är hab och förskolan, vi kallar", block 69)
+WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|är|,\s*(?:det är|dvs\.?|alltså))\s*(?:=\s*)?"
                         r"[^.\n]{0,40}?\b(?:och|samt|,)\b|\bvi\s*=\s*[\w\[]"
                         r"|\b(?:med|betyder|står)\s+[\"”'«]vi[\"”'»]|[\"”'«]vi[\"”'»]\s+(?:\w+\s+){0,2}(?:=|menas|betyder|står för)"
                         r"|[\"”'«]vi[\"”'»]\s+(?:menar|avser)\s+(?:jag|vi)\b"
@@ -5492,7 +5493,9 @@ FOLLOW_UP_MENTION = folded_re(r"\b(?:uppf\b|uppföl\w*|nästa (?:gång|träff|si
                               r"när ses vi|(?:sip|nätverks)-?mötena)|^\W*nästa\s*:", re.I)
 # Who calls to, books or leads the follow-up ("kallar", "skickar kallelse", "bokar lokal", "Ny träff: X bokar.",
 # "Sammankallande:").
-FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
+# (also a second-language writer's "[NAMN_1] ska kalla, den 24/2" and "soc hon kalla nytt möte", GUIDELINES 4, block 69)
+FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|(?:ska|skall|kommer att) kalla(?=\s*(?:[.,;]|$))|"
+                        r"kalla (?:ett )?(?:nytt|nästa|ny) (?:[\w-]*möte|uppföljning|träff)|kalla (?:[\w\[\]]+ ){1,3}?till\b|sammankallar|sammankallande|bjuder in|skickar (?:jag |vi )?(?:ut )?(?:en |ny )?"
                          r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|kallelse\w*(?=\s*→)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
@@ -5586,7 +5589,9 @@ def _convener_who(ctx: Context, s: Segment, m: re.Match) -> str:
         before = re.split(r"[.;:]\s", s.text[:m.start()])[-1]
     lo = m.start() - len(before)
     if re.search(r"\bvi\b", m.group(), re.I) or WE_SUBJECT.search(before):
-        return "we"  # also "skickar vi ut kallelse"
+        # also "skickar vi ut kallelse"; a "vi" the sentence itself defines names its parties ("Vi, det är hab och
+        # förskolan, vi kallar", GUIDELINES 4.1), unlike a definition for another section ('med "vi" menas här ...')
+        return "named" if WE_DEFINED.search(s.text) else "we"
     if re.search(r"\bjag\b", m.group(), re.I) or re.search(r"\bjag\s+(?:\w+\s+)?$", before, re.I):
         # "jag skickar kallelse" in a note signed "Emma", or in a speaker's turn ("Kurator: Jag kallar")
         return "named" if writer_named(ctx) or _speaker_named(ctx, s) else "implied"

@@ -5871,3 +5871,18 @@ def test_a_convener_under_a_heading_or_as_the_named_writer_implies_the_overall_r
     text = ("Jag är [NAMN_1], specialpedagog på skolan. Jag kallade till detta möte och skriver planen.\n\n"
             "Vad vi gör:\n- Skolan gör bildschema.\n")
     assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_a_second_language_convener_with_the_verb_last_is_named():
+    # "Nästa möte [NAMN_1] socialsekreterare ska kalla, den 24/2" names who calls (GUIDELINES 4, block 69)
+    text = ("Insatser\n- Handledning till familjehemmet, [NAMN_2].\n\n"
+            "Uppföljning: Nästa möte [NAMN_1] socialsekreterare ska kalla, den 24/2 kl 9.\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_a_we_defined_in_the_convener_sentence_is_named():
+    # "Vi, det är hab och förskolan, vi kallar" defines "vi" (GUIDELINES 4.1: named); an undefined "vi" is partial
+    text = "Insatser\n- Bildschema, förskolan.\n\nNästa möte\nVi, det är hab och förskolan, vi kallar till nytt möte v. 12.\n"
+    assert _verdict(text, "follow_up_responsible") == "met"
+    text = "Insatser\n- Bildschema, förskolan.\n\nNästa möte\nVi kallar till nytt möte v. 12.\n"
+    assert _verdict(text, "follow_up_responsible") == "partial"
