@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Literal, TypeVar
@@ -3603,9 +3604,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     status = [(s, who) for s, who in candidates if any(a <= s.start < b for a, b in carried)]
     candidates = [c for c in candidates if c not in status]
     listed = {s.section for s, _ in candidates if _listed(s.text)}
+    # an intervention section that sets out its interventions one a line, unbulleted ("Åtgärder" / "Kontakt med
+    # Första linjen." / "Samtal på elevhälsan."): the plan's list, as bullets are
+    line_counts = Counter(s.section for s, _ in candidates if s not in paragraph and not _listed(s.text)
+                          and INTERVENTION_SECTION.search(s.section))
+    line_listed = {sec for sec, n in line_counts.items() if n >= 2}
     structured = [(s, who) for s, who in candidates
                   if _listed(s.text) or s in kept
-                  or (s.section not in listed and not FOLLOW_UP.search(s.text) and not (listed and s in paragraph))
+                  or (s.section not in listed and not FOLLOW_UP.search(s.text)
+                      and not ((listed or line_listed - {s.section}) and s in paragraph))
                   or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either

@@ -5886,3 +5886,12 @@ def test_a_we_defined_in_the_convener_sentence_is_named():
     assert _verdict(text, "follow_up_responsible") == "met"
     text = "Insatser\n- Bildschema, förskolan.\n\nNästa möte\nVi kallar till nytt möte v. 12.\n"
     assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_unbulleted_lines_of_an_intervention_section_make_the_list():
+    # an "Åtgärder" section with one intervention a line is the plan's list, as bullets are: a party section's
+    # prose elsewhere adds no interventions (GUIDELINES 4, block 68: the school's actions are the interventions)
+    text = ("Kuratorns del\n[NAMN_4] berättade om hur mottagningen arbetar. [NAMN_4] erbjuder samtal på "
+            "mottagningen varje vecka.\n\nÅtgärder\nInformation till lärarna.\nKontakt med mottagningen.\n"
+            "Samtal på elevhälsan.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
