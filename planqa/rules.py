@@ -2314,7 +2314,7 @@ RESPONSIBLE_VERB = re.compile(r"\b(?:ansvarar|ansvarig\w*|håller i|står för|s
 # Staff titles the role list lacks, often compounds ("klassläraren", "konsulenten", "BVC-sköterskan",
 # "kontaktpolis", "fältassistenterna", "SSPF-samordnaren", "enhetschef", "barnombudet"), and the staff of a named place
 # ("Personal på boendet väger ...", "Personalen följer ..."; "vi" stays vague unless the plan defines it).
-STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköterskan|läkare|läkaren|konsulent(?:en|erna)?|"
+STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköterskan|sköterkan?|läkare|läkaren|konsulent(?:en|erna)?|"
                         r"assistent(?:en|erna)?|polis(?:en)?|ledare|ledaren|chef(?:en)?|gymnast(?:en)?|samordnare|"
                         r"samordnaren|personal|personalen|ombud(?:et|en)?)(?![\w-])"
                         # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk",
@@ -2324,8 +2324,9 @@ STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköte
                         r"|(?<![\w-])skols?sk(?![\w-])|(?<=\w-)ssk(?![\w-])|(?<![\w-])(?:fhem|fam\.hem)\w*|(?<![\w-])barnmott\b",
                         re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
-# The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov").
-SIGNATORY = re.compile(r"\bundertecknad\w*\b", re.I)
+# The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov"), also in a
+# journal's shorthand ("Us. provar ut stövelhjälp", GUIDELINES 4, block 67: the signer is the writer).
+SIGNATORY = re.compile(r"\bundertecknad\w*\b|(?<![\w.])us\.(?!\w)", re.I)
 # A minute's assignment, the responsible after it ("Uppdrogs åt [NAMN_1], BUP, att ...", "Gavs i uppdrag åt
 # kuratorn att ...", "Det åligger elevhälsan att ..."), or a decision whose clause names its subject ("Det beslutades
 # att BUP ska ..."); also an agreement put softly ("Vi tänker att [NAMN_4] besöker förskolan", "Tanken är att skolan

@@ -5895,3 +5895,10 @@ def test_unbulleted_lines_of_an_intervention_section_make_the_list():
             "mottagningen varje vecka.\n\nÅtgärder\nInformation till lärarna.\nKontakt med mottagningen.\n"
             "Samtal på elevhälsan.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_role_spelt_by_sound_and_the_journal_shorthand_for_the_writer_are_responsibles():
+    # "Skolsköterka har stödsamtal" (GUIDELINES 4, block 69: a form a careful reader understands counts) and "Us.
+    # provar ut ..." (undertecknad, the note's writer, GUIDELINES 4, block 67)
+    text = "Åtgärd:\n- Skolsköterka har stödsamtal varannan v.\n- Us. provar ut stövelhjälp v. 49.\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
