@@ -3863,6 +3863,11 @@ NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|
 # A difficulty in a sentence or clause that opens with "om"/"ifall" is a condition of a safety plan or an agreement (or
 # what to do then), not the child's situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
 CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|eller\s+)?(?:om|ifall)\s", re.I)
+# A concession about what may come ("även om det blir svårt att komma dit", "också om det skulle bli jobbigt"): a
+# difficulty the speaker supposes, not the child's situation now (GUIDELINES 3: needs_described reads what the child
+# has difficulty with; "även om hen har svårt ..." with a present verb stays a described need).
+SUPPOSED_CONCESSION = folded_re(r"^\W*(?:och\s+|men\s+)?(?:även|också|till och med)\s+om\s+(?:\S+\s+){0,3}?"
+                                r"(?:blir|skulle|kommer att)\b", re.I)
 # A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
 # att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten", "rädd att [BARN] ska märka att hon
 # är ledsen").
@@ -4344,6 +4349,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
                     or AVOIDED_IN_GOAL.search(clause) or LEGAL_PROCESS_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause) or CONDITION_CLAUSE.match(sentence)
+                    or SUPPOSED_CONCESSION.match(clause)
                     or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
                     or TALK_TOPIC.search(clause)
                     or SLEEP_WORD.fullmatch(word) and _sleep_routine(s.text, at - s.start, word, clause)):

@@ -5815,3 +5815,12 @@ def test_a_time_point_on_its_own_line_heads_the_timeline_entries_below():
     from planqa.rules import _is_time_line, _time_point_label
     assert _is_time_line("v. 48") and _is_time_line("den 19 december") and not _is_time_line("a) Samtal")
     assert _time_point_label("oktober (gjort)") == (True, True)
+
+
+def test_a_difficulty_supposed_in_a_concession_is_no_described_need():
+    # "även om det blir svårt att komma dit" supposes what may come; "även om hen har svårt ..." tells the child's
+    # present (GUIDELINES 3: needs_described reads the child's difficulties now)
+    wish = 'Barnets syn\n[BARN] säger: "Jag vill fortsätta med dansen, även om det blir svårt att hinna dit."\n'
+    assert _verdict(wish, "needs_described") != "met"
+    need = "Behov\n[BARN] trivs i klassen, även om hen har svårt att koncentrera sig på lektionerna.\n"
+    assert _verdict(need, "needs_described") == "met"
