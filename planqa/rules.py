@@ -1566,7 +1566,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             elif sibling[1].match(s.text):
                 heading, sibling = "", None
         if _starts_line(ctx, s) and not _is_table_row(s.text):
-            item = bool(LIST_ITEM_START.match(s.text))
+            item = bool(LIST_ITEM_START.match(s.text) or NUMBERED_GOAL_LABEL.match(s.text))
             notes = bool(SPEAKER_NOTES_LINE.match(s.text))  # "Anteckningar: Målen skrevs om flera gånger."
             paused = not item and (paused or notes or listed and _after_blank_line(ctx, s))
             own = s.section if s.section != outer else _line_label(s.text)
@@ -1607,7 +1607,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
                 and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body) \
                 and not GOAL_TALK.match(body) and not _lead_in_sentence(body):  # "- Mål: –", "Vem gör vad?": none
-            listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
+            listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text) or NUMBERED_GOAL_LABEL.match(s.text))
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
             out.extend(_goal_series(s))
@@ -1725,8 +1725,14 @@ def _lead_in_sentence(body: str) -> bool:
 # the line is short enough for a heading.
 # Also an agency's state after the label ("Mål: Hab har gjort motorisk bedömning", "Mål: BUP ska ha träffat [BARN]"): a
 # sentence with a subject and a finite verb, which a heading has not (GUIDELINES 4.1: a state an agency should reach).
+# A numbered goal's label that opens its line ("Mål 2:", "Delmål 3:"): it numbers the goals as a list's items do, so
+# prose after the numbered goals, below a blank line, is no goal.
+NUMBERED_GOAL_LABEL = re.compile(r"^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:", re.I)
 GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att\s+)?(?:{CHILD}\s+(?:ska|skall)\s+\w|"
-                                r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)", re.I)
+                                r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)"
+                                # a numbered goal's label with two or more words after it ("Mål 2: Skriva remiss"):
+                                # the goal itself, as the list's other items are, not a topic heading ("Delmål 1: Skola")
+                                r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S", re.I)
 
 
 # A goal section's title that is a longer phrase than `_pseudo_heading` takes ("Mål som vi ändå var överens om",
@@ -4646,7 +4652,12 @@ GOAL_ACTION_VERB = re.compile(
 # verbs of the agencies' work, since a child's goal may also lack its subject ("Träffa kompisar", "Sova hemma").
 ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|anpassa|"
                          r"remittera|anmäla|bjuda in|inhämta|sammanställa|planera|utse|kartlägga|utvärdera|ansöka|"
-                         r"dokumentera|uppdatera|tillsätta|samla in)\b", re.I)
+                         r"dokumentera|uppdatera|tillsätta|samla in|"
+                         # the papers of the case: gather them, write one, give information ("Samla papper från alla",
+                         # "Skriva remiss", "Ge föräldrarna information före beslut")
+                         r"samla (?:ihop )?(?:\w+ )?(?:papper\w*|underlag\w*|uppgifter\w*|dokument\w*|journal\w*)|"
+                         r"skriva (?:en |ett )?(?:remiss\w*|ansökan|intyg\w*|utlåtande\w*|underlag\w*|\w*anmälan)|"
+                         r"ge (?:\S+ ){0,2}?(?:information|info))\b", re.I)
 # A project target that counts the agencies' own output, as a noun with a participle and no verb ("Nätverksmöten
 # genomförda", "Pedagogisk kartläggning klar", "Underlag från BUP inhämtat"): a deliverable of the work, no goal for
 # the child (GUIDELINES 4, block 46). With a time of its own ("Remiss till BUP skickad senast v. 10") it is a state an
@@ -4677,7 +4688,9 @@ GOAL_AS_INTERVENTION = re.compile(
     r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
     # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")
-    r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.)|(?<!fru)kost)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
+    r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.)|(?<!fru)kost|"
+    # the school's adjustments ("Anpassningar i klassrummet", "Extra anpassningar vid prov"): what the school does
+    r"anpassning(?:ar(?:na)?)?)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"

@@ -5824,3 +5824,15 @@ def test_a_difficulty_supposed_in_a_concession_is_no_described_need():
     assert _verdict(wish, "needs_described") != "met"
     need = "Behov\n[BARN] trivs i klassen, även om hen har svårt att koncentrera sig på lektionerna.\n"
     assert _verdict(need, "needs_described") == "met"
+
+
+def test_numbered_goals_that_handle_the_case_papers_are_activities():
+    # "Mål 1: Samla underlag ...", "Mål 2: Skriva remiss ...", "Mål 3: Ge föräldrarna information ...": the adults'
+    # work listed under "Mål" (GUIDELINES 4.1: only activities under the goals = goals_present not_met); a short
+    # numbered line is the goal after its label, and prose below the numbered goals is no goal
+    text = ("Mål\nMål 1: Samla underlag från förskolan\nMål 2: Skriva remiss\n"
+            "Mål 3: Ge föräldrarna information om stödet\n\n[BARN] har varit med en stund på mötet.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    assert _verdict("Mål\nMål 1: Anpassningar vid prov\nMål 2: Skriva intyg till skolan\n", "goals_present") == "not_met"
+    child = "Mål\nMål 1: [BARN] ska läsa själv tio minuter varje kväll\nMål 2: [BARN] ska äta lunch i matsalen\n"
+    assert _verdict(child, "goals_present") != "not_met"
