@@ -4430,9 +4430,16 @@ def need_area_lines(ctx: Context) -> list[Segment]:
             continue  # "[BARN] ska må bra", "[BARN] följer boendets schema", an empty "[BARN]s eget mål:": no need area
         if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" or _child_as_relative(s.text):
             found.append(s)
+    # an intervention the text leaves open ("ev anpassningar i idrotten", "kanske simskola") is none (GUIDELINES 4,
+    # block 51: a proposal left open is no intervention), so it shows no need area either
     found += [s for s in activity_segments(ctx) if s not in found and not _in_leftover(ctx, s)
+              and not TENTATIVE_TAIL.match(ITEM_MARK.sub("", s.text, count=1))
               and (_search_ci(NEED_AREA, ROUTINE_CHECKUP.sub(" ", PAPERWORK.sub(" ", s.text))) or _child_as_relative(s.text))]
     return found
+
+
+# A list item's mark before its text ("– ", "3. ").
+ITEM_MARK = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s*")
 
 
 # Support for the child as the relative of an ill or addicted parent ("anhöriggrupp", "anhörigstödet", "barn som

@@ -5836,3 +5836,11 @@ def test_numbered_goals_that_handle_the_case_papers_are_activities():
     assert _verdict("Mål\nMål 1: Anpassningar vid prov\nMål 2: Skriva intyg till skolan\n", "goals_present") == "not_met"
     child = "Mål\nMål 1: [BARN] ska läsa själv tio minuter varje kväll\nMål 2: [BARN] ska äta lunch i matsalen\n"
     assert _verdict(child, "goals_present") != "not_met"
+
+
+def test_an_intervention_left_open_shows_no_need_area():
+    # "ev. simskola" is a proposal the text leaves open (GUIDELINES 4, block 51), so it shows no need area of the
+    # child (4.1: not_met when nothing shows what the child needs); "simskola" agreed does (partial)
+    text = "Bakgrund: se utredningen.\n\nInsatser\n– fortsatt kontakt med BUP\n– ev. simskola på lördagar\n"
+    assert _verdict(text, "needs_described") == "not_met"
+    assert _verdict(text.replace("ev. ", ""), "needs_described") == "partial"
