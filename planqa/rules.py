@@ -69,8 +69,9 @@ GOAL_PLACEHOLDER = re.compile(
     r"(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
+# "dagar" that a när/då/som clause picks out ("även dagar när det är oroligt hemma") says which days, no frequency.
 MEASURABLE = re.compile(
-    r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
+    r"\d|\b(?:dagar(?!\s+(?:när|då|som)\b)|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"\w*terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga|"
     r"\w*lovet|midsommar|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)

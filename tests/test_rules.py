@@ -5844,3 +5844,13 @@ def test_an_intervention_left_open_shows_no_need_area():
     text = "Bakgrund: se utredningen.\n\nInsatser\n– fortsatt kontakt med BUP\n– ev. simskola på lördagar\n"
     assert _verdict(text, "needs_described") == "not_met"
     assert _verdict(text.replace("ev. ", ""), "needs_described") == "partial"
+
+
+def test_days_picked_out_by_a_clause_are_no_frequency():
+    # "även dagar när det är bråk hemma" says which days, not how often (GUIDELINES 3: goals_evaluable wants a
+    # level, frequency or time frame); "fyra dagar i veckan" is a frequency
+    from planqa.rules import is_measurable
+    assert not is_measurable("[BARN] ska känna sig lugn i skolan även dagar när det är bråk hemma")
+    assert not is_measurable("[BARN] ska orka vara kvar de dagar som hen har idrott")
+    assert is_measurable("[BARN] ska vara i skolan fyra dagar i veckan")
+    assert is_measurable("[BARN] ska gå till skolan alla dagar")
