@@ -2155,7 +2155,9 @@ def _slide_title(ctx: Context, s: Segment) -> str | None:
 
 # A speaker's notes under a slide ("Anteckningar: ...", "Talarnoteringar:"): what was said, not the slide's goals.
 SPEAKER_NOTES = re.compile(r"^(?:anteckning\w*|talar\w*|noter\w*)$", re.I)
-SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning\w*|talar\w*|noter\w*)\s*:", re.I)
+# A journal's header field for the kind of note ("Anteckningstyp: SIP") is no such notes (GUIDELINES 4, block 67: the
+# journal's keywords are read as headings).
+SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning(?!styp)\w*|talar\w*|noter\w*)\s*:", re.I)
 
 
 # A protocol's decision label ("Beslut:", "Det beslutades att", "Mötet beslutade att"): under a goal heading it

@@ -5854,3 +5854,12 @@ def test_days_picked_out_by_a_clause_are_no_frequency():
     assert not is_measurable("[BARN] ska orka vara kvar de dagar som hen har idrott")
     assert is_measurable("[BARN] ska vara i skolan fyra dagar i veckan")
     assert is_measurable("[BARN] ska gå till skolan alla dagar")
+
+
+def test_a_journal_note_type_field_does_not_end_the_goals():
+    # "Anteckningstyp: SIP" is the journal's header field, not speaker notes: the second goal on the "Mål:" line
+    # still counts (GUIDELINES 4, block 67: keywords read as headings; 4.1: an agency's state is no child goal)
+    text = ("Anteckningstyp: SIP   2025-03-04 09:00\n\nAktuellt: [BARN] kommer för sent tre dagar i veckan.\n\n"
+            "Mål: [BARN] ska komma i tid till första lektionen fyra dagar av fem till påsk. "
+            "Skolan ska ha ordnat en plats i matsalen senast v. 12.\n\nÅtgärd: Väckarklocka hemma.\n")
+    assert _verdict(text, "child_goals") == "partial"
