@@ -70,8 +70,9 @@ GOAL_PLACEHOLDER = re.compile(
     r"(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
+# "dagar" that a när/då/som clause picks out ("även dagar när det är oroligt hemma") says which days, no frequency.
 MEASURABLE = re.compile(
-    r"\d|\b(?:dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
+    r"\d|\b(?:dagar(?!\s+(?:när|då|som)\b)|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"\w*terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga|"
     r"\w*lovet|midsommar|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)
@@ -1571,7 +1572,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             elif sibling[1].match(s.text):
                 heading, sibling = "", None
         if _starts_line(ctx, s) and not _is_table_row(s.text):
-            item = bool(LIST_ITEM_START.match(s.text))
+            item = bool(LIST_ITEM_START.match(s.text) or NUMBERED_GOAL_LABEL.match(s.text))
             notes = bool(SPEAKER_NOTES_LINE.match(s.text))  # "Anteckningar: Målen skrevs om flera gånger."
             paused = not item and (paused or notes or listed and _after_blank_line(ctx, s))
             own = s.section if s.section != outer else _line_label(s.text)
@@ -1612,7 +1613,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
                 and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body) \
                 and not GOAL_TALK.match(body) and not _lead_in_sentence(body):  # "- Mål: –", "Vem gör vad?": none
-            listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text))
+            listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text) or NUMBERED_GOAL_LABEL.match(s.text))
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
             out.extend(_goal_series(s))
@@ -1730,8 +1731,14 @@ def _lead_in_sentence(body: str) -> bool:
 # the line is short enough for a heading.
 # Also an agency's state after the label ("Mål: Hab har gjort motorisk bedömning", "Mål: BUP ska ha träffat [BARN]"): a
 # sentence with a subject and a finite verb, which a heading has not (GUIDELINES 4.1: a state an agency should reach).
+# A numbered goal's label that opens its line ("Mål 2:", "Delmål 3:"): it numbers the goals as a list's items do, so
+# prose after the numbered goals, below a blank line, is no goal.
+NUMBERED_GOAL_LABEL = re.compile(r"^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:", re.I)
 GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att\s+)?(?:{CHILD}\s+(?:ska|skall)\s+\w|"
-                                r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)", re.I)
+                                r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)"
+                                # a numbered goal's label with two or more words after it ("Mål 2: Skriva remiss"):
+                                # the goal itself, as the list's other items are, not a topic heading ("Delmål 1: Skola")
+                                r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S", re.I)
 
 
 # A goal section's title that is a longer phrase than `_pseudo_heading` takes ("Mål som vi ändå var överens om",
@@ -2153,7 +2160,9 @@ def _slide_title(ctx: Context, s: Segment) -> str | None:
 
 # A speaker's notes under a slide ("Anteckningar: ...", "Talarnoteringar:"): what was said, not the slide's goals.
 SPEAKER_NOTES = re.compile(r"^(?:anteckning\w*|talar\w*|noter\w*)$", re.I)
-SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning\w*|talar\w*|noter\w*)\s*:", re.I)
+# A journal's header field for the kind of note ("Anteckningstyp: SIP") is no such notes (GUIDELINES 4, block 67: the
+# journal's keywords are read as headings).
+SPEAKER_NOTES_LINE = re.compile(r"^\s*(?:anteckning(?!styp)\w*|talar\w*|noter\w*)\s*:", re.I)
 
 
 # A protocol's decision label ("Beslut:", "Det beslutades att", "Mötet beslutade att"): under a goal heading it
@@ -3912,6 +3921,11 @@ NEEDS_TO_LEAVE = folded_re(r"behöver (?:\w+ )?(?:gå|komma) (?:ut|ifrån|iväg|
 # A difficulty in a sentence or clause that opens with "om"/"ifall" is a condition of a safety plan or an agreement (or
 # what to do then), not the child's situation ("Om [BARN] inte kommer till skolan ringer ...", "- Om det blir bråk hemma och [BARN] känner sig rädd ...").
 CONDITION_CLAUSE = folded_re(r"^\W*(?:[^\W\d][\w ]{0,25}:\s*)?(?:och\s+|men\s+|eller\s+)?(?:om|ifall)\s", re.I)
+# A concession about what may come ("även om det blir svårt att komma dit", "också om det skulle bli jobbigt"): a
+# difficulty the speaker supposes, not the child's situation now (GUIDELINES 3: needs_described reads what the child
+# has difficulty with; "även om hen har svårt ..." with a present verb stays a described need).
+SUPPOSED_CONCESSION = folded_re(r"^\W*(?:och\s+|men\s+)?(?:även|också|till och med)\s+om\s+(?:\S+\s+){0,3}?"
+                                r"(?:blir|skulle|kommer att)\b", re.I)
 # A difficulty in what someone wishes or fears the child will do is no description of the child's situation ("vill inte
 # att [BARN] ska stanna hemma för hennes skull", "rädd att [BARN] ska tappa lusten", "rädd att [BARN] ska märka att hon
 # är ledsen").
@@ -4393,6 +4407,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
                     or AVOIDED_IN_GOAL.search(clause) or LEGAL_PROCESS_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause) or CONDITION_CLAUSE.match(sentence)
+                    or SUPPOSED_CONCESSION.match(clause)
                     or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
                     or TALK_TOPIC.search(clause)
                     or SLEEP_WORD.fullmatch(word) and _sleep_routine(s.text, at - s.start, word, clause)):
@@ -4467,9 +4482,16 @@ def need_area_lines(ctx: Context) -> list[Segment]:
             continue  # "[BARN] ska må bra", "[BARN] följer boendets schema", an empty "[BARN]s eget mål:": no need area
         if _search_ci(NEED_AREA, s.text) or goal_frame(ctx, s) == "child" or _child_as_relative(s.text):
             found.append(s)
+    # an intervention the text leaves open ("ev anpassningar i idrotten", "kanske simskola") is none (GUIDELINES 4,
+    # block 51: a proposal left open is no intervention), so it shows no need area either
     found += [s for s in activity_segments(ctx) if s not in found and not _in_leftover(ctx, s)
+              and not TENTATIVE_TAIL.match(ITEM_MARK.sub("", s.text, count=1))
               and (_search_ci(NEED_AREA, ROUTINE_CHECKUP.sub(" ", PAPERWORK.sub(" ", s.text))) or _child_as_relative(s.text))]
     return found
+
+
+# A list item's mark before its text ("– ", "3. ").
+ITEM_MARK = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s*")
 
 
 # Support for the child as the relative of an ill or addicted parent ("anhöriggrupp", "anhörigstödet", "barn som
@@ -4689,7 +4711,12 @@ GOAL_ACTION_VERB = re.compile(
 # verbs of the agencies' work, since a child's goal may also lack its subject ("Träffa kompisar", "Sova hemma").
 ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|anpassa|"
                          r"remittera|anmäla|bjuda in|inhämta|sammanställa|planera|utse|kartlägga|utvärdera|ansöka|"
-                         r"dokumentera|uppdatera|tillsätta|samla in)\b", re.I)
+                         r"dokumentera|uppdatera|tillsätta|samla in|"
+                         # the papers of the case: gather them, write one, give information ("Samla papper från alla",
+                         # "Skriva remiss", "Ge föräldrarna information före beslut")
+                         r"samla (?:ihop )?(?:\w+ )?(?:papper\w*|underlag\w*|uppgifter\w*|dokument\w*|journal\w*)|"
+                         r"skriva (?:en |ett )?(?:remiss\w*|ansökan|intyg\w*|utlåtande\w*|underlag\w*|\w*anmälan)|"
+                         r"ge (?:\S+ ){0,2}?(?:information|info))\b", re.I)
 # A project target that counts the agencies' own output, as a noun with a participle and no verb ("Nätverksmöten
 # genomförda", "Pedagogisk kartläggning klar", "Underlag från BUP inhämtat"): a deliverable of the work, no goal for
 # the child (GUIDELINES 4, block 46). With a time of its own ("Remiss till BUP skickad senast v. 10") it is a state an
@@ -4720,7 +4747,9 @@ GOAL_AS_INTERVENTION = re.compile(
     r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
     # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")
-    r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.)|(?<!fru)kost)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
+    r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.)|(?<!fru)kost|"
+    # the school's adjustments ("Anpassningar i klassrummet", "Extra anpassningar vid prov"): what the school does
+    r"anpassning(?:ar(?:na)?)?)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"

@@ -5902,3 +5902,51 @@ def test_a_role_spelt_by_sound_and_the_journal_shorthand_for_the_writer_are_resp
     # provar ut ..." (undertecknad, the note's writer, GUIDELINES 4, block 67)
     text = "Åtgärd:\n- Skolsköterka har stödsamtal varannan v.\n- Us. provar ut stövelhjälp v. 49.\n"
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_difficulty_supposed_in_a_concession_is_no_described_need():
+    # "även om det blir svårt att komma dit" supposes what may come; "även om hen har svårt ..." tells the child's
+    # present (GUIDELINES 3: needs_described reads the child's difficulties now)
+    wish = 'Barnets syn\n[BARN] säger: "Jag vill fortsätta med dansen, även om det blir svårt att hinna dit."\n'
+    assert _verdict(wish, "needs_described") != "met"
+    need = "Behov\n[BARN] trivs i klassen, även om hen har svårt att koncentrera sig på lektionerna.\n"
+    assert _verdict(need, "needs_described") == "met"
+
+
+def test_numbered_goals_that_handle_the_case_papers_are_activities():
+    # "Mål 1: Samla underlag ...", "Mål 2: Skriva remiss ...", "Mål 3: Ge föräldrarna information ...": the adults'
+    # work listed under "Mål" (GUIDELINES 4.1: only activities under the goals = goals_present not_met); a short
+    # numbered line is the goal after its label, and prose below the numbered goals is no goal
+    text = ("Mål\nMål 1: Samla underlag från förskolan\nMål 2: Skriva remiss\n"
+            "Mål 3: Ge föräldrarna information om stödet\n\n[BARN] har varit med en stund på mötet.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    assert _verdict("Mål\nMål 1: Anpassningar vid prov\nMål 2: Skriva intyg till skolan\n", "goals_present") == "not_met"
+    child = "Mål\nMål 1: [BARN] ska läsa själv tio minuter varje kväll\nMål 2: [BARN] ska äta lunch i matsalen\n"
+    assert _verdict(child, "goals_present") != "not_met"
+
+
+def test_an_intervention_left_open_shows_no_need_area():
+    # "ev. simskola" is a proposal the text leaves open (GUIDELINES 4, block 51), so it shows no need area of the
+    # child (4.1: not_met when nothing shows what the child needs); "simskola" agreed does (partial)
+    text = "Bakgrund: se utredningen.\n\nInsatser\n– fortsatt kontakt med BUP\n– ev. simskola på lördagar\n"
+    assert _verdict(text, "needs_described") == "not_met"
+    assert _verdict(text.replace("ev. ", ""), "needs_described") == "partial"
+
+
+def test_days_picked_out_by_a_clause_are_no_frequency():
+    # "även dagar när det är bråk hemma" says which days, not how often (GUIDELINES 3: goals_evaluable wants a
+    # level, frequency or time frame); "fyra dagar i veckan" is a frequency
+    from planqa.rules import is_measurable
+    assert not is_measurable("[BARN] ska känna sig lugn i skolan även dagar när det är bråk hemma")
+    assert not is_measurable("[BARN] ska orka vara kvar de dagar som hen har idrott")
+    assert is_measurable("[BARN] ska vara i skolan fyra dagar i veckan")
+    assert is_measurable("[BARN] ska gå till skolan alla dagar")
+
+
+def test_a_journal_note_type_field_does_not_end_the_goals():
+    # "Anteckningstyp: SIP" is the journal's header field, not speaker notes: the second goal on the "Mål:" line
+    # still counts (GUIDELINES 4, block 67: keywords read as headings; 4.1: an agency's state is no child goal)
+    text = ("Anteckningstyp: SIP   2025-03-04 09:00\n\nAktuellt: [BARN] kommer för sent tre dagar i veckan.\n\n"
+            "Mål: [BARN] ska komma i tid till första lektionen fyra dagar av fem till påsk. "
+            "Skolan ska ha ordnat en plats i matsalen senast v. 12.\n\nÅtgärd: Väckarklocka hemma.\n")
+    assert _verdict(text, "child_goals") == "partial"
