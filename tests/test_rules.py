@@ -5815,3 +5815,42 @@ def test_a_time_point_on_its_own_line_heads_the_timeline_entries_below():
     from planqa.rules import _is_time_line, _time_point_label
     assert _is_time_line("v. 48") and _is_time_line("den 19 december") and not _is_time_line("a) Samtal")
     assert _time_point_label("oktober (gjort)") == (True, True)
+
+
+def test_a_participant_table_row_says_how_long_the_child_took_part():
+    # a table row under "Deltagare" is a list item: "| [BARN] | ungdomen | hela mötet |" says the stretch
+    # (GUIDELINES 3 "var med på hela/delar av mötet", 4 block 55: the column says what the cells are)
+    text = ("Deltagare\n\n| Namn | Funktion | Med hur |\n|---|---|---|\n| [BARN] | ungdomen | hela mötet |\n"
+            "| [NAMN_1] | kurator | på plats |\n")
+    assert _verdict(text, "child_participation") == "met"
+    text = "Deltagare\n\n| Namn | Funktion |\n|---|---|\n| [BARN] | ungdomen |\n| [NAMN_1] | kurator |\n"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_meeting_spelt_by_sound_and_the_child_writing_before_it():
+    # "möttet" is "mötet" to a careful reader; the child writing its part the day before the meeting is preparation
+    # (GUIDELINES 4 block 69, 4.1 "samtal med barnet för att förbereda planen")
+    text = "Min del – [BARN] skriver (med [NAMN_2], dagen innan möttet)\nJag vill fortsätta simma på tisdagar.\n"
+    assert _verdict(text, "child_participation") == "met"
+    text = "[BARN] var med på en del av möttet.\n"
+    assert _verdict(text, "child_participation") == "met"
+    # an adult writing before the meeting is not the child's preparation
+    text = "Pappa skriver dagen innan mötet att [BARN] är trött.\n"
+    assert _verdict(text, "child_participation") != "met"
+
+
+def test_journal_and_action_programme_formulas_of_the_childs_view():
+    # "Pat:s åsikt inhämtad" (journal note) and "Eleven har tagit del av programmet" (action programme) are
+    # formulas: child_voice partial (GUIDELINES 3, 4 blocks 67 and 68)
+    assert _verdict("Barnets synpunkter: Pat:s åsikt inhämtad.\n", "child_voice") == "partial"
+    assert _verdict("ELEVENS SYNPUNKTER\nEleven har tagit del av programmet.\n", "child_voice") == "partial"
+    # the writer's "inget mer att tillägga" outside the child's field is no formula about the child
+    assert _verdict("Bakgrund: se journal hos BUP, inget mer att tillägga härifrån.\n", "child_voice") == "not_met"
+
+
+def test_guardians_as_the_object_before_och_and_a_verb_are_no_view():
+    # "[NAMN_1] ringer mamma och pappa och berättar ...": the guardians are called, they say nothing
+    # (GUIDELINES 3 guardian_participation: mentioned without content is partial)
+    text = "- [NAMN_1] (soc) ringer mamma och pappa och berättar vad vi har pratat om, för de kunde inte komma.\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict("Mamma och pappa säger att de vill ha avlastning.\n", "guardian_participation") == "met"
