@@ -546,10 +546,12 @@ GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|de
                                      re.I)
 GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
 # The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
-GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
-                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
-                                 r"vilka var med|"
-                                 r"vem var med|vi som deltog)\b", re.I)
+# Also without å/ä/ö ("Narvarande:", text that lost them, GUIDELINES 4 block 40: read what a careful reader can) and in
+# plain words ("Där var:", "Här var vi:"), as the child's participant label (PARTICIPANT_LABEL) reads them.
+GUARDIAN_LIST_LABEL = folded_re(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
+                                r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
+                                r"vilka var med|(?:här|där) var(?: vi)?(?=\s*:)|(?:vilka|vem|de som|vi som) var där|"
+                                r"vem var med|vi som deltog)\b", re.I)
 # The label of a distribution list, who gets a copy of the plan ("Kopia till:", "Sändlista:", "Delges:"): no list of
 # who took part (GUIDELINES 4, standard text: "en sändlista är ingen deltagarlista").
 DISTRIBUTION_LABEL = folded_re(r"^[\W\d]*(?:kopi(?:a|or)\s+(?:till|skickas till|har skickats till)|sändlista|"

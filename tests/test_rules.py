@@ -5854,3 +5854,10 @@ def test_guardians_as_the_object_before_och_and_a_verb_are_no_view():
     text = "- [NAMN_1] (soc) ringer mamma och pappa och berättar vad vi har pratat om, för de kunde inte komma.\n"
     assert _verdict(text, "guardian_participation") == "partial"
     assert _verdict("Mamma och pappa säger att de vill ha avlastning.\n", "guardian_participation") == "met"
+
+
+def test_guardian_list_labels_without_diacritics_and_in_plain_words():
+    # "Narvarande:" (text that lost å/ä/ö) and "Där var:" are participant lists: guardians only listed there are
+    # partial (GUIDELINES 3 guardian_participation, 4 block 40)
+    assert _verdict("Narvarande: [BARN], [VH1], [NAMN_1] kurator.\n", "guardian_participation") == "partial"
+    assert _verdict("Där var: [VH1], [VH2], [BARN] och [NAMN_2] (BVC).\n", "guardian_participation") == "partial"
