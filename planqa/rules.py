@@ -513,7 +513,7 @@ GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|berättat|säger|sa|sade|
                            r"framför|framförde|framfört|vill|ville|beskriver|beskrev|anser|ansåg|känner|kände|"
                            r"nöjd\w*|rädd\w*|är överens|håller med|instämmer|vädjar|efterfrågar|efterfrågade|"
                            r"ber om|bad om|har synpunkter|uttrycker|uttryckte|lyfter|lyfte|tar upp|tog upp|"
-                           r"(?:skriver|skrev|skrivit|mejlade|meddelade)(?!\s+(?:under|på)\b)(?=[^.!?]{0,40}\batt\b)|"
+                           r"(?:skriver|skrev|skrivit|mejlade|mejlat|meddelade|meddelat)(?!\s+(?:under|på)\b)(?=[^.!?]{0,40}\batt\b)|"
                            r"föreslår|föreslog|påpekar|påpekade|betonar|betonade|hoppas|saknar|svarade|"
                            r"tror|trodde|ser fram emot|ser positivt|ser det som|"
                            r"(?:lämna|skicka|ge|gav|framför)\w*\s+(?:\w+\s+)?synpunkter)\b",

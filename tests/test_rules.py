@@ -5861,3 +5861,10 @@ def test_guardian_list_labels_without_diacritics_and_in_plain_words():
     # partial (GUIDELINES 3 guardian_participation, 4 block 40)
     assert _verdict("Narvarande: [BARN], [VH1], [NAMN_1] kurator.\n", "guardian_participation") == "partial"
     assert _verdict("Där var: [VH1], [VH2], [BARN] och [NAMN_2] (BVC).\n", "guardian_participation") == "partial"
+
+
+def test_a_guardian_who_has_let_it_be_known_gives_a_view():
+    # "har meddelat att ..." in the perfect, like "har skrivit att": the guardian's own view (GUIDELINES 3
+    # guardian_participation met: their view rendered)
+    text = "Närvarande: [BARN], [VH1] (pappa), [NAMN_1] mentor\nPappa har meddelat att [BARN] inte ska åka på lägret.\n"
+    assert _verdict(text, "guardian_participation") == "met"
