@@ -7050,14 +7050,26 @@ def _in_participation_section(s: Segment, text: str) -> bool:
         and not AS_BEFORE_ONLY.match(value) and not NEGATED.search(text)
 
 
+# A pronoun opening the taking part ("han deltog", "hon var med").
+PRONOUN_FIRST = re.compile(r"(?:han|hon|hen)\b", re.I)
+# The child named by a noun or placeholder (not a pronoun).
+CHILD_NOUN = folded_re(rf"(?<!\w){_PARTICIPANT}(?!\w)", re.I)
+
+
 def _takes_part(text: str) -> bool:
     """A sentence that says the child took part (or not), leaving out taking part in something other than the
-    meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
+    meeting ("deltar i de gemensamma aktiviteterna på kvällarna") and a pronoun whose only person before it in the
+    sentence is a guardian ("Uppkopplingen till pappa bröts, han deltog i halva mötet": the father took part)."""
     low = lower_case_text(text)
     if low is None:
-        return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
-    elsewhere_blanked = lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)
-    return bool(lower_case_variant(PARTICIPATION).search(elsewhere_blanked))
+        m = PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text))
+    else:
+        elsewhere_blanked = lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)
+        m = lower_case_variant(PARTICIPATION).search(elsewhere_blanked)
+    if m and PRONOUN_FIRST.match(text, m.start()):
+        before = text[:m.start()]
+        return not (GUARDIAN_WORD.search(before) and not _search_ci(CHILD_NOUN, before))
+    return bool(m)
 
 
 # A line of form checkboxes and nothing else ("[x] Barnet deltog", "[ ] Barnet deltog    [x] Vårdnadshavare deltog").

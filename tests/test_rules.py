@@ -5868,3 +5868,12 @@ def test_a_guardian_who_has_let_it_be_known_gives_a_view():
     # guardian_participation met: their view rendered)
     text = "Närvarande: [BARN], [VH1] (pappa), [NAMN_1] mentor\nPappa har meddelat att [BARN] inte ska åka på lägret.\n"
     assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_a_pronoun_after_a_guardian_takes_part_as_the_guardian():
+    # "Uppkopplingen till pappa bröts, han deltog i halva mötet": "han" is the father, not the child
+    # (GUIDELINES 3 child_participation: not_met when nothing is said of the child's part)
+    text = "Uppkopplingen till pappa bröts två gånger, han deltog i ungefär halva mötet.\n"
+    assert _verdict(text, "child_participation") == "not_met"
+    text = "Uppkopplingen bröts två gånger, men hon deltog i ungefär halva mötet.\n"
+    assert _verdict(text, "child_participation") == "met"
