@@ -394,7 +394,9 @@ LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt|med
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
 LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
-                           r"(?:[^,;()]{0,25}?|\([^()]{0,25}?)"  # also in brackets: "[BARN] (punkt 1–3)"
+                           # also in brackets: "[BARN] (punkt 1–3)", shared with the one listed with the child: "[BARN]
+                           # och pappa [VH2] (hela mötet, tolk på plats)"
+                           r"(?:[^,;()]{0,25}?|(?:\s+(?:och|&)\s+[^,;()]{1,20}?)?\s*\([^()]{0,25}?)"
                            r"\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista|punkt(?:erna)?\s+\d)\b",
                            re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)

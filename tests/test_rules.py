@@ -5877,3 +5877,10 @@ def test_a_pronoun_after_a_guardian_takes_part_as_the_guardian():
     assert _verdict(text, "child_participation") == "not_met"
     text = "Uppkopplingen bröts två gånger, men hon deltog i ungefär halva mötet.\n"
     assert _verdict(text, "child_participation") == "met"
+
+
+def test_a_stretch_in_brackets_after_the_child_and_a_guardian_listed_together():
+    # "Närv: [BARN] och pappa [VH2] (hela mötet, tolk på plats)": the bracket says how long both took part
+    # (GUIDELINES 3 child_participation: "var med på hela/delar av mötet" is met)
+    text = "Närv: [BARN] och pappa [VH2] (hela mötet, tolk på plats), [NAMN_1] soc, [NAMN_2] mentor.\n"
+    assert _verdict(text, "child_participation") == "met"
