@@ -5897,9 +5897,12 @@ WISH_TO_SAY = folded_re(r"\s+(?:\w+\s+)?(?:säga|berätta|ta upp|prata om|ha med
 # Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket", "ville [BARN] inte svara
 # själv när rektorn frågade"): no view is given, unlike
 # a wish about whom or what to talk about ("vill inte prata om pappa", "vill inte prata med fler nya vuxna").
-DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen\s+|han\s+|hon\s+)?inte\s+(?:svara|säga|prata|berätta)"
-                              r"(?:\s+(?:så mycket|mycket|något|någonting|själv|på (?:\w+ )?frågorna))?"
-                              r"(?=\s*(?:[.,;!]|$)|\s+(?:den dagen|då|och|men|när|utan)\b)", re.I)
+# Also declining to write more ("Fler saker ville [BARN] inte skriva den här gången"): a child's own plan with nothing
+# more in it.
+DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen\s+|han\s+|hon\s+)?inte\s+(?:svara|säga|prata|berätta|"
+                              r"skriva)"
+                              r"(?:\s+(?:så mycket|mycket|något|någonting|mer|själv|på (?:\w+ )?frågorna))?"
+                              r"(?=\s*(?:[.,;!)]|$)|\s+(?:den dagen|den här gången|denna gång|nu|då|och|men|när|utan)\b)", re.I)
 # What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"

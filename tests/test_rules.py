@@ -5884,3 +5884,10 @@ def test_a_stretch_in_brackets_after_the_child_and_a_guardian_listed_together():
     # (GUIDELINES 3 child_participation: "var med på hela/delar av mötet" is met)
     text = "Närv: [BARN] och pappa [VH2] (hela mötet, tolk på plats), [NAMN_1] soc, [NAMN_2] mentor.\n"
     assert _verdict(text, "child_participation") == "met"
+
+
+def test_declining_to_write_more_is_no_view():
+    # "Fler saker ville [BARN] inte skriva den här gången": no view given (GUIDELINES 3 child_voice; like declining
+    # to answer)
+    text = "Det här tycker jag\nJag vill må bra.\n(Fler saker ville [BARN] inte skriva den här gången.)\n"
+    assert _verdict(text, "child_voice") == "partial"
