@@ -313,6 +313,9 @@ EARLIER_MEETING = folded_re(r"\b(?:första|förra|förrförra|tidigare|föregåe
 PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igenom|gått igenom|satt|suttit|"
                             r"(?:fått|fick) frågan|frågade\w*|tillfrågad\w*|"
                             r"förbered\w*|förberett|besök\w*|visade|ritade|tittade|förklara\w*|läste|skrev|skrivit|"
+                            # the child writing its part, in the present ("Min del – [BARN] skriver (med [NAMN_2], dagen
+                            # innan mötet)"), not an adult's note before it ("mentorn skriver en lapp kvällen innan")
+                            r"(?:(?<=\[BARN\] )|(?<=\bjag ))skriver|"
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
@@ -389,13 +392,17 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(]|\d|och\b|"
+# A table's row counts as a list item, its cells split by "|" ("| [BARN] | ungdomen | hela mötet |"; GUIDELINES 4, block 55:
+# the column heading says what the cells are).
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(|]|\d|och\b|"
                          r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"; invited: "[VH1] med [BARN]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
-LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
-                           r"(?:[^,;()]{0,25}?|\([^()]{0,25}?)"  # also in brackets: "[BARN] (punkt 1–3)"
+LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
+                           # also in brackets: "[BARN] (punkt 1–3)", shared with the one listed with the child: "[BARN]
+                           # och pappa [VH2] (hela mötet, tolk på plats)"
+                           r"(?:[^,;()]{0,25}?|(?:\s+(?:och|&)\s+[^,;()]{1,20}?)?\s*\([^()]{0,25}?)"
                            r"\b(?:hela|delar|del av|första|början|en stund|från kl\w*|halva|sista|punkt(?:erna)?\s+\d)\b",
                            re.I)
 CONSENT = re.compile(r"\b(?:samtyck\w*|samtyk\w*|medgivande\w*)\b", re.I)
@@ -514,7 +521,7 @@ GUARDIAN_VIEW = re.compile(r"\b(?:berättar|berättade|berättat|säger|sa|sade|
                            r"framför|framförde|framfört|vill|ville|beskriver|beskrev|anser|ansåg|känner|kände|"
                            r"nöjd\w*|rädd\w*|är överens|håller med|instämmer|vädjar|efterfrågar|efterfrågade|"
                            r"ber om|bad om|har synpunkter|uttrycker|uttryckte|lyfter|lyfte|tar upp|tog upp|"
-                           r"(?:skriver|skrev|skrivit|mejlade|meddelade)(?!\s+(?:under|på)\b)(?=[^.!?]{0,40}\batt\b)|"
+                           r"(?:skriver|skrev|skrivit|mejlade|mejlat|meddelade|meddelat)(?!\s+(?:under|på)\b)(?=[^.!?]{0,40}\batt\b)|"
                            r"föreslår|föreslog|påpekar|påpekade|betonar|betonade|hoppas|saknar|svarade|"
                            r"tror|trodde|ser fram emot|ser positivt|ser det som|"
                            r"(?:lämna|skicka|ge|gav|framför)\w*\s+(?:\w+\s+)?synpunkter)\b",
@@ -547,10 +554,12 @@ GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|de
                                      re.I)
 GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
 # The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
-GUARDIAN_LIST_LABEL = re.compile(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
-                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
-                                 r"vilka var med|"
-                                 r"vem var med|vi som deltog)\b", re.I)
+# Also without å/ä/ö ("Narvarande:", text that lost them, GUIDELINES 4 block 40: read what a careful reader can) and in
+# plain words ("Där var:", "Här var vi:"), as the child's participant label (PARTICIPANT_LABEL) reads them.
+GUARDIAN_LIST_LABEL = folded_re(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
+                                r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
+                                r"vilka var med|(?:här|där) var(?: vi)?(?=\s*:)|(?:vilka|vem|de som|vi som) var där|"
+                                r"vem var med|vi som deltog)\b", re.I)
 # The label of a distribution list, who gets a copy of the plan ("Kopia till:", "Sändlista:", "Delges:"): no list of
 # who took part (GUIDELINES 4, standard text: "en sändlista är ingen deltagarlista").
 DISTRIBUTION_LABEL = folded_re(r"^[\W\d]*(?:kopi(?:a|or)\s+(?:till|skickas till|har skickats till)|sändlista|"
@@ -5988,9 +5997,12 @@ WISH_TO_SAY = folded_re(r"\s+(?:\w+\s+)?(?:säga|berätta|ta upp|prata om|ha med
 # Declining to speak ("ville inte svara på frågorna den dagen", "ville inte säga så mycket", "ville [BARN] inte svara
 # själv när rektorn frågade"): no view is given, unlike
 # a wish about whom or what to talk about ("vill inte prata om pappa", "vill inte prata med fler nya vuxna").
-DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen\s+|han\s+|hon\s+)?inte\s+(?:svara|säga|prata|berätta)"
-                              r"(?:\s+(?:så mycket|mycket|något|någonting|själv|på (?:\w+ )?frågorna))?"
-                              r"(?=\s*(?:[.,;!]|$)|\s+(?:den dagen|då|och|men|när|utan)\b)", re.I)
+# Also declining to write more ("Fler saker ville [BARN] inte skriva den här gången"): a child's own plan with nothing
+# more in it.
+DECLINED_TO_SPEAK = folded_re(r"(?:vill|ville|orkar|orkade)\s+(?:\[BARN\]\s+|hen\s+|han\s+|hon\s+)?inte\s+(?:svara|säga|prata|berätta|"
+                              r"skriva)"
+                              r"(?:\s+(?:så mycket|mycket|något|någonting|mer|själv|på (?:\w+ )?frågorna))?"
+                              r"(?=\s*(?:[.,;!)]|$)|\s+(?:den dagen|den här gången|denna gång|nu|då|och|men|när|utan)\b)", re.I)
 # What adults see a small child do ("[BARN] söker sig till pappa", "jollrar", "tycker om att bada"): for a child
 # of 0-3 years, or in a section for the child's view, partial (GUIDELINES 3: observations of a small child).
 VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gråter|grät|söker|sökte|räcker|"
@@ -6054,7 +6066,12 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"uttrycka|säga|berätta|lämna|ge) (?:sina|sin|sitt)|"
                              # the official formula of being heard: "[BARN] har getts tillfälle att yttra sig"
                              r"(?:getts|givits|fått|beretts|bereds|ges|får) (?:\w+ )?(?:möjlighet|tillfälle) att yttra sig|instämde|höll med|"
-                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning|inställning) (?:har )?inhämtats|instämmer|har fått uttrycka|håller med|"
+                             r"(?:åsikt\w*|synpunkt\w*|syn|röst|önskemål|uppfattning|inställning) (?:har )?inhämtat?s|instämmer|har fått uttrycka|håller med|"
+                             # a journal's participle, no verb ("Pat:s åsikt inhämtad", GUIDELINES 4, block 67)
+                             r"(?:åsikt\w*|synpunkt\w*|syn|önskemål|uppfattning|inställning) inhämtade?|"
+                             # the action programme's formula: "Eleven har tagit del av programmet" (GUIDELINES 4,
+                             # block 68: a formula, child_voice partial)
+                             r"(?:har |hade )?tagit del av (?:\w+ )?(?:programmet|åtgärdsprogrammet|planen|sip\w*)|"
                              r"har fått (?:tycka till|säga sitt|säga vad)|"
                              r"(?:fått|fick) (?:framföra|uttrycka|lämna|säga) (?:sina|sin|sitt) (?:synpunkter|åsikt\w*|mening)(?!\s*:)|"
                              r"står bakom (?:planen|sip\w*|förslag\w*|upplägget)|"
@@ -6067,6 +6084,10 @@ FORMULAIC_VOICE = folded_re(r"(?:\b(?:barnets|elevens|ungdomens)|\[BARN\]:?s) (?
                              r"(?: med planen)?(?=\s*[.!]?\s*$)|sagt ja till (?:att )?(?:planen|sip)|"
                              r"(?:uttrycker|uttryckte|uttryckt|uttr\.) (?:ett |en )?(?:behov|önskan)|ger uttryck för|"
                              r"(?:uttrycker|visar|signalerar) (?:oro|trygghet|otrygghet|behov))\b", re.I)
+# "Nothing to add" with no one named, outside a field for the child's view ("Bakgrund: se journal hos BUP, inget mer
+# att tillägga härifrån"): the writer's remark, not a formula that the child was heard (GUIDELINES 3 child_voice: only
+# what is said of the child counts; not_met when nothing).
+NOTHING_TO_ADD = folded_re(r"inget (?:mer )?att (?:lägga till|säga|tillägga)\b", re.I)
 # "visar"/"signalerar" with no person as subject: a thing shows it ("om bedömningen visar behov av det"), not the child.
 SHOWN_BY_THING = re.compile(r"(?:visar|signalerar)\b", re.I)
 # The child's view in the passive of hearsay ("[BARN] uppges tycka att ...", "[BARN] sägs vilja ..."), or as the
@@ -6497,6 +6518,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         masked = masked[:claim.start()] + " " * (claim.end() - claim.start()) + masked[claim.end():]
     formula = _search_ci(FORMULAIC_VOICE, masked)
     who = _subject(masked, people, formula, last, None)[0] if formula else None
+    if formula and who is None and section != "child" and NOTHING_TO_ADD.match(formula.group()):
+        formula = None  # the writer's own remark ("Bakgrund: se journal, inget mer att tillägga härifrån")
     if formula and (CHILD_GENITIVE.match(formula.group()) or who != "adult") \
             and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
@@ -6985,14 +7008,20 @@ def _child_first_person_plan(text: str) -> bool:
     return bool(FIRST_PERSON_PLAN.search(text)) and not _search_ci(PARENT_FIRST_PERSON_PLAN, text)
 
 
+# "Mötet" spelt by its sound ("dagen innan möttet", "hela möttet"), as in plans written in Swedish as a second
+# language: a careful reader understands it (GUIDELINES 4, block 69), so it is read as "mötet" (same length).
+MEETING_BY_SOUND = re.compile(r"\b([Mm])öttet\b")
+
+
 def _participation_texts(ctx: Context) -> list[str]:
     """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
     the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
     jag, [VH1]"); in a mail an adult sent, "jag" and "mig" are the sender, not the child; a leftover from an earlier
-    plan is blank."""
+    plan is blank; "möttet" is read as "mötet" (`MEETING_BY_SOUND`)."""
     texts = ["" if _in_leftover(ctx, s) else MAIL_WRITER_WORD.sub("avsändaren", s.text)
              if mail_sender(ctx, s.start) not in (None, "child") else s.text
              for s in ctx.segs]  # in an adult's mail "Jag var inte på mötet" is the sender
+    texts = [MEETING_BY_SOUND.sub(r"\1ötet ", t) for t in texts]
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
     if _child_first_person_plan(ctx.text):
@@ -7126,14 +7155,26 @@ def _in_participation_section(s: Segment, text: str) -> bool:
         and not AS_BEFORE_ONLY.match(value) and not NEGATED.search(text)
 
 
+# A pronoun opening the taking part ("han deltog", "hon var med").
+PRONOUN_FIRST = re.compile(r"(?:han|hon|hen)\b", re.I)
+# The child named by a noun or placeholder (not a pronoun).
+CHILD_NOUN = folded_re(rf"(?<!\w){_PARTICIPANT}(?!\w)", re.I)
+
+
 def _takes_part(text: str) -> bool:
     """A sentence that says the child took part (or not), leaving out taking part in something other than the
-    meeting ("deltar i de gemensamma aktiviteterna på kvällarna")."""
+    meeting ("deltar i de gemensamma aktiviteterna på kvällarna") and a pronoun whose only person before it in the
+    sentence is a guardian ("Uppkopplingen till pappa bröts, han deltog i halva mötet": the father took part)."""
     low = lower_case_text(text)
     if low is None:
-        return bool(PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text)))
-    elsewhere_blanked = lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)
-    return bool(lower_case_variant(PARTICIPATION).search(elsewhere_blanked))
+        m = PARTICIPATION.search(PARTICIPATION_ELSEWHERE.sub(" ", text))
+    else:
+        elsewhere_blanked = lower_case_variant(PARTICIPATION_ELSEWHERE).sub(" ", low)
+        m = lower_case_variant(PARTICIPATION).search(elsewhere_blanked)
+    if m and PRONOUN_FIRST.match(text, m.start()):
+        before = text[:m.start()]
+        return not (GUARDIAN_WORD.search(before) and not _search_ci(CHILD_NOUN, before))
+    return bool(m)
 
 
 # A line of form checkboxes and nothing else ("[x] Barnet deltog", "[ ] Barnet deltog    [x] Vårdnadshavare deltog").
@@ -7539,6 +7580,11 @@ class _GuardianClause:
 VISION_WHERE = folded_re(r"\b(?:vill|ska|strävar|skapa\w*|verka\w* för)\b[^.!?]{0,80}\b(?:där|så att)\b[^.!?]{0,60}$", re.I)
 
 
+# "och" right before the verb, after the guardian word ("ringer mamma och pappa och berättar vad vi pratat"): the
+# verb is coordinated with an earlier one whose object the guardians are; no subject stands right before "och" + verb.
+JOINED_VERB = re.compile(r"\s*(?:och|o)\s+", re.I)
+
+
 def _guardian_clauses(text: str) -> list[_GuardianClause]:
     """Each clause with a guardian as its subject, with its view verb if it has one; not a guardian placed in a
     vision (`VISION_WHERE`)."""
@@ -7547,6 +7593,9 @@ def _guardian_clauses(text: str) -> list[_GuardianClause]:
         if _search_ci(VISION_WHERE, text[:m.start()]):
             continue
         rest = text[m.end():]
+        joined = JOINED_VERB.match(rest)
+        if joined and GUARDIAN_VIEW.match(rest, joined.end()):
+            continue  # "[NAMN_1] ringer mamma och pappa och berättar ...": the guardians are the object, not the subject
         v = GUARDIAN_VIEW.search(rest, 0, 80)
         own_verb = v and not OTHER_AGENT.search(rest, 0, v.start()) and not YES_NO.match(rest, v.end())
         verb = v.group() if own_verb else ""

@@ -5950,3 +5950,79 @@ def test_a_journal_note_type_field_does_not_end_the_goals():
             "Mål: [BARN] ska komma i tid till första lektionen fyra dagar av fem till påsk. "
             "Skolan ska ha ordnat en plats i matsalen senast v. 12.\n\nÅtgärd: Väckarklocka hemma.\n")
     assert _verdict(text, "child_goals") == "partial"
+
+
+def test_a_participant_table_row_says_how_long_the_child_took_part():
+    # a table row under "Deltagare" is a list item: "| [BARN] | ungdomen | hela mötet |" says the stretch
+    # (GUIDELINES 3 "var med på hela/delar av mötet", 4 block 55: the column says what the cells are)
+    text = ("Deltagare\n\n| Namn | Funktion | Med hur |\n|---|---|---|\n| [BARN] | ungdomen | hela mötet |\n"
+            "| [NAMN_1] | kurator | på plats |\n")
+    assert _verdict(text, "child_participation") == "met"
+    text = "Deltagare\n\n| Namn | Funktion |\n|---|---|\n| [BARN] | ungdomen |\n| [NAMN_1] | kurator |\n"
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_meeting_spelt_by_sound_and_the_child_writing_before_it():
+    # "möttet" is "mötet" to a careful reader; the child writing its part the day before the meeting is preparation
+    # (GUIDELINES 4 block 69, 4.1 "samtal med barnet för att förbereda planen")
+    text = "Min del – [BARN] skriver (med [NAMN_2], dagen innan möttet)\nJag vill fortsätta simma på tisdagar.\n"
+    assert _verdict(text, "child_participation") == "met"
+    text = "[BARN] var med på en del av möttet.\n"
+    assert _verdict(text, "child_participation") == "met"
+    # an adult writing before the meeting is not the child's preparation
+    text = "Pappa skriver dagen innan mötet att [BARN] är trött.\n"
+    assert _verdict(text, "child_participation") != "met"
+
+
+def test_journal_and_action_programme_formulas_of_the_childs_view():
+    # "Pat:s åsikt inhämtad" (journal note) and "Eleven har tagit del av programmet" (action programme) are
+    # formulas: child_voice partial (GUIDELINES 3, 4 blocks 67 and 68)
+    assert _verdict("Barnets synpunkter: Pat:s åsikt inhämtad.\n", "child_voice") == "partial"
+    assert _verdict("ELEVENS SYNPUNKTER\nEleven har tagit del av programmet.\n", "child_voice") == "partial"
+    # the writer's "inget mer att tillägga" outside the child's field is no formula about the child
+    assert _verdict("Bakgrund: se journal hos BUP, inget mer att tillägga härifrån.\n", "child_voice") == "not_met"
+
+
+def test_guardians_as_the_object_before_och_and_a_verb_are_no_view():
+    # "[NAMN_1] ringer mamma och pappa och berättar ...": the guardians are called, they say nothing
+    # (GUIDELINES 3 guardian_participation: mentioned without content is partial)
+    text = "- [NAMN_1] (soc) ringer mamma och pappa och berättar vad vi har pratat om, för de kunde inte komma.\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+    assert _verdict("Mamma och pappa säger att de vill ha avlastning.\n", "guardian_participation") == "met"
+
+
+def test_guardian_list_labels_without_diacritics_and_in_plain_words():
+    # "Narvarande:" (text that lost å/ä/ö) and "Där var:" are participant lists: guardians only listed there are
+    # partial (GUIDELINES 3 guardian_participation, 4 block 40)
+    assert _verdict("Narvarande: [BARN], [VH1], [NAMN_1] kurator.\n", "guardian_participation") == "partial"
+    assert _verdict("Där var: [VH1], [VH2], [BARN] och [NAMN_2] (BVC).\n", "guardian_participation") == "partial"
+
+
+def test_a_guardian_who_has_let_it_be_known_gives_a_view():
+    # "har meddelat att ..." in the perfect, like "har skrivit att": the guardian's own view (GUIDELINES 3
+    # guardian_participation met: their view rendered)
+    text = "Närvarande: [BARN], [VH1] (pappa), [NAMN_1] mentor\nPappa har meddelat att [BARN] inte ska åka på lägret.\n"
+    assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_a_pronoun_after_a_guardian_takes_part_as_the_guardian():
+    # "Uppkopplingen till pappa bröts, han deltog i halva mötet": "han" is the father, not the child
+    # (GUIDELINES 3 child_participation: not_met when nothing is said of the child's part)
+    text = "Uppkopplingen till pappa bröts två gånger, han deltog i ungefär halva mötet.\n"
+    assert _verdict(text, "child_participation") == "not_met"
+    text = "Uppkopplingen bröts två gånger, men hon deltog i ungefär halva mötet.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_a_stretch_in_brackets_after_the_child_and_a_guardian_listed_together():
+    # "Närv: [BARN] och pappa [VH2] (hela mötet, tolk på plats)": the bracket says how long both took part
+    # (GUIDELINES 3 child_participation: "var med på hela/delar av mötet" is met)
+    text = "Närv: [BARN] och pappa [VH2] (hela mötet, tolk på plats), [NAMN_1] soc, [NAMN_2] mentor.\n"
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_declining_to_write_more_is_no_view():
+    # "Fler saker ville [BARN] inte skriva den här gången": no view given (GUIDELINES 3 child_voice; like declining
+    # to answer)
+    text = "Det här tycker jag\nJag vill må bra.\n(Fler saker ville [BARN] inte skriva den här gången.)\n"
+    assert _verdict(text, "child_voice") == "partial"
