@@ -10,8 +10,8 @@ import bisect
 import csv
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Literal, TypeVar
@@ -1871,13 +1871,9 @@ ADULT_WISH = folded_re(rf"^\W*(?:de|dom|båda|{_GUARDIAN_NOUN}|\[VH\d?\](?:\s+oc
                        r"(?:vill|ville|önskar|önskade|hoppas|hoppades)\b", re.I)
 
 
-# A label before the line's words ("Föräldrarna: mamma vill att ...", "Vh: ...").
-LINE_LABEL = re.compile(r"^\s*[^\W\d][\w ]{0,30}:\s+")
-
-
 def _adult_wish(text: str) -> bool:
     """The guardians' wish told in the text (ADULT_WISH), also after a label that names them ("Vårdnadshavare: pappa
-    [VH2] vill att [BARN] ska kunna resa själv"): their view, not a goal of the plan."""
+    [VH2] vill att [BARN] ska kunna resa själv", the label read by `LINE_LABEL`): their view, not a goal of the plan."""
     if ADULT_WISH.match(text):
         return True
     unlabelled = re.sub(r"(?<=\w)\s+\[VH\d?\]", "", LINE_LABEL.sub("", text, count=1))  # "mamma [VH1] vill"
@@ -4035,8 +4031,7 @@ def _need_about_child(s: Segment, at: int, voice: _NeedVoice | None = None, sect
     segment stands under when a numbered line heads it ("7. Vad mamma säger"), else the segment's own. The whole
     family ("familjen") counts as the child's here, and `_family_need` makes the need vague."""
     voice = voice or _NeedVoice()
-    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
-    holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    before, holders = _need_holders(s, at, voice)
     adult_turn = voice.in_turn and not voice.first_person_child  # "vi" in an adult's turn: the speaker's side
     holders = [("child" if voice.first_person_child else "adult") if k == "first" else "adult" if k == "we" else k
                for k in holders if k != "we" or adult_turn]
@@ -4060,9 +4055,15 @@ def _family_need(s: Segment, at: int, voice: _NeedVoice) -> bool:
     """The difficulty at offset `at` of the segment is told of the whole family ("Familjen har haft en orolig tid",
     "Att familjen bor kvar i området där hoten har kommit"): the family's situation rather than the child's, so a
     vague need (GUIDELINES 3: "familjen behöver hjälp" = partial)."""
-    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
-    holders = [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
+    holders = _need_holders(s, at, voice)[1]
     return bool(holders) and holders[-1] == "family"
+
+
+def _need_holders(s: Segment, at: int, voice: _NeedVoice) -> tuple[str, list[str]]:
+    """The sentence before the difficulty at offset `at` of the segment (from where the speaker's label ends), and
+    the kind of each person named in it (`NEED_HOLDER`'s groups), in order."""
+    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
+    return before, [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
 
 
 @dataclass(frozen=True)
