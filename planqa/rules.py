@@ -605,7 +605,8 @@ TABLE_ROW = re.compile(r"^\s*\|")
 # A line that only titles a list of participants ("1. Närvarande", "Närv.:", "Närvarande / intressenter"); short
 # lines below it are the list.
 LIST_TITLE = re.compile(GUARDIAN_LIST_LABEL.pattern + r"(?:\s*/\s*\w+)?[\s:.?]*$", re.I)
-# The child lives away from the guardians (placed): then their absence needs a stated reason.
+# The child lives away from the guardians (placed): then their absence needs a stated reason, and a plan that says
+# nothing of them is told so.
 PLACED = re.compile(r"\b(?:(?:är|blev|var|har varit|blir)\s+placera[dt]|placerades|"
                     r"placerad (?:i|på|hos|enligt|med stöd)|placering(?:en)? (?:i|på) (?:familjehem|jourhem|hvb)|familjehem\w*|jourhem\w*|hvb\w*|lvu|"
                     r"sis-?hem\w*)\b", re.I)
@@ -5122,7 +5123,7 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
                           r"(?:på|efter) \S+?(?::s|s) initiativ|kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
-                          r"(?:skrev|skickade ut) kallelsen|upprätta(?:d|s|des) av|leder arbetet med planen|"
+                          r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"
                           r"(?:mötet|sip-mötet|sip:en|sipen) (?:hölls|kom till) på initiativ av|initiera(?:d|t|des) av|kontakt(?:person)? för (?:hela )?(?:planen|sip)|"
@@ -5131,9 +5132,12 @@ MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande
 _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|håller|höll|hållit|öppnade|initi|"
                          r"kontakt|uppdater", re.I)
 # A party that only wrote the plan down or holds the child's placement ("Planen sammanställd av [NAMN_1],
-# socialsekreterare", "Soc ansvarar för placeringen"): the coordinator only implied (GUIDELINES 4.2; the corpus
-# labels overall_responsibility partial and, with nobody calling, follow_up_responsible not_met).
-PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|ansv(?:arar|\.)?\s+för\s+placering\w*)", re.I)
+# socialsekreterare", "Soc ansvarar för placeringen"): the coordinator only implied (overall_responsibility partial),
+# and as an implied coordinator assumed to lead the follow-up (follow_up_responsible partial; GUIDELINES 4.1,
+# decided 2026-11-25).
+PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|"
+                             r"ansv(?:ar\w*|\.)?\s+för\s+(?:[^.\n]{0,30}?\s)?placering\w*|(?:ärendet\s+)?handläggs\s+av|"
+                             r"har\s+hand\s+om\s+(?:\S+\s+){0,2}?(?:ärende|placering)\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
 # that is no name.
 FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
@@ -5816,8 +5820,7 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
     # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
     # one implied by who called this meeting when the plan says that nobody has been given the next call
-    implied_lead = [s for s in st.implied if (_names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text))
-                    and not _search_ci(PLAN_HOLDER_HINT, s.text)] \
+    implied_lead = [s for s in st.implied if _names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text)] \
         if not (st.undecided or undecided) else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
@@ -7907,10 +7910,13 @@ def guardian_participation(ctx: Context) -> CriterionResult:
                        [_ev(s, "GUARDIAN") for s in f.listed + f.mentioned],
                        "Vårdnadshavarna finns bara i deltagarlistan eller nämns (informerade, samtycke, frånvaro), "
                        "men deras egen syn framgår inte.")
+    # a placed child whose plan says nothing of the guardians' part: nothing (GUIDELINES 4.1, decided 2026-11-25);
+    # the placement is shown as what was read, and the explanation says what is missing
     placed = [s for s in ctx.segs if PLACED.search(s.text) and not _in_leftover(ctx, s)]
     if placed and not UNACCOMPANIED.search(ctx.text):
-        return _result("guardian_participation", "partial", 0.5, [_ev(s, "GUARDIAN") for s in placed[:1]],
-                       "Barnet är placerat och vårdnadshavarna var inte med, men inget skäl anges.")
+        return _result("guardian_participation", "not_met", 0.6, [_ev(s, "GUARDIAN") for s in placed[:1]],
+                       "Barnet är placerat, men planen säger inget om vårdnadshavarnas del: inte om de deltog, "
+                       "kallades eller uteblev, inte deras syn och inget skäl till att de inte var med.")
     return _result("guardian_participation", "not_met", 0.7, [], "Letade efter vårdnadshavarnas deltagande eller "
                                                                    "syn (närvaro, vad de sagt eller önskat) men "
                                                                    "hittade inget.")

@@ -873,8 +873,10 @@ def test_placed_child_guardians_excluded_for_a_stated_reason():
     next_sentence = placed + "Pappa är inte kallad. Han har kontaktförbud.\n"
     assert _verdict(next_sentence, "guardian_participation") == "met"
     assert _verdict(placed + "Vårdnadshavarna var inte med.\n", "guardian_participation") == "partial"
+    # a placed child whose plan says nothing of the guardians' part: not_met, and the explanation says why
+    # (GUIDELINES 4.1, decided 2026-11-25)
     r = assess("[BARN] bor i familjehem sedan 2023.\n").criteria["guardian_participation"]
-    assert r.verdict == "partial" and "inget skäl" in r.explanation
+    assert r.verdict == "not_met" and "placerat" in r.explanation and r.evidence[0].text.startswith("[BARN] bor i")
 
 
 def test_a_first_name_after_av_names_who_calls_to_the_follow_up():
@@ -4449,13 +4451,22 @@ def test_document_title_is_no_follow_up_section():
     assert _verdict(text, "follow_up_date") == "not_met"
 
 
-def test_who_wrote_the_plan_or_holds_the_placement_implies_the_coordinator_only():
-    # GUIDELINES 4.2 (open): overall partial; nobody calls, and the corpus labels follow_up_responsible not_met
-    for line in ("Planen är sammanställd av [NAMN_1], skolsköterska.", "Soc ansvarar för placeringen ([NAMN_1])."):
+def test_who_compiled_the_plan_or_holds_the_placement_implies_the_coordinator_only():
+    # GUIDELINES 4.1 (decided 2026-11-25): overall partial, and the implied coordinator is assumed to lead the
+    # follow-up when nobody is said to call it: follow_up_responsible partial
+    for line in ("Planen är sammanställd av [NAMN_1], skolsköterska.", "Soc ansvarar för placeringen ([NAMN_1]).",
+                 "Ärendet handläggs av: [NAMN_1], socialsekreterare, IFO.",
+                 "Min socialsekreterare [NAMN_2] på soc har hand om min placering.",
+                 "Socialtjänsten har ansvar för vården enligt LVU och för placeringen i familjehemmet.",
+                 "Rektor [NAMN_3] tog initiativ till mötet och skickade kallelsen."):
         text = line + "\n\nInsatser\n- Vilorum bokas i elevhälsans rum.\n"
-        assert _verdict(text, "overall_responsibility") == "partial"
-        assert _verdict(text, "follow_up_responsible") == "not_met"
+        assert _verdict(text, "overall_responsibility") == "partial", line
+        assert _verdict(text, "follow_up_responsible") == "partial", line
     assert _verdict("Sammanställt av [NAMN_1] efter telefonkontakter.\n", "overall_responsibility") == "not_met"
+    # who wrote the plan's first-person text is no coordinator (nor a referral's writer)
+    for line in ("Planen är skriven i jag-form av kurator [NAMN_1] på elevhälsan.",
+                 "Remiss till BUP skrevs av elevhälsans skolläkare i november."):
+        assert _verdict(line + "\n", "overall_responsibility") == "not_met", line
 
 
 def test_shortened_staff_titles_name_the_responsible():
