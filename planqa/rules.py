@@ -3962,6 +3962,21 @@ BARE_AREA_NOUN = folded_re(r"sömn(?:en)?", re.I)
 AREA_NOUN_LEAD = folded_re(r"\b(?:om|med|kring|runt|för|av|och|gällande|avseende)\s+$", re.I)
 
 
+# What tiredness means in the child's day: what the child needs or does then ("blir trött efter lunch och behöver vila",
+# "vill då helst sitta i knät", "ett lugnt rum kan behövas", "somnar på lektionerna").
+TIREDNESS_MEANING = folded_re(r"\b(?:behöv\w*|då|vila\w*|somna\w*|sover|sova)\b", re.I)
+
+
+def _bare_tiredness(s: Segment, at: int, before: str) -> bool:
+    """The tiredness word at offset `at` of the segment stands in a sentence (`before` is its part up to the word) that
+    says neither what the tiredness means in the child's day (`TIREDNESS_MEANING`) nor how often (`ABSENCE_AMOUNT`:
+    "trött i skolan varje förmiddag"): "[BARN] är trött", "verkar trött när de ses", "är tröttare i år" name a state
+    without its meaning in everyday life, a vague need (GUIDELINES 3: partial is vague, like a diagnosis without what
+    it means in daily life)."""
+    sentence = before + " " + re.split(r"[.!?;]\s", s.text[at:])[0]
+    return not _search_ci(TIREDNESS_MEANING, sentence) and not _search_ci(ABSENCE_AMOUNT, sentence)
+
+
 def _hedged_need(s: Segment, at: int, before: str) -> bool:
     """The sentence of the difficulty at offset `at` of the segment (`before` is its part up to the difficulty)
     gives it as the writers' guess (`HEDGED_NEED`)."""
@@ -4439,6 +4454,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                                          and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
                 vague_word = (NEED_LABEL_WORD.fullmatch(word) or _family_need(s, at - s.start, voice)
+                              or ORDINARY_STATE.fullmatch(word) and _bare_tiredness(s, at - s.start, sentence)
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, ITEM_NUMBER_LEAD.sub("", t, count=1))
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))

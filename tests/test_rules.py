@@ -6037,3 +6037,12 @@ def test_declining_to_write_more_is_no_view():
     # to answer)
     text = "Det här tycker jag\nJag vill må bra.\n(Fler saker ville [BARN] inte skriva den här gången.)\n"
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_tiredness_without_its_meaning_in_the_day_is_a_vague_need():
+    # "[BARN] är trött" names a state without what it means in the child's day (GUIDELINES 3: vague, like a diagnosis
+    # without its meaning in daily life); "blir trött efter lunch och behöver vila" says what it means (met)
+    text = ("SIP [BARN]\n\nNuläge: [BARN] går i skolan men är trött.\n\n"
+            "Mål: [BARN] ska vara med på alla lektioner.\n\nInsats: mentor [NAMN_1] pratar med [BARN] varje vecka.\n")
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict(text.replace("men är trött", "blir trött efter lunch och behöver vila"), "needs_described") == "met"
