@@ -3733,6 +3733,9 @@ NEED_DIFFICULTY = folded_re(
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|(?:skär|rispar|ristar|river) sig|skadar sig själv|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|tappar bort|"
+    # the subordinate clause's order ("säger att hen inte vågar", "att hon inte klarar"), the past ("vågade inte",
+    # "rymde två gånger"): the same difficulties (GUIDELINES 3)
+    r"inte (?:vågar|vågade|klarar|klarade)\b|(?:vågade|klarade) inte\b|rymde|rymt|"
     r"glömmer (?:bort )?(?:läxor|böcker|saker|instruktion\w*|tider|schema\w*)|(?:läser|skriver) (?:mycket |väldigt )?(?:långsamt|sakta)|"
     r"missar (?:ofta |många |flera )?(?:läxor|lektion\w*|skoldag\w*|prov\w*|bussen|instruktion\w*)|"
     rf"försenad\w*|{LATE_IN}|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"

@@ -6046,3 +6046,12 @@ def test_tiredness_without_its_meaning_in_the_day_is_a_vague_need():
             "Mål: [BARN] ska vara med på alla lektioner.\n\nInsats: mentor [NAMN_1] pratar med [BARN] varje vecka.\n")
     assert _verdict(text, "needs_described") == "partial"
     assert _verdict(text.replace("men är trött", "blir trött efter lunch och behöver vila"), "needs_described") == "met"
+
+
+def test_a_difficulty_in_subordinate_clause_order_or_the_past_is_concrete():
+    # Swedish puts "inte" before the verb in an att-clause ("att hen inte vågar"), and the past "rymde" is the same
+    # difficulty as "rymmer" (GUIDELINES 3: what is hard for the child, concrete)
+    base = "SIP [BARN]\n\nBakgrund: [BARN] behöver stöd.\n\nFöräldrarnas syn: Mamma säger att [BARN] {}.\n"
+    assert _verdict(base.format("vill åka buss själv men inte vågar fråga personalen"), "needs_described") == "met"
+    assert _verdict(base.format("rymde från boendet två gånger i januari"), "needs_described") == "met"
+    assert _verdict(base.format("vill åka buss själv"), "needs_described") == "partial"
