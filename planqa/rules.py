@@ -3821,6 +3821,12 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
                             r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
+# A needs field or sentence that puts the description off until an assessment ("Behov: Utreds.", "Behov: under
+# utredning", "kartläggning behövs innan behoven kan beskrivas närmare, varför ingen beskrivning görs"): like a reference
+# to another document it shows nothing of what the child needs (GUIDELINES 4.1: "bara 'se bilaga/tidigare plan' eller
+# inget").
+NEED_DEFERRED = folded_re(r"^\W*(?:[^:\n]{1,30}:\s*)?(?:utreds|under utredning|kartläggs|ska utredas|ska kartläggas)\W*$|"
+                          r"innan behoven kan beskrivas|(?:ingen|ngn|någon) beskrivning (?:inte )?(?:görs|ges|kan göras)", re.I)
 # The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
@@ -4408,7 +4414,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
                 or _question_heading(ctx, s)):
             continue
-        if _any_in(refs, s.start, s.end) and _need_context(ctx, s):
+        if (_any_in(refs, s.start, s.end) or _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)

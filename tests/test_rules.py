@@ -6055,3 +6055,11 @@ def test_a_difficulty_in_subordinate_clause_order_or_the_past_is_concrete():
     assert _verdict(base.format("vill åka buss själv men inte vågar fråga personalen"), "needs_described") == "met"
     assert _verdict(base.format("rymde från boendet två gånger i januari"), "needs_described") == "met"
     assert _verdict(base.format("vill åka buss själv"), "needs_described") == "partial"
+
+
+def test_a_needs_field_put_off_until_an_assessment_shows_no_need():
+    # "Behov: Utreds." puts the description off, like a reference to another document (GUIDELINES 4.1: "bara 'se
+    # bilaga/tidigare plan' eller inget" = not_met); "Behov: [BARN] behöver stöd." names a need, vaguely (partial)
+    text = "SIP [BARN]\n\nBehov: Utreds.\n\nUppföljning: [NAMN_1] kallar i maj.\n"
+    assert _verdict(text, "needs_described") == "not_met"
+    assert _verdict(text.replace("Utreds.", "[BARN] behöver stöd."), "needs_described") == "partial"
