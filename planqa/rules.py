@@ -3971,6 +3971,11 @@ BARE_AREA_NOUN = folded_re(r"sömn(?:en)?", re.I)
 AREA_NOUN_LEAD = folded_re(r"\b(?:om|med|kring|runt|för|av|och|gällande|avseende)\s+$", re.I)
 
 
+# The end of a sentence, also inside a closing quote ("”Jag vill inte att pappa kommer.” ”När det är bråk hemma ...”"):
+# a quoted sentence ends at its own stop, so a person named in it does not hold the next sentence's difficulty.
+NEED_SENTENCE_END = re.compile(r"[.!?;][”\"'’»]?\s")
+
+
 # What tiredness means in the child's day: what the child needs or does then ("blir trött efter lunch och behöver vila",
 # "vill då helst sitta i knät", "ett lugnt rum kan behövas", "somnar på lektionerna").
 TIREDNESS_MEANING = folded_re(r"\b(?:behöv\w*|då|vila\w*|somna\w*|sover|sova)\b", re.I)
@@ -3982,14 +3987,14 @@ def _bare_tiredness(s: Segment, at: int, before: str) -> bool:
     "trött i skolan varje förmiddag"): "[BARN] är trött", "verkar trött när de ses", "är tröttare i år" name a state
     without its meaning in everyday life, a vague need (GUIDELINES 3: partial is vague, like a diagnosis without what
     it means in daily life)."""
-    sentence = before + " " + re.split(r"[.!?;]\s", s.text[at:])[0]
+    sentence = before + " " + NEED_SENTENCE_END.split(s.text[at:])[0]
     return not _search_ci(TIREDNESS_MEANING, sentence) and not _search_ci(ABSENCE_AMOUNT, sentence)
 
 
 def _hedged_need(s: Segment, at: int, before: str) -> bool:
     """The sentence of the difficulty at offset `at` of the segment (`before` is its part up to the difficulty)
     gives it as the writers' guess (`HEDGED_NEED`)."""
-    return bool(_search_ci(HEDGED_NEED, before + " " + re.split(r"[.!?;]\s", s.text[at:])[0]))
+    return bool(_search_ci(HEDGED_NEED, before + " " + NEED_SENTENCE_END.split(s.text[at:])[0]))
 
 
 # Support asked for around a difficulty ("behöver stöd för att hantera sin ilska", "behöver hjälp kring konflikter"):
@@ -4087,7 +4092,7 @@ def _family_need(s: Segment, at: int, voice: _NeedVoice) -> bool:
 def _need_holders(s: Segment, at: int, voice: _NeedVoice) -> tuple[str, list[str]]:
     """The sentence before the difficulty at offset `at` of the segment (from where the speaker's label ends), and
     the kind of each person named in it (`NEED_HOLDER`'s groups), in order."""
-    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
+    before = NEED_SENTENCE_END.split(s.text[voice.body_at:at])[-1]
     return before, [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
 
 
@@ -4430,7 +4435,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             i += 1
             if at - s.start < label_end:
                 continue  # in the speaker's label or a form's prompt
-            sentence = re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1]
+            sentence = NEED_SENTENCE_END.split(s.text[voice.body_at:at - s.start])[-1]
             clause = re.split(r",\s", sentence)[-1]
             if DIFFICULTY_DENIED.search(clause):
                 denied = True

@@ -6063,3 +6063,11 @@ def test_a_needs_field_put_off_until_an_assessment_shows_no_need():
     text = "SIP [BARN]\n\nBehov: Utreds.\n\nUppföljning: [NAMN_1] kallar i maj.\n"
     assert _verdict(text, "needs_described") == "not_met"
     assert _verdict(text.replace("Utreds.", "[BARN] behöver stöd."), "needs_described") == "partial"
+
+
+def test_a_quoted_sentence_ends_at_its_own_stop_for_whose_difficulty_it_is():
+    # the guardian named in the first quoted sentence does not hold the difficulty of the next one: the child's own
+    # words about what happens at home are a concrete need (GUIDELINES 4.1: needs in the child's own words count)
+    text = ("SIP [BARN]\n\nBakgrund: [BARN] behöver stöd.\n\n[BARN]s egna ord: ”Jag vill inte att pappa kommer till "
+            "skolan.” ”När det är bråk hemma går jag in i garderoben.”\n")
+    assert _verdict(text, "needs_described") == "met"
