@@ -3736,6 +3736,8 @@ NEED_DIFFICULTY = folded_re(
     # the subordinate clause's order ("säger att hen inte vågar", "att hon inte klarar"), the past ("vågade inte",
     # "rymde två gånger"): the same difficulties (GUIDELINES 3)
     r"inte (?:vågar|vågade|klarar|klarade)\b|(?:vågade|klarade) inte\b|rymde|rymt|"
+    # weight that does not come ("går långsamt upp i vikt", "har inte gått upp i vikt"), beside weight loss below
+    r"(?:går|gått|gick)\s+(?:\w+\s+)?(?:långsamt|dåligt|för lite|knappt|inte)\s+upp\s+i\s+vikt|inte\s+(?:gått|går|gick)\s+upp\s+i\s+vikt|"
     r"glömmer (?:bort )?(?:läxor|böcker|saker|instruktion\w*|tider|schema\w*)|(?:läser|skriver) (?:mycket |väldigt )?(?:långsamt|sakta)|"
     r"missar (?:ofta |många |flera )?(?:läxor|lektion\w*|skoldag\w*|prov\w*|bussen|instruktion\w*)|"
     rf"försenad\w*|{LATE_IN}|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
@@ -3809,6 +3811,9 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"(?:möten|tester|frågor|utredning\w*)\b|"
                         # an infant's kicking or waving as movement ("sparkar med benen när pappa kommer in"), not violence
                         r"(?:sparkar|slår)\s+med\s+(?:benen|fötterna|armarna|händerna)|"
+                        # the speaker's own grief ("det gör ont att se hur fort [BARN] växer"): an idiom for the adult's
+                        # feeling, no pain of the child (GUIDELINES 4, block 66: the adults' situation is not the child's need)
+                        r"gör ont att (?:se|höra|tänka|veta)\b|"
                         # the school's policy document ("enligt planen mot kränkande behandling")
                         r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",

@@ -6071,3 +6071,12 @@ def test_a_quoted_sentence_ends_at_its_own_stop_for_whose_difficulty_it_is():
     text = ("SIP [BARN]\n\nBakgrund: [BARN] behöver stöd.\n\n[BARN]s egna ord: ”Jag vill inte att pappa kommer till "
             "skolan.” ”När det är bråk hemma går jag in i garderoben.”\n")
     assert _verdict(text, "needs_described") == "met"
+
+
+def test_weight_that_does_not_come_is_concrete_and_an_adults_grief_is_no_need():
+    # "går långsamt upp i vikt" is the child's difficulty like weight loss (GUIDELINES 3); "det gör ont att se ..." is
+    # the speaking adult's feeling, no pain of the child (GUIDELINES 4, block 66)
+    base = "SIP [BARN]\n\nBakgrund: [BARN] behöver stöd.\n\nMammas syn: {}\n"
+    assert _verdict(base.format("[BARN] går långsamt upp i vikt."), "needs_described") == "met"
+    assert _verdict(base.format("Det gör ont att se hur fort [BARN] växer när hon inte är där."),
+                    "needs_described") == "partial"
