@@ -3736,6 +3736,8 @@ NEED_DIFFICULTY = folded_re(
     # the subordinate clause's order ("säger att hen inte vågar", "att hon inte klarar"), the past ("vågade inte",
     # "rymde två gånger"): the same difficulties (GUIDELINES 3)
     r"inte (?:vågar|vågade|klarar|klarade)\b|(?:vågade|klarade) inte\b|rymde|rymt|"
+    # smoking told of the child ("röker på helgerna", "jag röker för att kunna sova", "har rökt")
+    r"röker\b|rökt\b|"
     # weight that does not come ("går långsamt upp i vikt", "har inte gått upp i vikt"), beside weight loss below
     r"(?:går|gått|gick)\s+(?:\w+\s+)?(?:långsamt|dåligt|för lite|knappt|inte)\s+upp\s+i\s+vikt|inte\s+(?:gått|går|gick)\s+upp\s+i\s+vikt|"
     r"glömmer (?:bort )?(?:läxor|böcker|saker|instruktion\w*|tider|schema\w*)|(?:läser|skriver) (?:mycket |väldigt )?(?:långsamt|sakta)|"

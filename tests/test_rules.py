@@ -6080,3 +6080,10 @@ def test_weight_that_does_not_come_is_concrete_and_an_adults_grief_is_no_need():
     assert _verdict(base.format("[BARN] går långsamt upp i vikt."), "needs_described") == "met"
     assert _verdict(base.format("Det gör ont att se hur fort [BARN] växer när hon inte är där."),
                     "needs_described") == "partial"
+
+
+def test_smoking_told_of_the_child_is_a_concrete_need():
+    # "röker på helgerna" tells what the young person does now (GUIDELINES 3: concrete); "behöver stöd" alone is vague
+    text = "SIP [BARN], 16 år\n\nBehov: [BARN] behöver stöd.\n\n[BARN] säger: ”Jag röker ibland på helgerna.”\n"
+    assert _verdict(text, "needs_described") == "met"
+    assert _verdict(text.replace("röker ibland på helgerna", "vill gå kvar i klassen"), "needs_described") == "partial"
