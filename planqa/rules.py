@@ -3736,6 +3736,9 @@ NEED_DIFFICULTY = folded_re(
     # the subordinate clause's order ("säger att hen inte vågar", "att hon inte klarar"), the past ("vågade inte",
     # "rymde två gånger"): the same difficulties (GUIDELINES 3)
     r"inte (?:vågar|vågade|klarar|klarade)\b|(?:vågade|klarade) inte\b|rymde|rymt|"
+    # attendance counted ("har varit där 9 dagar av 52 möjliga", "kom 3 av 10 dagar"): an amount like "har varit
+    # frånvarande 40 %" (GUIDELINES 3); not a goal's level ("ska ha varit ...")
+    r"(?<!ska ha )(?<!ska )(?:varit|var|kom|kommit|gått|gick|närvarat|närvarade)\s+(?:\S+\s+){0,4}?\d+\s+(?:\w+\s+)?(?:av|utav)\s+\d+|"
     # smoking told of the child ("röker på helgerna", "jag röker för att kunna sova", "har rökt")
     r"röker\b|rökt\b|"
     # weight that does not come ("går långsamt upp i vikt", "har inte gått upp i vikt"), beside weight loss below

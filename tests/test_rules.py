@@ -6087,3 +6087,12 @@ def test_smoking_told_of_the_child_is_a_concrete_need():
     text = "SIP [BARN], 16 år\n\nBehov: [BARN] behöver stöd.\n\n[BARN] säger: ”Jag röker ibland på helgerna.”\n"
     assert _verdict(text, "needs_described") == "met"
     assert _verdict(text.replace("röker ibland på helgerna", "vill gå kvar i klassen"), "needs_described") == "partial"
+
+
+def test_attendance_counted_in_days_is_a_concrete_need():
+    # "har varit där 9 dagar av 52 möjliga" gives the amount, like "har varit frånvarande 40 %" (GUIDELINES 3: met);
+    # "har en plats på förskolan" alone says nothing of what is hard
+    text = "SIP [BARN]\n\nBehov: [BARN] har en plats på förskolan men har varit där 9 dagar av 52 möjliga.\n"
+    assert _verdict(text, "needs_described") == "met"
+    assert _verdict(text.replace(" men har varit där 9 dagar av 52 möjliga", " och behöver stöd"),
+                    "needs_described") == "partial"
