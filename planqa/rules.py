@@ -3733,6 +3733,16 @@ NEED_DIFFICULTY = folded_re(
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|(?:skär|rispar|ristar|river) sig|skadar sig själv|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|tappar bort|"
+    # the subordinate clause's order ("säger att hen inte vågar", "att hon inte klarar"), the past ("vågade inte",
+    # "rymde två gånger"): the same difficulties (GUIDELINES 3)
+    r"inte (?:vågar|vågade|klarar|klarade)\b|(?:vågade|klarade) inte\b|rymde|rymt|"
+    # attendance counted ("har varit där 9 dagar av 52 möjliga", "kom 3 av 10 dagar"): an amount like "har varit
+    # frånvarande 40 %" (GUIDELINES 3); not a goal's level ("ska ha varit ...")
+    r"(?<!ska ha )(?<!ska )(?:varit|var|kom|kommit|gått|gick|närvarat|närvarade)\s+(?:\S+\s+){0,4}?\d+\s+(?:\w+\s+)?(?:av|utav)\s+\d+|"
+    # smoking told of the child ("röker på helgerna", "jag röker för att kunna sova", "har rökt")
+    r"röker\b|rökt\b|"
+    # weight that does not come ("går långsamt upp i vikt", "har inte gått upp i vikt"), beside weight loss below
+    r"(?:går|gått|gick)\s+(?:\w+\s+)?(?:långsamt|dåligt|för lite|knappt|inte)\s+upp\s+i\s+vikt|inte\s+(?:gått|går|gick)\s+upp\s+i\s+vikt|"
     r"glömmer (?:bort )?(?:läxor|böcker|saker|instruktion\w*|tider|schema\w*)|(?:läser|skriver) (?:mycket |väldigt )?(?:långsamt|sakta)|"
     r"missar (?:ofta |många |flera )?(?:läxor|lektion\w*|skoldag\w*|prov\w*|bussen|instruktion\w*)|"
     rf"försenad\w*|{LATE_IN}|språkstörning|ordförråd|behöver hjälp (?:att|när|vid|med(?! (?:en del|olika|vissa|många|allt|det|detta)\b))|"
@@ -3806,6 +3816,9 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"(?:möten|tester|frågor|utredning\w*)\b|"
                         # an infant's kicking or waving as movement ("sparkar med benen när pappa kommer in"), not violence
                         r"(?:sparkar|slår)\s+med\s+(?:benen|fötterna|armarna|händerna)|"
+                        # the speaker's own grief ("det gör ont att se hur fort [BARN] växer"): an idiom for the adult's
+                        # feeling, no pain of the child (GUIDELINES 4, block 66: the adults' situation is not the child's need)
+                        r"gör ont att (?:se|höra|tänka|veta)\b|"
                         # the school's policy document ("enligt planen mot kränkande behandling")
                         r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
@@ -3818,6 +3831,12 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
                             r"journal\w*|kallelse\w*|anmälan\w*|tidigare\b|förra\b|föregående|epikris\w*|bifogad\w*|"
                             r"läkarintyg\w*|underlag\w*|\w+s utredning|planen\b|vårdplan\w*|behandlingsplan\w*|"
                             r"papper\w*|akten)|oförändra[dt]\w*)", re.I)
+# A needs field or sentence that puts the description off until an assessment ("Behov: Utreds.", "Behov: under
+# utredning", "kartläggning behövs innan behoven kan beskrivas närmare, varför ingen beskrivning görs"): like a reference
+# to another document it shows nothing of what the child needs (GUIDELINES 4.1: "bara 'se bilaga/tidigare plan' eller
+# inget").
+NEED_DEFERRED = folded_re(r"^\W*(?:[^:\n]{1,30}:\s*)?(?:utreds|under utredning|kartläggs|ska utredas|ska kartläggas)\W*$|"
+                          r"innan behoven kan beskrivas|(?:ingen|ngn|någon) beskrivning (?:inte )?(?:görs|ges|kan göras)", re.I)
 # The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
@@ -3962,10 +3981,30 @@ BARE_AREA_NOUN = folded_re(r"sömn(?:en)?", re.I)
 AREA_NOUN_LEAD = folded_re(r"\b(?:om|med|kring|runt|för|av|och|gällande|avseende)\s+$", re.I)
 
 
+# The end of a sentence, also inside a closing quote ("”Jag vill inte att pappa kommer.” ”När det är bråk hemma ...”"):
+# a quoted sentence ends at its own stop, so a person named in it does not hold the next sentence's difficulty.
+NEED_SENTENCE_END = re.compile(r"[.!?;][”\"'’»]?\s")
+
+
+# What tiredness means in the child's day: what the child needs or does then ("blir trött efter lunch och behöver vila",
+# "vill då helst sitta i knät", "ett lugnt rum kan behövas", "somnar på lektionerna").
+TIREDNESS_MEANING = folded_re(r"\b(?:behöv\w*|då|vila\w*|somna\w*|sover|sova)\b", re.I)
+
+
+def _bare_tiredness(s: Segment, at: int, before: str) -> bool:
+    """The tiredness word at offset `at` of the segment stands in a sentence (`before` is its part up to the word) that
+    says neither what the tiredness means in the child's day (`TIREDNESS_MEANING`) nor how often (`ABSENCE_AMOUNT`:
+    "trött i skolan varje förmiddag"): "[BARN] är trött", "verkar trött när de ses", "är tröttare i år" name a state
+    without its meaning in everyday life, a vague need (GUIDELINES 3: partial is vague, like a diagnosis without what
+    it means in daily life)."""
+    sentence = before + " " + NEED_SENTENCE_END.split(s.text[at:])[0]
+    return not _search_ci(TIREDNESS_MEANING, sentence) and not _search_ci(ABSENCE_AMOUNT, sentence)
+
+
 def _hedged_need(s: Segment, at: int, before: str) -> bool:
     """The sentence of the difficulty at offset `at` of the segment (`before` is its part up to the difficulty)
     gives it as the writers' guess (`HEDGED_NEED`)."""
-    return bool(_search_ci(HEDGED_NEED, before + " " + re.split(r"[.!?;]\s", s.text[at:])[0]))
+    return bool(_search_ci(HEDGED_NEED, before + " " + NEED_SENTENCE_END.split(s.text[at:])[0]))
 
 
 # Support asked for around a difficulty ("behöver stöd för att hantera sin ilska", "behöver hjälp kring konflikter"):
@@ -4063,7 +4102,7 @@ def _family_need(s: Segment, at: int, voice: _NeedVoice) -> bool:
 def _need_holders(s: Segment, at: int, voice: _NeedVoice) -> tuple[str, list[str]]:
     """The sentence before the difficulty at offset `at` of the segment (from where the speaker's label ends), and
     the kind of each person named in it (`NEED_HOLDER`'s groups), in order."""
-    before = re.split(r"[.!?;]\s", s.text[voice.body_at:at])[-1]
+    before = NEED_SENTENCE_END.split(s.text[voice.body_at:at])[-1]
     return before, [m.lastgroup for m in NEED_HOLDER.finditer(before) if not NOT_A_HOLDER.search(before, 0, m.start())]
 
 
@@ -4390,7 +4429,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
                 or _question_heading(ctx, s)):
             continue
-        if _any_in(refs, s.start, s.end) and _need_context(ctx, s):
+        if (_any_in(refs, s.start, s.end) or _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)
@@ -4406,7 +4445,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
             i += 1
             if at - s.start < label_end:
                 continue  # in the speaker's label or a form's prompt
-            sentence = re.split(r"[.!?;]\s", s.text[voice.body_at:at - s.start])[-1]
+            sentence = NEED_SENTENCE_END.split(s.text[voice.body_at:at - s.start])[-1]
             clause = re.split(r",\s", sentence)[-1]
             if DIFFICULTY_DENIED.search(clause):
                 denied = True
@@ -4439,6 +4478,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                                          and (bool(THIRD_PERSON.search(t)) or _need_context(ctx, s) or dropped)))
             if child:
                 vague_word = (NEED_LABEL_WORD.fullmatch(word) or _family_need(s, at - s.start, voice)
+                              or ORDINARY_STATE.fullmatch(word) and _bare_tiredness(s, at - s.start, sentence)
                               or ABSENCE_WORD.fullmatch(word) and not _search_ci(ABSENCE_AMOUNT, ITEM_NUMBER_LEAD.sub("", t, count=1))
                               or _in_case_history(text, at)
                               or bool(SEVERITY_GRADE.match(s.text, at - s.start))
