@@ -75,11 +75,13 @@ GOAL_PLACEHOLDER = re.compile(
     re.I)
 # "dagar" that a när/då/som clause picks out ("även dagar när det är oroligt hemma") says which days, no frequency.
 # A season with a preposition of time is a time frame ("under hösten", "till våren"), not in a comparison ("ska
-# fungera bättre än under hösten").
+# fungera bättre än under hösten"); "sommar" only as the season ("före sommaren"), not in a compound ("sommarjobb",
+# "sommarlägret"). "hela" alone ("ska orka hela skoldagen", "hela förmiddagen") is the extent of one occasion, no level,
+# frequency or time frame (GUIDELINES 3: "må bättre"-like goals are not measurable).
 MEASURABLE = re.compile(
     r"\d|\b(?:dagar(?!\s+(?:när|då|som)\b)|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner|nätter|kvällar|morgnar|raster|måltider)|minst|högst|veckor?|v\.|vecka|månad\w*|"
-    r"\w*terminen|läsåret|jul|sommar\w*|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
-    r"maj|juni|juli|augusti|september|oktober|november|december|hela|ingen|inga|"
+    r"\w*terminen|läsåret|jul|sommar(?:en)?|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
+    r"maj|juni|juli|augusti|september|oktober|november|december|ingen|inga|"
     r"\w*lovet|midsommar|(?<!än )(?:under|till|före|innan|inför|i|senast|fram till) (?:hösten|våren|vintern)|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)
 AGENCY_FRAMED = re.compile(
     r"^\s*(?:att\s+)?(?:bup|soc\w*|skolan|elevhälsan|hab\w*|bvc|lss|fk|försäkringskassan|vårdcentralen|"

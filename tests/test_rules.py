@@ -6081,3 +6081,14 @@ def test_season_with_a_preposition_is_a_time_frame():
     assert not is_measurable("Samarbetet ska fungera bättre än under hösten")
     assert is_measurable("[BARN] ska sova på boendet alla nätter utom helgerna")
     assert not is_measurable("[BARN] ska sova bättre")
+
+
+def test_whole_day_and_summer_compounds_are_no_level_of_a_goal():
+    # GUIDELINES 3 goals_evaluable: a level, frequency or time frame; "hela skoldagen" is the extent of one day and
+    # "sommarjobb" no time, while "före sommaren" is a time frame
+    from planqa.rules import is_measurable
+    assert not is_measurable("[BARN] ska orka hela skoldagen")
+    assert not is_measurable("Anmälan till sommarjobb")
+    assert is_measurable("[BARN] ska ha sökt ett sommarjobb före sommaren")
+    text = "Mål:\n1. [BARN] ska orka hela skoldagen.\n2. [BARN] ska sova bättre.\n3. [BARN] ska ha en kompis.\n"
+    assert _verdict(text, "goals_evaluable") == "not_met"
