@@ -958,7 +958,8 @@ SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|upp
 GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?er|s)?|(?:behandlings|effekt|vård|terapi|utvecklings|funktions|resultat|huvud)"
                           r"m[åa]l(?:en)?|m[åaä]1|rn[åa]l(?:en)?|m[åa]let med (?:min|mitt|planen|den här planen|sip\w*)|delm[åa]l\w*|m[åa]ls[äa]ttning\w*|"
                           r"m[åa]lbild\w*|önskat läge|(?:vill|ska|skall) (?:ha )?uppnå(?:tt)?|det här ska bli|"
-                          r"mina mål|våra mål|det här vill (?:jag|vi)|(?:ska|skall) (?:bli|vara) annorlunda)\b", re.I)
+                          r"mina mål|våra mål|det här vill (?:jag|vi)(?!\s+(?:säga|berätta)\b)|(?:ska|skall) (?:bli|vara) annorlunda)\b", re.I)
+# ("Det här vill jag säga" / "berätta" heads what the child tells, the child's voice, not goals.)
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
                               r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|targets?|kpi(?::?er|s)?|önskat läge|vad vill vi uppnå|"

@@ -6092,3 +6092,13 @@ def test_whole_day_and_summer_compounds_are_no_level_of_a_goal():
     assert is_measurable("[BARN] ska ha sökt ett sommarjobb före sommaren")
     text = "Mål:\n1. [BARN] ska orka hela skoldagen.\n2. [BARN] ska sova bättre.\n3. [BARN] ska ha en kompis.\n"
     assert _verdict(text, "goals_evaluable") == "not_met"
+
+
+def test_what_the_child_wants_to_say_is_no_goal_heading():
+    # GUIDELINES 3: "Det här vill jag säga" heads the child's voice (child_voice), not goals; "Det här vill jag" and
+    # "Mina mål" head goals
+    from planqa.rules import build_context
+    text = ("Min plan\n\nDet här vill jag säga\nJag är rädd för ljuden från trappan.\nJag vill ha lampan tänd.\n\n"
+            "Mina mål\n1. Jag ska kunna somna i min egen säng.\n2. Jag ska orka leka på förmiddagen.\n")
+    goals = [s.text for s in build_context(text).goals]
+    assert goals == ["1. Jag ska kunna somna i min egen säng.", "2. Jag ska orka leka på förmiddagen."]
