@@ -6102,3 +6102,10 @@ def test_what_the_child_wants_to_say_is_no_goal_heading():
             "Mina mål\n1. Jag ska kunna somna i min egen säng.\n2. Jag ska orka leka på förmiddagen.\n")
     goals = [s.text for s in build_context(text).goals]
     assert goals == ["1. Jag ska kunna somna i min egen säng.", "2. Jag ska orka leka på förmiddagen."]
+
+
+def test_a_step_number_is_no_level_of_its_goal():
+    # GUIDELINES 3 goals_evaluable: the goal's own number ("Delmål 2:", "Steg 2:") is no level
+    from planqa.rules import is_measurable
+    assert not is_measurable("Steg 2: [BARN] ska orka mer i vardagen")
+    assert is_measurable("Steg 1: [BARN] ska ha börjat på en kurs i augusti")
