@@ -6098,6 +6098,7 @@ def test_attendance_counted_in_days_is_a_concrete_need():
     assert _verdict(text.replace(" men har varit där 9 dagar av 52 möjliga", " och behöver stöd"),
                     "needs_described") == "partial"
 
+
 def test_compound_role_subject_makes_a_goal_an_activity():
     # GUIDELINES 4.1: activities under "Mål" are no goals, also when the professional is a hyphenated compound
     # ("LSS-handläggaren utreder ...", as "Soc utreder") that find_roles does not read as a role
