@@ -416,9 +416,10 @@ _PLAN_CUE = re.compile(
 _NOT_PLAN_CUE = re.compile(
     r"planer|var satt|ursprung|tidigare|föregående|förra|född|födelse|nästa|ny sip|kalla|följs upp"
     r"|återbesök|inskriv|skjut|flytta|senast|(?:till|från)\s+$", re.IGNORECASE)
-_FOLLOW_UP_WORD = re.compile(r"(?<!denna )uppföljning(?!\s+av\b)", re.IGNORECASE)
+# also the adjective before the meeting ("Uppföljande SIP-möte 2026-10-13" is the next meeting, not this one)
+_FOLLOW_UP_WORD = re.compile(r"(?<!denna )uppföljning(?!\s+av\b)|uppföljande\s+(?:sip-?)?möte", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s|\s(?:och|men|samt)\s")
-_FOLLOWUP_DOC = re.compile(r"uppföljning", re.IGNORECASE)
+_FOLLOWUP_DOC = re.compile(r"uppföljning|uppföljande", re.IGNORECASE)
 # In a follow-up document, the plan it follows up ("SIP som gjordes 2024-11-19", "upprättad 5/3").
 _EARLIER_PLAN = re.compile(r"upprättad|gjordes|gjord\b", re.IGNORECASE)
 

@@ -6037,3 +6037,82 @@ def test_declining_to_write_more_is_no_view():
     # to answer)
     text = "Det här tycker jag\nJag vill må bra.\n(Fler saker ville [BARN] inte skriva den här gången.)\n"
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_an_unnamed_agency_in_the_responsible_column_names_nobody():
+    # "| ... | vederbörande verksamhet |", "| ... | berörd verksamhet |": GUIDELINES 4, block 72: '"vederbörande" eller
+    # "berörd verksamhet" utan att det framgår vem är ingen namngiven ansvarig'
+    text = ("Insatser\n\n| Insats | Ansvarig | När |\n|---|---|---|\n"
+            "| Sömnskola i grupp ska erbjudas | vederbörande verksamhet | v. 41 |\n"
+            "| Anpassningar av schemat ska vidtas | berörd verksamhet | snarast |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_interventions_under_a_roman_numbered_part_are_read_there():
+    # "IV. Insatser och ansvar" / "1. Det åligger BVC att ...": a part numbered in Roman numerals is a heading
+    # (GUIDELINES 4, block 72: "Det åligger skolan att …" namnger skolan som ansvarig)
+    text = ("III. Mål\n1. Barnets hälsa ska ha kontrollerats inom BVC.\n\n"
+            "IV. Insatser och ansvar\n1. Det åligger socialtjänsten att slutföra utredningen.\n"
+            "2. Det åligger BVC att genomföra ett extra hembesök i november.\n"
+            "3. Det åligger kvinnojouren att erbjuda modern stödsamtal en gång i veckan.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_who_convened_todays_meeting_is_an_implied_coordinator():
+    # "[NAMN_1], LSS-handl., som även sammankallat till dagens sammanträde": the coordinator only implied
+    # (GUIDELINES 4.1: "Sammankallande" = partial, and assumed to lead the follow-up = partial); "LSS-handl." is
+    # a role a careful reader understands (GUIDELINES 4, block 57)
+    text = ("Antecknat av: [NAMN_1], LSS-handl., som även sammankallat till dagens sammanträde\n\n"
+            "Överenskommelser:\n1. Skolan ([NAMN_3]) skickar ett yttrande senast v. 8.\n"
+            "2. LSS-handl. konsulterar hab. vid behov under handläggningen.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict(text, "follow_up_responsible") == "partial"
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_second_markdown_table_after_an_empty_line_has_its_own_header():
+    # a form table ("| Närvarande | ... |" / "| Läget | ... |") and then "| Mål | Insats | Vem |": the second table's
+    # "Vem" column names each row's responsible (GUIDELINES 4, block 55); the form's fields are no interventions
+    text = ("| Närvarande | [VH1] (mamma), [NAMN_1] förskolechef |\n|---|---|\n| Läget | [BARN] behöver stöd i språket. |\n\n"
+            "| Mål | Insats | Vem |\n|---|---|---|\n| [BARN] säger hej varje dag. | Bildstöd vid måltider | [NAMN_4] |\n"
+            "| [BARN] vilar i läsrummet. | Lugn vila med sagor | [NAMN_4] |\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_bullet_that_no_follow_up_was_set_is_no_intervention():
+    # "- Någon ny tid för uppföljning bestämdes inte." among the steps: the follow-up, and nothing decided, is no
+    # intervention without a responsible (GUIDELINES 4, block 51 and 70)
+    text = ("Nästa lilla steg\n- [NAMN_2] skickar dagens schema till [BARN] varje kväll.\n"
+            "- [NAMN_1] bokar en avstämning med elevhälsan.\n\nAvstämningar\n"
+            "- Skolan utvärderar det nya schemat i elevhälsoteamet v. 6.\n"
+            "- Någon ny tid för uppföljning av planen bestämdes inte.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_the_family_as_the_doer_and_we_as_the_doer_in_prose_steps():
+    # "- Familjen listar sig på vårdcentralen": the guardians act, a named party; "- Vi ordnar ett besök i
+    # förskoleklassen": "vi" does it though an agency is mentioned (GUIDELINES 4: "Vi" som ansvarig = partial)
+    text = ("Vem gör vad\n- [NAMN_1] skickar journalsammanfattningen till BUP.\n"
+            "- Familjen listar sig på vårdcentralen i nya kommunen.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    text = ("Planering\n- [NAMN_1] skickar bildschemat till förskoleklassen före midsommar.\n"
+            "- [NAMN_3] träffar [BARN] på förskolan i juni.\n- Vi ordnar ett besök i förskoleklassen för [BARN].\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_follow_up_meeting_announced_at_the_end_is_not_the_plans_date():
+    # "Tisdag 19 maj 2026" at the top is the meeting; "Uppföljande SIP-möte 2026-10-13." is the follow-up
+    # (GUIDELINES 2: plan_date is the meeting's date; follow_up_date met with a concrete date)
+    text = ("Anteckningar från överlämningsmöte, SIP\nTisdag 19 maj 2026, kl 8.30–10\n\n"
+            "Närvarande: [VH1] och [VH2] (föräldrar), [NAMN_1] (förskollärare), [NAMN_3] (lärare i förskoleklass), "
+            "[NAMN_5] (psykolog, habiliteringen).\n\n"
+            "Planering\n- [NAMN_1] skickar bildschemat till förskoleklassen.\n\nUppföljning\nUppföljande SIP-möte 2026-10-13.\n")
+    assert _verdict(text, "follow_up_date") == "met"
+
+
+def test_someone_as_the_doer_of_a_step_is_like_we():
+    # "- Någon kollar om ...", "- Någon från soc ringer mamma" among named steps: GUIDELINES 4, block 51: '"man"
+    # eller "någon" som ansvarig är som "vi" (partial)'
+    text = ("Nästa lilla steg\n- [NAMN_1] pratar med mina lärare på nästa lärarmöte.\n- [NAMN_4] skickar en tid till mig.\n"
+            "- Någon kollar om jag kan få skriva om provet.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
