@@ -3249,6 +3249,16 @@ def _timeline_plan(ctx: Context) -> bool:
         1 for ln in c.lines if _entry_time_end(ln.text)) >= TIMELINE_MIN_ENTRIES)
 
 
+# The child as the subject further into a dated entry ("v. 3: Första veckan. [BARN] står vid dörren", "v. 4: I
+# sandlådan leker [BARN] bredvid de andra"), or the preschool's observation ("v. 6: Vi ser att [BARN] ..."): dated
+# observations from the pedagogical documentation are described needs, no interventions (GUIDELINES 4, block 71:
+# "observationer av barnet är beskrivna behov när de säger vad som är svårt nu").
+CHILD_OBSERVED = re.compile(r"(?:[.!?]\s+|^\W*)(?:\[BARN\]|hen|han|hon)\s+(?:inte\s+|bara\s+|ofta\s+)?[a-zåäö]{2,}(?:ar|er|r)\b"
+                            r"|\b[a-zåäö]{2,}(?:ar|er)\s+(?:\[BARN\]|(?:hen|han|hon)\b)")
+OBSERVATION_LEAD = folded_re(r"^\W*(?:vi|jag)\s+(?:ser|såg|har sett|märker|märkte|har märkt|noterar|noterade|har noterat|"
+                             r"observerar|observerade|har observerat)\b", re.I)
+
+
 def _timeline_non_action(ctx: Context, s: Segment) -> bool:
     """A timeline entry that states no intervention: a calendar mark, what the child manages by then, a figure
     ("September: 8 %"), a date among other dates ("Viktiga datum") or an entry dated before the plan (what has
@@ -3258,7 +3268,10 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
     child = TIMELINE_CHILD_SUBJECT.match(body)
     before_plan = ctx.plan_date is not None and any(
         s.start <= m.start < s.start + at and m.iso and m.iso < ctx.plan_date.isoformat() for m in ctx.date_mentions)
+    observed = not child and (CHILD_OBSERVED.search(body) or OBSERVATION_LEAD.match(body)) \
+        and not ctx.has_agent(Segment(s.start + at, s.end, body, s.section)) and not CHILD_GETS_SERVICE.search(body)
     return bool(before_plan or CALENDAR_ONLY.match(body) or child and not CHILD_GETS_SERVICE.match(body, child.end())
+                or observed
                 or not re.search(r"[^\W\d_]{3}", body) or DATES_SECTION.search(s.section)
                 or BACKGROUND_SECTION.search(s.section))
 

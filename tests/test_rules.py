@@ -6116,3 +6116,14 @@ def test_someone_as_the_doer_of_a_step_is_like_we():
     text = ("Nästa lilla steg\n- [NAMN_1] pratar med mina lärare på nästa lärarmöte.\n- [NAMN_4] skickar en tid till mig.\n"
             "- Någon kollar om jag kan få skriva om provet.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_dated_observations_of_the_child_are_no_interventions():
+    # "v. 4: I sandlådan leker [BARN] bredvid de andra", "v. 6: Vi ser att [BARN] ...": the preschool's dated
+    # observations are described needs, no interventions (GUIDELINES 4, block 71); the passives below name nobody
+    text = ("Observationer från avdelningen\n\nv. 3: Första veckan. [BARN] står vid dörren under samlingen.\n"
+            "v. 4: I sandlådan leker [BARN] bredvid de andra men inte med dem.\n"
+            "v. 5: Vid utevistelsen drar hen i en vuxens hand och pekar på gungan.\n"
+            "v. 6: Vi ser att [BARN] ännu inte har några ord för toalett.\n\n"
+            "Insatser:\n- Bildstöd sätts upp vid toaletten och vilan\n- Tid för hälsobesök med tolk bokas\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
