@@ -3276,6 +3276,32 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
                 or BACKGROUND_SECTION.search(s.section))
 
 
+def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
+    """A short line that `segments` took for a heading but that ends a list of interventions: right after the
+    list's lines, no section word, no label or capitals, and nothing under it (an empty line, a field or the end
+    follows: "Insatser:" / "[NAMN_3] erbjuder ..." / "Påminnelse-sms kvällen innan" / "" / "Samtycke: ...")."""
+    text = s.text.strip()
+    if text.endswith(":") or text.startswith("#") or text.isupper() or SECTION_WORD.match(text) \
+            or GOAL_HEADING.search(text) or FOLLOW_UP.search(text) or _is_time_line(text):
+        return False
+    nxt = _next_line(ctx, s.end)
+    return not nxt.strip() or bool(_INLINE_LABEL.match(nxt))
+
+
+def _next_line(ctx: Context, end: int) -> str:
+    """The text of the line after the one that holds offset end ("" at the end of the text)."""
+    line_end = ctx.text.find("\n", end)
+    if line_end < 0:
+        return ""
+    stop = ctx.text.find("\n", line_end + 1)
+    return ctx.text[line_end + 1:stop if stop >= 0 else len(ctx.text)]
+
+
+def _blank_line_after(ctx: Context, end: int) -> bool:
+    """The line after the one that holds offset end is empty, or there is none."""
+    return not _next_line(ctx, end).strip()
+
+
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
@@ -3323,10 +3349,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
     question_heads = False  # a question line has headed a section: the next question ends it
     time_line = False  # the current section is a time point on a line of its own ("v. 48") in a timeline
+    prev_item = False  # the line before is an intervention section's line, no empty line after it
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
             s = Segment(s.start, s.end, s.text, heading)
+        elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
+            s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
+        prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and not _blank_line_after(ctx, s.end)
         prev_section = s.section
         listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:

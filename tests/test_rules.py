@@ -6127,3 +6127,12 @@ def test_dated_observations_of_the_child_are_no_interventions():
             "v. 6: Vi ser att [BARN] ännu inte har några ord för toalett.\n\n"
             "Insatser:\n- Bildstöd sätts upp vid toaletten och vilan\n- Tid för hälsobesök med tolk bokas\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_short_last_item_of_an_intervention_list_is_no_heading():
+    # "Insatser:" / two lines with a doer / "Påminnelse-sms kvällen innan" / "" : the short last line is the list's
+    # item without a responsible, not a heading with nothing under it (GUIDELINES 3: some lack a responsible = partial)
+    text = ("Insatser:\n[NAMN_3] på socialtjänsten erbjuder föräldraskapsstöd i hemmet\n"
+            "[NAMN_4] på BVC tar upp sömnen vid nästa besök\nPåminnelse-sms kvällen innan\n\n"
+            "Samtycke: [VH1] har skrivit under samtycke till SIP.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
