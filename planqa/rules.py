@@ -5215,6 +5215,8 @@ _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|hå
 # and as an implied coordinator assumed to lead the follow-up (follow_up_responsible partial; GUIDELINES 4.1,
 # decided 2026-11-25).
 PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|"
+                             # "Placerande nämnd: socialtjänsten, handläggare [NAMN_2]": as "ansvarar för placeringen"
+                             r"placerande\s+(?:nämnd|socialtjänst|kommun|förvaltning|enhet)\w*\s*:|"
                              r"ansv(?:ar\w*|\.)?\s+för\s+(?:[^.\n]{0,30}?\s)?placering\w*|(?:ärendet\s+)?handläggs\s+av|"
                              r"har\s+hand\s+om\s+(?:\S+\s+){0,2}?(?:ärende|placering)\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word

@@ -6136,3 +6136,12 @@ def test_a_short_last_item_of_an_intervention_list_is_no_heading():
             "[NAMN_4] på BVC tar upp sömnen vid nästa besök\nPåminnelse-sms kvällen innan\n\n"
             "Samtycke: [VH1] har skrivit under samtycke till SIP.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_the_placing_board_in_the_header_is_an_implied_coordinator():
+    # "Placerande nämnd: socialtjänsten, handläggare [NAMN_2]": like "soc ansvarar för placeringen", the
+    # coordinator only implied (GUIDELINES 4.1: overall_responsibility partial, follow_up_responsible partial)
+    text = ("Genomförandeplan – HVB\nBarn: [BARN], 7 år\nPlacerande nämnd: socialtjänsten, handläggare [NAMN_2]\n\n"
+            "Insatser\n- [NAMN_2] på socialtjänsten tar emot ansökan om familjebehandling.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict(text, "follow_up_responsible") == "partial"
