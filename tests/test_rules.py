@@ -6145,3 +6145,12 @@ def test_the_placing_board_in_the_header_is_an_implied_coordinator():
             "Insatser\n- [NAMN_2] på socialtjänsten tar emot ansökan om familjebehandling.\n")
     assert _verdict(text, "overall_responsibility") == "partial"
     assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_vague_follow_up_times_at_the_terms_end_and_some_time_in_spring():
+    # "Uppföljning: i vår någon gång", "Uppfölj: i slutet av terminen": vague times (GUIDELINES 3 follow_up_date
+    # partial: "efter sommaren", "till hösten")
+    assert _verdict("Mål\n- [BARN] går till skolan.\n\nUppföljning: i vår någon gång, vi hörs om tid.\n",
+                    "follow_up_date") == "partial"
+    assert _verdict("Mål\n- [BARN] går till skolan.\n\nUppfölj: i slutet av terminen, tid bestäms senare\n",
+                    "follow_up_date") == "partial"
