@@ -678,7 +678,7 @@ def build_context(text: str) -> Context:
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
               and not _tentative_time(text, m) and not _measurement_time(text, m)
-              and not _other_follow_up_time(text, m)]
+              and not _other_follow_up_time(text, m) and not _retold_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -729,6 +729,21 @@ def _other_follow_up_time(text: str, m: dates.DateMention) -> bool:
     line = text[max(line_start, m.start - 120):min(line_end if line_end >= 0 else len(text), m.end + 120)]
     return bool(_search_ci(OTHER_FOLLOWED_UP, line)) and not _search_ci(PLAN_OR_MEETING, line) \
         and not _search_ci(PLAN_FOLLOW_UP_WORD, line)
+
+
+# A time that belongs to the past or to this meeting: an earlier decision retold ("Då sa vi att vi skulle ses igen
+# efter jul", "Förra mötet ... sa vi att vi skulle ses i oktober", "den plan som gjordes i oktober"), or a time
+# the text equates with today ("uppf.datum då: 4/3 (= idag)", "skulle följas upp v. 14, alltså nu"). GUIDELINES 3:
+# "I en uppföljningsplan räknas bara nästa uppföljning"; 4, blocks 53 and 61: an old follow-up date is none.
+RETOLD_BEFORE = folded_re(r"(?:\b(?:då|förra\s+\w+|tidigare|sist)\b[^.!?\n]{0,40}?\b(?:sa|sade|bestämde|kom)\s+(?:vi|ni|de|man)"
+                          r"\b[^.!?\n]{0,30}?\bskulle\b|\b(?:som|planen|sip:en|sipen)\s+(?:gjordes|upprättades|skrevs))"
+                          r"[^.!?\n]{0,30}$", re.I)
+TODAY_AFTER = folded_re(r"\s*(?:\(\s*)?(?:=|,?\s*alltså|,?\s*dvs\.?|,?\s*det vill säga)\s*(?:i\s*dag|idag|nu|dagens)\b", re.I)
+
+
+def _retold_time(text: str, m: dates.DateMention) -> bool:
+    """The time is an earlier decision retold or today's meeting (RETOLD_BEFORE, TODAY_AFTER), no next follow-up."""
+    return bool(RETOLD_BEFORE.search(text, max(0, m.start - 110), m.start) or TODAY_AFTER.match(text, m.end))
 
 
 def _unreadable(text: str, m: dates.DateMention) -> bool:
@@ -5606,7 +5621,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
              and not _unreadable(ctx.text, m) and (not _tentative_time(ctx.text, m) or _hedged_time(ctx.text, m))
-             and not _other_follow_up_time(ctx.text, m)
+             and not _other_follow_up_time(ctx.text, m) and not _retold_time(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]

@@ -6154,3 +6154,13 @@ def test_vague_follow_up_times_at_the_terms_end_and_some_time_in_spring():
                     "follow_up_date") == "partial"
     assert _verdict("Mål\n- [BARN] går till skolan.\n\nUppfölj: i slutet av terminen, tid bestäms senare\n",
                     "follow_up_date") == "partial"
+
+
+def test_an_earlier_follow_up_retold_or_equated_with_today_is_no_follow_up_time():
+    # "Då sa vi att vi skulle ses igen efter jul. Nu har vi gjort det.": the old time, retold; "uppf.datum då: 4/3
+    # (= idag)": today's meeting (GUIDELINES 3: only the next follow-up counts; 4, blocks 53 and 61)
+    text = ("Det här är en uppföljning av planen som vi skrev den 5 november 2024. Då sa vi att vi skulle ses igen "
+            "efter jul. Nu har vi gjort det.\n\nMål\n- [BARN] går till skolan varje dag.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+    text = "Uppf. av SIP upprättad 14/1, uppf.datum då: 4/3 (= idag)\n\nMål\n- [BARN] går till skolan varje dag.\n"
+    assert _verdict(text, "follow_up_date") == "not_met"
