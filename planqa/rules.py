@@ -5901,6 +5901,11 @@ def _empty_field(rest: str) -> bool:
 PRINCIPAL = folded_re(r"\b(?:kommun(?:en)?|regionen|landstinget|hemkommun\w*|vistelsekommun\w*)\b", re.I)
 
 
+# The writer as the one who called this meeting ("Jag kallade till detta möte och skriver planen") in a plan that says
+# who writes it: an implied coordinator who is someone named (GUIDELINES 4, block 58 and 4.1).
+FIRST_PERSON_LEAD = re.compile(r"^\W*jag\s", re.I)
+
+
 def follow_up_responsible(ctx: Context) -> CriterionResult:
     """met: someone named calls to or leads the follow-up; partial: only implied ("vi kallar", "kallelse
     skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
@@ -5914,10 +5919,12 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
                        and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
-    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
-    # one implied by who called this meeting when the plan says that nobody has been given the next call
-    implied_lead = [s for s in st.implied if _names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text)] \
-        if not (st.undecided or undecided) else []
+    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody holds the plan. That the
+    # next call is undecided ("inte bestämt vem som kallar nästa gång") does not say so: 4.1 gives not_met "bara när
+    # planen varken antyder en samordnare eller säger vem som kallar, eller uttryckligen säger att ingen håller i planen"
+    implied_lead = [s for s in st.implied if _names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text)
+                    or FIRST_PERSON_LEAD.match(s.text) and writer_named(ctx)] \
+        if not st.undecided else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
                        follow_up_named=len(named))
