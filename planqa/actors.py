@@ -45,7 +45,8 @@ ACTORS: dict[str, list[str]] = {
     "fritids": [r"fritids(?:hemmet)?", r"fritidsgård(?:en)?s?"],
     "tandvården": [r"folktandvård(?:en)?s?", r"tandvård(?:en)?s?"],
     # the municipality's activity responsibility for young people out of school (GUIDELINES 1: `annan`)
-    "annan": [r"kaa", r"(?:det )?(?:kommunala )?aktivitetsansvar(?:et)?s?"],
+    # and a women's shelter (GUIDELINES 4: "kvinnojour, öppna förskolan: `annan`")
+    "annan": [r"kaa", r"(?:det )?(?:kommunala )?aktivitetsansvar(?:et)?s?", r"kvinnojour(?:en)?s?"],
 }
 
 ROLES: list[str] = [

@@ -117,7 +117,8 @@ _WEEK = (rf"{_B}{_PRE}(?:vecka|v\.?)[ \t]?(?P<w1>\d{{1,2}})(?!\d|[/.:]\d)"
 _NUM = (r"(?:\d+|en och en halv|ett och ett halvt|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo"
         r"|ett par|ett fåtal|några)")
 # also the weeks a note shortens to "v" ("om 6 v", "efter 3 v."), like "mån"
-_UNIT = r"(?:dagar|dag|veckor|vecka|v\b\.?|månader|månad|mån\b\.?|år|halvår|terminer|termin)(?![\wåäö])"
+# (also "manader" in text that lost its å/ä/ö, as the actors are read there)
+_UNIT = r"(?:dagar|dag|veckor|vecka|v\b\.?|månader|månad|manader|manad|mån\b\.?|år|halvår|terminer|termin)(?![\wåäö])"
 _SPAN_PRE = (r"(?:(?:någon gång\s+)?(?:(?:(?:i|under|mot)\s+)?(?:början|mitten|slutet)\s+av|efter|tidigast"
              r"|före|innan|inför|till|fram till|från|sedan|senast|runt|kring|omkring|under|vid|över|i)\s+)")
 _DEF_SEASON = r"(?:våren|hösten|sommaren|vintern)"
@@ -128,7 +129,7 @@ _HOLIDAY = r"(?:jul(?:en)?|påsk(?:en)?|nyår(?:et)?|årsskiftet|midsommar(?:en)
 _NEXT = r"(?:nästa|kommande)\s+(?:vecka|månad|termin|läsår|år|höst|vår|sommar)\b"
 # "i vår" only as the season (also at a line's end), not "i vår familj"
 _I_VAR = (r"i\s+vår(?=[ \t]*(?:$|\r?\n)|\s*(?:[^\w\s]|(?:och|eller|ska|kommer|så|igen|men|när|har|är|blir|kan|får|tas"
-          r"|följs|ses|träffas|med|inför|vi)\b))")
+          r"|följs|ses|träffas|med|inför|vi|någon)\b))")
 
 _VAGUE = [
     rf"{_B}{_SPAN_PRE}?(?:om|inom|efter)\s+(?:ca\.?\s+|cirka\s+|ungefär\s+)?{_NUM}\s+{_UNIT}",
@@ -143,6 +144,8 @@ _VAGUE = [
     rf"{_B}{_SPAN_PRE}{_HOLIDAY}{_E}",
     rf"{_B}{_SPAN_PRE}?{_MONTH_ALONE}(?:\s+{_YEAR4})?(?:\s*[-–]\s*{_MONTH_ALONE}(?:\s+{_YEAR4})?)?{_E}",
     rf"{_B}(?:(?:i|sedan|från|under|till)\s+)?{_YEAR4}(?![\d:/-]|\s*§)",
+    # the term or school year in a span ("i slutet av terminen", "mot slutet av läsåret", "före terminens slut")
+    rf"{_B}{_SPAN_PRE}(?:terminen|läsåret|(?:terminens|läsårets)\s+slut){_E}",
 ]
 
 # The boundary rule of annotations/GUIDELINES.md: a leading word or phrase that only places the
@@ -187,7 +190,7 @@ _WORD_DATE_RE = re.compile(_WORD_DATE, _FLAGS)
 _WORD_WEEK_RE = re.compile(_WORD_WEEK, _FLAGS)
 _WORD_DATE_KEYS = _MONTH_KEYS + tuple(w for w, n in ORDINALS.items() if 3 <= n <= 12)
 _VAGUE_KEYS = [
-    ("dag", "veck", "mån", "år", "termin", " v"),
+    ("dag", "veck", "mån", "manad", "år", "termin", " v"),
     ("nästa", "kommande"),
     ("behov", "omgående", "snarast"),
     ("vår",),
@@ -199,6 +202,7 @@ _VAGUE_KEYS = [
     ("jul", "påsk", "nyår", "årsskift", "midsommar", "semester", "semestrar", "trettondag"),
     _MONTH_KEYS,
     tuple("0123456789"),
+    ("termin", "läsår"),
 ]
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _VAGUE_RE = [(re.compile(p, _FLAGS), keys) for p, keys in zip(_VAGUE, _VAGUE_KEYS, strict=True)]
@@ -416,9 +420,10 @@ _PLAN_CUE = re.compile(
 _NOT_PLAN_CUE = re.compile(
     r"planer|var satt|ursprung|tidigare|föregående|förra|född|födelse|nästa|ny sip|kalla|följs upp"
     r"|återbesök|inskriv|skjut|flytta|senast|(?:till|från)\s+$", re.IGNORECASE)
-_FOLLOW_UP_WORD = re.compile(r"(?<!denna )uppföljning(?!\s+av\b)", re.IGNORECASE)
+# also the adjective before the meeting ("Uppföljande SIP-möte 2026-10-13" is the next meeting, not this one)
+_FOLLOW_UP_WORD = re.compile(r"(?<!denna )uppföljning(?!\s+av\b)|uppföljande\s+(?:sip-?)?möte", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s|\s(?:och|men|samt)\s")
-_FOLLOWUP_DOC = re.compile(r"uppföljning", re.IGNORECASE)
+_FOLLOWUP_DOC = re.compile(r"uppföljning|uppföljande", re.IGNORECASE)
 # In a follow-up document, the plan it follows up ("SIP som gjordes 2024-11-19", "upprättad 5/3").
 _EARLIER_PLAN = re.compile(r"upprättad|gjordes|gjord\b", re.IGNORECASE)
 

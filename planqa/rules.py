@@ -685,7 +685,7 @@ def build_context(text: str) -> Context:
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
               and not _tentative_time(text, m) and not _measurement_time(text, m)
-              and not _other_follow_up_time(text, m)]
+              and not _other_follow_up_time(text, m) and not _retold_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -736,6 +736,21 @@ def _other_follow_up_time(text: str, m: dates.DateMention) -> bool:
     line = text[max(line_start, m.start - 120):min(line_end if line_end >= 0 else len(text), m.end + 120)]
     return bool(_search_ci(OTHER_FOLLOWED_UP, line)) and not _search_ci(PLAN_OR_MEETING, line) \
         and not _search_ci(PLAN_FOLLOW_UP_WORD, line)
+
+
+# A time that belongs to the past or to this meeting: an earlier decision retold ("Då sa vi att vi skulle ses igen
+# efter jul", "Förra mötet ... sa vi att vi skulle ses i oktober", "den plan som gjordes i oktober"), or a time
+# the text equates with today ("uppf.datum då: 4/3 (= idag)", "skulle följas upp v. 14, alltså nu"). GUIDELINES 3:
+# "I en uppföljningsplan räknas bara nästa uppföljning"; 4, blocks 53 and 61: an old follow-up date is none.
+RETOLD_BEFORE = folded_re(r"(?:\b(?:då|förra\s+\w+|tidigare|sist)\b[^.!?\n]{0,40}?\b(?:sa|sade|bestämde|kom)\s+(?:vi|ni|de|man)"
+                          r"\b[^.!?\n]{0,30}?\bskulle\b|\b(?:som|planen|sip:en|sipen)\s+(?:gjordes|upprättades|skrevs))"
+                          r"[^.!?\n]{0,30}$", re.I)
+TODAY_AFTER = folded_re(r"\s*(?:\(\s*)?(?:=|,?\s*alltså|,?\s*dvs\.?|,?\s*det vill säga)\s*(?:i\s*dag|idag|nu|dagens)\b", re.I)
+
+
+def _retold_time(text: str, m: dates.DateMention) -> bool:
+    """The time is an earlier decision retold or today's meeting (RETOLD_BEFORE, TODAY_AFTER), no next follow-up."""
+    return bool(RETOLD_BEFORE.search(text, max(0, m.start - 110), m.start) or TODAY_AFTER.match(text, m.end))
 
 
 def _unreadable(text: str, m: dates.DateMention) -> bool:
@@ -937,8 +952,10 @@ def _row_cell(ctx: Context, row: Segment, a: int, b: int) -> Segment:
 
 # A numbered or labelled section heading that text.segments does not take for one ("6. Mål", "Del 9. Mål",
 # "Punkt 9 – Insatser och ansvar"): the number is split off as its own piece, the rest is a short line.
+# Also a Roman numeral, as formal minutes and administrative plans number their parts ("IV. Insatser och ansvar",
+# "VI. Uppföljning"; GUIDELINES 4, block 72: "bedöm vad texten säger, inte stilen").
 SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{1,2}[a-z]?|[A-Za-z])\b[.):]?|\d{1,2}[.)]|"
-                            r"[A-Z][.)])\s*(?:[–—:-]\s*)?")
+                            r"[A-Z][.)]|(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})[.)])\s*(?:[–—:-]\s*)?")
 # A section number that names itself ("Punkt 3a.", "Del 4", "Avsnitt 2:"), as in minutes and protocol extracts: the
 # short line after it is a section heading, whatever its words ("Punkt 3a. Redogörelser").
 WORDED_SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?i:del|punkt|avsnitt)\s+\d")
@@ -2341,10 +2358,10 @@ STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköte
                         r"assistent(?:en|erna)?|polis(?:en)?|ledare|ledaren|chef(?:en)?|gymnast(?:en)?|samordnare|"
                         r"samordnaren|personal|personalen|ombud(?:et|en)?)(?![\w-])"
                         # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk",
-                        # "Skolsk följer upp", "skolssk [NAMN_4]", "BVC-ssk lämnar info"), and the family home and the
+                        # "Skolsk följer upp", "skolssk [NAMN_4]", "BVC-ssk lämnar info", "LSS-handl. konsulterar hab."), and the family home and the
                         # children's clinic shortened ("Fhem skjutsar", "fam.hemmet", "barnmott. ([NAMN_4]) gör")
                         r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])"
-                        r"|(?<![\w-])skols?sk(?![\w-])|(?<=\w-)ssk(?![\w-])|(?<![\w-])(?:fhem|fam\.hem)\w*|(?<![\w-])barnmott\b",
+                        r"|(?<![\w-])skols?sk(?![\w-])|(?<=\w-)ssk(?![\w-])|(?<=\w-)handl\.|(?<![\w-])(?:fhem|fam\.hem)\w*|(?<![\w-])barnmott\b",
                         re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
 # The note's writer as the one who acts ("Undertecknad remitterar ...", "Ssk (undertecknad) tar prov"), also in a
@@ -2398,6 +2415,9 @@ DEPONENT_VERBS = frozenset(("finns", "träffas", "hörs", "möts", "lyckas"))
 SUBJECT_PLACE = re.compile(r"^\s*(?:i|på|vid)\s+[\wåäöÅÄÖ-]+(?=\s)", re.I)
 # The social services' on-call service, named by the acute plans ("socialjouren har beredskap", "ringer jouren").
 ON_CALL = folded_re(r"(?:social)?jour(?:en)?[.,]?", re.I)
+# The family as the one who acts ("Familjen listar sig på vårdcentralen", "Familjen tar med journalen"): the
+# guardians, a named party like "mamma" (GUIDELINES 3: a role or person is a responsible), not a vague "vi".
+FAMILY_SUBJECT = re.compile(r"familjen", re.I)
 # A fronted clause or time before the verb, the subject after it ("Om [BARN] inte kommer hem ringer mamma
 # socialjouren", "om hon ringer så hämtar pappa", "I kväll följer [NAMN_3] henne hem", "Vid en ny rymning tar
 # [NAMN_1] upp ..."): the verb, the subject starting after it.
@@ -2439,7 +2459,7 @@ def _subject_agent(ctx: Context, s: Segment, lo: int) -> bool:
     if INTERPRETER.fullmatch(tokens[0]) and len(tokens) > 1 and tokens[1].lower() in PREPOSITION_WORD:
         return False  # "Tolk vid alla besök": the interpreter is what is provided, not who provides it
     agents = [_agent_in(ctx, text, s.start, lo + x, lo + y) or _is_first_name(t, ctx) or bool(ON_CALL.fullmatch(t))
-              for (x, y), t in zip(words[:2], tokens)]
+              or bool(FAMILY_SUBJECT.fullmatch(t)) for (x, y), t in zip(words[:2], tokens)]
     # a person placeholder third after a genitive and a title ("fotbollsklubbens tränare [NAMN_4] hjälper")
     titled = len(tokens) == 3 and not any(agents) and re.search(r"(?:s|:s)$", tokens[0]) is not None \
         and AGENT_PLACEHOLDER.fullmatch(tokens[2].rstrip(",.")) is not None
@@ -2781,7 +2801,7 @@ FOLLOW_UP_LINE = folded_re(r"^\s*(?:uppf(?:ölj|ölning|\.)\w*|(?:nästa|ny) (?:
 # Talk at the meeting, not a decided intervention ("Det diskuterades om ...", "Vi gick igenom vem som tar vad.").
 DISCUSSED = re.compile(r"\b(?:förslag\w*|diskuter\w*|togs upp|hanns inte|kunde göras|skulle kunna|gick igenom|"
                        r"(?:pratade|talade)(?: (?:länge|mycket|en del|också|även))? om|gick laget runt)\b", re.I)
-NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|undrar|undrade|frågar|frågade|"
+NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|önskar|önskade|rädd|orolig\w*|undrar|undrade|frågar|frågade|"
                          r"säger|sa|svarar|svarade|berättar|berättade|menar|nämndes|anfördes|framhölls|framkom|noterades|konstaterades|"
                          r"betonades|påpekades|"
                          # a report's recommendations that nobody has agreed to ("Undertecknad rekommenderar att ...")
@@ -2905,10 +2925,20 @@ NEED_HEADER_CELL = folded_re(r"^(?:behov\w*|nuläge\w*|bbic-?område\w*|område\
 SEE_ABOVE_CELL = folded_re(r"^\W*(?:se ovan|som ovan|samma som ovan|dito|d:o|\")\W*$", re.I)
 
 
+# A responsible cell in administrative Swedish that points at an agency without saying which ("vederbörande",
+# "vederbörande verksamhet", "berörd verksamhet", "respektive huvudman"): GUIDELINES 4, block 72: '"vederbörande"
+# eller "berörd verksamhet" utan att det framgår vem är ingen namngiven ansvarig'.
+UNNAMED_AGENCY_CELL = folded_re(r"^\W*(?:vederbörande|(?:vederbörande|berörd|berörda|berört|respektive)\s+(?:verksamhet|verksamheter|verksamheten|huvudman|huvudmän|"
+                                r"huvudmannen|enhet|enheter|enheten|aktör|aktörer|myndighet|myndigheter|instans|instanser|"
+                                r"part|parter))\W*$", re.I)
+
+
 def _who_in_cell(cell: str, we_defined: bool) -> str:
     """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
-    error value or formula ("#REF!", "=SUMMA(...)") and an owner not yet given ("TBD") name nobody."""
-    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell) or UNASSIGNED_CELL.match(cell):
+    error value or formula ("#REF!", "=SUMMA(...)"), an owner not yet given ("TBD") and an agency left unnamed
+    ("vederbörande verksamhet", UNNAMED_AGENCY_CELL) name nobody."""
+    if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell) or UNASSIGNED_CELL.match(cell) \
+            or UNNAMED_AGENCY_CELL.match(cell):
         return "missing"
     return "we" if (WE_CELL.match(cell) or WE_CLAUSE_CELL.match(cell)) and not we_defined else "agent"
 
@@ -3242,6 +3272,16 @@ def _timeline_plan(ctx: Context) -> bool:
         1 for ln in c.lines if _entry_time_end(ln.text)) >= TIMELINE_MIN_ENTRIES)
 
 
+# The child as the subject further into a dated entry ("v. 3: Första veckan. [BARN] står vid dörren", "v. 4: I
+# sandlådan leker [BARN] bredvid de andra"), or the preschool's observation ("v. 6: Vi ser att [BARN] ..."): dated
+# observations from the pedagogical documentation are described needs, no interventions (GUIDELINES 4, block 71:
+# "observationer av barnet är beskrivna behov när de säger vad som är svårt nu").
+CHILD_OBSERVED = re.compile(r"(?:[.!?]\s+|^\W*)(?:\[BARN\]|hen|han|hon)\s+(?:inte\s+|bara\s+|ofta\s+)?[a-zåäö]{2,}(?:ar|er|r)\b"
+                            r"|\b[a-zåäö]{2,}(?:ar|er)\s+(?:\[BARN\]|(?:hen|han|hon)\b)")
+OBSERVATION_LEAD = folded_re(r"^\W*(?:vi|jag)\s+(?:ser|såg|har sett|märker|märkte|har märkt|noterar|noterade|har noterat|"
+                             r"observerar|observerade|har observerat)\b", re.I)
+
+
 def _timeline_non_action(ctx: Context, s: Segment) -> bool:
     """A timeline entry that states no intervention: a calendar mark, what the child manages by then, a figure
     ("September: 8 %"), a date among other dates ("Viktiga datum") or an entry dated before the plan (what has
@@ -3251,9 +3291,38 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
     child = TIMELINE_CHILD_SUBJECT.match(body)
     before_plan = ctx.plan_date is not None and any(
         s.start <= m.start < s.start + at and m.iso and m.iso < ctx.plan_date.isoformat() for m in ctx.date_mentions)
+    observed = not child and (CHILD_OBSERVED.search(body) or OBSERVATION_LEAD.match(body)) \
+        and not ctx.has_agent(Segment(s.start + at, s.end, body, s.section)) and not CHILD_GETS_SERVICE.search(body)
     return bool(before_plan or CALENDAR_ONLY.match(body) or child and not CHILD_GETS_SERVICE.match(body, child.end())
+                or observed
                 or not re.search(r"[^\W\d_]{3}", body) or DATES_SECTION.search(s.section)
                 or BACKGROUND_SECTION.search(s.section))
+
+
+def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
+    """A short line that `segments` took for a heading but that ends a list of interventions: right after the
+    list's lines, no section word, no label or capitals, and nothing under it (an empty line, a field or the end
+    follows: "Insatser:" / "[NAMN_3] erbjuder ..." / "Påminnelse-sms kvällen innan" / "" / "Samtycke: ...")."""
+    text = s.text.strip()
+    if text.endswith(":") or text.startswith("#") or text.isupper() or SECTION_WORD.match(text) \
+            or GOAL_HEADING.search(text) or FOLLOW_UP.search(text) or _is_time_line(text):
+        return False
+    nxt = _next_line(ctx, s.end)
+    return not nxt.strip() or bool(_INLINE_LABEL.match(nxt))
+
+
+def _next_line(ctx: Context, end: int) -> str:
+    """The text of the line after the one that holds offset end ("" at the end of the text)."""
+    line_end = ctx.text.find("\n", end)
+    if line_end < 0:
+        return ""
+    stop = ctx.text.find("\n", line_end + 1)
+    return ctx.text[line_end + 1:stop if stop >= 0 else len(ctx.text)]
+
+
+def _blank_line_after(ctx: Context, end: int) -> bool:
+    """The line after the one that holds offset end is empty, or there is none."""
+    return not _next_line(ctx, end).strip()
 
 
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
@@ -3286,7 +3355,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     glossary = False  # the section explains words
     glossary_num: int | None = None  # the number of that section's heading ("9. Ord som kan vara svåra")
     paragraph: set[Segment] = set()  # the statements split from prose paragraphs
-    loose: list[Segment] = []  # bullets outside any intervention section that name no one
+    loose: list[tuple[Segment, str]] = []  # bullets outside any intervention section that name no one
     status_col: int | None = None  # the status column of a revised plan's table ("| Insats | Status |")
     sheet = False  # the current table is a spreadsheet's (`_activity_sheet_header`)
     listing_seen = False  # an intervention sheet or heading was seen: the plan lists its interventions there
@@ -3303,10 +3372,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     kept: set[Segment] = set()  # an agenda's notes under its intervention point, an "Insatser:" line's items
     question_heads = False  # a question line has headed a section: the next question ends it
     time_line = False  # the current section is a time point on a line of its own ("v. 48") in a timeline
+    prev_item = False  # the line before is an intervention section's line, no empty line after it
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
             s = Segment(s.start, s.end, s.text, heading)
+        elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
+            s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
+        prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and not _blank_line_after(ctx, s.end)
         prev_section = s.section
         listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:
@@ -3365,6 +3438,10 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                                              or bool(SHEET_BLANK_ROW.search(ctx.text, prev_end, s.start))
                                              # an empty line ends a table of tabs: "Övrigt\t..." below is a field
                                              or tabbed and bool(EMPTY_LINE.search(ctx.text, prev_end, s.start)))
+        # a Markdown table's header right after another table, an empty line between them, starts a new table
+        # ("| Närvarande | ... |" / "" / "| Mål | Insats | Vem |"); in a grid table a separator only breaks rows
+        new_table = row and prev_row and bool(EMPTY_LINE.search(ctx.text, prev_end, s.start)) \
+            and _above_separator(ctx.text, s.end)
         prev_end = s.end
         row = row and not (blank_row and not sheet_head)
         if s.is_heading and not tab_head or not row or blank_row:
@@ -3474,7 +3551,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             pass  # "| 6. Vem gör vad | ... |" in an agenda: a point with its notes, no new header
         elif is_table_header(s.text) or (first_row and any(RESPONSIBLE_HEADER.match(c) for c in row_cells)) \
                 or (first_row and NUMBER_COLUMN_HEADER.match(s.text)) \
-                or (first_row and _above_separator(ctx.text, s.end)) \
+                or ((first_row or new_table) and _above_separator(ctx.text, s.end)) \
                 or (first_row and len(row_cells) >= 2 and any(ACTIVITY_HEADER_CELL.match(c) for c in row_cells)) \
                 or tab_head or sheet_head or _grid_header(ctx, s) \
                 or (first_row and PARTICIPANT_HEADER.search(s.text)
@@ -3495,10 +3572,13 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 # interventions ("| Insats | Status |") keeps its ongoing rows
                 skip_table = any(CONTEXT_HEADER_CELL.match(c) or GOAL_LEVEL_HEADER.match(c) for c in header_cells) \
                     and not activity_table or any(SPEECH_HEADER_CELL.match(c) for c in header_cells)
-                if len(header_cells) >= 2 and not any(header_cells[1:]) and not activity_table:
-                    # "| Uppgift | |" over "| Plats | BUP |", "| Datum | ... |": a form's fields, as a blank header
+                if len(header_cells) >= 2 and not any(header_cells[1:]) and not activity_table \
+                        or len(header_cells) == 2 and not activity_table \
+                        and (PARTICIPANT_LIST.match(header_cells[0]) or ROW_FIELD.match(header_cells[0])):
+                    # "| Uppgift | |" over "| Plats | BUP |", "| Datum | ... |": a form's fields, as a blank header;
+                    # also a form whose first field heads it ("| Närvarande | [VH1], ... |" over "| Läget | ... |")
                     skip_table = skip_table or not INTERVENTION_SECTION.search(s.section)
-            elif first_row and not TABLE_SEPARATOR.match(s.text):
+            elif (first_row or new_table) and not TABLE_SEPARATOR.match(s.text):
                 # a blank header ("| | |") over a form's fields ("| Mötesdatum | 2 okt |") outside the interventions
                 skip_table = not INTERVENTION_SECTION.search(s.section)
             continue
@@ -3596,9 +3676,14 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
                     or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
                     and not OTHER_LABEL.match(body) and not _unsettled_or_goal(s.text):
-                prose.append((s, "agent"))
+                # "- Vi ordnar ett besök i förskoleklassen": an agency in the line is no doer when "vi" acts
+                # (GUIDELINES 4: "Vi" som ansvarig för en insats = partial)
+                prose.append((s, "we" if _who_in_line(ctx, s, we_defined) == "we" else "agent"))
             elif BULLET.match(s.text) and _nominal_item(ctx, s, body):
-                loose.append(s)  # "- Inskolning på korttids, tre besök i april.": no one named
+                loose.append((s, "missing"))  # "- Inskolning på korttids, tre besök i april.": no one named
+            elif BULLET.match(s.text) and VAGUE_DOER.match(body) and not NOT_DECIDED.search(body) \
+                    and not NEGATED.search(body):
+                loose.append((s, "we"))  # "- Någon kollar om ...": "någon" as the doer is like "vi"
             continue
         if DISCUSSED.search(s.text) and not row:
             continue  # "Det diskuterades om BUP ska ...": not decided
@@ -3689,23 +3774,32 @@ def _bulleted_title(ctx: Context, s: Segment) -> str | None:
     return m.group("title").lower() if nxt.strip() and not LIST_ITEM.match(nxt) else None
 
 
+# "någon" or "man" as the doer of a step ("- Någon kollar om ...", "- Någon från soc ringer mamma"): GUIDELINES 4,
+# block 51: '"man" eller "någon" som ansvarig är som "vi" (partial)'.
+VAGUE_DOER = re.compile(r"\s*(?:någon|man)\s+(?:\S+\s+){0,3}?(?:ska|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b", re.I)
+
+
 def _nominal_item(ctx: Context, s: Segment, body: str) -> bool:
     """A list item that names an intervention as a noun phrase, with no verb, no field label and no one in it
-    ("Inskolning på korttids, tre besök i april.")."""
+    ("Inskolning på korttids, tre besök i april."); not one about the plan's follow-up or one that says something
+    was not settled ("Någon ny tid för uppföljning bestämdes inte": the follow-up is no intervention, and what was
+    not decided is none, GUIDELINES 4, block 51)."""
     return not (FIELD.match(body) or PRESENT_VERB.search(body) or FINITE_VERB.search(body)
-                or PERSON_REF.search(body) or _names_agent(ctx, s) or NOT_DECIDED.search(body))
+                or PERSON_REF.search(body) or _names_agent(ctx, s) or NOT_DECIDED.search(body)
+                or NEGATED.search(body) or _mentions_follow_up(body))
 
 
-def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]], loose: list[Segment]) -> list[tuple[Segment, str]]:
-    """(bullet, "missing") for the bullets that name no one in a run of bullets where another bullet states an
+def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]],
+                     loose: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
+    """(bullet, who) for the bullets that name no one in a run of bullets where another bullet states an
     intervention and who does it ("- [NAMN_2] lånar ut bildmaterial." / "- Inskolning på korttids, tre besök."):
-    the same list's interventions, without a responsible."""
+    the same list's interventions, without a responsible ("missing") or with "någon" as the doer ("we")."""
     run, runs = 0, {}
     for ln in ctx.lines:
         run += not BULLET.match(ln.text)
         runs[ln.start] = run
     acting = {(runs.get(s.start), s.section) for s, _ in prose if BULLET.match(s.text)}
-    return [(s, "missing") for s in loose if (runs.get(s.start), s.section) in acting]
+    return [(s, who) for s, who in loose if (runs.get(s.start), s.section) in acting]
 
 
 def _listed(text: str) -> bool:
@@ -5198,7 +5292,7 @@ SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
-                          r"(?:på|efter) \S+?(?::s|s) initiativ|kalla(?:de|t) till (?:mötet|detta|det här|"
+                          r"(?:på|efter) \S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
@@ -5213,6 +5307,8 @@ _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|hå
 # and as an implied coordinator assumed to lead the follow-up (follow_up_responsible partial; GUIDELINES 4.1,
 # decided 2026-11-25).
 PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|"
+                             # "Placerande nämnd: socialtjänsten, handläggare [NAMN_2]": as "ansvarar för placeringen"
+                             r"placerande\s+(?:nämnd|socialtjänst|kommun|förvaltning|enhet)\w*\s*:|"
                              r"ansv(?:ar\w*|\.)?\s+för\s+(?:[^.\n]{0,30}?\s)?placering\w*|(?:ärendet\s+)?handläggs\s+av|"
                              r"har\s+hand\s+om\s+(?:\S+\s+){0,2}?(?:ärende|placering)\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
@@ -5602,7 +5698,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     cued = {s.start for s in mentions if FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))}
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
              and not _unreadable(ctx.text, m) and (not _tentative_time(ctx.text, m) or _hedged_time(ctx.text, m))
-             and not _other_follow_up_time(ctx.text, m)
+             and not _other_follow_up_time(ctx.text, m) and not _retold_time(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
@@ -5882,6 +5978,11 @@ def _empty_field(rest: str) -> bool:
 PRINCIPAL = folded_re(r"\b(?:kommun(?:en)?|regionen|landstinget|hemkommun\w*|vistelsekommun\w*)\b", re.I)
 
 
+# The writer as the one who called this meeting ("Jag kallade till detta möte och skriver planen") in a plan that says
+# who writes it: an implied coordinator who is someone named (GUIDELINES 4, block 58 and 4.1).
+FIRST_PERSON_LEAD = re.compile(r"^\W*jag\s", re.I)
+
+
 def follow_up_responsible(ctx: Context) -> CriterionResult:
     """met: someone named calls to or leads the follow-up; partial: only implied ("vi kallar", "kallelse
     skickas", "vi ses igen", or a named coordinator); not_met: nothing about who (GUIDELINES 3, 4.1)."""
@@ -5895,10 +5996,12 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
                        and not _action_check(s))]
     st = overall_statements(ctx)
     # a coordinator, also a shared or provisional one or one implied by who convened or led the meeting, is
-    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody has been given it, nor
-    # one implied by who called this meeting when the plan says that nobody has been given the next call
-    implied_lead = [s for s in st.implied if _names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text)] \
-        if not (st.undecided or undecided) else []
+    # assumed to lead the follow-up (GUIDELINES 4.1); not when the plan says that nobody holds the plan. That the
+    # next call is undecided ("inte bestämt vem som kallar nästa gång") does not say so: 4.1 gives not_met "bara när
+    # planen varken antyder en samordnare eller säger vem som kallar, eller uttryckligen säger att ingen håller i planen"
+    implied_lead = [s for s in st.implied if _names_someone(ctx, s) or _search_ci(PRINCIPAL, s.text)
+                    or FIRST_PERSON_LEAD.match(s.text) and writer_named(ctx)] \
+        if not st.undecided else []
     coordinators = st.named + st.shared + st.tentative + implied_lead
     ctx.signals.update(follow_up_segments=len(meet_again), follow_up_callers=len(conveners),
                        follow_up_named=len(named))

@@ -303,3 +303,18 @@ def test_i_var_at_a_lines_end_and_the_turn_of_the_year_are_vague() -> None:
 def test_after_the_holidays_in_the_plural_is_vague():
     from planqa.dates import find_dates
     assert [(m.text, m.kind) for m in find_dates("Nästa möte: Vi ses efter semestrarna.")] == [("semestrarna", "vague")]
+
+
+def test_the_terms_end_spring_with_nagon_gang_and_months_without_diacritics_are_vague() -> None:
+    # GUIDELINES 2: vague expressions ("efter sommaren", "om åtta veckor") give no date; a plan that lost its å/ä/ö
+    # ("om ett par manader") says the same
+    assert [(m.text, m.kind) for m in find_dates("Uppfölj: i slutet av terminen, tid bestäms senare")] == [
+        ("slutet av terminen", "vague")]
+    assert [(m.text, m.kind) for m in find_dates("Uppföljning: i vår någon gång, vi hörs om tid.")] == [("i vår", "vague")]
+    assert [(m.text, m.kind) for m in find_dates("Nasta mote: ca om tre manader.")] == [("om tre manader", "vague")]
+
+
+def test_uppfoljande_sip_mote_is_the_next_meeting_not_the_plans_date() -> None:
+    text = ("Anteckningar från överlämningsmöte\nTisdag 19 maj 2026, kl 8.30–10\n\n" + "Text om planen. " * 30
+            + "\nUppföljning\nUppföljande SIP-möte 2026-10-13.\n")
+    assert find_plan_date(text) == datetime.date(2026, 5, 19)
