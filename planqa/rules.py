@@ -356,6 +356,9 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har (?:varit med|deltagit) i
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+deltagit|närv\.)\s*[.!]?\s*$|"
+                                # the formula of age and maturity: "[BARN] har deltagit utifrån ålder"
+                                rf"{PARTICIPANT_CHILD}\s+har\s+(?:deltagit|varit med)\s+(?:utifrån|efter|i förhållande till)"
+                                r"\s+(?:sin\s+|hens\s+|hans\s+|hennes\s+)?(?:ålder|förmåga|mognad)|"
                                 # "Du har fått vara med." in a plan written to the child: in what, not said
                                 rf"{PARTICIPANT_CHILD}\s+har\s+(?:fått\s+vara|varit)\s+med\s*[.!]?\s*$|"
                                 # invited and did not come, no reason: "[BARN]: kallad, kom inte till mötet"
@@ -7268,7 +7271,10 @@ def child_participation(ctx: Context) -> CriterionResult:
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
-    specific = [s for s in specific if not _earlier_contact(s, s.text)]
+    # a goal that the child take part in something ("[BARN] deltar i minst tre av fyra idrottslektioner") is what the
+    # child is to do, not how the child took part in the plan (GUIDELINES 3 child_participation)
+    goal_spans = [(g.start, g.end) for g in ctx.goals]
+    specific = [s for s in specific if not _earlier_contact(s, s.text) and not _in_spans_of(goal_spans, s.start)]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)

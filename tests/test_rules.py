@@ -6084,3 +6084,14 @@ def test_participation_in_official_words_ages_and_long_list_lines(text: str, ver
 ])
 def test_voice_in_preschool_official_and_handover_plans(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a goal that the child take part in lessons is no part taken in the plan (GUIDELINES 3 child_participation)
+    ("SAMORDNAD INDIVIDUELL PLAN\n11. MÅL\n11.1 [BARN] deltar i minst tre av fyra idrottslektioner per månad.\n",
+     "not_met"),
+    # the formula of age and maturity: mentioned without content (GUIDELINES 3: partial)
+    ("Deltagare: [NAMN_1], [NAMN_2]. [BARN] har deltagit utifrån ålder.\n", "partial"),
+])
+def test_participation_goals_and_the_age_formula(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
