@@ -260,9 +260,17 @@ ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:(?:var|är|blev|k�
                        # "orkade inte vara med på mötet" (not "orkar inte komma på morgonen")
                        r"(?:orkade|orkar|vågade|vågar|klarade|klarar)\s+(?:inte|ej)\s+(?:att\s+)?(?:vara med|delta|närvara|"
                        r"komma)\s+(?:på|till|i|vid)\s+(?:sip-)?möte[nt]?\b)", re.I)
+# The child chose not to take part ("[BARN] valde att inte vara med på själva mötet"): the child's own choice is the
+# explicit reason for not taking part (GUIDELINES 3 child_participation met).
+CHOSE_NOT_TO = folded_re(rf"{PARTICIPANT_CHILD}\s+valde\s+(?:själv\s+)?att\s+(?:inte|avstå från att)\s+(?:delta|vara med)\b",
+                         re.I)
 # The plan gone through or explained to the child ("[NAMN_1] går igenom planen med [BARN] vid sängen", "förklarade
 # planen för hen"): GUIDELINES 3, "planen förklarades".
 PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip\w*|överenskommelse\w*)\s+med\s+{PARTICIPANT_CHILD}|"
+                           # the passive: "Planen gicks igenom med [BARN] med bilder", "Dagordningen hade i förväg
+                           # gåtts igenom m. [BARN]"
+                           rf"\b(?:planen|sip\w*|överenskommelse\w*|dagordningen)\s+(?:har\s+|hade\s+)?(?:\w+\s+){{0,2}}?"
+                           rf"(?:gicks|gås|gåtts)\s+igenom\s+(?:med|m\.)\s+{PARTICIPANT_CHILD}|"
                            rf"\b(?:förklara\w*|berätta\w*|visa\w*)\s+(?:planen|sip\w*)\s+för\s+{PARTICIPANT_CHILD}", re.I)
 # The meeting made with pictures for the child ("Dagordningen gjordes med bilder så att [BARN] visste vad som skulle
 # hända", "[BARN] svarade med hjälp av bildkort", "[BARN] hade fått se bilderna hemma dagen innan"): GUIDELINES 3,
@@ -7265,7 +7273,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
                 or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
-                or _search_ci(PICTURE_SUPPORT, texts[i])
+                or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))

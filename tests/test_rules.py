@@ -6095,3 +6095,13 @@ def test_voice_in_preschool_official_and_handover_plans(text: str, verdict: str)
 ])
 def test_participation_goals_and_the_age_formula(text: str, verdict: str):
     assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the plan gone through with the child, in the passive (GUIDELINES 3: "planen förklarades")
+    ("Vuxnas tillägg: Planen gicks igenom med [BARN] med bilder på habiliteringen.\n", "met"),
+    # the child's own choice not to take part is the reason given (GUIDELINES 3: an explicit reason, met)
+    ("Närvarande: [VH1], [NAMN_1].\n[BARN] valde att inte vara med. Vi ses igen i maj.\n", "met"),
+])
+def test_participation_passive_walkthrough_and_the_childs_choice(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
