@@ -6067,6 +6067,9 @@ LAW_NAME = re.compile(r"(?:lss|sol|lvu|lsu|hsl|lul|lma|skollagen|socialtjänstla
 # the staff's paraphrase dressed as the child's words (GUIDELINES 3 child_voice partial), not the child's own.
 NEED_WORDING = folded_re(r"\s+(?:själv\s+)?att\s+(?:hen|han|hon|jag)\s+(?:har\s+)?(?:ett\s+)?(?:stort\s+)?"
                          r"behov\s+av\b", re.I)
+# A yes or no to what others put ("sa ja till att mamma fick föra hens talan", "har sagt nej till att vara med"): the
+# child agrees or declines, its own view is not given (GUIDELINES 3 child_voice partial: "[BARN] ... instämmer").
+YES_NO_TO = re.compile(r"\s+(?:ja|nej)\s+till\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur", in notes "uttr. behov av"): partial.
 VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
                              re.I)
@@ -6505,7 +6508,11 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
         # the word between "och" and the verb is the subject where it is a person ("och mentorn ser att ..."),
         # else an adverb ("och gärna vill") and the subject before goes on
         named = [who for a, _, who in subjects if coordinated.start() < a < verb.start()]
-        return (named[-1], after_comma) if named else (previous or earlier[0], False)
+        # a line label before a colon is no subject of the sentence after it ("5. [BARN] och mötet: [NAMN_1] visade
+        # ... och förklarade": the one who showed goes on explaining)
+        label_end = before.rfind(":") + 1
+        in_sentence = [who for a, b, who in subjects if label_end <= a and b <= verb.start()] or earlier
+        return (named[-1], after_comma) if named else (previous or in_sentence[0], False)
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
     if INVERTING_VERB.match(verb.group()) and not any(b <= verb.start() and not text[b:verb.start()].strip() for _, b, _ in people):
@@ -6614,8 +6621,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
                 and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()) \
                 and not (who == "first" and TOLD_TO_CHILD.match(masked, m.end())):
-            if NEED_WORDING.match(masked, m.end()):
-                dressed = True  # "säger att hen har ett behov av ...": the staff's words
+            if NEED_WORDING.match(masked, m.end()) or YES_NO_TO.match(masked, m.end()):
+                dressed = True  # "säger att hen har ett behov av ...": the staff's words; "sa ja till": a yes
             else:
                 said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)

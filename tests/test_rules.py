@@ -6105,3 +6105,15 @@ def test_participation_goals_and_the_age_formula(text: str, verdict: str):
 ])
 def test_participation_passive_walkthrough_and_the_childs_choice(text: str, verdict: str):
     assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a line label before a colon is no subject: the one who showed the pictures goes on explaining (GUIDELINES 3
+    # child_voice: nothing the child said)
+    ("5. [BARN] och mötet: [NAMN_1] visade [BARN] bilder på alla som skulle komma och förklarade vad mötet är.\n",
+     "not_met"),
+    # a yes to what others put is the child agreeing, not its view (GUIDELINES 3: "instämmer", partial)
+    ("Hen träffade kuratorn före mötet och sa ja till att mamma fick föra hens talan.\n", "partial"),
+])
+def test_voice_labels_are_no_subjects_and_a_yes_is_no_view(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
