@@ -6674,7 +6674,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     # 3, 0-3 years: partial); of a child the plan says is older it is no voice at all (GUIDELINES 4, block 71:
     # observations of the child are not its voice)
     if observed and not goal and (plan.small_child or section == "child" or _search_ci(INFANT_OBSERVED, masked)
-                                  or perceived and observed == "adult" and not plan.older_child):
+                                  or (perceived and observed == "adult" or status) and not plan.older_child):
         return "weak"
     label = LINE_LABEL.match(masked)
     if section == "child" and _search_ci(VERBLESS_ATTITUDE, masked[label.end():] if label else masked):

@@ -6117,3 +6117,11 @@ def test_participation_passive_walkthrough_and_the_childs_choice(text: str, verd
 ])
 def test_voice_labels_are_no_subjects_and_a_yes_is_no_view(text: str, verdict: str):
     assert _verdict(text, "child_voice") == verdict
+
+
+def test_a_journal_status_observation_of_a_child_of_no_given_age_is_partial():
+    # the clinician's status part observes the child, as "Personalen ser att ..." does (GUIDELINES 3: observations of
+    # a small child, partial); a child the plan says is older gets nothing from it (GUIDELINES 4, block 71)
+    text = "Journalanteckning\nStatus: [BARN] lekte med klossarna under besöket och log när hon hörde sitt namn.\n"
+    assert _verdict(text, "child_voice") == "partial"
+    assert _verdict(text.replace("Journalanteckning", "Journalanteckning, [BARN] 9 år"), "child_voice") == "not_met"
