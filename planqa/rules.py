@@ -6023,6 +6023,10 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\b(?:men|medan)\b)[^.;]|\.(?=\s*[a-zåäö])
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|älskar|älskade|hatar|hatade|avskyr|avskydde|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b",
                         re.I)
+# "vill" with nothing wanted after "när", "om", "vad" ("gå tillbaka till avdelningen när hen ville", "om [BARN] vill",
+# "visa vad hen vill"): whenever or whatever the child wants, no view given (GUIDELINES 3 child_voice).
+WISH_WITHOUT_OBJECT = re.compile(r"\b(?:när|om|ifall|hur|vad|som)\s+(?:\S+\s+){1,2}$", re.I)
+NOTHING_WANTED = re.compile(r"\s*(?:själv\s*)?(?:[.,;:)!?]|$|(?:och|men|så|eller)\b)", re.I)
 # A wish only to say or raise something, what is not given ("vad jag ville säga själv", "vad hen ville ta upp"): no
 # view.
 WISH_TO_SAY = folded_re(r"\s+(?:\w+\s+)?(?:säga|berätta|ta upp|prata om|ha med)(?:\s+(?:själv|då|där|på mötet))?\s*(?:[.,;!]|$)",
@@ -6597,7 +6601,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
                 or kind == "report" and (ABILITY_BEFORE.search(masked, 0, m.start()) or plan.infant) \
                 or kind == "view" and (DECLINED_TO_SPEAK.match(masked, m.start())
-                                       or WISH_TO_SAY.match(masked, m.end())):
+                                       or WISH_TO_SAY.match(masked, m.end())
+                                       or WISH_WITHOUT_OBJECT.search(masked, 0, m.start())
+                                       and NOTHING_WANTED.match(masked, m.end())):
             continue
         if asked_at is not None and not main_clause:
             continue  # what the adult asked the child, not the child's answer

@@ -6125,3 +6125,10 @@ def test_a_journal_status_observation_of_a_child_of_no_given_age_is_partial():
     text = "Journalanteckning\nStatus: [BARN] lekte med klossarna under besöket och log när hon hörde sitt namn.\n"
     assert _verdict(text, "child_voice") == "partial"
     assert _verdict(text.replace("Journalanteckning", "Journalanteckning, [BARN] 9 år"), "child_voice") == "not_met"
+
+
+def test_whenever_the_child_wants_is_no_view():
+    # "när hen ville", "om [BARN] vill": nothing wanted is given (GUIDELINES 3 child_voice: no view)
+    text = ("Dagen innan hade [NAMN_1] berättat med bildkort vad ett möte är och att [BARN] fick gå tillbaka till "
+            "avdelningen när hen ville.\n")
+    assert _verdict(text, "child_voice") == "not_met"
