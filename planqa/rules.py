@@ -220,10 +220,15 @@ PARTICIPATION = folded_re(rf"{PARTICIPANT_CHILD}(?:(?!\b(?:de|dem|alla|andra|öv
                            r"(?<!\bvuxna )närvarande|"  # not "umgänge ... med personal närvarande"
                            r"träffade|fick\s+\w+\s+(?:förklar|berätt)|ritade|var inte med|deltog inte|"
                            r"(?:satt|sitter|kom|(?:var|är) (?:inte|ej)|ej) med|kom in(?! (?:med|på|via|akut))|"
-                           r"satt (?:i|på|bredvid|hos) [^.]{0,40}?under (?:hela |större delen av |delar av )?mötet|"
+                           r"satt (?:i|på|bredvid|hos) [^.]{0,40}?(?:under (?:hela |större delen av |delar av )?|"
+                           r"(?:hela|större delen av|delar av) )mötet|"
                            r"(?:var|är) (?:inte |ej )?på (?:sip-)?mötet|"
                            r"valde att (?:inte )?(?:delta|vara med)|"
-                           r"bett att få vara med|fick (?:vara med och )?bestämma|ledde)\b"
+                           r"bett att få vara med|fick (?:vara med och )?bestämma|ledde|"
+                           # the perfect with the meeting named ("har deltagit under hela sammanträdet"); a bare
+                           # "har deltagit" is vague (PARTICIPATION_VAGUE)
+                           r"(?:har|hade) deltagit (?:under|på|vid|i) (?:hela |delar av |del av |större delen av )?"
+                           r"(?:sip-?)?(?:mötet|sammanträdet))\b"
                            r"|\b(?:anpassa\w* (?:mötet|möte)|träffade\s+(?:\S+\s+){1,8}?(?:innan|före|inför|för att "
                            r"förbereda)|deltog inte eftersom|deltar inte då|för liten för att delta)\b"
                            # how the child took part, in a participant list: "Deltog: [BARN] (hela mötet, med tolk)"
@@ -262,9 +267,17 @@ ABSENT_TOO = folded_re(rf"{PARTICIPANT_CHILD}[^.]{{0,60}}\b(?:(?:var|är|blev|k�
                        # "orkade inte vara med på mötet" (not "orkar inte komma på morgonen")
                        r"(?:orkade|orkar|vågade|vågar|klarade|klarar)\s+(?:inte|ej)\s+(?:att\s+)?(?:vara med|delta|närvara|"
                        r"komma)\s+(?:på|till|i|vid)\s+(?:sip-)?möte[nt]?\b)", re.I)
+# The child chose not to take part ("[BARN] valde att inte vara med på själva mötet"): the child's own choice is the
+# explicit reason for not taking part (GUIDELINES 3 child_participation met).
+CHOSE_NOT_TO = folded_re(rf"{PARTICIPANT_CHILD}\s+valde\s+(?:själv\s+)?att\s+(?:inte|avstå från att)\s+(?:delta|vara med)\b",
+                         re.I)
 # The plan gone through or explained to the child ("[NAMN_1] går igenom planen med [BARN] vid sängen", "förklarade
 # planen för hen"): GUIDELINES 3, "planen förklarades".
 PLAN_EXPLAINED = folded_re(rf"\b(?:går|gick|gått|gå)\s+igenom\s+(?:planen|sip\w*|överenskommelse\w*)\s+med\s+{PARTICIPANT_CHILD}|"
+                           # the passive: "Planen gicks igenom med [BARN] med bilder", "Dagordningen hade i förväg
+                           # gåtts igenom m. [BARN]"
+                           rf"\b(?:planen|sip\w*|överenskommelse\w*|dagordningen)\s+(?:har\s+|hade\s+)?(?:\w+\s+){{0,2}}?"
+                           rf"(?:gicks|gås|gåtts)\s+igenom\s+(?:med|m\.)\s+{PARTICIPANT_CHILD}|"
                            rf"\b(?:förklara\w*|berätta\w*|visa\w*)\s+(?:planen|sip\w*)\s+för\s+{PARTICIPANT_CHILD}", re.I)
 # The meeting made with pictures for the child ("Dagordningen gjordes med bilder så att [BARN] visste vad som skulle
 # hända", "[BARN] svarade med hjälp av bildkort", "[BARN] hade fått se bilderna hemma dagen innan"): GUIDELINES 3,
@@ -330,7 +343,11 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
 # is the meeting too.
 PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b|genomgång\w*|samordnade|bildstöd|bilder|träffade|"
                                    r"\d+ år|eftersom|för liten|minut\w*|min\b|halvtimm\w*|timm(?:e|en|ar)|kvart\w*|i början|"
-                                   r"dagordning\w*|agenda\w*|workshop\w*)|§", re.I)
+                                   r"dagordning\w*|agenda\w*|workshop\w*|"
+                                   # official words for the meeting ("deltog under hela sammanträdet", GUIDELINES 4,
+                                   # block 72: judge what the text says, not the style) and an age as a noun, as "\d+ år"
+                                   # ("inte något för en femåring att sitta med på")
+                                   r"sammanträd\w*|\w*åring(?:en|ar)?)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har (?:varit med|deltagit) i (?:processen|planering\w*|arbetet)|"
                                 r"har informerats|"
                                 # "Jag har varit med på mitt sätt", "har varit med i samtal på sitt sätt", "har varit
@@ -354,6 +371,9 @@ PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har (?:varit med|deltagit) i
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+)?(?:fått|fick)\s+(?:information|info)\s+om\s+"
                                 r"(?:\w+\s+)?(?:mötet|planen|sip\w*)|"
                                 rf"{PARTICIPANT_CHILD}\s+(?:har\s+deltagit|närv\.)\s*[.!]?\s*$|"
+                                # the formula of age and maturity: "[BARN] har deltagit utifrån ålder"
+                                rf"{PARTICIPANT_CHILD}\s+har\s+(?:deltagit|varit med)\s+(?:utifrån|efter|i förhållande till)"
+                                r"\s+(?:sin\s+|hens\s+|hans\s+|hennes\s+)?(?:ålder|förmåga|mognad)|"
                                 # "Du har fått vara med." in a plan written to the child: in what, not said
                                 rf"{PARTICIPANT_CHILD}\s+har\s+(?:fått\s+vara|varit)\s+med\s*[.!]?\s*$|"
                                 # invited and did not come, no reason: "[BARN]: kallad, kom inte till mötet"
@@ -375,7 +395,9 @@ CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skre
                              rf"\b(?:ifylld|ifyllt|skriven|skrivet)\s+av\s*:?\s*(?:jag,?\s*)?{_PARTICIPANT}(?!s\b)", re.I)
 # A section on the child's participation ("Ungdomens delaktighet", "Barnets medverkan"): whatever it says of the
 # child is at least a mention of the child's participation.
-PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt)\s+(?:delaktighet|medverkan)\b", re.I)
+# In official Swedish the child is "den enskilde" ("Den enskildes deltagande", "Ang. den enskildes medverkan").
+PARTICIPATION_SECTION = folded_re(r"\b(?:barnets|ungdomens|elevens|\[barn\]s|min|mitt|den enskildes?)\s+"
+                                  r"(?:delaktighet|medverkan|deltagande)\b", re.I)
 # A label with nothing after it ("Barnets synpunkter/delaktighet:"): it names a field, it says nothing.
 BARE_LABEL = re.compile(r"^[^.!?()\[\]]{1,60}:\s*$")
 # A form's title for the child's participation standing alone on its line ("[BARN]s delaktighet", "Del 10. Barnets
@@ -6145,7 +6167,14 @@ VOICE_REPORT = folded_re(r"\b(?:säger|sa|sade|sagt|(?:brukar|brukade) säga|ber
                           r"uppgett|uppgivit|anför|anförde|anfört|framhåller|framhöll|framhållit|påtalar|påtalade|"
                           r"menar|menade|beskriver|beskrev|förklarade|framför(?!\s+allt)|framförde|valde|väljer|pekade|"
                           r"pekar|ropar|ropade|märkt|sett|ser|noterat|observerat|iakttagit|iakttog|uppfattar|"
-                          r"uppfattade|uppfattat|tecknar|tecknade|tecknat)\b", re.I)
+                          r"uppfattade|uppfattat|tecknar|tecknade|tecknat|"
+                          # official Swedish for saying ("har vid vilan uttalat: 'Jag vill ...'"), not the formula
+                          # "uttalade sig"
+                          r"uttalar(?! sig)|uttalade(?! sig)|uttalat(?! sig)|"
+                          # placing oneself on a scale ("Jag sätter mig på 4 av 10", GUIDELINES 4, block 70: a scale
+                          # the child set is its voice, one an adult set is not)
+                          r"(?:sätter|satte|placerar|placerade)(?= (?:sig|mig|dig) (?:själv )?(?:på|vid) "
+                          r"(?:en |siffran |steg )?\d))\b", re.I)
 # An adult's perceiving verb ("Personalen ser att [BARN] söker ögonkontakt", "[NAMN_1] har iakttagit att ..."): what
 # follows is an observation of the child, told by the adult who made it.
 PERCEIVING = re.compile(r"^(?:ser|sett|märkt|noterat|observerat|iakttagit|iakttog|uppfattar|uppfattade|uppfattat)$",
@@ -6174,6 +6203,10 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\b(?:men|medan)\b)[^.;]|\.(?=\s*[a-zåäö])
 VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|älskar|älskade|hatar|hatade|avskyr|avskydde|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b",
                         re.I)
+# "vill" with nothing wanted after "när", "om", "vad" ("gå tillbaka till avdelningen när hen ville", "om [BARN] vill",
+# "visa vad hen vill"): whenever or whatever the child wants, no view given (GUIDELINES 3 child_voice).
+WISH_WITHOUT_OBJECT = re.compile(r"\b(?:när|om|ifall|hur|vad|som)\s+(?:\S+\s+){1,2}$", re.I)
+NOTHING_WANTED = re.compile(r"\s*(?:själv\s*)?(?:[.,;:)!?]|$|(?:och|men|så|eller)\b)", re.I)
 # A wish only to say or raise something, what is not given ("vad jag ville säga själv", "vad hen ville ta upp"): no
 # view.
 WISH_TO_SAY = folded_re(r"\s+(?:\w+\s+)?(?:säga|berätta|ta upp|prata om|ha med)(?:\s+(?:själv|då|där|på mötet))?\s*(?:[.,;!]|$)",
@@ -6193,7 +6226,11 @@ VOICE_OBSERVED = folded_re(r"\b(?:ler|log|skrattar|skrattade|jollrar|jollrade|gr
                             r"sträcker|lugnar sig|lugnade sig|tröstas|protesterar|protesterade|ropar|ropade|tittar|"
                             r"tittade|verkar tycka|tycker om|gillar|(?:blir|blev) (?:\w+ )?(?:glad|ledsen|orolig|arg|rädd)|vänder bort|"
                             r"gnyr|gnydde|leker|lekte|kryper|kröp|gömmer sig|gömde sig|kramar|kramade|"
-                            r"vände bort)\b", re.I)
+                            r"vände bort|"
+                            # the perfect, as official and journal Swedish tells what was seen ("har [BARN] sovit större
+                            # delen av tiden och vid uppvaknandet lugnat sig i moderns famn")
+                            r"lett|skrattat|jollrat|gråtit|sökt|räckt|sträckt|lugnat sig|protesterat|ropat|tittat|lekt|"
+                            r"krupit|gömt sig|kramat|vänt bort)\b", re.I)
 # What only a baby does ("jollrade och log", "gnydde"): an observation of a small child even
 # where the plan gives no age in figures (GUIDELINES 3 and 4.1: observations of a small child, partial).
 INFANT_OBSERVED = folded_re(r"\b(?:jollrar|jollrade|gnyr|gnydde)\b", re.I)
@@ -6210,6 +6247,13 @@ STATUS_SECTION = folded_re(r"\b(?:status|observation\w*|iakttagelse\w*)\b", re.I
 # A law after "enligt" ("Ansökan om ledsagarservice enligt LSS", "placerad enligt LVU"): the ground of a decision,
 # not whose account the sentence gives.
 LAW_NAME = re.compile(r"(?:lss|sol|lvu|lsu|hsl|lul|lma|skollagen|socialtjänstlagen|föräldrabalken)\b", re.I)
+# A need in the staff's words as what the child says ("[BARN] säger själv att hen har ett behov av tydliga gränser"):
+# the staff's paraphrase dressed as the child's words (GUIDELINES 3 child_voice partial), not the child's own.
+NEED_WORDING = folded_re(r"\s+(?:själv\s+)?att\s+(?:hen|han|hon|jag)\s+(?:har\s+)?(?:ett\s+)?(?:stort\s+)?"
+                         r"behov\s+av\b", re.I)
+# A yes or no to what others put ("sa ja till att mamma fick föra hens talan", "har sagt nej till att vara med"): the
+# child agrees or declines, its own view is not given (GUIDELINES 3 child_voice partial: "[BARN] ... instämmer").
+YES_NO_TO = re.compile(r"\s+(?:ja|nej)\s+till\b", re.I)
 # Staff language put in the child's mouth ("[BARN] uttrycker ett behov av struktur", in notes "uttr. behov av"): partial.
 VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|gav|gett) (?:\w+ )?uttryck för|signalerar)\b",
                              re.I)
@@ -6306,9 +6350,10 @@ GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
 CHILD_VIEW_HEADING = folded_re(
-    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt|dina?|ditt)(?:\s*/\s*den unges)?\s+(?:egna?\s+)?"
-    r"(?:syn\w*|röst|perspektiv|ord|tankar|"
-    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning)|vad (?:\[barn\]|(?:barnet|jag|hen|du)\b).{0,25}"
+    # official Swedish calls the child "den enskilde" ("Den enskildes egna uttalanden", GUIDELINES 4, block 72)
+    r"(?<!\w)(?:(?:barnets|elevens|ungdomens|\[barn\]s|mina?|mitt|dina?|ditt|den enskildes?)(?:\s*/\s*den unges)?\s+"
+    r"(?:egna?\s+)?(?:syn\w*|röst|perspektiv|ord|tankar|"
+    r"önskemål|åsikt\w*|berättelse|beskrivning|bild|uttryck|val|inställning|uttalande\w*)|vad (?:\[barn\]|(?:barnet|jag|hen|du)\b).{0,25}"
     r"(?:säger|sa|sagt|tycker|tänker|vill|önskar|visar)|det (?:\[barn\]|barnet|jag|hen) (?:själv )?(?:har )?(?:säger|sa|sagt|"
     r"tycker|vill|berättat|skrivit|skrev)|det här (?:tycker|vill|tänker|säger) (?:jag|barnet|hen)|så här (?:är jag|tycker jag)|hur jag har det|"
     r"det här är jag|om mig)\b|^\[barn\]$|det här (?:tycker|vill|tänker|säger) \[barn\](?!\w)|"
@@ -6337,6 +6382,9 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-?form av (?!\[BARN\])|skrivit i jag-?f
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
                                r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
+                            # the child says it wrote the plan ("Jag skrev den här planen tillsammans med [NAMN_1]"):
+                            # a note that an adult wrote a part ("(skrivet av [NAMN_1])") does not make it adults' words
+                            r"\bjag (?:har )?(?:skrev|skrivit|gjorde|gjort) (?:den här|denna|min) plan(?:en)?\b|"
                             # "skriven av [NAMN_1] utifrån sådant [BARN] har sagt vid måltiderna"
                             r"\butifrån (?:sådant |det |vad )?\[BARN\] (?:själv )?(?:har )?(?:sagt|sa|berättat|berättade|uttryckt)\b|"
                             r"\bdet \[BARN\] (?:har )?(?:sa|sagt|berättat|visat)\b[^.]{0,40}\bjag-form", re.I)
@@ -6470,6 +6518,7 @@ class _VoicePlan:
     adult_filled: bool = False  # an adult filled in the child's part of the form (`ADULT_FILLED`)
     infant: bool = False  # the child is under a year old: it tells no one anything in words
     under_two: bool = False  # the child is under two years old: no sentence of its own view, at most a few words
+    older_child: bool = False  # the plan gives the child's age, four years or more: no small child
 
 
 # Below this age in months a child tells nothing in words: "Hon berättade att ..." in a 4-month-old's plan is an adult.
@@ -6533,6 +6582,7 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
                       small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
                       infant=months is not None and months < INFANT_MONTHS,
                       under_two=months is not None and months < TODDLER_MONTHS,
+                      older_child=months is not None and months >= 48,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(_guardian_writer(ctx) or _search_ci(PARENT_INTRODUCED, text))
                       and not _child_first_person_plan(text),
@@ -6642,7 +6692,11 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
         # the word between "och" and the verb is the subject where it is a person ("och mentorn ser att ..."),
         # else an adverb ("och gärna vill") and the subject before goes on
         named = [who for a, _, who in subjects if coordinated.start() < a < verb.start()]
-        return (named[-1], after_comma) if named else (previous or earlier[0], False)
+        # a line label before a colon is no subject of the sentence after it ("5. [BARN] och mötet: [NAMN_1] visade
+        # ... och förklarade": the one who showed goes on explaining)
+        label_end = before.rfind(":") + 1
+        in_sentence = [who for a, b, who in subjects if label_end <= a and b <= verb.start()] or earlier
+        return (named[-1], after_comma) if named else (previous or in_sentence[0], False)
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
     if INVERTING_VERB.match(verb.group()) and not any(b <= verb.start() and not text[b:verb.start()].strip() for _, b, _ in people):
@@ -6708,6 +6762,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
+    dressed = False
     perceived = False
     adult_at = asked_at = None
     verbs = [(m, "report") for m in _finditer_lowered(VOICE_REPORT, masked)] \
@@ -6726,12 +6781,16 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if who not in ("child", "first") or VOICE_NOT_SAID.search(masked[:m.start()]) \
                 or kind == "report" and (ABILITY_BEFORE.search(masked, 0, m.start()) or plan.infant) \
                 or kind == "view" and (DECLINED_TO_SPEAK.match(masked, m.start())
-                                       or WISH_TO_SAY.match(masked, m.end())):
+                                       or WISH_TO_SAY.match(masked, m.end())
+                                       or WISH_WITHOUT_OBJECT.search(masked, 0, m.start())
+                                       and NOTHING_WANTED.match(masked, m.end())):
             continue
         if asked_at is not None and not main_clause:
             continue  # what the adult asked the child, not the child's answer
         quoting = kind == "report" and QUOTE_FOLLOWS.match(text, m.end()) is not None
         who = "adult" if adult_at is not None and not main_clause and not quoting else who
+        if perceived and who == "adult" and kind == "view":
+            kind = "observed"  # "Vi ser att [BARN] tycker om att måla": what the adults saw (GUIDELINES 4, block 71)
         if kind == "observed":
             observed = observed or who
         elif kind == "view":
@@ -6748,7 +6807,10 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
                 and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()) \
                 and not (who == "first" and TOLD_TO_CHILD.match(masked, m.end())):
-            said = said or who
+            if NEED_WORDING.match(masked, m.end()) or YES_NO_TO.match(masked, m.end()):
+                dressed = True  # "säger att hen har ett behov av ...": the staff's words; "sa ja till": a yes
+            else:
+                said = said or who
     enligt = re.search(r"\benl(?:igt|\.)\s*", masked, re.I)
     enligt = None if enligt and LAW_NAME.match(masked, enligt.end()) else enligt
     source = next((who for a, _, who in people if a == enligt.end()), None) if enligt else None
@@ -6776,6 +6838,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
         return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
+    if dressed and said is None:
+        return "weak"
     paraphrase = VOICE_PARAPHRASE.search(masked)
     if paraphrase and said is None and viewed in ("child", "first") \
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
@@ -6792,8 +6856,11 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
             return "weak"  # an adult's account of the child's view, an observation of a small child, staff words
         return None  # staff describing what an older child does ("vill inte gå ut på gården"): no view asked for
+    # an adult's observation ("Personalen ser att [BARN] söker sig till ...") is a small child's voice at most (GUIDELINES
+    # 3, 0-3 years: partial); of a child the plan says is older it is no voice at all (GUIDELINES 4, block 71:
+    # observations of the child are not its voice)
     if observed and not goal and (plan.small_child or section == "child" or _search_ci(INFANT_OBSERVED, masked)
-                                  or perceived and observed == "adult"):
+                                  or (perceived and observed == "adult" or status) and not plan.older_child):
         return "weak"
     label = LINE_LABEL.match(masked)
     if section == "child" and _search_ci(VERBLESS_ATTITUDE, masked[label.end():] if label else masked):
@@ -6921,6 +6988,9 @@ STAFF_WRITER = folded_re(rf"\bjag dikterar\b|\bjag-?form från mig\b|\b(?:det h�
 # rules read it (`_voice_plan`); `STAFF_WRITER` stays the stricter test other criteria use.
 STAFF_ACCOUNT = folded_re(
     rf"\bjag(?:,\s*\[NAMN_\d+\],?|\s+är\s+\[NAMN_\d+\],)\s+(?:[\w-]+\s+){{0,2}}?[\w-]*?{_STAFF_TITLE}\b|"
+    # the writer gives their name, a placeholder for an adult ("Jag heter [NAMN_1] o är försk.lärare", "Jag heter
+    # [NAMN_1] och har varit fam.beh för familjen"): the child is "[BARN]", so that "jag" is no child
+    r"\bjag heter \[NAMN_\d+\]|"
     rf"\bjag som skriver (?:det här|detta|anteckningarna|planen)\s+är\s+(?:[\w-]+\s+){{0,2}}?[\w-]*?{_STAFF_TITLE}\b|"
     rf"\bjag\s+(?:skriver|har skrivit|för|antecknar)\b[^.\n]{{0,50}}?\bsom\s+(?:\[BARN\]s\s+|hens\s+|hans\s+|hennes\s+)?"
     rf"[\w-]*?{_STAFF_TITLE}\b|"
@@ -7254,6 +7324,18 @@ def _bare_participant_label(text: str) -> bool:
     return bool(label) and not re.search(r"\w", text[label.end():])
 
 
+# A person placeholder ("[VH1]", "[NAMN_2]", "[BARN]").
+PERSON_PLACEHOLDER = re.compile(r"\[(?:BARN|VH\d?|NAMN_\d+)\]")
+# A line with at least this many persons is a participant list's line, however long ("[VH1] o [VH2], vh; [BARN];
+# [NAMN_1], handl., BoF; [NAMN_2], ssk, barnmed." under "1. Närv.").
+LIST_LINE_PERSONS = 3
+
+
+def _persons_line(text: str) -> bool:
+    """A line of persons, as a participant list has them below its title (`LIST_LINE_PERSONS`), not a sentence."""
+    return len(PERSON_PLACEHOLDER.findall(text)) >= LIST_LINE_PERSONS
+
+
 def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], list[Segment]]:
     """The segments where the child is an item of a participant list, not a sentence about the child there:
     those that say for which stretch of the meeting ("[BARN] hela mötet", "[BARN] (14) från kl 10") and those
@@ -7271,7 +7353,7 @@ def _listed_children(ctx: Context, texts: list[str]) -> tuple[list[Segment], lis
         if LIST_TITLE.match(title) or _bare_participant_label(title):
             in_list = True
             continue
-        if s.is_heading or FIELD.match(text) or len(text.split()) > 8:
+        if s.is_heading or FIELD.match(text) or len(text.split()) > 8 and not _persons_line(text):
             in_list = False
         items = "" if s.is_heading else text if on_list_line else _list_items(s, text, in_list)
         if LISTED_STRETCH.search(items):
@@ -7384,13 +7466,16 @@ def child_participation(ctx: Context) -> CriterionResult:
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
                 or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
-                or _search_ci(PICTURE_SUPPORT, texts[i])
+                or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
-    specific = [s for s in specific if not _earlier_contact(s, s.text)]
+    # a goal that the child take part in something ("[BARN] deltar i minst tre av fyra idrottslektioner") is what the
+    # child is to do, not how the child took part in the plan (GUIDELINES 3 child_participation)
+    goal_spans = [(g.start, g.end) for g in ctx.goals]
+    specific = [s for s in specific if not _earlier_contact(s, s.text) and not _in_spans_of(goal_spans, s.start)]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)

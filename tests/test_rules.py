@@ -6307,3 +6307,98 @@ def test_the_writer_who_called_this_meeting_is_an_implied_coordinator():
     text = ("Jag är [NAMN_1], specialpedagog på skolan. Jag kallade till detta möte och skriver planen.\n\n"
             "Mål\n- [BARN] går till skolan varje dag.\n\nUppföljning: efter jullovet.\n")
     assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # official Swedish for the meeting and the child (GUIDELINES 4, block 72: judge what the text says, not the style)
+    ("B. Den enskildes deltagande\n[BARN] har deltagit under hela sammanträdet.\n", "met"),
+    ("Ang. den enskildes medverkan: [BARN] deltog under hela sammanträdet. Dagordningen gicks igenom.\n", "met"),
+    # an age as a noun gives the reason for not taking part, as "5 år" does (GUIDELINES 3: an explicit reason)
+    ("Barnet: [BARN] var inte med. Vi bedömde att samtalet inte var något för en femåring att sitta med på.\n", "met"),
+    # a small child on a guardian's lap for the whole meeting (GUIDELINES 3: "var med på hela mötet")
+    ("Närvarande: [VH1], [BARN] (1 år, satt i mammas knä och lekte med klossarna hela mötet), [NAMN_1] ssk.\n",
+     "met"),
+    # a participant list's long line under its title is still the list (GUIDELINES 4: listed only, partial)
+    ("1. Närv.\n[VH1] o [VH2], vh; [BARN]; [NAMN_1], handl., soc; [NAMN_2], ssk, barnmed.; [NAMN_3], "
+     "förskollärare.\n2. Samtycke\nSamtycke finns.\n", "partial"),
+])
+def test_participation_in_official_words_ages_and_long_list_lines(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the child says it wrote the plan: an adult's note on one part does not make the plan adults' words
+    # (GUIDELINES 4: the child's own jag-plan is met when specific)
+    ("Min plan\nJag skrev den här planen tillsammans med [NAMN_1] innan mötet.\nMin skala\nJag sätter mig på 4 av "
+     "10. En 5:a vore om jag fick sova hela natten.\nDet de vuxna vill lyfta (skrivet av [NAMN_1])\nAtt [BARN] "
+     "kämpar.\n", "met"),
+    # a writer who gives their name as an adult placeholder: their "jag vill" is no child's view (GUIDELINES 4,
+    # block 58)
+    ("Överlämning\nJag heter [NAMN_1] och har varit fam.beh för familjen. Här är det jag vill att ni ska veta.\n",
+     "not_met"),
+    # official Swedish: "den enskildes uttalanden", "har uttalat: '...'" (GUIDELINES 4, block 72)
+    ("4. Den enskildes egna uttalanden\nPersonalen har uppfattat att [BARN], vid vilan, uttalat: \"Jag vill vara "
+     "hemma med lillebror.\"\n", "met"),
+    # a small child's observed behaviour in the perfect (GUIDELINES 3: observations of a 0-3-year-old, partial)
+    ("SIP för [BARN], 4 månader\nV. Iakttagelser\nVid sammanträdet har [BARN] sovit och vid uppvaknandet lugnat "
+     "sig i moderns famn.\n", "partial"),
+    # the adults' observation of an older child is not its voice (GUIDELINES 4, block 71)
+    ("SIP för [BARN], 6 år\nVi ser att [BARN] tycker om att vara i ateljén och målar länge.\n", "not_met"),
+    ("SIP för [BARN], 11 år\nMentor har iakttagit att [BARN] har gråtit vid två tillfällen före idrotten.\n",
+     "not_met"),
+    # a scale the child set (GUIDELINES 4, block 70) and one an adult set
+    ("Skalfrågan\n[BARN] sätter sig på 4 av 10.\n", "met"),
+    ("Skalfrågan\nMamma sätter sig på 4 av 10.\n", "not_met"),
+    # a need in the staff's words as what the child says (GUIDELINES 3: staff paraphrase dressed as the child's words)
+    ("[BARN]s del\n[BARN] säger själv att hen har ett behov av tydliga gränser och vuxna förebilder.\n", "partial"),
+])
+def test_voice_in_preschool_official_and_handover_plans(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a goal that the child take part in lessons is no part taken in the plan (GUIDELINES 3 child_participation)
+    ("SAMORDNAD INDIVIDUELL PLAN\n11. MÅL\n11.1 [BARN] deltar i minst tre av fyra idrottslektioner per månad.\n",
+     "not_met"),
+    # the formula of age and maturity: mentioned without content (GUIDELINES 3: partial)
+    ("Deltagare: [NAMN_1], [NAMN_2]. [BARN] har deltagit utifrån ålder.\n", "partial"),
+])
+def test_participation_goals_and_the_age_formula(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the plan gone through with the child, in the passive (GUIDELINES 3: "planen förklarades")
+    ("Vuxnas tillägg: Planen gicks igenom med [BARN] med bilder på habiliteringen.\n", "met"),
+    # the child's own choice not to take part is the reason given (GUIDELINES 3: an explicit reason, met)
+    ("Närvarande: [VH1], [NAMN_1].\n[BARN] valde att inte vara med. Vi ses igen i maj.\n", "met"),
+])
+def test_participation_passive_walkthrough_and_the_childs_choice(text: str, verdict: str):
+    assert _verdict(text, "child_participation") == verdict
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a line label before a colon is no subject: the one who showed the pictures goes on explaining (GUIDELINES 3
+    # child_voice: nothing the child said)
+    ("5. [BARN] och mötet: [NAMN_1] visade [BARN] bilder på alla som skulle komma och förklarade vad mötet är.\n",
+     "not_met"),
+    # a yes to what others put is the child agreeing, not its view (GUIDELINES 3: "instämmer", partial)
+    ("Hen träffade kuratorn före mötet och sa ja till att mamma fick föra hens talan.\n", "partial"),
+])
+def test_voice_labels_are_no_subjects_and_a_yes_is_no_view(text: str, verdict: str):
+    assert _verdict(text, "child_voice") == verdict
+
+
+def test_a_journal_status_observation_of_a_child_of_no_given_age_is_partial():
+    # the clinician's status part observes the child, as "Personalen ser att ..." does (GUIDELINES 3: observations of
+    # a small child, partial); a child the plan says is older gets nothing from it (GUIDELINES 4, block 71)
+    text = "Journalanteckning\nStatus: [BARN] lekte med klossarna under besöket och log när hon hörde sitt namn.\n"
+    assert _verdict(text, "child_voice") == "partial"
+    assert _verdict(text.replace("Journalanteckning", "Journalanteckning, [BARN] 9 år"), "child_voice") == "not_met"
+
+
+def test_whenever_the_child_wants_is_no_view():
+    # "när hen ville", "om [BARN] vill": nothing wanted is given (GUIDELINES 3 child_voice: no view)
+    text = ("Dagen innan hade [NAMN_1] berättat med bildkort vad ett möte är och att [BARN] fick gå tillbaka till "
+            "avdelningen när hen ville.\n")
+    assert _verdict(text, "child_voice") == "not_met"
