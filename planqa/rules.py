@@ -5178,13 +5178,13 @@ LAW_REFERENCE = re.compile(r"\b(?:\d{1,2}\s*kap\.?\s*)?\d{1,2}\s*[a-z]?\s*§(?:\
 
 
 # A numbered step's label before its goal ("Steg 2:", "Fas 1 –"): the step's number, as "Delmål 2:", is no level.
-STEP_LABEL = re.compile(r"^\W*(?:steg|fas|etapp)\s*\d{1,2}\s*[:.)–-]\s*", re.I)
+GOAL_STEP_LABEL = re.compile(r"^\W*(?:steg|fas|etapp)\s*\d{1,2}\s*[:.)–-]\s*", re.I)
 
 
 def is_measurable(text: str) -> bool:
     """A goal with a level, frequency or time frame; the goal's own number ("Delmål 2:", "1.", "Steg 2:"), person
     placeholders ("[NAMN_1]") and law references ("enligt 6 kap. 10 § skollagen") do not count as a level."""
-    body = LAW_REFERENCE.sub(" ", re.sub(r"\[[^\]]*\]", "", STEP_LABEL.sub("", _strip_label(text), count=1)))
+    body = LAW_REFERENCE.sub(" ", re.sub(r"\[[^\]]*\]", "", GOAL_STEP_LABEL.sub("", _strip_label(text), count=1)))
     return bool(MEASURABLE.search(body))
 
 
