@@ -3911,7 +3911,8 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         r"(?:planen|sip\w*) ska (?:\w+ )?(?:beskriva|innehålla|omfatta|ange|redovisa)\b|"
                         r"(?:när|om) behoven? (?:förändras|ändras)|barnets behov(?:,| och) (?:vilka )?(?:insatser|mål)\b|"
                         # the writers' own uncertainty, no difficulty of the child ("det är svårt att veta hur det är")
-                        r"(?:det (?:är|var) (?:\w+ )?|(?<=[\"”“]))svårt att (?:veta|säga|bedöma|avgöra|förutse)|"
+                        # (also in the perfect: "Vh upplever att det varit svårt att veta vilken verksamhet som ansvarar")
+                        r"(?:det (?:är|var|har varit|varit|blir|blev) (?:\w+ )?|(?<=[\"”“]))svårt att (?:veta|säga|bedöma|avgöra|förutse)|"
                         # information about absence passed between the agencies ("info om frånvaro delas ej")
                         r"(?:info\w*|uppgift\w*) om (?:\w+ )?frånvaro\w*|"
                         # a professional meeting the child on their own ("träffade kurator [NAMN_2] [BARN] ensam"): how the
@@ -3944,7 +3945,15 @@ NOT_A_NEED = folded_re(r"\b(?:vid behov|orosanmäl\w*|orossamtal\w*|frånvaro(?:
                         # feeling, no pain of the child (GUIDELINES 4, block 66: the adults' situation is not the child's need)
                         r"gör ont att (?:se|höra|tänka|veta)\b|"
                         # the school's policy document ("enligt planen mot kränkande behandling")
-                        r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling)", re.I)
+                        r"plan(?:en)? mot (?:diskriminering och )?kränkande behandling|"
+                        # an assessment's end as the time something is put off to ("Mål sätts när utredningen är klar",
+                        # "Tas upp på nästa möte när socialtjänstens utredning är klar"): a point in time, no need of the
+                        # child (GUIDELINES 4.1: a point put off shows nothing, as "se bilaga")
+                        r"(?:när|tills|innan|efter att) (?:\w+:?s )?\w*utredning\w* (?:är|blir|blivit|har blivit) (?:klar|färdig)\w*|"
+                        # a routine's condition, as "vid behov" ("ringer [VH1] samma dag om något oroar", "kontakt med
+                        # elevhälsan vid oro"): when someone would call, no worry about this child (GUIDELINES 4.1: a plan
+                        # that only tells the adults' interventions without saying for what shows no need)
+                        r"vid (?:ny )?oro\b(?! för)|om (?:något|det|någon|ni|vi|man|personalen) (?:\w+ )?oroar\b)", re.I)
 # "Behov: se bilaga/remissen/tidigare plan", "som förra planen", "se planen från 2024-12-04", in shorthand "se utr.",
 # "se utredn.": the needs are only referred to elsewhere (GUIDELINES 4.1: not_met; block 57: an abbreviation a careful
 # reader can tell counts).
@@ -4526,6 +4535,20 @@ PARENTS_DISAGREE = folded_re(r"\b(?:(?:är|var) inte (?:överens|eniga)|oense|oe
                              r"tycker olika)\b", re.I)
 
 
+# A section that lists only what already works or what the meeting praises ("Det här fungerar redan", "Det som
+# fungerar", "Vi vill lyfta", "Det vi vill se mer av", "Elevens styrkor"): GUIDELINES 4 (block 70, solution-focused
+# plans): "det som redan fungerar är inget behov, men det som ska bli bättre är det". A heading that also names the
+# difficulties ("Styrkor och svårigheter", "Det som fungerar och inte fungerar") is a needs section as usual.
+WORKING_SECTION = folded_re(r"^\W*(?:\d+[.)]?\s*)?(?:(?:det här|det som|detta) (?:redan )?(?:fungerar|går bra)\b|vi vill lyfta\b|"
+                            r"det vi vill se mer av\b|(?:\w+s |sip – )?styrkor\b)", re.I)
+WORKING_SECTION_NOT = folded_re(r"\b(?:svår\w*|behov\w*|oro\w*|utmaning\w*|hinder|problem\w*|inte|mindre bra|sämre)\b", re.I)
+
+
+def _working_section(section: str) -> bool:
+    """The section heading lists what already works (`WORKING_SECTION`) and names no difficulty."""
+    return bool(_search_ci(WORKING_SECTION, section)) and not _search_ci(WORKING_SECTION_NOT, section)
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -4559,6 +4582,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         voice = _need_voice(ctx, s, adult_plan)
         # a numbered line that works as a heading ("7. Vad mamma säger") heads what follows it
         section = pseudo_sections.get(s.start, s.section)
+        if _working_section(section):
+            continue  # "Det här fungerar redan: [BARN] somnar i sin egen säng": what works is no need (block 70)
         t = s.text[voice.body_at:]
         agency = _need_agency(ctx, s, voice.body_at)
         i = bisect.bisect_left(diff_starts, s.start)
@@ -4688,7 +4713,8 @@ ROUTINE_CHECKUP = folded_re(r"\b(?:\d{1,2}\s?-?\s?års\s?-?(?:besök|kontroll)\w
 # planen och sagt ok", "vara med på avstämningarna"; GUIDELINES 4.1: goals like "följa planen" show nothing).
 PLAN_ONLY_GOAL = folded_re(r"\b(?:följa (?:planen|sip\w*|överenskommelse\w*)|(?:delta|vara med) (?:på|i|vid) (?:alla |samtliga )?(?:mötet|mötena|"
                            r"möten|sip\w*|avstämning\w*)|(?:läsa|läst|läser|gå igenom|gått igenom|godkänna|godkänt) (?:\w+ )?"
-                           r"(?:planen|sip\w*)\b|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
+                           # also the plan's points ("Gå igenom förra planens punkter igen")
+                           r"(?:planen|planens|sip\w*)\b|(?:följa|följer|vara med på|är med på|delta i|deltar i) (?:\w+s )?\w*schema\w*)",
                            re.I)
 # Passing or compiling papers or figures between the agencies ("Överföring av betyg och dokumentation", "mejlar frånvaron
 # till HVB", "sammanställer närvarouppgifter för höstterminen", "skickar mina betyg och omdömen"): the agencies'

@@ -6402,3 +6402,42 @@ def test_whenever_the_child_wants_is_no_view():
     text = ("Dagen innan hade [NAMN_1] berättat med bildkort vad ett möte är och att [BARN] fick gå tillbaka till "
             "avdelningen när hen ville.\n")
     assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_what_already_works_is_no_need():
+    # a solution-focused plan's "Det här fungerar redan" lists what works: "det som redan fungerar är inget behov, men
+    # det som ska bli bättre är det" (GUIDELINES 4, block 70); "behöver stöd" elsewhere stays a vague need
+    text = ("SIP [BARN]\n\nSå här tänker vi om [BARN]\n[BARN] behöver mycket stöd i vardagen.\n\n"
+            "Det här fungerar redan\n- [BARN] somnar i sin egen säng och har ingen frånvaro den här terminen.\n")
+    assert _verdict(text, "needs_described") == "partial"
+    assert _verdict(text.replace("Det här fungerar redan", "Det här är svårt"), "needs_described") == "met"
+
+
+def test_a_goal_about_the_plans_points_shows_no_need_area():
+    # "Gå igenom förra planens punkter" is about the plan, as "följa planen" (GUIDELINES 4.1: such goals show nothing)
+    text = ("Uppföljning av SIP, [BARN]\n\nMål till nästa gång\n- Gå igenom förra planens punkter igen\n\n"
+            "Nästa uppföljning: 2/4, [NAMN_1] kallar.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_an_assessments_end_as_a_time_is_no_need():
+    # "när socialtjänstens utredning är klar" tells when something is taken up, not what the child needs; with the
+    # needs only referred to another document the plan shows nothing (GUIDELINES 4.1)
+    text = ("SIP [BARN]\n\nAnledning till samverkan:\nSe socialtjänstens underlag.\n\n"
+            "Mål:\nTas upp på nästa möte när socialtjänstens utredning är klar.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_the_guardians_uncertainty_about_the_services_is_no_need():
+    # "det varit svårt att veta vilken verksamhet som ansvarar" is the guardians' difficulty with the services, not the
+    # child's need (GUIDELINES 3: not_met is nothing on what the child needs)
+    text = ("SIP [BARN]\n\nVh synpunkter: Vh upplever att det varit svårt att veta vilken verksamhet som ansvarar "
+            "för vad.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_a_routines_worry_is_no_need():
+    # "ringer samma dag om något oroar" is a routine's condition like "vid behov", no worry about this child
+    # (GUIDELINES 4.1: a plan only about the adults' interventions without saying for what is not_met)
+    text = "SIP [BARN]\n\nInsatser:\n- [NAMN_1] på förskolan ringer [VH1] samma dag om något oroar\n"
+    assert _verdict(text, "needs_described") == "not_met"
