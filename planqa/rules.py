@@ -3875,7 +3875,12 @@ NEED_DIFFICULTY = folded_re(
     r"jobbig\w*|stress\w*|värst|skräm(?!l)\w*|otrygg\w*|gråt\w*|krampanfall|anfall|smärt\w*|konflikt\w*|"
     r"isolera\w*|sitter (?:på sitt rum|hemma)|(?:för lite|inte|ner|ned) i vikt|undervikt\w*|övervikt\w*|"
     r"(?:ligger|låg|legat|väger|vägde) (?:\w+ )?under (?:sin |den )?(?:vikt|längd|tillväxt)?kurva\w*|viktnedgång\w*|"
-    r"(?:gått|gick) (?:ner|ned) (?:\d|från (?:sin|den))|har tappat \d)",
+    r"(?:gått|gick) (?:ner|ned) (?:\d|från (?:sin|den))|har tappat \d|"
+    # speech that has not come and sound that is too much, as an observation tells them ("säger inga ord ännu", "har få
+    # ord", "täcker för öronen"): what is hard now (GUIDELINES 4, block 71: observations are needs when they say what
+    # is hard now)
+    r"säger (?:nästan )?(?:inga|få|bara enstaka|enstaka) ord\b|(?:har|använder) (?:mycket |väldigt )?få ord\b|"
+    r"(?:håller|täcker) (?:\S+ )?för öronen)",
     re.I)
 # Difficulty words that name a worry or a condition without saying what it means in everyday life: on their
 # own they make a need vague (GUIDELINES 3: "bara en diagnos utan vad den innebär i vardagen").

@@ -6441,3 +6441,12 @@ def test_a_routines_worry_is_no_need():
     # (GUIDELINES 4.1: a plan only about the adults' interventions without saying for what is not_met)
     text = "SIP [BARN]\n\nInsatser:\n- [NAMN_1] på förskolan ringer [VH1] samma dag om något oroar\n"
     assert _verdict(text, "needs_described") == "not_met"
+
+
+def test_speech_that_has_not_come_and_covering_the_ears_are_concrete_needs():
+    # an observation that says what is hard now is a described need (GUIDELINES 4, block 71): "säger inga ord ännu",
+    # "täcker för öronen" tell the child's everyday life; "i behov av stöd i kommunikation" alone is vague
+    base = "MIN PLAN\n\nOm mig\nJag är två år. {}\n\nVad jag behöver\nJag är i behov av stöd i kommunikation.\n"
+    assert _verdict(base.format("Jag säger inga ord ännu men tar en vuxen i handen."), "needs_described") == "met"
+    assert _verdict(base.format("När det är många barn i rummet täcker jag för öronen."), "needs_described") == "met"
+    assert _verdict(base.format("Jag tycker om att titta på vattnet."), "needs_described") == "partial"
