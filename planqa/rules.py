@@ -1117,10 +1117,18 @@ def _list_title(ctx: Context, s: Segment, rest: str) -> bool:
             and _list_lead_in(ctx, s, any_ending=True))
 
 
+# A list title for what someone wants to have come about by a later time ("Det jag vill att de vuxna ska ha gjort", "Det
+# vi vill ska hända", "Det jag vill ska vara annorlunda"): the wished-for states listed below it are goals, as "Det här
+# vill jag" heads goals (GUIDELINES 4, block 70: "önskat läge" is a goal when it says what is to be different).
+WANTED_TITLE = re.compile(r"^(?:det|vad) (?:jag|vi) vill (?:att [^.!?:]{1,30} )?(?:ska|skall) (?:ha \w+|hända|bli|vara)\b"
+                          r"[^.!?:]{0,30}:?$", re.I)
+
+
 def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A list title with a goal word anywhere ("Det vi kom överens om som mål", "Målen från förra gången, och
-    hur det gick")."""
-    return bool(GOAL_HEADING.search(rest)) and not NOT_A_GOAL.search(rest) and _list_title(ctx, s, rest)
+    hur det gick") or for what is wanted (WANTED_TITLE)."""
+    return bool(GOAL_HEADING.search(rest) or WANTED_TITLE.match(rest)) and not NOT_A_GOAL.search(rest) \
+        and _list_title(ctx, s, rest)
 
 
 def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
@@ -1344,7 +1352,12 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                 area_col = bool(cells) and bool(AREA_HEADER.match(cells[0]))
                 headed.append((ln.start, ln.end))
                 continue
-        labelled = _labelled_goal_cell(ln.text, spans) if goal_col is None and (sheet or "\t" in ln.text) else None
+        # a two-column table of labels and their text ("| Behov | ... |", "| Mål | [BARN] sover över ... |"): the
+        # row labelled "Mål" holds a goal, as in a sheet (GUIDELINES 4, block 73: a handover's key-value table)
+        key_value = not sheet and "\t" not in ln.text and len(spans) == 2 and not is_table_header(ln.text) \
+            and not _above_separator(ctx.text, ln.end) and not _grid_header(ctx, ln)
+        labelled = _labelled_goal_cell(ln.text, spans) if goal_col is None and (sheet or "\t" in ln.text or key_value) \
+            else None
         if labelled is not None:
             prev_row = True
             headed.append((ln.start, ln.end))
@@ -1352,7 +1365,12 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             if _goal_cell(ln.text[a:b]):
                 cells_out.append(_row_cell(ctx, ln, a, b))
             continue
-        if not sheet and (not prev_row or is_table_header(ln.text)):
+        # a Markdown header right below another table, with no blank line read between them, opens a new table
+        # ("| Läget | ... |" / "| Mål till midsommar | Insats | Vem |" / "|---|---|---|"): its columns are its own
+        new_table = not sheet and prev_row and not is_table_header(ln.text) and _above_separator(ctx.text, ln.end)
+        if new_table:
+            goal_col, has_header, area_col, owned_table = None, False, False, False
+        if not sheet and (not prev_row or new_table or is_table_header(ln.text)):
             prev_row = True
             titles = [CELL_NOTE.sub("", c) for c in cells]  # "vad (insats)" is titled "vad"
             if is_table_header(ln.text) or (any(_goal_header_cell(c) for c in cells)
@@ -2020,7 +2038,8 @@ def goal_gaps(ctx: Context) -> list[Segment]:
 def _goal_section(section: str) -> bool:
     """A goal heading ("Mål", "Delmål", "Det här är målet med min plan"), not an activity heading that names goals
     ("Insatser för att nå målen") nor "mål" in another sense ("Målet med mötet")."""
-    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section) or FRAMEWORK_HEADING.match(section)) \
+    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section) or FRAMEWORK_HEADING.match(section)
+                or WANTED_TITLE.match(section)) \
         and not ACTIVITY_SECTION.search(section) and not NOT_A_GOAL.search(section)
 
 

@@ -6402,3 +6402,37 @@ def test_whenever_the_child_wants_is_no_view():
     text = ("Dagen innan hade [NAMN_1] berättat med bildkort vad ett möte är och att [BARN] fick gå tillbaka till "
             "avdelningen när hen ville.\n")
     assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_a_goal_table_right_below_another_table_has_its_own_columns():
+    # a Markdown header above its "|---|" rule opens a new table even when another table ends just above it (GUIDELINES
+    # 4, block 73: a handover's tables; the column headers say what the cells are)
+    text = ("Överlämning till ordinarie förskola\n\n"
+            "| Närvarande | [VH1], [NAMN_1] förskollärare |\n|---|---|\n"
+            "| Läget | [BARN] börjar på avdelningen v. 14 och behöver stöd i språket. |\n\n"
+            "| Mål till jul | Insats | Vem |\n|---|---|---|\n"
+            "| [BARN] säger hej till pedagogerna på svenska varje morgon. | Bildstöd vid lämning | [NAMN_1] |\n")
+    assert _verdict(text, "goals_present") != "not_met"
+    assert _verdict(text, "child_goals") == "met"
+
+
+def test_a_goal_row_of_a_two_column_label_table_is_a_goal():
+    # "| Mål | ... |" in a table of labels and their text holds a goal, as a sheet's "Mål" row does (GUIDELINES 4,
+    # block 73: a handover written as a table of labels)
+    text = ("Överlämningsmöte\n\n| | |\n|---|---|\n"
+            "| Behov | [BARN] behöver stöd i vardagen och på fritiden. |\n"
+            "| Mål | [BARN] sover över på det nya korttidsboendet två helger i månaden senast i mars. |\n"
+            "| Nästa uppföljning | 2026-02-10, [NAMN_1] kallar |\n")
+    assert _verdict(text, "goals_present") != "not_met"
+    assert _verdict(text, "goals_evaluable") == "met"
+    assert _verdict(text, "child_goals") == "met"
+
+
+def test_a_title_for_what_is_wanted_by_a_later_time_heads_goals():
+    # "Det jag vill att de vuxna ska ha gjort" / "Det vi vill ska hända": the wished-for states below are goals, as
+    # under "Det här vill jag" (GUIDELINES 4, block 70: "önskat läge" is a goal when it says what is to be different)
+    text = ("Min plan\n\nDet jag vill ska hända före jul\n"
+            "- Att jag sover hela natten fem nätter i veckan.\n- Att jag går till skolan varje dag.\n\n"
+            "Nästa lilla steg\n- [NAMN_1] pratar med mina lärare.\n")
+    assert _verdict(text, "goals_present") != "not_met"
+    assert _verdict(text, "child_goals") == "met"
