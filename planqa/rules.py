@@ -5089,6 +5089,16 @@ def _compound_role_subject(text: str) -> bool:
     return any(a == 0 and b == len(tail) for a, b, _ in find_roles(tail)) or bool(GOAL_AGENCY_SUBJECT.match(tail))
 
 
+# A goal's second att-clause ("Att vidtagna insatser samordnas och att barnets välbefinnande därmed tillgodoses") and a
+# passive state it ends in ("tillgodoses", "säkerställs", "tryggas"): an intervention's passive in the first clause does
+# not make the whole goal an activity when the second states what is to be reached for the child; the whole is a state
+# the agencies should bring about (GUIDELINES 4.1; block 72: nominalised goals are goals as usual, how they are framed is
+# open in 4.2, so they are not read as the child's).
+SECOND_ATT_CLAUSE = re.compile(r"(?:,\s*|\s)(?:och|o|samt)\s+att\s+", re.I)
+GOAL_AGENCY_STATE_END = re.compile(r"\b(?:tillgodoses|tillgodosett|tillgodosedda?|säkerställs|säkras|tryggas|"
+                                   r"garanteras|uppnås|främjas|stärks|förbättras)\W*$", re.I)
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -5104,6 +5114,10 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "activity"  # "Nätverksmöten genomförda"
     if AGENCY_BRINGS_CHILD.match(text):
         return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
+    second = SECOND_ATT_CLAUSE.search(text)
+    if second and SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) \
+            and GOAL_AGENCY_STATE_END.search(text[second.end():]):
+        return "agency"  # "Att insatserna samordnas och att barnets välbefinnande därmed tillgodoses"
     if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
             or _subjectless_intervention(text) or _child_attends_service(ctx, s, text, body_at):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"

@@ -6436,3 +6436,12 @@ def test_a_title_for_what_is_wanted_by_a_later_time_heads_goals():
             "Nästa lilla steg\n- [NAMN_1] pratar med mina lärare.\n")
     assert _verdict(text, "goals_present") != "not_met"
     assert _verdict(text, "child_goals") == "met"
+
+
+def test_a_second_att_clause_with_a_state_makes_a_passive_goal_an_agency_state():
+    # "Att insatserna samordnas och att barnets ... tillgodoses": the second clause states what is to be reached, so the
+    # goal is a state for the agencies, not only an activity (GUIDELINES 4.1; 4, block 72: nominalised goals as usual)
+    text = ("5. Mål\nAtt beslutade insatser fortsatt samordnas och att barnets trygghet därmed säkerställs.\n\n"
+            "6. Insatser\nSoc ([NAMN_1]) har kontakt med familjen en gång i månaden.\n")
+    assert _verdict(text, "goals_present") == "partial"
+    assert _verdict(text, "child_goals") == "not_met"
