@@ -4908,6 +4908,9 @@ GOAL_ACTION_VERB = re.compile(
 ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|anpassa|"
                          r"remittera|anmäla|bjuda in|inhämta|sammanställa|planera|utse|kartlägga|utvärdera|ansöka|"
                          r"dokumentera|uppdatera|tillsätta|samla in|"
+                         # the team's own to-dos, as an infinitive with no subject ("Gå igenom förra planens punkter",
+                         # "Höra av sig om något ändras"; GUIDELINES 4.1: activities under "Mål" are no goals)
+                         r"gå igenom|höra av sig|ringa|mejla|maila|följa upp|stämma av|"
                          # the papers of the case: gather them, write one, give information ("Samla papper från alla",
                          # "Skriva remiss", "Ge föräldrarna information före beslut")
                          r"samla (?:ihop )?(?:\w+ )?(?:papper\w*|underlag\w*|uppgifter\w*|dokument\w*|journal\w*)|"
@@ -4939,7 +4942,7 @@ GOAL_AS_INTERVENTION = re.compile(
     r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade|"
     r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
     r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
-    r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
+    r"behandling|information|info|kontakt|remiss|anmälan|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
     r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
     # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")

@@ -6445,3 +6445,12 @@ def test_a_second_att_clause_with_a_state_makes_a_passive_goal_an_agency_state()
             "6. Insatser\nSoc ([NAMN_1]) har kontakt med familjen en gång i månaden.\n")
     assert _verdict(text, "goals_present") == "partial"
     assert _verdict(text, "child_goals") == "not_met"
+
+
+def test_the_teams_to_dos_under_the_goal_heading_are_activities():
+    # an infinitive with no subject ("Gå igenom ...", "Höra av sig ...") and a filing ("Anmälan till förskola") under
+    # "Mål" are what the team does (GUIDELINES 4.1: only activities under "Mål" is goals_present not_met)
+    text = ("Mål till nästa gång\n- Gå igenom förra planens punkter igen\n- Höra av sig om något ändras\n"
+            "- Anmälan till förskola\n\nNästa uppföljning: 2/4, [NAMN_1] kallar.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    assert _verdict(text, "child_goals") == "not_met"
