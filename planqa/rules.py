@@ -2285,6 +2285,12 @@ NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b
                           r"\b(?:formulera|sätta|satte|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+|fler\s+)?m[åa]l(?:en)?\b|"
                           # talk about more goals than those written ("om vi skulle ha fler mål")
                           r"\bha\s+fler\s+m[åa]l\b|"
+                          # goals to be set later, in the passive ("Mål för planen ska fastställas sedan bedömningen
+                          # föreligger", "Målen sätts vid nästa möte"; GUIDELINES 4, block 72: official Swedish)
+                          r"\bm[åa]l(?:en|et)?\s+(?:[\wåäö]+\s+){0,3}?(?:(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?"
+                          r"(?:fastställas|sättas|formuleras|bestämmas|utarbetas|tas\s+fram)|"
+                          r"(?:fastställs|sätts|formuleras|bestäms|utarbetas|tas\s+fram)\s+(?:senare|sedan|när|efter|"
+                          r"vid|på|först))\b|"
                           # the old goals still apply, with nothing written out (GUIDELINES 4, block 53)
                           r"\b(?:de|dom)\s+(?:gamla|tidigare|förra)\s+(?:m[åa]len\s+)?(?:\w+\s+)?(?:gäller|kvarstår)\b",
                           re.I)
@@ -5121,7 +5127,8 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     if second and SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) \
             and GOAL_AGENCY_STATE_END.search(text[second.end():]):
         return "agency"  # "Att insatserna samordnas och att barnets välbefinnande därmed tillgodoses"
-    if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
+    if (SERVICE_PASSIVE_GOAL.match(text) or MODAL_SERVICE_PASSIVE.match(text)) and not is_measurable(text) \
+            or GUARDIAN_ACTIVITY.match(text) \
             or _subjectless_intervention(text) or _child_attends_service(ctx, s, text, body_at):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"
     if GOAL_AS_INTERVENTION.match(text) and re.search(r"\s[–—-]\s*\S", text) and ctx.has_agent(s) \
@@ -7583,6 +7590,16 @@ PASSIVE_ACTIVITY = re.compile(rf"^[^,.]{{0,40}}?\b{_SERVICE_PASSIVE}\b(?![^.]{{0
 SERVICE_PASSIVE_GOAL = re.compile(
     rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|skall|kommer|kan|bör|måste|behöver)\b)[^,.;:]){{0,80}}?"
     rf"\b(?:{_SERVICE_PASSIVE}|utreds|prövas|tillhandahålls|anordnas|införs|dokumenteras|lämnas|ges)\b"
+    r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))",
+    re.I)
+# The same with a modal and the passive infinitive of a doing verb, no deadline ("Urinprovtagning ska genomföras.",
+# "Kontakt med fritids ska upprättas", "Erforderliga anpassningar ska vidtas"): what the services will do, an
+# activity among the goals (GUIDELINES 4.1; 4, block 72: a passive without an agent in official Swedish). A state
+# ("[BARN]s hälsa ska säkras") or a deadline ("... ska genomföras senast v. 12") makes it a state to reach.
+MODAL_SERVICE_PASSIVE = re.compile(
+    rf"^(?!(?:att\s+)?{GOAL_CHILD})[^,.;:]{{0,60}}?\b(?:ska|skall|bör|kommer att)\s+(?:(?:också|även|snarast|fortsatt)\s+)?"
+    r"(?:genomföras|utföras|göras|inledas|påbörjas|startas|inhämtas|tas fram|upprättas|bokas|skickas|anordnas|"
+    r"vidtas|utredas|tillhandahållas)\b"
     r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))",
     re.I)
 # A state that an arrangement should reach ("Ansökan ska vara inskickad", "Skyddade personuppgifter beviljade före

@@ -6454,3 +6454,19 @@ def test_the_teams_to_dos_under_the_goal_heading_are_activities():
             "- Anmälan till förskola\n\nNästa uppföljning: 2/4, [NAMN_1] kallar.\n")
     assert _verdict(text, "goals_present") == "not_met"
     assert _verdict(text, "child_goals") == "not_met"
+
+
+def test_a_modal_passive_of_a_doing_verb_under_the_goals_is_an_activity():
+    # "Provtagning ska genomföras." with no deadline: what the services do, in official Swedish (GUIDELINES 4.1; 4,
+    # block 72: a passive without an agent); with a deadline it is a state to reach, a goal of the agency's
+    text = ("Punkt 4. Mål\n4.1 Habiliteringen genomför en bedömning av [BARN]s kommunikation.\n"
+            "4.2 Provtagning ska genomföras.\n\nPunkt 5. Uppföljning\nPlanen följs upp den 3 juni.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    assert _verdict(text.replace("ska genomföras.", "ska genomföras senast v. 12."), "goals_present") == "partial"
+
+
+def test_goals_to_be_set_later_in_the_passive_are_no_goal():
+    # "Mål för planen ska fastställas sedan ...": a note that goals are missing (GUIDELINES 3: no goal; 4, block 72)
+    text = ("Vad som ska göras\n1. Det åligger förskolan att införa bildstöd fr.o.m. v. 9.\n\n"
+            "Mål\nMål för planen ska fastställas sedan bedömningen föreligger.\n")
+    assert _verdict(text, "goals_present") == "not_met"
