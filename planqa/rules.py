@@ -2338,10 +2338,24 @@ def _with_continuation(ctx: Context, s: Segment) -> Segment:
         nxt_end = ctx.text.find("\n", line_end + 1)
         nxt_end = len(ctx.text) if nxt_end < 0 else nxt_end
         nxt = ctx.text[line_end + 1:nxt_end]
-        if not CONTINUATION.match(nxt) or LIST_ITEM_START.match(nxt) or "|" in nxt or "\t" in nxt.strip():
+        if not CONTINUATION.match(nxt) or LIST_ITEM_START.match(nxt) or "|" in nxt or "\t" in nxt.strip() \
+                or _next_goal_line(ctx.text[s.start:end], nxt):
             break
         end = line_end + 1 + len(nxt.rstrip())
     return s if end == s.end else Segment(s.start, end, ctx.text[s.start:end], s.section)
+
+
+# A word that leaves its sentence open at the end of a line ("... vara med när" / "klassen ska på utflykt").
+OPEN_LINE_END = re.compile(r"\b(?:när|att|som|och|eller|men|om|för|till|med|i|på|av|så|då|samt|den|det|de|en|ett|"
+                           r"utan|efter|under|från|mot|vid|hos)\W*$", re.I)
+
+
+def _next_goal_line(goal: str, nxt: str) -> bool:
+    """The next line opens a goal of its own: a goal that already has its "ska" and ends a phrase, then a line with its
+    own subject and "ska" ("att [BARN] ska må bra" / "soc ska ha beslutat om ..."; goals listed one a line without
+    bullets, GUIDELINES 4, block 50: a list is a list however it is laid out)."""
+    return bool(re.search(r"\b(?:ska|skall)\b", goal, re.I)) and not OPEN_LINE_END.search(goal) \
+        and bool(re.match(rf"\s*(?:att\s+)?{_SERIES_SUBJECT}", nxt))
 
 
 _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?\s*:\s+\S")

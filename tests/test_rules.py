@@ -6470,3 +6470,11 @@ def test_goals_to_be_set_later_in_the_passive_are_no_goal():
     text = ("Vad som ska göras\n1. Det åligger förskolan att införa bildstöd fr.o.m. v. 9.\n\n"
             "Mål\nMål för planen ska fastställas sedan bedömningen föreligger.\n")
     assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_goals_one_a_line_without_bullets_are_separate_goals():
+    # a line with its own subject and "ska" after a goal that has its "ska" opens the next goal, not a continuation
+    # (GUIDELINES 4, block 50: a list is a list however it is laid out; 4.1: an agency's state beside the child's goal)
+    text = ("Mål:\natt [BARN] ska känna sig trygg på förskolan\nsoc ska ha beslutat om fortsatt familjebehandling\n\n"
+            "Insatser:\n- [NAMN_1] på förskolan ringer [VH1] om något oroar\n")
+    assert _verdict(text, "child_goals") == "partial"
