@@ -5122,6 +5122,16 @@ GOAL_AGENCY_STATE_END = re.compile(r"\b(?:tillgodoses|tillgodosett|tillgodosedda
                                    r"garanteras|uppnås|främjas|stärks|förbättras)\W*$", re.I)
 
 
+# A subject other than the child that "ska ha" been done in the passive, or "ska ha kommit till stånd" ("En långsiktig
+# boendelösning för modern och barnet ska ha utretts", "Erforderlig hälsokontroll av barnet ska ha kommit till stånd"):
+# a state the services should reach, also when the child is named inside the subject (GUIDELINES 4.1: "Skolan ska ha
+# infört bildschema senast v. 39"; 4, block 72: official passives and nominalisations are read for what they say).
+SUPINE_PASSIVE_STATE = re.compile(rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|skall)\b)[^,.;:]){{1,80}}?"
+                                  r"\b(?:ska|skall)\s+(?:\w+\s+)?ha\s+(?:(?!(?:halver|minsk|ök|förbättr|försämr|fördubbl|"
+                                  r"sänk|höj)ats\b)\w{3,}ts|kommit till stånd)\b", re.I)
+# (A measure that "ska ha halverats" or "minskats" is a change in what is measured, not a service's doing.)
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -5148,6 +5158,8 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     if GOAL_AS_INTERVENTION.match(text) and re.search(r"\s[–—-]\s*\S", text) and ctx.has_agent(s) \
             and not re.search(r"\b(?:ska|skall|är|blir|vara)\b", text, re.I):
         return "activity"  # "Genomgång av akutplanen med personalen som har [BARN] – [NAMN_1], BUM": an owned intervention
+    if SUPINE_PASSIVE_STATE.match(text):
+        return "agency"  # "Erforderlig hälsokontroll av barnet ska ha kommit till stånd inom BVC"
     agency_subject = _agency_subject(ctx, s, body_at) or _compound_role_subject(text)
     if re.search(GOAL_CHILD, text, re.I) and not agency_subject:
         return "child"

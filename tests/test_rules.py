@@ -6478,3 +6478,14 @@ def test_goals_one_a_line_without_bullets_are_separate_goals():
     text = ("Mål:\natt [BARN] ska känna sig trygg på förskolan\nsoc ska ha beslutat om fortsatt familjebehandling\n\n"
             "Insatser:\n- [NAMN_1] på förskolan ringer [VH1] om något oroar\n")
     assert _verdict(text, "child_goals") == "partial"
+
+
+def test_a_service_state_in_the_supine_passive_is_an_agency_goal_even_with_the_child_inside():
+    # "... av barnet ska ha kommit till stånd", "... för modern och barnet ska ha utretts": states the services should
+    # reach (GUIDELINES 4.1: goals_present partial when the goals are agencies' states); a measure that "ska ha
+    # halverats" stays what it was
+    text = ("III. Mål\n1. [BARN] ska sova i egen säng fem nätter i veckan.\n"
+            "2. Erforderlig hörselkontroll av barnet ska ha kommit till stånd inom BVC.\n"
+            "3. En långsiktig boendelösning för modern och barnet ska ha utretts.\n\n"
+            "IV. Uppföljning\nPlanen följs upp den 9 december.\n")
+    assert _verdict(text, "goals_present") == "partial"
