@@ -7602,7 +7602,11 @@ NOT_CHILD_SUBJECT = re.compile(
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
     r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fsk|försk\.?|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|undervisning\w*|lärmiljö\w*|bemötande\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
-    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
+    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er|"
+    # the meeting's participants ("Samtliga i nätverket ska ha fått kontaktlistan", "Alla som var med ska ha fått
+    # sammanfattningen"): the team's own process, GUIDELINES 3 child_goals ("vad verksamheterna ska göra")
+    r"(?:alla|samtliga)(?=\s+(?:som\s+(?:var|deltog|är|medverkade)|i\s+nätverket|på\s+mötet|närvarande|deltagare|"
+    r"berörda|inblandade|aktörer|parter))|deltagar\w*|närvarande|berörda|inblandade)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|säkerställs|upprätthålls|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")

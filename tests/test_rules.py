@@ -6489,3 +6489,11 @@ def test_a_service_state_in_the_supine_passive_is_an_agency_goal_even_with_the_c
             "3. En långsiktig boendelösning för modern och barnet ska ha utretts.\n\n"
             "IV. Uppföljning\nPlanen följs upp den 9 december.\n")
     assert _verdict(text, "goals_present") == "partial"
+
+
+def test_the_meetings_participants_as_a_goals_subject_are_no_child_goal():
+    # "Alla som var med ska ha fått sammanfattningen ...": the team's own process, not what changes for the child
+    # (GUIDELINES 3 child_goals: a mix of the child's goals and what the services do is partial)
+    text = ("Mål\n- [BARN] ska sova hela natten minst fyra nätter i veckan till jul.\n"
+            "- Alla som var med ska ha fått den här sammanfattningen senast fredag.\n")
+    assert _verdict(text, "child_goals") == "partial"
