@@ -73,13 +73,15 @@ GOAL_PLACEHOLDER = re.compile(
     r"(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
-# "dagar" that a när/då/som clause picks out ("även dagar när det är oroligt hemma") says which days, no frequency.
+# "dagar" is a frequency only with a share of them ("alla schemalagda dagar", "de flesta dagar", "varannan dag" and
+# the numbers): "fler lugna dagar", "hela dagar", "trygga och förutsägbara dagar" and the days a när/då/som clause picks
+# out ("även dagar när det är oroligt hemma") give no level (GUIDELINES 3 goals_evaluable: "må bättre" is not measurable).
 # A season with a preposition of time is a time frame ("under hösten", "till våren"), not in a comparison ("ska
 # fungera bättre än under hösten"); "sommar" only as the season ("före sommaren"), not in a compound ("sommarjobb",
 # "sommarlägret"). "hela" alone ("ska orka hela skoldagen", "hela förmiddagen") is the extent of one occasion, no level,
 # frequency or time frame (GUIDELINES 3: "må bättre"-like goals are not measurable).
 MEASURABLE = re.compile(
-    r"\d|\b(?:dagar(?!\s+(?:när|då|som)\b)|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner|nätter|kvällar|morgnar|raster|måltider)|minst|högst|veckor?|v\.|vecka|månad\w*|"
+    r"\d|\b(?:(?:alla|de flesta|flertalet|varannan|var tredje)\s+(?:\w+\s+)?dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner|nätter|kvällar|morgnar|raster|måltider)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"\w*terminen|läsåret|jul|sommar(?:en)?|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|ingen|inga|"
     r"\w*lovet|midsommar|(?<!än )(?:under|till|före|innan|inför|i|senast|fram till) (?:hösten|våren|vintern)|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)

@@ -6497,3 +6497,16 @@ def test_the_meetings_participants_as_a_goals_subject_are_no_child_goal():
     text = ("Mål\n- [BARN] ska sova hela natten minst fyra nätter i veckan till jul.\n"
             "- Alla som var med ska ha fått den här sammanfattningen senast fredag.\n")
     assert _verdict(text, "child_goals") == "partial"
+
+
+@pytest.mark.parametrize("goal, measurable", [
+    # "dagar" is a frequency only with a share of them (GUIDELINES 3 goals_evaluable: "må bättre" is not measurable)
+    ("[BARN] ska ha fler lugna dagar.", False),
+    ("[BARN] ska orka vara i skolan hela dagar.", False),
+    ("[BARN] ska ha trygga och förutsägbara dagar.", False),
+    ("[BARN] är i skolan alla schemalagda dagar.", True),
+    ("[BARN] äter frukost de flesta dagar.", True),
+])
+def test_days_are_a_frequency_only_with_a_share_of_them(goal: str, measurable: bool):
+    from planqa.rules import is_measurable
+    assert is_measurable(goal) is measurable
