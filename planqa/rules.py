@@ -1369,7 +1369,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             continue
         # a Markdown header right below another table, with no blank line read between them, opens a new table
         # ("| Läget | ... |" / "| Mål till midsommar | Insats | Vem |" / "|---|---|---|"): its columns are its own
-        new_table = not sheet and prev_row and not is_table_header(ln.text) and _above_separator(ctx.text, ln.end)
+        new_table = not sheet and prev_row and _above_separator(ctx.text, ln.end)
         if new_table:
             goal_col, has_header, area_col, owned_table = None, False, False, False
         if not sheet and (not prev_row or new_table or is_table_header(ln.text)):

@@ -6411,9 +6411,11 @@ def test_a_goal_table_right_below_another_table_has_its_own_columns():
             "| Närvarande | [VH1], [NAMN_1] förskollärare |\n|---|---|\n"
             "| Läget | [BARN] börjar på avdelningen v. 14 och behöver stöd i språket. |\n\n"
             "| Mål till jul | Insats | Vem |\n|---|---|---|\n"
-            "| [BARN] säger hej till pedagogerna på svenska varje morgon. | Bildstöd vid lämning | [NAMN_1] |\n")
+            "| [BARN] säger hej till pedagogerna på svenska varje morgon. | Bildstöd vid lämning | [NAMN_1] |\n\n"
+            "| | |\n|---|---|\n| Vem tar över | Förskolan genom [NAMN_2] |\n| Nästa uppföljning | efter sommaren |\n")
     assert _verdict(text, "goals_present") != "not_met"
     assert _verdict(text, "child_goals") == "met"
+    assert _verdict(text, "goals_evaluable") == "met"  # the table after it, with an empty header, holds no goals
 
 
 def test_a_goal_row_of_a_two_column_label_table_is_a_goal():
