@@ -1004,6 +1004,9 @@ GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
                               r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|targets?|kpi(?::?er|s)?|önskat läge|vad vill vi uppnå|"
+                              # a SMART template's first column states the goal (GUIDELINES 4, block 54: a goal
+                              # framework's "Specifikt" is the goal, its other fields measure it)
+                              r"specifikt$|"
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
 
 
@@ -1795,7 +1798,12 @@ TEAM_VISION = re.compile(r"^\W*(?:vi|alla|samtliga(?:\s+\w+)?)\s+(?:tillsammans\
 # (GUIDELINES 4, block 58); "Vi pratade om att [BARN] ska ..." carries its goal and is not this.
 GOAL_TALK = re.compile(r"^\W*(?:vi|jag|man|alla|de vuxna)\s+(?:\w+\s+){0,2}?(?:pratade|diskuterade|talade|resonerade|"
                        r"funderade|pratar|diskuterar|resonerar)\b[^.]{0,40}?\b(?:om|kring)\s+"
-                       r"(?:vad|hur|vilka|vilket|vilken|om|huruvida|vi|man|det|när)\b", re.I)
+                       r"(?:vad|hur|vilka|vilket|vilken|om|huruvida|vi|man|det|när)\b|"
+                       # how the goal form was filled in ("Vi använder förvaltningens SMART-mall.", "Varje rad fylldes i
+                       # gemensamt under mötet."): a note on the form, no goal (GUIDELINES 4, block 52: a template's text)
+                       r"^\W*(?:vi|man)\s+(?:använder|använde|följer|följde|fyllde i|fyller i)\s+(?:\S+\s+){0,2}?"
+                       r"[\w-]*(?:mall|modell|blankett|formulär)\w*\b|"
+                       r"^\W*(?:varje|alla|samtliga)\s+rad(?:er|erna)?\s+(?:fylldes|fylls|skrevs|skrivs)\b", re.I)
 
 
 def _lead_in_sentence(body: str) -> bool:

@@ -6512,3 +6512,16 @@ def test_the_meetings_participants_as_a_goals_subject_are_no_child_goal():
 def test_days_are_a_frequency_only_with_a_share_of_them(goal: str, measurable: bool):
     from planqa.rules import is_measurable
     assert is_measurable(goal) is measurable
+
+
+def test_a_smart_tables_specific_column_holds_its_goals_and_a_note_on_the_form_is_none():
+    # the SMART template's "Specifikt" column states the goal, its other fields measure it (GUIDELINES 4, block 54);
+    # "Vi använder kommunens SMART-mall." is a note on the form (block 52); rows that only say what the services do
+    # are activities (4.1: goals_present not_met)
+    text = ("Mål (SMART)\nVi använder kommunens SMART-mall. Varje rad fylldes i under mötet.\n\n"
+            "| Område | Specifikt | Mätbart | Tidsatt | Ansvarig |\n|---|---|---|---|---|\n"
+            "| Skola | Skolan upprättar åtgärdsprogram | program finns | v. 18 | [NAMN_1], skolan |\n"
+            "| Fritid | Socialtjänsten genomför ART-programmet | antal träffar | våren | [NAMN_2], soc |\n")
+    assert _verdict(text, "goals_present") == "not_met"
+    child = text.replace("Skolan upprättar åtgärdsprogram", "[BARN] är i skolan minst fyra dagar i veckan")
+    assert _verdict(child, "goals_present") != "not_met"
