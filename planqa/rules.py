@@ -5028,7 +5028,11 @@ HOLDS_TALKS = re.compile(r"^\s*(?:att\s+)?(?:\S+\s+){1,4}?(?:har|(?:ska|skall)\s
 # A guardian's own intervention in the present, listed among the goals ("Föräldrarna går föräldrakursen på
 # socialtjänsten", "Mamma går i samtal på beroendemottagningen", "[VH1] träffar sin psykolog"): what the adults do
 # now, an activity (GUIDELINES 4.1); a goal for the guardians ("ska ha gått alla träffarna", GUIDELINES 4.2) is not this.
-GUARDIAN_ACTIVITY = re.compile(rf"^(?:att\s+)?{_GUARDIAN_NOUN}(?:\s+(?:och|o|&)\s+{_GUARDIAN_NOUN})?\s+"
+# The same for the staff around the child ("All ordinarie personal på avdelningen går utbildning i insulinpump"): the
+# staff's training, what the services do (GUIDELINES 4.1).
+_STAFF_SUBJECT = r"(?:(?:all|samtlig|ordinarie|berörd)\s+){0,2}[\w-]*(?:personal(?:en)?|pedagogerna|lärarna|mentorerna)" \
+                 r"(?:\s+(?:på|i|vid)\s+\S+)?"
+GUARDIAN_ACTIVITY = re.compile(rf"^(?:att\s+)?(?:{_STAFF_SUBJECT}|{_GUARDIAN_NOUN}(?:\s+(?:och|o|&)\s+{_GUARDIAN_NOUN})?)\s+"
                                r"(?:(?:går|deltar|fortsätter|påbörjar|genomgår)\s+(?:\S+\s+){0,4}?"
                                r"\w*(?:kurs|utbildning|behandling|samtal|grupp|program|träff|mottagning)\w*|"
                                r"träffar\s+(?:sin|sina|en)\s+\w*(?:psykolog|kurator|terapeut|behandlare|läkare))", re.I)

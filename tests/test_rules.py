@@ -6525,3 +6525,11 @@ def test_a_smart_tables_specific_column_holds_its_goals_and_a_note_on_the_form_i
     assert _verdict(text, "goals_present") == "not_met"
     child = text.replace("Skolan upprättar åtgärdsprogram", "[BARN] är i skolan minst fyra dagar i veckan")
     assert _verdict(child, "goals_present") != "not_met"
+
+
+def test_the_staffs_training_under_the_goals_is_an_activity():
+    # "All ordinarie personal på avdelningen går utbildning i ..." is what the services do, as "Föräldrarna går
+    # föräldrakursen" (GUIDELINES 4.1: only activities under "Mål" is goals_present not_met)
+    text = ("Mål\n- All ordinarie personal på Solrosen går utbildning i insulinpump.\n"
+            "- Förskolan tar fram en skriftlig rutin för utflykter.\n")
+    assert _verdict(text, "goals_present") == "not_met"
