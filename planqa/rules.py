@@ -7675,6 +7675,15 @@ CHILD_GOALS_MET_SHARE = 0.8
 CHILD_GOALS_MIN_SHARE = 0.3
 
 
+# A measure of the child's that shall have changed ("[BARN]s vikt ska ha ökat till minst 40 kg", "... ska ha minskat till
+# högst två per vecka"): the supine of an intransitive change is the child's own change, not an arrangement's state
+# (GUIDELINES 3 child_goals: what is to be different for the child).
+MEASURE_CHANGE = re.compile(r"\b(?:ska|skall)\s+(?:ha\s+)?(?:ökat|minskat|halverats|sjunkit|stigit|förbättrats|"
+                            r"stabiliserats|normaliserats|öka|minska|sjunka|stiga)\b", re.I)
+# A count or share as the subject of such a change ("Antalet tillfällen ...", "Frånvaron ..."): the child's measure.
+COUNT_SUBJECT = re.compile(r"^(?:att\s+)?(?:antalet|andelen|frånvaron|närvaron)\b", re.I)
+
+
 def goal_frame(ctx: Context, s: Segment) -> str:
     """Whose life a goal is framed from: "child" (what the child will do, manage or feel), "other" (what a
     service, a guardian or an arrangement should do or reach), "activity" (an intervention listed among the
@@ -7706,8 +7715,11 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     receives = CHILD_RECEIVES.match(body)
     if receives and GOAL_AS_INTERVENTION.match(body[receives.end():]):
         return "other"  # "[BARN] ska få en bedömning på BUP": what a service gives, not what changes for the child
+    if COUNT_SUBJECT.match(body) and MEASURE_CHANGE.search(body):
+        return "child"  # "Antalet registrerade tillfällen ska ha minskat till högst två per vecka"
     if CHILD_GOAL_SUBJECT.match(body) or CHILD_GOAL_VERB.match(body):
-        passive_for_child = re.match(r"\[BARN\]:?s\b", body, re.I) and ARRANGEMENT_STATE.search(body)
+        passive_for_child = re.match(r"\[BARN\]:?s\b", body, re.I) and ARRANGEMENT_STATE.search(body) \
+            and not MEASURE_CHANGE.search(body)
         return "other" if passive_for_child else "child"
     if PASSIVE_ACTIVITY.match(body):
         return "activity"

@@ -6533,3 +6533,15 @@ def test_the_staffs_training_under_the_goals_is_an_activity():
     text = ("Mål\n- All ordinarie personal på Solrosen går utbildning i insulinpump.\n"
             "- Förskolan tar fram en skriftlig rutin för utflykter.\n")
     assert _verdict(text, "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("goal", [
+    "[BARN]s vikt ska ha ökat till minst 40 kg vid vecka 12.",
+    "Antalet tillfällen med utbrott på förskolan ska ha minskat till högst två per vecka i januari.",
+])
+def test_a_childs_measure_that_shall_have_changed_is_framed_from_the_child(goal: str):
+    # the supine of an intransitive change ("ska ha ökat", "ska ha minskat") is the child's own change, not an
+    # arrangement's state (GUIDELINES 3 child_goals: what is to be different for the child); beside two activities the
+    # goals are mixed (partial)
+    text = (f"Mål\n1. BUP genomför familjebaserad behandling.\n2. Skolan ordnar lunch i ett mindre rum.\n3. {goal}\n")
+    assert _verdict(text, "child_goals") == "partial"
