@@ -5035,7 +5035,9 @@ _STAFF_SUBJECT = r"(?:(?:all|samtlig|ordinarie|berörd)\s+){0,2}[\w-]*(?:persona
 GUARDIAN_ACTIVITY = re.compile(rf"^(?:att\s+)?(?:{_STAFF_SUBJECT}|{_GUARDIAN_NOUN}(?:\s+(?:och|o|&)\s+{_GUARDIAN_NOUN})?)\s+"
                                r"(?:(?:går|deltar|fortsätter|påbörjar|genomgår)\s+(?:\S+\s+){0,4}?"
                                r"\w*(?:kurs|utbildning|behandling|samtal|grupp|program|träff|mottagning)\w*|"
-                               r"träffar\s+(?:sin|sina|en)\s+\w*(?:psykolog|kurator|terapeut|behandlare|läkare))", re.I)
+                               r"träffar\s+(?:sin|sina|en)\s+\w*(?:psykolog|kurator|terapeut|behandlare|läkare)|"
+                               # trained in the passive, also abbreviated ("fsk-personalen utb. i akutmedicin av BUM")
+                               r"(?:utbildas|utb\.)\s+(?:i|om|av)\b)", re.I)
 # What an agency shall offer or create as a setting, not as a service ("Skolan ska erbjuda en trygg och inkluderande
 # miljö", "... erbjuder en tillgänglig lärmiljö"): a state the agency should reach (GUIDELINES 4.1), not an activity.
 AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(?:en\s+|ett\s+)?"

@@ -6533,6 +6533,10 @@ def test_the_staffs_training_under_the_goals_is_an_activity():
     text = ("Mål\n- All ordinarie personal på Solrosen går utbildning i insulinpump.\n"
             "- Förskolan tar fram en skriftlig rutin för utflykter.\n")
     assert _verdict(text, "goals_present") == "not_met"
+    # also trained in the passive, abbreviated: beside three goals of the child's the goals are the child's (met)
+    text = ("Mål\n1. [BARN] ska vara trygg på fsk\n2. [BARN] ska få vara med på allt som andra barn\n"
+            "3. [BARN] ska ha det bra hemma och borta\n4. fsk-personalen utb. i akutmedicin av BUM\n")
+    assert _verdict(text, "child_goals") == "met"
 
 
 @pytest.mark.parametrize("goal", [
