@@ -1572,6 +1572,13 @@ def _interventions_title(ctx: Context, s: Segment) -> str | None:
     return text.rstrip(":").lower()
 
 
+# A sentence in running prose that announces the goals in the sentences after it, ending with a full stop ("De
+# närvarande enades om följande mål för det fortsatta arbetet."): the rest of its paragraph is a goal section, as the
+# list after "Följande mål fastställdes:" is (GUIDELINES 4, block 50: a heading in running text is a heading).
+PROSE_GOAL_LEAD = re.compile(r"\bföljande\s+(?:del)?m[åa]l\b[^.:!?]{0,50}\.\s*$", re.I)
+GOALS_AS_TOPIC = re.compile(r"\b(?:del)?m[åa]l(?:en|et)\b", re.I)
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1593,6 +1600,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
+    prose_until = -1  # the end of a paragraph whose sentence announced the goals after it (PROSE_GOAL_LEAD)
     for s in ctx.segs:
         if s.is_heading and heading and _goal_section(heading) and DECISION_LABEL.match(s.section.rstrip(": ")):
             continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
@@ -1662,6 +1670,14 @@ def goal_segments(ctx: Context) -> list[Segment]:
         in_goal_section = not paused and not left and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
+        if not in_goal_section and s.start < prose_until:
+            # "... enades om följande mål för det fortsatta arbetet. Skolan ska ...", not a remark on the goals that
+            # follows them ("Det noterades att målen i första hand avser ...")
+            in_goal_section = not GOALS_AS_TOPIC.search(s.text)
+        elif not in_goal_section and PROSE_GOAL_LEAD.search(s.text):
+            para_end = ctx.text.find("\n\n", s.end)
+            prose_until = para_end if para_end >= 0 else len(ctx.text)
+            continue
         any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not _adult_wish(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):

@@ -6549,3 +6549,13 @@ def test_a_childs_measure_that_shall_have_changed_is_framed_from_the_child(goal:
     # goals are mixed (partial)
     text = (f"Mål\n1. BUP genomför familjebaserad behandling.\n2. Skolan ordnar lunch i ett mindre rum.\n3. {goal}\n")
     assert _verdict(text, "child_goals") == "partial"
+
+
+def test_a_prose_sentence_announcing_the_goals_opens_a_goal_section_for_its_paragraph():
+    # "... enades om följande mål för hösten." followed by the goals in the same paragraph: a heading in running text is
+    # a heading (GUIDELINES 4, block 50); a remark on the goals after them is no goal
+    text = ("Mötet\nDe närvarande enades om följande mål för hösten. Skolan ska senast v. 47 ha en skriftlig rutin "
+            "för frånvaro. Socialtjänsten ska ha slutfört sin utredning senast den 15 december. Det noterades att "
+            "målen kan behöva ändras.\n\nPlanen följs upp den 28 januari.\n")
+    assert _verdict(text, "goals_present") == "partial"  # states the agencies should reach (GUIDELINES 4.1)
+    assert _verdict(text, "goals_evaluable") == "met"
