@@ -73,13 +73,15 @@ GOAL_PLACEHOLDER = re.compile(
     r"(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
     re.I)
-# "dagar" that a när/då/som clause picks out ("även dagar när det är oroligt hemma") says which days, no frequency.
+# "dagar" is a frequency only with a share of them ("alla schemalagda dagar", "de flesta dagar", "varannan dag" and
+# the numbers): "fler lugna dagar", "hela dagar", "trygga och förutsägbara dagar" and the days a när/då/som clause picks
+# out ("även dagar när det är oroligt hemma") give no level (GUIDELINES 3 goals_evaluable: "må bättre" is not measurable).
 # A season with a preposition of time is a time frame ("under hösten", "till våren"), not in a comparison ("ska
 # fungera bättre än under hösten"); "sommar" only as the season ("före sommaren"), not in a compound ("sommarjobb",
 # "sommarlägret"). "hela" alone ("ska orka hela skoldagen", "hela förmiddagen") is the extent of one occasion, no level,
 # frequency or time frame (GUIDELINES 3: "må bättre"-like goals are not measurable).
 MEASURABLE = re.compile(
-    r"\d|\b(?:dagar(?!\s+(?:när|då|som)\b)|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner|nätter|kvällar|morgnar|raster|måltider)|minst|högst|veckor?|v\.|vecka|månad\w*|"
+    r"\d|\b(?:(?:alla|de flesta|flertalet|varannan|var tredje)\s+(?:\w+\s+)?dagar|gånger|gång|i veckan|i månaden|om dagen|per|varje|alla (?:dagar|lektioner|nätter|kvällar|morgnar|raster|måltider)|minst|högst|veckor?|v\.|vecka|månad\w*|"
     r"\w*terminen|läsåret|jul|sommar(?:en)?|påsk|senast|före|innan|till (?:den|v\.|vecka)|januari|februari|mars|april|"
     r"maj|juni|juli|augusti|september|oktober|november|december|ingen|inga|"
     r"\w*lovet|midsommar|(?<!än )(?:under|till|före|innan|inför|i|senast|fram till) (?:hösten|våren|vintern)|fram till (?=\w*lov|jul|sommar|påsk|midsommar|nästa|vecka|v\.)|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo)\b", re.I)
@@ -1002,6 +1004,9 @@ GOAL_HEADING = re.compile(r"\b(?:m[åa]l|m[åa]len|targets?|objectives?|kpi(?::?
 # A goal column's title, also after "vår"/"gemensam"/"barnets" ("Vår gemensamma målbild", "Barnets mål").
 GOAL_HEADER_CELL = re.compile(r"^(?:(?:vår|våra|vårt|gemensam\w*|övergripande|barnets|\[barn\]s)\s+){0,2}"
                               r"(?:(?:del)?m[åa]l\w*|m[åa]ls[äa]ttning|targets?|kpi(?::?er|s)?|önskat läge|vad vill vi uppnå|"
+                              # a SMART template's first column states the goal (GUIDELINES 4, block 54: a goal
+                              # framework's "Specifikt" is the goal, its other fields measure it)
+                              r"specifikt$|"
                               r"vad ska (?:bli|uppnås)\w*)\b", re.I)
 
 
@@ -1117,10 +1122,18 @@ def _list_title(ctx: Context, s: Segment, rest: str) -> bool:
             and _list_lead_in(ctx, s, any_ending=True))
 
 
+# A list title for what someone wants to have come about by a later time ("Det jag vill att de vuxna ska ha gjort", "Det
+# vi vill ska hända", "Det jag vill ska vara annorlunda"): the wished-for states listed below it are goals, as "Det här
+# vill jag" heads goals (GUIDELINES 4, block 70: "önskat läge" is a goal when it says what is to be different).
+WANTED_TITLE = re.compile(r"^(?:det|vad) (?:jag|vi) vill (?:att [^.!?:]{1,30} )?(?:ska|skall) (?:ha \w+|hända|bli|vara)\b"
+                          r"[^.!?:]{0,30}:?$", re.I)
+
+
 def _goal_list_title(ctx: Context, s: Segment, rest: str) -> bool:
     """A list title with a goal word anywhere ("Det vi kom överens om som mål", "Målen från förra gången, och
-    hur det gick")."""
-    return bool(GOAL_HEADING.search(rest)) and not NOT_A_GOAL.search(rest) and _list_title(ctx, s, rest)
+    hur det gick") or for what is wanted (WANTED_TITLE)."""
+    return bool(GOAL_HEADING.search(rest) or WANTED_TITLE.match(rest)) and not NOT_A_GOAL.search(rest) \
+        and _list_title(ctx, s, rest)
 
 
 def _activity_list_title(ctx: Context, s: Segment, rest: str) -> bool:
@@ -1344,7 +1357,12 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
                 area_col = bool(cells) and bool(AREA_HEADER.match(cells[0]))
                 headed.append((ln.start, ln.end))
                 continue
-        labelled = _labelled_goal_cell(ln.text, spans) if goal_col is None and (sheet or "\t" in ln.text) else None
+        # a two-column table of labels and their text ("| Behov | ... |", "| Mål | [BARN] sover över ... |"): the
+        # row labelled "Mål" holds a goal, as in a sheet (GUIDELINES 4, block 73: a handover's key-value table)
+        key_value = not sheet and "\t" not in ln.text and len(spans) == 2 and not is_table_header(ln.text) \
+            and not _above_separator(ctx.text, ln.end) and not _grid_header(ctx, ln)
+        labelled = _labelled_goal_cell(ln.text, spans) if goal_col is None and (sheet or "\t" in ln.text or key_value) \
+            else None
         if labelled is not None:
             prev_row = True
             headed.append((ln.start, ln.end))
@@ -1352,7 +1370,12 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             if _goal_cell(ln.text[a:b]):
                 cells_out.append(_row_cell(ctx, ln, a, b))
             continue
-        if not sheet and (not prev_row or is_table_header(ln.text)):
+        # a Markdown header right below another table, with no blank line read between them, opens a new table
+        # ("| Läget | ... |" / "| Mål till midsommar | Insats | Vem |" / "|---|---|---|"): its columns are its own
+        new_table = not sheet and prev_row and _above_separator(ctx.text, ln.end)
+        if new_table:
+            goal_col, has_header, area_col, owned_table = None, False, False, False
+        if not sheet and (not prev_row or new_table or is_table_header(ln.text)):
             prev_row = True
             titles = [CELL_NOTE.sub("", c) for c in cells]  # "vad (insats)" is titled "vad"
             if is_table_header(ln.text) or (any(_goal_header_cell(c) for c in cells)
@@ -1549,6 +1572,13 @@ def _interventions_title(ctx: Context, s: Segment) -> str | None:
     return text.rstrip(":").lower()
 
 
+# A sentence in running prose that announces the goals in the sentences after it, ending with a full stop ("De
+# närvarande enades om följande mål för det fortsatta arbetet."): the rest of its paragraph is a goal section, as the
+# list after "Följande mål fastställdes:" is (GUIDELINES 4, block 50: a heading in running text is a heading).
+PROSE_GOAL_LEAD = re.compile(r"\bföljande\s+(?:del)?m[åa]l\b[^.:!?]{0,50}\.\s*$", re.I)
+GOALS_AS_TOPIC = re.compile(r"\b(?:del)?m[åa]l(?:en|et)\b", re.I)
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1570,6 +1600,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
+    prose_until = -1  # the end of a paragraph whose sentence announced the goals after it (PROSE_GOAL_LEAD)
     for s in ctx.segs:
         if s.is_heading and heading and _goal_section(heading) and DECISION_LABEL.match(s.section.rstrip(": ")):
             continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
@@ -1639,6 +1670,14 @@ def goal_segments(ctx: Context) -> list[Segment]:
         in_goal_section = not paused and not left and (_goal_section(section) or under_goals and heading is None and section == outer
                                           or section != enclosing and _goal_section(enclosing)
                                           and not _goalless_label(section))
+        if not in_goal_section and s.start < prose_until:
+            # "... enades om följande mål för det fortsatta arbetet. Skolan ska ...", not a remark on the goals that
+            # follows them ("Det noterades att målen i första hand avser ...")
+            in_goal_section = not GOALS_AS_TOPIC.search(s.text)
+        elif not in_goal_section and PROSE_GOAL_LEAD.search(s.text):
+            para_end = ctx.text.find("\n\n", s.end)
+            prose_until = para_end if para_end >= 0 else len(ctx.text)
+            continue
         any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not _adult_wish(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
@@ -1775,7 +1814,12 @@ TEAM_VISION = re.compile(r"^\W*(?:vi|alla|samtliga(?:\s+\w+)?)\s+(?:tillsammans\
 # (GUIDELINES 4, block 58); "Vi pratade om att [BARN] ska ..." carries its goal and is not this.
 GOAL_TALK = re.compile(r"^\W*(?:vi|jag|man|alla|de vuxna)\s+(?:\w+\s+){0,2}?(?:pratade|diskuterade|talade|resonerade|"
                        r"funderade|pratar|diskuterar|resonerar)\b[^.]{0,40}?\b(?:om|kring)\s+"
-                       r"(?:vad|hur|vilka|vilket|vilken|om|huruvida|vi|man|det|när)\b", re.I)
+                       r"(?:vad|hur|vilka|vilket|vilken|om|huruvida|vi|man|det|när)\b|"
+                       # how the goal form was filled in ("Vi använder förvaltningens SMART-mall.", "Varje rad fylldes i
+                       # gemensamt under mötet."): a note on the form, no goal (GUIDELINES 4, block 52: a template's text)
+                       r"^\W*(?:vi|man)\s+(?:använder|använde|följer|följde|fyllde i|fyller i)\s+(?:\S+\s+){0,2}?"
+                       r"[\w-]*(?:mall|modell|blankett|formulär)\w*\b|"
+                       r"^\W*(?:varje|alla|samtliga)\s+rad(?:er|erna)?\s+(?:fylldes|fylls|skrevs|skrivs)\b", re.I)
 
 
 def _lead_in_sentence(body: str) -> bool:
@@ -2020,7 +2064,8 @@ def goal_gaps(ctx: Context) -> list[Segment]:
 def _goal_section(section: str) -> bool:
     """A goal heading ("Mål", "Delmål", "Det här är målet med min plan"), not an activity heading that names goals
     ("Insatser för att nå målen") nor "mål" in another sense ("Målet med mötet")."""
-    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section) or FRAMEWORK_HEADING.match(section)) \
+    return bool(GOAL_HEADING.search(section) or GOAL_QUESTION.search(section) or FRAMEWORK_HEADING.match(section)
+                or WANTED_TITLE.match(section)) \
         and not ACTIVITY_SECTION.search(section) and not NOT_A_GOAL.search(section)
 
 
@@ -2266,6 +2311,12 @@ NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b
                           r"\b(?:formulera|sätta|satte|ta fram|bestämma|skriva)\s+(?:nya\s+|några\s+|konkreta\s+|fler\s+)?m[åa]l(?:en)?\b|"
                           # talk about more goals than those written ("om vi skulle ha fler mål")
                           r"\bha\s+fler\s+m[åa]l\b|"
+                          # goals to be set later, in the passive ("Mål för planen ska fastställas sedan bedömningen
+                          # föreligger", "Målen sätts vid nästa möte"; GUIDELINES 4, block 72: official Swedish)
+                          r"\bm[åa]l(?:en|et)?\s+(?:[\wåäö]+\s+){0,3}?(?:(?:ska|skall|kommer\s+att)\s+(?:\w+\s+)?"
+                          r"(?:fastställas|sättas|formuleras|bestämmas|utarbetas|tas\s+fram)|"
+                          r"(?:fastställs|sätts|formuleras|bestäms|utarbetas|tas\s+fram)\s+(?:senare|sedan|när|efter|"
+                          r"vid|på|först))\b|"
                           # the old goals still apply, with nothing written out (GUIDELINES 4, block 53)
                           r"\b(?:de|dom)\s+(?:gamla|tidigare|förra)\s+(?:m[åa]len\s+)?(?:\w+\s+)?(?:gäller|kvarstår)\b",
                           re.I)
@@ -2313,10 +2364,24 @@ def _with_continuation(ctx: Context, s: Segment) -> Segment:
         nxt_end = ctx.text.find("\n", line_end + 1)
         nxt_end = len(ctx.text) if nxt_end < 0 else nxt_end
         nxt = ctx.text[line_end + 1:nxt_end]
-        if not CONTINUATION.match(nxt) or LIST_ITEM_START.match(nxt) or "|" in nxt or "\t" in nxt.strip():
+        if not CONTINUATION.match(nxt) or LIST_ITEM_START.match(nxt) or "|" in nxt or "\t" in nxt.strip() \
+                or _next_goal_line(ctx.text[s.start:end], nxt):
             break
         end = line_end + 1 + len(nxt.rstrip())
     return s if end == s.end else Segment(s.start, end, ctx.text[s.start:end], s.section)
+
+
+# A word that leaves its sentence open at the end of a line ("... vara med när" / "klassen ska på utflykt").
+OPEN_LINE_END = re.compile(r"\b(?:när|att|som|och|eller|men|om|för|till|med|i|på|av|så|då|samt|den|det|de|en|ett|"
+                           r"utan|efter|under|från|mot|vid|hos)\W*$", re.I)
+
+
+def _next_goal_line(goal: str, nxt: str) -> bool:
+    """The next line opens a goal of its own: a goal that already has its "ska" and ends a phrase, then a line with its
+    own subject and "ska" ("att [BARN] ska må bra" / "soc ska ha beslutat om ..."; goals listed one a line without
+    bullets, GUIDELINES 4, block 50: a list is a list however it is laid out)."""
+    return bool(re.search(r"\b(?:ska|skall)\b", goal, re.I)) and not OPEN_LINE_END.search(goal) \
+        and bool(re.match(rf"\s*(?:att\s+)?{_SERIES_SUBJECT}", nxt))
 
 
 _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?\s*:\s+\S")
@@ -4920,6 +4985,9 @@ GOAL_ACTION_VERB = re.compile(
 ACTION_ITEM = re.compile(r"^\s*(?:att\s+)?(?:se över|ta fram|informera|boka|kalla|kontakta|upprätta|utreda|skicka|anpassa|"
                          r"remittera|anmäla|bjuda in|inhämta|sammanställa|planera|utse|kartlägga|utvärdera|ansöka|"
                          r"dokumentera|uppdatera|tillsätta|samla in|"
+                         # the team's own to-dos, as an infinitive with no subject ("Gå igenom förra planens punkter",
+                         # "Höra av sig om något ändras"; GUIDELINES 4.1: activities under "Mål" are no goals)
+                         r"gå igenom|höra av sig|ringa|mejla|maila|följa upp|stämma av|"
                          # the papers of the case: gather them, write one, give information ("Samla papper från alla",
                          # "Skriva remiss", "Ge föräldrarna information före beslut")
                          r"samla (?:ihop )?(?:\w+ )?(?:papper\w*|underlag\w*|uppgifter\w*|dokument\w*|journal\w*)|"
@@ -4951,7 +5019,7 @@ GOAL_AS_INTERVENTION = re.compile(
     r"^(?:(?:ny|nytt|nya|extra|fortsatt|utökad|utökat|regelbundn\w*|tät|anpassad|anpassat|anpassade|"
     r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
     r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
-    r"behandling|information|info|kontakt|remiss|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
+    r"behandling|information|info|kontakt|remiss|anmälan|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
     r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
     # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")
@@ -5007,10 +5075,16 @@ HOLDS_TALKS = re.compile(r"^\s*(?:att\s+)?(?:\S+\s+){1,4}?(?:har|(?:ska|skall)\s
 # A guardian's own intervention in the present, listed among the goals ("Föräldrarna går föräldrakursen på
 # socialtjänsten", "Mamma går i samtal på beroendemottagningen", "[VH1] träffar sin psykolog"): what the adults do
 # now, an activity (GUIDELINES 4.1); a goal for the guardians ("ska ha gått alla träffarna", GUIDELINES 4.2) is not this.
-GUARDIAN_ACTIVITY = re.compile(rf"^(?:att\s+)?{_GUARDIAN_NOUN}(?:\s+(?:och|o|&)\s+{_GUARDIAN_NOUN})?\s+"
+# The same for the staff around the child ("All ordinarie personal på avdelningen går utbildning i insulinpump"): the
+# staff's training, what the services do (GUIDELINES 4.1).
+_STAFF_SUBJECT = r"(?:(?:all|samtlig|ordinarie|berörd)\s+){0,2}[\w-]*(?:personal(?:en)?|pedagogerna|lärarna|mentorerna)" \
+                 r"(?:\s+(?:på|i|vid)\s+\S+)?"
+GUARDIAN_ACTIVITY = re.compile(rf"^(?:att\s+)?(?:{_STAFF_SUBJECT}|{_GUARDIAN_NOUN}(?:\s+(?:och|o|&)\s+{_GUARDIAN_NOUN})?)\s+"
                                r"(?:(?:går|deltar|fortsätter|påbörjar|genomgår)\s+(?:\S+\s+){0,4}?"
                                r"\w*(?:kurs|utbildning|behandling|samtal|grupp|program|träff|mottagning)\w*|"
-                               r"träffar\s+(?:sin|sina|en)\s+\w*(?:psykolog|kurator|terapeut|behandlare|läkare))", re.I)
+                               r"träffar\s+(?:sin|sina|en)\s+\w*(?:psykolog|kurator|terapeut|behandlare|läkare)|"
+                               # trained in the passive, also abbreviated ("fsk-personalen utb. i akutmedicin av BUM")
+                               r"(?:utbildas|utb\.)\s+(?:i|om|av)\b)", re.I)
 # What an agency shall offer or create as a setting, not as a service ("Skolan ska erbjuda en trygg och inkluderande
 # miljö", "... erbjuder en tillgänglig lärmiljö"): a state the agency should reach (GUIDELINES 4.1), not an activity.
 AGENCY_SETTING = re.compile(r"\b(?:erbjud\w*|ge|ger|skapa\w*)\s+(?:\[\w+\]\s+)?(?:en\s+|ett\s+)?"
@@ -5101,6 +5175,26 @@ def _compound_role_subject(text: str) -> bool:
     return any(a == 0 and b == len(tail) for a, b, _ in find_roles(tail)) or bool(GOAL_AGENCY_SUBJECT.match(tail))
 
 
+# A goal's second att-clause ("Att vidtagna insatser samordnas och att barnets välbefinnande därmed tillgodoses") and a
+# passive state it ends in ("tillgodoses", "säkerställs", "tryggas"): an intervention's passive in the first clause does
+# not make the whole goal an activity when the second states what is to be reached for the child; the whole is a state
+# the agencies should bring about (GUIDELINES 4.1; block 72: nominalised goals are goals as usual, how they are framed is
+# open in 4.2, so they are not read as the child's).
+SECOND_ATT_CLAUSE = re.compile(r"(?:,\s*|\s)(?:och|o|samt)\s+att\s+", re.I)
+GOAL_AGENCY_STATE_END = re.compile(r"\b(?:tillgodoses|tillgodosett|tillgodosedda?|säkerställs|säkras|tryggas|"
+                                   r"garanteras|uppnås|främjas|stärks|förbättras)\W*$", re.I)
+
+
+# A subject other than the child that "ska ha" been done in the passive, or "ska ha kommit till stånd" ("En långsiktig
+# boendelösning för modern och barnet ska ha utretts", "Erforderlig hälsokontroll av barnet ska ha kommit till stånd"):
+# a state the services should reach, also when the child is named inside the subject (GUIDELINES 4.1: "Skolan ska ha
+# infört bildschema senast v. 39"; 4, block 72: official passives and nominalisations are read for what they say).
+SUPINE_PASSIVE_STATE = re.compile(rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|skall)\b)[^,.;:]){{1,80}}?"
+                                  r"\b(?:ska|skall)\s+(?:\w+\s+)?ha\s+(?:(?!(?:halver|minsk|ök|förbättr|försämr|fördubbl|"
+                                  r"sänk|höj)ats\b)\w{3,}ts|kommit till stånd)\b", re.I)
+# (A measure that "ska ha halverats" or "minskats" is a change in what is measured, not a service's doing.)
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -5116,12 +5210,19 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "activity"  # "Nätverksmöten genomförda"
     if AGENCY_BRINGS_CHILD.match(text):
         return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
-    if SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) or GUARDIAN_ACTIVITY.match(text) \
+    second = SECOND_ATT_CLAUSE.search(text)
+    if second and SERVICE_PASSIVE_GOAL.match(text) and not is_measurable(text) \
+            and GOAL_AGENCY_STATE_END.search(text[second.end():]):
+        return "agency"  # "Att insatserna samordnas och att barnets välbefinnande därmed tillgodoses"
+    if (SERVICE_PASSIVE_GOAL.match(text) or MODAL_SERVICE_PASSIVE.match(text)) and not is_measurable(text) \
+            or GUARDIAN_ACTIVITY.match(text) \
             or _subjectless_intervention(text) or _child_attends_service(ctx, s, text, body_at):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"
     if GOAL_AS_INTERVENTION.match(text) and re.search(r"\s[–—-]\s*\S", text) and ctx.has_agent(s) \
             and not re.search(r"\b(?:ska|skall|är|blir|vara)\b", text, re.I):
         return "activity"  # "Genomgång av akutplanen med personalen som har [BARN] – [NAMN_1], BUM": an owned intervention
+    if SUPINE_PASSIVE_STATE.match(text):
+        return "agency"  # "Erforderlig hälsokontroll av barnet ska ha kommit till stånd inom BVC"
     agency_subject = _agency_subject(ctx, s, body_at) or _compound_role_subject(text)
     if re.search(GOAL_CHILD, text, re.I) and not agency_subject:
         return "child"
@@ -7564,7 +7665,11 @@ NOT_CHILD_SUBJECT = re.compile(
     r"gemensam\w*|fungerande)\s+)*(?:vårdnadshavar\w*|föräldr\w*|mamma\w*|pappa\w*|familj\w*|syskon\w*|\[VH\d?\]|"
     r"hemmet|vuxna|personal\w*|lärar\w*|pedagog\w*|skolan|förskolan|fsk|försk\.?|fritids|samarbete\w*|samverkan\w*|kontakt\w*|"
     r"information\w*|rutin\w*|utredning\w*|undervisning\w*|lärmiljö\w*|bemötande\w*|besök\w*|övergång\w*|nätverk\w*|verksamhet\w*|insats\w*|planen|planer\w*|"
-    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er)(?!\w)", re.I)  # also after "[VH1]"
+    r"stöd\w*|umgänge\w*|stämning\w*|det finns|finns|ni|vh\d?|(?:en|någon|båda) av er|"
+    # the meeting's participants ("Samtliga i nätverket ska ha fått kontaktlistan", "Alla som var med ska ha fått
+    # sammanfattningen"): the team's own process, GUIDELINES 3 child_goals ("vad verksamheterna ska göra")
+    r"(?:alla|samtliga)(?=\s+(?:som\s+(?:var|deltog|är|medverkade)|i\s+nätverket|på\s+mötet|närvarande|deltagare|"
+    r"berörda|inblandade|aktörer|parter))|deltagar\w*|närvarande|berörda|inblandade)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|säkerställs|upprätthålls|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
@@ -7578,6 +7683,16 @@ PASSIVE_ACTIVITY = re.compile(rf"^[^,.]{{0,40}}?\b{_SERVICE_PASSIVE}\b(?![^.]{{0
 SERVICE_PASSIVE_GOAL = re.compile(
     rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|skall|kommer|kan|bör|måste|behöver)\b)[^,.;:]){{0,80}}?"
     rf"\b(?:{_SERVICE_PASSIVE}|utreds|prövas|tillhandahålls|anordnas|införs|dokumenteras|lämnas|ges)\b"
+    r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))",
+    re.I)
+# The same with a modal and the passive infinitive of a doing verb, no deadline ("Urinprovtagning ska genomföras.",
+# "Kontakt med fritids ska upprättas", "Erforderliga anpassningar ska vidtas"): what the services will do, an
+# activity among the goals (GUIDELINES 4.1; 4, block 72: a passive without an agent in official Swedish). A state
+# ("[BARN]s hälsa ska säkras") or a deadline ("... ska genomföras senast v. 12") makes it a state to reach.
+MODAL_SERVICE_PASSIVE = re.compile(
+    rf"^(?!(?:att\s+)?{GOAL_CHILD})[^,.;:]{{0,60}}?\b(?:ska|skall|bör|kommer att)\s+(?:(?:också|även|snarast|fortsatt)\s+)?"
+    r"(?:genomföras|utföras|göras|inledas|påbörjas|startas|inhämtas|tas fram|upprättas|bokas|skickas|anordnas|"
+    r"vidtas|utredas|tillhandahållas)\b"
     r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))",
     re.I)
 # A state that an arrangement should reach ("Ansökan ska vara inskickad", "Skyddade personuppgifter beviljade före
@@ -7607,6 +7722,15 @@ INTERVENTION_COMPLIANCE = folded_re(
 CHILD_GOALS_MET_SHARE = 0.8
 # Below this share the goals describe what the services will do or reach: not_met.
 CHILD_GOALS_MIN_SHARE = 0.3
+
+
+# A measure of the child's that shall have changed ("[BARN]s vikt ska ha ökat till minst 40 kg", "... ska ha minskat till
+# högst två per vecka"): the supine of an intransitive change is the child's own change, not an arrangement's state
+# (GUIDELINES 3 child_goals: what is to be different for the child).
+MEASURE_CHANGE = re.compile(r"\b(?:ska|skall)\s+(?:ha\s+)?(?:ökat|minskat|halverats|sjunkit|stigit|förbättrats|"
+                            r"stabiliserats|normaliserats|öka|minska|sjunka|stiga)\b", re.I)
+# A count or share as the subject of such a change ("Antalet tillfällen ...", "Frånvaron ..."): the child's measure.
+COUNT_SUBJECT = re.compile(r"^(?:att\s+)?(?:antalet|andelen|frånvaron|närvaron)\b", re.I)
 
 
 def goal_frame(ctx: Context, s: Segment) -> str:
@@ -7640,8 +7764,11 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     receives = CHILD_RECEIVES.match(body)
     if receives and GOAL_AS_INTERVENTION.match(body[receives.end():]):
         return "other"  # "[BARN] ska få en bedömning på BUP": what a service gives, not what changes for the child
+    if COUNT_SUBJECT.match(body) and MEASURE_CHANGE.search(body):
+        return "child"  # "Antalet registrerade tillfällen ska ha minskat till högst två per vecka"
     if CHILD_GOAL_SUBJECT.match(body) or CHILD_GOAL_VERB.match(body):
-        passive_for_child = re.match(r"\[BARN\]:?s\b", body, re.I) and ARRANGEMENT_STATE.search(body)
+        passive_for_child = re.match(r"\[BARN\]:?s\b", body, re.I) and ARRANGEMENT_STATE.search(body) \
+            and not MEASURE_CHANGE.search(body)
         return "other" if passive_for_child else "child"
     if PASSIVE_ACTIVITY.match(body):
         return "activity"
