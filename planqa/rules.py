@@ -3407,11 +3407,6 @@ def _next_line(ctx: Context, end: int) -> str:
     return ctx.text[line_end + 1:stop if stop >= 0 else len(ctx.text)]
 
 
-def _blank_line_after(ctx: Context, end: int) -> bool:
-    """The line after the one that holds offset end is empty, or there is none."""
-    return not _next_line(ctx, end).strip()
-
-
 def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention; who is "agent", "we" or "missing".
 
@@ -3466,7 +3461,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
-        prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and not _blank_line_after(ctx, s.end)
+        prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and bool(_next_line(ctx, s.end).strip())
         prev_section = s.section
         listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:
@@ -6143,7 +6138,6 @@ def follow_up_responsible(ctx: Context) -> CriterionResult:
     conveners = follow_up_conveners(ctx)
     named = [s for s, who in conveners if who == "named"]
     implied = [s for s, who in conveners if who in ("we", "implied")]
-    undecided = [s for s, who in conveners if who == "undecided"]
     meet_again = [s for i, s in enumerate(ctx.segs) if _search_ci(_MEET_WORDS, s.text) and not NOT_PLANNED.search(s.text)
                   and not FORM_QUESTION.match(s.text)
                   and (WE_MEET.search(POSTPONED_TOPIC.sub("", s.text)) or WE_GET_BACK.search(s.text) and _in_follow_up(ctx, i)
@@ -6659,6 +6653,8 @@ INFANT_MONTHS = 12
 # child of 1 year is the adults' words in the child's mouth (GUIDELINES 4: a jag-plan written by an adult, partial;
 # 3 and 4.1: a small child's own words are met only when the text gives what the child itself said).
 TODDLER_MONTHS = 24
+# Below this age (four years) the child is a small child; from it, with the age given, an older one.
+SMALL_CHILD_MONTHS = 48
 # A child health check named by the child's age in months ("12-månaderskontrollen", "vid 18-mån-besöket"): where the
 # plan gives no age, a child that young.
 MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|besök)\w*", re.I)
@@ -6711,10 +6707,10 @@ def _voice_plan(ctx: Context) -> _VoicePlan:
     adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
     return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
-                      small_child=months is not None and months < 48, child_pronoun=_child_pronoun(text),
+                      small_child=months is not None and months < SMALL_CHILD_MONTHS, child_pronoun=_child_pronoun(text),
                       infant=months is not None and months < INFANT_MONTHS,
                       under_two=months is not None and months < TODDLER_MONTHS,
-                      older_child=months is not None and months >= 48,
+                      older_child=months is not None and months >= SMALL_CHILD_MONTHS,
                       reader={"child": "child", "guardian": "adult"}.get(_plan_addressee(ctx) or ""),
                       guardian_writer=bool(_guardian_writer(ctx) or _search_ci(PARENT_INTRODUCED, text))
                       and not _child_first_person_plan(text),
@@ -7674,6 +7670,8 @@ NOT_CHILD_SUBJECT = re.compile(
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|säkerställs|upprätthålls|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
                     r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
 _DEADLINE = r"\b(?:senast|före|innan|till)\b"
+# No deadline in the 30 characters after ("... genomförs senast v. 12", "... ska upprättas till jullovet" have one).
+_NO_DEADLINE_AFTER = r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))"
 # Said in the present with no deadline, such a line is an intervention listed among the goals.
 PASSIVE_ACTIVITY = re.compile(rf"^[^,.]{{0,40}}?\b{_SERVICE_PASSIVE}\b(?![^.]{{0,30}}{_DEADLINE})", re.I)
 # A goal line that says in the present s-passive, without a modal or a deadline, what the services do ("En
@@ -7683,7 +7681,7 @@ PASSIVE_ACTIVITY = re.compile(rf"^[^,.]{{0,40}}?\b{_SERVICE_PASSIVE}\b(?![^.]{{0
 SERVICE_PASSIVE_GOAL = re.compile(
     rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|skall|kommer|kan|bör|måste|behöver)\b)[^,.;:]){{0,80}}?"
     rf"\b(?:{_SERVICE_PASSIVE}|utreds|prövas|tillhandahålls|anordnas|införs|dokumenteras|lämnas|ges)\b"
-    r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))",
+    + _NO_DEADLINE_AFTER,
     re.I)
 # The same with a modal and the passive infinitive of a doing verb, no deadline ("Urinprovtagning ska genomföras.",
 # "Kontakt med fritids ska upprättas", "Erforderliga anpassningar ska vidtas"): what the services will do, an
@@ -7693,7 +7691,7 @@ MODAL_SERVICE_PASSIVE = re.compile(
     rf"^(?!(?:att\s+)?{GOAL_CHILD})[^,.;:]{{0,60}}?\b(?:ska|skall|bör|kommer att)\s+(?:(?:också|även|snarast|fortsatt)\s+)?"
     r"(?:genomföras|utföras|göras|inledas|påbörjas|startas|inhämtas|tas fram|upprättas|bokas|skickas|anordnas|"
     r"vidtas|utredas|tillhandahållas)\b"
-    r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))",
+    + _NO_DEADLINE_AFTER,
     re.I)
 # A state that an arrangement should reach ("Ansökan ska vara inskickad", "Skyddade personuppgifter beviljade före
 # 1 november", "Sondmatningen ska fungera", "[BARN]s hälsa ska säkras"): GUIDELINES 4.1, not the child's goal.
