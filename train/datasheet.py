@@ -15,7 +15,8 @@ import yaml
 from sklearn.metrics import cohen_kappa_score
 
 from planqa.corpus import ANNOTATIONS, load_corpus
-from planqa.criteria import CRITERION_IDS, VERDICTS
+from planqa.criteria import CRITERION_IDS, DIMENSIONS, VERDICTS
+from planqa.models import dimension_scores
 
 START, END = "<!-- GENERATED: train/datasheet.py -->", "<!-- END GENERATED -->"
 
@@ -43,6 +44,31 @@ def agreement(records: list[dict], directory: Path = ANNOTATIONS / "blind") -> t
              for i in blind)
     rows += ["", f"Follow-up dates identical in {fu} of {len(blind)} plans."]
     return rows, len(blind)
+
+
+def pooled_agreement(records: list[dict]) -> tuple[list[str], int]:
+    """The writers' labels against all never-adjudicated blind labels of the writer blocks, pooled:
+    how far two labellers agree, per criterion and per dimension band (the models' ceiling)."""
+    by_id = {r["id"]: r for r in records}
+    blind = {}
+    for folder in blind_block_folders():
+        for path in sorted((ANNOTATIONS / "blind" / folder).glob("p*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if data and data.get("id") in by_id:
+                blind[data["id"]] = data
+    ids = sorted(blind)
+    rows = ["| criterion or band | plans | raw agreement | Cohen's κ |", "|---|---|---|---|"]
+    for cid in CRITERION_IDS:
+        first = [by_id[i]["labels"][cid] for i in ids]
+        second = [blind[i]["labels"][cid] for i in ids]
+        raw = sum(a == b for a, b in zip(first, second)) / len(ids)
+        rows.append(f"| {cid} | {len(ids)} | {raw:.2f} | {cohen_kappa_score(first, second):.2f} |")
+    for dim in DIMENSIONS:
+        first = [dimension_scores(by_id[i]["labels"])[dim].band for i in ids]
+        second = [dimension_scores(blind[i]["labels"])[dim].band for i in ids]
+        raw = sum(a == b for a, b in zip(first, second)) / len(ids)
+        rows.append(f"| band: {dim} | {len(ids)} | {raw:.2f} | {cohen_kappa_score(first, second):.2f} |")
+    return rows, len(ids)
 
 
 def table(counter: Counter, keys=None) -> str:
@@ -97,6 +123,12 @@ def generate() -> str:
                   f"guidelines and the plain text (`annotations/blind/{folder}/`). Nothing was adjudicated; the "
                   "re-checks of steps 10 and 12, which never saw the blind labels, changed labels of p0712 and "
                   "p0791, and the rows compare with the labels as they are now.", "", *rows]
+    rows, n = pooled_agreement(records)
+    lines += ["", f"### Agreement: all writer blocks pooled ({n} train/dev plans, never adjudicated)", "",
+              "The blocks' tables above taken together: the writers' labels as they are now against the blind",
+              "labels, per criterion and per dimension band (bands computed from the 12 labels as planqa computes",
+              "them). This is how far two careful labellers agree, so it bounds what any model can reach against",
+              "one of them.", "", *rows]
     rows, n = agreement(records, ANNOTATIONS / "blind" / "needs-k")
     lines += ["", f"### Agreement: the needs_described not_met plans of step 18, blind second labelling ({n} train/dev "
                   "plans)", "",
