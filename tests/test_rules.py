@@ -6607,3 +6607,36 @@ def test_a_prose_sentence_announcing_the_goals_opens_a_goal_section_for_its_para
             "målen kan behöva ändras.\n\nPlanen följs upp den 28 januari.\n")
     assert _verdict(text, "goals_present") == "partial"  # states the agencies should reach (GUIDELINES 4.1)
     assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_a_form_read_column_by_column_pairs_its_labels_and_values_in_order():
+    # the left column's labels, then the right column's values in the same order (GUIDELINES 4, block 77: "går
+    # ordningen att följa (lika många rader i samma ordning ...) hör ansvarig, datum och svar till sin rad")
+    text = ("SIP – blankett 3\nMötesdatum\nBarn\nDeltagare\nInsats 1 / ansvarig\nSamordningsansvarig\n"
+            "Nästa uppföljning\nVem kallar\nSamtycke\n"
+            "12 mars 2025\n[BARN], 10 år\n[VH1] mamma, [NAMN_1] kurator\n"
+            "Samtal varannan vecka med [BARN] – elevhälsan\nSida 1 av 2\nSocialtjänsten, [NAMN_2]\n"
+            "2025-05-20 kl. 13.00\n[NAMN_2], socialtjänsten\n"
+            "Vårdnadshavarna har lämnat skriftligt samtycke till SIP.\n")
+    a = assess(text)
+    assert a.criteria["overall_responsibility"].verdict == "met"
+    assert a.criteria["follow_up_date"].verdict == "met"
+    assert a.criteria["follow_up_responsible"].verdict == "met"
+    assert a.follow_up_dates == ["2025-05-20"]
+    assert a.coordinator == "socialtjänsten"
+    # the evidence points into the plan as written
+    ev = a.criteria["follow_up_date"].evidence[0]
+    assert text[ev.start:ev.end] == ev.text and "2025-05-20" in ev.text
+
+
+def test_a_column_read_form_with_more_values_than_labels_pairs_its_last_fields_from_the_end():
+    # four interventions under "Insatser", then two parties that cannot be told apart, then the last fields: read from
+    # the end, "Samordningsansvarig" is "Ej utsedd än" (not_met, GUIDELINES 4.1) though someone calls the next meeting
+    text = ("Barn\nDatum\nNärvarande\nMål\nInsatser\nSamordningsansvarig\nNästa möte\nSamtycke\n"
+            "[BARN], 2 år\n3 mars 2025\n[VH1] mamma, [NAMN_1] BVC-sjuksköterska\n"
+            "[BARN] ska gå upp i vikt till 12 kg till sommaren\n"
+            "Hembesök med råd om mat\nViktkontroll varannan vecka\nAnsökan om stöd i hemmet\n"
+            "[NAMN_1] BVC\n?\nEj utsedd än\n[NAMN_1], BVC-sjuksköterska, kallar till nästa möte.\n"
+            "Samtycke inhämtas.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    assert _verdict(text, "follow_up_responsible") == "met"
