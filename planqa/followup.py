@@ -34,7 +34,9 @@ SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "sip_merg
 FOLLOW_UP_CUE = folded_re(
     r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:(?:sip-?\s?|samordnings)?"
     r"(?:möte|träff|sip|uppföljning|gång|genomgång|sammanträde)|[\wåäö-]+(?:möte|sammanträde))|ses\s+igen|hörs\s+igen|träffas\s+igen"
-    r"|återses|utvärder(?:as|ing)|revider(?:as|ing)|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b",
+    r"|återses|utvärder(?:as|ing)|revider(?:as|ing)|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b"
+    # a bilingual plan's English follow-up (GUIDELINES 4, block 74: what is said in English counts as in Swedish)
+    r"|\bfollow(?:ed)?[\s-]?up\b|\bnext\s+(?:meeting|review|sip)\b|\bmeet\s+again\b",
     re.IGNORECASE)
 # after the date in the same sentence: "23/4, vi skickar kallelse"
 AFTER_CUE = folded_re(r"kallelse|kallar|ses\s+(?:igen|då)|följs\s+upp|utvärderas", re.IGNORECASE)

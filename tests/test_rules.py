@@ -6640,3 +6640,10 @@ def test_a_column_read_form_with_more_values_than_labels_pairs_its_last_fields_f
             "Samtycke inhämtas.\n")
     assert _verdict(text, "overall_responsibility") == "not_met"
     assert _verdict(text, "follow_up_responsible") == "met"
+
+
+@pytest.mark.parametrize("line", ["Follow-up: 14/3 kl 10 at the school", "Next meeting 14/3 kl 10 at the school."])
+def test_an_english_follow_up_in_a_bilingual_plan_counts_as_a_swedish_one(line: str):
+    # GUIDELINES 4, block 74: what a bilingual plan says in English counts as if it were said in Swedish
+    text = f"SIP för [BARN] 2025-02-10\nMål / Goals\n[BARN] ska gå i skolan fyra dagar i veckan.\n{line}\n"
+    assert _verdict(text, "follow_up_date") == "met"
