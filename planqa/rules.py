@@ -5376,8 +5376,8 @@ PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?ansvarig\w*(?:\s+\w+)?|samordn\w*(?:
                         r"kallar till (?:uppföljning|nästa möte))\W*$", re.I)
 ACTION_LABEL = folded_re(r"^\W*(?:insats|insatser|aktivitet|åtgärd)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
 CONSENT_LABEL = folded_re(r"^\W*samtycke\w*\W*$", re.I)
-# A label whose field may hold several lines ("Mål", "Insatser", "Deltagare"), unless the form repeats it per line.
-LIST_LABEL = folded_re(r"^\W*(?:mål|målen|insatser|aktiviteter|åtgärder|deltagare|närvarande)\W*$", re.I)
+# A label whose field may hold several lines ("Mål", "Insatser"), unless the form repeats it per line.
+LIST_LABEL = folded_re(r"^\W*(?:mål|målen|insatser|aktiviteter|åtgärder)\W*$", re.I)
 COLUMN_LABEL_MAX_WORDS = 7
 COLUMN_MIN_LABELS = 4
 
@@ -5582,6 +5582,36 @@ def on_paired_form(rule: Callable[[Context], CriterionResult]) -> Callable[[Cont
     return read
 
 
+# A field answered only with a question mark or a dash ("?", "–"): nobody given.
+OPEN_ANSWER = re.compile(r"^\W*$")
+# The title of a column of responsible parties on a line of its own ("Ansvarig", "Ansvariga", "Vem").
+RESPONSIBLE_TITLE = folded_re(r"^\W*(?:ansvarig[ae]?|ansvar|vem|vem gör vad)\W*$", re.I)
+
+
+def _responsible_column(ctx: Context, acts: list[Segment]) -> list[Segment]:
+    """The lines of a column of responsible parties read out after the interventions' column (GUIDELINES 4, block
+    77): two lines or more in a row, each a bare party (`_bare_party`) or an open answer ("?"), after the first
+    intervention and either in an intervention's own section or under an "Ansvarig" title."""
+    if not acts:
+        return []
+    sections = {s.section for s in acts}
+    run: list[Segment] = []
+    titled = False
+    for ln in ctx.lines:
+        if ln.end <= acts[0].start or _skipped_line(ln.text):
+            continue
+        # a party alone on its line: no time, no field label, no table or spreadsheet row ("Tandläkare: 5/11")
+        party = _bare_party(ctx, ln.start, ln.end) and not re.search(r"\d|[:;|\t]", PERSON_REF.sub("", ln.text)) \
+            or bool(run) and OPEN_ANSWER.match(ln.text)
+        if party and (titled or run or ln.section in sections) and not any(a.start < ln.end and ln.start < a.end
+                                                                            for a in acts):
+            run.append(ln)
+            continue
+        if len(run) >= 2 and any(not OPEN_ANSWER.match(r.text) for r in run):
+            return run
+        run, titled = [], bool(RESPONSIBLE_TITLE.match(ln.text))
+    return run if len(run) >= 2 and any(not OPEN_ANSWER.match(r.text) for r in run) else []
+
 def responsibility_per_action(ctx: Context) -> CriterionResult:
     # the law's point 1 lists the interventions needed and point 4 the coordinator; point 2 says who does what
     # (GUIDELINES 4, block 59)
@@ -5594,6 +5624,16 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
         return _result("responsibility_per_action", "not_met", 0.6, [], "Letade efter insatser med ansvarig "
                                                                           "men hittade inga insatser.")
     missing = [s for s, who in lines if who != "agent"]
+    column = _responsible_column(ctx, acts) if not with_agent and not only_we else []
+    if column:
+        # the responsible parties in a column of their own (GUIDELINES 4, block 77): as many as the interventions,
+        # in the same order, each has its party; otherwise it cannot be told whose is whose (partial)
+        paired = len(column) == len(acts) and not any(OPEN_ANSWER.match(ln.text) for ln in column)
+        return _result("responsibility_per_action", "met" if paired else "partial", 0.55,
+                       [_ev(s, "ACTIVITY") for s in acts + column],
+                       f"De ansvariga står i en egen kolumn ({len(column)} för {len(acts)} insatser)"
+                       + (", i samma ordning som insatserna." if paired else
+                          "; det går inte att avgöra vilken ansvarig som hör till vilken insats."))
     if not missing:
         return _result("responsibility_per_action", "met", 0.7, [_ev(s, "ACTIVITY") for s in acts],
                        f"Alla {len(acts)} insatser anger vem som utför dem.")

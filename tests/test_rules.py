@@ -6647,3 +6647,16 @@ def test_an_english_follow_up_in_a_bilingual_plan_counts_as_a_swedish_one(line: 
     # GUIDELINES 4, block 74: what a bilingual plan says in English counts as if it were said in Swedish
     text = f"SIP för [BARN] 2025-02-10\nMål / Goals\n[BARN] ska gå i skolan fyra dagar i veckan.\n{line}\n"
     assert _verdict(text, "follow_up_date") == "met"
+
+
+@pytest.mark.parametrize(("parties", "verdict"), [
+    ("– Skolan\n– Socialtjänsten\n", "partial"),  # two parties for three interventions: whose is whose is unknown
+    ("– Skolan\n– Socialtjänsten\n– [NAMN_1], BUP\n", "met"),  # as many, in the same order
+])
+def test_a_column_of_responsible_parties_after_the_interventions(parties: str, verdict: str):
+    # a two-column form read out column by column: the interventions, then the "Ansvarig" column (GUIDELINES 4,
+    # block 77: "går det inte att avgöra vilken insats en ansvarig hör till, är insatsen utan angiven ansvarig")
+    text = ("Samordnad individuell plan\nMötesdatum: 2025-03-04\n\nInsatser\n– Anpassat schema under skoldagen\n"
+            "– Samtal om sömn och oro varannan vecka\n– Utredning av behov av kontaktperson\n"
+            f"Sida 1 av 2\nAnsvarig\n{parties}\nNästa möte\n– Skolan kallar till nästa möte.\n")
+    assert _verdict(text, "responsibility_per_action") == verdict
