@@ -6660,3 +6660,11 @@ def test_a_column_of_responsible_parties_after_the_interventions(parties: str, v
             "– Samtal om sömn och oro varannan vecka\n– Utredning av behov av kontaktperson\n"
             f"Sida 1 av 2\nAnsvarig\n{parties}\nNästa möte\n– Skolan kallar till nästa möte.\n")
     assert _verdict(text, "responsibility_per_action") == verdict
+
+
+def test_who_had_called_the_meeting_implies_the_coordinator():
+    # a very short plan's "[NAMN_1] (kurator) hade kallat": who called this meeting, as "kallade" (GUIDELINES 3
+    # overall_responsibility partial: underförstått; GUIDELINES 4, block 76: a clause counts)
+    text = ("Möte på skolan 3/3 2025, [NAMN_1] (kurator) hade kallat. [BARN] var med. Skolan ger [BARN] "
+            "ett eget rum vid prov. Samtycke finns.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
