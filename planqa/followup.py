@@ -50,7 +50,9 @@ CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+a
                        r"|\b(?:ej|inte)\s+(?:en\s+)?uppföljning", re.IGNORECASE)  # "(internt, ej uppföljning av SIP)"
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf. 12/6"
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
-_LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:(?:\[[xX✓✔]\]|[☒☑])\s*)?(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
+# (a symbol or emoji that marks the line, as a participation tool's export writes "📅 efter sportlovet", "➡️ ...", is
+# a bullet: GUIDELINES 4, block 75)
+_LABEL_PREFIX = re.compile(r"^[\s\-*•|\u2190-\u2bff\U0001f300-\U0001faff\ufe0f]*(?:(?:\[[xX✓✔]\]|[☒☑])\s*)?(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
 BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
 # A slide deck exported to text numbers its slides' titles ("Slide 14: Nästa gång", "Bild 3 – Mål")

@@ -6668,3 +6668,12 @@ def test_who_had_called_the_meeting_implies_the_coordinator():
     text = ("Möte på skolan 3/3 2025, [NAMN_1] (kurator) hade kallat. [BARN] var med. Skolan ger [BARN] "
             "ett eget rum vid prov. Samtycke finns.\n")
     assert _verdict(text, "overall_responsibility") == "partial"
+
+
+@pytest.mark.parametrize("mark", ["📅", "➡️", "✅"])
+def test_a_symbol_before_the_time_under_the_follow_up_heading_is_a_bullet(mark: str):
+    # a participation tool's export marks its lines with symbols (GUIDELINES 4, block 75: a symbol counts as a careful
+    # reader understands it); the vague time under "Uppföljning" is the follow-up's (partial)
+    text = (f"Insatser\n{mark} Skolan ordnar en rastvärd som möter [BARN] vid dörren.\n\n"
+            f"4. Uppföljning\n{mark} efter sportlovet\n")
+    assert _verdict(text, "follow_up_date") == "partial"
