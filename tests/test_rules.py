@@ -6677,3 +6677,12 @@ def test_a_symbol_before_the_time_under_the_follow_up_heading_is_a_bullet(mark: 
     text = (f"Insatser\n{mark} Skolan ordnar en rastvärd som möter [BARN] vid dörren.\n\n"
             f"4. Uppföljning\n{mark} efter sportlovet\n")
     assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_a_day_month_and_year_before_av_is_one_date():
+    # "1/10 2026 av planen": the year belongs to the date; only a bare "3/4 av tiden" is a fraction (GUIDELINES 2:
+    # "14/3 2025" is a date with its year)
+    a = assess("SIP 2025-03-01\nInsats: Skolan ger [BARN] läxhjälp.\nNästa uppföljning 1/10 2026 av planen, "
+               "socialtjänsten kallar.\n")
+    assert a.follow_up_dates == ["2026-10-01"]
+    assert a.criteria["follow_up_date"].verdict == "met"
