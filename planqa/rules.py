@@ -5820,11 +5820,31 @@ BRACKETED_LINE = followup.BRACKETED_LINE
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S[^.:]{0,70}[?:]?\s*$")
 
 
+# A form's own guidance on how to fill it in, not in brackets ("Anvisning: Skriv målen så att ...", "Så fyller du i
+# blanketten: ...", "Fylls i av samordnaren under eller efter mötet."): no content of the plan (GUIDELINES 4, block 77:
+# a form's text that is not the answer of a field).
+FORM_GUIDANCE = folded_re(r"^\W*(?:anvisning(?:ar)?\s*:|instruktion(?:er)?\s*:|så fyller (?:du|ni) i\b|"
+                          r"fylls i (?:av|under|efter)\b)", re.I)
+# The heading of a form's printed information page on SIP in general ("Information till den enskilde", "Information
+# om samordnad individuell plan", "Sekretess och personuppgifter"): the law and the form's text, not this plan's.
+INFO_PAGE_HEADING = folded_re(r"^\W*(?:information\s+(?:till\s+den\s+enskilde|om\s+(?:samordnad\s+individuell\s+plan|"
+                              r"sip)\b)|sekretess\s+och\s+personuppgifter)\W*$", re.I)
+
+
 def instruction_spans(lines: list[Segment]) -> list[tuple[int, int]]:
-    """(start, end) of each template instruction line among a plan's lines."""
+    """(start, end) of each template instruction line among a plan's lines, also a form's unbracketed guidance
+    (`FORM_GUIDANCE`) and the lines of its general information page (`INFO_PAGE_HEADING`, up to the next other
+    heading: a short line that is no sentence)."""
     out, previous = [], ""
+    info = False
     for ln in lines:
-        if TEMPLATE_INSTRUCTION.match(ln.text) or BRACKETED_LINE.match(ln.text) and NUMBERED_HEADING.match(previous):
+        t = ln.text.strip()
+        if INFO_PAGE_HEADING.match(t):
+            info = True
+        elif info and t and _word_count(t) <= 4 and not re.search(r"[.:]$|^[–•*-]", t):
+            info = False  # "Sändlista", "Underskrifter": the next part of the form
+        if info or TEMPLATE_INSTRUCTION.match(ln.text) or FORM_GUIDANCE.match(ln.text) \
+                or BRACKETED_LINE.match(ln.text) and NUMBERED_HEADING.match(previous):
             out.append((ln.start, ln.end))
         if ln.text.strip():
             previous = ln.text
@@ -6372,10 +6392,17 @@ def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
 THIS_MEETING_AFTER = folded_re(r"\s*(?:till|för|av|vid)\s+(?:dagens|detta|det här)\s+(?:sip-?)?möte\b", re.I)
 
 
+# A form field's prompt in brackets after its label ("Uppföljning (datum, vem kallar)"): what to fill in, nobody named
+# (GUIDELINES 4, block 77: "en ledtext vars svar inte finns i den andra kolumnen är ett tomt fält").
+FIELD_PROMPT = folded_re(r"\([^()\n]*\bvem\b[^()\n]*\)", re.I)
+
+
 def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
+        if m and any(p.start() < m.start() < p.end() for p in FIELD_PROMPT.finditer(s.text)):
+            continue
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
                 and not THIS_MEETING_AFTER.match(s.text, m.end()) and not _empty_field(s.text[m.end():]) \
                 and not _is_instruction(ctx, s):
@@ -8189,6 +8216,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     label_open = False  # the segment before was a bare consent label: "7. Samtycke", "Samtycke:"
     previous_guardians = False  # the segment before names both guardians or the guardians as a group, or "de"
     for s in ctx.segs:
+        if _is_instruction(ctx, s):
+            continue  # the form's instruction or its general information page ("... krävs samtycke"): not the plan's
         text = _dictated_consent(_checked(s.text))
         stated = s.is_heading and _heading_states_consent(text, label_open)
         them_named, previous_guardians = previous_guardians, bool(

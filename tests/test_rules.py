@@ -6686,3 +6686,24 @@ def test_a_day_month_and_year_before_av_is_one_date():
                "socialtjänsten kallar.\n")
     assert a.follow_up_dates == ["2026-10-01"]
     assert a.criteria["follow_up_date"].verdict == "met"
+
+
+def test_a_forms_information_page_and_field_prompts_name_nobody():
+    # an empty form: the field prompt "(datum, vem kallar)", the unbracketed guidance "Fylls i av samordnaren" and the
+    # printed information page on SIP in general are the form's text, not the plan's (GUIDELINES 4, block 77: "en
+    # ledtext vars svar inte finns i den andra kolumnen är ett tomt fält")
+    text = ("SAMORDNAD INDIVIDUELL PLAN\nFylls i av samordnaren under eller efter mötet.\nBarnets namn\nMål\n"
+            "Samordningsansvarig huvudman\nUppföljning (datum, vem kallar)\nSamtycke\n[BARN]\n"
+            "[BARN] ska sova i egen säng fem nätter av sju.\n\nInformation till den enskilde\n"
+            "För att uppgifter ska kunna lämnas mellan verksamheterna krävs samtycke. Planen ska följas upp och "
+            "revideras vid behov. Samordningsansvarig ansvarar för att kalla till uppföljning.\n"
+            "Underskrift vårdnadshavare ________\n")
+    a = assess(text)
+    for cid in ("overall_responsibility", "follow_up_date", "follow_up_responsible", "consent"):
+        assert a.criteria[cid].verdict == "not_met", cid
+
+
+def test_a_bracketed_template_instruction_gives_no_consent():
+    # "(Ange vem som lämnat samtycke)" under the consent heading: the template's instruction (TEMPLATE_INSTRUCTION)
+    text = "8. Samtycke\n(Ange vem som lämnat samtycke och till vilket informationsutbyte)\n\n9. Övrigt\n-\n"
+    assert _verdict(text, "consent") == "not_met"
