@@ -5556,8 +5556,9 @@ def _find_paired_form(ctx: Context) -> PairedForm | None:
             after = next((sp for sp in spans[k + 1:] if ctx.text[sp[0]:sp[1]].strip()
                           and not _skipped_line(ctx.text[sp[0]:sp[1]])), None)
             if after is None or after in label_of or after in moved:
-                # a field with one value reads as "Label: value"; a label over several lines as their heading
-                label = ctx.text[a:b].rstrip(": \t")
+                # a field with one value reads as "Label: value"; a label over several lines as their heading. A
+                # label for both ("Insats 1 / ansvarig") says the value gives both: the value must name the party.
+                label = re.sub(r"\s*/\s*ansvarig\w*\s*$", "", ctx.text[a:b].rstrip(": \t"), flags=re.I)
                 put(a, a + len(label), label)
                 put(b, b, ": ")
             else:

@@ -6707,3 +6707,13 @@ def test_a_bracketed_template_instruction_gives_no_consent():
     # "(Ange vem som lämnat samtycke)" under the consent heading: the template's instruction (TEMPLATE_INSTRUCTION)
     text = "8. Samtycke\n(Ange vem som lämnat samtycke och till vilket informationsutbyte)\n\n9. Övrigt\n-\n"
     assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_column_read_label_for_both_intervention_and_responsible_needs_the_party_in_its_value():
+    # "Insats 2 / ansvarig" paired with "Kontakt med fritids om hämtningar": the value names no doer (fritids is
+    # whom the contact is with), so one intervention lacks its responsible (GUIDELINES 4, block 77; 3: partial)
+    text = ("SIP – blankett 3\nMötesdatum\nBarnets namn\nInsats 1 / ansvarig\nInsats 2 / ansvarig\n"
+            "Samordningsansvarig\nUppföljning\n"
+            "12 mars 2025\n[BARN], 9 år\nFöräldrakurs, sex träffar – socialtjänsten\n"
+            "Kontakt med fritids om hämtningar\nSocialtjänsten, [NAMN_1]\n[NAMN_1] kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
