@@ -41,7 +41,8 @@ ACTORS: dict[str, list[str]] = {
     "hvb": [r"hvb(?::ts?|:s|-hem(?:met)?s?)?", r"behandlingshem(?:met)?s?"],
     "familjehem": [r"familjehem(?:met)?s?", r"familjehemsföräldrar(?:na)?", r"jourhem(?:met)?"],
     "vuxenpsykiatrin": [r"vuxenpsykiatri(?:n)?s?", r"vup"],
-    "beroendevården": [r"maria ungdom", r"beroendemottagning(?:en)?s?", r"mini-maria", r"beroendevård(?:en)?"],
+    "beroendevården": [r"maria ungdom", r"beroendemottagning(?:en)?s?", r"mini-maria", r"beroendevård(?:en)?",
+                       r"mottagning(?:en)? för unga med missbruk"],  # GUIDELINES 1, the table of verksamheter
     "fritids": [r"fritids(?:hemmet)?", r"fritidsgård(?:en)?s?"],
     "tandvården": [r"folktandvård(?:en)?s?", r"tandvård(?:en)?s?"],
     # the municipality's activity responsibility for young people out of school (GUIDELINES 1: `annan`)

@@ -70,7 +70,9 @@ _ABSOLUTE = [
     rf"{_B}{_PRE}{_DAYPRE}(?P<cy>{_YEAR4})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\d-]){_TIME}?",
     # 14/3, 14/3-25, 13/2 -24, 14/3 2025, 14/3/2025, tisdag 4/3 kl 13.00
     (rf"{_B}{_PRE}{_DAYPRE}(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})"
-    rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d))?(?![\d/]){_NOT_DM}{_TIME}?"),
+    # (a fraction's or count's word after it, "3/4 av tiden", only where no year follows: "1/10 2025 av SIP:en")
+    rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d)|(?![\d/]){_NOT_DM})(?![\d/])"
+    rf"{_TIME}?"),
     # 16.9.2025, 18.03.2025 (day first, only with a four-digit year: "1.5" and "3.2" are numbers)
     rf"{_B}{_PRE}{_DAYPRE}(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})\.(?P<py>{_YEAR4})(?![\d]|\.\d){_TIME}?",
     # den 14 mars, 14 mars 2025, tisdagen den 6 februari 2024, 3:e april

@@ -34,7 +34,9 @@ SCORER_PATH = Path(__file__).resolve().parents[1] / "models" / "ner" / "sip_merg
 FOLLOW_UP_CUE = folded_re(
     r"\buppf(?:öljning\w*|ölj(?:\.|s)?|\.|:)|följ(?:s|as|a|er)\s+upp|(?:nästa|nytt|ny)\s+(?:(?:sip-?\s?|samordnings)?"
     r"(?:möte|träff|sip|uppföljning|gång|genomgång|sammanträde)|[\wåäö-]+(?:möte|sammanträde))|ses\s+igen|hörs\s+igen|träffas\s+igen"
-    r"|återses|utvärder(?:as|ing)|revider(?:as|ing)|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b",
+    r"|återses|utvärder(?:as|ing)|revider(?:as|ing)|kalla(?:r|s)?\s+till|ses\s+(?:vi|ni)\s+igen|stäms\s+av|^\s*ses\b"
+    # a bilingual plan's English follow-up (GUIDELINES 4, block 74: what is said in English counts as in Swedish)
+    r"|\bfollow(?:ed)?[\s-]?up\b|\bnext\s+(?:meeting|review|sip)\b|\bmeet\s+again\b",
     re.IGNORECASE)
 # after the date in the same sentence: "23/4, vi skickar kallelse"
 AFTER_CUE = folded_re(r"kallelse|kallar|ses\s+(?:igen|då)|följs\s+upp|utvärderas", re.IGNORECASE)
@@ -48,7 +50,9 @@ CANCELLED = re.compile(r"inställ|ställdes\s+in|flyttades|sköts\s+upp|blev\s+a
                        r"|\b(?:ej|inte)\s+(?:en\s+)?uppföljning", re.IGNORECASE)  # "(internt, ej uppföljning av SIP)"
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|\n")  # not "uppf. 12/6"
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\[\"”-])|[;,](?=\s)|\s(?:och|men|samt)\s(?!\d)|\n|\|")
-_LABEL_PREFIX = re.compile(r"^[\s\-*•|]*(?:(?:\[[xX✓✔]\]|[☒☑])\s*)?(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
+# (a symbol or emoji that marks the line, as a participation tool's export writes "📅 efter sportlovet", "➡️ ...", is
+# a bullet: GUIDELINES 4, block 75)
+_LABEL_PREFIX = re.compile(r"^[\s\-*•|\u2190-\u2bff\U0001f300-\U0001faff\ufe0f]*(?:(?:\[[xX✓✔]\]|[☒☑])\s*)?(?:[\wåäöÅÄÖ.]+(?:\s+[\wåäöÅÄÖ.]+){0,2}\s*:)?\s*$")
 _TRAILING_LEADING_WORDS = re.compile(rf"(?:\b(?:{LEADING_WORD.pattern}))+$", re.IGNORECASE)
 BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
 # A slide deck exported to text numbers its slides' titles ("Slide 14: Nästa gång", "Bild 3 – Mål")

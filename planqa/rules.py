@@ -5354,6 +5354,265 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
     return _result("goals_evaluable", "not_met", 0.6, ev, "Målen saknar nivå, frekvens eller tidsram.")
 
 
+
+# --- Two-column forms read out column by column (GUIDELINES 4, block 77) ---------------------------------------------
+# "läs som en noggrann läsare som parar ihop kolumnerna: går ordningen att följa (lika många rader i samma ordning,
+# eller ledtexten upprepad) hör ansvarig, datum och svar till sin rad; går det inte att avgöra vilken insats en
+# ansvarig hör till, är insatsen utan angiven ansvarig (`responsibility_per_action` partial); en ledtext vars svar
+# inte finns i den andra kolumnen är ett tomt fält". A form's left column comes first as a run of bare field labels
+# ("Mötesdatum", "Samordningsansvarig", "Vem kallar"), then the right column as a run of values in the same order.
+
+# A form's field label word (the run of labels must be mostly these).
+FORM_LABEL_WORD = folded_re(r"\b(?:datum|mötesdatum|upprättad|avser|barn\w*|ålder|namn|deltagare|närvarande|"
+                            r"behov\w*|mål(?:en|et)?|insats\w*|aktivitet\w*|ansvar\w*|samordn\w*|uppföljning\w*|"
+                            r"nästa\s+möte|kallar|"
+                            r"sammankallande|samtycke\w*|plats|underskrift\w*|övrigt|synpunkt\w*|uppfattning|bakgrund|"
+                            r"vårdnadshavar\w*|föräldrar\w*|fungerar|svårt)\b", re.I)
+# A value that says a field was left open ("Ej utsedd än", "?", "–", "Inte bestämt").
+OPEN_VALUE = folded_re(r"^\W*$|^\W*(?:ej|inte|ingen|oklart|vet ej)\b", re.I)
+# A field label that asks for a date, for a party (who is responsible, coordinates, calls), for an intervention.
+DATE_LABEL = folded_re(r"^\W*(?:datum|mötesdatum|upprättad|ort och datum)\W*$", re.I)
+PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?ansvarig\w*(?:\s+\w+)?|samordn\w*(?:\s+\w+)?|sammankallande|vem kallar|"
+                        r"kallar till (?:uppföljning|nästa möte))\W*$", re.I)
+ACTION_LABEL = folded_re(r"^\W*(?:insats|insatser|aktivitet|åtgärd)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
+CONSENT_LABEL = folded_re(r"^\W*samtycke\w*\W*$", re.I)
+# A label whose field may hold several lines ("Mål", "Insatser"), unless the form repeats it per line.
+LIST_LABEL = folded_re(r"^\W*(?:mål|målen|insatser|aktiviteter|åtgärder)\W*$", re.I)
+COLUMN_LABEL_MAX_WORDS = 7
+COLUMN_MIN_LABELS = 4
+
+
+def _column_label(text: str) -> bool:
+    """A bare field label of a form read column by column: short, no placeholder, no sentence, no inline value,
+    no list item, no page header or form title."""
+    t = text.strip()
+    return bool(t) and len(t) <= 60 and _word_count(t) <= COLUMN_LABEL_MAX_WORDS and not PERSON_REF.search(t) \
+        and not re.search(r"[.!]$|[|\t]|:\s*\S|^\W*\[[ xX✓]\]|[☐☑☒]|^[–•*-]|^\d{1,2}[.)]\s|\d{3}|\s{3}", t) \
+        and not PAGE_HEADER.search(t) \
+        and not re.search(r"\b(?:blankett|samordnad individuell plan)\b", t, re.I)
+
+
+def _skipped_line(text: str) -> bool:
+    """A page header or a form's running title between the values (no value of any field)."""
+    return bool(PAGE_HEADER.search(text) or re.search(r"\bblankett\b|^\W*samordnad individuell plan\b", text, re.I))
+
+
+def _bare_party(ctx: Context, a: int, b: int) -> bool:
+    """The line names a party and little else ("Socialtjänsten, [NAMN_1] socialsekreterare", "Skolan, rektor
+    och elevhälsan"): the answer to a "Ansvarig" field, no intervention."""
+    spans = [(s, e) for s, e, _ in ctx.actors + ctx.roles if a <= s < b] \
+        + [(m.start() + a, m.end() + a) for m in PERSON_REF.finditer(ctx.text[a:b])]
+    if not spans:
+        return False
+    rest = list(ctx.text[a:b])
+    for s, e in spans:
+        rest[s - a:min(e, b) - a] = " " * (min(e, b) - s)
+    left = re.sub(r"\b(?:och|samt|på|i|hos|genom|via)\b", " ", "".join(rest), flags=re.I)
+    return len(re.findall(r"[^\W\d_]{2,}", left)) <= 1
+
+
+def _answers_label(ctx: Context, label: str, a: int, b: int) -> bool:
+    """The value line [a, b) can answer the label: a date field a date, a party field a party (or nothing), an
+    intervention field no bare party, a consent field consent."""
+    value = ctx.text[a:b]
+    if DATE_LABEL.match(label):
+        return any(a <= m.start < b for m in ctx.date_mentions)
+    if PARTY_LABEL.match(label):
+        return bool(OPEN_VALUE.match(value) or _bare_party(ctx, a, b) or FU_CONVENER.search(value))
+    if ACTION_LABEL.match(label):
+        return not _bare_party(ctx, a, b)
+    if CONSENT_LABEL.match(label):
+        return bool(OPEN_VALUE.match(value) or re.search(r"samtyck|^\W*(?:ja|nej)\b", value, re.I))
+    return True
+
+
+def column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """((label start, end), (value start, end)) for each field of a form read out column by column (GUIDELINES 4,
+    block 77): a run of bare field labels, then a run of values. With as many values as labels they pair in
+    order; otherwise from each end as long as each value answers its label (`_answers_label`), and a value the
+    two ends give different labels stays unpaired."""
+    return _cached(ctx, "_column_pairs", _find_column_pairs)
+
+
+def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    lines, pos = [], 0
+    for ln in ctx.text.split("\n"):
+        lines.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    i = 0
+    while i < len(lines):
+        text = ctx.text[lines[i][0]:lines[i][1]]
+        if not _column_label(text):
+            i += 1
+            continue
+        labels, j = [], i
+        while j < len(lines):
+            t = ctx.text[lines[j][0]:lines[j][1]]
+            if _column_label(t) and not any(lines[j][0] <= m.start < lines[j][1] for m in ctx.date_mentions):
+                labels.append(lines[j])
+            elif not t.strip() or not _skipped_line(t):
+                break  # the labels stand on consecutive lines
+            j += 1
+        words = sum(bool(FORM_LABEL_WORD.search(ctx.text[a:b])) for a, b in labels)
+        if len(labels) < COLUMN_MIN_LABELS or words < max(3, len(labels) / 2):
+            i = max(j, i + 1)
+            continue
+        values: list[tuple[int, int]] = []
+        slots: list[tuple[int, int]] = []  # the blank lines between values
+        blank: tuple[int, int] | None = None
+        new_page = False
+        while j < len(lines):
+            t = ctx.text[lines[j][0]:lines[j][1]]
+            if re.match(r"^\s*[^\s:][^:\n]{0,40}:\s*\S|.*[|\t]|.*:\s*$", t) or _column_label(t) and (
+                    FORM_LABEL_WORD.search(t) and len(values) >= len(labels)
+                    or new_page and not _bare_party(ctx, *lines[j]) and not OPEN_VALUE.match(t)):
+                break  # a field (with its value or without), a table row, the next run of labels, or a new page's title
+            if t.strip():
+                new_page = _skipped_line(t)
+                if not new_page:
+                    slots += [blank] if blank and values else []
+                    values.append(lines[j])
+                blank = None
+            else:
+                blank = lines[j]
+            j += 1
+        slots += values
+        # a blank line between two values is an empty field when it makes the columns as long as each other
+        out += _pair_columns(ctx, labels, sorted(slots) if len(slots) == len(labels) else values)
+        i = max(j, i + 1)
+    return out
+
+
+def _pair_columns(ctx: Context, labels: list[tuple[int, int]], values: list[tuple[int, int]]
+                  ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    if len(labels) == len(values) and all(_answers_label(ctx, ctx.text[a:b], *v) for (a, b), v in zip(labels, values)):
+        return list(zip(labels, values))
+    names = [ctx.text[a:b].strip().lower() for a, b in labels]
+    several = {lab for k, lab in enumerate(labels)  # a list label: its first value is known, its last is not
+               if LIST_LABEL.match(names[k]) and names[k] not in names[k - 1:k] + names[k + 1:k + 2]}
+    given: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for ls, vs, forward in ((labels, values, True), (labels[::-1], values[::-1], False)):
+        for lab, val in zip(ls, vs):
+            if not forward and lab in several or not _answers_label(ctx, ctx.text[lab[0]:lab[1]], *val):
+                break
+            given.setdefault(val, set()).add(lab)
+            if lab in several:
+                break
+    once = [(next(iter(labs)), val) for val, labs in given.items() if len(labs) == 1]
+    count = Counter(lab for lab, _ in once)
+    return sorted((lab, val) for lab, val in once if count[lab] == 1)  # one value per label
+
+
+@dataclass
+class PairedForm:
+    """A form read column by column, rewritten with each label on the line above its value (`column_pairs`), its
+    context, and the way back to the plan's offsets: (start in the rewritten text, start in the plan, length)."""
+
+    ctx: Context
+    chunks: list[tuple[int, int, int]]
+
+    def to_plan(self, e: Evidence, text: str) -> Evidence:
+        """The evidence at the plan's offsets (a moved label's evidence points at the label where it stands)."""
+        i = bisect.bisect_right([c[0] for c in self.chunks], e.start) - 1
+        new, old, n = self.chunks[max(i, 0)]
+        start = old + min(max(e.start - new, 0), n)
+        end = old + min(max(e.end - new, 0), n)
+        return e.model_copy(update={"start": start, "end": max(end, start), "text": text[start:max(end, start)]})
+
+
+def paired_form(ctx: Context) -> PairedForm | None:
+    """The plan with its column-read form paired (`column_pairs`), or None when it has no such form."""
+    return _cached(ctx, "_paired_form", _find_paired_form)
+
+
+def _find_paired_form(ctx: Context) -> PairedForm | None:
+    if vars(ctx).get("_is_paired") or not ctx.text.count("\n") > COLUMN_MIN_LABELS * 2:
+        return None
+    pairs = column_pairs(ctx)
+    if not pairs:
+        return None
+    label_of = {v: lab for lab, v in pairs}
+    moved = {lab for lab, _ in pairs}
+    spans, pos = [], 0
+    for ln in ctx.text.split("\n"):
+        spans.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    parts: list[str] = []
+    chunks: list[tuple[int, int, int]] = []
+    size = 0
+
+    def put(a: int, b: int, text: str) -> None:
+        nonlocal size
+        chunks.append((size, a, b - a))
+        parts.append(text)
+        size += len(text)
+
+    for k, span in enumerate(spans):
+        if span in moved:
+            continue
+        if span in label_of:
+            a, b = label_of[span]
+            after = next((sp for sp in spans[k + 1:] if ctx.text[sp[0]:sp[1]].strip()
+                          and not _skipped_line(ctx.text[sp[0]:sp[1]])), None)
+            if after is None or after in label_of or after in moved:
+                # a field with one value reads as "Label: value"; a label over several lines as their heading. A
+                # label for both ("Insats 1 / ansvarig") says the value gives both: the value must name the party.
+                label = re.sub(r"\s*/\s*ansvarig\w*\s*$", "", ctx.text[a:b].rstrip(": \t"), flags=re.I)
+                put(a, a + len(label), label)
+                put(b, b, ": ")
+            else:
+                put(a, b + 1, ctx.text[a:b] + "\n")
+        put(span[0], span[1] + 1, ctx.text[span[0]:span[1]] + "\n")
+    paired = build_context("".join(parts))
+    vars(paired)["_is_paired"] = True
+    return PairedForm(paired, chunks)
+
+
+def on_paired_form(rule: Callable[[Context], CriterionResult]) -> Callable[[Context], CriterionResult]:
+    """The rule read on the form's paired text when the plan is a form read column by column (GUIDELINES 4, block
+    77), its evidence pointing into the plan."""
+    def read(ctx: Context) -> CriterionResult:
+        form = paired_form(ctx)
+        if form is None:
+            return rule(ctx)
+        result = rule(form.ctx)
+        ctx.signals.update(form.ctx.signals)
+        return result.model_copy(update={"evidence": [form.to_plan(e, ctx.text) for e in result.evidence]})
+    read.__name__, read.__doc__ = rule.__name__, rule.__doc__
+    return read
+
+
+# A field answered only with a question mark or a dash ("?", "–"): nobody given.
+OPEN_ANSWER = re.compile(r"^\W*$")
+# The title of a column of responsible parties on a line of its own ("Ansvarig", "Ansvariga", "Vem").
+RESPONSIBLE_TITLE = folded_re(r"^\W*(?:ansvarig[ae]?|ansvar|vem|vem gör vad)\W*$", re.I)
+
+
+def _responsible_column(ctx: Context, acts: list[Segment]) -> list[Segment]:
+    """The lines of a column of responsible parties read out after the interventions' column (GUIDELINES 4, block
+    77): two lines or more in a row, each a bare party (`_bare_party`) or an open answer ("?"), after the first
+    intervention and either in an intervention's own section or under an "Ansvarig" title."""
+    if not acts:
+        return []
+    sections = {s.section for s in acts}
+    run: list[Segment] = []
+    titled = False
+    for ln in ctx.lines:
+        if ln.end <= acts[0].start or _skipped_line(ln.text):
+            continue
+        # a party alone on its line: no time, no field label, no table or spreadsheet row ("Tandläkare: 5/11")
+        party = _bare_party(ctx, ln.start, ln.end) and not re.search(r"\d|[:;|\t]", PERSON_REF.sub("", ln.text)) \
+            or bool(run) and OPEN_ANSWER.match(ln.text)
+        if party and (titled or run or ln.section in sections) and not any(a.start < ln.end and ln.start < a.end
+                                                                            for a in acts):
+            run.append(ln)
+            continue
+        if len(run) >= 2 and any(not OPEN_ANSWER.match(r.text) for r in run):
+            return run
+        run, titled = [], bool(RESPONSIBLE_TITLE.match(ln.text))
+    return run if len(run) >= 2 and any(not OPEN_ANSWER.match(r.text) for r in run) else []
+
 def responsibility_per_action(ctx: Context) -> CriterionResult:
     # the law's point 1 lists the interventions needed and point 4 the coordinator; point 2 says who does what
     # (GUIDELINES 4, block 59)
@@ -5366,6 +5625,16 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
         return _result("responsibility_per_action", "not_met", 0.6, [], "Letade efter insatser med ansvarig "
                                                                           "men hittade inga insatser.")
     missing = [s for s, who in lines if who != "agent"]
+    column = _responsible_column(ctx, acts) if not with_agent and not only_we else []
+    if column:
+        # the responsible parties in a column of their own (GUIDELINES 4, block 77): as many as the interventions,
+        # in the same order, each has its party; otherwise it cannot be told whose is whose (partial)
+        paired = len(column) == len(acts) and not any(OPEN_ANSWER.match(ln.text) for ln in column)
+        return _result("responsibility_per_action", "met" if paired else "partial", 0.55,
+                       [_ev(s, "ACTIVITY") for s in acts + column],
+                       f"De ansvariga står i en egen kolumn ({len(column)} för {len(acts)} insatser)"
+                       + (", i samma ordning som insatserna." if paired else
+                          "; det går inte att avgöra vilken ansvarig som hör till vilken insats."))
     if not missing:
         return _result("responsibility_per_action", "met", 0.7, [_ev(s, "ACTIVITY") for s in acts],
                        f"Alla {len(acts)} insatser anger vem som utför dem.")
@@ -5440,7 +5709,7 @@ SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
-                          r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
+                          r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?:(?<=\w )kallade|(?:hade|har) kallat)(?=\s*(?:[.,]|$))|"
                           r"(?:på|efter) \S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
@@ -5552,11 +5821,31 @@ BRACKETED_LINE = followup.BRACKETED_LINE
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S[^.:]{0,70}[?:]?\s*$")
 
 
+# A form's own guidance on how to fill it in, not in brackets ("Anvisning: Skriv målen så att ...", "Så fyller du i
+# blanketten: ...", "Fylls i av samordnaren under eller efter mötet."): no content of the plan (GUIDELINES 4, block 77:
+# a form's text that is not the answer of a field).
+FORM_GUIDANCE = folded_re(r"^\W*(?:anvisning(?:ar)?\s*:|instruktion(?:er)?\s*:|så fyller (?:du|ni) i\b|"
+                          r"fylls i (?:av|under|efter)\b)", re.I)
+# The heading of a form's printed information page on SIP in general ("Information till den enskilde", "Information
+# om samordnad individuell plan", "Sekretess och personuppgifter"): the law and the form's text, not this plan's.
+INFO_PAGE_HEADING = folded_re(r"^\W*(?:information\s+(?:till\s+den\s+enskilde|om\s+(?:samordnad\s+individuell\s+plan|"
+                              r"sip)\b)|sekretess\s+och\s+personuppgifter)\W*$", re.I)
+
+
 def instruction_spans(lines: list[Segment]) -> list[tuple[int, int]]:
-    """(start, end) of each template instruction line among a plan's lines."""
+    """(start, end) of each template instruction line among a plan's lines, also a form's unbracketed guidance
+    (`FORM_GUIDANCE`) and the lines of its general information page (`INFO_PAGE_HEADING`, up to the next other
+    heading: a short line that is no sentence)."""
     out, previous = [], ""
+    info = False
     for ln in lines:
-        if TEMPLATE_INSTRUCTION.match(ln.text) or BRACKETED_LINE.match(ln.text) and NUMBERED_HEADING.match(previous):
+        t = ln.text.strip()
+        if INFO_PAGE_HEADING.match(t):
+            info = True
+        elif info and t and _word_count(t) <= 4 and not re.search(r"[.:]$|^[–•*-]", t):
+            info = False  # "Sändlista", "Underskrifter": the next part of the form
+        if info or TEMPLATE_INSTRUCTION.match(ln.text) or FORM_GUIDANCE.match(ln.text) \
+                or BRACKETED_LINE.match(ln.text) and NUMBERED_HEADING.match(previous):
             out.append((ln.start, ln.end))
         if ln.text.strip():
             previous = ln.text
@@ -6104,10 +6393,17 @@ def follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
 THIS_MEETING_AFTER = folded_re(r"\s*(?:till|för|av|vid)\s+(?:dagens|detta|det här)\s+(?:sip-?)?möte\b", re.I)
 
 
+# A form field's prompt in brackets after its label ("Uppföljning (datum, vem kallar)"): what to fill in, nobody named
+# (GUIDELINES 4, block 77: "en ledtext vars svar inte finns i den andra kolumnen är ett tomt fält").
+FIELD_PROMPT = folded_re(r"\([^()\n]*\bvem\b[^()\n]*\)", re.I)
+
+
 def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
         m = FU_CONVENER.search(s.text)
+        if m and any(p.start() < m.start() < p.end() for p in FIELD_PROMPT.finditer(s.text)):
+            continue
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
                 and not THIS_MEETING_AFTER.match(s.text, m.end()) and not _empty_field(s.text[m.end():]) \
                 and not _is_instruction(ctx, s):
@@ -7921,6 +8217,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     label_open = False  # the segment before was a bare consent label: "7. Samtycke", "Samtycke:"
     previous_guardians = False  # the segment before names both guardians or the guardians as a group, or "de"
     for s in ctx.segs:
+        if _is_instruction(ctx, s):
+            continue  # the form's instruction or its general information page ("... krävs samtycke"): not the plan's
         text = _dictated_consent(_checked(s.text))
         stated = s.is_heading and _heading_states_consent(text, label_open)
         them_named, previous_guardians = previous_guardians, bool(
@@ -8345,8 +8643,10 @@ def guardian_participation(ctx: Context) -> CriterionResult:
 
 RULES = {
     "needs_described": needs_described, "goals_present": goals_present, "goals_evaluable": goals_evaluable,
-    "responsibility_per_action": responsibility_per_action, "overall_responsibility": overall_responsibility,
-    "follow_up_date": follow_up_date, "follow_up_responsible": follow_up_responsible,
+    # a form read out column by column is read with its labels and values paired (GUIDELINES 4, block 77)
+    "responsibility_per_action": on_paired_form(responsibility_per_action),
+    "overall_responsibility": on_paired_form(overall_responsibility),
+    "follow_up_date": on_paired_form(follow_up_date), "follow_up_responsible": on_paired_form(follow_up_responsible),
     "child_voice": child_voice, "child_participation": child_participation, "child_goals": child_goals,
     "consent": consent, "guardian_participation": guardian_participation,
 }
@@ -8396,13 +8696,14 @@ class RuleAssessor:
     def assess(self, plan: Plan) -> Assessment:
         ctx = build_context(plan.text)
         criteria = assess_rules(ctx)
+        form = paired_form(ctx)  # a form read column by column: its follow-up and coordinator fields paired
         return Assessment(
             id=plan.id,
             criteria=criteria,
             dimensions=dimension_scores({c: r.verdict for c, r in criteria.items()}),
-            follow_up_dates=ctx.follow_up_iso,
+            follow_up_dates=(form.ctx if form else ctx).follow_up_iso,
             plan_date=ctx.plan_date.isoformat() if ctx.plan_date else None,
-            coordinator=coordinator_of(ctx),
+            coordinator=coordinator_of(form.ctx if form else ctx),
             actors=sorted({n for _, _, n in ctx.actors}),
             entities=entities_of(ctx),
             warnings=[],

@@ -6607,3 +6607,113 @@ def test_a_prose_sentence_announcing_the_goals_opens_a_goal_section_for_its_para
             "målen kan behöva ändras.\n\nPlanen följs upp den 28 januari.\n")
     assert _verdict(text, "goals_present") == "partial"  # states the agencies should reach (GUIDELINES 4.1)
     assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_a_form_read_column_by_column_pairs_its_labels_and_values_in_order():
+    # the left column's labels, then the right column's values in the same order (GUIDELINES 4, block 77: "går
+    # ordningen att följa (lika många rader i samma ordning ...) hör ansvarig, datum och svar till sin rad")
+    text = ("SIP – blankett 3\nMötesdatum\nBarn\nDeltagare\nInsats 1 / ansvarig\nSamordningsansvarig\n"
+            "Nästa uppföljning\nVem kallar\nSamtycke\n"
+            "12 mars 2025\n[BARN], 10 år\n[VH1] mamma, [NAMN_1] kurator\n"
+            "Samtal varannan vecka med [BARN] – elevhälsan\nSida 1 av 2\nSocialtjänsten, [NAMN_2]\n"
+            "2025-05-20 kl. 13.00\n[NAMN_2], socialtjänsten\n"
+            "Vårdnadshavarna har lämnat skriftligt samtycke till SIP.\n")
+    a = assess(text)
+    assert a.criteria["overall_responsibility"].verdict == "met"
+    assert a.criteria["follow_up_date"].verdict == "met"
+    assert a.criteria["follow_up_responsible"].verdict == "met"
+    assert a.follow_up_dates == ["2025-05-20"]
+    assert a.coordinator == "socialtjänsten"
+    # the evidence points into the plan as written
+    ev = a.criteria["follow_up_date"].evidence[0]
+    assert text[ev.start:ev.end] == ev.text and "2025-05-20" in ev.text
+
+
+def test_a_column_read_form_with_more_values_than_labels_pairs_its_last_fields_from_the_end():
+    # four interventions under "Insatser", then two parties that cannot be told apart, then the last fields: read from
+    # the end, "Samordningsansvarig" is "Ej utsedd än" (not_met, GUIDELINES 4.1) though someone calls the next meeting
+    text = ("Barn\nDatum\nNärvarande\nMål\nInsatser\nSamordningsansvarig\nNästa möte\nSamtycke\n"
+            "[BARN], 2 år\n3 mars 2025\n[VH1] mamma, [NAMN_1] BVC-sjuksköterska\n"
+            "[BARN] ska gå upp i vikt till 12 kg till sommaren\n"
+            "Hembesök med råd om mat\nViktkontroll varannan vecka\nAnsökan om stöd i hemmet\n"
+            "[NAMN_1] BVC\n?\nEj utsedd än\n[NAMN_1], BVC-sjuksköterska, kallar till nästa möte.\n"
+            "Samtycke inhämtas.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+@pytest.mark.parametrize("line", ["Follow-up: 14/3 kl 10 at the school", "Next meeting 14/3 kl 10 at the school."])
+def test_an_english_follow_up_in_a_bilingual_plan_counts_as_a_swedish_one(line: str):
+    # GUIDELINES 4, block 74: what a bilingual plan says in English counts as if it were said in Swedish
+    text = f"SIP för [BARN] 2025-02-10\nMål / Goals\n[BARN] ska gå i skolan fyra dagar i veckan.\n{line}\n"
+    assert _verdict(text, "follow_up_date") == "met"
+
+
+@pytest.mark.parametrize(("parties", "verdict"), [
+    ("– Skolan\n– Socialtjänsten\n", "partial"),  # two parties for three interventions: whose is whose is unknown
+    ("– Skolan\n– Socialtjänsten\n– [NAMN_1], BUP\n", "met"),  # as many, in the same order
+])
+def test_a_column_of_responsible_parties_after_the_interventions(parties: str, verdict: str):
+    # a two-column form read out column by column: the interventions, then the "Ansvarig" column (GUIDELINES 4,
+    # block 77: "går det inte att avgöra vilken insats en ansvarig hör till, är insatsen utan angiven ansvarig")
+    text = ("Samordnad individuell plan\nMötesdatum: 2025-03-04\n\nInsatser\n– Anpassat schema under skoldagen\n"
+            "– Samtal om sömn och oro varannan vecka\n– Utredning av behov av kontaktperson\n"
+            f"Sida 1 av 2\nAnsvarig\n{parties}\nNästa möte\n– Skolan kallar till nästa möte.\n")
+    assert _verdict(text, "responsibility_per_action") == verdict
+
+
+def test_who_had_called_the_meeting_implies_the_coordinator():
+    # a very short plan's "[NAMN_1] (kurator) hade kallat": who called this meeting, as "kallade" (GUIDELINES 3
+    # overall_responsibility partial: underförstått; GUIDELINES 4, block 76: a clause counts)
+    text = ("Möte på skolan 3/3 2025, [NAMN_1] (kurator) hade kallat. [BARN] var med. Skolan ger [BARN] "
+            "ett eget rum vid prov. Samtycke finns.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+@pytest.mark.parametrize("mark", ["📅", "➡️", "✅"])
+def test_a_symbol_before_the_time_under_the_follow_up_heading_is_a_bullet(mark: str):
+    # a participation tool's export marks its lines with symbols (GUIDELINES 4, block 75: a symbol counts as a careful
+    # reader understands it); the vague time under "Uppföljning" is the follow-up's (partial)
+    text = (f"Insatser\n{mark} Skolan ordnar en rastvärd som möter [BARN] vid dörren.\n\n"
+            f"4. Uppföljning\n{mark} efter sportlovet\n")
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_a_day_month_and_year_before_av_is_one_date():
+    # "1/10 2026 av planen": the year belongs to the date; only a bare "3/4 av tiden" is a fraction (GUIDELINES 2:
+    # "14/3 2025" is a date with its year)
+    a = assess("SIP 2025-03-01\nInsats: Skolan ger [BARN] läxhjälp.\nNästa uppföljning 1/10 2026 av planen, "
+               "socialtjänsten kallar.\n")
+    assert a.follow_up_dates == ["2026-10-01"]
+    assert a.criteria["follow_up_date"].verdict == "met"
+
+
+def test_a_forms_information_page_and_field_prompts_name_nobody():
+    # an empty form: the field prompt "(datum, vem kallar)", the unbracketed guidance "Fylls i av samordnaren" and the
+    # printed information page on SIP in general are the form's text, not the plan's (GUIDELINES 4, block 77: "en
+    # ledtext vars svar inte finns i den andra kolumnen är ett tomt fält")
+    text = ("SAMORDNAD INDIVIDUELL PLAN\nFylls i av samordnaren under eller efter mötet.\nBarnets namn\nMål\n"
+            "Samordningsansvarig huvudman\nUppföljning (datum, vem kallar)\nSamtycke\n[BARN]\n"
+            "[BARN] ska sova i egen säng fem nätter av sju.\n\nInformation till den enskilde\n"
+            "För att uppgifter ska kunna lämnas mellan verksamheterna krävs samtycke. Planen ska följas upp och "
+            "revideras vid behov. Samordningsansvarig ansvarar för att kalla till uppföljning.\n"
+            "Underskrift vårdnadshavare ________\n")
+    a = assess(text)
+    for cid in ("overall_responsibility", "follow_up_date", "follow_up_responsible", "consent"):
+        assert a.criteria[cid].verdict == "not_met", cid
+
+
+def test_a_bracketed_template_instruction_gives_no_consent():
+    # "(Ange vem som lämnat samtycke)" under the consent heading: the template's instruction (TEMPLATE_INSTRUCTION)
+    text = "8. Samtycke\n(Ange vem som lämnat samtycke och till vilket informationsutbyte)\n\n9. Övrigt\n-\n"
+    assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_column_read_label_for_both_intervention_and_responsible_needs_the_party_in_its_value():
+    # "Insats 2 / ansvarig" paired with "Kontakt med fritids om hämtningar": the value names no doer (fritids is
+    # whom the contact is with), so one intervention lacks its responsible (GUIDELINES 4, block 77; 3: partial)
+    text = ("SIP – blankett 3\nMötesdatum\nBarnets namn\nInsats 1 / ansvarig\nInsats 2 / ansvarig\n"
+            "Samordningsansvarig\nUppföljning\n"
+            "12 mars 2025\n[BARN], 9 år\nFöräldrakurs, sex träffar – socialtjänsten\n"
+            "Kontakt med fritids om hämtningar\nSocialtjänsten, [NAMN_1]\n[NAMN_1] kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
