@@ -1579,6 +1579,50 @@ PROSE_GOAL_LEAD = re.compile(r"\bföljande\s+(?:del)?m[åa]l\b[^.:!?]{0,50}\.\s*
 GOALS_AS_TOPIC = re.compile(r"\b(?:del)?m[åa]l(?:en|et)\b", re.I)
 
 
+# A two-column form read out column by column (GUIDELINES 4, block 77): a run of field labels with nothing after them
+# ("Datum:", "Barn:", "Mål 1:", "Mål 2:", "Insatser:"), then the right column's answers in the same order.
+COLUMN_FIELD_LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäöÅÄÖ ()/.-]{0,40}:\s*$")
+COLUMN_GOAL_LABEL = re.compile(r"^\s*(?:m[åa]l|delm[åa]l|goals?)(?:\s*\d{1,2})?(?:\s*/\s*goals?)?\s*:\s*$", re.I)
+COLUMN_MIN_LABELS = 4  # fewer empty labels in a row are ordinary empty fields, not a column read out
+
+
+def _column_read_goals(ctx: Context) -> list[Segment]:
+    """The answers to a column-read form's goal labels (GUIDELINES 4, block 77: "läs som en noggrann läsare som parar
+    ihop kolumnerna: går ordningen att följa (lika många rader i samma ordning ...) hör ... svar till sin rad"). A run of
+    at least COLUMN_MIN_LABELS label-only lines is the left column; the non-empty lines after it, page headers left
+    out, are the right column. The k-th label's answer is the k-th line counted from the run's first label, or counted
+    from its last one when an earlier answer took two lines: a goal label takes the lines that either count gives it.
+    With fewer answers than labels (an empty cell) the pairing cannot be followed, and no goal is read."""
+    lines = ctx.lines
+    out: list[Segment] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and COLUMN_FIELD_LABEL.match(lines[j].text):
+            j += 1
+        if j - i < COLUMN_MIN_LABELS:
+            i = max(j, i + 1)
+            continue
+        labels = lines[i:j]
+        answers = []
+        k = j
+        while k < len(lines) and not COLUMN_FIELD_LABEL.match(lines[k].text):
+            if lines[k].text.strip() and not PAGE_HEADER.search(lines[k].text):
+                answers.append(lines[k])
+            k += 1
+        extra = len(answers) - len(labels)  # answers that took more than one line (or text after the form)
+        if 0 <= extra <= max(2, len(labels) // 3):
+            for n, label in enumerate(labels):
+                if not COLUMN_GOAL_LABEL.match(label.text):
+                    continue
+                for a in answers[n:n + extra + 1]:  # from the first label's count to the last label's count
+                    seg = Segment(a.start, a.end, a.text, "mål")
+                    if seg not in out:
+                        out.append(seg)
+        i = k
+    return out
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1586,7 +1630,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
     cells, headed, _, _ = _cached(ctx, "table_goals", _table_goals)
     agenda, agenda_rows = _agenda_goals(ctx)
     headed_starts = [a for a, _ in headed]
-    out = list(cells) + agenda
+    column = _column_read_goals(ctx)  # a two-column form read out column by column (block 77)
+    column_spans = [(g.start, g.end) for g in column]
+    out = list(cells) + agenda + column
     gaps = vars(ctx)["goal_gaps"] = []  # goal slots left empty or without a goal (see `goal_gaps`)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
     outer = ""  # the last heading `segments` found
@@ -1596,7 +1642,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
     stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
-    any_section = bool(agenda_rows)  # a goal section seen anywhere in the plan (also an agenda point with notes)
+    any_section = bool(agenda_rows or column)  # a goal section seen anywhere in the plan (also an agenda point with notes)
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
@@ -1611,6 +1657,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue
         prev_heading = None
         if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s) \
+                or column_spans and _in_spans_of(column_spans, s.start) \
                 or agenda_rows and _in_spans_of(agenda_rows, s.start) \
                 or _in_spans_of(_schedule_tables(ctx), s.start):  # a schedule's rows, also under "Mål"
             continue

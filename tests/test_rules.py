@@ -6607,3 +6607,23 @@ def test_a_prose_sentence_announcing_the_goals_opens_a_goal_section_for_its_para
             "målen kan behöva ändras.\n\nPlanen följs upp den 28 januari.\n")
     assert _verdict(text, "goals_present") == "partial"  # states the agencies should reach (GUIDELINES 4.1)
     assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_a_two_column_form_read_column_by_column_pairs_its_goal_labels_with_their_answers():
+    # the left column's labels first, then the right column's answers in the same order (GUIDELINES 4, block 77: a
+    # careful reader pairs the columns); the goal labels' answers are the goals, the page header is no answer
+    text = ("SIP – blankett 2\nDatum:\nBarn:\nBakgrund:\nMål 1:\nMål 2:\nInsatser:\nUppföljning:\n"
+            "2025-03-04\n[BARN], 12 år\nSkolfrånvaro sedan hösten.\n"
+            "Sida 1 av 2\n"
+            "[BARN] är i skolan minst fyra dagar i veckan till v. 20\n"
+            "[BARN] äter lunch i matsalen tre dagar i veckan\n"
+            "Mentor möter [BARN] vid entrén varje morgon\n"
+            "v. 20, socialtjänsten kallar\n")
+    assert _verdict(text, "goals_present") == "partial"  # two goals
+    assert _verdict(text, "goals_evaluable") == "met"
+    assert _verdict(text, "child_goals") == "met"
+    # one answer over two lines: the goal label takes the lines that counting from either end gives it
+    text = ("Datum:\nBarn:\nVarför SIP:\nMål:\nUppföljning:\n2025-03-04\n[BARN], 9 år\n"
+            "Oro för att [BARN] inte sover.\n[BARN] sover hela natten fem nätter av sju till jul\n"
+            "[BARN] går själv till skolan\n12/5, BVC kallar\n")
+    assert _verdict(text, "goals_evaluable") == "partial"
