@@ -5237,10 +5237,17 @@ SUPINE_PASSIVE_STATE = re.compile(rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|
 # (A measure that "ska ha halverats" or "minskats" is a change in what is measured, not a service's doing.)
 
 
+# A symbol or emoji that stands as a list item's bullet ("🎯 [BARN] går ut på rasten", "➡️ [BARN] äter lunch", "✅ ..."):
+# arrows, dingbats, pictographs and the variation selector and joiner that follow them (GUIDELINES 4, block 75: a symbol
+# counts for what a careful reader understands it to stand for; before a goal it is a bullet).
+SYMBOL_BULLET = r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
-    text = re.sub(r"^\s*(?:m[åa]l\w*\s*\d*\s*:|[a-zA-Z][.)]|[–—])\s*", "", _strip_label(s.text), flags=re.I)  # "a) ", "– "
+    text = re.sub(rf"^\s*(?:m[åa]l\w*\s*\d*\s*:|[a-zA-Z][.)]|[–—]|{SYMBOL_BULLET})\s*", "", _strip_label(s.text),
+                  flags=re.I)  # "a) ", "– ", "🎯 "
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
@@ -7677,7 +7684,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
 GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|specifik[ta]?\s*:\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
-                       r"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
+                       rf"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*|{SYMBOL_BULLET})+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
 # matten"): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?(?:(?:typ|liksom|asså|ba)\s+)?", re.I)

@@ -6627,3 +6627,11 @@ def test_a_two_column_form_read_column_by_column_pairs_its_goal_labels_with_thei
             "Oro för att [BARN] inte sover.\n[BARN] sover hela natten fem nätter av sju till jul\n"
             "[BARN] går själv till skolan\n12/5, BVC kallar\n")
     assert _verdict(text, "goals_evaluable") == "partial"
+
+
+def test_an_emoji_bullet_before_a_goal_is_a_list_marker():
+    # a participation tool's export puts a symbol before each goal (GUIDELINES 4, block 75: a symbol counts for what a
+    # careful reader understands it to stand for); the goals are the child's as they would be after "- "
+    text = ("Mål\n🎯 [BARN] går till skolan själv tre dagar i veckan till v. 20\n"
+            "➡️ [BARN] äter lunch med klassen minst fyra dagar av fem\n🎯 [BARN] ska sova före kl. 22 på vardagar\n")
+    assert _verdict(text, "child_goals") == "met"
