@@ -672,8 +672,8 @@ class Context:
 
     @cached_property
     def goals(self) -> list[Segment]:
-        """The goal segments (computed once; several criteria look at them)."""
-        return goal_segments(self)
+        """The goal segments (computed once; several criteria look at them), a translation counted once."""
+        return _without_translated_goals(goal_segments(self))
 
     def has_agent(self, seg: Segment) -> bool:
         """True when a segment names an actor, a role or a person placeholder."""
@@ -1621,6 +1621,28 @@ def _column_read_goals(ctx: Context) -> list[Segment]:
                         out.append(seg)
         i = k
     return out
+
+
+# Function words of English and of Swedish, to tell a goal written in English from one in Swedish (a bilingual plan).
+ENGLISH_WORDS = re.compile(r"\b(?:the|will|be|is|are|to|and|with|at|of|an|can|he|she|they|his|her|by|every|least|more|"
+                           r"less|able|than|without|until|week|weeks|days|school)\b", re.I)
+SWEDISH_WORDS = re.compile(r"\b(?:och|att|ska|skall|är|på|i|med|till|en|ett|av|för|hen|han|hon|minst|dagar|veckan|"
+                           r"skolan|kan|inte|utan|som|har|vid|blir|mer|mindre)\b", re.I)
+
+
+def _english_goal(text: str) -> bool:
+    """A goal written in English only: two English function words or more and no Swedish one."""
+    return len(ENGLISH_WORDS.findall(text)) >= 2 and not SWEDISH_WORDS.search(text)
+
+
+def _without_translated_goals(goals: list[Segment]) -> list[Segment]:
+    """The goals without their English translations (GUIDELINES 4, block 74: "samma sak på båda språken räknas en
+    gång"; when the languages differ the Swedish text holds): goals written in English only are left out when the
+    plan has at least as many goals in Swedish."""
+    english = [g for g in goals if _english_goal(g.text)]
+    if not english or len(goals) - len(english) < len(english):
+        return goals
+    return [g for g in goals if g not in english]
 
 
 def goal_segments(ctx: Context) -> list[Segment]:

@@ -6635,3 +6635,11 @@ def test_an_emoji_bullet_before_a_goal_is_a_list_marker():
     text = ("Mål\n🎯 [BARN] går till skolan själv tre dagar i veckan till v. 20\n"
             "➡️ [BARN] äter lunch med klassen minst fyra dagar av fem\n🎯 [BARN] ska sova före kl. 22 på vardagar\n")
     assert _verdict(text, "child_goals") == "met"
+
+
+def test_a_goal_list_with_an_english_translation_counts_each_goal_once():
+    # the same thing in both languages counts once (GUIDELINES 4, block 74): two activities under "Mål" and their
+    # English translations are two activities, no goal (GUIDELINES 4.1: goals_present not_met)
+    text = ("Mål / Goals\nBUP genomför en bedömning av sömnen.\nSkolan upprättar ett åtgärdsprogram.\n"
+            "BUP will carry out an assessment of the sleep.\nThe school will draw up a support plan.\n")
+    assert _verdict(text, "goals_present") == "not_met"
