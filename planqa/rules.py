@@ -4683,6 +4683,18 @@ def _working_section(section: str) -> bool:
     return bool(_search_ci(WORKING_SECTION, section)) and not _search_ci(WORKING_SECTION_NOT, section)
 
 
+# A form's printed instruction to the one who fills it in, as a labelled line ("Anvisning: Skriv målen så att ...", "Så
+# fyller du i blanketten: skriv barnets behov ..."): the template's standard text, which shows nothing about this plan
+# (GUIDELINES 4, block 52); its "barnets behov" names no need.
+FORM_INSTRUCTION = re.compile(r"[ \t]*(?:anvisning(?:ar)?|instruktion(?:er)?|ifyllnadsanvisning(?:ar)?|"
+                              r"så (?:fyller|fylls) (?:du|man)? ?i(?: \w+)?)[ \t]*:", re.I)
+
+
+def _form_instruction(ctx: Context, s: Segment) -> bool:
+    """The segment stands in a line that is a form's instruction (FORM_INSTRUCTION)."""
+    return FORM_INSTRUCTION.match(ctx.text, ctx.text.rfind("\n", 0, s.start) + 1) is not None
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -4708,7 +4720,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     pseudo_sections = _cached(ctx, "pseudo_sections", _find_pseudo_sections)
     for s in ctx.segs:
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
-                or _question_heading(ctx, s)):
+                or _question_heading(ctx, s) or _form_instruction(ctx, s)):
             continue
         if (_any_in(refs, s.start, s.end) or _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
             reference.append(s)

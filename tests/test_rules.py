@@ -6643,3 +6643,11 @@ def test_a_goal_list_with_an_english_translation_counts_each_goal_once():
     text = ("Mål / Goals\nBUP genomför en bedömning av sömnen.\nSkolan upprättar ett åtgärdsprogram.\n"
             "BUP will carry out an assessment of the sleep.\nThe school will draw up a support plan.\n")
     assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_a_forms_printed_instruction_names_no_need():
+    # "Anvisning: beskriv barnets behov ..." is the template's text to the one who fills it in, not this plan's needs
+    # (GUIDELINES 4, block 52: standard text shows nothing about the plan)
+    text = ("SIP\nAnvisning: beskriv barnets behov och vad barnet behöver stöd med i vardagen.\n"
+            "Deltagare: [VH1], [NAMN_1] socialsekreterare\nNästa möte: socialtjänsten kallar.\n")
+    assert _verdict(text, "needs_described") == "not_met"
