@@ -3982,7 +3982,10 @@ NEED_DIFFICULTY = folded_re(
     r"(?:kommer|kom|är|var) (?:ofta )?(?:för )?sent (?:till|i) (?:skolan|förskolan|lektion\w*)|sena ankomst\w*|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
     r"bråk\w*|slagsmål\w*|(?:springer|sprang|rusar) (?:\w+ )?(?:iväg|ut|ifrån|därifrån|hemifrån)\b|rymmer|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan|samtal|rådgivning|bedömning|utredning|kartläggning|skola)\w*|"
-    r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
+    r"sover (?:dåligt|oroligt|lite|inte|på dagen|på dagarna|bort dagarna)|"
+    # away from school or its lessons ("har varit borta från nästan alla lektioner"): absence in other words, not a
+    # condition ("om [BARN] är borta från skolan")
+    r"(?:har varit|hade varit|varit|är ofta|var ofta) borta från (?:\w+ ){0,2}(?:lektion\w*|skolan|undervisningen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|(?:skär|rispar|ristar|river) sig|skadar sig själv|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|tappar bort|"

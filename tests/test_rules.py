@@ -6651,3 +6651,15 @@ def test_a_forms_printed_instruction_names_no_need():
     text = ("SIP\nAnvisning: beskriv barnets behov och vad barnet behöver stöd med i vardagen.\n"
             "Deltagare: [VH1], [NAMN_1] socialsekreterare\nNästa möte: socialtjänsten kallar.\n")
     assert _verdict(text, "needs_described") == "not_met"
+
+
+@pytest.mark.parametrize("line", [
+    "- [BARN] har varit borta från nästan alla lektioner sedan höstlovet.",
+    "- [BARN] sover på dagarna och är uppe på nätterna sedan jullovet.",
+])
+def test_absence_and_a_turned_day_in_other_words_are_concrete_needs(line: str):
+    # "borta från lektionerna" is absence, "sover på dagarna" a sleep difficulty: concrete needs (GUIDELINES 3
+    # needs_described met: "har varit frånvarande 40 % sedan januari", "behöver hjälp att somna"); a condition ("om
+    # [BARN] är borta från skolan") is none
+    text = f"Anteckningar\n{line}\n- [NAMN_1] kallar till nästa möte.\n"
+    assert _verdict(text, "needs_described") == "met"
