@@ -4175,7 +4175,9 @@ TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\
 # midnatt", "vaknar flera gånger per natt", "somnar på lektionerna") it stays a need.
 SLEEP_WORD = folded_re(r"somna[rt]?|somnade|vaknar|vaknade", re.I)
 SLEEP_ROUTINE_AFTER = folded_re(r"\s+(?:(?:jag|hen|han|hon|\[BARN\])\s+)?(?:(?:oftast|för det mesta|vanligtvis|ungefär|runt|"
-                                r"bäst|helst|gott|lätt|snabbt)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s|"
+                                r"bäst|helst|gott|lätt|snabbt|"
+                                # the next event of a narrative ("Hen somnade sedan i vagnen"), e.g. of the meeting
+                                r"sedan|då)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s|"
                                 r"med\s+(?:sin\s+|sitt\s+)?(?:napp\w*|gosedjur\w*|snutte\w*|nalle\w*))", re.I)
 SLEEP_ROUTINE_BEFORE = folded_re(r"\b(?:när|tills|innan)\s+(?:\[BARN\]|barnet|hen|han|hon|jag|du)\s+$", re.I)
 SLEEP_TROUBLE = folded_re(r"\b(?:sent|sena|sällan|först|inte|aldrig|svårt|svår|lång tid|bara|midnatt|natt\w*|nätter\w*|"

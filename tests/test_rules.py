@@ -6663,3 +6663,11 @@ def test_absence_and_a_turned_day_in_other_words_are_concrete_needs(line: str):
     # [BARN] är borta från skolan") is none
     text = f"Anteckningar\n{line}\n- [NAMN_1] kallar till nästa möte.\n"
     assert _verdict(text, "needs_described") == "met"
+
+
+def test_falling_asleep_told_as_the_next_event_of_the_meeting_is_no_sleep_need():
+    # "Hen somnade sedan i vagnen" tells what happened at the meeting, not a sleep difficulty (GUIDELINES 3: a concrete
+    # need says what the child has difficulty with); beside a vague need the needs stay vague (partial)
+    text = ("Mötet\n[BARN], 1 år, var med en stund och lekte på golvet. Hen somnade sedan i vagnen.\n"
+            "Varför vi ses\nFamiljen behöver stöd runt förskolan.\n")
+    assert _verdict(text, "needs_described") == "partial"
