@@ -2101,14 +2101,18 @@ def _separator_dash(ctx: Context, s: Segment) -> bool:
 # [BARN] ska ...", "... eftersträvas att socialtjänsten ska ... och att föräldrarna ska ..."): each clause with its
 # own subject and "ska" is a goal (the part starts after "att").
 _SERIES_SUBJECT = r"(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w"
+_ATT_CLAUSE_SUBJECT = r"(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:har|är|blir)\s+\w"
 GOAL_SERIES_BREAK = re.compile(rf"[,;]\s+(?!(?:och|men|samt|så|eller|då)\s)(?={_SERIES_SUBJECT})"
                                rf"|[,;]\s*(?:(?:och|samt)\s+)?att\s+(?={_SERIES_SUBJECT})"
-                               rf"|\s(?:och|samt)\s+att\s+(?={_SERIES_SUBJECT})")
+                               rf"|\s(?:och|samt)\s+att\s+(?={_SERIES_SUBJECT})"
+                               # a second att-clause with its own subject in the perfect or the present ("att [BARN] ska
+                               # känna sig trygg och att familjehemmet har fått handledning"): a goal of its own
+                               rf"|\s(?:och|samt)\s+att\s+(?={_ATT_CLAUSE_SUBJECT})")
 
 
 def _goal_series(s: Segment) -> list[Segment]:
-    """A goal line as its goals: split at GOAL_SERIES_BREAK when every part states a "ska" goal of three words or
-    more (a list whose line breaks were lost, GUIDELINES 4), else the line itself."""
+    """A goal line as its goals: split at GOAL_SERIES_BREAK when every part states a goal (`_series_goal`: a "ska"
+    goal of three words or more; a list whose line breaks were lost, GUIDELINES 4), else the line itself."""
     breaks = list(GOAL_SERIES_BREAK.finditer(s.text))
     if not breaks:
         return [s]
@@ -2118,9 +2122,21 @@ def _goal_series(s: Segment) -> list[Segment]:
         piece = s.text[a:b]
         lead = len(piece) - len(piece.lstrip())
         parts.append(Segment(s.start + a + lead, s.start + b, piece.strip(), s.section))
-    if not all(re.search(r"\b(?:ska|skall)\s+\w", p.text) and _word_count(p.text) >= 3 for p in parts):
+    if not all(_series_goal(p, s, i > 0) for i, p in enumerate(parts)):
         return [s]
     return parts
+
+
+def _series_goal(part: Segment, line: Segment, later: bool) -> bool:
+    """A part of a goal line (`_goal_series`) that states a goal of three words or more: with "ska", or, after "och
+    att", a subject of its own in the perfect or the present (_ATT_CLAUSE_SUBJECT: "... och att familjehemmet har
+    fått handledning")."""
+    if _word_count(part.text) < 3:
+        return False
+    if re.search(r"\b(?:ska|skall)\s+\w", part.text):
+        return True
+    return later and bool(re.match(_ATT_CLAUSE_SUBJECT, part.text)) \
+        and bool(re.search(r"\s(?:och|samt)\s+att\s+$", line.text[:part.start - line.start]))
 
 
 def goal_gaps(ctx: Context) -> list[Segment]:

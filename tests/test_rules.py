@@ -6671,3 +6671,11 @@ def test_falling_asleep_told_as_the_next_event_of_the_meeting_is_no_sleep_need()
     text = ("Mötet\n[BARN], 1 år, var med en stund och lekte på golvet. Hen somnade sedan i vagnen.\n"
             "Varför vi ses\nFamiljen behöver stöd runt förskolan.\n")
     assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_second_att_clause_with_its_own_subject_is_a_goal_of_its_own():
+    # "att [BARN] ska ... och att familjehemmet har fått handledning": the child's goal and a state the foster home
+    # should reach, a mixed list (GUIDELINES 4.1: an agency's state is no goal for the child; child_goals partial)
+    text = ("Mål: att [BARN] ska kunna sova i sin egen säng och att familjehemmet har fått utbildning om trauma.\n"
+            "Insatser: socialtjänsten ordnar utbildningen.\n")
+    assert _verdict(text, "child_goals") == "partial"
