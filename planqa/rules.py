@@ -1695,7 +1695,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 continue
         question = _form_question(ctx, s)
         if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
-            heading, sibling, listed, paused, stamped, left = question, None, False, False, False, False
+            # a numbered question's answer ends at the next number ("4. Vad vill du ska bli bättre?" / "5. Kompisar
+            # → hoppades över": the next question of a questionnaire, GUIDELINES 4, block 42 and 75)
+            line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
+            heading, sibling = question, _next_section_number(line)
+            listed, paused, stamped, left = False, False, False, False
             continue
         titled = _intervention_table_title(ctx, s)
         if titled is not None:  # "INSATSER<tab>ANSV." under the goals: the interventions' table opens

@@ -6679,3 +6679,11 @@ def test_a_second_att_clause_with_its_own_subject_is_a_goal_of_its_own():
     text = ("Mål: att [BARN] ska kunna sova i sin egen säng och att familjehemmet har fått utbildning om trauma.\n"
             "Insatser: socialtjänsten ordnar utbildningen.\n")
     assert _verdict(text, "child_goals") == "partial"
+
+
+def test_a_numbered_questions_answer_ends_at_the_next_numbered_question():
+    # a questionnaire's next numbered question ("5. Kompisar → hoppades över") is no answer to "4. Vad vill du ska bli
+    # bättre?" (GUIDELINES 4, block 42: the answers are the plan; block 75: the app's system lines are no content)
+    text = ("1. Hur mår du i skolan? → 🙁\n4. Vad vill du ska bli bättre?\n💬 att lärarna inte frågar inför klassen\n"
+            "5. Kompisar → hoppades över\n6. Sömn ⭐⭐☆☆☆ (ifyllt av mamma)\nExporterad 2024-10-22 15:41 · 7 frågor, 5 besvarade\n")
+    assert _verdict(text, "goals_evaluable") == "not_met"
