@@ -672,8 +672,8 @@ class Context:
 
     @cached_property
     def goals(self) -> list[Segment]:
-        """The goal segments (computed once; several criteria look at them)."""
-        return goal_segments(self)
+        """The goal segments (computed once; several criteria look at them), a translation counted once."""
+        return _without_translated_goals(goal_segments(self))
 
     def has_agent(self, seg: Segment) -> bool:
         """True when a segment names an actor, a role or a person placeholder."""
@@ -1579,6 +1579,72 @@ PROSE_GOAL_LEAD = re.compile(r"\bföljande\s+(?:del)?m[åa]l\b[^.:!?]{0,50}\.\s*
 GOALS_AS_TOPIC = re.compile(r"\b(?:del)?m[åa]l(?:en|et)\b", re.I)
 
 
+# A two-column form read out column by column (GUIDELINES 4, block 77): a run of field labels with nothing after them
+# ("Datum:", "Barn:", "Mål 1:", "Mål 2:", "Insatser:"), then the right column's answers in the same order.
+COLUMN_FIELD_LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäöÅÄÖ ()/.-]{0,40}:\s*$")
+COLUMN_GOAL_LABEL = re.compile(r"^\s*(?:m[åa]l|delm[åa]l|goals?)(?:\s*\d{1,2})?(?:\s*/\s*goals?)?\s*:\s*$", re.I)
+COLUMN_MIN_LABELS = 4  # fewer empty labels in a row are ordinary empty fields, not a column read out
+
+
+def _column_read_goals(ctx: Context) -> list[Segment]:
+    """The answers to a column-read form's goal labels (GUIDELINES 4, block 77: "läs som en noggrann läsare som parar
+    ihop kolumnerna: går ordningen att följa (lika många rader i samma ordning ...) hör ... svar till sin rad"). A run of
+    at least COLUMN_MIN_LABELS label-only lines is the left column; the non-empty lines after it, page headers left
+    out, are the right column. The k-th label's answer is the k-th line counted from the run's first label, or counted
+    from its last one when an earlier answer took two lines: a goal label takes the lines that either count gives it.
+    With fewer answers than labels (an empty cell) the pairing cannot be followed, and no goal is read."""
+    lines = ctx.lines
+    out: list[Segment] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and COLUMN_FIELD_LABEL.match(lines[j].text):
+            j += 1
+        if j - i < COLUMN_MIN_LABELS:
+            i = max(j, i + 1)
+            continue
+        labels = lines[i:j]
+        answers = []
+        k = j
+        while k < len(lines) and not COLUMN_FIELD_LABEL.match(lines[k].text):
+            if lines[k].text.strip() and not PAGE_HEADER.search(lines[k].text):
+                answers.append(lines[k])
+            k += 1
+        extra = len(answers) - len(labels)  # answers that took more than one line (or text after the form)
+        if 0 <= extra <= max(2, len(labels) // 3):
+            for n, label in enumerate(labels):
+                if not COLUMN_GOAL_LABEL.match(label.text):
+                    continue
+                for a in answers[n:n + extra + 1]:  # from the first label's count to the last label's count
+                    seg = Segment(a.start, a.end, a.text, "mål")
+                    if seg not in out:
+                        out.append(seg)
+        i = k
+    return out
+
+
+# Function words of English and of Swedish, to tell a goal written in English from one in Swedish (a bilingual plan).
+ENGLISH_WORDS = re.compile(r"\b(?:the|will|be|is|are|to|and|with|at|of|an|can|he|she|they|his|her|by|every|least|more|"
+                           r"less|able|than|without|until|week|weeks|days|school)\b", re.I)
+SWEDISH_WORDS = re.compile(r"\b(?:och|att|ska|skall|är|på|i|med|till|en|ett|av|för|hen|han|hon|minst|dagar|veckan|"
+                           r"skolan|kan|inte|utan|som|har|vid|blir|mer|mindre)\b", re.I)
+
+
+def _english_goal(text: str) -> bool:
+    """A goal written in English only: two English function words or more and no Swedish one."""
+    return len(ENGLISH_WORDS.findall(text)) >= 2 and not SWEDISH_WORDS.search(text)
+
+
+def _without_translated_goals(goals: list[Segment]) -> list[Segment]:
+    """The goals without their English translations (GUIDELINES 4, block 74: "samma sak på båda språken räknas en
+    gång"; when the languages differ the Swedish text holds): goals written in English only are left out when the
+    plan has at least as many goals in Swedish."""
+    english = [g for g in goals if _english_goal(g.text)]
+    if not english or len(goals) - len(english) < len(english):
+        return goals
+    return [g for g in goals if g not in english]
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1586,7 +1652,9 @@ def goal_segments(ctx: Context) -> list[Segment]:
     cells, headed, _, _ = _cached(ctx, "table_goals", _table_goals)
     agenda, agenda_rows = _agenda_goals(ctx)
     headed_starts = [a for a, _ in headed]
-    out = list(cells) + agenda
+    column = _column_read_goals(ctx)  # a two-column form read out column by column (block 77)
+    column_spans = [(g.start, g.end) for g in column]
+    out = list(cells) + agenda + column
     gaps = vars(ctx)["goal_gaps"] = []  # goal slots left empty or without a goal (see `goal_gaps`)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
     outer = ""  # the last heading `segments` found
@@ -1596,7 +1664,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
     stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
-    any_section = bool(agenda_rows)  # a goal section seen anywhere in the plan (also an agenda point with notes)
+    any_section = bool(agenda_rows or column)  # a goal section seen anywhere in the plan (also an agenda point with notes)
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
@@ -1611,6 +1679,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue
         prev_heading = None
         if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s) \
+                or column_spans and _in_spans_of(column_spans, s.start) \
                 or agenda_rows and _in_spans_of(agenda_rows, s.start) \
                 or _in_spans_of(_schedule_tables(ctx), s.start):  # a schedule's rows, also under "Mål"
             continue
@@ -1626,7 +1695,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 continue
         question = _form_question(ctx, s)
         if question is not None:  # a form's printed question heads its answer ("Vad vill vi uppnå?")
-            heading, sibling, listed, paused, stamped, left = question, None, False, False, False, False
+            # a numbered question's answer ends at the next number ("4. Vad vill du ska bli bättre?" / "5. Kompisar
+            # → hoppades över": the next question of a questionnaire, GUIDELINES 4, block 42 and 75)
+            line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
+            heading, sibling = question, _next_section_number(line)
+            listed, paused, stamped, left = False, False, False, False
             continue
         titled = _intervention_table_title(ctx, s)
         if titled is not None:  # "INSATSER<tab>ANSV." under the goals: the interventions' table opens
@@ -2032,14 +2105,18 @@ def _separator_dash(ctx: Context, s: Segment) -> bool:
 # [BARN] ska ...", "... eftersträvas att socialtjänsten ska ... och att föräldrarna ska ..."): each clause with its
 # own subject and "ska" is a goal (the part starts after "att").
 _SERIES_SUBJECT = r"(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:ska|skall)\s+\w"
+_ATT_CLAUSE_SUBJECT = r"(?:\[[A-Z_0-9]+\](?::?s)?|[^\W\d][\w.:]*)(?:\s+[^\W\d][\w.:]*)?\s+(?:har|är|blir)\s+\w"
 GOAL_SERIES_BREAK = re.compile(rf"[,;]\s+(?!(?:och|men|samt|så|eller|då)\s)(?={_SERIES_SUBJECT})"
                                rf"|[,;]\s*(?:(?:och|samt)\s+)?att\s+(?={_SERIES_SUBJECT})"
-                               rf"|\s(?:och|samt)\s+att\s+(?={_SERIES_SUBJECT})")
+                               rf"|\s(?:och|samt)\s+att\s+(?={_SERIES_SUBJECT})"
+                               # a second att-clause with its own subject in the perfect or the present ("att [BARN] ska
+                               # känna sig trygg och att familjehemmet har fått handledning"): a goal of its own
+                               rf"|\s(?:och|samt)\s+att\s+(?={_ATT_CLAUSE_SUBJECT})")
 
 
 def _goal_series(s: Segment) -> list[Segment]:
-    """A goal line as its goals: split at GOAL_SERIES_BREAK when every part states a "ska" goal of three words or
-    more (a list whose line breaks were lost, GUIDELINES 4), else the line itself."""
+    """A goal line as its goals: split at GOAL_SERIES_BREAK when every part states a goal (`_series_goal`: a "ska"
+    goal of three words or more; a list whose line breaks were lost, GUIDELINES 4), else the line itself."""
     breaks = list(GOAL_SERIES_BREAK.finditer(s.text))
     if not breaks:
         return [s]
@@ -2049,9 +2126,21 @@ def _goal_series(s: Segment) -> list[Segment]:
         piece = s.text[a:b]
         lead = len(piece) - len(piece.lstrip())
         parts.append(Segment(s.start + a + lead, s.start + b, piece.strip(), s.section))
-    if not all(re.search(r"\b(?:ska|skall)\s+\w", p.text) and _word_count(p.text) >= 3 for p in parts):
+    if not all(_series_goal(p, s, i > 0) for i, p in enumerate(parts)):
         return [s]
     return parts
+
+
+def _series_goal(part: Segment, line: Segment, later: bool) -> bool:
+    """A part of a goal line (`_goal_series`) that states a goal of three words or more: with "ska", or, after "och
+    att", a subject of its own in the perfect or the present (_ATT_CLAUSE_SUBJECT: "... och att familjehemmet har
+    fått handledning")."""
+    if _word_count(part.text) < 3:
+        return False
+    if re.search(r"\b(?:ska|skall)\s+\w", part.text):
+        return True
+    return later and bool(re.match(_ATT_CLAUSE_SUBJECT, part.text)) \
+        and bool(re.search(r"\s(?:och|samt)\s+att\s+$", line.text[:part.start - line.start]))
 
 
 def goal_gaps(ctx: Context) -> list[Segment]:
@@ -3913,7 +4002,10 @@ NEED_DIFFICULTY = folded_re(
     r"(?:kommer|kom|är|var) (?:ofta )?(?:för )?sent (?:till|i) (?:skolan|förskolan|lektion\w*)|sena ankomst\w*|"
     r"orolig\w*|oron\b|oro för|ångest\w*|panik\w*|rädd\w*|ledsen|ledsna|nedstämd\w*|arg\b|ilska|utbrott\w*|"
     r"bråk\w*|slagsmål\w*|(?:springer|sprang|rusar) (?:\w+ )?(?:iväg|ut|ifrån|därifrån|hemifrån)\b|rymmer|slår|sparkar|biter|skriker|knuff\w*|uteslu\w*|får inte vara med|(?:inte|aldrig) (?:har )?fått (?:delta|vara med|följa med)|illamående|kräk\w*|svull(?:en|et|na)\b|värk\w*|vaknar|somna\w*|sömn(?!dagbok|plan|samtal|rådgivning|bedömning|utredning|kartläggning|skola)\w*|"
-    r"sover (?:dåligt|oroligt|lite|inte|på dagen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
+    r"sover (?:dåligt|oroligt|lite|inte|på dagen|på dagarna|bort dagarna)|"
+    # away from school or its lessons ("har varit borta från nästan alla lektioner"): absence in other words, not a
+    # condition ("om [BARN] är borta från skolan")
+    r"(?:har varit|hade varit|varit|är ofta|var ofta) borta från (?:\w+ ){0,2}(?:lektion\w*|skolan|undervisningen)|vaken (?:på|om) n(?:att|ätte)\w*|mardröm\w*|"
     r"äter (?:dåligt|inte|lite|bara)|vägrar|ont i|ont\b|trött\w*|ensam(?!kommande)\w*|mobb\w*|retad\w*|retas|"
     r"kränk\w*|utsatt\w*|självskad\w*|(?:skär|rispar|ristar|river) sig|skadar sig själv|droger|narkotika|alkohol|cannabis|hasch|stjäl|snatt\w*|brott\w*|"
     r"hot\w*|v[å]ld\w*|skolk(?!ör)\w*|kamp|kaos|klarar inte|vågar inte|inte orkar|orkar inte|tappat|tappar bort|"
@@ -4103,7 +4195,9 @@ TOLD_WHEN = folded_re(r"\b(?:förstå\w*|se|ser|märk\w*|känn\w* igen|upptäck\
 # midnatt", "vaknar flera gånger per natt", "somnar på lektionerna") it stays a need.
 SLEEP_WORD = folded_re(r"somna[rt]?|somnade|vaknar|vaknade", re.I)
 SLEEP_ROUTINE_AFTER = folded_re(r"\s+(?:(?:jag|hen|han|hon|\[BARN\])\s+)?(?:(?:oftast|för det mesta|vanligtvis|ungefär|runt|"
-                                r"bäst|helst|gott|lätt|snabbt)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s|"
+                                r"bäst|helst|gott|lätt|snabbt|"
+                                # the next event of a narrative ("Hen somnade sedan i vagnen"), e.g. of the meeting
+                                r"sedan|då)\b|när\s+(?:mamma|pappa|någon|en vuxen|\[VH\d?\])\s|"
                                 r"med\s+(?:sin\s+|sitt\s+)?(?:napp\w*|gosedjur\w*|snutte\w*|nalle\w*))", re.I)
 SLEEP_ROUTINE_BEFORE = folded_re(r"\b(?:när|tills|innan)\s+(?:\[BARN\]|barnet|hen|han|hon|jag|du)\s+$", re.I)
 SLEEP_TROUBLE = folded_re(r"\b(?:sent|sena|sällan|först|inte|aldrig|svårt|svår|lång tid|bara|midnatt|natt\w*|nätter\w*|"
@@ -4614,6 +4708,18 @@ def _working_section(section: str) -> bool:
     return bool(_search_ci(WORKING_SECTION, section)) and not _search_ci(WORKING_SECTION_NOT, section)
 
 
+# A form's printed instruction to the one who fills it in, as a labelled line ("Anvisning: Skriv målen så att ...", "Så
+# fyller du i blanketten: skriv barnets behov ..."): the template's standard text, which shows nothing about this plan
+# (GUIDELINES 4, block 52); its "barnets behov" names no need.
+FORM_INSTRUCTION = re.compile(r"[ \t]*(?:anvisning(?:ar)?|instruktion(?:er)?|ifyllnadsanvisning(?:ar)?|"
+                              r"så (?:fyller|fylls) (?:du|man)? ?i(?: \w+)?)[ \t]*:", re.I)
+
+
+def _form_instruction(ctx: Context, s: Segment) -> bool:
+    """The segment stands in a line that is a form's instruction (FORM_INSTRUCTION)."""
+    return FORM_INSTRUCTION.match(ctx.text, ctx.text.rfind("\n", 0, s.start) + 1) is not None
+
+
 def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(concrete, vague, reference): segments describing the child's situation concretely; segments that only
     name a need vaguely (diagnosis, "behöver stöd", a worry without content); segments under a needs heading or
@@ -4639,7 +4745,7 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
     pseudo_sections = _cached(ctx, "pseudo_sections", _find_pseudo_sections)
     for s in ctx.segs:
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
-                or _question_heading(ctx, s)):
+                or _question_heading(ctx, s) or _form_instruction(ctx, s)):
             continue
         if (_any_in(refs, s.start, s.end) or _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
             reference.append(s)
@@ -5190,10 +5296,17 @@ SUPINE_PASSIVE_STATE = re.compile(rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|
 # (A measure that "ska ha halverats" or "minskats" is a change in what is measured, not a service's doing.)
 
 
+# A symbol or emoji that stands as a list item's bullet ("🎯 [BARN] går ut på rasten", "➡️ [BARN] äter lunch", "✅ ..."):
+# arrows, dingbats, pictographs and the variation selector and joiner that follow them (GUIDELINES 4, block 75: a symbol
+# counts for what a careful reader understands it to stand for; before a goal it is a bullet).
+SYMBOL_BULLET = r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
-    text = re.sub(r"^\s*(?:m[åa]l\w*\s*\d*\s*:|[a-zA-Z][.)]|[–—])\s*", "", _strip_label(s.text), flags=re.I)  # "a) ", "– "
+    text = re.sub(rf"^\s*(?:m[åa]l\w*\s*\d*\s*:|[a-zA-Z][.)]|[–—]|{SYMBOL_BULLET})\s*", "", _strip_label(s.text),
+                  flags=re.I)  # "a) ", "– ", "🎯 "
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
@@ -7926,7 +8039,7 @@ def child_participation(ctx: Context) -> CriterionResult:
 # --- child_goals: whose everyday life a goal is framed from (GUIDELINES 3 "Barncentrering", 4 and 4.1) ---
 # The label before a goal's words ("Delmål 2:", "3.1", "- ", "Mitt mål:", "Målet är att").
 GOAL_LEAD = re.compile(rf"^\s*(?:[\w ]{{0,25}}?(?:mål|\bmal)\w*\s*\d*\s*{LABEL_NOTE}[:.]\s*|specifik[ta]?\s*:\s*|m[åa]let [äa]r\s*(?=att)|det här vill jag\s*:\s*|"
-                       r"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*)+", re.I)
+                       rf"\d+(?:\.\d+)*[.):]?\s+|[a-z][.)]\s+|[-–•*]\s*|{SYMBOL_BULLET})+", re.I)
 # Someone's wish that carries the goal ("Jag vill att ...", "Mamma vill att ...", a teenager's "jag vill typ klara
 # matten"): the goal is what follows.
 GOAL_WISH = re.compile(r"^\S+\s+(?:vill|önskar|hoppas)\s+(?:inte\s+)?(?:att\s+)?(?:(?:typ|liksom|asså|ba)\s+)?", re.I)

@@ -6717,3 +6717,83 @@ def test_a_column_read_label_for_both_intervention_and_responsible_needs_the_par
             "12 mars 2025\n[BARN], 9 år\nFöräldrakurs, sex träffar – socialtjänsten\n"
             "Kontakt med fritids om hämtningar\nSocialtjänsten, [NAMN_1]\n[NAMN_1] kallar.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_two_column_form_read_column_by_column_pairs_its_goal_labels_with_their_answers():
+    # the left column's labels first, then the right column's answers in the same order (GUIDELINES 4, block 77: a
+    # careful reader pairs the columns); the goal labels' answers are the goals, the page header is no answer
+    text = ("SIP – blankett 2\nDatum:\nBarn:\nBakgrund:\nMål 1:\nMål 2:\nInsatser:\nUppföljning:\n"
+            "2025-03-04\n[BARN], 12 år\nSkolfrånvaro sedan hösten.\n"
+            "Sida 1 av 2\n"
+            "[BARN] är i skolan minst fyra dagar i veckan till v. 20\n"
+            "[BARN] äter lunch i matsalen tre dagar i veckan\n"
+            "Mentor möter [BARN] vid entrén varje morgon\n"
+            "v. 20, socialtjänsten kallar\n")
+    assert _verdict(text, "goals_present") == "partial"  # two goals
+    assert _verdict(text, "goals_evaluable") == "met"
+    assert _verdict(text, "child_goals") == "met"
+    # one answer over two lines: the goal label takes the lines that counting from either end gives it
+    text = ("Datum:\nBarn:\nVarför SIP:\nMål:\nUppföljning:\n2025-03-04\n[BARN], 9 år\n"
+            "Oro för att [BARN] inte sover.\n[BARN] sover hela natten fem nätter av sju till jul\n"
+            "[BARN] går själv till skolan\n12/5, BVC kallar\n")
+    assert _verdict(text, "goals_evaluable") == "partial"
+
+
+def test_an_emoji_bullet_before_a_goal_is_a_list_marker():
+    # a participation tool's export puts a symbol before each goal (GUIDELINES 4, block 75: a symbol counts for what a
+    # careful reader understands it to stand for); the goals are the child's as they would be after "- "
+    text = ("Mål\n🎯 [BARN] går till skolan själv tre dagar i veckan till v. 20\n"
+            "➡️ [BARN] äter lunch med klassen minst fyra dagar av fem\n🎯 [BARN] ska sova före kl. 22 på vardagar\n")
+    assert _verdict(text, "child_goals") == "met"
+
+
+def test_a_goal_list_with_an_english_translation_counts_each_goal_once():
+    # the same thing in both languages counts once (GUIDELINES 4, block 74): two activities under "Mål" and their
+    # English translations are two activities, no goal (GUIDELINES 4.1: goals_present not_met)
+    text = ("Mål / Goals\nBUP genomför en bedömning av sömnen.\nSkolan upprättar ett åtgärdsprogram.\n"
+            "BUP will carry out an assessment of the sleep.\nThe school will draw up a support plan.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_a_forms_printed_instruction_names_no_need():
+    # "Anvisning: beskriv barnets behov ..." is the template's text to the one who fills it in, not this plan's needs
+    # (GUIDELINES 4, block 52: standard text shows nothing about the plan)
+    text = ("SIP\nAnvisning: beskriv barnets behov och vad barnet behöver stöd med i vardagen.\n"
+            "Deltagare: [VH1], [NAMN_1] socialsekreterare\nNästa möte: socialtjänsten kallar.\n")
+    assert _verdict(text, "needs_described") == "not_met"
+
+
+@pytest.mark.parametrize("line", [
+    "- [BARN] har varit borta från nästan alla lektioner sedan höstlovet.",
+    "- [BARN] sover på dagarna och är uppe på nätterna sedan jullovet.",
+])
+def test_absence_and_a_turned_day_in_other_words_are_concrete_needs(line: str):
+    # "borta från lektionerna" is absence, "sover på dagarna" a sleep difficulty: concrete needs (GUIDELINES 3
+    # needs_described met: "har varit frånvarande 40 % sedan januari", "behöver hjälp att somna"); a condition ("om
+    # [BARN] är borta från skolan") is none
+    text = f"Anteckningar\n{line}\n- [NAMN_1] kallar till nästa möte.\n"
+    assert _verdict(text, "needs_described") == "met"
+
+
+def test_falling_asleep_told_as_the_next_event_of_the_meeting_is_no_sleep_need():
+    # "Hen somnade sedan i vagnen" tells what happened at the meeting, not a sleep difficulty (GUIDELINES 3: a concrete
+    # need says what the child has difficulty with); beside a vague need the needs stay vague (partial)
+    text = ("Mötet\n[BARN], 1 år, var med en stund och lekte på golvet. Hen somnade sedan i vagnen.\n"
+            "Varför vi ses\nFamiljen behöver stöd runt förskolan.\n")
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_second_att_clause_with_its_own_subject_is_a_goal_of_its_own():
+    # "att [BARN] ska ... och att familjehemmet har fått handledning": the child's goal and a state the foster home
+    # should reach, a mixed list (GUIDELINES 4.1: an agency's state is no goal for the child; child_goals partial)
+    text = ("Mål: att [BARN] ska kunna sova i sin egen säng och att familjehemmet har fått utbildning om trauma.\n"
+            "Insatser: socialtjänsten ordnar utbildningen.\n")
+    assert _verdict(text, "child_goals") == "partial"
+
+
+def test_a_numbered_questions_answer_ends_at_the_next_numbered_question():
+    # a questionnaire's next numbered question ("5. Kompisar → hoppades över") is no answer to "4. Vad vill du ska bli
+    # bättre?" (GUIDELINES 4, block 42: the answers are the plan; block 75: the app's system lines are no content)
+    text = ("1. Hur mår du i skolan? → 🙁\n4. Vad vill du ska bli bättre?\n💬 att lärarna inte frågar inför klassen\n"
+            "5. Kompisar → hoppades över\n6. Sömn ⭐⭐☆☆☆ (ifyllt av mamma)\nExporterad 2024-10-22 15:41 · 7 frågor, 5 besvarade\n")
+    assert _verdict(text, "goals_evaluable") == "not_met"
