@@ -338,6 +338,11 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
                             # the child writing its part, in the present ("Min del – [BARN] skriver (med [NAMN_2], dagen
                             # innan mötet)"), not an adult's note before it ("mentorn skriver en lapp kvällen innan")
                             r"(?:(?<=\[BARN\] )|(?<=\bjag ))skriver|"
+                            # the child telling or answering, the child the subject ("[BARN] berättade för kuratorn dagen
+                            # före mötet att ...", "[BARN] svarade själv på plattan innan mötet"; GUIDELINES 4.1)
+                            r"(?:(?<=\[BARN\] )|(?<=\[BARN\] själv )|(?<=\bjag ))(?:berättade|svarade|fyllde i)|"
+                            # a session held with the child ("Gjord med kuratorn i elevhälsans rum dagen före mötet")
+                            r"(?:gjord|gjordes|genomförd|genomfördes)\s+(?:tillsammans\s+)?med|"
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
@@ -394,7 +399,8 @@ CHILD_AT_MEETING = folded_re(rf"{PARTICIPANT_CHILD}\s+{_SAID_OR_WROTE}\b[^.]{{0,
 CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skrev|skrivit|gjorde|gjort)\s+"
                              r"(?:den här |denna |min |sin )?(?:\w*plan(?:en)?|sip\w*)\b|"
                              rf"{PARTICIPANT_CHILD}\s+bestämde\s+själv\b|"
-                             rf"\b(?:ifylld|ifyllt|skriven|skrivet)\s+av\s*:?\s*(?:jag,?\s*)?{_PARTICIPANT}(?!s\b)", re.I)
+                             rf"\b(?:ifylld|ifyllt|skriven|skrivet|besvarad|besvarat|svarat)\s+av\s*:?\s*(?:jag,?\s*)?"
+                             rf"{_PARTICIPANT}(?!s\b)", re.I)
 # A section on the child's participation ("Ungdomens delaktighet", "Barnets medverkan"): whatever it says of the
 # child is at least a mention of the child's participation.
 # In official Swedish the child is "den enskilde" ("Den enskildes deltagande", "Ang. den enskildes medverkan").
@@ -7276,6 +7282,31 @@ def _retold_quote(text: str, adult_turn: bool) -> bool:
         and bool(_search_ci(SOURCE_NAMED, label["label"]))
 
 
+# A guardian who answered the child's questions in a participation tool for the child ("pappa tog plattan och svarade
+# åt [BARN]", "Svarat av: pappa ([VH1]) åt [BARN]", "mamma fyllde i åt henne"): the answers are the guardian speaking for
+# the child (GUIDELINES 3 child_voice partial, "bara vårdnadshavare ... talar för barnet"; 4, block 75: an answer an
+# adult chose is not the child's own). Staff who pre-filled the form are not meant: no one speaks for the child there.
+_FOR_CHILD = r"(?:åt|för)\s+(?:\[BARN\]|barnet|henne|honom|hen)(?!\w)"
+GUARDIAN_ANSWERED_FOR_CHILD = folded_re(
+    rf"(?<![\w-]){_GUARDIAN_NOUN}(?![\w-])[^.;\n]{{0,40}}?\b(?:svarade|svarat|svarar|fyllde i|fyllt i|fyller i|valde|"
+    rf"valt|väljer)\s+(?:\w+\s+){{0,2}}?{_FOR_CHILD}|"
+    rf"\b(?:svarat|besvarat|ifyllt|ifylld|valt)\s+av\s*:?\s*{_GUARDIAN_NOUN}(?![\w-])[^.;\n]{{0,25}}?{_FOR_CHILD}", re.I)
+# An answer in a participation tool's export: a smiley, a star rating or a speech bubble (GUIDELINES 4, block 75). A
+# guardian's answering for the child is only their speaking for it where the plan gives the answers.
+TOOL_ANSWER = re.compile(r"[😀😃😄😊🙂😐😕🙁☹😟😢😞⭐💬🗨]")
+# A heading that names only the child ("Barnet", "Om [BARN]", "Ungdomen", in a bilingual plan "barnet / the child"):
+# a sentence under it that leaves its subject out is about the child ("- säger 'upp!' och sträcker armarna").
+CHILD_TOPIC_HEADING = folded_re(r"^\W*(?:om\s+|about\s+)?(?:barnet|\[barn\]|ungdomen|eleven|the child|the young person)"
+                                r"\W*$", re.I)
+
+
+def _child_topic_heading(text: str) -> bool:
+    """A heading naming only the child (`CHILD_TOPIC_HEADING`), in one language or in both ("barnet / the child"; GUIDELINES
+    4, block 74: what is said in English counts as if said in Swedish)."""
+    parts = [p for p in text.split("/") if p.strip(" \t:")]
+    return bool(parts) and all(_search_ci(CHILD_TOPIC_HEADING, p) for p in parts)
+
+
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
@@ -7286,6 +7317,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     last: str | None = None
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
+    tool_answers = bool(TOOL_ANSWER.search(ctx.text))
     for original in ctx.segs:
         if _template_instruction(ctx, original) or _in_leftover(ctx, original):
             continue
@@ -7293,6 +7325,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         kind = _voice_heading(ctx, s)
         if kind is not None:
             heading_voice, heading_section, last, follows_voice = kind, s.section, kind or None, False
+            if not kind and _child_topic_heading(s.text):
+                last = "child"  # "Barnet / the child:" then "- säger 'upp!' ...": the child says it
             continue
         section = heading_voice if s.section == heading_section else _section_voice(s.section)
         label = LINE_LABEL.match(s.text)
@@ -7347,6 +7381,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             found = None  # what the child said at an earlier meeting is not its view now (GUIDELINES 4)
         if found is None and _retold_quote(s.text, bool(turn)):
             found = "adult"
+        if found is None and tool_answers and _search_ci(GUARDIAN_ANSWERED_FOR_CHILD, s.text):
+            found = "adult"  # a parent answered the child's tool for it: a guardian speaking for the child
         if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
@@ -7501,6 +7537,27 @@ def _prepared(s: Segment, text: str) -> bool:
                 and not NEGATED_BEFORE.search(text[:act.start()]))
 
 
+# A line that opens with the child, bare or after a short label ("[BARN], 8 år.", "Session: [BARN], 8 år.", "Barn:
+# [BARN]"): a sentence after it on the line that names no one goes on about the child.
+CHILD_LINE_OPENING = folded_re(rf"^\W*(?:[^\W\d][\w ]{{0,20}}:\s*)?{_PARTICIPANT}(?!\w)", re.I)
+
+
+def _with_line_child(ctx: Context, texts: list[str], i: int) -> str:
+    """A segment's text, after the child where the segment opens with its act and no subject (`PREPARATION_ACT`)
+    and its line opens with the child (`CHILD_LINE_OPENING`): "Session: [BARN], 8 år. Gjord med kuratorn dagen före
+    SIP-mötet." says the child's session was held before the meeting (GUIDELINES 4.1: preparing the plan with the
+    child)."""
+    text = texts[i]
+    act = _search_ci(PREPARATION_ACT, text)
+    if not i or not act or text[:act.start()].strip(" -–•*") or re.search(PARTICIPANT_CHILD, text, re.I):
+        return text
+    line_at = ctx.text.rfind("\n", 0, ctx.segs[i].start) + 1
+    first = next((j for j in range(i - 1, max(-1, i - 4), -1) if ctx.segs[j].start <= line_at), None)
+    if first is None or ctx.segs[first].start != line_at or not _search_ci(CHILD_LINE_OPENING, texts[first]):
+        return text
+    return "[BARN] " + text
+
+
 def _earlier_contact(s: Segment, text: str) -> bool:
     """The segment tells of what was before: under a heading for it (`PAST_SECTION`) or naming an earlier meeting
     or plan (`EARLIER_MEETING`); a part taken there is no part in this plan (GUIDELINES 4)."""
@@ -7588,14 +7645,35 @@ def _checkbox_participation(ctx: Context, texts: list[str]) -> list[Segment]:
     return ticked
 
 
+# The child itself answered the questions of a participation tool (an app, a form) that the plan was prepared with
+# ("[BARN] svarade själv på plattan", "[BARN] pratade in svaren själv, appen skrev", "Ungdomen har själv fyllt i
+# frågorna"): GUIDELINES 4 (block 75) makes what the child itself answered in the tool its voice, and 4.1 makes
+# preparing the plan with the child participation (met); not an answer an adult gave or pre-filled.
+CHILD_ANSWERED_TOOL = folded_re(
+    rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:själv\s+)?(?:svarade|svarat|pratade in|pratat in|fyllde i|fyllt i|"
+    r"skrev in|skrivit in)\s+(?:(?:på\s+)?(?:alla\s+)?(?:svaren|frågorna|enkäten|formuläret)\s+|"
+    r"(?:(?!\batt\b)[^.;:\n]){0,30}?)själv\b|"
+    rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?själv\s+(?:svarade|svarat|pratade in|pratat in|fyllde i|fyllt i|"
+    r"skrev in|skrivit in)\b", re.I)
+# A template's standard text on the child's rights ("Den enskilde ska vara delaktig så långt det är möjligt", "Du har
+# rätt att vara med och tycka till"): it says nothing about this child's part in this plan (GUIDELINES 4, block 52:
+# "allmän informationstext visar ingenting om just den här planen").
+PARTICIPATION_NORM = folded_re(r"\bhar\s+rätt\s+(?:att|till)\s+(?:\w+\s+){0,3}?(?:delta\w*|vara med|delaktig\w*|"
+                               r"tycka till|komma till tals|bli hörd|säga sin)|"
+                               r"\b(?:ska|skall|bör)\s+(?:\w+\s+)?(?:vara|göras)\s+delaktig\w*\s+(?:så långt|i den mån)",
+                               re.I)
+
+
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
     ticked = _checkbox_participation(ctx, texts)
-    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
+    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, _with_line_child(ctx, texts, i))
+                or _absent_with_reason(ctx, texts, i)
                 or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
                 or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
+                or _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
@@ -7607,6 +7685,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _search_ci(PARTICIPATION_NORM, text)
              and not _search_ci(PARTICIPATION_TITLE, text)
              and not _printed_question(text) and not _field_refers_back(text)]
     stretch, listed = _listed_children(ctx, texts)

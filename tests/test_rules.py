@@ -6607,3 +6607,57 @@ def test_a_prose_sentence_announcing_the_goals_opens_a_goal_section_for_its_para
             "målen kan behöva ändras.\n\nPlanen följs upp den 28 januari.\n")
     assert _verdict(text, "goals_present") == "partial"  # states the agencies should reach (GUIDELINES 4.1)
     assert _verdict(text, "goals_evaluable") == "met"
+
+
+@pytest.mark.parametrize("line", [
+    "[BARN] svarade själv på plattan.",
+    "[BARN] pratade in svaren själv, appen skrev.",
+])
+def test_the_child_answering_a_participation_tool_itself_is_participation(line: str):
+    # GUIDELINES 4 (block 75): what the child itself answered in the tool is its voice; 4.1: preparing the plan with
+    # the child is child_participation met. An answer an adult pre-filled is neither.
+    text = f"BarnAppen · export\n{line}\nSkolan: 🙁\n💬 \"jag vill ha en lugn plats på rasten\"\n\nSIP\nMål: [BARN] ska trivas.\n"
+    assert _verdict(text, "child_participation") == "met"
+    adult = text.replace(line, "Förifyllt av [NAMN_1], mentor.")
+    assert _verdict(adult, "child_participation") == "not_met"
+
+
+def test_the_child_telling_someone_the_day_before_the_meeting_is_preparation():
+    # "[BARN] berättade för kuratorn dagen före mötet att ...": the talk that prepared the plan (GUIDELINES 4.1)
+    text = ("SIP\n[BARN], 8 år.\n[BARN] berättade för kuratorn [NAMN_1] dagen före mötet att hen vill gå kvar i "
+            "klassen.\nMål: [BARN] ska trivas i skolan.\n")
+    assert _verdict(text, "child_participation") == "met"
+    # a session line in a tool export: the sentence after the child's label goes on about the child
+    text = ("MinRöst – export\nSession: [BARN], 8 år. Gjord med kuratorn [NAMN_1] dagen före SIP-mötet.\n"
+            "Skolan: 🙁\n\nSIP\nMål: [BARN] ska trivas i skolan.\n")
+    assert _verdict(text, "child_participation") == "met"
+
+
+@pytest.mark.parametrize("norm", [
+    "Den enskilde ska vara delaktig så långt det är möjligt.",
+    "Du har rätt att vara med och tycka till.",
+])
+def test_a_templates_text_on_the_childs_rights_is_no_mention_of_participation(norm: str):
+    # GUIDELINES 4 (block 52): a template's standard text says nothing about this plan
+    text = (f"SIP\nDeltog: [NAMN_1] kurator, [NAMN_2] mentor.\nMål: [BARN] ska komma till skolan.\n\n"
+            f"Om SIP\nEn SIP upprättas när du behöver stöd från både kommun och region. {norm}\n")
+    assert _verdict(text, "child_participation") == "not_met"
+    assert _verdict(text.replace(norm, "[BARN] har varit delaktig."), "child_participation") == "partial"
+
+
+def test_a_small_childs_words_under_a_heading_naming_the_child_are_its_voice():
+    # GUIDELINES 4.1: a child of 0-3 years who says words that express a wish ("upp!") is child_voice met; the heading
+    # "barnet / the child" makes the child the subject of the line that leaves it out (4, block 74: English counts)
+    text = ("SIP [BARN]\n[BARN], 1 år 9 mån.\n\nbarnet / the child:\n- säger \"upp!\" o sträcker armarna när hen vill "
+            "bli buren / says \"up!\" when [BARN] wants to be carried\n\nmål / goals:\n- [BARN] ska gå själv\n")
+    assert _verdict(text, "child_voice") == "met"
+    assert _verdict(text.replace("barnet / the child:", "övrigt / other:"), "child_voice") != "met"
+
+
+def test_a_guardian_answering_the_childs_tool_for_it_speaks_for_the_child():
+    # GUIDELINES 3 child_voice partial ("bara vårdnadshavare ... talar för barnet") and 4 (block 75): an answer an
+    # adult gave in the child's tool is not the child's own voice
+    text = ("Min dag – appen\nSvarat av: pappa ([VH1]) åt [BARN]\n😀 Leka ute\n🙁 Sova\n\nSIP\n"
+            "Mål: [BARN] ska börja på förskolan.\n")
+    assert _verdict(text, "child_voice") == "partial"
+    assert _verdict(text.replace("Svarat av: pappa ([VH1]) åt [BARN]", "Konto: BVC"), "child_voice") == "not_met"
