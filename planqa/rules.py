@@ -8231,6 +8231,35 @@ def _guardian_in_process(text: str) -> bool:
                for p in GUARDIAN_PROCESS.finditer(text) for g in guardians)
 
 
+# A template's standard text on the guardians, about any family (GUIDELINES 4, block 52: "allmän informationstext visar
+# ingenting om just den här planen"): a rule for guardians as such, the bare noun with a modal ("Vårdnadshavare och elev
+# kan få en kopia"), the law's "together with the guardians where possible" ("Planen ska upprättas tillsammans med den
+# enskilde och vårdnadshavarna när det är möjligt").
+GUARDIAN_TEMPLATE_TEXT = folded_re(
+    r"^\W*(?:vårdnadshavare|föräldrar)\s+(?:och\s+\w+\s+)?(?:kan|ska|skall|får|har rätt|bör|måste)\b|"
+    r"\b(?:ska|skall|bör)\s+(?:\w+\s+)?(?:upprättas|göras|tas fram|skrivas|utformas)\s+(?:tillsammans\s+)?med\b"
+    r"[^.;\n]{0,60}?\b(?:när|om|så långt|i den mån)\s+det\s+är\s+möjligt", re.I)
+# A form's printed label with its instruction in brackets ("Mål (vad ska vara annorlunda för barnet)", "Uppföljning
+# (datum, vem kallar)"): in a form read out column by column it stands below another label (GUIDELINES 4, block 77), a
+# field label, not an answer to the label above it.
+INSTRUCTED_LABEL = re.compile(r"^\W*[^\W\d][^\W\d]*(?:\s+(?:och\s+)?[^\W\d]+){0,2}\s*"
+                              r"\((?:vad|vem|vilk\w+|hur|när|datum|t\.\s?ex|ex\.|exempel)\b[^()\n]{0,60}\)\s*:?\s*$", re.I)
+
+
+# An item of a bare list of persons: a person placeholder or a parent word, with at most a few words of role and agency
+# after it ("[VH1]", "[VH1] mamma", "[NAMN_2] behandlare HVB", "mamma [VH1]").
+PERSON_ITEM = re.compile(r"^\s*(?:och\s+)?(?:(?:mamma|pappa)\s+)?(?:\[(?:VH\d?|NAMN_\d+|BARN)\]|mamma|pappa)"
+                         r"(?:\s+[\w./()-]+){0,4}\s*$", re.I)
+
+
+def _persons_only_line(text: str) -> bool:
+    """A line that is nothing but a list of persons (`PERSON_ITEM`s, at least `LIST_LINE_PERSONS` placeholders): in a
+    form read out column by column it is the participant field's answer far from its label (GUIDELINES 4, block 77:
+    pair the columns as a careful reader does), a participant list."""
+    items = re.split(r"[,;]", text.rstrip(" ."))
+    return len(PERSON_PLACEHOLDER.findall(text)) >= LIST_LINE_PERSONS and all(PERSON_ITEM.match(i) for i in items)
+
+
 def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
@@ -8246,8 +8275,10 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
     non_guardian = _non_guardian_parent(ctx)
     for i, s in enumerate(ctx.segs):
-        if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text):
-            continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list
+        if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text) \
+                or _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) or INSTRUCTED_LABEL.match(s.text):
+            continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list; a
+            # template's standard text; a form's printed label
         text = _checked(s.text)
         them = CONSENT_BY_THEM.match(text)
         if them and i and _search_ci(BOTH_PARENTS_SUBJECT, ctx.segs[i - 1].text):
@@ -8301,7 +8332,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                 or unaccompanied and _search_ci(PARENTS_UNREACHABLE, text)):
             f.excluded.append(s)
         elif (_list_label(text) or _list_label(section) or in_list or on_list_line
-              or _presence_field(s.text, text)):
+              or _presence_field(s.text, text) or _persons_only_line(text)):
             f.listed.append(s)
         elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_AS_SOURCE.search(text) \
                 or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs or _guardian_in_process(text + tail):

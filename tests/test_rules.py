@@ -6661,3 +6661,29 @@ def test_a_guardian_answering_the_childs_tool_for_it_speaks_for_the_child():
             "Mål: [BARN] ska börja på förskolan.\n")
     assert _verdict(text, "child_voice") == "partial"
     assert _verdict(text.replace("Svarat av: pappa ([VH1]) åt [BARN]", "Konto: BVC"), "child_voice") == "not_met"
+
+
+@pytest.mark.parametrize("line", [
+    "Vårdnadshavare och elev kan få en kopia.",
+    "Planen ska upprättas med barnet och vårdnadshavarna om det är möjligt.",
+])
+def test_a_templates_standard_text_on_guardians_shows_nothing(line: str):
+    # GUIDELINES 4 (block 52): a template's information text says nothing about this plan's guardians
+    text = (f"SIP\nDeltagare: [NAMN_1] kurator, [NAMN_2] mentor, [BARN]\nMål: [BARN] ska komma till skolan.\n\n"
+            f"Om planen\nEn SIP görs när ett barn behöver insatser från både kommun och region. {line}\n")
+    assert _verdict(text, "guardian_participation") == "not_met"
+
+
+def test_a_forms_printed_label_below_the_guardians_label_is_no_view():
+    # a two-column form read out column by column (GUIDELINES 4, block 77): "Mål (vad ska vara annorlunda för barnet)"
+    # below "Vårdnadshavarnas uppfattning" is the next label, not the guardians' answer
+    text = ("SIP – blankett\nBarnets namn\nDeltagare\nVårdnadshavarnas uppfattning\n"
+            "Mål (vad ska vara annorlunda för barnet)\nInsatser\n[BARN]\n[NAMN_1] soc, [NAMN_2] BVC\n")
+    assert _verdict(text, "guardian_participation") == "not_met"
+
+
+def test_a_line_of_only_persons_in_a_column_form_is_a_participant_list():
+    # the participant field's answer far from its label "Deltagare" (GUIDELINES 4, block 77): the guardians are listed
+    text = ("SIP – blankett 3\nMötesdatum\nDeltagare\nMål\n16 april 2024\n"
+            "[VH1], [VH2], [NAMN_1] socialsekreterare, [NAMN_2] mentor\n[BARN] ska sova bättre.\n")
+    assert _verdict(text, "guardian_participation") == "partial"
