@@ -7548,10 +7548,12 @@ def _with_line_child(ctx: Context, texts: list[str], i: int) -> str:
     SIP-mötet." says the child's session was held before the meeting (GUIDELINES 4.1: preparing the plan with the
     child)."""
     text = texts[i]
-    act = _search_ci(PREPARATION_ACT, text)
-    if not i or not act or text[:act.start()].strip(" -–•*") or re.search(PARTICIPANT_CHILD, text, re.I):
-        return text
     line_at = ctx.text.rfind("\n", 0, ctx.segs[i].start) + 1
+    if not i or ctx.segs[i].start == line_at:
+        return text  # the segment opens its line
+    act = _search_ci(PREPARATION_ACT, text)
+    if not act or text[:act.start()].strip(" -–•*") or re.search(PARTICIPANT_CHILD, text, re.I):
+        return text
     first = next((j for j in range(i - 1, max(-1, i - 4), -1) if ctx.segs[j].start <= line_at), None)
     if first is None or ctx.segs[first].start != line_at or not _search_ci(CHILD_LINE_OPENING, texts[first]):
         return text
@@ -7673,7 +7675,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
                 or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
-                or _search_ci(CHILD_ANSWERED_TOOL, texts[i])
+                or ("själv" in texts[i] or "sjalv" in texts[i]) and _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
