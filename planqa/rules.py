@@ -8262,6 +8262,13 @@ def _persons_only_line(text: str) -> bool:
     return len(PERSON_PLACEHOLDER.findall(text)) >= LIST_LINE_PERSONS and all(PERSON_ITEM.match(i) for i in items)
 
 
+# The label of a field for another part of the plan ("Samtycke: ja.", "Uppföljning: 3/3", "Mål: ..."): below a heading
+# for the guardians' view that had no answer of its own, it opens the next part, and the lines after it are that
+# part's, not the guardians' view (GUIDELINES 4: a printed field with an empty answer shows nothing).
+PLAN_PART_LABEL = folded_re(r"^\W*(?:samtycke\w*|uppföljning\w*|nästa möte|mål\w*|insats\w*|ansvar\w*|samordn\w*|"
+                            r"behov\w*|bakgrund\w*|datum|deltagare|närvarande|underskrift\w*)\W*$", re.I)
+
+
 def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
@@ -8275,6 +8282,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
+    closed_section = None  # a heading for the guardians' view that another part's field line has closed
+    last_heading = ""
     non_guardian = _non_guardian_parent(ctx)
     for i, s in enumerate(ctx.segs):
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text) \
@@ -8294,6 +8303,10 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif to_child:  # the plan speaks to the child: "Mamma har berättat att du vill ..." tells what the child wants
             text = SECOND_PERSON.sub("[BARN]", text)
         field_ = FIELD.match(text)
+        if s.is_heading:
+            last_heading = s.section
+        elif field_ and _search_ci(PLAN_PART_LABEL, field_.group(1)) and GUARDIAN_VIEW_TITLE.search(last_heading):
+            closed_section = last_heading  # "Familjens synpunkter:" (empty), "Samtycke: ja.": the view field was empty
         title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
         if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text) or GRID_PARTICIPANT_HEADER.match(text):
             in_list = True
@@ -8306,6 +8319,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                 if not s.is_heading and not field_.group(2).strip() else None
             continue
         section = label_section[1] if label_section and label_section[0] == s.section else s.section
+        if section == closed_section:
+            section = ""  # a line after another part's field is not the view field's answer
         if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
             f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
             continue

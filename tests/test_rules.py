@@ -6687,3 +6687,13 @@ def test_a_line_of_only_persons_in_a_column_form_is_a_participant_list():
     text = ("SIP – blankett 3\nMötesdatum\nDeltagare\nMål\n16 april 2024\n"
             "[VH1], [VH2], [NAMN_1] socialsekreterare, [NAMN_2] mentor\n[BARN] ska sova bättre.\n")
     assert _verdict(text, "guardian_participation") == "partial"
+
+
+def test_a_line_after_another_parts_field_is_no_answer_to_an_empty_view_heading():
+    # "Familjens synpunkter:" with no answer, then "Samtycke: ja.": the line after is the next part's, not the family's
+    # view (GUIDELINES 4: a printed field with an empty answer shows nothing)
+    text = ("SIP\nMål: [BARN] ska spela handboll.\n\nFamiljens synpunkter:\n\nSamtycke: ja.\n\n"
+            "Uppföljning efter jullovet; socialsekreterare [NAMN_1] kallar.\n")
+    assert _verdict(text, "guardian_participation") == "not_met"
+    filled = text.replace("Familjens synpunkter:\n", "Familjens synpunkter:\nMamma vill att [BARN] får läxhjälp.\n")
+    assert _verdict(filled, "guardian_participation") == "met"
