@@ -338,6 +338,11 @@ PREPARATION_ACT = folded_re(r"\b(?:träffa\w*|pratade|pratat|samtal\w*|gick igen
                             # the child writing its part, in the present ("Min del – [BARN] skriver (med [NAMN_2], dagen
                             # innan mötet)"), not an adult's note before it ("mentorn skriver en lapp kvällen innan")
                             r"(?:(?<=\[BARN\] )|(?<=\bjag ))skriver|"
+                            # the child telling or answering, the child the subject ("[BARN] berättade för kuratorn dagen
+                            # före mötet att ...", "[BARN] svarade själv på plattan innan mötet"; GUIDELINES 4.1)
+                            r"(?:(?<=\[BARN\] )|(?<=\[BARN\] själv )|(?<=\bjag ))(?:berättade|svarade|fyllde i)|"
+                            # a session held with the child ("Gjord med kuratorn i elevhälsans rum dagen före mötet")
+                            r"(?:gjord|gjordes|genomförd|genomfördes)\s+(?:tillsammans\s+)?med|"
                             r"intervju\w*)\b", re.I)
 # Words that make a taking-part sentence about the SIP meeting or the plan, not school or leisure
 # ("[BARN] deltar i undervisningen", "bildstöd i klassrummet"); a stretch of the meeting ("de första 20
@@ -394,7 +399,8 @@ CHILD_AT_MEETING = folded_re(rf"{PARTICIPANT_CHILD}\s+{_SAID_OR_WROTE}\b[^.]{{0,
 CHILD_WROTE_PLAN = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:skrev|skrivit|gjorde|gjort)\s+"
                              r"(?:den här |denna |min |sin )?(?:\w*plan(?:en)?|sip\w*)\b|"
                              rf"{PARTICIPANT_CHILD}\s+bestämde\s+själv\b|"
-                             rf"\b(?:ifylld|ifyllt|skriven|skrivet)\s+av\s*:?\s*(?:jag,?\s*)?{_PARTICIPANT}(?!s\b)", re.I)
+                             rf"\b(?:ifylld|ifyllt|skriven|skrivet|besvarad|besvarat|svarat)\s+av\s*:?\s*(?:jag,?\s*)?"
+                             rf"{_PARTICIPANT}(?!s\b)", re.I)
 # A section on the child's participation ("Ungdomens delaktighet", "Barnets medverkan"): whatever it says of the
 # child is at least a mention of the child's participation.
 # In official Swedish the child is "den enskilde" ("Den enskildes deltagande", "Ang. den enskildes medverkan").
@@ -7685,6 +7691,31 @@ def _retold_quote(text: str, adult_turn: bool) -> bool:
         and bool(_search_ci(SOURCE_NAMED, label["label"]))
 
 
+# A guardian who answered the child's questions in a participation tool for the child ("pappa tog plattan och svarade
+# åt [BARN]", "Svarat av: pappa ([VH1]) åt [BARN]", "mamma fyllde i åt henne"): the answers are the guardian speaking for
+# the child (GUIDELINES 3 child_voice partial, "bara vårdnadshavare ... talar för barnet"; 4, block 75: an answer an
+# adult chose is not the child's own). Staff who pre-filled the form are not meant: no one speaks for the child there.
+_FOR_CHILD = r"(?:åt|för)\s+(?:\[BARN\]|barnet|henne|honom|hen)(?!\w)"
+GUARDIAN_ANSWERED_FOR_CHILD = folded_re(
+    rf"(?<![\w-]){_GUARDIAN_NOUN}(?![\w-])[^.;\n]{{0,40}}?\b(?:svarade|svarat|svarar|fyllde i|fyllt i|fyller i|valde|"
+    rf"valt|väljer)\s+(?:\w+\s+){{0,2}}?{_FOR_CHILD}|"
+    rf"\b(?:svarat|besvarat|ifyllt|ifylld|valt)\s+av\s*:?\s*{_GUARDIAN_NOUN}(?![\w-])[^.;\n]{{0,25}}?{_FOR_CHILD}", re.I)
+# An answer in a participation tool's export: a smiley, a star rating or a speech bubble (GUIDELINES 4, block 75). A
+# guardian's answering for the child is only their speaking for it where the plan gives the answers.
+TOOL_ANSWER = re.compile(r"[😀😃😄😊🙂😐😕🙁☹😟😢😞⭐💬🗨]")
+# A heading that names only the child ("Barnet", "Om [BARN]", "Ungdomen", in a bilingual plan "barnet / the child"):
+# a sentence under it that leaves its subject out is about the child ("- säger 'upp!' och sträcker armarna").
+CHILD_TOPIC_HEADING = folded_re(r"^\W*(?:om\s+|about\s+)?(?:barnet|\[barn\]|ungdomen|eleven|the child|the young person)"
+                                r"\W*$", re.I)
+
+
+def _child_topic_heading(text: str) -> bool:
+    """A heading naming only the child (`CHILD_TOPIC_HEADING`), in one language or in both ("barnet / the child"; GUIDELINES
+    4, block 74: what is said in English counts as if said in Swedish)."""
+    parts = [p for p in text.split("/") if p.strip(" \t:")]
+    return bool(parts) and all(_search_ci(CHILD_TOPIC_HEADING, p) for p in parts)
+
+
 def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segment]]:
     """(own, weak, by_adults): segments with the child's own words or asked-for view; formulaic, paraphrased or
     observed voice; adults reporting what the child wants."""
@@ -7695,6 +7726,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     last: str | None = None
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
+    tool_answers = bool(TOOL_ANSWER.search(ctx.text))
     for original in ctx.segs:
         if _template_instruction(ctx, original) or _in_leftover(ctx, original):
             continue
@@ -7702,6 +7734,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         kind = _voice_heading(ctx, s)
         if kind is not None:
             heading_voice, heading_section, last, follows_voice = kind, s.section, kind or None, False
+            if not kind and _child_topic_heading(s.text):
+                last = "child"  # "Barnet / the child:" then "- säger 'upp!' ...": the child says it
             continue
         section = heading_voice if s.section == heading_section else _section_voice(s.section)
         label = LINE_LABEL.match(s.text)
@@ -7756,6 +7790,8 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             found = None  # what the child said at an earlier meeting is not its view now (GUIDELINES 4)
         if found is None and _retold_quote(s.text, bool(turn)):
             found = "adult"
+        if found is None and tool_answers and _search_ci(GUARDIAN_ANSWERED_FOR_CHILD, s.text):
+            found = "adult"  # a parent answered the child's tool for it: a guardian speaking for the child
         if (turn or guardians_words) and found == "own" and not _child_quoted(s.text, people):
             found = "adult"  # an adult telling what the child says or wants, not quoting the child
         {"own": own, "weak": weak, "adult": by_adults}.get(found, []).append(original)
@@ -7910,6 +7946,29 @@ def _prepared(s: Segment, text: str) -> bool:
                 and not NEGATED_BEFORE.search(text[:act.start()]))
 
 
+# A line that opens with the child, bare or after a short label ("[BARN], 8 år.", "Session: [BARN], 8 år.", "Barn:
+# [BARN]"): a sentence after it on the line that names no one goes on about the child.
+CHILD_LINE_OPENING = folded_re(rf"^\W*(?:[^\W\d][\w ]{{0,20}}:\s*)?{_PARTICIPANT}(?!\w)", re.I)
+
+
+def _with_line_child(ctx: Context, texts: list[str], i: int) -> str:
+    """A segment's text, after the child where the segment opens with its act and no subject (`PREPARATION_ACT`)
+    and its line opens with the child (`CHILD_LINE_OPENING`): "Session: [BARN], 8 år. Gjord med kuratorn dagen före
+    SIP-mötet." says the child's session was held before the meeting (GUIDELINES 4.1: preparing the plan with the
+    child)."""
+    text = texts[i]
+    line_at = ctx.text.rfind("\n", 0, ctx.segs[i].start) + 1
+    if not i or ctx.segs[i].start == line_at:
+        return text  # the segment opens its line
+    act = _search_ci(PREPARATION_ACT, text)
+    if not act or text[:act.start()].strip(" -–•*") or re.search(PARTICIPANT_CHILD, text, re.I):
+        return text
+    first = next((j for j in range(i - 1, max(-1, i - 4), -1) if ctx.segs[j].start <= line_at), None)
+    if first is None or ctx.segs[first].start != line_at or not _search_ci(CHILD_LINE_OPENING, texts[first]):
+        return text
+    return "[BARN] " + text
+
+
 def _earlier_contact(s: Segment, text: str) -> bool:
     """The segment tells of what was before: under a heading for it (`PAST_SECTION`) or naming an earlier meeting
     or plan (`EARLIER_MEETING`); a part taken there is no part in this plan (GUIDELINES 4)."""
@@ -7997,14 +8056,35 @@ def _checkbox_participation(ctx: Context, texts: list[str]) -> list[Segment]:
     return ticked
 
 
+# The child itself answered the questions of a participation tool (an app, a form) that the plan was prepared with
+# ("[BARN] svarade själv på plattan", "[BARN] pratade in svaren själv, appen skrev", "Ungdomen har själv fyllt i
+# frågorna"): GUIDELINES 4 (block 75) makes what the child itself answered in the tool its voice, and 4.1 makes
+# preparing the plan with the child participation (met); not an answer an adult gave or pre-filled.
+CHILD_ANSWERED_TOOL = folded_re(
+    rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?(?:själv\s+)?(?:svarade|svarat|pratade in|pratat in|fyllde i|fyllt i|"
+    r"skrev in|skrivit in)\s+(?:(?:på\s+)?(?:alla\s+)?(?:svaren|frågorna|enkäten|formuläret)\s+|"
+    r"(?:(?!\batt\b)[^.;:\n]){0,30}?)själv\b|"
+    rf"{PARTICIPANT_CHILD}\s+(?:har\s+|hade\s+)?själv\s+(?:svarade|svarat|pratade in|pratat in|fyllde i|fyllt i|"
+    r"skrev in|skrivit in)\b", re.I)
+# A template's standard text on the child's rights ("Den enskilde ska vara delaktig så långt det är möjligt", "Du har
+# rätt att vara med och tycka till"): it says nothing about this child's part in this plan (GUIDELINES 4, block 52:
+# "allmän informationstext visar ingenting om just den här planen").
+PARTICIPATION_NORM = folded_re(r"\bhar\s+rätt\s+(?:att|till)\s+(?:\w+\s+){0,3}?(?:delta\w*|vara med|delaktig\w*|"
+                               r"tycka till|komma till tals|bli hörd|säga sin)|"
+                               r"\b(?:ska|skall|bör)\s+(?:\w+\s+)?(?:vara|göras)\s+delaktig\w*\s+(?:så långt|i den mån)",
+                               re.I)
+
+
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
     ticked = _checkbox_participation(ctx, texts)
-    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, texts[i]) or _absent_with_reason(ctx, texts, i)
+    specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, _with_line_child(ctx, texts, i))
+                or _absent_with_reason(ctx, texts, i)
                 or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
                 or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
+                or ("själv" in texts[i] or "sjalv" in texts[i]) and _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
@@ -8016,6 +8096,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _search_ci(PARTICIPATION_NORM, text)
              and not _search_ci(PARTICIPATION_TITLE, text)
              and not _printed_question(text) and not _field_refers_back(text)]
     stretch, listed = _listed_children(ctx, texts)
@@ -8563,6 +8644,42 @@ def _guardian_in_process(text: str) -> bool:
                for p in GUARDIAN_PROCESS.finditer(text) for g in guardians)
 
 
+# A template's standard text on the guardians, about any family (GUIDELINES 4, block 52: "allmän informationstext visar
+# ingenting om just den här planen"): a rule for guardians as such, the bare noun with a modal ("Vårdnadshavare och elev
+# kan få en kopia"), the law's "together with the guardians where possible" ("Planen ska upprättas tillsammans med den
+# enskilde och vårdnadshavarna när det är möjligt").
+GUARDIAN_TEMPLATE_TEXT = folded_re(
+    r"^\W*(?:vårdnadshavare|föräldrar)\s+(?:och\s+\w+\s+)?(?:kan|ska|skall|får|har rätt|bör|måste)\b|"
+    r"\b(?:ska|skall|bör)\s+(?:\w+\s+)?(?:upprättas|göras|tas fram|skrivas|utformas)\s+(?:tillsammans\s+)?med\b"
+    r"[^.;\n]{0,60}?\b(?:när|om|så långt|i den mån)\s+det\s+är\s+möjligt", re.I)
+# A form's printed label with its instruction in brackets ("Mål (vad ska vara annorlunda för barnet)", "Uppföljning
+# (datum, vem kallar)"): in a form read out column by column it stands below another label (GUIDELINES 4, block 77), a
+# field label, not an answer to the label above it.
+INSTRUCTED_LABEL = re.compile(r"^\W*[^\W\d][^\W\d]*(?:\s+(?:och\s+)?[^\W\d]+){0,2}\s*"
+                              r"\((?:vad|vem|vilk\w+|hur|när|datum|t\.\s?ex|ex\.|exempel)\b[^()\n]{0,60}\)\s*:?\s*$", re.I)
+
+
+# An item of a bare list of persons: a person placeholder or a parent word, with at most a few words of role and agency
+# after it ("[VH1]", "[VH1] mamma", "[NAMN_2] behandlare HVB", "mamma [VH1]").
+PERSON_ITEM = re.compile(r"^\s*(?:och\s+)?(?:(?:mamma|pappa)\s+)?(?:\[(?:VH\d?|NAMN_\d+|BARN)\]|mamma|pappa)"
+                         r"(?:\s+[\w./()-]+){0,4}\s*$", re.I)
+
+
+def _persons_only_line(text: str) -> bool:
+    """A line that is nothing but a list of persons (`PERSON_ITEM`s, at least `LIST_LINE_PERSONS` placeholders): in a
+    form read out column by column it is the participant field's answer far from its label (GUIDELINES 4, block 77:
+    pair the columns as a careful reader does), a participant list."""
+    items = re.split(r"[,;]", text.rstrip(" ."))
+    return len(PERSON_PLACEHOLDER.findall(text)) >= LIST_LINE_PERSONS and all(PERSON_ITEM.match(i) for i in items)
+
+
+# The label of a field for another part of the plan ("Samtycke: ja.", "Uppföljning: 3/3", "Mål: ..."): below a heading
+# for the guardians' view that had no answer of its own, it opens the next part, and the lines after it are that
+# part's, not the guardians' view (GUIDELINES 4: a printed field with an empty answer shows nothing).
+PLAN_PART_LABEL = folded_re(r"^\W*(?:samtycke\w*|uppföljning\w*|nästa möte|mål\w*|insats\w*|ansvar\w*|samordn\w*|"
+                            r"behov\w*|bakgrund\w*|datum|deltagare|närvarande|underskrift\w*)\W*$", re.I)
+
+
 def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
@@ -8576,10 +8693,14 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     list_line_end = -1  # the end of a line a list label opens ("Närv.: [NAMN_1] soc.sekr. IFO, mamma [VH1]")
     label_section: tuple[str, str] | None = None  # (section, label) of a field label the lines below belong to
     spoke: list[Segment] = []  # a guardian telling the meeting what the child wants
+    closed_section = None  # a heading for the guardians' view that another part's field line has closed
+    last_heading = ""
     non_guardian = _non_guardian_parent(ctx)
     for i, s in enumerate(ctx.segs):
-        if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text):
-            continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list
+        if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text) \
+                or _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) or INSTRUCTED_LABEL.match(s.text):
+            continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list; a
+            # template's standard text; a form's printed label
         text = _checked(s.text)
         them = CONSENT_BY_THEM.match(text)
         if them and i and _search_ci(BOTH_PARENTS_SUBJECT, ctx.segs[i - 1].text):
@@ -8593,6 +8714,10 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         elif to_child:  # the plan speaks to the child: "Mamma har berättat att du vill ..." tells what the child wants
             text = SECOND_PERSON.sub("[BARN]", text)
         field_ = FIELD.match(text)
+        if s.is_heading:
+            last_heading = s.section
+        elif field_ and _search_ci(PLAN_PART_LABEL, field_.group(1)) and GUARDIAN_VIEW_TITLE.search(last_heading):
+            closed_section = last_heading  # "Familjens synpunkter:" (empty), "Samtycke: ja.": the view field was empty
         title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
         if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text) or GRID_PARTICIPANT_HEADER.match(text):
             in_list = True
@@ -8605,6 +8730,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                 if not s.is_heading and not field_.group(2).strip() else None
             continue
         section = label_section[1] if label_section and label_section[0] == s.section else s.section
+        if section == closed_section:
+            section = ""  # a line after another part's field is not the view field's answer
         if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
             f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
             continue
@@ -8633,7 +8760,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                 or unaccompanied and _search_ci(PARENTS_UNREACHABLE, text)):
             f.excluded.append(s)
         elif (_list_label(text) or _list_label(section) or in_list or on_list_line
-              or _presence_field(s.text, text)):
+              or _presence_field(s.text, text) or _persons_only_line(text)):
             f.listed.append(s)
         elif reports or GUARDIAN_SOURCE.search(text) or GUARDIAN_AS_SOURCE.search(text) \
                 or GUARDIAN_ABSENT.search(text + tail) or s in consent_segs or _guardian_in_process(text + tail):

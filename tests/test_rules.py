@@ -6797,3 +6797,93 @@ def test_a_numbered_questions_answer_ends_at_the_next_numbered_question():
     text = ("1. Hur mår du i skolan? → 🙁\n4. Vad vill du ska bli bättre?\n💬 att lärarna inte frågar inför klassen\n"
             "5. Kompisar → hoppades över\n6. Sömn ⭐⭐☆☆☆ (ifyllt av mamma)\nExporterad 2024-10-22 15:41 · 7 frågor, 5 besvarade\n")
     assert _verdict(text, "goals_evaluable") == "not_met"
+
+
+@pytest.mark.parametrize("line", [
+    "[BARN] svarade själv på plattan.",
+    "[BARN] pratade in svaren själv, appen skrev.",
+])
+def test_the_child_answering_a_participation_tool_itself_is_participation(line: str):
+    # GUIDELINES 4 (block 75): what the child itself answered in the tool is its voice; 4.1: preparing the plan with
+    # the child is child_participation met. An answer an adult pre-filled is neither.
+    text = f"BarnAppen · export\n{line}\nSkolan: 🙁\n💬 \"jag vill ha en lugn plats på rasten\"\n\nSIP\nMål: [BARN] ska trivas.\n"
+    assert _verdict(text, "child_participation") == "met"
+    adult = text.replace(line, "Förifyllt av [NAMN_1], mentor.")
+    assert _verdict(adult, "child_participation") == "not_met"
+
+
+def test_the_child_telling_someone_the_day_before_the_meeting_is_preparation():
+    # "[BARN] berättade för kuratorn dagen före mötet att ...": the talk that prepared the plan (GUIDELINES 4.1)
+    text = ("SIP\n[BARN], 8 år.\n[BARN] berättade för kuratorn [NAMN_1] dagen före mötet att hen vill gå kvar i "
+            "klassen.\nMål: [BARN] ska trivas i skolan.\n")
+    assert _verdict(text, "child_participation") == "met"
+    # a session line in a tool export: the sentence after the child's label goes on about the child
+    text = ("MinRöst – export\nSession: [BARN], 8 år. Gjord med kuratorn [NAMN_1] dagen före SIP-mötet.\n"
+            "Skolan: 🙁\n\nSIP\nMål: [BARN] ska trivas i skolan.\n")
+    assert _verdict(text, "child_participation") == "met"
+
+
+@pytest.mark.parametrize("norm", [
+    "Den enskilde ska vara delaktig så långt det är möjligt.",
+    "Du har rätt att vara med och tycka till.",
+])
+def test_a_templates_text_on_the_childs_rights_is_no_mention_of_participation(norm: str):
+    # GUIDELINES 4 (block 52): a template's standard text says nothing about this plan
+    text = (f"SIP\nDeltog: [NAMN_1] kurator, [NAMN_2] mentor.\nMål: [BARN] ska komma till skolan.\n\n"
+            f"Om SIP\nEn SIP upprättas när du behöver stöd från både kommun och region. {norm}\n")
+    assert _verdict(text, "child_participation") == "not_met"
+    assert _verdict(text.replace(norm, "[BARN] har varit delaktig."), "child_participation") == "partial"
+
+
+def test_a_small_childs_words_under_a_heading_naming_the_child_are_its_voice():
+    # GUIDELINES 4.1: a child of 0-3 years who says words that express a wish ("upp!") is child_voice met; the heading
+    # "barnet / the child" makes the child the subject of the line that leaves it out (4, block 74: English counts)
+    text = ("SIP [BARN]\n[BARN], 1 år 9 mån.\n\nbarnet / the child:\n- säger \"upp!\" o sträcker armarna när hen vill "
+            "bli buren / says \"up!\" when [BARN] wants to be carried\n\nmål / goals:\n- [BARN] ska gå själv\n")
+    assert _verdict(text, "child_voice") == "met"
+    assert _verdict(text.replace("barnet / the child:", "övrigt / other:"), "child_voice") != "met"
+
+
+def test_a_guardian_answering_the_childs_tool_for_it_speaks_for_the_child():
+    # GUIDELINES 3 child_voice partial ("bara vårdnadshavare ... talar för barnet") and 4 (block 75): an answer an
+    # adult gave in the child's tool is not the child's own voice
+    text = ("Min dag – appen\nSvarat av: pappa ([VH1]) åt [BARN]\n😀 Leka ute\n🙁 Sova\n\nSIP\n"
+            "Mål: [BARN] ska börja på förskolan.\n")
+    assert _verdict(text, "child_voice") == "partial"
+    assert _verdict(text.replace("Svarat av: pappa ([VH1]) åt [BARN]", "Konto: BVC"), "child_voice") == "not_met"
+
+
+@pytest.mark.parametrize("line", [
+    "Vårdnadshavare och elev kan få en kopia.",
+    "Planen ska upprättas med barnet och vårdnadshavarna om det är möjligt.",
+])
+def test_a_templates_standard_text_on_guardians_shows_nothing(line: str):
+    # GUIDELINES 4 (block 52): a template's information text says nothing about this plan's guardians
+    text = (f"SIP\nDeltagare: [NAMN_1] kurator, [NAMN_2] mentor, [BARN]\nMål: [BARN] ska komma till skolan.\n\n"
+            f"Om planen\nEn SIP görs när ett barn behöver insatser från både kommun och region. {line}\n")
+    assert _verdict(text, "guardian_participation") == "not_met"
+
+
+def test_a_forms_printed_label_below_the_guardians_label_is_no_view():
+    # a two-column form read out column by column (GUIDELINES 4, block 77): "Mål (vad ska vara annorlunda för barnet)"
+    # below "Vårdnadshavarnas uppfattning" is the next label, not the guardians' answer
+    text = ("SIP – blankett\nBarnets namn\nDeltagare\nVårdnadshavarnas uppfattning\n"
+            "Mål (vad ska vara annorlunda för barnet)\nInsatser\n[BARN]\n[NAMN_1] soc, [NAMN_2] BVC\n")
+    assert _verdict(text, "guardian_participation") == "not_met"
+
+
+def test_a_line_of_only_persons_in_a_column_form_is_a_participant_list():
+    # the participant field's answer far from its label "Deltagare" (GUIDELINES 4, block 77): the guardians are listed
+    text = ("SIP – blankett 3\nMötesdatum\nDeltagare\nMål\n16 april 2024\n"
+            "[VH1], [VH2], [NAMN_1] socialsekreterare, [NAMN_2] mentor\n[BARN] ska sova bättre.\n")
+    assert _verdict(text, "guardian_participation") == "partial"
+
+
+def test_a_line_after_another_parts_field_is_no_answer_to_an_empty_view_heading():
+    # "Familjens synpunkter:" with no answer, then "Samtycke: ja.": the line after is the next part's, not the family's
+    # view (GUIDELINES 4: a printed field with an empty answer shows nothing)
+    text = ("SIP\nMål: [BARN] ska spela handboll.\n\nFamiljens synpunkter:\n\nSamtycke: ja.\n\n"
+            "Uppföljning efter jullovet; socialsekreterare [NAMN_1] kallar.\n")
+    assert _verdict(text, "guardian_participation") == "not_met"
+    filled = text.replace("Familjens synpunkter:\n", "Familjens synpunkter:\nMamma vill att [BARN] får läxhjälp.\n")
+    assert _verdict(filled, "guardian_participation") == "met"
