@@ -5494,11 +5494,10 @@ DATE_LABEL = folded_re(r"^\W*(?:datum|mötesdatum|upprättad|ort och datum)\W*$"
 PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?ansvarig\w*(?:\s+\w+)?|samordn\w*(?:\s+\w+)?|sammankallande|vem kallar|"
                         r"kallar till (?:uppföljning|nästa möte))\W*$", re.I)
 ACTION_LABEL = folded_re(r"^\W*(?:insats|insatser|aktivitet|åtgärd)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
-CONSENT_LABEL = folded_re(r"^\W*samtycke\w*\W*$", re.I)
+COLUMN_CONSENT_LABEL = folded_re(r"^\W*samtycke\w*\W*$", re.I)
 # A label whose field may hold several lines ("Mål", "Insatser"), unless the form repeats it per line.
 LIST_LABEL = folded_re(r"^\W*(?:mål|målen|insatser|aktiviteter|åtgärder)\W*$", re.I)
 COLUMN_LABEL_MAX_WORDS = 7
-COLUMN_MIN_LABELS = 4
 
 
 def _column_label(text: str) -> bool:
@@ -5540,7 +5539,7 @@ def _answers_label(ctx: Context, label: str, a: int, b: int) -> bool:
         return bool(OPEN_VALUE.match(value) or _bare_party(ctx, a, b) or FU_CONVENER.search(value))
     if ACTION_LABEL.match(label):
         return not _bare_party(ctx, a, b)
-    if CONSENT_LABEL.match(label):
+    if COLUMN_CONSENT_LABEL.match(label):
         return bool(OPEN_VALUE.match(value) or re.search(r"samtyck|^\W*(?:ja|nej)\b", value, re.I))
     return True
 
