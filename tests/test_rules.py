@@ -6607,3 +6607,41 @@ def test_a_prose_sentence_announcing_the_goals_opens_a_goal_section_for_its_para
             "målen kan behöva ändras.\n\nPlanen följs upp den 28 januari.\n")
     assert _verdict(text, "goals_present") == "partial"  # states the agencies should reach (GUIDELINES 4.1)
     assert _verdict(text, "goals_evaluable") == "met"
+
+
+@pytest.mark.parametrize("heading", ["Insatser", "Stödinsatser", "Hjälpinsatser", "Stödåtgärder"])
+def test_a_compound_of_insatser_heads_the_interventions(heading: str):
+    # "Stödinsatser" heads the same section as "Insatser" (GUIDELINES 3, responsibility_per_action): one of two
+    # interventions names who does it (partial), not "no interventions found"
+    text = (f"{heading}\n- Handledning till personalen om \"mat utan tvång\" – [NAMN_1]\n"
+            "- Fast plats vid bordet bredvid samma kompis\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("label", ["Närvarande", "Medverkande"])
+def test_medverkande_labels_the_list_of_who_took_part(label: str):
+    # "Medverkande:" is the list of who took part, as "Närvarande:" (GUIDELINES 3, guardian_participation): one
+    # guardian there is at least partial
+    text = f"{label}: mamma [VH1], [NAMN_1] kurator elevhälsan, [NAMN_2] socialsekreterare socialtjänsten\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+
+
+@pytest.mark.parametrize("label", ["Mål", "Målbild", "Vad vill vi uppnå"])
+def test_a_goal_label_in_other_words_holds_the_goal_and_its_placeholders(label: str):
+    # "Målbild:" and "Vad vill vi uppnå:" label the goal as "Mål:" does (GUIDELINES 3, goals_present), in a numbered
+    # line too; a label that only says the goal stands or is empty states none (GUIDELINES 4, block 53)
+    text = (f"Datum: 2025-03-04\n1. Närvarande: [VH1], [NAMN_1] mentor\n2. {label}: [BARN] ska vara i skolan minst "
+            "fyra dagar i veckan till jul.\n3. Insatser: anpassat schema – [NAMN_1].\n")
+    assert _verdict(text, "goals_present") != "not_met"
+    for empty in ("kvarstår från tidigare plan.", "–"):
+        text = f"SIP [BARN]\n\n{label}: {empty}\n\nInsatser: oförändrade.\n\nMamma säger att det går bättre.\n"
+        assert _verdict(text, "goals_present") == "not_met", empty
+
+
+@pytest.mark.parametrize("marker", ["-", "1."])
+def test_a_numbered_intervention_with_a_section_word_is_an_item_not_a_heading(marker: str):
+    # "2. Information till fritids ..." right after "1. ..." under "Insatser:" is the list's next item, as with
+    # dashes: one of three interventions names no one (GUIDELINES 3, responsibility_per_action: partial)
+    items = ("Genomgång med skolans kök – [NAMN_3]", "Information till fritids om mellanmål", "Kostintyg – [NAMN_1]")
+    text = "Insatser:\n" + "".join(f"{marker.replace('1', str(n))} {item}\n" for n, item in enumerate(items, 1))
+    assert _verdict(text, "responsibility_per_action") == "partial"
