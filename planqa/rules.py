@@ -2097,12 +2097,15 @@ def _goal_subheading(section: str, prev_heading: Segment | None, under_goals: bo
 
 
 
+# A list item's marker: a dash or bullet, a number or a letter ("- ", "2. ", "b) "); a list reads the same whichever
+# marker the writer chose (GUIDELINES 4, block 50: layout makes nothing better or worse).
+LIST_MARK = r"(?:[-–•*]|\d{1,2}[.)]|[a-z][.)](?=\s))"
 # A decided outcome for the child written without the word "mål" ("[BARN] ska vara i skolan minst tre
 # förmiddagar i veckan", "Jag ska laga middag själv två kvällar i veckan"): the child is the subject of "ska" and
 # does something; "ska till/på ..." (an appointment), "ska få en/stöd/samtal ..." (an intervention the child
 # receives) and "jag ska kalla/boka ..." (the writer's own task) are no goals.
 CHILD_SHALL = folded_re(
-    r"^(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:\[BARN\]|barnet|eleven|ungdomen|jag)\s+(?:ska|skall)\s+(?:också\s+|själv\s+)?"
+    rf"^(?:{LIST_MARK}\s*)?(?:\[BARN\]|barnet|eleven|ungdomen|jag)\s+(?:ska|skall)\s+(?:också\s+|själv\s+)?"
     r"(?!(?:till|på|i|hem|iväg|med|inte|kanske|troligen)\b|få\s+(?:en|ett|hjälp|stöd|samtal|träffa|besök|tid|"
     r"information|insats\w*|kontakt\w*|plats|beslut)\b|(?:kalla|boka|skicka|ringa|kontakta|återkomma|höra)\b)\w+", re.I)
 
@@ -2909,6 +2912,9 @@ NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|ö
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")
+# A list item outside any section: bulleted or lettered ("- [NAMN_3] kallar till bedömning", "a) [NAMN_3] kallar
+# ..."), the same item whichever marker (GUIDELINES 4, block 50); numbered lines there are often the plan's own points.
+LOOSE_ITEM = re.compile(r"^\s*(?:[-–•*]|[a-z][.)])\s")
 # A short finite verb PRESENT_VERB leaves out ("har", "är", "gör").
 FINITE_VERB = re.compile(r"\b(?:har|är|blir|gör|går|får|ser|tar|var|fick|kan|vill|måste|bör)\b", re.I)
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
@@ -3399,6 +3405,11 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
                 or BACKGROUND_SECTION.search(s.section))
 
 
+# A short lettered list item ("c) Överlämning – vi") that `segments` takes for a heading: after the list's other
+# items it is the next item, as the same line with a dash is (GUIDELINES 3, responsibility_per_action).
+LETTERED_ITEM = re.compile(r"^\s*[a-z][.)]\s")
+
+
 def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
     """A short line that `segments` took for a heading but that ends a list of interventions: right after the
     list's lines, no section word, no label or capitals, and nothing under it (an empty line, a field or the end
@@ -3485,6 +3496,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
+            s = Segment(s.start, s.end, s.text, heading)
+        elif s.is_heading and prev_item and LETTERED_ITEM.match(s.text):  # "c) Överlämning – vi": the next item
+            heading = heading if heading is not None else prev_section  # and the items after it stay in the list
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
@@ -3784,15 +3798,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 continue  # under "Diskuterades" or "Förslag": what was talked over, not decided (GUIDELINES 4, block 51)
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
-            elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
+            elif (LOOSE_ITEM.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
                     or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
                     and not OTHER_LABEL.match(body) and not _unsettled_or_goal(s.text):
                 # "- Vi ordnar ett besök i förskoleklassen": an agency in the line is no doer when "vi" acts
                 # (GUIDELINES 4: "Vi" som ansvarig för en insats = partial)
                 prose.append((s, "we" if _who_in_line(ctx, s, we_defined) == "we" else "agent"))
-            elif BULLET.match(s.text) and _nominal_item(ctx, s, body):
+            elif LOOSE_ITEM.match(s.text) and _nominal_item(ctx, s, body):
                 loose.append((s, "missing"))  # "- Inskolning på korttids, tre besök i april.": no one named
-            elif BULLET.match(s.text) and VAGUE_DOER.match(body) and not NOT_DECIDED.search(body) \
+            elif LOOSE_ITEM.match(s.text) and VAGUE_DOER.match(body) and not NOT_DECIDED.search(body) \
                     and not NEGATED.search(body):
                 loose.append((s, "we"))  # "- Någon kollar om ...": "någon" as the doer is like "vi"
             continue

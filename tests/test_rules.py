@@ -6645,3 +6645,31 @@ def test_a_numbered_intervention_with_a_section_word_is_an_item_not_a_heading(ma
     items = ("Genomgång med skolans kök – [NAMN_3]", "Information till fritids om mellanmål", "Kostintyg – [NAMN_1]")
     text = "Insatser:\n" + "".join(f"{marker.replace('1', str(n))} {item}\n" for n, item in enumerate(items, 1))
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("letters", [("-", "-", "-", "-"), ("a)", "b)", "c)", "d)")])
+def test_a_short_lettered_intervention_is_an_item_not_a_heading(letters: tuple[str, ...]):
+    # "c) Överlämning – vi" is short enough to look like a heading, but after "b) ..." it is the list's next item, as
+    # with dashes: two of four interventions name only "vi" (GUIDELINES 3, responsibility_per_action: partial)
+    items = ("Umgängesschema – [NAMN_1]", "Samtal på BUP – [NAMN_2]", "Överlämning – vi", "Skjuts till umgänge – vi")
+    text = "Insatser\n" + "".join(f"{m} {item}\n" for m, item in zip(letters, items, strict=True))
+    a = assess(text)
+    assert a.criteria["responsibility_per_action"].verdict == "partial"
+    assert "2 av 4" in a.criteria["responsibility_per_action"].explanation
+
+
+@pytest.mark.parametrize("marker", ["-", "2.", "b)"])
+def test_a_childs_shall_item_is_a_goal_whatever_its_list_marker(marker: str):
+    # "[BARN] ska vara på förskolan ..." as a list item is a goal for the child with a dash, a number or a letter
+    # (GUIDELINES 4, block 50: layout makes nothing better or worse)
+    text = (f"Det här kom vi fram till\n{marker} [BARN] ska vara på förskolan minst tre förmiddagar i veckan från v. 10\n"
+            f"{marker} Psykologen på BVC träffar föräldrarna\n")
+    assert _verdict(text, "goals_present") != "not_met"
+
+
+@pytest.mark.parametrize("marker", ["-", "a)"])
+def test_a_lettered_item_outside_any_section_is_an_intervention_like_a_bulleted_one(marker: str):
+    # a loose list item that names who does it is an intervention with a responsible, lettered or bulleted
+    # (GUIDELINES 4, block 50: layout makes nothing better or worse)
+    text = f"{marker} [NAMN_3] kallar till bedömning inom två veckor\n"
+    assert _verdict(text, "responsibility_per_action") == "met"

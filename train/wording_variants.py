@@ -147,7 +147,8 @@ def _one_list(markers: list[str]) -> bool:
 
 def _flat_lists(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) of each flat list: two or more consecutive marked lines at one indentation, with no marked line
-    (at any indentation) just before or after, so nested outlines ("1. Mål" over "   1. ...") are left alone."""
+    (at any indentation) just before or after and no item that heads lines of its own ("6. Mål:"), so nested
+    outlines ("1. Mål" over "   1. ...") are left alone."""
     runs, i = [], 0
     while i < len(lines):
         if not LIST_ITEM.match(lines[i]):
@@ -157,7 +158,9 @@ def _flat_lists(lines: list[str]) -> list[tuple[int, int]]:
         while end < len(lines) and LIST_ITEM.match(lines[end]):
             end += 1
         items = [LIST_ITEM.match(line) for line in lines[i:end]]
-        if end - i >= 2 and len({m.group("indent") for m in items}) == 1 and _one_list([m["marker"] for m in items]):
+        heads = any(line.rstrip().endswith(":") for line in lines[i:end])  # "6. Mål:" over its "6.1 ..." lines
+        if end - i >= 2 and len({m.group("indent") for m in items}) == 1 and _one_list([m["marker"] for m in items]) \
+                and not heads:
             runs.append((i, end))
         i = end
     return runs
