@@ -58,6 +58,9 @@ GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: cas
 NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet|träffen|utredningen|kartläggningen)|"
                         r"(?:m[öo]tets|dagens) m[åa]l|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
                         re.I)
+# The first half of an agency's name written with an elided compound ("barn- och ungdomspsykiatrins", "barn- och
+# ungdomsmedicins"): the name is the same agency as its short form ("BUP:s"; GUIDELINES 3, overall_responsibility).
+ELIDED_COMPOUND = r"(?:\w+- och )?"
 # The words that label a goal: "Mål", "Målen", and as coordinators also write it "Målbild", "Målsättning", "Vad vill vi
 # uppnå" (GUIDELINES 3, goals_present: the label does not make or unmake a goal).
 _GOAL_LABEL_WORDS = (r"m[åa]l(?:en)?|m[åa]lbild(?:en)?|m[åa]ls[äa]ttning(?:en|ar|arna)?|"
@@ -68,7 +71,7 @@ _GOAL_LABEL_WORDS = (r"m[åa]l(?:en)?|m[åa]lbild(?:en)?|m[åa]ls[äa]ttning(?:e
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
     r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
-    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
+    r"oförändrad\w*|se (?:ovan|nedan|bilaga|(?:\w+- och )?\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     # the goal line only refers to another document ("Enligt barnmedicins vårdplan.", "Enl. BUP:s behandlingsplan")
     r"(?:enligt|enl\.) (?:\S+s? )?(?:(?:vård|behandlings|habiliterings|genomförande)?plan|åtgärdsprogram|utredning|journal|"
     r"bilaga|dokumentation)\w*\W*$|"
@@ -5484,7 +5487,7 @@ SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?<=\w )kallade(?=\s*(?:[.,]|$))|"
-                          r"(?:på|efter) \S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
+                          rf"(?:på|efter) {ELIDED_COMPOUND}\S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"

@@ -6673,3 +6673,11 @@ def test_a_lettered_item_outside_any_section_is_an_intervention_like_a_bulleted_
     # (GUIDELINES 4, block 50: layout makes nothing better or worse)
     text = f"{marker} [NAMN_3] kallar till bedömning inom två veckor\n"
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("bup", ["BUP:s", "barn- och ungdomspsykiatrins"])
+def test_an_agency_written_out_as_an_elided_compound_is_the_same_agency(bup: str):
+    # "barn- och ungdomspsykiatrins" is BUP's name written out (GUIDELINES 3, overall_responsibility): the meeting held
+    # on its initiative names who convened (partial), and "Se ... vårdplan" under "Mål:" states no goal
+    assert _verdict(f"SIP [BARN]\nMötet hölls på {bup} initiativ.\n", "overall_responsibility") == "partial"
+    assert _verdict(f"SIP [BARN]\n\nMål: Se {bup} vårdplan.\n", "goals_present") == "not_met"

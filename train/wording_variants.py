@@ -89,6 +89,9 @@ AGENCY = re.compile(
 # Section headings for the reordering: a standalone heading line (markdown, numbered or capitals).
 _SECTION_HEAD = re.compile(r"^[ \t]*(?:#+[ \t]*|\d{1,2}[.)][ \t]*)?(?:\*\*)?(?P<title>[A-ZÅÄÖ][^\n:|]{1,40}?)"
                            r"(?:\*\*)?[ \t]*:?[ \t]*$")
+_KNOWN_TITLE = re.compile(r"(?i)^(?:mål|insatser|uppföljning|nästa uppföljning|nästa möte|samtycke|behov|bakgrund|"
+                          r"övrigt|närvarande|deltagare|barnets (?:synpunkter|röst|behov)|vårdnadshavarnas synpunkter|"
+                          r"ansvar|samordningsansvar\w*|vem gör vad)$")
 _GOAL_TITLE = re.compile(r"(?i)^(?:mål|målsättning|mål för insatserna|övergripande mål|mina mål)$")
 _FOLLOW_TITLE = re.compile(r"(?i)^(?:uppföljning|nästa uppföljning|nästa möte|uppföljning av planen)$")
 
@@ -246,15 +249,17 @@ def agencies(text: str, rng: random.Random) -> str:
 
 
 def _sections(lines: list[str]) -> list[int]:
-    """Indices of standalone heading lines that open a section (a blank line or the text start before)."""
+    """Indices of standalone heading lines that open a section (a blank line or the text start before), in Markdown,
+    bold, capitals or a plain known title ("Mål", "Samtycke"); numbered headings are left out (moved, "7. Uppföljning"
+    before "4. Mål" reads oddly)."""
     heads = []
     for i, line in enumerate(lines):
         m = _SECTION_HEAD.match(line)
         if not m or (i and lines[i - 1].strip()) or i + 1 >= len(lines) or not lines[i + 1].strip():
             continue
         title = m.group("title").strip()
-        styled = line.lstrip().startswith(("#", "**")) or title.isupper() or re.match(r"\s*\d{1,2}[.)]", line)
-        if styled:
+        styled = line.lstrip().startswith(("#", "**")) or title.isupper() or _KNOWN_TITLE.match(title)
+        if styled and not re.match(r"\s*(?:#+\s*)?\d", line):  # numbered sections would come out of order
             heads.append(i)
     return heads
 
