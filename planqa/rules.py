@@ -45,7 +45,10 @@ NEED = re.compile(r"\b(?:behöver|behov\w*|svårt|svårighet\w*|frånvar\w*|oro\
 # ("Delaktighetsmål:", "Effektmål 2:", a decision point's "1.2 Målsättning:"), wishes do not ("Önskemål:").
 # Narrative prose states goals in a lead-in ("Målsättningen på sikt är att ...", "Det övergripande målet för
 # perioden är att ...", "Därtill eftersträvas att ...", a template's "Vår gemensamma målbild är att ...").
-GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal|m[åa]ls[äa]ttning)(?:et|en)?\s*\d*\s*:|"
+# A goal label in the words coordinators use for it ("Målbild: ...", "Vad vill vi uppnå: ..."; GUIDELINES 3,
+# goals_present: a goal says what is to be different for the child, whatever the label calls it).
+GOAL_PHRASE = re.compile(r"\b(?:(?!önske)(?:\w*mål|mal|m[åa]ls[äa]ttning|m[åa]lbild)(?:et|en)?\s*\d*\s*:|"
+                         r"vad (?:vill|ska) (?:vi|ni|du|jag) uppn[åa]\s*\??\s*:|"
                          # a label that qualifies the goal ("Målet som står kvar: att ...", "Målen vi enades om: ..."); a
                          # goal written out with "kvarstår" counts for what it says (GUIDELINES 4, block 53)
                          r"m[åa]l(?:et|en)\s+(?:som|vi)\s[^.:\n]{1,30}:\s*\S|(?:m[åa]let [äa]r att|ska kunna(?!\s+\w+[aeo]s\b)|vill uppn[åa]|"
@@ -55,20 +58,28 @@ GOAL_PHRASE_LOWER = re.compile(GOAL_PHRASE.pattern)  # for lower-cased text: cas
 NOT_A_GOAL = re.compile(r"\b(?:m[åa]let med (?:m[öo]tet|dagens|mallen|samtalet|träffen|utredningen|kartläggningen)|"
                         r"(?:m[öo]tets|dagens) m[åa]l|m[åa]lgrupp\w*|m[åa]lsman|m[åa]l(?:et)? för m[öo]tet)\b",
                         re.I)
+# The first half of an agency's name written with an elided compound ("barn- och ungdomspsykiatrins", "barn- och
+# ungdomsmedicins"): the name is the same agency as its short form ("BUP:s"; GUIDELINES 3, overall_responsibility).
+ELIDED_COMPOUND = r"(?:\w+- och )?"
+# The words that label a goal: "Mål", "Målen", and as coordinators also write it "Målbild", "Målsättning", "Vad vill vi
+# uppnå" (GUIDELINES 3, goals_present: the label does not make or unmake a goal).
+_GOAL_LABEL_WORDS = (r"m[åa]l(?:en)?|m[åa]lbild(?:en)?|m[åa]ls[äa]ttning(?:en|ar|arna)?|"
+                     r"vad (?:vill|ska) (?:vi|ni|du|jag) uppn[åa]")
 # A goal line that states no goal: left empty, postponed or referred elsewhere ("(ej ifyllt)", "Som tidigare.",
 # "Mål sätts när utredningen är klar", "Mål fastställs vid nästa möte", "Se BUP:s vårdplan", "Målen från oktober
 # kvarstår"); in tentative language "Hann vi inte formulera i dag." (GUIDELINES 4, block 51).
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
     r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
-    r"oförändrad\w*|se (?:ovan|nedan|bilaga|\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
+    r"oförändrad\w*|se (?:ovan|nedan|bilaga|(?:\w+- och )?\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     # the goal line only refers to another document ("Enligt barnmedicins vårdplan.", "Enl. BUP:s behandlingsplan")
     r"(?:enligt|enl\.) (?:\S+s? )?(?:(?:vård|behandlings|habiliterings|genomförande)?plan|åtgärdsprogram|utredning|journal|"
     r"bilaga|dokumentation)\w*\W*$|"
     # the goal point was put off ("Bordlades.", "Punkten bordlades till nästa möte")
     r"(?:\w+ )?bordla(?:des|gts?|gs|s)\b|"
-    r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
-    r"(?:\w+ )?m[åa]l(?:en)?\b.{0,40}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
+    # also under the other goal labels ("Målbild: kvarstår från tidigare plan", "Målsättning sätts senare")
+    rf"(?:\w+ )?(?:{_GOAL_LABEL_WORDS})\b.{{0,40}}\b(?:sätts|tas fram|formuleras|bestäms|kvarstår|gäller)\b|"
+    rf"(?:\w+ )?(?:{_GOAL_LABEL_WORDS})\b.{{0,40}}\b(?:fastställs|beslutas) (?:\w+ )?(?:vid|på|när|efter|senare|i samband)\b|"
     r"(?:diskuterades|togs upp|hanns) inte\b|hann (?:vi |ni |man )?(?:inte|ej)\b|"
     r"(?:diskuteras|pratar vi om) (?:vidare|senare|igen)\b|\(?(?:togs|tas) (?:inte|ej) upp\b|(?:det |de |dom )?(?:ska )?tas upp (?:en annan gång|senare|igen)\b|(?:vi |man )?(?:kom|kommer) (?:inte|ej) fram till\b|tas (?:upp )?(?:(?:vid|på|pa) )?n[äa]sta|"
     r"(?:revideras|ses över|sätts|formuleras|bestäms|fastställs|beslutas|tas fram|skrivs) (?:\w+ )?(?:vid|på|till|efter|när)\b)",
@@ -93,7 +104,9 @@ AGENCY_FRAMED = re.compile(
     r"(?:\w+)?planen|säkerhetsplanen|rutine?n?|en rutin|utredningen|ansökan|beslut\w*|samarbetet)\b[^.]{0,40}?"
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
-_ACTIVITY_WORDS = (r"insats\w*|aktivitet\w*|åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
+# Also the compounds coordinators head the same section with ("Stödinsatser", "Hjälpinsatser", "Stödåtgärder"): the
+# section lists the interventions as "Insatser" does (GUIDELINES 3, responsibility_per_action).
+_ACTIVITY_WORDS = (r"(?:stöd|hjälp)?insats\w*|aktivitet\w*|(?:stöd)?åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
                    r"planerade insatser|stöd|uppdrag|action\s*points?|action\s*items?|actions?|workstreams?|backlog")
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
@@ -535,7 +548,7 @@ CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|ti
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b|"
                                r"\bse ovan\b)", re.I)  # the reason given above ("[VH2] har inte tillfrågats, se ovan")
-PARTICIPANT_LIST = folded_re(r"^\s*(?:deltagare|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
+PARTICIPANT_LIST = folded_re(r"^\s*(?:deltagare|medverkande|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
 # A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
 # clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga"), not as an
@@ -590,10 +603,11 @@ GUARDIAN_ABSENT = re.compile(r"\b(?:var|är|kunde|hade) (?:inte|ej) (?:\w+ )?(?:
 GUARDIAN_PRESENCE_LABEL = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s+(?:närvarande|deltog|deltar|med på mötet|med)\s*[:|]",
                                      re.I)
 GUARDIAN_PRESENCE_VALUE = re.compile(rf"^\W*{_GUARDIAN_NOUN}\s*[:|]\s*(?:närvarande|deltog|deltar|med)\b", re.I)
-# The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Med på mötet:", "Vi som var med:").
+# The label of a list of who took part ("Närvarande:", "1.3 Deltagare:", "Medverkande:", "Med på mötet:", "Vi som var
+# med:"); "Medverkande" is the same list as "Närvarande" (GUIDELINES 3, guardian_participation: who took part).
 # Also without å/ä/ö ("Narvarande:", text that lost them, GUIDELINES 4 block 40: read what a careful reader can) and in
 # plain words ("Där var:", "Här var vi:"), as the child's participant label (PARTICIPANT_LABEL) reads them.
-GUARDIAN_LIST_LABEL = folded_re(r"^[\W\d]*(?:(?:mötes)?deltagare|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
+GUARDIAN_LIST_LABEL = folded_re(r"^[\W\d]*(?:(?:mötes)?deltagare|medverkande|närvarande|närvaro|närv\.?|deltog|med|med på mötet|"
                                 r"på mötet|inbjudna|kallade|(?:vilka|vi|de) som (?:var|är) (?:med|på mötet)|"
                                 r"vilka var med|(?:här|där) var(?: vi)?(?=\s*:)|(?:vilka|vem|de som|vi som) var där|"
                                 r"vem var med|vi som deltog)\b", re.I)
@@ -991,8 +1005,9 @@ SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?i:del|punkt|avsnitt|steg)\s+(?:\d{
 WORDED_SECTION_NUMBER = re.compile(r"^(?:#+\s*)?(?i:del|punkt|avsnitt)\s+\d")
 # Words that open a new part of a plan (after a goal section: the interventions, follow-up, consent ...; also the
 # reason for the plan, "1. Anledning till att SIP upprättas", "2. Varför vi har en SIP", which heads the needs).
-SECTION_WORD = re.compile(r"^(?:insats\w*|aktivitet\w*|åtgärd\w*|ansvar\w*|uppföljning\w*|nästa\b|samtycke\w*|"
-                          r"deltagare|närvarande|övrigt|övr\b|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
+# "Stödinsatser", "Hjälpinsatser", "Stödåtgärder" and "Medverkande" open the same parts as "Insatser" and "Närvarande".
+SECTION_WORD = re.compile(r"^(?:(?:stöd|hjälp)?insats\w*|aktivitet\w*|(?:stöd)?åtgärd\w*|ansvar\w*|uppföljning\w*|"
+                          r"nästa\b|samtycke\w*|deltagare|medverkande|närvarande|övrigt|övr\b|bakgrund|nuläge|behov\w*|barnets|vårdnadshavar\w*|"
                           r"föräldrar\w*|vem gör|vem hjälper|vad\b|det här ska|så här|underskrift\w*|kontakt\w*|beslut\w*|"
                           r"samordn\w*|planerings\w*|diagnos\w*|övriga|nätverk\w*|tidplan|status|information\w*|risk\w*|"
                           r"skydd\w*|datum|sammanfattning|personuppgifter|sedan förra|tidigare|dom som|vilka som|de vuxna\b|"
@@ -2052,8 +2067,9 @@ def _adult_wish(text: str) -> bool:
 
 
 # An empty goal slot: a numbered or bulleted item, or a goal label, with nothing or only a dash after it
-# ("3.", "4. -", "Mål 2: –").
-EMPTY_GOAL_SLOT = re.compile(r"^\s*(?:(?:[-–•*]|\d{1,2}[.)]|(?:del)?m[åa]l\s*\d*\s*:)\s*)+[-–—.]*\s*$", re.I)
+# ("3.", "4. -", "Mål 2: –", "Målbild: –", "Vad vill vi uppnå: –").
+EMPTY_GOAL_SLOT = re.compile(rf"^\s*(?:(?:[-–•*]|\d{{1,2}}[.)]|(?:del)?(?:{_GOAL_LABEL_WORDS})\s*\d*\s*\??\s*:)\s*)+"
+                             r"[-–—.]*\s*$", re.I)
 
 
 def _whole_line(ctx: Context, s: Segment) -> Segment:
@@ -2179,12 +2195,15 @@ def _goal_subheading(section: str, prev_heading: Segment | None, under_goals: bo
 
 
 
+# A list item's marker: a dash or bullet, a number or a letter ("- ", "2. ", "b) "); a list reads the same whichever
+# marker the writer chose (GUIDELINES 4, block 50: layout makes nothing better or worse).
+LIST_MARK = r"(?:[-–•*]|\d{1,2}[.)]|[a-z][.)](?=\s))"
 # A decided outcome for the child written without the word "mål" ("[BARN] ska vara i skolan minst tre
 # förmiddagar i veckan", "Jag ska laga middag själv två kvällar i veckan"): the child is the subject of "ska" and
 # does something; "ska till/på ..." (an appointment), "ska få en/stöd/samtal ..." (an intervention the child
 # receives) and "jag ska kalla/boka ..." (the writer's own task) are no goals.
 CHILD_SHALL = folded_re(
-    r"^(?:(?:[-–•*]|\d{1,2}[.)])\s*)?(?:\[BARN\]|barnet|eleven|ungdomen|jag)\s+(?:ska|skall)\s+(?:också\s+|själv\s+)?"
+    rf"^(?:{LIST_MARK}\s*)?(?:\[BARN\]|barnet|eleven|ungdomen|jag)\s+(?:ska|skall)\s+(?:också\s+|själv\s+)?"
     r"(?!(?:till|på|i|hem|iväg|med|inte|kanske|troligen)\b|få\s+(?:en|ett|hjälp|stöd|samtal|träffa|besök|tid|"
     r"information|insats\w*|kontakt\w*|plats|beslut)\b|(?:kalla|boka|skicka|ringa|kontakta|återkomma|höra)\b)\w+", re.I)
 
@@ -2991,6 +3010,9 @@ NOT_DECIDED = re.compile(rf"{DISCUSSED.pattern}|\b(?:tycker|tyckte|vill|ville|ö
 # A bulleted line outside any intervention section is an intervention when someone named does something: a
 # present-tense or future verb ("- [NAMN_3] kallar till bedömning"), not a participant list ("- Mamma och pappa").
 BULLET = re.compile(r"^\s*[-–•*]\s")
+# A list item outside any section: bulleted or lettered ("- [NAMN_3] kallar till bedömning", "a) [NAMN_3] kallar
+# ..."), the same item whichever marker (GUIDELINES 4, block 50); numbered lines there are often the plan's own points.
+LOOSE_ITEM = re.compile(r"^\s*(?:[-–•*]|[a-z][.)])\s")
 # A short finite verb PRESENT_VERB leaves out ("har", "är", "gör").
 FINITE_VERB = re.compile(r"\b(?:har|är|blir|gör|går|får|ser|tar|var|fick|kan|vill|måste|bör)\b", re.I)
 PRESENT_VERB = re.compile(r"\b(?:ska|skall|kommer att|[a-zåäö]{2,}(?:ar|er|ör|år))\b")
@@ -3481,6 +3503,11 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
                 or BACKGROUND_SECTION.search(s.section))
 
 
+# A short lettered list item ("c) Överlämning – vi") that `segments` takes for a heading: after the list's other
+# items it is the next item, as the same line with a dash is (GUIDELINES 3, responsibility_per_action).
+LETTERED_ITEM = re.compile(r"^\s*[a-z][.)]\s")
+
+
 def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
     """A short line that `segments` took for a heading but that ends a list of interventions: right after the
     list's lines, no section word, no label or capitals, and nothing under it (an empty line, a field or the end
@@ -3491,6 +3518,20 @@ def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
         return False
     nxt = _next_line(ctx, s.end)
     return not nxt.strip() or bool(_INLINE_LABEL.match(nxt))
+
+
+def _continues_numbered_list(ctx: Context, s: Segment, number: re.Match) -> bool:
+    """The line's number follows that of the line right above it ("1. Genomgång med köket – [NAMN_3]" / "2. Information
+    till fritids om mellanmål") and it is no label ("2. Mål: ..."): in an intervention section the next item of the
+    same list, not a numbered heading, as the same items written with dashes are (GUIDELINES 3,
+    responsibility_per_action: each intervention counts, however the list is marked)."""
+    line_start = ctx.text.rfind("\n", 0, s.start) + 1
+    if line_start < 2:
+        return False
+    above = ctx.text[ctx.text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+    m = LINE_NUMBER.match(above)
+    return bool(m) and int(m.group(1)) + 1 == int(number.group(1)) and not s.text.rstrip().endswith(":") \
+        and not _INLINE_LABEL.match(s.text[number.end():])
 
 
 def _next_line(ctx: Context, end: int) -> str:
@@ -3553,6 +3594,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
+            s = Segment(s.start, s.end, s.text, heading)
+        elif s.is_heading and prev_item and LETTERED_ITEM.match(s.text):  # "c) Överlämning – vi": the next item
+            heading = heading if heading is not None else prev_section  # and the items after it stay in the list
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
@@ -3699,8 +3743,10 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             # follows is the addendum's prose, not the list it follows
             heading, heading_num, item_num, agency = "tillägg", None, None, False
             continue
-        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) \
-            or _follow_up_title(s)
+        next_item = bool(number) and INTERVENTION_SECTION.search(heading or s.section) is not None \
+            and _continues_numbered_list(ctx, s, number)
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item \
+            else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) or _follow_up_title(s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
@@ -3850,15 +3896,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                 continue  # under "Diskuterades" or "Förslag": what was talked over, not decided (GUIDELINES 4, block 51)
             if ACTIVITY_LABEL.match(body):  # "- Insats: ..." under a life area ("Hälsa", "Utbildning")
                 candidates.append((s, _who_in_line(ctx, s, we_defined)))
-            elif (BULLET.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
+            elif (LOOSE_ITEM.match(s.text) and PRESENT_VERB.search(s.text) and _names_agent(ctx, s)
                     or ACTIVITY_VERB.search(s.text) and ctx.has_agent(s)) and not NOT_DECIDED.search(s.text) \
                     and not OTHER_LABEL.match(body) and not _unsettled_or_goal(s.text):
                 # "- Vi ordnar ett besök i förskoleklassen": an agency in the line is no doer when "vi" acts
                 # (GUIDELINES 4: "Vi" som ansvarig för en insats = partial)
                 prose.append((s, "we" if _who_in_line(ctx, s, we_defined) == "we" else "agent"))
-            elif BULLET.match(s.text) and _nominal_item(ctx, s, body):
+            elif LOOSE_ITEM.match(s.text) and _nominal_item(ctx, s, body):
                 loose.append((s, "missing"))  # "- Inskolning på korttids, tre besök i april.": no one named
-            elif BULLET.match(s.text) and VAGUE_DOER.match(body) and not NOT_DECIDED.search(body) \
+            elif LOOSE_ITEM.match(s.text) and VAGUE_DOER.match(body) and not NOT_DECIDED.search(body) \
                     and not NEGATED.search(body):
                 loose.append((s, "we"))  # "- Någon kollar om ...": "någon" as the doer is like "vi"
             continue
@@ -5828,7 +5874,7 @@ SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
                           r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?:(?<=\w )kallade|(?:hade|har) kallat)(?=\s*(?:[.,]|$))|"
-                          r"(?:på|efter) \S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
+                          rf"(?:på|efter) {ELIDED_COMPOUND}\S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"

@@ -6887,3 +6887,77 @@ def test_a_line_after_another_parts_field_is_no_answer_to_an_empty_view_heading(
     assert _verdict(text, "guardian_participation") == "not_met"
     filled = text.replace("Familjens synpunkter:\n", "Familjens synpunkter:\nMamma vill att [BARN] får läxhjälp.\n")
     assert _verdict(filled, "guardian_participation") == "met"
+
+
+@pytest.mark.parametrize("heading", ["Insatser", "Stödinsatser", "Hjälpinsatser", "Stödåtgärder"])
+def test_a_compound_of_insatser_heads_the_interventions(heading: str):
+    # "Stödinsatser" heads the same section as "Insatser" (GUIDELINES 3, responsibility_per_action): one of two
+    # interventions names who does it (partial), not "no interventions found"
+    text = (f"{heading}\n- Handledning till personalen om \"mat utan tvång\" – [NAMN_1]\n"
+            "- Fast plats vid bordet bredvid samma kompis\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("label", ["Närvarande", "Medverkande"])
+def test_medverkande_labels_the_list_of_who_took_part(label: str):
+    # "Medverkande:" is the list of who took part, as "Närvarande:" (GUIDELINES 3, guardian_participation): one
+    # guardian there is at least partial
+    text = f"{label}: mamma [VH1], [NAMN_1] kurator elevhälsan, [NAMN_2] socialsekreterare socialtjänsten\n"
+    assert _verdict(text, "guardian_participation") == "partial"
+
+
+@pytest.mark.parametrize("label", ["Mål", "Målbild", "Vad vill vi uppnå"])
+def test_a_goal_label_in_other_words_holds_the_goal_and_its_placeholders(label: str):
+    # "Målbild:" and "Vad vill vi uppnå:" label the goal as "Mål:" does (GUIDELINES 3, goals_present), in a numbered
+    # line too; a label that only says the goal stands or is empty states none (GUIDELINES 4, block 53)
+    text = (f"Datum: 2025-03-04\n1. Närvarande: [VH1], [NAMN_1] mentor\n2. {label}: [BARN] ska vara i skolan minst "
+            "fyra dagar i veckan till jul.\n3. Insatser: anpassat schema – [NAMN_1].\n")
+    assert _verdict(text, "goals_present") != "not_met"
+    for empty in ("kvarstår från tidigare plan.", "–"):
+        text = f"SIP [BARN]\n\n{label}: {empty}\n\nInsatser: oförändrade.\n\nMamma säger att det går bättre.\n"
+        assert _verdict(text, "goals_present") == "not_met", empty
+
+
+@pytest.mark.parametrize("marker", ["-", "1."])
+def test_a_numbered_intervention_with_a_section_word_is_an_item_not_a_heading(marker: str):
+    # "2. Information till fritids ..." right after "1. ..." under "Insatser:" is the list's next item, as with
+    # dashes: one of three interventions names no one (GUIDELINES 3, responsibility_per_action: partial)
+    items = ("Genomgång med skolans kök – [NAMN_3]", "Information till fritids om mellanmål", "Kostintyg – [NAMN_1]")
+    text = "Insatser:\n" + "".join(f"{marker.replace('1', str(n))} {item}\n" for n, item in enumerate(items, 1))
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("letters", [("-", "-", "-", "-"), ("a)", "b)", "c)", "d)")])
+def test_a_short_lettered_intervention_is_an_item_not_a_heading(letters: tuple[str, ...]):
+    # "c) Överlämning – vi" is short enough to look like a heading, but after "b) ..." it is the list's next item, as
+    # with dashes: two of four interventions name only "vi" (GUIDELINES 3, responsibility_per_action: partial)
+    items = ("Umgängesschema – [NAMN_1]", "Samtal på BUP – [NAMN_2]", "Överlämning – vi", "Skjuts till umgänge – vi")
+    text = "Insatser\n" + "".join(f"{m} {item}\n" for m, item in zip(letters, items, strict=True))
+    a = assess(text)
+    assert a.criteria["responsibility_per_action"].verdict == "partial"
+    assert "2 av 4" in a.criteria["responsibility_per_action"].explanation
+
+
+@pytest.mark.parametrize("marker", ["-", "2.", "b)"])
+def test_a_childs_shall_item_is_a_goal_whatever_its_list_marker(marker: str):
+    # "[BARN] ska vara på förskolan ..." as a list item is a goal for the child with a dash, a number or a letter
+    # (GUIDELINES 4, block 50: layout makes nothing better or worse)
+    text = (f"Det här kom vi fram till\n{marker} [BARN] ska vara på förskolan minst tre förmiddagar i veckan från v. 10\n"
+            f"{marker} Psykologen på BVC träffar föräldrarna\n")
+    assert _verdict(text, "goals_present") != "not_met"
+
+
+@pytest.mark.parametrize("marker", ["-", "a)"])
+def test_a_lettered_item_outside_any_section_is_an_intervention_like_a_bulleted_one(marker: str):
+    # a loose list item that names who does it is an intervention with a responsible, lettered or bulleted
+    # (GUIDELINES 4, block 50: layout makes nothing better or worse)
+    text = f"{marker} [NAMN_3] kallar till bedömning inom två veckor\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("bup", ["BUP:s", "barn- och ungdomspsykiatrins"])
+def test_an_agency_written_out_as_an_elided_compound_is_the_same_agency(bup: str):
+    # "barn- och ungdomspsykiatrins" is BUP's name written out (GUIDELINES 3, overall_responsibility): the meeting held
+    # on its initiative names who convened (partial), and "Se ... vårdplan" under "Mål:" states no goal
+    assert _verdict(f"SIP [BARN]\nMötet hölls på {bup} initiativ.\n", "overall_responsibility") == "partial"
+    assert _verdict(f"SIP [BARN]\n\nMål: Se {bup} vårdplan.\n", "goals_present") == "not_met"
