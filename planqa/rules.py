@@ -7061,7 +7061,7 @@ def _spoken(text: str, span: tuple[int, int]) -> bool:
     """A quotation of at least two words or an exclamation ("gunga!"), not a quoted name ("Min vecka"-blankett)."""
     words = text[span[0]:span[1]].split()
     return (len(words) >= 2 or text[span[0]:span[1]].rstrip().endswith("!")) \
-        and not text[span[1] + 1:span[1] + 2] in ("-", "–")
+        and text[span[1] + 1:span[1] + 2] not in ("-", "–")
 
 
 def _voice_heading(ctx: Context, s: Segment) -> str | None:
