@@ -22,7 +22,7 @@ from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.drafts import PLACEHOLDER
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
 from planqa.readable import readable, reads_plan_text
-from planqa.text import Segment, folded_re, lower_case_text, lower_case_variant, segments
+from planqa.text import Segment, _is_heading_line, folded_re, lower_case_text, lower_case_variant, segments
 
 MODEL_VERSION = "rules-1"
 T = TypeVar("T")
@@ -3517,7 +3517,22 @@ def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
             or GOAL_HEADING.search(text) or FOLLOW_UP.search(text) or _is_time_line(text):
         return False
     nxt = _next_line(ctx, s.end)
-    return not nxt.strip() or bool(_INLINE_LABEL.match(nxt))
+    return not nxt.strip() or bool(_INLINE_LABEL.match(nxt)) or _same_list_row(ctx, s, nxt)
+
+
+def _same_list_row(ctx: Context, s: Segment, nxt: str) -> bool:
+    """The short line is set out as the list's rows around it are (GUIDELINES 3, responsibility_per_action: "each
+    intervention counts, however the list is marked"): it and the line below both open with a list marker ("a)
+    Samtal" / "b) Rutin för rastinsläpp"), or it has the "what – who" dash gap of the line above and of the line
+    below ("Överlämning – vi" between "Samtal på BUP – [NAMN_2]" and "Skjuts till umgänge – vi"). A heading of
+    its own is set out unlike the rows it heads."""
+    if _list_item(s.text) and _list_item(nxt):
+        return True
+    line_start = ctx.text.rfind("\n", 0, s.start) + 1
+    above = ctx.text[ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1:max(line_start - 1, 0)] if line_start else ""
+    return all(len(DASH_GAP.split(t.strip())) == 2 for t in (s.text, above, nxt)) \
+        or not _list_item(above) and not _list_item(nxt) and len(DASH_GAP.split(above.strip())) == 2 \
+        and _is_heading_line(nxt) is None and len(DASH_GAP.split(nxt.strip())) == 2
 
 
 def _continues_numbered_list(ctx: Context, s: Segment, number: re.Match) -> bool:
@@ -3591,16 +3606,21 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     question_heads = False  # a question line has headed a section: the next question ends it
     time_line = False  # the current section is a time point on a line of its own ("v. 48") in a timeline
     prev_item = False  # the line before is an intervention section's line, no empty line after it
+    prev_acts_heading = False  # the line before is an intervention section's heading, no empty line after it
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
             s = Segment(s.start, s.end, s.text, heading)
-        elif s.is_heading and prev_item and LETTERED_ITEM.match(s.text):  # "c) Överlämning – vi": the next item
+        elif s.is_heading and LETTERED_ITEM.match(s.text) and (prev_item or prev_acts_heading and _item_taken_for_heading(
+                ctx, s)):  # "c) Överlämning – vi": the next item; "a) Samtal" right under "Insatser:", the first
             heading = heading if heading is not None else prev_section  # and the items after it stay in the list
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
         prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and bool(_next_line(ctx, s.end).strip())
+        # the line before heads an intervention section with its first item right under it ("Insatser:" / "a) ...")
+        prev_acts_heading = s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) \
+            and bool(_next_line(ctx, s.end).strip())
         prev_section = s.section
         listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:

@@ -6961,3 +6961,20 @@ def test_an_agency_written_out_as_an_elided_compound_is_the_same_agency(bup: str
     # on its initiative names who convened (partial), and "Se ... vårdplan" under "Mål:" states no goal
     assert _verdict(f"SIP [BARN]\nMötet hölls på {bup} initiativ.\n", "overall_responsibility") == "partial"
     assert _verdict(f"SIP [BARN]\n\nMål: Se {bup} vårdplan.\n", "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("marker", ["- ", "a) ", ""])
+def test_short_list_rows_are_interventions_however_the_list_is_marked(marker: str):
+    # "Överlämning – vi" and "a) Samtal" are short enough to pass for headings; set out as the rows around them
+    # (a marker like the next row's, or the "what – who" dash gap of the rows above and below), they are the
+    # list's items (GUIDELINES 3, responsibility_per_action: each intervention counts, however the list is marked)
+    def mark(k: int) -> str:
+        return f"{'abcd'[k]}) " if marker == "a) " else marker
+    rows = ["Samtal", "Stödsamtal på BUP – [NAMN_2]", "Överlämning – vi", "Skjuts till umgänge – vi"]
+    if not marker:  # an unmarked short first row may be a subheading: the short row stands between two rows
+        rows = ["Stödsamtal på BUP – [NAMN_2]", "Överlämning – vi", "Skjuts till umgänge och hem igen – vi"]
+    text = "SIP [BARN]\n\nInsatser:\n" + "".join(f"{mark(k)}{r}\n" for k, r in enumerate(rows)) + "\nNästa möte 3/9.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+    unmarked = "SIP [BARN]\n\nInsatser\nUmgängesschema – [NAMN_1]\nFritidsaktivitet på eftermiddagarna\n" \
+               "Schema för veckan i iPaden – [NAMN_2]\n\nNästa möte 3/9.\n"
+    assert _verdict(unmarked, "responsibility_per_action") == "partial"
