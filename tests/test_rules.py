@@ -6978,3 +6978,12 @@ def test_short_list_rows_are_interventions_however_the_list_is_marked(marker: st
     unmarked = "SIP [BARN]\n\nInsatser\nUmgängesschema – [NAMN_1]\nFritidsaktivitet på eftermiddagarna\n" \
                "Schema för veckan i iPaden – [NAMN_2]\n\nNästa möte 3/9.\n"
     assert _verdict(unmarked, "responsibility_per_action") == "partial"
+
+
+def test_a_short_row_of_an_unmarked_list_does_not_head_the_rows_below_it():
+    # with no list markers, "Ansökan om korttidsvistelse" between a "what – who" row and a further row is the list's
+    # next item, not a heading over the rest (GUIDELINES 3, responsibility_per_action: each intervention counts,
+    # however the list is marked): two of three interventions name no one (partial)
+    text = "SIP [BARN]\n\nInsatser\nSamordna besöksdagar – [NAMN_2]\nAnsökan om korttidsvistelse\n" \
+           "Sjukgymnastik varannan vecka på habiliteringen\n\nNästa möte 3/9.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
