@@ -3526,14 +3526,15 @@ def _same_list_row(ctx: Context, s: Segment, nxt: str) -> bool:
     Samtal" / "b) Rutin för rastinsläpp"), or it has the "what – who" dash gap of the line above and of the line
     below ("Överlämning – vi" between "Samtal på BUP – [NAMN_2]" and "Skjuts till umgänge – vi"), or, in a list
     with no markers, it stands between such a row and a line that is no heading or field ("Ansökan om
-    avlösarservice" before "Sjukgymnastik varannan vecka på hab"). A heading is set out unlike the rows it heads."""
+    avlösarservice" before "Sjukgymnastik varannan vecka på hab") or the list's last line. A heading is set out
+    unlike the rows it heads."""
     if _list_item(s.text) and _list_item(nxt):
         return True
     line_start = ctx.text.rfind("\n", 0, s.start) + 1
     above = ctx.text[ctx.text.rfind("\n", 0, max(line_start - 1, 0)) + 1:max(line_start - 1, 0)] if line_start else ""
     return all(len(DASH_GAP.split(t.strip())) == 2 for t in (s.text, above, nxt)) \
         or not _list_item(above) and not _list_item(nxt) and len(DASH_GAP.split(above.strip())) == 2 \
-        and _is_heading_line(nxt) is None and not _INLINE_LABEL.match(nxt)
+        and not _INLINE_LABEL.match(nxt) and (_is_heading_line(nxt) is None or not _next_line(ctx, s.end + 1).strip())
 
 
 def _continues_numbered_list(ctx: Context, s: Segment, number: re.Match) -> bool:

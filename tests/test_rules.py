@@ -6987,3 +6987,12 @@ def test_a_short_row_of_an_unmarked_list_does_not_head_the_rows_below_it():
     text = "SIP [BARN]\n\nInsatser\nSamordna besöksdagar – [NAMN_2]\nAnsökan om korttidsvistelse\n" \
            "Sjukgymnastik varannan vecka på habiliteringen\n\nNästa möte 3/9.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_the_two_last_short_rows_of_an_unmarked_list_are_both_items():
+    # "Föräldrastöd kring måltider" / "Anpassning av idrotten" after a "what – who" row and before the empty line that
+    # ends the list: two items with no responsible, not a heading over the last (GUIDELINES 3,
+    # responsibility_per_action: each intervention counts, however the list is marked)
+    text = "SIP [BARN]\n\nInsatser\nVägning varje vecka – BUP, [NAMN_1]\nFöräldrastöd kring måltider\n" \
+           "Anpassning av idrotten\n\nNästa möte 3/9.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
