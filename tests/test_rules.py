@@ -6961,3 +6961,14 @@ def test_an_agency_written_out_as_an_elided_compound_is_the_same_agency(bup: str
     # on its initiative names who convened (partial), and "Se ... vårdplan" under "Mål:" states no goal
     assert _verdict(f"SIP [BARN]\nMötet hölls på {bup} initiativ.\n", "overall_responsibility") == "partial"
     assert _verdict(f"SIP [BARN]\n\nMål: Se {bup} vårdplan.\n", "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_goals_listed_one_a_line_without_markers_are_as_many_goals_as_with_markers(marker: str):
+    # three goals one a line under "Mål:" are three goals with or without dashes; a short line of the list is no
+    # heading (GUIDELINES 4, block 50: "en uppräkning i löptext är en uppräkning")
+    text = (f"Mål:\n{marker}[BARN] går i skolan minst fyra dagar i veckan\n{marker}Lugnare morgnar hemma\n"
+            f"{marker}[BARN] sover hela natten i egen säng\n\nInsatser:\n{marker}Samtal på BUP varannan vecka – [NAMN_1]\n")
+    a = assess(text)
+    assert a.criteria["goals_present"].verdict == "met"
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 3

@@ -59,6 +59,7 @@ HEADING_LINE = re.compile(
     rf"(?P<post>(?:\*\*)?[ \t]*(?::|$))", re.IGNORECASE | re.MULTILINE)
 
 BULLET_STYLES = ("-", "*", "•", "–", "1.", "1)", "a)", "")
+SUB_NUMBER = re.compile(r"^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]")  # an outline's sub-item ("5.1 ...")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*•–]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)")
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -162,6 +163,7 @@ def _flat_lists(lines: list[str]) -> list[tuple[int, int]]:
             end += 1
         items = [LIST_ITEM.match(line) for line in lines[i:end]]
         heads = any(line.rstrip().endswith(":") for line in lines[i:end])  # "6. Mål:" over its "6.1 ..." lines
+        heads = heads or end < len(lines) and bool(SUB_NUMBER.match(lines[end]))  # "5. Mål" over "   5.1 ..."
         if end - i >= 2 and len({m.group("indent") for m in items}) == 1 and _one_list([m["marker"] for m in items]) \
                 and not heads:
             runs.append((i, end))
