@@ -6972,3 +6972,13 @@ def test_goals_listed_one_a_line_without_markers_are_as_many_goals_as_with_marke
     a = assess(text)
     assert a.criteria["goals_present"].verdict == "met"
     assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 3
+
+
+@pytest.mark.parametrize("field", ["Ansvarig", "Ansvar"])
+def test_an_actions_ansvar_field_is_its_responsible_not_the_plans_coordinator(field: str):
+    # "Ansvar:" under "Insats 1: ..." names that intervention's responsible as "Ansvarig:" does (GUIDELINES 3,
+    # responsibility_per_action); the plan's coordination stays shared (partial)
+    text = ("Samordningsansvar: skolan och socialtjänsten delar samordningsansvaret.\n\n"
+            f"Insats 1: Samtal med kurator varje vecka\n{field}: [NAMN_1], skolan\n\n"
+            f"Insats 2: Föräldrastöd i grupp\n{field}: [NAMN_2], socialtjänsten\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
