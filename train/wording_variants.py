@@ -223,9 +223,13 @@ def dates(text: str, rng: random.Random) -> str:
     return FULL_DATE.sub(render, text)
 
 
+# An abbreviation's full stop, which ends no sentence ("Enl. soc är ...", "t.ex. BUP").
+ABBREVIATION = re.compile(r"(?i)(?<!\w)(?:enl|bl\.a|t\.ex|ev|ca|resp|pga|p\.g\.a|inkl|ang|dvs|kontakt|tel|ssk|jfr)\.$")
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t*#-•–")
-    return not before or before[-1] in ".!?:\n|"
+    return not before or before[-1] in ".!?:\n|" and not ABBREVIATION.search(before)
 
 
 def agencies(text: str, rng: random.Random) -> str:
