@@ -8512,8 +8512,11 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     return given, pending
 
 
-# A consent field left empty, with nothing on its line or the next ("Samtycke: " then a blank line, "Samtycke: –").
-CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)", re.I | re.M)
+# A consent field left empty, with nothing on its line or the next ("Samtycke: " then a blank line, "Samtycke: –"),
+# also with what the consent is to, as CONSENT_LABEL reads it ("Samtycke till samverkan: ").
+CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*(?:[ \t]+(?:till|för|om)[ \t]+[\w/-]+"
+                                 r"(?:[ \t]+(?:och|o|&)[ \t]+[\w/-]+)?)?[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)",
+                                 re.I | re.M)
 
 
 def _bare_consent_tick(ctx: Context, s: Segment) -> bool:

@@ -6982,3 +6982,12 @@ def test_an_actions_ansvar_field_is_its_responsible_not_the_plans_coordinator(fi
             f"Insats 1: Samtal med kurator varje vecka\n{field}: [NAMN_1], skolan\n\n"
             f"Insats 2: Föräldrastöd i grupp\n{field}: [NAMN_2], socialtjänsten\n")
     assert _verdict(text, "overall_responsibility") == "partial"
+
+
+@pytest.mark.parametrize("label", ["Samtycke", "Samtycke till samverkan"])
+def test_an_empty_consent_field_with_what_it_is_to_is_as_empty_as_a_bare_one(label: str):
+    # "Samtycke till samverkan: " left blank is an empty consent field like "Samtycke: "; a bare ticked claim beside
+    # it names nobody who consented (GUIDELINES 3, consent: empty consent fields do not count)
+    text = (f"Mål\n[BARN] ska sova hela natten.\n\n{label}: \n\n"
+            "☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☐ Barnets röst finns med\n")
+    assert _verdict(text, "consent") == "not_met"
