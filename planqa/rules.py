@@ -6123,6 +6123,23 @@ def _lead_named(ctx: Context, s: Segment, lead_label: Segment | None) -> bool:
                 and (_names_someone(ctx, s) or FIRST_PERSON.search(s.text) and writer_named(ctx)))
 
 
+# An action's "Ansvar:" field, as "Ansvarig:" is ("Insats 1: Praktikplats ..." / "Ansvar: [NAMN_3], Arbetsförmedlingen":
+# GUIDELINES 3, responsibility_per_action, each intervention's responsible; not the plan's coordination).
+ACTION_RESPONSIBLE_FIELD = folded_re(r"^\s*ansvar\s*:", re.I)
+# An intervention's own label at its line's start ("Insats 2: ...", "Åtgärd:", "- Stödinsats 1: ...").
+ACTION_LINE_LABEL = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<label>[^:\n]{1,30}):")
+
+
+def _after_action_line(ctx: Context, s: Segment) -> bool:
+    """The line right above `s` (no blank line between) is an intervention labelled as one ("Insats 1: ...")."""
+    above_end = ctx.text.rfind("\n", 0, s.start)
+    if above_end <= 0:
+        return False
+    above = ctx.text[ctx.text.rfind("\n", 0, above_end) + 1:above_end]
+    m = ACTION_LINE_LABEL.match(above)
+    return bool(m) and bool(INTERVENTION_SECTION.search(m.group("label")))
+
+
 def _overall_statements(ctx: Context) -> OverallStatements:
     out = OverallStatements([], [], [], [], [])
     label: Segment | None = None
@@ -6135,7 +6152,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         overall = OVERALL.search(s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
-            and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s)
+            and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s) \
+            and not (ACTION_RESPONSIBLE_FIELD.match(s.text) and _after_action_line(ctx, s))
         if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60 \
                 and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading
@@ -8516,8 +8534,11 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
     return given, pending
 
 
-# A consent field left empty, with nothing on its line or the next ("Samtycke: " then a blank line, "Samtycke: –").
-CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)", re.I | re.M)
+# A consent field left empty, with nothing on its line or the next ("Samtycke: " then a blank line, "Samtycke: –"),
+# also with what the consent is to, as CONSENT_LABEL reads it ("Samtycke till samverkan: ").
+CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*(?:[ \t]+(?:till|för|om)[ \t]+[\w/-]+"
+                                 r"(?:[ \t]+(?:och|o|&)[ \t]+[\w/-]+)?)?[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)",
+                                 re.I | re.M)
 
 
 def _bare_consent_tick(ctx: Context, s: Segment) -> bool:

@@ -70,6 +70,11 @@ def lower_case_text(text: str) -> str | None:
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\[\"”»-])")
 _HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /&()–-]{1,60}?)\s*:?\s*$")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
+_LIST_MARKER = re.compile(r"(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")  # a marked item is no unmarked list's line
+# Not one item of a plain list: a label, a heading's note in brackets, a form's blank, a running header's gap,
+# a page footer, a slide's rule, a question, a header naming the child ("Mål (vad ska)", "Underskrift ____",
+# "Sida 2", "--- Bild 6 ---", "Vad är svårt just nu", "[BARN], 8 år").
+_NOT_ITEM_LIKE = re.compile(r"[#|:(_§—]|-{2}|\s{3}|^vad\s|\bsida\s\d|^\[\w+\],", re.I)
 _INLINE_HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?)\s*:\s+\S")
 
 
@@ -82,7 +87,7 @@ class Segment:
     is_heading: bool = False
 
 
-def _is_heading_line(line: str) -> str | None:
+def _is_heading_line(line: str, after_item: bool = False) -> str | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return None
@@ -92,9 +97,20 @@ def _is_heading_line(line: str) -> str | None:
     # a heading is short, ends with ':' or is markdown/upper case, and has no sentence end
     if stripped.endswith(":") or stripped.startswith("#") or stripped.isupper():
         return m.group("h").strip().lower()
-    if len(stripped.split()) <= 4 and not stripped.endswith((".", "?", "!")):
-        return m.group("h").strip().lower()
+    if len(stripped.split()) <= 4 and not stripped.endswith((".", "?", "!")) \
+            and not (after_item and len(stripped.split()) >= 3 and _unmarked_item_line(stripped)):
+        return m.group("h").strip().lower()  # "Insatser", "Nästa möte" still head a section after an item
     return None
+
+
+def _unmarked_item_line(line: str) -> bool:
+    """A line of a list written one item a line without markers: plain text, no heading, no sentence end, no
+    label ("Vikt minst 50 kg vid nästa uppföljning" / "God följsamhet till måltidsschemat"). A short line right
+    after it is the list's next item, not a heading (GUIDELINES 4, block 50: "en uppräkning i löptext är en
+    uppräkning; ingenting blir bättre eller sämre av att layouten gått förlorad")."""
+    stripped = line.strip()
+    return bool(stripped) and not _LIST_MARKER.match(stripped) and not stripped.endswith((".", "?", "!", ":")) \
+        and not stripped.isupper() and 3 <= len(stripped.split()) <= 12 and not _NOT_ITEM_LIKE.search(stripped)
 
 
 def segments(text: str, split_sentences: bool = True) -> list[Segment]:
@@ -105,13 +121,16 @@ def segments(text: str, split_sentences: bool = True) -> list[Segment]:
     out: list[Segment] = []
     section = ""
     pos = 0
+    after_item = False  # the line above is an item of a list without markers (`_unmarked_item_line`)
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         start = pos
         pos += len(line)
         if not body.strip():
+            after_item = False
             continue
-        heading = _is_heading_line(body)
+        heading = _is_heading_line(body, after_item)
+        after_item = heading is None and bool(out) and _unmarked_item_line(body)  # not the plan's title line
         if heading is not None:
             section = heading
             out.append(Segment(start, start + len(body), body, section, True))

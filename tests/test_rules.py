@@ -6996,3 +6996,33 @@ def test_the_two_last_short_rows_of_an_unmarked_list_are_both_items():
     text = "SIP [BARN]\n\nInsatser\nVägning varje vecka – BUP, [NAMN_1]\nFöräldrastöd kring måltider\n" \
            "Anpassning av idrotten\n\nNästa möte 3/9.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_goals_listed_one_a_line_without_markers_are_as_many_goals_as_with_markers(marker: str):
+    # three goals one a line under "Mål:" are three goals with or without dashes; a short line of the list is no
+    # heading (GUIDELINES 4, block 50: "en uppräkning i löptext är en uppräkning")
+    text = (f"Mål:\n{marker}[BARN] går i skolan minst fyra dagar i veckan\n{marker}Lugnare morgnar hemma\n"
+            f"{marker}[BARN] sover hela natten i egen säng\n\nInsatser:\n{marker}Samtal på BUP varannan vecka – [NAMN_1]\n")
+    a = assess(text)
+    assert a.criteria["goals_present"].verdict == "met"
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 3
+
+
+@pytest.mark.parametrize("field", ["Ansvarig", "Ansvar"])
+def test_an_actions_ansvar_field_is_its_responsible_not_the_plans_coordinator(field: str):
+    # "Ansvar:" under "Insats 1: ..." names that intervention's responsible as "Ansvarig:" does (GUIDELINES 3,
+    # responsibility_per_action); the plan's coordination stays shared (partial)
+    text = ("Samordningsansvar: skolan och socialtjänsten delar samordningsansvaret.\n\n"
+            f"Insats 1: Samtal med kurator varje vecka\n{field}: [NAMN_1], skolan\n\n"
+            f"Insats 2: Föräldrastöd i grupp\n{field}: [NAMN_2], socialtjänsten\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+@pytest.mark.parametrize("label", ["Samtycke", "Samtycke till samverkan"])
+def test_an_empty_consent_field_with_what_it_is_to_is_as_empty_as_a_bare_one(label: str):
+    # "Samtycke till samverkan: " left blank is an empty consent field like "Samtycke: "; a bare ticked claim beside
+    # it names nobody who consented (GUIDELINES 3, consent: empty consent fields do not count)
+    text = (f"Mål\n[BARN] ska sova hela natten.\n\n{label}: \n\n"
+            "☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☐ Barnets röst finns med\n")
+    assert _verdict(text, "consent") == "not_met"

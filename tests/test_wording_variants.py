@@ -58,3 +58,15 @@ def test_section_order_moves_follow_up_before_goals(wv):
     out = wv.section_order(text, random.Random(0))
     assert out.index("## Uppföljning") < out.index("## Mål") < out.index("## Samtycke")
     assert sorted(out.split("\n")) == sorted(text.split("\n"))
+
+
+def test_bullets_leave_numbered_sections_over_their_sub_numbered_items(wv):
+    # "5. Mål" over "   5.1 ..." is an outline: restyling "1."-"5." would make the heading a bullet
+    text = "1. Deltagare: [VH1]\n2. Bakgrund: flytt.\n3. Mål\n   3.1 [BARN] ska sova.\n4. Samtycke: finns.\n"
+    assert wv.bullets(text, random.Random(0)) == text
+
+
+def test_agencies_do_not_capitalise_after_an_abbreviation(wv):
+    # "Enl. soc är ..." goes on one sentence: the agency's new name stays in lower case after "Enl."
+    out = wv.agencies("Vårdnadshavare: ej kallade. Enl. soc är umgänget begränsat.", random.Random(0))
+    assert "Enl. socialtjänsten är" in out

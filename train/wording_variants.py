@@ -59,6 +59,7 @@ HEADING_LINE = re.compile(
     rf"(?P<post>(?:\*\*)?[ \t]*(?::|$))", re.IGNORECASE | re.MULTILINE)
 
 BULLET_STYLES = ("-", "*", "•", "–", "1.", "1)", "a)", "")
+SUB_NUMBER = re.compile(r"^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]")  # an outline's sub-item ("5.1 ...")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*•–]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)")
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -162,6 +163,7 @@ def _flat_lists(lines: list[str]) -> list[tuple[int, int]]:
             end += 1
         items = [LIST_ITEM.match(line) for line in lines[i:end]]
         heads = any(line.rstrip().endswith(":") for line in lines[i:end])  # "6. Mål:" over its "6.1 ..." lines
+        heads = heads or end < len(lines) and bool(SUB_NUMBER.match(lines[end]))  # "5. Mål" over "   5.1 ..."
         if end - i >= 2 and len({m.group("indent") for m in items}) == 1 and _one_list([m["marker"] for m in items]) \
                 and not heads:
             runs.append((i, end))
@@ -221,9 +223,13 @@ def dates(text: str, rng: random.Random) -> str:
     return FULL_DATE.sub(render, text)
 
 
+# An abbreviation's full stop, which ends no sentence ("Enl. soc är ...", "t.ex. BUP").
+ABBREVIATION = re.compile(r"(?i)(?<!\w)(?:enl|bl\.a|t\.ex|ev|ca|resp|pga|p\.g\.a|inkl|ang|dvs|kontakt|tel|ssk|jfr)\.$")
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t*#-•–")
-    return not before or before[-1] in ".!?:\n|"
+    return not before or before[-1] in ".!?:\n|" and not ABBREVIATION.search(before)
 
 
 def agencies(text: str, rng: random.Random) -> str:
