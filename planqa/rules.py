@@ -5620,11 +5620,17 @@ def column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return _cached(ctx, "_column_pairs", _find_column_pairs)
 
 
-def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    lines, pos = [], 0
-    for ln in ctx.text.split("\n"):
-        lines.append((pos, pos + len(ln)))
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of the text, empty lines included."""
+    spans, pos = [], 0
+    for ln in text.split("\n"):
+        spans.append((pos, pos + len(ln)))
         pos += len(ln) + 1
+    return spans
+
+
+def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    lines = _line_spans(ctx.text)
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
     i = 0
     while i < len(lines):
@@ -5720,10 +5726,7 @@ def _find_paired_form(ctx: Context) -> PairedForm | None:
         return None
     label_of = {v: lab for lab, v in pairs}
     moved = {lab for lab, _ in pairs}
-    spans, pos = [], 0
-    for ln in ctx.text.split("\n"):
-        spans.append((pos, pos + len(ln)))
-        pos += len(ln) + 1
+    spans = _line_spans(ctx.text)
     parts: list[str] = []
     chunks: list[tuple[int, int, int]] = []
     size = 0
