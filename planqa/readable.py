@@ -3,7 +3,8 @@
 The repairs keep the text's length, in this order: the other spaces a word processor or web page writes
 (no-break, narrow and thin spaces, a byte-order mark) become plain spaces, Windows line ends plain ones, and
 invisible characters inside a word (a soft hyphen, a zero-width space) move out of it as spaces after it
-(`visible`); struck text, comments and change marks become spaces (`planqa.revisions`); words broken at a line
+(`visible`); HTML tags become spaces, line breaks, list marks and cell bars and character entities are decoded
+(`planqa.markup`); struck text, comments and change marks become spaces (`planqa.revisions`); words broken at a line
 end are joined (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`); in a plan
 that lost its line breaks, the spaces before its headings, fields and list items become line breaks again
 (`planqa.linebreaks`).
@@ -20,6 +21,7 @@ from typing import Any
 
 from planqa.hyphens import broken_words, in_text, join_hyphenated
 from planqa.linebreaks import restore_line_breaks
+from planqa.markup import entity_words, read_markup
 from planqa.models import Assessment, Plan
 from planqa.ocr import read_letters
 from planqa.placeholders import in_original, normalise
@@ -74,10 +76,10 @@ def _without_invisible(m: re.Match[str]) -> str:
 
 
 def readable(text: str) -> str:
-    """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, without struck
-    text and comments, broken words joined, OCR digits read as letters, lost line breaks put back; the same
-    length as `text`."""
-    return restore_line_breaks(read_letters(join_hyphenated(mask_revisions(visible(text)))))
+    """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, HTML read as a
+    browser shows it, without struck text and comments, broken words joined, OCR digits read as letters, lost
+    line breaks put back; the same length as `text`."""
+    return restore_line_breaks(read_letters(join_hyphenated(mask_revisions(read_markup(visible(text))))))
 
 
 def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
@@ -98,7 +100,9 @@ def _texts_from(result: Assessment, text: str) -> Assessment:
     """`result` with its evidence and entity texts read from `text` at their offsets (`readable` keeps the length;
     a span's end inside a joined word moves to the word's end, `planqa.hyphens.in_text`), so the reviewer sees
     the text as given."""
-    words = invisible_words(plain_spaces(text)) + broken_words(mask_revisions(visible(text)))
+    shown = visible(text)
+    words = (invisible_words(plain_spaces(text)) + entity_words(shown)
+             + broken_words(mask_revisions(read_markup(shown))))
 
     def sliced(span):
         start, end = in_text(span.start, span.end, words)
