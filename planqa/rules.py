@@ -1600,50 +1600,6 @@ PROSE_GOAL_LEAD = re.compile(r"\bföljande\s+(?:del)?m[åa]l\b[^.:!?]{0,50}\.\s*
 GOALS_AS_TOPIC = re.compile(r"\b(?:del)?m[åa]l(?:en|et)\b", re.I)
 
 
-# A two-column form read out column by column (GUIDELINES 4, block 77): a run of field labels with nothing after them
-# ("Datum:", "Barn:", "Mål 1:", "Mål 2:", "Insatser:"), then the right column's answers in the same order.
-COLUMN_FIELD_LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäöÅÄÖ ()/.-]{0,40}:\s*$")
-COLUMN_GOAL_LABEL = re.compile(r"^\s*(?:m[åa]l|delm[åa]l|goals?)(?:\s*\d{1,2})?(?:\s*/\s*goals?)?\s*:\s*$", re.I)
-COLUMN_MIN_LABELS = 4  # fewer empty labels in a row are ordinary empty fields, not a column read out
-
-
-def _column_read_goals(ctx: Context) -> list[Segment]:
-    """The answers to a column-read form's goal labels (GUIDELINES 4, block 77: "läs som en noggrann läsare som parar
-    ihop kolumnerna: går ordningen att följa (lika många rader i samma ordning ...) hör ... svar till sin rad"). A run of
-    at least COLUMN_MIN_LABELS label-only lines is the left column; the non-empty lines after it, page headers left
-    out, are the right column. The k-th label's answer is the k-th line counted from the run's first label, or counted
-    from its last one when an earlier answer took two lines: a goal label takes the lines that either count gives it.
-    With fewer answers than labels (an empty cell) the pairing cannot be followed, and no goal is read."""
-    lines = ctx.lines
-    out: list[Segment] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and COLUMN_FIELD_LABEL.match(lines[j].text):
-            j += 1
-        if j - i < COLUMN_MIN_LABELS:
-            i = max(j, i + 1)
-            continue
-        labels = lines[i:j]
-        answers = []
-        k = j
-        while k < len(lines) and not COLUMN_FIELD_LABEL.match(lines[k].text):
-            if lines[k].text.strip() and not PAGE_HEADER.search(lines[k].text):
-                answers.append(lines[k])
-            k += 1
-        extra = len(answers) - len(labels)  # answers that took more than one line (or text after the form)
-        if 0 <= extra <= max(2, len(labels) // 3):
-            for n, label in enumerate(labels):
-                if not COLUMN_GOAL_LABEL.match(label.text):
-                    continue
-                for a in answers[n:n + extra + 1]:  # from the first label's count to the last label's count
-                    seg = Segment(a.start, a.end, a.text, "mål")
-                    if seg not in out:
-                        out.append(seg)
-        i = k
-    return out
-
-
 # Function words of English and of Swedish, to tell a goal written in English from one in Swedish (a bilingual plan).
 ENGLISH_WORDS = re.compile(r"\b(?:the|will|be|is|are|to|and|with|at|of|an|can|he|she|they|his|her|by|every|least|more|"
                            r"less|able|than|without|until|week|weeks|days|school)\b", re.I)
@@ -1669,13 +1625,15 @@ def _without_translated_goals(goals: list[Segment]) -> list[Segment]:
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
-    excluded."""
+    excluded. A two-column form read out column by column (GUIDELINES 4, block 77) is read as its paired text
+    (`paired_form`), as the goal criteria read it."""
+    form = paired_form(ctx)
+    if form is not None:
+        return form.goals(ctx)
     cells, headed, _, _ = _cached(ctx, "table_goals", _table_goals)
     agenda, agenda_rows = _agenda_goals(ctx)
     headed_starts = [a for a, _ in headed]
-    column = _column_read_goals(ctx)  # a two-column form read out column by column (block 77)
-    column_spans = [(g.start, g.end) for g in column]
-    out = list(cells) + agenda + column
+    out = list(cells) + agenda
     gaps = vars(ctx)["goal_gaps"] = []  # goal slots left empty or without a goal (see `goal_gaps`)
     heading = None  # the section heading as this function sees it (None: the one `segments` found)
     outer = ""  # the last heading `segments` found
@@ -1685,7 +1643,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     under_goals = False  # a topic heading below an empty goal heading ("Mina mål" / "Skola" / "Jag ska ...")
     prev_heading = None  # the heading segment just before this one, when nothing stood between them
     stamped = False  # the section's heading carries a clock time ("16.00 Målen ses över:")
-    any_section = bool(agenda_rows or column)  # a goal section seen anywhere in the plan (also an agenda point with notes)
+    any_section = bool(agenda_rows)  # a goal section seen anywhere in the plan (also an agenda point with notes)
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
@@ -1700,7 +1658,6 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue
         prev_heading = None
         if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s) \
-                or column_spans and _in_spans_of(column_spans, s.start) \
                 or agenda_rows and _in_spans_of(agenda_rows, s.start) \
                 or _in_spans_of(_schedule_tables(ctx), s.start):  # a schedule's rows, also under "Mål"
             continue
@@ -5551,8 +5508,8 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
 
 # A form's field label word (the run of labels must be mostly these).
 FORM_LABEL_WORD = folded_re(r"\b(?:datum|mötesdatum|upprättad|avser|barn\w*|ålder|namn|deltagare|närvarande|"
-                            r"behov\w*|mål(?:en|et)?|insats\w*|aktivitet\w*|ansvar\w*|samordn\w*|uppföljning\w*|"
-                            r"nästa\s+möte|kallar|"
+                            r"behov\w*|(?:del)?mål(?:en|et)?|goals?|insats\w*|aktivitet\w*|ansvar\w*|samordn\w*|"
+                            r"uppföljning\w*|nästa\s+möte|kallar|"
                             r"sammankallande|samtycke\w*|plats|underskrift\w*|övrigt|synpunkt\w*|uppfattning|bakgrund|"
                             r"vårdnadshavar\w*|föräldrar\w*|fungerar|svårt)\b", re.I)
 # A value that says a field was left open ("Ej utsedd än", "?", "–", "Inte bestämt").
@@ -5564,8 +5521,9 @@ PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?ansvarig\w*(?:\s+\w+)?|samordn\w*(?:
 ACTION_LABEL = folded_re(r"^\W*(?:insats|insatser|aktivitet|åtgärd)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
 COLUMN_CONSENT_LABEL = folded_re(r"^\W*samtycke\w*\W*$", re.I)
 # A label whose field may hold several lines ("Mål", "Insatser"), unless the form repeats it per line.
-LIST_LABEL = folded_re(r"^\W*(?:mål|målen|insatser|aktiviteter|åtgärder)\W*$", re.I)
+LIST_LABEL = folded_re(r"^\W*(?:(?:del)?mål(?:en)?|insatser|aktiviteter|åtgärder)\W*$", re.I)
 COLUMN_LABEL_MAX_WORDS = 7
+COLUMN_MIN_LABELS = 4  # fewer bare labels in a row are ordinary empty fields, not a column read out
 
 
 def _column_label(text: str) -> bool:
@@ -5607,8 +5565,9 @@ def _answers_label(ctx: Context, label: str, a: int, b: int) -> bool:
         return bool(OPEN_VALUE.match(value) or _bare_party(ctx, a, b) or FU_CONVENER.search(value))
     if ACTION_LABEL.match(label):
         return not _bare_party(ctx, a, b)
-    if COLUMN_CONSENT_LABEL.match(label):
-        return bool(OPEN_VALUE.match(value) or re.search(r"samtyck|^\W*(?:ja|nej)\b", value, re.I))
+    if COLUMN_CONSENT_LABEL.match(label):  # consent in a word or in other words ("Finns", "Mamma har skrivit under")
+        return bool(OPEN_VALUE.match(value) or re.search(r"samtyck|^\W*(?:ja|nej)\b", value, re.I)
+                    or CONSENT_VALUE.match(value) or CONSENT_ACT.search(value))
     return True
 
 
@@ -5629,6 +5588,11 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _dated_line(ctx: Context, a: int, b: int) -> bool:
+    """The line [a, b) holds a date mention."""
+    return any(a <= m.start < b for m in ctx.date_mentions)
+
+
 def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     lines = _line_spans(ctx.text)
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
@@ -5641,7 +5605,7 @@ def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, i
         labels, j = [], i
         while j < len(lines):
             t = ctx.text[lines[j][0]:lines[j][1]]
-            if _column_label(t) and not any(lines[j][0] <= m.start < lines[j][1] for m in ctx.date_mentions):
+            if _column_label(t) and not _dated_line(ctx, *lines[j]):
                 labels.append(lines[j])
             elif not t.strip() or not _skipped_line(t):
                 break  # the labels stand on consecutive lines
@@ -5656,8 +5620,9 @@ def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, i
         new_page = False
         while j < len(lines):
             t = ctx.text[lines[j][0]:lines[j][1]]
-            if re.match(r"^\s*[^\s:][^:\n]{0,40}:\s*\S|.*[|\t]|.*:\s*$", t) or _column_label(t) and (
-                    FORM_LABEL_WORD.search(t) and len(values) >= len(labels)
+            # a line with a date is a value, never a label ("12/5, BVC kallar" answers "Uppföljning")
+            if re.match(r"^\s*[^\s:][^:\n]{0,40}:\s*\S|.*[|\t]|.*:\s*$", t) or _column_label(t) \
+                    and not _dated_line(ctx, *lines[j]) and (FORM_LABEL_WORD.search(t) and len(values) >= len(labels)
                     or new_page and not _bare_party(ctx, *lines[j]) and not OPEN_VALUE.match(t)):
                 break  # a field (with its value or without), a table row, the next run of labels, or a new page's title
             if t.strip():
@@ -5681,14 +5646,19 @@ def _pair_columns(ctx: Context, labels: list[tuple[int, int]], values: list[tupl
     if len(labels) == len(values) and all(_answers_label(ctx, ctx.text[a:b], *v) for (a, b), v in zip(labels, values)):
         return list(zip(labels, values))
     names = [ctx.text[a:b].strip().lower() for a, b in labels]
-    several = {lab for k, lab in enumerate(labels)  # a list label: its first value is known, its last is not
+    several = {lab for k, lab in enumerate(labels)  # a list label: one count knows one end of its values only
                if LIST_LABEL.match(names[k]) and names[k] not in names[k - 1:k] + names[k + 1:k + 2]}
     given: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    first: set[tuple[int, int]] = set()  # the labels the forward count paired
     for ls, vs, forward in ((labels, values, True), (labels[::-1], values[::-1], False)):
         for lab, val in zip(ls, vs):
-            if not forward and lab in several or not _answers_label(ctx, ctx.text[lab[0]:lab[1]], *val):
+            # counted from the end, a list label's last value is known (the one before the next field's), its first
+            # is not: it takes that last value unless the forward count gave it its first
+            if not forward and lab in several and lab in first \
+                    or not _answers_label(ctx, ctx.text[lab[0]:lab[1]], *val):
                 break
             given.setdefault(val, set()).add(lab)
+            first |= {lab} if forward else set()
             if lab in several:
                 break
     once = [(next(iter(labs)), val) for val, labs in given.items() if len(labs) == 1]
@@ -5703,14 +5673,43 @@ class PairedForm:
 
     ctx: Context
     chunks: list[tuple[int, int, int]]
+    labels: frozenset[int] = frozenset()  # the plan offsets of the moved labels
 
     def to_plan(self, e: Evidence, text: str) -> Evidence:
-        """The evidence at the plan's offsets (a moved label's evidence points at the label where it stands)."""
+        """The evidence at the plan's offsets: the part on the plan's own lines (`plan_span`: a field's value, not
+        its moved label); evidence on a moved label alone points at the label where it stands."""
+        span = self.plan_span(e.start, e.end)
+        if span is not None:
+            return e.model_copy(update={"start": span[0], "end": span[1], "text": text[span[0]:span[1]]})
         i = bisect.bisect_right([c[0] for c in self.chunks], e.start) - 1
         new, old, n = self.chunks[max(i, 0)]
         start = old + min(max(e.start - new, 0), n)
         end = old + min(max(e.end - new, 0), n)
         return e.model_copy(update={"start": start, "end": max(end, start), "text": text[start:max(end, start)]})
+
+    def plan_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The part of the rewritten text's [start, end) that stands on the plan's own lines, at the plan's offsets
+        (a moved label and the ": " after it left out); None when all of it is a moved label."""
+        i = max(bisect.bisect_right([c[0] for c in self.chunks], start) - 1, 0)
+        parts: list[tuple[int, int]] = []
+        for new, old, n in self.chunks[i:]:
+            if new >= end:
+                break
+            if n and old not in self.labels and new + n > start:
+                parts.append((old + max(start - new, 0), old + min(end - new, n)))
+        return (parts[0][0], parts[-1][1]) if parts else None
+
+    def goals(self, plan: Context) -> list[Segment]:
+        """The goals the paired text holds (`Context.goals`), at the plan's offsets: a goal after its moved label
+        ("Mål 1: [BARN] ...") is its value where the plan has it."""
+        out: list[Segment] = []
+        for g in self.ctx.goals:
+            span = self.plan_span(g.start, g.end)
+            if span is not None:
+                seg = Segment(span[0], span[1], plan.text[span[0]:span[1]], g.section)
+                if seg.text.strip() and seg not in out:
+                    out.append(seg)
+        return out
 
 
 def paired_form(ctx: Context) -> PairedForm | None:
@@ -5755,7 +5754,7 @@ def _find_paired_form(ctx: Context) -> PairedForm | None:
         put(span[0], span[1] + 1, ctx.text[span[0]:span[1]] + "\n")
     paired = build_context("".join(parts))
     vars(paired)["_is_paired"] = True
-    return PairedForm(paired, chunks)
+    return PairedForm(paired, chunks, frozenset(a for a, _ in moved))
 
 
 def on_paired_form(rule: Callable[[Context], CriterionResult]) -> Callable[[Context], CriterionResult]:
@@ -8973,12 +8972,13 @@ def guardian_participation(ctx: Context) -> CriterionResult:
 
 
 RULES = {
-    "needs_described": needs_described, "goals_present": goals_present, "goals_evaluable": goals_evaluable,
+    "needs_described": on_paired_form(needs_described), "goals_present": on_paired_form(goals_present),
+    "goals_evaluable": on_paired_form(goals_evaluable),
     # a form read out column by column is read with its labels and values paired (GUIDELINES 4, block 77)
     "responsibility_per_action": on_paired_form(responsibility_per_action),
     "overall_responsibility": on_paired_form(overall_responsibility),
     "follow_up_date": on_paired_form(follow_up_date), "follow_up_responsible": on_paired_form(follow_up_responsible),
-    "child_voice": child_voice, "child_participation": child_participation, "child_goals": child_goals,
+    "child_voice": child_voice, "child_participation": child_participation, "child_goals": on_paired_form(child_goals),
     "consent": consent, "guardian_participation": guardian_participation,
 }
 assert tuple(RULES) == CRITERION_IDS

@@ -7026,3 +7026,51 @@ def test_an_empty_consent_field_with_what_it_is_to_is_as_empty_as_a_bare_one(lab
     text = (f"Mål\n[BARN] ska sova hela natten.\n\n{label}: \n\n"
             "☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☐ Barnets röst finns med\n")
     assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_goal_list_read_column_by_column_without_colons_is_paired_as_the_other_fields_are():
+    # the left column's bare labels, then the right column's answers in the same order (GUIDELINES 4, block 77: "går
+    # ordningen att följa (lika många rader i samma ordning ...) hör ... svar till sin rad"): the goal criteria read the
+    # same paired form as the follow-up and responsibility criteria, and the goal is found where the plan has it
+    text = ("SIP – blankett\nBarn\nDatum\nBehov\nMål\nInsatser\nSamordningsansvarig\nUppföljning\n"
+            "[BARN], 11 år\n3 mars 2025\n[BARN] har svårt att komma i tid till skolan.\n"
+            "[BARN] kommer till första lektionen fyra dagar av fem till v. 20\n"
+            "Mentor ringer hem varje morgon – skolan\nSocialtjänsten, [NAMN_1]\n2025-05-20, [NAMN_1] kallar\n")
+    goal = "[BARN] kommer till första lektionen fyra dagar av fem till v. 20"
+    assert _goal_texts(text) == [goal]
+    a = assess(text)
+    assert a.criteria["goals_evaluable"].verdict == "met"
+    assert a.criteria["child_goals"].verdict == "met"
+    ev = [e for e in a.criteria["goals_evaluable"].evidence if e.label == "GOAL"]
+    assert ev and all(text[e.start:e.end] == e.text for e in ev) and goal in ev[0].text
+
+
+@pytest.mark.parametrize("consent", ["Ja", "Pappa har skrivit under."])
+def test_a_column_read_list_label_takes_its_last_value_counted_from_the_end(consent: str):
+    # two list fields in a row ("Mål:", "Insatser:") with more answers than labels: counted from the start "Mål" has
+    # its first answer, counted from the end "Insatser" has its last (the one before the follow-up's), and the line
+    # between stays with the goals; a consent field answers in a word or in other words (GUIDELINES 4, block 77)
+    text = ("Samordnad individuell plan\nDatum:\nBarn:\nMål:\nInsatser:\nUppföljning:\nSamtycke:\n"
+            "2025-03-04\n[BARN], 8 år\n"
+            "[BARN] går till skolan själv tre dagar i veckan till påsk\n[BARN] har en kompis att vara med på rasterna\n"
+            f"Samtal med [BARN] varannan vecka, stödsamtal för familjen\n12/5, socialtjänsten kallar\n{consent}\n")
+    assert _goal_texts(text) == ["[BARN] går till skolan själv tre dagar i veckan till påsk",
+                                 "[BARN] har en kompis att vara med på rasterna"]
+
+
+def test_a_dated_line_after_the_answers_of_a_column_read_form_is_an_answer_not_a_label():
+    # "12/5, BVC kallar" reads like a label word ("kallar") but holds a date: it answers "Uppföljning" (GUIDELINES 4,
+    # block 77), and the goal label keeps both its lines
+    text = ("Datum:\nBarn:\nMål:\nUppföljning:\n2025-03-04\n[BARN], 9 år\n"
+            "[BARN] sover hela natten fem nätter av sju till jul\n[BARN] går själv till skolan\n12/5, BVC kallar\n")
+    assert _goal_texts(text) == ["[BARN] sover hela natten fem nätter av sju till jul", "[BARN] går själv till skolan"]
+
+
+def test_a_column_read_form_of_sub_goal_labels_is_a_form():
+    # "Delmål 1:", "Delmål 2:" are a form's goal labels as "Mål 1:" is (GUIDELINES 4, block 77): the run of bare labels
+    # is the left column, and each sub-goal label's answer is its goal
+    text = ("Samordnad individuell plan\nBarn:\nDelmål 1:\nDelmål 2:\nDelmål 3:\nAnsvarig:\n[BARN], 10 år\n"
+            "[BARN] äter frukost hemma fem dagar av sju\n[BARN] går på fritids två dagar i veckan till jul\n"
+            "[BARN] sover i egen säng varje natt\nSkolan, [NAMN_1]\n")
+    assert _goal_texts(text) == ["[BARN] äter frukost hemma fem dagar av sju",
+                                 "[BARN] går på fritids två dagar i veckan till jul", "[BARN] sover i egen säng varje natt"]
