@@ -35,9 +35,28 @@ from planqa.dates import find_dates, leading_words, normalise
 from planqa.followup import Scorer, fit_scorer, follow_up_dates
 from planqa.integrity import write_manifest
 from planqa.nlp import ENT_LABELS, PLACEHOLDER, RULER_KEY, make_merge
+from planqa.readable import readable
 
 CONFIG = ROOT / "train" / "ner.cfg"
 MODES = ("model", "ruler", "both")
+
+
+def as_read(record: dict) -> dict:
+    """The record as the assessors read it (`planqa.readable`: the same length, HTML tags, struck text and
+    comments as spaces, entities decoded, broken words joined): the NER is trained and scored on the text it
+    tags at run time. Each span is trimmed of the spaces a repair left in it and dropped when nothing is left."""
+    text = readable(record["text"])
+    if text == record["text"]:
+        return record
+    spans = []
+    for s in record["spans"]:
+        start, end = s["start"], s["end"]
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end = start + len(piece.strip())
+        if end > start:
+            spans.append(s | {"start": start, "end": end, "text": text[start:end]})
+    return record | {"text": text, "spans": spans}
 
 
 def gold_spans(record: dict) -> set[tuple[int, int, str]]:
@@ -224,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from spacy.cli.train import train
 
-    records = load_corpus()
+    records = [as_read(r) for r in load_corpus()]
     by_split = {s: [r for r in records if r["split"] == s] for s in ("train", "dev", "test")}
     print("plans:", {s: len(v) for s, v in by_split.items()}, flush=True)
     nlp0 = spacy.blank("sv", config={"nlp": {"tokenizer": {"@tokenizers": "planqa.sv_tokenizer.v1"}}})
