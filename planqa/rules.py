@@ -3957,14 +3957,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # when the revised plan lists no new or changed ones (which take them over).
     status = [(s, who) for s, who in candidates if any(a <= s.start < b for a, b in carried)]
     candidates = [c for c in candidates if c not in status]
-    listed = {s.section for s, _ in candidates if _listed(s.text)}
+    rows = _unmarked_rows(ctx, candidates, paragraph)
+    listed = {s.section for s, _ in candidates if _listed(s.text) or s in rows}
     # an intervention section that sets out its interventions one a line, unbulleted ("Åtgärder" / "Kontakt med
     # Första linjen." / "Samtal på elevhälsan."): the plan's list, as bullets are
     line_counts = Counter(s.section for s, _ in candidates if s not in paragraph and not _listed(s.text)
                           and INTERVENTION_SECTION.search(s.section))
     line_listed = {sec for sec, n in line_counts.items() if n >= 2}
     structured = [(s, who) for s, who in candidates
-                  if _listed(s.text) or s in kept
+                  if _listed(s.text) or s in kept or s in rows
                   or (s.section not in listed and not FOLLOW_UP.search(s.text)
                       and not ((listed or line_listed - {s.section}) and s in paragraph))
                   or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
@@ -4045,6 +4046,35 @@ def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]],
         runs[ln.start] = run
     acting = {(runs.get(s.start), s.section) for s, _ in prose if BULLET.match(s.text)}
     return [(s, who) for s, who in loose if (runs.get(s.start), s.section) in acting]
+
+
+def _unmarked_rows(ctx: Context, candidates: list[tuple[Segment, str]], paragraph: set[Segment]) -> set[Segment]:
+    """The intervention lines that make a list written one item a line without markers: two or more lines of one
+    intervention section, each a statement of its own (no prose paragraph) with no empty line between them
+    ("Vem gör vad" / "[NAMN_2] bokar ..." / "Mentor [NAMN_3] gör ..."). They are the section's list as the same
+    lines with dashes are, so the section's other paragraphs are no items of it (GUIDELINES 4, block 50: "en
+    uppräkning i löptext är en uppräkning; ingenting blir bättre eller sämre av att layouten gått förlorad")."""
+    rows: set[Segment] = set()
+    run: list[Segment] = []  # the current run of lines, its first line right under the section's heading
+    for s, _ in candidates:
+        row = s not in paragraph and not _listed(s.text) and bool(INTERVENTION_SECTION.search(s.section))
+        if row and run and run[-1].section == s.section and run[-1].end <= s.start \
+                and "\n" in ctx.text[run[-1].end:s.start] and not EMPTY_LINE.search(ctx.text, run[-1].end, s.start):
+            run.append(s)
+            if len(run) >= 2:
+                rows.update(run)
+        else:
+            run = [s] if row and _line_above(ctx, s.start).strip() \
+                and _is_heading_line(_line_above(ctx, s.start)) is not None else []
+    return rows
+
+
+def _line_above(ctx: Context, start: int) -> str:
+    """The text of the line above the line that holds offset start ("" on the first line)."""
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    if not line_start:
+        return ""
+    return ctx.text[ctx.text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
 
 
 def _listed(text: str) -> bool:

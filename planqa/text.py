@@ -73,8 +73,9 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 _LIST_MARKER = re.compile(r"(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")  # a marked item is no unmarked list's line
 # Not one item of a plain list: a label, a heading's note in brackets, a form's blank, a running header's gap,
 # a page footer, a slide's rule, a question, a header naming the child ("Mål (vad ska)", "Underskrift ____",
-# "Sida 2", "--- Bild 6 ---", "Vad är svårt just nu", "[BARN], 8 år").
-_NOT_ITEM_LIKE = re.compile(r"[#|:(_§—]|-{2}|\s{3}|^vad\s|\bsida\s\d|^\[\w+\],", re.I)
+# "Sida 2", "--- Bild 6 ---", "Vad är svårt just nu", "[BARN], 8 år"). A form's blank is a run of underscores: the
+# one underscore of a name placeholder ("[NAMN_2] skickar anmälan") leaves the line an item.
+_NOT_ITEM_LIKE = re.compile(r"[#|:(§—]|_{2}|-{2}|\s{3}|^vad\s|\bsida\s\d|^\[\w+\],", re.I)
 _INLINE_HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?)\s*:\s+\S")
 
 

@@ -7026,3 +7026,27 @@ def test_an_empty_consent_field_with_what_it_is_to_is_as_empty_as_a_bare_one(lab
     text = (f"Mål\n[BARN] ska sova hela natten.\n\n{label}: \n\n"
             "☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☐ Barnets röst finns med\n")
     assert _verdict(text, "consent") == "not_met"
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_short_row_after_a_row_naming_a_placeholder_is_an_item_not_a_heading(marker: str):
+    # "vi bokar studiebesöken" under "[NAMN_2] skickar anmälan ...": the list's next row with or without dashes, not
+    # a heading over the last row; the one underscore of a name placeholder is no form's blank (GUIDELINES 4,
+    # block 50: "en uppräkning i löptext är en uppräkning")
+    text = ("SIP [BARN]\n\nInsatser:\n"
+            f"{marker}[NAMN_2] skickar anmälan till gruppen för unga\n{marker}vi bokar studiebesöken\n"
+            f"{marker}kontakt med psykiatrin om samtal när pappa skrivs ut\n\nNästa möte: 2026-02-10\n")
+    a = assess(text)
+    assert a.criteria["responsibility_per_action"].verdict == "partial"
+    assert len(a.criteria["responsibility_per_action"].evidence) == 2
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_paragraph_after_an_unmarked_list_of_actions_is_no_action_of_it(marker: str):
+    # the rows right under "Vem gör vad" are the section's list with or without dashes; a paragraph after the empty
+    # line that ends it, under a heading the segmenter does not know, is no intervention of the list (GUIDELINES 4,
+    # block 50: "ingenting blir bättre eller sämre av att layouten gått förlorad")
+    text = ("Mål\n[BARN] ska gå till skolan fyra dagar i veckan.\n\nVem gör vad\n"
+            f"{marker}Mentor [NAMN_1] ringer hem varje fredag\n{marker}Kurator [NAMN_2] träffar [BARN] varje vecka\n\n"
+            "Om [BARN]s fritid\n[BARN] spelar fotboll på helgerna.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
