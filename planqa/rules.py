@@ -3585,6 +3585,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
+    dash_rows: set[Segment] = set()  # that table's rows: the plan's list, as a table's or dashed list's rows are
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
     agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
     glossary = False  # the section explains words
@@ -3661,6 +3662,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
             cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
             candidates.append((s, _who_in_cell(cell, we_defined)))
+            dash_rows.add(s)
             continue
         number = LINE_NUMBER.match(s.text)
         bare = s.text[number.end():] if number else s.text  # "6. Vad – Vem – När" is a dash header too
@@ -3957,7 +3959,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # when the revised plan lists no new or changed ones (which take them over).
     status = [(s, who) for s, who in candidates if any(a <= s.start < b for a, b in carried)]
     candidates = [c for c in candidates if c not in status]
-    rows = _unmarked_rows(ctx, candidates, paragraph)
+    rows = _unmarked_rows(ctx, candidates, paragraph) | dash_rows
     listed = {s.section for s, _ in candidates if _listed(s.text) or s in rows}
     # an intervention section that sets out its interventions one a line, unbulleted ("Åtgärder" / "Kontakt med
     # Första linjen." / "Samtal på elevhälsan."): the plan's list, as bullets are
