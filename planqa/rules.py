@@ -3537,6 +3537,17 @@ def _same_list_row(ctx: Context, s: Segment, nxt: str) -> bool:
         and not _INLINE_LABEL.match(nxt) and (_is_heading_line(nxt) is None or not _next_line(ctx, s.end + 1).strip())
 
 
+def _row_not_title(ctx: Context, s: Segment) -> bool:
+    """A line right under a row of an intervention list, no empty line between, that opens with a section word but
+    is no title: three words or more ("Information om ersättning från Försäkringskassan", "Kontakt med dietist om
+    maten") with no label or heading on the line below. It is the list's next row, as the same line with a dash is
+    (GUIDELINES 3, responsibility_per_action: each intervention counts, however the list is marked; GUIDELINES 4,
+    block 50: "en uppräkning i löptext är en uppräkning"); "Övrigt", "Nästa möte" still head what follows."""
+    nxt = _next_line(ctx, s.end)
+    return _word_count(s.text) >= 3 and not s.text.rstrip().endswith(":") and not _list_item(s.text) \
+        and not (nxt.strip() and (_INLINE_LABEL.match(nxt) or _is_heading_line(nxt) is not None))
+
+
 def _continues_numbered_list(ctx: Context, s: Segment, number: re.Match) -> bool:
     """The line's number follows that of the line right above it ("1. Genomgång med köket – [NAMN_3]" / "2. Information
     till fritids om mellanmål") and it is no label ("2. Mål: ..."): in an intervention section the next item of the
@@ -3620,6 +3631,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
+        after_row = prev_item and not s.is_heading and s.section == prev_section  # the line above is a row of this list
         prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and bool(_next_line(ctx, s.end).strip())
         # the line before heads an intervention section with its first item right under it ("Insatser:" / "a) ...")
         prev_acts_heading = s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) \
@@ -3769,7 +3781,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         next_item = bool(number) and INTERVENTION_SECTION.search(heading or s.section) is not None \
             and _continues_numbered_list(ctx, s, number)
-        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item \
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item or after_row and _row_not_title(ctx, s) \
             else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) or _follow_up_title(s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False

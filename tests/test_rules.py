@@ -7050,3 +7050,29 @@ def test_a_paragraph_after_an_unmarked_list_of_actions_is_no_action_of_it(marker
             f"{marker}Mentor [NAMN_1] ringer hem varje fredag\n{marker}Kurator [NAMN_2] träffar [BARN] varje vecka\n\n"
             "Om [BARN]s fritid\n[BARN] spelar fotboll på helgerna.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_row_opening_with_a_section_word_inside_an_unmarked_list_is_an_item(marker: str):
+    # "Information om bidrag från Försäkringskassan" between two rows of the list opens with a section word but is
+    # the list's next row with or without dashes, not a heading over the row below it (GUIDELINES 3,
+    # responsibility_per_action: each intervention counts, however the list is marked)
+    text = ("Mål\n[BARN] ska gå i skolan fyra dagar i veckan.\n\nInsatser\n"
+            f"{marker}Samtal med kurator varje vecka – [NAMN_1]\n{marker}Information om bidrag från Försäkringskassan\n"
+            f"{marker}Läxhjälp två dagar i veckan – [NAMN_2]\n\nNästa möte: 2026-03-02\n")
+    a = assess(text)
+    assert a.criteria["responsibility_per_action"].verdict == "partial"
+    assert [e.text.lstrip("- ") for e in a.criteria["responsibility_per_action"].evidence] \
+        == ["Information om bidrag från Försäkringskassan"]
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_the_rows_of_a_table_written_with_dashes_are_the_plans_list(marker: str):
+    # "Insatser (Vad – Vem – När):" over "Samtal – kurator [NAMN_1] – varje vecka": a table's rows with or without a
+    # dash before each row; the notes of the field after it are no interventions of it (GUIDELINES 3,
+    # responsibility_per_action: each intervention counts, however the list is marked)
+    text = ("Mål:\n[BARN] ska må bättre i skolan.\n\nInsatser (Vad – Vem – När):\n"
+            f"{marker}Samtal – kurator [NAMN_1] – varje vecka\n{marker}Hälsosamtal – skolsköterska [NAMN_2] – v. 49\n\n"
+            "Överenskommelser: Ändringar i schemat tas inte upp här utan separat. BUP och skolan hör av sig till varandra "
+            "om något behöver ändras.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
