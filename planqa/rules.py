@@ -4053,12 +4053,14 @@ def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]],
                      loose: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
     """(bullet, who) for the bullets that name no one in a run of bullets where another bullet states an
     intervention and who does it ("- [NAMN_2] lånar ut bildmaterial." / "- Inskolning på korttids, tre besök."):
-    the same list's interventions, without a responsible ("missing") or with "någon" as the doer ("we")."""
+    the same list's interventions, without a responsible ("missing") or with "någon" as the doer ("we"). A lettered
+    run ("a) [NAMN_2] lånar ut ..." / "b) Inskolning ...") is read as the bulleted one, as `LOOSE_ITEM` reads its
+    items (GUIDELINES 4, block 50: the same item whichever marker)."""
     run, runs = 0, {}
     for ln in ctx.lines:
-        run += not BULLET.match(ln.text)
+        run += not LOOSE_ITEM.match(ln.text)
         runs[ln.start] = run
-    acting = {(runs.get(s.start), s.section) for s, _ in prose if BULLET.match(s.text)}
+    acting = {(runs.get(s.start), s.section) for s, _ in prose if LOOSE_ITEM.match(s.text)}
     return [(s, who) for s, who in loose if (runs.get(s.start), s.section) in acting]
 
 

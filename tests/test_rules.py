@@ -7076,3 +7076,14 @@ def test_the_rows_of_a_table_written_with_dashes_are_the_plans_list(marker: str)
             "Överenskommelser: Ändringar i schemat tas inte upp här utan separat. BUP och skolan hör av sig till varandra "
             "om något behöver ändras.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("markers", [("- ", "- "), ("a) ", "b) ")])
+def test_a_lettered_run_outside_the_sections_is_read_as_a_bulleted_one(markers: tuple[str, str]):
+    # "b) Någon kollar om ...": beside "a) [NAMN_1] pratar med ..." an intervention of the same list with "någon" as
+    # its doer, as with dashes (GUIDELINES 4, block 50: the same item whichever marker; GUIDELINES 4: "vi"/"någon"
+    # as the responsible gives partial)
+    text = ("Det jag vill\nJag vill klara matten till jul.\n\nNästa lilla steg\n"
+            f"{markers[0]}[NAMN_1] pratar med mina lärare på nästa lärarmöte.\n"
+            f"{markers[1]}Någon kollar om jag kan få skriva om provet.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
