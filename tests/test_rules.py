@@ -7087,3 +7087,17 @@ def test_a_lettered_run_outside_the_sections_is_read_as_a_bulleted_one(markers: 
             f"{markers[0]}[NAMN_1] pratar med mina lärare på nästa lärarmöte.\n"
             f"{markers[1]}Någon kollar om jag kan få skriva om provet.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_short_lettered_line_beside_another_lettered_line_is_an_item_not_a_heading():
+    # "b) Bättre skolresultat" under "a) [BARN] tar sin medicin ...": an item of the lettered list, as with dashes;
+    # "a) Skolan" over dashed lines still heads its part (GUIDELINES 4, block 50: "en uppräkning i löptext är en
+    # uppräkning")
+    from planqa.text import segments
+
+    listed = segments("Mål framåt\na) [BARN] tar sin medicin alla dagar i veckan\nb) Bättre skolresultat\n"
+                      "c) Fortsatta samtal\n")
+    assert [s.text for s in listed if s.is_heading] == ["Mål framåt"]
+    assert {s.section for s in listed} == {"mål framåt"}
+    outline = segments("Insatser\na) Skolan\n- Mentor ringer hem varje fredag\nb) Fritids\n- Personalen följer med ut\n")
+    assert [s.text for s in outline if s.is_heading] == ["Insatser", "a) Skolan", "b) Fritids"]
