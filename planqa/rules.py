@@ -3494,6 +3494,17 @@ def _same_list_row(ctx: Context, s: Segment, nxt: str) -> bool:
         and not _INLINE_LABEL.match(nxt) and (_is_heading_line(nxt) is None or not _next_line(ctx, s.end + 1).strip())
 
 
+def _row_not_title(ctx: Context, s: Segment) -> bool:
+    """A line right under a row of an intervention list, no empty line between, that opens with a section word but
+    is no title: three words or more ("Information om ersättning från Försäkringskassan", "Kontakt med dietist om
+    maten") with no label or heading on the line below. It is the list's next row, as the same line with a dash is
+    (GUIDELINES 3, responsibility_per_action: each intervention counts, however the list is marked; GUIDELINES 4,
+    block 50: "en uppräkning i löptext är en uppräkning"); "Övrigt", "Nästa möte" still head what follows."""
+    nxt = _next_line(ctx, s.end)
+    return _word_count(s.text) >= 3 and not s.text.rstrip().endswith(":") and not _list_item(s.text) \
+        and not (nxt.strip() and (_INLINE_LABEL.match(nxt) or _is_heading_line(nxt) is not None))
+
+
 def _continues_numbered_list(ctx: Context, s: Segment, number: re.Match) -> bool:
     """The line's number follows that of the line right above it ("1. Genomgång med köket – [NAMN_3]" / "2. Information
     till fritids om mellanmål") and it is no label ("2. Mål: ..."): in an intervention section the next item of the
@@ -3542,6 +3553,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     heading_num: int | None = None  # that heading's number, so that "8. Övrigt" after it ends its section
     item_num: int | None = None  # the number of the section's last numbered item ("1. Samtal", "2. ...")
     dash_cols: list[str] = []  # the header of a table written with dashes ("Insats – Vem – När")
+    dash_rows: set[Segment] = set()  # that table's rows: the plan's list, as a table's or dashed list's rows are
     tab_aligned = False  # the current table's columns are aligned with runs of tabs
     agency = False  # the section's heading names the party that does what it lists ("Skolans del", "BVC gör")
     glossary = False  # the section explains words
@@ -3576,6 +3588,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
+        after_row = prev_item and not s.is_heading and s.section == prev_section  # the line above is a row of this list
         prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and bool(_next_line(ctx, s.end).strip())
         # the line before heads an intervention section with its first item right under it ("Insatser:" / "a) ...")
         prev_acts_heading = s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) \
@@ -3618,6 +3631,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
             cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
             candidates.append((s, _who_in_cell(cell, we_defined)))
+            dash_rows.add(s)
             continue
         number = LINE_NUMBER.match(s.text)
         bare = s.text[number.end():] if number else s.text  # "6. Vad – Vem – När" is a dash header too
@@ -3724,7 +3738,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue
         next_item = bool(number) and INTERVENTION_SECTION.search(heading or s.section) is not None \
             and _continues_numbered_list(ctx, s, number)
-        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item \
+        pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item or after_row and _row_not_title(ctx, s) \
             else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) or _follow_up_title(s)
         if pseudo is not None:
             heading, item_num, agency = pseudo, None, False
@@ -3914,14 +3928,15 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # when the revised plan lists no new or changed ones (which take them over).
     status = [(s, who) for s, who in candidates if any(a <= s.start < b for a, b in carried)]
     candidates = [c for c in candidates if c not in status]
-    listed = {s.section for s, _ in candidates if _listed(s.text)}
+    rows = _unmarked_rows(ctx, candidates, paragraph) | dash_rows
+    listed = {s.section for s, _ in candidates if _listed(s.text) or s in rows}
     # an intervention section that sets out its interventions one a line, unbulleted ("Åtgärder" / "Kontakt med
     # Första linjen." / "Samtal på elevhälsan."): the plan's list, as bullets are
     line_counts = Counter(s.section for s, _ in candidates if s not in paragraph and not _listed(s.text)
                           and INTERVENTION_SECTION.search(s.section))
     line_listed = {sec for sec, n in line_counts.items() if n >= 2}
     structured = [(s, who) for s, who in candidates
-                  if _listed(s.text) or s in kept
+                  if _listed(s.text) or s in kept or s in rows
                   or (s.section not in listed and not FOLLOW_UP.search(s.text)
                       and not ((listed or line_listed - {s.section}) and s in paragraph))
                   or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
@@ -3995,13 +4010,44 @@ def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]],
                      loose: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
     """(bullet, who) for the bullets that name no one in a run of bullets where another bullet states an
     intervention and who does it ("- [NAMN_2] lånar ut bildmaterial." / "- Inskolning på korttids, tre besök."):
-    the same list's interventions, without a responsible ("missing") or with "någon" as the doer ("we")."""
+    the same list's interventions, without a responsible ("missing") or with "någon" as the doer ("we"). A lettered
+    run ("a) [NAMN_2] lånar ut ..." / "b) Inskolning ...") is read as the bulleted one, as `LOOSE_ITEM` reads its
+    items (GUIDELINES 4, block 50: the same item whichever marker)."""
     run, runs = 0, {}
     for ln in ctx.lines:
-        run += not BULLET.match(ln.text)
+        run += not LOOSE_ITEM.match(ln.text)
         runs[ln.start] = run
-    acting = {(runs.get(s.start), s.section) for s, _ in prose if BULLET.match(s.text)}
+    acting = {(runs.get(s.start), s.section) for s, _ in prose if LOOSE_ITEM.match(s.text)}
     return [(s, who) for s, who in loose if (runs.get(s.start), s.section) in acting]
+
+
+def _unmarked_rows(ctx: Context, candidates: list[tuple[Segment, str]], paragraph: set[Segment]) -> set[Segment]:
+    """The intervention lines that make a list written one item a line without markers: two or more lines of one
+    intervention section, each a statement of its own (no prose paragraph) with no empty line between them
+    ("Vem gör vad" / "[NAMN_2] bokar ..." / "Mentor [NAMN_3] gör ..."). They are the section's list as the same
+    lines with dashes are, so the section's other paragraphs are no items of it (GUIDELINES 4, block 50: "en
+    uppräkning i löptext är en uppräkning; ingenting blir bättre eller sämre av att layouten gått förlorad")."""
+    rows: set[Segment] = set()
+    run: list[Segment] = []  # the current run of lines, its first line right under the section's heading
+    for s, _ in candidates:
+        row = s not in paragraph and not _listed(s.text) and bool(INTERVENTION_SECTION.search(s.section))
+        if row and run and run[-1].section == s.section and run[-1].end <= s.start \
+                and "\n" in ctx.text[run[-1].end:s.start] and not EMPTY_LINE.search(ctx.text, run[-1].end, s.start):
+            run.append(s)
+            if len(run) >= 2:
+                rows.update(run)
+        else:
+            run = [s] if row and _line_above(ctx, s.start).strip() \
+                and _is_heading_line(_line_above(ctx, s.start)) is not None else []
+    return rows
+
+
+def _line_above(ctx: Context, start: int) -> str:
+    """The text of the line above the line that holds offset start ("" on the first line)."""
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    if not line_start:
+        return ""
+    return ctx.text[ctx.text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
 
 
 def _listed(text: str) -> bool:

@@ -73,8 +73,9 @@ _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*$")
 _LIST_MARKER = re.compile(r"(?:[-–•*]|\d{1,2}[.)]|[a-z][.)])\s")  # a marked item is no unmarked list's line
 # Not one item of a plain list: a label, a heading's note in brackets, a form's blank, a running header's gap,
 # a page footer, a slide's rule, a question, a header naming the child ("Mål (vad ska)", "Underskrift ____",
-# "Sida 2", "--- Bild 6 ---", "Vad är svårt just nu", "[BARN], 8 år").
-_NOT_ITEM_LIKE = re.compile(r"[#|:(_§—]|-{2}|\s{3}|^vad\s|\bsida\s\d|^\[\w+\],", re.I)
+# "Sida 2", "--- Bild 6 ---", "Vad är svårt just nu", "[BARN], 8 år"). A form's blank is a run of underscores: the
+# one underscore of a name placeholder ("[NAMN_2] skickar anmälan") leaves the line an item.
+_NOT_ITEM_LIKE = re.compile(r"[#|:(§—]|_{2}|-{2}|\s{3}|^vad\s|\bsida\s\d|^\[\w+\],", re.I)
 _INLINE_HEADING = re.compile(r"^\s*(?:#+\s*)?(?P<h>[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,40}?)\s*:\s+\S")
 
 
@@ -113,6 +114,20 @@ def _unmarked_item_line(line: str) -> bool:
         and not stripped.isupper() and 3 <= len(stripped.split()) <= 12 and not _NOT_ITEM_LIKE.search(stripped)
 
 
+_LETTERED_ROW = re.compile(r"^\s*[a-z]([.)])\s")  # "b) Bättre skolresultat", "c. Fortsatta samtal"
+
+
+def _lettered_row(line: str, above: str, below: str) -> bool:
+    """A short lettered line next to another lettered line of the same style, no empty line between ("a) [BARN] tar
+    sitt insulin ..." / "b) Bättre skolresultat"): an item of a lettered list, as the same line with a dash is, not
+    a heading; a lettered line that ends with ':' or stands among lines of another kind ("a) Skolan" over "- ...")
+    may still head a part (GUIDELINES 4, block 50: "en uppräkning i löptext är en uppräkning")."""
+    m = _LETTERED_ROW.match(line)
+    if not m or line.rstrip().endswith(":"):
+        return False
+    return any((n := _LETTERED_ROW.match(other)) is not None and n.group(1) == m.group(1) for other in (above, below))
+
+
 def segments(text: str, split_sentences: bool = True) -> list[Segment]:
     """Split a plan into lines and, within lines, sentences; track the current section heading.
 
@@ -122,14 +137,20 @@ def segments(text: str, split_sentences: bool = True) -> list[Segment]:
     section = ""
     pos = 0
     after_item = False  # the line above is an item of a list without markers (`_unmarked_item_line`)
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    above = ""  # the line above ("" after an empty line)
+    for i, line in enumerate(lines):
         body = line.rstrip("\r\n")
         start = pos
         pos += len(line)
         if not body.strip():
             after_item = False
+            above = ""
             continue
         heading = _is_heading_line(body, after_item)
+        if heading is not None and _lettered_row(body, above, lines[i + 1].rstrip("\r\n") if i + 1 < len(lines) else ""):
+            heading = None
+        above = body
         after_item = heading is None and bool(out) and _unmarked_item_line(body)  # not the plan's title line
         if heading is not None:
             section = heading

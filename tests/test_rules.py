@@ -7074,3 +7074,78 @@ def test_a_column_read_form_of_sub_goal_labels_is_a_form():
             "[BARN] sover i egen säng varje natt\nSkolan, [NAMN_1]\n")
     assert _goal_texts(text) == ["[BARN] äter frukost hemma fem dagar av sju",
                                  "[BARN] går på fritids två dagar i veckan till jul", "[BARN] sover i egen säng varje natt"]
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_short_row_after_a_row_naming_a_placeholder_is_an_item_not_a_heading(marker: str):
+    # "vi bokar studiebesöken" under "[NAMN_2] skickar anmälan ...": the list's next row with or without dashes, not
+    # a heading over the last row; the one underscore of a name placeholder is no form's blank (GUIDELINES 4,
+    # block 50: "en uppräkning i löptext är en uppräkning")
+    text = ("SIP [BARN]\n\nInsatser:\n"
+            f"{marker}[NAMN_2] skickar anmälan till gruppen för unga\n{marker}vi bokar studiebesöken\n"
+            f"{marker}kontakt med psykiatrin om samtal när pappa skrivs ut\n\nNästa möte: 2026-02-10\n")
+    a = assess(text)
+    assert a.criteria["responsibility_per_action"].verdict == "partial"
+    assert len(a.criteria["responsibility_per_action"].evidence) == 2
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_paragraph_after_an_unmarked_list_of_actions_is_no_action_of_it(marker: str):
+    # the rows right under "Vem gör vad" are the section's list with or without dashes; a paragraph after the empty
+    # line that ends it, under a heading the segmenter does not know, is no intervention of the list (GUIDELINES 4,
+    # block 50: "ingenting blir bättre eller sämre av att layouten gått förlorad")
+    text = ("Mål\n[BARN] ska gå till skolan fyra dagar i veckan.\n\nVem gör vad\n"
+            f"{marker}Mentor [NAMN_1] ringer hem varje fredag\n{marker}Kurator [NAMN_2] träffar [BARN] varje vecka\n\n"
+            "Om [BARN]s fritid\n[BARN] spelar fotboll på helgerna.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_row_opening_with_a_section_word_inside_an_unmarked_list_is_an_item(marker: str):
+    # "Information om bidrag från Försäkringskassan" between two rows of the list opens with a section word but is
+    # the list's next row with or without dashes, not a heading over the row below it (GUIDELINES 3,
+    # responsibility_per_action: each intervention counts, however the list is marked)
+    text = ("Mål\n[BARN] ska gå i skolan fyra dagar i veckan.\n\nInsatser\n"
+            f"{marker}Samtal med kurator varje vecka – [NAMN_1]\n{marker}Information om bidrag från Försäkringskassan\n"
+            f"{marker}Läxhjälp två dagar i veckan – [NAMN_2]\n\nNästa möte: 2026-03-02\n")
+    a = assess(text)
+    assert a.criteria["responsibility_per_action"].verdict == "partial"
+    assert [e.text.lstrip("- ") for e in a.criteria["responsibility_per_action"].evidence] \
+        == ["Information om bidrag från Försäkringskassan"]
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_the_rows_of_a_table_written_with_dashes_are_the_plans_list(marker: str):
+    # "Insatser (Vad – Vem – När):" over "Samtal – kurator [NAMN_1] – varje vecka": a table's rows with or without a
+    # dash before each row; the notes of the field after it are no interventions of it (GUIDELINES 3,
+    # responsibility_per_action: each intervention counts, however the list is marked)
+    text = ("Mål:\n[BARN] ska må bättre i skolan.\n\nInsatser (Vad – Vem – När):\n"
+            f"{marker}Samtal – kurator [NAMN_1] – varje vecka\n{marker}Hälsosamtal – skolsköterska [NAMN_2] – v. 49\n\n"
+            "Överenskommelser: Ändringar i schemat tas inte upp här utan separat. BUP och skolan hör av sig till varandra "
+            "om något behöver ändras.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("markers", [("- ", "- "), ("a) ", "b) ")])
+def test_a_lettered_run_outside_the_sections_is_read_as_a_bulleted_one(markers: tuple[str, str]):
+    # "b) Någon kollar om ...": beside "a) [NAMN_1] pratar med ..." an intervention of the same list with "någon" as
+    # its doer, as with dashes (GUIDELINES 4, block 50: the same item whichever marker; GUIDELINES 4: "vi"/"någon"
+    # as the responsible gives partial)
+    text = ("Det jag vill\nJag vill klara matten till jul.\n\nNästa lilla steg\n"
+            f"{markers[0]}[NAMN_1] pratar med mina lärare på nästa lärarmöte.\n"
+            f"{markers[1]}Någon kollar om jag kan få skriva om provet.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_short_lettered_line_beside_another_lettered_line_is_an_item_not_a_heading():
+    # "b) Bättre skolresultat" under "a) [BARN] tar sin medicin ...": an item of the lettered list, as with dashes;
+    # "a) Skolan" over dashed lines still heads its part (GUIDELINES 4, block 50: "en uppräkning i löptext är en
+    # uppräkning")
+    from planqa.text import segments
+
+    listed = segments("Mål framåt\na) [BARN] tar sin medicin alla dagar i veckan\nb) Bättre skolresultat\n"
+                      "c) Fortsatta samtal\n")
+    assert [s.text for s in listed if s.is_heading] == ["Mål framåt"]
+    assert {s.section for s in listed} == {"mål framåt"}
+    outline = segments("Insatser\na) Skolan\n- Mentor ringer hem varje fredag\nb) Fritids\n- Personalen följer med ut\n")
+    assert [s.text for s in outline if s.is_heading] == ["Insatser", "a) Skolan", "b) Fritids"]
