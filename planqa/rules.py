@@ -315,7 +315,7 @@ TOO_YOUNG_ABSENT = folded_re(rf"{PARTICIPANT_CHILD},?\s+(?:är\s+|som är\s+)?{_
                              r"var|är|kom|kunde)\s+(?:inte|ej)\b", re.I)
 # Taking part in the everyday life of school, a home or leisure ("deltar i undervisningen", "är med på
 # aktiviteterna"): not the planning meeting.
-PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
+PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|sitter med|satt med|"
                                     r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
                                     r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
                                     r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b|"
@@ -326,7 +326,7 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
                                     r"\w*(?:besök|kontroll)\w*", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet.", in minutes
 # "Antecknades att [BARN] inte närvarade vid mötet."): the reason or how can follow.
-TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?(?:(?:antecknades|noterades|konstaterades)\s+att\s+)?"
+TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?(?:[-–•*]\s*)?(?:(?:antecknades|noterades|konstaterades)\s+att\s+)?"
                                    rf"{PARTICIPANT_CHILD}\s+(?:(?:inte|ej)\s+)?(?:deltog|deltar|var med|närvarade|"
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?"
                                    r"(?:\s+(?:på|vid|i)\s+(?:dagens\s+)?(?:sip-?)?möte[nt]?)?\s*[.!]?\s*$", re.I)
@@ -444,7 +444,11 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               re.I)
 # A table's row counts as a list item, its cells split by "|" ("| [BARN] | ungdomen | hela mötet |"; GUIDELINES 4, block 55:
 # the column heading says what the cells are).
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(|]|\d|och\b|"
+# An outline's item mark before the listed child ("a) [BARN], [VH1]", "2.1 [BARN], [VH1]" under "2. Närvarande"):
+# GUIDELINES 4 (block 80), a line belongs to the level above it, here the participant list; a sub-level's title
+# ("2.4 Barnet") is no item.
+OUTLINE_ITEM_MARK = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s*)(?=\[BARN\])"
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*|{OUTLINE_ITEM_MARK})?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(|]|\d|och\b|"
                          r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"; invited: "[VH1] med [BARN]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
@@ -471,7 +475,11 @@ CONSENT_HEDGE = re.compile(r"\b(?:tror jag|kanske|troligen|antagligen|vet inte|m
 # ("om samtycke finns", "med pappas medgivande", "utan samtycke", "frågan om samtycke", "utan att mamma sagt ja").
 CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke\w*|medgivande\w*)|\b(?:utan att|ifall)\b[^.;]*|"
                                 r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
-                                r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
+                                r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*|"
+                                # a condition in the perfect ("får bara lämnas om vårdnadshavarna har samtyckt"): a rule,
+                                # no statement that they did (GUIDELINES 4: text saying consent is needed is no consent)
+                                r"\bom\s+(?!att\b)(?:\S+\s+){1,4}?(?:har|hade)\s+(?:\w+\s+)?(?:samtyckt|"
+                                r"(?:lämnat|gett|givit)\s+(?:sitt\s+)?(?:samtycke|medgivande))\b", re.I)
 # A template's general text on consent, no statement of this plan's consent (GUIDELINES 4, "text saying consent is
 # needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "SIP kräver samtycke", "Samtycke ska finnas innan
 # information lämnas", "om den enskilde eller vårdnadshavarna samtycker", "Om samtycke saknas"), its scope as a rule
@@ -507,7 +515,11 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej|"
-                        r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*))\b", re.I)
+                        r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*)|"
+                        # a consent field whose value says it is missing ("Samtycke: saknas, blanketten fanns inte
+                        # med", "Samtycke: ej inhämtat"): GUIDELINES 4 (block 78), what the text says is missing is not
+                        r"samtycke\w*\s*[:|]\s*(?:saknas|finns\s+(?:inte|ej)|(?:inte|ej)\s+(?:inhämta\w*|lämna\w*|klart)))\b",
+                        re.I)
 # A form's or a draft's placeholder left as a field's value: no value ("Klicka här för att ange text", "[Ange datum]",
 # "??", "XX", "fyll i sen", "TODO").
 DRAFT_PLACEHOLDER = folded_re(rf"^\W*(?:{PLACEHOLDER}|todo\b|xx+\b|\?{{2,}}|…|\.{{3}})\W*$", re.I)
@@ -7972,6 +7984,22 @@ def _bare_attendance(ctx: Context, texts: list[str], i: int) -> bool:
                 or NEGATED.search(texts[i]) and not following.rstrip().endswith(":"))
 
 
+# The child's not taking part, then only another thing not done ("[BARN] var inte med på mötet och har inte
+# tillfrågats om planen", "[BARN] deltog inte och har inte fått information"): a second absence, no reason for the first.
+ABSENT_AND_NOT_ASKED = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:(?:deltog|var|närvarade|kom)\s+(?:inte|ej)(?:\s+med)?|"
+                                 r"(?:inte|ej)\s+(?:deltog|var med|närvarade|kom))"
+                                 r"(?:\s+(?:på|i|vid|till)\s+(?:dagens\s+)?(?:sip-?)?möte[nt]?)?"
+                                 r"\s*,?\s*(?:och|men|samt)\s+(?:har|hade|är|var|blev)\s+(?:heller\s+)?(?:inte|ej)\b"
+                                 r"(?![^.]{0,60}\b(?:eftersom|pga|p\.g\.a|på grund av|då|för att)\b)[^.]*[.!]?\s*$", re.I)
+
+
+def _empty_field_value(text: str) -> bool:
+    """A field whose value is empty or says it is not filled in ("Barnets delaktighet: —", "Delaktighet: ej ifyllt"):
+    GUIDELINES 4 (block 78), a field with "—", "saknas" or "ej bestämt" shows nothing; its label is no mention."""
+    field = FIELD.match(text)
+    return bool(field) and bool(EMPTY_CELL.match(field[2]))
+
+
 def _list_items(s: Segment, text: str, in_list: bool) -> str:
     """The part of a segment that is a participant list: after its label, under its heading or below a line that
     titles it ("Närvarande: [VH1], [BARN], [NAMN_1]", "Vilka var med?" then "- [BARN]"); else ""."""
@@ -8029,6 +8057,8 @@ def _prepared(s: Segment, text: str) -> bool:
     the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
     före mötet uppgett att [BARN] vill ...")."""
     act = PREPARATION_ACT.search(text)
+    if act and not _search_ci(CHILD_NOUN, text) and GUARDIAN_WORD.search(text, 0, act.start()):
+        return False  # "Pappa skrev en lapp inför mötet eftersom han ...": the pronoun is the guardian, not the child
     return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
                  and re.search(PARTICIPANT_CHILD, text, re.I)) and act
                 and not NEGATED_BEFORE.search(text[:act.start()]))
@@ -8174,6 +8204,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or ("själv" in texts[i] or "sjalv" in texts[i]) and _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
+                and not _search_ci(ABSENT_AND_NOT_ASKED, texts[i])  # GUIDELINES 4 (block 78): what was not done
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
@@ -8184,6 +8215,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _empty_field_value(text)
              and not _search_ci(PARTICIPATION_NORM, text)
              and not _search_ci(PARTICIPATION_TITLE, text)
              and not _printed_question(text) and not _field_refers_back(text)]
@@ -8554,6 +8586,19 @@ def _bare_consent_tick(ctx: Context, s: Segment) -> bool:
     return not any(_consent_givers(item) for item in items if CONSENT.search(item))
 
 
+def _consent_missing(ctx: Context) -> list[Segment]:
+    """The plan's own statements that consent is missing or refused (`NO_CONSENT` with a consent word: "Samtycke:
+    saknas, blanketten fanns inte med", "Inget samtycke är lämnat"), not the form's instruction."""
+    missing = []
+    for s in ctx.segs:
+        if not CONSENT.search(s.text) or _is_instruction(ctx, s):
+            continue
+        text = CONSENT_INCIDENTAL.sub(" ", CONSENT_GENERAL.sub(" ", _checked(s.text)))  # not "Om samtycke saknas ..."
+        if CONSENT.search(text) and _search_ci(NO_CONSENT, text):
+            missing.append(s)
+    return missing
+
+
 def consent(ctx: Context) -> CriterionResult:
     given, pending = consent_statements(ctx)
     ctx.signals["consent_segments"] = len(given) + len(pending)
@@ -8568,6 +8613,12 @@ def consent(ctx: Context) -> CriterionResult:
         return _result("consent", "partial", 0.6, [_ev(s, "CONSENT") for s in named],
                        "Samtycke finns bara från en av vårdnadshavarna, utan förklaring till varför inte från den "
                        "andra.")
+    if (given or pending) and _consent_missing(ctx):
+        # the plan says consent is missing, and elsewhere only that it will be fetched or that it "finns" with no one
+        # named ("Samtycke: saknas" and "blanketten skickas hem i förväg"): GUIDELINES 4 (block 78), "Samtycke saknas"
+        # shows no consent, and what is still to be done is not done
+        return _result("consent", "not_met", 0.6, [_ev(s, "CONSENT") for s in _consent_missing(ctx)],
+                       "Planen säger att samtycke saknas; att det ska inhämtas senare är inget dokumenterat samtycke.")
     if given or pending:
         return _result("consent", "partial", 0.6, [_ev(c.seg, "CONSENT") for c in given] + [_ev(s, "CONSENT")
                                                                                           for s in pending],
