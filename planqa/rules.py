@@ -7007,7 +7007,9 @@ CHILD_AND_ADULT_VIEWS = folded_re(r"^(?:\d+[.)]?\s*)?(?:barnets|elevens|ungdomen
                                   r"perspektiv|tankar|önskemål)\b", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
-_VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
+# (also what they passed on: "Det vårdnadshavarna förmedlat", "Föräldrarna framför")
+_VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse|" \
+             r"förmedla\w*|framför(?:t|de)?)"
 ADULT_VIEW_HEADING = folded_re(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
                                 rf"|^(?!(?:om|till|med|för|hos|från|utan|efter|mot) )(?:\w+ )?{_ADULT_WORD}"
                                 rf"(?: och {_ADULT_WORD})?$", re.I)
@@ -7405,6 +7407,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
+    viewed_at = 0
     dressed = False
     perceived = False
     adult_at = asked_at = None
@@ -7437,6 +7440,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if kind == "observed":
             observed = observed or who
         elif kind == "view":
+            if viewed is None:
+                viewed_at = m.start()
             viewed = viewed or who
         elif CHOICE.match(m.group()):
             if CHOICE_CONTENT.match(text[m.end():]) and not goal:  # "ska peka på bild" is what the child is to learn
@@ -7498,6 +7503,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             return None
         if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
             return "weak"  # an adult's account of the child's view, an observation of a small child, staff words
+        if _adult_opens(masked, people, viewed_at) and RELAYED_VIEW.search(masked, 0, viewed_at):
+            return "adult"  # "[VH1] hade mejlat inför mötet att [BARN] vill ...", "Jag tror att hon vill ...": an
+            # adult, the sentence's subject, tells the child's wish (GUIDELINES 3 child_voice partial)
         return None  # staff describing what an older child does ("vill inte gå ut på gården"): no view asked for
     # an adult's observation ("Personalen ser att [BARN] söker sig till ...") is a small child's voice at most (GUIDELINES
     # 3, 0-3 years: partial); of a child the plan says is older it is no voice at all (GUIDELINES 4, block 71:
@@ -7512,6 +7520,12 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
     return None
+
+
+# The child's view in a clause after an adult's verb of telling or believing ("[VH1] hade mejlat [NAMN_1] att [BARN]
+# vill ...", "Jag tror att hon vill ...", "Pappa har ringt och sagt: hen vill ..."): the clause's "att" or a colon
+# before the child's wish.
+RELAYED_VIEW = re.compile(r"(?:\batt|:)\s+(?:\S+\s+){0,3}$", re.I)
 
 
 def _adult_opens(masked: str, people: list[tuple[int, int, str]], at: int) -> bool:
@@ -7888,7 +7902,9 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             found = None  # an example the sentence splitter cut off after "t.ex."
         if found and _search_ci(EARLIER_MEETING, s.text):
             found = None  # what the child said at an earlier meeting is not its view now (GUIDELINES 4)
-        if found is None and _retold_quote(s.text, bool(turn)):
+        # a quotation of the child's view under an adult's heading ("Det vårdnadshavarna förmedlat" then 'Där står:
+        # "[BARN] vill att ..."'): the adults speak for the child, as on an adult's line
+        if found is None and _retold_quote(s.text, bool(turn) or section == "adult"):
             found = "adult"
         if found is None and tool_answers and _search_ci(GUARDIAN_ANSWERED_FOR_CHILD, s.text):
             found = "adult"  # a parent answered the child's tool for it: a guardian speaking for the child
