@@ -7618,6 +7618,39 @@ PARENT_INTRODUCED = folded_re(rf"(?:^|[.!?]\s+)(?:jag|vi)\s+är\s+(?:\[BARN\]:?s
                               re.I | re.M)
 
 
+# A line that titles a guardian's or a carer's own contribution in a compiled plan ("Pappas punkter (mejl, inklistrat):",
+# "Mormor (nätverkshemmet), muntligt på mötet:", "Från mamma:", "Mammas mejl"): a label on its own line opening with
+# the guardian, alone or in the genitive, not a sentence about them.
+KIN_CONTRIBUTION_LABEL = folded_re(rf"^[ \t]*(?:[-–•*#]+[ \t]*)?(?:(?:bidrag|inlägg|synpunkter|punkter)?[ \t]*från[ \t]+)?"
+                                   rf"(?:{_KIN}|\[VH\d?\])s?(?![\w-])[^\n.!?:]{{0,60}}:?[ \t]*$", re.I)
+# The title of any contribution or part: a line of a few words ending in a colon ("Från skolan (inkom per mejl):",
+# "Beslut:"); it ends the contribution before it.
+PART_LABEL_LINE = re.compile(r"^[ \t]*[^\n.!?]{1,80}:[ \t]*$")
+
+
+def _kin_contributions(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of a compiled plan's contributions that a guardian or a carer wrote or gave (`KIN_CONTRIBUTION_LABEL` on a
+    line ending in a colon or read as a heading), each to the next part's title or heading: GUIDELINES 4 (block 81),
+    "jag" in a contribution is its writer, so what the child told "mig" there is the guardian speaking for the child."""
+    def find(c: Context) -> list[tuple[int, int]]:
+        heads = {s.start for s in c.segs if s.is_heading}
+        spans, open_at, pos = [], None, 0
+        for line in c.text.split("\n"):
+            at, pos = pos, pos + len(line) + 1
+            titled = at in heads or bool(PART_LABEL_LINE.match(line))
+            if not titled:
+                continue
+            if open_at is not None:
+                spans.append((open_at, at))
+                open_at = None
+            if _search_ci(KIN_CONTRIBUTION_LABEL, line) and len(line.split()) <= 10:
+                open_at = pos
+        if open_at is not None:
+            spans.append((open_at, len(c.text)))
+        return spans
+    return _cached(ctx, "_kin_contributions", find)
+
+
 def _guardian_writer(ctx: Context) -> tuple[int, int] | None:
     """The span of `GUARDIAN_WRITER`'s first match in the plan, searched once per context (a slow pattern, read by
     several criteria; a span, not the match, so that the context can still go to a worker process)."""
@@ -7841,6 +7874,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
     tool_answers = bool(TOOL_ANSWER.search(ctx.text))
+    kin_parts = _kin_contributions(ctx)
     for original in ctx.segs:
         if _template_instruction(ctx, original) or _in_leftover(ctx, original):
             continue
@@ -7891,7 +7925,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         last = "child" if status else last
         sender = mail_sender(ctx, s.start)  # in an e-mail thread "jag" is the mail's sender
         guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start) \
-            or sender in ("guardian", "carer")
+            or sender in ("guardian", "carer") or _in_spans_of(kin_parts, s.start)
         people = _people(ctx, s, masked, last, section, plan, adult_turn=dialogue,
                          adult_writer=plan.guardian_writer or plan.staff_writer
                          or sender not in (None, "child"))
