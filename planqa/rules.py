@@ -6987,7 +6987,9 @@ CHILD_GENITIVE = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
-                          r"ha koll på hur jag mår|vara med och bestämma)\b", re.I)
+                          r"ha koll på hur jag mår|vara med och bestämma|"
+                          # "jag vill bara att det blir bra hemma": that things turn out well, nothing said of what
+                          r"(?:det|allt)\s+(?:ska\s+)?blir?\s+bra)\b", re.I)
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
 CHILD_VIEW_HEADING = folded_re(
@@ -7621,34 +7623,46 @@ PARENT_INTRODUCED = folded_re(rf"(?:^|[.!?]\s+)(?:jag|vi)\s+är\s+(?:\[BARN\]:?s
 # A line that titles a guardian's or a carer's own contribution in a compiled plan ("Pappas punkter (mejl, inklistrat):",
 # "Mormor (nätverkshemmet), muntligt på mötet:", "Från mamma:", "Mammas mejl"): a label on its own line opening with
 # the guardian, alone or in the genitive, not a sentence about them.
-KIN_CONTRIBUTION_LABEL = folded_re(rf"^[ \t]*(?:[-–•*#]+[ \t]*)?(?:(?:bidrag|inlägg|synpunkter|punkter)?[ \t]*från[ \t]+)?"
+KIN_CONTRIBUTION_LABEL = folded_re(rf"^[ \t]*(?:[-–—•*#=]+[ \t]*)?(?:(?:bidrag|inlägg|synpunkter|punkter)?[ \t]*från[ \t]+)?"
                                    rf"(?:{_KIN}|\[VH\d?\])s?(?![\w-])[^\n.!?:]{{0,60}}:?[ \t]*$", re.I)
 # The title of any contribution or part: a line of a few words ending in a colon ("Från skolan (inkom per mejl):",
-# "Beslut:"); it ends the contribution before it.
-PART_LABEL_LINE = re.compile(r"^[ \t]*[^\n.!?]{1,80}:[ \t]*$")
+# "Beslut:") or set between rules ("——— Från BUP ———"); it ends the contribution before it.
+PART_LABEL_LINE = re.compile(r"^[ \t]*[^\n.!?]{1,80}:[ \t]*$|^[ \t]*[-–—=_*]{2,}[^\n]{1,80}?[-–—=_*]{2,}[ \t]*$")
 
 
 def _kin_contributions(ctx: Context) -> list[tuple[int, int]]:
     """Spans of a compiled plan's contributions that a guardian or a carer wrote or gave (`KIN_CONTRIBUTION_LABEL` on a
     line ending in a colon or read as a heading), each to the next part's title or heading: GUIDELINES 4 (block 81),
     "jag" in a contribution is its writer, so what the child told "mig" there is the guardian speaking for the child."""
-    def find(c: Context) -> list[tuple[int, int]]:
+    return [(a, b) for a, b, _ in _kin_parts(ctx)]
+
+
+def _guardian_contributions(ctx: Context) -> list[tuple[int, int]]:
+    """The spans of `_kin_contributions` whose title names a guardian (`GUARDIAN_WORD`: "Mammas mejl", "Från pappa:"),
+    not a grandparent or a family home: their "jag" is a guardian (GUIDELINES 4, block 81)."""
+    return [(a, b) for a, b, guardian in _kin_parts(ctx) if guardian]
+
+
+def _kin_parts(ctx: Context) -> list[tuple[int, int, bool]]:
+    """(start, end, titled by a guardian) of each contribution of `_kin_contributions`, once per context."""
+    def find(c: Context) -> list[tuple[int, int, bool]]:
         heads = {s.start for s in c.segs if s.is_heading}
-        spans, open_at, pos = [], None, 0
+        spans: list[tuple[int, int, bool]] = []
+        open_at, guardian, pos = None, False, 0
         for line in c.text.split("\n"):
             at, pos = pos, pos + len(line) + 1
             titled = at in heads or bool(PART_LABEL_LINE.match(line))
             if not titled:
                 continue
             if open_at is not None:
-                spans.append((open_at, at))
+                spans.append((open_at, at, guardian))
                 open_at = None
             if _search_ci(KIN_CONTRIBUTION_LABEL, line) and len(line.split()) <= 10:
-                open_at = pos
+                open_at, guardian = pos, bool(GUARDIAN_WORD.search(line))
         if open_at is not None:
-            spans.append((open_at, len(c.text)))
+            spans.append((open_at, len(c.text), guardian))
         return spans
-    return _cached(ctx, "_kin_contributions", find)
+    return _cached(ctx, "_kin_parts", find)
 
 
 def _guardian_writer(ctx: Context) -> tuple[int, int] | None:
@@ -8888,6 +8902,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     closed_section = None  # a heading for the guardians' view that another part's field line has closed
     last_heading = ""
     non_guardian = _non_guardian_parent(ctx)
+    guardian_parts = _guardian_contributions(ctx)
     for i, s in enumerate(ctx.segs):
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text) \
                 or _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) or INSTRUCTED_LABEL.match(s.text):
@@ -8924,9 +8939,10 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         section = label_section[1] if label_section and label_section[0] == s.section else s.section
         if section == closed_section:
             section = ""  # a line after another part's field is not the view field's answer
-        if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
-            f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
-            continue
+        if (mail_sender(ctx, s.start) == "guardian" or _in_spans_of(guardian_parts, s.start)) \
+                and MAIL_OWN_VIEW.search(text):
+            f.views.append(s)  # a guardian's mail in the thread, or a guardian's own contribution in a compiled plan
+            continue  # (GUIDELINES 4, block 81: its "jag" is the writer): "Jag vill att skolan ..."
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
