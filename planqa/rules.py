@@ -7484,6 +7484,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     # under two years only a quotation the child is said to say counts: a song's name ('Jag tycker om när mormor
     # sjunger "Imse vimse spindel"') or a sentence in the child's mouth ('"Jag behöver vuxna som stannar kvar"') is
     # the adults' words (GUIDELINES 4.1: a small child's own words are met, observations partial)
+    if child_quote and all(_staff_wording(text[a:b]) for a, b in quoted):
+        return "weak"  # '[BARN] säger: "Jag behöver struktur och förutsägbarhet ..."': the staff's words in quotes
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
@@ -7528,6 +7530,20 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
 # vill ...", "Jag tror att hon vill ...", "Pappa har ringt och sagt: hen vill ..."): the clause's "att" or a colon
 # before the child's wish.
 RELAYED_VIEW = re.compile(r"(?:\batt|:)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+# The professionals' words for what a child needs ("struktur", "förutsägbarhet", "tryggt bemötande", "tydliggörande
+# pedagogik", "anpassningar"): a child's quotation made of them is the staff's paraphrase dressed as the child's words
+# (GUIDELINES 3 child_voice partial: "[BARN] uttrycker ett behov av struktur och förutsägbarhet").
+STAFF_NEED_TERM = folded_re(r"\b(?:struktur\w*|förutsägbar\w*|bemötande\w*|tydliggörande\w*|förhållningssätt\w*|"
+                            r"anpassning\w*|kontinuitet\w*|lågaffektiv\w*|helhetssyn\w*|kompensator\w*)", re.I)
+# At least this many different such terms make a quotation staff wording, not a child's one borrowed word.
+STAFF_TERMS_MIN = 2
+
+
+def _staff_wording(quote: str) -> bool:
+    """A quotation with at least `STAFF_TERMS_MIN` different professional need terms (`STAFF_NEED_TERM`)."""
+    return len({m.group().lower()[:6] for m in _finditer_lowered(STAFF_NEED_TERM, quote)}) >= STAFF_TERMS_MIN
 
 
 def _adult_opens(masked: str, people: list[tuple[int, int, str]], at: int) -> bool:
