@@ -7323,6 +7323,10 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
 COORDINATED_BUT = re.compile(r"\bmen\s+(?!(?:hen|han|hon|jag|vi|de|dom|man|du|ni|det|den)\s)(?:\w+\s+)?$", re.I)
 
 
+# A person placeholder or a pronoun right at a position (after a colon): the subject opening the clause there.
+SUBJECT_OPENS = re.compile(r"\s*(?:\[(?:BARN|VH\d?|NAMN_\d+)\]|(?:hen|han|hon|jag|vi)\b)", re.I)
+
+
 def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last: str | None,
              previous: str | None, status: bool = False) -> tuple[str | None, bool]:
     """(who does the verb, whether in a main clause): the nearest person word before it in the same clause (not
@@ -7343,6 +7347,10 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
         # ... och förklarade": the one who showed goes on explaining)
         label_end = before.rfind(":") + 1
         in_sentence = [who for a, b, who in subjects if label_end <= a and b <= verb.start()] or earlier
+        if not named and label_end and in_sentence and SUBJECT_OPENS.match(before, label_end):
+            # a sentence opened by its subject after a colon ("... sagt till socialsekreteraren: [BARN] pratar om
+            # mormor och vill vara nära mamma"): its subject goes on after "och", not the speaker before the colon
+            return in_sentence[0], False
         return (named[-1], after_comma) if named else (previous or in_sentence[0], False)
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])

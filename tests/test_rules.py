@@ -7126,3 +7126,11 @@ def test_a_wish_that_things_turn_out_well_is_generic():
     text = ("SIP [BARN], 14 år\n——— Från [BARN] (sms) ———\njag vill bara att det blir bra hemma.\n"
             "——— Beslut ———\nMål: lugnare kvällar.\n")
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_after_a_colon_the_clauses_own_subject_goes_on_after_och():
+    # "[VH1] har sagt till socialsekreteraren: [BARN] pratar om mormor och vill vara nära mamma": the child wants, as
+    # the mother tells it (GUIDELINES 3 child_voice partial), not the speaker before the colon
+    text = ("Anteckningar SIP [BARN], 5 år\nInför mötet har [VH1] i telefon sagt till socialsekreteraren: [BARN] pratar "
+            "mycket om mormor och vill vara nära mamma.\nMål:\n- [BARN] går på förskolan varje dag\n")
+    assert _verdict(text, "child_voice") == "partial"
