@@ -315,7 +315,7 @@ TOO_YOUNG_ABSENT = folded_re(rf"{PARTICIPANT_CHILD},?\s+(?:är\s+|som är\s+)?{_
                              r"var|är|kom|kunde)\s+(?:inte|ej)\b", re.I)
 # Taking part in the everyday life of school, a home or leisure ("deltar i undervisningen", "är med på
 # aktiviteterna"): not the planning meeting.
-PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|"
+PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var med|varit med|närvarar|sitter med|satt med|"
                                     r"närvarade)\s+(?:i|på)\s+(?:\w+\s+){0,3}?(?:\w*aktivitet\w*|"
                                     r"undervisning\w*|\w*lektion\w*|träning\w*|idrott\w*|skolarbete\w*|fritids\w*|"
                                     r"gemenskap\w*|klass\w*|rast\w*|samling\w*|leken|lek|måltid\w*)\b|"
@@ -326,7 +326,7 @@ PARTICIPATION_ELSEWHERE = folded_re(r"\b(?:deltar|deltog|deltagit|är med|var me
                                     r"\w*(?:besök|kontroll)\w*", re.I)
 # A bare statement that the child took part or not ("[BARN] deltog inte.", "[BARN] var med på mötet.", in minutes
 # "Antecknades att [BARN] inte närvarade vid mötet."): the reason or how can follow.
-TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?(?:(?:antecknades|noterades|konstaterades)\s+att\s+)?"
+TOOK_PART_ONLY = folded_re(rf"^(?:[^:]{{1,40}}:\s*)?(?:[-–•*]\s*)?(?:(?:antecknades|noterades|konstaterades)\s+att\s+)?"
                                    rf"{PARTICIPANT_CHILD}\s+(?:(?:inte|ej)\s+)?(?:deltog|deltar|var med|närvarade|"
                                    r"var (?:inte|ej) med)(?: (?:inte|ej))?"
                                    r"(?:\s+(?:på|vid|i)\s+(?:dagens\s+)?(?:sip-?)?möte[nt]?)?\s*[.!]?\s*$", re.I)
@@ -444,7 +444,11 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                               re.I)
 # A table's row counts as a list item, its cells split by "|" ("| [BARN] | ungdomen | hela mötet |"; GUIDELINES 4, block 55:
 # the column heading says what the cells are).
-LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(|]|\d|och\b|"
+# An outline's item mark before the listed child ("a) [BARN], [VH1]", "2.1 [BARN], [VH1]" under "2. Närvarande"):
+# GUIDELINES 4 (block 80), a line belongs to the level above it, here the participant list; a sub-level's title
+# ("2.4 Barnet") is no item.
+OUTLINE_ITEM_MARK = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s*)(?=\[BARN\])"
+LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*|{OUTLINE_ITEM_MARK})?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(|]|\d|och\b|"
                          r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"; invited: "[VH1] med [BARN]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
@@ -471,7 +475,11 @@ CONSENT_HEDGE = re.compile(r"\b(?:tror jag|kanske|troligen|antagligen|vet inte|m
 # ("om samtycke finns", "med pappas medgivande", "utan samtycke", "frågan om samtycke", "utan att mamma sagt ja").
 CONSENT_INCIDENTAL = re.compile(r"\b(?:med|efter|utan)\s+(?:\S+s\s+)?(?:samtycke\w*|medgivande\w*)|\b(?:utan att|ifall)\b[^.;]*|"
                                 r"\bom\s+(?:\S+\s+)?(?:samtycke|medgivande)\w*\s+(?:finns|ges|lämnas|föreligger)|"
-                                r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*", re.I)
+                                r"\bfrågan om (?:\S+\s+)?(?:samtycke|medgivande)\w*|"
+                                # a condition in the perfect ("får bara lämnas om vårdnadshavarna har samtyckt"): a rule,
+                                # no statement that they did (GUIDELINES 4: text saying consent is needed is no consent)
+                                r"\bom\s+(?!att\b)(?:\S+\s+){1,4}?(?:har|hade)\s+(?:\w+\s+)?(?:samtyckt|"
+                                r"(?:lämnat|gett|givit)\s+(?:sitt\s+)?(?:samtycke|medgivande))\b", re.I)
 # A template's general text on consent, no statement of this plan's consent (GUIDELINES 4, "text saying consent is
 # needed is no consent"): consent as a requirement or condition ("Samtycke krävs", "SIP kräver samtycke", "Samtycke ska finnas innan
 # information lämnas", "om den enskilde eller vårdnadshavarna samtycker", "Om samtycke saknas"), its scope as a rule
@@ -507,7 +515,11 @@ CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
                         r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej|"
-                        r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*))\b", re.I)
+                        r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*)|"
+                        # a consent field whose value says it is missing ("Samtycke: saknas, blanketten fanns inte
+                        # med", "Samtycke: ej inhämtat"): GUIDELINES 4 (block 78), what the text says is missing is not
+                        r"samtycke\w*\s*[:|]\s*(?:saknas|finns\s+(?:inte|ej)|(?:inte|ej)\s+(?:inhämta\w*|lämna\w*|klart)))\b",
+                        re.I)
 # A form's or a draft's placeholder left as a field's value: no value ("Klicka här för att ange text", "[Ange datum]",
 # "??", "XX", "fyll i sen", "TODO").
 DRAFT_PLACEHOLDER = folded_re(rf"^\W*(?:{PLACEHOLDER}|todo\b|xx+\b|\?{{2,}}|…|\.{{3}})\W*$", re.I)
@@ -7020,7 +7032,9 @@ CHILD_GENITIVE = re.compile(r"(?:barnets|elevens|ungdomens|\[BARN\]:?s)\b", re.I
 # Wishes any child is assumed to have ("jag vill må bra", "att de vuxna samarbetar"): not specific.
 GENERIC_WISH = folded_re(r"\b(?:vill|önskar|tycker)\b[^.]{0,12}?\b(?:må bra|ha det bra|känna mig trygg|vara trygg|"
                           r"vara delaktig|(?:skolan|det|allt) ska fungera|samarbeta\w*|pratar med varandra|"
-                          r"ha koll på hur jag mår|vara med och bestämma)\b", re.I)
+                          r"ha koll på hur jag mår|vara med och bestämma|"
+                          # "jag vill bara att det blir bra hemma": that things turn out well, nothing said of what
+                          r"(?:det|allt)\s+(?:ska\s+)?blir?\s+bra)\b", re.I)
 # A heading for the child's own view ("Barnets syn", "Vad [BARN] säger", "Det här tycker jag", "Om mig") or
 # for an adult's ("Mammas syn", "Vårdnadshavarnas synpunkter", "Skolans synpunkter").
 CHILD_VIEW_HEADING = folded_re(
@@ -7040,7 +7054,9 @@ CHILD_AND_ADULT_VIEWS = folded_re(r"^(?:\d+[.)]?\s*)?(?:barnets|elevens|ungdomen
                                   r"perspektiv|tankar|önskemål)\b", re.I)
 _ADULT_WORD = (r"(?:vårdnadshavar\w*|föräldr\w*|\w*mamma\w*|\w*pappa\w*|skolans|förskolans|familjehem\w*|"
                r"lärar\w*|pedagog\w*|personal\w*|verksamhet\w*|nätverk\w*|socialtjänst\w*|de vuxna|vh:?s?)")
-_VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse)"
+# (also what they passed on: "Det vårdnadshavarna förmedlat", "Föräldrarna framför")
+_VIEW_WORD = r"(?:syn\w*|tycker|säger|sa|berättar|svarar|svarade|perspektiv|bild|tankar|önskemål|åsikt\w*|berättelse|" \
+             r"förmedla\w*|framför(?:t|de)?)"
 ADULT_VIEW_HEADING = folded_re(rf"\b{_ADULT_WORD}\b.{{0,30}}\b{_VIEW_WORD}\b|\b{_VIEW_WORD}\b.{{0,20}}\b{_ADULT_WORD}\b"
                                 rf"|^(?!(?:om|till|med|för|hos|från|utan|efter|mot) )(?:\w+ )?{_ADULT_WORD}"
                                 rf"(?: och {_ADULT_WORD})?$", re.I)
@@ -7352,6 +7368,10 @@ def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: st
 COORDINATED_BUT = re.compile(r"\bmen\s+(?!(?:hen|han|hon|jag|vi|de|dom|man|du|ni|det|den)\s)(?:\w+\s+)?$", re.I)
 
 
+# A person placeholder or a pronoun right at a position (after a colon): the subject opening the clause there.
+SUBJECT_OPENS = re.compile(r"\s*(?:\[(?:BARN|VH\d?|NAMN_\d+)\]|(?:hen|han|hon|jag|vi)\b)", re.I)
+
+
 def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last: str | None,
              previous: str | None, status: bool = False) -> tuple[str | None, bool]:
     """(who does the verb, whether in a main clause): the nearest person word before it in the same clause (not
@@ -7372,6 +7392,10 @@ def _subject(text: str, people: list[tuple[int, int, str]], verb: re.Match, last
         # ... och förklarade": the one who showed goes on explaining)
         label_end = before.rfind(":") + 1
         in_sentence = [who for a, b, who in subjects if label_end <= a and b <= verb.start()] or earlier
+        if not named and label_end and in_sentence and SUBJECT_OPENS.match(before, label_end):
+            # a sentence opened by its subject after a colon ("... sagt till socialsekreteraren: [BARN] pratar om
+            # mormor och vill vara nära mamma"): its subject goes on after "och", not the speaker before the colon
+            return in_sentence[0], False
         return (named[-1], after_comma) if named else (previous or in_sentence[0], False)
     clause_start = max((m.end() for m in CLAUSE_OPENER.finditer(text, 0, verb.start())), default=0)
     after = re.match(r"\s+(?:själv\s+)?", text[verb.end():])
@@ -7438,6 +7462,7 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and not (who is None and section != "child" and SHOWN_BY_THING.match(formula.group())):
         return "weak"  # unless an adult is the one who agrees ("Båda föräldrarna tycker att planen är bra")
     said = viewed = observed = previous = None
+    viewed_at = 0
     dressed = False
     perceived = False
     adult_at = asked_at = None
@@ -7470,6 +7495,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         if kind == "observed":
             observed = observed or who
         elif kind == "view":
+            if viewed is None:
+                viewed_at = m.start()
             viewed = viewed or who
         elif CHOICE.match(m.group()):
             if CHOICE_CONTENT.match(text[m.end():]) and not goal:  # "ska peka på bild" is what the child is to learn
@@ -7510,6 +7537,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
     # under two years only a quotation the child is said to say counts: a song's name ('Jag tycker om när mormor
     # sjunger "Imse vimse spindel"') or a sentence in the child's mouth ('"Jag behöver vuxna som stannar kvar"') is
     # the adults' words (GUIDELINES 4.1: a small child's own words are met, observations partial)
+    if child_quote and all(_staff_wording(text[a:b]) for a, b in quoted):
+        return "weak"  # '[BARN] säger: "Jag behöver struktur och förutsägbarhet ..."': the staff's words in quotes
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
     if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
@@ -7531,6 +7560,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             return None
         if section == "adult" or plan.small_child or VOICE_PARAPHRASE.search(masked):
             return "weak"  # an adult's account of the child's view, an observation of a small child, staff words
+        if _adult_opens(masked, people, viewed_at) and RELAYED_VIEW.search(masked, 0, viewed_at):
+            return "adult"  # "[VH1] hade mejlat inför mötet att [BARN] vill ...", "Jag tror att hon vill ...": an
+            # adult, the sentence's subject, tells the child's wish (GUIDELINES 3 child_voice partial)
         return None  # staff describing what an older child does ("vill inte gå ut på gården"): no view asked for
     # an adult's observation ("Personalen ser att [BARN] söker sig till ...") is a small child's voice at most (GUIDELINES
     # 3, 0-3 years: partial); of a child the plan says is older it is no voice at all (GUIDELINES 4, block 71:
@@ -7545,6 +7577,26 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             and _subject(masked, people, paraphrase, last, None)[0] != "adult":
         return "weak"  # also in the child's section with the child unnamed ("Ungdomens syn: UH uttrycker att ...")
     return None
+
+
+# The child's view in a clause after an adult's verb of telling or believing ("[VH1] hade mejlat [NAMN_1] att [BARN]
+# vill ...", "Jag tror att hon vill ...", "Pappa har ringt och sagt: hen vill ..."): the clause's "att" or a colon
+# before the child's wish.
+RELAYED_VIEW = re.compile(r"(?:\batt|:)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+# The professionals' words for what a child needs ("struktur", "förutsägbarhet", "tryggt bemötande", "tydliggörande
+# pedagogik", "anpassningar"): a child's quotation made of them is the staff's paraphrase dressed as the child's words
+# (GUIDELINES 3 child_voice partial: "[BARN] uttrycker ett behov av struktur och förutsägbarhet").
+STAFF_NEED_TERM = folded_re(r"\b(?:struktur\w*|förutsägbar\w*|bemötande\w*|tydliggörande\w*|förhållningssätt\w*|"
+                            r"anpassning\w*|kontinuitet\w*|lågaffektiv\w*|helhetssyn\w*|kompensator\w*)", re.I)
+# At least this many different such terms make a quotation staff wording, not a child's one borrowed word.
+STAFF_TERMS_MIN = 2
+
+
+def _staff_wording(quote: str) -> bool:
+    """A quotation with at least `STAFF_TERMS_MIN` different professional need terms (`STAFF_NEED_TERM`)."""
+    return len({m.group().lower()[:6] for m in _finditer_lowered(STAFF_NEED_TERM, quote)}) >= STAFF_TERMS_MIN
 
 
 def _adult_opens(masked: str, people: list[tuple[int, int, str]], at: int) -> bool:
@@ -7635,6 +7687,51 @@ GUARDIAN_WRITER = folded_re(
 # line in a dialogue ("[VH1]: Jag är ...").
 PARENT_INTRODUCED = folded_re(rf"(?:^|[.!?]\s+)(?:jag|vi)\s+är\s+(?:\[BARN\]:?s|hens|hans|hennes)\s+{_KIN}(?!\w)",
                               re.I | re.M)
+
+
+# A line that titles a guardian's or a carer's own contribution in a compiled plan ("Pappas punkter (mejl, inklistrat):",
+# "Mormor (nätverkshemmet), muntligt på mötet:", "Från mamma:", "Mammas mejl"): a label on its own line opening with
+# the guardian, alone or in the genitive, not a sentence about them.
+KIN_CONTRIBUTION_LABEL = folded_re(rf"^[ \t]*(?:[-–—•*#=]+[ \t]*)?(?:(?:bidrag|inlägg|synpunkter|punkter)?[ \t]*från[ \t]+)?"
+                                   rf"(?:{_KIN}|\[VH\d?\])s?(?![\w-])[^\n.!?:]{{0,60}}:?[ \t]*$", re.I)
+# The title of any contribution or part: a line of a few words ending in a colon ("Från skolan (inkom per mejl):",
+# "Beslut:") or set between rules ("——— Från BUP ———"); it ends the contribution before it.
+PART_LABEL_LINE = re.compile(r"^[ \t]*[^\n.!?]{1,80}:[ \t]*$|^[ \t]*[-–—=_*]{2,}[^\n]{1,80}?[-–—=_*]{2,}[ \t]*$")
+
+
+def _kin_contributions(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of a compiled plan's contributions that a guardian or a carer wrote or gave (`KIN_CONTRIBUTION_LABEL` on a
+    line ending in a colon or read as a heading), each to the next part's title or heading: GUIDELINES 4 (block 81),
+    "jag" in a contribution is its writer, so what the child told "mig" there is the guardian speaking for the child."""
+    return [(a, b) for a, b, _ in _kin_parts(ctx)]
+
+
+def _guardian_contributions(ctx: Context) -> list[tuple[int, int]]:
+    """The spans of `_kin_contributions` whose title names a guardian (`GUARDIAN_WORD`: "Mammas mejl", "Från pappa:"),
+    not a grandparent or a family home: their "jag" is a guardian (GUIDELINES 4, block 81)."""
+    return [(a, b) for a, b, guardian in _kin_parts(ctx) if guardian]
+
+
+def _kin_parts(ctx: Context) -> list[tuple[int, int, bool]]:
+    """(start, end, titled by a guardian) of each contribution of `_kin_contributions`, once per context."""
+    def find(c: Context) -> list[tuple[int, int, bool]]:
+        heads = {s.start for s in c.segs if s.is_heading}
+        spans: list[tuple[int, int, bool]] = []
+        open_at, guardian, pos = None, False, 0
+        for line in c.text.split("\n"):
+            at, pos = pos, pos + len(line) + 1
+            titled = at in heads or bool(PART_LABEL_LINE.match(line))
+            if not titled:
+                continue
+            if open_at is not None:
+                spans.append((open_at, at, guardian))
+                open_at = None
+            if _search_ci(KIN_CONTRIBUTION_LABEL, line) and len(line.split()) <= 10:
+                open_at, guardian = pos, bool(GUARDIAN_WORD.search(line))
+        if open_at is not None:
+            spans.append((open_at, len(c.text), guardian))
+        return spans
+    return _cached(ctx, "_kin_parts", find)
 
 
 def _guardian_writer(ctx: Context) -> tuple[int, int] | None:
@@ -7860,6 +7957,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     follows_voice = False
     coordinator = _coordinator_parts(ctx) if plan.guardian_writer else []
     tool_answers = bool(TOOL_ANSWER.search(ctx.text))
+    kin_parts = _kin_contributions(ctx)
     for original in ctx.segs:
         if _template_instruction(ctx, original) or _in_leftover(ctx, original):
             continue
@@ -7910,7 +8008,7 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
         last = "child" if status else last
         sender = mail_sender(ctx, s.start)  # in an e-mail thread "jag" is the mail's sender
         guardians_words = plan.guardian_writer and not _in_spans_of(coordinator, s.start) \
-            or sender in ("guardian", "carer")
+            or sender in ("guardian", "carer") or _in_spans_of(kin_parts, s.start)
         people = _people(ctx, s, masked, last, section, plan, adult_turn=dialogue,
                          adult_writer=plan.guardian_writer or plan.staff_writer
                          or sender not in (None, "child"))
@@ -7921,7 +8019,9 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
             found = None  # an example the sentence splitter cut off after "t.ex."
         if found and _search_ci(EARLIER_MEETING, s.text):
             found = None  # what the child said at an earlier meeting is not its view now (GUIDELINES 4)
-        if found is None and _retold_quote(s.text, bool(turn)):
+        # a quotation of the child's view under an adult's heading ("Det vårdnadshavarna förmedlat" then 'Där står:
+        # "[BARN] vill att ..."'): the adults speak for the child, as on an adult's line
+        if found is None and _retold_quote(s.text, bool(turn) or section == "adult"):
             found = "adult"
         if found is None and tool_answers and _search_ci(GUARDIAN_ANSWERED_FOR_CHILD, s.text):
             found = "adult"  # a parent answered the child's tool for it: a guardian speaking for the child
@@ -8017,6 +8117,22 @@ def _bare_attendance(ctx: Context, texts: list[str], i: int) -> bool:
                 or NEGATED.search(texts[i]) and not following.rstrip().endswith(":"))
 
 
+# The child's not taking part, then only another thing not done ("[BARN] var inte med på mötet och har inte
+# tillfrågats om planen", "[BARN] deltog inte och har inte fått information"): a second absence, no reason for the first.
+ABSENT_AND_NOT_ASKED = folded_re(rf"{PARTICIPANT_CHILD}\s+(?:(?:deltog|var|närvarade|kom)\s+(?:inte|ej)(?:\s+med)?|"
+                                 r"(?:inte|ej)\s+(?:deltog|var med|närvarade|kom))"
+                                 r"(?:\s+(?:på|i|vid|till)\s+(?:dagens\s+)?(?:sip-?)?möte[nt]?)?"
+                                 r"\s*,?\s*(?:och|men|samt)\s+(?:har|hade|är|var|blev)\s+(?:heller\s+)?(?:inte|ej)\b"
+                                 r"(?![^.]{0,60}\b(?:eftersom|pga|p\.g\.a|på grund av|då|för att)\b)[^.]*[.!]?\s*$", re.I)
+
+
+def _empty_field_value(text: str) -> bool:
+    """A field whose value is empty or says it is not filled in ("Barnets delaktighet: —", "Delaktighet: ej ifyllt"):
+    GUIDELINES 4 (block 78), a field with "—", "saknas" or "ej bestämt" shows nothing; its label is no mention."""
+    field = FIELD.match(text)
+    return bool(field) and bool(EMPTY_CELL.match(field[2]))
+
+
 def _list_items(s: Segment, text: str, in_list: bool) -> str:
     """The part of a segment that is a participant list: after its label, under its heading or below a line that
     titles it ("Närvarande: [VH1], [BARN], [NAMN_1]", "Vilka var med?" then "- [BARN]"); else ""."""
@@ -8074,6 +8190,8 @@ def _prepared(s: Segment, text: str) -> bool:
     the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
     före mötet uppgett att [BARN] vill ...")."""
     act = PREPARATION_ACT.search(text)
+    if act and not _search_ci(CHILD_NOUN, text) and GUARDIAN_WORD.search(text, 0, act.start()):
+        return False  # "Pappa skrev en lapp inför mötet eftersom han ...": the pronoun is the guardian, not the child
     return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
                  and re.search(PARTICIPANT_CHILD, text, re.I)) and act
                 and not NEGATED_BEFORE.search(text[:act.start()]))
@@ -8219,6 +8337,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
                 or ("själv" in texts[i] or "sjalv" in texts[i]) and _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
+                and not _search_ci(ABSENT_AND_NOT_ASKED, texts[i])  # GUIDELINES 4 (block 78): what was not done
                 and (PARTICIPATION_CONTEXT.search(_with_next_sentence(ctx, texts, i))
                      or PARTICIPATION_CONTEXT.search(s.section)
                      or PARTICIPANT_LIST.match(texts[i]) or PARTICIPANT_LIST.search(s.section))]
@@ -8229,6 +8348,7 @@ def child_participation(ctx: Context) -> CriterionResult:
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
                                                        or _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
+             and not _empty_field_value(text)
              and not _search_ci(PARTICIPATION_NORM, text)
              and not _search_ci(PARTICIPATION_TITLE, text)
              and not _printed_question(text) and not _field_refers_back(text)]
@@ -8599,6 +8719,19 @@ def _bare_consent_tick(ctx: Context, s: Segment) -> bool:
     return not any(_consent_givers(item) for item in items if CONSENT.search(item))
 
 
+def _consent_missing(ctx: Context) -> list[Segment]:
+    """The plan's own statements that consent is missing or refused (`NO_CONSENT` with a consent word: "Samtycke:
+    saknas, blanketten fanns inte med", "Inget samtycke är lämnat"), not the form's instruction."""
+    missing = []
+    for s in ctx.segs:
+        if not CONSENT.search(s.text) or _is_instruction(ctx, s):
+            continue
+        text = CONSENT_INCIDENTAL.sub(" ", CONSENT_GENERAL.sub(" ", _checked(s.text)))  # not "Om samtycke saknas ..."
+        if CONSENT.search(text) and _search_ci(NO_CONSENT, text):
+            missing.append(s)
+    return missing
+
+
 def consent(ctx: Context) -> CriterionResult:
     given, pending = consent_statements(ctx)
     ctx.signals["consent_segments"] = len(given) + len(pending)
@@ -8613,6 +8746,12 @@ def consent(ctx: Context) -> CriterionResult:
         return _result("consent", "partial", 0.6, [_ev(s, "CONSENT") for s in named],
                        "Samtycke finns bara från en av vårdnadshavarna, utan förklaring till varför inte från den "
                        "andra.")
+    if (given or pending) and _consent_missing(ctx):
+        # the plan says consent is missing, and elsewhere only that it will be fetched or that it "finns" with no one
+        # named ("Samtycke: saknas" and "blanketten skickas hem i förväg"): GUIDELINES 4 (block 78), "Samtycke saknas"
+        # shows no consent, and what is still to be done is not done
+        return _result("consent", "not_met", 0.6, [_ev(s, "CONSENT") for s in _consent_missing(ctx)],
+                       "Planen säger att samtycke saknas; att det ska inhämtas senare är inget dokumenterat samtycke.")
     if given or pending:
         return _result("consent", "partial", 0.6, [_ev(c.seg, "CONSENT") for c in given] + [_ev(s, "CONSENT")
                                                                                           for s in pending],
@@ -8832,6 +8971,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     closed_section = None  # a heading for the guardians' view that another part's field line has closed
     last_heading = ""
     non_guardian = _non_guardian_parent(ctx)
+    guardian_parts = _guardian_contributions(ctx)
     for i, s in enumerate(ctx.segs):
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text) \
                 or _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) or INSTRUCTED_LABEL.match(s.text):
@@ -8868,9 +9008,10 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         section = label_section[1] if label_section and label_section[0] == s.section else s.section
         if section == closed_section:
             section = ""  # a line after another part's field is not the view field's answer
-        if mail_sender(ctx, s.start) == "guardian" and MAIL_OWN_VIEW.search(text):
-            f.views.append(s)  # a guardian's mail in the thread: "Jag vill att skolan ..."
-            continue
+        if (mail_sender(ctx, s.start) == "guardian" or _in_spans_of(guardian_parts, s.start)) \
+                and MAIL_OWN_VIEW.search(text):
+            f.views.append(s)  # a guardian's mail in the thread, or a guardian's own contribution in a compiled plan
+            continue  # (GUIDELINES 4, block 81: its "jag" is the writer): "Jag vill att skolan ..."
         title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue

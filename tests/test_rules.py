@@ -7149,3 +7149,111 @@ def test_a_short_lettered_line_beside_another_lettered_line_is_an_item_not_a_hea
     assert {s.section for s in listed} == {"mål framåt"}
     outline = segments("Insatser\na) Skolan\n- Mentor ringer hem varje fredag\nb) Fritids\n- Personalen följer med ut\n")
     assert [s.text for s in outline if s.is_heading] == ["Insatser", "a) Skolan", "b) Fritids"]
+
+
+# --- the child and the guardians in blocks 78-81 (missing items, outlines, compiled contributions) ---
+
+def test_a_consent_field_that_says_missing_outweighs_a_plan_to_fetch_it():
+    # "Samtycke: saknas" shows no consent, and that the form is sent home is not documented consent (GUIDELINES 4,
+    # block 78: what the text says is missing does not exist)
+    text = ("SIP [BARN], 6 år\nNärvarande: [VH1], [NAMN_1] BVC\n\nSamtycke: saknas, tas med till nästa möte.\n\n"
+            "Blanketten för samtycke skickas hem före nästa möte.\n")
+    assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_condition_that_the_guardians_have_consented_is_no_consent():
+    # "får bara lämnas ... om vårdnadshavarna har samtyckt" is the rule, not a statement that they did (GUIDELINES 4:
+    # text saying consent is needed is no consent)
+    text = ("SIP [BARN]\nMål: [BARN] går i skolan varje dag.\n\nSekretess\n"
+            "Uppgifter får bara lämnas mellan verksamheterna om vårdnadshavarna har samtyckt.\n")
+    assert _verdict(text, "consent") == "not_met"
+
+
+@pytest.mark.parametrize("mark", ["a) ", "2.1 "])
+def test_the_child_as_an_outline_item_under_the_participants_is_listed(mark: str):
+    # "2. Närvarande" then "2.1 [BARN], [VH1]": the sub-level belongs to the list above it (GUIDELINES 4, block 80), so
+    # the child is only listed as present (partial)
+    text = (f"SIP [BARN]\n1. Datum: 3/9 2025\n2. Närvarande\n   {mark}[BARN], [VH1]\n   2.2 [NAMN_1], socialtjänsten\n"
+            "3. Insatser\n   3.1 Samtal med [VH1] – [NAMN_1]\n")
+    assert _verdict(text, "child_participation") == "partial"
+
+
+def test_a_bulleted_absence_with_the_reason_in_the_next_sentence_is_met():
+    # "- [BARN] deltog inte." and the reason after it on the line (GUIDELINES 3: an explicit reason for not taking part)
+    text = ("SIP [BARN]\n\n2. Barnet\n"
+            "  - [BARN] deltog inte. Socialsekreteraren bedömde att en och en halv timme med tolk blir för långt för en "
+            "sjuåring.\n")
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_an_absence_followed_only_by_another_thing_not_done_is_no_reason():
+    # "var inte med på mötet och har inte tillfrågats": nothing of the child's part, no reason (GUIDELINES 4, block 78)
+    text = ("SIP [BARN], 12 år\nMed på mötet: [NAMN_1] skolsköterska, [NAMN_2] mentor.\n\n"
+            "[BARN] var inte med på mötet och har inte tillfrågats om planen.\n\nInsatser\n- [NAMN_1] ordnar ett rum.\n")
+    assert _verdict(text, "child_participation") == "not_met"
+
+
+def test_an_empty_participation_field_is_no_mention():
+    # "Barnets delaktighet: —" is an empty field, it shows nothing (GUIDELINES 4, block 78)
+    text = "SIP [BARN], 5 år\nNärvarande: [VH1], [NAMN_1] BVC\n\nBarnets delaktighet: —\n\nMål: [BARN] sover i egen säng.\n"
+    assert _verdict(text, "child_participation") == "not_met"
+
+
+def test_a_guardians_pronoun_before_the_meeting_is_no_preparation_of_the_child():
+    # "Pappa skrev en lapp inför mötet eftersom han ...": "han" is the father; and a goal that the child "sitter med i
+    # samlingen" is everyday life, not the meeting (GUIDELINES 3 child_participation)
+    text = ("SIP [BARN], 3 år\nNärvarande: [NAMN_1] BVC, [NAMN_2] förskolan\n\n"
+            "Pappa skrev en lapp till förskolan inför mötet eftersom han inte kunde komma.\n\n"
+            "| Mål | Insats | Ansvarig |\n|---|---|---|\n"
+            "| [BARN] sitter med i samlingen minst 10 minuter | Bildstöd | förskolan |\n")
+    assert _verdict(text, "child_participation") == "not_met"
+
+
+def test_a_guardian_who_tells_the_childs_wish_in_an_att_clause_speaks_for_the_child():
+    # "[VH1] hade mejlat [NAMN_1] inför mötet att [BARN] vill ...": a parent speaking for the child (GUIDELINES 3
+    # child_voice partial)
+    text = ("SIP [BARN], 16 år\nDeltagare: [NAMN_1], [NAMN_2] mentor\n\n"
+            "[VH1] hade mejlat [NAMN_1] inför mötet att [BARN] vill gå klart med sin klass.\n\nMål: [BARN] klarar kurserna.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_a_quotation_of_the_childs_wish_under_what_the_guardians_passed_on_is_theirs():
+    # 'Det vårdnadshavarna förmedlat' then 'Där står: "[BARN] vill ..."': the parents speak for the child (GUIDELINES 3)
+    text = ("SIP [BARN], 3 år\n\nDet vårdnadshavarna förmedlat\n"
+            "Pappa skrev en lapp. Där står: \"[BARN] vill att fröken ska sitta bredvid på samlingen.\"\n\n"
+            "Mål\n[BARN] sitter med i samlingen.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_in_a_parents_own_contribution_jag_is_the_parent():
+    # a compiled plan: "Pappas punkter (mejl):" then "jag ...": the father's view (guardian_participation met), and what
+    # the child told "mig" is the father speaking for the child (GUIDELINES 4, block 81; 3 child_voice partial)
+    text = ("SIP [BARN] – sammanställda punkter\nPunkter från skolan:\n- [BARN] får gå ut före de andra\n"
+            "Pappas punkter (mejl, inklistrat):\n- jag vill ha en kontaktperson i skolan som jag kan ringa\n"
+            "- [BARN] säger till mig att hon inte vill byta klass\nÖvrigt:\n- uppföljning i maj\n")
+    a = assess(text)
+    assert a.criteria["guardian_participation"].verdict == "met"
+    assert a.criteria["child_voice"].verdict == "partial"
+
+
+def test_a_childs_quotation_in_professional_need_terms_is_a_paraphrase():
+    # '[BARN] säger: "Jag behöver struktur och förutsägbarhet ..."': the staff's words dressed as the child's
+    # (GUIDELINES 3 child_voice partial)
+    text = ("SIP [BARN], 13 år\n\n[BARN] säger: \"Jag behöver struktur och förutsägbarhet i min skolvardag.\"\n\n"
+            "Mål: [BARN] hänger med i skolarbetet.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_a_wish_that_things_turn_out_well_is_generic():
+    # "jag vill bara att det blir bra hemma" in the child's own message: nothing specific (GUIDELINES 3 child_voice)
+    text = ("SIP [BARN], 14 år\n——— Från [BARN] (sms) ———\njag vill bara att det blir bra hemma.\n"
+            "——— Beslut ———\nMål: lugnare kvällar.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_after_a_colon_the_clauses_own_subject_goes_on_after_och():
+    # "[VH1] har sagt till socialsekreteraren: [BARN] pratar om mormor och vill vara nära mamma": the child wants, as
+    # the mother tells it (GUIDELINES 3 child_voice partial), not the speaker before the colon
+    text = ("Anteckningar SIP [BARN], 5 år\nInför mötet har [VH1] i telefon sagt till socialsekreteraren: [BARN] pratar "
+            "mycket om mormor och vill vara nära mamma.\nMål:\n- [BARN] går på förskolan varje dag\n")
+    assert _verdict(text, "child_voice") == "partial"
