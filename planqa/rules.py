@@ -2905,9 +2905,13 @@ def _spoken_items(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in items if text[a:b].strip()]
 
 
-# A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
-# "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|ansv\.?|vem|utförare|utförs av|"
+# A deep outline's marker before a sub-level line ("› ", "o ", "▪ ", "- ", "1.1.2 ", "a) "): a responsible party on
+# the sub-level under an intervention belongs to it (GUIDELINES 4, block 80: "en ansvarig eller ett datum på en
+# undernivå gäller den insats eller det mål den står under").
+OUTLINE_LEVEL_MARK = r"(?:[-–•*›»▪▫◦o]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-z][.)])\s+"
+# A form field that gives the responsible of the intervention on the line before, also on a sub-level marked as one
+# ("Insats 1: Samtal" then "Ansvarig: [NAMN_1], BUP"; "5.1.1 Observation i klassrummet" then "› Ansvarig: [NAMN_1]").
+RESPONSIBLE_LINE = folded_re(rf"^\s*(?:{OUTLINE_LEVEL_MARK})?(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|ansv\.?|vem|utförare|utförs av|"
                              r"ägare|owner)"
                              r"\s*:\s*(.*)$", re.I)
 # An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /
@@ -3370,7 +3374,61 @@ EMPTY_LINE = re.compile(r"\n[ \t]*\n")
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
-    return _cached(ctx, "activity_lines", _find_activity_lines)
+    return _cached(ctx, "activity_lines", lambda c: [(s, who) for s, who in _outline_levels(_find_activity_lines(c))
+                                                     if not _negated_item(s.text)])
+
+
+# What a plan writes out as not decided or not to be done, no intervention (GUIDELINES 4, block 78: "det som
+# uttryckligen inte gjordes, inte bestämdes eller inte ska göras räknas inte"; "en nekad insats ("skolan kommer inte
+# att ordna skolskjuts") är ingen insats"): the item left undecided ("är inte avgjort", "inget beslut", "inga
+# beslutade") or its main clause negated right after its finite verb, before any subordinate clause ("Skolan kommer
+# inte att ...", "BUP deltog inte"; not "Skolan ser till att [BARN] inte är ensam").
+UNDECIDED_ITEM = folded_re(r"\b(?:(?:är|blev|var)\s+(?:ännu\s+)?(?:inte|ej)\s+(?:\w+\s+)?(?:avgjort|bestämt|beslutat)|"
+                           r"inget\s+beslut|inga\s+(?:\w+\s+)?beslutade?)\b", re.I)
+NEGATED_MAIN_CLAUSE = folded_re(r"^(?:(?!\b(?:att|som|om|när|så|innan|tills|eftersom|ifall|medan|där|förrän)\b)[^.;,:|])*?"
+                                r"\b(?:kommer|ska|skall|kan|kunde|får|fick|gör|gjorde|deltog|deltar|erbjuder|ordnar|"
+                                r"tar|går)\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
+
+
+def _negated_item(text: str) -> bool:
+    """An intervention line, or one of its table cells, that states no intervention: undecided or negated
+    (`UNDECIDED_ITEM`, `NEGATED_MAIN_CLAUSE`), or a cell saying it is not relevant ("inte aktuellt"); an undecided
+    responsibility ("Ansvarig: ej klart", `RESPONSIBLE_UNDECIDED`) leaves the intervention without a responsible."""
+    if "inte" not in text and "ej" not in text and "inge" not in text and "inga" not in text:
+        return False
+    if _search_ci(RESPONSIBLE_UNDECIDED, text):
+        return False
+    parts = _cells(text) if _is_table_row(text) else [text]
+    return any(UNDECIDED_ITEM.search(p) or NEGATED_MAIN_CLAUSE.search(p) or _is_table_row(text)
+               and NO_INTERVENTION.match(p) and re.search(r"\w", p) for p in parts)
+
+
+# A deep outline's level number at a line's start ("5.", "5.1", "5.1.2 ").
+OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s")
+
+
+def _outline_levels(lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
+    """The interventions of a deep outline read by its levels (GUIDELINES 4, block 80: "ett mål på en nivå och
+    insatserna under det hör ihop", "en verksamhet som är rubrik för en nivå ("2. Skolan") är ansvarig för
+    insatserna under den"): a numbered level with intervention lines numbered under it ("5.3 Beslutet ska vara
+    förlängt" / "5.3.1 Ny utredning") is what they serve, no intervention of its own, and a level that only names
+    a party makes it the responsible of the lines under it."""
+    numbers = [OUTLINE_NUMBER.match(s.text) for s, _ in lines]
+    keys = [m.group(1) + "." if m else None for m in numbers]
+    if sum(1 for k in keys if k and k.count(".") >= 2) < 2:
+        return lines  # no outline with sub-levels
+    out: list[tuple[Segment, str]] = []
+    parties: list[str] = []  # the level numbers of the parties that head levels above
+    for i, (s, who) in enumerate(lines):
+        key = keys[i]
+        if key and any(k and k != key and k.startswith(key) for k in keys[i + 1:]):
+            if agency_heading(s.text[numbers[i].end():]):
+                parties.append(key)
+            continue
+        if key and who != "agent" and any(key.startswith(p) for p in parties):
+            who = "agent"
+        out.append((s, who))
+    return out
 
 
 # A form's answer label ("S: ...", "Svar: ...") and the "att" that opens a goal under it ("S: Att [BARN] ska ...").

@@ -7026,3 +7026,35 @@ def test_an_empty_consent_field_with_what_it_is_to_is_as_empty_as_a_bare_one(lab
     text = (f"Mål\n[BARN] ska sova hela natten.\n\n{label}: \n\n"
             "☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☐ Barnets röst finns med\n")
     assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_responsible_on_an_outline_sub_level_belongs_to_the_intervention_above():
+    # a deep outline: "› Ansvarig: ..." one level under an intervention is its responsible, and a goal level with
+    # interventions numbered under it is no intervention of its own (GUIDELINES 4, block 80)
+    text = ("3. Mål och insatser\n"
+            "   3.1 [BARN] ska ha en fungerande skoldag senast v. 20\n"
+            "      3.1.1 Kartläggning av rasterna\n"
+            "         › Ansvarig: [NAMN_1], specialpedagog\n"
+            "      3.1.2 Samtal med [BARN] varannan vecka\n"
+            "         › Ansvarig: [NAMN_2], kurator\n"
+            "   3.2 Beslut om avlösning ska vara fattat\n"
+            "      3.2.1 Ansökan om avlösarservice\n"
+            "         › Ansvarig: [NAMN_3], LSS\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("line", ["Skolskjuts kommer inte att ordnas i år.",
+                                  "Om en utredning ska göras är inte avgjort.",
+                                  "Korttidsvistelse: inget beslut."])
+def test_a_negated_or_undecided_intervention_is_none(line: str):
+    # what a plan says will not be done or was not decided is no intervention (GUIDELINES 4, block 78: "en nekad
+    # insats är ingen insats"); the other interventions all have their responsible
+    text = ("Insatser:\n- [NAMN_1] (kurator) har samtal med [BARN] varje vecka.\n"
+            f"- Socialtjänsten erbjuder föräldrastöd.\n- {line}\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_negation_inside_an_interventions_subordinate_clause_keeps_it():
+    # "ser till att [BARN] inte är ensam" is an intervention; its negation lies in the subordinate clause
+    text = "Insatser:\n- Skolan ser till att [BARN] inte är ensam på rasterna.\n- Samtal med [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
