@@ -6376,6 +6376,40 @@ def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bo
         and (by_label or _in_cue_clause(ctx.text, s, m))
 
 
+OUTLINE_LOOKBACK = 6  # lines read back for a line's outline levels above it
+
+
+def _outline_level(line: str) -> tuple[int, int]:
+    """A line's level in a deep outline: its indentation (a tab as four spaces) and the depth of its dotted number
+    ("7." 1, "7.1" 2, "7.1.1" 3; 0 without one)."""
+    indent = len(line) - len(line.lstrip(" \t")) + 3 * line[:len(line) - len(line.lstrip(" \t"))].count("\t")
+    number = OUTLINE_NUMBER.match(line)
+    return indent, number.group(1).count(".") + 1 if number else 0
+
+
+def _under_follow_up_level(ctx: Context, pos: int) -> bool:
+    """The line at pos stands on a sub-level of a follow-up title in a deep outline ("7. Nästa uppföljning" /
+    "7.1 När" / "7.1.1 Efter sommarlovet"; "8 Uppföljning" / "<tab>a) i höst"): a date or a convener on a sub-level
+    belongs to the item above it (GUIDELINES 4, block 80). Reads back over the levels above it, no empty line
+    between, to a follow-up title of a few words."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    level = _outline_level(ctx.text[start:ctx.text.find("\n", start) % (len(ctx.text) + 1)])
+    for _ in range(OUTLINE_LOOKBACK):
+        if start == 0:
+            return False
+        above_start = ctx.text.rfind("\n", 0, start - 1) + 1
+        above = ctx.text[above_start:start - 1]
+        if not above.strip():
+            return False
+        above_level = _outline_level(above)
+        if above_level[0] < level[0] or above_level[0] == level[0] and 0 < above_level[1] < level[1]:
+            if len(above.split()) <= 5 and FOLLOW_UP_LINE.match(OUTLINE_NUMBER.sub("", LINE_NUMBER.sub("", above, 1), 1)):
+                return True
+            level = above_level
+        start = above_start
+    return False
+
+
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
     if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
@@ -6391,7 +6425,8 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     title = _document_title(ctx)
     mentions = [s for i, s in enumerate(ctx.segs) if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
                 or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
-                                         and s.section != title or _follow_up_time_field(ctx, i)))
+                                         and s.section != title or _follow_up_time_field(ctx, i))
+                or _under_follow_up_level(ctx, s.start))
                 and not _is_instruction(ctx, s)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.") or
     # only gives a time ("Vi kallar till nästa möte. Efter sommarlovet, antagligen.")
@@ -6455,6 +6490,8 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
         return True
     if _gives_follow_up_time(ctx, s):
         return True  # the sentence that gives the follow-up's time ("Vi tar det efter sportlovet, jag kallar")
+    if _under_follow_up_level(ctx, s.start):
+        return True  # "7. Nästa uppföljning" / "7.2 Vem kallar" / "7.2.1 [NAMN_1] skickar kallelse" (block 80)
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
     for prev in previous[::-1]:

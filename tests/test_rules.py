@@ -7058,3 +7058,20 @@ def test_a_negation_inside_an_interventions_subordinate_clause_keeps_it():
     # "ser till att [BARN] inte är ensam" is an intervention; its negation lies in the subordinate clause
     text = "Insatser:\n- Skolan ser till att [BARN] inte är ensam på rasterna.\n- Samtal med [BARN] varje vecka.\n"
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("outline", ["6. Uppföljning\n   6.1 Efter jullovet\n",
+                                     "6 Nästa uppföljning\n\ta) efter jullovet\n",
+                                     "6. Nästa uppföljning\n    6.1 När\n        6.1.1 Efter jullovet, när skolan börjat\n"])
+def test_a_follow_up_time_on_an_outline_sub_level_belongs_to_the_follow_up(outline: str):
+    # a time on a sub-level under the follow-up's title is the follow-up's time (GUIDELINES 4, block 80), vague here
+    text = ("1. Insatser\n   1.1 Samtal med kurator varje vecka – [NAMN_1]\n\n" + outline)
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_a_convener_on_an_outline_sub_level_calls_the_follow_up():
+    # "7.2 Vem kallar" / "7.2.1 [NAMN_1] ... skickar kallelse" under "7. Nästa uppföljning" (GUIDELINES 4, block 80)
+    text = ("1. Insatser\n   1.1 Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "7. Nästa uppföljning\n    7.1 När\n        7.1.1 Efter sommarlovet, när terminen har börjat\n"
+            "    7.2 Vem kallar\n        7.2.1 [NAMN_2], socialtjänsten, skickar kallelse till alla verksamheter\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
