@@ -2911,6 +2911,7 @@ def _spoken_items(text: str) -> list[tuple[int, int]]:
 OUTLINE_LEVEL_MARK = r"(?:[-–•*›»▪▫◦o]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-z][.)])\s+"
 # A form field that gives the responsible of the intervention on the line before, also on a sub-level marked as one
 # ("Insats 1: Samtal" then "Ansvarig: [NAMN_1], BUP"; "5.1.1 Observation i klassrummet" then "› Ansvarig: [NAMN_1]").
+OUTLINE_MARK_LEAD = re.compile(rf"^\s*{OUTLINE_LEVEL_MARK}")
 RESPONSIBLE_LINE = folded_re(rf"^\s*(?:{OUTLINE_LEVEL_MARK})?(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|ansv\.?|vem|utförare|utförs av|"
                              r"ägare|owner)"
                              r"\s*:\s*(.*)$", re.I)
@@ -6251,8 +6252,10 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             line = next((ln for ln in ctx.lines if ln.start <= statement.start < ln.end), statement)
             tentative = OVERALL_TENTATIVE.search(line.text) and ctx.has_agent(line)
             (out.tentative if tentative else out.undecided).append(statement)
-        elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
-            continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
+        elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", OUTLINE_MARK_LEAD.sub("", value + " ", count=1))):
+            continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]"), or an outline's
+            # sub-level with nothing on it ("6. Samordningsansvar" / "6.1"; GUIDELINES 4, block 80: "en nivå med
+            # bara en rubrik och inget under visar ingenting")
         elif _search_ci(WRITER_HOLDS, statement.text) \
                 and (writer_named(ctx) or not _party_beside_duty(ctx, statement, statement.start, statement.end)):
             # "Jag är samordningsansvarig och håller ihop kontakterna mellan ...": the writer, named when the plan

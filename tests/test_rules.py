@@ -7075,3 +7075,11 @@ def test_a_convener_on_an_outline_sub_level_calls_the_follow_up():
             "7. Nästa uppföljning\n    7.1 När\n        7.1.1 Efter sommarlovet, när terminen har börjat\n"
             "    7.2 Vem kallar\n        7.2.1 [NAMN_2], socialtjänsten, skickar kallelse till alla verksamheter\n")
     assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_an_empty_outline_level_under_the_coordination_names_nobody():
+    # "6. Samordningsansvar" / "6.1" with nothing on the level: an empty field (GUIDELINES 4, block 80: "en nivå med
+    # bara en rubrik och inget under visar ingenting")
+    text = ("5. Insatser\n   5.1 Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "6. Samordningsansvar\n   6.1 \n\n7. Uppföljning\n   7.1 2025-05-12\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
