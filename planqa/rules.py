@@ -2936,6 +2936,12 @@ OTHER_LABEL = folded_re(r"^\s*(?:nuläge|behov\w*|(?:del)?mål\w*|bakgrund|bedö
 AGENCY_HEADING_LEAD = folded_re(r"^(?:det här|detta|så här|här är vad|vad)\s+(?:gör|ska)\s+", re.I)
 AGENCY_HEADING_TAIL = folded_re(r"(?:s\s+del(?:ar)?|\s+(?:gör|ska göra|ska|ansvarar för|tar ansvar för|har ansvar för|"
                                 r"åtar sig|bidrar med|själv(?:a)?|insatser|uppdrag))$", re.I)
+# The heading of one party's own contribution in a plan compiled from them ("Bidrag från skolan", "Från BUP",
+# "Socialtjänstens bidrag ([NAMN_1])", "——— Från habiliteringen ———"; GUIDELINES 4, block 81: "varje bidrag räknas";
+# "vi" and "jag" in it are its writer): the party, with the decoration and a note in brackets on who wrote it taken off.
+CONTRIBUTION_HEADING = folded_re(r"[\W_]*(?:(?:bidrag|inlägg|underlag|rapport|svar)\s+)?från\s+(?P<party>[^()]+?)"
+                                 r"(?:\s*\([^()]*\))?[\W_]*|[\W_]*(?P<party2>[^()]+?)s\s+(?:bidrag|inlägg|underlag)"
+                                 r"(?:\s*\([^()]*\))?[\W_]*", re.I)
 # A party in such a heading: a verksamhet, a role, a guardian, the family or the child ("mina föräldrar").
 AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|"
                          r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
@@ -2959,6 +2965,9 @@ def agency_heading(text: str) -> bool:
     """A heading that names the party doing what its section lists ("Skolans del", "BVC gör", "SOCIALTJÄNSTEN",
     "Det här gör familjen", "EHT/skolsköterska"): only parties, joined, inside the frame words."""
     heading = text.strip().strip("#*").strip().rstrip(":").strip().lower()
+    contribution = CONTRIBUTION_HEADING.fullmatch(heading)
+    if contribution:  # "Bidrag från skolan ([NAMN_2], mentor)", "——— Från BUP ———": the contribution's writer
+        heading = (contribution.group("party") or contribution.group("party2")).strip()
     body = AGENCY_HEADING_TAIL.sub("", AGENCY_HEADING_LEAD.sub("", heading))
     parts = [body] if _party(body) else [p for p in AGENCY_JOIN.split(body) if p]  # "barn- och ungdomsmedicin"
     if body == heading and ("," in body or not any(map(normalise_actor, parts)) or LIFE_AREA.intersection(parts)):
@@ -3375,8 +3384,27 @@ EMPTY_LINE = re.compile(r"\n[ \t]*\n")
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
-    return _cached(ctx, "activity_lines", lambda c: [(s, who) for s, who in _outline_levels(_find_activity_lines(c))
-                                                     if not _negated_item(s.text)])
+    return _cached(ctx, "activity_lines", lambda c: [
+        (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
+        for s, who in _outline_levels(_find_activity_lines(c)) if not _negated_item(s.text)])
+
+
+CONTRIBUTION_LOOKBACK = 40  # lines read back for the title of the contribution a line stands in
+
+
+def _in_contribution(ctx: Context, pos: int) -> bool:
+    """The position lies in one party's own contribution to a compiled plan: the nearest title above it (a short
+    line, no sentence, no list item or field) is a contribution's heading naming the party ("Från korttids
+    (personalgruppen)", "Bidrag från skolan"); "vi" and "jag" there are its writer, a named party (GUIDELINES 4,
+    block 81: ""vi" och "jag" i ett bidrag är den som skrev bidraget när det framgår")."""
+    starts = _cached(ctx, "_line_starts", lambda c: [ln.start for ln in c.lines])
+    i = bisect.bisect_right(starts, pos) - 1
+    for ln in ctx.lines[max(0, i - CONTRIBUTION_LOOKBACK):i][::-1]:
+        text = ln.text.strip()
+        if not text or _list_item(text) or re.search(r"[.!?]$|:\s*\S", text) or len(text.split()) > 8:
+            continue
+        return bool(CONTRIBUTION_HEADING.fullmatch(text.lower())) and agency_heading(text)
+    return False
 
 
 # What a plan writes out as not decided or not to be done, no intervention (GUIDELINES 4, block 78: "det som

@@ -7083,3 +7083,14 @@ def test_an_empty_outline_level_under_the_coordination_names_nobody():
     text = ("5. Insatser\n   5.1 Samtal med kurator varje vecka – [NAMN_1]\n\n"
             "6. Samordningsansvar\n   6.1 \n\n7. Uppföljning\n   7.1 2025-05-12\n")
     assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+@pytest.mark.parametrize("title", ["Bidrag från skolan ([NAMN_1], mentor)", "——— Från skolan ———",
+                                   "Skolans bidrag"])
+def test_we_in_an_agencys_contribution_is_its_writer(title: str):
+    # a plan compiled from each agency's contribution: each contribution counts and "vi" in it is its writer
+    # (GUIDELINES 4, block 81)
+    text = ("Sammanställning inför SIP\n\n"
+            f"{title}\n[BARN] har svårt med proven. Vi ger [BARN] ett eget rum vid prov från v. 10.\n\n"
+            "Gemensamt beslut\nUppföljning 2025-05-10, [NAMN_2] kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
