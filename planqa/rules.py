@@ -729,7 +729,7 @@ def build_context(text: str) -> Context:
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
               and not _tentative_time(text, m) and not _measurement_time(text, m)
-              and not _other_follow_up_time(text, m) and not _retold_time(text, m)]
+              and not _other_follow_up_time(text, m) and not _retold_time(text, m) and not _negated_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -795,6 +795,16 @@ TODAY_AFTER = folded_re(r"\s*(?:\(\s*)?(?:=|,?\s*alltså|,?\s*dvs\.?|,?\s*det vi
 def _retold_time(text: str, m: dates.DateMention) -> bool:
     """The time is an earlier decision retold or today's meeting (RETOLD_BEFORE, TODAY_AFTER), no next follow-up."""
     return bool(RETOLD_BEFORE.search(text, max(0, m.start - 110), m.start) or TODAY_AFTER.match(text, m.end))
+
+
+# A time the sentence rules out ("Uppföljning blir efter höstlovet, inte v. 46", "ej den 3/12"): no time (GUIDELINES 4,
+# block 78: "det som uttryckligen inte ... ska göras räknas inte").
+NEGATED_TIME_BEFORE = re.compile(r"\b(?:inte|ej)\s+(?:(?:på|den|i|under|vecka|v\.?)\s+)?$", re.I)
+
+
+def _negated_time(text: str, m: dates.DateMention) -> bool:
+    """The time is ruled out by a negation right before it (`NEGATED_TIME_BEFORE`), not "inte förrän 3/12"."""
+    return bool(NEGATED_TIME_BEFORE.search(text, max(0, m.start - 20), m.start))
 
 
 def _unreadable(text: str, m: dates.DateMention) -> bool:
@@ -6468,6 +6478,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
              and not _unreadable(ctx.text, m) and (not _tentative_time(ctx.text, m) or _hedged_time(ctx.text, m))
              and not _other_follow_up_time(ctx.text, m) and not _retold_time(ctx.text, m)
+             and not _negated_time(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]

@@ -7094,3 +7094,10 @@ def test_we_in_an_agencys_contribution_is_its_writer(title: str):
             f"{title}\n[BARN] har svårt med proven. Vi ger [BARN] ett eget rum vid prov från v. 10.\n\n"
             "Gemensamt beslut\nUppföljning 2025-05-10, [NAMN_2] kallar.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_follow_up_time_ruled_out_is_no_time():
+    # "efter jullovet, inte v. 50": the week is ruled out, only the vague time is left (GUIDELINES 4, block 78)
+    text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Uppföljning blir efter jullovet, inte v. 50. [NAMN_1] kallar.\n")
+    assert _verdict(text, "follow_up_date") == "partial"
