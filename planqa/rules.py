@@ -6540,6 +6540,10 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
         skipped = sum(prev.end <= a < s.start for a, _ in ctx.instructions)
         if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
             return _under_short_title(ctx, i)
+        if prev.start == 0 and _document_title(ctx):
+            break  # the title of a follow-up plan ("Uppföljning SIP [BARN], 18/3" / "Sammankallande: ..."): this
+            # meeting's header, not the next follow-up (as in follow_up_date; GUIDELINES 4.1: "Sammankallande: …"
+            # only implies the coordinator, follow_up_responsible partial)
         if _mentions_follow_up(prev.text) or _gives_follow_up_time(ctx, prev):
             return True  # also after the line with its time ("Datum: tisdag 3/3 kl 13.15" / "[NAMN_1] kallar")
     return _under_short_title(ctx, i)
@@ -6555,8 +6559,9 @@ def _under_short_title(ctx: Context, i: int) -> bool:
     slide's title over its bullets ("Slide 14: Nästa gång\n- Efter påsk\n- [NAMN_2] kallar alla")."""
     after = ctx.segs[i]
     for prev in ctx.segs[max(0, i - 3):i][::-1]:
-        if ctx.text.count("\n", prev.end, after.start) != 1 or len(prev.text) > 40:
-            return False
+        if ctx.text.count("\n", prev.end, after.start) != 1 or len(prev.text) > 40 \
+                or prev.start == 0 and _document_title(ctx):
+            return False  # also the title of a follow-up plan: this meeting's header (see `_in_follow_up`)
         if _mentions_follow_up(prev.text):
             return True
         after = prev

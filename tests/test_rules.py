@@ -7101,3 +7101,11 @@ def test_a_follow_up_time_ruled_out_is_no_time():
     text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
             "Uppföljning blir efter jullovet, inte v. 50. [NAMN_1] kallar.\n")
     assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_the_conveners_field_under_a_follow_up_plans_title_is_this_meetings_header():
+    # "Uppföljning SIP ..." as the document's title, "Sammankallande: ..." under it: this meeting's header, an implied
+    # coordinator; nobody is said to call the next follow-up (GUIDELINES 4.1: partial)
+    text = ("Uppföljning SIP [BARN], 12/3 2025\nSammankallande: [NAMN_1], kurator elevhälsan\n\n"
+            "Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\nNästa uppföljning: i maj\n")
+    assert _verdict(text, "follow_up_responsible") == "partial"
