@@ -6461,14 +6461,15 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.") or in a time field
-    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår"), not under the document's title
-    # ("UPPFÖLJNING SIP")
+    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår"), not under or in the document's title
+    # ("UPPFÖLJNING SIP"; "Uppföljning av SIP (april 2025)" dates the plan followed up, GUIDELINES 4: "Uppföljning av
+    # SIP från 2024-11-05" utan nytt datum är not_met)
     title = _document_title(ctx)
     mentions = [s for i, s in enumerate(ctx.segs) if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
                 or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
                                          and s.section != title or _follow_up_time_field(ctx, i))
                 or _under_follow_up_level(ctx, s.start))
-                and not _is_instruction(ctx, s)]
+                and not _is_instruction(ctx, s) and not (s.start == 0 and title)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.") or
     # only gives a time ("Vi kallar till nästa möte. Efter sommarlovet, antagligen.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions

@@ -7109,3 +7109,11 @@ def test_the_conveners_field_under_a_follow_up_plans_title_is_this_meetings_head
     text = ("Uppföljning SIP [BARN], 12/3 2025\nSammankallande: [NAMN_1], kurator elevhälsan\n\n"
             "Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\nNästa uppföljning: i maj\n")
     assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_a_time_in_a_follow_up_plans_title_dates_the_plan_followed_up():
+    # "Uppföljning av SIP (mars 2025)": the plan followed up, no time for the next follow-up (GUIDELINES 4:
+    # "Uppföljning av SIP från 2024-11-05" utan nytt datum är not_met)
+    text = ("Uppföljning av SIP (mars 2025) – [BARN]\n\nInsatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Vi kallar till nytt möte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
