@@ -6535,6 +6535,8 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
         return True  # the sentence that gives the follow-up's time ("Vi tar det efter sportlovet, jag kallar")
     if _under_follow_up_level(ctx, s.start):
         return True  # "7. Nästa uppföljning" / "7.2 Vem kallar" / "7.2.1 [NAMN_1] skickar kallelse" (block 80)
+    if _convener_field_under_follow_up(ctx, i):
+        return True
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
     for prev in previous[::-1]:
@@ -6548,6 +6550,25 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
         if _mentions_follow_up(prev.text) or _gives_follow_up_time(ctx, prev):
             return True  # also after the line with its time ("Datum: tisdag 3/3 kl 13.15" / "[NAMN_1] kallar")
     return _under_short_title(ctx, i)
+
+
+CONVENER_FIELD_LOOKBACK = 8  # segments read back for the heading above a convener's field
+
+
+def _convener_field_under_follow_up(ctx: Context, i: int) -> bool:
+    """Segment i is a field labelled with who calls ("Kallar: [NAMN_1] skickar kallelse", "Sammankallande: ...")
+    among the fields under a heading that says follow-up ("Samordning och uppföljning" / "Uppföljning: ..." / "" /
+    "Kallar: ..."), no other heading between: the field answers for the follow-up, also across an empty line."""
+    s = ctx.segs[i]
+    label, colon, _ = s.text.partition(":")
+    if not colon or len(label) > 40 or not FU_CONVENER.search(label):
+        return False
+    for prev in ctx.segs[max(0, i - CONVENER_FIELD_LOOKBACK):i][::-1]:
+        if prev.is_heading:
+            # a section's title, not an empty field ("Uppföljning av:") nor the document's title ("UPPFÖLJNING SIP")
+            return _mentions_follow_up(prev.text) and ":" not in prev.text \
+                and not (prev.start == 0 and _document_title(ctx))
+    return False
 
 
 def _gives_follow_up_time(ctx: Context, s: Segment) -> bool:

@@ -7117,3 +7117,12 @@ def test_a_time_in_a_follow_up_plans_title_dates_the_plan_followed_up():
     text = ("Uppföljning av SIP (mars 2025) – [BARN]\n\nInsatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
             "Vi kallar till nytt möte.\n")
     assert _verdict(text, "follow_up_date") == "not_met"
+
+
+def test_a_callers_field_under_the_follow_up_heading_calls_the_follow_up_across_an_empty_line():
+    # "Kallar: ..." among the fields under "Samordning och uppföljning", an empty line between the fields as a pasted
+    # web form leaves it (GUIDELINES 4, block 79: a field with its value), names who calls the follow-up
+    text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Samordning och uppföljning\nUppföljning: efter påsklovet.\n\n"
+            "Kallar: [NAMN_2] på socialtjänsten skickar kallelse och bokar tolk.\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
