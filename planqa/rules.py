@@ -3396,7 +3396,37 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", lambda c: [
         (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
-        for s, who in _outline_levels(_find_activity_lines(c)) if not _negated_item(s.text)])
+        for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
+        if not _negated_item(s.text)])
+
+
+def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
+    """The intervention lines with those under the goals of a deep outline (`_actions_under_goals`), in text order."""
+    extra = [(g, who) for g, who in _actions_under_goals(ctx) if not any(s.start == g.start for s, _ in lines)]
+    return sorted(lines + extra, key=lambda item: item[0].start) if extra else lines
+
+
+def _line_indent(ctx: Context, pos: int) -> int:
+    """The indentation of the line that holds pos (`_outline_level`)."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    return _outline_level(ctx.text[start:pos + 1])[0]
+
+
+def _actions_under_goals(ctx: Context) -> list[tuple[Segment, str]]:
+    """The lines set out as "what – who" on a sub-level right under a goal in a deep outline ("3.1 [BARN] följer
+    bildschemat ... till jullovet" / "› Bildschema vid hallen – skolan, [NAMN_2]"): the goal's interventions with
+    their responsible (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop"), also where
+    the goal list took them in."""
+    out: list[tuple[Segment, str]] = []
+    for above, g in zip(ctx.goals, ctx.goals[1:]):
+        parts = DASH_GAP.split(g.text)
+        if len(parts) != 2 or not OUTLINE_MARK_LEAD.match(g.text) or ctx.text.count("\n", above.end, g.start) != 1 \
+                or _line_indent(ctx, g.start) <= _line_indent(ctx, above.start):
+            continue
+        who = Segment(g.end - len(parts[1]), g.end, parts[1], g.section)
+        if ctx.has_agent(who):
+            out.append((g, "agent"))
+    return out
 
 
 CONTRIBUTION_LOOKBACK = 40  # lines read back for the title of the contribution a line stands in

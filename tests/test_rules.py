@@ -7126,3 +7126,13 @@ def test_a_callers_field_under_the_follow_up_heading_calls_the_follow_up_across_
             "Samordning och uppföljning\nUppföljning: efter påsklovet.\n\n"
             "Kallar: [NAMN_2] på socialtjänsten skickar kallelse och bokar tolk.\n")
     assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_what_and_who_on_a_sub_level_under_a_goal_is_the_goals_intervention():
+    # "› Bildschema vid hallen – skolan, [NAMN_2]" one level under a goal: the goal's intervention and its responsible
+    # (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop")
+    text = ("3. Mål\n   3.1 [BARN] följer bildschemat till klassrummet själv 4 av 5 dagar till jullovet\n"
+            "       › Bildschema vid hallen och klassrummet – skolan, [NAMN_2]\n"
+            "   3.2 [BARN] använder en kommunikationsapp hemma och i skolan senast v. 48\n"
+            "       › Utprovning av app, tre besök – [NAMN_3], logoped\n\n4. Uppföljning\n   4.1 2025-12-10\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
