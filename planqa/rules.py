@@ -3472,8 +3472,8 @@ def _negated_item(text: str) -> bool:
                and NO_INTERVENTION.match(p) and re.search(r"\w", p) for p in parts)
 
 
-# A deep outline's level number at a line's start ("5.", "5.1", "5.1.2 ").
-OUTLINE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s")
+# A deep outline's level number at a line's start ("5.", "5.1", "5.1.2 "), not a clock time ("14.55 Slut.").
+OUTLINE_NUMBER = re.compile(r"^\s*(?!\d{1,2}\.\d\d\s)(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 
 
 def _outline_levels(lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
@@ -3896,7 +3896,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             and _continues_numbered_list(ctx, s, number)
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item \
             else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) or _follow_up_title(s)
-        if pseudo is not None:
+        # a party heading a level of the interventions' outline ("2. IFO" over "2.1 Familjebehandling ..."): an item
+        # of their list, which goes on under it, and responsible for the items under it (`_outline_levels`;
+        # GUIDELINES 4, block 80)
+        if pseudo is not None and not (number and INTERVENTION_SECTION.search(heading or s.section)
+                                       and SUB_LEVEL_NUMBER.match(_next_line(ctx, s.end)) and agency_heading(pseudo)):
             heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
             continue
@@ -4175,8 +4179,13 @@ def _unowned_bullets(ctx: Context, prose: list[tuple[Segment, str]],
 
 
 def _listed(text: str) -> bool:
-    """A list item, table row or timeline entry ("Mars: ...", "V. 5 – ...")."""
-    return bool(LIST_ITEM.match(text) or _is_table_row(text) or _time_label_end(text, 0))
+    """A list item, table row or timeline entry ("Mars: ...", "V. 5 – ..."), also a deep outline's sub-level item
+    ("1.1 Behandlingssamtal en gång i veckan", GUIDELINES 4, block 80)."""
+    return bool(LIST_ITEM.match(text) or _is_table_row(text) or _time_label_end(text, 0) or SUB_LEVEL_NUMBER.match(text))
+
+
+# A deep outline's numbered sub-level at a line's start ("1.1 ", "2.3.1 "), not a clock time ("09.50 ").
+SUB_LEVEL_NUMBER = re.compile(r"^\s*(?!\d{1,2}\.\d\d\s)\d{1,2}(?:\.\d{1,2})+\.?\s")
 
 
 def activity_segments(ctx: Context) -> list[Segment]:

@@ -7136,3 +7136,14 @@ def test_what_and_who_on_a_sub_level_under_a_goal_is_the_goals_intervention():
             "   3.2 [BARN] använder en kommunikationsapp hemma och i skolan senast v. 48\n"
             "       › Utprovning av app, tre besök – [NAMN_3], logoped\n\n4. Uppföljning\n   4.1 2025-12-10\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("extra, verdict", [("", "met"), ("   3. Skjuts till fritids på lovdagar\n", "partial")])
+def test_a_party_heading_an_outline_level_is_responsible_for_the_items_under_it(extra: str, verdict: str):
+    # "1. BUP" over "1.1 ..." in the interventions' outline: BUP does the items under it; an item on the top level
+    # with no party stays without one (GUIDELINES 4, block 80: "en verksamhet som är rubrik för en nivå ("2. Skolan")
+    # är ansvarig för insatserna under den")
+    text = ("C. Insatser\n   1. BUP\n      1.1 Behandlingssamtal en gång i veckan\n      1.2 Läkarbesök i maj\n"
+            "   2. Skolan\n      2.1 Frukost i skolan de dagar [BARN] inte har ätit\n"
+            "      2.2 Mentorn ringer mamma på fredagar\n" + extra + "\nD. Nästa uppföljning\n   2025-06-10\n")
+    assert _verdict(text, "responsibility_per_action") == verdict
