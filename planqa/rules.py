@@ -6490,8 +6490,27 @@ def _under_follow_up_level(ctx: Context, pos: int) -> bool:
     return False
 
 
+# A follow-up line that leaves its time open between the times it names ("Uppföljning: skolan skrev 3/12, logopeden
+# föreslår efter jul. Vi hann inte bestämma vilket."): two times without a decision are an unclear time (GUIDELINES 4,
+# block 81: "två olika uppföljningsdatum utan beslut är `follow_up_date` partial").
+TIME_LEFT_OPEN = folded_re(r"\b(?:hann|kunde)\s+(?:vi\s+|de\s+|man\s+)?(?:inte|ej)\s+(?:\w+\s+)?(?:bestämma|besluta|enas)|"
+                           r"(?:inte|ej)\s+(?:\w+\s+)?(?:bestämt|beslutat|bestämts|beslutats)\s+(?:vilket|vilken|vilket datum|"
+                           r"vilken tid|när)\b", re.I)
+
+
+def _time_left_open(ctx: Context, m: dates.DateMention) -> bool:
+    """The line of a follow-up time says its time was left open (`TIME_LEFT_OPEN`)."""
+    start = ctx.text.rfind("\n", 0, m.start) + 1
+    end = ctx.text.find("\n", m.end)
+    return bool(TIME_LEFT_OPEN.search(ctx.text, start, end if end >= 0 else len(ctx.text)))
+
+
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
+    if ctx.follow_up_concrete and all(_time_left_open(ctx, m) for m in ctx.follow_up_concrete):
+        ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_concrete]
+        return _result("follow_up_date", "partial", 0.55, ev, "Uppföljningens tid är inte bestämd mellan de tider "
+                                                              "som nämns.")
     if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_concrete]
         when = ctx.follow_up_iso or [m.text for m in ctx.follow_up_concrete]

@@ -7147,3 +7147,11 @@ def test_a_party_heading_an_outline_level_is_responsible_for_the_items_under_it(
             "   2. Skolan\n      2.1 Frukost i skolan de dagar [BARN] inte har ätit\n"
             "      2.2 Mentorn ringer mamma på fredagar\n" + extra + "\nD. Nästa uppföljning\n   2025-06-10\n")
     assert _verdict(text, "responsibility_per_action") == verdict
+
+
+def test_two_follow_up_times_left_undecided_are_an_unclear_time():
+    # two contributions give two times and the frame leaves it open: partial (GUIDELINES 4, block 81: "två olika
+    # uppföljningsdatum utan beslut är follow_up_date partial")
+    text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Uppföljning: skolan skrev 10/12, BUP föreslår 17/12. Vi hann inte bestämma vilket.\n")
+    assert _verdict(text, "follow_up_date") == "partial"
