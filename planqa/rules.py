@@ -741,7 +741,7 @@ def build_context(text: str) -> Context:
     chosen = _moved_follow_ups(text, mentions, _field_times(lines, chosen))
     chosen = [m for m in chosen if not _passed_month(m, plan_date) and not _unreadable(text, m)
               and not _tentative_time(text, m) and not _measurement_time(text, m)
-              and not _other_follow_up_time(text, m) and not _retold_time(text, m)]
+              and not _other_follow_up_time(text, m) and not _retold_time(text, m) and not _negated_time(text, m)]
     concrete = [m for m in chosen if m.kind != "vague"]
     return Context(
         text=text, plan_date=plan_date, segs=segs, lines=lines,
@@ -807,6 +807,16 @@ TODAY_AFTER = folded_re(r"\s*(?:\(\s*)?(?:=|,?\s*alltså|,?\s*dvs\.?|,?\s*det vi
 def _retold_time(text: str, m: dates.DateMention) -> bool:
     """The time is an earlier decision retold or today's meeting (RETOLD_BEFORE, TODAY_AFTER), no next follow-up."""
     return bool(RETOLD_BEFORE.search(text, max(0, m.start - 110), m.start) or TODAY_AFTER.match(text, m.end))
+
+
+# A time the sentence rules out ("Uppföljning blir efter höstlovet, inte v. 46", "ej den 3/12"): no time (GUIDELINES 4,
+# block 78: "det som uttryckligen inte ... ska göras räknas inte").
+NEGATED_TIME_BEFORE = re.compile(r"\b(?:inte|ej)\s+(?:(?:på|den|i|under|vecka|v\.?)\s+)?$", re.I)
+
+
+def _negated_time(text: str, m: dates.DateMention) -> bool:
+    """The time is ruled out by a negation right before it (`NEGATED_TIME_BEFORE`), not "inte förrän 3/12"."""
+    return bool(NEGATED_TIME_BEFORE.search(text, max(0, m.start - 20), m.start))
 
 
 def _unreadable(text: str, m: dates.DateMention) -> bool:
@@ -2874,9 +2884,14 @@ def _spoken_items(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in items if text[a:b].strip()]
 
 
-# A form field that gives the responsible of the intervention on the line before ("Insats 1: Samtal" then
-# "Ansvarig: [NAMN_1], BUP").
-RESPONSIBLE_LINE = folded_re(r"^\s*(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|ansv\.?|vem|utförare|utförs av|"
+# A deep outline's marker before a sub-level line ("› ", "o ", "▪ ", "- ", "1.1.2 ", "a) "): a responsible party on
+# the sub-level under an intervention belongs to it (GUIDELINES 4, block 80: "en ansvarig eller ett datum på en
+# undernivå gäller den insats eller det mål den står under").
+OUTLINE_LEVEL_MARK = r"(?:[-–•*›»▪▫◦o]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-z][.)])\s+"
+# A form field that gives the responsible of the intervention on the line before, also on a sub-level marked as one
+# ("Insats 1: Samtal" then "Ansvarig: [NAMN_1], BUP"; "5.1.1 Observation i klassrummet" then "› Ansvarig: [NAMN_1]").
+OUTLINE_MARK_LEAD = re.compile(rf"^\s*{OUTLINE_LEVEL_MARK}")
+RESPONSIBLE_LINE = folded_re(rf"^\s*(?:{OUTLINE_LEVEL_MARK})?(?:ansvarig\w*(?: (?:verksamhet|person|huvudman|enhet))?|ansvar|ansv\.?|vem|utförare|utförs av|"
                              r"ägare|owner)"
                              r"\s*:\s*(.*)$", re.I)
 # An intervention of a form printed from a SIP system, a heading of its own followed by its fields ("Insats 1" /
@@ -2900,6 +2915,12 @@ OTHER_LABEL = folded_re(r"^\s*(?:nuläge|behov\w*|(?:del)?mål\w*|bakgrund|bedö
 AGENCY_HEADING_LEAD = folded_re(r"^(?:det här|detta|så här|här är vad|vad)\s+(?:gör|ska)\s+", re.I)
 AGENCY_HEADING_TAIL = folded_re(r"(?:s\s+del(?:ar)?|\s+(?:gör|ska göra|ska|ansvarar för|tar ansvar för|har ansvar för|"
                                 r"åtar sig|bidrar med|själv(?:a)?|insatser|uppdrag))$", re.I)
+# The heading of one party's own contribution in a plan compiled from them ("Bidrag från skolan", "Från BUP",
+# "Socialtjänstens bidrag ([NAMN_1])", "——— Från habiliteringen ———"; GUIDELINES 4, block 81: "varje bidrag räknas";
+# "vi" and "jag" in it are its writer): the party, with the decoration and a note in brackets on who wrote it taken off.
+CONTRIBUTION_HEADING = folded_re(r"[\W_]*(?:(?:bidrag|inlägg|underlag|rapport|svar)\s+)?från\s+(?P<party>[^()]+?)"
+                                 r"(?:\s*\([^()]*\))?[\W_]*|[\W_]*(?P<party2>[^()]+?)s\s+(?:bidrag|inlägg|underlag)"
+                                 r"(?:\s*\([^()]*\))?[\W_]*", re.I)
 # A party in such a heading: a verksamhet, a role, a guardian, the family or the child ("mina föräldrar").
 AGENCY_PARTY = folded_re(r"(?:(?:min|mina|våra|vår|\[barn\]s)\s+)?(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|"
                          r"mamma|pappa|familjen|\[barn\]|\[[a-zåäö]+\d*\])", re.I)
@@ -2923,6 +2944,9 @@ def agency_heading(text: str) -> bool:
     """A heading that names the party doing what its section lists ("Skolans del", "BVC gör", "SOCIALTJÄNSTEN",
     "Det här gör familjen", "EHT/skolsköterska"): only parties, joined, inside the frame words."""
     heading = text.strip().strip("#*").strip().rstrip(":").strip().lower()
+    contribution = CONTRIBUTION_HEADING.fullmatch(heading)
+    if contribution:  # "Bidrag från skolan ([NAMN_2], mentor)", "——— Från BUP ———": the contribution's writer
+        heading = (contribution.group("party") or contribution.group("party2")).strip()
     body = AGENCY_HEADING_TAIL.sub("", AGENCY_HEADING_LEAD.sub("", heading))
     parts = [body] if _party(body) else [p for p in AGENCY_JOIN.split(body) if p]  # "barn- och ungdomsmedicin"
     if body == heading and ("," in body or not any(map(normalise_actor, parts)) or LIFE_AREA.intersection(parts)):
@@ -3339,7 +3363,110 @@ EMPTY_LINE = re.compile(r"\n[ \t]*\n")
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
-    return _cached(ctx, "activity_lines", _find_activity_lines)
+    return _cached(ctx, "activity_lines", lambda c: [
+        (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
+        for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
+        if not _negated_item(s.text)])
+
+
+def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
+    """The intervention lines with those under the goals of a deep outline (`_actions_under_goals`), in text order."""
+    extra = [(g, who) for g, who in _actions_under_goals(ctx) if not any(s.start == g.start for s, _ in lines)]
+    return sorted(lines + extra, key=lambda item: item[0].start) if extra else lines
+
+
+def _line_indent(ctx: Context, pos: int) -> int:
+    """The indentation of the line that holds pos (`_outline_level`)."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    return _outline_level(ctx.text[start:pos + 1])[0]
+
+
+def _actions_under_goals(ctx: Context) -> list[tuple[Segment, str]]:
+    """The lines set out as "what – who" on a sub-level right under a goal in a deep outline ("3.1 [BARN] följer
+    bildschemat ... till jullovet" / "› Bildschema vid hallen – skolan, [NAMN_2]"): the goal's interventions with
+    their responsible (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop"), also where
+    the goal list took them in."""
+    out: list[tuple[Segment, str]] = []
+    for above, g in zip(ctx.goals, ctx.goals[1:]):
+        parts = DASH_GAP.split(g.text)
+        if len(parts) != 2 or not OUTLINE_MARK_LEAD.match(g.text) or ctx.text.count("\n", above.end, g.start) != 1 \
+                or _line_indent(ctx, g.start) <= _line_indent(ctx, above.start):
+            continue
+        who = Segment(g.end - len(parts[1]), g.end, parts[1], g.section)
+        if ctx.has_agent(who):
+            out.append((g, "agent"))
+    return out
+
+
+CONTRIBUTION_LOOKBACK = 40  # lines read back for the title of the contribution a line stands in
+
+
+def _in_contribution(ctx: Context, pos: int) -> bool:
+    """The position lies in one party's own contribution to a compiled plan: the nearest title above it (a short
+    line, no sentence, no list item or field) is a contribution's heading naming the party ("Från korttids
+    (personalgruppen)", "Bidrag från skolan"); "vi" and "jag" there are its writer, a named party (GUIDELINES 4,
+    block 81: ""vi" och "jag" i ett bidrag är den som skrev bidraget när det framgår")."""
+    starts = _cached(ctx, "_line_starts", lambda c: [ln.start for ln in c.lines])
+    i = bisect.bisect_right(starts, pos) - 1
+    for ln in ctx.lines[max(0, i - CONTRIBUTION_LOOKBACK):i][::-1]:
+        text = ln.text.strip()
+        if not text or _list_item(text) or re.search(r"[.!?]$|:\s*\S", text) or len(text.split()) > 8:
+            continue
+        return bool(CONTRIBUTION_HEADING.fullmatch(text.lower())) and agency_heading(text)
+    return False
+
+
+# What a plan writes out as not decided or not to be done, no intervention (GUIDELINES 4, block 78: "det som
+# uttryckligen inte gjordes, inte bestämdes eller inte ska göras räknas inte"; "en nekad insats ("skolan kommer inte
+# att ordna skolskjuts") är ingen insats"): the item left undecided ("är inte avgjort", "inget beslut", "inga
+# beslutade") or its main clause negated right after its finite verb, before any subordinate clause ("Skolan kommer
+# inte att ...", "BUP deltog inte"; not "Skolan ser till att [BARN] inte är ensam").
+UNDECIDED_ITEM = folded_re(r"\b(?:(?:är|blev|var)\s+(?:ännu\s+)?(?:inte|ej)\s+(?:\w+\s+)?(?:avgjort|bestämt|beslutat)|"
+                           r"inget\s+beslut|inga\s+(?:\w+\s+)?beslutade?)\b", re.I)
+NEGATED_MAIN_CLAUSE = folded_re(r"^(?:(?!\b(?:att|som|om|när|så|innan|tills|eftersom|ifall|medan|där|förrän)\b)[^.;,:|])*?"
+                                r"\b(?:kommer|ska|skall|kan|kunde|får|fick|gör|gjorde|deltog|deltar|erbjuder|ordnar|"
+                                r"tar|går)\s+(?:\w+\s+)?(?:inte|ej|aldrig)\b", re.I)
+
+
+def _negated_item(text: str) -> bool:
+    """An intervention line, or one of its table cells, that states no intervention: undecided or negated
+    (`UNDECIDED_ITEM`, `NEGATED_MAIN_CLAUSE`), or a cell saying it is not relevant ("inte aktuellt"); an undecided
+    responsibility ("Ansvarig: ej klart", `RESPONSIBLE_UNDECIDED`) leaves the intervention without a responsible."""
+    if "inte" not in text and "ej" not in text and "inge" not in text and "inga" not in text:
+        return False
+    if _search_ci(RESPONSIBLE_UNDECIDED, text):
+        return False
+    parts = _cells(text) if _is_table_row(text) else [text]
+    return any(UNDECIDED_ITEM.search(p) or NEGATED_MAIN_CLAUSE.search(p) or _is_table_row(text)
+               and NO_INTERVENTION.match(p) and re.search(r"\w", p) for p in parts)
+
+
+# A deep outline's level number at a line's start ("5.", "5.1", "5.1.2 "), not a clock time ("14.55 Slut.").
+OUTLINE_NUMBER = re.compile(r"^\s*(?!\d{1,2}\.\d\d\s)(\d{1,2}(?:\.\d{1,2})*)\.?\s")
+
+
+def _outline_levels(lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
+    """The interventions of a deep outline read by its levels (GUIDELINES 4, block 80: "ett mål på en nivå och
+    insatserna under det hör ihop", "en verksamhet som är rubrik för en nivå ("2. Skolan") är ansvarig för
+    insatserna under den"): a numbered level with intervention lines numbered under it ("5.3 Beslutet ska vara
+    förlängt" / "5.3.1 Ny utredning") is what they serve, no intervention of its own, and a level that only names
+    a party makes it the responsible of the lines under it."""
+    numbers = [OUTLINE_NUMBER.match(s.text) for s, _ in lines]
+    keys = [m.group(1) + "." if m else None for m in numbers]
+    if sum(1 for k in keys if k and k.count(".") >= 2) < 2:
+        return lines  # no outline with sub-levels
+    out: list[tuple[Segment, str]] = []
+    parties: list[str] = []  # the level numbers of the parties that head levels above
+    for i, (s, who) in enumerate(lines):
+        key = keys[i]
+        if key and any(k and k != key and k.startswith(key) for k in keys[i + 1:]):
+            if agency_heading(s.text[numbers[i].end():]):
+                parties.append(key)
+            continue
+        if key and who != "agent" and any(key.startswith(p) for p in parties):
+            who = "agent"
+        out.append((s, who))
+    return out
 
 
 # A form's answer label ("S: ...", "Svar: ...") and the "att" that opens a goal under it ("S: Att [BARN] ska ...").
@@ -3752,7 +3879,11 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             and _continues_numbered_list(ctx, s, number)
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item or after_row and _row_not_title(ctx, s) \
             else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) or _follow_up_title(s)
-        if pseudo is not None:
+        # a party heading a level of the interventions' outline ("2. IFO" over "2.1 Familjebehandling ..."): an item
+        # of their list, which goes on under it, and responsible for the items under it (`_outline_levels`;
+        # GUIDELINES 4, block 80)
+        if pseudo is not None and not (number and INTERVENTION_SECTION.search(heading or s.section)
+                                       and SUB_LEVEL_NUMBER.match(_next_line(ctx, s.end)) and agency_heading(pseudo)):
             heading, item_num, agency = pseudo, None, False
             heading_num = int(number.group(1)) if number else None
             continue
@@ -4063,8 +4194,13 @@ def _line_above(ctx: Context, start: int) -> str:
 
 
 def _listed(text: str) -> bool:
-    """A list item, table row or timeline entry ("Mars: ...", "V. 5 – ...")."""
-    return bool(LIST_ITEM.match(text) or _is_table_row(text) or _time_label_end(text, 0))
+    """A list item, table row or timeline entry ("Mars: ...", "V. 5 – ..."), also a deep outline's sub-level item
+    ("1.1 Behandlingssamtal en gång i veckan", GUIDELINES 4, block 80)."""
+    return bool(LIST_ITEM.match(text) or _is_table_row(text) or _time_label_end(text, 0) or SUB_LEVEL_NUMBER.match(text))
+
+
+# A deep outline's numbered sub-level at a line's start ("1.1 ", "2.3.1 "), not a clock time ("09.50 ").
+SUB_LEVEL_NUMBER = re.compile(r"^\s*(?!\d{1,2}\.\d\d\s)\d{1,2}(?:\.\d{1,2})+\.?\s")
 
 
 def activity_segments(ctx: Context) -> list[Segment]:
@@ -6250,8 +6386,10 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             line = next((ln for ln in ctx.lines if ln.start <= statement.start < ln.end), statement)
             tentative = OVERALL_TENTATIVE.search(line.text) and ctx.has_agent(line)
             (out.tentative if tentative else out.undecided).append(statement)
-        elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", value)):
-            continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]")
+        elif EMPTY_CELL.match(UNCHECKED_BOX.sub("", OUTLINE_MARK_LEAD.sub("", value + " ", count=1))):
+            continue  # also a form's unchecked options ("|_| kommun |_| region [ej ifyllt]"), or an outline's
+            # sub-level with nothing on it ("6. Samordningsansvar" / "6.1"; GUIDELINES 4, block 80: "en nivå med
+            # bara en rubrik och inget under visar ingenting")
         elif _search_ci(WRITER_HOLDS, statement.text) \
                 and (writer_named(ctx) or not _party_beside_duty(ctx, statement, statement.start, statement.end)):
             # "Jag är samordningsansvarig och håller ihop kontakterna mellan ...": the writer, named when the plan
@@ -6375,8 +6513,61 @@ def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bo
         and (by_label or _in_cue_clause(ctx.text, s, m))
 
 
+OUTLINE_LOOKBACK = 6  # lines read back for a line's outline levels above it
+
+
+def _outline_level(line: str) -> tuple[int, int]:
+    """A line's level in a deep outline: its indentation (a tab as four spaces) and the depth of its dotted number
+    ("7." 1, "7.1" 2, "7.1.1" 3; 0 without one)."""
+    indent = len(line) - len(line.lstrip(" \t")) + 3 * line[:len(line) - len(line.lstrip(" \t"))].count("\t")
+    number = OUTLINE_NUMBER.match(line)
+    return indent, number.group(1).count(".") + 1 if number else 0
+
+
+def _under_follow_up_level(ctx: Context, pos: int) -> bool:
+    """The line at pos stands on a sub-level of a follow-up title in a deep outline ("7. Nästa uppföljning" /
+    "7.1 När" / "7.1.1 Efter sommarlovet"; "8 Uppföljning" / "<tab>a) i höst"): a date or a convener on a sub-level
+    belongs to the item above it (GUIDELINES 4, block 80). Reads back over the levels above it, no empty line
+    between, to a follow-up title of a few words."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    level = _outline_level(ctx.text[start:ctx.text.find("\n", start) % (len(ctx.text) + 1)])
+    for _ in range(OUTLINE_LOOKBACK):
+        if start == 0:
+            return False
+        above_start = ctx.text.rfind("\n", 0, start - 1) + 1
+        above = ctx.text[above_start:start - 1]
+        if not above.strip():
+            return False
+        above_level = _outline_level(above)
+        if above_level[0] < level[0] or above_level[0] == level[0] and 0 < above_level[1] < level[1]:
+            if len(above.split()) <= 5 and FOLLOW_UP_LINE.match(OUTLINE_NUMBER.sub("", LINE_NUMBER.sub("", above, 1), 1)):
+                return True
+            level = above_level
+        start = above_start
+    return False
+
+
+# A follow-up line that leaves its time open between the times it names ("Uppföljning: skolan skrev 3/12, logopeden
+# föreslår efter jul. Vi hann inte bestämma vilket."): two times without a decision are an unclear time (GUIDELINES 4,
+# block 81: "två olika uppföljningsdatum utan beslut är `follow_up_date` partial").
+TIME_LEFT_OPEN = folded_re(r"\b(?:hann|kunde)\s+(?:vi\s+|de\s+|man\s+)?(?:inte|ej)\s+(?:\w+\s+)?(?:bestämma|besluta|enas)|"
+                           r"(?:inte|ej)\s+(?:\w+\s+)?(?:bestämt|beslutat|bestämts|beslutats)\s+(?:vilket|vilken|vilket datum|"
+                           r"vilken tid|när)\b", re.I)
+
+
+def _time_left_open(ctx: Context, m: dates.DateMention) -> bool:
+    """The line of a follow-up time says its time was left open (`TIME_LEFT_OPEN`)."""
+    start = ctx.text.rfind("\n", 0, m.start) + 1
+    end = ctx.text.find("\n", m.end)
+    return bool(TIME_LEFT_OPEN.search(ctx.text, start, end if end >= 0 else len(ctx.text)))
+
+
 def follow_up_date(ctx: Context) -> CriterionResult:
     ctx.signals.update(follow_up_concrete=len(ctx.follow_up_concrete), follow_up_vague=len(ctx.follow_up_vague))
+    if ctx.follow_up_concrete and all(_time_left_open(ctx, m) for m in ctx.follow_up_concrete):
+        ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_concrete]
+        return _result("follow_up_date", "partial", 0.55, ev, "Uppföljningens tid är inte bestämd mellan de tider "
+                                                              "som nämns.")
     if ctx.follow_up_concrete:  # also a day and month whose year the plan leaves open ("tisdag 9/4 kl 10")
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_concrete]
         when = ctx.follow_up_iso or [m.text for m in ctx.follow_up_concrete]
@@ -6385,13 +6576,15 @@ def follow_up_date(ctx: Context) -> CriterionResult:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in ctx.follow_up_vague]
         return _result("follow_up_date", "partial", 0.65, ev, "Tiden för uppföljning är vag, inget datum.")
     # also under a follow-up label ("Uppföljning:" / "Vi tittar på planen igen efter jullovet.") or in a time field
-    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår"), not under the document's title
-    # ("UPPFÖLJNING SIP")
+    # under a follow-up title line ("10. Ny uppföljning" / "Tidpunkt: i vår"), not under or in the document's title
+    # ("UPPFÖLJNING SIP"; "Uppföljning av SIP (april 2025)" dates the plan followed up, GUIDELINES 4: "Uppföljning av
+    # SIP från 2024-11-05" utan nytt datum är not_met)
     title = _document_title(ctx)
     mentions = [s for i, s in enumerate(ctx.segs) if (FOLLOW_UP.search(CHILD_CONTACT.sub("", s.text))
                 or not s.is_heading and (len(s.section.split()) <= 3 and FOLLOW_UP_LINE.match(s.section)
-                                         and s.section != title or _follow_up_time_field(ctx, i)))
-                and not _is_instruction(ctx, s)]
+                                         and s.section != title or _follow_up_time_field(ctx, i))
+                or _under_follow_up_level(ctx, s.start))
+                and not _is_instruction(ctx, s) and not (s.start == 0 and title)]
     # and the sentence right after a mention on its line that points back at the meeting ("Det blir i april.") or
     # only gives a time ("Vi kallar till nästa möte. Efter sommarlovet, antagligen.")
     sequels = [nxt for s, nxt in zip(ctx.segs, ctx.segs[1:]) if s in mentions
@@ -6401,6 +6594,7 @@ def follow_up_date(ctx: Context) -> CriterionResult:
     vague = [m for m in ctx.date_mentions if m.kind == "vague" and not _passed_month(m, ctx.plan_date)
              and not _unreadable(ctx.text, m) and (not _tentative_time(ctx.text, m) or _hedged_time(ctx.text, m))
              and not _other_follow_up_time(ctx.text, m) and not _retold_time(ctx.text, m)
+             and not _negated_time(ctx.text, m)
              and any(_follow_up_time(ctx, s, m, s.start not in cued) for s in mentions + sequels)]
     if vague:
         ev = [Evidence(start=m.start, end=m.end, text=m.text, label="FOLLOW_UP_DATE") for m in vague]
@@ -6454,15 +6648,42 @@ def _in_follow_up(ctx: Context, i: int) -> bool:
         return True
     if _gives_follow_up_time(ctx, s):
         return True  # the sentence that gives the follow-up's time ("Vi tar det efter sportlovet, jag kallar")
+    if _under_follow_up_level(ctx, s.start):
+        return True  # "7. Nästa uppföljning" / "7.2 Vem kallar" / "7.2.1 [NAMN_1] skickar kallelse" (block 80)
+    if _convener_field_under_follow_up(ctx, i):
+        return True
     # a template's instruction between the heading and the value does not count
     previous = [p for p in ctx.segs[max(0, i - 3):i] if not _is_instruction(ctx, p)][-2:]
     for prev in previous[::-1]:
         skipped = sum(prev.end <= a < s.start for a, _ in ctx.instructions)
         if ctx.text.count("\n", prev.end, s.start) - skipped > 1:
             return _under_short_title(ctx, i)
+        if prev.start == 0 and _document_title(ctx):
+            break  # the title of a follow-up plan ("Uppföljning SIP [BARN], 18/3" / "Sammankallande: ..."): this
+            # meeting's header, not the next follow-up (as in follow_up_date; GUIDELINES 4.1: "Sammankallande: …"
+            # only implies the coordinator, follow_up_responsible partial)
         if _mentions_follow_up(prev.text) or _gives_follow_up_time(ctx, prev):
             return True  # also after the line with its time ("Datum: tisdag 3/3 kl 13.15" / "[NAMN_1] kallar")
     return _under_short_title(ctx, i)
+
+
+CONVENER_FIELD_LOOKBACK = 8  # segments read back for the heading above a convener's field
+
+
+def _convener_field_under_follow_up(ctx: Context, i: int) -> bool:
+    """Segment i is a field labelled with who calls ("Kallar: [NAMN_1] skickar kallelse", "Sammankallande: ...")
+    among the fields under a heading that says follow-up ("Samordning och uppföljning" / "Uppföljning: ..." / "" /
+    "Kallar: ..."), no other heading between: the field answers for the follow-up, also across an empty line."""
+    s = ctx.segs[i]
+    label, colon, _ = s.text.partition(":")
+    if not colon or len(label) > 40 or not FU_CONVENER.search(label):
+        return False
+    for prev in ctx.segs[max(0, i - CONVENER_FIELD_LOOKBACK):i][::-1]:
+        if prev.is_heading:
+            # a section's title, not an empty field ("Uppföljning av:") nor the document's title ("UPPFÖLJNING SIP")
+            return _mentions_follow_up(prev.text) and ":" not in prev.text \
+                and not (prev.start == 0 and _document_title(ctx))
+    return False
 
 
 def _gives_follow_up_time(ctx: Context, s: Segment) -> bool:
@@ -6475,8 +6696,9 @@ def _under_short_title(ctx: Context, i: int) -> bool:
     slide's title over its bullets ("Slide 14: Nästa gång\n- Efter påsk\n- [NAMN_2] kallar alla")."""
     after = ctx.segs[i]
     for prev in ctx.segs[max(0, i - 3):i][::-1]:
-        if ctx.text.count("\n", prev.end, after.start) != 1 or len(prev.text) > 40:
-            return False
+        if ctx.text.count("\n", prev.end, after.start) != 1 or len(prev.text) > 40 \
+                or prev.start == 0 and _document_title(ctx):
+            return False  # also the title of a follow-up plan: this meeting's header (see `_in_follow_up`)
         if _mentions_follow_up(prev.text):
             return True
         after = prev

@@ -7257,3 +7257,132 @@ def test_after_a_colon_the_clauses_own_subject_goes_on_after_och():
     text = ("Anteckningar SIP [BARN], 5 år\nInför mötet har [VH1] i telefon sagt till socialsekreteraren: [BARN] pratar "
             "mycket om mormor och vill vara nära mamma.\nMål:\n- [BARN] går på förskolan varje dag\n")
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_a_responsible_on_an_outline_sub_level_belongs_to_the_intervention_above():
+    # a deep outline: "› Ansvarig: ..." one level under an intervention is its responsible, and a goal level with
+    # interventions numbered under it is no intervention of its own (GUIDELINES 4, block 80)
+    text = ("3. Mål och insatser\n"
+            "   3.1 [BARN] ska ha en fungerande skoldag senast v. 20\n"
+            "      3.1.1 Kartläggning av rasterna\n"
+            "         › Ansvarig: [NAMN_1], specialpedagog\n"
+            "      3.1.2 Samtal med [BARN] varannan vecka\n"
+            "         › Ansvarig: [NAMN_2], kurator\n"
+            "   3.2 Beslut om avlösning ska vara fattat\n"
+            "      3.2.1 Ansökan om avlösarservice\n"
+            "         › Ansvarig: [NAMN_3], LSS\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("line", ["Skolskjuts kommer inte att ordnas i år.",
+                                  "Om en utredning ska göras är inte avgjort.",
+                                  "Korttidsvistelse: inget beslut."])
+def test_a_negated_or_undecided_intervention_is_none(line: str):
+    # what a plan says will not be done or was not decided is no intervention (GUIDELINES 4, block 78: "en nekad
+    # insats är ingen insats"); the other interventions all have their responsible
+    text = ("Insatser:\n- [NAMN_1] (kurator) har samtal med [BARN] varje vecka.\n"
+            f"- Socialtjänsten erbjuder föräldrastöd.\n- {line}\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_negation_inside_an_interventions_subordinate_clause_keeps_it():
+    # "ser till att [BARN] inte är ensam" is an intervention; its negation lies in the subordinate clause
+    text = "Insatser:\n- Skolan ser till att [BARN] inte är ensam på rasterna.\n- Samtal med [BARN] varje vecka.\n"
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+@pytest.mark.parametrize("outline", ["6. Uppföljning\n   6.1 Efter jullovet\n",
+                                     "6 Nästa uppföljning\n\ta) efter jullovet\n",
+                                     "6. Nästa uppföljning\n    6.1 När\n        6.1.1 Efter jullovet, när skolan börjat\n"])
+def test_a_follow_up_time_on_an_outline_sub_level_belongs_to_the_follow_up(outline: str):
+    # a time on a sub-level under the follow-up's title is the follow-up's time (GUIDELINES 4, block 80), vague here
+    text = ("1. Insatser\n   1.1 Samtal med kurator varje vecka – [NAMN_1]\n\n" + outline)
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_a_convener_on_an_outline_sub_level_calls_the_follow_up():
+    # "7.2 Vem kallar" / "7.2.1 [NAMN_1] ... skickar kallelse" under "7. Nästa uppföljning" (GUIDELINES 4, block 80)
+    text = ("1. Insatser\n   1.1 Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "7. Nästa uppföljning\n    7.1 När\n        7.1.1 Efter sommarlovet, när terminen har börjat\n"
+            "    7.2 Vem kallar\n        7.2.1 [NAMN_2], socialtjänsten, skickar kallelse till alla verksamheter\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_an_empty_outline_level_under_the_coordination_names_nobody():
+    # "6. Samordningsansvar" / "6.1" with nothing on the level: an empty field (GUIDELINES 4, block 80: "en nivå med
+    # bara en rubrik och inget under visar ingenting")
+    text = ("5. Insatser\n   5.1 Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "6. Samordningsansvar\n   6.1 \n\n7. Uppföljning\n   7.1 2025-05-12\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+@pytest.mark.parametrize("title", ["Bidrag från skolan ([NAMN_1], mentor)", "——— Från skolan ———",
+                                   "Skolans bidrag"])
+def test_we_in_an_agencys_contribution_is_its_writer(title: str):
+    # a plan compiled from each agency's contribution: each contribution counts and "vi" in it is its writer
+    # (GUIDELINES 4, block 81)
+    text = ("Sammanställning inför SIP\n\n"
+            f"{title}\n[BARN] har svårt med proven. Vi ger [BARN] ett eget rum vid prov från v. 10.\n\n"
+            "Gemensamt beslut\nUppföljning 2025-05-10, [NAMN_2] kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_follow_up_time_ruled_out_is_no_time():
+    # "efter jullovet, inte v. 50": the week is ruled out, only the vague time is left (GUIDELINES 4, block 78)
+    text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Uppföljning blir efter jullovet, inte v. 50. [NAMN_1] kallar.\n")
+    assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_the_conveners_field_under_a_follow_up_plans_title_is_this_meetings_header():
+    # "Uppföljning SIP ..." as the document's title, "Sammankallande: ..." under it: this meeting's header, an implied
+    # coordinator; nobody is said to call the next follow-up (GUIDELINES 4.1: partial)
+    text = ("Uppföljning SIP [BARN], 12/3 2025\nSammankallande: [NAMN_1], kurator elevhälsan\n\n"
+            "Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\nNästa uppföljning: i maj\n")
+    assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_a_time_in_a_follow_up_plans_title_dates_the_plan_followed_up():
+    # "Uppföljning av SIP (mars 2025)": the plan followed up, no time for the next follow-up (GUIDELINES 4:
+    # "Uppföljning av SIP från 2024-11-05" utan nytt datum är not_met)
+    text = ("Uppföljning av SIP (mars 2025) – [BARN]\n\nInsatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Vi kallar till nytt möte.\n")
+    assert _verdict(text, "follow_up_date") == "not_met"
+
+
+def test_a_callers_field_under_the_follow_up_heading_calls_the_follow_up_across_an_empty_line():
+    # "Kallar: ..." among the fields under "Samordning och uppföljning", an empty line between the fields as a pasted
+    # web form leaves it (GUIDELINES 4, block 79: a field with its value), names who calls the follow-up
+    text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Samordning och uppföljning\nUppföljning: efter påsklovet.\n\n"
+            "Kallar: [NAMN_2] på socialtjänsten skickar kallelse och bokar tolk.\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_what_and_who_on_a_sub_level_under_a_goal_is_the_goals_intervention():
+    # "› Bildschema vid hallen – skolan, [NAMN_2]" one level under a goal: the goal's intervention and its responsible
+    # (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop")
+    text = ("3. Mål\n   3.1 [BARN] följer bildschemat till klassrummet själv 4 av 5 dagar till jullovet\n"
+            "       › Bildschema vid hallen och klassrummet – skolan, [NAMN_2]\n"
+            "   3.2 [BARN] använder en kommunikationsapp hemma och i skolan senast v. 48\n"
+            "       › Utprovning av app, tre besök – [NAMN_3], logoped\n\n4. Uppföljning\n   4.1 2025-12-10\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("extra, verdict", [("", "met"), ("   3. Skjuts till fritids på lovdagar\n", "partial")])
+def test_a_party_heading_an_outline_level_is_responsible_for_the_items_under_it(extra: str, verdict: str):
+    # "1. BUP" over "1.1 ..." in the interventions' outline: BUP does the items under it; an item on the top level
+    # with no party stays without one (GUIDELINES 4, block 80: "en verksamhet som är rubrik för en nivå ("2. Skolan")
+    # är ansvarig för insatserna under den")
+    text = ("C. Insatser\n   1. BUP\n      1.1 Behandlingssamtal en gång i veckan\n      1.2 Läkarbesök i maj\n"
+            "   2. Skolan\n      2.1 Frukost i skolan de dagar [BARN] inte har ätit\n"
+            "      2.2 Mentorn ringer mamma på fredagar\n" + extra + "\nD. Nästa uppföljning\n   2025-06-10\n")
+    assert _verdict(text, "responsibility_per_action") == verdict
+
+
+def test_two_follow_up_times_left_undecided_are_an_unclear_time():
+    # two contributions give two times and the frame leaves it open: partial (GUIDELINES 4, block 81: "två olika
+    # uppföljningsdatum utan beslut är follow_up_date partial")
+    text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
+            "Uppföljning: skolan skrev 10/12, BUP föreslår 17/12. Vi hann inte bestämma vilket.\n")
+    assert _verdict(text, "follow_up_date") == "partial"
