@@ -2431,6 +2431,12 @@ NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b
                           r"(?:fastställas|sättas|formuleras|bestämmas|utarbetas|tas\s+fram)|"
                           r"(?:fastställs|sätts|formuleras|bestäms|utarbetas|tas\s+fram)\s+(?:senare|sedan|när|efter|"
                           r"vid|på|först))\b|"
+                          # goals still to be set, in a clause of time ("[BARN] ska vara med när målen sätts", "innan
+                          # målen formuleras"), or not set in this plan ("Mål formuleras inte i den här planen"):
+                          # GUIDELINES 4, block 78: "Mål: formuleras vid nästa möte" is no goal
+                          r"\b(?:när|innan|tills|då)\s+(?:\w+\s+){0,2}?m[åa]l(?:en|et)?\s+(?:ska\s+|skall\s+)?"
+                          r"(?:sätts|sättas|formuleras|fastställs|fastställas|bestäms|bestämmas|tas\s+fram)\b|"
+                          r"\bm[åa]l(?:en|et)?\s+(?:formuleras|sätts|fastställs|bestäms|sattes|formulerades)\s+(?:inte|ej)\b|"
                           # the old goals still apply, with nothing written out (GUIDELINES 4, block 53)
                           r"\b(?:de|dom)\s+(?:gamla|tidigare|förra)\s+(?:m[åa]len\s+)?(?:\w+\s+)?(?:gäller|kvarstår)\b",
                           re.I)
@@ -5376,6 +5382,31 @@ SUPINE_PASSIVE_STATE = re.compile(rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|
 SYMBOL_BULLET = r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
 
 
+# A run of spaces between two words: what `planqa.readable` leaves where an HTML tag or entity, or an invisible
+# character, stood inside a line ("Hämtning      från       fritids ses över"); a browser shows one space (GUIDELINES 4,
+# block 79: read the text as a browser shows it), and the goal patterns match words one space apart.
+SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _single_spaced(text: str) -> str:
+    """`text` with each run of spaces between two words as one space (SPACE_RUN); for pattern checks only, as the
+    offsets change."""
+    return SPACE_RUN.sub(" ", text) if "  " in text else text
+
+
+def _suffix_at(text: str, body: str) -> int:
+    """Where in `text` the suffix starts that `body` was read from, when `body` is that suffix with its runs of
+    spaces made single (`_single_spaced`): the position with as many characters other than a space after it."""
+    if text.endswith(body):
+        return len(text) - len(body)
+    left = len(body) - body.count(" ")
+    i = len(text)
+    while i > 0 and left > 0:
+        i -= 1
+        left -= text[i] != " "
+    return i
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -5384,6 +5415,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
+    raw, text = text, _single_spaced(text)  # the offsets of `raw` in `s` are kept for the checks that read the context
     if COOPERATION_STATE.match(text):
         return "agency"  # "Bättre samverkan mellan BUP och skolan kring [BARN]"
     if COOPERATION_ACT.match(text) or ACTION_ITEM.match(text):
@@ -5398,7 +5430,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "agency"  # "Att insatserna samordnas och att barnets välbefinnande därmed tillgodoses"
     if (SERVICE_PASSIVE_GOAL.match(text) or MODAL_SERVICE_PASSIVE.match(text)) and not is_measurable(text) \
             or GUARDIAN_ACTIVITY.match(text) \
-            or _subjectless_intervention(text) or _child_attends_service(ctx, s, text, body_at):
+            or _subjectless_intervention(text) or _child_attends_service(ctx, s, raw, body_at):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"
     if GOAL_AS_INTERVENTION.match(text) and re.search(r"\s[–—-]\s*\S", text) and ctx.has_agent(s) \
             and not re.search(r"\b(?:ska|skall|är|blir|vara)\b", text, re.I):
@@ -8246,7 +8278,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"berörda|inblandade|aktörer|parter))|deltagar\w*|närvarande|berörda|inblandade)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|säkerställs|upprätthålls|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
-                    r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
+                    r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas|ses över|begärs|inhämtas)")
 _DEADLINE = r"\b(?:senast|före|innan|till)\b"
 # No deadline in the 30 characters after ("... genomförs senast v. 12", "... ska upprättas till jullovet" have one).
 _NO_DEADLINE_AFTER = r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))"
@@ -8316,6 +8348,7 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     `ctx.goals`."""
     kind = goal_kinds(ctx)[s]
     body = GOAL_INTRO.sub("", GOAL_LEAD.sub("", s.text, count=1).strip(), count=1)
+    body = _single_spaced(body)  # one space between words, as a browser shows it (`_single_spaced`)
     unlabelled = GOAL_LABEL.sub("", body, count=1)
     if unlabelled != body and re.match(rf"(?:att\s+)?{GOAL_CHILD}", unlabelled, re.I):
         body = unlabelled  # a life area before the child's goal ("Sömn: [BARN] vaknar ...", "Skola: [BARN] ska ...")
@@ -8348,7 +8381,7 @@ def goal_frame(ctx: Context, s: Segment) -> str:
         return "other" if passive_for_child else "child"
     if PASSIVE_ACTIVITY.match(body):
         return "activity"
-    if NOT_CHILD_SUBJECT.match(body) or _agency_subject(ctx, s, len(s.text) - len(body)) \
+    if NOT_CHILD_SUBJECT.match(body) or _agency_subject(ctx, s, _suffix_at(s.text, body)) \
             or ARRANGEMENT_STATE.search(body):
         return "other"
     return "child" if CHILD_LIFE_GOAL.match(body) else "unclear"

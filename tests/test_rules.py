@@ -7026,3 +7026,29 @@ def test_an_empty_consent_field_with_what_it_is_to_is_as_empty_as_a_bare_one(lab
     text = (f"Mål\n[BARN] ska sova hela natten.\n\n{label}: \n\n"
             "☑ Samtycke inhämtat ☑ Uppföljningsdatum satt ☐ Barnets röst finns med\n")
     assert _verdict(text, "consent") == "not_met"
+
+
+def test_goals_of_html_pasted_plan_are_read_with_single_spaces():
+    # an HTML plan read at its own offsets keeps a run of spaces where a tag or an entity stood ("Placeringen
+    # f&ouml;ljs upp"): the line says what a browser shows, an activity listed under "Mål" (GUIDELINES 4, block 79;
+    # 4.1: only activities under "Mål" gives goals_present not_met)
+    text = ("<p>SIP [BARN]</p><p><strong>M&aring;l</strong></p><ul><li>Familjehemmet f&aring;r handledning</li>"
+            "<li>Placeringen f&ouml;ljs upp enligt plan</li><li>Journalkopior beg&auml;rs fr&aring;n BVC</li></ul>"
+            "<p>Vi ses igen 12/3.</p>")
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("item", ["Hämtningen från fritids ses över", "Journalkopior begärs från tidigare BVC"])
+def test_a_passive_review_or_request_under_goals_is_an_activity(item: str):
+    # "ses över", "begärs": what the services do, in the s-passive without a deadline (GUIDELINES 4.1: activities
+    # under "Mål" are no goals)
+    text = f"Mål:\n- Utredning av familjens situation\n- {item}\n\nUppföljning 3/4.\n"
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_goals_still_to_be_set_are_no_goal():
+    # "Mål formuleras inte i den här planen ... när målen sätts" says the goals are not set (GUIDELINES 4, block 78:
+    # "Mål: formuleras vid nästa möte" is no goal)
+    text = ("Mål\nMål formuleras inte i den här planen. Vi hann inte, och [BARN] ska vara med när målen sätts.\n\n"
+            "Insatser\n- Skolan ordnar ett lugnt rum för lunch.\n")
+    assert _verdict(text, "goals_present") == "not_met"
