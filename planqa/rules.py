@@ -4205,7 +4205,12 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
 # utredning", "kartläggning behövs innan behoven kan beskrivas närmare, varför ingen beskrivning görs"): like a reference
 # to another document it shows nothing of what the child needs (GUIDELINES 4.1: "bara 'se bilaga/tidigare plan' eller
 # inget").
+# A needs field that writes out that it is empty or missing ("Barnets behov: ej ifyllt – underlaget saknas", "Behov: saknas",
+# "Bakgrund / behov: inte klart", "Behov: —") shows nothing either (GUIDELINES 4, block 78: "ett fält med 'ej bestämt',
+# 'saknas', 'inte klart' eller '—' visar ingenting").
 NEED_DEFERRED = folded_re(r"^\W*(?:[^:\n]{1,30}:\s*)?(?:utreds|under utredning|kartläggs|ska utredas|ska kartläggas)\W*$|"
+                          r"^\W*(?:[^:\n]{0,20}\b)?(?:behov\w*|bakgrund\w*)\s*:\s*(?:(?:ej|inte)\s+(?:ifyll\w*|klar\w*|bestäm\w*|"
+                          r"beskriv\w*|gjor\w*|skriv\w*)|saknas|[-–—]+)(?:\W*$|\s*[-–—,;(]\s)|"
                           r"innan behoven kan beskrivas|(?:ingen|ngn|någon) beskrivning (?:inte )?(?:görs|ges|kan göras)", re.I)
 # The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"

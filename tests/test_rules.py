@@ -7052,3 +7052,12 @@ def test_goals_still_to_be_set_are_no_goal():
     text = ("Mål\nMål formuleras inte i den här planen. Vi hann inte, och [BARN] ska vara med när målen sätts.\n\n"
             "Insatser\n- Skolan ordnar ett lugnt rum för lunch.\n")
     assert _verdict(text, "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("field", ["ej ifyllt – förskolans underlag saknas", "saknas", "—"])
+def test_a_needs_field_written_out_as_missing_shows_nothing(field: str):
+    # "Barnets behov: ej ifyllt" shows no need (GUIDELINES 4, block 78); the need shows only through the goal (4.1:
+    # partial)
+    text = (f"SIP [BARN]\n\nBarnets behov: {field}\n\nMål:\n1. [BARN] somnar i sin egen säng fem kvällar av sju "
+            "senast v. 6\n\nNästa möte: 3/2, BVC kallar.\n")
+    assert _verdict(text, "needs_described") == "partial"
