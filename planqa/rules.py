@@ -1666,6 +1666,28 @@ def _without_translated_goals(goals: list[Segment]) -> list[Segment]:
     return [g for g in goals if g not in english]
 
 
+# The number that opens an outline's line ("4.1", "3.1.2"): its parts are the line's level.
+OUTLINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s")
+
+
+def _outline_depth(ctx: Context, s: Segment) -> tuple[int, int]:
+    """The level of the segment's line in an outline: its indentation (a tab as four spaces) and the parts of its
+    number ("4.1.1": 3; none: 0)."""
+    line_start = ctx.text.rfind("\n", 0, s.start) + 1
+    lead = ctx.text[line_start:s.start]
+    indent = len(lead.expandtabs(4)) if not lead.strip() else len(lead) - len(lead.lstrip())
+    line_end = ctx.text.find("\n", s.start)
+    number = OUTLINE_NUMBER.match(ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)])
+    return indent, number.group(1).count(".") + 1 if number else 0
+
+
+def _below_outline_item(ctx: Context, s: Segment, parent: tuple[int, int]) -> bool:
+    """The segment's line stands on a deeper level of an outline than the line `parent` gives the level of: more
+    indented, or as indented with more parts to its number ("4.1" / "4.1.1")."""
+    indent, parts = _outline_depth(ctx, s)
+    return indent > parent[0] or indent == parent[0] and parent[1] > 0 and parts > parent[1]
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1690,6 +1712,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
     prose_until = -1  # the end of a paragraph whose sentence announced the goals after it (PROSE_GOAL_LEAD)
+    outline_parent = None  # the last goal or goal gap line in the section: (its outline level, "goal"/"gap", section)
     for s in ctx.segs:
         if s.is_heading and heading and _goal_section(heading) and DECISION_LABEL.match(s.section.rstrip(": ")):
             continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
@@ -1772,6 +1795,15 @@ def goal_segments(ctx: Context) -> list[Segment]:
             para_end = ctx.text.find("\n\n", s.end)
             prose_until = para_end if para_end >= 0 else len(ctx.text)
             continue
+        if in_goal_section and outline_parent is not None and outline_parent[2] == enclosing and _starts_line(ctx, s) \
+                and _below_outline_item(ctx, s, outline_parent[0]) \
+                and (outline_parent[1] == "gap" or ctx.has_agent(s) and not re.match(rf"\W*(?:att\s+)?{GOAL_CHILD}", _strip_label(s.text), re.I)):
+            # a deeper level of an outline belongs to the line above it (GUIDELINES 4, block 80): below a note that
+            # there is no goal it goes on with that note ("4.1 Målen från november gäller" / "4.1.1 Bilaga 1
+            # skickas ut"); below a goal, a line that names who does it is the goal's intervention ("3.1 [BARN] följer
+            # bildschemat ..." / "› Bildschema vid hallen – skolan, [NAMN_2]"), not a goal of its own
+            covered = _line_end(ctx, s)
+            continue
         any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not _adult_wish(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
@@ -1799,11 +1831,15 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if in_goal_section and _goal_gap(s.text, body):
             if not _struck_slot(ctx, s) and not _separator_dash(ctx, s):
                 gaps.append(s)
+                if _starts_line(ctx, s):
+                    outline_parent = (_outline_depth(ctx, s), "gap", enclosing)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
                 and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body) \
                 and not GOAL_TALK.match(body) and not _lead_in_sentence(body):  # "- Mål: –", "Vem gör vad?": none
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text) or NUMBERED_GOAL_LABEL.match(s.text))
+            if in_goal_section and _starts_line(ctx, s):
+                outline_parent = (_outline_depth(ctx, s), "goal", enclosing)
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
             out.extend(_goal_series(s))

@@ -7061,3 +7061,22 @@ def test_a_needs_field_written_out_as_missing_shows_nothing(field: str):
     text = (f"SIP [BARN]\n\nBarnets behov: {field}\n\nMål:\n1. [BARN] somnar i sin egen säng fem kvällar av sju "
             "senast v. 6\n\nNästa möte: 3/2, BVC kallar.\n")
     assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_sub_level_below_a_no_goal_note_is_no_goal():
+    # "4.1 Målen från förra planen gäller" / "4.1.1 Bilaga 1 skickas ut ...": the deeper level goes on with the
+    # line above it (GUIDELINES 4, block 80), so the plan writes out no goal
+    text = ("1. Om mötet\n    1.1 Datum\n        - 12/3\n\n4. Mål\n    4.1 Målen från förra planen gäller tills vidare, "
+            "se bilaga 1.\n        4.1.1 Bilaga 1 skickas ut med protokollet.\n\n5. Insatser\n    5.1 Enligt tidigare SIP.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_an_intervention_on_the_level_below_a_goal_is_no_goal_of_its_own():
+    # a goal on one level and the interventions under it belong together (GUIDELINES 4, block 80): two goals, not four
+    text = ("3. Mål\n   3.1 [BARN] går själv från hallen till klassrummet 4 av 5 dagar till jullovet\n"
+            "       › Bildschema vid hallen och klassrummet – skolan, [NAMN_2]\n"
+            "   3.2 [BARN] ber om hjälp med bilder varje dag senast v. 48\n"
+            "       › Utprovning av bildstöd, tre besök – [NAMN_3], logoped\n4. Övrigt\n   - Samtycke finns.\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_present"].verdict == "partial"
