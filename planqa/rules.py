@@ -1670,15 +1670,41 @@ def _without_translated_goals(goals: list[Segment]) -> list[Segment]:
 OUTLINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s")
 
 
+def _line_depth(line: str) -> tuple[int, int]:
+    """The level of a line in an outline: its indentation (a tab as four spaces) and the parts of its number
+    ("4.1.1": 3; none: 0)."""
+    lead = line[:len(line) - len(line.lstrip(" \t"))]
+    number = OUTLINE_NUMBER.match(line)
+    return len(lead.expandtabs(4)), number.group(1).count(".") + 1 if number else 0
+
+
 def _outline_depth(ctx: Context, s: Segment) -> tuple[int, int]:
-    """The level of the segment's line in an outline: its indentation (a tab as four spaces) and the parts of its
-    number ("4.1.1": 3; none: 0)."""
+    """The level of the segment's line in an outline (`_line_depth`)."""
     line_start = ctx.text.rfind("\n", 0, s.start) + 1
-    lead = ctx.text[line_start:s.start]
-    indent = len(lead.expandtabs(4)) if not lead.strip() else len(lead) - len(lead.lstrip())
     line_end = ctx.text.find("\n", s.start)
-    number = OUTLINE_NUMBER.match(ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)])
-    return indent, number.group(1).count(".") + 1 if number else 0
+    return _line_depth(ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)])
+
+
+def _heads_outline_level(ctx: Context, s: Segment) -> bool:
+    """The segment's line, numbered as a sub-item ("5.1"), has the next line on a deeper level of the outline below it
+    ("5.1.1 ...", or more indented)."""
+    depth = _outline_depth(ctx, s)
+    if depth[1] < 2:
+        return False
+    line_end = ctx.text.find("\n", s.start)
+    while line_end >= 0:
+        nxt_end = ctx.text.find("\n", line_end + 1)
+        line = ctx.text[line_end + 1:nxt_end if nxt_end >= 0 else len(ctx.text)]
+        if line.strip():
+            indent, parts = _line_depth(line)
+            return indent > depth[0] or indent == depth[0] and parts > depth[1]
+        line_end = nxt_end
+    return False
+
+
+# A heading over both the goals and the interventions ("5. Mål och insatser", "Mål/insatser"): in a numbered outline its
+# items are the goals and the levels below them their interventions (GUIDELINES 4, block 80).
+COMBINED_GOAL_SECTION = re.compile(r"\bm[åa]l(?:en)?\s*(?:och|&|/|,)\s*(?:insats\w*|åtgärd\w*|aktivitet\w*)\b", re.I)
 
 
 def _below_outline_item(ctx: Context, s: Segment, parent: tuple[int, int]) -> bool:
@@ -1795,6 +1821,14 @@ def goal_segments(ctx: Context) -> list[Segment]:
             para_end = ctx.text.find("\n\n", s.end)
             prose_until = para_end if para_end >= 0 else len(ctx.text)
             continue
+        if not in_goal_section and COMBINED_GOAL_SECTION.search(enclosing) and _starts_line(ctx, s):
+            # "5. Mål och insatser" / "5.1 Skolan ska ha gjort ..." / "5.1.1 Observation i klassrummet": the item that
+            # heads a level is a goal, the lines below it are its interventions (GUIDELINES 4, block 80)
+            if outline_parent is not None and outline_parent[2] == enclosing \
+                    and _below_outline_item(ctx, s, outline_parent[0]):
+                covered = _line_end(ctx, s)
+                continue
+            in_goal_section = _heads_outline_level(ctx, s)
         if in_goal_section and outline_parent is not None and outline_parent[2] == enclosing and _starts_line(ctx, s) \
                 and _below_outline_item(ctx, s, outline_parent[0]) \
                 and (outline_parent[1] == "gap" or ctx.has_agent(s) and not re.match(rf"\W*(?:att\s+)?{GOAL_CHILD}", _strip_label(s.text), re.I)):

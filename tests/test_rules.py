@@ -7080,3 +7080,16 @@ def test_an_intervention_on_the_level_below_a_goal_is_no_goal_of_its_own():
     a = assess(text)
     assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
     assert a.criteria["goals_present"].verdict == "partial"
+
+
+def test_items_heading_levels_under_goals_and_interventions_are_goals():
+    # "5. Mål och insatser" in a numbered outline: the item that heads a level is a goal and the lines under it are
+    # its interventions (GUIDELINES 4, block 80)
+    text = ("1. Grunduppgifter\n   1.1 Datum: 2026-04-14\n\n5. Mål och insatser\n"
+            "   5.1 [BARN] äter lunch i matsalen tre dagar i veckan senast v. 22\n"
+            "      5.1.1 Lugnt bord i matsalen\n         › Ansvarig: [NAMN_1], skolan\n"
+            "   5.2 [BARN] går själv till bussen varje morgon före jul\n"
+            "      5.2.1 Träning med assistent\n         › Ansvarig: [NAMN_2], LSS\n\n7. Uppföljning\n   7.1 Efter sommaren\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_evaluable"].verdict == "met"
