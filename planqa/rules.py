@@ -5533,7 +5533,17 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         if re.search(r"\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b"
                      r"|\b\w+(?:at|ad|ts|tt)\s+(?:senast|före|innan)\b", early, re.I) or AGENCY_PERFECT.search(early):
             return "agency"  # also "Fam.hemmet ska ha etablerat fasta kvällsrutiner" (a subject not known as an agency)
+    if ARRANGEMENT_STATE.search(text) and not re.search(GOAL_CHILD, text, re.I) and not GUARDIAN.search(text) \
+            and not MEASURE_CHANGE.search(text) and not WORKS_STATE.search(text):
+        # a state an arrangement should reach, with no child in it ("Boendefrågan ska vara löst med ett långsiktigt
+        # kontrakt", "Förskoleplaceringen ska vara ordnad"): GUIDELINES 4.1, not the child's goal (as `goal_frame`)
+        return "agency"
     return "activity" if _owned_goal(ctx, s, text) else "child"
+
+
+# "ska fungera", "ska finnas": how something in the child's day works ("Läxorna ska fungera bättre"), left to the
+# child's reading in `goal_kind`.
+WORKS_STATE = re.compile(r"\b(?:ska|skall)\s+(?:fungera|finnas)\b", re.I)
 
 
 def _owned_goal(ctx: Context, s: Segment, text: str) -> bool:
@@ -8382,7 +8392,7 @@ MODAL_SERVICE_PASSIVE = re.compile(
 # 1 november", "Sondmatningen ska fungera", "[BARN]s hälsa ska säkras"): GUIDELINES 4.1, not the child's goal.
 ARRANGEMENT_STATE = re.compile(
     rf"\b(?:(?:ska|skall|måste|behöver) (?:\w+ )?{_SERVICE_PASSIVE}|(?:ska|skall) (?:fungera|finnas)|"
-    r"(?:är|vara|blir|ha) (?:på plats|klar\w*|\w+(?:ad|at|ade)|\w*(?:gjor|ställ|för|skick|tag)(?:d|t|da|en|et))\b|"
+    r"(?:är|vara|blir|ha) (?:på plats|klar\w*|\w+(?:ad|at|ade)|\w*(?:gjor|ställ|för|skick|tag|lös|läng)(?:d|t|da|en|et))\b|"
     r"\w+(?:ad|at|ade|ts|erad|förd|fört|förda)e? (?:senast|före|innan)|beviljade?)\b"
     rf"|\b{_SERVICE_PASSIVE}\b[^.]{{0,30}}{_DEADLINE}", re.I)
 # The child as the receiver of what follows ("[BARN] ska få en ...", "Att [BARN] får ..."): with an intervention

@@ -7093,3 +7093,12 @@ def test_items_heading_levels_under_goals_and_interventions_are_goals():
     a = assess(text)
     assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
     assert a.criteria["goals_evaluable"].verdict == "met"
+
+
+def test_states_an_arrangement_should_reach_are_no_goals_for_the_child():
+    # "Boendefrågan ska vara löst", "Förskoleplaceringen ska vara ordnad": states an arrangement should reach, with no
+    # child in them (GUIDELINES 4.1: only such states under "Mål" give goals_present partial)
+    text = ("Mål\n- Boendefrågan ska vara löst med ett långsiktigt kontrakt\n- Socialtjänsten ska ha en samlad bild "
+            "av [BARN]s situation\n- Förskoleplaceringen ska vara ordnad med skyddade uppgifter\n\nInsatser\n"
+            "- [NAMN_1] inleder en utredning.\n")
+    assert _verdict(text, "goals_present") == "partial"
