@@ -1714,6 +1714,33 @@ def _below_outline_item(ctx: Context, s: Segment, parent: tuple[int, int]) -> bo
     return indent > parent[0] or indent == parent[0] and parent[1] > 0 and parts > parent[1]
 
 
+# A line that titles an outline level with a bullet or in bold ("* Mål", "**Mål (gemensamt, fastställt på mötet)**",
+# "• Insatser"): the title, without its note in brackets.
+OUTLINE_TITLE = re.compile(r"^[ \t]*(?:(?P<bullet>[-–•*▪›])[ \t]+|(?P<bold>\*\*|__))(?P<title>[^\W\d][^*_\n]{0,60}?)[ \t]*"
+                           r"(?(bold)(?:\*\*|__)|):?[ \t]*$")
+
+
+def _outline_title(ctx: Context, s: Segment) -> str | None:
+    """The section a bulleted or bold line opens when it titles an outline level (OUTLINE_TITLE): a short title with
+    the next line on a deeper level ("* Mål" / "    1. ..."), or a bold goal or section word with a list after it
+    (GUIDELINES 4, block 80: a line belongs to the line above it on a higher level)."""
+    if not _starts_line(ctx, s):
+        return None
+    line_end = ctx.text.find("\n", s.start)
+    line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else len(ctx.text)]
+    m = OUTLINE_TITLE.match(line)
+    if not m:
+        return None
+    title = re.sub(r"\s*\([^)]*\)", "", m.group("title")).strip().lower()
+    nxt = _next_line(ctx, s.start)
+    if not title or _word_count(title) > 4 or not nxt.strip() or title[-1] in ".!?,;":
+        return None
+    if _line_depth(nxt)[0] > _line_depth(line)[0]:
+        return title  # a level's title, whatever it says ("- Vem gör vad", "- Övrigt"): it ends the level above
+    known = GOAL_HEADING.search(title) or SECTION_WORD.match(title)
+    return title if known and m.group("bold") and LIST_ITEM_START.match(nxt) else None
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1739,6 +1766,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
     prose_until = -1  # the end of a paragraph whose sentence announced the goals after it (PROSE_GOAL_LEAD)
     outline_parent = None  # the last goal or goal gap line in the section: (its outline level, "goal"/"gap", section)
+    heading_indent = 0  # the indentation of the line that opened `heading`
     for s in ctx.segs:
         if s.is_heading and heading and _goal_section(heading) and DECISION_LABEL.match(s.section.rstrip(": ")):
             continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
@@ -1778,6 +1806,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
         pseudo = _framework_heading(ctx, s) or _pseudo_heading(ctx, s)
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
+        if pseudo is None:
+            title = _outline_title(ctx, s)
+            # a title on a deeper level than the goal heading is a topic of the goals ("B. Mål" / "   › Morgnarna")
+            inside = heading is not None and _goal_section(heading) and _outline_depth(ctx, s)[0] > heading_indent
+            pseudo = None if inside else title
         if pseudo is None and _starts_line(ctx, s):  # a heading whose note the sentence split cut ("3. Mål (enl. ...):")
             whole = _whole_line(ctx, s)
             pseudo = _pseudo_heading(ctx, whole) if whole.end > s.end else None
@@ -1794,6 +1827,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
             heading, sibling, listed, paused, left = pseudo, _next_section_number(line), False, False, False
             stamped = bool(CLOCK_STAMP.match(s.text))
+            heading_indent = _outline_depth(ctx, s)[0]
             continue
         if stamped and _starts_line(ctx, s) and CLOCK_STAMP.match(s.text):
             heading, stamped = "", False  # the next time-stamped entry of running minutes ends the section

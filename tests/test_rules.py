@@ -7102,3 +7102,27 @@ def test_states_an_arrangement_should_reach_are_no_goals_for_the_child():
             "av [BARN]s situation\n- Förskoleplaceringen ska vara ordnad med skyddade uppgifter\n\nInsatser\n"
             "- [NAMN_1] inleder en utredning.\n")
     assert _verdict(text, "goals_present") == "partial"
+
+
+@pytest.mark.parametrize("title,indent", [("* Mål", "    "), ("**Mål (gemensamt, fastställt på mötet)**", "")])
+def test_a_bulleted_or_bold_title_of_an_outline_level_heads_the_goals(title: str, indent: str):
+    # "* Mål" with its items on the level below, or a bold "Mål" over a list, heads the goals; the next title of
+    # the same level ends them (GUIDELINES 4, block 80)
+    bullet = "* " if title.startswith("* ") else "**"
+    end = "" if bullet == "* " else "**"
+    text = (f"SIP [BARN]\n\n{bullet}Bakgrund{end}\n{indent}- [BARN] har svårt att somna och vaknar flera gånger varje natt\n"
+            f"{title}\n{indent}1. Förskolan och hemmet ska ha samma vilorutiner\n{indent}2. BVC ska ha bättre kunskap om "
+            f"[BARN]s sömn\n{bullet}Insatser{end}\n{indent}1. Sömndagbok – [VH1] och förskolan\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_present"].verdict == "partial"
+
+
+def test_a_deeper_title_under_the_goals_is_a_topic_of_the_goals():
+    # "B. Mål" / "   › Morgnarna" / "      – [BARN] ...": a title on a deeper level than the goal heading is a topic
+    # inside the goals (GUIDELINES 4, block 80)
+    text = ("A. Läget\n   › Hemma\n      – [BARN] kommer för sent till skolan flera dagar i veckan\n\nB. Mål\n"
+            "   › Morgnarna\n      – [BARN] kommer i tid till skolan alla skoldagar till jul\n   › Skolan\n"
+            "      – [BARN] orkar göra läxorna tre dagar i veckan\n   › Fritid\n      – [BARN] går på fotbollen varje vecka\n\n"
+            "C. Insatser\n   1. Frukost i skolan – skolan\n")
+    assert _verdict(text, "goals_present") == "met"
