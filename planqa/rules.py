@@ -70,7 +70,7 @@ _GOAL_LABEL_WORDS = (r"m[åa]l(?:en)?|m[åa]lbild(?:en)?|m[åa]ls[äa]ttning(?:e
 # kvarstår"); in tentative language "Hann vi inte formulera i dag." (GUIDELINES 4, block 51).
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
-    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:aktuell\w*|ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|(?:\w+- och )?\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     # the goal line only refers to another document ("Enligt barnmedicins vårdplan.", "Enl. BUP:s behandlingsplan")
     r"(?:enligt|enl\.) (?:\S+s? )?(?:(?:vård|behandlings|habiliterings|genomförande)?plan|åtgärdsprogram|utredning|journal|"
@@ -2037,7 +2037,11 @@ GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att
                                 r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)"
                                 # a numbered goal's label with two or more words after it ("Mål 2: Skriva remiss"):
                                 # the goal itself, as the list's other items are, not a topic heading ("Delmål 1: Skola")
-                                r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S", re.I)
+                                r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S"
+                                # a state with its deadline after the label ("Mål: läkemedelsutprovning genomförd före
+                                # sommarlovet"): the field's value, a state to reach (GUIDELINES 4.1), not a heading
+                                r"|^\W*m[åa]l\s*:[ \t]*[^\W\d][\w-]*(?:[ \t]+[\w-]+)?[ \t]+\w+(?:ad|at|ade|d|t|da|en|et)"
+                                r"[ \t]+(?:senast|före|innan|till)\b", re.I)
 
 
 # A goal section's title that is a longer phrase than `_pseudo_heading` takes ("Mål som vi ändå var överens om",
@@ -5567,8 +5571,8 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         if re.search(r"\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b"
                      r"|\b\w+(?:at|ad|ts|tt)\s+(?:senast|före|innan)\b", early, re.I) or AGENCY_PERFECT.search(early):
             return "agency"  # also "Fam.hemmet ska ha etablerat fasta kvällsrutiner" (a subject not known as an agency)
-    if ARRANGEMENT_STATE.search(text) and not re.search(GOAL_CHILD, text, re.I) and not GUARDIAN.search(text) \
-            and not MEASURE_CHANGE.search(text) and not WORKS_STATE.search(text):
+    if (ARRANGEMENT_STATE.search(text) or DONE_BY_DEADLINE.search(text)) and not re.search(GOAL_CHILD, text, re.I) \
+            and not GUARDIAN.search(text) and not MEASURE_CHANGE.search(text) and not WORKS_STATE.search(text):
         # a state an arrangement should reach, with no child in it ("Boendefrågan ska vara löst med ett långsiktigt
         # kontrakt", "Förskoleplaceringen ska vara ordnad"): GUIDELINES 4.1, not the child's goal (as `goal_frame`)
         return "agency"
@@ -5578,6 +5582,10 @@ def goal_kind(ctx: Context, s: Segment) -> str:
 # "ska fungera", "ska finnas": how something in the child's day works ("Läxorna ska fungera bättre"), left to the
 # child's reading in `goal_kind`.
 WORKS_STATE = re.compile(r"\b(?:ska|skall)\s+(?:fungera|finnas)\b", re.I)
+# A participle with its deadline, also with its agent between ("anpassad studiegång beslutad av rektor före sportlovet"):
+# a state to reach by then (GUIDELINES 4.1).
+DONE_BY_DEADLINE = re.compile(r"\b\w+(?:ad|at|ade|ts|erad|förd|fört|förda|gjord|gjort)\s+(?:av\s+\S+\s+)?"
+                              r"(?:senast|före|innan)\b", re.I)
 
 
 def _owned_goal(ctx: Context, s: Segment, text: str) -> bool:

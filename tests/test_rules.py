@@ -7126,3 +7126,32 @@ def test_a_deeper_title_under_the_goals_is_a_topic_of_the_goals():
             "      – [BARN] orkar göra läxorna tre dagar i veckan\n   › Fritid\n      – [BARN] går på fotbollen varje vecka\n\n"
             "C. Insatser\n   1. Frukost i skolan – skolan\n")
     assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_goal_cell_saying_not_applicable_is_no_goal():
+    # "inte aktuellt" in the goal column shows nothing (GUIDELINES 4, block 78: "ej bestämt", "saknas", "inte klart"
+    # show nothing): the two real goals are both measurable
+    text = ("Plan\n\n| Område | Mål | Insats | Ansvarig |\n|---|---|---|---|\n"
+            "| Samlingen | [BARN] sitter med i samlingen minst 10 minuter tre dagar av fem | Bildstöd | förskolan |\n"
+            "| Lämning | [BARN] går in på avdelningen själv fyra morgnar av fem | En vuxen tar emot | förskolan |\n"
+            "| Språk | inte aktuellt | — | — |\n")
+    assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_a_goal_field_with_a_state_and_its_deadline_is_a_goal_not_a_heading():
+    # "Mål: läkemedelsutprovning genomförd före sommarlovet" in an agency's form is the field's goal (a state to reach,
+    # GUIDELINES 4.1), and the form's next fields ("Uppgiftslämnare: —") are no goals (GUIDELINES 4, block 81)
+    text = ("VERKSAMHET: BUP\nUppgiftslämnare: [NAMN_2], sjuksköterska\nMål: läkemedelsutprovning genomförd före "
+            "sommarlovet\nInsatser: utprovning med kontroller var tredje vecka\nAnsvarig: BUP, [NAMN_2]\n\n"
+            "VERKSAMHET: Fritids\nUppgiftslämnare: —\nMål: —\nInsatser: lugn vrå på eftermiddagarna\n")
+    a = assess(text)
+    goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert goals == ["Mål: läkemedelsutprovning genomförd före sommarlovet"]
+    assert a.criteria["child_goals"].verdict == "not_met"
+
+
+def test_a_decision_by_a_deadline_is_an_agency_state():
+    # "anpassad studiegång beslutad av rektor före sportlovet": a state an agency should reach (GUIDELINES 4.1)
+    text = ("Mål:\n- Anpassad studiegång beslutad av rektor före sportlovet\n- KBT-behandling påbörjad senast v. 10\n"
+            "- [BARN] är i skolan minst fyra dagar i veckan till jul\n")
+    assert _verdict(text, "goals_present") == "partial"
