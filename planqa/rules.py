@@ -1738,7 +1738,8 @@ def _outline_title(ctx: Context, s: Segment) -> str | None:
     if _line_depth(nxt)[0] > _line_depth(line)[0]:
         return title  # a level's title, whatever it says ("- Vem gör vad", "- Övrigt"): it ends the level above
     known = GOAL_HEADING.search(title) or SECTION_WORD.match(title)
-    return title if known and m.group("bold") and LIST_ITEM_START.match(nxt) else None
+    labelled = m.group("bold") or line.rstrip().endswith(":")  # "**Mål**", "- Mål:" over a list
+    return title if known and labelled and LIST_ITEM_START.match(nxt) else None
 
 
 def goal_segments(ctx: Context) -> list[Segment]:
@@ -1808,8 +1809,10 @@ def goal_segments(ctx: Context) -> list[Segment]:
             pseudo = _numbered_label(ctx, s)
         if pseudo is None:
             title = _outline_title(ctx, s)
-            # a title on a deeper level than the goal heading is a topic of the goals ("B. Mål" / "   › Morgnarna")
-            inside = heading is not None and _goal_section(heading) and _outline_depth(ctx, s)[0] > heading_indent
+            # a title on a deeper level than the goal heading is a topic of the goals ("B. Mål" / "   › Morgnarna"),
+            # unless it names another part of the plan ("Insatser:", "Samtycke:")
+            inside = heading is not None and _goal_section(heading) and _outline_depth(ctx, s)[0] > heading_indent \
+                and title is not None and not SECTION_WORD.match(title)
             pseudo = None if inside else title
         if pseudo is None and _starts_line(ctx, s):  # a heading whose note the sentence split cut ("3. Mål (enl. ...):")
             whole = _whole_line(ctx, s)
@@ -2316,10 +2319,24 @@ CHILD_SHALL = folded_re(
     r"information|insats\w*|kontakt\w*|plats|beslut)\b|(?:kalla|boka|skicka|ringa|kontakta|återkomma|höra)\b)\w+", re.I)
 
 
+# The label of what the meeting decided together, in a plan compiled from the agencies' contributions ("Gemensamt: att
+# [BARN] ska ...", "Gemensamt beslut:", "Beslut:", "Vi enades om:"): the frame's decision (GUIDELINES 4, block 81).
+JOINT_DECISION_LABEL = re.compile(r"^\W*(?:gemensam\w*(?:\s+beslut\w*)?|beslut\w*|överenskommelse\w*|"
+                                  r"vi\s+(?:kom\s+överens|enades)(?:\s+om)?)\s*:\s*(?:att\s+)?", re.I)
+
+
+def _decided_statement(text: str) -> str:
+    """The line without its step label and without a joint decision's label ("Gemensamt: att ...")."""
+    body = _step_body(text)
+    m = JOINT_DECISION_LABEL.match(body)
+    return body[m.end():] if m else body
+
+
 def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
-    reach (CHILD_SHALL), outside sections about the past or the background."""
-    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_step_body(s.text))
+    reach (CHILD_SHALL), also as a joint decision ("Gemensamt: att [BARN] ska ..."), outside sections about the past
+    or the background."""
+    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_decided_statement(s.text))
             and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)
             and not RECOMMENDATION_SECTION.search(s.section)]
 

@@ -7155,3 +7155,25 @@ def test_a_decision_by_a_deadline_is_an_agency_state():
     text = ("Mål:\n- Anpassad studiegång beslutad av rektor före sportlovet\n- KBT-behandling påbörjad senast v. 10\n"
             "- [BARN] är i skolan minst fyra dagar i veckan till jul\n")
     assert _verdict(text, "goals_present") == "partial"
+
+
+def test_a_joint_decision_for_the_child_in_a_compiled_plan_is_a_goal():
+    # "Gemensamt: att [BARN] ska slippa ..." after the agencies' contributions: the frame's decision states what the
+    # child shall reach (GUIDELINES 4, block 81)
+    text = ("Från skolan: Han slår sig när han blir arg, tre gånger i veckan.\n\nFrån BUP: [NAMN_1] fortsätter "
+            "föräldrastödet varannan vecka.\n\nGemensamt: att [BARN] ska slippa skada sig när han blir arg. Samma "
+            "bemötande hemma och i skolan.\nBUP kallar till uppföljning efter jul.\n")
+    a = assess(text)
+    assert a.criteria["goals_present"].verdict == "partial"
+    assert a.criteria["child_goals"].verdict == "met"
+
+
+def test_a_bulleted_goal_label_over_a_list_heads_the_goals_until_the_next_label():
+    # "- Mål:" over the list of goals, then "- Insatser:" (an HTML list read as a browser shows it, GUIDELINES 4,
+    # block 79/80): the interventions are no goals
+    text = ("  - Behov: [BARN] sover dåligt och det blir ofta bråk hemma.\n  - Mål:\n"
+            "  - Middag tillsammans minst fyra kvällar i veckan till jul\n  - [BARN] somnar före kl 21 fem kvällar av sju\n"
+            "      - Insatser:\n  - [NAMN_1]: föräldrasamtal varannan vecka\n  - Kontakt med BUP om sömnen\n")
+    a = assess(text)
+    goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert len(goals) == 2 and all("Insats" not in g and "BUP" not in g for g in goals)
