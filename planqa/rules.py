@@ -5336,7 +5336,9 @@ GOAL_AS_INTERVENTION = re.compile(
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")
     r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.)|(?<!fru)kost|"
     # the school's adjustments ("Anpassningar i klassrummet", "Extra anpassningar vid prov"): what the school does
-    r"anpassning(?:ar(?:na)?)?)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
+    r"anpassning(?:ar(?:na)?)?|"
+    # the school's decided arrangement of the child's studies ("Anpassad studiegång med förlängd tid för engelska 6")
+    r"studiegång)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"

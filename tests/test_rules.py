@@ -7177,3 +7177,11 @@ def test_a_bulleted_goal_label_over_a_list_heads_the_goals_until_the_next_label(
     a = assess(text)
     goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
     assert len(goals) == 2 and all("Insats" not in g and "BUP" not in g for g in goals)
+
+
+def test_an_adapted_study_plan_under_goals_is_an_intervention():
+    # "Anpassad studiegång ..." is the school's decided arrangement (skollagen), an intervention listed among the
+    # goals (GUIDELINES 4.1), so two child goals and two activities are a mixed list (child_goals partial)
+    text = ("Mål:\n- [BARN] har minst E i matematik vid vårterminens slut\n- [BARN] ska kunna vara mer med kompisar\n"
+            "- Anpassad studiegång med förlängd tid för engelska\n- Kontakt med Försäkringskassan om bidrag\n")
+    assert _verdict(text, "child_goals") == "partial"
