@@ -1742,6 +1742,19 @@ def _outline_title(ctx: Context, s: Segment) -> str | None:
     return title if known and labelled and LIST_ITEM_START.match(nxt) else None
 
 
+# A line that is only a rule across the page ("————————", "-----", "_____", "* * *", "=====").
+HORIZONTAL_RULE = re.compile(r"^[ \t]*(?:[-–—_=*~][ \t]*){3,}$")
+
+
+def _rule_under_title(ctx: Context, s: Segment) -> bool:
+    """The rule (`s`) underlines the line right above it, a title ("Mål" / "-----"), rather than parting two parts."""
+    line_start = ctx.text.rfind("\n", 0, s.start)
+    if line_start <= 0:
+        return False
+    above = ctx.text[ctx.text.rfind("\n", 0, line_start) + 1:line_start]
+    return bool(above.strip()) and len(above.split()) <= 6 and not above.rstrip().endswith((".", "!", "?"))
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1781,6 +1794,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
                 or column_spans and _in_spans_of(column_spans, s.start) \
                 or agenda_rows and _in_spans_of(agenda_rows, s.start) \
                 or _in_spans_of(_schedule_tables(ctx), s.start):  # a schedule's rows, also under "Mål"
+            continue
+        if heading and HORIZONTAL_RULE.match(s.text) and _starts_line(ctx, s) and not _rule_under_title(ctx, s):
+            # a rule across the page ends the part above it: in a plan compiled from the agencies' contributions it
+            # parts one contribution from the next (GUIDELINES 4, block 81), so the goals of one are not the next's
+            heading, sibling, listed, paused, stamped, left = "", None, False, False, False, False
             continue
         slide = _slide_title(ctx, s)
         if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")

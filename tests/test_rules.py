@@ -7185,3 +7185,15 @@ def test_an_adapted_study_plan_under_goals_is_an_intervention():
     text = ("Mål:\n- [BARN] har minst E i matematik vid vårterminens slut\n- [BARN] ska kunna vara mer med kompisar\n"
             "- Anpassad studiegång med förlängd tid för engelska\n- Kontakt med Försäkringskassan om bidrag\n")
     assert _verdict(text, "child_goals") == "partial"
+
+
+def test_a_rule_across_the_page_ends_one_contributions_goals():
+    # the contributions of a compiled plan parted by rules (GUIDELINES 4, block 81): the next agency's notes are not
+    # goals of the one above
+    text = ("————————\n1. Skolan\nMål (skolans förslag, bekräftat på mötet):\n"
+            "- [BARN] ska ha minst E i svenska till jullovet\n- [BARN] använder talsyntesen på alla prov senast v. 45\n"
+            "Uppföljning enligt skolan: 3/12.\n\n————————\n2. Logopedmottagningen ([NAMN_4])\n"
+            "Ny bedömning är inbokad den 4 november. Efter bedömningen ger jag skolan skriftliga råd.\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_evaluable"].verdict == "met"
