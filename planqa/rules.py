@@ -4671,7 +4671,27 @@ def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
             child = bool(CHILD_SPEAKER.search(who)) and not GUARDIAN.search(who) and len(PERSON_REF.findall(who)) <= 1
             return _NeedVoice(child, True, max(0, m.end() - s.start),
                               bool(GUARDIAN.fullmatch(who.split(" (")[0].strip())))
-    return _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
+    return _contribution_voice(ctx, s) or _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
+
+
+# The title of an agency's or a person's contribution to a compiled plan, framed by rules ("——— Mammas mejl ———",
+# "=== Från BUP ===", "--- Skolan ---"): who wrote what follows.
+CONTRIBUTION_TITLE = re.compile(r"^[ \t]*[-–—=_*#]{3,}[ \t]*(?P<who>[^-–—=_*#\s][^\n]{0,80}?)[ \t]*[-–—=_*#]{3,}[ \t]*$", re.M)
+
+
+def _contribution_voice(ctx: Context, s: Segment) -> _NeedVoice | None:
+    """In a plan compiled from contributions under framed titles (CONTRIBUTION_TITLE), "jag" and "vi" are the
+    contribution's writer (GUIDELINES 4, block 81): the child only in the child's own contribution; None before the
+    first title or in a plan without them."""
+    titles = _cached(ctx, "contribution_titles",
+                     lambda c: [(m.start(), m.group("who")) for m in CONTRIBUTION_TITLE.finditer(c.text)])
+    i = bisect.bisect_right([a for a, _ in titles], s.start) - 1
+    if i < 0:
+        return None
+    who = titles[i][1]
+    guardian = bool(GUARDIAN.search(who))
+    child = not guardian and bool(re.search(r"\[BARN\]|\bbarnet\b|\beleven\b|\bungdomen\b", who, re.I))
+    return _NeedVoice(child, guardian_turn=guardian)
 
 
 def _adults_need(s: Segment, needs: list[int], voice: _NeedVoice) -> bool:

@@ -7197,3 +7197,12 @@ def test_a_rule_across_the_page_ends_one_contributions_goals():
     a = assess(text)
     assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
     assert a.criteria["goals_evaluable"].verdict == "met"
+
+
+def test_jag_in_a_guardians_contribution_is_the_guardian():
+    # "jag" under "——— Mammas mejl ———" is the mother who wrote it (GUIDELINES 4, block 81): her difficulty with
+    # the other parent is the adults' situation, not a concrete need of the child
+    text = ("SIP [BARN] 14 år\nBarnets behov:\n\n——— Socialtjänstens bidrag ———\nJag träffar föräldrarna varannan "
+            "vecka.\n\n——— Mammas mejl ———\nHej. Det som är svårt är att pappa och jag säger olika saker om när han ska "
+            "vara hemma.\n")
+    assert _verdict(text, "needs_described") == "partial"
