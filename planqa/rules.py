@@ -1564,16 +1564,25 @@ def goal_fields(ctx: Context) -> dict[int, str]:
 COLUMN_ABBREVIATION = re.compile(r"^(?:ansv|resp|uppf|ansv\.?\s*person)$", re.I)
 
 
+# The gap between two columns set with spaces: three spaces or more.
+SPACED_COLUMNS = re.compile(r"[ \t]{3,}")
+
+
 def _intervention_table_title(ctx: Context, s: Segment) -> str | None:
     """A table's header line whose first column title names the interventions and no title names goals
     ("INSATSER<tab><tab>ANSV.", "| Insats | Vem | När |"): its title, which heads the rows below as a section heading
     does; the rows are interventions, not goals (GUIDELINES 4, block 55: the column headers say what the cells
     are)."""
-    if not _starts_line(ctx, s) or not _is_table_row(s.text):
+    if not _starts_line(ctx, s):
         return None
-    cells = [c.rstrip(":. ") for c in _cells(s.text) if c.strip()]
-    if len(cells) < 2 or not all(HEADER_WORDS.match(c) or COLUMN_ABBREVIATION.match(c) for c in cells) \
-            or not ACTIVITY_SECTION.search(cells[0]) or any(GOAL_HEADING.search(c) for c in cells):
+    if _is_table_row(s.text):
+        cells = [c.rstrip(":. ") for c in _cells(s.text) if c.strip()]
+    else:  # columns set with spaces ("Överenskommelser            Ansvarig"): the titles of a grid
+        cells = [c.rstrip(":. ") for c in SPACED_COLUMNS.split(s.text.strip())]
+    if len(cells) < 2 or not all(HEADER_WORDS.match(c) or COLUMN_ABBREVIATION.match(c) for c in cells[1:]) \
+            or not (HEADER_WORDS.match(cells[0]) and ACTIVITY_SECTION.search(cells[0])
+                    or INTERVENTION_SECTION.match(cells[0]) and len(cells[0].split()) <= 2) \
+            or any(GOAL_HEADING.search(c) for c in cells):
         return None
     return cells[0].lower()
 

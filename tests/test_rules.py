@@ -7206,3 +7206,15 @@ def test_jag_in_a_guardians_contribution_is_the_guardian():
             "vecka.\n\n——— Mammas mejl ———\nHej. Det som är svårt är att pappa och jag säger olika saker om när han ska "
             "vara hemma.\n")
     assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_space_set_header_of_agreements_ends_the_goals():
+    # "Överenskommelser          Ansvarig": a grid's header whose first column names what was agreed opens the
+    # interventions; it is no goal (GUIDELINES 4, block 55: the column headers say what the cells are)
+    text = ("Mål\n[BARN] är på förskolan minst fyra dagar i veckan\n[BARN] hämtas alltid av en nykter vuxen\n"
+            "Soc ska ha avslutat utredningen\n\nÖverenskommelser                                      Ansvarig\n"
+            "Fortsatta samtal och provtagning\nAvlastning tisdagar, torsdagar och varannan helg\n"
+            "Sida 1 av 2 – Anteckningar SIP\n \n\nSamordningsansvarig: socialtjänsten, [NAMN_1]\n")
+    a = assess(text)
+    goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert len(goals) == 3 and not any("Ansvarig" in g for g in goals)
