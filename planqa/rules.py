@@ -1337,6 +1337,14 @@ def goalless_areas(ctx: Context) -> tuple[int, int]:
     return sum(not g for g in areas.values()), sum(areas.values())
 
 
+def _field_label_cell(cell: str) -> bool:
+    """A goal column's cell that only labels another part of the plan, in a row set under the goal table ("| Uppf |
+    bokas senare |", "| Samtycke | ... |"): a field of the form, no goal (GUIDELINES 4, block 79: a table row is a row
+    with its cells)."""
+    label = cell.strip(" *:.")
+    return len(label.split()) <= 2 and (_goalless_label(label) or bool(COLUMN_ABBREVIATION.match(label)))
+
+
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], dict[int, str], set[int]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |", also a sheet exported with semicolons)
     and of rows labelled as a goal ("7;Mål;..."), as segments with real offsets; the spans of rows of tables
@@ -1423,7 +1431,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             cell = ln.text[a:b]
             # "mål ej satt" in the goal cell states no goal, in any table (GUIDELINES 4, block 55: an empty cell shows nothing)
             goal = bool(re.search(r"[A-Za-zÅÄÖåäö]{2}", cell)) and not EMPTY_CELL.match(cell) \
-                and not _placeholder(cell) and not (sheet and SHEET_ERROR.match(cell))
+                and not _placeholder(cell) and not (sheet and SHEET_ERROR.match(cell)) and not _field_label_cell(cell)
             if area_col and goal_col > 0:
                 _record_area_row(areas, [ln.text[x:y].strip(" *:").lower() for x, y in spans], goal_col, goal)
             if goal:

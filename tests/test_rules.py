@@ -7218,3 +7218,11 @@ def test_a_space_set_header_of_agreements_ends_the_goals():
     a = assess(text)
     goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
     assert len(goals) == 3 and not any("Ansvarig" in g for g in goals)
+
+
+def test_a_follow_up_field_row_under_a_goal_table_is_no_goal():
+    # "| Uppf | bokas senare |" below the goal table's rows labels another part of the plan, a field, not a goal
+    text = ("| Mål | Insats | När |\n|---|---|---|\n| [BARN] följer sin viktkurva t.o.m. v. 20 | vikt varannan vecka | v. 9 |\n"
+            "| [BARN] sover fyra timmar i sträck före v. 14 | sömnråd | v. 11 |\n| Uppf | bokas senare |\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
