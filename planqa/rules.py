@@ -70,7 +70,7 @@ _GOAL_LABEL_WORDS = (r"m[åa]l(?:en)?|m[åa]lbild(?:en)?|m[åa]ls[äa]ttning(?:e
 # kvarstår"); in tentative language "Hann vi inte formulera i dag." (GUIDELINES 4, block 51).
 GOAL_PLACEHOLDER = re.compile(
     rf"^\W*(?:tomt?\W*$|(?:{PLACEHOLDER}|\?{{2,}}|(?:x{{2,}}|todo|tbd)\b|fyll(?:s)? i\b|"
-    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
+    r"klicka (?:eller tryck )?här\b)|(?:det finns |vi har )?(?:inga|inget) (?:\w+ )?m[åa]l\b|(?:ej|inte) (?:aktuell\w*|ifyllt|ifylld|satt\w*|klart|bestämt|bestämda|fastställ\w*|formulera\w*|revidera\w*|uppdatera\w*|ändrad\w*)|saknas|som (?:tidigare|förut|ovan)|samma som\b|"
     r"oförändrad\w*|se (?:ovan|nedan|bilaga|(?:\w+- och )?\S+s? (?:vård|behandlings)?plan|(?:\S+s? )?(?:åtgärdsprogram|utredning|journal|remiss|dokumentation|överlämning)\w*\W*$)|(?:enligt|enl\.) (?:tidigare|föregående)|"
     # the goal line only refers to another document ("Enligt barnmedicins vårdplan.", "Enl. BUP:s behandlingsplan")
     r"(?:enligt|enl\.) (?:\S+s? )?(?:(?:vård|behandlings|habiliterings|genomförande)?plan|åtgärdsprogram|utredning|journal|"
@@ -1359,6 +1359,14 @@ def goalless_areas(ctx: Context) -> tuple[int, int]:
     return sum(not g for g in areas.values()), sum(areas.values())
 
 
+def _field_label_cell(cell: str) -> bool:
+    """A goal column's cell that only labels another part of the plan, in a row set under the goal table ("| Uppf |
+    bokas senare |", "| Samtycke | ... |"): a field of the form, no goal (GUIDELINES 4, block 79: a table row is a row
+    with its cells)."""
+    label = cell.strip(" *:.")
+    return len(label.split()) <= 2 and (_goalless_label(label) or bool(COLUMN_ABBREVIATION.match(label)))
+
+
 def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], dict[int, str], set[int]]:
     """Goal cells of tables with a goal column ("| Mål | Insats | Vem |", also a sheet exported with semicolons)
     and of rows labelled as a goal ("7;Mål;..."), as segments with real offsets; the spans of rows of tables
@@ -1445,7 +1453,7 @@ def _table_goals(ctx: Context) -> tuple[list[Segment], list[tuple[int, int]], di
             cell = ln.text[a:b]
             # "mål ej satt" in the goal cell states no goal, in any table (GUIDELINES 4, block 55: an empty cell shows nothing)
             goal = bool(re.search(r"[A-Za-zÅÄÖåäö]{2}", cell)) and not EMPTY_CELL.match(cell) \
-                and not _placeholder(cell) and not (sheet and SHEET_ERROR.match(cell))
+                and not _placeholder(cell) and not (sheet and SHEET_ERROR.match(cell)) and not _field_label_cell(cell)
             if area_col and goal_col > 0:
                 _record_area_row(areas, [ln.text[x:y].strip(" *:").lower() for x, y in spans], goal_col, goal)
             if goal:
@@ -1586,16 +1594,25 @@ def goal_fields(ctx: Context) -> dict[int, str]:
 COLUMN_ABBREVIATION = re.compile(r"^(?:ansv|resp|uppf|ansv\.?\s*person)$", re.I)
 
 
+# The gap between two columns set with spaces: three spaces or more.
+SPACED_COLUMNS = re.compile(r"[ \t]{3,}")
+
+
 def _intervention_table_title(ctx: Context, s: Segment) -> str | None:
     """A table's header line whose first column title names the interventions and no title names goals
     ("INSATSER<tab><tab>ANSV.", "| Insats | Vem | När |"): its title, which heads the rows below as a section heading
     does; the rows are interventions, not goals (GUIDELINES 4, block 55: the column headers say what the cells
     are)."""
-    if not _starts_line(ctx, s) or not _is_table_row(s.text):
+    if not _starts_line(ctx, s):
         return None
-    cells = [c.rstrip(":. ") for c in _cells(s.text) if c.strip()]
-    if len(cells) < 2 or not all(HEADER_WORDS.match(c) or COLUMN_ABBREVIATION.match(c) for c in cells) \
-            or not ACTIVITY_SECTION.search(cells[0]) or any(GOAL_HEADING.search(c) for c in cells):
+    if _is_table_row(s.text):
+        cells = [c.rstrip(":. ") for c in _cells(s.text) if c.strip()]
+    else:  # columns set with spaces ("Överenskommelser            Ansvarig"): the titles of a grid
+        cells = [c.rstrip(":. ") for c in SPACED_COLUMNS.split(s.text.strip())]
+    if len(cells) < 2 or not all(HEADER_WORDS.match(c) or COLUMN_ABBREVIATION.match(c) for c in cells[1:]) \
+            or not (HEADER_WORDS.match(cells[0]) and ACTIVITY_SECTION.search(cells[0])
+                    or INTERVENTION_SECTION.match(cells[0]) and len(cells[0].split()) <= 2) \
+            or any(GOAL_HEADING.search(c) for c in cells):
         return None
     return cells[0].lower()
 
@@ -1644,6 +1661,95 @@ def _without_translated_goals(goals: list[Segment]) -> list[Segment]:
     return [g for g in goals if g not in english]
 
 
+# The number that opens an outline's line ("4.1", "3.1.2"): its parts are the line's level.
+OUTLINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s")
+
+
+def _line_depth(line: str) -> tuple[int, int]:
+    """The level of a line in an outline: its indentation (a tab as four spaces) and the parts of its number
+    ("4.1.1": 3; none: 0)."""
+    lead = line[:len(line) - len(line.lstrip(" \t"))]
+    number = OUTLINE_NUMBER.match(line)
+    return len(lead.expandtabs(4)), number.group(1).count(".") + 1 if number else 0
+
+
+def _outline_depth(ctx: Context, s: Segment) -> tuple[int, int]:
+    """The level of the segment's line in an outline (`_line_depth`)."""
+    line_start = ctx.text.rfind("\n", 0, s.start) + 1
+    line_end = ctx.text.find("\n", s.start)
+    return _line_depth(ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)])
+
+
+def _heads_outline_level(ctx: Context, s: Segment) -> bool:
+    """The segment's line, numbered as a sub-item ("5.1"), has the next line on a deeper level of the outline below it
+    ("5.1.1 ...", or more indented)."""
+    depth = _outline_depth(ctx, s)
+    if depth[1] < 2:
+        return False
+    line_end = ctx.text.find("\n", s.start)
+    while line_end >= 0:
+        nxt_end = ctx.text.find("\n", line_end + 1)
+        line = ctx.text[line_end + 1:nxt_end if nxt_end >= 0 else len(ctx.text)]
+        if line.strip():
+            indent, parts = _line_depth(line)
+            return indent > depth[0] or indent == depth[0] and parts > depth[1]
+        line_end = nxt_end
+    return False
+
+
+# A heading over both the goals and the interventions ("5. Mål och insatser", "Mål/insatser"): in a numbered outline its
+# items are the goals and the levels below them their interventions (GUIDELINES 4, block 80).
+COMBINED_GOAL_SECTION = re.compile(r"\bm[åa]l(?:en)?\s*(?:och|&|/|,)\s*(?:insats\w*|åtgärd\w*|aktivitet\w*)\b", re.I)
+
+
+def _below_outline_item(ctx: Context, s: Segment, parent: tuple[int, int]) -> bool:
+    """The segment's line stands on a deeper level of an outline than the line `parent` gives the level of: more
+    indented, or as indented with more parts to its number ("4.1" / "4.1.1")."""
+    indent, parts = _outline_depth(ctx, s)
+    return indent > parent[0] or indent == parent[0] and parent[1] > 0 and parts > parent[1]
+
+
+# A line that titles an outline level with a bullet or in bold ("* Mål", "**Mål (gemensamt, fastställt på mötet)**",
+# "• Insatser"): the title, without its note in brackets.
+OUTLINE_TITLE = re.compile(r"^[ \t]*(?:(?P<bullet>[-–•*▪›])[ \t]+|(?P<bold>\*\*|__))(?P<title>[^\W\d][^*_\n]{0,60}?)[ \t]*"
+                           r"(?(bold)(?:\*\*|__)|):?[ \t]*$")
+
+
+def _outline_title(ctx: Context, s: Segment) -> str | None:
+    """The section a bulleted or bold line opens when it titles an outline level (OUTLINE_TITLE): a short title with
+    the next line on a deeper level ("* Mål" / "    1. ..."), or a bold goal or section word with a list after it
+    (GUIDELINES 4, block 80: a line belongs to the line above it on a higher level)."""
+    if not _starts_line(ctx, s):
+        return None
+    line_end = ctx.text.find("\n", s.start)
+    line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:line_end if line_end >= 0 else len(ctx.text)]
+    m = OUTLINE_TITLE.match(line)
+    if not m:
+        return None
+    title = re.sub(r"\s*\([^)]*\)", "", m.group("title")).strip().lower()
+    nxt = _next_line(ctx, s.start)
+    if not title or _word_count(title) > 4 or not nxt.strip() or title[-1] in ".!?,;":
+        return None
+    if _line_depth(nxt)[0] > _line_depth(line)[0]:
+        return title  # a level's title, whatever it says ("- Vem gör vad", "- Övrigt"): it ends the level above
+    known = GOAL_HEADING.search(title) or SECTION_WORD.match(title)
+    labelled = m.group("bold") or line.rstrip().endswith(":")  # "**Mål**", "- Mål:" over a list
+    return title if known and labelled and LIST_ITEM_START.match(nxt) else None
+
+
+# A line that is only a rule across the page ("————————", "-----", "_____", "* * *", "=====").
+HORIZONTAL_RULE = re.compile(r"^[ \t]*(?:[-–—_=*~][ \t]*){3,}$")
+
+
+def _rule_under_title(ctx: Context, s: Segment) -> bool:
+    """The rule (`s`) underlines the line right above it, a title ("Mål" / "-----"), rather than parting two parts."""
+    line_start = ctx.text.rfind("\n", 0, s.start)
+    if line_start <= 0:
+        return False
+    above = ctx.text[ctx.text.rfind("\n", 0, line_start) + 1:line_start]
+    return bool(above.strip()) and len(above.split()) <= 6 and not above.rstrip().endswith((".", "!", "?"))
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1670,6 +1776,8 @@ def goal_segments(ctx: Context) -> list[Segment]:
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
     prose_until = -1  # the end of a paragraph whose sentence announced the goals after it (PROSE_GOAL_LEAD)
+    outline_parent = None  # the last goal or goal gap line in the section: (its outline level, "goal"/"gap", section)
+    heading_indent = 0  # the indentation of the line that opened `heading`
     for s in ctx.segs:
         if s.is_heading and heading and _goal_section(heading) and DECISION_LABEL.match(s.section.rstrip(": ")):
             continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
@@ -1682,6 +1790,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if s.start < covered or PAGE_HEADER.search(s.text) or _template_instruction(ctx, s) \
                 or agenda_rows and _in_spans_of(agenda_rows, s.start) \
                 or _in_spans_of(_schedule_tables(ctx), s.start):  # a schedule's rows, also under "Mål"
+            continue
+        if heading and HORIZONTAL_RULE.match(s.text) and _starts_line(ctx, s) and not _rule_under_title(ctx, s):
+            # a rule across the page ends the part above it: in a plan compiled from the agencies' contributions it
+            # parts one contribution from the next (GUIDELINES 4, block 81), so the goals of one are not the next's
+            heading, sibling, listed, paused, stamped, left = "", None, False, False, False, False
             continue
         slide = _slide_title(ctx, s)
         if slide is not None:  # a new slide is a new section ("Bild 5: Mål", "— Bild 8 —", "Slide 6")
@@ -1708,6 +1821,13 @@ def goal_segments(ctx: Context) -> list[Segment]:
         pseudo = _framework_heading(ctx, s) or _pseudo_heading(ctx, s)
         if pseudo is None:
             pseudo = _numbered_label(ctx, s)
+        if pseudo is None:
+            title = _outline_title(ctx, s)
+            # a title on a deeper level than the goal heading is a topic of the goals ("B. Mål" / "   › Morgnarna"),
+            # unless it names another part of the plan ("Insatser:", "Samtycke:")
+            inside = heading is not None and _goal_section(heading) and _outline_depth(ctx, s)[0] > heading_indent \
+                and title is not None and not SECTION_WORD.match(title)
+            pseudo = None if inside else title
         if pseudo is None and _starts_line(ctx, s):  # a heading whose note the sentence split cut ("3. Mål (enl. ...):")
             whole = _whole_line(ctx, s)
             pseudo = _pseudo_heading(ctx, whole) if whole.end > s.end else None
@@ -1724,6 +1844,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             line = ctx.text[ctx.text.rfind("\n", 0, s.start) + 1:s.end]
             heading, sibling, listed, paused, left = pseudo, _next_section_number(line), False, False, False
             stamped = bool(CLOCK_STAMP.match(s.text))
+            heading_indent = _outline_depth(ctx, s)[0]
             continue
         if stamped and _starts_line(ctx, s) and CLOCK_STAMP.match(s.text):
             heading, stamped = "", False  # the next time-stamped entry of running minutes ends the section
@@ -1750,6 +1871,23 @@ def goal_segments(ctx: Context) -> list[Segment]:
         elif not in_goal_section and PROSE_GOAL_LEAD.search(s.text):
             para_end = ctx.text.find("\n\n", s.end)
             prose_until = para_end if para_end >= 0 else len(ctx.text)
+            continue
+        if not in_goal_section and COMBINED_GOAL_SECTION.search(enclosing) and _starts_line(ctx, s):
+            # "5. Mål och insatser" / "5.1 Skolan ska ha gjort ..." / "5.1.1 Observation i klassrummet": the item that
+            # heads a level is a goal, the lines below it are its interventions (GUIDELINES 4, block 80)
+            if outline_parent is not None and outline_parent[2] == enclosing \
+                    and _below_outline_item(ctx, s, outline_parent[0]):
+                covered = _line_end(ctx, s)
+                continue
+            in_goal_section = _heads_outline_level(ctx, s)
+        if in_goal_section and outline_parent is not None and outline_parent[2] == enclosing and _starts_line(ctx, s) \
+                and _below_outline_item(ctx, s, outline_parent[0]) \
+                and (outline_parent[1] == "gap" or ctx.has_agent(s) and not re.match(rf"\W*(?:att\s+)?{GOAL_CHILD}", _strip_label(s.text), re.I)):
+            # a deeper level of an outline belongs to the line above it (GUIDELINES 4, block 80): below a note that
+            # there is no goal it goes on with that note ("4.1 Målen från november gäller" / "4.1.1 Bilaga 1
+            # skickas ut"); below a goal, a line that names who does it is the goal's intervention ("3.1 [BARN] följer
+            # bildschemat ..." / "› Bildschema vid hallen – skolan, [NAMN_2]"), not a goal of its own
+            covered = _line_end(ctx, s)
             continue
         any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not _adult_wish(s.text)
@@ -1778,11 +1916,15 @@ def goal_segments(ctx: Context) -> list[Segment]:
         if in_goal_section and _goal_gap(s.text, body):
             if not _struck_slot(ctx, s) and not _separator_dash(ctx, s):
                 gaps.append(s)
+                if _starts_line(ctx, s):
+                    outline_parent = (_outline_depth(ctx, s), "gap", enclosing)
         elif re.search(r"[A-Za-zÅÄÖåäö]{2}", body) and not FOLLOW_UP.match(body) \
                 and not _goal_gap(s.text, body) and not body.rstrip().endswith("?") \
                 and not GOAL_STATUS.match(body) and not TEAM_VISION.match(body) \
                 and not GOAL_TALK.match(body) and not _lead_in_sentence(body):  # "- Mål: –", "Vem gör vad?": none
             listed = listed or in_goal_section and bool(LIST_ITEM_START.match(s.text) or NUMBERED_GOAL_LABEL.match(s.text))
+            if in_goal_section and _starts_line(ctx, s):
+                outline_parent = (_outline_depth(ctx, s), "goal", enclosing)
             s = _with_continuation(ctx, _without_answer_mark(s))
             covered = s.end
             out.extend(_goal_series(s))
@@ -1912,7 +2054,11 @@ GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att
                                 r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)"
                                 # a numbered goal's label with two or more words after it ("Mål 2: Skriva remiss"):
                                 # the goal itself, as the list's other items are, not a topic heading ("Delmål 1: Skola")
-                                r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S", re.I)
+                                r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S"
+                                # a state with its deadline after the label ("Mål: läkemedelsutprovning genomförd före
+                                # sommarlovet"): the field's value, a state to reach (GUIDELINES 4.1), not a heading
+                                r"|^\W*m[åa]l\s*:[ \t]*[^\W\d][\w-]*(?:[ \t]+[\w-]+)?[ \t]+\w+(?:ad|at|ade|d|t|da|en|et)"
+                                r"[ \t]+(?:senast|före|innan|till)\b", re.I)
 
 
 # A goal section's title that is a longer phrase than `_pseudo_heading` takes ("Mål som vi ändå var överens om",
@@ -2187,10 +2333,24 @@ CHILD_SHALL = folded_re(
     r"information|insats\w*|kontakt\w*|plats|beslut)\b|(?:kalla|boka|skicka|ringa|kontakta|återkomma|höra)\b)\w+", re.I)
 
 
+# The label of what the meeting decided together, in a plan compiled from the agencies' contributions ("Gemensamt: att
+# [BARN] ska ...", "Gemensamt beslut:", "Beslut:", "Vi enades om:"): the frame's decision (GUIDELINES 4, block 81).
+JOINT_DECISION_LABEL = re.compile(r"^\W*(?:gemensam\w*(?:\s+beslut\w*)?|beslut\w*|överenskommelse\w*|"
+                                  r"vi\s+(?:kom\s+överens|enades)(?:\s+om)?)\s*:\s*(?:att\s+)?", re.I)
+
+
+def _decided_statement(text: str) -> str:
+    """The line without its step label and without a joint decision's label ("Gemensamt: att ...")."""
+    body = _step_body(text)
+    m = JOINT_DECISION_LABEL.match(body)
+    return body[m.end():] if m else body
+
+
 def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
-    reach (CHILD_SHALL), outside sections about the past or the background."""
-    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_step_body(s.text))
+    reach (CHILD_SHALL), also as a joint decision ("Gemensamt: att [BARN] ska ..."), outside sections about the past
+    or the background."""
+    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_decided_statement(s.text))
             and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)
             and not RECOMMENDATION_SECTION.search(s.section)]
 
@@ -2410,6 +2570,12 @@ NO_GOAL_NOTE = re.compile(r"\b(?:inget|inga|ej|inte)\s+(?:\w+\s+){0,2}?m[åa]l\b
                           r"(?:fastställas|sättas|formuleras|bestämmas|utarbetas|tas\s+fram)|"
                           r"(?:fastställs|sätts|formuleras|bestäms|utarbetas|tas\s+fram)\s+(?:senare|sedan|när|efter|"
                           r"vid|på|först))\b|"
+                          # goals still to be set, in a clause of time ("[BARN] ska vara med när målen sätts", "innan
+                          # målen formuleras"), or not set in this plan ("Mål formuleras inte i den här planen"):
+                          # GUIDELINES 4, block 78: "Mål: formuleras vid nästa möte" is no goal
+                          r"\b(?:när|innan|tills|då)\s+(?:\w+\s+){0,2}?m[åa]l(?:en|et)?\s+(?:ska\s+|skall\s+)?"
+                          r"(?:sätts|sättas|formuleras|fastställs|fastställas|bestäms|bestämmas|tas\s+fram)\b|"
+                          r"\bm[åa]l(?:en|et)?\s+(?:formuleras|sätts|fastställs|bestäms|sattes|formulerades)\s+(?:inte|ej)\b|"
                           # the old goals still apply, with nothing written out (GUIDELINES 4, block 53)
                           r"\b(?:de|dom)\s+(?:gamla|tidigare|förra)\s+(?:m[åa]len\s+)?(?:\w+\s+)?(?:gäller|kvarstår)\b",
                           re.I)
@@ -4350,7 +4516,12 @@ NEED_REFERENCE = folded_re(r"\b(?:(?:se|enl(?:igt|\.)?|som(?: i)?|samma som|fram
 # utredning", "kartläggning behövs innan behoven kan beskrivas närmare, varför ingen beskrivning görs"): like a reference
 # to another document it shows nothing of what the child needs (GUIDELINES 4.1: "bara 'se bilaga/tidigare plan' eller
 # inget").
+# A needs field that writes out that it is empty or missing ("Barnets behov: ej ifyllt – underlaget saknas", "Behov: saknas",
+# "Bakgrund / behov: inte klart", "Behov: —") shows nothing either (GUIDELINES 4, block 78: "ett fält med 'ej bestämt',
+# 'saknas', 'inte klart' eller '—' visar ingenting").
 NEED_DEFERRED = folded_re(r"^\W*(?:[^:\n]{1,30}:\s*)?(?:utreds|under utredning|kartläggs|ska utredas|ska kartläggas)\W*$|"
+                          r"^\W*(?:[^:\n]{0,20}\b)?(?:behov\w*|bakgrund\w*)\s*:\s*(?:(?:ej|inte)\s+(?:ifyll\w*|klar\w*|bestäm\w*|"
+                          r"beskriv\w*|gjor\w*|skriv\w*)|saknas|[-–—]+)(?:\W*$|\s*[-–—,;(]\s)|"
                           r"innan behoven kan beskrivas|(?:ingen|ngn|någon) beskrivning (?:inte )?(?:görs|ges|kan göras)", re.I)
 # The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"
@@ -4668,7 +4839,27 @@ def _need_voice(ctx: Context, s: Segment, adult_plan: bool) -> _NeedVoice:
             child = bool(CHILD_SPEAKER.search(who)) and not GUARDIAN.search(who) and len(PERSON_REF.findall(who)) <= 1
             return _NeedVoice(child, True, max(0, m.end() - s.start),
                               bool(GUARDIAN.fullmatch(who.split(" (")[0].strip())))
-    return _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
+    return _contribution_voice(ctx, s) or _mail_voice(ctx, s) or _NeedVoice(not adult_plan)
+
+
+# The title of an agency's or a person's contribution to a compiled plan, framed by rules ("——— Mammas mejl ———",
+# "=== Från BUP ===", "--- Skolan ---"): who wrote what follows.
+CONTRIBUTION_TITLE = re.compile(r"^[ \t]*[-–—=_*#]{3,}[ \t]*(?P<who>[^-–—=_*#\s][^\n]{0,80}?)[ \t]*[-–—=_*#]{3,}[ \t]*$", re.M)
+
+
+def _contribution_voice(ctx: Context, s: Segment) -> _NeedVoice | None:
+    """In a plan compiled from contributions under framed titles (CONTRIBUTION_TITLE), "jag" and "vi" are the
+    contribution's writer (GUIDELINES 4, block 81): the child only in the child's own contribution; None before the
+    first title or in a plan without them."""
+    titles = _cached(ctx, "contribution_titles",
+                     lambda c: [(m.start(), m.group("who")) for m in CONTRIBUTION_TITLE.finditer(c.text)])
+    i = bisect.bisect_right([a for a, _ in titles], s.start) - 1
+    if i < 0:
+        return None
+    who = titles[i][1]
+    guardian = bool(GUARDIAN.search(who))
+    child = not guardian and bool(re.search(r"\[BARN\]|\bbarnet\b|\beleven\b|\bungdomen\b", who, re.I))
+    return _NeedVoice(child, guardian_turn=guardian)
 
 
 def _adults_need(s: Segment, needs: list[int], voice: _NeedVoice) -> bool:
@@ -5351,7 +5542,9 @@ GOAL_AS_INTERVENTION = re.compile(
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")
     r"råd|rådgivning|genomgång|intyg|utprovn(?:ing|\.)|(?<!fru)kost|"
     # the school's adjustments ("Anpassningar i klassrummet", "Extra anpassningar vid prov"): what the school does
-    r"anpassning(?:ar(?:na)?)?)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
+    r"anpassning(?:ar(?:na)?)?|"
+    # the school's decided arrangement of the child's studies ("Anpassad studiegång med förlängd tid för engelska 6")
+    r"studiegång)(?:er|erna)?(?!\w)", re.I)  # a clinic's "Traumafokuserad KBT"
 # A line under a goal that reports on the goal, not a goal ("Status: delvis uppnått", "Fortsätter.", "Nytt mål.",
 # a protocol's "Delmålet avseende närvaro bedöms delvis uppnått.", a target's measure "Mäts av HVB i veckologgen.").
 GOAL_STATUS = re.compile(r"^\W*(?:status\b|mäts\s+(?:av|genom|i|med|via)\b|(?:ej |inte |delvis )?uppnått|uppnåddes|delvis\b|fortsätter\b|kvarstår\b|behålls\b|"
@@ -5527,6 +5720,31 @@ SUPINE_PASSIVE_STATE = re.compile(rf"^(?!(?:att\s+)?{GOAL_CHILD})(?:(?!\b(?:ska|
 SYMBOL_BULLET = r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
 
 
+# A run of spaces between two words: what `planqa.readable` leaves where an HTML tag or entity, or an invisible
+# character, stood inside a line ("Hämtning      från       fritids ses över"); a browser shows one space (GUIDELINES 4,
+# block 79: read the text as a browser shows it), and the goal patterns match words one space apart.
+SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _single_spaced(text: str) -> str:
+    """`text` with each run of spaces between two words as one space (SPACE_RUN); for pattern checks only, as the
+    offsets change."""
+    return SPACE_RUN.sub(" ", text) if "  " in text else text
+
+
+def _suffix_at(text: str, body: str) -> int:
+    """Where in `text` the suffix starts that `body` was read from, when `body` is that suffix with its runs of
+    spaces made single (`_single_spaced`): the position with as many characters other than a space after it."""
+    if text.endswith(body):
+        return len(text) - len(body)
+    left = len(body) - body.count(" ")
+    i = len(text)
+    while i > 0 and left > 0:
+        i -= 1
+        left -= text[i] != " "
+    return i
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -5535,6 +5753,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
     text = GOAL_INTRO.sub("", GOAL_LABEL.sub("", text, count=1), count=1)  # "Skolan: ...", "Målet är att ..."
     text = CHILD_WISH_LEAD.sub("", text, count=1)  # "Jag vill att skolan anpassar läxorna": the wish's subject
     body_at = len(s.text) - len(text) if s.text.endswith(text) else 0
+    raw, text = text, _single_spaced(text)  # the offsets of `raw` in `s` are kept for the checks that read the context
     if COOPERATION_STATE.match(text):
         return "agency"  # "Bättre samverkan mellan BUP och skolan kring [BARN]"
     if COOPERATION_ACT.match(text) or ACTION_ITEM.match(text):
@@ -5549,7 +5768,7 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "agency"  # "Att insatserna samordnas och att barnets välbefinnande därmed tillgodoses"
     if (SERVICE_PASSIVE_GOAL.match(text) or MODAL_SERVICE_PASSIVE.match(text)) and not is_measurable(text) \
             or GUARDIAN_ACTIVITY.match(text) \
-            or _subjectless_intervention(text) or _child_attends_service(ctx, s, text, body_at):
+            or _subjectless_intervention(text) or _child_attends_service(ctx, s, raw, body_at):
         return "activity"  # "En kartläggning av [BARN]s behov genomförs.", "Föräldrarna går föräldrakursen"
     if GOAL_AS_INTERVENTION.match(text) and re.search(r"\s[–—-]\s*\S", text) and ctx.has_agent(s) \
             and not re.search(r"\b(?:ska|skall|är|blir|vara)\b", text, re.I):
@@ -5577,7 +5796,21 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         if re.search(r"\b(?:klar|klart|på plats|fastställd\w*|genomförd\w*|undertecknad\w*|upprättad\w*)\b"
                      r"|\b\w+(?:at|ad|ts|tt)\s+(?:senast|före|innan)\b", early, re.I) or AGENCY_PERFECT.search(early):
             return "agency"  # also "Fam.hemmet ska ha etablerat fasta kvällsrutiner" (a subject not known as an agency)
+    if (ARRANGEMENT_STATE.search(text) or DONE_BY_DEADLINE.search(text)) and not re.search(GOAL_CHILD, text, re.I) \
+            and not GUARDIAN.search(text) and not MEASURE_CHANGE.search(text) and not WORKS_STATE.search(text):
+        # a state an arrangement should reach, with no child in it ("Boendefrågan ska vara löst med ett långsiktigt
+        # kontrakt", "Förskoleplaceringen ska vara ordnad"): GUIDELINES 4.1, not the child's goal (as `goal_frame`)
+        return "agency"
     return "activity" if _owned_goal(ctx, s, text) else "child"
+
+
+# "ska fungera", "ska finnas": how something in the child's day works ("Läxorna ska fungera bättre"), left to the
+# child's reading in `goal_kind`.
+WORKS_STATE = re.compile(r"\b(?:ska|skall)\s+(?:fungera|finnas)\b", re.I)
+# A participle with its deadline, also with its agent between ("anpassad studiegång beslutad av rektor före sportlovet"):
+# a state to reach by then (GUIDELINES 4.1).
+DONE_BY_DEADLINE = re.compile(r"\b\w+(?:ad|at|ade|ts|erad|förd|fört|förda|gjord|gjort)\s+(?:av\s+\S+\s+)?"
+                              r"(?:senast|före|innan)\b", re.I)
 
 
 def _owned_goal(ctx: Context, s: Segment, text: str) -> bool:
@@ -8633,7 +8866,7 @@ NOT_CHILD_SUBJECT = re.compile(
     r"berörda|inblandade|aktörer|parter))|deltagar\w*|närvarande|berörda|inblandade)(?!\w)", re.I)  # also after "[VH1]"
 # The s-passive of what services do ("Hämtlistan uppdateras", "Lunchen anpassas", "Kontakt med BUP etableras").
 _SERVICE_PASSIVE = (r"(?:\w*(?:eras|ordnas|säkras|säkerställs|upprätthålls|anpassas|etableras|samordnas)|sätts upp|utförs|genomförs|görs|"
-                    r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas)")
+                    r"tas fram|tillsätts|beviljas|bokas|erbjuds|fattas|skickas|startas|påbörjas|följs upp|upprättas|ses över|begärs|inhämtas)")
 _DEADLINE = r"\b(?:senast|före|innan|till)\b"
 # No deadline in the 30 characters after ("... genomförs senast v. 12", "... ska upprättas till jullovet" have one).
 _NO_DEADLINE_AFTER = r"(?![^.]{0,30}\b(?:senast|före|innan|till\s+(?:och\s+med\s+)?(?:v\.|vecka|den\b|\d|jul|sommar|påsk|\w*lovet)))"
@@ -8662,7 +8895,7 @@ MODAL_SERVICE_PASSIVE = re.compile(
 # 1 november", "Sondmatningen ska fungera", "[BARN]s hälsa ska säkras"): GUIDELINES 4.1, not the child's goal.
 ARRANGEMENT_STATE = re.compile(
     rf"\b(?:(?:ska|skall|måste|behöver) (?:\w+ )?{_SERVICE_PASSIVE}|(?:ska|skall) (?:fungera|finnas)|"
-    r"(?:är|vara|blir|ha) (?:på plats|klar\w*|\w+(?:ad|at|ade)|\w*(?:gjor|ställ|för|skick|tag)(?:d|t|da|en|et))\b|"
+    r"(?:är|vara|blir|ha) (?:på plats|klar\w*|\w+(?:ad|at|ade)|\w*(?:gjor|ställ|för|skick|tag|lös|läng)(?:d|t|da|en|et))\b|"
     r"\w+(?:ad|at|ade|ts|erad|förd|fört|förda)e? (?:senast|före|innan)|beviljade?)\b"
     rf"|\b{_SERVICE_PASSIVE}\b[^.]{{0,30}}{_DEADLINE}", re.I)
 # The child as the receiver of what follows ("[BARN] ska få en ...", "Att [BARN] får ..."): with an intervention
@@ -8703,6 +8936,7 @@ def goal_frame(ctx: Context, s: Segment) -> str:
     `ctx.goals`."""
     kind = goal_kinds(ctx)[s]
     body = GOAL_INTRO.sub("", GOAL_LEAD.sub("", s.text, count=1).strip(), count=1)
+    body = _single_spaced(body)  # one space between words, as a browser shows it (`_single_spaced`)
     unlabelled = GOAL_LABEL.sub("", body, count=1)
     if unlabelled != body and re.match(rf"(?:att\s+)?{GOAL_CHILD}", unlabelled, re.I):
         body = unlabelled  # a life area before the child's goal ("Sömn: [BARN] vaknar ...", "Skola: [BARN] ska ...")
@@ -8735,7 +8969,7 @@ def goal_frame(ctx: Context, s: Segment) -> str:
         return "other" if passive_for_child else "child"
     if PASSIVE_ACTIVITY.match(body):
         return "activity"
-    if NOT_CHILD_SUBJECT.match(body) or _agency_subject(ctx, s, len(s.text) - len(body)) \
+    if NOT_CHILD_SUBJECT.match(body) or _agency_subject(ctx, s, _suffix_at(s.text, body)) \
             or ARRANGEMENT_STATE.search(body):
         return "other"
     return "child" if CHILD_LIFE_GOAL.match(body) else "unclear"

@@ -7386,3 +7386,203 @@ def test_two_follow_up_times_left_undecided_are_an_unclear_time():
     text = ("Insatser:\n- Samtal med kurator varje vecka – [NAMN_1]\n\n"
             "Uppföljning: skolan skrev 10/12, BUP föreslår 17/12. Vi hann inte bestämma vilket.\n")
     assert _verdict(text, "follow_up_date") == "partial"
+
+
+def test_goals_of_html_pasted_plan_are_read_with_single_spaces():
+    # an HTML plan read at its own offsets keeps a run of spaces where a tag or an entity stood ("Placeringen
+    # f&ouml;ljs upp"): the line says what a browser shows, an activity listed under "Mål" (GUIDELINES 4, block 79;
+    # 4.1: only activities under "Mål" gives goals_present not_met)
+    text = ("<p>SIP [BARN]</p><p><strong>M&aring;l</strong></p><ul><li>Familjehemmet f&aring;r handledning</li>"
+            "<li>Placeringen f&ouml;ljs upp enligt plan</li><li>Journalkopior beg&auml;rs fr&aring;n BVC</li></ul>"
+            "<p>Vi ses igen 12/3.</p>")
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("item", ["Hämtningen från fritids ses över", "Journalkopior begärs från tidigare BVC"])
+def test_a_passive_review_or_request_under_goals_is_an_activity(item: str):
+    # "ses över", "begärs": what the services do, in the s-passive without a deadline (GUIDELINES 4.1: activities
+    # under "Mål" are no goals)
+    text = f"Mål:\n- Utredning av familjens situation\n- {item}\n\nUppföljning 3/4.\n"
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_goals_still_to_be_set_are_no_goal():
+    # "Mål formuleras inte i den här planen ... när målen sätts" says the goals are not set (GUIDELINES 4, block 78:
+    # "Mål: formuleras vid nästa möte" is no goal)
+    text = ("Mål\nMål formuleras inte i den här planen. Vi hann inte, och [BARN] ska vara med när målen sätts.\n\n"
+            "Insatser\n- Skolan ordnar ett lugnt rum för lunch.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+@pytest.mark.parametrize("field", ["ej ifyllt – förskolans underlag saknas", "saknas", "—"])
+def test_a_needs_field_written_out_as_missing_shows_nothing(field: str):
+    # "Barnets behov: ej ifyllt" shows no need (GUIDELINES 4, block 78); the need shows only through the goal (4.1:
+    # partial)
+    text = (f"SIP [BARN]\n\nBarnets behov: {field}\n\nMål:\n1. [BARN] somnar i sin egen säng fem kvällar av sju "
+            "senast v. 6\n\nNästa möte: 3/2, BVC kallar.\n")
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_sub_level_below_a_no_goal_note_is_no_goal():
+    # "4.1 Målen från förra planen gäller" / "4.1.1 Bilaga 1 skickas ut ...": the deeper level goes on with the
+    # line above it (GUIDELINES 4, block 80), so the plan writes out no goal
+    text = ("1. Om mötet\n    1.1 Datum\n        - 12/3\n\n4. Mål\n    4.1 Målen från förra planen gäller tills vidare, "
+            "se bilaga 1.\n        4.1.1 Bilaga 1 skickas ut med protokollet.\n\n5. Insatser\n    5.1 Enligt tidigare SIP.\n")
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_an_intervention_on_the_level_below_a_goal_is_no_goal_of_its_own():
+    # a goal on one level and the interventions under it belong together (GUIDELINES 4, block 80): two goals, not four
+    text = ("3. Mål\n   3.1 [BARN] går själv från hallen till klassrummet 4 av 5 dagar till jullovet\n"
+            "       › Bildschema vid hallen och klassrummet – skolan, [NAMN_2]\n"
+            "   3.2 [BARN] ber om hjälp med bilder varje dag senast v. 48\n"
+            "       › Utprovning av bildstöd, tre besök – [NAMN_3], logoped\n4. Övrigt\n   - Samtycke finns.\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_present"].verdict == "partial"
+
+
+def test_items_heading_levels_under_goals_and_interventions_are_goals():
+    # "5. Mål och insatser" in a numbered outline: the item that heads a level is a goal and the lines under it are
+    # its interventions (GUIDELINES 4, block 80)
+    text = ("1. Grunduppgifter\n   1.1 Datum: 2026-04-14\n\n5. Mål och insatser\n"
+            "   5.1 [BARN] äter lunch i matsalen tre dagar i veckan senast v. 22\n"
+            "      5.1.1 Lugnt bord i matsalen\n         › Ansvarig: [NAMN_1], skolan\n"
+            "   5.2 [BARN] går själv till bussen varje morgon före jul\n"
+            "      5.2.1 Träning med assistent\n         › Ansvarig: [NAMN_2], LSS\n\n7. Uppföljning\n   7.1 Efter sommaren\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_evaluable"].verdict == "met"
+
+
+def test_states_an_arrangement_should_reach_are_no_goals_for_the_child():
+    # "Boendefrågan ska vara löst", "Förskoleplaceringen ska vara ordnad": states an arrangement should reach, with no
+    # child in them (GUIDELINES 4.1: only such states under "Mål" give goals_present partial)
+    text = ("Mål\n- Boendefrågan ska vara löst med ett långsiktigt kontrakt\n- Socialtjänsten ska ha en samlad bild "
+            "av [BARN]s situation\n- Förskoleplaceringen ska vara ordnad med skyddade uppgifter\n\nInsatser\n"
+            "- [NAMN_1] inleder en utredning.\n")
+    assert _verdict(text, "goals_present") == "partial"
+
+
+@pytest.mark.parametrize("title,indent", [("* Mål", "    "), ("**Mål (gemensamt, fastställt på mötet)**", "")])
+def test_a_bulleted_or_bold_title_of_an_outline_level_heads_the_goals(title: str, indent: str):
+    # "* Mål" with its items on the level below, or a bold "Mål" over a list, heads the goals; the next title of
+    # the same level ends them (GUIDELINES 4, block 80)
+    bullet = "* " if title.startswith("* ") else "**"
+    end = "" if bullet == "* " else "**"
+    text = (f"SIP [BARN]\n\n{bullet}Bakgrund{end}\n{indent}- [BARN] har svårt att somna och vaknar flera gånger varje natt\n"
+            f"{title}\n{indent}1. Förskolan och hemmet ska ha samma vilorutiner\n{indent}2. BVC ska ha bättre kunskap om "
+            f"[BARN]s sömn\n{bullet}Insatser{end}\n{indent}1. Sömndagbok – [VH1] och förskolan\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_present"].verdict == "partial"
+
+
+def test_a_deeper_title_under_the_goals_is_a_topic_of_the_goals():
+    # "B. Mål" / "   › Morgnarna" / "      – [BARN] ...": a title on a deeper level than the goal heading is a topic
+    # inside the goals (GUIDELINES 4, block 80)
+    text = ("A. Läget\n   › Hemma\n      – [BARN] kommer för sent till skolan flera dagar i veckan\n\nB. Mål\n"
+            "   › Morgnarna\n      – [BARN] kommer i tid till skolan alla skoldagar till jul\n   › Skolan\n"
+            "      – [BARN] orkar göra läxorna tre dagar i veckan\n   › Fritid\n      – [BARN] går på fotbollen varje vecka\n\n"
+            "C. Insatser\n   1. Frukost i skolan – skolan\n")
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_a_goal_cell_saying_not_applicable_is_no_goal():
+    # "inte aktuellt" in the goal column shows nothing (GUIDELINES 4, block 78: "ej bestämt", "saknas", "inte klart"
+    # show nothing): the two real goals are both measurable
+    text = ("Plan\n\n| Område | Mål | Insats | Ansvarig |\n|---|---|---|---|\n"
+            "| Samlingen | [BARN] sitter med i samlingen minst 10 minuter tre dagar av fem | Bildstöd | förskolan |\n"
+            "| Lämning | [BARN] går in på avdelningen själv fyra morgnar av fem | En vuxen tar emot | förskolan |\n"
+            "| Språk | inte aktuellt | — | — |\n")
+    assert _verdict(text, "goals_evaluable") == "met"
+
+
+def test_a_goal_field_with_a_state_and_its_deadline_is_a_goal_not_a_heading():
+    # "Mål: läkemedelsutprovning genomförd före sommarlovet" in an agency's form is the field's goal (a state to reach,
+    # GUIDELINES 4.1), and the form's next fields ("Uppgiftslämnare: —") are no goals (GUIDELINES 4, block 81)
+    text = ("VERKSAMHET: BUP\nUppgiftslämnare: [NAMN_2], sjuksköterska\nMål: läkemedelsutprovning genomförd före "
+            "sommarlovet\nInsatser: utprovning med kontroller var tredje vecka\nAnsvarig: BUP, [NAMN_2]\n\n"
+            "VERKSAMHET: Fritids\nUppgiftslämnare: —\nMål: —\nInsatser: lugn vrå på eftermiddagarna\n")
+    a = assess(text)
+    goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert goals == ["Mål: läkemedelsutprovning genomförd före sommarlovet"]
+    assert a.criteria["child_goals"].verdict == "not_met"
+
+
+def test_a_decision_by_a_deadline_is_an_agency_state():
+    # "anpassad studiegång beslutad av rektor före sportlovet": a state an agency should reach (GUIDELINES 4.1)
+    text = ("Mål:\n- Anpassad studiegång beslutad av rektor före sportlovet\n- KBT-behandling påbörjad senast v. 10\n"
+            "- [BARN] är i skolan minst fyra dagar i veckan till jul\n")
+    assert _verdict(text, "goals_present") == "partial"
+
+
+def test_a_joint_decision_for_the_child_in_a_compiled_plan_is_a_goal():
+    # "Gemensamt: att [BARN] ska slippa ..." after the agencies' contributions: the frame's decision states what the
+    # child shall reach (GUIDELINES 4, block 81)
+    text = ("Från skolan: Han slår sig när han blir arg, tre gånger i veckan.\n\nFrån BUP: [NAMN_1] fortsätter "
+            "föräldrastödet varannan vecka.\n\nGemensamt: att [BARN] ska slippa skada sig när han blir arg. Samma "
+            "bemötande hemma och i skolan.\nBUP kallar till uppföljning efter jul.\n")
+    a = assess(text)
+    assert a.criteria["goals_present"].verdict == "partial"
+    assert a.criteria["child_goals"].verdict == "met"
+
+
+def test_a_bulleted_goal_label_over_a_list_heads_the_goals_until_the_next_label():
+    # "- Mål:" over the list of goals, then "- Insatser:" (an HTML list read as a browser shows it, GUIDELINES 4,
+    # block 79/80): the interventions are no goals
+    text = ("  - Behov: [BARN] sover dåligt och det blir ofta bråk hemma.\n  - Mål:\n"
+            "  - Middag tillsammans minst fyra kvällar i veckan till jul\n  - [BARN] somnar före kl 21 fem kvällar av sju\n"
+            "      - Insatser:\n  - [NAMN_1]: föräldrasamtal varannan vecka\n  - Kontakt med BUP om sömnen\n")
+    a = assess(text)
+    goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert len(goals) == 2 and all("Insats" not in g and "BUP" not in g for g in goals)
+
+
+def test_an_adapted_study_plan_under_goals_is_an_intervention():
+    # "Anpassad studiegång ..." is the school's decided arrangement (skollagen), an intervention listed among the
+    # goals (GUIDELINES 4.1), so two child goals and two activities are a mixed list (child_goals partial)
+    text = ("Mål:\n- [BARN] har minst E i matematik vid vårterminens slut\n- [BARN] ska kunna vara mer med kompisar\n"
+            "- Anpassad studiegång med förlängd tid för engelska\n- Kontakt med Försäkringskassan om bidrag\n")
+    assert _verdict(text, "child_goals") == "partial"
+
+
+def test_a_rule_across_the_page_ends_one_contributions_goals():
+    # the contributions of a compiled plan parted by rules (GUIDELINES 4, block 81): the next agency's notes are not
+    # goals of the one above
+    text = ("————————\n1. Skolan\nMål (skolans förslag, bekräftat på mötet):\n"
+            "- [BARN] ska ha minst E i svenska till jullovet\n- [BARN] använder talsyntesen på alla prov senast v. 45\n"
+            "Uppföljning enligt skolan: 3/12.\n\n————————\n2. Logopedmottagningen ([NAMN_4])\n"
+            "Ny bedömning är inbokad den 4 november. Efter bedömningen ger jag skolan skriftliga råd.\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+    assert a.criteria["goals_evaluable"].verdict == "met"
+
+
+def test_jag_in_a_guardians_contribution_is_the_guardian():
+    # "jag" under "——— Mammas mejl ———" is the mother who wrote it (GUIDELINES 4, block 81): her difficulty with
+    # the other parent is the adults' situation, not a concrete need of the child
+    text = ("SIP [BARN] 14 år\nBarnets behov:\n\n——— Socialtjänstens bidrag ———\nJag träffar föräldrarna varannan "
+            "vecka.\n\n——— Mammas mejl ———\nHej. Det som är svårt är att pappa och jag säger olika saker om när han ska "
+            "vara hemma.\n")
+    assert _verdict(text, "needs_described") == "partial"
+
+
+def test_a_space_set_header_of_agreements_ends_the_goals():
+    # "Överenskommelser          Ansvarig": a grid's header whose first column names what was agreed opens the
+    # interventions; it is no goal (GUIDELINES 4, block 55: the column headers say what the cells are)
+    text = ("Mål\n[BARN] är på förskolan minst fyra dagar i veckan\n[BARN] hämtas alltid av en nykter vuxen\n"
+            "Soc ska ha avslutat utredningen\n\nÖverenskommelser                                      Ansvarig\n"
+            "Fortsatta samtal och provtagning\nAvlastning tisdagar, torsdagar och varannan helg\n"
+            "Sida 1 av 2 – Anteckningar SIP\n \n\nSamordningsansvarig: socialtjänsten, [NAMN_1]\n")
+    a = assess(text)
+    goals = [e.text for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert len(goals) == 3 and not any("Ansvarig" in g for g in goals)
+
+
+def test_a_follow_up_field_row_under_a_goal_table_is_no_goal():
+    # "| Uppf | bokas senare |" below the goal table's rows labels another part of the plan, a field, not a goal
+    text = ("| Mål | Insats | När |\n|---|---|---|\n| [BARN] följer sin viktkurva t.o.m. v. 20 | vikt varannan vecka | v. 9 |\n"
+            "| [BARN] sover fyra timmar i sträck före v. 14 | sömnråd | v. 11 |\n| Uppf | bokas senare |\n")
+    a = assess(text)
+    assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
