@@ -1661,8 +1661,9 @@ def _without_translated_goals(goals: list[Segment]) -> list[Segment]:
     return [g for g in goals if g not in english]
 
 
-# The number that opens an outline's line ("4.1", "3.1.2"): its parts are the line's level.
-OUTLINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*)[.)]?\s")
+# The number that opens a deep outline's line ("5.", "5.1", "3.1.2 "): its parts are the line's level; not a
+# clock time ("14.55 Slut.").
+OUTLINE_NUMBER = re.compile(r"^\s*(?!\d{1,2}\.\d\d\s)(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 
 
 def _line_depth(line: str) -> tuple[int, int]:
@@ -1680,7 +1681,7 @@ def _outline_depth(ctx: Context, s: Segment) -> tuple[int, int]:
     return _line_depth(ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)])
 
 
-def _heads_outline_level(ctx: Context, s: Segment) -> bool:
+def _heads_line_depth(ctx: Context, s: Segment) -> bool:
     """The segment's line, numbered as a sub-item ("5.1"), has the next line on a deeper level of the outline below it
     ("5.1.1 ...", or more indented)."""
     depth = _outline_depth(ctx, s)
@@ -1879,7 +1880,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
                     and _below_outline_item(ctx, s, outline_parent[0]):
                 covered = _line_end(ctx, s)
                 continue
-            in_goal_section = _heads_outline_level(ctx, s)
+            in_goal_section = _heads_line_depth(ctx, s)
         if in_goal_section and outline_parent is not None and outline_parent[2] == enclosing and _starts_line(ctx, s) \
                 and _below_outline_item(ctx, s, outline_parent[0]) \
                 and (outline_parent[1] == "gap" or ctx.has_agent(s) and not re.match(rf"\W*(?:att\s+)?{GOAL_CHILD}", _strip_label(s.text), re.I)):
@@ -3542,25 +3543,35 @@ def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) ->
 
 
 def _line_indent(ctx: Context, pos: int) -> int:
-    """The indentation of the line that holds pos (`_outline_level`)."""
+    """The indentation of the line that holds pos (`_line_depth`)."""
     start = ctx.text.rfind("\n", 0, pos) + 1
-    return _outline_level(ctx.text[start:pos + 1])[0]
+    return _line_depth(ctx.text[start:pos + 1])[0]
 
 
 def _actions_under_goals(ctx: Context) -> list[tuple[Segment, str]]:
     """The lines set out as "what – who" on a sub-level right under a goal in a deep outline ("3.1 [BARN] följer
     bildschemat ... till jullovet" / "› Bildschema vid hallen – skolan, [NAMN_2]"): the goal's interventions with
-    their responsible (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop"), also where
-    the goal list took them in."""
+    their responsible (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop"), whether or
+    not the goal list took them in. Reads the lines right under each goal's line, while they stand deeper."""
     out: list[tuple[Segment, str]] = []
-    for above, g in zip(ctx.goals, ctx.goals[1:]):
-        parts = DASH_GAP.split(g.text)
-        if len(parts) != 2 or not OUTLINE_MARK_LEAD.match(g.text) or ctx.text.count("\n", above.end, g.start) != 1 \
-                or _line_indent(ctx, g.start) <= _line_indent(ctx, above.start):
+    goal_starts = [g.start for g in ctx.goals]
+    if not goal_starts:
+        return out
+    lines = ctx.lines
+    for i, line in enumerate(lines):
+        if not any(line.start <= s < line.end for s in goal_starts):
             continue
-        who = Segment(g.end - len(parts[1]), g.end, parts[1], g.section)
-        if ctx.has_agent(who):
-            out.append((g, "agent"))
+        depth = _line_indent(ctx, line.start)
+        above = line
+        for below in lines[i + 1:]:
+            if ctx.text.count("\n", above.end, below.start) != 1 or _line_indent(ctx, below.start) <= depth:
+                break
+            parts = DASH_GAP.split(below.text)
+            if len(parts) == 2 and OUTLINE_MARK_LEAD.match(below.text):
+                who = Segment(below.end - len(parts[1]), below.end, parts[1], below.section)
+                if ctx.has_agent(who):
+                    out.append((below, "agent"))
+            above = below
     return out
 
 
@@ -3605,10 +3616,6 @@ def _negated_item(text: str) -> bool:
     parts = _cells(text) if _is_table_row(text) else [text]
     return any(UNDECIDED_ITEM.search(p) or NEGATED_MAIN_CLAUSE.search(p) or _is_table_row(text)
                and NO_INTERVENTION.match(p) and re.search(r"\w", p) for p in parts)
-
-
-# A deep outline's level number at a line's start ("5.", "5.1", "5.1.2 "), not a clock time ("14.55 Slut.").
-OUTLINE_NUMBER = re.compile(r"^\s*(?!\d{1,2}\.\d\d\s)(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 
 
 def _outline_levels(lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
@@ -6749,21 +6756,13 @@ def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bo
 OUTLINE_LOOKBACK = 6  # lines read back for a line's outline levels above it
 
 
-def _outline_level(line: str) -> tuple[int, int]:
-    """A line's level in a deep outline: its indentation (a tab as four spaces) and the depth of its dotted number
-    ("7." 1, "7.1" 2, "7.1.1" 3; 0 without one)."""
-    indent = len(line) - len(line.lstrip(" \t")) + 3 * line[:len(line) - len(line.lstrip(" \t"))].count("\t")
-    number = OUTLINE_NUMBER.match(line)
-    return indent, number.group(1).count(".") + 1 if number else 0
-
-
 def _under_follow_up_level(ctx: Context, pos: int) -> bool:
     """The line at pos stands on a sub-level of a follow-up title in a deep outline ("7. Nästa uppföljning" /
     "7.1 När" / "7.1.1 Efter sommarlovet"; "8 Uppföljning" / "<tab>a) i höst"): a date or a convener on a sub-level
     belongs to the item above it (GUIDELINES 4, block 80). Reads back over the levels above it, no empty line
     between, to a follow-up title of a few words."""
     start = ctx.text.rfind("\n", 0, pos) + 1
-    level = _outline_level(ctx.text[start:ctx.text.find("\n", start) % (len(ctx.text) + 1)])
+    level = _line_depth(ctx.text[start:ctx.text.find("\n", start) % (len(ctx.text) + 1)])
     for _ in range(OUTLINE_LOOKBACK):
         if start == 0:
             return False
@@ -6771,7 +6770,7 @@ def _under_follow_up_level(ctx: Context, pos: int) -> bool:
         above = ctx.text[above_start:start - 1]
         if not above.strip():
             return False
-        above_level = _outline_level(above)
+        above_level = _line_depth(above)
         if above_level[0] < level[0] or above_level[0] == level[0] and 0 < above_level[1] < level[1]:
             if len(above.split()) <= 5 and FOLLOW_UP_LINE.match(OUTLINE_NUMBER.sub("", LINE_NUMBER.sub("", above, 1), 1)):
                 return True
