@@ -59,13 +59,44 @@ def entity_words(text: str) -> list[tuple[int, int, int]]:
 
 
 def _mask_tags(text: str) -> str:
-    out, last = [], 0
+    """The tags as `_tag_text` shows them. A table row is one line, as a browser shows it: inside a row the text's
+    own line breaks (pretty-printed HTML puts each cell on a line) become spaces, and inside a cell a list item,
+    a paragraph or a line break is "; " between the cell's parts rather than a new line."""
+    out: list[str] = []
+    last = 0
+    in_row = in_cell = False
     for m in _TAG.finditer(text):
-        out.append(text[last:m.start()])
-        out.append(_tag_text(m, _starts_line(text, out, m.start())))
+        between = text[last:m.start()]
+        out.append(between.replace("\n", " ") if in_row else between)
+        name = (m.group("name") or "").lower()
+        closing = bool(m.group("close"))
+        if in_cell and name in _BREAKS and name not in ("tr", "table", "tbody", "thead", "tfoot"):
+            out.append(_in_cell_text(m, closing, out))
+        else:
+            if name == "tr" and not closing and in_row:
+                out.append("|")  # the row before ends without "</tr>"
+                m_text = _tag_text(m, False)[1:] + " "
+                out.append(m_text[:len(m.group()) - 1])
+            else:
+                out.append(_tag_text(m, _starts_line(text, out, m.start())))
+        if name == "tr":
+            in_row, in_cell = not closing, False
+        elif name in ("table", "tbody", "thead", "tfoot") and closing:
+            in_row = in_cell = False
+        elif name in _CELLS:
+            in_cell = not closing
         last = m.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def _in_cell_text(m: re.Match[str], closing: bool, out: list[str]) -> str:
+    """A block tag inside a table cell: "; " after what the cell already shows, else spaces."""
+    n = len(m.group())
+    shown = "".join(out[-8:]).rstrip()
+    if closing or n < 2 or not shown or shown.endswith(("|", ";")):
+        return " " * n
+    return " " * (n - 2) + "; "
 
 
 def _starts_line(text: str, out: list[str], start: int) -> bool:

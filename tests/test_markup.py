@@ -59,3 +59,28 @@ def test_a_plan_pasted_as_html_gets_the_plain_plans_verdicts_and_evidence_read_a
     assert {c: r.verdict for c, r in pasted.criteria.items()} == {c: r.verdict for c, r in plain.criteria.items()}
     assert plain.criteria["follow_up_date"].verdict == "met"
     assert all(e.text == HTML[e.start:e.end] for r in pasted.criteria.values() for e in r.evidence)
+
+
+def test_a_table_row_is_one_line_even_when_the_html_puts_each_cell_on_a_line():
+    text = "<table>\n<tr>\n  <td>Samtal med kurator</td>\n  <td>Elevhälsan</td>\n</tr>\n</table>"
+    shown = read_markup(text)
+    assert len(shown) == len(text)
+    rows = [line.strip() for line in shown.splitlines() if line.strip()]
+    assert len(rows) == 1
+    assert [c.strip() for c in rows[0].strip("|").split("|")] == ["Samtal med kurator", "Elevhälsan"]
+
+
+def test_a_list_inside_a_cell_stays_in_its_cell_with_its_items_apart():
+    text = ("<table><tr><td><ul><li>Lugn plats vid prov</li><li>Kortare dagar</li></ul></td>"
+            "<td>Skolan</td></tr><tr><td>Samtal</td><td>BUP</td></tr></table>")
+    rows = [line.strip() for line in read_markup(text).splitlines() if line.strip()]
+    assert len(rows) == 2
+    cells = [c.strip() for c in rows[0].strip("|").split("|")]
+    assert cells[1] == "Skolan" and cells[0].split(";")[0].strip() == "Lugn plats vid prov"
+    assert cells[0].split(";")[1].strip() == "Kortare dagar"
+
+
+def test_a_row_without_its_closing_tag_ends_where_the_next_row_starts():
+    text = "<table><tr><td>A</td><td>x</td><tr><td>B</td><td>y</td></table>"
+    rows = [line.strip() for line in read_markup(text).splitlines() if line.strip()]
+    assert [r.split("|")[1].strip() for r in rows] == ["A", "B"]
