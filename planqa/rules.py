@@ -1744,11 +1744,9 @@ HORIZONTAL_RULE = re.compile(r"^[ \t]*(?:[-–—_=*~][ \t]*){3,}$")
 
 def _rule_under_title(ctx: Context, s: Segment) -> bool:
     """The rule (`s`) underlines the line right above it, a title ("Mål" / "-----"), rather than parting two parts."""
-    line_start = ctx.text.rfind("\n", 0, s.start)
-    if line_start <= 0:
-        return False
-    above = ctx.text[ctx.text.rfind("\n", 0, line_start) + 1:line_start]
-    return bool(above.strip()) and len(above.split()) <= 6 and not above.rstrip().endswith((".", "!", "?"))
+    above = _line_above(ctx, s.start)
+    return (ctx.text.rfind("\n", 0, s.start) > 0 and bool(above.strip()) and len(above.split()) <= 6
+            and not above.rstrip().endswith((".", "!", "?")))
 
 
 def goal_segments(ctx: Context) -> list[Segment]:
@@ -2546,8 +2544,7 @@ def _line_label(text: str) -> str | None:
 
 def _after_blank_line(ctx: Context, s: Segment) -> bool:
     """True when the segment's line follows an empty line."""
-    line_start = ctx.text.rfind("\n", 0, s.start)
-    return line_start > 0 and not ctx.text[ctx.text.rfind("\n", 0, line_start) + 1:line_start].strip()
+    return ctx.text.rfind("\n", 0, s.start) > 0 and not _line_above(ctx, s.start).strip()
 
 
 # A short note in brackets after a label, before its colon ("Mål (samma som rev 1):", "Mål 1 (vara i skolan):").
@@ -6568,11 +6565,9 @@ ACTION_LINE_LABEL = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<label>[^:\n]{1,30}):"
 
 def _after_action_line(ctx: Context, s: Segment) -> bool:
     """The line right above `s` (no blank line between) is an intervention labelled as one ("Insats 1: ...")."""
-    above_end = ctx.text.rfind("\n", 0, s.start)
-    if above_end <= 0:
+    if ctx.text.rfind("\n", 0, s.start) <= 0:
         return False
-    above = ctx.text[ctx.text.rfind("\n", 0, above_end) + 1:above_end]
-    m = ACTION_LINE_LABEL.match(above)
+    m = ACTION_LINE_LABEL.match(_line_above(ctx, s.start))
     return bool(m) and bool(INTERVENTION_SECTION.search(m.group("label")))
 
 
