@@ -7586,3 +7586,12 @@ def test_a_follow_up_field_row_under_a_goal_table_is_no_goal():
             "| [BARN] sover fyra timmar i sträck före v. 14 | sömnråd | v. 11 |\n| Uppf | bokas senare |\n")
     a = assess(text)
     assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+
+
+def test_a_padded_heading_names_its_section_with_single_spaces():
+    # "Vem gör      vad" pasted with a case system's padding is the heading "vem gör vad" (GUIDELINES 4, block 79:
+    # read pasted text as a browser shows it, a run of spaces as one): its "what: who" items give the responsible
+    text = ("Anteckn SIP\n\n      Mål      \n\n–   [BARN] går i skolan varje dag   \n\n"
+            "      Vem gör      vad      \n\n–   handledning: soc, familjehemssekreterare   \n\n"
+            "–   journalkopior: [NAMN_4]   \n\n–   inskolning försk:      –   \n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
