@@ -1111,6 +1111,19 @@ def _without_answer_mark(s: Segment) -> Segment:
     return Segment(s.start + m.end(), s.end, s.text[m.end():], s.section) if m and m.end() < len(s.text) else s
 
 
+# A sub-section's number with a letter ("8a. Idrott och rörelse", "3b) Skolan") and the goal or intervention field
+# that opens the level under it ("Mål: ...", "Insats: ..."): the numbered line is that level's title.
+LETTERED_SECTION_NUMBER = re.compile(r"^\d{1,2}[a-z][.)]\s+")
+LEVEL_OPENING_FIELD = folded_re(r"^\s*(?:(?:del)?mål|insats\w*|åtgärd\w*|aktivitet\w*|behov\w*)\s*:", re.I)
+
+
+def _titles_fields(ctx: Context, s: Segment) -> bool:
+    """The line right below s opens a level with a goal or intervention field (`LEVEL_OPENING_FIELD`): s is the
+    level's title, no intervention (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop";
+    the numbered title over them only names the level)."""
+    return bool(LEVEL_OPENING_FIELD.match(_next_line(ctx, s.end)))
+
+
 def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
@@ -1126,6 +1139,9 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     lead = ctx.text[line_start:s.start].strip()
     number = CLOCK_STAMP.match(text) if not lead else None
     number = number or SECTION_NUMBER.match(lead + " " + text if lead else text)
+    sub_number = None if number or lead else LETTERED_SECTION_NUMBER.match(text)
+    if sub_number and _word_count(text) <= 7 and _titles_fields(ctx, s):
+        return text[sub_number.end():].strip(" :").lower()  # "8a. Idrott och rörelse" over "Mål:" / "Insats:"
     if lead and (not number or number.end() < len(lead)):
         return None  # not the whole line: the line starts with a sentence
     rest = text if lead or not number else text[number.end():]

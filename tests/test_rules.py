@@ -7595,3 +7595,13 @@ def test_a_padded_heading_names_its_section_with_single_spaces():
             "      Vem gör      vad      \n\n–   handledning: soc, familjehemssekreterare   \n\n"
             "–   journalkopior: [NAMN_4]   \n\n–   inskolning försk:      –   \n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_lettered_sub_section_over_its_fields_is_no_intervention():
+    # "4a. Läsning" over "Mål:" / "Insats:" / "Ansvarig:" titles the level; its goal and intervention are the fields
+    # under it (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop")
+    text = ("SIP [BARN]\n4. MÅL OCH INSATSER\n4a. Läsning och skrivning\nMål: [BARN] läser en bok i veckan till jul\n"
+            "Insats: [NAMN_1] läser med [BARN] varje dag\nAnsvarig: skolan\n4b. Sömn och vila\n"
+            "Mål: [BARN] somnar före kl. 21 varje kväll i december\nInsats: sömnskola hemma med stöd av BVC\n"
+            "Ansvarig: BVC ([NAMN_2])\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
