@@ -1114,6 +1114,9 @@ def _without_answer_mark(s: Segment) -> Segment:
 # A sub-section's number with a letter ("8a. Idrott och rörelse", "3b) Skolan") and the goal or intervention field
 # that opens the level under it ("Mål: ...", "Insats: ..."): the numbered line is that level's title.
 LETTERED_SECTION_NUMBER = re.compile(r"^\d{1,2}[a-z][.)]\s+")
+# A section number without a dot before a capitalised title ("6 Insatser", "8 Uppföljning"), as in an outline whose
+# dots were lost; only a short title that opens with a section word makes it a heading (`_pseudo_heading`).
+BARE_SECTION_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-ZÅÄÖ])")
 LEVEL_OPENING_FIELD = folded_re(r"^\s*(?:(?:del)?mål|insats\w*|åtgärd\w*|aktivitet\w*|behov\w*)\s*:", re.I)
 
 
@@ -1124,10 +1127,12 @@ def _titles_fields(ctx: Context, s: Segment) -> bool:
     return bool(LEVEL_OPENING_FIELD.match(_next_line(ctx, s.end)))
 
 
-def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
+def _pseudo_heading(ctx: Context, s: Segment, bare_numbers: bool = False) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
-    or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna")."""
+    or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna"); with
+    `bare_numbers` also after a number without a dot ("6 Insatser", read by the interventions' reader only: the needs
+    reader takes "3 Diagnos" as the diagnosis it names)."""
     text = s.text.strip()
     if s.is_heading or not text or len(text) > 70 or text[-1] in ".!?,;" or "|" in text \
             or "\t" in text and is_table_header(text):  # a tabbed table's header ("Mål<tab>Vad<tab>Vem")
@@ -1142,6 +1147,11 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     sub_number = None if number or lead else LETTERED_SECTION_NUMBER.match(text)
     if sub_number and _word_count(text) <= 7 and _titles_fields(ctx, s):
         return text[sub_number.end():].strip(" :").lower()  # "8a. Idrott och rörelse" over "Mål:" / "Insats:"
+    bare_number = None if number or lead or not bare_numbers else BARE_SECTION_NUMBER.match(text)
+    if bare_number:  # "6 Insatser" over its lettered items (GUIDELINES 4, block 80: the outline's levels)
+        title = text[bare_number.end():].strip(" :")
+        return title.lower() if _word_count(title) <= 4 and (SECTION_WORD.match(title.lower())
+                                                              or GOAL_HEADING.match(title.lower())) else None
     if lead and (not number or number.end() < len(lead)):
         return None  # not the whole line: the line starts with a sentence
     rest = text if lead or not number else text[number.end():]
@@ -4067,7 +4077,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         next_item = bool(number) and INTERVENTION_SECTION.search(heading or s.section) is not None \
             and _continues_numbered_list(ctx, s, number)
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item or after_row and _row_not_title(ctx, s) \
-            else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) or _follow_up_title(s)
+            else _pseudo_heading(ctx, s, bare_numbers=True) or _bulleted_title(ctx, s) or _follow_up_title(s)
         # a party heading a level of the interventions' outline ("2. IFO" over "2.1 Familjebehandling ..."): an item
         # of their list, which goes on under it, and responsible for the items under it (`_outline_levels`;
         # GUIDELINES 4, block 80)

@@ -7605,3 +7605,12 @@ def test_a_lettered_sub_section_over_its_fields_is_no_intervention():
             "Mål: [BARN] somnar före kl. 21 varje kväll i december\nInsats: sömnskola hemma med stöd av BVC\n"
             "Ansvarig: BVC ([NAMN_2])\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_section_number_without_a_dot_heads_the_interventions():
+    # "5 Insatser" (an outline whose dots were lost) heads the lettered items under it; "6 Övrigt" ends them
+    # (GUIDELINES 4, block 80: a line belongs to the level above it)
+    text = ("SIP [BARN] 3/4-25\n1 Deltagare\na) [BARN], [VH1]\nb) [NAMN_1] kurator\n2 Ansvar\n"
+            "a) Skolan och BUP delar på samordningen\n5 Insatser\na) Samtal varannan vecka – [NAMN_1]\n"
+            "b) Anpassat schema inför hösten\n6 Övrigt\na) Ny mentor från hösten, [NAMN_1] informerar\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
