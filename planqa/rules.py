@@ -3803,6 +3803,9 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
 LETTERED_ITEM = re.compile(r"^\s*[a-z][.)]\s")
 
 
+FIRST_ITEM_MIN_WORDS = 3  # a shorter line under an intervention heading ("Skolan", "BUP:s del") heads a part
+
+
 def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
     """A short line that `segments` took for a heading but that ends a list of interventions: right after the
     list's lines, no section word, no label or capitals, and nothing under it (an empty line, a field or the end
@@ -3916,6 +3919,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     time_line = False  # the current section is a time point on a line of its own ("v. 48") in a timeline
     prev_item = False  # the line before is an intervention section's line, no empty line after it
     prev_acts_heading = False  # the line before is an intervention section's heading, no empty line after it
+    under_acts_heading = False  # the line before is an intervention section's heading, empty lines after it or not
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -3926,11 +3930,19 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
+        elif s.is_heading and under_acts_heading and _word_count(s.text) >= FIRST_ITEM_MIN_WORDS \
+                and not agency_heading(s.text) and _item_taken_for_heading(ctx, s):
+            # "Insatser" / "" / "Drogtester varje vecka" / "": a list pasted one item a paragraph; its first line
+            # is its first item, not a sub-heading, and the items after it stay in the list (GUIDELINES 3,
+            # responsibility_per_action: each intervention counts, however the list is marked)
+            heading = heading if heading is not None else prev_section
+            s = Segment(s.start, s.end, s.text, heading)
         after_row = prev_item and not s.is_heading and s.section == prev_section  # the line above is a row of this list
         prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and bool(_next_line(ctx, s.end).strip())
         # the line before heads an intervention section with its first item right under it ("Insatser:" / "a) ...")
         prev_acts_heading = s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) \
             and bool(_next_line(ctx, s.end).strip())
+        under_acts_heading = s.is_heading and bool(INTERVENTION_SECTION.search(s.section))
         prev_section = s.section
         listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:

@@ -7614,3 +7614,13 @@ def test_a_section_number_without_a_dot_heads_the_interventions():
             "a) Skolan och BUP delar på samordningen\n5 Insatser\na) Samtal varannan vecka – [NAMN_1]\n"
             "b) Anpassat schema inför hösten\n6 Övrigt\na) Ny mentor från hösten, [NAMN_1] informerar\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_the_first_item_under_an_intervention_heading_is_no_sub_heading():
+    # "Insatser" / "" / "Samtal varje vecka" / "": a list pasted one item a paragraph; its short first line is its
+    # first item, not a heading that takes the items below out of the interventions (GUIDELINES 3,
+    # responsibility_per_action: each intervention counts, however the list is marked)
+    text = ("SIP [BARN]\n\n    Insatser    \n\n   Samtal varje vecka   \n\n"
+            "[NAMN_1] på BUP träffar [BARN] varannan vecka\n\n[NAMN_2] går igenom schemat med [BARN]\n\n"
+            "Uppföljning i maj.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
