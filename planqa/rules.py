@@ -3132,12 +3132,18 @@ RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (
                                   re.I)
 
 
+# A note in brackets at a heading's end ("Skolans del ([NAMN_2], mentor)").
+HEADING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
 @lru_cache(maxsize=1024)
 def agency_heading(text: str) -> bool:
     """A heading that names the party doing what its section lists ("Skolans del", "BVC gör", "SOCIALTJÄNSTEN",
     "Det här gör familjen", "EHT/skolsköterska"): only parties, joined, inside the frame words."""
     heading = text.strip().strip("#*").strip().rstrip(":").strip().lower()
     contribution = CONTRIBUTION_HEADING.fullmatch(heading)
+    if not contribution:  # "Socialtjänstens del ([NAMN_1])": a note in brackets on who wrote it, as in a
+        heading = HEADING_NOTE.sub("", heading)  # contribution's heading (GUIDELINES 4, block 81)
     if contribution:  # "Bidrag från skolan ([NAMN_2], mentor)", "——— Från BUP ———": the contribution's writer
         heading = (contribution.group("party") or contribution.group("party2")).strip()
     body = AGENCY_HEADING_TAIL.sub("", AGENCY_HEADING_LEAD.sub("", heading))

@@ -7624,3 +7624,11 @@ def test_the_first_item_under_an_intervention_heading_is_no_sub_heading():
             "[NAMN_1] på BUP träffar [BARN] varannan vecka\n\n[NAMN_2] går igenom schemat med [BARN]\n\n"
             "Uppföljning i maj.\n")
     assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_party_heading_with_a_writer_note_heads_its_interventions():
+    # "Skolans del ([NAMN_2]):" names the party responsible for the items under it, the note in brackets only says
+    # who wrote it (GUIDELINES 4, block 81: a contribution's heading names its writer)
+    text = ("SIP – sammanställning\nBarn: [BARN], 9 år\nSkolans del ([NAMN_2]):\n• en lugn plats för raster\n"
+            "• avstämning med [VH1] varje fredag om veckan som gått\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
