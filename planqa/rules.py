@@ -1111,10 +1111,28 @@ def _without_answer_mark(s: Segment) -> Segment:
     return Segment(s.start + m.end(), s.end, s.text[m.end():], s.section) if m and m.end() < len(s.text) else s
 
 
-def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
+# A sub-section's number with a letter ("8a. Idrott och rörelse", "3b) Skolan") and the goal or intervention field
+# that opens the level under it ("Mål: ...", "Insats: ..."): the numbered line is that level's title.
+LETTERED_SECTION_NUMBER = re.compile(r"^\d{1,2}[a-z][.)]\s+")
+# A section number without a dot before a capitalised title ("6 Insatser", "8 Uppföljning"), as in an outline whose
+# dots were lost; only a short title that opens with a section word makes it a heading (`_pseudo_heading`).
+BARE_SECTION_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-ZÅÄÖ])")
+LEVEL_OPENING_FIELD = folded_re(r"^\s*(?:(?:del)?mål|insats\w*|åtgärd\w*|aktivitet\w*|behov\w*)\s*:", re.I)
+
+
+def _titles_fields(ctx: Context, s: Segment) -> bool:
+    """The line right below s opens a level with a goal or intervention field (`LEVEL_OPENING_FIELD`): s is the
+    level's title, no intervention (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop";
+    the numbered title over them only names the level)."""
+    return bool(LEVEL_OPENING_FIELD.match(_next_line(ctx, s.end)))
+
+
+def _pseudo_heading(ctx: Context, s: Segment, bare_numbers: bool = False) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
-    or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna")."""
+    or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna"); with
+    `bare_numbers` also after a number without a dot ("6 Insatser", read by the interventions' reader only: the needs
+    reader takes "3 Diagnos" as the diagnosis it names)."""
     text = s.text.strip()
     if s.is_heading or not text or len(text) > 70 or text[-1] in ".!?,;" or "|" in text \
             or "\t" in text and is_table_header(text):  # a tabbed table's header ("Mål<tab>Vad<tab>Vem")
@@ -1126,6 +1144,14 @@ def _pseudo_heading(ctx: Context, s: Segment) -> str | None:
     lead = ctx.text[line_start:s.start].strip()
     number = CLOCK_STAMP.match(text) if not lead else None
     number = number or SECTION_NUMBER.match(lead + " " + text if lead else text)
+    sub_number = None if number or lead else LETTERED_SECTION_NUMBER.match(text)
+    if sub_number and _word_count(text) <= 7 and _titles_fields(ctx, s):
+        return text[sub_number.end():].strip(" :").lower()  # "8a. Idrott och rörelse" over "Mål:" / "Insats:"
+    bare_number = None if number or lead or not bare_numbers else BARE_SECTION_NUMBER.match(text)
+    if bare_number:  # "6 Insatser" over its lettered items (GUIDELINES 4, block 80: the outline's levels)
+        title = text[bare_number.end():].strip(" :")
+        return title.lower() if _word_count(title) <= 4 and (SECTION_WORD.match(title.lower())
+                                                              or GOAL_HEADING.match(title.lower())) else None
     if lead and (not number or number.end() < len(lead)):
         return None  # not the whole line: the line starts with a sentence
     rest = text if lead or not number else text[number.end():]
@@ -3103,12 +3129,18 @@ RESPONSIBLE_UNDECIDED = folded_re(r"\b(?:vem som \w+(?: \w+){0,3} (?:är|blir) (
                                   re.I)
 
 
+# A note in brackets at a heading's end ("Skolans del ([NAMN_2], mentor)").
+HEADING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
 @lru_cache(maxsize=1024)
 def agency_heading(text: str) -> bool:
     """A heading that names the party doing what its section lists ("Skolans del", "BVC gör", "SOCIALTJÄNSTEN",
     "Det här gör familjen", "EHT/skolsköterska"): only parties, joined, inside the frame words."""
     heading = text.strip().strip("#*").strip().rstrip(":").strip().lower()
     contribution = CONTRIBUTION_HEADING.fullmatch(heading)
+    if not contribution:  # "Socialtjänstens del ([NAMN_1])": a note in brackets on who wrote it, as in a
+        heading = HEADING_NOTE.sub("", heading)  # contribution's heading (GUIDELINES 4, block 81)
     if contribution:  # "Bidrag från skolan ([NAMN_2], mentor)", "——— Från BUP ———": the contribution's writer
         heading = (contribution.group("party") or contribution.group("party2")).strip()
     body = AGENCY_HEADING_TAIL.sub("", AGENCY_HEADING_LEAD.sub("", heading))
@@ -3774,6 +3806,9 @@ def _timeline_non_action(ctx: Context, s: Segment) -> bool:
 LETTERED_ITEM = re.compile(r"^\s*[a-z][.)]\s")
 
 
+FIRST_ITEM_MIN_WORDS = 3  # a shorter line under an intervention heading ("Skolan", "BUP:s del") heads a part
+
+
 def _item_taken_for_heading(ctx: Context, s: Segment) -> bool:
     """A short line that `segments` took for a heading but that ends a list of interventions: right after the
     list's lines, no section word, no label or capitals, and nothing under it (an empty line, a field or the end
@@ -3887,6 +3922,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     time_line = False  # the current section is a time point on a line of its own ("v. 48") in a timeline
     prev_item = False  # the line before is an intervention section's line, no empty line after it
     prev_acts_heading = False  # the line before is an intervention section's heading, no empty line after it
+    under_acts_heading = False  # the line before is an intervention section's heading, empty lines after it or not
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -3897,11 +3933,19 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             s = Segment(s.start, s.end, s.text, heading)
         elif s.is_heading and prev_item and _item_taken_for_heading(ctx, s):
             s = Segment(s.start, s.end, s.text, prev_section)  # "Påminnelse-sms kvällen innan" as the list's last item
+        elif s.is_heading and under_acts_heading and _word_count(s.text) >= FIRST_ITEM_MIN_WORDS \
+                and not agency_heading(s.text) and _item_taken_for_heading(ctx, s):
+            # "Insatser" / "" / "Drogtester varje vecka" / "": a list pasted one item a paragraph; its first line
+            # is its first item, not a sub-heading, and the items after it stay in the list (GUIDELINES 3,
+            # responsibility_per_action: each intervention counts, however the list is marked)
+            heading = heading if heading is not None else prev_section
+            s = Segment(s.start, s.end, s.text, heading)
         after_row = prev_item and not s.is_heading and s.section == prev_section  # the line above is a row of this list
         prev_item = not s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) and bool(_next_line(ctx, s.end).strip())
         # the line before heads an intervention section with its first item right under it ("Insatser:" / "a) ...")
         prev_acts_heading = s.is_heading and bool(INTERVENTION_SECTION.search(s.section)) \
             and bool(_next_line(ctx, s.end).strip())
+        under_acts_heading = s.is_heading and bool(INTERVENTION_SECTION.search(s.section))
         prev_section = s.section
         listing_seen = listing_seen or bool(s.is_heading and ACTIVITY_SECTION.search(s.text))
         if form_item and not s.is_heading:
@@ -4048,7 +4092,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         next_item = bool(number) and INTERVENTION_SECTION.search(heading or s.section) is not None \
             and _continues_numbered_list(ctx, s, number)
         pseudo = None if row or INLINE_ACTIVITIES.match(s.text) or next_item or after_row and _row_not_title(ctx, s) \
-            else _pseudo_heading(ctx, s) or _bulleted_title(ctx, s) or _follow_up_title(s)
+            else _pseudo_heading(ctx, s, bare_numbers=True) or _bulleted_title(ctx, s) or _follow_up_title(s)
         # a party heading a level of the interventions' outline ("2. IFO" over "2.1 Familjebehandling ..."): an item
         # of their list, which goes on under it, and responsible for the items under it (`_outline_levels`;
         # GUIDELINES 4, block 80)

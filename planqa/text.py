@@ -97,11 +97,18 @@ def _is_heading_line(line: str, after_item: bool = False) -> str | None:
         return None
     # a heading is short, ends with ':' or is markdown/upper case, and has no sentence end
     if stripped.endswith(":") or stripped.startswith("#") or stripped.isupper():
-        return m.group("h").strip().lower()
+        return _heading_name(m.group("h"))
     if len(stripped.split()) <= 4 and not stripped.endswith((".", "?", "!")) \
             and not (after_item and len(stripped.split()) >= 3 and _unmarked_item_line(stripped)):
-        return m.group("h").strip().lower()  # "Insatser", "Nästa möte" still head a section after an item
+        return _heading_name(m.group("h"))  # "Insatser", "Nästa möte" still head a section after an item
     return None
+
+
+def _heading_name(heading: str) -> str:
+    """A heading as a section name: lower case, runs of spaces as one ("Vem gör      vad" pasted from a case system
+    with its columns' padding names the section "vem gör vad"; GUIDELINES 4, block 79: pasted text is read "som en
+    webbläsare skulle visa den", which shows a run of spaces as one)."""
+    return " ".join(heading.split()).lower()
 
 
 def _unmarked_item_line(line: str) -> bool:
@@ -157,7 +164,7 @@ def segments(text: str, split_sentences: bool = True) -> list[Segment]:
             out.append(Segment(start, start + len(body), body, section, True))
             continue
         inline = _INLINE_HEADING.match(body)
-        line_section = inline.group("h").strip().lower() if inline else section
+        line_section = _heading_name(inline.group("h")) if inline else section
         last = 0
         for m in (_SENT_END.finditer(body) if split_sentences else ()):
             piece = body[last:m.start()]

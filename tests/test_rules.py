@@ -7586,3 +7586,49 @@ def test_a_follow_up_field_row_under_a_goal_table_is_no_goal():
             "| [BARN] sover fyra timmar i sträck före v. 14 | sömnråd | v. 11 |\n| Uppf | bokas senare |\n")
     a = assess(text)
     assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+
+
+def test_a_padded_heading_names_its_section_with_single_spaces():
+    # "Vem gör      vad" pasted with a case system's padding is the heading "vem gör vad" (GUIDELINES 4, block 79:
+    # read pasted text as a browser shows it, a run of spaces as one): its "what: who" items give the responsible
+    text = ("Anteckn SIP\n\n      Mål      \n\n–   [BARN] går i skolan varje dag   \n\n"
+            "      Vem gör      vad      \n\n–   handledning: soc, familjehemssekreterare   \n\n"
+            "–   journalkopior: [NAMN_4]   \n\n–   inskolning försk:      –   \n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_lettered_sub_section_over_its_fields_is_no_intervention():
+    # "4a. Läsning" over "Mål:" / "Insats:" / "Ansvarig:" titles the level; its goal and intervention are the fields
+    # under it (GUIDELINES 4, block 80: "ett mål på en nivå och insatserna under det hör ihop")
+    text = ("SIP [BARN]\n4. MÅL OCH INSATSER\n4a. Läsning och skrivning\nMål: [BARN] läser en bok i veckan till jul\n"
+            "Insats: [NAMN_1] läser med [BARN] varje dag\nAnsvarig: skolan\n4b. Sömn och vila\n"
+            "Mål: [BARN] somnar före kl. 21 varje kväll i december\nInsats: sömnskola hemma med stöd av BVC\n"
+            "Ansvarig: BVC ([NAMN_2])\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_section_number_without_a_dot_heads_the_interventions():
+    # "5 Insatser" (an outline whose dots were lost) heads the lettered items under it; "6 Övrigt" ends them
+    # (GUIDELINES 4, block 80: a line belongs to the level above it)
+    text = ("SIP [BARN] 3/4-25\n1 Deltagare\na) [BARN], [VH1]\nb) [NAMN_1] kurator\n2 Ansvar\n"
+            "a) Skolan och BUP delar på samordningen\n5 Insatser\na) Samtal varannan vecka – [NAMN_1]\n"
+            "b) Anpassat schema inför hösten\n6 Övrigt\na) Ny mentor från hösten, [NAMN_1] informerar\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_the_first_item_under_an_intervention_heading_is_no_sub_heading():
+    # "Insatser" / "" / "Samtal varje vecka" / "": a list pasted one item a paragraph; its short first line is its
+    # first item, not a heading that takes the items below out of the interventions (GUIDELINES 3,
+    # responsibility_per_action: each intervention counts, however the list is marked)
+    text = ("SIP [BARN]\n\n    Insatser    \n\n   Samtal varje vecka   \n\n"
+            "[NAMN_1] på BUP träffar [BARN] varannan vecka\n\n[NAMN_2] går igenom schemat med [BARN]\n\n"
+            "Uppföljning i maj.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_party_heading_with_a_writer_note_heads_its_interventions():
+    # "Skolans del ([NAMN_2]):" names the party responsible for the items under it, the note in brackets only says
+    # who wrote it (GUIDELINES 4, block 81: a contribution's heading names its writer)
+    text = ("SIP – sammanställning\nBarn: [BARN], 9 år\nSkolans del ([NAMN_2]):\n• en lugn plats för raster\n"
+            "• avstämning med [VH1] varje fredag om veckan som gått\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
