@@ -5941,21 +5941,28 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
 # ("Mötesdatum", "Samordningsansvarig", "Vem kallar"), then the right column as a run of values in the same order.
 
 # A form's field label word (the run of labels must be mostly these).
+# The labels count in the words coordinators also write for them (GUIDELINES 3: the label does not make or unmake
+# what the field says): "Målsättning"/"Målbild"/"Vad vill vi uppnå" for "Mål", "Åtgärd"/"Stödinsats" for "Insats",
+# "Huvudansvarig" for "Samordningsansvarig", "Utvärdering" for "Uppföljning", "Medverkande" for "Deltagare".
 FORM_LABEL_WORD = folded_re(r"\b(?:datum|mötesdatum|upprättad|avser|barn\w*|ålder|namn|deltagare|närvarande|"
-                            r"behov\w*|(?:del)?mål(?:en|et)?|goals?|insats\w*|aktivitet\w*|ansvar\w*|samordn\w*|"
-                            r"uppföljning\w*|nästa\s+möte|kallar|"
+                            r"medverkande|behov\w*|(?:del)?mål(?:en|et)?|målsättning\w*|målbild\w*|vad vill vi uppnå|"
+                            r"goals?|(?:stöd)?insats\w*|åtgärd\w*|aktivitet\w*|(?:huvud)?ansvar\w*|samordn\w*|"
+                            r"uppföljning\w*|utvärdering\w*|nästa\s+(?:möte|uppföljning\w*)|kallar|"
                             r"sammankallande|samtycke\w*|plats|underskrift\w*|övrigt|synpunkt\w*|uppfattning|bakgrund|"
                             r"vårdnadshavar\w*|föräldrar\w*|fungerar|svårt)\b", re.I)
 # A value that says a field was left open ("Ej utsedd än", "?", "–", "Inte bestämt").
 OPEN_VALUE = folded_re(r"^\W*$|^\W*(?:ej|inte|ingen|oklart|vet ej)\b", re.I)
 # A field label that asks for a date, for a party (who is responsible, coordinates, calls), for an intervention.
 DATE_LABEL = folded_re(r"^\W*(?:datum|mötesdatum|upprättad|ort och datum)\W*$", re.I)
-PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?ansvarig\w*(?:\s+\w+)?|samordn\w*(?:\s+\w+)?|sammankallande|vem kallar|"
+# A party field also as "Ansvar", "Huvudansvarig" or "Ansvarig för planen" (the tool's and coordinators' synonyms).
+PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?(?:huvud)?ansvarig\w*(?:\s+\w+)?|ansvar|(?:huvud)?ansvarig för (?:hela )?"
+                        r"(?:planen|sip\S*)|samordn\w*(?:\s+\w+)?|sammankallande|vem kallar|"
                         r"kallar till (?:uppföljning|nästa möte))\W*$", re.I)
-ACTION_LABEL = folded_re(r"^\W*(?:insats|insatser|aktivitet|åtgärd)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
-COLUMN_CONSENT_LABEL = folded_re(r"^\W*samtycke\w*\W*$", re.I)
+ACTION_LABEL = folded_re(r"^\W*(?:(?:stöd)?insats|(?:stöd)?insatser|aktivitet|åtgärd|åtgärder|vad görs)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
+COLUMN_CONSENT_LABEL = folded_re(r"^\W*samtycke\w*(?:\s+till\s+(?:samverkan|sip|informationsutbyte))?\W*$", re.I)
 # A label whose field may hold several lines ("Mål", "Insatser"), unless the form repeats it per line.
-LIST_LABEL = folded_re(r"^\W*(?:(?:del)?mål(?:en)?|insatser|aktiviteter|åtgärder)\W*$", re.I)
+LIST_LABEL = folded_re(r"^\W*(?:(?:del)?mål(?:en)?|målsättning(?:ar)?|målbild|vad vill vi uppnå|(?:stöd)?insatser|"
+                       r"aktiviteter|åtgärder|vad görs)\W*$", re.I)
 COLUMN_LABEL_MAX_WORDS = 7
 COLUMN_MIN_LABELS = 4  # fewer bare labels in a row are ordinary empty fields, not a column read out
 

@@ -7586,3 +7586,16 @@ def test_a_follow_up_field_row_under_a_goal_table_is_no_goal():
             "| [BARN] sover fyra timmar i sträck före v. 14 | sömnråd | v. 11 |\n| Uppf | bokas senare |\n")
     a = assess(text)
     assert len([e for e in a.criteria["goals_present"].evidence if e.label == "GOAL"]) == 2
+
+
+def test_a_column_read_form_pairs_its_labels_in_the_words_coordinators_use():
+    # a form read out column by column (GUIDELINES 4, block 77) whose labels are "Målsättning", "Åtgärd", "Ansvar",
+    # "Huvudansvarig", "Utvärdering": the same fields as "Mål", "Insats", "Ansvarig" (GUIDELINES 3: the label does not
+    # make or unmake what the field says), so the values pair with them: one goal, an undecided coordinator
+    text = ("SAMORDNAD INDIVIDUELL PLAN\nMedverkande\nMålsättning\nÅtgärd\nAnsvar\nÅtgärd\nAnsvar\nHuvudansvarig\n"
+            "Utvärdering\n[VH1] mamma, [NAMN_1] socialsekreterare\n"
+            "[BARN] går till skolan minst fyra dagar i veckan fram till jul\nSamtal om skolgången varannan vecka\n"
+            "Elevhälsan\nStöd i läxläsning på fritids\nFritidshemmet\nEj utsedd\nNytt möte 2025-12-10\n")
+    a = assess(text)
+    assert a.criteria["goals_present"].verdict == "partial"
+    assert "inte bestämt" in a.criteria["overall_responsibility"].explanation
