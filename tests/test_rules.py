@@ -7599,3 +7599,17 @@ def test_a_column_read_form_pairs_its_labels_in_the_words_coordinators_use():
     a = assess(text)
     assert a.criteria["goals_present"].verdict == "partial"
     assert "inte bestämt" in a.criteria["overall_responsibility"].explanation
+
+
+def test_a_follow_up_label_synonym_scores_its_time_like_uppfoljning():
+    # "Utvärdering:" / "Nästa uppföljningsmöte:" before the time is the plan's follow-up field in other words
+    # (GUIDELINES 4, block 65: utvärdering av planen är uppföljning): its time scores as under "Uppföljning:"
+    from planqa.dates import find_dates, find_plan_date
+    from planqa.followup import follow_up_mentions
+
+    def prob(label: str) -> float:
+        text = f"SIP [BARN]\nDatum: 2026-01-12\nInsatser: samtal med kurator, skolan.\n\n{label}: 2026-03-10\n"
+        plan_date = find_plan_date(text)
+        return [p for m, p in follow_up_mentions(text, find_dates(text, plan_date), plan_date) if m.iso == "2026-03-10"][0]
+
+    assert prob("Utvärdering") == prob("Uppföljning") == prob("Nästa uppföljningsmöte")
