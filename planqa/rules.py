@@ -512,13 +512,16 @@ CONSENT_PENDING = re.compile(r"\b(?:inhämtas|ska\s+(?:\w+\s+){0,3}?(?:inhämta\
 # A consent label's value said in a word ("Ja", "Finns", "Inhämtat", "Lämnat skriftligt").
 CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)|givet|given|klart|ok|"
                            r"(?:skriftligt|muntligt)(?: lämnat| givet| inhämtat)?)\b", re.I)
+# A consent field's label, also with what the consent is to ("Samtycke:", "Samtycke till samverkan:", "Samtycke till
+# SIP och informationsutbyte:"; as CONSENT_LABEL reads it): the same field whichever the form writes.
+_CONSENT_FIELD_LABEL = r"samtycke\w*(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?"
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
-                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej|"
+                        rf"(?:behandlades|togs|diskuterades) inte|{_CONSENT_FIELD_LABEL}\s*[:|]\s*nej|"
                         r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*)|"
                         # a consent field whose value says it is missing ("Samtycke: saknas, blanketten fanns inte
                         # med", "Samtycke: ej inhämtat"): GUIDELINES 4 (block 78), what the text says is missing is not
-                        r"samtycke\w*\s*[:|]\s*(?:saknas|finns\s+(?:inte|ej)|(?:inte|ej)\s+(?:inhämta\w*|lämna\w*|klart)))\b",
+                        rf"{_CONSENT_FIELD_LABEL}\s*[:|]\s*(?:saknas|finns\s+(?:inte|ej)|(?:inte|ej)\s+(?:inhämta\w*|lämna\w*|klart)))\b",
                         re.I)
 # A form's or a draft's placeholder left as a field's value: no value ("Klicka här för att ange text", "[Ange datum]",
 # "??", "XX", "fyll i sen", "TODO").

@@ -7613,3 +7613,12 @@ def test_a_follow_up_label_synonym_scores_its_time_like_uppfoljning():
         return [p for m, p in follow_up_mentions(text, find_dates(text, plan_date), plan_date) if m.iso == "2026-03-10"][0]
 
     assert prob("Utvärdering") == prob("Uppföljning") == prob("Nästa uppföljningsmöte")
+
+
+def test_a_consent_field_with_what_it_is_to_says_missing_like_samtycke():
+    # "Samtycke till samverkan: saknas, tas med nästa gång" is the consent field saying consent is missing
+    # (GUIDELINES 4, block 78): what is still to be fetched is no consent, as under "Samtycke: saknas"
+    text = ("SIP [BARN]\nMål: [BARN] går i förskolan fyra dagar i veckan.\nInsatser: förskolan ger stöd vid lämning.\n"
+            "Samtycke till samverkan: saknas, tas med till nästa gång\n"
+            "Blanketten för samtycke skickas hem före nästa möte.\n")
+    assert _verdict(text, "consent") == "not_met"
