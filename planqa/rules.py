@@ -6322,10 +6322,11 @@ OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:(?:alltjämt|fortsatt|fortfarand
 EVERYONE_SHARES = re.compile(r"\b(?:samtliga|alla|vi|nätverket|berörda)\b|^\W*(?:ett\s+)?(?:gemensamt|delat)\s+ansvar",
                              re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
-OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
+# A slash between two names also between placeholders ("[NAMN_1]/[NAMN_2]").
+OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|(?:[^\W\d]\]?|\d\])\s*/\s*\[?[^\W\d]")
 # A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
-OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
+OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?:ig)?(?: för (?:hela )?(?:planen|sip\w*))?|"
                            r"ansvarig huvudman)\s*:", re.I)
 # A field labelled with the coordination itself ("Samordn.: soc o skolan delar", "Samordningsansvar: ..."): the plan's,
 # also below the interventions, unlike an action's "Ansvar:".
@@ -6571,9 +6572,20 @@ def _lead_named(ctx: Context, s: Segment, lead_label: Segment | None) -> bool:
 
 # An action's "Ansvar:" field, as "Ansvarig:" is ("Insats 1: Praktikplats ..." / "Ansvar: [NAMN_3], Arbetsförmedlingen":
 # GUIDELINES 3, responsibility_per_action, each intervention's responsible; not the plan's coordination).
-ACTION_RESPONSIBLE_FIELD = folded_re(r"^\s*ansvar\s*:", re.I)
+ACTION_RESPONSIBLE_FIELD = folded_re(r"^\s*ansvar(?:ig)?\s*:", re.I)
 # An intervention's own label at its line's start ("Insats 2: ...", "Åtgärd:", "- Stödinsats 1: ...").
 ACTION_LINE_LABEL = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<label>[^:\n]{1,30}):")
+
+
+# A line that opens with a bare responsibility field ("Ansvar: ...", "Ansvarig: ...").
+RESPONSIBLE_FIELD_LINE = folded_re(r"^[ \t]*ansvar(?:ig)?[ \t]*:", re.I | re.M)
+
+
+def _repeated_responsible_field(ctx: Context) -> bool:
+    """The plan has a bare "Ansvar(ig):" field on more than one line: a field repeated per intervention (a form's
+    "Insats: / Ansvarig:" pairs, also read out column by column, GUIDELINES 4 block 77), each an action's responsible,
+    not the plan's one coordinator."""
+    return _cached(ctx, "_repeated_responsible", lambda c: len(RESPONSIBLE_FIELD_LINE.findall(c.text)) > 1)
 
 
 def _after_action_line(ctx: Context, s: Segment) -> bool:
@@ -6599,7 +6611,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s) \
-            and not (ACTION_RESPONSIBLE_FIELD.match(s.text) and _after_action_line(ctx, s))
+            and not (ACTION_RESPONSIBLE_FIELD.match(s.text) and (_after_action_line(ctx, s)
+                                                                  or _repeated_responsible_field(ctx)))
         if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60 \
                 and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading

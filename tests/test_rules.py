@@ -7622,3 +7622,19 @@ def test_a_consent_field_with_what_it_is_to_says_missing_like_samtycke():
             "Samtycke till samverkan: saknas, tas med till nästa gång\n"
             "Blanketten för samtycke skickas hem före nästa möte.\n")
     assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_top_ansvarig_field_names_the_plans_holder_like_ansvar():
+    # "Ansvarig: [NAMN_1]/[NAMN_2]" at the top of the plan is the plan's responsibility field as "Ansvar:" is; two
+    # names split by a slash share it (GUIDELINES 3, overall_responsibility: delat ansvar är partial)
+    text = ("SIP [BARN]\nDatum: 2026-02-03\nAnsvarig: [NAMN_1]/[NAMN_2]\n\nMål\n[BARN] går i skolan alla dagar.\n\n"
+            "Insatser\nKuratorn träffar [BARN] varje vecka.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_a_repeated_ansvarig_field_is_each_interventions_not_the_coordinator():
+    # "Insats: / Ansvar:" repeated per intervention: each "Ansvar:" is an action's responsible (GUIDELINES 4,
+    # block 77), not the plan's coordinator
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsats: Samtal varje vecka\n\nAnsvar: kuratorn, elevhälsan\n\n"
+            "Insats: Läxhjälp två dagar i veckan\n\nAnsvar: fritidshemmet\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
