@@ -2053,15 +2053,18 @@ def _lead_in_sentence(body: str) -> bool:
 # sentence with a subject and a finite verb, which a heading has not (GUIDELINES 4.1: a state an agency should reach).
 # A numbered goal's label that opens its line ("Mål 2:", "Delmål 3:"): it numbers the goals as a list's items do, so
 # prose after the numbered goals, below a blank line, is no goal.
+# The goal field's label also in the words coordinators use for it ("Målsättning:", "Målbild:"; GUIDELINES 3,
+# goals_present: the label does not make or unmake a goal).
+_GOAL_FIELD_WORD = r"(?:del)?(?:m[åa]l(?:et)?|m[åa]ls[äa]ttning|m[åa]lbild)"
 NUMBERED_GOAL_LABEL = re.compile(r"^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:", re.I)
-GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att\s+)?(?:{CHILD}\s+(?:ska|skall)\s+\w|"
+GOAL_ON_LABEL_LINE = re.compile(rf"^\W*{_GOAL_FIELD_WORD}\s*\d*\s*:\s*(?:att\s+)?(?:{CHILD}\s+(?:ska|skall)\s+\w|"
                                 r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)"
                                 # a numbered goal's label with two or more words after it ("Mål 2: Skriva remiss"):
                                 # the goal itself, as the list's other items are, not a topic heading ("Delmål 1: Skola")
                                 r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S"
                                 # a state with its deadline after the label ("Mål: läkemedelsutprovning genomförd före
                                 # sommarlovet"): the field's value, a state to reach (GUIDELINES 4.1), not a heading
-                                r"|^\W*m[åa]l\s*:[ \t]*[^\W\d][\w-]*(?:[ \t]+[\w-]+)?[ \t]+\w+(?:ad|at|ade|d|t|da|en|et)"
+                                rf"|^\W*{_GOAL_FIELD_WORD}\s*:[ \t]*[^\W\d][\w-]*(?:[ \t]+[\w-]+)?[ \t]+\w+(?:ad|at|ade|d|t|da|en|et)"
                                 r"[ \t]+(?:senast|före|innan|till)\b", re.I)
 
 

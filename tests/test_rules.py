@@ -7638,3 +7638,11 @@ def test_a_repeated_ansvarig_field_is_each_interventions_not_the_coordinator():
     text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsats: Samtal varje vecka\n\nAnsvar: kuratorn, elevhälsan\n\n"
             "Insats: Läxhjälp två dagar i veckan\n\nAnsvar: fritidshemmet\n")
     assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+def test_a_goal_after_a_malsattning_label_is_a_goal_like_after_mal():
+    # "Målsättning: [BARN] ska må bra" is the goal field's value as "Mål: [BARN] ska må bra" is (GUIDELINES 3,
+    # goals_present: the label does not make or unmake a goal); a short value is no heading
+    for label in ("Målsättning", "Målbild"):
+        text = f"SIP [BARN]\n\n{label}: [BARN] ska må bra\n\nInsatser:\nKuratorn träffar [BARN] varje vecka.\n"
+        assert [g.text for g in build_context(text).goals] == [f"{label}: [BARN] ska må bra"]
