@@ -6067,8 +6067,9 @@ def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, i
         new_page = False
         while j < len(lines):
             t = ctx.text[lines[j][0]:lines[j][1]]
-            # a line with a date is a value, never a label ("12/5, BVC kallar" answers "Uppföljning")
-            if re.match(r"^\s*[^\s:][^:\n]{0,40}:\s*\S|.*[|\t]|.*:\s*$", t) or _column_label(t) \
+            # a line with a date is a value, never a label ("12/5, BVC kallar" answers "Uppföljning"); the colon of a
+            # date's ordinal or a clock time ("Den 6:e november 2025", "kl 14:00") labels no field
+            if re.match(r"^\s*[^\s:][^:\n]{0,40}:(?![ae]\b|\d)\s*\S|.*[|\t]|.*:\s*$", t) or _column_label(t) \
                     and not _dated_line(ctx, *lines[j]) and (FORM_LABEL_WORD.search(t) and len(values) >= len(labels)
                     or new_page and not _bare_party(ctx, *lines[j]) and not OPEN_VALUE.match(t)):
                 break  # a field (with its value or without), a table row, the next run of labels, or a new page's title

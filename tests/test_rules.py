@@ -7646,3 +7646,13 @@ def test_a_goal_after_a_malsattning_label_is_a_goal_like_after_mal():
     for label in ("Målsättning", "Målbild"):
         text = f"SIP [BARN]\n\n{label}: [BARN] ska må bra\n\nInsatser:\nKuratorn träffar [BARN] varje vecka.\n"
         assert [g.text for g in build_context(text).goals] == [f"{label}: [BARN] ska må bra"]
+
+
+def test_a_column_value_with_an_ordinal_date_is_no_field():
+    # "Den 6:e november 2025" among the values of a form read column by column (GUIDELINES 4, block 77) is the date
+    # field's value; its colon labels nothing, so the values after it still pair with their labels
+    text = ("SAMORDNAD INDIVIDUELL PLAN\nUpprättad:\nAvser:\nMål 1:\nMål 2:\nInsats:\nAnsvarig:\n"
+            "Den 6:e november 2025\n[BARN], 13 år\n[BARN] är hemma senast kl. 21 på vardagar\n"
+            "[BARN] går i skolan alla dagar fram till jul\nSamtal varje vecka\nElevhälsan\n")
+    goals = [e.text for e in assess(text).criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert goals == ["[BARN] är hemma senast kl. 21 på vardagar", "[BARN] går i skolan alla dagar fram till jul"]
