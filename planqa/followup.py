@@ -128,6 +128,13 @@ def _rule_score(ctx: _Context) -> float:
 
 _WORDS = re.compile(r"[a-zåäö]+")
 _NEGATED = re.compile(r"\b(?:inte|ej)\b", re.IGNORECASE)
+# A follow-up field label in the other words coordinators write for "Uppföljning:" ("Utvärdering:", "Utvärdering av
+# planen:", "Uppföljning av planen:", "Nästa uppföljningsmöte:") alone before the time on its line: the scorer's word
+# features read it as the label it stands for (GUIDELINES 4, block 65: "utvärdering av planen är uppföljning"), so that
+# the time's score does not hang on which synonym the form uses. "Uppföljning av SIP" is left out (it may date the
+# plan followed up, GUIDELINES 4).
+FOLLOW_UP_LABEL_SYNONYM = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?(?:utvärdering(?: av planen)?|uppföljning av planen|"
+                                    r"nästa uppföljningsmöte)\s*:\s*$", re.IGNORECASE)
 
 
 def features(text: str, m: DateMention, ctx: _Context, rank: int, plan_date: datetime.date | None) -> dict[str, float]:
@@ -142,9 +149,12 @@ def features(text: str, m: DateMention, ctx: _Context, rank: int, plan_date: dat
          "cancelled": float(bool(CANCELLED.search(ctx.after))),
          "tail": float(m.start > 0.7 * len(text)),
          "unresolved": float(m.kind != "vague" and (m.iso is None or plan_date is None))}
-    for w in _WORDS.findall(ctx.clause.lower())[-4:]:
+    clause, before = ctx.clause.lower(), ctx.before.lower()
+    if FOLLOW_UP_LABEL_SYNONYM.match(text[text.rfind("\n", 0, m.start) + 1:m.start]):
+        clause = before = "uppföljning:"  # the synonym read as the label it stands for
+    for w in _WORDS.findall(clause)[-4:]:
         f["w=" + w] = 1.0
-    for w in _WORDS.findall(ctx.before.lower())[-10:]:
+    for w in _WORDS.findall(before)[-10:]:
         f["s=" + w] = 1.0
     for w in _WORDS.findall(ctx.after.lower())[:4]:
         f["a=" + w] = 1.0

@@ -512,13 +512,16 @@ CONSENT_PENDING = re.compile(r"\b(?:inhämtas|ska\s+(?:\w+\s+){0,3}?(?:inhämta\
 # A consent label's value said in a word ("Ja", "Finns", "Inhämtat", "Lämnat skriftligt").
 CONSENT_VALUE = re.compile(r"^\W*(?:ja|finns|inhämta(?:t|d|de)|lämna(?:t|d|de)|givet|given|klart|ok|"
                            r"(?:skriftligt|muntligt)(?: lämnat| givet| inhämtat)?)\b", re.I)
+# A consent field's label, also with what the consent is to ("Samtycke:", "Samtycke till samverkan:", "Samtycke till
+# SIP och informationsutbyte:"; as CONSENT_LABEL reads it): the same field whichever the form writes.
+_CONSENT_FIELD_LABEL = r"samtycke\w*(?:\s+(?:till|för|om)\s+[\w/-]+(?:\s+(?:och|o|&)\s+[\w/-]+)?)?"
 NO_CONSENT = re.compile(r"\b(?:inget samtycke|ej samtycke|saknas samtycke|samtycke\w* saknas|har inte samtyckt|"
                         r"(?:inte|ej) (?:lämnat|gett) (?:sitt )?samtycke|vill inte samtycka|(?:nekat|avböjt) samtycke|"
-                        r"(?:behandlades|togs|diskuterades) inte|samtycke\w*\s*[:|]\s*nej|"
+                        rf"(?:behandlades|togs|diskuterades) inte|{_CONSENT_FIELD_LABEL}\s*[:|]\s*nej|"
                         r"samtycke\w*\s+(?:är\s+)?(?:tom|tomt|tomma|oifyll\w*|(?:inte|ej) ifyll\w*)|"
                         # a consent field whose value says it is missing ("Samtycke: saknas, blanketten fanns inte
                         # med", "Samtycke: ej inhämtat"): GUIDELINES 4 (block 78), what the text says is missing is not
-                        r"samtycke\w*\s*[:|]\s*(?:saknas|finns\s+(?:inte|ej)|(?:inte|ej)\s+(?:inhämta\w*|lämna\w*|klart)))\b",
+                        rf"{_CONSENT_FIELD_LABEL}\s*[:|]\s*(?:saknas|finns\s+(?:inte|ej)|(?:inte|ej)\s+(?:inhämta\w*|lämna\w*|klart)))\b",
                         re.I)
 # A form's or a draft's placeholder left as a field's value: no value ("Klicka här för att ange text", "[Ange datum]",
 # "??", "XX", "fyll i sen", "TODO").
@@ -2074,15 +2077,18 @@ def _lead_in_sentence(body: str) -> bool:
 # sentence with a subject and a finite verb, which a heading has not (GUIDELINES 4.1: a state an agency should reach).
 # A numbered goal's label that opens its line ("Mål 2:", "Delmål 3:"): it numbers the goals as a list's items do, so
 # prose after the numbered goals, below a blank line, is no goal.
+# The goal field's label also in the words coordinators use for it ("Målsättning:", "Målbild:"; GUIDELINES 3,
+# goals_present: the label does not make or unmake a goal).
+_GOAL_FIELD_WORD = r"(?:del)?(?:m[åa]l(?:et)?|m[åa]ls[äa]ttning|m[åa]lbild)"
 NUMBERED_GOAL_LABEL = re.compile(r"^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:", re.I)
-GOAL_ON_LABEL_LINE = re.compile(rf"^\W*(?:del)?m[åa]l(?:et)?\s*\d*\s*:\s*(?:att\s+)?(?:{CHILD}\s+(?:ska|skall)\s+\w|"
+GOAL_ON_LABEL_LINE = re.compile(rf"^\W*{_GOAL_FIELD_WORD}\s*\d*\s*:\s*(?:att\s+)?(?:{CHILD}\s+(?:ska|skall)\s+\w|"
                                 r"[\w.-]+(?:\s+[\w.-]+)?\s+(?:ska|skall|har|är)\s+(?:ha\s+|vara\s+)?\w+(?:at|ad|t|d|en|et)\b)"
                                 # a numbered goal's label with two or more words after it ("Mål 2: Skriva remiss"):
                                 # the goal itself, as the list's other items are, not a topic heading ("Delmål 1: Skola")
                                 r"|^\W*(?:del)?m[åa]l\s*\d{1,2}\s*:[ \t]*[^\W\d]\S*[ \t]+\S"
                                 # a state with its deadline after the label ("Mål: läkemedelsutprovning genomförd före
                                 # sommarlovet"): the field's value, a state to reach (GUIDELINES 4.1), not a heading
-                                r"|^\W*m[åa]l\s*:[ \t]*[^\W\d][\w-]*(?:[ \t]+[\w-]+)?[ \t]+\w+(?:ad|at|ade|d|t|da|en|et)"
+                                rf"|^\W*{_GOAL_FIELD_WORD}\s*:[ \t]*[^\W\d][\w-]*(?:[ \t]+[\w-]+)?[ \t]+\w+(?:ad|at|ade|d|t|da|en|et)"
                                 r"[ \t]+(?:senast|före|innan|till)\b", re.I)
 
 
@@ -5982,21 +5988,28 @@ def goals_evaluable(ctx: Context) -> CriterionResult:
 # ("Mötesdatum", "Samordningsansvarig", "Vem kallar"), then the right column as a run of values in the same order.
 
 # A form's field label word (the run of labels must be mostly these).
+# The labels count in the words coordinators also write for them (GUIDELINES 3: the label does not make or unmake
+# what the field says): "Målsättning"/"Målbild"/"Vad vill vi uppnå" for "Mål", "Åtgärd"/"Stödinsats" for "Insats",
+# "Huvudansvarig" for "Samordningsansvarig", "Utvärdering" for "Uppföljning", "Medverkande" for "Deltagare".
 FORM_LABEL_WORD = folded_re(r"\b(?:datum|mötesdatum|upprättad|avser|barn\w*|ålder|namn|deltagare|närvarande|"
-                            r"behov\w*|(?:del)?mål(?:en|et)?|goals?|insats\w*|aktivitet\w*|ansvar\w*|samordn\w*|"
-                            r"uppföljning\w*|nästa\s+möte|kallar|"
+                            r"medverkande|behov\w*|(?:del)?mål(?:en|et)?|målsättning\w*|målbild\w*|vad vill vi uppnå|"
+                            r"goals?|(?:stöd)?insats\w*|åtgärd\w*|aktivitet\w*|(?:huvud)?ansvar\w*|samordn\w*|"
+                            r"uppföljning\w*|utvärdering\w*|nästa\s+(?:möte|uppföljning\w*)|kallar|"
                             r"sammankallande|samtycke\w*|plats|underskrift\w*|övrigt|synpunkt\w*|uppfattning|bakgrund|"
                             r"vårdnadshavar\w*|föräldrar\w*|fungerar|svårt)\b", re.I)
 # A value that says a field was left open ("Ej utsedd än", "?", "–", "Inte bestämt").
 OPEN_VALUE = folded_re(r"^\W*$|^\W*(?:ej|inte|ingen|oklart|vet ej)\b", re.I)
 # A field label that asks for a date, for a party (who is responsible, coordinates, calls), for an intervention.
 DATE_LABEL = folded_re(r"^\W*(?:datum|mötesdatum|upprättad|ort och datum)\W*$", re.I)
-PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?ansvarig\w*(?:\s+\w+)?|samordn\w*(?:\s+\w+)?|sammankallande|vem kallar|"
+# A party field also as "Ansvar", "Huvudansvarig" or "Ansvarig för planen" (the tool's and coordinators' synonyms).
+PARTY_LABEL = folded_re(r"^\W*(?:(?:\w+\s+)?(?:huvud)?ansvarig\w*(?:\s+\w+)?|ansvar|(?:huvud)?ansvarig för (?:hela )?"
+                        r"(?:planen|sip\S*)|samordn\w*(?:\s+\w+)?|sammankallande|vem kallar|"
                         r"kallar till (?:uppföljning|nästa möte))\W*$", re.I)
-ACTION_LABEL = folded_re(r"^\W*(?:insats|insatser|aktivitet|åtgärd)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
-COLUMN_CONSENT_LABEL = folded_re(r"^\W*samtycke\w*\W*$", re.I)
+ACTION_LABEL = folded_re(r"^\W*(?:(?:stöd)?insats|(?:stöd)?insatser|aktivitet|åtgärd|åtgärder|vad görs)\W*(?:\d{1,2}\W*)?(?:/\s*ansvarig\W*)?$", re.I)
+COLUMN_CONSENT_LABEL = folded_re(r"^\W*samtycke\w*(?:\s+till\s+(?:samverkan|sip|informationsutbyte))?\W*$", re.I)
 # A label whose field may hold several lines ("Mål", "Insatser"), unless the form repeats it per line.
-LIST_LABEL = folded_re(r"^\W*(?:(?:del)?mål(?:en)?|insatser|aktiviteter|åtgärder)\W*$", re.I)
+LIST_LABEL = folded_re(r"^\W*(?:(?:del)?mål(?:en)?|målsättning(?:ar)?|målbild|vad vill vi uppnå|(?:stöd)?insatser|"
+                       r"aktiviteter|åtgärder|vad görs)\W*$", re.I)
 COLUMN_LABEL_MAX_WORDS = 7
 COLUMN_MIN_LABELS = 4  # fewer bare labels in a row are ordinary empty fields, not a column read out
 
@@ -6095,8 +6108,9 @@ def _find_column_pairs(ctx: Context) -> list[tuple[tuple[int, int], tuple[int, i
         new_page = False
         while j < len(lines):
             t = ctx.text[lines[j][0]:lines[j][1]]
-            # a line with a date is a value, never a label ("12/5, BVC kallar" answers "Uppföljning")
-            if re.match(r"^\s*[^\s:][^:\n]{0,40}:\s*\S|.*[|\t]|.*:\s*$", t) or _column_label(t) \
+            # a line with a date is a value, never a label ("12/5, BVC kallar" answers "Uppföljning"); the colon of a
+            # date's ordinal or a clock time ("Den 6:e november 2025", "kl 14:00") labels no field
+            if re.match(r"^\s*[^\s:][^:\n]{0,40}:(?![ae]\b|\d)\s*\S|.*[|\t]|.*:\s*$", t) or _column_label(t) \
                     and not _dated_line(ctx, *lines[j]) and (FORM_LABEL_WORD.search(t) and len(values) >= len(labels)
                     or new_page and not _bare_party(ctx, *lines[j]) and not OPEN_VALUE.match(t)):
                 break  # a field (with its value or without), a table row, the next run of labels, or a new page's title
@@ -6353,10 +6367,11 @@ OVERALL_SHARED = folded_re(r"\b(?:dela(?:r)? (?:(?:alltjämt|fortsatt|fortfarand
 EVERYONE_SHARES = re.compile(r"\b(?:samtliga|alla|vi|nätverket|berörda)\b|^\W*(?:ett\s+)?(?:gemensamt|delat)\s+ansvar",
                              re.I)
 # In a line that names the coordinator: words that make it joint or uncertain ("soc o HVB delar", "förskolan/hab?").
-OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|[^\W\d]\]?\s*/\s*\[?[^\W\d]")
+# A slash between two names also between placeholders ("[NAMN_1]/[NAMN_2]").
+OVERALL_JOINT = re.compile(r"\b(?:delar|delas|tillsammans|gemensamt|gemensam)\b|\?|(?:[^\W\d]\]?|\d\])\s*/\s*\[?[^\W\d]")
 # A line labelled as the plan's coordination outside the intervention list ("Samordning: IFO", "3. ansvar: soc o
 # HVB delar", "Ansvar för planen: ..."); in an intervention section "Ansvar:" is an action's responsible instead.
-OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?: för (?:hela )?(?:planen|sip\w*))?|"
+OVERALL_FIELD = folded_re(r"^\s*(?:\d{1,2}[.)]\s*)?(?:samordn\w*\.?|ansvar(?:ig)?(?: för (?:hela )?(?:planen|sip\w*))?|"
                            r"ansvarig huvudman)\s*:", re.I)
 # A field labelled with the coordination itself ("Samordn.: soc o skolan delar", "Samordningsansvar: ..."): the plan's,
 # also below the interventions, unlike an action's "Ansvar:".
@@ -6602,9 +6617,20 @@ def _lead_named(ctx: Context, s: Segment, lead_label: Segment | None) -> bool:
 
 # An action's "Ansvar:" field, as "Ansvarig:" is ("Insats 1: Praktikplats ..." / "Ansvar: [NAMN_3], Arbetsförmedlingen":
 # GUIDELINES 3, responsibility_per_action, each intervention's responsible; not the plan's coordination).
-ACTION_RESPONSIBLE_FIELD = folded_re(r"^\s*ansvar\s*:", re.I)
+ACTION_RESPONSIBLE_FIELD = folded_re(r"^\s*ansvar(?:ig)?\s*:", re.I)
 # An intervention's own label at its line's start ("Insats 2: ...", "Åtgärd:", "- Stödinsats 1: ...").
 ACTION_LINE_LABEL = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<label>[^:\n]{1,30}):")
+
+
+# A line that opens with a bare responsibility field ("Ansvar: ...", "Ansvarig: ...").
+RESPONSIBLE_FIELD_LINE = folded_re(r"^[ \t]*ansvar(?:ig)?[ \t]*:", re.I | re.M)
+
+
+def _repeated_responsible_field(ctx: Context) -> bool:
+    """The plan has a bare "Ansvar(ig):" field on more than one line: a field repeated per intervention (a form's
+    "Insats: / Ansvarig:" pairs, also read out column by column, GUIDELINES 4 block 77), each an action's responsible,
+    not the plan's one coordinator."""
+    return _cached(ctx, "_repeated_responsible", lambda c: len(RESPONSIBLE_FIELD_LINE.findall(c.text)) > 1)
 
 
 def _after_action_line(ctx: Context, s: Segment) -> bool:
@@ -6628,7 +6654,8 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s) \
-            and not (ACTION_RESPONSIBLE_FIELD.match(s.text) and _after_action_line(ctx, s))
+            and not (ACTION_RESPONSIBLE_FIELD.match(s.text) and (_after_action_line(ctx, s)
+                                                                  or _repeated_responsible_field(ctx)))
         if label is not None and not overall and OVERALL_UNDECIDED.search(s.text) and len(s.text) < 60 \
                 and not FOLLOW_UP_FIELD.match(s.text):
             statement = s  # "Huvudansvar för planen" / "Ingen utsedd": the label's value, short enough to pass for a heading

@@ -7632,3 +7632,73 @@ def test_a_party_heading_with_a_writer_note_heads_its_interventions():
     text = ("SIP – sammanställning\nBarn: [BARN], 9 år\nSkolans del ([NAMN_2]):\n• en lugn plats för raster\n"
             "• avstämning med [VH1] varje fredag om veckan som gått\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_column_read_form_pairs_its_labels_in_the_words_coordinators_use():
+    # a form read out column by column (GUIDELINES 4, block 77) whose labels are "Målsättning", "Åtgärd", "Ansvar",
+    # "Huvudansvarig", "Utvärdering": the same fields as "Mål", "Insats", "Ansvarig" (GUIDELINES 3: the label does not
+    # make or unmake what the field says), so the values pair with them: one goal, an undecided coordinator
+    text = ("SAMORDNAD INDIVIDUELL PLAN\nMedverkande\nMålsättning\nÅtgärd\nAnsvar\nÅtgärd\nAnsvar\nHuvudansvarig\n"
+            "Utvärdering\n[VH1] mamma, [NAMN_1] socialsekreterare\n"
+            "[BARN] går till skolan minst fyra dagar i veckan fram till jul\nSamtal om skolgången varannan vecka\n"
+            "Elevhälsan\nStöd i läxläsning på fritids\nFritidshemmet\nEj utsedd\nNytt möte 2025-12-10\n")
+    a = assess(text)
+    assert a.criteria["goals_present"].verdict == "partial"
+    assert "inte bestämt" in a.criteria["overall_responsibility"].explanation
+
+
+def test_a_follow_up_label_synonym_scores_its_time_like_uppfoljning():
+    # "Utvärdering:" / "Nästa uppföljningsmöte:" before the time is the plan's follow-up field in other words
+    # (GUIDELINES 4, block 65: utvärdering av planen är uppföljning): its time scores as under "Uppföljning:"
+    from planqa.dates import find_dates, find_plan_date
+    from planqa.followup import follow_up_mentions
+
+    def prob(label: str) -> float:
+        text = f"SIP [BARN]\nDatum: 2026-01-12\nInsatser: samtal med kurator, skolan.\n\n{label}: 2026-03-10\n"
+        plan_date = find_plan_date(text)
+        return [p for m, p in follow_up_mentions(text, find_dates(text, plan_date), plan_date) if m.iso == "2026-03-10"][0]
+
+    assert prob("Utvärdering") == prob("Uppföljning") == prob("Nästa uppföljningsmöte")
+
+
+def test_a_consent_field_with_what_it_is_to_says_missing_like_samtycke():
+    # "Samtycke till samverkan: saknas, tas med nästa gång" is the consent field saying consent is missing
+    # (GUIDELINES 4, block 78): what is still to be fetched is no consent, as under "Samtycke: saknas"
+    text = ("SIP [BARN]\nMål: [BARN] går i förskolan fyra dagar i veckan.\nInsatser: förskolan ger stöd vid lämning.\n"
+            "Samtycke till samverkan: saknas, tas med till nästa gång\n"
+            "Blanketten för samtycke skickas hem före nästa möte.\n")
+    assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_top_ansvarig_field_names_the_plans_holder_like_ansvar():
+    # "Ansvarig: [NAMN_1]/[NAMN_2]" at the top of the plan is the plan's responsibility field as "Ansvar:" is; two
+    # names split by a slash share it (GUIDELINES 3, overall_responsibility: delat ansvar är partial)
+    text = ("SIP [BARN]\nDatum: 2026-02-03\nAnsvarig: [NAMN_1]/[NAMN_2]\n\nMål\n[BARN] går i skolan alla dagar.\n\n"
+            "Insatser\nKuratorn träffar [BARN] varje vecka.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_a_repeated_ansvarig_field_is_each_interventions_not_the_coordinator():
+    # "Insats: / Ansvar:" repeated per intervention: each "Ansvar:" is an action's responsible (GUIDELINES 4,
+    # block 77), not the plan's coordinator
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsats: Samtal varje vecka\n\nAnsvar: kuratorn, elevhälsan\n\n"
+            "Insats: Läxhjälp två dagar i veckan\n\nAnsvar: fritidshemmet\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+def test_a_goal_after_a_malsattning_label_is_a_goal_like_after_mal():
+    # "Målsättning: [BARN] ska må bra" is the goal field's value as "Mål: [BARN] ska må bra" is (GUIDELINES 3,
+    # goals_present: the label does not make or unmake a goal); a short value is no heading
+    for label in ("Målsättning", "Målbild"):
+        text = f"SIP [BARN]\n\n{label}: [BARN] ska må bra\n\nInsatser:\nKuratorn träffar [BARN] varje vecka.\n"
+        assert [g.text for g in build_context(text).goals] == [f"{label}: [BARN] ska må bra"]
+
+
+def test_a_column_value_with_an_ordinal_date_is_no_field():
+    # "Den 6:e november 2025" among the values of a form read column by column (GUIDELINES 4, block 77) is the date
+    # field's value; its colon labels nothing, so the values after it still pair with their labels
+    text = ("SAMORDNAD INDIVIDUELL PLAN\nUpprättad:\nAvser:\nMål 1:\nMål 2:\nInsats:\nAnsvarig:\n"
+            "Den 6:e november 2025\n[BARN], 13 år\n[BARN] är hemma senast kl. 21 på vardagar\n"
+            "[BARN] går i skolan alla dagar fram till jul\nSamtal varje vecka\nElevhälsan\n")
+    goals = [e.text for e in assess(text).criteria["goals_present"].evidence if e.label == "GOAL"]
+    assert goals == ["[BARN] är hemma senast kl. 21 på vardagar", "[BARN] går i skolan alla dagar fram till jul"]
