@@ -73,12 +73,10 @@ def _mask_tags(text: str) -> str:
         if in_cell and name in _BREAKS and name not in ("tr", "table", "tbody", "thead", "tfoot"):
             out.append(_in_cell_text(m, closing, out))
         else:
-            if name == "tr" and not closing and in_row:
-                out.append("|")  # the row before ends without "</tr>"
-                m_text = _tag_text(m, False)[1:] + " "
-                out.append(m_text[:len(m.group()) - 1])
+            if name == "tr" and not closing and in_row:  # the row before ends without "</tr>"
+                out.append("|" + " " * (len(m.group()) - 2) + "\n")
             else:
-                out.append(_tag_text(m, _starts_line(text, out, m.start())))
+                out.append(_tag_text(m, _starts_line(out)))
         if name == "tr":
             in_row, in_cell = not closing, False
         elif name in ("table", "tbody", "thead", "tfoot") and closing:
@@ -99,7 +97,7 @@ def _in_cell_text(m: re.Match[str], closing: bool, out: list[str]) -> str:
     return " " * (n - 2) + "; "
 
 
-def _starts_line(text: str, out: list[str], start: int) -> bool:
+def _starts_line(out: list[str]) -> bool:
     """Whether the text written so far ends at the start of a line (only spaces since the last line break)."""
     for piece in reversed(out):
         stripped = piece.rstrip(" \t")

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import spacy
+from conftest import train_script
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
@@ -185,11 +186,7 @@ def test_analyse_never_raises(rules_nlp: spacy.Language, text: str) -> None:
 def test_training_scripts_follow_up_check_equals_analyse(rules_nlp: spacy.Language) -> None:
     """train/ner.py runs the pipeline up to the merge once and merges a copy per plan date; that
     must give what analyse gives with and without the plan date."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "train" / "ner.py")
-    ner = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ner)
+    ner = train_script("ner")
     records = [
         {"text": "SIP-möte 2026-02-10.\nUppföljning 14/3.", "plan_date": "2025-12-01",
          "follow_up_dates": ["2026-03-14"]},  # the plan date in the text gives 2026, the given one 2026 too

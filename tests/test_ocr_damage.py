@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import train_script
 
 
 @pytest.fixture(scope="module")
 def ocr():
-    spec = importlib.util.spec_from_file_location("ocr_damage", ROOT / "train" / "ocr_damage.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return train_script("ocr_damage")
 
 
 @pytest.mark.parametrize("kind, word, damaged", [

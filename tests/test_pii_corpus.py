@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import train_script
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "annotations" / "pii" / "pii.jsonl"
@@ -24,11 +23,7 @@ def rows() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def generator():
-    spec = importlib.util.spec_from_file_location("pii_corpus", ROOT / "train" / "pii_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return train_script("pii_corpus")
 
 
 def test_size_split_and_fields(rows):

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import train_script
 
 
 @pytest.fixture(scope="module")
 def wv():
-    spec = importlib.util.spec_from_file_location("wording_variants", ROOT / "train" / "wording_variants.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return train_script("wording_variants")
 
 
 def test_headings_change_labels_only_and_keep_case(wv):
