@@ -7191,7 +7191,10 @@ def _find_writer_named(ctx: Context) -> bool:
         lo, hi = ln.start + cue.end(), ln.start + cue.end() + min(60, stop.start() if stop else 60)
         # not the coordination itself ("Jag är samordningsansvarig" says what the writer does, not who they are)
         if _party_beside_duty(ctx, ln, lo, hi) \
-                or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)):
+                or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)) \
+                or any(not m.group().lower().startswith("samordn")
+                       for m in STAFF_ROLE.finditer(ln.text, cue.end(), hi - ln.start)):
+            # also a staff title shortened in notes ("Jag heter [NAMN_1] och är BVC-ssk", GUIDELINES 4, block 57)
             return True
     return False
 

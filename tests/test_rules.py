@@ -7731,3 +7731,11 @@ def test_a_case_officer_in_the_header_is_an_implied_coordinator():
             "Övrigt\nNästa uppföljning blir 2026-04-22 i skolans lokaler.\n")
     assert _verdict(text, "overall_responsibility") == "partial"
     assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_a_writer_named_by_a_shortened_staff_title_holds_the_plan():
+    # "Jag heter [NAMN_1] och är BVC-ssk, jag är samordningsansvarig": the writer is tied to a role (a staff title
+    # shortened in notes, GUIDELINES 4, block 57), so "jag" names the coordinator (GUIDELINES 4, block 58)
+    text = ("SIP [BARN] 2026-02-03\n\nBehov:\nJag heter [NAMN_1] och är BVC-ssk, jag är samordningsansvarig för "
+            "planen. [BARN] sover dåligt.\n\nInsatser:\n- Sömndagbok i fyra veckor, föräldrarna fyller i\n")
+    assert _verdict(text, "overall_responsibility") == "met"
