@@ -3681,6 +3681,29 @@ def _outline_levels(lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str
 ANSWER_LABEL = re.compile(ANSWER_MARK.pattern + r"(?:att\s+)?", re.I)
 
 
+# A party's action in the present tense at the start of a line ("[NAMN_3] (EHT) gör en kartläggning", "- Skolan
+# ordnar en lugn plats"): a finite verb ending -ar/-er/-ör/-år within the first words, no "ska" (a party's "ska ha
+# fått" is a state to reach, a goal).
+GOAL_LINE_ACTION_VERB = re.compile(r"^\s*(?:[-–•*]\s+)?(?:(?!(?:har|hade|är|var|blir|ska|skall|som|att|\[BARN\]|barnet|hen|"
+                                   r"han|hon|jag)(?!\S))\S+\s+){1,5}?(?!(?:under|efter|eller|över|sommar|vinter)\b)"
+                                   r"(?:[a-zåäö]{2,}(?:ar|er|ör|år)|gör|ger|tar|får|ser|går)\b")
+# Someone passing on information in a meeting's minutes ("[NAMN_3] nämner att ...", "BVC informerar om ..."): no action.
+TELLS = re.compile(r"\b(?:nämner|nämnde|informerar|informerade|tipsar|tipsade|påminner|påminde)\b", re.I)
+# A statement that opens with a guardian as the subject of a verb of saying, thinking or wanting ("Föräldrarna
+# tycker att ...", "Mamma vill att ..."): the guardian's view, no intervention.
+GUARDIAN_VIEW_STATEMENT = re.compile(rf"^[\W\d]*{_GUARDIAN_NOUN}\s+(?:\w+\s+)?(?:{GUARDIAN_VIEW.pattern})", re.I)
+
+
+def _goal_line_action(ctx: Context, s: Segment, we_defined: bool) -> bool:
+    """A line under a goal heading that is an intervention, not a goal: a named party does something in the present
+    tense (`GOAL_LINE_ACTION_VERB`, not "har" or "är" before it) and the line is no goal for the child ("[BARN] ska
+    ..."), no view ("[NAMN_3] nämner att ..."), no follow-up and not negated (GUIDELINES
+    4, block 82: "en insats under "Mål" är en insats och inget mål")."""
+    return bool(GOAL_LINE_ACTION_VERB.match(s.text)) and not re.search(r"\b(?:ska|skall)\b", s.text) \
+        and not _unsettled_or_goal(s.text) and not GUARDIAN_VIEW.search(s.text) and not TELLS.search(s.text) \
+        and not FOLLOW_UP.search(s.text) and _statement_who(ctx, s, we_defined, False) == "agent"
+
+
 def _unsettled_or_goal(text: str) -> bool:
     """A prose line that settles no intervention: negated ("BUP kunde inte komma", "Vi kom inte fram till vem som
     gör vad"), or a goal for the child given as a form's answer ("S: Att [BARN] ska klara vilan ...")."""
@@ -3929,6 +3952,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     prev_item = False  # the line before is an intervention section's line, no empty line after it
     prev_acts_heading = False  # the line before is an intervention section's heading, no empty line after it
     under_acts_heading = False  # the line before is an intervention section's heading, empty lines after it or not
+    goal_actions: list[tuple[Segment, str]] = []  # a party's action written under a goal heading (`_goal_line_action`)
     for s in _table_lines(ctx):
         if s.is_heading and SPOKEN_BULLET.match(s.text):  # "punkt vägning varannan vecka": an item, no heading
             heading = heading if heading is not None else prev_section
@@ -4167,6 +4191,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         ongoing = status is not None and bool(STATUS_ONGOING.search(status))
         past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
             and not CURRENT_SECTION.search(s.section)
+        if not row and not s.is_heading and _goal_section(s.section) and _goal_line_action(ctx, s, we_defined):
+            goal_actions.append((s, _statement_who(ctx, s, we_defined, False)))
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
                 or row and resp_col is None and DATES_SECTION.search(s.section) and not INTERVENTION_SECTION.search(s.section) \
                 and not (md_actions and heading is not None) \
@@ -4289,6 +4315,9 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     # A plan that lists its interventions as items or rows states none in the paragraphs of other sections.
     # A timeline's entries ("Mars: ...", "v. 37: ...") are its items. The earlier plan's ongoing actions count
     # when the revised plan lists no new or changed ones (which take them over).
+    # a guardian's view written under the interventions ("Insatser:" / "Föräldrarna tycker att ...") is no
+    # intervention (GUIDELINES 4, block 82: "innehållet bedöms efter vad det är, inte efter rubriken det står under")
+    candidates = [(s, who) for s, who in candidates if _is_table_row(s.text) or not GUARDIAN_VIEW_STATEMENT.match(s.text)]
     status = [(s, who) for s, who in candidates if any(a <= s.start < b for a, b in carried)]
     candidates = [c for c in candidates if c not in status]
     rows = _unmarked_rows(ctx, candidates, paragraph) | dash_rows
@@ -4305,7 +4334,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
                   or who == "missing" and _search_ci(RESPONSIBLE_UNDECIDED, s.text)]  # "Inte fördelat: skolskjuts"
     # a spreadsheet whose intervention rows are all empty, or an empty intervention section ("Insatser / vem gör
     # vad:" with nothing under it), lists none; the plan's other statements state none either
-    return structured or status or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
+    # interventions written under the goal heading while the intervention section lists none of its own ("Mål:" /
+    # "[NAMN_2] lägger in en paus efter lunch." ... "Insatser: se ovan"; GUIDELINES 4, block 82: "en insats under
+    # "Mål" är en insats och inget mål")
+    if goal_actions and all(REFERENCE_ONLY.match(LIST_ITEM.sub("", s.text, count=1)) for s, _ in structured):
+        structured = []  # "Insatser" / "- se Mål": the section only refers to the actions under the goal heading
+    return structured or status or goal_actions or ([] if listing_seen else prose + _unowned_bullets(ctx, prose, loose))
 
 
 # Who wrote a note or plan ("Antecknat av", "Förda av", "Skrivet av", "Sammanställd av"): the sign-off lines below
@@ -6405,6 +6439,8 @@ _LEAD_WORDS = re.compile(r"ordf|sammank|kall|led[de]|ledare|bjudit|upprätta|hå
 PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|"
                              # "Placerande nämnd: socialtjänsten, handläggare [NAMN_2]": as "ansvarar för placeringen"
                              r"placerande\s+(?:nämnd|socialtjänst|kommun|förvaltning|enhet)\w*\s*:|"
+                             # the case officer in the document's header ("Handläggare: [NAMN_1], socialsekreterare")
+                             r"^[\W\d]*handläggare\s*:|"
                              r"ansv(?:ar\w*|\.)?\s+för\s+(?:[^.\n]{0,30}?\s)?placering\w*|(?:ärendet\s+)?handläggs\s+av|"
                              r"har\s+hand\s+om\s+(?:\S+\s+){0,2}?(?:ärende|placering)\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
@@ -7155,7 +7191,10 @@ def _find_writer_named(ctx: Context) -> bool:
         lo, hi = ln.start + cue.end(), ln.start + cue.end() + min(60, stop.start() if stop else 60)
         # not the coordination itself ("Jag är samordningsansvarig" says what the writer does, not who they are)
         if _party_beside_duty(ctx, ln, lo, hi) \
-                or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)):
+                or any(normalise_actor(m.group(1)) for m in AGENCY_TITLE.finditer(ln.text, cue.end(), hi - ln.start)) \
+                or any(not m.group().lower().startswith("samordn")
+                       for m in STAFF_ROLE.finditer(ln.text, cue.end(), hi - ln.start)):
+            # also a staff title shortened in notes ("Jag heter [NAMN_1] och är BVC-ssk", GUIDELINES 4, block 57)
             return True
     return False
 

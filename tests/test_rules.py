@@ -7702,3 +7702,40 @@ def test_a_column_value_with_an_ordinal_date_is_no_field():
             "[BARN] går i skolan alla dagar fram till jul\nSamtal varje vecka\nElevhälsan\n")
     goals = [e.text for e in assess(text).criteria["goals_present"].evidence if e.label == "GOAL"]
     assert goals == ["[BARN] är hemma senast kl. 21 på vardagar", "[BARN] går i skolan alla dagar fram till jul"]
+
+
+def test_actions_under_the_goal_heading_are_interventions_when_the_section_refers_there():
+    # "Mål:" with each party's action, "Insatser: se Mål": an intervention under "Mål" is an intervention and no goal
+    # (GUIDELINES 4, block 82), each with its responsible
+    for ref in ("se ovan", "- se Mål"):
+        text = ("SIP [BARN]\nDatum: 2026-02-03\n\nMål:\n[NAMN_1] (BVC) ordnar ett extra hembesök i mars.\n"
+                "[NAMN_2] på förskolan lägger in en lugn stund efter lunch.\n\n"
+                f"Insatser:\n{ref}\n\nSamtycke:\nFinns.\n")
+        assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_guardians_view_under_the_interventions_is_no_intervention():
+    # what the parents think, written under "Insatser", counts by what it is: a view, no intervention (GUIDELINES 4,
+    # block 82); the plan lists no intervention with a responsible
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nMål:\n[BARN] ska känna sig trygg i hallen.\n\nInsatser:\n"
+            "Föräldrarna tycker att det har blivit bättre i höstas. Mamma vill att samma pedagoger följer med.\n\n"
+            "Övrigt:\nBildstöd tas fram för hemmet.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_case_officer_in_the_header_is_an_implied_coordinator():
+    # "Handläggare:" in the document's header implies the coordinator (GUIDELINES 4.1: overall_responsibility
+    # partial, and as implied coordinator assumed to lead the follow-up: follow_up_responsible partial)
+    text = ("UPPFÖLJNING AV SIP\nBarn: [BARN], 9 år\nHandläggare: [NAMN_1], socialsekreterare, socialtjänsten\n\n"
+            "Insatser\n- Kuratorn [NAMN_2] har samtal med [BARN] varje vecka.\n\n"
+            "Övrigt\nNästa uppföljning blir 2026-04-22 i skolans lokaler.\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_a_writer_named_by_a_shortened_staff_title_holds_the_plan():
+    # "Jag heter [NAMN_1] och är BVC-ssk, jag är samordningsansvarig": the writer is tied to a role (a staff title
+    # shortened in notes, GUIDELINES 4, block 57), so "jag" names the coordinator (GUIDELINES 4, block 58)
+    text = ("SIP [BARN] 2026-02-03\n\nBehov:\nJag heter [NAMN_1] och är BVC-ssk, jag är samordningsansvarig för "
+            "planen. [BARN] sover dåligt.\n\nInsatser:\n- Sömndagbok i fyra veckor, föräldrarna fyller i\n")
+    assert _verdict(text, "overall_responsibility") == "met"
