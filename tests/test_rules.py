@@ -7702,3 +7702,12 @@ def test_a_column_value_with_an_ordinal_date_is_no_field():
             "[BARN] går i skolan alla dagar fram till jul\nSamtal varje vecka\nElevhälsan\n")
     goals = [e.text for e in assess(text).criteria["goals_present"].evidence if e.label == "GOAL"]
     assert goals == ["[BARN] är hemma senast kl. 21 på vardagar", "[BARN] går i skolan alla dagar fram till jul"]
+
+
+def test_a_plan_with_invented_first_names_reads_the_childs_words_as_the_childs_voice():
+    # GUIDELINES 4, block 84: "Elin säger att hon vill …" is the child's voice as "[BARN] säger …" is
+    text = ("SIP för Elin, 9 år\nNärvarande: Elin, mamma Sara, kurator Jonas på skolan.\n\n"
+            "Elin säger att hon vill ha en lugn plats att vara på under rasterna i skolan.\n")
+    result = RuleAssessor().assess(Plan(id="x", text=text))
+    assert result.criteria["child_voice"].verdict != "not_met"
+    assert all("[BARN]" not in e.text for e in result.criteria["child_voice"].evidence)
