@@ -7711,3 +7711,11 @@ def test_a_plan_with_invented_first_names_reads_the_childs_words_as_the_childs_v
     result = RuleAssessor().assess(Plan(id="x", text=text))
     assert result.criteria["child_voice"].verdict != "not_met"
     assert all("[BARN]" not in e.text for e in result.criteria["child_voice"].evidence)
+
+
+def test_a_guardians_second_verb_is_no_childs_participation():
+    # "[VH1] har lämnat samtycke till SIP och har informerats om planen": the guardian was informed (the shared
+    # subject of the second verb), not the child; GUIDELINES 4, block 84
+    text = ("SIP för [BARN], 12 år\n\n[VH1] har lämnat skriftligt samtycke till SIP och har informerats om planen.\n\n"
+            "Mål: [BARN] ska gå i skolan varje dag.\nInsats: Kuratorn träffar [BARN] varje vecka.\n")
+    assert RuleAssessor().assess(Plan(id="x", text=text)).criteria["child_participation"].verdict == "not_met"
