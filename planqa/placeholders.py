@@ -60,7 +60,7 @@ def normalise(text: str) -> Rewritten:
     tokens = [(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in _TOKEN.finditer(text)]
     tokens = [t for t in tokens if not _GUIDELINE_TOKEN.fullmatch(t[2])]
     if not tokens:
-        return Rewritten(text, text)
+        return _named_persons(text) if "[BARN]" not in text else Rewritten(text, text)
     has_child = "[BARN]" in text
     free_guardians = [g for g in ("[VH1]", "[VH2]") if g not in text]
     label: dict[str, str] = {}
@@ -104,6 +104,69 @@ def normalise(text: str) -> Rewritten:
         return Rewritten(text, text)
     out.append(text[last:])
     return Rewritten("".join(out), text, spans)
+
+
+def _named_persons(text: str) -> Rewritten:
+    """`text` with the invented first names of a plan without placeholders as placeholders (GUIDELINES 4,
+    block 84: "namnen bedöms som platshållarna"): the child's name → [BARN] ("Elins" → "[BARN]s"), the
+    guardians' → [VH1]/[VH2], everybody else's → [NAMN_n]. The pseudonymiser's person finder finds the
+    names and `person_labels` (by `planqa.roles`) says who is who; it runs only on texts without [BARN]."""
+    from planqa.pseudonymise.engine import Finding, _person_numbers, person_labels
+    from planqa.pseudonymise.lexicon import placeholder_spans
+    from planqa.pseudonymise.persons import PersonRecognizer
+
+    global _recognizer
+    if _recognizer is None:
+        _recognizer = PersonRecognizer()
+        _recognizer.load()
+    keep = placeholder_spans(text)
+    found = sorted(((r.start, r.end) for r in _recognizer.analyze(text, ["PERSON"]) if r.score >= _NAME_SCORE),
+                   key=lambda s: (s[0], -s[1]))
+    found = _every_mention(text, found)
+    persons, last = [], -1
+    for start, end in found:  # overlapping findings: the first and longest
+        if start >= last and not any(s < end and start < e for s, e in keep):
+            persons.append(Finding("PERSON", start, end, 1.0))
+            last = end
+    if not persons:
+        return Rewritten(text, text)
+    ids = _person_numbers(text, persons)
+    for a, b in zip(persons, persons[1:]):  # a nickname beside the name is the same person: Mateusz ("Mati")
+        if _ALIAS_BETWEEN.fullmatch(text[a.end:b.start]):
+            alias, same = ids[(b.start, b.end)], ids[(a.start, a.end)]
+            ids = {k: same if v == alias else v for k, v in ids.items()}
+    labels = person_labels(text, [(f.start, f.end, ids[(f.start, f.end)]) for f in persons])
+    if "[BARN]" not in labels.values():  # no child found: the names say nothing the rules can use
+        return Rewritten(text, text)
+    out, spans, last, delta = [], [], 0, 0
+    for f in persons:
+        new = labels[ids[(f.start, f.end)]]
+        out += [text[last:f.start], new]
+        spans.append((f.start, f.end, f.start + delta, f.start + delta + len(new)))
+        delta += len(new) - (f.end - f.start)
+        last = f.end
+    out.append(text[last:])
+    return Rewritten("".join(out), text, spans)
+
+
+def _every_mention(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`found` and every other place the same names stand as words: the person finder knows the listed
+    names anywhere but an unlisted one ("Ploy", "Dara") only where its context shows it, often just once
+    or in the genitive ("Ploys"); a genitive found alone is the name and its "s" ("Ploys" → "Ploy" + "s")."""
+    names = {text[a:b] for a, b in found}
+    stems = {n[:-1] for n in names if n.endswith("s") and len(n) > 3 and re.search(rf"(?<!\w){re.escape(n[:-1])}(?!\w)", text)}
+    names = {n for n in names if n[:-1] not in stems} | stems
+    if not names:
+        return found
+    pattern = re.compile(r"(?<![\w\[\-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?=s?(?![\w\-]))")
+    return sorted(((m.start(), m.end()) for m in pattern.finditer(text)), key=lambda s: (s[0], -s[1]))
+
+
+# between a name and its nickname: Mateusz ("Mati"), Mateusz "Mati", Mateusz (Mati)
+_ALIAS_BETWEEN = re.compile(r"\s*(?:\(\s*[\"“”'’]?|[\"“”'’])\s*")
+_recognizer = None  # the pseudonymiser's person finder, built on the first plan without [BARN]
+_NAME_SCORE = 0.6  # the person finder's weakest guesses are no names here
 
 
 def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:

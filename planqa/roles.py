@@ -43,6 +43,11 @@ _ADULT_BEFORE = re.compile(r"\b(?:kurator|skolsköterska|sjuksköterska|läkare|
                            r"handläggare|socialsekreterare|samordnare|behandlare|specialpedagog|assistent|"
                            r"kontaktperson|kontaktpolis|ordförande|sammankallande|samordningsansvarig|"
                            r"ansvarig|antecknat\s+av|skrivet\s+av)\s*:?\s*$", re.I)
+# "Jag heter Maja och är socialsekreterare": the writer's own name, with a role, is an adult's (GUIDELINES 4,
+# block 84: the names are read as the placeholders would be; the child is the one the plan is about)
+_ADULT_IS = re.compile(r"^\s*(?:,|och)?\s*(?:är|jobbar\s+som|arbetar\s+som)\s+(?:\w+\s+){0,2}?"
+                       r"\w*(?:kurator|sköterska|läkare|psykolog|lärare|sekreterare|handläggare|rektor|mentor|"
+                       r"pedagog|behandlare|samordnare|assistent|terapeut|kontaktperson|socionom)", re.I)
 WINDOW = 45
 MOST_OFTEN = 3  # the most-named person is the child only if named at least this often, and alone at the top
 
@@ -59,7 +64,7 @@ def person_roles(text: str, mentions: Sequence[tuple[int, int, int]]) -> dict[in
             child_ev[pid] += 1
         if _GUARDIAN_BEFORE.search(before) or _GUARDIAN_AFTER.search(after):
             guardian_ev[pid] += 1
-        elif _ADULT_BEFORE.search(before) or _ADULT_AFTER.search(after):
+        elif _ADULT_BEFORE.search(before) or _ADULT_AFTER.search(after) or _ADULT_IS.search(after):
             adult_ev[pid] += 1
     roles: dict[int, str] = {}
     child = None
@@ -74,6 +79,7 @@ def person_roles(text: str, mentions: Sequence[tuple[int, int, int]]) -> dict[in
     if child is not None:
         roles[child] = "child"
     for pid in sorted(guardian_ev, key=lambda p: min(s for s, _, q in mentions if q == p)):
-        if pid != child and guardian_ev[pid] > child_ev[pid]:
+        # once another person is the child, a tie (a date after the name: "samtycke av Karin 2025-03-18") is no child
+        if pid != child and (guardian_ev[pid] > child_ev[pid] or child is not None and guardian_ev[pid] == child_ev[pid]):
             roles[pid] = "guardian"
     return roles

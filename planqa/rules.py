@@ -574,7 +574,11 @@ _GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder
 # delaktig"): not the child's participation.
 ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|personal\w*|skolan|soc\w*|"
                               r"rektor\w*|lärar\w*|mentor\w*|kurator\w*|\w*sekreterar\w*|\w*sköterska\w*)\s+"
-                              r"(?:\w+\s+){0,3}$", re.I)
+                              r"(?:(?:\w+\s+){0,3}"
+                              # the adult's second verb in the same sentence ("[VH1] har lämnat samtycke till SIP och
+                              # har informerats om planen": the guardian was informed, not the child; GUIDELINES 4,
+                              # block 84: the names are read as the placeholders, and a guardian's part is no child's)
+                              r"|(?:har|är|var|hade)\s+[^.!?;\n]*?\boch\s+)$", re.I)
 GUARDIAN_SUBJECT = re.compile(
     rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
     rf"(?:(?:båda|bägge|både|din|dina|min|mina|hans|hennes|deras|\[BARN\]s|barnets)\s+)?"

@@ -59,3 +59,23 @@ def test_a_plan_with_another_convention_gets_the_same_verdicts_and_its_own_evide
         for e in result.evidence:
             assert other_text[e.start:e.end] == e.text
             assert "[BARN]" not in e.text
+
+
+def test_invented_first_names_are_read_as_the_placeholders():
+    # GUIDELINES 4, block 84: a plan pseudonymised with invented first names is read as with placeholders
+    text = ("SIP för Elin (9 år)\nNärvarande: Elins mamma Sara, pappa Mikael, kurator Jonas på skolan.\n"
+            "Elin säger att hon vill ha en lugn plats på rasten.\n")
+    rewritten = normalise(text)
+    assert rewritten.text == ("SIP för [BARN] (9 år)\nNärvarande: [BARN]s mamma [VH1], pappa [VH2], kurator [NAMN_1] "
+                              "på skolan.\n[BARN] säger att hon vill ha en lugn plats på rasten.\n")
+    assert rewritten.span(rewritten.text.index("[VH2]"), rewritten.text.index("[VH2]") + 5)[2] == "Mikael"
+    # a text with [BARN] keeps its names as they are
+    assert normalise("SIP för [BARN]. Kurator Jonas ringer.").text == "SIP för [BARN]. Kurator Jonas ringer."
+
+
+def test_an_unlisted_name_found_once_is_the_name_everywhere_and_a_nickname_the_same_person():
+    # "Daras SIP" shows the name; "Dara" elsewhere is the same person, and "Mateusz ("Mati")" is one person
+    text = "Jag är samordnare för Daras SIP.\n\nDara är 12 år. Dara vill ha lugn.\n"
+    assert normalise(text).text == "Jag är samordnare för [BARN]s SIP.\n\n[BARN] är 12 år. [BARN] vill ha lugn.\n"
+    text = 'Gäller: Alexander ("Alex"), 17 år\nAlex säger att han vill vara med på lektionerna.\n'
+    assert normalise(text).text == 'Gäller: [BARN] ("[BARN]"), 17 år\n[BARN] säger att han vill vara med på lektionerna.\n'

@@ -55,3 +55,12 @@ def test_person_roles_reads_only_the_mentions_it_is_given():
     text = "Barn: Elsa\nMamma: Karin"
     assert person_roles(text, [(6, 10, 1), (18, 23, 2)]) == {1: "child", 2: "guardian"}
     assert person_roles("[BARN] och " + text, [(17, 21, 1), (29, 34, 2)]) == {2: "guardian"}
+
+
+def test_the_writer_who_gives_a_role_is_no_child_and_a_tie_after_the_child_is_a_guardian():
+    # "Jag heter Maja och är socialsekreterare": an adult, though "jag heter" usually names the child (block 84)
+    text = "Jag heter Maja och är socialsekreterare. Dara är 12 år."
+    assert person_roles(text, [(10, 14, 1), (40, 44, 2)]) == {2: "child"}
+    # a date after a guardian's name ("av Nok 2025-03-18") does not outweigh "(mamma)" once the child is known
+    text = "Avser: Ploy, 8 år\nNärvarande: Nok (mamma)\nSamtycke av Nok 2025-03-18."
+    assert person_roles(text, [(7, 11, 1), (30, 33, 2), (54, 57, 2)]) == {1: "child", 2: "guardian"}

@@ -7739,3 +7739,20 @@ def test_a_writer_named_by_a_shortened_staff_title_holds_the_plan():
     text = ("SIP [BARN] 2026-02-03\n\nBehov:\nJag heter [NAMN_1] och är BVC-ssk, jag är samordningsansvarig för "
             "planen. [BARN] sover dåligt.\n\nInsatser:\n- Sömndagbok i fyra veckor, föräldrarna fyller i\n")
     assert _verdict(text, "overall_responsibility") == "met"
+
+
+def test_a_plan_with_invented_first_names_reads_the_childs_words_as_the_childs_voice():
+    # GUIDELINES 4, block 84: "Elin säger att hon vill …" is the child's voice as "[BARN] säger …" is
+    text = ("SIP för Elin, 9 år\nNärvarande: Elin, mamma Sara, kurator Jonas på skolan.\n\n"
+            "Elin säger att hon vill ha en lugn plats att vara på under rasterna i skolan.\n")
+    result = RuleAssessor().assess(Plan(id="x", text=text))
+    assert result.criteria["child_voice"].verdict != "not_met"
+    assert all("[BARN]" not in e.text for e in result.criteria["child_voice"].evidence)
+
+
+def test_a_guardians_second_verb_is_no_childs_participation():
+    # "[VH1] har lämnat samtycke till SIP och har informerats om planen": the guardian was informed (the shared
+    # subject of the second verb), not the child; GUIDELINES 4, block 84
+    text = ("SIP för [BARN], 12 år\n\n[VH1] har lämnat skriftligt samtycke till SIP och har informerats om planen.\n\n"
+            "Mål: [BARN] ska gå i skolan varje dag.\nInsats: Kuratorn träffar [BARN] varje vecka.\n")
+    assert RuleAssessor().assess(Plan(id="x", text=text)).criteria["child_participation"].verdict == "not_met"
