@@ -1961,7 +1961,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     timeline = [g for g in _timeline_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     out = sorted(out + timeline, key=lambda g: g.start) if timeline else out
     if out and any_section:
-        return out
+        return _with_needs_field_goals(ctx, out)
     # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
     extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     return sorted(out + extra, key=lambda g: g.start)
@@ -2377,12 +2377,44 @@ def _decided_statement(text: str) -> str:
     return body[m.end():] if m else body
 
 
+# The title of the plan's needs field ("Behov:", "Barnets behov", "Behov och önskemål"): a line there that states
+# what the child shall do or reach is a goal written in the needs field (GUIDELINES 4, block 82: "ett mål i
+# behovsfältet är ett mål"); the background and other need sections keep their facts about the future out.
+NEEDS_FIELD_TITLE = re.compile(r"\bbehov\w*", re.I)
+
+
+def _with_needs_field_goals(ctx: Context, goals: list[Segment]) -> list[Segment]:
+    """The goals of the goal sections with the child's "ska" statements written in the needs field (CHILD_SHALL under
+    NEEDS_FIELD_TITLE) added: content counts by what it is, not by its heading (GUIDELINES 4, block 82: "ett mål i
+    behovsfältet är ett mål, en insats under 'Mål' är en insats och inget mål"). When every line under "Mål" is an
+    activity (`goal_kind`) and the needs field holds goals, the activities are the plan's interventions and only the
+    needs field's goals are its goals."""
+    extra = [g for g in _child_statement_goals(ctx) if NEEDS_FIELD_TITLE.search(g.section)
+             and not any(g.start < o.end and o.start < g.end for o in goals)]
+    in_needs = [g for g in goals if NEEDS_FIELD_TITLE.search(g.section)]
+    if not extra and not in_needs:
+        return goals
+    others = [g for g in goals if not NEEDS_FIELD_TITLE.search(g.section)]
+    if others and all(_intervention_as_goal(ctx, g) for g in others):
+        return sorted(in_needs + extra, key=lambda g: g.start)
+    return sorted(goals + extra, key=lambda g: g.start)
+
+
+def _intervention_as_goal(ctx: Context, s: Segment) -> bool:
+    """A line found as a goal that is an intervention: an activity (`goal_kind`), or what a named party does, in the
+    present without "ska" ("[NAMN_2] lägger in en kort paus efter lunch"), as opposed to a state it shall reach."""
+    kind = goal_kind(ctx, s)
+    return kind == "activity" or kind == "agency" and ctx.has_agent(s) \
+        and not re.search(r"\b(?:ska|skall|bör|borde)\b", s.text, re.I)
+
+
 def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
     reach (CHILD_SHALL), also as a joint decision ("Gemensamt: att [BARN] ska ..."), outside sections about the past
     or the background."""
     return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_decided_statement(s.text))
-            and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)
+            and not PAST_SECTION.search(s.section)
+            and (not NEED_SECTION.search(s.section) or NEEDS_FIELD_TITLE.search(s.section))
             and not RECOMMENDATION_SECTION.search(s.section)]
 
 

@@ -7702,3 +7702,28 @@ def test_a_column_value_with_an_ordinal_date_is_no_field():
             "[BARN] går i skolan alla dagar fram till jul\nSamtal varje vecka\nElevhälsan\n")
     goals = [e.text for e in assess(text).criteria["goals_present"].evidence if e.label == "GOAL"]
     assert goals == ["[BARN] är hemma senast kl. 21 på vardagar", "[BARN] går i skolan alla dagar fram till jul"]
+
+
+def test_a_child_shall_line_in_the_needs_field_is_a_goal():
+    # "Behov: / [BARN] ska vara i skolan minst fyra dagar i veckan" is a goal written in the needs field, and a goal
+    # there is a goal (GUIDELINES 4, block 82: "ett mål i behovsfältet är ett mål"); the activities under "Mål" are none
+    text = ("SIP [BARN]\n\nBehov:\n[BARN] ska vara i skolan minst fyra dagar i veckan\n[BARN] ska äta frukost hemma\n"
+            "[BARN] ska somna före kl. 22\n\nMål:\nUtredning hos BUP\nKartläggning av frånvaron\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["[BARN] ska vara i skolan minst fyra dagar i veckan", "[BARN] ska äta frukost hemma",
+                     "[BARN] ska somna före kl. 22"]
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_interventions_under_mal_give_way_to_goals_in_the_needs_field():
+    # "Behov: / - [BARN] ska ..." and "Mål: / [NAMN_1] (skolan) går igenom ..." swapped: the needs field holds the
+    # goals and the lines under "Mål" are interventions, no goals (GUIDELINES 4, block 82: "en insats under 'Mål' är
+    # en insats och inget mål")
+    text = ("SIP [BARN]\n\nBehov:\n- [BARN] ska orka hela skoldagen\n- [BARN] ska våga räcka upp handen på lektionerna\n"
+            "- [BARN] ska ha en kompis att vara med på rasten\n\nMål:\n"
+            "[NAMN_1] (skolan) lägger in en paus efter lunch.\n[NAMN_2] (elevhälsan) gör en kartläggning av läsningen.\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["- [BARN] ska orka hela skoldagen", "- [BARN] ska våga räcka upp handen på lektionerna",
+                     "- [BARN] ska ha en kompis att vara med på rasten"]
+    assert _verdict(text, "goals_present") == "met"
+    assert _verdict(text, "child_goals") == "met"
