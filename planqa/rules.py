@@ -1778,6 +1778,15 @@ def _rule_under_title(ctx: Context, s: Segment) -> bool:
             and not above.rstrip().endswith((".", "!", "?")))
 
 
+# What the child said, reported in the past or perfect ("Det här har [BARN] sagt", "svarade hon att", "[BARN] berättade",
+# "hon ville inte vara kvar"): the child's words, which count by what they are and not by the heading above them
+# (GUIDELINES 4, block 82: "barnets egna ord under föräldrarnas rubrik är barnets röst").
+_SAID_CHILD = r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|hon|han)"
+_SAID_VERB = r"(?:sa|sade|sagt|svarade|svarat|berättade|berättat|skrev|skrivit|frågade|ville\s+inte)"
+CHILD_SAID = folded_re(rf"(?<!\w){_SAID_CHILD}\s+(?:har\s+|hade\s+)?{_SAID_VERB}\b|"
+                       rf"\b(?:sa|sade|svarade|berättade)\s+{_SAID_CHILD}(?!\w)", re.I)
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1803,6 +1812,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
+    said = False  # a line under the goals reported what the child said: the child's words follow, no goals
     prose_until = -1  # the end of a paragraph whose sentence announced the goals after it (PROSE_GOAL_LEAD)
     outline_parent = None  # the last goal or goal gap line in the section: (its outline level, "goal"/"gap", section)
     heading_indent = 0  # the indentation of the line that opened `heading`
@@ -1811,7 +1821,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
-            heading, sibling, outer, listed, paused, left = None, None, s.section, False, False, False
+            heading, sibling, outer, listed, paused, left, said = None, None, s.section, False, False, False, False
             prev_heading = s
             continue
         prev_heading = None
@@ -1916,6 +1926,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
             # skickas ut"); below a goal, a line that names who does it is the goal's intervention ("3.1 [BARN] följer
             # bildschemat ..." / "› Bildschema vid hallen – skolan, [NAMN_2]"), not a goal of its own
             covered = _line_end(ctx, s)
+            continue
+        if (in_goal_section or paused and _goal_section(enclosing)) and (said or CHILD_SAID.search(s.text)):
+            # the child's own words under "Mål" ("Det här har [BARN] sagt", "... svarade hon att ...") are the
+            # child's voice, not goals, and so is what follows them in the section (GUIDELINES 4, block 82)
+            said = True
             continue
         any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not _adult_wish(s.text)

@@ -7727,3 +7727,13 @@ def test_interventions_under_mal_give_way_to_goals_in_the_needs_field():
                      "- [BARN] ska ha en kompis att vara med på rasten"]
     assert _verdict(text, "goals_present") == "met"
     assert _verdict(text, "child_goals") == "met"
+
+
+def test_the_childs_words_under_mal_are_no_goals():
+    # a title that says what the child said, and the quotes below it, under "Mål" are the child's voice and no goals
+    # (GUIDELINES 4, block 82: content counts by what it is, not by the heading above it)
+    text = ("SIP [BARN]\n\nMål\n• [BARN] ska gå till skolan varje dag\n• [BARN] ska ha en vuxen att prata med\n"
+            "Det här har [BARN] sagt\n• \"Jag vill inte byta klass.\"\n• \"Jag vill att mentorn frågar hur det går.\"\n\n"
+            "Insatser\n• Kuratorn träffar [BARN] varje vecka\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["• [BARN] ska gå till skolan varje dag", "• [BARN] ska ha en vuxen att prata med"]
