@@ -1782,6 +1782,15 @@ def _rule_under_title(ctx: Context, s: Segment) -> bool:
             and not above.rstrip().endswith((".", "!", "?")))
 
 
+# What the child said, reported in the past or perfect ("Det här har [BARN] sagt", "svarade hon att", "[BARN] berättade",
+# "hon ville inte vara kvar"): the child's words, which count by what they are and not by the heading above them
+# (GUIDELINES 4, block 82: "barnets egna ord under föräldrarnas rubrik är barnets röst").
+_SAID_CHILD = r"(?:\[BARN\]|barnet|eleven|ungdomen|hen|hon|han)"
+_SAID_VERB = r"(?:sa|sade|sagt|svarade|svarat|berättade|berättat|skrev|skrivit|frågade|ville\s+inte)"
+CHILD_SAID = folded_re(rf"(?<!\w){_SAID_CHILD}\s+(?:har\s+|hade\s+)?{_SAID_VERB}\b|"
+                       rf"\b(?:sa|sade|svarade|berättade)\s+{_SAID_CHILD}(?!\w)", re.I)
+
+
 def goal_segments(ctx: Context) -> list[Segment]:
     """Segments that state a goal: in a goal section (also after a numbered heading such as "6. Mål"), the
     goal column of a table, or with a goal phrase ("målet är att", "ska kunna"); 'mål' in other senses
@@ -1807,6 +1816,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     fields = vars(ctx)["goal_fields"] = {}  # a framework's measure fields by their goal's start (see `goal_fields`)
     last_goal, last_section = None, None  # the last goal found and the section it stood in
     left = False  # a line's own label opened another part below the goals ("Vårdnadshavarnas synpunkter: ...")
+    said = False  # a line under the goals reported what the child said: the child's words follow, no goals
     prose_until = -1  # the end of a paragraph whose sentence announced the goals after it (PROSE_GOAL_LEAD)
     outline_parent = None  # the last goal or goal gap line in the section: (its outline level, "goal"/"gap", section)
     heading_indent = 0  # the indentation of the line that opened `heading`
@@ -1815,7 +1825,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
             continue  # "§ 4 Mål" / "Beslutades:": the protocol's decision lists the goals (GUIDELINES 4, block 63)
         if s.is_heading:
             under_goals = _goal_subheading(s.section, prev_heading, under_goals)
-            heading, sibling, outer, listed, paused, left = None, None, s.section, False, False, False
+            heading, sibling, outer, listed, paused, left, said = None, None, s.section, False, False, False, False
             prev_heading = s
             continue
         prev_heading = None
@@ -1921,6 +1931,11 @@ def goal_segments(ctx: Context) -> list[Segment]:
             # bildschemat ..." / "› Bildschema vid hallen – skolan, [NAMN_2]"), not a goal of its own
             covered = _line_end(ctx, s)
             continue
+        if (in_goal_section or paused and _goal_section(enclosing)) and (said or CHILD_SAID.search(s.text)):
+            # the child's own words under "Mål" ("Det här har [BARN] sagt", "... svarade hon att ...") are the
+            # child's voice, not goals, and so is what follows them in the section (GUIDELINES 4, block 82)
+            said = True
+            continue
         any_section = any_section or in_goal_section
         if not (in_goal_section or _goal_phrase(s.text) and not _adult_wish(s.text)
                 and not RECOMMENDATION_SECTION.search(section)):
@@ -1965,7 +1980,7 @@ def goal_segments(ctx: Context) -> list[Segment]:
     timeline = [g for g in _timeline_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     out = sorted(out + timeline, key=lambda g: g.start) if timeline else out
     if out and any_section:
-        return out
+        return _with_needs_field_goals(ctx, out)
     # no goal section: the child's "ska" statements (CHILD_SHALL) state goals beside a goal phrase ("ska kunna")
     extra = [g for g in _child_statement_goals(ctx) if not any(g.start < o.end and o.start < g.end for o in out)]
     return sorted(out + extra, key=lambda g: g.start)
@@ -2381,12 +2396,67 @@ def _decided_statement(text: str) -> str:
     return body[m.end():] if m else body
 
 
+# The title of the plan's needs field ("Behov:", "Barnets behov", "Behov och önskemål"): a line there that states
+# what the child shall do or reach is a goal written in the needs field (GUIDELINES 4, block 82: "ett mål i
+# behovsfältet är ett mål"); the background and other need sections keep their facts about the future out.
+NEEDS_FIELD_TITLE = re.compile(r"\bbehov\w*", re.I)
+
+
+def _with_needs_field_goals(ctx: Context, goals: list[Segment]) -> list[Segment]:
+    """The goals of the goal sections with the child's "ska" statements written in the needs field (CHILD_SHALL under
+    NEEDS_FIELD_TITLE) added: content counts by what it is, not by its heading (GUIDELINES 4, block 82: "ett mål i
+    behovsfältet är ett mål, en insats under 'Mål' är en insats och inget mål"). When every line under "Mål" is an
+    activity (`goal_kind`) and the needs field holds goals, the activities are the plan's interventions and only the
+    needs field's goals are its goals."""
+    extra = [g for g in _child_statement_goals(ctx) if NEEDS_FIELD_TITLE.search(g.section)
+             and not any(g.start < o.end and o.start < g.end for o in goals)]
+    in_needs = [g for g in goals if NEEDS_FIELD_TITLE.search(g.section)]
+    if not extra and not in_needs:
+        return goals
+    others = [g for g in goals if not NEEDS_FIELD_TITLE.search(g.section)]
+    if others and all(_intervention_as_goal(ctx, g) for g in others):
+        return sorted(in_needs + extra, key=lambda g: g.start)
+    return sorted(goals + extra, key=lambda g: g.start)
+
+
+def _intervention_as_goal(ctx: Context, s: Segment) -> bool:
+    """A line found as a goal that is an intervention: an activity (`goal_kind`), or what a named party does, in the
+    present without "ska" ("[NAMN_2] lägger in en kort paus efter lunch"), as opposed to a state it shall reach."""
+    kind = goal_kind(ctx, s)
+    return kind == "activity" or kind == "agency" and ctx.has_agent(s) \
+        and not re.search(r"\b(?:ska|skall|bör|borde)\b", s.text, re.I)
+
+
+# A time frame ahead that a present-tense statement about the child is to hold for ("fram till jullovet", "under
+# december", "senast v. 50", "till påsk"): with a level it makes the statement a target, not a description of now.
+FUTURE_FRAME = folded_re(r"\b(?:fram till|till och med|senast|under (?:hela\s+)?(?:januari|februari|mars|april|maj|juni|"
+                         r"juli|augusti|september|oktober|november|december|hösten|våren|terminen|resten)|"
+                         r"till (?:jul|påsk|sommar|midsommar)\w*|till \w+lovet)\b", re.I)
+# A list item that says in the present what the child does, with a level and a time frame ahead ("- [BARN] har högst
+# två ogiltiga frånvarotimmar per vecka under december"): a goal as the timeline's rows are (GUIDELINES 4, block 65),
+# wherever the list stands (block 82: content counts by what it is, not by its heading); not the writer's "jag".
+CHILD_PRESENT_TARGET = folded_re(r"^\W*(?:\[BARN\]|barnet|eleven|ungdomen)\s+(?!har\s+haft\b)", re.I)
+
+
+def _child_present_target(text: str) -> bool:
+    """A list item with the child as subject in the present (TIMELINE_CHILD_STATE), a level (`is_measurable`) and a
+    time frame ahead (FUTURE_FRAME)."""
+    m = LIST_ITEM_START.match(text)
+    if not m:
+        return False
+    body = text[m.end():].strip()
+    return bool(CHILD_PRESENT_TARGET.match(body) and TIMELINE_CHILD_STATE.match(body) and FUTURE_FRAME.search(body)) \
+        and is_measurable(body)
+
+
 def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
-    reach (CHILD_SHALL), also as a joint decision ("Gemensamt: att [BARN] ska ..."), outside sections about the past
-    or the background."""
-    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_decided_statement(s.text))
-            and not PAST_SECTION.search(s.section) and not NEED_SECTION.search(s.section)
+    reach (CHILD_SHALL), also as a joint decision ("Gemensamt: att [BARN] ska ..."), or list items that set the child a
+    target in the present (`_child_present_target`), outside sections about the past or the background."""
+    return [s for s in ctx.segs if not s.is_heading
+            and (CHILD_SHALL.match(_decided_statement(s.text)) or _child_present_target(s.text))
+            and not PAST_SECTION.search(s.section)
+            and (not NEED_SECTION.search(s.section) or NEEDS_FIELD_TITLE.search(s.section))
             and not RECOMMENDATION_SECTION.search(s.section)]
 
 

@@ -7756,3 +7756,51 @@ def test_a_guardians_second_verb_is_no_childs_participation():
     text = ("SIP för [BARN], 12 år\n\n[VH1] har lämnat skriftligt samtycke till SIP och har informerats om planen.\n\n"
             "Mål: [BARN] ska gå i skolan varje dag.\nInsats: Kuratorn träffar [BARN] varje vecka.\n")
     assert RuleAssessor().assess(Plan(id="x", text=text)).criteria["child_participation"].verdict == "not_met"
+
+
+def test_a_child_shall_line_in_the_needs_field_is_a_goal():
+    # "Behov: / [BARN] ska vara i skolan minst fyra dagar i veckan" is a goal written in the needs field, and a goal
+    # there is a goal (GUIDELINES 4, block 82: "ett mål i behovsfältet är ett mål"); the activities under "Mål" are none
+    text = ("SIP [BARN]\n\nBehov:\n[BARN] ska vara i skolan minst fyra dagar i veckan\n[BARN] ska äta frukost hemma\n"
+            "[BARN] ska somna före kl. 22\n\nMål:\nUtredning hos BUP\nKartläggning av frånvaron\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["[BARN] ska vara i skolan minst fyra dagar i veckan", "[BARN] ska äta frukost hemma",
+                     "[BARN] ska somna före kl. 22"]
+    assert _verdict(text, "goals_present") == "met"
+
+
+def test_interventions_under_mal_give_way_to_goals_in_the_needs_field():
+    # "Behov: / - [BARN] ska ..." and "Mål: / [NAMN_1] (skolan) går igenom ..." swapped: the needs field holds the
+    # goals and the lines under "Mål" are interventions, no goals (GUIDELINES 4, block 82: "en insats under 'Mål' är
+    # en insats och inget mål")
+    text = ("SIP [BARN]\n\nBehov:\n- [BARN] ska orka hela skoldagen\n- [BARN] ska våga räcka upp handen på lektionerna\n"
+            "- [BARN] ska ha en kompis att vara med på rasten\n\nMål:\n"
+            "[NAMN_1] (skolan) lägger in en paus efter lunch.\n[NAMN_2] (elevhälsan) gör en kartläggning av läsningen.\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["- [BARN] ska orka hela skoldagen", "- [BARN] ska våga räcka upp handen på lektionerna",
+                     "- [BARN] ska ha en kompis att vara med på rasten"]
+    assert _verdict(text, "goals_present") == "met"
+    assert _verdict(text, "child_goals") == "met"
+
+
+def test_the_childs_words_under_mal_are_no_goals():
+    # a title that says what the child said, and the quotes below it, under "Mål" are the child's voice and no goals
+    # (GUIDELINES 4, block 82: content counts by what it is, not by the heading above it)
+    text = ("SIP [BARN]\n\nMål\n• [BARN] ska gå till skolan varje dag\n• [BARN] ska ha en vuxen att prata med\n"
+            "Det här har [BARN] sagt\n• \"Jag vill inte byta klass.\"\n• \"Jag vill att mentorn frågar hur det går.\"\n\n"
+            "Insatser\n• Kuratorn träffar [BARN] varje vecka\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["• [BARN] ska gå till skolan varje dag", "• [BARN] ska ha en vuxen att prata med"]
+
+
+def test_a_present_tense_target_for_the_child_in_a_list_is_a_goal():
+    # "- [BARN] är i skolan minst fyra dagar i veckan fram till jullovet" under a decision lead, with no goal heading:
+    # the child's target in the present with a level and a time frame ahead is a goal (GUIDELINES 4, block 65 and 82:
+    # content counts by what it is); the same list item without a time frame describes how things are now
+    text = ("SIP [BARN]\n\nDet här bestämde vi:\n- [BARN] är i skolan minst fyra dagar i veckan fram till jullovet\n"
+            "- [BARN] har högst en sen inlämning per vecka under december\n- Mentorn går igenom veckan med [BARN] varje måndag\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["- [BARN] är i skolan minst fyra dagar i veckan fram till jullovet",
+                     "- [BARN] har högst en sen inlämning per vecka under december"]
+    now = "SIP [BARN]\n\nLäget:\n- [BARN] är i skolan två dagar i veckan\n"
+    assert build_context(now).goals == []
