@@ -2427,34 +2427,11 @@ def _intervention_as_goal(ctx: Context, s: Segment) -> bool:
         and not re.search(r"\b(?:ska|skall|bör|borde)\b", s.text, re.I)
 
 
-# A time frame ahead that a present-tense statement about the child is to hold for ("fram till jullovet", "under
-# december", "senast v. 50", "till påsk"): with a level it makes the statement a target, not a description of now.
-FUTURE_FRAME = folded_re(r"\b(?:fram till|till och med|senast|under (?:hela\s+)?(?:januari|februari|mars|april|maj|juni|"
-                         r"juli|augusti|september|oktober|november|december|hösten|våren|terminen|resten)|"
-                         r"till (?:jul|påsk|sommar|midsommar)\w*|till \w+lovet)\b", re.I)
-# A list item that says in the present what the child does, with a level and a time frame ahead ("- [BARN] har högst
-# två ogiltiga frånvarotimmar per vecka under december"): a goal as the timeline's rows are (GUIDELINES 4, block 65),
-# wherever the list stands (block 82: content counts by what it is, not by its heading); not the writer's "jag".
-CHILD_PRESENT_TARGET = folded_re(r"^\W*(?:\[BARN\]|barnet|eleven|ungdomen)\s+(?!har\s+haft\b)", re.I)
-
-
-def _child_present_target(text: str) -> bool:
-    """A list item with the child as subject in the present (TIMELINE_CHILD_STATE), a level (`is_measurable`) and a
-    time frame ahead (FUTURE_FRAME)."""
-    m = LIST_ITEM_START.match(text)
-    if not m:
-        return False
-    body = text[m.end():].strip()
-    return bool(CHILD_PRESENT_TARGET.match(body) and TIMELINE_CHILD_STATE.match(body) and FUTURE_FRAME.search(body)) \
-        and is_measurable(body)
-
-
 def _child_statement_goals(ctx: Context) -> list[Segment]:
     """In a plan without goal headings or goal phrases, the sentences that state what the child shall do or
-    reach (CHILD_SHALL), also as a joint decision ("Gemensamt: att [BARN] ska ..."), or list items that set the child a
-    target in the present (`_child_present_target`), outside sections about the past or the background."""
-    return [s for s in ctx.segs if not s.is_heading
-            and (CHILD_SHALL.match(_decided_statement(s.text)) or _child_present_target(s.text))
+    reach (CHILD_SHALL), also as a joint decision ("Gemensamt: att [BARN] ska ..."), outside sections about the past
+    or the background."""
+    return [s for s in ctx.segs if not s.is_heading and CHILD_SHALL.match(_decided_statement(s.text))
             and not PAST_SECTION.search(s.section)
             and (not NEED_SECTION.search(s.section) or NEEDS_FIELD_TITLE.search(s.section))
             and not RECOMMENDATION_SECTION.search(s.section)]
