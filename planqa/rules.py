@@ -6408,8 +6408,8 @@ PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|"
                              r"ansv(?:ar\w*|\.)?\s+för\s+(?:[^.\n]{0,30}?\s)?placering\w*|(?:ärendet\s+)?handläggs\s+av|"
                              r"har\s+hand\s+om\s+(?:\S+\s+){0,2}?(?:ärende|placering)\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
-# that is no name.
-FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
+# that is no name, nor a form field's question word ("Vem kallar: ...", the field label of block 83's templates).
+FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|Vem|"
                                 r"Någon|Kallelse\w*|Planen|Mötet|Nästa|Uppf\w*)\b)[A-ZÅÄÖ][a-zåäö]+\s+$")
 
 
@@ -6822,6 +6822,10 @@ def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bo
 OUTLINE_LOOKBACK = 6  # lines read back for a line's outline levels above it
 
 
+# An outline's Roman numeral or letter before a title ("V. UPPFÖLJNING", "B. Vem kallar").
+OUTLINE_LETTER = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-z])[.)]\s+")
+
+
 def _under_follow_up_level(ctx: Context, pos: int) -> bool:
     """The line at pos stands on a sub-level of a follow-up title in a deep outline ("7. Nästa uppföljning" /
     "7.1 När" / "7.1.1 Efter sommarlovet"; "8 Uppföljning" / "<tab>a) i höst"): a date or a convener on a sub-level
@@ -6838,7 +6842,8 @@ def _under_follow_up_level(ctx: Context, pos: int) -> bool:
             return False
         above_level = _line_depth(above)
         if above_level[0] < level[0] or above_level[0] == level[0] and 0 < above_level[1] < level[1]:
-            if len(above.split()) <= 5 and FOLLOW_UP_LINE.match(OUTLINE_NUMBER.sub("", LINE_NUMBER.sub("", above, 1), 1)):
+            title = OUTLINE_LETTER.sub("", OUTLINE_NUMBER.sub("", LINE_NUMBER.sub("", above, 1), 1), 1)
+            if len(above.split()) <= 5 and FOLLOW_UP_LINE.match(title):
                 return True
             level = above_level
         start = above_start

@@ -7702,3 +7702,36 @@ def test_a_column_value_with_an_ordinal_date_is_no_field():
             "[BARN] går i skolan alla dagar fram till jul\nSamtal varje vecka\nElevhälsan\n")
     goals = [e.text for e in assess(text).criteria["goals_present"].evidence if e.label == "GOAL"]
     assert goals == ["[BARN] är hemma senast kl. 21 på vardagar", "[BARN] går i skolan alla dagar fram till jul"]
+
+
+def test_a_checkbox_forms_empty_yes_no_pair_is_no_consent():
+    # GUIDELINES 4, block 83: neither or both of Ja/Nej ticked shows nothing; a placeholder is an empty field
+    for boxes in ("☐ Ja ☐ Nej", "☒ Ja ☒ Nej"):
+        text = ("SIP [BARN]\nDatum: 2026-02-03\n\nMål\n[BARN] går i skolan alla dagar.\n\n"
+                f"Samtycke till SIP: {boxes}\nSamtycke lämnat av: Klicka eller tryck här för att ange text.\n")
+        assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_checkbox_forms_empty_principal_boxes_and_placeholder_name_no_coordinator():
+    # GUIDELINES 4, block 83: an empty box claims nothing and "Klicka eller tryck här ..." is an empty field
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsatser\nKuratorn träffar [BARN] varje vecka.\n\n"
+            "Samordningsansvar\n☐ Förskolan ☐ BVC ☐ Socialtjänsten\n"
+            "Samordningsansvarig person: Klicka eller tryck här för att ange text.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+def test_a_vem_kallar_field_label_is_no_first_name():
+    # "Vem kallar: Vi skickar kallelse" answers the field with an undefined "vi": implied (GUIDELINES 3, 4.1), the
+    # question word "Vem" is no name
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nMål\n[BARN] går i skolan alla dagar.\n\nUppföljning\n"
+            "Nästa uppföljning: 2026-05-12\nVem kallar: Vi skickar ut kallelse i god tid.\n")
+    assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_a_convener_under_a_roman_numbered_follow_up_title_is_the_follow_ups():
+    # an outline "V. UPPFÖLJNING" / "B. Vem kallar" / "1. [NAMN_1] kallar": the sub-level belongs to the follow-up
+    # title above it (GUIDELINES 4, block 80)
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nIV. INSATSER\n   A. Kuratorn träffar [BARN] varje vecka\n\n"
+            "V. UPPFÖLJNING\n   A. När\n      1. Om tre månader\n   B. Vem kallar\n"
+            "      1. [NAMN_1], socialtjänsten, kallar alla i deltagarlistan\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
