@@ -6707,12 +6707,24 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             out.shared.append(statement)
         elif _search_ci(OVERALL_PROVISIONAL, statement.text) and _names_someone(ctx, statement):
             out.tentative.append(statement)
-        elif not _names_someone(ctx, statement) or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
+        elif not _names_someone(ctx, statement) or _principal_only(value) \
+                or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
                 and not OVERALL.search(value) and not _coordinator_then_convener(ctx, statement, value):
             out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
         else:
             out.named.append(statement)
     return out
+
+
+# A coordination field's value that is only the principal(s), ticked boxes aside ("Samordningsansvarig huvudman:
+# ☒ Kommun", "Huvudman: regionen"): GUIDELINES 4, block 59: 'bara "kommunen" eller "regionen" säger inte vem som
+# håller i planen: partial'; block 83: a ticked option reads as the field's value.
+PRINCIPAL_ONLY = folded_re(r"^(?:[\W_]|[xX](?=\])|och\b|kommun(?:en)?\b|region(?:en)?\b|landstinget\b)*$", re.I)
+
+
+def _principal_only(value: str) -> bool:
+    """The field's value names nothing but a principal (kommun, region), with or without ticked boxes."""
+    return bool(re.search(r"[a-zåäö]", value, re.I)) and bool(PRINCIPAL_ONLY.match(value))
 
 
 # A line that is all one bracketed note with words ("[Ändringar i efterhand: ...]", "[handskrivet: ...]"), not a
@@ -8816,7 +8828,8 @@ def _takes_part(text: str) -> bool:
 
 
 # A line of form checkboxes and nothing else ("[x] Barnet deltog", "[ ] Barnet deltog    [x] Vårdnadshavare deltog").
-BOX_LINE = re.compile(r"^\s*(?:(?:\[[\sxX✓✔*]\]|[☐□☒☑■])[^\[☐□☒☑■]*)+$")
+# (also a plain-text export's "X" before the option: "X Barnet har deltagit", GUIDELINES 4, block 83)
+BOX_LINE = re.compile(r"^\s*(?:(?:\[[\sxX✓✔*]\]|[☐□☒☑■]|X(?=[ \t]+\w))[^\[☐□☒☑■]*)+$")
 
 
 def _checkbox_participation(ctx: Context, texts: list[str]) -> list[Segment]:
@@ -8826,7 +8839,11 @@ def _checkbox_participation(ctx: Context, texts: list[str]) -> list[Segment]:
     ticked = []
     for i, s in enumerate(ctx.segs):
         if BOX_LINE.match(texts[i]):
-            if _takes_part(UNCHECKED_BOX.sub(" ", texts[i])):
+            # also a ticked bare "Barnet har deltagit" / "Barnet har varit delaktigt" (GUIDELINES 4, block 83: "en
+            # kryssad 'Barnet har deltagit i mötet' utan mer är som att barnet bara listas som närvarande")
+            option = UNCHECKED_BOX.sub(" ", texts[i])
+            # (a closing checklist's "☑ Barnet delaktigt" is a claim about the plan, not a record: GUIDELINES 4)
+            if _takes_part(option) or _child_delaktig(option) and not _checklist_claim(s):
                 ticked.append(s)
             texts[i] = ""
     return ticked

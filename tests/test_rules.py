@@ -7735,3 +7735,20 @@ def test_a_convener_under_a_roman_numbered_follow_up_title_is_the_follow_ups():
             "V. UPPFÖLJNING\n   A. När\n      1. Om tre månader\n   B. Vem kallar\n"
             "      1. [NAMN_1], socialtjänsten, kallar alla i deltagarlistan\n")
     assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_a_principal_alone_ticked_as_coordinator_is_implied():
+    # GUIDELINES 4, block 59: 'bara "kommunen" eller "regionen" säger inte vem som håller i planen: partial'; block 83:
+    # the ticked option is the field's value
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsatser\nKuratorn träffar [BARN] varje vecka.\n\n"
+            "Samordningsansvarig huvudman: ☒ Kommun ☐ Region\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_a_ticked_bare_child_took_part_is_a_listing():
+    # GUIDELINES 4, block 83: "en kryssad 'Barnet har deltagit i mötet' utan mer är som att barnet bara listas som
+    # närvarande" (partial); also with a plain-text export's "X" as the tick
+    for tick in ("☒", "X", "[X]"):
+        text = (f"SIP [BARN]\nDatum: 2026-02-03\n\nBarnets deltagande\n{tick} Eleven har deltagit\n\n"
+                "Insatser\nKuratorn träffar [BARN] varje vecka.\n")
+        assert _verdict(text, "child_participation") == "partial", tick
