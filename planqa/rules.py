@@ -6662,8 +6662,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         elif label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
-                and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
-            statement = s  # the value on the line after a "Samordningsansvarig" heading or label
+                and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text) and re.search(r"\w", s.text):
+            statement = s  # the value on the line after a "Samordningsansvarig" heading or label (a frame's
+            # "└───┘" under a boxed heading, no word in it, is none)
         elif label is not None and s.is_heading and law_point(label.text) == 4 and _word_count(s.text) <= 6:
             statement = s  # the law's point 4 / "Kommunen": its short value, taken for a heading
         elif s.is_heading or COORDINATION_HEADING.match(s.text) \

@@ -7752,3 +7752,12 @@ def test_a_ticked_bare_child_took_part_is_a_listing():
         text = (f"SIP [BARN]\nDatum: 2026-02-03\n\nBarnets deltagande\n{tick} Eleven har deltagit\n\n"
                 "Insatser\nKuratorn träffar [BARN] varje vecka.\n")
         assert _verdict(text, "child_participation") == "partial", tick
+
+
+def test_a_frame_line_under_a_boxed_coordination_heading_is_no_coordinator():
+    # a template's framed heading ("┌──┐ / │ Samordning │ / └──┘") with empty fields under it: the frame line has no
+    # word and names nobody; an empty field shows nothing (GUIDELINES 4, block 83)
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsatser\nKuratorn träffar [BARN] varje vecka.\n\n"
+            "┌──────────────┐\n│ Samordning   │\n└──────────────┘\n"
+            "Samordningsansvarig: Klicka eller tryck här för att ange text.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
