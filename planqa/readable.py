@@ -4,7 +4,8 @@ The repairs keep the text's length, in this order: the other spaces a word proce
 (no-break, narrow and thin spaces, a byte-order mark) become plain spaces, Windows line ends plain ones, and
 invisible characters inside a word (a soft hyphen, a zero-width space) move out of it as spaces after it
 (`visible`); HTML tags become spaces, line breaks, list marks and cell bars and character entities are decoded
-(`planqa.markup`); struck text, comments and change marks become spaces (`planqa.revisions`); words broken at a line
+(`planqa.markup`); struck text, comments and change marks become spaces (`planqa.revisions`); empty checkboxes with their options
+and a template's placeholder texts become spaces (`planqa.checkboxes`); words broken at a line
 end are joined (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`); in a plan
 that lost its line breaks, the spaces before its headings, fields and list items become line breaks again
 (`planqa.linebreaks`).
@@ -19,6 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from planqa.checkboxes import mask_checkboxes
 from planqa.hyphens import broken_words, in_text, join_hyphenated
 from planqa.linebreaks import restore_line_breaks
 from planqa.markup import entity_words, read_markup
@@ -77,9 +79,9 @@ def _without_invisible(m: re.Match[str]) -> str:
 
 def readable(text: str) -> str:
     """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, HTML read as a
-    browser shows it, without struck text and comments, broken words joined, OCR digits read as letters, lost
+    browser shows it, without struck text and comments, empty checkboxes and placeholder texts, broken words joined, OCR digits read as letters, lost
     line breaks put back; the same length as `text`."""
-    return restore_line_breaks(read_letters(join_hyphenated(mask_revisions(read_markup(visible(text))))))
+    return restore_line_breaks(read_letters(join_hyphenated(mask_checkboxes(mask_revisions(read_markup(visible(text)))))))
 
 
 def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
@@ -102,7 +104,7 @@ def _texts_from(result: Assessment, text: str) -> Assessment:
     the text as given."""
     shown = visible(text)
     words = (invisible_words(plain_spaces(text)) + entity_words(shown)
-             + broken_words(mask_revisions(read_markup(shown))))
+             + broken_words(mask_checkboxes(mask_revisions(read_markup(shown)))))
 
     def sliced(span):
         start, end = in_text(span.start, span.end, words)

@@ -6495,8 +6495,8 @@ PLAN_HOLDER_HINT = folded_re(r"\b(?:sammanställ(?:d|t|des)\s+av|"
                              r"ansv(?:ar\w*|\.)?\s+för\s+(?:[^.\n]{0,30}?\s)?placering\w*|(?:ärendet\s+)?handläggs\s+av|"
                              r"har\s+hand\s+om\s+(?:\S+\s+){0,2}?(?:ärende|placering)\w*)", re.I)
 # A first name as the subject right before a verb ("Carina kallar"), but not a pronoun or a sentence's first word
-# that is no name.
-FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|"
+# that is no name, nor a form field's question word ("Vem kallar: ...", the field label of block 83's templates).
+FIRST_NAME_SUBJECT = re.compile(r"(?<![\w\[])(?!(?:Vi|Man|Alla|Ni|De|Dom|Det|Den|Denna|Detta|Som|Och|Då|Sedan|Ingen|Vem|"
                                 r"Någon|Kallelse\w*|Planen|Mötet|Nästa|Uppf\w*)\b)[A-ZÅÄÖ][a-zåäö]+\s+$")
 
 
@@ -6749,8 +6749,9 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         elif label is not None and not s.is_heading and s.section == label.section \
                 and not overall and not field_line and not SECTION_WORD.match(s.text) \
                 and not EMPTY_LABEL.match(s.text) and not _next_numbered(label.text, s.text) \
-                and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text):
-            statement = s  # the value on the line after a "Samordningsansvarig" heading or label
+                and not EDITOR_NOTE.match(s.text) and not FOLLOW_UP_FIELD.match(s.text) and re.search(r"\w", s.text):
+            statement = s  # the value on the line after a "Samordningsansvarig" heading or label (a frame's
+            # "└───┘" under a boxed heading, no word in it, is none)
         elif label is not None and s.is_heading and law_point(label.text) == 4 and _word_count(s.text) <= 6:
             statement = s  # the law's point 4 / "Kommunen": its short value, taken for a heading
         elif s.is_heading or COORDINATION_HEADING.match(s.text) \
@@ -6794,12 +6795,24 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             out.shared.append(statement)
         elif _search_ci(OVERALL_PROVISIONAL, statement.text) and _names_someone(ctx, statement):
             out.tentative.append(statement)
-        elif not _names_someone(ctx, statement) or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
+        elif not _names_someone(ctx, statement) or _principal_only(value) \
+                or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
                 and not OVERALL.search(value) and not _coordinator_then_convener(ctx, statement, value):
             out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
         else:
             out.named.append(statement)
     return out
+
+
+# A coordination field's value that is only the principal(s), ticked boxes aside ("Samordningsansvarig huvudman:
+# ☒ Kommun", "Huvudman: regionen"): GUIDELINES 4, block 59: 'bara "kommunen" eller "regionen" säger inte vem som
+# håller i planen: partial'; block 83: a ticked option reads as the field's value.
+PRINCIPAL_ONLY = folded_re(r"^(?:[\W_]|[xX](?=\])|och\b|kommun(?:en)?\b|region(?:en)?\b|landstinget\b)*$", re.I)
+
+
+def _principal_only(value: str) -> bool:
+    """The field's value names nothing but a principal (kommun, region), with or without ticked boxes."""
+    return bool(re.search(r"[a-zåäö]", value, re.I)) and bool(PRINCIPAL_ONLY.match(value))
 
 
 # A line that is all one bracketed note with words ("[Ändringar i efterhand: ...]", "[handskrivet: ...]"), not a
@@ -6909,6 +6922,10 @@ def _follow_up_time(ctx: Context, s: Segment, m: dates.DateMention, by_label: bo
 OUTLINE_LOOKBACK = 6  # lines read back for a line's outline levels above it
 
 
+# An outline's Roman numeral or letter before a title ("V. UPPFÖLJNING", "B. Vem kallar").
+OUTLINE_LETTER = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Za-z])[.)]\s+")
+
+
 def _under_follow_up_level(ctx: Context, pos: int) -> bool:
     """The line at pos stands on a sub-level of a follow-up title in a deep outline ("7. Nästa uppföljning" /
     "7.1 När" / "7.1.1 Efter sommarlovet"; "8 Uppföljning" / "<tab>a) i höst"): a date or a convener on a sub-level
@@ -6925,7 +6942,8 @@ def _under_follow_up_level(ctx: Context, pos: int) -> bool:
             return False
         above_level = _line_depth(above)
         if above_level[0] < level[0] or above_level[0] == level[0] and 0 < above_level[1] < level[1]:
-            if len(above.split()) <= 5 and FOLLOW_UP_LINE.match(OUTLINE_NUMBER.sub("", LINE_NUMBER.sub("", above, 1), 1)):
+            title = OUTLINE_LETTER.sub("", OUTLINE_NUMBER.sub("", LINE_NUMBER.sub("", above, 1), 1), 1)
+            if len(above.split()) <= 5 and FOLLOW_UP_LINE.match(title):
                 return True
             level = above_level
         start = above_start
@@ -8901,7 +8919,8 @@ def _takes_part(text: str) -> bool:
 
 
 # A line of form checkboxes and nothing else ("[x] Barnet deltog", "[ ] Barnet deltog    [x] Vårdnadshavare deltog").
-BOX_LINE = re.compile(r"^\s*(?:(?:\[[\sxX✓✔*]\]|[☐□☒☑■])[^\[☐□☒☑■]*)+$")
+# (also a plain-text export's "X" before the option: "X Barnet har deltagit", GUIDELINES 4, block 83)
+BOX_LINE = re.compile(r"^\s*(?:(?:\[[\sxX✓✔*]\]|[☐□☒☑■]|X(?=[ \t]+\w))[^\[☐□☒☑■]*)+$")
 
 
 def _checkbox_participation(ctx: Context, texts: list[str]) -> list[Segment]:
@@ -8911,7 +8930,11 @@ def _checkbox_participation(ctx: Context, texts: list[str]) -> list[Segment]:
     ticked = []
     for i, s in enumerate(ctx.segs):
         if BOX_LINE.match(texts[i]):
-            if _takes_part(UNCHECKED_BOX.sub(" ", texts[i])):
+            # also a ticked bare "Barnet har deltagit" / "Barnet har varit delaktigt" (GUIDELINES 4, block 83: "en
+            # kryssad 'Barnet har deltagit i mötet' utan mer är som att barnet bara listas som närvarande")
+            option = UNCHECKED_BOX.sub(" ", texts[i])
+            # (a closing checklist's "☑ Barnet delaktigt" is a claim about the plan, not a record: GUIDELINES 4)
+            if _takes_part(option) or _child_delaktig(option) and not _checklist_claim(s):
                 ticked.append(s)
             texts[i] = ""
     return ticked

@@ -7791,3 +7791,62 @@ def test_the_childs_words_under_mal_are_no_goals():
             "Insatser\n• Kuratorn träffar [BARN] varje vecka\n")
     goals = [g.text for g in build_context(text).goals]
     assert goals == ["• [BARN] ska gå till skolan varje dag", "• [BARN] ska ha en vuxen att prata med"]
+
+
+def test_a_checkbox_forms_empty_yes_no_pair_is_no_consent():
+    # GUIDELINES 4, block 83: neither or both of Ja/Nej ticked shows nothing; a placeholder is an empty field
+    for boxes in ("☐ Ja ☐ Nej", "☒ Ja ☒ Nej"):
+        text = ("SIP [BARN]\nDatum: 2026-02-03\n\nMål\n[BARN] går i skolan alla dagar.\n\n"
+                f"Samtycke till SIP: {boxes}\nSamtycke lämnat av: Klicka eller tryck här för att ange text.\n")
+        assert _verdict(text, "consent") == "not_met"
+
+
+def test_a_checkbox_forms_empty_principal_boxes_and_placeholder_name_no_coordinator():
+    # GUIDELINES 4, block 83: an empty box claims nothing and "Klicka eller tryck här ..." is an empty field
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsatser\nKuratorn träffar [BARN] varje vecka.\n\n"
+            "Samordningsansvar\n☐ Förskolan ☐ BVC ☐ Socialtjänsten\n"
+            "Samordningsansvarig person: Klicka eller tryck här för att ange text.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+def test_a_vem_kallar_field_label_is_no_first_name():
+    # "Vem kallar: Vi skickar kallelse" answers the field with an undefined "vi": implied (GUIDELINES 3, 4.1), the
+    # question word "Vem" is no name
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nMål\n[BARN] går i skolan alla dagar.\n\nUppföljning\n"
+            "Nästa uppföljning: 2026-05-12\nVem kallar: Vi skickar ut kallelse i god tid.\n")
+    assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_a_convener_under_a_roman_numbered_follow_up_title_is_the_follow_ups():
+    # an outline "V. UPPFÖLJNING" / "B. Vem kallar" / "1. [NAMN_1] kallar": the sub-level belongs to the follow-up
+    # title above it (GUIDELINES 4, block 80)
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nIV. INSATSER\n   A. Kuratorn träffar [BARN] varje vecka\n\n"
+            "V. UPPFÖLJNING\n   A. När\n      1. Om tre månader\n   B. Vem kallar\n"
+            "      1. [NAMN_1], socialtjänsten, kallar alla i deltagarlistan\n")
+    assert _verdict(text, "follow_up_responsible") == "met"
+
+
+def test_a_principal_alone_ticked_as_coordinator_is_implied():
+    # GUIDELINES 4, block 59: 'bara "kommunen" eller "regionen" säger inte vem som håller i planen: partial'; block 83:
+    # the ticked option is the field's value
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsatser\nKuratorn träffar [BARN] varje vecka.\n\n"
+            "Samordningsansvarig huvudman: ☒ Kommun ☐ Region\n")
+    assert _verdict(text, "overall_responsibility") == "partial"
+
+
+def test_a_ticked_bare_child_took_part_is_a_listing():
+    # GUIDELINES 4, block 83: "en kryssad 'Barnet har deltagit i mötet' utan mer är som att barnet bara listas som
+    # närvarande" (partial); also with a plain-text export's "X" as the tick
+    for tick in ("☒", "X", "[X]"):
+        text = (f"SIP [BARN]\nDatum: 2026-02-03\n\nBarnets deltagande\n{tick} Eleven har deltagit\n\n"
+                "Insatser\nKuratorn träffar [BARN] varje vecka.\n")
+        assert _verdict(text, "child_participation") == "partial", tick
+
+
+def test_a_frame_line_under_a_boxed_coordination_heading_is_no_coordinator():
+    # a template's framed heading ("┌──┐ / │ Samordning │ / └──┘") with empty fields under it: the frame line has no
+    # word and names nobody; an empty field shows nothing (GUIDELINES 4, block 83)
+    text = ("SIP [BARN]\nDatum: 2026-02-03\n\nInsatser\nKuratorn träffar [BARN] varje vecka.\n\n"
+            "┌──────────────┐\n│ Samordning   │\n└──────────────┘\n"
+            "Samordningsansvarig: Klicka eller tryck här för att ange text.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
