@@ -565,8 +565,9 @@ CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|ti
                                r"\bse ovan\b)", re.I)  # the reason given above ("[VH2] har inte tillfrågats, se ovan")
 PARTICIPANT_LIST = folded_re(r"^\s*(?:deltagare|medverkande|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
-# A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
-# clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga"), not as an
+# A guardian named as the one who acts in a clause: at the start of a sentence, field, table cell, list item or
+# coordinated clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga", a
+# cell "| Vårdnadshavares syn | Mamma tycker ...": GUIDELINES 4, block 82, read who speaks from the sentence), not as an
 # object or possessive ("träffar [BARN] tillsammans med pappa", "i mammas säng").
 _GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder|mamma|mamman|pappa|pappan|modern|fadern|"
                   r"mor|far(?!\s+illa)|styvpappa|styvmamma|bonuspappa|bonusmamma|vh|\[VH\d?\])")
@@ -576,7 +577,7 @@ ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|pers
                               r"rektor\w*|lärar\w*|mentor\w*|kurator\w*|\w*sekreterar\w*|\w*sköterska\w*)\s+"
                               r"(?:\w+\s+){0,3}$", re.I)
 GUARDIAN_SUBJECT = re.compile(
-    rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
+    rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(|]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
     rf"(?:(?:båda|bägge|både|din|dina|min|mina|hans|hennes|deras|\[BARN\]s|barnets)\s+)?"
     rf"(?<![\w-]){_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]|\((?:mamma|pappa)\)))?"
     rf"(?:\s*(?:,|och|o|&)\s*{_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]))?)*(?![\w-])", re.I)

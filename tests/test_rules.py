@@ -7702,3 +7702,11 @@ def test_a_column_value_with_an_ordinal_date_is_no_field():
             "[BARN] går i skolan alla dagar fram till jul\nSamtal varje vecka\nElevhälsan\n")
     goals = [e.text for e in assess(text).criteria["goals_present"].evidence if e.label == "GOAL"]
     assert goals == ["[BARN] är hemma senast kl. 21 på vardagar", "[BARN] går i skolan alla dagar fram till jul"]
+
+
+def test_a_guardian_opening_a_table_cell_is_the_clauses_subject():
+    # "| Vårdnadshavares syn | Mamma tycker att ... |": a table cell opens a clause as a full stop does, so the
+    # guardian's own view in the cell counts (GUIDELINES 3, guardian_participation met: deras syn återges konkret)
+    text = ("SIP [BARN]\n\n| Rubrik | Innehåll |\n|---|---|\n| Närvarande | [BARN], [VH1] (mamma), [NAMN_1] mentor |\n"
+            "| Vårdnadshavares syn | Mamma tycker att skolan ska ringa henne direkt när något händer. |\n")
+    assert _verdict(text, "guardian_participation") == "met"
