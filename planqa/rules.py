@@ -7406,8 +7406,9 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\b(?:men|medan)\b)[^.;]|\.(?=\s*[a-zåäö])
                             r"\bvad\b(?!\s+(?:\S+\s+){1,2}(?:ta upp|prata om|ha med)\b)|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
-# view, or the child's own first-person text); otherwise an adult's description of the child.
-VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
+# view, or the child's own first-person text); otherwise an adult's description of the child. A belief is a view
+# too: "Hon [mamma] tror att [BARN] skulle vilja ..." is the mother speaking for the child (GUIDELINES 3 partial).
+VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|tror|trodde|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|älskar|älskade|hatar|hatade|avskyr|avskydde|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b",
                         re.I)
 # "vill" with nothing wanted after "när", "om", "vad" ("gå tillbaka till avdelningen när hen ville", "om [BARN] vill",
@@ -7469,6 +7470,10 @@ VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|g
 VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver|lär sig|lära sig|tränar på att|"
                             r"öva på att)\s+(?:\w+\s+){0,2}$", re.I)
 INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|^\s+under\b", re.I)
+# The saying verb's clause runs on to a colon and a quotation ("[BARN] sa till [NAMN_1] när de tittade på bilderna:
+# \"Gunga först.\""): what was said, quoted, not an instruction (GUIDELINES 4, block 82: the child's own words count
+# wherever they stand).
+SAID_THEN_QUOTE = re.compile(r"[^.;:!?\"”»“«\n]{0,100}:\s*[\"”»“«]")
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUESTION = re.compile(r"\?\s*$")
@@ -8028,7 +8033,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         elif SHOUT.match(m.group()):
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
-        elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
+        elif REPORT_CONTENT.match(text[m.end():]) \
+                and (not INSTRUCTION.match(masked[m.end():]) or SAID_THEN_QUOTE.match(text, m.end())) \
                 and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()) \
                 and not (who == "first" and TOLD_TO_CHILD.match(masked, m.end())):
             if NEED_WORDING.match(masked, m.end()) or YES_NO_TO.match(masked, m.end()):

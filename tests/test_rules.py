@@ -7710,3 +7710,20 @@ def test_a_guardian_opening_a_table_cell_is_the_clauses_subject():
     text = ("SIP [BARN]\n\n| Rubrik | Innehåll |\n|---|---|\n| Närvarande | [BARN], [VH1] (mamma), [NAMN_1] mentor |\n"
             "| Vårdnadshavares syn | Mamma tycker att skolan ska ringa henne direkt när något händer. |\n")
     assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_the_childs_quoted_words_under_the_guardians_heading_are_its_voice():
+    # "[BARN] sa till [NAMN_1] när ...: \"...\"" under "Vårdnadshavarnas synpunkter": the child's own words count by
+    # what they are, not by the heading (GUIDELINES 4, block 82); a saying verb whose clause ends in a colon and a
+    # quotation reports what was said, it is no instruction ("säger till X när ...")
+    text = ("SIP [BARN], 6 år\n\nMål:\n[BARN] ska kunna vara med i samlingen.\n\nVårdnadshavarnas synpunkter:\n"
+            "[BARN] sa till [NAMN_1] när de gick igenom bilderna inför mötet: \"Jag vill sitta bredvid dig i samlingen.\"\n")
+    assert _verdict(text, "child_voice") == "met"
+
+
+def test_a_parent_who_believes_what_the_child_wants_speaks_for_the_child():
+    # "Hon tror att [BARN] skulle vilja ..., men att hen inte vill ..." after "Mamma säger att ...": the mother, the
+    # subject of "tror", tells the child's wish (GUIDELINES 3 child_voice partial: bara vårdnadshavare talar för barnet)
+    text = ("SIP [BARN], 8 år\n\nBarnets röst:\nMamma säger att [BARN] vill ha roligare i skolan. Hon tror att [BARN] "
+            "skulle vilja ha mer hjälp, men att hen inte vill vara annorlunda än kompisarna.\n")
+    assert _verdict(text, "child_voice") == "partial"
