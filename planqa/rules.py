@@ -7592,10 +7592,11 @@ TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
 # dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it, "skrivs i
-# jagform av [NAMN_1]" or "det är vi vuxna som skriver 'jag'" does.
+# jagform av [NAMN_1]" or "det är vi vuxna som skriver 'jag'" does; "Skriven av mig, [BARN], tillsammans med min
+# kontaktperson" is the child's own writing with help (GUIDELINES 3 child_voice met: the child's own words).
 ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-?form av (?!\[BARN\])|skrivit i jag-?form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
                                r"(?:vi|de) vuxna som skriver|"
-                               r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
+                               r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av(?!\s+(?:mig\b|\[BARN\]))|"
                                r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             # the child says it wrote the plan ("Jag skrev den här planen tillsammans med [NAMN_1]"):

@@ -7727,3 +7727,12 @@ def test_a_parent_who_believes_what_the_child_wants_speaks_for_the_child():
     text = ("SIP [BARN], 8 år\n\nBarnets röst:\nMamma säger att [BARN] vill ha roligare i skolan. Hon tror att [BARN] "
             "skulle vilja ha mer hjälp, men att hen inte vill vara annorlunda än kompisarna.\n")
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_a_jag_plan_written_by_the_child_with_help_is_its_own_voice():
+    # "Skriven av mig, [BARN], tillsammans med min kontaktperson": the child wrote it, with help; "skriven av" names
+    # an adult writer only when an adult follows (GUIDELINES 3 child_voice met: the child's own, specific words)
+    text = ("MIN SIP\nSkriven av mig, [BARN], tillsammans med min kontaktperson [NAMN_2].\n\nOm mig\n"
+            "Jag vill börja spela fotboll igen. Jag vill inte byta skola en gång till.\n\n"
+            "Mina mål\nJag ska vara i skolan alla förmiddagar fram till jul.\n")
+    assert _verdict(text, "child_voice") == "met"
