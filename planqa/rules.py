@@ -7765,6 +7765,13 @@ CHILD_BORN = folded_re(rf"(?:\[BARN\],?\s+|^\W*)född\s*:?\s*(?:i\s+|den\s+)?(?:
                        r"(\d{4})(?:-(\d{2}))?\b", re.I | re.M)
 
 
+# The child's school class where the plan gives no age ("Klass: förskoleklass B", "[BARN], åk 7", "årskurs 2"): a child
+# in förskoleklass is about six, in year N about six plus N (GUIDELINES 4, block 71: observations of an older child
+# are not its voice; 3: only a 0-3-year-old's observations count as partial).
+CHILD_SCHOOL_CLASS = folded_re(r"\b(?:förskoleklass\w*|(?:åk|årskurs)\.?\s*(\d{1,2})\b)", re.I)
+SCHOOL_START_YEARS = 6  # the age of a child in förskoleklass
+
+
 def _child_months(ctx: Context) -> int | None:
     """The child's age in months: as a figure after the child or an age label (`CHILD_AGE`), said in a sentence
     (`CHILD_AGE_SAID`), from the birth month and the plan's date (`CHILD_BORN`), or from a child health check
@@ -7789,7 +7796,10 @@ def _child_months(ctx: Context) -> int | None:
         if months >= 0:
             return months
     check = MONTHS_CHECK.search(text)
-    return int(check.group(1)) if check else None
+    if check:
+        return int(check.group(1))
+    grade = _search_ci(CHILD_SCHOOL_CLASS, text)
+    return (SCHOOL_START_YEARS + (int(grade.group(1)) if grade.group(1) else 0)) * 12 if grade else None
 
 
 def _voice_plan(ctx: Context) -> _VoicePlan:
@@ -8017,8 +8027,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             continue  # what the adult asked the child, not the child's answer
         quoting = kind == "report" and QUOTE_FOLLOWS.match(text, m.end()) is not None
         who = "adult" if adult_at is not None and not main_clause and not quoting else who
-        if perceived and who == "adult" and kind == "view":
-            kind = "observed"  # "Vi ser att [BARN] tycker om att måla": what the adults saw (GUIDELINES 4, block 71)
+        if perceived and who == "adult" and (kind == "view" or kind == "report" and not quoting):
+            kind = "observed"  # "Vi ser att [BARN] tycker om att måla", "[NAMN_4] har märkt att hen frågar efter
+            # mamma": what the adults saw, unless they quote it (GUIDELINES 4, block 71)
         if kind == "observed":
             observed = observed or who
         elif kind == "view":

@@ -7736,3 +7736,12 @@ def test_a_jag_plan_written_by_the_child_with_help_is_its_own_voice():
             "Jag vill börja spela fotboll igen. Jag vill inte byta skola en gång till.\n\n"
             "Mina mål\nJag ska vara i skolan alla förmiddagar fram till jul.\n")
     assert _verdict(text, "child_voice") == "met"
+
+
+def test_staff_noticing_what_a_school_child_asks_for_is_an_observation_not_its_voice():
+    # "[NAMN_4] har märkt att hen frågar efter mamma ...": what the staff noticed the child do, not the child's view
+    # retold; the child in förskoleklass is about six (no age given), and observations of an older child are not its
+    # voice (GUIDELINES 4, block 71; block 82: the guardians' heading does not make it theirs or the child's)
+    text = ("SIP\nBarnets namn: [BARN]\nKlass: förskoleklass B\n\nMål:\n[BARN] är i skolan fyra förmiddagar i veckan.\n\n"
+            "Vårdnadshavarnas synpunkter:\n[NAMN_4] på fritids har märkt att hen frågar efter mamma när schemat ändras.\n")
+    assert _verdict(text, "child_voice") == "not_met"
