@@ -9495,9 +9495,31 @@ PLAN_PART_LABEL = folded_re(r"^\W*(?:samtycke\w*|uppföljning\w*|nästa möte|m�
                             r"behov\w*|bakgrund\w*|datum|deltagare|närvarande|underskrift\w*)\W*$", re.I)
 
 
+# A sentence whose subject is a named professional ("[NAMN_2] har fört en lista ...", "[NAMN_4] på fritids har märkt
+# ..."): the staff's account, whatever heading it stands under.
+STAFF_SUBJECT = re.compile(r"^\W*\[NAMN_\d+\]")
+
+
+def _staff_only_sections(ctx: Context) -> set[str]:
+    """Headings for the guardians' view whose lines name professionals as subjects (`STAFF_SUBJECT`) and never the
+    guardians as a subject (`GUARDIAN_SUBJECT`): the staff's account under the guardians' heading (GUIDELINES 4, block 82: content counts by what it is,
+    not by the heading it stands under), not the guardians' view."""
+    staff: set[str] = set()
+    guardian: set[str] = set()
+    for s in ctx.segs:
+        if s.is_heading or not s.section or not GUARDIAN_VIEW_TITLE.search(s.section):
+            continue
+        if GUARDIAN_SUBJECT.search(s.text):
+            guardian.add(s.section)
+        elif STAFF_SUBJECT.match(s.text):
+            staff.add(s.section)
+    return staff - guardian
+
+
 def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
+    staff_sections = _staff_only_sections(ctx)
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
     unaccompanied = bool(UNACCOMPANIED.search(ctx.text))
     to_parents = _plan_addressee(ctx) == "guardian"
@@ -9568,7 +9590,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
         goal = any(a < s.end and s.start < b for a, b in goal_spans) and (  # under "Mål" or in a goal column
             _goal_section(section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
-        if (own or _view_field(section, text)) and not goal:  # a goal for the parents is no view of theirs
+        if (own or _view_field(section, text) and s.section not in staff_sections) and not goal:  # a goal for the
+            # parents is no view of theirs; the staff's account under the guardians' heading is not theirs either
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)

@@ -7745,3 +7745,13 @@ def test_staff_noticing_what_a_school_child_asks_for_is_an_observation_not_its_v
     text = ("SIP\nBarnets namn: [BARN]\nKlass: förskoleklass B\n\nMål:\n[BARN] är i skolan fyra förmiddagar i veckan.\n\n"
             "Vårdnadshavarnas synpunkter:\n[NAMN_4] på fritids har märkt att hen frågar efter mamma när schemat ändras.\n")
     assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_the_staffs_account_under_the_guardians_heading_is_not_their_view():
+    # Lines under "Vårdnadshavarnas synpunkter" that name professionals as subjects and never the guardians are the
+    # staff's account, not the guardians' view (GUIDELINES 4, block 82: content counts by what it is, not by its heading)
+    text = ("SIP [BARN]\nDeltagare:\n[NAMN_1], kurator\n[NAMN_2], lärare\n\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            "Vårdnadshavarnas synpunkter:\nFrånvaron var 40 % i oktober. [NAMN_2] har fört en lista över morgnarna "
+            "sedan v. 40. [NAMN_1] har märkt att det går bättre när samma vuxen tar emot.\n\n"
+            "Samtycke:\nVårdnadshavarna [VH1] och [VH2] har lämnat skriftligt samtycke till SIP.\n")
+    assert _verdict(text, "guardian_participation") == "partial"
