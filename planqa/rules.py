@@ -565,8 +565,9 @@ CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|ti
                                r"\bse ovan\b)", re.I)  # the reason given above ("[VH2] har inte tillfrågats, se ovan")
 PARTICIPANT_LIST = folded_re(r"^\s*(?:deltagare|medverkande|närvarande|närv\.?|deltog|på mötet|mötesdeltagare|inbjudna)\b",
                               re.I)
-# A guardian named as the one who acts in a clause: at the start of a sentence, field, list item or coordinated
-# clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga"), not as an
+# A guardian named as the one who acts in a clause: at the start of a sentence, field, table cell, list item or
+# coordinated clause ("Mamma [VH1] och pappa [VH2] berättar", "...; pappa vill", "Föräldrarna själva är oroliga", a
+# cell "| Vårdnadshavares syn | Mamma tycker ...": GUIDELINES 4, block 82, read who speaks from the sentence), not as an
 # object or possessive ("träffar [BARN] tillsammans med pappa", "i mammas säng").
 _GUARDIAN_NOUN = (r"(?:vårdnadshavar(?:e|en|na)|föräldr(?:ar|arna)|förälder|mamma|mamman|pappa|pappan|modern|fadern|"
                   r"mor|far(?!\s+illa)|styvpappa|styvmamma|bonuspappa|bonusmamma|vh|\[VH\d?\])")
@@ -580,7 +581,7 @@ ADULT_PARTICIPANT = folded_re(rf"(?<![\w-])(?:{_GUARDIAN_NOUN}|\[NAMN_\d+\]|pers
                               # block 84: the names are read as the placeholders, and a guardian's part is no child's)
                               r"|(?:har|är|var|hade)\s+[^.!?;\n]*?\boch\s+)$", re.I)
 GUARDIAN_SUBJECT = re.compile(
-    rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
+    rf"(?:^[\W\d]*|(?<!enl)[.:;,–—(|]\s*|\b(?:och|men|samt|medan|även|också)\s+)"
     rf"(?:(?:båda|bägge|både|din|dina|min|mina|hans|hennes|deras|\[BARN\]s|barnets)\s+)?"
     rf"(?<![\w-]){_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]|\((?:mamma|pappa)\)))?"
     rf"(?:\s*(?:,|och|o|&)\s*{_GUARDIAN_NOUN}(?:\s*(?:\[VH\d?\]|\[NAMN_\d+\]))?)*(?![\w-])", re.I)
@@ -7513,8 +7514,9 @@ REPORT_CONTENT = folded_re(r"^(?:(?!\b(?:men|medan)\b)[^.;]|\.(?=\s*[a-zåäö])
                             r"\bvad\b(?!\s+(?:\S+\s+){1,2}(?:ta upp|prata om|ha med)\b)|\bhur\b|\befter\b|"
                             r"\bbild(?:en|er|erna)?\b|\bteckning\w*|\bsymbol\w*|\d+ av \d+)", re.I)
 # What someone wants, thinks or feels: the child's view when the child was asked (a section for the child's
-# view, or the child's own first-person text); otherwise an adult's description of the child.
-VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|upplever|upplevde|känner sig|kände sig|"
+# view, or the child's own first-person text); otherwise an adult's description of the child. A belief is a view
+# too: "Hon [mamma] tror att [BARN] skulle vilja ..." is the mother speaking for the child (GUIDELINES 3 partial).
+VOICE_VIEW = folded_re(r"\b(?:vill|ville|önskar|önskade|tycker|tyckte|tror|trodde|upplever|upplevde|känner sig|kände sig|"
                         r"gillar|älskar|älskade|hatar|hatade|avskyr|avskydde|saknar|längtar|trivs|skäms|är rädd|oroar sig)\b",
                         re.I)
 # "vill" with nothing wanted after "när", "om", "vad" ("gå tillbaka till avdelningen när hen ville", "om [BARN] vill",
@@ -7576,6 +7578,10 @@ VOICE_PARAPHRASE = folded_re(r"\b(?:uttrycker|uttryckte|uttryckt|uttr\.|(?:ger|g
 VOICE_NOT_SAID = re.compile(r"\b(?:ska|skall|kan|kunna|får|fick|vågar|behöver|lär sig|lära sig|tränar på att|"
                             r"öva på att)\s+(?:\w+\s+){0,2}$", re.I)
 INSTRUCTION = re.compile(r"^\s+till\s+(?:\S+\s+){1,8}?(?:om|när|ifall|innan)\b|^\s+under\b", re.I)
+# The saying verb's clause runs on to a colon and a quotation ("[BARN] sa till [NAMN_1] när de tittade på bilderna:
+# \"Gunga först.\""): what was said, quoted, not an instruction (GUIDELINES 4, block 82: the child's own words count
+# wherever they stand).
+SAID_THEN_QUOTE = re.compile(r"[^.;:!?\"”»“«\n]{0,100}:\s*[\"”»“«]")
 WRITING_THE_PLAN = re.compile(r"\b(?:skriv\w*|skrev)\b[^.]{0,30}\b(?:planen|plan|det här|under)\b", re.I)
 QUOTE_MARK = re.compile(r"[\"”»“«]")
 QUESTION = re.compile(r"\?\s*$")
@@ -7694,10 +7700,11 @@ TOLD_BY_ADULT = folded_re(rf"\b(?:enligt|enl\.|från|som berättat av)\s+(?:\w+\
 LINE_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?([^:.!?\"”]{1,50}):\s")
 # A first-person plan written by adults "as if the child told it" (GUIDELINES 4: partial), unless the child
 # dictated it ("jag berättade och hon skrev"); "skrivs i jag-form" alone does not say that adults wrote it, "skrivs i
-# jagform av [NAMN_1]" or "det är vi vuxna som skriver 'jag'" does.
+# jagform av [NAMN_1]" or "det är vi vuxna som skriver 'jag'" does; "Skriven av mig, [BARN], tillsammans med min
+# kontaktperson" is the child's own writing with help (GUIDELINES 3 child_voice met: the child's own words).
 ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-?form av (?!\[BARN\])|skrivit i jag-?form|som om (?:jag|det var jag)|i \[BARN\]s namn|"
                                r"(?:vi|de) vuxna som skriver|"
-                               r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
+                               r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av(?!\s+(?:mig\b|\[BARN\]))|"
                                r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             # the child says it wrote the plan ("Jag skrev den här planen tillsammans med [NAMN_1]"):
@@ -7866,6 +7873,13 @@ CHILD_BORN = folded_re(rf"(?:\[BARN\],?\s+|^\W*)född\s*:?\s*(?:i\s+|den\s+)?(?:
                        r"(\d{4})(?:-(\d{2}))?\b", re.I | re.M)
 
 
+# The child's school class where the plan gives no age ("Klass: förskoleklass B", "[BARN], åk 7", "årskurs 2"): a child
+# in förskoleklass is about six, in year N about six plus N (GUIDELINES 4, block 71: observations of an older child
+# are not its voice; 3: only a 0-3-year-old's observations count as partial).
+CHILD_SCHOOL_CLASS = folded_re(r"\b(?:förskoleklass\w*|(?:åk|årskurs)\.?\s*(\d{1,2})\b)", re.I)
+SCHOOL_START_YEARS = 6  # the age of a child in förskoleklass
+
+
 def _child_months(ctx: Context) -> int | None:
     """The child's age in months: as a figure after the child or an age label (`CHILD_AGE`), said in a sentence
     (`CHILD_AGE_SAID`), from the birth month and the plan's date (`CHILD_BORN`), or from a child health check
@@ -7890,7 +7904,10 @@ def _child_months(ctx: Context) -> int | None:
         if months >= 0:
             return months
     check = MONTHS_CHECK.search(text)
-    return int(check.group(1)) if check else None
+    if check:
+        return int(check.group(1))
+    grade = _search_ci(CHILD_SCHOOL_CLASS, text)
+    return (SCHOOL_START_YEARS + (int(grade.group(1)) if grade.group(1) else 0)) * 12 if grade else None
 
 
 def _voice_plan(ctx: Context) -> _VoicePlan:
@@ -8118,8 +8135,9 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
             continue  # what the adult asked the child, not the child's answer
         quoting = kind == "report" and QUOTE_FOLLOWS.match(text, m.end()) is not None
         who = "adult" if adult_at is not None and not main_clause and not quoting else who
-        if perceived and who == "adult" and kind == "view":
-            kind = "observed"  # "Vi ser att [BARN] tycker om att måla": what the adults saw (GUIDELINES 4, block 71)
+        if perceived and who == "adult" and (kind == "view" or kind == "report" and not quoting):
+            kind = "observed"  # "Vi ser att [BARN] tycker om att måla", "[NAMN_4] har märkt att hen frågar efter
+            # mamma": what the adults saw, unless they quote it (GUIDELINES 4, block 71)
         if kind == "observed":
             observed = observed or who
         elif kind == "view":
@@ -8135,7 +8153,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         elif SHOUT.match(m.group()):
             if SHOUT_CONTENT.match(text[m.end():]):
                 said = said or who
-        elif REPORT_CONTENT.match(text[m.end():]) and not INSTRUCTION.match(masked[m.end():]) \
+        elif REPORT_CONTENT.match(text[m.end():]) \
+                and (not INSTRUCTION.match(masked[m.end():]) or SAID_THEN_QUOTE.match(text, m.end())) \
                 and not WRITING_THE_PLAN.search(masked) and not SPEECH_SKILL.match(text, m.end()) \
                 and not (who == "first" and TOLD_TO_CHILD.match(masked, m.end())):
             if NEED_WORDING.match(masked, m.end()) or YES_NO_TO.match(masked, m.end()):
@@ -9589,9 +9608,31 @@ PLAN_PART_LABEL = folded_re(r"^\W*(?:samtycke\w*|uppföljning\w*|nästa möte|m�
                             r"behov\w*|bakgrund\w*|datum|deltagare|närvarande|underskrift\w*)\W*$", re.I)
 
 
+# A sentence whose subject is a named professional ("[NAMN_2] har fört en lista ...", "[NAMN_4] på fritids har märkt
+# ..."): the staff's account, whatever heading it stands under.
+STAFF_SUBJECT = re.compile(r"^\W*\[NAMN_\d+\]")
+
+
+def _staff_only_sections(ctx: Context) -> set[str]:
+    """Headings for the guardians' view whose lines name professionals as subjects (`STAFF_SUBJECT`) and never the
+    guardians as a subject (`GUARDIAN_SUBJECT`): the staff's account under the guardians' heading (GUIDELINES 4, block 82: content counts by what it is,
+    not by the heading it stands under), not the guardians' view."""
+    staff: set[str] = set()
+    guardian: set[str] = set()
+    for s in ctx.segs:
+        if s.is_heading or not s.section or not GUARDIAN_VIEW_TITLE.search(s.section):
+            continue
+        if GUARDIAN_SUBJECT.search(s.text):
+            guardian.add(s.section)
+        elif STAFF_SUBJECT.match(s.text):
+            staff.add(s.section)
+    return staff - guardian
+
+
 def guardian_findings(ctx: Context) -> _GuardianFindings:
     """Sort the plan's segments about the guardians by how they show the guardians' part in the plan."""
     f = _GuardianFindings()
+    staff_sections = _staff_only_sections(ctx)
     consent_segs = {c.seg for c in consent_statements(ctx)[0]}
     unaccompanied = bool(UNACCOMPANIED.search(ctx.text))
     to_parents = _plan_addressee(ctx) == "guardian"
@@ -9662,7 +9703,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
         goal = any(a < s.end and s.start < b for a, b in goal_spans) and (  # under "Mål" or in a goal column
             _goal_section(section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
-        if (own or _view_field(section, text)) and not goal:  # a goal for the parents is no view of theirs
+        if (own or _view_field(section, text) and s.section not in staff_sections) and not goal:  # a goal for the
+            # parents is no view of theirs; the staff's account under the guardians' heading is not theirs either
             f.views.append(s)
         elif any(GUARDIAN_ATTENDED.match(c.rest) and not GUARDIAN_ABSENT.search(c.rest, 0, 60) for c in clauses):
             f.attended.append(s)

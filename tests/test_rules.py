@@ -7850,3 +7850,56 @@ def test_a_frame_line_under_a_boxed_coordination_heading_is_no_coordinator():
             "┌──────────────┐\n│ Samordning   │\n└──────────────┘\n"
             "Samordningsansvarig: Klicka eller tryck här för att ange text.\n")
     assert _verdict(text, "overall_responsibility") == "not_met"
+
+
+def test_a_guardian_opening_a_table_cell_is_the_clauses_subject():
+    # "| Vårdnadshavares syn | Mamma tycker att ... |": a table cell opens a clause as a full stop does, so the
+    # guardian's own view in the cell counts (GUIDELINES 3, guardian_participation met: deras syn återges konkret)
+    text = ("SIP [BARN]\n\n| Rubrik | Innehåll |\n|---|---|\n| Närvarande | [BARN], [VH1] (mamma), [NAMN_1] mentor |\n"
+            "| Vårdnadshavares syn | Mamma tycker att skolan ska ringa henne direkt när något händer. |\n")
+    assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_the_childs_quoted_words_under_the_guardians_heading_are_its_voice():
+    # "[BARN] sa till [NAMN_1] när ...: \"...\"" under "Vårdnadshavarnas synpunkter": the child's own words count by
+    # what they are, not by the heading (GUIDELINES 4, block 82); a saying verb whose clause ends in a colon and a
+    # quotation reports what was said, it is no instruction ("säger till X när ...")
+    text = ("SIP [BARN], 6 år\n\nMål:\n[BARN] ska kunna vara med i samlingen.\n\nVårdnadshavarnas synpunkter:\n"
+            "[BARN] sa till [NAMN_1] när de gick igenom bilderna inför mötet: \"Jag vill sitta bredvid dig i samlingen.\"\n")
+    assert _verdict(text, "child_voice") == "met"
+
+
+def test_a_parent_who_believes_what_the_child_wants_speaks_for_the_child():
+    # "Hon tror att [BARN] skulle vilja ..., men att hen inte vill ..." after "Mamma säger att ...": the mother, the
+    # subject of "tror", tells the child's wish (GUIDELINES 3 child_voice partial: bara vårdnadshavare talar för barnet)
+    text = ("SIP [BARN], 8 år\n\nBarnets röst:\nMamma säger att [BARN] vill ha roligare i skolan. Hon tror att [BARN] "
+            "skulle vilja ha mer hjälp, men att hen inte vill vara annorlunda än kompisarna.\n")
+    assert _verdict(text, "child_voice") == "partial"
+
+
+def test_a_jag_plan_written_by_the_child_with_help_is_its_own_voice():
+    # "Skriven av mig, [BARN], tillsammans med min kontaktperson": the child wrote it, with help; "skriven av" names
+    # an adult writer only when an adult follows (GUIDELINES 3 child_voice met: the child's own, specific words)
+    text = ("MIN SIP\nSkriven av mig, [BARN], tillsammans med min kontaktperson [NAMN_2].\n\nOm mig\n"
+            "Jag vill börja spela fotboll igen. Jag vill inte byta skola en gång till.\n\n"
+            "Mina mål\nJag ska vara i skolan alla förmiddagar fram till jul.\n")
+    assert _verdict(text, "child_voice") == "met"
+
+
+def test_staff_noticing_what_a_school_child_asks_for_is_an_observation_not_its_voice():
+    # "[NAMN_4] har märkt att hen frågar efter mamma ...": what the staff noticed the child do, not the child's view
+    # retold; the child in förskoleklass is about six (no age given), and observations of an older child are not its
+    # voice (GUIDELINES 4, block 71; block 82: the guardians' heading does not make it theirs or the child's)
+    text = ("SIP\nBarnets namn: [BARN]\nKlass: förskoleklass B\n\nMål:\n[BARN] är i skolan fyra förmiddagar i veckan.\n\n"
+            "Vårdnadshavarnas synpunkter:\n[NAMN_4] på fritids har märkt att hen frågar efter mamma när schemat ändras.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+
+
+def test_the_staffs_account_under_the_guardians_heading_is_not_their_view():
+    # Lines under "Vårdnadshavarnas synpunkter" that name professionals as subjects and never the guardians are the
+    # staff's account, not the guardians' view (GUIDELINES 4, block 82: content counts by what it is, not by its heading)
+    text = ("SIP [BARN]\nDeltagare:\n[NAMN_1], kurator\n[NAMN_2], lärare\n\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            "Vårdnadshavarnas synpunkter:\nFrånvaron var 40 % i oktober. [NAMN_2] har fört en lista över morgnarna "
+            "sedan v. 40. [NAMN_1] har märkt att det går bättre när samma vuxen tar emot.\n\n"
+            "Samtycke:\nVårdnadshavarna [VH1] och [VH2] har lämnat skriftligt samtycke till SIP.\n")
+    assert _verdict(text, "guardian_participation") == "partial"
