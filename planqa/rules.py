@@ -8254,10 +8254,20 @@ def _kin_parts(ctx: Context) -> list[tuple[int, int, bool]]:
     return _cached(ctx, "_kin_parts", find)
 
 
+# What every match of `GUARDIAN_WRITER` holds, one piece for each of its alternatives in turn ("skrivet av", "har
+# fyllt i", "har skrivit", "vi som skriver", "oss föräldrar", "s anteckningar", "vi =", "har vi,"): a cheap search that
+# finds nothing where the slow pattern can find nothing (its alternatives with their anchors and lookarounds dropped).
+GUARDIAN_WRITER_CUE = folded_re(r"(?:skriv(?:et|en|it|na)|ifyll[dt]|gjord|sammanställd)\s+(?:hemma\s+)?av[\s:]|fyllt i|"
+                                r"har\s+skrivit\s|vi som skriver|oss föräldrar|s\s+anteckningar|"
+                                r"vi\W{0,2}\s+(?:här nedanför\s+)?=|har vi,", re.I)
+
+
 def _guardian_writer(ctx: Context) -> tuple[int, int] | None:
     """The span of `GUARDIAN_WRITER`'s first match in the plan, searched once per context (a slow pattern, read by
-    several criteria; a span, not the match, so that the context can still go to a worker process)."""
-    return _cached(ctx, "_guardian_writer", lambda c: (m := GUARDIAN_WRITER.search(c.text)) and m.span())
+    several criteria; a span, not the match, so that the context can still go to a worker process), and only where
+    `GUARDIAN_WRITER_CUE` is found."""
+    return _cached(ctx, "_guardian_writer", lambda c: _search_ci(GUARDIAN_WRITER_CUE, c.text)
+                   and (m := GUARDIAN_WRITER.search(c.text)) and m.span() or None)
 
 
 # A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
