@@ -1131,6 +1131,16 @@ def _titles_fields(ctx: Context, s: Segment) -> bool:
 
 
 def _pseudo_heading(ctx: Context, s: Segment, bare_numbers: bool = False) -> str | None:
+    """`_find_pseudo_heading`, once per context, segment and `bare_numbers` (the goals', the interventions' and the
+    needs' readers ask it of the same lines; it reads only the context's text and the segment)."""
+    memo = vars(ctx).setdefault("_pseudo_headings", {})
+    key = (s, bare_numbers)
+    if key not in memo:
+        memo[key] = _find_pseudo_heading(ctx, s, bare_numbers)
+    return memo[key]
+
+
+def _find_pseudo_heading(ctx: Context, s: Segment, bare_numbers: bool = False) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
     or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna"); with
@@ -2121,6 +2131,8 @@ DICTATED_GOAL_HEADING = re.compile(
     r"(?:^|(?<=[.:\n])|\bnytt stycke\b|\bpunkt\b)[ \t]*(?:rubrik\s+m[åa]l(?:en)?\b\s*[.:]?|m[åa]l(?:en)?\s+kolon\b|"
     r"m[åa]l(?:en)?\s+lista\b\s*[.:]?|m[åa]l(?=\s+punkt\s+ett\b)|"
     r"när det gäller m[åa]len\b)", re.I | re.M)
+# Each alternative of `DICTATED_GOAL_HEADING` holds one of these (`_has_cue`).
+DICTATED_GOAL_HEADING_CUES = ("rubrik", "kolon", "lista", "punkt", "när det gäller m")
 # What ends a dictated section: a new paragraph (spoken or a blank line), another spoken heading or label
 # ("Rubrik insatser.", "insatser kolon"), the end of the dictation.
 DICTATED_SECTION_END = re.compile(
@@ -2147,6 +2159,8 @@ def _dictated_goal_items(ctx: Context) -> list[Segment]:
     that state no goal (placeholders, "mål" in another sense, remarks without a goal verb) left out."""
     out: list[Segment] = []
     text = ctx.text
+    if not _has_cue(text, DICTATED_GOAL_HEADING_CUES):
+        return out
     for head in DICTATED_GOAL_HEADING.finditer(text):
         if out and head.start() < out[-1].end:
             continue
@@ -4783,6 +4797,13 @@ def _search_ci(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match's offsets are the same; its text is lower-cased)."""
     low = lower_case_text(text)
     return pattern.search(text) if low is None else lower_case_variant(pattern).search(low)
+
+
+def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """False only where the lower-cased text holds none of `cues`: lower-cased pieces of which every match of an
+    re.IGNORECASE pattern holds one, so that the pattern need not be run (True where lower-casing moves offsets)."""
+    low = lower_case_text(text)
+    return low is None or any(cue in low for cue in cues)
 
 
 def _finditer_lowered(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -7591,6 +7612,9 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-?form av (?!\[BARN\])|skrivit i jag-?f
                                r"(?:vi|de) vuxna som skriver|"
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av|"
                                r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
+# Each alternative of `ADULT_WRITTEN_JAG` holds one of these (`_has_cue`).
+ADULT_WRITTEN_JAG_CUES = ("jag-form", "jagform", "som om ", "]s namn", "vuxna som skriver", "vi tror", "de vuxna tror",
+                          "skriven av", "skrivet av", "skrivits av", "ifylld av", "sammanställd av", "skrivit ")
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             # the child says it wrote the plan ("Jag skrev den här planen tillsammans med [NAMN_1]"):
                             # a note that an adult wrote a part ("(skrivet av [NAMN_1])") does not make it adults' words
@@ -7604,6 +7628,7 @@ CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \
 CHILD_WROTE = re.compile(r"\b(?:formulera(?:d|t|ts)|skriven|skrivet|skrivits|författa(?:d|t|ts)) av \[BARN\] "
                          r"själv\b|\[BARN\] (?:har )?själv (?:har )?(?:skrivit|formulerat)\b|"
                          r"\bi den form \[BARN\] (?:själv )?valde\b", re.I)
+CHILD_WROTE_CUES = ("[barn] själv", "[barn] har själv", "i den form [barn]")  # one in each alternative (`_has_cue`)
 # The child's part of a form filled in by an adult ("(Rutorna ifyllda av [NAMN_2] utifrån samtal i boendegruppen.)",
 # "Pappa fyllde i den här delen hemma"): what stands there is the adult's rendering of the child's view (GUIDELINES 3
 # and 4: staff or guardians speaking for the child, partial), not the child's own words.
@@ -7788,8 +7813,10 @@ def _child_months(ctx: Context) -> int | None:
 def _voice_plan(ctx: Context) -> _VoicePlan:
     text = ctx.text
     months = _child_months(ctx)
-    adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
-    return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
+    adult_jag = _has_cue(text, ADULT_WRITTEN_JAG_CUES) and bool(ADULT_WRITTEN_JAG.search(text)) \
+        and not CHILD_DICTATED.search(text)
+    return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and _has_cue(text, CHILD_WROTE_CUES)
+                      and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < SMALL_CHILD_MONTHS, child_pronoun=_child_pronoun(text),
                       infant=months is not None and months < INFANT_MONTHS,
@@ -7810,8 +7837,9 @@ def _staff_writer(ctx: Context) -> bool:
 
 def _staff_account(text: str) -> bool:
     """A professional's first-person account (`STAFF_ACCOUNT`), not a plan in the child's own words."""
-    return bool(_search_ci(STAFF_ACCOUNT, text)) and not _child_first_person_plan(text) \
-        and not CHILD_WROTE.search(text)
+    return _has_cue(text, STAFF_ACCOUNT_CUES) and bool(_search_ci(STAFF_ACCOUNT, text)) \
+        and not _child_first_person_plan(text) \
+        and not (_has_cue(text, CHILD_WROTE_CUES) and CHILD_WROTE.search(text))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -8301,6 +8329,7 @@ STAFF_ACCOUNT = folded_re(
     r"(?:med\s+)?\[BARN\](?!s\b)|"
     r"\[BARN\]\s+(?:har\s+|hade\s+)?(?:sa|sagt|sade|berättade|berättat|berättar|säger)\s+(?:\w+\s+)?(?:till|för)\s+mig\b",
     re.I)
+STAFF_ACCOUNT_CUES = ("jag", "mig")  # each alternative of `STAFF_ACCOUNT` holds one (`_has_cue`)
 # A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
 # ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
 GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
@@ -8587,6 +8616,7 @@ def child_voice(ctx: Context) -> CriterionResult:
 # A plan in the child's own first person ("Jag heter [BARN]", "MIN PLAN", "skriven i jag-form"): "jag" in its
 # participant list is the child.
 FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
+FIRST_PERSON_PLAN_CUES = ("jag heter [barn]", "min plan", "min sip", "jag-form")  # one in each alternative (`_has_cue`)
 FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
 # A parent's own first-person plan ("Min plan som förälder – SIP för [BARN]"): its "jag" is the parent, not the child.
 PARENT_FIRST_PERSON_PLAN = folded_re(r"\b(?:min|vår) (?:plan|sip|text)\w* som (?:förälder|föräldrar|mamma|pappa|"
@@ -8595,7 +8625,8 @@ PARENT_FIRST_PERSON_PLAN = folded_re(r"\b(?:min|vår) (?:plan|sip|text)\w* som (
 
 def _child_first_person_plan(text: str) -> bool:
     """A plan in the child's first person (`FIRST_PERSON_PLAN`), not a parent's own (`PARENT_FIRST_PERSON_PLAN`)."""
-    return bool(FIRST_PERSON_PLAN.search(text)) and not _search_ci(PARENT_FIRST_PERSON_PLAN, text)
+    return _has_cue(text, FIRST_PERSON_PLAN_CUES) and bool(FIRST_PERSON_PLAN.search(text)) \
+        and not _search_ci(PARENT_FIRST_PERSON_PLAN, text)
 
 
 # "Mötet" spelt by its sound ("dagen innan möttet", "hela möttet"), as in plans written in Swedish as a second
