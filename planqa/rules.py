@@ -3469,7 +3469,7 @@ def _form_field(ctx: Context, s: Segment, field: re.Match[str], candidates: list
     responsible = RESPONSIBLE_LINE.match(s.text)
     if responsible and candidates[act][1] != "agent":
         candidates[act] = (candidates[act][0], _who_in_cell(responsible.group(1).strip(" ."), we_defined))
-    elif FORM_STATUS.match(label) and STATUS_DONE.search(value) and not STATUS_ONGOING.search(value):
+    elif FORM_STATUS.match(label) and STATUS_DONE.search(value) and not _search_ci(STATUS_ONGOING, value):
         del candidates[act]
         return None
     return act
@@ -4178,7 +4178,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         # the status of an earlier action: its status cell in a table, or the line in a report on the earlier plan
         status = (cells[status_col] if status_col is not None and status_col < len(cells) else None) if row \
             else s.text
-        ongoing = status is not None and bool(STATUS_ONGOING.search(status))
+        ongoing = status is not None and bool(_search_ci(STATUS_ONGOING, status))
         past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
             and not CURRENT_SECTION.search(s.section)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
@@ -6076,7 +6076,7 @@ def _answers_label(ctx: Context, label: str, a: int, b: int) -> bool:
         return not _bare_party(ctx, a, b)
     if COLUMN_CONSENT_LABEL.match(label):  # consent in a word or in other words ("Finns", "Mamma har skrivit under")
         return bool(OPEN_VALUE.match(value) or re.search(r"samtyck|^\W*(?:ja|nej)\b", value, re.I)
-                    or CONSENT_VALUE.match(value) or CONSENT_ACT.search(value))
+                    or CONSENT_VALUE.match(value) or _search_ci(CONSENT_ACT, value))
     return True
 
 
@@ -6671,7 +6671,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
         if _checklist_line(ctx, s):
             continue  # "☐ Samordningsansvarig utsedd" in a checklist: a claim, nobody named (GUIDELINES 4)
-        overall = OVERALL.search(s.text)
+        overall = _search_ci(OVERALL, s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s) \
@@ -7206,7 +7206,7 @@ FIELD_PROMPT = folded_re(r"\([^()\n]*\bvem\b[^()\n]*\)", re.I)
 def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
-        m = FU_CONVENER.search(s.text)
+        m = _search_ci(FU_CONVENER, s.text)
         if m and any(p.start() < m.start() < p.end() for p in FIELD_PROMPT.finditer(s.text)):
             continue
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
@@ -7735,7 +7735,7 @@ def _section_voice(section: str) -> str:
         return "adult" if TOLD_BY_ADULT.search(section) else "child"
     if _search_ci(CHILD_AND_ADULT_VIEWS, section):
         return ""  # both views under one heading: each sentence tells whose it is
-    return "adult" if ADULT_VIEW_HEADING.search(section) else ""
+    return "adult" if _search_ci(ADULT_VIEW_HEADING, section) else ""
 
 
 @dataclass(frozen=True)
@@ -8750,7 +8750,7 @@ def _prepared(s: Segment, text: str) -> bool:
     """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in
     the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
     före mötet uppgett att [BARN] vill ...")."""
-    act = PREPARATION_ACT.search(text)
+    act = _search_ci(PREPARATION_ACT, text)
     if act and not _search_ci(CHILD_NOUN, text) and GUARDIAN_WORD.search(text, 0, act.start()):
         return False  # "Pappa skrev en lapp inför mötet eftersom han ...": the pronoun is the guardian, not the child
     return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
@@ -8790,7 +8790,7 @@ def _earlier_contact(s: Segment, text: str) -> bool:
 def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
     """The child did not take part and the reason follows (`ABSENT_REASON`), the child named before it in the
     sentence or opening the sentence before on the same line."""
-    m = ABSENT_REASON.search(texts[i])
+    m = _search_ci(ABSENT_REASON, texts[i])
     if not m:
         return False
     if re.search(PARTICIPANT_CHILD, texts[i][:m.end()], re.I):
@@ -9180,7 +9180,7 @@ def _consent_givers(text: str) -> set[str]:
     zone = " ".join(_before_object(part) for part in re.split(r"[|:(]", text))
     zone += " " + " ".join(m.group(1) for m in CONSENT_FROM.finditer(text))
     givers = set()
-    if CONSENT_BY_ALL.search(zone):
+    if _search_ci(CONSENT_BY_ALL, zone):
         givers.add("all")
     if CONSENT_BY_CHILD.search(zone):
         givers.add("child")
@@ -9207,7 +9207,7 @@ def _dictated_consent(text: str) -> str:
     people named in the others are not taken for those who consented; other text unchanged."""
     if not DICTATED_STOP.search(text):
         return text
-    parts = [p for p in DICTATED_STOP.split(text) if CONSENT.search(p) or CONSENT_ACT.search(p)]
+    parts = [p for p in DICTATED_STOP.split(text) if CONSENT.search(p) or _search_ci(CONSENT_ACT, p)]
     return ". ".join(parts) if parts else text
 
 
@@ -9231,10 +9231,10 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         text = _dictated_consent(_checked(s.text))
         stated = s.is_heading and _heading_states_consent(text, label_open)
         them_named, previous_guardians = previous_guardians, bool(
-            CONSENT_BY_ALL.search(s.text) or MOTHER.search(s.text) and FATHER.search(s.text)
+            _search_ci(CONSENT_BY_ALL, s.text) or MOTHER.search(s.text) and FATHER.search(s.text)
             or previous_guardians and CONSENT_BY_THEM.match(s.text))  # "De säger ..." goes on about them
         if label_open and (not s.is_heading or stated) and not FIELD.match(text) and (
-                CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
+                CONSENT_VALUE.match(text) or _search_ci(CONSENT_ACT, text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
         question = bool(FORM_QUESTION.match(text))
@@ -9245,7 +9245,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s) and CONSENT_EMPTY_FIELD.search(ctx.text):
             continue  # "☑ Samtycke inhämtat" beside an empty "Samtycke:" field: a claim, no consent (GUIDELINES 4)
         in_field = CONSENT.search(text)
-        in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
+        in_words = _search_ci(CONSENT_ACT, text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
         if not (in_field or in_words or CONSENT_YES.search(text)):
             continue
         if in_field and not _field_value(text):
@@ -9389,11 +9389,11 @@ def _field_refers_back(text: str) -> bool:
 def _view_field(section: str, text: str) -> bool:
     """A line with content in a section, or after a field label, for the guardians' view."""
     m = FIELD.match(text)
-    label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
+    label, value = (m.group(1), m.group(2)) if m and (_search_ci(GUARDIAN_VIEW_TITLE, m.group(1))
                                                       or GUARDIAN_LABEL.match(m.group(1))) else (section, text)
     if not re.search(r"\w", value) or EMPTY_CELL.match(value) or AS_BEFORE_ONLY.match(value):
         return False
-    return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
+    return bool(_search_ci(GUARDIAN_VIEW_TITLE, label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
 
 
 def _presence_field(raw: str, text: str) -> bool:
@@ -9462,7 +9462,7 @@ def _not_the_guardians(text: str, section: str, non_guardian: re.Pattern[str] | 
     words = [m for m in GUARDIAN_WORD.finditer(text) if not _search_ci(OTHER_PARENTS, text[:m.start()])]
     other = FATHER_WORD if non_guardian is MOTHER_WORD else MOTHER_WORD
     if non_guardian is not None and any(non_guardian.match(w) for w in re.findall(r"\w+", section)) \
-            and GUARDIAN_VIEW_TITLE.search(section) and not any(other.match(m.group()) and not m.group().endswith("s") for m in words):
+            and _search_ci(GUARDIAN_VIEW_TITLE, section) and not any(other.match(m.group()) and not m.group().endswith("s") for m in words):
         return True
     if not words:
         return bool(GUARDIAN_WORD.search(text))
@@ -9554,7 +9554,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         field_ = FIELD.match(text)
         if s.is_heading:
             last_heading = s.section
-        elif field_ and _search_ci(PLAN_PART_LABEL, field_.group(1)) and GUARDIAN_VIEW_TITLE.search(last_heading):
+        elif field_ and _search_ci(PLAN_PART_LABEL, field_.group(1)) and _search_ci(GUARDIAN_VIEW_TITLE, last_heading):
             closed_section = last_heading  # "Familjens synpunkter:" (empty), "Samtycke: ja.": the view field was empty
         title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
         if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text) or GRID_PARTICIPANT_HEADER.match(text):
@@ -9574,7 +9574,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                 and MAIL_OWN_VIEW.search(text):
             f.views.append(s)  # a guardian's mail in the thread, or a guardian's own contribution in a compiled plan
             continue  # (GUIDELINES 4, block 81: its "jag" is the writer): "Jag vill att skolan ..."
-        title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
+        title = _search_ci(GUARDIAN_VIEW_TITLE, text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
         if _not_the_guardians(text, section, non_guardian):
