@@ -8,9 +8,10 @@ accepts Swedish inflections (bestämd form, genitive -s, "bup:s") and text that 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from planqa.text import fold_diacritics
+from planqa.text import fold_diacritics, lower_case_text, lower_case_variant
 
 # normalised name -> regular-expression alternatives (lower case, whole words)
 ACTORS: dict[str, list[str]] = {
@@ -91,10 +92,21 @@ def _role_pattern() -> re.Pattern[str]:
     return re.compile(_WORD.format("(?:" + "|".join(ROLES) + ")"), re.IGNORECASE)
 
 
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for the gazetteer's re.IGNORECASE patterns, run on the lower-cased text where that
+    keeps every offset and the text has no "ı" or "ſ" (which re.IGNORECASE matches to "i" and "s" but `str.lower`
+    keeps): several times faster, and a match's lower-cased text is the same (the patterns match only letters,
+    spaces, hyphens and colons)."""
+    low = lower_case_text(text)
+    if low is None or "ı" in text or "ſ" in text:
+        return pattern.finditer(text)
+    return lower_case_variant(pattern).finditer(low)
+
+
 def find_actors(text: str) -> list[tuple[int, int, str]]:
     """All actor mentions as (start, end, normalised name)."""
     out = []
-    for m in _actor_pattern().finditer(text):
+    for m in _finditer(_actor_pattern(), text):
         surface = m.group()
         name = _name_of(surface.lower())
         # "klass" alone names the school only in context; leave it out
@@ -111,4 +123,4 @@ def normalise_actor(surface: str) -> str | None:
 
 def find_roles(text: str) -> list[tuple[int, int, str]]:
     """All role mentions as (start, end, lower-cased surface)."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _role_pattern().finditer(text)]
+    return [(m.start(), m.end(), m.group().lower()) for m in _finditer(_role_pattern(), text)]

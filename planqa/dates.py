@@ -313,7 +313,7 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """(start of the whole match including leading words, start without them, kind, match) per match, before
     resolving: the kind is 'absolute' or 'week' (resolved with the plan date) or 'vague'."""
     found: list[tuple[int, str, re.Match[str]]] = []
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = any(map(str.isdigit, text))
     lowered = lower_case_text(text)
     low = text.translate(_FOLD).lower() if lowered is None else lowered
 
@@ -442,7 +442,7 @@ def _plan_date_candidates(text: str, head: int) -> list[DateMention]:
     pos = 0
     for line in text.splitlines(keepends=True):
         # near the top also a date in words, as a dictated plan gives it ("mötet tisdag tjugosjunde januari ...")
-        if pos < head or any(ch.isdigit() for ch in line) and _PLAN_CUE.search(line):
+        if pos < head or any(map(str.isdigit, line)) and _PLAN_CUE.search(line):
             out += [DateMention(m.start + pos, m.end + pos, m.text, m.iso, m.kind) for m in find_dates(line)]
         pos += len(line)
     return out

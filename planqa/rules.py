@@ -1136,6 +1136,16 @@ def _titles_fields(ctx: Context, s: Segment) -> bool:
 
 
 def _pseudo_heading(ctx: Context, s: Segment, bare_numbers: bool = False) -> str | None:
+    """`_find_pseudo_heading`, once per context, segment and `bare_numbers` (the goals', the interventions' and the
+    needs' readers ask it of the same lines; it reads only the context's text and the segment)."""
+    memo = vars(ctx).setdefault("_pseudo_headings", {})
+    key = (s, bare_numbers)
+    if key not in memo:
+        memo[key] = _find_pseudo_heading(ctx, s, bare_numbers)
+    return memo[key]
+
+
+def _find_pseudo_heading(ctx: Context, s: Segment, bare_numbers: bool = False) -> str | None:
     """A line that works as a section heading though `segments` keeps it as text: a short line without a
     sentence end, after a section number or letter ("6. Mål", "Del 9. Mål", "I. MÅL", "Punkt 9 – Insatser"),
     or opening with a goal or section word ("Mål från förra planen och status", "Det här vill jag kunna"); with
@@ -2141,6 +2151,8 @@ DICTATED_GOAL_HEADING = re.compile(
     r"(?:^|(?<=[.:\n])|\bnytt stycke\b|\bpunkt\b)[ \t]*(?:rubrik\s+m[åa]l(?:en)?\b\s*[.:]?|m[åa]l(?:en)?\s+kolon\b|"
     r"m[åa]l(?:en)?\s+lista\b\s*[.:]?|m[åa]l(?=\s+punkt\s+ett\b)|"
     r"när det gäller m[åa]len\b)", re.I | re.M)
+# Each alternative of `DICTATED_GOAL_HEADING` holds one of these (`_has_cue`).
+DICTATED_GOAL_HEADING_CUES = ("rubrik", "kolon", "lista", "punkt", "när det gäller m")
 # What ends a dictated section: a new paragraph (spoken or a blank line), another spoken heading or label
 # ("Rubrik insatser.", "insatser kolon"), the end of the dictation.
 DICTATED_SECTION_END = re.compile(
@@ -2167,6 +2179,8 @@ def _dictated_goal_items(ctx: Context) -> list[Segment]:
     that state no goal (placeholders, "mål" in another sense, remarks without a goal verb) left out."""
     out: list[Segment] = []
     text = ctx.text
+    if not _has_cue(text, DICTATED_GOAL_HEADING_CUES):
+        return out
     for head in DICTATED_GOAL_HEADING.finditer(text):
         if out and head.start() < out[-1].end:
             continue
@@ -3507,7 +3521,7 @@ def _form_field(ctx: Context, s: Segment, field: re.Match[str], candidates: list
     responsible = RESPONSIBLE_LINE.match(s.text)
     if responsible and candidates[act][1] != "agent":
         candidates[act] = (candidates[act][0], _who_in_cell(responsible.group(1).strip(" ."), we_defined))
-    elif FORM_STATUS.match(label) and STATUS_DONE.search(value) and not STATUS_ONGOING.search(value):
+    elif FORM_STATUS.match(label) and STATUS_DONE.search(value) and not _search_ci(STATUS_ONGOING, value):
         del candidates[act]
         return None
     return act
@@ -4240,7 +4254,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         # the status of an earlier action: its status cell in a table, or the line in a report on the earlier plan
         status = (cells[status_col] if status_col is not None and status_col < len(cells) else None) if row \
             else s.text
-        ongoing = status is not None and bool(STATUS_ONGOING.search(status))
+        ongoing = status is not None and bool(_search_ci(STATUS_ONGOING, status))
         past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
             and not CURRENT_SECTION.search(s.section)
         if not row and not s.is_heading and _goal_section(s.section) and _goal_line_action(ctx, s, we_defined):
@@ -4869,6 +4883,13 @@ def _search_ci(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match's offsets are the same; its text is lower-cased)."""
     low = lower_case_text(text)
     return pattern.search(text) if low is None else lower_case_variant(pattern).search(low)
+
+
+def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """False only where the lower-cased text holds none of `cues`: lower-cased pieces of which every match of an
+    re.IGNORECASE pattern holds one, so that the pattern need not be run (True where lower-casing moves offsets)."""
+    low = lower_case_text(text)
+    return low is None or any(cue in low for cue in cues)
 
 
 def _finditer_lowered(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -6141,7 +6162,7 @@ def _answers_label(ctx: Context, label: str, a: int, b: int) -> bool:
         return not _bare_party(ctx, a, b)
     if COLUMN_CONSENT_LABEL.match(label):  # consent in a word or in other words ("Finns", "Mamma har skrivit under")
         return bool(OPEN_VALUE.match(value) or re.search(r"samtyck|^\W*(?:ja|nej)\b", value, re.I)
-                    or CONSENT_VALUE.match(value) or CONSENT_ACT.search(value))
+                    or CONSENT_VALUE.match(value) or _search_ci(CONSENT_ACT, value))
     return True
 
 
@@ -6738,7 +6759,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
         if _checklist_line(ctx, s):
             continue  # "☐ Samordningsansvarig utsedd" in a checklist: a claim, nobody named (GUIDELINES 4)
-        overall = OVERALL.search(s.text)
+        overall = _search_ci(OVERALL, s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s) \
@@ -7294,7 +7315,7 @@ FIELD_PROMPT = folded_re(r"\([^()\n]*\bvem\b[^()\n]*\)", re.I)
 def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
-        m = FU_CONVENER.search(s.text)
+        m = _search_ci(FU_CONVENER, s.text)
         if m and any(p.start() < m.start() < p.end() for p in FIELD_PROMPT.finditer(s.text)):
             continue
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
@@ -7706,6 +7727,9 @@ ADULT_WRITTEN_JAG = re.compile(r"\b(?:jag-?form av (?!\[BARN\])|skrivit i jag-?f
                                r"(?:vi|de) vuxna som skriver|"
                                r"(?:som|hur) (?:vi|de vuxna) tror|(?:skriven|skrivet|skrivits|ifylld|sammanställd) av(?!\s+(?:mig\b|\[BARN\]))|"
                                r"skrivit (?:det här|den|planen|texten|dokumentet) (?:åt|för) mig)", re.I)
+# Each alternative of `ADULT_WRITTEN_JAG` holds one of these (`_has_cue`).
+ADULT_WRITTEN_JAG_CUES = ("jag-form", "jagform", "som om ", "]s namn", "vuxna som skriver", "vi tror", "de vuxna tror",
+                          "skriven av", "skrivet av", "skrivits av", "ifylld av", "sammanställd av", "skrivit ")
 CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \w+ skrev\b|\bhjälpte mig (?:att )?skriva\b|"
                             # the child says it wrote the plan ("Jag skrev den här planen tillsammans med [NAMN_1]"):
                             # a note that an adult wrote a part ("(skrivet av [NAMN_1])") does not make it adults' words
@@ -7719,6 +7743,7 @@ CHILD_DICTATED = re.compile(r"\bjag (?:sa|berättade|pratade)\b[^.]{0,20}\boch \
 CHILD_WROTE = re.compile(r"\b(?:formulera(?:d|t|ts)|skriven|skrivet|skrivits|författa(?:d|t|ts)) av \[BARN\] "
                          r"själv\b|\[BARN\] (?:har )?själv (?:har )?(?:skrivit|formulerat)\b|"
                          r"\bi den form \[BARN\] (?:själv )?valde\b", re.I)
+CHILD_WROTE_CUES = ("[barn] själv", "[barn] har själv", "i den form [barn]")  # one in each alternative (`_has_cue`)
 # The child's part of a form filled in by an adult ("(Rutorna ifyllda av [NAMN_2] utifrån samtal i boendegruppen.)",
 # "Pappa fyllde i den här delen hemma"): what stands there is the adult's rendering of the child's view (GUIDELINES 3
 # and 4: staff or guardians speaking for the child, partial), not the child's own words.
@@ -7825,7 +7850,7 @@ def _section_voice(section: str) -> str:
         return "adult" if TOLD_BY_ADULT.search(section) else "child"
     if _search_ci(CHILD_AND_ADULT_VIEWS, section):
         return ""  # both views under one heading: each sentence tells whose it is
-    return "adult" if ADULT_VIEW_HEADING.search(section) else ""
+    return "adult" if _search_ci(ADULT_VIEW_HEADING, section) else ""
 
 
 @dataclass(frozen=True)
@@ -7913,8 +7938,10 @@ def _child_months(ctx: Context) -> int | None:
 def _voice_plan(ctx: Context) -> _VoicePlan:
     text = ctx.text
     months = _child_months(ctx)
-    adult_jag = bool(ADULT_WRITTEN_JAG.search(text)) and not CHILD_DICTATED.search(text)
-    return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and bool(CHILD_WROTE.search(text)),
+    adult_jag = _has_cue(text, ADULT_WRITTEN_JAG_CUES) and bool(ADULT_WRITTEN_JAG.search(text)) \
+        and not CHILD_DICTATED.search(text)
+    return _VoicePlan(adult_jag=adult_jag, child_jag=not adult_jag and _has_cue(text, CHILD_WROTE_CUES)
+                      and bool(CHILD_WROTE.search(text)),
                       child_is_hen=bool(re.search(r"\bhen\b", text)),
                       small_child=months is not None and months < SMALL_CHILD_MONTHS, child_pronoun=_child_pronoun(text),
                       infant=months is not None and months < INFANT_MONTHS,
@@ -7935,8 +7962,9 @@ def _staff_writer(ctx: Context) -> bool:
 
 def _staff_account(text: str) -> bool:
     """A professional's first-person account (`STAFF_ACCOUNT`), not a plan in the child's own words."""
-    return bool(_search_ci(STAFF_ACCOUNT, text)) and not _child_first_person_plan(text) \
-        and not CHILD_WROTE.search(text)
+    return _has_cue(text, STAFF_ACCOUNT_CUES) and bool(_search_ci(STAFF_ACCOUNT, text)) \
+        and not _child_first_person_plan(text) \
+        and not (_has_cue(text, CHILD_WROTE_CUES) and CHILD_WROTE.search(text))
 
 
 def _child_pronoun(text: str) -> str | None:
@@ -8381,10 +8409,20 @@ def _kin_parts(ctx: Context) -> list[tuple[int, int, bool]]:
     return _cached(ctx, "_kin_parts", find)
 
 
+# What every match of `GUARDIAN_WRITER` holds, one piece for each of its alternatives in turn ("skrivet av", "har
+# fyllt i", "har skrivit", "vi som skriver", "oss föräldrar", "s anteckningar", "vi =", "har vi,"): a cheap search that
+# finds nothing where the slow pattern can find nothing (its alternatives with their anchors and lookarounds dropped).
+GUARDIAN_WRITER_CUE = folded_re(r"(?:skriv(?:et|en|it|na)|ifyll[dt]|gjord|sammanställd)\s+(?:hemma\s+)?av[\s:]|fyllt i|"
+                                r"har\s+skrivit\s|vi som skriver|oss föräldrar|s\s+anteckningar|"
+                                r"vi\W{0,2}\s+(?:här nedanför\s+)?=|har vi,", re.I)
+
+
 def _guardian_writer(ctx: Context) -> tuple[int, int] | None:
     """The span of `GUARDIAN_WRITER`'s first match in the plan, searched once per context (a slow pattern, read by
-    several criteria; a span, not the match, so that the context can still go to a worker process)."""
-    return _cached(ctx, "_guardian_writer", lambda c: (m := GUARDIAN_WRITER.search(c.text)) and m.span())
+    several criteria; a span, not the match, so that the context can still go to a worker process), and only where
+    `GUARDIAN_WRITER_CUE` is found."""
+    return _cached(ctx, "_guardian_writer", lambda c: _search_ci(GUARDIAN_WRITER_CUE, c.text)
+                   and (m := GUARDIAN_WRITER.search(c.text)) and m.span() or None)
 
 
 # A professional who writes or dictates the plan in the first person and says so ("jag dikterar SIP för [BARN]", "det
@@ -8418,6 +8456,7 @@ STAFF_ACCOUNT = folded_re(
     r"(?:med\s+)?\[BARN\](?!s\b)|"
     r"\[BARN\]\s+(?:har\s+|hade\s+)?(?:sa|sagt|sade|berättade|berättat|berättar|säger)\s+(?:\w+\s+)?(?:till|för)\s+mig\b",
     re.I)
+STAFF_ACCOUNT_CUES = ("jag", "mig")  # each alternative of `STAFF_ACCOUNT` holds one (`_has_cue`)
 # A comment or a line that a guardian signs with a label ("> [VH1]: lägger till att ...", "• Mamma: [BARN] säger att
 # ...", "Kommentar från pappa: ..."): what the child wants there is told by the guardian, also outside a dialogue.
 GUARDIAN_LINE_LABEL = folded_re(r"^[ \t]*(?:[-–•*>][ \t]*)*(?:kommentar från[ \t]+)?(?:\[VH\d?\]|(?:mamma|pappa|mamman|"
@@ -8704,6 +8743,7 @@ def child_voice(ctx: Context) -> CriterionResult:
 # A plan in the child's own first person ("Jag heter [BARN]", "MIN PLAN", "skriven i jag-form"): "jag" in its
 # participant list is the child.
 FIRST_PERSON_PLAN = re.compile(r"\bjag heter \[BARN\]|^\W*min (?:plan|sip)\b|\bjag-form\b", re.I | re.M)
+FIRST_PERSON_PLAN_CUES = ("jag heter [barn]", "min plan", "min sip", "jag-form")  # one in each alternative (`_has_cue`)
 FIRST_PERSON_WORD = re.compile(r"\b(?:jag|Jag|JAG)\b")
 # A parent's own first-person plan ("Min plan som förälder – SIP för [BARN]"): its "jag" is the parent, not the child.
 PARENT_FIRST_PERSON_PLAN = folded_re(r"\b(?:min|vår) (?:plan|sip|text)\w* som (?:förälder|föräldrar|mamma|pappa|"
@@ -8712,7 +8752,8 @@ PARENT_FIRST_PERSON_PLAN = folded_re(r"\b(?:min|vår) (?:plan|sip|text)\w* som (
 
 def _child_first_person_plan(text: str) -> bool:
     """A plan in the child's first person (`FIRST_PERSON_PLAN`), not a parent's own (`PARENT_FIRST_PERSON_PLAN`)."""
-    return bool(FIRST_PERSON_PLAN.search(text)) and not _search_ci(PARENT_FIRST_PERSON_PLAN, text)
+    return _has_cue(text, FIRST_PERSON_PLAN_CUES) and bool(FIRST_PERSON_PLAN.search(text)) \
+        and not _search_ci(PARENT_FIRST_PERSON_PLAN, text)
 
 
 # "Mötet" spelt by its sound ("dagen innan möttet", "hela möttet"), as in plans written in Swedish as a second
@@ -8836,7 +8877,7 @@ def _prepared(s: Segment, text: str) -> bool:
     """The child was met or talked with before the meeting ("Inför mötet träffade [NAMN_1] [BARN]"), said in
     the sentence or under a heading for it; not someone else's call before the meeting ("Mamma har veckan
     före mötet uppgett att [BARN] vill ...")."""
-    act = PREPARATION_ACT.search(text)
+    act = _search_ci(PREPARATION_ACT, text)
     if act and not _search_ci(CHILD_NOUN, text) and GUARDIAN_WORD.search(text, 0, act.start()):
         return False  # "Pappa skrev en lapp inför mötet eftersom han ...": the pronoun is the guardian, not the child
     return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
@@ -8876,7 +8917,7 @@ def _earlier_contact(s: Segment, text: str) -> bool:
 def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
     """The child did not take part and the reason follows (`ABSENT_REASON`), the child named before it in the
     sentence or opening the sentence before on the same line."""
-    m = ABSENT_REASON.search(texts[i])
+    m = _search_ci(ABSENT_REASON, texts[i])
     if not m:
         return False
     if re.search(PARTICIPANT_CHILD, texts[i][:m.end()], re.I):
@@ -9271,7 +9312,7 @@ def _consent_givers(text: str) -> set[str]:
     zone = " ".join(_before_object(part) for part in re.split(r"[|:(]", text))
     zone += " " + " ".join(m.group(1) for m in CONSENT_FROM.finditer(text))
     givers = set()
-    if CONSENT_BY_ALL.search(zone):
+    if _search_ci(CONSENT_BY_ALL, zone):
         givers.add("all")
     if CONSENT_BY_CHILD.search(zone):
         givers.add("child")
@@ -9298,7 +9339,7 @@ def _dictated_consent(text: str) -> str:
     people named in the others are not taken for those who consented; other text unchanged."""
     if not DICTATED_STOP.search(text):
         return text
-    parts = [p for p in DICTATED_STOP.split(text) if CONSENT.search(p) or CONSENT_ACT.search(p)]
+    parts = [p for p in DICTATED_STOP.split(text) if CONSENT.search(p) or _search_ci(CONSENT_ACT, p)]
     return ". ".join(parts) if parts else text
 
 
@@ -9322,10 +9363,10 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         text = _dictated_consent(_checked(s.text))
         stated = s.is_heading and _heading_states_consent(text, label_open)
         them_named, previous_guardians = previous_guardians, bool(
-            CONSENT_BY_ALL.search(s.text) or MOTHER.search(s.text) and FATHER.search(s.text)
+            _search_ci(CONSENT_BY_ALL, s.text) or MOTHER.search(s.text) and FATHER.search(s.text)
             or previous_guardians and CONSENT_BY_THEM.match(s.text))  # "De säger ..." goes on about them
         if label_open and (not s.is_heading or stated) and not FIELD.match(text) and (
-                CONSENT_VALUE.match(text) or CONSENT_ACT.search(text) or CONSENT_PENDING.search(text)):
+                CONSENT_VALUE.match(text) or _search_ci(CONSENT_ACT, text) or CONSENT_PENDING.search(text)):
             text = "Samtycke: " + text  # the label's value on the next line: "7. Samtycke" / "Inhämtat."
         label_open = False
         question = bool(FORM_QUESTION.match(text))
@@ -9336,7 +9377,7 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if CHECKLIST_CLAIM.fullmatch(s.text) and _bare_consent_tick(ctx, s) and CONSENT_EMPTY_FIELD.search(ctx.text):
             continue  # "☑ Samtycke inhämtat" beside an empty "Samtycke:" field: a claim, no consent (GUIDELINES 4)
         in_field = CONSENT.search(text)
-        in_words = CONSENT_ACT.search(text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
+        in_words = _search_ci(CONSENT_ACT, text) and (CONSENT.search(s.section) or CONSENT_SCOPE.search(text))
         if not (in_field or in_words or CONSENT_YES.search(text)):
             continue
         if in_field and not _field_value(text):
@@ -9480,11 +9521,11 @@ def _field_refers_back(text: str) -> bool:
 def _view_field(section: str, text: str) -> bool:
     """A line with content in a section, or after a field label, for the guardians' view."""
     m = FIELD.match(text)
-    label, value = (m.group(1), m.group(2)) if m and (GUARDIAN_VIEW_TITLE.search(m.group(1))
+    label, value = (m.group(1), m.group(2)) if m and (_search_ci(GUARDIAN_VIEW_TITLE, m.group(1))
                                                       or GUARDIAN_LABEL.match(m.group(1))) else (section, text)
     if not re.search(r"\w", value) or EMPTY_CELL.match(value) or AS_BEFORE_ONLY.match(value):
         return False
-    return bool(GUARDIAN_VIEW_TITLE.search(label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
+    return bool(_search_ci(GUARDIAN_VIEW_TITLE, label) or GUARDIAN_LABEL.match(label) and GUARDIAN_VIEW.search(value))
 
 
 def _presence_field(raw: str, text: str) -> bool:
@@ -9553,7 +9594,7 @@ def _not_the_guardians(text: str, section: str, non_guardian: re.Pattern[str] | 
     words = [m for m in GUARDIAN_WORD.finditer(text) if not _search_ci(OTHER_PARENTS, text[:m.start()])]
     other = FATHER_WORD if non_guardian is MOTHER_WORD else MOTHER_WORD
     if non_guardian is not None and any(non_guardian.match(w) for w in re.findall(r"\w+", section)) \
-            and GUARDIAN_VIEW_TITLE.search(section) and not any(other.match(m.group()) and not m.group().endswith("s") for m in words):
+            and _search_ci(GUARDIAN_VIEW_TITLE, section) and not any(other.match(m.group()) and not m.group().endswith("s") for m in words):
         return True
     if not words:
         return bool(GUARDIAN_WORD.search(text))
@@ -9667,7 +9708,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         field_ = FIELD.match(text)
         if s.is_heading:
             last_heading = s.section
-        elif field_ and _search_ci(PLAN_PART_LABEL, field_.group(1)) and GUARDIAN_VIEW_TITLE.search(last_heading):
+        elif field_ and _search_ci(PLAN_PART_LABEL, field_.group(1)) and _search_ci(GUARDIAN_VIEW_TITLE, last_heading):
             closed_section = last_heading  # "Familjens synpunkter:" (empty), "Samtycke: ja.": the view field was empty
         title_text = followup.SLIDE_NUMBER.sub("", text)  # also a slide's title: "Bild 3: Deltagare"
         if LIST_TITLE.match(title_text) or STAKEHOLDER_LABEL.match(title_text) or GRID_PARTICIPANT_HEADER.match(text):
@@ -9687,7 +9728,7 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
                 and MAIL_OWN_VIEW.search(text):
             f.views.append(s)  # a guardian's mail in the thread, or a guardian's own contribution in a compiled plan
             continue  # (GUIDELINES 4, block 81: its "jag" is the writer): "Jag vill att skolan ..."
-        title = GUARDIAN_VIEW_TITLE.search(text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
+        title = _search_ci(GUARDIAN_VIEW_TITLE, text) and len(text.split()) <= 5 and not re.search(r":\s*\S|[.!?]$", text)
         if s.is_heading or title or _printed_question(text) or not (_search_ci(GUARDIAN_WORD, text) or _search_ci(GUARDIAN_VIEW_TITLE, section)):
             continue
         if _not_the_guardians(text, section, non_guardian):
