@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from planqa.revisions import blank_out
+
 # An empty box: a ballot box, a white square (only a box where the plan also has one), "[ ]" / "[  ]".
 _EMPTY = r"☐|□|\[ {1,2}\]"
 # A ticked box: ballot box with X or check, a check mark, "[X]" / "[x]" ("[X" with nothing else inside, so no
@@ -98,12 +100,4 @@ def _option_words(line: str, start: int, end: int, box: tuple[int, int, bool]) -
 def mask_checkboxes(text: str) -> str:
     """`text` with empty boxes and their options, unclear yes/no pairs and template placeholder texts replaced by
     spaces (line breaks kept); the same length."""
-    spans = checkbox_spans(text)
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    return blank_out(text, checkbox_spans(text))

@@ -81,7 +81,12 @@ def revision_spans(text: str) -> list[tuple[int, int]]:
 
 def mask_revisions(text: str) -> str:
     """`text` with struck text, comments and change marks replaced by spaces (line breaks kept)."""
-    spans = revision_spans(text)
+    return blank_out(text, revision_spans(text))
+
+
+def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` replaced by spaces, line breaks kept: the same length, so that
+    offsets found in the result point into `text`."""
     if not spans:
         return text
     chars = list(text)
