@@ -7903,3 +7903,18 @@ def test_the_staffs_account_under_the_guardians_heading_is_not_their_view():
             "sedan v. 40. [NAMN_1] har märkt att det går bättre när samma vuxen tar emot.\n\n"
             "Samtycke:\nVårdnadshavarna [VH1] och [VH2] har lämnat skriftligt samtycke till SIP.\n")
     assert _verdict(text, "guardian_participation") == "partial"
+
+
+def test_a_leading_abbreviation_does_not_end_the_sentence():
+    # "Enl. [NAMN_2] vill [BARN] ...": the full stop of an abbreviation that stands before its complement ends no
+    # sentence, so the child's wish retold by an adult stays one sentence (GUIDELINES 3 child_voice partial: the
+    # child's view retold by adults); a list's "m.m." and a unit's "min." still end theirs
+    from planqa.text import segments
+    assert [s.text for s in segments("Enl. [NAMN_2] vill [BARN] leka ute. Vi pratade om mat m.m. Mamma vill ha hjälp. "
+                                     "Mötet tog 45 min. [NAMN_1] kallar. Utredning enligt 11 kap. SoL pågår.")] == [
+        "Enl. [NAMN_2] vill [BARN] leka ute.", "Vi pratade om mat m.m.", "Mamma vill ha hjälp.", "Mötet tog 45 min.",
+        "[NAMN_1] kallar.", "Utredning enligt 11 kap. SoL pågår."]
+    text = ("SIP [BARN], 9 år\nDeltagare: [VH1], [NAMN_2] mentor, [NAMN_3] kurator\n\n"
+            "Barnets syn:\nEnl. [NAMN_3] vill [BARN] inte gå på rasterna eftersom hen blir retad av äldre elever.\n\n"
+            "Mål:\n[BARN] är ute på minst en rast om dagen.\n")
+    assert _verdict(text, "child_voice") == "partial"
