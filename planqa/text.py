@@ -72,8 +72,9 @@ _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\[\"”»-])")
 # ”pappa är sjuk”", "ev. BUP-kontakt", "ang. [BARN]s mående"): their full stop never ends a sentence, whatever word
 # follows. Abbreviations that end a list or a phrase ("m.m.", "osv.", "etc.", "m.fl.") and nouns and units ("soc.",
 # "mån.", "min.", "v.") are left out on purpose: after them a capital or a placeholder starts a new sentence ("tog
-# 45 min. [NAMN_1] informerade", "utredning hos soc. [BARN] behöver"). GUIDELINES 4, block 79: a text is read as a
-# reader reads it, and no reader takes "Enl. [NAMN_2] vill [BARN] …" for two sentences.
+# 45 min. [NAMN_1] informerade", "utredning hos soc. [BARN] behöver"). GUIDELINES 4, block 57: "en förkortning ...
+# räknas när en noggrann läsare förstår vad den står för", and no careful reader takes "Enl. [NAMN_2] vill [BARN] …"
+# for two sentences.
 NON_FINAL_ABBREVIATIONS = frozenset({
     "enl.", "ang.", "avs.", "betr.", "inkl.", "exkl.", "fr.", "fr.o.m.", "t.o.m.", "t.ex.", "bl.a.", "pga.", "p.g.a.",
     "m.h.a.", "s.k.", "f.d.", "dvs.", "d.v.s.", "resp.", "el.", "ev.", "ca.", "kl.", "jfr.", "jmf.", "ffa.",

@@ -7907,8 +7907,9 @@ def test_the_staffs_account_under_the_guardians_heading_is_not_their_view():
 
 def test_a_leading_abbreviation_does_not_end_the_sentence():
     # "Enl. [NAMN_2] vill [BARN] ...": the full stop of an abbreviation that stands before its complement ends no
-    # sentence, so the child's wish retold by an adult stays one sentence (GUIDELINES 3 child_voice partial: the
-    # child's view retold by adults); a list's "m.m." and a unit's "min." still end theirs
+    # sentence, so the child's wish retold by an adult stays one sentence (GUIDELINES 3: "Mamma berättar att [BARN]
+    # vill ..." is child_voice partial; 4, block 57: an abbreviation is read as a careful reader understands it); a
+    # list's "m.m." and a unit's "min." still end theirs
     from planqa.text import segments
     assert [s.text for s in segments("Enl. [NAMN_2] vill [BARN] leka ute. Vi pratade om mat m.m. Mamma vill ha hjälp. "
                                      "Mötet tog 45 min. [NAMN_1] kallar. Utredning enligt 11 kap. SoL pågår.")] == [
