@@ -7903,3 +7903,14 @@ def test_the_staffs_account_under_the_guardians_heading_is_not_their_view():
             "sedan v. 40. [NAMN_1] har märkt att det går bättre när samma vuxen tar emot.\n\n"
             "Samtycke:\nVårdnadshavarna [VH1] och [VH2] har lämnat skriftligt samtycke till SIP.\n")
     assert _verdict(text, "guardian_participation") == "partial"
+
+
+def test_local_unit_names_are_the_responsible_parties():
+    # Units named by invented local names ("Resursenheten", "Mottagningen Ekorren", then bare "Ekorren") carry out
+    # the interventions: each has a responsible (GUIDELINES 4, block 85: "en enhet eller ett team är en verksamhet
+    # ... en insats som en namngiven enhet utför har en ansvarig")
+    text = ("SIP för [BARN]\nDeltagare: [VH1], [NAMN_1] (Mottagningen Ekorren, BUP), [NAMN_2] (Resursenheten)\n\n"
+            "Mål\n[BARN] är i skolan fyra dagar i veckan från v. 10.\n\n"
+            "Insatser\n- Ekorren utreder sömnen och ger råd till familjen\n"
+            "- Resursenheten ordnar en stödperson två eftermiddagar i veckan\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
