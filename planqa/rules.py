@@ -3637,12 +3637,22 @@ ADDENDUM_LABEL = folded_re(r"^\W*tillägg\s+(?:av|från)\s+[^:\n]{1,60}:\s*$", r
 EMPTY_LINE = re.compile(r"\n[ \t]*\n")
 
 
+# A line that puts the interventions themselves off to a later meeting ("Vi tar upp insatserna nästa gång",
+# "Åtgärderna bestäms vid nästa möte"): no intervention (GUIDELINES 4, block 51: "ett förslag som texten själv lämnar
+# öppet ('tas upp nästa gång') är ingen insats").
+INTERVENTIONS_PUT_OFF = folded_re(r"\b(?:insatser|insatserna|åtgärder|åtgärderna|aktiviteter|aktiviteterna)\b[^.;]{0,30}?"
+                                  r"\b(?:tar|tas|ta|bestäms|beslutas|bestämmer|planeras|diskuteras)\b[^.;]{0,20}?"
+                                  r"\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b|"
+                                  r"\b(?:tar|tas|ta|bestämmer)\s+(?:vi\s+|man\s+)?(?:upp\s+)?(?:insatserna|åtgärderna)\b"
+                                  r"[^.;]{0,20}?\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b", re.I)
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", lambda c: [
         (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
         for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
-        if not _negated_item(s.text)])
+        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text)])
 
 
 def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:

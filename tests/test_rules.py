@@ -7914,3 +7914,14 @@ def test_local_unit_names_are_the_responsible_parties():
             "Insatser\n- Ekorren utreder sömnen och ger råd till familjen\n"
             "- Resursenheten ordnar en stödperson två eftermiddagar i veckan\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_interventions_put_off_to_the_next_meeting_are_no_intervention():
+    # "Vi tar upp insatserna nästa gång": the interventions are left to a later meeting, so the plan has none
+    # (GUIDELINES 4, block 51: "ett förslag som texten själv lämnar öppet ('tas upp nästa gång') är ingen insats";
+    # GUIDELINES 3: not_met when the plan has no interventions)
+    text = ("SIP [BARN]\nDeltagare: [VH1], [NAMN_1] kurator, [NAMN_2] socialsekreterare\n\n"
+            "Mål: [BARN] är i skolan alla förmiddagar till jul.\n\n"
+            "Insatser: Vi tar upp insatserna nästa gång när alla har hunnit läsa utredningen.\n\n"
+            "Nästa möte: 3/12, [NAMN_2] kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
