@@ -132,7 +132,7 @@ def find_roles(text: str) -> list[tuple[int, int, str]]:
 # A capitalised compound whose head is an agency word ("Familjeteamet", "Resursenheten", "Njurmottagningen",
 # "Björkskolan", "Elevstödet"); "gruppen" only as a unit's kind of group ("Mottagningsgruppen", not "Barngruppen").
 UNIT_HEAD = (r"(?:team(?:et)?|enhet(?:en)?|mottagning(?:en)?|verksamheten|klinik(?:en)?|skolan|"
-             r"central(?:en)?|hälsan|(?:mottagnings|utrednings|behandlings|resurs|stöd)gruppen)")
+             r"central(?:en)?|hälsan|huset|(?:mottagnings|utrednings|behandlings|resurs|stöd)gruppen)")
 UNIT_COMPOUND = re.compile(r"(?<![\wåäöÅÄÖ-])[A-ZÅÄÖ][a-zåäö]{2,}(?:s|-)?" + UNIT_HEAD + r"(?![\wåäöÅÄÖ-])")
 # A unit's own name right after its kind ("Familjeteamet Kompassen", "Team Ung", "Mottagningen Tornet",
 # "BUP Ängen", "Förskolan Solgläntan"): the name, used bare later ("Kompassen", "Tornet"), is the same party.
@@ -142,9 +142,12 @@ UNIT_KIND = re.compile(r"(?<![\wåäöÅÄÖ-])(?:[A-ZÅÄÖ][a-zåäö]*(?:s|-)
 # A name that the plan explains by an agency in brackets ("Gläntan (BUP:s mottagning)", "Sjöbris (HVB för barn)",
 # "ÄTL (ätstörningsteamet Linjen, BUP)").
 UNIT_GLOSS = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}|[A-ZÅÄÖ]{2,5})[ \t]*\((?P<gloss>[^()\n]{2,60})\)")
+# A unit's own name in the genitive before its kind ("Tallidens skola", "Kvarnbackens gymnasium", "Lärkans förskola"):
+# the name, used bare later ("[NAMN_3] (rektor, Talliden)"), is the same party.
+UNIT_GENITIVE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,})s (?P<kind>[a-zåäö]{3,})(?![\wåäöÅÄÖ-])")
 # Words that open a unit kind's following capitalised word without naming it ("Team Och", "BUP Hon").
 _NOT_UNIT_NAME = frozenset(("och", "eller", "samt", "hon", "han", "hen", "de", "vi", "jag", "det", "den", "som",
-                            "har", "ska", "kan", "är", "var", "barn", "barnet", "mamma", "pappa", "sip", "närv", "unga"))
+                            "har", "ska", "kan", "är", "var", "barn", "barnet", "mamma", "pappa", "sip", "närv", "unga", "remiss"))
 # Endings of an adjective or an action noun, no unit's name ("BUP Neuropsykiatriska teamet", "Hjälpmedelsbedömning
 # (barnkliniken)": the intervention with its responsible in brackets).
 _NOT_UNIT_ENDING = re.compile(r"(?:iska|iga|liga|ade|alt|ning|ling|else|tion|ande|ende)$")
@@ -174,6 +177,13 @@ def find_units(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, 
         if not (kind.lower() in ("team",) or re.search(UNIT_HEAD + "$", kind, re.I) or normalise_actor(kind)):
             continue
         names.setdefault(name, normalise_actor(kind) or _agency_in(kind) or "annan")
+    for m in UNIT_GENITIVE.finditer(text):
+        kind = m.group("kind")
+        agency = normalise_actor(kind) or ("skolan" if kind == "gymnasium" else None)
+        opens_sentence = re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start() - 4):m.start()]) is not None
+        if (agency or re.fullmatch(UNIT_HEAD, kind)) and _unit_name(m.group("name")) and not opens_sentence \
+                and m.group("name") + "s" not in wordlists.first_names():  # "Tobias skola": a person's
+            names.setdefault(m.group("name"), agency or "annan")
     for m in UNIT_GLOSS.finditer(text):
         name = m.group("name")
         gloss = m.group("gloss")

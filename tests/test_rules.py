@@ -7925,3 +7925,12 @@ def test_interventions_put_off_to_the_next_meeting_are_no_intervention():
             "Insatser: Vi tar upp insatserna nästa gång när alla har hunnit läsa utredningen.\n\n"
             "Nästa möte: 3/12, [NAMN_2] kallar.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_schools_own_name_used_bare_is_the_same_party():
+    # "Ekbackens skola" introduces "Ekbacken" as the school's name; "Ekbacken ordnar ..." is the school acting
+    # (GUIDELINES 4, block 85: a unit named once and then used bare is a verksamhet at each mention)
+    text = ("SIP för [BARN]\nDeltagare: [VH1], [NAMN_2] (rektor på Ekbackens skola)\n\n"
+            "Mål\n[BARN] är i skolan fyra dagar i veckan från v. 10.\n\n"
+            "Insatser\n- Ekbacken ordnar en lugn plats för [BARN] vid lunchen\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
