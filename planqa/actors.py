@@ -141,13 +141,15 @@ UNIT_KIND = re.compile(r"(?<![\wåäöÅÄÖ-])(?:[A-ZÅÄÖ][a-zåäö]*(?:s|-)
                        r" (?P<name>[A-ZÅÄÖ][a-zåäö]{2,})(?![\wåäöÅÄÖ:-])")
 # A name that the plan explains by an agency in brackets ("Gläntan (BUP:s mottagning)", "Sjöbris (HVB för barn)",
 # "ÄTL (ätstörningsteamet Linjen, BUP)").
-UNIT_GLOSS = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}|[A-ZÅÄÖ]{2,5})[ \t]*\((?P<gloss>[^()\n]{2,60})\)")
+UNIT_GLOSS = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}|[A-ZÅÄÖ]{2,5})[ \t]*"
+                        r"\((?P<gloss>[^()\n]{2,60})\)")
 # A unit's own name in the genitive before its kind ("Tallidens skola", "Kvarnbackens gymnasium", "Lärkans förskola"):
 # the name, used bare later ("[NAMN_3] (rektor, Talliden)"), is the same party.
 UNIT_GENITIVE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,})s (?P<kind>[a-zåäö]{3,})(?![\wåäöÅÄÖ-])")
 # Words that open a unit kind's following capitalised word without naming it ("Team Och", "BUP Hon").
 _NOT_UNIT_NAME = frozenset(("och", "eller", "samt", "hon", "han", "hen", "de", "vi", "jag", "det", "den", "som",
-                            "har", "ska", "kan", "är", "var", "barn", "barnet", "mamma", "pappa", "sip", "närv", "unga", "remiss"))
+                            "har", "ska", "kan", "är", "var", "barn", "barnet", "mamma", "pappa", "sip", "närv", "unga",
+                            "remiss"))
 # Endings of an adjective or an action noun, no unit's name ("BUP Neuropsykiatriska teamet", "Hjälpmedelsbedömning
 # (barnkliniken)": the intervention with its responsible in brackets).
 _NOT_UNIT_ENDING = re.compile(r"(?:iska|iga|liga|ade|alt|ning|ling|else|tion|ande|ende)$")
@@ -155,10 +157,11 @@ _NOT_UNIT_ENDING = re.compile(r"(?:iska|iga|liga|ade|alt|ning|ling|else|tion|and
 
 def find_units(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Local unit and team names the gazetteer lacks, as (start, end, normalised name): compounds with an agency
-    head ("Resursenheten"), a name after its kind ("Team Ung", "Familjeteamet Kompassen") or explained in brackets
-    ("Gläntan (BUP:s mottagning)"), and every later bare use of such a name ("Kompassen ringer ..."). The name is
-    the agency its kind or gloss names where the gazetteer knows it, else `annan`. Spans that overlap a known actor
-    are left out. First names and the child's placeholder are no units (only capitalised words are read)."""
+    head ("Resursenheten"), a name after its kind ("Team Ung", "Familjeteamet Kompassen"), in the genitive before
+    it ("Tallidens skola") or explained in brackets ("Gläntan (BUP:s mottagning)"), and every later bare use of
+    such a name ("Kompassen ringer ..."). The name is the agency its kind or gloss names where the gazetteer knows
+    it, else `annan`. Spans that overlap a known actor are left out. First names and the child's placeholder are no
+    units (only capitalised words are read)."""
     taken = [(a, b) for a, b, _ in known]
 
     def free(a: int, b: int) -> bool:
@@ -174,7 +177,7 @@ def find_units(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, 
         if not _unit_name(name):
             continue
         kind = text[m.start():m.start("name")].strip()
-        if not (kind.lower() in ("team",) or re.search(UNIT_HEAD + "$", kind, re.I) or normalise_actor(kind)):
+        if not (kind.lower() == "team" or re.search(UNIT_HEAD + "$", kind, re.IGNORECASE) or normalise_actor(kind)):
             continue
         names.setdefault(name, normalise_actor(kind) or _agency_in(kind) or "annan")
     for m in UNIT_GENITIVE.finditer(text):
@@ -190,23 +193,24 @@ def find_units(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, 
         # the gloss opens with the agency or a unit word ("BUP:s mottagning", "HVB för barn", "ätstörningsteamet
         # Linjen, BUP"); an acronym only with a unit word in its gloss
         first = find_actors(gloss)
-        opens = bool(first and first[0][0] <= 1) or re.match(r"\W*[a-zåäö]*" + UNIT_HEAD, gloss, re.I) is not None
-        if opens and _unit_name(name) and (not name.isupper() or re.search(UNIT_HEAD, gloss, re.I)):
+        opens = bool(first and first[0][0] <= 1) or re.match(r"\W*[a-zåäö]*" + UNIT_HEAD, gloss, re.IGNORECASE) is not None
+        if opens and _unit_name(name) and (not name.isupper() or re.search(UNIT_HEAD, gloss, re.IGNORECASE)):
             names.setdefault(name, _agency_in(gloss) or "annan")
     if names:
-        rx = re.compile(r"(?<![\wåäöÅÄÖ-])(?:" + "|".join(map(re.escape, names)) + r")(?:s|:s)?(?![\wåäöÅÄÖ-])")
+        rx = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                        + r")(?:s|:s)?(?![\wåäöÅÄÖ-])")
         for m in rx.finditer(text):
             if free(m.start(), m.end()) and not any(x < m.end() and m.start() < y for x, y, _ in out):
-                out.append((m.start(), m.end(), names[m.group().split(":")[0].removesuffix("s")
-                                                      if m.group() not in names else m.group()]))
+                out.append((m.start(), m.end(), names[m.group("name")]))
     return sorted(out)
 
 
 def _unit_name(word: str) -> bool:
     """A capitalised word that can be a unit's own name: no function word, first name, place, known actor or role,
     nor a capitalised word that is never a name."""
-    return (word.lower() not in _NOT_UNIT_NAME and not _NOT_UNIT_ENDING.search(word) and word not in wordlists.first_names() and word not in
-            wordlists.places() and word.lower() not in wordlists.not_names() and not normalise_actor(word)
+    return (word.lower() not in _NOT_UNIT_NAME and not _NOT_UNIT_ENDING.search(word)
+            and word not in wordlists.first_names() and word not in wordlists.places()
+            and word.lower() not in wordlists.not_names() and not normalise_actor(word)
             and not _role_pattern().fullmatch(word.lower()))
 
 
@@ -215,4 +219,4 @@ def _agency_in(text: str) -> str | None:
     found = find_actors(text)
     if found:
         return found[0][2]
-    return "annan" if re.search(UNIT_HEAD, text, re.I) else None
+    return "annan" if re.search(UNIT_HEAD, text, re.IGNORECASE) else None

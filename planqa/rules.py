@@ -3644,7 +3644,7 @@ INTERVENTIONS_PUT_OFF = folded_re(r"\b(?:insatser|insatserna|åtgärder|åtgärd
                                   r"\b(?:tar|tas|ta|bestäms|beslutas|bestämmer|planeras|diskuteras)\b[^.;]{0,20}?"
                                   r"\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b|"
                                   r"\b(?:tar|tas|ta|bestämmer)\s+(?:vi\s+|man\s+)?(?:upp\s+)?(?:insatserna|åtgärderna)\b"
-                                  r"[^.;]{0,20}?\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b", re.I)
+                                  r"[^.;]{0,20}?\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b", re.IGNORECASE)
 
 
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
