@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from planqa import wordlists
 from planqa.text import fold_diacritics, lower_case_text, lower_case_variant
 
 # normalised name -> regular-expression alternatives (lower case, whole words)
@@ -124,3 +125,98 @@ def normalise_actor(surface: str) -> str | None:
 def find_roles(text: str) -> list[tuple[int, int, str]]:
     """All role mentions as (start, end, lower-cased surface)."""
     return [(m.start(), m.end(), m.group().lower()) for m in _finditer(_role_pattern(), text)]
+
+
+# Local unit and team names (GUIDELINES 4, block 85: "en enhet eller ett team är en verksamhet ... en insats som en
+# namngiven enhet utför har en ansvarig också när det inte går att säga vilken huvudman enheten hör till").
+# A capitalised compound whose head is an agency word ("Familjeteamet", "Resursenheten", "Njurmottagningen",
+# "Björkskolan", "Elevstödet"); "gruppen" only as a unit's kind of group ("Mottagningsgruppen", not "Barngruppen").
+UNIT_HEAD = (r"(?:team(?:et)?|enhet(?:en)?|mottagning(?:en)?|verksamheten|klinik(?:en)?|skolan|"
+             r"central(?:en)?|hälsan|huset|(?:mottagnings|utrednings|behandlings|resurs|stöd)gruppen)")
+UNIT_COMPOUND = re.compile(r"(?<![\wåäöÅÄÖ-])[A-ZÅÄÖ][a-zåäö]{2,}(?:s|-)?" + UNIT_HEAD + r"(?![\wåäöÅÄÖ-])")
+# A unit's own name right after its kind ("Familjeteamet Kompassen", "Team Ung", "Mottagningen Tornet",
+# "BUP Ängen", "Förskolan Solgläntan"): the name, used bare later ("Kompassen", "Tornet"), is the same party.
+UNIT_KIND = re.compile(r"(?<![\wåäöÅÄÖ-])(?:[A-ZÅÄÖ][a-zåäö]*(?:s|-)?" + UNIT_HEAD + r"|[Tt]eam|[A-ZÅÄÖ]{2,5}|"
+                       r"(?:Enhet|Mottagning|Klinik|Central)(?:en)?|Verksamheten|Skolan)"
+                       r" (?P<name>[A-ZÅÄÖ][a-zåäö]{2,})(?![\wåäöÅÄÖ:-])")
+# A name that the plan explains by an agency in brackets ("Gläntan (BUP:s mottagning)", "Sjöbris (HVB för barn)",
+# "ÄTL (ätstörningsteamet Linjen, BUP)").
+UNIT_GLOSS = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}|[A-ZÅÄÖ]{2,5})[ \t]*"
+                        r"\((?P<gloss>[^()\n]{2,60})\)")
+# A unit's own name in the genitive before its kind ("Tallidens skola", "Kvarnbackens gymnasium", "Lärkans förskola"):
+# the name, used bare later ("[NAMN_3] (rektor, Talliden)"), is the same party.
+UNIT_GENITIVE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,})s (?P<kind>[a-zåäö]{3,})(?![\wåäöÅÄÖ-])")
+# Words that open a unit kind's following capitalised word without naming it ("Team Och", "BUP Hon").
+_NOT_UNIT_NAME = frozenset(("och", "eller", "samt", "hon", "han", "hen", "de", "vi", "jag", "det", "den", "som",
+                            "har", "ska", "kan", "är", "var", "barn", "barnet", "mamma", "pappa", "sip", "närv", "unga",
+                            "remiss"))
+# Endings of an adjective or an action noun, no unit's name ("BUP Neuropsykiatriska teamet", "Hjälpmedelsbedömning
+# (barnkliniken)": the intervention with its responsible in brackets).
+_NOT_UNIT_ENDING = re.compile(r"(?:iska|iga|liga|ade|alt|ning|ling|else|tion|ande|ende)$")
+
+
+def find_units(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Local unit and team names the gazetteer lacks, as (start, end, normalised name): compounds with an agency
+    head ("Resursenheten"), a name after its kind ("Team Ung", "Familjeteamet Kompassen"), in the genitive before
+    it ("Tallidens skola") or explained in brackets ("Gläntan (BUP:s mottagning)"), and every later bare use of
+    such a name ("Kompassen ringer ..."). The name is the agency its kind or gloss names where the gazetteer knows
+    it, else `annan`. Spans that overlap a known actor are left out. First names and the child's placeholder are no
+    units (only capitalised words are read)."""
+    taken = [(a, b) for a, b, _ in known]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    out: list[tuple[int, int, str]] = []
+    names: dict[str, str] = {}
+    for m in UNIT_COMPOUND.finditer(text):
+        if free(m.start(), m.end()):
+            out.append((m.start(), m.end(), normalise_actor(m.group()) or "annan"))
+    for m in UNIT_KIND.finditer(text):
+        name = m.group("name")
+        if not _unit_name(name):
+            continue
+        kind = text[m.start():m.start("name")].strip()
+        if not (kind.lower() == "team" or re.search(UNIT_HEAD + "$", kind, re.IGNORECASE) or normalise_actor(kind)):
+            continue
+        names.setdefault(name, normalise_actor(kind) or _agency_in(kind) or "annan")
+    for m in UNIT_GENITIVE.finditer(text):
+        kind = m.group("kind")
+        agency = normalise_actor(kind) or ("skolan" if kind == "gymnasium" else None)
+        opens_sentence = re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start() - 4):m.start()]) is not None
+        if (agency or re.fullmatch(UNIT_HEAD, kind)) and _unit_name(m.group("name")) and not opens_sentence \
+                and m.group("name") + "s" not in wordlists.first_names():  # "Tobias skola": a person's
+            names.setdefault(m.group("name"), agency or "annan")
+    for m in UNIT_GLOSS.finditer(text):
+        name = m.group("name")
+        gloss = m.group("gloss")
+        # the gloss opens with the agency or a unit word ("BUP:s mottagning", "HVB för barn", "ätstörningsteamet
+        # Linjen, BUP"); an acronym only with a unit word in its gloss
+        first = find_actors(gloss)
+        opens = bool(first and first[0][0] <= 1) or re.match(r"\W*[a-zåäö]*" + UNIT_HEAD, gloss, re.IGNORECASE) is not None
+        if opens and _unit_name(name) and (not name.isupper() or re.search(UNIT_HEAD, gloss, re.IGNORECASE)):
+            names.setdefault(name, _agency_in(gloss) or "annan")
+    if names:
+        rx = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                        + r")(?:s|:s)?(?![\wåäöÅÄÖ-])")
+        for m in rx.finditer(text):
+            if free(m.start(), m.end()) and not any(x < m.end() and m.start() < y for x, y, _ in out):
+                out.append((m.start(), m.end(), names[m.group("name")]))
+    return sorted(out)
+
+
+def _unit_name(word: str) -> bool:
+    """A capitalised word that can be a unit's own name: no function word, first name, place, known actor or role,
+    nor a capitalised word that is never a name."""
+    return (word.lower() not in _NOT_UNIT_NAME and not _NOT_UNIT_ENDING.search(word)
+            and word not in wordlists.first_names() and word not in wordlists.places()
+            and word.lower() not in wordlists.not_names() and not normalise_actor(word)
+            and not _role_pattern().fullmatch(word.lower()))
+
+
+def _agency_in(text: str) -> str | None:
+    """The first agency the gazetteer finds in a short text ("BUP:s mottagning" -> bup), or a unit head's `annan`."""
+    found = find_actors(text)
+    if found:
+        return found[0][2]
+    return "annan" if re.search(UNIT_HEAD, text, re.IGNORECASE) else None

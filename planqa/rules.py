@@ -17,7 +17,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Literal, TypeVar
 
 from planqa import dates, followup, grids, wordlists
-from planqa.actors import find_actors, find_roles, normalise_actor
+from planqa.actors import find_actors, find_roles, find_units, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.drafts import PLACEHOLDER
 from planqa.models import Assessment, CriterionResult, Entity, Evidence, Plan, dimension_scores
@@ -709,6 +709,13 @@ class Context:
     follow_up_vague: list[dates.DateMention]
     instructions: list[tuple[int, int]]  # a template's instruction lines (`instruction_spans`)
     signals: dict[str, float] = field(default_factory=dict)
+
+    @cached_property
+    def units(self) -> list[tuple[int, int, str]]:
+        """Local unit and team names the gazetteer lacks (`planqa.actors.find_units`: "Resursenheten", "Team Ung",
+        "Kompassen" after "Familjeteamet Kompassen"); parties for who does what (GUIDELINES 4, block 85), kept out
+        of `actors` so that the plan's list of actors and the trained model's features stay as they were."""
+        return find_units(self.text, self.actors)
 
     @cached_property
     def goals(self) -> list[Segment]:
@@ -2826,6 +2833,7 @@ def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
     """An actor, role, guardian or person placeholder (not the child) between text offsets lo and hi."""
     a, b = start + lo, start + hi
     return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
+            or any(a <= x < b for x, _, _ in ctx.units)  # a local unit's name (GUIDELINES 4, block 85)
             or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi]))
             or bool(SIGNATORY.search(text, lo, hi)) or bool(STAFF_ROLE.search(text, lo, hi)))
 
@@ -3629,12 +3637,22 @@ ADDENDUM_LABEL = folded_re(r"^\W*tillägg\s+(?:av|från)\s+[^:\n]{1,60}:\s*$", r
 EMPTY_LINE = re.compile(r"\n[ \t]*\n")
 
 
+# A line that puts the interventions themselves off to a later meeting ("Vi tar upp insatserna nästa gång",
+# "Åtgärderna bestäms vid nästa möte"): no intervention (GUIDELINES 4, block 51: "ett förslag som texten själv lämnar
+# öppet ('tas upp nästa gång') är ingen insats").
+INTERVENTIONS_PUT_OFF = folded_re(r"\b(?:insatser|insatserna|åtgärder|åtgärderna|aktiviteter|aktiviteterna)\b[^.;]{0,30}?"
+                                  r"\b(?:tar|tas|ta|bestäms|beslutas|bestämmer|planeras|diskuteras)\b[^.;]{0,20}?"
+                                  r"\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b|"
+                                  r"\b(?:tar|tas|ta|bestämmer)\s+(?:vi\s+|man\s+)?(?:upp\s+)?(?:insatserna|åtgärderna)\b"
+                                  r"[^.;]{0,20}?\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b", re.IGNORECASE)
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only)."""
     return _cached(ctx, "activity_lines", lambda c: [
         (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
         for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
-        if not _negated_item(s.text)])
+        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text)])
 
 
 def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
@@ -6139,7 +6157,7 @@ def _skipped_line(text: str) -> bool:
 def _bare_party(ctx: Context, a: int, b: int) -> bool:
     """The line names a party and little else ("Socialtjänsten, [NAMN_1] socialsekreterare", "Skolan, rektor
     och elevhälsan"): the answer to a "Ansvarig" field, no intervention."""
-    spans = [(s, e) for s, e, _ in ctx.actors + ctx.roles if a <= s < b] \
+    spans = [(s, e) for s, e, _ in ctx.actors + ctx.roles + ctx.units if a <= s < b] \
         + [(m.start() + a, m.end() + a) for m in PERSON_REF.finditer(ctx.text[a:b])]
     if not spans:
         return False
@@ -6669,7 +6687,8 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
 
 def _names_party(ctx: Context, s: Segment) -> bool:
     """A verksamhet or a role in the segment (a person placeholder alone is no party)."""
-    return any(s.start <= a < s.end for a, _, _ in ctx.actors) or any(s.start <= a < s.end for a, _, _ in ctx.roles)
+    return any(s.start <= a < s.end for a, _, _ in ctx.actors) or any(s.start <= a < s.end for a, _, _ in ctx.roles) \
+        or any(s.start <= a < s.end for a, _, _ in ctx.units)  # a local unit's name (GUIDELINES 4, block 85)
 
 
 def _checklist_line(ctx: Context, s: Segment) -> Segment | None:

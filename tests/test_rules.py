@@ -7919,3 +7919,34 @@ def test_a_leading_abbreviation_does_not_end_the_sentence():
             "Barnets syn:\nEnl. [NAMN_3] vill [BARN] inte gå på rasterna eftersom hen blir retad av äldre elever.\n\n"
             "Mål:\n[BARN] är ute på minst en rast om dagen.\n")
     assert _verdict(text, "child_voice") == "partial"
+
+
+def test_local_unit_names_are_the_responsible_parties():
+    # Units named by invented local names ("Resursenheten", "Mottagningen Ekorren", then bare "Ekorren") carry out
+    # the interventions: each has a responsible (GUIDELINES 4, block 85: "en enhet eller ett team är en verksamhet
+    # ... en insats som en namngiven enhet utför har en ansvarig")
+    text = ("SIP för [BARN]\nDeltagare: [VH1], [NAMN_1] (Mottagningen Ekorren, BUP), [NAMN_2] (Resursenheten)\n\n"
+            "Mål\n[BARN] är i skolan fyra dagar i veckan från v. 10.\n\n"
+            "Insatser\n- Ekorren utreder sömnen och ger råd till familjen\n"
+            "- Resursenheten ordnar en stödperson två eftermiddagar i veckan\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_interventions_put_off_to_the_next_meeting_are_no_intervention():
+    # "Vi tar upp insatserna nästa gång": the interventions are left to a later meeting, so the plan has none
+    # (GUIDELINES 4, block 51: "ett förslag som texten själv lämnar öppet ('tas upp nästa gång') är ingen insats";
+    # GUIDELINES 3: not_met when the plan has no interventions)
+    text = ("SIP [BARN]\nDeltagare: [VH1], [NAMN_1] kurator, [NAMN_2] socialsekreterare\n\n"
+            "Mål: [BARN] är i skolan alla förmiddagar till jul.\n\n"
+            "Insatser: Vi tar upp insatserna nästa gång när alla har hunnit läsa utredningen.\n\n"
+            "Nästa möte: 3/12, [NAMN_2] kallar.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_a_schools_own_name_used_bare_is_the_same_party():
+    # "Ekbackens skola" introduces "Ekbacken" as the school's name; "Ekbacken ordnar ..." is the school acting
+    # (GUIDELINES 4, block 85: a unit named once and then used bare is a verksamhet at each mention)
+    text = ("SIP för [BARN]\nDeltagare: [VH1], [NAMN_2] (rektor på Ekbackens skola)\n\n"
+            "Mål\n[BARN] är i skolan fyra dagar i veckan från v. 10.\n\n"
+            "Insatser\n- Ekbacken ordnar en lugn plats för [BARN] vid lunchen\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
