@@ -9383,6 +9383,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if in_field and not _field_value(text):
             label_open = True
             continue  # an empty field: "Samtycke:", "Samtycke: –", "6. Samtycke"
+        if in_field and CONSENT_FIELD_OTHER.fullmatch(_field_value(text)):
+            continue  # "Samtycke: uppf i maj", "Samtycke: 2024-05-02", "Samtycke: se ovan": no consent (GUIDELINES 4)
         if CONSENT_PENDING.search(text) or CONSENT_HEDGE.search(text):
             pending.append(s)
         else:
@@ -9401,6 +9403,14 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
 CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*(?:[ \t]+(?:till|för|om)[ \t]+[\w/-]+"
                                  r"(?:[ \t]+(?:och|o|&)[ \t]+[\w/-]+)?)?[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)",
                                  re.I | re.M)
+
+
+# A consent field's value that is something other than a consent: a follow-up note ("uppf i maj", "följs upp v. 20"),
+# a date alone ("2024-05-02", "12/3"), or a pointer within the plan ("se ovan", "se nedan"; a consent stated there counts
+# on its own). GUIDELINES 4 (block 82): content counts by what it is, not by the field it stands in. Not a reference to
+# an earlier plan ("se tidigare", "sedan tidigare": open in 4.2).
+CONSENT_FIELD_OTHER = folded_re(r"\W*(?:(?:uppf\w*|uppföljning\w*|följs upp)(?:\s+(?:i|på|vid|v\.?|vecka|den|"
+                                r"under|efter|till)?\s*[\w./-]+){0,3}|\d{1,4}(?:[-/.]\d{1,2}){1,2}|se (?:ovan|nedan))\W*", re.I)
 
 
 def _bare_consent_tick(ctx: Context, s: Segment) -> bool:

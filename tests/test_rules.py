@@ -7903,3 +7903,12 @@ def test_the_staffs_account_under_the_guardians_heading_is_not_their_view():
             "sedan v. 40. [NAMN_1] har märkt att det går bättre när samma vuxen tar emot.\n\n"
             "Samtycke:\nVårdnadshavarna [VH1] och [VH2] har lämnat skriftligt samtycke till SIP.\n")
     assert _verdict(text, "guardian_participation") == "partial"
+
+
+@pytest.mark.parametrize("value", ["uppf i maj", "2025-05-12", "se ovan"])
+def test_a_consent_field_holding_a_follow_up_note_a_date_or_a_pointer_is_no_consent(value):
+    # "Samtycke: uppf i maj": the field's value is a follow-up note, a date alone or "se ovan" with no consent above,
+    # not a consent (GUIDELINES 4, block 82: content counts by what it is, not by its field)
+    text = (f"SIP [BARN]\nDeltagare: [VH1] (mamma), [NAMN_1] kurator\n\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            f"Samtycke: {value}\n")
+    assert _verdict(text, "consent") == "not_met"
