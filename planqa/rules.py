@@ -453,7 +453,10 @@ LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*|{OUTLINE_ITEM_MARK})?|[,;]\
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
-LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
+# Also the child brought along by the one listed before ("[VH1] (mamma) med [BARN] 1 år i knät hela mötet"):
+# GUIDELINES 3 child_participation met, "var med på hela/delar av mötet".
+LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*"
+                           r"(?:\(\d+(?:\s*år)?\)\s*)?"
                            # also in brackets: "[BARN] (punkt 1–3)", shared with the one listed with the child: "[BARN]
                            # och pappa [VH2] (hela mötet, tolk på plats)"
                            r"(?:[^,;()]{0,25}?|(?:\s+(?:och|&)\s+[^,;()]{1,20}?)?\s*\([^()]{0,25}?)"
@@ -8332,6 +8335,12 @@ SPEAKER_FIELD = folded_re(r"ansvar|samordn|sammankall|kontakt|^vårdnadshavare$|
 FIELD_VALUE = re.compile(rf"{PERSON_REF.pattern}(?!\s*:)|[A-ZÅÄÖ][a-zåäö]+\s*(?:,|$)")
 # A dialogue has turns by at least two speakers on at least this many lines.
 MIN_DIALOGUE_TURNS = 3
+# Or on two list items, each a speaker's sentence ("- [VH1]: mornarna är jobbiga." / "- [NAMN_1]: när hon väl är
+# kvar leker hon bra."): minutes written point by point, some points a speaker's turn (GUIDELINES 4, block 82: content
+# counts by what it is; a list item with a speaker's label is a turn like "[VH1]: ..."). Not one-word values of a list
+# of names ("- Mamma: inbjuden").
+LIST_TURN = re.compile(r"[ \t]*[-–•*]")
+LIST_TURN_MIN_WORDS = 3
 # A reply that says nothing of the child's own ("Det är okej.", "Nej. Det är bra.", "Vet inte, typ.", "Mm."):
 # the child spoke, but its view is not given (GUIDELINES 3 child_voice partial).
 MINIMAL_REPLY = folded_re(r"^(?:\W*(?:ja|jo|japp|jaa|nej|nä|nää|nja|mm|mhm|hm|okej|ok|okay|bra|lugnt|fint|fine|typ|"
@@ -8535,14 +8544,20 @@ def _find_speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
     """{line start: (speaker, end of its label)} for the lines of a dialogue, or the rows of a dialogue table; {}
     where the plan has none."""
     turns: dict[int, tuple[str, int]] = _table_turns(ctx) if "|" in ctx.text else {}
+    speakers = {ctx.text[m:turns[m][1]].split(":")[0].strip() for m in turns}
+    said_items = 0  # list items that are a speaker's sentence ("- [VH1]: mornarna är jobbiga.")
     for m in SPEAKER_LABEL.finditer(ctx.text):
         if SPEAKER_FIELD.search(m.group("who")) or FIELD_VALUE.match(ctx.text, m.end()):
             continue
         kind = _speaker(ctx, m.group("who"), m.start("who"))
         if kind:
             turns[m.start()] = (kind, m.end())
-    speakers = {ctx.text[m:turns[m][1]].split(":")[0].strip() for m in turns}
-    return turns if len(turns) >= MIN_DIALOGUE_TURNS and len(speakers) >= 2 else {}
+            speakers.add(m.group("who"))  # the speaker without the list mark or clock time before it
+            line_end = ctx.text.find("\n", m.end())
+            said = ctx.text[m.end():line_end if line_end >= 0 else len(ctx.text)]
+            said_items += bool(LIST_TURN.match(ctx.text, m.start())) and _word_count(said) >= LIST_TURN_MIN_WORDS
+    enough = len(turns) >= MIN_DIALOGUE_TURNS or len(turns) == said_items >= 2
+    return turns if enough and len(speakers) >= 2 else {}
 
 
 def speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
