@@ -559,9 +559,10 @@ SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
 CONSENT_OBJECT = re.compile(r"\btill\b", re.I)
 CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
 # Why only one parent consented: sole custody, the other parent deceased, or consent not asked for a stated reason.
-SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
-                          r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
-                          r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
+# Folded: the diacritics may be left out ("ensam vardnadshavare"), as in text typed without Swedish letters.
+SOLE_CUSTODY = folded_re(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
+                         r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
+                         r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b|"
@@ -9409,6 +9410,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 givers = _consent_givers(_checked(whole.text))
             if not givers and CONSENT_BY_THEM.match(text) and them_named:
                 givers = {"all"}
+            if not givers:
+                givers = _consent_givers_after(ctx, s)
             given.append(_ConsentStatement(s, givers))
     return given, pending
 
@@ -9426,6 +9429,19 @@ CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*(?:[ \t]+(?:till|för|om)[ 
 # an earlier plan ("se tidigare", "sedan tidigare": open in 4.2).
 CONSENT_FIELD_OTHER = folded_re(r"\W*(?:(?:uppf\w*|uppföljning\w*|följs upp)(?:\s+(?:i|på|vid|v\.?|vecka|den|"
                                 r"under|efter|till)?\s*[\w./-]+){0,3}|\d{1,4}(?:[-/.]\d{1,2}){1,2}|se (?:ovan|nedan))\W*", re.I)
+
+
+# Who gave the consent, in a field of its own after the statement on the same line ("[x] Samtycke inhämtat. Lämnat
+# av: [VH1] och [VH2]"): GUIDELINES 3 consent met, "samtycke angivet och av vem".
+CONSENT_GIVEN_BY_FIELD = re.compile(r"[ \t]*(?:lämnat|lämnats|givet|givits|inhämtat|undertecknat|signerat)[ \t]+"
+                                    r"(?:av|från)\b[ \t]*:?", re.I)
+
+
+def _consent_givers_after(ctx: Context, s: Segment) -> set[str]:
+    """The givers named by a `CONSENT_GIVEN_BY_FIELD` that follows the statement on its line, else none."""
+    line_end = ctx.text.find("\n", s.end)
+    rest = ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)]
+    return _consent_givers(rest) if CONSENT_GIVEN_BY_FIELD.match(rest) else set()
 
 
 def _bare_consent_tick(ctx: Context, s: Segment) -> bool:

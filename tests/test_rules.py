@@ -7935,3 +7935,19 @@ def test_the_child_listed_as_brought_along_for_the_whole_meeting_took_part():
     text = ("Minnesanteckningar SIP\nMed: [VH1] (mamma) med [BARN] 1 år i knät hela mötet, [NAMN_1] förskollärare.\n\n"
             "Mål\n[BARN] är på förskolan tre förmiddagar i veckan.\n")
     assert _verdict(text, "child_participation") == "met"
+
+
+def test_sole_custody_written_without_swedish_letters_explains_one_guardians_consent():
+    # "(mamma, ensam vardnadshavare)": sole custody typed without "å" still explains why only one consented
+    # (GUIDELINES 3 consent: partial only for one of two guardians "utan förklaring")
+    text = ("SIP [BARN]\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            "Samtycke: [VH1] (mamma, ensam vardnadshavare) har skriftligen samtyckt till SIP.\n")
+    assert _verdict(text, "consent") == "met"
+
+
+def test_who_gave_the_consent_in_a_field_after_the_statement_on_its_line():
+    # "[x] Samtycke inhämtat. Lämnat av: [VH1] och [VH2]": the giver field names who consented (GUIDELINES 3 consent
+    # met, "samtycke angivet och av vem")
+    text = ("SIP [BARN]\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            "[x] Samtycke inhämtat. Lämnat av: [VH1] och [VH2], skriftligt efter mötet.\n")
+    assert _verdict(text, "consent") == "met"
