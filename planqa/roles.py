@@ -48,6 +48,12 @@ _ADULT_BEFORE = re.compile(r"\b(?:kurator|skolsköterska|sjuksköterska|läkare|
 _ADULT_IS = re.compile(r"^\s*(?:,|och)?\s*(?:är|jobbar\s+som|arbetar\s+som)\s+(?:\w+\s+){0,2}?"
                        r"\w*(?:kurator|sköterska|läkare|psykolog|lärare|sekreterare|handläggare|rektor|mentor|"
                        r"pedagog|behandlare|samordnare|assistent|terapeut|kontaktperson|socionom)", re.I)
+# a role word in the plural after two names joined by "och" belongs to both: "Sara och Mikael (vårdnadshavare)",
+# "Sara och Mikael, föräldrar"; not a singular one, "Sara och Mikael (pappa)" (GUIDELINES 4, block 84: the names are
+# read as the placeholders would be)
+_PAIR_JOIN = re.compile(r"\s*(?:och|o|&)\s+")
+_PAIR_GUARDIAN_AFTER = re.compile(rf"^\s*(?:[,(|]|–|-)?\s*(?:\w+s\s+)?(?:vårdnadshavare|vårdnadshavarna|föräldrar|"
+                                  rf"föräldrarna|vh){_ROLE_ENDS}", re.I)  # words for both, not "(pappa)"
 WINDOW = 45
 MOST_OFTEN = 3  # the most-named person is the child only if named at least this often, and alone at the top
 
@@ -56,6 +62,8 @@ def person_roles(text: str, mentions: Sequence[tuple[int, int, int]]) -> dict[in
     """Person number -> "child" or "guardian" for those the text shows to be one; `mentions` are
     (start, end, person number). Nobody is the child when the text already has a [BARN] placeholder."""
     child_ev, guardian_ev, adult_ev, count = Counter(), Counter(), Counter(), Counter()
+    for pid in _guardian_pairs(text, mentions):
+        guardian_ev[pid] += 1
     for start, end, pid in mentions:
         before = text[max(0, start - WINDOW):start].rsplit("\n", 1)[-1]
         after = text[end:end + WINDOW].split("\n", 1)[0]
@@ -83,3 +91,22 @@ def person_roles(text: str, mentions: Sequence[tuple[int, int, int]]) -> dict[in
         if pid != child and (guardian_ev[pid] > child_ev[pid] or child is not None and guardian_ev[pid] == child_ev[pid]):
             roles[pid] = "guardian"
     return roles
+
+
+def _guardian_pairs(text: str, mentions: Sequence[tuple[int, int, int]]) -> list[int]:
+    """The first of two names joined by "och" with a guardian word after the second ("Sara och Mikael
+    (vårdnadshavare)", "Sara och Mikael, föräldrar"), and the second where the word is a plural one ("föräldrar")
+    that `_GUARDIAN_AFTER` does not read; the second's singular role word it reads itself."""
+    starts = {start: (end, pid) for start, end, pid in mentions}
+    out = []
+    for start, end, pid in mentions:
+        join = _PAIR_JOIN.match(text, end, end + 6)
+        second = starts.get(join.end()) if join else None
+        if second is None or second[1] == pid:
+            continue
+        after = text[second[0]:second[0] + WINDOW].split("\n", 1)[0]
+        if _PAIR_GUARDIAN_AFTER.search(after):
+            out.append(pid)
+            if not _GUARDIAN_AFTER.search(after):
+                out.append(second[1])
+    return out

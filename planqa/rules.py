@@ -453,7 +453,10 @@ LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*|{OUTLINE_ITEM_MARK})?|[,;]\
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
 # mötet", "[BARN] (14) från kl 10 och framåt", "[BARN] en stund i början"): GUIDELINES 3, "var med på delar av mötet".
-LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt)\s+){_PARTICIPANT}(?![\w:])\s*(?:\(\d+(?:\s*år)?\)\s*)?"
+# Also the child brought along by the one listed before ("[VH1] (mamma) med [BARN] 1 år i knät hela mötet"):
+# GUIDELINES 3 child_participation met, "var med på hela/delar av mötet".
+LISTED_STRETCH = folded_re(rf"(?:^\s*(?:[-–•*|]\s*)?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*"
+                           r"(?:\(\d+(?:\s*år)?\)\s*)?"
                            # also in brackets: "[BARN] (punkt 1–3)", shared with the one listed with the child: "[BARN]
                            # och pappa [VH2] (hela mötet, tolk på plats)"
                            r"(?:[^,;()]{0,25}?|(?:\s+(?:och|&)\s+[^,;()]{1,20}?)?\s*\([^()]{0,25}?)"
@@ -556,9 +559,10 @@ SINGLE_GUARDIAN = re.compile(r"\bvårdnadshavaren\b|\[VH\]", re.I)
 CONSENT_OBJECT = re.compile(r"\btill\b", re.I)
 CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
 # Why only one parent consented: sole custody, the other parent deceased, or consent not asked for a stated reason.
-SOLE_CUSTODY = re.compile(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
-                          r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
-                          r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
+# Folded: the diacritics may be left out ("ensam vardnadshavare"), as in text typed without Swedish letters.
+SOLE_CUSTODY = folded_re(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
+                         r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
+                         r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b|"
@@ -8351,6 +8355,12 @@ SPEAKER_FIELD = folded_re(r"ansvar|samordn|sammankall|kontakt|^vårdnadshavare$|
 FIELD_VALUE = re.compile(rf"{PERSON_REF.pattern}(?!\s*:)|[A-ZÅÄÖ][a-zåäö]+\s*(?:,|$)")
 # A dialogue has turns by at least two speakers on at least this many lines.
 MIN_DIALOGUE_TURNS = 3
+# Or on two list items, each a speaker's sentence ("- [VH1]: mornarna är jobbiga." / "- [NAMN_1]: när hon väl är
+# kvar leker hon bra."): minutes written point by point, some points a speaker's turn (GUIDELINES 4, block 82: content
+# counts by what it is; a list item with a speaker's label is a turn like "[VH1]: ..."). Not one-word values of a list
+# of names ("- Mamma: inbjuden").
+LIST_TURN = re.compile(r"[ \t]*[-–•*]")
+LIST_TURN_MIN_WORDS = 3
 # A reply that says nothing of the child's own ("Det är okej.", "Nej. Det är bra.", "Vet inte, typ.", "Mm."):
 # the child spoke, but its view is not given (GUIDELINES 3 child_voice partial).
 MINIMAL_REPLY = folded_re(r"^(?:\W*(?:ja|jo|japp|jaa|nej|nä|nää|nja|mm|mhm|hm|okej|ok|okay|bra|lugnt|fint|fine|typ|"
@@ -8554,14 +8564,20 @@ def _find_speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
     """{line start: (speaker, end of its label)} for the lines of a dialogue, or the rows of a dialogue table; {}
     where the plan has none."""
     turns: dict[int, tuple[str, int]] = _table_turns(ctx) if "|" in ctx.text else {}
+    speakers = {ctx.text[m:turns[m][1]].split(":")[0].strip() for m in turns}
+    said_items = 0  # list items that are a speaker's sentence ("- [VH1]: mornarna är jobbiga.")
     for m in SPEAKER_LABEL.finditer(ctx.text):
         if SPEAKER_FIELD.search(m.group("who")) or FIELD_VALUE.match(ctx.text, m.end()):
             continue
         kind = _speaker(ctx, m.group("who"), m.start("who"))
         if kind:
             turns[m.start()] = (kind, m.end())
-    speakers = {ctx.text[m:turns[m][1]].split(":")[0].strip() for m in turns}
-    return turns if len(turns) >= MIN_DIALOGUE_TURNS and len(speakers) >= 2 else {}
+            speakers.add(m.group("who"))  # the speaker without the list mark or clock time before it
+            line_end = ctx.text.find("\n", m.end())
+            said = ctx.text[m.end():line_end if line_end >= 0 else len(ctx.text)]
+            said_items += bool(LIST_TURN.match(ctx.text, m.start())) and _word_count(said) >= LIST_TURN_MIN_WORDS
+    enough = len(turns) >= MIN_DIALOGUE_TURNS or len(turns) == said_items >= 2
+    return turns if enough and len(speakers) >= 2 else {}
 
 
 def speaker_turns(ctx: Context) -> dict[int, tuple[str, int]]:
@@ -9402,6 +9418,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
         if in_field and not _field_value(text):
             label_open = True
             continue  # an empty field: "Samtycke:", "Samtycke: –", "6. Samtycke"
+        if in_field and CONSENT_FIELD_OTHER.fullmatch(_field_value(text)):
+            continue  # "Samtycke: uppf i maj", "Samtycke: 2024-05-02", "Samtycke: se ovan": no consent (GUIDELINES 4)
         if CONSENT_PENDING.search(text) or CONSENT_HEDGE.search(text):
             pending.append(s)
         else:
@@ -9411,6 +9429,8 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
                 givers = _consent_givers(_checked(whole.text))
             if not givers and CONSENT_BY_THEM.match(text) and them_named:
                 givers = {"all"}
+            if not givers:
+                givers = _consent_givers_after(ctx, s)
             given.append(_ConsentStatement(s, givers))
     return given, pending
 
@@ -9420,6 +9440,27 @@ def _find_consent_statements(ctx: Context) -> tuple[list[_ConsentStatement], lis
 CONSENT_EMPTY_FIELD = re.compile(r"^[ \t]*samtycke\w*(?:[ \t]+(?:till|för|om)[ \t]+[\w/-]+"
                                  r"(?:[ \t]+(?:och|o|&)[ \t]+[\w/-]+)?)?[ \t]*:[ \t–—-]*(?:\n[ \t]*(?:\n|\Z)|\Z)",
                                  re.I | re.M)
+
+
+# A consent field's value that is something other than a consent: a follow-up note ("uppf i maj", "följs upp v. 20"),
+# a date alone ("2024-05-02", "12/3"), or a pointer within the plan ("se ovan", "se nedan"; a consent stated there counts
+# on its own). GUIDELINES 4 (block 82): content counts by what it is, not by the field it stands in. Not a reference to
+# an earlier plan ("se tidigare", "sedan tidigare": open in 4.2).
+CONSENT_FIELD_OTHER = folded_re(r"\W*(?:(?:uppf\w*|uppföljning\w*|följs upp)(?:\s+(?:i|på|vid|v\.?|vecka|den|"
+                                r"under|efter|till)?\s*[\w./-]+){0,3}|\d{1,4}(?:[-/.]\d{1,2}){1,2}|se (?:ovan|nedan))\W*", re.I)
+
+
+# Who gave the consent, in a field of its own after the statement on the same line ("[x] Samtycke inhämtat. Lämnat
+# av: [VH1] och [VH2]"): GUIDELINES 3 consent met, "samtycke angivet och av vem".
+CONSENT_GIVEN_BY_FIELD = re.compile(r"[ \t]*(?:lämnat|lämnats|givet|givits|inhämtat|undertecknat|signerat)[ \t]+"
+                                    r"(?:av|från)\b[ \t]*:?", re.I)
+
+
+def _consent_givers_after(ctx: Context, s: Segment) -> set[str]:
+    """The givers named by a `CONSENT_GIVEN_BY_FIELD` that follows the statement on its line, else none."""
+    line_end = ctx.text.find("\n", s.end)
+    rest = ctx.text[s.end:line_end if line_end >= 0 else len(ctx.text)]
+    return _consent_givers(rest) if CONSENT_GIVEN_BY_FIELD.match(rest) else set()
 
 
 def _bare_consent_tick(ctx: Context, s: Segment) -> bool:

@@ -65,3 +65,14 @@ def test_the_writer_who_gives_a_role_is_no_child_and_a_tie_after_the_child_is_a_
     # a date after a guardian's name ("av Nok 2025-03-18") does not outweigh "(mamma)" once the child is known
     text = "Avser: Ploy, 8 år\nNärvarande: Nok (mamma)\nSamtycke av Nok 2025-03-18."
     assert person_roles(text, [(7, 11, 1), (30, 33, 2), (54, 57, 2)]) == {1: "child", 2: "guardian"}
+
+
+@pytest.mark.parametrize("pair", ["Sara och Mikael (vårdnadshavare)", "Sara och Mikael, föräldrar"])
+def test_two_names_joined_before_a_plural_guardian_word_are_both_guardians(pair):
+    out = pseudonymise(f"SIP för Elsa Ek, 9 år.\nDeltagare: {pair}, kurator Lena Berg.").text
+    assert "[VH1] och [VH2]" in out and "[NAMN_1]" in out and "Sara" not in out
+
+
+def test_a_singular_guardian_word_after_two_names_is_only_the_second_ones():
+    out = pseudonymise("SIP för Elsa Ek, 9 år.\nNärvarande: Sara och Mikael (pappa).").text
+    assert "[NAMN_1] och [VH1] (pappa)" in out

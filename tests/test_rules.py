@@ -7950,3 +7950,51 @@ def test_a_schools_own_name_used_bare_is_the_same_party():
             "Mål\n[BARN] är i skolan fyra dagar i veckan från v. 10.\n\n"
             "Insatser\n- Ekbacken ordnar en lugn plats för [BARN] vid lunchen\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+@pytest.mark.parametrize("value", ["uppf i maj", "2025-05-12", "se ovan"])
+def test_a_consent_field_holding_a_follow_up_note_a_date_or_a_pointer_is_no_consent(value):
+    # "Samtycke: uppf i maj": the field's value is a follow-up note, a date alone or "se ovan" with no consent above,
+    # not a consent (GUIDELINES 4, block 82: content counts by what it is, not by its field)
+    text = (f"SIP [BARN]\nDeltagare: [VH1] (mamma), [NAMN_1] kurator\n\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            f"Samtycke: {value}\n")
+    assert _verdict(text, "consent") == "not_met"
+
+
+def test_two_speaker_turns_written_as_list_items_are_a_dialogue():
+    # "- [VH1]: ...": minutes written point by point, two points a speaker's sentence; the guardian's turn is their
+    # view (GUIDELINES 4, block 82: content counts by what it is; a list item with a speaker's label is a turn)
+    text = ("Anteckningar SIP\nNärvarande: [VH1] (pappa), [NAMN_1] lärare, [NAMN_2] kurator.\n\n"
+            "- [BARN] har haft mycket frånvaro sedan jul.\n- [VH1]: mornarna är jobbiga. Vill att det ska lugna sig.\n"
+            "- [NAMN_1]: i klassrummet går det bra när hen väl är där.\n\nMål\n[BARN] är i skolan varje dag.\n")
+    assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_one_word_values_in_a_list_of_names_are_no_dialogue():
+    # "- Mamma: inbjuden": a list of who was invited, not what they said
+    text = ("SIP [BARN]\nInbjudna:\n- Mamma: inbjuden\n- Pappa: inbjuden\n\nMål\n[BARN] är i skolan varje dag.\n")
+    assert _verdict(text, "guardian_participation") != "met"
+
+
+def test_the_child_listed_as_brought_along_for_the_whole_meeting_took_part():
+    # "[VH1] (mamma) med [BARN] 1 år i knät hela mötet": the child was at the whole meeting (GUIDELINES 3
+    # child_participation met, "var med på hela/delar av mötet")
+    text = ("Minnesanteckningar SIP\nMed: [VH1] (mamma) med [BARN] 1 år i knät hela mötet, [NAMN_1] förskollärare.\n\n"
+            "Mål\n[BARN] är på förskolan tre förmiddagar i veckan.\n")
+    assert _verdict(text, "child_participation") == "met"
+
+
+def test_sole_custody_written_without_swedish_letters_explains_one_guardians_consent():
+    # "(mamma, ensam vardnadshavare)": sole custody typed without "å" still explains why only one consented
+    # (GUIDELINES 3 consent: partial only for one of two guardians "utan förklaring")
+    text = ("SIP [BARN]\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            "Samtycke: [VH1] (mamma, ensam vardnadshavare) har skriftligen samtyckt till SIP.\n")
+    assert _verdict(text, "consent") == "met"
+
+
+def test_who_gave_the_consent_in_a_field_after_the_statement_on_its_line():
+    # "[x] Samtycke inhämtat. Lämnat av: [VH1] och [VH2]": the giver field names who consented (GUIDELINES 3 consent
+    # met, "samtycke angivet och av vem")
+    text = ("SIP [BARN]\nMål:\n[BARN] är i skolan alla dagar.\n\n"
+            "[x] Samtycke inhämtat. Lämnat av: [VH1] och [VH2], skriftligt efter mötet.\n")
+    assert _verdict(text, "consent") == "met"
