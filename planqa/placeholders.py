@@ -91,17 +91,19 @@ def normalise(text: str) -> Rewritten:
         rest = [g for g in free_guardians if g not in label.values()]
         if rest:
             label[inner] = rest[0]
+    return _rewritten(text, [(start, end, label[inner]) for start, end, inner in tokens if label.get(inner)])
+
+
+def _rewritten(text: str, replacements: list[tuple[int, int, str]]) -> Rewritten:
+    """`text` with each (start, end, new) in text order replaced by `new`, and where each went."""
+    if not replacements:
+        return Rewritten(text, text)
     out, spans, last, delta = [], [], 0, 0
-    for start, end, inner in tokens:
-        new = label.get(inner)
-        if not new:
-            continue
+    for start, end, new in replacements:
         out += [text[last:start], new]
         spans.append((start, end, start + delta, start + delta + len(new)))
         delta += len(new) - (end - start)
         last = end
-    if not spans:
-        return Rewritten(text, text)
     out.append(text[last:])
     return Rewritten("".join(out), text, spans)
 
@@ -138,15 +140,7 @@ def _named_persons(text: str) -> Rewritten:
     labels = person_labels(text, [(f.start, f.end, ids[(f.start, f.end)]) for f in persons])
     if "[BARN]" not in labels.values():  # no child found: the names say nothing the rules can use
         return Rewritten(text, text)
-    out, spans, last, delta = [], [], 0, 0
-    for f in persons:
-        new = labels[ids[(f.start, f.end)]]
-        out += [text[last:f.start], new]
-        spans.append((f.start, f.end, f.start + delta, f.start + delta + len(new)))
-        delta += len(new) - (f.end - f.start)
-        last = f.end
-    out.append(text[last:])
-    return Rewritten("".join(out), text, spans)
+    return _rewritten(text, [(f.start, f.end, labels[ids[(f.start, f.end)]]) for f in persons])
 
 
 def _every_mention(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -81,7 +81,12 @@ def readable(text: str) -> str:
     """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, HTML read as a
     browser shows it, without struck text and comments, empty checkboxes and placeholder texts, broken words joined, OCR digits read as letters, lost
     line breaks put back; the same length as `text`."""
-    return restore_line_breaks(read_letters(join_hyphenated(mask_checkboxes(mask_revisions(read_markup(visible(text)))))))
+    return restore_line_breaks(read_letters(join_hyphenated(_marked_up(visible(text)))))
+
+
+def _marked_up(shown: str) -> str:
+    """The markup read and what claims nothing masked: HTML, struck text and comments, empty checkboxes."""
+    return mask_checkboxes(mask_revisions(read_markup(shown)))
 
 
 def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
@@ -104,7 +109,7 @@ def _texts_from(result: Assessment, text: str) -> Assessment:
     the text as given."""
     shown = visible(text)
     words = (invisible_words(plain_spaces(text)) + entity_words(shown)
-             + broken_words(mask_checkboxes(mask_revisions(read_markup(shown)))))
+             + broken_words(_marked_up(shown)))
 
     def sliced(span):
         start, end = in_text(span.start, span.end, words)

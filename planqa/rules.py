@@ -722,6 +722,11 @@ class Context:
         return find_units(self.text, self.actors)
 
     @cached_property
+    def parties(self) -> list[tuple[int, int, str]]:
+        """Every mention that names a party: the gazetteer's actors and roles and the local units (`units`)."""
+        return self.actors + self.roles + self.units
+
+    @cached_property
     def goals(self) -> list[Segment]:
         """The goal segments (computed once; several criteria look at them), a translation counted once."""
         return _without_translated_goals(goal_segments(self))
@@ -2836,8 +2841,7 @@ PREPOSITION_WORD = frozenset(("till", "med", "för", "om", "från", "på", "i", 
 def _agent_in(ctx: Context, text: str, start: int, lo: int, hi: int) -> bool:
     """An actor, role, guardian or person placeholder (not the child) between text offsets lo and hi."""
     a, b = start + lo, start + hi
-    return (any(a <= x < b for x, _, _ in ctx.actors) or any(a <= x < b for x, _, _ in ctx.roles)
-            or any(a <= x < b for x, _, _ in ctx.units)  # a local unit's name (GUIDELINES 4, block 85)
+    return (any(a <= x < b for x, _, _ in ctx.parties)  # also a local unit's name (GUIDELINES 4, block 85)
             or bool(AGENT_PLACEHOLDER.search(text, lo, hi)) or bool(GUARDIAN.search(text[lo:hi]))
             or bool(SIGNATORY.search(text, lo, hi)) or bool(STAFF_ROLE.search(text, lo, hi)))
 
@@ -6161,7 +6165,7 @@ def _skipped_line(text: str) -> bool:
 def _bare_party(ctx: Context, a: int, b: int) -> bool:
     """The line names a party and little else ("Socialtjänsten, [NAMN_1] socialsekreterare", "Skolan, rektor
     och elevhälsan"): the answer to a "Ansvarig" field, no intervention."""
-    spans = [(s, e) for s, e, _ in ctx.actors + ctx.roles + ctx.units if a <= s < b] \
+    spans = [(s, e) for s, e, _ in ctx.parties if a <= s < b] \
         + [(m.start() + a, m.end() + a) for m in PERSON_REF.finditer(ctx.text[a:b])]
     if not spans:
         return False
@@ -6691,8 +6695,7 @@ def _names_someone(ctx: Context, s: Segment) -> bool:
 
 def _names_party(ctx: Context, s: Segment) -> bool:
     """A verksamhet or a role in the segment (a person placeholder alone is no party)."""
-    return any(s.start <= a < s.end for a, _, _ in ctx.actors) or any(s.start <= a < s.end for a, _, _ in ctx.roles) \
-        or any(s.start <= a < s.end for a, _, _ in ctx.units)  # a local unit's name (GUIDELINES 4, block 85)
+    return any(s.start <= a < s.end for a, _, _ in ctx.parties)  # also a local unit's name (GUIDELINES 4, block 85)
 
 
 def _checklist_line(ctx: Context, s: Segment) -> Segment | None:
