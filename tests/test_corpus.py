@@ -44,6 +44,15 @@ def test_check_record_catches_offsets_markup_and_identifiers():
         assert any(kind in p for p in check_record(record(text=text, spans=[]))), kind
 
 
+def test_a_met_follow_up_date_needs_a_readable_or_a_masked_date():
+    labels = dict.fromkeys(__import__("planqa.criteria").criteria.CRITERION_IDS, "met")
+    for shown, masked in (("den 14 mars", False), ("<DATE_TIME>", True), ("XXXX-XX-XX", True)):
+        text = f"Uppföljning {shown}."
+        span = {"start": 12, "end": 12 + len(shown), "label": "DATE", "text": shown, "role": "follow_up"}
+        problems = check_record(record(text=text, labels=labels, spans=[span]))
+        assert any("follow_up_dates är tom" in p for p in problems) is not masked, shown
+
+
 def test_near_duplicates_across_splits_are_found():
     text = "Det här är en plan med ganska många ord som upprepas i en annan plan nästan ordagrant här."
     a = record(id="a", text=text, spans=[])
