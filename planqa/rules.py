@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Literal, TypeVar
 
-from planqa import dates, followup, grids, wordlists
+from planqa import dates, followup, grids, initials, wordlists
 from planqa.actors import find_actors, find_roles, find_units, normalise_actor
 from planqa.criteria import BY_ID, CRITERION_IDS
 from planqa.drafts import PLACEHOLDER
@@ -104,9 +104,10 @@ AGENCY_FRAMED = re.compile(
     r"(?:\w+)?planen|säkerhetsplanen|rutine?n?|en rutin|utredningen|ansökan|beslut\w*|samarbetet)\b[^.]{0,40}?"
     r"\b(?:ska|skall|kommer att|har|är|blir|utreder|utreda|bevilja\w*|erbjuda\w*|upprätta\w*|kalla\w*|"
     r"ansvara\w*|fungera\w*)\b", re.I)
-# Also the compounds coordinators head the same section with ("Stödinsatser", "Hjälpinsatser", "Stödåtgärder"): the
-# section lists the interventions as "Insatser" does (GUIDELINES 3, responsibility_per_action).
-_ACTIVITY_WORDS = (r"(?:stöd|hjälp)?insats\w*|aktivitet\w*|(?:stöd)?åtgärd\w*|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
+# Also the compounds coordinators head the same section with ("Stödinsatser", "Hjälpinsatser", "Stödåtgärder") and
+# the notes' shorthand "Åtg:" (not "åtg.prog", a programme): the section lists the interventions as "Insatser" does
+# (GUIDELINES 3, responsibility_per_action).
+_ACTIVITY_WORDS = (r"(?:stöd|hjälp)?insats\w*|aktivitet\w*|(?:stöd)?åtgärd\w*|åtg(?!\.\w)|vad\s*[–-]\s*vem|vem gör vad|vem hjälper (?:\w+ )?med vad|ansvarsfördelning|"
                    r"planerade insatser|stöd|uppdrag|action\s*points?|action\s*items?|actions?|workstreams?|backlog")
 ACTIVITY_SECTION = folded_re(rf"\b(?:{_ACTIVITY_WORDS})\b", re.I)
 # Headings of a section that lists what will be done, in the ways plans phrase it ("Det här ska hända",
@@ -722,9 +723,22 @@ class Context:
         return find_units(self.text, self.actors)
 
     @cached_property
+    def codes(self) -> list[tuple[int, int, str]]:
+        """The codes that may be someone's initials ("AK", "ÅB"; `planqa.initials.codes`)."""
+        return initials.codes(self.text)
+
+    @cached_property
+    def explained_codes(self) -> frozenset[str]:
+        """The initials the plan ties to a role or an agency ("AK = [NAMN_2], kurator", "KL/soc")."""
+        return initials.explained_codes(self.text, self.codes, self.actors + self.roles + self.units) \
+            if self.codes else frozenset()
+
+    @cached_property
     def parties(self) -> list[tuple[int, int, str]]:
-        """Every mention that names a party: the gazetteer's actors and roles and the local units (`units`)."""
-        return self.actors + self.roles + self.units
+        """Every mention that names a party: the gazetteer's actors and roles, the local units (`units`) and the
+        initials the plan explains (GUIDELINES 4, block 89: they are a named responsible party)."""
+        explained = self.explained_codes
+        return self.actors + self.roles + self.units + [c for c in self.codes if c[2] in explained]
 
     @cached_property
     def goals(self) -> list[Segment]:
@@ -2979,8 +2993,9 @@ def _names_agent(ctx: Context, s: Segment) -> bool:
     """True when an activity line names who carries it out in an agent position, not just mentions an actor
     ("Påminnelse till BUP om remissen" names nobody; "Bedömning – [NAMN_5], BUP" and "BUP gör ..." do)."""
     text = s.text
-    if RESPONSIBLE_FIELD.search(text):
-        return True
+    field = RESPONSIBLE_FIELD.search(text)
+    if field and not (ctx.codes and initials.unexplained_only(text[field.end() - 1:], ctx.explained_codes)):
+        return True  # "Ansv: BUP", not initials the plan does not explain ("Ansv: JH", GUIDELINES 4, block 89)
     body = _list_item(text) or re.match(r"^\s*\d{1,2}\.\d{1,2}\.?\s", text)  # also "7.1 Samtal ..."
     lo = body.end() if body else 0
     label = ACTIVITY_LABEL.match(text, lo)
@@ -3414,12 +3429,13 @@ UNNAMED_AGENCY_CELL = folded_re(r"^\W*(?:vederbörande|(?:vederbörande|berörd|
                                 r"part|parter))\W*$", re.I)
 
 
-def _who_in_cell(cell: str, we_defined: bool) -> str:
+def _who_in_cell(ctx: Context, cell: str, we_defined: bool) -> str:
     """Who a "Vem"/"Ansvarig" cell names: "agent", "we" (an undefined "vi", "alla") or "missing"; a spreadsheet's
-    error value or formula ("#REF!", "=SUMMA(...)"), an owner not yet given ("TBD") and an agency left unnamed
-    ("vederbörande verksamhet", UNNAMED_AGENCY_CELL) name nobody."""
+    error value or formula ("#REF!", "=SUMMA(...)"), an owner not yet given ("TBD"), an agency left unnamed
+    ("vederbörande verksamhet", UNNAMED_AGENCY_CELL) and initials the plan does not explain ("JH/RR", GUIDELINES 4,
+    block 89) name nobody."""
     if EMPTY_CELL.match(cell) or SHEET_ERROR.match(cell) or UNASSIGNED_CELL.match(cell) \
-            or UNNAMED_AGENCY_CELL.match(cell):
+            or UNNAMED_AGENCY_CELL.match(cell) or ctx.codes and initials.unexplained_only(cell, ctx.explained_codes):
         return "missing"
     return "we" if (WE_CELL.match(cell) or WE_CLAUSE_CELL.match(cell)) and not we_defined else "agent"
 
@@ -3536,7 +3552,7 @@ def _form_field(ctx: Context, s: Segment, field: re.Match[str], candidates: list
         return None
     responsible = RESPONSIBLE_LINE.match(s.text)
     if responsible and candidates[act][1] != "agent":
-        candidates[act] = (candidates[act][0], _who_in_cell(responsible.group(1).strip(" ."), we_defined))
+        candidates[act] = (candidates[act][0], _who_in_cell(ctx, responsible.group(1).strip(" ."), we_defined))
     elif FORM_STATUS.match(label) and STATUS_DONE.search(value) and not _search_ci(STATUS_ONGOING, value):
         del candidates[act]
         return None
@@ -4105,7 +4121,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if dash_cols and len(dash_cells) == len(dash_cols) and not s.is_heading:
             s = Segment(s.start, s.end, s.text, " ".join(dash_cols).lower())
             cell = dash_cells[next(i for i, c in enumerate(dash_cols) if RESPONSIBLE_HEADER.match(c.lower()))]
-            candidates.append((s, _who_in_cell(cell, we_defined)))
+            candidates.append((s, _who_in_cell(ctx, cell, we_defined)))
             dash_rows.add(s)
             continue
         number = LINE_NUMBER.match(s.text)
@@ -4144,7 +4160,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             field = None  # "Ansvar: Habiliteringen är samordningsansvarig": the plan's coordinator, no action's
         if field and candidates and not ctx.text[candidates[-1][0].end:s.start].strip():
             if candidates[-1][1] != "agent":  # the field on the line after a form's "Insats:" line
-                candidates[-1] = (candidates[-1][0], _who_in_cell(field.group(1).strip(" ."), we_defined))
+                candidates[-1] = (candidates[-1][0], _who_in_cell(ctx, field.group(1).strip(" ."), we_defined))
             continue
         if s.is_heading and not tab_head or not row and _party_or_glossary_title(s.text):
             heading, heading_num, item_num, title_next = None, None, None, False
@@ -4391,7 +4407,7 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
             continue  # the law's point 2 in prose: "Gicks inte igenom", "X var inte med": nothing allotted
         if row and resp_col is not None:
             cell = cells[resp_col] if resp_col < len(cells) else ""
-            who = _who_in_cell(cell, we_defined)
+            who = _who_in_cell(ctx, cell, we_defined)
             if SEE_ABOVE_CELL.match(cell):  # "se ovan": the responsible of the row above, none if it named none
                 who = candidates[-1][1] if candidates and _is_table_row(candidates[-1][0].text) else "missing"
         elif row:
@@ -6674,8 +6690,8 @@ def _is_instruction(ctx: Context, s: Segment) -> bool:
 def _joint(ctx: Context, s: Segment) -> bool:
     """Two principals given the coordination together ("IFO och elevhälsan", "förskolan/hab?", "delar"); a slash
     in the field's label or in a parenthesis joins no principals ("Samordningsansvarig huvudman/person: ...",
-    "BUP, [NAMN_1] (kurator/behandlare)")."""
-    value = re.sub(r"\([^()]*\)", " ", re.sub(r"^[^:]{1,50}:", "", s.text, count=1))
+    "BUP, [NAMN_1] (kurator/behandlare)"), nor one between initials and their agency ("KL/soc")."""
+    value = re.sub(r"\([^()]*\)", " ", re.sub(r"^[^:]{1,50}:", "", initials.agency_slash_spaced(s.text), count=1))
     if OVERALL_JOINT.search(value) or "?" in s.text:
         return True
     names = sorted((a, b, n) for a, b, n in ctx.actors if s.start <= a < s.end)
@@ -6844,9 +6860,12 @@ def _overall_statements(ctx: Context) -> OverallStatements:
         elif _search_ci(OVERALL_PROVISIONAL, statement.text) and _names_someone(ctx, statement):
             out.tentative.append(statement)
         elif not _names_someone(ctx, statement) or _principal_only(value) \
+                or ctx.codes and initials.unexplained_only(value, ctx.explained_codes) \
                 or (MEETING_LEAD.search(value) or FU_CONVENER.search(value)) \
                 and not OVERALL.search(value) and not _coordinator_then_convener(ctx, statement, value):
-            out.implied.append(statement)  # "Samordning: [NAMN_1] är sammankallande"
+            # "Samordning: [NAMN_1] är sammankallande"; initials nothing explains ("Samordningsansvarig: AK") are a
+            # person without role or agency (GUIDELINES 3: partial; 4, block 89)
+            out.implied.append(statement)
         else:
             out.named.append(statement)
     return out

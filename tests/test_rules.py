@@ -7998,3 +7998,57 @@ def test_who_gave_the_consent_in_a_field_after_the_statement_on_its_line():
     text = ("SIP [BARN]\nMål:\n[BARN] är i skolan alla dagar.\n\n"
             "[x] Samtycke inhämtat. Lämnat av: [VH1] och [VH2], skriftligt efter mötet.\n")
     assert _verdict(text, "consent") == "met"
+
+
+def _initials_plan(present: str, first: str, second: str, coordinator: str, convener: str) -> str:
+    return ("SIP för [BARN], 8 år\nDatum: 2025-03-04\n"
+            f"Närvarande: [VH1], {present}\n\n"
+            "Behov: [BARN] har svårt att komma till skolan och sover dåligt.\n\n"
+            "Mål: [BARN] ska vara i skolan fyra dagar av fem till v. 20.\n\n"
+            f"Insatser:\n- Anpassat schema med kortare dagar. Ansv: {first}\n- Sömnbedömning. Ansv: {second}\n\n"
+            f"Samordningsansvarig: {coordinator}\nNästa möte: 2025-05-06. Kallar: {convener}\n")
+
+
+WHO_CRITERIA = ("responsibility_per_action", "overall_responsibility", "follow_up_responsible")
+
+
+def test_initials_the_participant_list_explains_are_named_responsible_parties():
+    # GUIDELINES 4, block 89: initials tied to a role or an agency are a named responsible party
+    a = assess(_initials_plan("AK = [NAMN_1], kurator, skolan, MS (BUP)", "AK", "MS", "AK", "AK"))
+    assert [a.criteria[c].verdict for c in WHO_CRITERIA] == ["met", "met", "met"]
+
+
+def test_initials_nothing_explains_name_no_responsible_party():
+    # GUIDELINES 4, block 89: a person without role or agency; as coordinator implied only (GUIDELINES 3)
+    a = assess(_initials_plan("AK, MS", "AK", "MS", "AK", "AK"))
+    assert [a.criteria[c].verdict for c in WHO_CRITERIA] == ["not_met", "partial", "partial"]
+
+
+def test_initials_with_their_agency_beside_name_the_agency_and_are_no_shared_coordination():
+    a = assess(_initials_plan("AK, MS", "AK", "MS/BUP", "MS/BUP", "JN"))
+    assert [a.criteria[c].verdict for c in WHO_CRITERIA] == ["partial", "met", "partial"]
+
+
+def test_initials_in_a_responsible_column_and_after_a_dash_read_against_a_signature_block():
+    plan = ("SIP [BARN], 1 år\nDatum: 2025-02-26\nNärvarande: [VH1], IN, ÅB\n\n"
+            "Behov: [BARN] sover dåligt och föräldrarna är trötta.\n\n"
+            "Mål: [BARN] ska somna i egen säng fem kvällar av sju till påsk.\n\n"
+            "Insatser:\na) Sömndagbok i två veckor – IN\nb) Familjebehandling i hemmet – ÅB\n\n"
+            "Uppföljning: 2025-04-22. IN kallar.\n\n"
+            "Signaturer\nIN – [NAMN_1], BVC-sjuksköterska\nÅB – [NAMN_2], familjebehandlare, socialtjänsten\n")
+    a = assess(plan)
+    assert a.criteria["responsibility_per_action"].verdict == "met"
+    assert a.criteria["follow_up_responsible"].verdict == "met"
+    table = ("SIP [BARN], 17 år\nDatum: 2024-12-10\n\n| Mål | Insats | Ansv. |\n|---|---|---|\n"
+             "| [BARN] klarar Matematik 1a i juni | Studiestöd två eftermiddagar i veckan | NS |\n"
+             "| [BARN] tar sin medicin själv | Genomgång av medicineringen | TK |\n")
+    assert assess(table).criteria["responsibility_per_action"].verdict == "not_met"
+    explained = table.replace("Datum: 2024-12-10\n", "Datum: 2024-12-10\nNärvarande: NS (skolan), TK, sjuksköterska BUP\n")
+    assert assess(explained).criteria["responsibility_per_action"].verdict == "met"
+
+
+def test_the_notes_shorthand_atg_heads_the_interventions():
+    plan = ("anteckn. SIP 19/9-24\n[BARN] 9 år.\nNärv: KL (LSS-handläggare), BT (hab), YR.\n\n"
+            "Mål:\n- [BARN] ska bli tryggare med toaletten i skolan\n\n"
+            "Åtg:\n- kommunikationsbedömning, BT/hab\n- toalettschema med bilder – YR\n")
+    assert assess(plan).criteria["responsibility_per_action"].verdict == "partial"
