@@ -742,8 +742,9 @@ class Context:
 
     @cached_property
     def goals(self) -> list[Segment]:
-        """The goal segments (computed once; several criteria look at them), a translation counted once."""
-        return _without_translated_goals(goal_segments(self))
+        """The goal segments (computed once; several criteria look at them), a translation counted once, the
+        sibling's goals left out (`sibling_segment`)."""
+        return [g for g in _without_translated_goals(goal_segments(self)) if not sibling_segment(self, g)]
 
     def has_agent(self, seg: Segment) -> bool:
         """True when a segment names an actor, a role or a person placeholder."""
@@ -787,6 +788,170 @@ def build_context(text: str) -> Context:
         follow_up_iso=sorted({m.iso for m in concrete if m.iso}), follow_up_concrete=concrete,
         follow_up_vague=[m for m in chosen if m.kind == "vague"], instructions=instructions,
     )
+
+
+# A brother or sister of the child the plan is for (GUIDELINES 4, block 88: the plan is judged for [BARN] only; the
+# sibling's needs, goals, interventions and words do not count for the child): the pseudonymised sibling or a
+# kinship word ("lillebror", "systern", "syskonet"), with its genitive ("[SYSKON]s skolgång", "lillebrors").
+SIBLING_WORD = r"(?:(?:stor[ae]?|lill[ae]?|halv)?(?:bror|brodern|brorn|syster|systern)|syskonet)"
+SIBLING_REF = re.compile(rf"(?<![\w\[])(?:\[SYSKON\w*\]|{SIBLING_WORD})s?(?!\w)", re.I)
+# A name the plan calls a brother or sister, the kinship word before or after it ("lillebror [NAMN_5]", "Syskon:
+# [NAMN_5]", "[NAMN_5] (syster, 12 år)"); with the sibling's placeholder it tells the sibling's gender
+# ("Storasyster [SYSKON]").
+SIBLING_PLACEHOLDER = re.compile(r"\[(?:NAMN_\d+|SYSKON\w*)\]")
+SIBLING_KIN_BEFORE = re.compile(rf"(?<![\w\[])({SIBLING_WORD}|syskon)\s*[:,]?\s*$", re.I)
+SIBLING_KIN_AFTER = re.compile(rf"\s*[(,]\s*(?:\d{{1,2}}\s*år\s*,?\s*)?({SIBLING_WORD}|syskon)(?!\w)", re.I)
+# The child the plan is for, or both children or the family (whose sentence counts for the child); the child's
+# genitive before a sibling word names the sibling ("[BARN]s bror [SYSKON]").
+SIBLING_PLAN_CHILD = folded_re(rf"\[BARN\](?!s\s+{SIBLING_WORD}\b)|"
+                               rf"(?<![\w\[])(?:barnet|barnen|hen|syskonen|båda|bägge|familj(?!ehem)\w*)(?!\w)", re.I)
+# A person word for an adult ("mamma", "[VH1]"), the writer ("jag", "vi") and "han"/"hon".
+SIBLING_OTHER = folded_re(r"(?P<adult>\[(?:VH\d?|NAMN_\d+)\]|(?<![\w\[])(?:\w*mamma\w*|\w*pappa\w*|vårdnadshavar\w*|"
+                          r"föräldr\w*|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|de|dom)(?!\w))|"
+                          r"(?<![\w\[])(?:(?P<first>jag|vi|mig|oss|min|mitt|mina)|(?P<pron>han|hon))(?!\w)", re.I)
+# What the sibling is the one for in a sentence whose subject is someone else: an intervention or errand for the
+# sibling ("Inskolning för [SYSKON]", "en ny utredning om [SYSKON]"); the sibling as a companion, a topic or one
+# receiver among others ("kontakt med min lillebror", "frågar om lillebror", "rädd för storebror", "ge pappa och
+# [SYSKON] information") is not.
+SIBLING_FOR = folded_re(r"(?<!rädd\s)(?<!rädda\s)(?<!orolig\s)(?<!oroliga\s)\b(?:för|åt)\s*$|"
+                        r"\b(?:utredning\w*|anmälan|ansökan|beslut\w*|bedömning\w*|omprövning\w*)\s+(?:\w+\s+){0,2}"
+                        r"(?:om|av|för)\s*$", re.I)
+# The start of a clause before its subject: a label ("Syskon:"), a list mark, at most one word ("Storasyster
+# [SYSKON]", "[BARN]s bror [SYSKON]", "Även [SYSKON]") or a source ("Enligt HVB uttrycker [SYSKON]"); after more
+# words the person is an object ("Vill träffa lillebror oftare").
+SIBLING_CLAUSE_START = re.compile(r"^[\s\W\d]*(?:[^\n:]{1,40}:\s*)?(?:enligt\s+\S+\s+\w+\s+|[\w\[\]]+[\s,]+)?$", re.I)
+# A person word coordinated with one after a preposition ("Umgänge med mamma och bror"), or after a note's
+# abbreviated "med" ("leker mest m [SYSKON]", "tills. m [SYSKON]"): no subject either.
+SIBLING_OBJECT = re.compile(r"\b(?:till|med|m|för|om|åt|av|hos|från|mot|via|genom)\s+\S+\s+(?:och|o|&)\s*$|"
+                            r"(?<![\w.])m\.?\s*$|\b(?:sin|sitt|sina)\s*$", re.I)
+# A list item's mark at a line's start.
+SIBLING_LIST_MARK = re.compile(r"\s*(?:[-•*–]|\d{1,2}(?:\.\d{1,2})*[.)]?\s)")
+# Words that tell a person's gender: "han" cannot go back to a sister or a mother, "hon" not to a brother or a father.
+SIBLING_FEMALE = folded_re(r"syster|mamma|\bmor\b|moster|faster|mormor|farmor|\bhon\b", re.I)
+SIBLING_MALE = folded_re(r"bror|pappa|\bfar\b|morbror|farbror|morfar|farfar|\bhan\b", re.I)
+
+
+def _sibling_mentions(ctx: Context) -> list[tuple[int, int, str]]:
+    """(start, end, who) of the person words of a plan that names a sibling, by start: who is 'sibling', 'child'
+    (the child, both children or the family), 'adult', 'party' (an agency or a role), 'first' (the writer) or
+    'pron' ("han"/"hon"); empty where the plan names no sibling (a cheap check first: most plans do not)."""
+    def find(c: Context) -> list[tuple[int, int, str]]:
+        text = c.text
+        if "[SYSKON" not in text and not SIBLING_REF.search(text):
+            return []
+        names = {name for name, _ in _sibling_kin(c)}
+        found = [(m.start(), m.end(), "sibling") for m in SIBLING_REF.finditer(text)]
+        found += [(m.start(), m.end(), "child") for m in SIBLING_PLAN_CHILD.finditer(text)]
+        found += [(m.start(), m.end(), "sibling" if m.group() in names else m.lastgroup or "adult")
+                  for m in SIBLING_OTHER.finditer(text)]
+        found += [(a, b, "party") for a, b, _ in c.parties]
+        return sorted(found)
+    return _cached(ctx, "sibling_mentions", find)
+
+
+def _sibling_kin(ctx: Context) -> list[tuple[str, str]]:
+    """(placeholder, kinship word) for each name or sibling placeholder the plan calls a brother or sister
+    (`SIBLING_KIN_BEFORE`, `SIBLING_KIN_AFTER`)."""
+    out = []
+    for m in SIBLING_PLACEHOLDER.finditer(ctx.text):
+        kin = SIBLING_KIN_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()) \
+            or SIBLING_KIN_AFTER.match(ctx.text, m.end())
+        if kin:
+            out.append((m.group(), kin.group(1)))
+    return out
+
+
+def _sibling_gender(ctx: Context) -> str | None:
+    """"han" or "hon" where the plan's kinship words for its sibling all tell one gender ("lillebror [SYSKON]")."""
+    def find(c: Context) -> str | None:
+        words = " ".join(word for _, word in _sibling_kin(c))
+        female, male = bool(SIBLING_FEMALE.search(words)), bool(SIBLING_MALE.search(words))
+        return "hon" if female and not male else "han" if male and not female else None
+    return _cached(ctx, "sibling_gender", find)
+
+
+def _opening_person(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
+    """The first person word of a span outside quotations and not after a preposition: the span's subject."""
+    mentions = _sibling_mentions(ctx)
+    quoted = [(start + a - 1, start + b + 1) for a, b in _quoted(ctx.text[start:end])]
+    object_end: int | None = None  # a person word after a preposition ends here; a name right after it is that person
+    for a, b, who in mentions[bisect.bisect_left(mentions, (start,)):bisect.bisect_left(mentions, (end,))]:
+        if _in_spans_of(quoted, a) or object_end is not None and not ctx.text[object_end:a].strip(" ,:"):
+            continue
+        if _search_ci(VOICE_PREPOSITION, ctx.text[start:a]) or SIBLING_OBJECT.search(ctx.text, start, a):
+            object_end = b
+            continue
+        return a, b, who
+    return None
+
+
+def _segment_people(ctx: Context) -> list[tuple[int, str]]:
+    """Whom each sentence is about (by its start): its subject, "han"/"hon" standing for the subject before them
+    where the gender fits, a sentence without a subject about the child or sibling it names ("Mest om [SYSKON]
+    i dag."); a paragraph break or a heading ends the chain."""
+    def find(c: Context) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        last = gender = None
+        end = 0
+        sibling_gender = _sibling_gender(c)
+        mentions = _sibling_mentions(c)
+        for s in c.segs:
+            if s.is_heading or "\n\n" in c.text[end:s.start]:
+                last = gender = None
+            end = s.end
+            first = _opening_person(c, s.start, s.end)
+            if first is None:
+                first = next((m for m in mentions[bisect.bisect_left(mentions, (s.start,)):
+                                                  bisect.bisect_left(mentions, (s.end,))]
+                              if m[2] in ("child", "sibling")), None)
+            out.append((s.start, ""))
+            if first is None:
+                continue
+            word = c.text[first[0]:first[1]]
+            if first[2] == "pron":
+                pronoun = word.lower()
+                who = last if gender in (None, pronoun) else None
+                gender = pronoun
+            else:
+                who = first[2]
+                female, male = SIBLING_FEMALE.search(word), SIBLING_MALE.search(word)
+                gender = "hon" if female else "han" if male else sibling_gender if who == "sibling" else None
+            out[-1] = (s.start, who or "")
+            last = who
+        return out
+    return _cached(ctx, "segment_people", find)
+
+
+def sibling_segment(ctx: Context, s: Segment) -> bool:
+    """Whether a segment is about the child's sibling alone (GUIDELINES 4, block 88): it names neither the child nor
+    both children or the family nor the writer ("jag", "vi"), and the sibling is its subject ("[SYSKON] sa att hon
+    gillar sin nya lärare"), "han"/"hon" standing for the sibling ("[SYSKON] kissar på sig igen. Han har barnförhör
+    den 4 februari"), or the one it is for (`SIBLING_FOR`: "Inskolning för [SYSKON]"). A table row's cells are read
+    with the row: a row headed by the sibling is the sibling's."""
+    mentions = _sibling_mentions(ctx)
+    if not mentions:
+        return False
+    text = ctx.text
+    start, end = s.start, s.end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if _is_table_row(text[line_start:line_end]):
+        start, end = line_start, line_end
+    if not SIBLING_LIST_MARK.match(text, start) \
+            and _search_ci(VOICE_PREPOSITION, text[max(0, start - 30):start].rstrip()):
+        return False  # the end of a sentence broken over two lines ("tar ansvar för\n[SYSKON]"): read with its start
+    inside = mentions[bisect.bisect_left(mentions, (start,)):bisect.bisect_left(mentions, (end,))]
+    if any(who in ("child", "first") for _, _, who in inside):
+        return False
+    first = _opening_person(ctx, start, end)
+    if first and first[2] == "pron":
+        people = _segment_people(ctx)
+        at = bisect.bisect_right(people, (s.start, "~")) - 1
+        return at >= 0 and people[at][1] == "sibling"
+    if first and first[2] == "sibling" and SIBLING_CLAUSE_START.match(text[start:first[0]]):
+        return True
+    return any(who == "sibling" and SIBLING_FOR.search(text, start, a) for a, _, who in inside)
 
 
 # A month with its year ("mars 2025", "i mars 2025"): vague as a follow-up, but it can lie before the plan's date.
@@ -3676,7 +3841,7 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     return _cached(ctx, "activity_lines", lambda c: [
         (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
         for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
-        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text)])
+        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text) and not sibling_segment(c, s)])
 
 
 def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
@@ -5620,6 +5785,8 @@ def _history_line(s: Segment) -> bool:
 
 def needs_described(ctx: Context) -> CriterionResult:
     concrete, vague, reference = need_segments(ctx)
+    concrete = [s for s in concrete if not sibling_segment(ctx, s)]  # the sibling's needs (GUIDELINES 4, block 88)
+    vague = [s for s in vague if not sibling_segment(ctx, s)]
     if concrete and all(_history_line(s) for s in concrete):
         # the difficulties are told only as dated history: "bara historik utan nuvarande behov" (GUIDELINES 4.1: partial)
         return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in concrete + vague],
@@ -8703,6 +8870,9 @@ def _voice_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Se
     kin_parts = _kin_contributions(ctx)
     for original in ctx.segs:
         if _template_instruction(ctx, original) or _in_leftover(ctx, original):
+            continue
+        if sibling_segment(ctx, original):
+            last = "sibling"  # the sibling's words are not the child's voice; "han"/"hon" after them is the sibling
             continue
         s = _cell_text(ctx, original)
         kind = _voice_heading(ctx, s)

@@ -8052,3 +8052,65 @@ def test_the_notes_shorthand_atg_heads_the_interventions():
             "Mål:\n- [BARN] ska bli tryggare med toaletten i skolan\n\n"
             "Åtg:\n- kommunikationsbedömning, BT/hab\n- toalettschema med bilder – YR\n")
     assert assess(plan).criteria["responsibility_per_action"].verdict == "partial"
+
+
+# A sibling throughout the plan (GUIDELINES 4, block 88): the plan is judged for [BARN] only.
+_SIBLING_HEAD = ("SIP för [BARN], 9 år\nDatum: 2026-03-02\nDeltagare: [BARN], [VH1] (mamma), [NAMN_1] kurator, skolan\n"
+                 "Storebror [SYSKON], 13 år, har egen kontakt med socialtjänsten.\n\n")
+
+
+def test_the_siblings_quoted_words_are_not_the_childs_voice():
+    # "[SYSKON] sa att han ...", then "Han har berättat ..." going on from the sibling: the sibling's words
+    text = _SIBLING_HEAD + ("Situationen\n[BARN] har svårt att komma i tid till skolan. [BARN] är med på mötet.\n\n"
+                            "[SYSKON] sa på mötet att han \"vill byta skola\". Han har berättat för kuratorn att han "
+                            "saknar sina kompisar.\n\nMål\n[BARN] kommer i tid till skolan fyra dagar av fem till v. 12.\n")
+    assert _verdict(text, "child_voice") == "not_met"
+    child = text.replace("[SYSKON] sa på mötet", "[BARN] sa på mötet")
+    assert _verdict(child, "child_voice") == "met"
+
+
+def test_a_pronoun_after_the_childs_sentence_stays_the_childs():
+    # "Hon vill träffa sin bror oftare": the sibling is the object; "hon" goes on from the child
+    text = ("SIP för [BARN], 12 år\n\nSituationen\n[BARN] bor i familjehem sedan i höstas. Hon vill träffa sin "
+            "bror oftare och sa att hon \"saknar honom varje dag\".\n\nMål\n[BARN] träffar sin bror varannan helg.\n")
+    assert _verdict(text, "child_voice") == "met"
+
+
+def test_the_siblings_goals_are_not_the_childs_goals():
+    # the sibling's goal and the sibling's school news under the goals do not count as goals for the child
+    text = _SIBLING_HEAD + ("Behov\n[BARN] behöver stöd i matematik.\n\nMål\n"
+                            "- [SYSKON] går i skolan alla dagar till jul\n- [SYSKON] har en kontaktperson till v. 20\n"
+                            "- [SYSKON] sover hemma alla nätter\n")
+    ctx = build_context(text)
+    assert ctx.goals == []
+    assert _verdict(text, "goals_present") == "not_met"
+
+
+def test_an_intervention_for_the_sibling_is_not_one_for_the_child_but_one_for_both_is():
+    text = _SIBLING_HEAD + ("Mål\n[BARN] kommer i tid till skolan fyra dagar av fem.\n\nInsatser\n"
+                            "- Inskolning på nytt för [SYSKON] – skolan, [NAMN_1]\n"
+                            "- Familjebehandling för hela familjen varannan vecka – socialtjänsten\n"
+                            "- Samtal med [BARN] om sömnen – [NAMN_1], kurator\n")
+    lines = [s.text for s in activity_segments(build_context(text))]
+    assert not any("[SYSKON]" in line for line in lines)
+    assert any("hela familjen" in line for line in lines) and any("[BARN] om sömnen" in line for line in lines)
+
+
+def test_a_table_row_headed_by_the_sibling_is_the_siblings():
+    # "| [SYSKON] | ... | Samtal och larm |": the intervention cell belongs to the sibling's row
+    text = _SIBLING_HEAD + ("| Område | Mål | Insats | Ansvarig |\n|---|---|---|---|\n"
+                            "| Skola | [BARN] är i skolan alla dagar till v. 10 | Anpassat schema | mentor |\n"
+                            "| [SYSKON] | [SYSKON] sover torrt fem nätter av sju till v. 10 | Enuresislarm | "
+                            "skolsköterskan |\n")
+    ctx = build_context(text)
+    assert [g.text for g in ctx.goals if "[SYSKON]" in g.text] == []
+    assert any("[BARN] är i skolan" in g.text for g in ctx.goals)
+
+
+def test_the_siblings_needs_are_not_the_childs_needs():
+    # the only concrete needs in the plan are the sibling's: the child's needs are not described
+    text = ("SIP för [BARN], 6 år\nLillasyster [SYSKON], 4 år.\n\nBehov\n[SYSKON] har svårt att somna och vaknar "
+            "flera gånger varje natt. Hon gråter vid lämningen på förskolan varje morgon.\n\n"
+            "Mål\n[BARN] går på fritids tre dagar i veckan.\n")
+    without = text.replace("[SYSKON] har svårt", "[BARN] har svårt").replace("Hon gråter", "Han gråter")
+    assert _verdict(text, "needs_described") != _verdict(without, "needs_described")
