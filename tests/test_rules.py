@@ -7998,3 +7998,41 @@ def test_who_gave_the_consent_in_a_field_after_the_statement_on_its_line():
     text = ("SIP [BARN]\nMål:\n[BARN] är i skolan alla dagar.\n\n"
             "[x] Samtycke inhämtat. Lämnat av: [VH1] och [VH2], skriftligt efter mötet.\n")
     assert _verdict(text, "consent") == "met"
+
+
+def test_a_party_acting_in_prose_is_an_intervention_whatever_its_verb():
+    # "[NAMN_2] (specialpedagog) tränar ...", "BUP ([NAMN_3]) fortsätter ...": a named party as the subject of a
+    # present-tense verb in prose states an intervention with its responsible, also with a verb outside the action
+    # verb list (GUIDELINES 3, responsibility_per_action met)
+    text = ("Anteckning från SIP-möte 3 mars 2026 med [VH1], [NAMN_2] specialpedagog och [NAMN_3] psykolog BUP. "
+            "[BARN] har svårt att komma i tid till skolan.\n\n"
+            "[NAMN_2] (specialpedagog) tränar lästeknik med [BARN] två gånger i veckan. "
+            "BUP ([NAMN_3]) fortsätter samtalen varannan vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_state_or_a_speaker_turn_in_prose_is_no_intervention():
+    # "Familjen behöver stöd", "Skolan går bra": a state or a need, no action; "[NAMN_2]: Då börjar jag." a turn
+    text = ("Anteckning från SIP-möte 3 mars 2026.\n\n"
+            "Familjen behöver stöd. Förskolans personal påverkar mycket, enligt [NAMN_2]. "
+            "[NAMN_2]: Då börjar jag.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_actions_after_a_goal_label_are_interventions_and_a_passive_names_nobody():
+    # "Mål: [BARN] ... HVB-hemmet ordnar ... Helgschemat ses över.": a party's action under "Mål" is an intervention
+    # (GUIDELINES 4, block 82), and the passive beside it one without a responsible (partial)
+    text = ("Möte på HVB-hemmet 4 mars 2026.\n\n"
+            "Mål: [BARN] går i skolan alla dagar fram till sommarlovet. HVB-hemmet ordnar läxhjälp på tisdagar. "
+            "Helgschemat ses över.\n\nUppföljning 2/6.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_we_defined_inside_a_paragraph_leaves_its_other_statements_read():
+    # "Vi (= elevhälsan, ...) tar hand om följande: ..." in the middle of a paragraph: the paragraph's other
+    # statements are still interventions ("BUP ([NAMN_3]) fortsätter ...", GUIDELINES 4.1: a defined "vi")
+    text = ("Anteckning SIP 12 mars 2026, närvarande [VH1], [NAMN_1] kurator, [NAMN_3] psykolog BUP. "
+            "[BARN] har svårt att sova. Vi (= elevhälsan, [NAMN_1] och [NAMN_2]) tar hand om följande: samtal "
+            "varje vecka och plats att vila. BUP ([NAMN_3]) fortsätter KBT varannan vecka. "
+            "Samordningsansvarig är [NAMN_1], kurator.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
