@@ -3329,12 +3329,41 @@ def _clauses(ctx: Context, s: Segment) -> list[tuple[Segment, bool]]:
         text = ctx.text[a:end].strip()
         a += len(ctx.text[a:end]) - len(ctx.text[a:end].lstrip())
         lead = DECISION_LEAD.search(text)
-        cuts = [m for m in CLAUSE_JOIN.finditer(text, lead.end())] if lead else []
+        cuts = [m for m in CLAUSE_JOIN.finditer(text, lead.end())] if lead else _main_clause_cuts(ctx, a, text)
         bounds = [0] + [m.end() for m in cuts]
         ends = [m.start() for m in cuts] + [len(text)]
         for b, e in zip(bounds, ends):
             out.append((Segment(a + b, a + e, text[b:e], s.section), bool(lead)))
     return out
+
+
+# A comma, or a comma and "och", before another main clause of the same sentence ("[NAMN_1] skickar utredningen,
+# vi ser över platsen, LSS bjuds in nästa gång"), and such a clause's subject and finite or passive verb at its start.
+MAIN_CLAUSE_COMMA = re.compile(r",\s+(?:och\s+)?")
+MAIN_CLAUSE_START = re.compile(r"(?P<subject>(?:\S+\s+){1,3}?)(?:[a-zåäö]{2,}(?:ar|er|ör|år)|gör|tar|ser|får|"
+                               r"(?P<passive>[a-zåäö]{2,}(?<![nt])s))\b")
+CHILD_SUBJECT = re.compile(r"^(?:\[BARN\]|barnet|hen|han|hon|jag|eleven)\b", re.I)
+
+
+def _main_clause_cuts(ctx: Context, a: int, text: str) -> list[re.Match[str]]:
+    """The commas in a sentence that join main clauses with a subject of their own, each one an action ("[NAMN_1]
+    skickar utredningen till skolan, vi ser över om det finns plats, LSS bjuds in nästa gång"): the sentence holds
+    that many interventions, each with its own responsible or none (GUIDELINES 3, responsibility_per_action: each
+    intervention names who does it). A clause counts when its subject is "vi", "man" or a named party,
+    not the child ("..., [BARN] får gå in bakvägen" belongs to the action before it) nor a passive ("..., första tid
+    skickas hem" is the action's detail)."""
+    if ", " not in text or not _acting_clause(ctx, a, text):
+        return []  # the sentence opens with an action of its own
+    return [m for m in MAIN_CLAUSE_COMMA.finditer(text) if _acting_clause(ctx, a + m.end(), text[m.end():])]
+
+
+def _acting_clause(ctx: Context, a: int, text: str) -> bool:
+    """The clause text (at offset a) opens with "vi", "man" or a named party as the subject of a present-tense
+    verb ("BUP tar ställning ...", "vi ser över ..."); not the child, not a passive."""
+    clause = MAIN_CLAUSE_START.match(text)
+    return clause is not None and not clause.group("passive") and not CHILD_SUBJECT.match(text) \
+        and (re.match(r"(?:vi|man)\s", text, re.I) is not None
+             or _subject_agent(ctx, Segment(a, a + len(text), text, ""), 0))
 
 
 def _tab_cells(text: str) -> list[str]:
@@ -3588,8 +3617,10 @@ def _prose_party_action(ctx: Context, c: Segment, we_defined: bool) -> bool:
     the verb: read by its subject and finite verb (`_goal_line_action`, `_subject_agent`), not by a list of
     action verbs (GUIDELINES 3, responsibility_per_action: an intervention with an agency, role or person)."""
     m = GOAL_LINE_ACTION_VERB.match(c.text)
-    if m is None or re.search(r"[:\"”'«»]", m.group(0)) or NON_ACTION_VERB.fullmatch(m.group(0).split()[-1]):
-        return False  # a speaker's turn ("[NAMN_3]: Då börjar jag."), a quotation, or a state ("Familjen behöver stöd")
+    if m is None or ":" in m.group(0) or re.search(r"[\"”«»]", c.text) \
+            or NON_ACTION_VERB.fullmatch(m.group(0).split()[-1]) or GUARDIAN_SUBJECT.search(m.group(0)):
+        return False  # a speaker's turn ("[NAMN_3]: Då börjar jag."), a quotation, a state ("Familjen behöver stöd")
+        # or the family's own doings told ("[VH1] följer med", "mamma hämtar")
     return _goal_line_action(ctx, c, we_defined) and _subject_agent(ctx, c, len(c.text) - len(c.text.lstrip()))
 
 

@@ -8012,10 +8012,11 @@ def test_a_party_acting_in_prose_is_an_intervention_whatever_its_verb():
 
 
 def test_a_state_or_a_speaker_turn_in_prose_is_no_intervention():
-    # "Familjen behöver stöd", "Skolan går bra": a state or a need, no action; "[NAMN_2]: Då börjar jag." a turn
+    # "Familjen behöver stöd", "Skolan går bra": a state or a need, no action; "[NAMN_2]: Då börjar jag." a turn;
+    # "[VH1] följer med": the family's own doings told in the notes
     text = ("Anteckning från SIP-möte 3 mars 2026.\n\n"
             "Familjen behöver stöd. Förskolans personal påverkar mycket, enligt [NAMN_2]. "
-            "[NAMN_2]: Då börjar jag.\n")
+            "[NAMN_2]: Då börjar jag. [VH1] följer med till tandläkaren.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
 
 
@@ -8035,4 +8036,21 @@ def test_a_we_defined_inside_a_paragraph_leaves_its_other_statements_read():
             "[BARN] har svårt att sova. Vi (= elevhälsan, [NAMN_1] och [NAMN_2]) tar hand om följande: samtal "
             "varje vecka och plats att vila. BUP ([NAMN_3]) fortsätter KBT varannan vecka. "
             "Samordningsansvarig är [NAMN_1], kurator.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_main_clauses_joined_by_commas_are_interventions_each_with_its_own_subject():
+    # "[NAMN_1] skickar ..., vi ser över ...": two actions in one sentence, one by a named person and one by an
+    # undefined "vi" (GUIDELINES 4: "Vi" som ansvarig för en insats = partial)
+    text = ("SIP 4 mars 2026\n\nInsatser\n"
+            "[NAMN_1] skickar utredningen till skolan, vi ser över om det finns plats i fritidsgruppen.\n"
+            "[NAMN_2] (kurator) träffar [BARN] varje vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_comma_before_the_childs_part_or_a_detail_does_not_split_the_action():
+    # "..., [BARN] får gå in bakvägen" and "..., första tid skickas hem": the same action's details
+    text = ("SIP 4 mars 2026\n\nInsatser\n"
+            "Skolan ordnar en lugn plats, [BARN] får gå in bakvägen.\n"
+            "[NAMN_3] erbjuder samtal varannan vecka, första tid skickas hem.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
