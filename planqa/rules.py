@@ -3618,12 +3618,17 @@ def _prose_party_action(ctx: Context, c: Segment, we_defined: bool) -> bool:
     action verbs (GUIDELINES 3, responsibility_per_action: an intervention with an agency, role or person)."""
     m = GOAL_LINE_ACTION_VERB.match(c.text)
     if m is None or ":" in m.group(0) or re.search(r"[\"”«»]", c.text) \
-            or NON_ACTION_VERB.fullmatch(m.group(0).split()[-1]) or GUARDIAN_SUBJECT.search(m.group(0)):
-        return False  # a speaker's turn ("[NAMN_3]: Då börjar jag."), a quotation, a state ("Familjen behöver stöd")
-        # or the family's own doings told ("[VH1] följer med", "mamma hämtar")
+            or NON_ACTION_VERB.fullmatch(m.group(0).split()[-1]) or GUARDIAN_SUBJECT.search(m.group(0)) \
+            or MEETING_PART.search(c.text):
+        return False  # a speaker's turn ("[NAMN_3]: Då börjar jag."), a quotation, a state ("Familjen behöver stöd"),
+        # the family's own doings told ("[VH1] följer med", "mamma hämtar") or a part in the meeting itself
     return _goal_line_action(ctx, c, we_defined) and _subject_agent(ctx, c, len(c.text) - len(c.text.lstrip()))
 
 
+# Someone's post or part in the meeting itself, no intervention for the child ("[NAMN_2] arbetar som kurator", "[NAMN_1]
+# leder mötet", "[NAMN_1] antecknar", "Kuratorn samlar in synpunkter inför mötet").
+MEETING_PART = folded_re(r"\b(?:arbetar|jobbar)\s+som\b|\b(?:leder|håller i|öppnar|avslutar)\s+(?:dagens\s+)?(?:mötet|samtalet)\b|"
+                         r"\bantecknar\b|\bför anteckningar\w*\b|\binför (?:dagens\s+)?mötet\b", re.I)
 # Present-tense verbs that tell of a state, a need or a coming, not something a party does for the child ("Familjen
 # behöver stöd", "Förskolans vikariesituation påverkar", "Skolan går bra", "Mormor kommer och ...").
 NON_ACTION_VERB = folded_re(r"(?:behöver|påverkar|fungerar|mår|verkar|känns|märker|ser|går|kommer|börjar|brukar|"

@@ -8013,10 +8013,12 @@ def test_a_party_acting_in_prose_is_an_intervention_whatever_its_verb():
 
 def test_a_state_or_a_speaker_turn_in_prose_is_no_intervention():
     # "Familjen behöver stöd", "Skolan går bra": a state or a need, no action; "[NAMN_2]: Då börjar jag." a turn;
-    # "[VH1] följer med": the family's own doings told in the notes
+    # "[VH1] följer med": the family's own doings told in the notes; "arbetar som kurator", "leder mötet": a post
+    # or a part in the meeting
     text = ("Anteckning från SIP-möte 3 mars 2026.\n\n"
             "Familjen behöver stöd. Förskolans personal påverkar mycket, enligt [NAMN_2]. "
-            "[NAMN_2]: Då börjar jag. [VH1] följer med till tandläkaren.\n")
+            "[NAMN_2]: Då börjar jag. [VH1] följer med till tandläkaren. [NAMN_3] arbetar som kurator på skolan. "
+            "[NAMN_1] leder mötet.\n")
     assert _verdict(text, "responsibility_per_action") == "not_met"
 
 
