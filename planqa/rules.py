@@ -3879,11 +3879,13 @@ def _goal_line_actions(ctx: Context, s: Segment, we_defined: bool) -> list[tuple
     clauses = []
     for c, _ in _clauses(ctx, s):
         label = GOAL_LABEL_IN_LINE.search(c.text)
-        if label:  # "Mål: soc gör ...": the statement after the label, under the goal
-            c = Segment(c.start + label.end(), c.end, c.text[label.end():], s.section)
-        elif not under_goal:
-            continue
-        clauses.append(c)
+        if label:  # "Mål: soc gör ..., BUP tar ...": the statements after the label, under the goal
+            at, rest = c.start + label.end(), c.text[label.end():]
+            cuts = _main_clause_cuts(ctx, at, rest)
+            bounds, ends = [0] + [m.end() for m in cuts], [m.start() for m in cuts] + [len(rest)]
+            clauses += [Segment(at + b, at + e, rest[b:e], s.section) for b, e in zip(bounds, ends)]
+        elif under_goal:
+            clauses.append(c)
     acting = [(c, _statement_who(ctx, c, we_defined, False)) for c in clauses if _goal_line_action(ctx, c, we_defined)]
     if not acting:
         return []

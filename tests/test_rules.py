@@ -8056,3 +8056,13 @@ def test_a_comma_before_the_childs_part_or_a_detail_does_not_split_the_action():
             "Skolan ordnar en lugn plats, [BARN] får gå in bakvägen.\n"
             "[NAMN_3] erbjuder samtal varannan vecka, första tid skickas hem.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_actions_joined_by_commas_after_a_goal_label_are_read_one_by_one():
+    # "Mål: soc gör ..., BUP tar ställning ...": two parties' actions under the goal label, each an intervention with
+    # its own responsible (GUIDELINES 4, block 82)
+    text = ("Uppföljning av SIP 4 mars 2026.\n\n"
+            "Behov: se tidigare SIP. Mål: soc gör en ny utredning, BUP tar ställning till fortsatt kontakt.\n")
+    result = assess(text).criteria["responsibility_per_action"]
+    assert result.verdict == "met"
+    assert [e.text for e in result.evidence] == ["soc gör en ny utredning", "BUP tar ställning till fortsatt kontakt."]
