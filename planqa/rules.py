@@ -3301,7 +3301,8 @@ DECISION_LEAD = folded_re(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom
                           r"\s+att\s+", re.I)
 # A finite verb that makes a sentence a statement of its own: present or future ("besöker", "gör", "ska"), or a
 # passive ("erbjuds", "tas fram"; not a genitive in -ns/-ts: "barnets", "skolans").
-STATEMENT_VERB = re.compile(rf"{PRESENT_VERB.pattern}|\b(?:gör|går|får|ser|tar|har|är|blir)\b|\b[a-zåäö]{{2,}}(?<![nt])s\b")
+STATEMENT_VERB = re.compile(rf"{PRESENT_VERB.pattern}|\b(?:gör|går|får|ser|tar|har|är|blir|finns|fanns|känns)\b|"
+                            r"\b[a-zåäö]{2,}(?<![nt])s\b")
 SUB_ITEM = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?\s")  # "5.1 Föräldrautbildning ..."
 NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen)\b", re.I)  # "Man kom inte fram till vem som gör vad"
 CLAUSE_JOIN = re.compile(r",?\s+(?:samt|och)\s+att\s+|,\s+att\s+", re.I)

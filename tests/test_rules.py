@@ -8066,3 +8066,11 @@ def test_actions_joined_by_commas_after_a_goal_label_are_read_one_by_one():
     result = assess(text).criteria["responsibility_per_action"]
     assert result.verdict == "met"
     assert [e.text for e in result.evidence] == ["soc gör en ny utredning", "BUP tar ställning till fortsatt kontakt."]
+
+
+def test_a_sentence_with_finns_is_a_statement_of_its_own():
+    # "Samtycke finns.": "finns" is a verb, so the consent is its own sentence and does not take the action before
+    # it with it (GUIDELINES 3, responsibility_per_action: "Skolan ordnar ..." names the school)
+    text = ("Anteckning från SIP-möte 3 mars 2026. [BARN] har svårt att komma till skolan. "
+            "Skolan ordnar en lugn plats i matsalen. Samtycke finns.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
