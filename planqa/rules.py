@@ -3481,7 +3481,8 @@ DECISION_LEAD = folded_re(r"\b(?:beslutades|beslöts|bestämdes|överenskoms|kom
                           r"\s+att\s+", re.I)
 # A finite verb that makes a sentence a statement of its own: present or future ("besöker", "gör", "ska"), or a
 # passive ("erbjuds", "tas fram"; not a genitive in -ns/-ts: "barnets", "skolans").
-STATEMENT_VERB = re.compile(rf"{PRESENT_VERB.pattern}|\b(?:gör|går|får|ser|tar|har|är|blir)\b|\b[a-zåäö]{{2,}}(?<![nt])s\b")
+STATEMENT_VERB = re.compile(rf"{PRESENT_VERB.pattern}|\b(?:gör|går|får|ser|tar|har|är|blir|finns|fanns|känns)\b|"
+                            r"\b[a-zåäö]{2,}(?<![nt])s\b")
 SUB_ITEM = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?\s")  # "5.1 Föräldrautbildning ..."
 NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen)\b", re.I)  # "Man kom inte fram till vem som gör vad"
 CLAUSE_JOIN = re.compile(r",?\s+(?:samt|och)\s+att\s+|,\s+att\s+", re.I)
@@ -3509,12 +3510,41 @@ def _clauses(ctx: Context, s: Segment) -> list[tuple[Segment, bool]]:
         text = ctx.text[a:end].strip()
         a += len(ctx.text[a:end]) - len(ctx.text[a:end].lstrip())
         lead = DECISION_LEAD.search(text)
-        cuts = [m for m in CLAUSE_JOIN.finditer(text, lead.end())] if lead else []
+        cuts = [m for m in CLAUSE_JOIN.finditer(text, lead.end())] if lead else _main_clause_cuts(ctx, a, text)
         bounds = [0] + [m.end() for m in cuts]
         ends = [m.start() for m in cuts] + [len(text)]
         for b, e in zip(bounds, ends):
             out.append((Segment(a + b, a + e, text[b:e], s.section), bool(lead)))
     return out
+
+
+# A comma, or a comma and "och", before another main clause of the same sentence ("[NAMN_1] skickar utredningen,
+# vi ser över platsen, LSS bjuds in nästa gång"), and such a clause's subject and finite or passive verb at its start.
+MAIN_CLAUSE_COMMA = re.compile(r",\s+(?:och\s+)?")
+MAIN_CLAUSE_START = re.compile(r"(?P<subject>(?:\S+\s+){1,3}?)(?:[a-zåäö]{2,}(?:ar|er|ör|år)|gör|tar|ser|får|"
+                               r"(?P<passive>[a-zåäö]{2,}(?<![nt])s))\b")
+CHILD_SUBJECT = re.compile(r"^(?:\[BARN\]|barnet|hen|han|hon|jag|eleven)\b", re.I)
+
+
+def _main_clause_cuts(ctx: Context, a: int, text: str) -> list[re.Match[str]]:
+    """The commas in a sentence that join main clauses with a subject of their own, each one an action ("[NAMN_1]
+    skickar utredningen till skolan, vi ser över om det finns plats, LSS bjuds in nästa gång"): the sentence holds
+    that many interventions, each with its own responsible or none (GUIDELINES 3, responsibility_per_action: each
+    intervention names who does it). A clause counts when its subject is "vi", "man" or a named party,
+    not the child ("..., [BARN] får gå in bakvägen" belongs to the action before it) nor a passive ("..., första tid
+    skickas hem" is the action's detail)."""
+    if ", " not in text or not _acting_clause(ctx, a, text):
+        return []  # the sentence opens with an action of its own
+    return [m for m in MAIN_CLAUSE_COMMA.finditer(text) if _acting_clause(ctx, a + m.end(), text[m.end():])]
+
+
+def _acting_clause(ctx: Context, a: int, text: str) -> bool:
+    """The clause text (at offset a) opens with "vi", "man" or a named party as the subject of a present-tense
+    verb ("BUP tar ställning ...", "vi ser över ..."); not the child, not a passive."""
+    clause = MAIN_CLAUSE_START.match(text)
+    return clause is not None and not clause.group("passive") and not CHILD_SUBJECT.match(text) \
+        and (re.match(r"(?:vi|man)\s", text, re.I) is not None
+             or _subject_agent(ctx, Segment(a, a + len(text), text, ""), 0))
 
 
 def _tab_cells(text: str) -> list[str]:
@@ -3746,13 +3776,46 @@ def _paragraph_statements(ctx: Context, pieces: list[tuple[Segment, bool]], in_s
                 and not (NEGATED.search(c.text) and law_point_at(ctx, c.start) == 2
                          and not _search_ci(RESPONSIBLE_UNDECIDED, c.text)):
             stated.append((c, _statement_who(ctx, c, we_defined, agency)))
-        elif not in_section and (decided or ACTIVITY_VERB.search(c.text)) and not NOT_DECIDED.search(c.text) \
-                and not NEGATED.search(c.text):
+        elif not in_section and (decided or ACTIVITY_VERB.search(c.text) or _prose_party_action(ctx, c, we_defined)) \
+                and not NOT_DECIDED.search(c.text) and not NEGATED.search(c.text):
             who = _statement_who(ctx, c, we_defined, False)
             # in prose an intervention shows by who does it: someone named, or "vi" as its subject
             if who == "agent" or who == "we" and re.match(r"\s*(?:vi|man)\s", c.text, re.I):
                 prose.append((c, who))
     return stated, prose
+
+
+def _definition_in_paragraph(ctx: Context, s: Segment) -> bool:
+    """The plan's definition of "vi" stands in a prose paragraph of several sentences, not on a line of its own
+    ("... Vi (= elevhälsan, [NAMN_1] och [NAMN_2]) tar hand om följande: ... BUP ([NAMN_3]) fortsätter KBT-samtal."):
+    the paragraph's other statements are read as statements (GUIDELINES 4.1: a defined "vi" names a responsible;
+    the definition does not make its paragraph no intervention)."""
+    return not _listed(s.text) and sum(1 for x in ctx.segs if s.start <= x.start and x.end <= s.end) > 2
+
+
+def _prose_party_action(ctx: Context, c: Segment, we_defined: bool) -> bool:
+    """A prose sentence whose subject is a named party doing something in the present tense ("[NAMN_3]
+    (barnmott.) utbildar personalen v. 37.", "BUP ([NAMN_3]) fortsätter KBT-samtal varannan vecka."), whatever
+    the verb: read by its subject and finite verb (`_goal_line_action`, `_subject_agent`), not by a list of
+    action verbs (GUIDELINES 3, responsibility_per_action: an intervention with an agency, role or person)."""
+    m = GOAL_LINE_ACTION_VERB.match(c.text)
+    if m is None or ":" in m.group(0) or re.search(r"[\"”«»]", c.text) \
+            or NON_ACTION_VERB.fullmatch(m.group(0).split()[-1]) or GUARDIAN_SUBJECT.search(m.group(0)) \
+            or MEETING_PART.search(c.text):
+        return False  # a speaker's turn ("[NAMN_3]: Då börjar jag."), a quotation, a state ("Familjen behöver stöd"),
+        # the family's own doings told ("[VH1] följer med", "mamma hämtar") or a part in the meeting itself
+    return _goal_line_action(ctx, c, we_defined) and _subject_agent(ctx, c, len(c.text) - len(c.text.lstrip()))
+
+
+# Someone's post or part in the meeting itself, no intervention for the child ("[NAMN_2] arbetar som kurator", "[NAMN_1]
+# leder mötet", "[NAMN_1] antecknar", "Kuratorn samlar in synpunkter inför mötet").
+MEETING_PART = folded_re(r"\b(?:arbetar|jobbar)\s+som\b|\b(?:leder|håller i|öppnar|avslutar)\s+(?:dagens\s+)?(?:mötet|samtalet)\b|"
+                         r"\bantecknar\b|\bför anteckningar\w*\b|\binför (?:dagens\s+)?mötet\b", re.I)
+# Present-tense verbs that tell of a state, a need or a coming, not something a party does for the child ("Familjen
+# behöver stöd", "Förskolans vikariesituation påverkar", "Skolan går bra", "Mormor kommer och ...").
+NON_ACTION_VERB = folded_re(r"(?:behöver|påverkar|fungerar|mår|verkar|känns|märker|ser|går|kommer|börjar|brukar|"
+                            r"hamnar|ligger|stämmer|gäller|räcker|passar|hänger|står|sitter|bor|heter|tillhör|"
+                            r"förstår|minns|tror|vet|märks|saknar|väntar|avvaktar)", re.I)
 
 
 # A line that only refers to another document ("Uppdrag: enligt vårdplan.", "Se vårdplanen från soc, daterad ...").
@@ -3975,6 +4038,47 @@ def _goal_line_action(ctx: Context, s: Segment, we_defined: bool) -> bool:
     return bool(GOAL_LINE_ACTION_VERB.match(s.text)) and not re.search(r"\b(?:ska|skall)\b", s.text) \
         and not _unsettled_or_goal(s.text) and not GUARDIAN_VIEW.search(s.text) and not TELLS.search(s.text) \
         and not FOLLOW_UP.search(s.text) and _statement_who(ctx, s, we_defined, False) == "agent"
+
+
+# A clause whose subject is a thing acted on with a passive verb ("Kvällsrutinen ses över.", "ny SIP skrivs när ...",
+# "Schemat ska göras om"): an action with no one named as its doer (GUIDELINES 3: a passive names nobody); not the
+# child as the subject ("[BARN] erbjuds ...") and no genitive ("skolans", "barnets").
+PASSIVE_ACTION = re.compile(r"^\W*(?!\[BARN\]|barnet\b|hen\b|han\b|hon\b|jag\b)(?:[^\s:]+\s+){1,3}?(?:(?:ska|skall)\s+)?"
+                            r"[a-zåäö]{2,}(?<![nt])s\b(?!\s+(?:av|genom)\b)")
+
+
+def _goal_line_actions(ctx: Context, s: Segment, we_defined: bool) -> list[tuple[Segment, str]]:
+    """(statement, who) for the interventions written under a goal heading or after a goal label ("Mål: Hab
+    fortsätter gångträning. Förskolan inför tecken som stöd."): the line itself when it is a party's action
+    (`_goal_line_action`), otherwise each of its sentences that is; a sentence with a passive action beside them
+    ("Kvällsrutinen ses över.") is one of the same actions, with no responsible named (GUIDELINES 4, block 82: "en
+    insats under "Mål" är en insats och inget mål"; GUIDELINES 3: a passive names nobody)."""
+    under_goal = _goal_section(s.section)
+    if under_goal and _goal_line_action(ctx, s, we_defined):
+        return [(s, _statement_who(ctx, s, we_defined, False))]
+    if not under_goal and not GOAL_LABEL_IN_LINE.search(s.text):
+        return []
+    clauses = []
+    for c, _ in _clauses(ctx, s):
+        label = GOAL_LABEL_IN_LINE.search(c.text)
+        if label:  # "Mål: soc gör ..., BUP tar ...": the statements after the label, under the goal
+            at, rest = c.start + label.end(), c.text[label.end():]
+            cuts = _main_clause_cuts(ctx, at, rest)
+            bounds, ends = [0] + [m.end() for m in cuts], [m.start() for m in cuts] + [len(rest)]
+            clauses += [Segment(at + b, at + e, rest[b:e], s.section) for b, e in zip(bounds, ends)]
+        elif under_goal:
+            clauses.append(c)
+    acting = [(c, _statement_who(ctx, c, we_defined, False)) for c in clauses if _goal_line_action(ctx, c, we_defined)]
+    if not acting:
+        return []
+    passive = [(c, "missing") for c in clauses if PASSIVE_ACTION.match(c.text) and not _unsettled_or_goal(c.text)
+               and not FOLLOW_UP.search(c.text) and _who_in_line(ctx, c, we_defined) == "missing"]
+    return sorted(acting + passive, key=lambda item: item[0].start)
+
+
+# A goal label at a line's or sentence's start ("Mål: ...", "Delmål 2: ..."), also after another field on the line
+# ("Behov: se tidigare SIP. Mål: soc gör ...").
+GOAL_LABEL_IN_LINE = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?:del)?m[åa]l\s*\d*\s*:\s*", re.I)
 
 
 def _unsettled_or_goal(text: str) -> bool:
@@ -4464,12 +4568,12 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         ongoing = status is not None and bool(_search_ci(STATUS_ONGOING, status))
         past = (PAST_SECTION.search(s.section) or ENDED_SECTION.search(s.section)) \
             and not CURRENT_SECTION.search(s.section)
-        if not row and not s.is_heading and _goal_section(s.section) and _goal_line_action(ctx, s, we_defined):
-            goal_actions.append((s, _statement_who(ctx, s, we_defined, False)))
+        if not row and not s.is_heading:
+            goal_actions += _goal_line_actions(ctx, s, we_defined)
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
                 or row and resp_col is None and DATES_SECTION.search(s.section) and not INTERVENTION_SECTION.search(s.section) \
                 and not (md_actions and heading is not None) \
-                or _search_ci(WE_DEFINED, s.text) \
+                or _search_ci(WE_DEFINED, s.text) and not _definition_in_paragraph(ctx, s) \
                 or (act_col is not None and act_col < len(cells)
                     and (EMPTY_CELL.match(cells[act_col]) or CALENDAR_ONLY.match(cells[act_col]))
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):

@@ -8114,3 +8114,79 @@ def test_the_siblings_needs_are_not_the_childs_needs():
             "Mål\n[BARN] går på fritids tre dagar i veckan.\n")
     without = text.replace("[SYSKON] har svårt", "[BARN] har svårt").replace("Hon gråter", "Han gråter")
     assert _verdict(text, "needs_described") != _verdict(without, "needs_described")
+
+
+def test_a_party_acting_in_prose_is_an_intervention_whatever_its_verb():
+    # "[NAMN_2] (specialpedagog) tränar ...", "BUP ([NAMN_3]) fortsätter ...": a named party as the subject of a
+    # present-tense verb in prose states an intervention with its responsible, also with a verb outside the action
+    # verb list (GUIDELINES 3, responsibility_per_action met)
+    text = ("Anteckning från SIP-möte 3 mars 2026 med [VH1], [NAMN_2] specialpedagog och [NAMN_3] psykolog BUP. "
+            "[BARN] har svårt att komma i tid till skolan.\n\n"
+            "[NAMN_2] (specialpedagog) tränar lästeknik med [BARN] två gånger i veckan. "
+            "BUP ([NAMN_3]) fortsätter samtalen varannan vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_a_state_or_a_speaker_turn_in_prose_is_no_intervention():
+    # "Familjen behöver stöd", "Skolan går bra": a state or a need, no action; "[NAMN_2]: Då börjar jag." a turn;
+    # "[VH1] följer med": the family's own doings told in the notes; "arbetar som kurator", "leder mötet": a post
+    # or a part in the meeting
+    text = ("Anteckning från SIP-möte 3 mars 2026.\n\n"
+            "Familjen behöver stöd. Förskolans personal påverkar mycket, enligt [NAMN_2]. "
+            "[NAMN_2]: Då börjar jag. [VH1] följer med till tandläkaren. [NAMN_3] arbetar som kurator på skolan. "
+            "[NAMN_1] leder mötet.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+
+
+def test_actions_after_a_goal_label_are_interventions_and_a_passive_names_nobody():
+    # "Mål: [BARN] ... HVB-hemmet ordnar ... Helgschemat ses över.": a party's action under "Mål" is an intervention
+    # (GUIDELINES 4, block 82), and the passive beside it one without a responsible (partial)
+    text = ("Möte på HVB-hemmet 4 mars 2026.\n\n"
+            "Mål: [BARN] går i skolan alla dagar fram till sommarlovet. HVB-hemmet ordnar läxhjälp på tisdagar. "
+            "Helgschemat ses över.\n\nUppföljning 2/6.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_we_defined_inside_a_paragraph_leaves_its_other_statements_read():
+    # "Vi (= elevhälsan, ...) tar hand om följande: ..." in the middle of a paragraph: the paragraph's other
+    # statements are still interventions ("BUP ([NAMN_3]) fortsätter ...", GUIDELINES 4.1: a defined "vi")
+    text = ("Anteckning SIP 12 mars 2026, närvarande [VH1], [NAMN_1] kurator, [NAMN_3] psykolog BUP. "
+            "[BARN] har svårt att sova. Vi (= elevhälsan, [NAMN_1] och [NAMN_2]) tar hand om följande: samtal "
+            "varje vecka och plats att vila. BUP ([NAMN_3]) fortsätter KBT varannan vecka. "
+            "Samordningsansvarig är [NAMN_1], kurator.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_main_clauses_joined_by_commas_are_interventions_each_with_its_own_subject():
+    # "[NAMN_1] skickar ..., vi ser över ...": two actions in one sentence, one by a named person and one by an
+    # undefined "vi" (GUIDELINES 4: "Vi" som ansvarig för en insats = partial)
+    text = ("SIP 4 mars 2026\n\nInsatser\n"
+            "[NAMN_1] skickar utredningen till skolan, vi ser över om det finns plats i fritidsgruppen.\n"
+            "[NAMN_2] (kurator) träffar [BARN] varje vecka.\n")
+    assert _verdict(text, "responsibility_per_action") == "partial"
+
+
+def test_a_comma_before_the_childs_part_or_a_detail_does_not_split_the_action():
+    # "..., [BARN] får gå in bakvägen" and "..., första tid skickas hem": the same action's details
+    text = ("SIP 4 mars 2026\n\nInsatser\n"
+            "Skolan ordnar en lugn plats, [BARN] får gå in bakvägen.\n"
+            "[NAMN_3] erbjuder samtal varannan vecka, första tid skickas hem.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_actions_joined_by_commas_after_a_goal_label_are_read_one_by_one():
+    # "Mål: soc gör ..., BUP tar ställning ...": two parties' actions under the goal label, each an intervention with
+    # its own responsible (GUIDELINES 4, block 82)
+    text = ("Uppföljning av SIP 4 mars 2026.\n\n"
+            "Behov: se tidigare SIP. Mål: soc gör en ny utredning, BUP tar ställning till fortsatt kontakt.\n")
+    result = assess(text).criteria["responsibility_per_action"]
+    assert result.verdict == "met"
+    assert [e.text for e in result.evidence] == ["soc gör en ny utredning", "BUP tar ställning till fortsatt kontakt."]
+
+
+def test_a_sentence_with_finns_is_a_statement_of_its_own():
+    # "Samtycke finns.": "finns" is a verb, so the consent is its own sentence and does not take the action before
+    # it with it (GUIDELINES 3, responsibility_per_action: "Skolan ordnar ..." names the school)
+    text = ("Anteckning från SIP-möte 3 mars 2026. [BARN] har svårt att komma till skolan. "
+            "Skolan ordnar en lugn plats i matsalen. Samtycke finns.\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
