@@ -31,6 +31,7 @@ CONTEXT_PATH = Path(__file__).resolve().parent / "data" / "letters_context.txt"
 
 _FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 _SPELL_OUT = {"å": "aa", "ä": "ae", "ö": "oe"}
+_MARK = str.maketrans(dict.fromkeys("åäö", "?"))
 
 # Each byte as Windows-1252 shows it (Latin-1 where Windows-1252 has no character: "\x81", "\x9d"), and back.
 _BYTE_CHARS = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
@@ -58,9 +59,10 @@ _WORD = re.compile(r"(?<![\[\w])[A-Za-zÅÄÖåäöéÉ]+(?![\w])")
 _MARKED = re.compile(r"(?<![\w?\ufffd])(?:[?\ufffd]{1,2}(?=[a-zåäö]))?[A-Za-zÅÄÖåäöé]+"
                      r"(?:[?\ufffd]{1,2}[A-Za-zÅÄÖåäöé]+)*[?\ufffd]{0,2}(?![\w])")
 _MARKS = re.compile(r"[?\ufffd]{1,2}")
-# A word or a number, the company a word is read in.
-_TOKEN = re.compile(r"[A-Za-zÅÄÖåäöéÉ0-9]+")
-_INNER_QUESTION = re.compile(r"[A-Za-z]\?[a-z]")
+# A word or a number, the company a word is read in; the last one before a point.
+_TOKEN = re.compile(r"\[[^\]\s]{1,20}\]|[A-Za-zÅÄÖåäöéÉ0-9]+")
+_LAST_TOKEN = re.compile(r"(\[[^\]\s]{1,20}\]|[A-Za-zÅÄÖåäöéÉ0-9?\ufffd]+)[^A-Za-zÅÄÖåäöéÉ0-9?\ufffd\]]*$")
+_INNER_QUESTION = re.compile(r"[A-Za-z]\?[A-Za-z]")
 
 
 def read_mojibake(text: str) -> str:
@@ -169,7 +171,7 @@ def _line_end(text: str, pos: int) -> int:
 def _changes(text: str) -> list[tuple[int, int, str]]:
     """(start, end, restored word) per word of `text` that `restore_letters` writes anew, in text order."""
     changes = _marked_words(text) if ("\ufffd" in text or "?" in text) else []
-    if _lost_letters(text):
+    if _lost_letters(text, len(changes)):
         lexicon = _lexicon()
         marked = {start for start, _, _ in changes}
         tokens = list(_TOKEN.finditer(text))
@@ -198,34 +200,59 @@ def _marked_words(text: str) -> list[tuple[int, int, str]]:
         word = m.group()
         if "\ufffd" not in word and not (questions and "?" in word):
             continue
-        restored = _with_letters(word, _starts_sentence(text, m.start()))
+        capital, company = _starts_sentence(text, m.start(), m.end()), _company(text, m.start(), m.end())
+        restored = _with_letters(word, capital, company)
+        asked = word.rstrip("?")  # a question's mark after a word with marks: "Vad h?nder?"
+        if not restored and asked != word and _MARKS.search(asked):
+            restored = _with_letters(asked, capital, company)
+            restored = restored and restored + word[len(asked):]
         if restored:
             out.append((m.start(), m.end(), restored))
     return out
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    """Whether a word at `start` begins the text, a line, a sentence, a field's value or a list item."""
-    before = text[max(0, start - 40):start].rstrip(" \t")
-    return not before or before[-1] in "\n.!?:-•|"
+def _company(text: str, start: int, end: int) -> tuple[str, str]:
+    """The context words (`context_word`) before and after the word at `start`:`end`, "" where there is none."""
+    before = _LAST_TOKEN.search(text, max(0, start - 40), start)
+    after = _TOKEN.match(text, end + len(text[end:end + 40]) - len(text[end:end + 40].lstrip(" \t\n.,;:!?")))
+    return (context_word(before.group(1)) if before else "", context_word(after.group()) if after else "")
 
 
-def _with_letters(word: str, capital: bool) -> str | None:
-    """The word with each run of marks as the å, ä or ö that makes a lexicon form (the commonest), cased as the
-    word (a mark that starts it as a capital letter where `capital`: "?vrigt" beginning a line); None where none
-    does or the marks stand for no letter (a question's "?" after a known word)."""
+def _starts_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a word at `start`:`end` begins the text, a line, a sentence, a field's value, a list item or a
+    column (after a tab or wide spaces), or is a field's label (a colon after it)."""
+    before = text[max(0, start - 40):start]
+    stripped = before.rstrip(" \t")
+    return (not stripped or stripped[-1] in "\n.!?:-•|" or before.endswith(("\t", "  "))
+            or text.startswith(":", end))
+
+
+def _with_letters(word: str, capital: bool, company: tuple[str, str]) -> str | None:
+    """The word with each run of marks as the å, ä or ö that makes a lexicon form (the commonest, or the one its
+    `company` asks for: "9 ?r" år), cased as the word (a mark that starts it as a capital letter where `capital`:
+    "?vrigt" beginning a line); None where none does or the marks stand for no letter (a question's "?" after a
+    known word)."""
     parts = _MARKS.split(word.lower())
     if len(parts) > 4:
         return None
-    counts = _lexicon().counts
+    lexicon = _lexicon()
+    counts = lexicon.counts
     best, best_count = None, 0
-    for letters in _combinations(len(parts) - 1):
-        candidate = parts[0] + "".join(c + p for c, p in zip(letters, parts[1:]))
+    candidates = [parts[0] + "".join(c + p for c, p in zip(letters, parts[1:]))
+                  for letters in _combinations(len(parts) - 1)]
+    for candidate in candidates:
         if counts.get(candidate, 0) > best_count:
             best, best_count = candidate, counts[candidate]
+    for key in (marked(best), folded(best)) if best is not None else ():
+        if key in lexicon.ambiguous:
+            chosen = lexicon.context.get((key, "<", company[0])) or lexicon.context.get((key, ">", company[1]))
+            if chosen in candidates:
+                best = chosen
+                break
     if best is None or (word.endswith("?") and counts.get(word.rstrip("?").lower(), 0) >= best_count):
         return None
-    shown = _MARKS.sub("x", word)  # the word's case with one letter a run
+    letters = _MARKS.sub("", word)
+    shown = _MARKS.sub("X" if letters.isupper() and len(letters) > 1 else "x", word)  # one letter a run
     if capital and shown.startswith("x"):
         shown = "X" + shown[1:]
     return _cased(best, shown)
@@ -238,11 +265,11 @@ def _combinations(n: int) -> list[str]:
     return combos
 
 
-def _lost_letters(text: str) -> bool:
+def _lost_letters(text: str, marked: int = 0) -> bool:
     """Whether the plan has lost its å, ä and ö: they are rare (the cheap test: under one character in 200; in
     Swedish prose about one in 25), and more of its words have a lexicon form with the letters than there are
-    words with them, at least three."""
-    lettered = sum(text.count(c) for c in "åäöÅÄÖ")
+    words with them or with a mark for them (`marked`), at least three."""
+    lettered = sum(text.count(c) for c in "åäöÅÄÖ") + marked
     if lettered * 200 >= len(text):
         return False
     lexicon = _lexicon()
@@ -253,20 +280,24 @@ def _lost_letters(text: str) -> bool:
             restorable += 1
         elif word != word.translate(_FOLD):
             with_letters += 1
-    return restorable >= 3 and restorable > with_letters
+    return restorable >= 3 and restorable > with_letters + marked
 
 
 def _is_word(m: re.Match[str]) -> bool:
-    """Whether the token is a word of its own (no placeholder's inside after "[", no part of "NAMN_1" or "a1b")."""
+    """Whether the token is a word of its own: no placeholder's inside after "[", no part of "NAMN_1", "a1b" or of
+    a word with a mark for a letter ("b?sta")."""
     text, start, end = m.string, m.start(), m.end()
-    return not (start and (text[start - 1] == "[" or text[start - 1].isalnum() or text[start - 1] == "_")) and not (
-        end < len(text) and (text[end].isalnum() or text[end] == "_"))
+    before, after = text[start - 1:start], text[end:end + 1]
+    return not (before.isalnum() or before in ("[", "_", "?", "\ufffd") or after.isalnum() or after in ("_", "\ufffd")
+                or (after == "?" and text[end + 1:end + 2].isalpha()))
 
 
 def context_word(token: str, lexicon: _Lexicon | None = None) -> str:
-    """A word as the context table keys it: lower case and folded, a number as "0" (an aa/ae/oe spelling read
-    first, with `lexicon`)."""
+    """A word as the context table keys it: lower case and folded, a number as "0", a placeholder without its
+    number ("[namn_]"); an aa/ae/oe spelling read first, with `lexicon`."""
     word = token.lower()
+    if word.startswith("["):
+        return "".join(c for c in word if not c.isdigit())
     if any(c.isdigit() for c in word):
         return "0"
     if lexicon is not None and word in lexicon.spelt:
@@ -286,6 +317,11 @@ def _cased(restored: str, word: str) -> str:
 def folded(word: str) -> str:
     """The word without dots and rings: å and ä as a, ö as o."""
     return word.translate(_FOLD)
+
+
+def marked(word: str) -> str:
+    """The word with "?" for each å, ä and ö."""
+    return word.translate(_MARK)
 
 
 def spelt_out(word: str) -> str:

@@ -118,3 +118,21 @@ def test_evidence_in_a_mojibake_plan_points_into_the_plan_as_given():
 def test_an_age_in_words_without_its_ring_is_read():
     plan = "SIP för [BARN]. Datum: 2026-02-03.\n[BARN] är tva år och går på förskolan. [VH1] är med på mötet."
     RuleAssessor().assess(Plan(id="x", text=plan))  # "tva" matched the age pattern and failed as a number
+
+
+def test_an_ambiguous_folded_word_is_read_in_its_company():
+    text = "[BARN] ar 9 ar och gar i forskolan. Malet ar att [BARN] ska ga dit varje dag."
+    assert restore_letters(text) == "[BARN] är 9 år och går i förskolan. Målet är att [BARN] ska gå dit varje dag."
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Elev: [BARN]     ?lder: 9 ?r\nUPPF?LJNING: 2026-05-12", "Elev: [BARN]     Ålder: 9 år\nUPPFÖLJNING: 2026-05-12"),
+    ("det b?sta m?tet. N?sta m?te: [BARN] f?r v?lja tid.", "det bästa mötet. Nästa möte: [BARN] får välja tid."),
+])
+def test_marked_words_are_cased_and_read_in_their_company(text, read):
+    assert restore_letters(text) == read
+
+
+def test_a_plan_with_marks_for_its_letters_keeps_its_other_words():
+    text = "[BARN] sa att det ?r bra. M?let ?r att [BARN] ska g? i skolan. Vi ses p? m?tet."
+    assert restore_letters(text) == "[BARN] sa att det är bra. Målet är att [BARN] ska gå i skolan. Vi ses på mötet."
