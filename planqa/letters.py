@@ -54,9 +54,9 @@ _NBSP_LEAD = re.compile(r"Â(?= )")
 
 # A word of letters (a placeholder's "[BARN]" is no word: it follows "[").
 _WORD = re.compile(r"(?<![\[\w])[A-Za-zÅÄÖåäöéÉ]+(?![\w])")
-# A word with replacement marks or question marks for letters: marks inside, or at the start before lower-case
-# letters ("?vrigt"), or at the end after letters ("p?").
-_MARKED = re.compile(r"(?<![\w?\ufffd])(?:[?\ufffd]{1,2}(?=[a-zåäö]))?[A-Za-zÅÄÖåäöé]+"
+# A word with replacement marks or question marks for letters: marks inside, or at the start before
+# letters ("?vrigt", "?VRIGT"), or at the end after letters ("p?").
+_MARKED = re.compile(r"(?<![\w?\ufffd])(?:[?\ufffd]{1,2}(?=[A-Za-zåäö]))?[A-Za-zÅÄÖåäöé]+"
                      r"(?:[?\ufffd]{1,2}[A-Za-zÅÄÖåäöé]+)*[?\ufffd]{0,2}(?![\w])")
 _MARKS = re.compile(r"[?\ufffd]{1,2}")
 # A word or a number, the company a word is read in; the last one before a point.
