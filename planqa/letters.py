@@ -94,11 +94,13 @@ def _has_mojibake(text: str) -> bool:
 
 
 def _decoded(m: re.Match[str]) -> str:
-    """The sequence's bytes read as UTF-8; a sequence that is no UTF-8 stays as it is."""
+    """The sequence's bytes read as UTF-8 (a space of another kind or a byte-order mark as a plain space, as
+    `planqa.readable.visible` writes them); a sequence that is no UTF-8 stays as it is."""
     try:
-        return b"".join(_CHAR_BYTES[c] for c in m.group()).decode("utf-8").replace("\u00a0", " ")
+        char = b"".join(_CHAR_BYTES[c] for c in m.group()).decode("utf-8")
     except (KeyError, UnicodeDecodeError):
         return m.group()
+    return " " if char.isspace() or char == "\ufeff" else char
 
 
 def restore_letters(text: str) -> str:

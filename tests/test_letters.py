@@ -27,6 +27,7 @@ def test_any_character_read_a_byte_a_character_is_decoded(char):
     ("Ã–vrigt â€“ inget", "Övrigt – inget   "),
     ("VÃ¥rdnadshavare:Â\u00a0[VH1]", "Vårdnadshavare: [VH1]  "),
     ("VÃ¥rdnadshavare:Â [VH1]", "Vårdnadshavare:  [VH1] "),
+    ("ï»¿SIP fÃ¶r [BARN]", " SIP för [BARN]   "),
 ])
 def test_mojibake_is_decoded_and_padded(text, read):
     assert read_mojibake(text) == read
@@ -136,3 +137,13 @@ def test_marked_words_are_cased_and_read_in_their_company(text, read):
 def test_a_plan_with_marks_for_its_letters_keeps_its_other_words():
     text = "[BARN] sa att det ?r bra. M?let ?r att [BARN] ska g? i skolan. Vi ses p? m?tet."
     assert restore_letters(text) == "[BARN] sa att det är bra. Målet är att [BARN] ska gå i skolan. Vi ses på mötet."
+
+
+def test_evidence_in_a_spelt_out_plan_points_into_the_plan_as_given():
+    text = (STRIPPED_PLAN.replace("Mal:", "Maal:").replace("Malet ar", "Maalet aer").replace(" pa ", " paa ")
+            .replace("Uppfoljning", "Uppfoeljning").replace("motet", "moetet"))
+    result = RuleAssessor().assess(Plan(id="x", text=text))
+    spans = [span for c in result.criteria.values() for span in c.evidence]
+    assert result.criteria["goals_present"].verdict != "not_met"
+    assert spans and all(span.text == text[span.start:span.end] for span in spans)
+    assert any("Maalet" in span.text for span in spans)
