@@ -3,12 +3,13 @@
 The repairs keep the text's length, in this order: the other spaces a word processor or web page writes
 (no-break, narrow and thin spaces, a byte-order mark) become plain spaces, Windows line ends plain ones, and
 invisible characters inside a word (a soft hyphen, a zero-width space) move out of it as spaces after it
-(`visible`); HTML tags become spaces, line breaks, list marks and cell bars and character entities are decoded
-(`planqa.markup`); struck text, comments and change marks become spaces (`planqa.revisions`); empty checkboxes with their options
-and a template's placeholder texts become spaces (`planqa.checkboxes`); words broken at a line
-end are joined (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`); in a plan
-that lost its line breaks, the spaces before its headings, fields and list items become line breaks again
-(`planqa.linebreaks`).
+(`visible`); UTF-8 read as Windows-1252 ("fÃ¶rskola") is decoded (`planqa.letters.read_mojibake`); HTML tags
+become spaces, line breaks, list marks and cell bars and character entities are decoded (`planqa.markup`);
+struck text, comments and change marks become spaces (`planqa.revisions`); empty checkboxes with their options
+and a template's placeholder texts become spaces (`planqa.checkboxes`); the å, ä and ö a plan lost ("forskola",
+"f?rskola") are written back (`planqa.letters.restore_letters`); words broken at a line end are joined
+(`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`); in a plan that lost its line
+breaks, the spaces before its headings, fields and list items become line breaks again (`planqa.linebreaks`).
 `reads_plan_text` wraps an assessor's `assess`: the plan is assessed as `readable` text with other conventions'
 placeholders read as the guidelines' own (`planqa.placeholders`), and the result points into the plan as given.
 """
@@ -22,6 +23,7 @@ from typing import Any
 
 from planqa.checkboxes import mask_checkboxes
 from planqa.hyphens import broken_words, in_text, join_hyphenated
+from planqa.letters import back, letters_offsets, mojibake_offsets, read_mojibake, restore_letters
 from planqa.linebreaks import restore_line_breaks
 from planqa.markup import entity_words, read_markup
 from planqa.models import Assessment, Plan
@@ -79,9 +81,11 @@ def _without_invisible(m: re.Match[str]) -> str:
 
 def readable(text: str) -> str:
     """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, HTML read as a
-    browser shows it, without struck text and comments, empty checkboxes and placeholder texts, broken words joined, OCR digits read as letters, lost
-    line breaks put back; the same length as `text`."""
-    return restore_line_breaks(read_letters(join_hyphenated(_marked_up(visible(text)))))
+    browser shows it, without struck text and comments, empty checkboxes and placeholder texts, damaged å, ä and ö
+    read as the letters, broken words joined, OCR digits read as letters, lost line breaks put back; the same
+    length as `text`."""
+    lettered = restore_letters(_marked_up(read_mojibake(visible(text))))
+    return restore_line_breaks(read_letters(join_hyphenated(lettered)))
 
 
 def _marked_up(shown: str) -> str:
@@ -105,14 +109,21 @@ def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any,
 
 def _texts_from(result: Assessment, text: str) -> Assessment:
     """`result` with its evidence and entity texts read from `text` at their offsets (`readable` keeps the length;
-    a span's end inside a joined word moves to the word's end, `planqa.hyphens.in_text`), so the reviewer sees
-    the text as given."""
+    a span's end inside a joined word moves to the word's end, `planqa.hyphens.in_text`; a line that decoded or
+    restored letters made shorter maps back with `planqa.letters.back`), so the reviewer sees the text as given."""
     shown = visible(text)
-    words = (invisible_words(plain_spaces(text)) + entity_words(shown)
-             + broken_words(_marked_up(shown)))
+    decoded = read_mojibake(shown)
+    marked_up = _marked_up(decoded)
+    steps = [functools.partial(in_text, words=broken_words(restore_letters(marked_up))),
+             functools.partial(back, offsets=letters_offsets(marked_up)),
+             functools.partial(in_text, words=entity_words(decoded)),
+             functools.partial(back, offsets=mojibake_offsets(shown)),
+             functools.partial(in_text, words=invisible_words(plain_spaces(text)))]
 
     def sliced(span):
-        start, end = in_text(span.start, span.end, words)
+        start, end = span.start, span.end
+        for step in steps:  # each stage's offsets back to the text before it
+            start, end = step(start, end)
         return span.model_copy(update={"start": start, "end": end, "text": text[start:end]})
 
     criteria = {cid: c.model_copy(update={"evidence": [sliced(e) for e in c.evidence]})

@@ -8203,6 +8203,8 @@ MONTHS_CHECK = re.compile(r"\b(\d{1,2})[- ]?mån(?:aders|ads|\.)?-?(?:kontroll|b
 # Small numbers in words, as plans write an age ("[BARN] är tre år", "Jag är ett år och fyra månader").
 AGE_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
              "tio": 10, "elva": 11, "tolv": 12}
+# The same with the forms a `folded_re` pattern also matches, written without dots and rings ("tva", "atta").
+_AGE_WORD_VALUES = {**AGE_WORDS, **{word.translate(str.maketrans("åö", "ao")): n for word, n in AGE_WORDS.items()}}
 _AGE_NUMBER = r"(\d{1,2}|" + "|".join(AGE_WORDS) + r")"
 # The child's age said in a sentence, also in a jag-plan or in words ("[BARN] är tre år", "Jag är 1 år och kan inte
 # prata", "jag fyllde 1 år i april", "Barnet: 3 år"), or a form's age field without its unit ("Ålder: 3 ·", years).
@@ -8234,7 +8236,7 @@ def _child_months(ctx: Context) -> int | None:
         return int(said.group(3)) * 12
     if said:
         number = said.group(1).lower()
-        return int(AGE_WORDS.get(number, number)) * (1 if said.group(2).lower().startswith("m") else 12)
+        return int(_AGE_WORD_VALUES.get(number, number)) * (1 if said.group(2).lower().startswith("m") else 12)
     born = _search_ci(CHILD_BORN, text)
     # the plan's date, else its latest date (a follow-up note: "Ursprunglig SIP upprättad: 2024-08-20")
     latest = max((m.iso for m in ctx.date_mentions if m.iso), default=None)
