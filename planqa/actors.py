@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from planqa import wordlists
+from planqa.masks import ORGANISATION_MASK
 from planqa.text import fold_diacritics, lower_case_text, lower_case_variant
 
 # normalised name -> regular-expression alternatives (lower case, whole words)
@@ -159,8 +160,8 @@ def find_units(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, 
     """Local unit and team names the gazetteer lacks, as (start, end, normalised name): compounds with an agency
     head ("Resursenheten"), a name after its kind ("Team Ung", "Familjeteamet Kompassen"), in the genitive before
     it ("Tallidens skola") or explained in brackets ("Gläntan (BUP:s mottagning)"), and every later bare use of
-    such a name ("Kompassen ringer ..."). The name is the agency its kind or gloss names where the gazetteer knows
-    it, else `annan`. Spans that overlap a known actor are left out. First names and the child's placeholder are no
+    such a name ("Kompassen ringer ..."), and another pseudonymiser's masked organisation ("<ORGANIZATION>",
+    `planqa.masks`). The name is the agency its kind or gloss names where the gazetteer knows it, else `annan`. Spans that overlap a known actor are left out. First names and the child's placeholder are no
     units (only capitalised words are read)."""
     taken = [(a, b) for a, b, _ in known]
 
@@ -196,6 +197,11 @@ def find_units(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, 
         opens = bool(first and first[0][0] <= 1) or re.match(r"\W*[a-zåäö]*" + UNIT_HEAD, gloss, re.IGNORECASE) is not None
         if opens and _unit_name(name) and (not name.isupper() or re.search(UNIT_HEAD, gloss, re.IGNORECASE)):
             names.setdefault(name, _agency_in(gloss) or "annan")
+    # another pseudonymiser's mask for an organisation ("<ORGANIZATION> kallar"): a party whose name is hidden
+    # (GUIDELINES 4, block 87: "en maskerad ... verksamhet på den ansvariges plats är en namngiven ansvarig")
+    for m in ORGANISATION_MASK.finditer(text) if "<" in text else ():
+        if free(m.start(), m.end()):
+            out.append((m.start(), m.end(), "annan"))
     if names:
         rx = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<name>" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                         + r")(?:s|:s)?(?![\wåäöÅÄÖ-])")

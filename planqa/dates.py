@@ -26,9 +26,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from planqa.masks import ANY_MASK, DATE_MASK
 from planqa.text import lower_case_text, lower_case_variant
 
-__all__ = ["LEADING_WORD", "DateMention", "find_dates", "find_plan_date", "leading_words", "normalise"]
+__all__ = ["LEADING_WORD", "DateMention", "find_dates", "find_plan_date", "leading_words", "masked_plan_date", "normalise"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,12 @@ _ABSOLUTE = [
     (rf"{_B}{_PRE}{_DAYPRE}(?P<td>\d{{1,2}})(?::e|:a)?\s+(?P<tm>{_MONTH_ANY})(?![\wåäö])"
     rf"(?:\s+(?P<ty>{_YEAR4})(?!\d)|\s?-\s?(?P<ty2>\d{{2}})(?![\d/-]))?{_TIME}?"),
 ]
+# Another pseudonymiser's mask for a date (`planqa.masks`; GUIDELINES 4, block 87: "ett maskerat datum där
+# uppföljningen står är ett konkret datum"): Presidio's "<DATE_TIME>" or "XXXX-XX-XX" anywhere, a mask that hides
+# anything ("█████", "[MASKERAT]") where a date's "den" or weekday stands before it ("torsdag den █████"). Found as an
+# absolute date that cannot be read (no ISO date).
+_MASKED_DATES = [rf"{_B}{_PRE}{_DAYPRE}(?P<mask>{DATE_MASK})(?![\wåäöÅÄÖ-]){_TIME}?",
+                 rf"{_B}{_PRE}(?:{_WEEKDAY}\s+den|{_WEEKDAY}|den)\s+(?P<mask>{ANY_MASK})"]
 # Numbers as a dictated plan spells them ("den fjärde mars", "tjugonde i elfte", "vecka elva", "klockan halv två",
 # the year "tjugotjugofem"/"tjugosex"): the same dates as their digits, the span the same whole expression.
 _UNIT_WORDS = ("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio")
@@ -190,6 +197,9 @@ _ABS_RE = [(re.compile(p, _FLAGS), keys) for p, keys in zip(_ABSOLUTE, _ABS_KEYS
 _WEEK_RE = re.compile(_WEEK, _FLAGS)
 _WORD_DATE_RE = re.compile(_WORD_DATE, _FLAGS)
 _WORD_WEEK_RE = re.compile(_WORD_WEEK, _FLAGS)
+_MASKED_DATE_RE = [re.compile(p, _FLAGS) for p in _MASKED_DATES]
+_MASK_KEYS = ("<date", "xxxx-", "█", "■", "****", "[mask", "[redacted]", "[dolt]")
+_MASK_IN_MENTION = [re.compile(DATE_MASK, re.IGNORECASE), re.compile(ANY_MASK, re.IGNORECASE)]
 _WORD_DATE_KEYS = _MONTH_KEYS + tuple(w for w, n in ORDINALS.items() if 3 <= n <= 12)
 _VAGUE_KEYS = [
     ("dag", "veck", "mån", "manad", "år", "termin", " v"),
@@ -336,6 +346,9 @@ def _matches(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     for m in scan(_WORD_WEEK_RE) if "vecka " in low else ():
         if CARDINALS[m.group("ws").lower()] <= 53:
             found.append((m.start(), _kind(m, "week"), m))
+    for rx in _MASKED_DATE_RE if any(k in low for k in _MASK_KEYS) else ():
+        for m in scan(rx):
+            found.append((m.start(), _kind(m, "absolute"), m))
     for rx, keys in _VAGUE_RE:
         for m in scan(rx) if any(k in low for k in keys) else ():
             found.append((m.start(), "vague", m))
@@ -359,7 +372,7 @@ def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, D
     out = []
     for whole, start, kind, m in _matches(_ocr_digits(text)):
         if kind == "absolute":
-            d = _resolve_absolute(m, plan_date)
+            d = None if m.groupdict().get("mask") else _resolve_absolute(m, plan_date)
         elif kind == "week":
             week = CARDINALS[m.group("ws").lower()] if "ws" in m.groupdict() else int(m.group("w1"))
             year = int(m.group("wy")) if m.groupdict().get("wy") else None
@@ -462,15 +475,32 @@ def find_plan_date(text: str) -> datetime.date | None:
 
 @lru_cache(maxsize=64)
 def _find_plan_date(text: str) -> datetime.date | None:
+    best = _plan_date_mention(text)
+    return datetime.date.fromisoformat(best[2]) if best and best[2] else None
+
+
+def masked_plan_date(text: str) -> DateMention | None:
+    """The masked date (another pseudonymiser's "Datum: <DATE_TIME>") that stands where the plan's own date would:
+    it wins over every readable date as `find_plan_date` weighs them. The meeting's own date, no follow-up."""
+    if not isinstance(text, str) or not text or not any(k in text.lower() for k in _MASK_KEYS):
+        return None
+    best = _plan_date_mention(text)
+    return best[3] if best and best[2] is None else None
+
+
+@lru_cache(maxsize=64)
+def _plan_date_mention(text: str) -> tuple[int, int, str | None, DateMention] | None:
+    """(score, start, ISO date, mention) of the best plan-date candidate; a masked date's ISO date is None."""
     head = min(len(text), max(400, len(text) // 6))
     followup_doc = bool(_FOLLOWUP_DOC.search(text[:150]))
     hint = _year_hint(text)
-    best: tuple[int, int, datetime.date] | None = None
+    best: tuple[int, int, str | None, DateMention] | None = None
     for m in _plan_date_candidates(text, head):
         if m.kind != "absolute":
             continue
+        masked = _is_masked(m)
         iso = m.iso or normalise(m.text, datetime.date(hint, 1, 1) if hint else None)[0]
-        if iso is None:
+        if iso is None and not masked:
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         line_before = text[max(line_start, m.start - 80):m.start]
@@ -488,5 +518,10 @@ def _find_plan_date(text: str) -> datetime.date | None:
         if m.iso is None and score < 2:
             continue  # a year-less date only where the line says it is the meeting date
         if score > 0 and (best is None or score > best[0]):
-            best = (score, m.start, datetime.date.fromisoformat(iso))
-    return best[2] if best else None
+            best = (score, m.start, None if masked else iso, m)
+    return best
+
+
+def _is_masked(m: DateMention) -> bool:
+    """Whether a mention is a masked date (`_MASKED_DATES`)."""
+    return any(rx.search(m.text) for rx in _MASK_IN_MENTION)

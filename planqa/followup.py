@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from planqa.dates import LEADING_WORD, DateMention, find_dates, find_plan_date
+from planqa.dates import LEADING_WORD, DateMention, find_dates, find_plan_date, masked_plan_date
 from planqa.text import folded_re
 
 __all__ = ["Scorer", "fit_scorer", "follow_up_dates", "follow_up_mentions", "load_scorer"]
@@ -197,12 +197,13 @@ def load_scorer(path: Path = SCORER_PATH) -> Scorer | None:
 def _candidates(text: str, mentions: list[DateMention], plan_date: datetime.date | None):
     """(mention, context, features) for every mention that is not on or before the plan date."""
     sentence_of: dict[int, int] = {}
+    meeting = masked_plan_date(text)  # "Datum: <DATE_TIME>": the meeting's own date, masked (GUIDELINES 4, block 87)
     for m in sorted(mentions, key=lambda m: m.start):
         ctx = _context(text, m)
         s_start = m.start - len(ctx.before)
         rank = sentence_of.get(s_start, 0)
         sentence_of[s_start] = rank + 1
-        if m.iso is not None and plan_date is not None and m.iso <= plan_date.isoformat():
+        if m.iso is not None and plan_date is not None and m.iso <= plan_date.isoformat() or m == meeting:
             yield m, None, None  # the meeting itself, or a date that has passed
         else:
             yield m, ctx, features(text, m, ctx, rank, plan_date)

@@ -5,7 +5,9 @@ guidelines, and what `planqa pseudonymise` writes). Plans pseudonymised elsewher
 "[barnet]", "[Barnets namn]", "[Mamma]", "[Vårdnadshavare 2]", or numbered persons such as "[PERSON_1]"
 (presidio's habit) or "[Person 3]". `normalise` rewrites such tokens to the guidelines' placeholders:
 by the word inside the brackets, or, for a numbered person, by the evidence around the mentions that
-`planqa.roles` reads ("SIP för [PERSON_1], 9 år", "mamma [PERSON_2]"). A text that already
+`planqa.roles` reads ("SIP för [PERSON_1], 9 år", "mamma [PERSON_2]"). Another pseudonymiser's masked persons
+(`planqa.masks`: Presidio's one "<PERSON>" for everybody, "█████", "[MASKERAT]") are read mention by mention from
+their context (`_masked_persons`, GUIDELINES 4, block 87). A text that already
 has [BARN] keeps its child; one with [VH1] or [VH2] keeps its guardians. `Rewritten.to_original` maps
 offsets in the rewritten text back to the original, so evidence points into the text the user gave.
 """
@@ -17,8 +19,10 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from planqa.dates import find_dates
+from planqa.masks import ANY_MASK_RE, PERSON_MASK, has_mask
 from planqa.models import Assessment
-from planqa.roles import person_roles
+from planqa.roles import mention_evidence, person_roles
 
 # a bracketed token, or a bare "NN"/"XX"/"N.N." (the inner text is the bracketed one, or the bare token itself)
 _TOKEN = re.compile(r"\[([^\[\]\n]{1,40})\]|(?<![\w.])(NN|XX|N\.N\.)(?![\w.-])")
@@ -56,13 +60,18 @@ class Rewritten:
 
 
 def normalise(text: str) -> Rewritten:
-    """`text` with other conventions' child and guardian placeholders as [BARN], [VH1], [VH2]."""
+    """`text` with other conventions' child and guardian placeholders as [BARN], [VH1], [VH2], and another
+    pseudonymiser's masked persons as the placeholders their context makes them (`_masked_persons`)."""
+    masked = _masked_persons(text) if has_mask(text) else []
     tokens = [(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in _TOKEN.finditer(text)]
-    tokens = [t for t in tokens if not _GUIDELINE_TOKEN.fullmatch(t[2])]
+    tokens = [t for t in tokens if not _GUIDELINE_TOKEN.fullmatch(t[2]) and not ANY_MASK_RE.fullmatch(text, t[0], t[1])]
     if not tokens:
+        if masked:
+            return _rewritten(text, masked)
         return _named_persons(text) if "[BARN]" not in text else Rewritten(text, text)
-    has_child = "[BARN]" in text
-    free_guardians = [g for g in ("[VH1]", "[VH2]") if g not in text]
+    new = {n for _, _, n in masked}
+    has_child = "[BARN]" in text or "[BARN]" in new
+    free_guardians = [g for g in ("[VH1]", "[VH2]") if g not in text and g not in new]
     label: dict[str, str] = {}
     unnumbered: set[str] = set()  # guardian tokens without a number of their own
     for _, _, inner in tokens:
@@ -91,7 +100,150 @@ def normalise(text: str) -> Rewritten:
         rest = [g for g in free_guardians if g not in label.values()]
         if rest:
             label[inner] = rest[0]
-    return _rewritten(text, [(start, end, label[inner]) for start, end, inner in tokens if label.get(inner)])
+    return _rewritten(text, sorted(masked + [(start, end, label[inner]) for start, end, inner in tokens
+                                             if label.get(inner)]))
+
+
+def _masked_persons(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, placeholder) for each person another pseudonymiser masked (GUIDELINES 4, block 87: "en maskerad
+    person är en person och läses efter sammanhanget som en platshållare"). Presidio writes one "<PERSON>" for
+    everybody, so each mention is read on its own by the words around it (`planqa.roles.mention_evidence`,
+    `_MASK_CHILD_AFTER`): the child → [BARN] (a text with its own [BARN] keeps it), a guardian → [VH1]/[VH2] (the
+    mother's and the father's apart, as they come), another adult → a new [NAMN_n] per mention (one mask cannot say
+    that two mentions are the same person). A "<PERSON>" without a cue is the child, the person the plan is about
+    and names far more often than anyone else (as `planqa.roles` takes the most-named person), except where it
+    speaks, reports or does the work ("<PERSON> berättade att", "<PERSON> kallar", "<PERSON> träffar <PERSON>",
+    "Studieplan – <PERSON>"): "ord som sammanhanget inte knyter till barnet är inte barnets röst", and the one who
+    does the work is the responsible, so there it is a [NAMN_n]; a speaker under a heading of the guardians' or the
+    child's views ("Mammans synpunkter", "Barnets röst") is the one the heading names. A mask that hides anything ("█████", "[MASKERAT]") is read as a person only where
+    its context shows one, never as the child without a cue, and a date's mask ("den █████", `planqa.dates`) never."""
+    found = [(m.start(), m.end(), True) for m in PERSON_MASK.finditer(text)] if "<" in text else []
+    found += [(m.start(), m.end(), False) for m in ANY_MASK_RE.finditer(text)]
+    if not found:
+        return []
+    dated = [(d.start, d.end) for d in find_dates(text) if d.kind != "vague" and d.iso is None]
+    found = sorted(f for f in found if not any(a <= f[0] < b for a, b in dated))
+    has_child = "[BARN]" in text
+    free_guardians = [g for g in ("[VH1]", "[VH2]") if g not in text]
+    next_name = max((int(n) for n in re.findall(r"\[NAMN_(\d+)\]", text)), default=0) + 1
+    parents: dict[str, str] = {}  # "mother"/"father" -> the guardian placeholder given
+    out: list[tuple[int, int, str]] = []
+    last_guardian = (-1, "")  # the line start and placeholder of the last guardian given
+    for i, (start, end, is_person) in enumerate(found):
+        is_child, other = mention_evidence(text, start, end)
+        is_child = is_child or _MASK_CHILD_AFTER.match(text, end) is not None
+        line = text.rfind("\n", 0, start) + 1
+        if other is None and i > 0 and out and out[-1][0] == found[i - 1][0] and out[-1][2] in ("[VH1]", "[VH2]") \
+                and _GUARDIANS_LABEL.search(text, max(0, found[i - 1][0] - 25), found[i - 1][0]) \
+                and _PAIR_JOIN.fullmatch(text, found[i - 1][1], start):
+            other = "guardian"  # "Vårdnadshavare: <PERSON> och <PERSON>"
+        speaker = other is None and not is_child and _MASK_SPEAKS.match(text, end) is not None
+        heading = _heading_above(text, line) if speaker else ""
+        if speaker and _GUARDIAN_VIEW.search(heading):  # "Mammans synpunkter" / "<PERSON> berättade att ..."
+            other = "guardian"
+        elif speaker and _CHILD_VIEW.search(heading):  # "Barnets röst" / "<PERSON> säger att ..."
+            is_child = True
+        if is_child and other is None and not has_child:
+            new = "[BARN]"
+        elif other == "guardian" and not is_child and free_guardians:
+            new = _guardian(text, start, end, free_guardians, parents, last_guardian if last_guardian[0] == line else None,
+                            heading)
+            last_guardian = (line, new)
+        elif other is not None or is_child or _speaker_or_agent(text, start, end) or is_person and has_child:
+            new, next_name = f"[NAMN_{next_name}]", next_name + 1
+        elif is_person:  # no cue: the person the plan is about, named far more often than anyone else
+            new = "[BARN]"
+        else:
+            continue
+        out.append((start, end, new))
+    return out
+
+
+def _heading_above(text: str, line: int) -> str:
+    """The nearest heading above the line that starts at `line` (a short line without a full stop), or ""."""
+    end = line - 1
+    for _ in range(_HEADING_LOOKBACK):
+        if end < 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end].strip().lstrip("#").strip()
+        if above and len(above.split()) <= 6 and not above.endswith((".", ",", ";")):
+            return above
+        end = start - 1
+    return ""
+
+
+def _guardian(text: str, start: int, end: int, free: list[str], parents: dict[str, str],
+              beside: tuple[int, str] | None, heading: str = "") -> str:
+    """The guardian placeholder for a masked guardian: the number the text gives ("vårdnadshavare 2"), else the
+    mother's or the father's as first given, else the other one than a guardian just before on the line."""
+    after = text[end:end + 20].split("\n", 1)[0]
+    before = text[max(0, start - 20):start].rsplit("\n", 1)[-1]
+    parent = None
+    for words in (after, before, heading):  # the words right after the mask first: "<PERSON> (pappa), <PERSON> (mamma)"
+        if (n := _GUARDIAN_NUMBER.search(words)) and f"[VH{n.group(1)}]" in free:
+            return f"[VH{n.group(1)}]"
+        parent = parent or ("mother" if _MOTHER.search(words) else "father" if _FATHER.search(words) else None)
+    if parent in parents:
+        return parents[parent]
+    taken = set(parents.values()) if parent else {beside[1]} if beside else set()
+    new = next((g for g in free if g not in taken), free[0])
+    if parent:
+        parents[parent] = new
+    return new
+
+
+# after a masked person, words that make it the child: a family member or school of its own ("<PERSON>s mamma",
+# "<PERSON>s klass"), a birth date that is masked too ("<PERSON>, f. <DATE_TIME>"), or "som planen gäller"
+_MASK_CHILD_AFTER = re.compile(
+    r"s\s+(?:mamma|pappa|föräldrar|vårdnadshavare|mormor|morfar|farmor|farfar|syskon|bror|syster|lillebror|"
+    r"lillasyster|storebror|storasyster|skola|förskola|klass|mentor|lärare|klasskamrater|kompisar)\b"
+    r"|\s*[,(]?\s*(?:f\.|född|pnr\.?|personnummer:?)\s*(?:<DATE_TIME>|<DATE>|X{4}-X{2}-X{2}|█{2,}|■{2,})"
+    r"|\s*,\s*(?:[^,\n]{1,30},\s*)?som\s+(?:planen|sip(?:-planen|:en|en)?|mötet)\s+(?:gäller|handlar\s+om)\b", re.I)
+
+
+def _speaker_or_agent(text: str, start: int, end: int) -> bool:
+    """A masked person who speaks, reports or does the work ("<PERSON> berättade att", "<PERSON> kallar",
+    "<PERSON> träffar <PERSON>", "Studieplan – <PERSON>"): words or work the context does not tie to the child."""
+    line_end = text.find("\n", end)
+    return _MASK_AGENT_AFTER.match(text, end) is not None or _MASK_ACTS_ON.match(text, end) is not None or (
+        _MASK_AGENT_BEFORE.search(text, max(0, start - 4), start) is not None
+        and _MASK_SLOT_END.match(text, end, line_end if line_end >= 0 else len(text)) is not None)
+
+
+# verbs of speaking or telling
+_SPEECH_VERBS = (r"säger|sa|sade|berättar|berättade|berättat|beskriver|beskrev|beskrivit|uppger|uppgav|menar|menade|"
+                 r"tycker|tyckte|framför|framförde")
+# a verb of speaking or reporting, or of a professional's work, right after a masked person
+_MASK_AGENT_AFTER = re.compile(
+    rf"\s+(?:har\s+|hade\s+|ska\s+|skall\s+|kommer\s+att\s+|och\s+\S+\s+)?(?:{_SPEECH_VERBS}|"
+    r"påpekar|påpekade|betonar|betonade|lyfter|lyfte|informerar|informerade|informerat|"
+    r"ansvarar|ansvarade|kallar|kallade|ringer|ringde|kontaktar|kontaktade|bokar|bokade|skickar|skickade|samordnar|"
+    r"leder|ledde|hälsade|inledde|gick\s+igenom|går\s+igenom|följer\s+upp|återkopplar|dokumenterar|antecknade|"
+    r"utreder|bedömer|bedömde|erbjuder|erbjöd|ordnar|ordnade)\b", re.I)
+# a masked person who does something to another in the same clause ("<PERSON> träffar <PERSON> varje måndag",
+# "<PERSON> låter <PERSON> sitta närmast dörren"): the one who acts on a person of the plan is an adult
+_MASK_ACTS_ON = re.compile(r"\s+(?!(?:och|samt|eller|med|&)\b)[\wåäöÅÄÖ]+(?:\s+[\wåäöÅÄÖ]+){0,3}\s+<PERSON>(?!s\b)")
+# an activity's responsible after a dash at its end ("Studieplan i matte – <PERSON>")
+_MASK_AGENT_BEFORE = re.compile(r"\s[–—-]\s*$")
+_MASK_SLOT_END = re.compile(r"\s*(?:[,;.(]|$)")
+# a label for both guardians before the first of two joined masks ("Vårdnadshavare: <PERSON> och <PERSON>")
+_GUARDIANS_LABEL = re.compile(r"\b(?:vårdnadshavare|vårdnadshavarna|föräldrar|föräldrarna|vh)\s*:?\s*$", re.I)
+_PAIR_JOIN = re.compile(r"\s*(?:och|o|&|,)\s*", re.I)
+_GUARDIAN_NUMBER = re.compile(r"\b(?:vårdnadshavare|vh)\s*([12])\b", re.I)
+_MOTHER = re.compile(r"\b(?:mamma|mammas|mamman|mammans|mor|modern|moderns)\b", re.I)
+_FATHER = re.compile(r"\b(?:pappa|pappas|pappan|pappans|far|fadern|faderns)\b", re.I)
+# a verb of speaking or telling right after a masked person ("<PERSON> säger att", "<PERSON> har berättat")
+_MASK_SPEAKS = re.compile(rf"\s+(?:har\s+|hade\s+)?(?:{_SPEECH_VERBS}|uttrycker|uttryckte)\b", re.I)
+# a heading over the views of the guardians or of the child: the speaker under it is the one it names
+# ("Vårdnadshavarens synpunkter", "Vad mamma säger"; "Barnets röst", "Elevens egna ord", "Vad barnet säger")
+_VIEW = r"(?:röst|syn|synpunkter|perspektiv|ord|tankar|önskemål|önskningar|åsikter|berättelse|bild|upplevelse)"
+_GUARDIAN_VIEW = re.compile(rf"\b(?:vårdnadshavar(?:e|en|na|nas|ens)|föräldrar(?:na|nas)?|mammans?|mammas|pappans?|pappas)"
+                            rf"\s+(?:egna\s+)?{_VIEW}\b|\bvad\s+(?:mamma|pappa|vårdnadshavarna|vårdnadshavaren|"
+                            rf"föräldrarna)\s+(?:säger|tycker|vill|berättar)\b", re.I)
+_CHILD_VIEW = re.compile(rf"\b(?:barnets|elevens|ungdomens)\s+(?:egna\s+)?{_VIEW}\b"
+                         rf"|\bvad\s+(?:barnet|eleven|ungdomen)\s+(?:säger|tycker|vill|berättar)\b", re.I)
+_HEADING_LOOKBACK = 6  # lines read back for the heading over a masked speaker
 
 
 def _rewritten(text: str, replacements: list[tuple[int, int, str]]) -> Rewritten:

@@ -66,14 +66,12 @@ def person_roles(text: str, mentions: Sequence[tuple[int, int, int]]) -> dict[in
     for pid in _guardian_pairs(text, mentions):
         guardian_ev[pid] += 1
     for start, end, pid in mentions:
-        before = text[max(0, start - WINDOW):start].rsplit("\n", 1)[-1]
-        after = text[end:end + WINDOW].split("\n", 1)[0]
         count[pid] += 1
-        if _CHILD_BEFORE.search(before) or _CHILD_AFTER.search(after):
-            child_ev[pid] += 1
-        if _GUARDIAN_BEFORE.search(before) or _GUARDIAN_AFTER.search(after):
+        is_child, other = mention_evidence(text, start, end)
+        child_ev[pid] += is_child
+        if other == "guardian":
             guardian_ev[pid] += 1
-        elif _ADULT_BEFORE.search(before) or _ADULT_AFTER.search(after) or _ADULT_IS.search(after):
+        elif other == "adult":
             adult_ev[pid] += 1
     roles: dict[int, str] = {}
     child = None
@@ -92,6 +90,19 @@ def person_roles(text: str, mentions: Sequence[tuple[int, int, int]]) -> dict[in
         if pid != child and (guardian_ev[pid] > child_ev[pid] or child is not None and guardian_ev[pid] == child_ev[pid]):
             roles[pid] = "guardian"
     return roles
+
+
+def mention_evidence(text: str, start: int, end: int) -> tuple[bool, str | None]:
+    """What the words around one mention of a person show, on its line: whether it is the child ("SIP för …",
+    "…, 9 år"), and whether a guardian ("mamma …", "… (pappa)") or another adult ("kurator …", "…, BUP")."""
+    before = text[max(0, start - WINDOW):start].rsplit("\n", 1)[-1]
+    after = text[end:end + WINDOW].split("\n", 1)[0]
+    is_child = bool(_CHILD_BEFORE.search(before) or _CHILD_AFTER.search(after))
+    if _GUARDIAN_BEFORE.search(before) or _GUARDIAN_AFTER.search(after):
+        return is_child, "guardian"
+    if _ADULT_BEFORE.search(before) or _ADULT_AFTER.search(after) or _ADULT_IS.search(after):
+        return is_child, "adult"
+    return is_child, None
 
 
 def _guardian_pairs(text: str, mentions: Sequence[tuple[int, int, int]]) -> list[int]:
