@@ -115,8 +115,12 @@ def _masked_persons(text: str) -> list[tuple[int, int, str]]:
     speaks, reports or does the work ("<PERSON> berättade att", "<PERSON> kallar", "<PERSON> träffar <PERSON>",
     "Studieplan – <PERSON>"): "ord som sammanhanget inte knyter till barnet är inte barnets röst", and the one who
     does the work is the responsible, so there it is a [NAMN_n]; a speaker under a heading of the guardians' or the
-    child's views ("Mammans synpunkter", "Barnets röst") is the one the heading names. A mask that hides anything ("█████", "[MASKERAT]") is read as a person only where
-    its context shows one, never as the child without a cue, and a date's mask ("den █████", `planqa.dates`) never."""
+    child's views ("Mammans synpunkter", "Barnets röst", or a label before it on its line) is the one the heading
+    names. A title, an agency or a table cell after a mask reads it too ("<PERSON> kurator skolan", "| <PERSON> | mamma
+    |"). A mask that hides anything ("█████", "[MASKERAT]") is read as a person where its context shows one, and,
+    once the text shows that it hides persons with it, also where a clause is about it ("- █████ ska kunna åka buss"),
+    as the child like "<PERSON>"; a mask inside a unit's or place's name ("█████skolan", "förskolan ****"), the
+    legend of the masks ("■■■■ = maskerat") and a date's mask ("den █████", `planqa.dates`) are no persons."""
     found = [(m.start(), m.end(), True) for m in PERSON_MASK.finditer(text)] if "<" in text else []
     found += [(m.start(), m.end(), False) for m in ANY_MASK_RE.finditer(text)]
     if not found:
@@ -129,16 +133,29 @@ def _masked_persons(text: str) -> list[tuple[int, int, str]]:
     parents: dict[str, str] = {}  # "mother"/"father" -> the guardian placeholder given
     out: list[tuple[int, int, str]] = []
     last_guardian = (-1, "")  # the line start and placeholder of the last guardian given
+    subjects: list[tuple[int, int]] = []  # uncued masks that hide anything at a clause's start ("- █████ ska ...")
     for i, (start, end, is_person) in enumerate(found):
+        if _MASK_IN_NAME.match(text, end) or _MASK_IN_NAME_BEFORE.search(text, max(0, start - 30), start) \
+                or _MASK_LEGEND.match(text, end):
+            continue  # part of a unit's or place's name ("█████skolan", "förskolan ****"), or the legend's "■■■■ ="
         is_child, other = mention_evidence(text, start, end)
         is_child = is_child or _MASK_CHILD_AFTER.match(text, end) is not None
+        if other is None and not is_child and (_MASK_ADULT_AFTER.match(text, end)
+                                               or _MASK_AGENCY_BEFORE.search(text, max(0, start - 30), start)):
+            other = "adult"  # "<PERSON>, ssk BUP", "<PERSON>, behandlingsass, <ORGANIZATION>", "Soc (<PERSON>) kallar"
+        if other is None and not is_child and _MASK_GUARDIAN_CELL.match(text, end):
+            other = "guardian"
         line = text.rfind("\n", 0, start) + 1
+        if other is None and not is_child and _GUARDIANS_LABEL.search(text, max(0, start - 25), start) \
+                and _PAIR_JOIN.match(text, end) and i + 1 < len(found) \
+                and _PAIR_JOIN.fullmatch(text, end, found[i + 1][0]):
+            other = "guardian"  # the first of "vårdnadshavarna ■■■■ och ■■■■"
         if other is None and i > 0 and out and out[-1][0] == found[i - 1][0] and out[-1][2] in ("[VH1]", "[VH2]") \
                 and _GUARDIANS_LABEL.search(text, max(0, found[i - 1][0] - 25), found[i - 1][0]) \
                 and _PAIR_JOIN.fullmatch(text, found[i - 1][1], start):
             other = "guardian"  # "Vårdnadshavare: <PERSON> och <PERSON>"
         speaker = other is None and not is_child and _MASK_SPEAKS.match(text, end) is not None
-        heading = _heading_above(text, line) if speaker else ""
+        heading = (_label_before(text, line, start) or _heading_above(text, line)) if speaker else ""
         if speaker and _GUARDIAN_VIEW.search(heading):  # "Mammans synpunkter" / "<PERSON> berättade att ..."
             other = "guardian"
         elif speaker and _CHILD_VIEW.search(heading):  # "Barnets röst" / "<PERSON> säger att ..."
@@ -154,9 +171,20 @@ def _masked_persons(text: str) -> list[tuple[int, int, str]]:
         elif is_person:  # no cue: the person the plan is about, named far more often than anyone else
             new = "[BARN]"
         else:
+            if not has_child and _MASK_SUBJECT_BEFORE.search(text, line, start) and _MASK_SUBJECT_AFTER.match(text, end):
+                subjects.append((start, end))
             continue
         out.append((start, end, new))
+    if subjects and any(ANY_MASK_RE.fullmatch(text, s, e) for s, e, _ in out):
+        # the text hides persons with this mask too: an uncued one that a clause is about is the child, as "<PERSON>"
+        out = sorted(out + [(s, e, "[BARN]") for s, e in subjects])
     return out
+
+
+def _label_before(text: str, line: int, start: int) -> str:
+    """A label that starts the line before a mask ("Elevens synpunkter: ■■■■ har sagt ..."), or ""."""
+    label = text[line:start].strip()
+    return label[:-1] if label.endswith(":") and len(label.split()) <= 6 else ""
 
 
 def _heading_above(text: str, line: int) -> str:
@@ -198,8 +226,39 @@ def _guardian(text: str, start: int, end: int, free: list[str], parents: dict[st
 _MASK_CHILD_AFTER = re.compile(
     r"s\s+(?:mamma|pappa|föräldrar|vårdnadshavare|mormor|morfar|farmor|farfar|syskon|bror|syster|lillebror|"
     r"lillasyster|storebror|storasyster|skola|förskola|klass|mentor|lärare|klasskamrater|kompisar)\b"
+    r"|\s*\(\s*(?:barnet|eleven|ungdomen|sonen|dottern)\b"
     r"|\s*[,(]?\s*(?:f\.|född|pnr\.?|personnummer:?)\s*(?:<DATE_TIME>|<DATE>|X{4}-X{2}-X{2}|█{2,}|■{2,})"
     r"|\s*,\s*(?:[^,\n]{1,30},\s*)?som\s+(?:planen|sip(?:-planen|:en|en)?|mötet)\s+(?:gäller|handlar\s+om)\b", re.I)
+
+
+# a mask glued to a word ("█████skolan", not the genitive "<PERSON>s mamma") or after a unit or place word
+# ("förskolan ****", "konferensrum █████", "boendet på ****"): part of a name that is no person
+_MASK_IN_NAME = re.compile(r"[^\W\d_](?<!s(?=[\s,.:;)]))|s[^\W\d_]")
+_MASK_IN_NAME_BEFORE = re.compile(
+    r"(?:[^\W\d_]|\b(?:\w*(?:skolan|skola|förskolan|förskola|rum|rummet|boendet|boende|hemmet|jouren|mottagningen|"
+    r"avdelningen|enheten|gatan|vägen)|bor[ \t]+(?:på|i)|adress)[ \t]+)\Z", re.I)
+# the legend of a text's masks: "■■■■ = maskerat", "Maskerat: <PERSON>, <DATE_TIME>, <LOCATION>"
+_MASK_LEGEND = re.compile(r"[ \t]*(?:=|,[ \t]*<[A-Z_]+>)")
+# a title, an abbreviated one or an agency after a masked person, with or without a comma, a parenthesis or a table's
+# bar, and no other mask after it: "<PERSON>, ssk BUP", "<PERSON> kurator skolan", "<PERSON> (tolk)", "| <PERSON> | BUP |"
+# (one mask for everybody: "<PERSON>, kurator <PERSON>" gives the title to the mask after it)
+_MASK_ADULT_AFTER = re.compile(
+    r"[ \t]*[,(|]?[ \t]*(?:[\wåäö]+-)?(?:\w*(?:kurator|sköterska|läkare|psykolog|lärare|sekreterare|handläggare|rektor|"
+    r"mentor|pedagog|behandlare|samordnare|assistent|terapeut|gymnast|kontaktperson|socionom)\w*|tolk|ssk|usk|skolssk|"
+    r"behandlingsass\w*|beh\.?\s?ass|soc\.?\s?sekr\w*|specped|spec\.\s?ped|läk|bup|bvc|soc|socialtjänsten|"
+    r"elevhälsan|habiliteringen|<ORGANI[SZ]ATION>)(?![\wåäö])(?![ \t]*(?:<PERSON>|█|■|\*{4}|\[))", re.I)
+# a guardian word in the table cell after a masked person: "| <PERSON> | mamma |" (`planqa.roles` reads a role word
+# after a name only where the clause ends, which a table's bar does not say)
+_MASK_GUARDIAN_CELL = re.compile(r"[ \t]*\|[ \t]*(?:mamma|pappa|mor|far|förälder|vårdnadshavare|vh)[ \t]*\d?[ \t]*\|",
+                                 re.I)
+# an agency right before the parenthesis a masked person stands in: "Soc (<PERSON>) kallar", "BUP (<PERSON>)"
+_MASK_AGENCY_BEFORE = re.compile(r"\b(?:soc|socialtjänsten|skolan|förskolan|elevhälsan|bup|bvc|hvb|habiliteringen|"
+                                 r"<ORGANI[SZ]ATION>)\s*\(\s*\Z", re.I)
+# where a clause begins: the line's start, a list item's mark, a label's colon or a full stop
+_MASK_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:]\s+|^\s*(?:[-–•*]|\d+[.)])\s*)\Z", re.M)
+# a verb right after it: "█████ ska kunna åka buss", "[REDACTED] var med hela mötet"
+_MASK_SUBJECT_AFTER = re.compile(r"\s+(?:ska|skall|har|hade|är|var|vill|kan|kunde|får|fick|behöver|går|gick|"
+                                 r"tycker|klarar|kommer|mår|deltar|deltog)\b", re.I)
 
 
 def _speaker_or_agent(text: str, start: int, end: int) -> bool:
@@ -212,7 +271,7 @@ def _speaker_or_agent(text: str, start: int, end: int) -> bool:
 
 
 # verbs of speaking or telling
-_SPEECH_VERBS = (r"säger|sa|sade|berättar|berättade|berättat|beskriver|beskrev|beskrivit|uppger|uppgav|menar|menade|"
+_SPEECH_VERBS = (r"säger|sa|sade|sagt|berättar|berättade|berättat|beskriver|beskrev|beskrivit|uppger|uppgav|menar|menade|"
                  r"tycker|tyckte|framför|framförde")
 # a verb of speaking or reporting, or of a professional's work, right after a masked person
 _MASK_AGENT_AFTER = re.compile(

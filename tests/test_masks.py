@@ -135,3 +135,37 @@ def test_a_masked_date_where_the_plans_own_date_stands_is_the_meeting_not_the_fo
     iso, concrete, vague = follow_up_dates(text)
     assert (iso, [m.start for m in concrete], vague) == ([], [text.rindex("<DATE_TIME>")], [])
     assert masked_plan_date("Datum: 2026-03-01\nUppföljning: <DATE_TIME>") is None
+
+
+def test_an_uncued_subject_mask_is_the_child_where_the_text_hides_persons_with_it():
+    text = ("Deltagare\n- ■■■■ (eleven)\n- ■■■■, mentor\n\nMål\n- ■■■■ ska vara i skolan varje dag\n"
+            "Elevens synpunkter: ■■■■ har sagt att hon vill vara med.\n"
+            "Samtycke: vårdnadshavarna ■■■■ och ■■■■ har samtyckt.")
+    assert normalise(text).text == (
+        "Deltagare\n- [BARN] (eleven)\n- [NAMN_1], mentor\n\nMål\n- [BARN] ska vara i skolan varje dag\n"
+        "Elevens synpunkter: [BARN] har sagt att hon vill vara med.\n"
+        "Samtycke: vårdnadshavarna [VH1] och [VH2] har samtyckt.")
+    # a text that shows no masked person: the mask at a clause's start stays unread
+    assert normalise("Mål\n- ■■■■ ska vara i skolan varje dag").text == "Mål\n- ■■■■ ska vara i skolan varje dag"
+
+
+def test_a_mask_inside_a_units_or_places_name_or_the_legend_is_no_person():
+    text = ("■■■■ = maskerat\nNärvarande: ■■■■ (pappa), ■■■■, rektor, ■■■■skolan\n"
+            "Barnet går på förskolan ■■■■ och bor på ■■■■s jour.")
+    assert normalise(text).text == ("■■■■ = maskerat\nNärvarande: [VH1] (pappa), [NAMN_1], rektor, ■■■■skolan\n"
+                                    "Barnet går på förskolan ■■■■ och bor på ■■■■s jour.")
+    assert normalise("Maskerat: <PERSON>, <DATE_TIME>\nSIP för <PERSON>, 9 år").text == \
+        "Maskerat: <PERSON>, <DATE_TIME>\nSIP för [BARN], 9 år"
+
+
+def test_a_masked_person_with_a_title_or_agency_after_it_is_an_adult():
+    text = ("Närvarande: <PERSON> (ungdomen), <PERSON> kurator skolan, <PERSON>, ssk BUP, <PERSON> (tolk),\n"
+            "<PERSON>, behandlingsass, <ORGANIZATION>, kurator <PERSON>\nSoc (<PERSON>) kallar.")
+    assert normalise(text).text == (
+        "Närvarande: [BARN] (ungdomen), [NAMN_1] kurator skolan, [NAMN_2], ssk BUP, [NAMN_3] (tolk),\n"
+        "[NAMN_4], behandlingsass, <ORGANIZATION>, kurator [NAMN_5]\nSoc ([NAMN_6]) kallar.")
+
+
+def test_a_masked_person_in_a_table_row_is_read_by_the_next_cell():
+    text = "| Namn | Roll |\n|---|---|\n| <PERSON> | mamma |\n| <PERSON> | pappa |\n| <PERSON> | BUP |\n"
+    assert normalise(text).text == "| Namn | Roll |\n|---|---|\n| [VH1] | mamma |\n| [VH2] | pappa |\n| [NAMN_1] | BUP |\n"
