@@ -8303,9 +8303,21 @@ def _fits(pronoun: str, word: str, who: str, plan: _VoicePlan) -> bool:
 
 
 def _sorted_agent_spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """The actor spans ('agency') and role spans ('role') by start, and their starts (for bisecting by segment)."""
-    spans = sorted([(a, b, "agency") for a, b, _ in ctx.actors] + [(a, b, "role") for a, b, _ in ctx.roles])
+    """The actor spans ('agency') and role spans ('role') by start, and their starts (for bisecting by segment); a
+    professional's initials count as a role where the plan explains them or uses them more than once ("Närvarande:
+    FS, RH ..." and later "RH höll med": an adult agreeing, not the child; GUIDELINES 4, block 89)."""
+    people = _initials_people(ctx)
+    spans = sorted([(a, b, "agency") for a, b, _ in ctx.actors] + [(a, b, "role") for a, b, _ in ctx.roles]
+                   + [(a, b, "role") for a, b, code in ctx.codes if code in people])
     return [a for a, _, _ in spans], spans
+
+
+def _initials_people(ctx: Context) -> frozenset[str]:
+    """The initials codes that stand for a person in the plan: explained ones and those used more than once."""
+    if not ctx.codes:
+        return frozenset()
+    uses = Counter(code for _, _, code in ctx.codes)
+    return frozenset(code for code, n in uses.items() if n > 1) | ctx.explained_codes
 
 
 def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,
