@@ -6805,9 +6805,9 @@ SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?
                                  r"ansvar för (?:hela )?(?:planen|sip\w*)|ansvarig huvudman)\s*(?:\t+|;)\s*\S", re.I)
 SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
-# (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
-MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
-                          r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?:(?<=\w )kallade|(?:hade|har) kallat)(?=\s*(?:[.,]|$))|"
+# (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial), also abbreviated ("Sammank.:", "Sammankall.:").
+MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?:all)?(?=\.)|"
+                          r"sammankallat av|kalla[dt] av|kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?:(?<=\w )kallade|(?:hade|har) kallat)(?=\s*(?:[.,]|$))|"
                           rf"(?:på|efter) {ELIDED_COMPOUND}\S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
