@@ -114,6 +114,13 @@ def letters_offsets(text: str) -> list[int] | None:
     return offsets(text, _changes(text))
 
 
+def damaged(text: str) -> bool:
+    """Whether the stage would write `text` anew: mojibake, or words with marks for, or without, their å, ä and ö
+    (`train/letters_lexicon.py` leaves such a text out, so that "malet" counts as no ordinary word)."""
+    readable = read_mojibake(text)
+    return readable != text or bool(_changes(readable))
+
+
 def in_lines(text: str, changes: list[tuple[int, int, str]]) -> str:
     """`text` with each (start, end, new) in text order replaced by `new` (no longer than what it replaces), and
     each line that got shorter padded with spaces at its end: the same length, and every line at its offsets."""

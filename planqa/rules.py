@@ -6805,9 +6805,9 @@ SHEET_OVERALL_FIELD = folded_re(r"^\s*(?:samordn\w*\.?|huvudansvar\w*(?: för (?
                                  r"ansvar för (?:hela )?(?:planen|sip\w*)|ansvarig huvudman)\s*(?:\t+|;)\s*\S", re.I)
 SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 # Who called or chaired this meeting, or holds the contacts together: the overall responsibility only implied
-# (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial).
-MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?=\.)|sammankallat av|kalla[dt] av|"
-                          r"kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?:(?<=\w )kallade|(?:hade|har) kallat)(?=\s*(?:[.,]|$))|"
+# (GUIDELINES 4.1: "Sammankallande: [NAMN_1] (BVC)" is partial), also abbreviated ("Sammank.:", "Sammankall.:").
+MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?:all)?(?=\.)|"
+                          r"sammankallat av|kalla[dt] av|kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?:(?<=\w )kallade|(?:hade|har) kallat)(?=\s*(?:[.,]|$))|"
                           rf"(?:på|efter) {ELIDED_COMPOUND}\S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
                           r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
@@ -8303,9 +8303,21 @@ def _fits(pronoun: str, word: str, who: str, plan: _VoicePlan) -> bool:
 
 
 def _sorted_agent_spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """The actor spans ('agency') and role spans ('role') by start, and their starts (for bisecting by segment)."""
-    spans = sorted([(a, b, "agency") for a, b, _ in ctx.actors] + [(a, b, "role") for a, b, _ in ctx.roles])
+    """The actor spans ('agency') and role spans ('role') by start, and their starts (for bisecting by segment); a
+    professional's initials count as a role where the plan explains them or uses them more than once ("Närvarande:
+    FS, RH ..." and later "RH höll med": an adult agreeing, not the child; GUIDELINES 4, block 89)."""
+    people = _initials_people(ctx)
+    spans = sorted([(a, b, "agency") for a, b, _ in ctx.actors] + [(a, b, "role") for a, b, _ in ctx.roles]
+                   + [(a, b, "role") for a, b, code in ctx.codes if code in people])
     return [a for a, _, _ in spans], spans
+
+
+def _initials_people(ctx: Context) -> frozenset[str]:
+    """The initials codes that stand for a person in the plan: explained ones and those used more than once."""
+    if not ctx.codes:
+        return frozenset()
+    uses = Counter(code for _, _, code in ctx.codes)
+    return frozenset(code for code, n in uses.items() if n > 1) | ctx.explained_codes
 
 
 def _people(ctx: Context, s: Segment, masked: str, last: str | None, section: str,

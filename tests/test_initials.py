@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from planqa.actors import find_actors, find_roles
 from planqa.initials import agency_slash_spaced, codes, explained_codes, unexplained_only
+from planqa.models import Plan
+from planqa.rules import RuleAssessor
 
 
 def _explained(text: str) -> frozenset[str]:
@@ -35,3 +37,12 @@ def test_the_slash_between_initials_and_their_agency_joins_nobody():
     assert agency_slash_spaced("Samordning: YM/soc") == "Samordning: YM soc"
     assert agency_slash_spaced("Samordning: soc/BUP") == "Samordning: soc/BUP"
     assert agency_slash_spaced("Ansv: JH/RR") == "Ansv: JH/RR"
+
+
+def test_initials_that_agree_are_an_adult_not_the_childs_voice():
+    plan = ("Minnesanteckningar SIP 3/3 2026\nNärvarande: [VH1], PO, KL (förskolan)\n\n"
+            "[BARN] är sju månader och var inte med. KL berättade att [BARN] sover dåligt. "
+            "PO tog upp att familjen behöver avlastning. PO höll med om att vi ses igen.\n\n"
+            "Mål: [BARN] sover hela natten fem nätter i veckan till sommaren.\n")
+    voice = RuleAssessor().assess(Plan(id="x", text=plan)).criteria["child_voice"]
+    assert voice.verdict == "not_met", voice.evidence

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import train_script
 
-from planqa.letters import back, letters_offsets, mojibake_offsets, read_mojibake, restore_letters
+from planqa.letters import back, damaged, letters_offsets, mojibake_offsets, read_mojibake, restore_letters
 from planqa.models import Plan
 from planqa.readable import readable
 from planqa.rules import RuleAssessor
@@ -147,3 +148,12 @@ def test_evidence_in_a_spelt_out_plan_points_into_the_plan_as_given():
     assert result.criteria["goals_present"].verdict != "not_met"
     assert spans and all(span.text == text[span.start:span.end] for span in spans)
     assert any("Maalet" in span.text for span in spans)
+
+
+def test_the_lexicon_builder_leaves_out_a_text_with_damaged_letters():
+    builder = train_script("letters_lexicon")
+    whole = "Målet är att [BARN] ska gå i förskolan varje dag. Uppföljning på mötet i maj."
+    stripped = "Malet ar att [BARN] ska ga i forskolan varje dag. Uppfoljning pa motet i maj."
+    mojibake = "MÃ¥let Ã¤r att [BARN] ska gÃ¥ i fÃ¶rskolan."
+    assert damaged(stripped) and damaged(mojibake) and not damaged(whole)
+    assert builder.undamaged([whole, stripped, mojibake]) == [whole]

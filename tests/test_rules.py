@@ -554,7 +554,8 @@ def test_convener_only_implies_overall_responsibility_unless_it_is_undecided():
 
 
 @pytest.mark.parametrize("line", [
-    "Ordf.: [NAMN_1]", "Sammank.: [NAMN_1], BVC", "Mötet sammankallat av [NAMN_1], psykolog på habiliteringen.",
+    "Ordf.: [NAMN_1]", "Sammank.: [NAMN_1], BVC", "Sammankall.: [NAMN_1] bvc-ssk (BVC)",
+    "Mötet sammankallat av [NAMN_1], psykolog på habiliteringen.",
     "Kallelse skickad av: BUM, sekreterare", "Mötet 14 maj, soc kallade.", "Mötet hölls på BUM:s initiativ.",
 ])
 def test_who_convened_or_chaired_the_meeting_implies_the_coordinator(line: str):

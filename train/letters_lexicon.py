@@ -1,6 +1,8 @@
 """Build `planqa/data/letters.txt`, the word forms `planqa.letters` restores lost å, ä and ö from.
 
-Reads the TRAIN split's texts only (so that dev stays a fair check of the stage) and writes, one a line, each
+Reads the TRAIN split's texts only (so that dev stays a fair check of the stage), leaving out the texts whose
+letters the stage finds damaged (`planqa.letters.damaged`: their "malet", "for", "vardnadshavare" are no ordinary
+words), and writes, one a line, each
 lower-case word form with å, ä or ö seen at least `--min-count` times, with its count, and each word form
 without them whose folded form ("mal", "har") or whose aa/ae/oe spelling ("maal", "foer") is also a kept
 form's, with its count: a folded form that is itself a common word ("har" has) is then decided by the counts.
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planqa.corpus import load_corpus
-from planqa.letters import CONTEXT_PATH, LEXICON_PATH, context_word, folded, marked, spelt_out
+from planqa.letters import CONTEXT_PATH, LEXICON_PATH, context_word, damaged, folded, marked, spelt_out
 
 _WORD = re.compile(r"[a-zåäöéü]+")
 _TOKEN = re.compile(r"\[[^\]\s]{1,20}\]|[a-zåäöéü0-9]+")
@@ -32,7 +34,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--min-count", type=int, default=2)
     args = ap.parse_args()
-    texts = [rec["text"] for rec in load_corpus() if rec["split"] == "train"]
+    texts = undamaged([rec["text"] for rec in load_corpus() if rec["split"] == "train"])
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(_WORD.findall(text.lower()))
@@ -50,6 +52,13 @@ def main() -> None:
         "# (train/letters_lexicon.py from the train split); read by planqa.letters\n" + "\n".join(lines) + "\n",
         encoding="utf-8")
     print(f"{len(lines)} contexts -> {CONTEXT_PATH}")
+
+
+def undamaged(texts: list[str]) -> list[str]:
+    """The texts whose å, ä and ö the stage finds whole, the left-out count printed."""
+    kept = [text for text in texts if not damaged(text)]
+    print(f"{len(texts) - len(kept)} of {len(texts)} texts left out with damaged letters")
+    return kept
 
 
 def contexts(forms: dict[str, int], texts: list[str], key: Callable[[str], str]) -> list[str]:
