@@ -137,6 +137,15 @@ FOLLOW_UP_LABEL_SYNONYM = folded_re(r"^\W*(?:\d{1,2}[.)]\s*)?(?:utvärdering(?: 
                                     r"nästa uppföljningsmöte)\s*:\s*$", re.IGNORECASE)
 
 
+def _label_cell(row: str) -> str | None:
+    """In a table row whose cell holds nothing before the mention, the cell before it as a field label
+    ("| Nästa uppföljning | 17/2 kl 15 |" reads as "Nästa uppföljning: 17/2 kl 15"), else None."""
+    cells = row.split("|")
+    if len(cells) < 3 or cells[-1].strip() or not cells[-2].strip():
+        return None
+    return cells[-2].strip().lower() + ":"
+
+
 def features(text: str, m: DateMention, ctx: _Context, rank: int, plan_date: datetime.date | None) -> dict[str, float]:
     """Context features of one mention: the rule cues, its kind and the words around it."""
     f = {"kind=" + m.kind: 1.0, "rule": _rule_score(ctx), "rank=" + str(min(rank, 2)): 1.0,
@@ -152,6 +161,8 @@ def features(text: str, m: DateMention, ctx: _Context, rank: int, plan_date: dat
     clause, before = ctx.clause.lower(), ctx.before.lower()
     if FOLLOW_UP_LABEL_SYNONYM.match(text[text.rfind("\n", 0, m.start) + 1:m.start]):
         clause = before = "uppföljning:"  # the synonym read as the label it stands for
+    elif (label := _label_cell(ctx.row)) is not None:
+        clause = label  # "| Nästa uppföljning | 17/2 |": the label cell is the field label "Nästa uppföljning:"
     for w in _WORDS.findall(clause)[-4:]:
         f["w=" + w] = 1.0
     for w in _WORDS.findall(before)[-10:]:

@@ -138,3 +138,15 @@ def test_follow_up_under_a_checked_box_or_a_slide_title(text: str, expected: lis
     the follow-up heading above the date in force."""
     iso, _, _ = follow_up_dates(text, PLAN, scorer="rules")
     assert iso == expected
+
+
+def test_a_table_rows_label_cell_reads_as_the_field_label() -> None:
+    """"| Nästa uppföljning | 17/2 |" is the field "Nästa uppföljning: 17/2", also without a plan date to resolve
+    the year; a row whose label names another time is still no follow-up."""
+    text = "SIP för [BARN]\n\n| Nästa uppföljning | måndag 17/2 kl 15 |\n"
+    [(mention, p)] = follow_up_mentions(text, find_dates(text, None), None)
+    colon = "SIP för [BARN]\nNästa uppföljning: måndag 17/2 kl 15\n"
+    [(_, p_colon)] = follow_up_mentions(colon, find_dates(colon, None), None)
+    assert mention.text == "måndag 17/2 kl 15" and p >= 0.5 and abs(p - p_colon) < 0.2
+    other = "SIP för [BARN]\n\n| Läkarbesök | måndag 17/2 kl 15 |\n"
+    assert all(p < 0.5 for _, p in follow_up_mentions(other, find_dates(other, None), None))
