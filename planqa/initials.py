@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import regex as re
 
 from planqa.actors import normalise_actor
-from planqa.roles import _STAFF_TITLES
+from planqa.roles import STAFF_TITLES
 
 # 2–3 capitals standing alone ("AK", "ÅB", "JH/RR"), not part of a compound ("CF-teamet", "TF-KBT") or a placeholder
 CODE = re.compile(r"(?<![\w\[\-])[A-ZÅÄÖ]{2,3}(?![\w\]\-])")
@@ -34,7 +34,7 @@ NOT_INITIALS = frozenset((
 _GAP = re.compile(r"[ \t]*(?:[=:(,/|–—-][ \t]*)?(?:\[[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\][ \t]*[,)]?[ \t]*)?"
                   r"(?:(?:från|på|vid|i|inom|hos)[ \t]+)?")
 # a staff title as a word or a compound's end ("psykolog", "BVC-sjuksköterska", "LSS-handläggare")
-_TITLE = re.compile(rf"[\wåäöÅÄÖ-]*(?:{_STAFF_TITLES}|dietist|logoped|rektor|fysioterapeut)\w*", re.I)
+_TITLE = re.compile(rf"[\wåäöÅÄÖ-]*(?:{STAFF_TITLES}|dietist|logoped|rektor|fysioterapeut)\w*", re.I)
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:

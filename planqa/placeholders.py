@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 import regex as re
 
 from planqa.dates import find_dates
-from planqa.masks import ANY_MASK_RE, PERSON_MASK, has_mask
+from planqa.masks import ANY_MASK_RE, DATE_MASK, PERSON_MASK, has_mask
 from planqa.models import Assessment
-from planqa.roles import mention_evidence, person_roles
+from planqa.roles import STAFF_TITLES, mention_evidence, person_roles
 
 # a bracketed token, or a bare "NN"/"XX"/"N.N." (the inner text is the bracketed one, or the bare token itself)
 _TOKEN = re.compile(r"\[([^\[\]\n]{1,40})\]|(?<![\w.])(NN|XX|N\.N\.)(?![\w.-])")
@@ -227,7 +227,7 @@ _MASK_CHILD_AFTER = re.compile(
     r"s\s+(?:mamma|pappa|föräldrar|vårdnadshavare|mormor|morfar|farmor|farfar|syskon|bror|syster|lillebror|"
     r"lillasyster|storebror|storasyster|skola|förskola|klass|mentor|lärare|klasskamrater|kompisar)\b"
     r"|\s*\(\s*(?:barnet|eleven|ungdomen|sonen|dottern)\b"
-    r"|\s*[,(]?\s*(?:f\.|född|pnr\.?|personnummer:?)\s*(?:<DATE_TIME>|<DATE>|X{4}-X{2}-X{2}|█{2,}|■{2,})"
+    rf"|\s*[,(]?\s*(?:f\.|född|pnr\.?|personnummer:?)\s*(?:{DATE_MASK}|█{{2,}}|■{{2,}})"
     r"|\s*,\s*(?:[^,\n]{1,30},\s*)?som\s+(?:planen|sip(?:-planen|:en|en)?|mötet)\s+(?:gäller|handlar\s+om)\b", re.I)
 
 
@@ -243,8 +243,7 @@ _MASK_LEGEND = re.compile(r"[ \t]*(?:=|,[ \t]*<[A-Z_]+>)")
 # bar, and no other mask after it: "<PERSON>, ssk BUP", "<PERSON> kurator skolan", "<PERSON> (tolk)", "| <PERSON> | BUP |"
 # (one mask for everybody: "<PERSON>, kurator <PERSON>" gives the title to the mask after it)
 _MASK_ADULT_AFTER = re.compile(
-    r"[ \t]*[,(|]?[ \t]*(?:[\wåäö]+-)?(?:\w*(?:kurator|sköterska|läkare|psykolog|lärare|sekreterare|handläggare|rektor|"
-    r"mentor|pedagog|behandlare|samordnare|assistent|terapeut|gymnast|kontaktperson|socionom)\w*|tolk|ssk|usk|skolssk|"
+    rf"[ \t]*[,(|]?[ \t]*(?:[\wåäö]+-)?(?:\w*(?:{STAFF_TITLES}|gymnast)\w*|tolk|ssk|usk|skolssk|"
     r"behandlingsass\w*|beh\.?\s?ass|soc\.?\s?sekr\w*|specped|spec\.\s?ped|läk|bup|bvc|soc|socialtjänsten|"
     r"elevhälsan|habiliteringen|<ORGANI[SZ]ATION>)(?![\wåäö])(?![ \t]*(?:<PERSON>|█|■|\*{4}|\[))", re.I)
 # a guardian word in the table cell after a masked person: "| <PERSON> | mamma |" (`planqa.roles` reads a role word

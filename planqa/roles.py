@@ -36,9 +36,9 @@ _ROLE_ENDS = r"(?=\s*(?:[),;.:]|$|\s(?:till|åt|på|vid|från|i|inom|hos|och|som
 _GUARDIAN_AFTER = re.compile(rf"^\s*(?:[,(|]|–|-)?\s*(?:\w+s\s+)?{_GUARDIAN_WORDS}\s*\d?{_ROLE_ENDS}", re.I)
 # a role after the name makes the person an adult: "Lena Berg, kurator", "Lena (skolsköterska)"
 # staff titles, as a word's end ("skolkurator", "BVC-sköterska", "socialsekreterare")
-_STAFF_TITLES = (r"kurator|sköterska|läkare|psykolog|lärare|sekreterare|handläggare|rektor|mentor|pedagog|behandlare|"
-                 r"samordnare|assistent|terapeut|kontaktperson|socionom")
-_ADULT_AFTER = re.compile(rf"^\s*(?:[,(|]|–|-)?\s*(?:\w+s\s+)?(?:\w*(?:{_STAFF_TITLES}|"
+STAFF_TITLES = (r"kurator|sköterska|läkare|psykolog|lärare|sekreterare|handläggare|rektor|mentor|pedagog|behandlare|"
+                r"samordnare|assistent|terapeut|kontaktperson|socionom")
+_ADULT_AFTER = re.compile(rf"^\s*(?:[,(|]|–|-)?\s*(?:\w+s\s+)?(?:\w*(?:{STAFF_TITLES}|"
                           r"chef|coach|polis|utredare|specialist|mormor|morfar|"
                           rf"farmor|farfar|moster|faster|morbror|farbror)\w*|bup|soc|skolan|elevhälsan){_ROLE_ENDS}", re.I)
 _ADULT_BEFORE = re.compile(r"\b(?:kurator|skolsköterska|sjuksköterska|läkare|psykolog|lärare|mentor|rektor|"
@@ -47,7 +47,7 @@ _ADULT_BEFORE = re.compile(r"\b(?:kurator|skolsköterska|sjuksköterska|läkare|
                            r"ansvarig|antecknat\s+av|skrivet\s+av)\s*:?\s*$", re.I)
 # "Jag heter Maja och är socialsekreterare": the writer's own name, with a role, is an adult's (GUIDELINES 4,
 # block 84: the names are read as the placeholders would be; the child is the one the plan is about)
-_ADULT_IS = re.compile(rf"^\s*(?:,|och)?\s*(?:är|jobbar\s+som|arbetar\s+som)\s+(?:\w+\s+){{0,2}}?\w*(?:{_STAFF_TITLES})",
+_ADULT_IS = re.compile(rf"^\s*(?:,|och)?\s*(?:är|jobbar\s+som|arbetar\s+som)\s+(?:\w+\s+){{0,2}}?\w*(?:{STAFF_TITLES})",
                        re.I)
 # a role word in the plural after two names joined by "och" belongs to both: "Sara och Mikael (vårdnadshavare)",
 # "Sara och Mikael, föräldrar"; not a singular one, "Sara och Mikael (pappa)" (GUIDELINES 4, block 84: the names are

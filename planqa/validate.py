@@ -8,6 +8,7 @@ from itertools import combinations
 
 from planqa.corpus import SPAN_LABELS, compile_corpus
 from planqa.criteria import CRITERION_IDS, VERDICTS
+from planqa.masks import ANY_MASK, DATE_MASK
 
 IDENTIFIER_PATTERNS = {
     "personnummer": re.compile(r"\b(?:19|20)?\d{6}[-+]?\d{4}\b"),
@@ -18,7 +19,7 @@ IDENTIFIER_PATTERNS = {
 }
 SPLITS = ("train", "dev", "test")
 # a date hidden by another tool's pseudonymisation (GUIDELINES section 4, block 87): a concrete date nobody can read
-MASKED_DATE = re.compile(r"<DATE_TIME>|X{4}-X{2}-X{2}|█{2,}|■{2,}|\*{3,}")
+MASKED_DATE = re.compile(f"{DATE_MASK}|{ANY_MASK}")
 NEAR_DUPLICATE = 0.6  # Jaccard similarity of word 5-gram shingles
 
 
