@@ -412,3 +412,17 @@ def test_cli_score_stops_an_identifiable_plan_and_points_to_pseudonymise(plan_fi
     assert "planqa pseudonymise" in result.stderr
     assert not any(v in result.output for v in VALUES)
     assert result.stdout.strip() == ""  # nothing scored
+
+
+@pytest.mark.parametrize("text", ["Vårdnadshavare: Kallades inte.", "VÅRDNADSHAVARE: Kallades inte.",
+                                  "Mamma: Deltog via telefon.", "Vårdnadshavare: Informerades separat av skolan.",
+                                  "Pappa: Närvarade.", "Vårdnadshavare: Avböjde att delta."])
+def test_a_field_answer_that_starts_with_a_verb_is_no_name(text):
+    assert not find_identifiers(text)
+
+
+@pytest.mark.parametrize("text,name", [("Vårdnadshavare: Andrade, pappa", "Andrade"),
+                                       ("Handläggare: Andrade Silva", "Andrade Silva"),
+                                       ("Vårdnadshavare: Ingegerd deltog.", "Ingegerd")])
+def test_a_name_in_a_field_answer_stays_a_name_beside_verb_forms(text, name):
+    assert found(text, name, "PERSON")

@@ -58,8 +58,24 @@ ser såg fyller jobbar arbetar studerar läser hjälper stöttar följer sköter
 meddelade samtycker godkänner föreslår föreslog kallar heter hette verkar bokade kallade skickade hälsade
 undrar undrade frågar frågade svarar svarade lovar lovade mailade ringer ansvarade stannar stannade
 åker åkte kör körde tackar sover sov äter åt leker lekte spelar spelade vågar vågade orkar orkade hoppas
-hälsar skriver skrev hörde hör läste får önskar
+hälsar skriver skrev hörde hör läste får önskar deltog avböjde uteblev medverkade närvarade informerades
+kallades
 """.split())
+
+
+# Endings of weak verbs in the past tense and passive ("Närvarade", "Kallades", "Informerades", "Meddelats"); not
+# "-des"/"-tes", which surnames have (Fernandes, Fuentes).
+_VERB_ENDINGS = ("ade", "ades", "ats")
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-zåäö]|\.(?:\s|$)")
+
+
+def starts_clause(text: str, word: _Tok) -> bool:
+    """The word is a verb form that a clause goes on from ("Kallades inte.", "Deltog via telefon.", "Närvarade."):
+    a listed verb or a weak verb's past tense or passive, followed by a lower-case word or a full stop. A form
+    field's answer that starts so ("Vårdnadshavare: Kallades inte.") is no name."""
+    low = word.low
+    verb = low in VERBS or (len(low) >= 6 and low.endswith(_VERB_ENDINGS))
+    return verb and bool(_CLAUSE_GOES_ON.match(text, word.end))
 
 
 @lru_cache(maxsize=4096)
@@ -221,7 +237,7 @@ class PersonRecognizer(EntityRecognizer):
         for i, t in enumerate(toks):
             if not cand[i]:
                 continue
-            ctx = (listed[i] or t.low not in self.stop) and (
+            ctx = (listed[i] or (t.low not in self.stop and not starts_clause(text, t))) and (
                 self._trigger_before(toks, i, text) or self._after_label(text, t.start, t.end)
                 or self._role_after(toks, i, text) or self._signature_line(text, t.start, t.end)
                 or bool(_PNR_AFTER.match(text, t.end)))
