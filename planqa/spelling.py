@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,8 @@ CLEAR_LEAD = 5  # the chosen candidate is seen this many times as often as the n
 KEY_STEMS = ("uppfölj", "ansvar", "vårdnadshav", "socialtjänst", "mål", "kallar", "elevhälsa", "skolan",
              "samordn", "insats", "behov", "samtycke", "förälder", "föräldrar", "mamma", "pappa", "kurator",
              "mentor", "rektor", "psykolog", "habilitering", "förskola", "möte", "nästa", "delmål")
+# Letters a Swedish word form ends in when inflected ("skolas", "mentors", "mötet", "kallade")
+_INFLECTED_ENDS = "adenrst"
 # Small words that are never typed twice on purpose
 _NEVER_TWICE = frozenset(["att", "och", "ska", "som", "för", "med", "till", "på", "av", "är", "vill", "kan", "inte"])
 
@@ -58,7 +61,8 @@ _NEAR_KEYS = {key: "".join(row[max(0, i - 1):i] + row[i + 1:i + 2]
                            + (_KEY_ROWS[r + 1][max(0, i - 1):i + 1] if r + 1 < len(_KEY_ROWS) else ""))
               for r, row in enumerate(_KEY_ROWS) for i, key in enumerate(row)}
 
-_WORD = re.compile(r"(?<![\[\w\-/@.])[A-Za-zÅÄÖåäöé]+(?![\w\]\-/@])")
+_WORD_BEFORE = re.compile(r"[\[\w\-/@.]")  # a character a word does not follow
+_WORD_AFTER = re.compile(r"[\w\]\-/@]")  # a character a word is not followed by
 _LOWER_WORD = re.compile(r"[a-zåäöé]+")  # the words of a lower-cased text, for the cheap test
 _TWICE = re.compile(rf"\b({'|'.join(sorted(_NEVER_TWICE))}) \1\b", re.IGNORECASE)
 # A full stop before a capital, or a comma before a letter, after a word, a number or a placeholder, no space after it
@@ -69,7 +73,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;•\-–|*\t]|\d[.)])[ \t\"'(]*$")
 
 def mend(text: str) -> Rewritten:
     """`text` with its typing mistakes mended, and where each change went (`Rewritten.spans`)."""
-    changes = _spaces(text) + _twice(text) + _words(text)
+    low = text.lower()
+    tokens = _LOWER_WORD.findall(low)
+    changes = _spaces(text) + _twice(text, tokens) + _words(text, low, tokens)
     if not changes:
         return Rewritten(text, text)
     changes.sort()
@@ -102,33 +108,54 @@ def _spaces(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group() + " ") for m in _NO_SPACE.finditer(text)]
 
 
-def _twice(text: str) -> list[tuple[int, int, str]]:
-    """A small word typed twice in a row ("att att") as once."""
+def _twice(text: str, tokens: list[str]) -> list[tuple[int, int, str]]:
+    """A small word typed twice in a row ("att att") as once (the cheap test first: the text's `tokens`, its
+    lower-case words, hold such a word twice in a row)."""
+    if not _NEVER_TWICE.intersection(map(_same, tokens, tokens[1:])):
+        return []
     return [(m.start(), m.end(), m.group(1)) for m in _TWICE.finditer(text)]
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
+def _same(first: str, second: str) -> str:
+    return first if first == second else ""
+
+
+def _words(text: str, low: str, tokens: list[str]) -> list[tuple[int, int, str]]:
     """Unknown words mended or cut in two, and two words that are one word's parts joined (the cheap test first:
-    the text's unknown words that have a mend, its pairs that make a joined word)."""
+    of the `tokens` of the lower-cased text `low`, the unknown ones that have a mend, the pairs that make a joined
+    word)."""
     lexicon = _lexicon()
-    tokens = _LOWER_WORD.findall(text.lower())
-    unknown = {w for w in set(tokens).difference(lexicon.counts) if len(w) >= MIN_LENGTH}
-    mends = {w: new for w in unknown if (new := lexicon.mended(w))}
-    pairs = {a + b for a, b in itertools.pairwise(tokens)} & lexicon.joins
+    mends = {w: new for w in set(tokens).difference(lexicon.counts)
+             if len(w) >= MIN_LENGTH and (new := lexicon.mended(w))}
+    pairs = lexicon.joins.intersection(map(operator.add, tokens, tokens[1:]))
     if not mends and not pairs:
         return []
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): no offsets to share
+        return []
     changes = []
-    words = list(_WORD.finditer(text))
-    for i, m in enumerate(words):
-        word = m.group()
-        new = mends.get(word.lower())
-        if new and _mendable(text, m.start(), word) and not _english(text, m.start()):
-            changes.append((m.start(), m.end(), cased(new, word)))
-        first = words[i - 1].group() if i else ""
-        if (first + word in pairs and words[i - 1].end() + 1 == m.start() and text[m.start() - 1] == " "
-                and (first + word).islower() and lexicon.not_phrase(first, word)):
-            changes.append((words[i - 1].start(), m.end(), first + word))
+    for key, new in mends.items():
+        for start, end in _found(low, key):
+            word = text[start:end]
+            if _mendable(text, start, word) and not _english(text, start):
+                changes.append((start, end, cased(new, word)))
+    split = {(a, b) for a, b in itertools.pairwise(tokens) if a + b in pairs and lexicon.not_phrase(a, b)}
+    for first, second in split:
+        changes += [(start, end, first + second) for start, end in _found(low, f"{first} {second}")
+                    if text[start:end].islower()]
     return changes
+
+
+def _found(low: str, key: str) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of `key` in the lower-cased text `low` as a word of its own: not inside a
+    placeholder, another word, a hyphenated word, a path or an address."""
+    found, start = [], low.find(key)
+    while start >= 0:
+        end = start + len(key)
+        if ((start == 0 or _WORD_BEFORE.match(low, start - 1) is None)
+                and (end == len(low) or _WORD_AFTER.match(low, end) is None)):
+            found.append((start, end))
+        start = low.find(key, end)
+    return found
 
 
 def _mendable(text: str, start: int, word: str) -> bool:
@@ -224,22 +251,28 @@ class _Lexicon:
 def _slip(word: str, meant: str) -> bool:
     """Whether `word` is a likely slip for `meant`, one edit away, never at the first letter: two neighbours
     swapped (words of five letters or more), a letter doubled, and in words of `MIN_EDITED` letters or more a
-    letter dropped (not the last) or one hit on a key next to its neighbour's (not in the ending), and in longer
-    words one replaced by its key's neighbour (not in the ending): "minns" finns, "digitala" digitalt, "skötas"
-    sköts, "burken" buren, "täcker" tycker and "klocka" klicka are other words."""
+    letter dropped (not the last), one hit on a key next to its neighbour's or one replaced by its key's
+    neighbour (not in the ending, and a replaced one in longer words): "minns" finns, "digitala" digitalt,
+    "skötas" sköts, "burken" buren, "täcker" tycker and "klocka" klicka are other words. A key word is mended
+    from five letters, and in its ending where the slip ends the word in a letter no inflection ends in
+    ("skolam", "mentoe")."""
     at = next((i for i, (a, b) in enumerate(zip(word, meant)) if a != b), min(len(word), len(meant)))
     if at == 0:
         return False
+    key = meant.startswith(KEY_STEMS)
+    shortest = 5 if key else MIN_EDITED
+    ending = len(word) - 2 if not key or word[-1] in _INFLECTED_ENDS else len(word)
     if len(word) == len(meant):
         if word[at + 1:at + 2] == meant[at] and word[at] == meant[at + 1:at + 2]:
             return len(word) >= 5  # swapped
-        return len(word) > MIN_EDITED and at < len(word) - 2 and meant[at] in _NEAR_KEYS.get(word[at], "")
+        return (len(word) >= (shortest if key else MIN_EDITED + 1) and at < ending
+                and meant[at] in _NEAR_KEYS.get(word[at], ""))
     if len(word) == len(meant) + 1:  # a letter too many
         if word[at] in (word[at - 1], word[at + 1:at + 2]):
             return True  # doubled
-        return (len(word) >= MIN_EDITED and at < len(word) - 2
-                and (word[at - 1] in _NEAR_KEYS.get(word[at], "") or word[at + 1] in _NEAR_KEYS.get(word[at], "")))
-    return len(meant) >= MIN_EDITED and at < len(meant) - 1  # a letter dropped
+        near = _NEAR_KEYS.get(word[at], "")
+        return len(word) >= shortest and at < ending and (word[at - 1] in near or word[at + 1:at + 2] in near)
+    return len(meant) >= shortest and (at < len(meant) - 1 or key and word[-1] not in _INFLECTED_ENDS)  # dropped
 
 
 def _deletions(word: str) -> set[str]:
