@@ -193,7 +193,7 @@ def _changes(text: str) -> list[tuple[int, int, str]]:
                 after = context_word(tokens[i + 1].group(), lexicon) if i + 1 < len(tokens) else ""
                 restored = lexicon.context.get((key, "<", before)) or lexicon.context.get((key, ">", after)) or restored
             if restored and restored != key and m.start() not in marked and _WORD.fullmatch(word) and _is_word(m):
-                changes.append((m.start(), m.end(), _cased(restored, word)))
+                changes.append((m.start(), m.end(), cased(restored, word)))
         changes.sort()
     return changes
 
@@ -264,7 +264,7 @@ def _with_letters(word: str, capital: bool, company: tuple[str, str]) -> str | N
     shown = _MARKS.sub("X" if letters.isupper() and len(letters) > 1 else "x", word)  # one letter a run
     if capital and shown.startswith("x"):
         shown = "X" + shown[1:]
-    return _cased(best, shown)
+    return cased(best, shown)
 
 
 def _combinations(n: int) -> list[str]:
@@ -314,7 +314,7 @@ def context_word(token: str, lexicon: _Lexicon | None = None) -> str:
     return folded(word)
 
 
-def _cased(restored: str, word: str) -> str:
+def cased(restored: str, word: str) -> str:
     """`restored` (lower case) in the case of `word`: upper case, a capital first letter, or as it is."""
     if word.isupper() and len(word) > 1:
         return restored.upper()

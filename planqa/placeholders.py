@@ -67,7 +67,7 @@ def normalise(text: str) -> Rewritten:
     tokens = [t for t in tokens if not _GUIDELINE_TOKEN.fullmatch(t[2]) and not ANY_MASK_RE.fullmatch(text, t[0], t[1])]
     if not tokens:
         if masked:
-            return _rewritten(text, masked)
+            return rewrite(text, masked)
         return _named_persons(text) if "[BARN]" not in text else Rewritten(text, text)
     new = {n for _, _, n in masked}
     has_child = "[BARN]" in text or "[BARN]" in new
@@ -100,7 +100,7 @@ def normalise(text: str) -> Rewritten:
         rest = [g for g in free_guardians if g not in label.values()]
         if rest:
             label[inner] = rest[0]
-    return _rewritten(text, sorted(masked + [(start, end, label[inner]) for start, end, inner in tokens
+    return rewrite(text, sorted(masked + [(start, end, label[inner]) for start, end, inner in tokens
                                              if label.get(inner)]))
 
 
@@ -304,7 +304,7 @@ _CHILD_VIEW = re.compile(rf"\b(?:barnets|elevens|ungdomens)\s+(?:egna\s+)?{_VIEW
 _HEADING_LOOKBACK = 6  # lines read back for the heading over a masked speaker
 
 
-def _rewritten(text: str, replacements: list[tuple[int, int, str]]) -> Rewritten:
+def rewrite(text: str, replacements: list[tuple[int, int, str]]) -> Rewritten:
     """`text` with each (start, end, new) in text order replaced by `new`, and where each went."""
     if not replacements:
         return Rewritten(text, text)
@@ -350,7 +350,7 @@ def _named_persons(text: str) -> Rewritten:
     labels = person_labels(text, [(f.start, f.end, ids[(f.start, f.end)]) for f in persons])
     if "[BARN]" not in labels.values():  # no child found: the names say nothing the rules can use
         return Rewritten(text, text)
-    return _rewritten(text, [(f.start, f.end, labels[ids[(f.start, f.end)]]) for f in persons])
+    return rewrite(text, [(f.start, f.end, labels[ids[(f.start, f.end)]]) for f in persons])
 
 
 def _every_mention(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:

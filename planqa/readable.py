@@ -10,7 +10,8 @@ and a template's placeholder texts become spaces (`planqa.checkboxes`); the å, 
 "f?rskola") are written back (`planqa.letters.restore_letters`); words broken at a line end are joined
 (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`); in a plan that lost its line
 breaks, the spaces before its headings, fields and list items become line breaks again (`planqa.linebreaks`).
-`reads_plan_text` wraps an assessor's `assess`: the plan is assessed as `readable` text with other conventions'
+`reads_plan_text` wraps an assessor's `assess`: the plan is assessed as `readable` text with its typing mistakes
+mended (`planqa.spelling`, the one stage that changes the length: its own offsets map back) and other conventions'
 placeholders read as the guidelines' own (`planqa.placeholders`), and the result points into the plan as given.
 """
 
@@ -30,6 +31,7 @@ from planqa.models import Assessment, Plan
 from planqa.ocr import read_letters
 from planqa.placeholders import in_original, normalise
 from planqa.revisions import mask_revisions
+from planqa.spelling import in_readable, mend
 
 # Spaces other than U+0020 that pasted text carries (no-break from Word and web pages, narrow no-break in dates
 # and numbers, figure, thin and other typographic spaces, the ideographic space) and a byte-order mark
@@ -94,15 +96,16 @@ def _marked_up(shown: str) -> str:
 
 
 def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any, Plan], Assessment]:
-    """Decorator for an assessor's `assess`: the plan is assessed as `readable` text with other conventions'
-    placeholders read as the guidelines' own, and the result points into the plan as given."""
+    """Decorator for an assessor's `assess`: the plan is assessed as `readable` text with its typing mistakes mended
+    and other conventions' placeholders read as the guidelines' own, and the result points into the plan as given."""
 
     @functools.wraps(assess)
     def wrapper(self, plan: Plan) -> Assessment:
-        rewritten = normalise(readable(plan.text))
+        mended = mend(readable(plan.text))
+        rewritten = normalise(mended.text)
         read = plan if rewritten.text == plan.text else plan.model_copy(update={"text": rewritten.text})
-        result = in_original(assess(self, read), rewritten)
-        return result if rewritten.original == plan.text else _texts_from(result, plan.text)
+        result = in_readable(in_original(assess(self, read), rewritten), mended)
+        return result if mended.original == plan.text else _texts_from(result, plan.text)
 
     return wrapper
 
