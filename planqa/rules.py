@@ -179,7 +179,9 @@ PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressen
 # The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
 # Intresse | Påverkan"): its rows list people, no interventions.
 PARTICIPANT_CELLS = ("namn", "befattning", "titel", "deltagare", "intressent", "intressenter", "representant")
-OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansv\w*\.?|"
+# "Huvudansvar" for the child itself ("[NAMN_4] har huvudansvaret för [BARN] dagtid på vardagar") is the daily care,
+# not the plan's coordination (GUIDELINES 3, overall_responsibility; block 91's accounts of who cares for the child).
+OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansv\w*+\.?(?! för (?:\[BARN\](?!s)|barnet\b|henne\b|honom\b|hen\b))|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
                      r"ansv(?:ar(?:ar?|et)?|\.)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"

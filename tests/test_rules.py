@@ -8226,3 +8226,10 @@ def test_a_condition_in_an_account_is_no_goal():
     goals = [g.text for g in build_context(text).goals]
     assert goals == ["[BARN] ska få ett lugnare förhållande till maten."]
     assert any("ska kunna" in g.text for g in build_context("[BARN] ska kunna cykla till skolan i maj.\n").goals)
+
+
+def test_main_responsibility_for_the_child_is_no_coordinator():
+    text = ("Familjehemmet: [NAMN_4] har huvudansvaret för [BARN] dagtid på vardagar.\n\n"
+            "Mål\n[BARN] ska sova hela natten fem nätter i veckan.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    assert _verdict("Huvudansvarig för planen: BUP, [NAMN_1], psykolog.\n", "overall_responsibility") == "met"
