@@ -179,7 +179,9 @@ PARTICIPANT_HEADER = re.compile(r"\b(?:namn|befattning|titel|deltagare|intressen
 # The header cells of a table of who took part or who has a stake (a project plan's "Intressent | Representant |
 # Intresse | Påverkan"): its rows list people, no interventions.
 PARTICIPANT_CELLS = ("namn", "befattning", "titel", "deltagare", "intressent", "intressenter", "representant")
-OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansv\w*\.?|"
+# "Huvudansvar" for the child itself ("[NAMN_4] har huvudansvaret för [BARN] dagtid på vardagar") is the daily care,
+# not the plan's coordination (GUIDELINES 3, overall_responsibility; block 91's accounts of who cares for the child).
+OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?|planeringsansvar\w*|huvudansv\w*+\.?(?! för (?:\[BARN\](?!s)|barnet\b|henne\b|honom\b|hen\b))|"
                      r"övergripande ansvar\w*|(?:(?<!-)|(?<=sip-))samordnare(?! för (?!(?:hela |min |vår )?(?:planen|plan\b|sip)))|samordnande|h[åa]ll(?:er|a|it) (?:i|ihop) (?:min |hela |vår )?(?:sip\w*|planen|plan)\b|har hand om (?:hela )?(?:sip\w*|planen)|"
                      r"ansv(?:ar(?:ar?|et)?|\.)? för (?:hela )?(?:sip|planen)|vem (?:som )?(?:ska )?samordna(?:r|s)?\b|vem (?:som )?håller (?:i|ihop) (?:det här|det hela|allt(?:ihop)?)\b|vem (?:som )?håller ihop(?=\s*\?)|samordnar (?:\w+ )?(?:planen|sip\w*)|"
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
@@ -2424,7 +2426,10 @@ RECOMMENDATION_SECTION = folded_re(r"\b(?:rekommendation\w*|rekommenderar|försl
 PURPOSE_CLAUSE = re.compile(r"\bför att\b[^.;:]{0,60}?\bska kunna\b"
                             # an indirect question talked about ("Vi pratade om hur morgnarna ska kunna bli lugnare",
                             # "vi diskuterade vad som ska kunna ordnas"): a topic, no decided goal (GUIDELINES 4, block 51)
-                            r"|\b(?:hur|vad|vilka|vilket|vilken|huruvida)\b[^.;:]{0,60}?\bska kunna\b")
+                            r"|\b(?:hur|vad|vilka|vilket|vilken|huruvida)\b[^.;:]{0,60}?\bska kunna\b"
+                            # a condition ("det behöver planeras i god tid om [BARN] ska kunna åka med"): what a
+                            # participant's account says must happen first, no goal of the plan (GUIDELINES 4, block 91)
+                            r"|\bom\s+(?:\[barn\]|barnet|eleven|hon|han|hen)\s+(?:\w+\s+)?ska kunna\b")
 
 
 def _goal_phrase(text: str) -> bool:
@@ -5187,6 +5192,11 @@ TALK_TOPIC = folded_re(r"\b(?:veta|vet|prata|pratar|samtal|samtalar|information|
 # A difficulty that a goal says the child will manage without ("ska kunna ta emot ett nej utan att det blir bråk", "ska
 # kunna vara ute på rasterna utan att bli utsatt"): the goal's level, a need read only out of the goal (GUIDELINES 4.1).
 AVOIDED_IN_GOAL = folded_re(r"\b(?:ska|skall)\b[^.;]*\butan att\s+(?:\S+\s+){0,3}$", re.I)
+# What an arrangement is made to prevent ("Mötet hålls efter skoldagens slut så att [BARN] inte missar lektioner",
+# "för att hon inte ska bli trött"): a purpose, no difficulty the child has now (GUIDELINES 3: needs_described is
+# the child's situation; block 91: long plans' practical notes).
+AVOIDED_PURPOSE = folded_re(r"\b(?:så att|för att)\s+(?:\[BARN\]|barnet|eleven|ungdomen|hen|han|hon)\s+inte\s+"
+                            r"(?:ska\s+|skall\s+|behöver\s+)?(?:\S+\s+){0,1}$", re.I)
 
 
 def _search_ci(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -5663,7 +5673,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
                        and not TOLD_WHEN.search(clause))
             if ((ORDINARY_STATE.fullmatch(word) or leaving) and WHEN_CHILD_CLAUSE.search(clause) or feeling
                     or ORDINARY_STATE.fullmatch(word) and MAY_BE_CLAUSE.search(clause) or WISHED_CLAUSE.search(clause)
-                    or AVOIDED_IN_GOAL.search(clause) or LEGAL_PROCESS_CLAUSE.search(clause)
+                    or AVOIDED_IN_GOAL.search(clause) or AVOIDED_PURPOSE.search(clause)
+                    or LEGAL_PROCESS_CLAUSE.search(clause)
                     or CONDITION_CLAUSE.match(clause) or CONDITION_CLAUSE.match(sentence)
                     or SUPPOSED_CONCESSION.match(clause)
                     or OFFENCE_WORD.fullmatch(word) and LEGAL_PROCESS_CLAUSE.search(sentence)
@@ -6751,12 +6762,16 @@ OVERALL_UNDECIDED = folded_re(r"\b(?:(?:inte|ej) (?:\w+ )?(?:bestämt|bestämd|u
                                r"(?:måste|får) vi prata om|vet (?:vi|de|man) inte|(?:vi|de|man) vet inte|ingen vet|utses (?:på|vid) nästa|kunde inte|ingen kunde|tas upp (?:vid|på) nästa|"
                                r"behandlades inte|diskuterades vilken|vem som ska (?:vara|ha)|oklart|återkommer|"
                                r"ingen (?:är )?(?:utsedd|utsågs)|ingen (?:\w+ ){0,2}(?:är |har blivit )?(?:utsedd|utsetts|vald|valts|bestämd)|ingen (?:f\.\s?n\.\s|för närvarande\s|just nu\s)?har (?:\w+ )?\w*ansvar\w*|(?:inte|ej) fastställ\w*|bestämmer (?:det |detta )?(?:på|vid) "
-                               r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar) på sig|fördela (?:\w+ )?ansvar\w*|"
+                               r"nästa|ingen (?:verksamhet )?åtog sig|ingen (?:har )?(?:\w+ )?(?:tagit|tar|tog) på sig|fördela (?:\w+ )?ansvar\w*|"
                                r"vem som ska (?:samordna|hålla i)|diskuterades inte|togs inte upp|(?:ej|inte) aktuellt)\b", re.I)
 # A coordinator of an earlier plan, or one who has left ("Samordningsansvarig i den förra planen var [NAMN_1], som har
 # slutat"): nobody who holds this plan.
+# Also an earlier plan named by its date ("I planen från april var BVC samordningsansvarig genom dåvarande
+# sjuksköterska"): long plans' background (GUIDELINES 4, block 91: earlier plans are not this plan's).
 FORMER_COORDINATOR = folded_re(r"\b(?:i|enl(?:igt|\.)?|se) (?:den )?(?:förra|föregående|tidigare|gamla) (?:plan\w*|sip\w*)|"
-                               r"\bhar slutat\b|\bslutade\b", re.I)
+                               r"\b(?:i|enl(?:igt|\.)?) (?:sip-?)?planen från (?:i )?(?:januari|februari|mars|april|maj|juni|juli|"
+                               r"augusti|september|oktober|november|december|förra|i fjol|\d)|"
+                               r"\bhar slutat\b|\bslutade\b|\bdåvarande\b", re.I)
 # A coordination line that gives nobody for this plan (GUIDELINES 4): a reference back without content
 # ("Samordningsansvar: som tidigare", "Samordning: oförändrat"), or a template's general text on the role ("Den som är
 # samordningsansvarig ansvarar för ...", "Samordningsansvarig huvudman utses vid första mötet").
@@ -6809,7 +6824,7 @@ SHEET_LABEL = re.compile(r"^[^\t;]{1,50}(?:\t+|;)")
 MEETING_LEAD = folded_re(r"\b(?:(?:mötes)?ordförande|ordf(?=\.)|sammankallande|sammank(?:all)?(?=\.)|"
                           r"sammankallat av|kalla[dt] av|kallelse(?:n)? (?:skickad|skickades|gick ut)(?: ut)? av|(?<!ej )(?<!inte )(?:(?<=\w )kallade|(?:hade|har) kallat)(?=\s*(?:[.,]|$))|"
                           rf"(?:på|efter) {ELIDED_COMPOUND}\S+?(?::s|s) initiativ|(?:samman)?kalla(?:de|t) till (?:mötet|detta|det här|"
-                          r"dagens)|sammankallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
+                          r"dagens)|(?:samman)?kallades av|leddes av|ledde (?:mötet|dagens möte)|hade bjudit in|"
                           r"(?:skrev|skickade(?: ut)?) kallelsen|tog initiativ(?:et)? till (?:mötet|detta|det här|dagens)|upprätta(?:d|s|des) av|leder arbetet med planen|"
                           r"håller (?:i|ihop) (?:mötena|kontakterna|arbetet|det här)|mötesledare\w*|"
                           r"(?:höll|hållit) i (?:mötet|mötena|dagens möte)|öppnade mötet|"

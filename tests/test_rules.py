@@ -8191,3 +8191,45 @@ def test_a_sentence_with_finns_is_a_statement_of_its_own():
     text = ("Anteckning från SIP-möte 3 mars 2026. [BARN] har svårt att komma till skolan. "
             "Skolan ordnar en lugn plats i matsalen. Samtycke finns.\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+# Long, thorough plans (GUIDELINES 4, block 91): background about earlier plans, the meeting's practical notes and the
+# participants' accounts are no part of this plan's coordination, needs or goals.
+def test_long_plan_earlier_coordinator_and_nobody_now():
+    text = ("Ansvar för planen\nI planen från mars var skolan samordningsansvarig genom dåvarande kurator. "
+            "Vem som ska hålla i planen nu diskuterades, men ingen tog på sig det.\n\n"
+            "Mål\n[BARN] ska vara i skolan fyra dagar i veckan till jul.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    assert _verdict("Samordningsansvarig enligt planen från 2025-09-02: BUP, [NAMN_1], psykolog.\n",
+                    "overall_responsibility") == "not_met"
+    assert _verdict("Samordningsansvarig: BUP, [NAMN_1], psykolog.\n", "overall_responsibility") == "met"
+
+
+def test_who_called_this_meeting_as_a_field_implies_the_coordinator():
+    text = "SIP\nMötet kallades av: elevhälsan, [NAMN_1], kurator\n\nMål\n[BARN] ska vara i skolan varje dag.\n"
+    assert _verdict(text, "overall_responsibility") == "partial"
+    assert _verdict(text, "follow_up_responsible") == "partial"
+
+
+def test_what_a_practical_arrangement_prevents_is_no_need():
+    text = ("Praktiskt\n- Mötet hålls efter skoldagens slut så att [BARN] inte missar lektioner.\n"
+            "- Tolk bokas av elevhälsan.\n")
+    assert _verdict(text, "needs_described") != "met"
+    assert _verdict("Behov\n- [BARN] missar lektioner varje måndag eftersom hon inte kommer upp.\n",
+                    "needs_described") == "met"
+
+
+def test_a_condition_in_an_account_is_no_goal():
+    text = ("Redogörelser\nSkolan ([NAMN_5]): [NAMN_5] berättade om schemat. Hen tog också upp att klassen ska på "
+            "lägerskola i maj och att det behöver planeras i god tid om [BARN] ska kunna åka med.\n\n"
+            "Mål\n[BARN] ska få ett lugnare förhållande till maten.\n")
+    goals = [g.text for g in build_context(text).goals]
+    assert goals == ["[BARN] ska få ett lugnare förhållande till maten."]
+    assert any("ska kunna" in g.text for g in build_context("[BARN] ska kunna cykla till skolan i maj.\n").goals)
+
+
+def test_main_responsibility_for_the_child_is_no_coordinator():
+    text = ("Familjehemmet: [NAMN_4] har huvudansvaret för [BARN] dagtid på vardagar.\n\n"
+            "Mål\n[BARN] ska sova hela natten fem nätter i veckan.\n")
+    assert _verdict(text, "overall_responsibility") == "not_met"
+    assert _verdict("Huvudansvarig för planen: BUP, [NAMN_1], psykolog.\n", "overall_responsibility") == "met"
