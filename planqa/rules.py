@@ -373,6 +373,8 @@ PARTICIPATION_CONTEXT = folded_re(r"\b(?:\w*möte(?!r\b)\w*|sip\w*|planen|plan\b
                                    r"sammanträd\w*|\w*åring(?:en|ar)?)|§", re.I)
 PARTICIPATION_VAGUE = folded_re(rf"\b(?:delaktig\w*|har (?:varit med|deltagit) i (?:processen|planering\w*|arbetet)|"
                                 r"har informerats|"
+                                # shown the finished plan, not how: "[BARN] har tagit del av planen"
+                                r"(?:har|hade) (?:fått )?(?:tagit|ta) del av (?:planen|sip\w*)|"
                                 # "Jag har varit med på mitt sätt", "har varit med i samtal på sitt sätt", "har varit
                                 # med och bestämt på mitt sätt": taking part in a way the plan does not say
                                 r"har varit med (?:(?:i|och) \w+ )?på (?:mitt|sitt|hens|hans|hennes) (?:eget )?sätt|"
@@ -432,7 +434,7 @@ PARTICIPATION_TITLE = folded_re(r"^[\s#*]*(?:§\s*)?(?:(?:del|punkt|avsnitt)\s+)
 # "Delaktig" as what the child needs or wishes ("behov av delaktighet", "vill få vara delaktig", "en önskan om att
 # vara delaktig i sin egenvård"): voice, not a
 # statement that the child took part.
-PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|behov av|önskan om|uppleva|känna sig|"
+PARTICIPATION_WISHED = folded_re(r"\b(?:få vara|(?:vill|önskar|hoppas)(?: att)?(?: \w+)? vara|behov av|önskan om|uppleva|känna sig|"
                                  r"(?:önskan|önskemål|behov|vilja) (?:om|av) att vara)\s+"
                                          r"(?:mer\s+)?delaktig\w*", re.I)
 # A participant list's label ("Närvarande:", "Deltog:", "Med:"): the child only listed there took part without
@@ -442,6 +444,9 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
                                       r"(?:vi|de) som (?:var|är) (?:med|på mötet)|vilka var med\??|"
                                       # in plain words: "Här var vi:", "Där var:", "Vilka var där:"
                                       r"(?:här|där) var(?: vi)?|(?:vilka|vem|de som|vi som) var där\??)\s*:|"
+                                      # a table row's first cell: "| Närvarande | [NAMN_1]; [BARN] |"
+                                      r"\|\s*(?:deltagare|närvarande|närv\.?|deltog|mötesdeltagare|medverkande|"
+                                      r"med på mötet)\s*\||"
                               # the list as a sentence: "Med på mötet var [BARN], mamma [VH1] och ..."
                                       r"(?:närvarande|med|deltagare)(?: (?:på|vid) mötet)? (?:var|är)\b)",
                               re.I)
@@ -452,6 +457,8 @@ PARTICIPANT_LABEL = folded_re(r"^\s*(?:\d+[.)]\s*)?(?:(?:deltagare|närvarande|n
 # ("2.4 Barnet") is no item.
 OUTLINE_ITEM_MARK = r"(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s*)(?=\[BARN\])"
 LISTED_CHILD = folded_re(rf"(?:^\s*(?:[-–•*|]\s*|{OUTLINE_ITEM_MARK})?|[,;]\s*|\b(?:och|samt|med)\s+){_PARTICIPANT}(?![\w:])\s*(?:$|[,;(|]|\d|och\b|"
+                         # the list's closing full stop: "Deltagare: [NAMN_1] (BVC), [NAMN_2] jourhemsmamma, [BARN]."
+                         r"\.\s*$|"
                          r"[–—-]\s*närv)",  # in notes: "[BARN] – närv. m [NAMN_4]"; invited: "[VH1] med [BARN]"
                                  re.I)
 # The child in a participant list with the stretch of the meeting it was there for, not in brackets ("[BARN] hela
@@ -9121,6 +9128,21 @@ def _child_first_person_plan(text: str) -> bool:
 MEETING_BY_SOUND = re.compile(r"\b([Mm])öttet\b")
 
 
+# The child let or asked to write the meeting's minutes or the plan itself, told in its own first person ("Kuratorn sa
+# att jag kunde skriva protokollet själv", "Jag skriver, för mentorn frågade om jag ville", "Jag fick skriva
+# protokollet själv"): the child wrote the plan (GUIDELINES 4.1, as `CHILD_WROTE_PLAN`), and its "jag" is the child.
+CHILD_SCRIBE = folded_re(r"\b(?:sa|sade|tyckte)\s+att\s+jag\s+(?:kunde|fick|skulle)\s+skriva\b|"
+                         r"\bjag\s+fick\s+skriva\s+(?:protokollet|anteckningarna|planen|minnesanteckningarna)\b|"
+                         r"\bjag\s+skriver\b[^.\n]{0,30}\bfrågade\s+om\s+jag\s+ville\b", re.I)
+
+
+def _child_scribe(ctx: Context) -> bool:
+    """The plan's "jag" says it was let or asked to write the minutes (`CHILD_SCRIBE`), and no professional
+    (`_staff_writer`), guardian (`_guardian_writer`) or parent's own plan (`PARENT_FIRST_PERSON_PLAN`) writes it."""
+    return "skriv" in ctx.text and bool(_search_ci(CHILD_SCRIBE, ctx.text)) and not _staff_writer(ctx) \
+        and _guardian_writer(ctx) is None and not _search_ci(PARENT_FIRST_PERSON_PLAN, ctx.text)
+
+
 def _participation_texts(ctx: Context) -> list[str]:
     """Each segment's text with the child's second or first person put as "[BARN]": "du" in a plan written to
     the child ("Du var med den första halvtimmen"), "jag" in the child's own first-person plan ("Med på mötet:
@@ -9132,7 +9154,7 @@ def _participation_texts(ctx: Context) -> list[str]:
     texts = [MEETING_BY_SOUND.sub(r"\1ötet ", t) for t in texts]
     if _plan_addressee(ctx) == "child":
         texts = [SECOND_PERSON.sub("[BARN]", t) for t in texts]
-    if _child_first_person_plan(ctx.text):
+    if _child_first_person_plan(ctx.text) or _child_scribe(ctx):
         texts = [FIRST_PERSON_WORD.sub("[BARN]", t) for t in texts]
     elif _staff_writer(ctx):
         texts = [MAIL_WRITER_WORD.sub("skribenten", t) for t in texts]  # a professional's "jag skrev upp punkterna"
@@ -9388,6 +9410,7 @@ def child_participation(ctx: Context) -> CriterionResult:
                 or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
                 or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
                 or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
+                or "skriv" in s.text and _search_ci(CHILD_SCRIBE, s.text) and _child_scribe(ctx)
                 or ("själv" in texts[i] or "sjalv" in texts[i]) and _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
                 and not _search_ci(ABSENT_AND_NOT_ASKED, texts[i])  # GUIDELINES 4 (block 78): what was not done
@@ -10129,6 +10152,9 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         tail = " " + nxt if _field_goes_on(ctx, i, field_) else ""
         goal = any(a < s.end and s.start < b for a, b in goal_spans) and (  # under "Mål" or in a goal column
             _goal_section(section) or any(a < s.end and s.start < b for a, b in table_goal_spans))
+        if own and _search_ci(GUARDIAN_EARLIER_VIEW, text):
+            f.mentioned.append(s)  # a view from before this plan ("mamma har tidigare sagt att ..."): no view in it
+            continue
         if (own or _view_field(section, text) and s.section not in staff_sections) and not goal:  # a goal for the
             # parents is no view of theirs; the staff's account under the guardians' heading is not theirs either
             f.views.append(s)
@@ -10151,6 +10177,13 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
         f.attended += spoke
         f.mentioned = [s for s in f.mentioned if s not in spoke]
     return f
+
+
+# A guardian's view told as said before this plan ("Placeringen är frivillig och mamma har tidigare sagt att hon står
+# bakom den", "Pappa har tidigare önskat ..."): like the child's words from an earlier contact (GUIDELINES 4, block
+# 61), it is no view given in this plan, only a mention of the guardian.
+GUARDIAN_EARLIER_VIEW = folded_re(r"\b(?:har|hade)\s+tidigare\s+(?:sagt|uttryckt|berättat|framfört|önskat|meddelat|"
+                                  r"framhållit|påpekat)\b|\btidigare\s+(?:har\s+)?(?:sagt|uttryckt|framfört)\b", re.I)
 
 
 def _guardian_turn(ctx: Context, s: Segment) -> bool:
@@ -10207,6 +10240,12 @@ OTHER_PARENT_ACCOUNTED = folded_re(r"\b(?:avböj\w*|förhinder\w*|sjuk\w*|pga|p\
                                    r"träffa\w* (?:\w+ )?(?:enskilt|separat|för sig))\b", re.I)
 
 
+# A guardian placeholder with the parent word that says who it is ("[VH1] (pappa)", "[VH2], mamma", "pappa [VH1]"):
+# the word, not the placeholder's number, tells mother from father (`MOTHER`, `FATHER` read "[VH1]" as the mother).
+VH_WITH_PARENT_WORD = re.compile(r"\[VH\d\](?=\s*[(,]?\s*(?:mamma|pappa)\b)|(?<=mamma )\[VH\d\]|"
+                                 r"(?<=pappa )\[VH\d\]", re.I)
+
+
 def _one_guardian_of_two(ctx: Context, f: _GuardianFindings) -> bool:
     """The plan says the parents share custody, only one of them (mother or father) took part or gave a view, and
     nothing says why the other did not (GUIDELINES 4, separated parents: `guardian_participation` partial)."""
@@ -10219,6 +10258,7 @@ def _one_guardian_of_two(ctx: Context, f: _GuardianFindings) -> bool:
         if _search_ci(BOTH_PARENTS_SUBJECT, s.text):
             return False
         names = s.text if s in f.listed else " ".join(m.group() for m in GUARDIAN_SUBJECT.finditer(s.text))
+        names = VH_WITH_PARENT_WORD.sub(" ", names)  # "[VH1] (pappa)": the word says which parent, not the number
         present.update(p for p, pattern in (("m", MOTHER), ("f", FATHER)) if pattern.search(names))
     if len(present) != 1:
         return False
