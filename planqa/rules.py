@@ -6014,6 +6014,8 @@ GOAL_AS_INTERVENTION = re.compile(
     r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
     r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
     r"behandling|information|info|kontakt|remiss|anmälan|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
+    # a specialist's consultation ("Konsultation om oron kring hemmet")
+    r"konsultation|"
     r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
     # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")

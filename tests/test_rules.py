@@ -8213,6 +8213,8 @@ def test_an_intervention_noun_for_the_child_under_goals_is_an_activity():
             "veckan\n- Samtal med [BARN] varje vecka\n")
     assert _goal_kinds_of(text)["- Samtal med [BARN] varje vecka"] == "activity"
     assert _verdict(text, "goals_present") == "partial"
+    consulted = "Mål\n- [BARN] går till skolan själv varje dag\n- Konsultation om oron kring hemmet\n"
+    assert _goal_kinds_of(consulted)["- Konsultation om oron kring hemmet"] == "activity"
     purpose = "Mål\n- Stöd till [BARN] så att hen kommer till skolan varje dag\n"
     assert _goal_kinds_of(purpose)["- Stöd till [BARN] så att hen kommer till skolan varje dag"] == "child"
 
