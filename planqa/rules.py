@@ -5932,8 +5932,11 @@ def needs_described(ctx: Context) -> CriterionResult:
         # only the services' own work names a need word ("utredning enl. 11:1 fortsätter"): it shows no need area
         # (GUIDELINES 4.1: not_met when the plan only tells the adults' interventions without saying for what)
         vague = []
-    if (concrete or vague) and all(s in planned for s in concrete + vague) and (reference or not concrete):
-        # "Behov: se vårdplan" and the needs only read out of the goals or interventions (GUIDELINES 4.1: partial)
+    if (concrete or vague) and all(s in planned for s in concrete + vague) \
+            and (reference or not concrete or all(s in goals for s in concrete)):
+        # "Behov: se vårdplan", or no need told as the child's situation, only a goal that is concrete ("[BARN] somnar
+        # i egen säng 5 kvällar av 7"): the needs only read out of the goals or interventions (GUIDELINES 4.1: partial).
+        # A table row's need cell stands in the row's intervention segment, and is a need told as it is.
         return _result("needs_described", "partial", 0.45, [_ev(s, "NEED") for s in concrete + vague + reference],
                        "Behoven beskrivs inte som barnets situation; de går bara att läsa ut ur målen eller insatserna.")
     if len(concrete) >= 2:
@@ -6029,6 +6032,8 @@ GOAL_AS_INTERVENTION = re.compile(
     r"\w+(?:fokuserad|inriktad|baserad))\s+)?"
     r"[\w-]*(?:samtal|utredning|bedömning|utbildning|kontroll|ansökan|stöd|handledning|översyn|träning|undersökning|"
     r"behandling|information|info|kontakt|remiss|anmälan|undervisning|hembesök|besök|skjuts|tid|grupp|start|schema|"
+    # a specialist's consultation ("Konsultation om oron kring hemmet")
+    r"konsultation|"
     r"kbt|terapi|psykoedukation|observation|vägledning|dagbok|medicin(?:ering)?|läkemedel|melatonin|"
     # advice, a run-through, a certificate, a fitting ("Kostråd till familjen", "Genomgång av akutplanen",
     # "Läkarintyg till skolan", "Fortsatt utprovning av melatonin"), an adapted diet ("Anpassad kost", not "frukost")
@@ -6237,6 +6242,23 @@ def _suffix_at(text: str, body: str) -> int:
     return i
 
 
+# An intervention named as a noun with the child as its object and no verb of its own ("Samtal med [BARN] varje
+# vecka", "Bedömning av [BARN]s mående"): what a service does, not what is to be different for the child (GUIDELINES
+# 4.1: activities under "Mål" are no goals; mixed with real goals the list is partial).
+INTERVENTION_FOR_CHILD = re.compile(rf"\W*(?:{GOAL_AS_INTERVENTION.pattern})\s+(?:med|för|till|åt|av|kring)\s+{GOAL_CHILD}",
+                                    re.I)
+# A verb or a purpose that makes such a line say what is to change ("Stöd till [BARN] så att hen kommer till skolan").
+GOAL_OWN_VERB = re.compile(r"\b(?:ska|skall|är|blir|har|kan|får|vill|så att|för att)\b", re.I)
+# "Det ska (alltid) finnas (minst en utbildad) vuxen/personal ...": staff that a service is to have in place, a state
+# the agency should reach, not the child's (GUIDELINES 4.1: "Skolan ska ha infört bildschema senast v. 39").
+STAFF_PRESENCE = re.compile(r"\W*det\s+(?:ska|skall)\s+(?:\w+\s+){0,2}?finnas\s+(?:[\w-]+\s+){0,4}?"
+                            r"(?:vuxen|vuxna|personal\w*|pedagog\w*|assistent\w*|resursperson\w*|person)\b", re.I)
+# A goal's subject that is the staff counted or taken as a group ("Alla fem i personalgruppen ska ha utbildning",
+# "Alla i arbetslaget ska känna till akutplanen"): professionals as subject, as "All personal" (GOAL_AGENCY_SUBJECT).
+STAFF_GROUP_SUBJECT = re.compile(r"\W*(?:att\s+)?(?:all[ae]?|de)\s+(?:\w+\s+)?(?:i|på|inom)\s+"
+                                 r"(?:personal\w*|arbetslag\w*)\b", re.I)
+
+
 def goal_kind(ctx: Context, s: Segment) -> str:
     """"activity" (what an agency will do), "agency" (a state an agency or a process should reach) or "child"
     (what should be different for the child); GUIDELINES 4.1."""
@@ -6252,6 +6274,10 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "activity"  # "Samverka kring [BARN]", "Se över vikarierutin"
     if _agency_output(text):
         return "activity"  # "Nätverksmöten genomförda"
+    if INTERVENTION_FOR_CHILD.match(text) and not GOAL_OWN_VERB.search(text):
+        return "activity"  # "Samtal med [BARN] varje vecka"
+    if STAFF_PRESENCE.match(text) and not re.search(GOAL_CHILD, text, re.I):
+        return "agency"  # "Det ska alltid finnas minst en utbildad vuxen på plats vid lunchen"
     if AGENCY_BRINGS_CHILD.match(text):
         return "child"  # "Skolan ska se till att [BARN] har minst 75 % närvaro": the outcome is the child's
     second = SECOND_ATT_CLAUSE.search(text)
@@ -6267,7 +6293,8 @@ def goal_kind(ctx: Context, s: Segment) -> str:
         return "activity"  # "Genomgång av akutplanen med personalen som har [BARN] – [NAMN_1], BUM": an owned intervention
     if SUPINE_PASSIVE_STATE.match(text):
         return "agency"  # "Erforderlig hälsokontroll av barnet ska ha kommit till stånd inom BVC"
-    agency_subject = _agency_subject(ctx, s, body_at) or _compound_role_subject(text)
+    agency_subject = _agency_subject(ctx, s, body_at) or _compound_role_subject(text) \
+        or bool(STAFF_GROUP_SUBJECT.match(text))
     if re.search(GOAL_CHILD, text, re.I) and not agency_subject:
         return "child"
     words = text.split()

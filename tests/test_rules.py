@@ -8301,3 +8301,41 @@ def test_a_guardians_view_from_before_the_plan_is_only_a_mention():
     assert _verdict(text, "guardian_participation") == "partial"
     text = text.replace("har tidigare sagt", "säger")
     assert _verdict(text, "guardian_participation") == "met"
+
+
+def test_needs_told_only_by_one_concrete_goal_are_partial():
+    # GUIDELINES 4.1: no need told as the child's situation; a concrete goal shows the need area only indirectly
+    text = ("Mål\n1. [BARN] somnar i egen säng minst 5 kvällar av 7 till v. 8\n\n"
+            "Insatser\n- Hembesök kvällstid – [NAMN_1], socialtjänsten\n")
+    assert _verdict(text, "needs_described") == "partial"
+    told = "Läget\n[BARN] vaknar tre gånger per natt och gråter länge.\n\n" + text
+    assert _verdict(told, "needs_described") == "met"
+
+
+def _goal_kinds_of(text: str) -> dict[str, str]:
+    from planqa.rules import goal_kinds
+    return {s.text: k for s, k in goal_kinds(build_context(text)).items()}
+
+
+def test_an_intervention_noun_for_the_child_under_goals_is_an_activity():
+    # GUIDELINES 4.1: an activity in the goal list beside real goals makes goals_present partial
+    text = ("Mål\n- [BARN] går till skolan själv varje dag till jul\n- [BARN] äter lunch med klassen minst 4 dagar i "
+            "veckan\n- Samtal med [BARN] varje vecka\n")
+    assert _goal_kinds_of(text)["- Samtal med [BARN] varje vecka"] == "activity"
+    assert _verdict(text, "goals_present") == "partial"
+    consulted = "Mål\n- [BARN] går till skolan själv varje dag\n- Konsultation om oron kring hemmet\n"
+    assert _goal_kinds_of(consulted)["- Konsultation om oron kring hemmet"] == "activity"
+    purpose = "Mål\n- Stöd till [BARN] så att hen kommer till skolan varje dag\n"
+    assert _goal_kinds_of(purpose)["- Stöd till [BARN] så att hen kommer till skolan varje dag"] == "child"
+
+
+def test_staff_in_place_and_the_staff_group_as_subject_are_agency_goals():
+    # GUIDELINES 4.1: states the services should reach ("Skolan ska ha infört bildschema") make goals_present partial
+    head = "Mål\n- [BARN] äter lunch med klassen minst 4 dagar i veckan\n- Förskolan ska ha en skriftlig akutplan från v. 23\n"
+    presence = "- Det ska alltid finnas minst en utbildad vuxen på plats vid lunchen\n"
+    group = "- Alla fem i personalgruppen ska ha utbildning i pumpen senast den 15 juni\n"
+    for line in (presence, group):
+        assert _goal_kinds_of(head + line)[line.strip()] == "agency"
+        assert _verdict(head + line, "goals_present") == "partial"
+    child = "Mål\n- Det ska finnas en vuxen som [BARN] kan gå till på rasten\n"
+    assert _goal_kinds_of(child)[child.split("\n")[1]] == "child"
