@@ -2,7 +2,11 @@
 
 Swedes write the day first ("14/3" is 14 March). A year-less date takes its next
 occurrence on or after the plan date; a week number ("v. 12") resolves to the Monday of
-that ISO week. Vague and relative expressions ("efter sommarlovet", "om åtta veckor",
+that ISO week. A date is concrete whatever its form (GUIDELINES 4, block 93): six digits
+("260321") and "26-03-21" are year-month-day, "2026.03.21" and "2026/03/21" year first,
+"21.3.2026", "21-3-2026", "21/3 -26" and "21.3" day first ("21.3" only where the words
+around it make it a date: it is also a section number, a clock time or a decimal), "v.12/26"
+and "v 12 -26" week 12 of 2026, "den tjugoförsta mars 2026" as concrete as its digits. Vague and relative expressions ("efter sommarlovet", "om åtta veckor",
 "vid behov") are found and labelled `vague` with no date: they are never turned into a
 made-up day. Durations ("i tre år"), frequencies ("två gånger i veckan") and ages are not
 dates.
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planqa.masks import ANY_MASK, DATE_MASK
-from planqa.text import lower_case_text, lower_case_variant
+from planqa.text import folded_re, lower_case_text, lower_case_variant
 
 __all__ = ["LEADING_WORD", "DateMention", "find_dates", "find_plan_date", "leading_words", "masked_plan_date", "normalise"]
 
@@ -62,20 +66,36 @@ _E = r"(?![\wåäöÅÄÖ])"  # right word boundary
 _PRE = r"(?:(?P<pre>(?:någon gång(?:\s+(?:efter|i|under|runt|kring))?|efter|tidigast|ungefär|ca\.?|cirka|runt|omkring|kring)(?:\s+den)?)\s+)?"
 _DAYPRE = rf"(?:{_WEEKDAY}\s+)?(?:den\s+)?"
 # a d/m "date" followed by one of these is a fraction or a count ("3/4 av tiden", "4/5 dagar")
-_NOT_DM = r"(?!\s*(?:av|del|delar|dagar|dag|tid|lektioner|timmar|tim|h|veckor|ggr|gånger|%|pass)\b)"
+# (also a scale's step: "7/10 på skalan", "7/10 poäng")
+_NOT_DM = r"(?!\s*(?:av|del|delar|dagar|dag|tid|lektioner|timmar|tim|h|veckor|ggr|gånger|%|pass|poäng|på\s+skalan)\b)"
+# a number followed by its unit is an amount, no date ("260321 kr", "21.3 procent", "2.5 poäng")
+_NOT_NUMBER = r"(?!\s*(?:kr|kronor|sek|:-|procent|poäng|p|mg|ml|kg|g|km|m|cm|mm|min|minuter|st|år|mån)(?![\wåäö]))"
 
 _ABSOLUTE = [
-    # 2025-03-14, 2025-3-14
-    rf"{_B}{_PRE}{_DAYPRE}(?P<iy>{_YEAR4})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\d-]){_TIME}?",
-    # 20250314 (not a personal identity number: no "-NNNN" after it)
-    rf"{_B}{_PRE}{_DAYPRE}(?P<cy>{_YEAR4})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\d-]){_TIME}?",
+    # 2025-03-14, 2025-3-14; GUIDELINES 4, block 93 ("ett uttryck som entydigt anger en dag är ett konkret datum
+    # oavsett form"): 26-03-21 (two digits each: year, month, day), 21-3-2026 and 21-03-2026 (day first, a
+    # four-digit year). The forms that block adds are alternatives of the patterns there were, so that they cost
+    # no scan of their own.
+    (rf"{_B}{_PRE}{_DAYPRE}(?:(?P<iy>{_YEAR4})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\d-])"
+     rf"|(?P<ky>\d{{2}})-(?P<km>0[1-9]|1[0-2])-(?P<kd>0[1-9]|[12]\d|3[01])(?![\d-]|[./:]\d)"
+     rf"|(?P<hd>\d{{1,2}})-(?P<hm>\d{{1,2}})-(?P<hy>{_YEAR4})(?![\d-])){_TIME}?"),
+    # 20250314 (not a personal identity number: no "-NNNN" after it); 260321 (YYMMDD, as health care writes it; not
+    # a personal identity number's "-NNNN", "+NNNN" or " NNNN" after it, nor an amount)
+    (rf"{_B}{_PRE}{_DAYPRE}(?:(?P<cy>{_YEAR4})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\d-])"
+     rf"|(?P<xy>\d{{2}})(?P<xm>0[1-9]|1[0-2])(?P<xd>0[1-9]|[12]\d|3[01])"
+     rf"(?!\d|\s?[-+–]\s?\d|\s\d{{4}}(?!\d)|[./,:]\d){_NOT_NUMBER}){_TIME}?"),
     # 14/3, 14/3-25, 13/2 -24, 14/3 2025, 14/3/2025, tisdag 4/3 kl 13.00
     (rf"{_B}{_PRE}{_DAYPRE}(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})"
     # (a fraction's or count's word after it, "3/4 av tiden", only where no year follows: "1/10 2025 av SIP:en")
     rf"(?:(?:\s?-\s?|/)(?P<dy>(?:19|20)?\d{{2}})(?![\d/])|\s+(?P<dy4>{_YEAR4})(?!\d)|(?![\d/]){_NOT_DM})(?![\d/])"
     rf"{_TIME}?"),
-    # 16.9.2025, 18.03.2025 (day first, only with a four-digit year: "1.5" and "3.2" are numbers)
-    rf"{_B}{_PRE}{_DAYPRE}(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})\.(?P<py>{_YEAR4})(?![\d]|\.\d){_TIME}?",
+    # 16.9.2025, 18.03.2025 (day first, with a four-digit year: "1.5" and "3.2" are numbers); block 93: 2026.03.21 and
+    # 2026/03/21 (year first, the same separator twice), and 21.3 (day first, no year) only where the words around it
+    # say it is a date (`_dotted_day_month_in_context`)
+    (rf"{_B}{_PRE}{_DAYPRE}(?:(?P<pd>\d{{1,2}})\.(?P<pm>\d{{1,2}})\.(?P<py>{_YEAR4})(?![\d]|\.\d)"
+     rf"|(?P<ry>{_YEAR4})(?P<rs>[./])(?P<rm>\d{{1,2}})(?P=rs)(?P<rd>\d{{1,2}})(?!\d|[./]\d)"
+     rf"|(?P<qd>\d{{1,2}})\.(?P<qm>\d{{1,2}})(?!\d|[.,]\d|\s*[-–]\s*\d{{1,2}}[.:]\d{{2}}){_NOT_DM}{_NOT_NUMBER})"
+     rf"{_TIME}?"),
     # den 14 mars, 14 mars 2025, tisdagen den 6 februari 2024, 3:e april
     (rf"{_B}{_PRE}{_DAYPRE}(?P<td>\d{{1,2}})(?::e|:a)?\s+(?P<tm>{_MONTH_ANY})(?![\wåäö])"
     rf"(?:\s+(?P<ty>{_YEAR4})(?!\d)|\s?-\s?(?P<ty2>\d{{2}})(?![\d/-]))?{_TIME}?"),
@@ -114,12 +134,17 @@ _WORD_YEAR = (r"(?P<sy>(?:tvåtusen|tjugo)(?:tjugo|trettio)(?:" + "|".join(_UNIT
               r"|(?:tjugo|trettio)(?:" + "|".join(_UNIT_WORDS) + r"))(?![\wåäö])")
 _WORD_TIME = rf"(?:\s+(?:kl\.?|klockan)\s+(?:halv\s+|kvart\s+(?:över|i)\s+)?{_WORD_HOUR}(?![\wåäö]))"
 _WORD_DATE = (rf"{_B}{_PRE}{_DAYPRE}(?P<sd>{_ORD_DAY})\s+(?:(?P<sm>{_MONTH_FULL})|i\s+(?P<sn>{_ORD_MONTH})"
-              rf"(?!\s+(?:klass|ring|hand|led|omgång)))(?![\wåäö])(?:\s+{_WORD_YEAR})?(?:{_TIME}|{_WORD_TIME})?")
+              rf"(?!\s+(?:klass|ring|hand|led|omgång)))(?![\wåäö])(?:\s+{_WORD_YEAR}|\s+(?P<sy4>{_YEAR4})(?!\d))?"
+              rf"(?:{_TIME}|{_WORD_TIME})?")
 # "vecka elva", not a count after it ("vecka två dagar") or a duration before it ("en vecka tre gånger")
 _WORD_WEEK = (rf"(?<!\ben\s)(?<!\bper\s)(?<!\bvarje\s){_B}{_PRE}vecka\s+(?P<ws>{_alternation(CARDINALS)})(?![\wåäö])"
               r"(?!\s+(?:dagar|dag|gånger|ggr|timmar|tim|minuter|veckor|månader|år|pass|av)\b)")
 
-_WEEK = (rf"{_B}{_PRE}(?:vecka|v\.?)[ \t]?(?P<w1>\d{{1,2}})(?!\d|[/.:]\d)"
+# "v.12/26", "v 12 -26" (GUIDELINES 4, block 93: the Monday of week 12 2026): a year of this century's 20s or 30s
+# after a slash, or after a dash with a space before it and none after it (as "13/2 -24"); "v. 10-12" is a range
+_WEEK_YEAR = r"(?:20)?[23]\d"
+_WEEK = (rf"{_B}{_PRE}(?:vecka|v\.?)[ \t]?(?P<w1>\d{{1,2}})"
+         rf"(?:/(?P<wy2>{_WEEK_YEAR})(?![\d/.]\d|\d)|[ \t]+-(?P<wy3>{_WEEK_YEAR})(?![\d.:/-]))?(?!\d|[/.:]\d)"
          rf"(?:[ \t]*[-–][ \t]*(?P<w2>\d{{1,2}})(?!\d))?"
          rf"(?:(?:\s+|/|,\s*)(?P<wy>{_YEAR4})(?!\d))?")
 
@@ -192,7 +217,7 @@ _FLAGS = re.IGNORECASE
 # and per entity). The three characters that re.IGNORECASE matches to an ASCII letter but
 # str.lower() does not are folded first.
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_ABS_KEYS = [("-",), tuple("0123456789"), ("/",), (".",), _MONTH_KEYS]
+_ABS_KEYS = [("-",), tuple("0123456789"), ("/",), (".", "/"), _MONTH_KEYS]
 _ABS_RE = [(re.compile(p, _FLAGS), keys) for p, keys in zip(_ABSOLUTE, _ABS_KEYS, strict=True)]
 _WEEK_RE = re.compile(_WEEK, _FLAGS)
 _WORD_DATE_RE = re.compile(_WORD_DATE, _FLAGS)
@@ -262,6 +287,12 @@ def _year2(text: str) -> int:
     return y + 2000 if y < 100 else y
 
 
+def _century_year(text: str) -> int:
+    """A two-digit year that leads a date ("260321", "26-03-21"): 1951-2050, as a birth date may also be written."""
+    y = int(text)
+    return y + 2000 if y <= 50 else y + 1900
+
+
 def _word_year(text: str) -> int:
     """A spelled-out year: "tjugotjugofem" and "tvåtusentjugofem" are 2025, "tjugosex" is 2026."""
     low = text.lower()
@@ -277,6 +308,8 @@ def _resolve_words(g: dict[str, str | None], plan_date: datetime.date | None) ->
     month = MONTHS[g["sm"].lower()] if g.get("sm") else ORDINALS[g["sn"].lower()]
     if g.get("sy"):
         return _safe_date(_word_year(g["sy"]), month, day)
+    if g.get("sy4"):  # "den tjugoförsta mars 2026": the year in digits (GUIDELINES 4, block 93)
+        return _safe_date(int(g["sy4"]), month, day)
     return _next_occurrence(month, day, plan_date)
 
 
@@ -290,6 +323,16 @@ def _resolve_absolute(m: re.Match[str], plan_date: datetime.date | None) -> date
         return _safe_date(int(g["cy"]), int(g["cm"]), int(g["cd"]))
     if g.get("pd"):
         return _safe_date(int(g["py"]), int(g["pm"]), int(g["pd"]))
+    if g.get("ry"):
+        return _safe_date(int(g["ry"]), int(g["rm"]), int(g["rd"]))
+    if g.get("ky"):
+        return _safe_date(_century_year(g["ky"]), int(g["km"]), int(g["kd"]))
+    if g.get("xy"):
+        return _safe_date(_century_year(g["xy"]), int(g["xm"]), int(g["xd"]))
+    if g.get("hd"):
+        return _safe_date(int(g["hy"]), int(g["hm"]), int(g["hd"]))
+    if g.get("qd"):
+        return _next_occurrence(int(g["qm"]), int(g["qd"]), plan_date)
     if g.get("dd"):
         day, month = int(g["dd"]), int(g["dm"])
         year = g.get("dy") or g.get("dy4")
@@ -310,7 +353,59 @@ def _valid_absolute(m: re.Match[str]) -> bool:
         return 1 <= int(g["td"]) <= 31
     if g.get("pd"):
         return 1 <= int(g["pd"]) <= 31 and 1 <= int(g["pm"]) <= 12
+    if g.get("ry") or g.get("ky") or g.get("xy"):
+        return not _CASE_NUMBER_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    if g.get("hd"):
+        return 1 <= int(g["hd"]) <= 31 and 1 <= int(g["hm"]) <= 12
+    if g.get("qd"):
+        return 1 <= int(g["qd"]) <= 31 and 1 <= int(g["qm"]) <= 12 and _dotted_day_month_in_context(m)
     return True
+
+
+# A number that a label says is a case's, a phone's or a reference ("Dnr 2026/03/21", "ärendenr 260321"): no date.
+_CASE_NUMBER_BEFORE = folded_re(
+    r"(?<![\wåäö])(?:dnr|diarienr|diarienummer|ärende(?:nummer|nr)?|nr|nummer|ref|id|tel|telefon|mobil|konto"
+    r"|org\.?nr)\.?:?\s*\Z", re.IGNORECASE)
+# "21.3" is also a section ("4.2 Samtal"), a clock time ("kl 9.15") or a decimal: day first only where a weekday or
+# "den" stands in it ("tors 19.3", "den 21.3"), a clock time follows ("21.3 kl 13"), a date's or follow-up's word or
+# a preposition of time stands right before it ("Uppföljning: 21.3", "Nästa möte 21.3", "till 21.3"), it fills a table
+# row's first cell alone under a time's heading, or it is the whole expression read (`normalise` of a mention's text)
+_DOTTED_DATE_BEFORE = folded_re(
+    r"(?:(?:datum|möte[t]?|träff(?:en|as)?)"  # also in a compound ("Mötesdatum:", "SIP-möte", "nätverksträff")
+    r"|(?<![\wåäö])(?:i\s?dag|uppf\w*\.?|ses(?:\s+igen)?|igen|kallar|kallas|senast|till|från"
+    r"|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|före|innan|efter|tidigast|start|slut))[ \t]*[:=|;]?[ \t]*\Z", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"(?:{_WEEKDAY}|den)[ \t]+\Z", re.IGNORECASE)
+# a table row's first cell that holds the date alone, in a column headed by a time ("| När | Vad |\n|---|---|\n| 8.12 |
+# uppföljning |"; not "| Skattning | 2.5 |" nor a numbered row "| 4.1 | Bedömning |")
+_CELL_BEFORE = re.compile(r"(?:^|\n)[ \t]*\|[ \t]*\Z")
+_CELL_AFTER = re.compile(r"[ \t]*\|")
+_TIME_COLUMN = re.compile(r"[ \t]*\|[ \t]*(?:när|datum|tid|tidpunkt|dag|date|when)[ \t]*\|", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:kl\.?|klockan)\s*\d", re.IGNORECASE)
+
+
+def _dotted_day_month_in_context(m: re.Match[str]) -> bool:
+    """Whether a dotted day and month without a year ("21.3") is a date: see `_DOTTED_DATE_BEFORE`."""
+    text, start = m.string, m.start("qd")
+    if "\n" in text[m.start():start]:
+        return False  # a weekday at the end of the line before ("varje måndag\n5.5 Logoped ...")
+    if _DAY_BEFORE.search(text, m.start(), start) or not text[:start].strip() and not text[m.end():].strip():
+        return True  # a weekday or "den" in the match, or the whole expression
+    if m.group("qd").startswith("0") and len(m.group("qm")) == 2:
+        return False  # "senast 08.10": a clock time's hour
+    return bool(_DOTTED_DATE_BEFORE.search(text, max(0, start - 40), start) or _CLOCK_AFTER.match(text, m.end("qm"))
+                or _CELL_BEFORE.search(text, max(0, start - 40), start) and _CELL_AFTER.match(text, m.end())
+                and _date_column(text, start))
+
+
+def _date_column(text: str, pos: int) -> bool:
+    """Whether the table row at `pos` is in a table whose first column is headed by a time ("| När | Vad |")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    while line_start > 0:  # up to the table's first row
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[above:line_start].lstrip().startswith("|"):
+            break
+        line_start = above
+    return bool(_TIME_COLUMN.match(text, line_start))
 
 
 def _kind(m: re.Match[str], kind: str) -> str:
@@ -375,7 +470,8 @@ def _candidates(text: str, plan_date: datetime.date | None) -> list[tuple[int, D
             d = None if m.groupdict().get("mask") else _resolve_absolute(m, plan_date)
         elif kind == "week":
             week = CARDINALS[m.group("ws").lower()] if "ws" in m.groupdict() else int(m.group("w1"))
-            year = int(m.group("wy")) if m.groupdict().get("wy") else None
+            g = m.groupdict()
+            year = next((_year2(g[k]) for k in ("wy", "wy2", "wy3") if g.get(k)), None)
             d = _week_monday(week, year, plan_date)
         else:
             d = None

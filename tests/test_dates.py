@@ -318,3 +318,75 @@ def test_uppfoljande_sip_mote_is_the_next_meeting_not_the_plans_date() -> None:
     text = ("Anteckningar från överlämningsmöte\nTisdag 19 maj 2026, kl 8.30–10\n\n" + "Text om planen. " * 30
             + "\nUppföljning\nUppföljande SIP-möte 2026-10-13.\n")
     assert find_plan_date(text) == datetime.date(2026, 5, 19)
+
+
+# GUIDELINES 4, block 93: a date is concrete whatever its form (plan date 2026-01-15)
+PLAN_93 = datetime.date(2026, 1, 15)
+
+
+@pytest.mark.parametrize(("text", "span", "iso", "kind"), [
+    ("Datum: 260321", "260321", "2026-03-21", "absolute"),  # six digits: year, month, day
+    ("Uppföljning 26-03-21 kl 13", "26-03-21 kl 13", "2026-03-21", "absolute"),
+    ("Nästa möte 2026.03.21", "2026.03.21", "2026-03-21", "absolute"),  # year first
+    ("Nästa möte 2026/03/21.", "2026/03/21", "2026-03-21", "absolute"),
+    ("Möte 21.3.2026", "21.3.2026", "2026-03-21", "absolute"),  # day first
+    ("Möte 21-3-2026", "21-3-2026", "2026-03-21", "absolute"),
+    ("Möte 21-03-2026, BVC", "21-03-2026", "2026-03-21", "absolute"),
+    ("Vi ses 21/3 -26", "21/3 -26", "2026-03-21", "absolute"),
+    ("Uppföljning: 21.3", "21.3", "2026-03-21", "absolute"),
+    ("Uppf. 21.3.", "21.3", "2026-03-21", "absolute"),
+    ("Nästa SIP-möte 21.3, soc kallar", "21.3", "2026-03-21", "absolute"),
+    ("Vi ses tors 19.3 kl. 13–14.30", "tors 19.3 kl. 13–14.30", "2026-03-19", "absolute"),
+    ("Extra möte 9.4 kl 10 på skolan", "9.4 kl 10", "2026-04-09", "absolute"),
+    ("| Nästa uppföljning | 10.2, soc kallar |", "10.2", "2026-02-10", "absolute"),
+    ("| När | Vad |\n|---|---|\n| 8.12 | uppföljning |", "8.12", "2026-12-08", "absolute"),
+    ("Uppföljning den tjugoförsta mars", "den tjugoförsta mars", "2026-03-21", "absolute"),
+    ("Datum: fjortonde januari 2025", "fjortonde januari 2025", "2025-01-14", "absolute"),
+    ("Uppföljning 21:a mars", "21:a mars", "2026-03-21", "absolute"),
+    ("Uppföljning v.12/26", "v.12/26", "2026-03-16", "week"),  # the Monday of week 12 2026
+    ("Uppföljning v12/26", "v12/26", "2026-03-16", "week"),
+    ("Uppföljning v 12 -26", "v 12 -26", "2026-03-16", "week"),
+    ("Uppföljning vecka 12/2026", "vecka 12/2026", "2026-03-16", "week"),
+    ("Uppföljning v.2/27", "v.2/27", "2027-01-11", "week"),
+    ("Uppföljning vecka tolv", "vecka tolv", "2026-03-16", "week"),
+])
+def test_dates_in_many_forms(text: str, span: str, iso: str, kind: str) -> None:
+    [m] = find_dates(text, PLAN_93)
+    assert (m.text, m.iso, m.kind) == (span, iso, kind)
+
+
+@pytest.mark.parametrize(("expr", "iso"), [
+    ("260321", "2026-03-21"), ("26-03-21", "2026-03-21"), ("2026.03.21", "2026-03-21"), ("2026/3/21", "2026-03-21"),
+    ("21-3-2026", "2026-03-21"), ("21.3", "2026-03-21"), ("den 21.3", "2026-03-21"), ("v.12/26", "2026-03-16"),
+])
+def test_normalise_reads_a_mentions_text_in_the_new_forms(expr: str, iso: str) -> None:
+    assert normalise(expr, PLAN_93)[0] == iso
+
+
+def test_two_digit_years_that_lead_a_date_belong_to_their_century() -> None:
+    assert normalise("född 851203", PLAN_93) == ("1985-12-03", "absolute")
+    assert normalise("Förra planen 25-10-07", PLAN_93) == ("2025-10-07", "absolute")
+
+
+@pytest.mark.parametrize("text", [
+    "kl 13:00", "13.00–14.30", "kl. 9.15", "Tid: 9.05", "Möte 9.05–10.00", "[BARN] är i skolan senast 08.10",
+    "7/10 på skalan", "3 av 5", "klass 6B", "260321 kr", "kostar 250000", "läsåret 2025-26",
+    "Pnr 260321-1234", "260321 1234", "260321+1234", "tel 260321", "Dnr 2026/03/21", "ärendenr 26-03-21",
+    "070-123 45 67", "4.2 Samtal om kompisar", "11. Uppföljning\n11.1 Nytt möte bokas", "varje måndag\n5.5 Logoped",
+    "skattar 4.5 av 10", "betyg 4.5", "21.3 procent", "2.5 timmar", "ungefär 3.2", "värdet 21.35",
+    "| Skattning | 2.5 |", "| Nr | Insats |\n|---|---|\n| 4.1 | Bedömning |", "Bilaga 1.2", "7/10 poäng",
+])
+def test_lookalikes_of_the_new_forms_are_no_dates(text: str) -> None:
+    assert [m for m in find_dates(text, PLAN_93) if m.kind != "vague"] == []
+
+
+def test_a_week_range_stays_a_range() -> None:
+    assert [(m.text, m.iso) for m in find_dates("Stängt v. 28-31", PLAN_93)] == [("v. 28-31", "2026-07-06")]
+
+
+def test_a_personnummer_is_still_flagged_by_the_pii_gate() -> None:
+    from planqa.pseudonymise import gate_findings
+
+    text = "[BARN], pnr 200321-1234, möte 260321. Uppföljning 26-04-21."
+    assert find_dates("pnr 200321-1234") == []
+    assert any(f.entity_type == "PERSONNUMMER" for f in gate_findings(text))

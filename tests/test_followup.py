@@ -150,3 +150,24 @@ def test_a_table_rows_label_cell_reads_as_the_field_label() -> None:
     assert mention.text == "måndag 17/2 kl 15" and p >= 0.5 and abs(p - p_colon) < 0.2
     other = "SIP för [BARN]\n\n| Läkarbesök | måndag 17/2 kl 15 |\n"
     assert all(p < 0.5 for _, p in follow_up_mentions(other, find_dates(other, None), None))
+
+
+# GUIDELINES 4, block 93: the follow-up date in any form that names one day, the meeting's own date too
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Datum: 240220\nUppföljning: 240416, soc kallar.", ["2024-04-16"]),
+    ("Datum: 24-02-20\nNästa SIP-möte 24-04-16 kl 13.", ["2024-04-16"]),
+    ("Datum: 2024.02.20\nPlanen följs upp 2024.04.16.", ["2024-04-16"]),
+    ("Datum: 2024/02/20\nUppföljning 2024/04/16, [NAMN_1] kallar.", ["2024-04-16"]),
+    ("Datum: 20-2-2024\nUppföljning: 16-4-2024.", ["2024-04-16"]),
+    ("Datum: 20.2.2024\nUppföljning: 16.4 kl 14, samma lokal.", ["2024-04-16"]),
+    ("Datum: 20.2.2024\nNästa möte tis 16.4.", ["2024-04-16"]),
+    ("Datum: den tjugonde februari 2024\nUppföljning den sextonde april.", ["2024-04-16"]),
+    ("Datum: 20:e februari 2024\nUppföljning 16:e april.", ["2024-04-16"]),
+    ("Datum: 2024-02-20\nUppföljning v.16/24.", ["2024-04-15"]),
+    ("Datum: 2024-02-20\nUppföljning v 16 -24, soc kallar.", ["2024-04-15"]),
+    ("Datum: 2024-02-20\nUppföljning kl 13:00.", []),  # a clock time alone is no date
+    ("Datum: 2024-02-20\n4. Uppföljning\n4.1 Nytt möte bokas när utredningen är klar.", []),
+])
+def test_follow_up_dates_in_many_forms(text: str, expected: list[str]) -> None:
+    iso, _, _ = follow_up_dates(text, scorer="rules")
+    assert iso == expected
