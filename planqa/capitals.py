@@ -15,6 +15,7 @@ case changes, so the text keeps its length and every offset.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -115,7 +116,7 @@ def _kept_headings(text: str) -> set[int]:
     headings = [i for i in upper if len(lines[i].strip()) <= HEADING_LENGTH and HEADING_LINE.match(lines[i])]
     if len(upper) * CAPS_SHARE < len(filled):
         return {starts[i] for i in headings}
-    following = dict(zip(filled, filled[1:]))
+    following = dict(itertools.pairwise(filled))
     return {starts[i] for i in headings if i in following and following[i] not in upper}
 
 

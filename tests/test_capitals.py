@@ -72,23 +72,24 @@ def test_readable_lowers_capitals_after_putting_back_lost_line_breaks() -> None:
     assert len(text) == len(flat) and "\nMÅL\n" in text and text.startswith("Samordnad individuell plan för")
 
 
-ORDINARY = """Samordnad individuell plan
+def test_a_plan_in_capitals_that_lost_its_line_breaks_keeps_its_sentences() -> None:
+    flat = ("SKOLAN KALLAR TILL MÖTE V. 12 OM SAMORDNAD INDIVIDUELL PLAN FÖR [BARN]. BEHOV [BARN] HAR SVÅRT MED "
+            "SKOLAN OCH SOVER DÅLIGT. " + "MÅL [BARN] SKA GÅ I SKOLAN VARJE DAG OCH SOVA BÄTTRE. " * 12)
+    text = readable(flat)
+    assert text.startswith("Skolan kallar till möte v. 12 om samordnad individuell plan för [BARN].\nBehov\n")
+    assert "\nMål\n[BARN] ska gå i skolan" in text
 
-Barnets behov
-[BARN] har svårt att komma i tid till skolan och sover dåligt.
 
-Mål
-[BARN] ska gå till skolan varje dag från v. 10.
+ORDINARY = """SIP för [BARN], 6 år
 
-Insatser
-Skolan ger [BARN] en lugn plats vid prov, ansvarig mentor [NAMN_1].
-BUP erbjuder samtal varannan vecka, ansvarig [NAMN_2].
-
-Barnets synpunkter
-[BARN] säger att han vill börja senare på morgonen.
-
-Uppföljning
-Socialtjänsten kallar till uppföljning 2026-03-12.
+Med på mötet: pappa [VH1], [NAMN_1] (kurator, skolan), [NAMN_2] (psykolog, BUP).
+[BARN] har svårt att komma till ro på kvällarna och är trött i skolan.
+Mål: [BARN] somnar före kl. 21 minst fyra kvällar i veckan.
+Det här gör vi:
+1. Lugn kvällsrutin med bildschema – pappa
+2. Vilostund efter lunch i skolan – [NAMN_1]
+3. Samtal om sömn varannan vecka – [NAMN_2]
+Nästa möte 14 april, [NAMN_1] kallar.
 """
 PLAN = ORDINARY.upper()
 
@@ -98,6 +99,7 @@ def test_a_plan_in_capitals_is_assessed_as_the_same_plan_in_ordinary_case() -> N
     caps = assessor.assess(Plan(id="caps", text=PLAN))
     lower = assessor.assess(Plan(id="lower", text=ORDINARY))
     assert {c: r.verdict for c, r in caps.criteria.items()} == {c: r.verdict for c, r in lower.criteria.items()}
+    assert caps.criteria["responsibility_per_action"].verdict == "met"  # "– PAPPA" names who does it
     for result in caps.criteria.values():
         for span in result.evidence:
             assert span.text == PLAN[span.start:span.end]
