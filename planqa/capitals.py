@@ -40,18 +40,19 @@ the and to of is in on for has not be are was we he she his her our you can who 
 # what `planqa.initials` knows is no one's initials, less those that are also short words ("VI", "OK").
 ABBREVIATIONS = (NOT_INITIALS - {word.upper() for word in SHORT_WORDS}) | frozenset((
     "BUP", "BVC", "BMM", "BUM", "LSS", "HVB", "IFO", "EHT", "ELH", "KAA", "VUP", "UMO", "BOF", "FK", "VC", "AF",
-    "ADHD", "PTSD", "AST", "ABC", "ÄTL", "LUL", "FBU", "HLR", "NPF", "IQ", "WISC", "SOL",
+    "ADHD", "PTSD", "AST", "ABC", "ÄTL", "LUL", "FBU", "HLR", "NPF", "IQ", "WISC", "SOL", "SSPF", "BBIC", "TAKK",
+    "AKK", "ESSENCE",
 ))
 # Abbreviations with full stops, lowered wherever they stand in capitals ("T.EX.", "BL.A.", "T.O.M.").
 DOTTED = frozenset(("t.ex.", "bl.a.", "t.o.m.", "fr.o.m.", "p.g.a.", "m.m.", "m.fl.", "d.v.s.", "s.k.", "o.s.v.",
                     "f.d.", "m.h.a.", "e.d.", "t.v.", "o.d."))
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-ZÅÄÖ]{1,3}\.){2,4}")
 # A run of capitals standing as a word or part of one ("SKOLAN", "SIP-MÖTET", the "S" of "[BARN]S").
-_CAPS = re.compile(r"(?<![^\W\d_])[A-ZÅÄÖÉÜ]+(?![^\W\d_])")
+_CAPS = re.compile(r"(?<![^\W\d_])(?<![\[<])[A-ZÅÄÖÉÜ]+(?![^\W\d_])(?![\]>_])")
 # The cheap check: a word of four capitals or more outside a placeholder, or a short word in capitals.
-_CANDIDATE = re.compile(r"(?<![^\W\d_\[<])(?:[A-ZÅÄÖÉÜ]{4,}|"
+_CANDIDATE = re.compile(r"(?<![^\W\d_])(?<![\[<])(?:[A-ZÅÄÖÉÜ]{4,}|"
                         + "|".join(sorted((w.upper() for w in SHORT_WORDS if len(w) > 1), key=len, reverse=True))
-                        + r")(?![^\W\d_\]>])")
+                        + r")(?![^\W\d_])(?![\]>_])")
 # Placeholders and masks whose capitals stay: "[BARN]", "[BARNETS NAMN]", "<PERSON>".
 _BRACKETED = re.compile(r"\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>")
 # A heading on a line of its own, as `planqa.text` reads one: short, letters and a few marks after a section
@@ -74,7 +75,7 @@ def lower_capitals(text: str) -> str:
     """`text` with its words in capitals that are no abbreviation, code or placeholder in lower case, a
     sentence's first letter and a known name's kept upper; the same length. A text without such a word is
     returned as it is."""
-    if not _CANDIDATE.search(text):
+    if not any(m.group() not in ABBREVIATIONS for m in _CANDIDATE.finditer(text)):
         return text
     runs = list(_CAPS.finditer(text))
     bracketed = [m.span() for m in _BRACKETED.finditer(text)]
