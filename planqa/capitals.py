@@ -33,7 +33,7 @@ fr del dem ggr sex mån äta mat oro mot ca ger kap ner må oss tio ev ja åt h�
 ge ont god mår bo ni råd avd ang all typ dit små lek tim låg fel stå års ur tis ok sak din okt ex bil jan feb
 ges bad nov kg bör div rör dom hög bok dec väl lag hus hot hit akt nio sov gav gås rad max ske lär tel mkt ned
 par fre kör aug hel ro ju nås såg tag kök beh slå nå egen eget sitt mitt ons tor lör sön mån ggr st fm em
-soc hab fsk ssk pat osv
+soc hab fsk ssk pat osv knä fri sms
 the and to of is in on for has not be are was we he she his her our you can who at by an
 """.split())
 # Abbreviations written in capitals in ordinary text: agencies (`planqa.actors`), diagnoses and methods, and
@@ -56,9 +56,9 @@ _CANDIDATE = re.compile(r"(?<![^\W\d_])(?<![\[<])(?:[A-ZÅÄÖÉÜ]{4,}|"
 # Placeholders and masks whose capitals stay: "[BARN]", "[BARNETS NAMN]", "<PERSON>".
 _BRACKETED = re.compile(r"\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>")
 # A heading on a line of its own, as `planqa.text` reads one: short, letters and a few marks after a section
-# number, a colon at most at the end ("BARNETS SYNPUNKTER", "## MÅL:", "DEL 3. ÅTGÄRDER – VEM GÖR VAD OCH NÄR"); in capitals the rules read it as a
-# heading whatever its length, so it is left in capitals (GUIDELINES 4, block 92: a heading in capitals is a
-# heading).
+# number, a colon at most at the end ("BARNETS SYNPUNKTER", "## MÅL:", "DEL 3. VEM GÖR VAD OCH NÄR"); in
+# capitals the rules read it as a heading whatever its length, so it is left in capitals (GUIDELINES 4,
+# block 92: a heading in capitals is a heading).
 HEADING_LINE = re.compile(r"^\s*(?:#+\s*)?(?:(?:[A-ZÅÄÖ]+\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+)?"
                           r"[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{1,60}?\s*:?\s*$")
 HEADING_LENGTH = 60
@@ -80,14 +80,15 @@ def lower_capitals(text: str) -> str:
     runs = list(_CAPS.finditer(text))
     bracketed = [m.span() for m in _BRACKETED.finditer(text)]
     bracket_starts = [b_start for b_start, _ in bracketed]
-    headings = _kept_headings(text)
+    headings, caps_lines = _capital_lines(text)
     chars = list(text)
     changed = False
     for i, m in enumerate(runs):
         start, end = m.span()
         b = bisect.bisect_right(bracket_starts, start) - 1
-        if b >= 0 and start < bracketed[b][1] or not _lowered(text, runs, i) \
-                or text.rfind("\n", 0, start) + 1 in headings:
+        line_start = text.rfind("\n", 0, start) + 1
+        if b >= 0 and start < bracketed[b][1] or line_start in headings \
+                or not _lowered(text, runs, i, line_start in caps_lines):
             continue
         word = m.group()
         lowered = word.lower()
@@ -103,11 +104,11 @@ def lower_capitals(text: str) -> str:
     return "".join(chars) if changed else text
 
 
-def _kept_headings(text: str) -> set[int]:
-    """The starts of the lines that are headings in capitals and stay so: every such line in a plan written in
-    ordinary case, and in a plan where a third of the lines or more are in capitals (a caps-lock plan or
-    paragraphs in capitals, where a short line in capitals may as well be a goal or an item) those followed by a
-    line in ordinary case."""
+def _capital_lines(text: str) -> tuple[set[int], set[int]]:
+    """The starts of the lines that are headings in capitals and stay so, and of all lines in capitals. A heading
+    stays in a plan written in ordinary case, and in a plan where a third of the lines or more are in capitals (a
+    caps-lock plan or paragraphs in capitals, where a short line in capitals may as well be a goal or an item)
+    when a line in ordinary case follows it."""
     lines, starts, pos = text.split("\n"), [], 0
     for line in lines:
         starts.append(pos)
@@ -115,20 +116,23 @@ def _kept_headings(text: str) -> set[int]:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     upper = {i for i in filled if lines[i].isupper()}
     headings = [i for i in upper if len(lines[i].strip()) <= HEADING_LENGTH and HEADING_LINE.match(lines[i])]
+    caps_lines = {starts[i] for i in upper}
     if len(upper) * CAPS_SHARE < len(filled):
-        return {starts[i] for i in headings}
+        return {starts[i] for i in headings}, caps_lines
     following = dict(itertools.pairwise(filled))
-    return {starts[i] for i in headings if i in following and following[i] not in upper}
+    return {starts[i] for i in headings if i in following and following[i] not in upper}, caps_lines
 
 
-def _lowered(text: str, runs: list[re.Match[str]], i: int) -> bool:
-    """Whether the run of capitals `runs[i]` is a word to write in lower case."""
+def _lowered(text: str, runs: list[re.Match[str]], i: int, caps_line: bool) -> bool:
+    """Whether the run of capitals `runs[i]` is a word to write in lower case; `caps_line`: its line is in
+    capitals, where a short word is a word whatever stands beside it ("[VH1] OCH [VH2]")."""
     m = runs[i]
     word, start = m.group(), m.start()
     if word in ABBREVIATIONS or len(set(word)) == 1 and len(word) > 1:  # "BUP", a mask "XX", "NNN"
         return False
-    if start and (text[start - 1] == "]" or text[start - 1] == ":" and _caps_before(text, start - 1)):
-        return True  # a suffix: "[BARN]S", "BUP:S", "SIP:EN"
+    if start and (text[start - 1] == "]" or text[start - 1] == ":" and _caps_before(text, start - 1)
+                  or text[start - 2:start] == "]:"):
+        return True  # a suffix: "[BARN]S", "[BARN]:S", "BUP:S", "SIP:EN"
     if len(word) >= 4:
         return True
     if word.lower() not in SHORT_WORDS:
@@ -136,7 +140,7 @@ def _lowered(text: str, runs: list[re.Match[str]], i: int) -> bool:
     if word in ("KL", "V") and _TIME_AFTER.match(text, m.end()) or start > 1 and text[start - 2].isdigit() \
             and text[start - 1] in " \t":
         return True  # "KL 13", "V.12", "10 ÅR", "3 GGR"
-    return _among_capitals(text, runs, i) or len(word) > 1 and _alone_on_line(text, m.start(), m.end())
+    return caps_line or _among_capitals(text, runs, i) or len(word) > 1 and _alone_on_line(text, m.start(), m.end())
 
 
 def _caps_before(text: str, end: int) -> bool:
