@@ -34,8 +34,11 @@ ge ont god mår bo ni råd avd ang all typ dit små lek tim låg fel stå års u
 ges bad nov kg bör div rör dom hög bok dec väl lag hus hot hit akt nio sov gav gås rad max ske lär tel mkt ned
 par fre kör aug hel ro ju nås såg tag kök beh slå nå egen eget sitt mitt ons tor lör sön mån ggr st fm em
 soc hab fsk ssk pat osv knä fri sms
-the and to of is in on for has not be are was we he she his her our you can who at by an
+the and for has not are was she his her our you can who
 """.split())
+# Short words that are no one's initials, lowered on a line in capitals whatever stands beside them ("[VH1] OCH
+# [VH2]"); two-letter words as "EN", "IN" or "DE" may be initials there ("IN – [NAMN_1], BVC").
+LINE_WORDS = frozenset(word for word in SHORT_WORDS if len(word) > 2) | {"i", "på", "av", "är", "så", "då", "åk"}
 # Abbreviations written in capitals in ordinary text: agencies (`planqa.actors`), diagnoses and methods, and
 # what `planqa.initials` knows is no one's initials, less those that are also short words ("VI", "OK").
 ABBREVIATIONS = (NOT_INITIALS - {word.upper() for word in SHORT_WORDS}) | frozenset((
@@ -125,7 +128,7 @@ def _capital_lines(text: str) -> tuple[set[int], set[int]]:
 
 def _lowered(text: str, runs: list[re.Match[str]], i: int, caps_line: bool) -> bool:
     """Whether the run of capitals `runs[i]` is a word to write in lower case; `caps_line`: its line is in
-    capitals, where a short word is a word whatever stands beside it ("[VH1] OCH [VH2]")."""
+    capitals, where a short word of `LINE_WORDS` is a word whatever stands beside it ("[VH1] OCH [VH2]")."""
     m = runs[i]
     word, start = m.group(), m.start()
     if word in ABBREVIATIONS or len(set(word)) == 1 and len(word) > 1:  # "BUP", a mask "XX", "NNN"
@@ -140,7 +143,8 @@ def _lowered(text: str, runs: list[re.Match[str]], i: int, caps_line: bool) -> b
     if word in ("KL", "V") and _TIME_AFTER.match(text, m.end()) or start > 1 and text[start - 2].isdigit() \
             and text[start - 1] in " \t":
         return True  # "KL 13", "V.12", "10 ÅR", "3 GGR"
-    return caps_line or _among_capitals(text, runs, i) or len(word) > 1 and _alone_on_line(text, m.start(), m.end())
+    return caps_line and word.lower() in LINE_WORDS or _among_capitals(text, runs, i) \
+        or len(word) > 1 and _alone_on_line(text, m.start(), m.end())
 
 
 def _caps_before(text: str, end: int) -> bool:

@@ -41,6 +41,7 @@ def test_a_word_in_capitals_within_a_sentence() -> None:
     ("[BARN]S MAMMA SÄGER ATT BUP:S MOTTAGNING OCH SIP-MÖTET ÄR BRA",
      "[BARN]s mamma säger att BUP:s mottagning och SIP-mötet är bra"),
     ("[NAMN_1] (AK) RINGER. ANSV: AK", "[NAMN_1] (AK) ringer. Ansv: AK"),
+    ("NÄRVARANDE: [VH1], IN, CG\nIN – [NAMN_1], BVC", "Närvarande: [VH1], IN, CG\nIN – [NAMN_1], BVC"),
     ("DELTAGARE: [VH1] OCH [VH2]\n[BARN]:S SYN", "Deltagare: [VH1] och [VH2]\n[BARN]:s syn"),
     ("[BARN], 10 ÅR, GÅR I ÅK 4, T.EX. PÅ FRITIDS", "[BARN], 10 år, går i åk 4, t.ex. på fritids"),
     ("UPPFÖLJNING XXXX-XX-XX, <PERSON> KALLAR", "Uppföljning XXXX-XX-XX, <PERSON> kallar"),
