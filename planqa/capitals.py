@@ -52,10 +52,9 @@ DOTTED = frozenset(("t.ex.", "bl.a.", "t.o.m.", "fr.o.m.", "p.g.a.", "m.m.", "m.
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-ZÅÄÖ]{1,3}\.){2,4}")
 # A run of capitals standing as a word or part of one ("SKOLAN", "SIP-MÖTET", the "S" of "[BARN]S").
 _CAPS = re.compile(r"(?<![^\W\d_])(?<![\[<])[A-ZÅÄÖÉÜ]+(?![^\W\d_])(?![\]>_])")
-# The cheap check: a word of four capitals or more outside a placeholder, or a short word in capitals.
-_CANDIDATE = re.compile(r"(?<![^\W\d_])(?<![\[<])(?:[A-ZÅÄÖÉÜ]{4,}|"
-                        + "|".join(sorted((w.upper() for w in SHORT_WORDS if len(w) > 1), key=len, reverse=True))
-                        + r")(?![^\W\d_])(?![\]>_])")
+# The cheap check: a word of two capitals or more outside a placeholder ("[BARN]", "[NAMN_1]"), to be looked up
+# (`_candidate`).
+_CANDIDATE = re.compile(r"(?<![^\W\d_])(?<![\[<])[A-ZÅÄÖÉÜ]{2,}(?![^\W\d_])(?![\]>_])")
 # Placeholders and masks whose capitals stay: "[BARN]", "[BARNETS NAMN]", "<PERSON>".
 _BRACKETED = re.compile(r"\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>")
 # A heading on a line of its own, as `planqa.text` reads one: short, letters and a few marks after a section
@@ -78,7 +77,7 @@ def lower_capitals(text: str) -> str:
     """`text` with its words in capitals that are no abbreviation, code or placeholder in lower case, a
     sentence's first letter and a known name's kept upper; the same length. A text without such a word is
     returned as it is."""
-    if not any(m.group() not in ABBREVIATIONS for m in _CANDIDATE.finditer(text)):
+    if not any(map(_candidate, _CANDIDATE.findall(text))):
         return text
     runs = list(_CAPS.finditer(text))
     bracketed = [m.span() for m in _BRACKETED.finditer(text)]
@@ -105,6 +104,11 @@ def lower_capitals(text: str) -> str:
             chars[m.start():m.end()] = m.group(0)[0] + lowered[1:] if _keeps_capital(text, m.start(), "") else lowered
             changed = True
     return "".join(chars) if changed else text
+
+
+def _candidate(word: str) -> bool:
+    """Whether a word in capitals may be one to lower: no abbreviation, four letters or more or a short word."""
+    return word not in ABBREVIATIONS and (len(word) >= 4 or word.lower() in SHORT_WORDS)
 
 
 def _capital_lines(text: str) -> tuple[set[int], set[int]]:
