@@ -8,8 +8,10 @@ letter upper and a known first name or place capitalised (GUIDELINES 4: capitals
 says, judge it as the same text in lower case). What is capitals in ordinary text too is kept: abbreviations
 (`ABBREVIATIONS`: BUP, BVC, LSS, SIP, KBT ...), initials and other short codes ("AK", "KL/soc"), placeholders
 ("[BARN]", "<PERSON>") and masks ("XX", "NN"). A short word is lowered only among other capitals
-(`SHORT_WORDS`: "I", "OCH", "PÅ", "MÅL"), on a line of its own, or as a time ("KL 13", "V. 12"). Only the
-case changes, so the text keeps its length and every offset.
+(`SHORT_WORDS`: "I", "OCH", "PÅ", "MÅL"), on a line in capitals, on a line of its own, or as a time ("KL 13",
+"V. 12"). A heading in capitals on a line of its own stays as it is, as the rules read it as a heading (a
+heading in capitals is a heading), unless the plan is largely in capitals and capitals follow it. Only the
+case changes, so the text keeps its length and every offset; `planqa.readable` runs this last.
 """
 
 from __future__ import annotations
