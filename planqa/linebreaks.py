@@ -45,10 +45,16 @@ def _heading(case: Callable[[str], str]) -> str:
 
 # A section heading followed by the start of its text ("Mål [BARN] ska", "MÅL hen ska"), or by a colon and its
 # text, or by a colon at the line's end (an empty last field); a capitalised heading needs a capital, a
-# bracket, a digit or a list mark after it, one in capitals anything.
+# bracket, a digit or a list mark after it, one in capitals anything but a word in capitals that carries a
+# phrase on (`_PHRASE_GOES_ON`): in a plan written in capitals "MÖTE", "PLAN" and "BEHOV" are words of a
+# sentence there ("KALLAR TILL MÖTE V. 12", "INDIVIDUELL PLAN FÖR [BARN]", "HAR BEHOV AV STÖD"; GUIDELINES 4,
+# block 92).
+_PHRASE_GOES_ON = ("av", "för", "och", "i", "på", "med", "om", "till", "v", "kl", "som", "att", "från", "inom",
+                   "hos", "vid", "efter", "inför", "under", "mellan", "eller", "samt", "enligt", "kring")
+_CAPS_GOES_ON = rf"(?:{_alternatives(_PHRASE_GOES_ON, str.upper)})(?![\wåäöÅÄÖ])"
 SECTION_HEADING = re.compile(
     rf"(?<=\S) (?:(?=[A-ZÅÄÖ\[]){_heading(str.capitalize)}(?:(?P<bare> )(?=[A-ZÅÄÖ\[0-9•-])|:(?P<colon> )(?=\S)|:$)"
-    rf"|{_heading(str.upper)}(?![\wåäöÅÄÖ])(?:(?P<caps_bare> )(?=\S)|:(?P<caps_colon> )(?=\S)|:$))")
+    rf"|{_heading(str.upper)}(?![\wåäöÅÄÖ])(?:(?P<caps_bare> )(?=\S)(?!{_CAPS_GOES_ON})|:(?P<caps_colon> )(?=\S)|:$))")
 # Any other field label: a capitalised word and up to four lower-case ones before a colon ("Ansvarig:", "Nästa
 # uppföljning:", "Samtycke från vh:", an empty "Övrigt:" at the line's end), or two to four words in capitals
 # ("BARNETS SYN:", "VH SYN:").

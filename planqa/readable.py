@@ -9,7 +9,9 @@ struck text, comments and change marks become spaces (`planqa.revisions`); empty
 and a template's placeholder texts become spaces (`planqa.checkboxes`); the å, ä and ö a plan lost ("forskola",
 "f?rskola") are written back (`planqa.letters.restore_letters`); words broken at a line end are joined
 (`planqa.hyphens`); OCR's digits inside words are read as letters (`planqa.ocr`); in a plan that lost its line
-breaks, the spaces before its headings, fields and list items become line breaks again (`planqa.linebreaks`).
+breaks, the spaces before its headings, fields and list items become line breaks again (`planqa.linebreaks`,
+which reads headings in capitals); words in capitals outside headings that are no abbreviation are written in
+lower case (`planqa.capitals`; only the case changes, so no offset needs mapping back).
 `reads_plan_text` wraps an assessor's `assess`: the plan is assessed as `readable` text with its typing mistakes
 mended (`planqa.spelling`, the one stage that changes the length: its own offsets map back) and other conventions'
 placeholders read as the guidelines' own (`planqa.placeholders`), and the result points into the plan as given.
@@ -22,6 +24,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from planqa.capitals import lower_capitals
 from planqa.checkboxes import mask_checkboxes
 from planqa.hyphens import broken_words, in_text, join_hyphenated
 from planqa.letters import back, letters_offsets, mojibake_offsets, read_mojibake, restore_letters
@@ -84,10 +87,10 @@ def _without_invisible(m: re.Match[str]) -> str:
 def readable(text: str) -> str:
     """`text` as the rules read it: plain spaces and line ends, invisible characters out of words, HTML read as a
     browser shows it, without struck text and comments, empty checkboxes and placeholder texts, damaged å, ä and ö
-    read as the letters, broken words joined, OCR digits read as letters, lost line breaks put back; the same
-    length as `text`."""
+    read as the letters, broken words joined, OCR digits read as letters, lost line breaks put back, capitals
+    outside headings in lower case; the same length as `text`."""
     lettered = restore_letters(_marked_up(read_mojibake(visible(text))))
-    return restore_line_breaks(read_letters(join_hyphenated(lettered)))
+    return lower_capitals(restore_line_breaks(read_letters(join_hyphenated(lettered))))
 
 
 def _marked_up(shown: str) -> str:
