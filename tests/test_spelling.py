@@ -56,3 +56,25 @@ def test_the_rules_read_a_follow_up_past_the_slips(slips):
         assert result.criteria[criterion].verdict == "met"
         for span in result.criteria[criterion].evidence:  # spans point into the text as it stands, with its slips
             assert span.text == text[span.start:span.end]
+
+
+@pytest.mark.parametrize("text", [
+    "Mentorn har mött [BARN] vid ingången varje morgon.",  # a verb's form beside a known form ("möter")
+    "[BARN] och [VH1] har besökt förskolan två gånger.",  # "besöker"
+    "Det är förskolan där [BARN] ska skolas in i augusti.",  # a known word with a passive or genitive "s"
+    "Programmet för för tidigt födda barn deltar.",  # "för för" is Swedish
+    "Familjehemmet skriver ett kontrakt med [VH1].",  # a consonant added to "kontakt" makes a word that looks like one
+    "[BARN] öppnar grunden själv.",  # a letter replaced in a word that looks like a word
+])
+def test_words_the_lexicon_lacks_stay(text):
+    assert mend(text).text == text
+
+
+def test_the_lexicon_leaves_out_repeated_slips():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
+    from spelling_lexicon import _slips
+    counts = {"närvarande": 560, "närvarnde": 7, "närvarade": 12, "närvara": 10, "uppföljning": 1400,
+              "uppfölning": 10, "vuxne": 5, "vuxen": 330}
+    assert _slips(counts) == {"närvarnde", "uppfölning"}
