@@ -14,7 +14,8 @@ after `planqa.readable`'s repairs and writes:
 - a space after a full stop or comma that has none between words ("möte.Skolan", "12/3,soc"), and a word typed
   twice as once ("att att").
 
-Words of under `MIN_LENGTH` letters, capitalised words inside a sentence (names), abbreviations in capitals,
+Words of under `MIN_LENGTH` letters, capitalised words inside a sentence (names), abbreviations in capitals
+(a heading in capitals is mended, as `planqa.capitals` leaves it so: "UPPFÖJNING:"),
 placeholders, numbers and lines in English stay as they are. Known words are the TRAIN split's word forms
 (`planqa/data/words.txt`, train/spelling_lexicon.py), so a slip that a real word makes is never mended.
 The text changes length: `mend` gives a `planqa.placeholders.Rewritten`, and `in_readable` maps an assessment's
@@ -30,6 +31,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from planqa.capitals import ABBREVIATIONS
 from planqa.language import ENGLISH
 from planqa.letters import cased
 from planqa.models import Assessment
@@ -167,15 +169,20 @@ def _found(low: str, key: str) -> list[tuple[int, int]]:
 
 
 def _mendable(text: str, start: int, word: str) -> bool:
-    """Whether a word may be a slip: lower case, or capitalised where a sentence, line or field starts and no
-    name or place; no abbreviation in capitals."""
+    """Whether a word may be a slip: lower case, capitalised where a sentence, line or field starts, or in
+    capitals with `MIN_EDITED` letters or more; no name or place, no abbreviation in capitals."""
     if word.islower():
         return True
+    if word.isupper():  # a heading or label in capitals ("UPPFÖJNING:"), which `planqa.capitals` keeps so
+        return len(word) >= MIN_EDITED and word not in ABBREVIATIONS and not _name(word.title())
     if not word[0].isupper() or not word[1:].islower():
         return False
     before = text[max(0, start - 30):start].rsplit("\n", 1)[-1]
-    return (_SENTENCE_START.search(before) is not None
-            and word not in first_names() and word not in surnames() and word not in places())
+    return _SENTENCE_START.search(before) is not None and not _name(word)
+
+
+def _name(word: str) -> bool:
+    return word in first_names() or word in surnames() or word in places()
 
 
 def _english(text: str, start: int) -> bool:

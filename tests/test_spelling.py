@@ -23,6 +23,7 @@ from planqa.spelling import mend
     ("Vi ses på mötet.Skolan bjuder in.", "Vi ses på mötet. Skolan bjuder in."),
     ("[BARN] och [VH1],[VH2] deltog.", "[BARN] och [VH1], [VH2] deltog."),
     ("Vi ser till att att [BARN] får stöd.", "Vi ser till att [BARN] får stöd."),
+    ("UPPFÖJNING:\nVi ses v. 14.", "UPPFÖLJNING:\nVi ses v. 14."),  # a heading in capitals
 ])
 def test_slips_are_read_as_the_words_meant(text, meant):
     assert mend(text).text == meant
@@ -32,6 +33,7 @@ def test_slips_are_read_as_the_words_meant(text, meant):
     "[BARN] går i årskurs 4 och trivs med sin mentor på skolan.",  # ordinary words
     "[NAMN_1] och [VH2] kommer till mötet med [BARN].",  # placeholders
     "BUP och BVC deltar, liksom HAB och LSS-handläggaren.",  # abbreviations
+    "Bedömning enligt ESSENCE och WISC.\nMALMÖ",  # abbreviations and places in capitals
     "Nästa möte är 2026-03-12 kl 13.30, rum 214, tfn 0701234567.",  # numbers
     "Hon pratar med Jonas och Petra om Malmö varje vecka.",  # names and places
     "Hon berättade att Mentron hade ringt.",  # a capitalised word inside a sentence may be a name
