@@ -52,11 +52,13 @@ ABBREVIATIONS = (NOT_INITIALS - {word.upper() for word in SHORT_WORDS}) | frozen
 DOTTED = frozenset(("t.ex.", "bl.a.", "t.o.m.", "fr.o.m.", "p.g.a.", "m.m.", "m.fl.", "d.v.s.", "s.k.", "o.s.v.",
                     "f.d.", "m.h.a.", "e.d.", "t.v.", "o.d."))
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[A-ZÅÄÖ]{1,3}\.){2,4}")
-# A run of capitals standing as a word or part of one ("SKOLAN", "SIP-MÖTET", the "S" of "[BARN]S").
-_CAPS = re.compile(r"(?<![^\W\d_])(?<![\[<])[A-ZÅÄÖÉÜ]+(?![^\W\d_])(?![\]>_])")
+# A run of capitals standing as a word or part of one ("SKOLAN", "SIP-MÖTET", the "S" of "[BARN]S"), also with an
+# å, ä or ö in lower case between capitals, as an upper-cased export's mojibake is read back ("FRÃ¥N": "FRåN").
+_CAPS = re.compile(r"(?<![^\W\d_])(?<![\[<])[A-ZÅÄÖÉÜ]+(?:[åäö][A-ZÅÄÖÉÜ]+)*(?![^\W\d_])(?![\]>_])")
 # The cheap check: a word of two capitals or more outside a placeholder ("[BARN]", "[NAMN_1]"), to be looked up
 # (`_candidate`).
-_CANDIDATE = re.compile(r"(?<![^\W\d_])(?<![\[<])[A-ZÅÄÖÉÜ]{2,}(?![^\W\d_])(?![\]>_])")
+_CANDIDATE = re.compile(r"(?<![^\W\d_])(?<![\[<])(?:[A-ZÅÄÖÉÜ]{2,}|[A-ZÅÄÖÉÜ]+(?:[åäö][A-ZÅÄÖÉÜ]+)+)"
+                        r"(?![^\W\d_])(?![\]>_])")
 # Placeholders and masks whose capitals stay: "[BARN]", "[BARNETS NAMN]", "<PERSON>".
 _BRACKETED = re.compile(r"\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>")
 # A heading on a line of its own, as `planqa.text` reads one: short, letters and a few marks after a section

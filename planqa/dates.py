@@ -375,11 +375,13 @@ _DOTTED_DATE_BEFORE = folded_re(
     r"|(?<![\wåäö])(?:i\s?dag|uppf\w*\.?|ses(?:\s+igen)?|igen|kallar|kallas|senast|till|från"
     r"|fr\.?\s?o\.?\s?m\.?|t\.?\s?o\.?\s?m\.?|före|innan|efter|tidigast|start|slut))[ \t]*[:=|;]?[ \t]*\Z", re.IGNORECASE)
 _DAY_BEFORE = re.compile(rf"(?:{_WEEKDAY}|den)[ \t]+\Z", re.IGNORECASE)
-# a table row's first cell that holds the date alone, in a column headed by a time ("| När | Vad |\n|---|---|\n| 8.12 |
-# uppföljning |"; not "| Skattning | 2.5 |" nor a numbered row "| 4.1 | Bedömning |")
-_CELL_BEFORE = re.compile(r"(?:^|\n)[ \t]*\|[ \t]*\Z")
+# a table cell that holds the date alone, in a column headed by a time ("| När | Vad |\n|---|---|\n| 8.12 |
+# uppföljning |", "| Insats | Ansvarig | Klart |\n ... | | 26.2 |"; not "| Skattning | 2.5 |" nor a numbered row
+# "| 4.1 | Bedömning |")
+_CELL_BEFORE = re.compile(r"\|[ \t]*\Z")
 _CELL_AFTER = re.compile(r"[ \t]*\|")
-_TIME_COLUMN = re.compile(r"[ \t]*\|[ \t]*(?:när|datum|tid|tidpunkt|dag|date|when)[ \t]*\|", re.IGNORECASE)
+_TIME_COLUMN = re.compile(r"[ \t]*(?:när|till när|datum|tid|tidpunkt|dag|date|when|klart|klart senast|senast|deadline)"
+                          r"[ \t]*\Z", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:kl\.?|klockan)\s*\d", re.IGNORECASE)
 
 
@@ -398,14 +400,17 @@ def _dotted_day_month_in_context(m: re.Match[str]) -> bool:
 
 
 def _date_column(text: str, pos: int) -> bool:
-    """Whether the table row at `pos` is in a table whose first column is headed by a time ("| När | Vad |")."""
+    """Whether the table cell at `pos` is in a column headed by a time ("| När | Vad |", "| Insats | Klart |")."""
     line_start = text.rfind("\n", 0, pos) + 1
+    column = text.count("|", line_start, pos)
     while line_start > 0:  # up to the table's first row
         above = text.rfind("\n", 0, line_start - 1) + 1
         if not text[above:line_start].lstrip().startswith("|"):
             break
         line_start = above
-    return bool(_TIME_COLUMN.match(text, line_start))
+    line_end = text.find("\n", line_start)
+    cells = text[line_start:line_end if line_end >= 0 else len(text)].split("|")
+    return column < len(cells) and bool(_TIME_COLUMN.fullmatch(cells[column].rstrip()))
 
 
 def _kind(m: re.Match[str], kind: str) -> str:

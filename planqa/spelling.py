@@ -14,7 +14,8 @@ after `planqa.readable`'s repairs and writes:
 - a space after a full stop or comma that has none between words ("möte.Skolan", "12/3,soc"), and a word typed
   twice as once ("att att").
 
-Words of under `MIN_LENGTH` letters, capitalised words inside a sentence (names), abbreviations in capitals,
+Words of under `MIN_LENGTH` letters, capitalised words inside a sentence (names), abbreviations in capitals
+(a heading in capitals is mended, as `planqa.capitals` leaves it so: "UPPFÖJNING:"),
 placeholders, numbers and lines in English stay as they are. Known words are the TRAIN split's word forms
 (`planqa/data/words.txt`, train/spelling_lexicon.py), so a slip that a real word makes is never mended.
 The text changes length: `mend` gives a `planqa.placeholders.Rewritten`, and `in_readable` maps an assessment's
@@ -30,6 +31,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from planqa.capitals import ABBREVIATIONS
 from planqa.language import ENGLISH
 from planqa.letters import cased
 from planqa.models import Assessment
@@ -45,6 +47,7 @@ MIN_CUT = 100  # and is seen this often in the train split
 MIN_TARGET = 20  # a mended word, a joined or a split word's part is seen this often in the train split
 JOIN_LEAD = 20  # a joined word is seen this many times as often as its parts as a phrase
 CLEAR_LEAD = 5  # the chosen candidate is seen this many times as often as the next
+PLAUSIBLE = 10  # an unknown word whose each three letters are seen in this many known words looks like a word
 # Stems of the words the criteria turn on: a candidate among others that starts with one of them is chosen
 KEY_STEMS = ("uppfölj", "ansvar", "vårdnadshav", "socialtjänst", "mål", "kallar", "elevhälsa", "skolan",
              "samordn", "insats", "behov", "samtycke", "förälder", "föräldrar", "mamma", "pappa", "kurator",
@@ -52,8 +55,15 @@ KEY_STEMS = ("uppfölj", "ansvar", "vårdnadshav", "socialtjänst", "mål", "kal
 # Letters a Swedish word form ends in when inflected ("skolas", "mentors", "mötet", "kallade")
 _INFLECTED_ENDS = "adenrst"
 # Small words that are never typed twice on purpose
-_NEVER_TWICE = frozenset(["att", "och", "ska", "som", "för", "med", "till", "på", "av", "är", "vill", "kan", "inte"])
+# ("för för" is Swedish: "programmet för för tidigt födda")
+_NEVER_TWICE = frozenset(["att", "och", "ska", "som", "med", "till", "på", "av", "är", "vill", "kan", "inte"])
 
+# A verb form's ending → the endings of the same verb's other forms: an unknown word that ends in one of them on a
+# stem whose other form is known is that verb's form, no slip ("besökt", "mötte", "samtyckte" beside "besöker",
+# "möter", "samtycker"; "sparat" beside "sparar"; "trycka" beside "trycker")
+_VERB_FORMS = {"a": ("er", "ar"), "er": ("a", "te", "de"), "de": ("er",), "te": ("er",), "t": ("er",),
+               "tt": ("er", "a"), "ar": ("a", "ade"), "ade": ("ar", "a"), "at": ("ar", "a"), "ad": ("ar", "a")}
+_VOWELS = frozenset("aeiouyåäöé")  # a vowel added is a slip more often than a word ("förest")
 # Each key's neighbours on a Swedish keyboard (a row's key sits between two keys of the row above)
 _KEY_ROWS = ("qwertyuiopå", "asdfghjklöä", "zxcvbnm")
 _NEAR_KEYS = {key: "".join(row[max(0, i - 1):i] + row[i + 1:i + 2]
@@ -159,15 +169,20 @@ def _found(low: str, key: str) -> list[tuple[int, int]]:
 
 
 def _mendable(text: str, start: int, word: str) -> bool:
-    """Whether a word may be a slip: lower case, or capitalised where a sentence, line or field starts and no
-    name or place; no abbreviation in capitals."""
+    """Whether a word may be a slip: lower case, capitalised where a sentence, line or field starts, or in
+    capitals with `MIN_EDITED` letters or more; no name or place, no abbreviation in capitals."""
     if word.islower():
         return True
+    if word.isupper():  # a heading or label in capitals ("UPPFÖJNING:"), which `planqa.capitals` keeps so
+        return len(word) >= MIN_EDITED and word not in ABBREVIATIONS and not _name(word.title())
     if not word[0].isupper() or not word[1:].islower():
         return False
     before = text[max(0, start - 30):start].rsplit("\n", 1)[-1]
-    return (_SENTENCE_START.search(before) is not None
-            and word not in first_names() and word not in surnames() and word not in places())
+    return _SENTENCE_START.search(before) is not None and not _name(word)
+
+
+def _name(word: str) -> bool:
+    return word in first_names() or word in surnames() or word in places()
 
 
 def _english(text: str, start: int) -> bool:
@@ -194,6 +209,11 @@ class _Lexicon:
         self.seen: dict[str, str | None] = {}  # unknown words and what `mended` made of them
         self.sorted = sorted(w for w in counts if " " not in w)
         self.joins = frozenset(w for w in frequent if len(w) >= 6)  # words that two split parts may make
+        self.trigrams: dict[str, int] = {}  # three letters in a row (start and end marked) → known words with them
+        for word in self.sorted:
+            marked = f"#{word}#"
+            for trigram in {marked[i:i + 3] for i in range(len(marked) - 2)}:
+                self.trigrams[trigram] = self.trigrams.get(trigram, 0) + 1
 
     def not_phrase(self, first: str, second: str) -> bool:
         """Whether the two words are no phrase of their own: the joined word is seen `JOIN_LEAD` times as often as
@@ -221,8 +241,12 @@ class _Lexicon:
                 candidates.add(d)
             candidates.update(c for c in self.deletions.get(d, ()) if _one_edit(word, c))  # replaced, swapped
         candidates = {c for c in candidates if _slip(word, c)}
-        if not candidates:
+        if not candidates or self.word_form(word):
             return None
+        if self.plausible(word):  # a consonant added or a letter replaced between two plausible words: no clear slip
+            candidates = {c for c in candidates if not _word_like_edit(word, c)}
+            if not candidates:
+                return None
         for chosen in ([c for c in candidates if c.startswith(KEY_STEMS)],  # a key word
                        [c for c in candidates if c[0] == word[0] and c[-1] == word[-1]]):  # the word's ends kept
             if len(chosen) == 1:
@@ -232,6 +256,20 @@ class _Lexicon:
         if len(ranked) == 1 or self.counts[ranked[0]] >= CLEAR_LEAD * self.counts[ranked[1]]:
             return ranked[0]
         return None
+
+    def word_form(self, word: str) -> bool:
+        """Whether `word` is a known word with a genitive or passive "s" ("skolas") or another form of a known verb
+        (`_VERB_FORMS`)."""
+        if word.endswith("s") and word[:-1] in self.counts:
+            return True
+        return any(word.endswith(end) and len(word) - len(end) >= 3
+                   and any(word[:-len(end)] + other in self.counts for other in others)
+                   for end, others in _VERB_FORMS.items())
+
+    def plausible(self, word: str) -> bool:
+        """Whether each three letters of `word` (its start and end marked) are seen in `PLAUSIBLE` known words."""
+        marked = f"#{word}#"
+        return all(self.trigrams.get(marked[i:i + 3], 0) >= PLAUSIBLE for i in range(len(marked) - 2))
 
     def cut(self, word: str) -> str | None:
         """`word` as two frequent words where exactly one cut makes them ("nästamöte"), or None."""
@@ -273,6 +311,15 @@ def _slip(word: str, meant: str) -> bool:
         near = _NEAR_KEYS.get(word[at], "")
         return len(word) >= shortest and at < ending and (word[at - 1] in near or word[at + 1:at + 2] in near)
     return len(meant) >= shortest and (at < len(meant) - 1 or key and word[-1] not in _INFLECTED_ENDS)  # dropped
+
+
+def _word_like_edit(word: str, meant: str) -> bool:
+    """Whether `word` is `meant` with a consonant added (not doubled) or one letter replaced by another, the edits
+    that make one word of another ("kontrakt" kontakt, "trappar" tappar, "grunden" grinden)."""
+    at = next((i for i, (a, b) in enumerate(zip(word, meant)) if a != b), len(meant))
+    if len(word) == len(meant) + 1:
+        return word[at] not in _VOWELS and word[at] not in (word[at - 1], word[at + 1:at + 2])
+    return len(word) == len(meant) and word[at + 1:] == meant[at + 1:]
 
 
 def _deletions(word: str) -> set[str]:

@@ -105,3 +105,9 @@ def test_a_plan_in_capitals_is_assessed_as_the_same_plan_in_ordinary_case() -> N
     for result in caps.criteria.values():
         for span in result.evidence:
             assert span.text == PLAN[span.start:span.end]
+
+
+def test_a_lower_case_letter_read_back_inside_capitals_is_lowered_with_its_word() -> None:
+    # an upper-cased export's mojibake ("FRÃ¥N") is read back with its å in lower case
+    assert lower_capitals("MÖTE FRåN SKOLAN: [NAMN_1] KOMMER.") == "Möte från skolan: [NAMN_1] kommer."
+    assert readable("BARNETS MÅL FRÃ¥N SAMTAL: SKOLAN KALLAR.").startswith("Barnets mål från samtal: Skolan kallar.")

@@ -340,6 +340,8 @@ PLAN_93 = datetime.date(2026, 1, 15)
     ("Extra möte 9.4 kl 10 på skolan", "9.4 kl 10", "2026-04-09", "absolute"),
     ("| Nästa uppföljning | 10.2, soc kallar |", "10.2", "2026-02-10", "absolute"),
     ("| När | Vad |\n|---|---|\n| 8.12 | uppföljning |", "8.12", "2026-12-08", "absolute"),
+    ("| Insats | Ansvarig | Klart |\n|---|---|---|\n| Utbildning för personalen | | 26.2 |", "26.2", "2026-02-26",
+     "absolute"),  # a time's column past the first
     ("Uppföljning den tjugoförsta mars", "den tjugoförsta mars", "2026-03-21", "absolute"),
     ("Datum: fjortonde januari 2025", "fjortonde januari 2025", "2025-01-14", "absolute"),
     ("Uppföljning 21:a mars", "21:a mars", "2026-03-21", "absolute"),

@@ -23,6 +23,7 @@ from planqa.spelling import mend
     ("Vi ses på mötet.Skolan bjuder in.", "Vi ses på mötet. Skolan bjuder in."),
     ("[BARN] och [VH1],[VH2] deltog.", "[BARN] och [VH1], [VH2] deltog."),
     ("Vi ser till att att [BARN] får stöd.", "Vi ser till att [BARN] får stöd."),
+    ("UPPFÖJNING:\nVi ses v. 14.", "UPPFÖLJNING:\nVi ses v. 14."),  # a heading in capitals
 ])
 def test_slips_are_read_as_the_words_meant(text, meant):
     assert mend(text).text == meant
@@ -32,6 +33,7 @@ def test_slips_are_read_as_the_words_meant(text, meant):
     "[BARN] går i årskurs 4 och trivs med sin mentor på skolan.",  # ordinary words
     "[NAMN_1] och [VH2] kommer till mötet med [BARN].",  # placeholders
     "BUP och BVC deltar, liksom HAB och LSS-handläggaren.",  # abbreviations
+    "Bedömning enligt ESSENCE och WISC.\nMALMÖ",  # abbreviations and places in capitals
     "Nästa möte är 2026-03-12 kl 13.30, rum 214, tfn 0701234567.",  # numbers
     "Hon pratar med Jonas och Petra om Malmö varje vecka.",  # names and places
     "Hon berättade att Mentron hade ringt.",  # a capitalised word inside a sentence may be a name
@@ -56,3 +58,25 @@ def test_the_rules_read_a_follow_up_past_the_slips(slips):
         assert result.criteria[criterion].verdict == "met"
         for span in result.criteria[criterion].evidence:  # spans point into the text as it stands, with its slips
             assert span.text == text[span.start:span.end]
+
+
+@pytest.mark.parametrize("text", [
+    "Mentorn har mött [BARN] vid ingången varje morgon.",  # a verb's form beside a known form ("möter")
+    "[BARN] och [VH1] har besökt förskolan två gånger.",  # "besöker"
+    "Det är förskolan där [BARN] ska skolas in i augusti.",  # a known word with a passive or genitive "s"
+    "Programmet för för tidigt födda barn deltar.",  # "för för" is Swedish
+    "Familjehemmet skriver ett kontrakt med [VH1].",  # a consonant added to "kontakt" makes a word that looks like one
+    "[BARN] öppnar grunden själv.",  # a letter replaced in a word that looks like a word
+])
+def test_words_the_lexicon_lacks_stay(text):
+    assert mend(text).text == text
+
+
+def test_the_lexicon_leaves_out_repeated_slips():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
+    from spelling_lexicon import _slips
+    counts = {"närvarande": 560, "närvarnde": 7, "närvarade": 12, "närvara": 10, "uppföljning": 1400,
+              "uppfölning": 10, "vuxne": 5, "vuxen": 330}
+    assert _slips(counts) == {"närvarnde", "uppfölning"}
