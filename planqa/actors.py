@@ -42,7 +42,7 @@ ACTORS: dict[str, list[str]] = {
     "försäkringskassan": [r"försäkringskassa(?:n)?s?", r"fk"],
     "polisen": [r"polis(?:en)?s?"],
     "hvb": [r"hvb(?::ts?|:s|-hem(?:met)?s?)?", r"behandlingshem(?:met)?s?"],
-    "familjehem": [r"familjehem(?:met)?s?", r"familjehemsföräldrar(?:na)?", r"jourhem(?:met)?"],
+    "familjehem": [r"familjehem(?:met)?s?", r"familjehemsföräldrar(?:na)?", r"jourhem(?:met)?", r"fh(?::s)?"],
     "vuxenpsykiatrin": [r"vuxenpsykiatri(?:n)?s?", r"vup"],
     "beroendevården": [r"maria ungdom", r"beroendemottagning(?:en)?s?", r"mini-maria", r"beroendevård(?:en)?",
                        r"mottagning(?:en)? för unga med missbruk"],  # GUIDELINES 1, the table of verksamheter

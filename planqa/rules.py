@@ -3911,12 +3911,27 @@ INTERVENTIONS_PUT_OFF = folded_re(r"\b(?:insatser|insatserna|åtgärder|åtgärd
                                   r"[^.;]{0,20}?\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b", re.IGNORECASE)
 
 
+# A line that only reports what someone said in the meeting, in a minutes' or a record's style ("[NAMN_3] bekräftar att
+# mamma kommer på alla tider", "[NAMN_2] berättar om hur dagarna ser ut", "Hon har också sagt att hon vill ..."): an
+# account, no intervention that anyone carries out (GUIDELINES 3: an intervention says who does what; what a party
+# tells is no action of it). Its subject, one to four words, right before a verb of saying and "att", "om", a colon
+# or a quotation ("berättar för [BARN]" is no report); or a person's own words quoted after a label ("Till [NAMN_2]
+# förra veckan: "Jag vill ...""), someone's voice.
+ACCOUNT_LINE = folded_re(r"^[\W\d]*(?:(?:[^\s.:;|]+\s+){1,4}?(?:har\s+(?:också\s+|även\s+)?)?"
+                         r"(?:berättar|berättade|berättat|bekräftar|bekräftade|bekräftat|säger|sa|sade|sagt|"
+                         r"uppger|uppgav|uppgett|redogör|redogjorde|redogjort|beskriver|beskrev|beskrivit|"
+                         r"påpekar|påpekade|menar|menade|tycker|tyckte)\s+(?:också\s+|även\s+)?"
+                         r"(?:att\b|om\b|:|[\"”»“])|[^:\"”»“|\n]{1,80}:\s*[\"”»“]\s*jag\b)", re.I)
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
-    """(line, who) for each line that states an intervention, computed once per context (read-only)."""
+    """(line, who) for each line that states an intervention, computed once per context (read-only); a line that only
+    reports what someone said (`ACCOUNT_LINE`) is none, outside a table's row."""
     return _cached(ctx, "activity_lines", lambda c: [
         (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
         for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
-        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text) and not sibling_segment(c, s)])
+        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text) and not sibling_segment(c, s)
+        and not (ACCOUNT_LINE.match(s.text) and not _is_table_row(s.text))])
 
 
 def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:

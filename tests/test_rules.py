@@ -8339,3 +8339,28 @@ def test_staff_in_place_and_the_staff_group_as_subject_are_agency_goals():
         assert _verdict(head + line, "goals_present") == "partial"
     child = "Mål\n- Det ska finnas en vuxen som [BARN] kan gå till på rasten\n"
     assert _goal_kinds_of(child)[child.split("\n")[1]] == "child"
+
+
+def test_lines_that_report_what_someone_said_are_no_interventions():
+    # GUIDELINES 3: an intervention says who does what; what a party tells in the minutes, or a child's quoted
+    # words, is no action of anyone
+    minutes = ("SIP för [BARN]\n\n- närvarande: [VH1], [NAMN_1] socialsekreterare, [NAMN_2] lärare\n"
+               "- [NAMN_2] bekräftar att [BARN] trivs i klassen och har kompisar som hon leker med\n"
+               "- [NAMN_1] berättar om hur stödet hemma har fungerat sedan förra mötet\n"
+               "- mål: att [BARN] ska ha det bra hemma\n- fortsatta samtal som tidigare\n")
+    assert _verdict(minutes, "responsibility_per_action") == "not_met"
+    voice = ("SIP för [BARN]\n\nDeltog:\n• [BARN]\n• [NAMN_1], socialtjänsten\n• [NAMN_2], lärare, skolan\n\n"
+             "[BARN] SJÄLV:\n• Till [NAMN_2] i matsalen: \"Jag vill sitta med min kompis.\"\n"
+             "• Hon har också sagt att hon vill börja på simning.\n\nInsatser:\n• Plats på fritids utökas\n"
+             "• Kontakt med hemmet\n")
+    assert _verdict(voice, "responsibility_per_action") == "not_met"
+    named = voice.replace("• Kontakt med hemmet", "• Skolan tar kontakt med hemmet")
+    assert _verdict(named, "responsibility_per_action") == "partial"
+
+def test_fh_is_the_family_home():
+    # "FH" is the usual shorthand for familjehem (GUIDELINES 4, block 85: a named unit is a responsible party),
+    # no unexplained initials (block 89)
+    text = ("SIP för [BARN]\n\nInsatser\n| Insats | Ansvarig | När |\n|---|---|---|\n"
+            "| Läxhjälp två kvällar i veckan | FH | löpande |\n| Samtal varannan vecka | BUP, [NAMN_2] | v. 12 |\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    assert "familjehem" in assess(text).actors
