@@ -3924,6 +3924,26 @@ ACCOUNT_LINE = folded_re(r"^[\W\d]*(?:(?:[^\s.:;|]+\s+){1,4}?(?:har\s+(?:också\
                          r"(?:att\b|om\b|:|[\"”»“])|[^:\"”»“|\n]{1,80}:\s*[\"”»“]\s*jag\b)", re.I)
 
 
+# The label cell of a two-column form's row that is no intervention: who took part, the consent, the coordination,
+# the child, the situation, the goal, the follow-up ("| Deltagare | [VH1], [NAMN_1] kurator |", "| Samordn.ansv |
+# BVC, [NAMN_1] |", "| Nästa möte | Efter sommarlovet. BUP kallar. |"): a field of the plan, not an intervention of
+# the party its value names (GUIDELINES 4, block 77: a form's field is read with its label).
+FORM_ROW_LABEL = folded_re(r"^(?:deltagare|deltog|närvarande|närv\.?|sammankallande|samordn[\w.]*|"
+                           r"samtyck\w*|samtyke|barnet|läget(?:\s+nu)?|nuläge\w*|hur har det gått[\w\s]*|"
+                           r"nästa\s+(?:sip-?)?möte|uppf(?:\.|ölj\w*)?|datum|övrigt|personal och organisation|"
+                           r"(?:del)?mål)\W*$", re.I)
+
+
+def _form_field_row(text: str) -> bool:
+    """A table row whose first cell is a form's label that is no intervention (`FORM_ROW_LABEL`) and whose value
+    stands right beside it, any other cell empty (a merged cell; not a wider table's row with its intervention
+    column filled)."""
+    if not _is_table_row(text):
+        return False
+    cells = _cells(text)
+    return bool(cells) and bool(FORM_ROW_LABEL.match(cells[0])) and not any(cells[2:])
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
     """(line, who) for each line that states an intervention, computed once per context (read-only); a line that only
     reports what someone said (`ACCOUNT_LINE`) is none, outside a table's row."""
@@ -3931,7 +3951,7 @@ def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
         for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
         if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text) and not sibling_segment(c, s)
-        and not (ACCOUNT_LINE.match(s.text) and not _is_table_row(s.text))])
+        and not (ACCOUNT_LINE.match(s.text) and not _is_table_row(s.text)) and not _form_field_row(s.text)])
 
 
 def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:

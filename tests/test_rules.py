@@ -8364,3 +8364,17 @@ def test_fh_is_the_family_home():
             "| Läxhjälp två kvällar i veckan | FH | löpande |\n| Samtal varannan vecka | BUP, [NAMN_2] | v. 12 |\n")
     assert _verdict(text, "responsibility_per_action") == "met"
     assert "familjehem" in assess(text).actors
+
+
+def test_a_two_column_forms_field_rows_are_no_interventions():
+    # GUIDELINES 4, block 77: a form's field is read with its label; who took part or consented does nothing
+    text = ("SIP – uppföljning\n\n| Rubrik | Anteckning |\n|---|---|\n"
+            "| Deltagare | [VH1], [NAMN_1] kurator, [NAMN_2] psykolog BUP |\n"
+            "| Insatser | Fortsatta samtal ; anpassat schema |\n"
+            "| Samtycke | [VH1] har lämnat samtycke |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    named = text.replace("| Fortsatta samtal ; anpassat schema |", "| Skolan ger ett anpassat schema |")
+    assert _verdict(named, "responsibility_per_action") == "met"
+    wide = ("| Område | Behov | Insats | Ansvarig |\n|---|---|---|---|\n| Skola | stöd | Läxhjälp | skolan |\n"
+            "| Övrigt | | Nytt möte med alla | |\n")
+    assert _verdict(wide, "responsibility_per_action") == "partial"  # a wider table's row is read as before
