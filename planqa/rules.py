@@ -2955,7 +2955,11 @@ _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{
 # take such a short line for a heading.
 _SPOKEN_BULLET = rf"punkt(?:\s+{_ONE_TO_TEN})?"
 SPOKEN_BULLET = re.compile(rf"^\s*{_SPOKEN_BULLET}\s")
-LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BULLET})\s(?:\s*\[[ xX✓✔]?\]\s)?")
+# A symbol or emoji as the bullet ("✅ Mentor skickar ...", "➡️ ...") is a list marker too (GUIDELINES 4, block 75;
+# `SYMBOL_BULLET`).
+LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BULLET}|"
+                       r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+[\ufe0f\u200d]*)"
+                       r"\s(?:\s*\[[ xX✓✔]?\]\s)?")
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
@@ -3686,8 +3690,8 @@ def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     return "missing"
 
 
-# "vi" placed by the words after it ("Vi i familjehemmet förbereder ...", "vi på BUP bokar").
-WE_AT = re.compile(r"\bvi\s+(?:i|på|från|inom)\s+", re.I)
+# "vi" placed by the words after it ("Vi i familjehemmet förbereder ...", "vi på BUP bokar", "vi (soc) ordnar").
+WE_AT = re.compile(r"\bvi\s+(?:(?:i|på|från|inom)\s+|\(\s*)", re.I)
 
 
 def _we_at_agency(ctx: Context, s: Segment) -> bool:

@@ -8378,3 +8378,17 @@ def test_a_two_column_forms_field_rows_are_no_interventions():
     wide = ("| Område | Behov | Insats | Ansvarig |\n|---|---|---|---|\n| Skola | stöd | Läxhjälp | skolan |\n"
             "| Övrigt | | Nytt möte med alla | |\n")
     assert _verdict(wide, "responsibility_per_action") == "partial"  # a wider table's row is read as before
+
+
+def test_we_with_the_agency_in_brackets_is_named():
+    # GUIDELINES 4.1: a "vi" the text defines is a named responsible ("vi (soc)" as "vi på soc")
+    text = "SIP\n\nInsatser\n- vi (bup) bokar tider – mottagningen, varje vecka\n- [NAMN_1] gör hembesök varannan vecka\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    assert _verdict(text.replace("vi (bup)", "vi"), "responsibility_per_action") == "partial"
+
+
+def test_a_symbol_bullet_keeps_the_role_in_the_agent_position():
+    # GUIDELINES 4, block 75: a symbol before an item is a bullet; "✅ Mentor skickar ..." names the mentor
+    text = ("SIP\n\nInsatser\n✅ Mentor skickar bildschema med ändringar till [BARN] och hemmet dagen innan\n"
+            "✅ Skolan ordnar plats i lilla rummet vid lunch\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
