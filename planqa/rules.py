@@ -6794,6 +6794,18 @@ def _responsible_column(ctx: Context, acts: list[Segment]) -> list[Segment]:
         run, titled = [], bool(RESPONSIBLE_TITLE.match(ln.text))
     return run if len(run) >= 2 and any(not OPEN_ANSWER.match(r.text) for r in run) else []
 
+# The plan says that who does what was left undecided ("Vem som gör vad bestämdes inte på mötet", "Vi kom inte fram
+# till vem som gör vad", "vem som gör vad får mejlas ut i efterhand"): no intervention has an agreed responsible, whatever
+# parties the plan mentions elsewhere (GUIDELINES 4, block 78: what was expressly not decided does not count).
+WHO_DOES_WHAT_UNDECIDED = folded_re(r"\bvem som (?:gör|ska göra) vad\s+(?:bestämdes|beslutades|fördelades|"
+                                    r"klargjordes|hann(?:s)?)\s+(?:\w+\s+)?(?:inte|ej)\b|"
+                                    r"\b(?:(?:kom|kommer)\s+(?:vi|de|dom|ni|mötet|man)|(?:vi|de|dom|ni|mötet|man)\s+(?:kom|kommer))"
+                                    r"\s+(?:\w+\s+)?(?:inte|ej)\s+fram\s+"
+                                    r"till\s+vem\s+som\s+gör\s+vad\b|"
+                                    r"\bvem som gör vad\s+(?:får|ska|måste)\s+(?:vi\s+)?(?:mejlas|mailas|skickas|tas|ta)\s+"
+                                    r"(?:ut\s+)?(?:i\s+efterhand|senare|om)\b", re.I)
+
+
 def responsibility_per_action(ctx: Context) -> CriterionResult:
     # the law's point 1 lists the interventions needed and point 4 the coordinator; point 2 says who does what
     # (GUIDELINES 4, block 59)
@@ -6805,6 +6817,10 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
     if not acts:
         return _result("responsibility_per_action", "not_met", 0.6, [], "Letade efter insatser med ansvarig "
                                                                           "men hittade inga insatser.")
+    undecided = WHO_DOES_WHAT_UNDECIDED.search(ctx.text) if "vem som" in ctx.text.lower() else None
+    if undecided:
+        return _result("responsibility_per_action", "not_met", 0.55, [_ev(s, "ACTIVITY") for s in acts],
+                       "Planen säger att det inte bestämdes vem som gör vad; ingen insats har en ansvarig.")
     missing = [s for s, who in lines if who != "agent"]
     column = _responsible_column(ctx, acts) if not with_agent and not only_we else []
     if column:

@@ -8392,3 +8392,16 @@ def test_a_symbol_bullet_keeps_the_role_in_the_agent_position():
     text = ("SIP\n\nInsatser\n✅ Mentor skickar bildschema med ändringar till [BARN] och hemmet dagen innan\n"
             "✅ Skolan ordnar plats i lilla rummet vid lunch\n")
     assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_who_does_what_left_undecided_gives_no_responsible():
+    # GUIDELINES 4, block 78: what the plan expressly did not decide does not count; a party the summary mentions
+    # is no allocation of the interventions
+    text = ("SIP för [BARN]\n\nInsatser\n1. Bildschema för dagen.\n2. Samtal med [BARN] varannan vecka.\n"
+            "3. Skolan ordnar en lugn plats vid lunch.\n"
+            "Vem som gör vad bestämdes inte på mötet.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    assert _verdict(text.replace("Vem som gör vad bestämdes inte på mötet.\n", ""),
+                    "responsibility_per_action") == "partial"
+    assert _verdict(text.replace("Vem som gör vad bestämdes inte på mötet.", "Vi kom inte fram till vem som gör vad."),
+                    "responsibility_per_action") == "not_met"
