@@ -3013,7 +3013,9 @@ STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköte
                         # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk",
                         # "Skolsk följer upp", "skolssk [NAMN_4]", "BVC-ssk lämnar info", "LSS-handl. konsulterar hab."), and the family home and the
                         # children's clinic shortened ("Fhem skjutsar", "fam.hemmet", "barnmott. ([NAMN_4]) gör")
-                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])"
+                        # also the therapists' and teachers' titles cut short ("arbetsterap. på hab gör", "psyk. BUP")
+                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl|arbetsterap|fysioter|"
+                        r"psyk|klassl|fam\.?beh(?:andl)?|familjebeh(?:andl)?)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])"
                         r"|(?<![\w-])skols?sk(?![\w-])|(?<=\w-)ssk(?![\w-])|(?<=\w-)handl\.|(?<![\w-])(?:fhem|fam\.hem)\w*|(?<![\w-])barnmott\b",
                         re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")

@@ -8405,3 +8405,10 @@ def test_who_does_what_left_undecided_gives_no_responsible():
                     "responsibility_per_action") == "partial"
     assert _verdict(text.replace("Vem som gör vad bestämdes inte på mötet.", "Vi kom inte fram till vem som gör vad."),
                     "responsibility_per_action") == "not_met"
+
+
+def test_a_therapists_title_cut_short_names_the_responsible():
+    # GUIDELINES 4, block 57: staff titles shortened in notes name the responsible ("arbetsterap. på hab gör ...")
+    text = ("SIP\n\nInsatser\n- arbetsterap. på hab gör en bedömning av finmotoriken i mars\n"
+            "- fysioter. på hab tränar balans med [BARN] varje vecka\n- Skolan ordnar en lugn plats vid lunch\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
