@@ -2955,7 +2955,11 @@ _INLINE_LABEL = re.compile(r"^\s*(?:#+\s*)?[A-ZÅÄÖ][\wåäöÅÄÖ /&()–-]{
 # take such a short line for a heading.
 _SPOKEN_BULLET = rf"punkt(?:\s+{_ONE_TO_TEN})?"
 SPOKEN_BULLET = re.compile(rf"^\s*{_SPOKEN_BULLET}\s")
-LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BULLET})\s(?:\s*\[[ xX✓✔]?\]\s)?")
+# A symbol or emoji as the bullet ("✅ Mentor skickar ...", "➡️ ...") is a list marker too (GUIDELINES 4, block 75;
+# `SYMBOL_BULLET`).
+LIST_ITEM = re.compile(rf"^\s*(?:[-–•*]|\d{{1,2}}[.)]|[a-z][.)]|{_SPOKEN_BULLET}|"
+                       r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+[\ufe0f\u200d]*)"
+                       r"\s(?:\s*\[[ xX✓✔]?\]\s)?")
 # Where a responsible stands after the activity: after a dash or colon ("– [NAMN_3], fritids"), in a
 # parenthesis, after "genom", after "av" that follows a passive verb ("tas fram av kuratorn"; "Översyn av fritids
 # organisation" names what is done), or after "hos" before a named person ("Samtal hos [NAMN_4]"; "Besök hos
@@ -3009,7 +3013,9 @@ STAFF_ROLE = re.compile(r"(?<![\w-])[\w-]*(?:lärar(?:e|en|na)|sköterska|sköte
                         # staff titles shortened in notes (GUIDELINES 4, block 57: "→ [NAMN_2] (skolsk.)", "– ssk",
                         # "Skolsk följer upp", "skolssk [NAMN_4]", "BVC-ssk lämnar info", "LSS-handl. konsulterar hab."), and the family home and the
                         # children's clinic shortened ("Fhem skjutsar", "fam.hemmet", "barnmott. ([NAMN_4]) gör")
-                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])"
+                        # also the therapists' and teachers' titles cut short ("arbetsterap. på hab gör", "psyk. BUP")
+                        r"|(?<![\w-])(?:skolsk|sjuksk|spec\.?ped|soc\.?sekr|fh-?sekr|handl|arbetsterap|fysioter|"
+                        r"psyk|klassl|fam\.?beh(?:andl)?|familjebeh(?:andl)?)\.|(?<![\w-])(?:ssk|socsekr)(?![\w-])"
                         r"|(?<![\w-])skols?sk(?![\w-])|(?<=\w-)ssk(?![\w-])|(?<=\w-)handl\.|(?<![\w-])(?:fhem|fam\.hem)\w*|(?<![\w-])barnmott\b",
                         re.I)
 AGENT_PLACEHOLDER = re.compile(r"\[(?!BARN\])[A-ZÅÄÖ][A-ZÅÄÖ0-9_]*\]")
@@ -3686,8 +3692,8 @@ def _who_in_line(ctx: Context, s: Segment, we_defined: bool) -> str:
     return "missing"
 
 
-# "vi" placed by the words after it ("Vi i familjehemmet förbereder ...", "vi på BUP bokar").
-WE_AT = re.compile(r"\bvi\s+(?:i|på|från|inom)\s+", re.I)
+# "vi" placed by the words after it ("Vi i familjehemmet förbereder ...", "vi på BUP bokar", "vi (soc) ordnar").
+WE_AT = re.compile(r"\bvi\s+(?:(?:i|på|från|inom)\s+|\(\s*)", re.I)
 
 
 def _we_at_agency(ctx: Context, s: Segment) -> bool:
@@ -3911,12 +3917,47 @@ INTERVENTIONS_PUT_OFF = folded_re(r"\b(?:insatser|insatserna|åtgärder|åtgärd
                                   r"[^.;]{0,20}?\b(?:nästa (?:gång|möte|mötet|tillfälle)|senare|vid nästa)\b", re.IGNORECASE)
 
 
+# A line that only reports what someone said in the meeting, in a minutes' or a record's style ("[NAMN_3] bekräftar att
+# mamma kommer på alla tider", "[NAMN_2] berättar om hur dagarna ser ut", "Hon har också sagt att hon vill ..."): an
+# account, no intervention that anyone carries out (GUIDELINES 3: an intervention says who does what; what a party
+# tells is no action of it). Its subject, one to four words, right before a verb of saying and "att", "om", a colon
+# or a quotation ("berättar för [BARN]" is no report); or a person's own words quoted after a label ("Till [NAMN_2]
+# förra veckan: "Jag vill ...""), someone's voice.
+ACCOUNT_LINE = folded_re(r"^[\W\d]*(?:(?:[^\s.:;|]+\s+){1,4}?(?:har\s+(?:också\s+|även\s+)?)?"
+                         r"(?:berättar|berättade|berättat|bekräftar|bekräftade|bekräftat|säger|sa|sade|sagt|"
+                         r"uppger|uppgav|uppgett|redogör|redogjorde|redogjort|beskriver|beskrev|beskrivit|"
+                         r"påpekar|påpekade|menar|menade|tycker|tyckte)\s+(?:också\s+|även\s+)?"
+                         r"(?:att\b|om\b|:|[\"”»“])|[^:\"”»“|\n]{1,80}:\s*[\"”»“]\s*jag\b)", re.I)
+
+
+# The label cell of a two-column form's row that is no intervention: who took part, the consent, the coordination,
+# the child, the situation, the goal, the follow-up ("| Deltagare | [VH1], [NAMN_1] kurator |", "| Samordn.ansv |
+# BVC, [NAMN_1] |", "| Nästa möte | Efter sommarlovet. BUP kallar. |"): a field of the plan, not an intervention of
+# the party its value names (GUIDELINES 4, block 77: a form's field is read with its label).
+FORM_ROW_LABEL = folded_re(r"^(?:deltagare|deltog|närvarande|närv\.?|sammankallande|samordn[\w.]*|"
+                           r"samtyck\w*|samtyke|barnet|läget(?:\s+nu)?|nuläge\w*|hur har det gått[\w\s]*|"
+                           r"nästa\s+(?:sip-?)?möte|uppf(?:\.|ölj\w*)?|datum|övrigt|personal och organisation|"
+                           r"(?:del)?mål)\W*$", re.I)
+
+
+def _form_field_row(text: str) -> bool:
+    """A table row whose first cell is a form's label that is no intervention (`FORM_ROW_LABEL`) and whose value
+    stands right beside it, any other cell empty (a merged cell; not a wider table's row with its intervention
+    column filled)."""
+    if not _is_table_row(text):
+        return False
+    cells = _cells(text)
+    return bool(cells) and bool(FORM_ROW_LABEL.match(cells[0])) and not any(cells[2:])
+
+
 def _activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
-    """(line, who) for each line that states an intervention, computed once per context (read-only)."""
+    """(line, who) for each line that states an intervention, computed once per context (read-only); a line that only
+    reports what someone said (`ACCOUNT_LINE`) is none, outside a table's row."""
     return _cached(ctx, "activity_lines", lambda c: [
         (s, "agent" if who == "we" and _in_contribution(c, s.start) else who)
         for s, who in _outline_levels(_with_actions_under_goals(c, _find_activity_lines(c)))
-        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text) and not sibling_segment(c, s)])
+        if not _negated_item(s.text) and not INTERVENTIONS_PUT_OFF.search(s.text) and not sibling_segment(c, s)
+        and not (ACCOUNT_LINE.match(s.text) and not _is_table_row(s.text)) and not _form_field_row(s.text)])
 
 
 def _with_actions_under_goals(ctx: Context, lines: list[tuple[Segment, str]]) -> list[tuple[Segment, str]]:
@@ -6755,6 +6796,18 @@ def _responsible_column(ctx: Context, acts: list[Segment]) -> list[Segment]:
         run, titled = [], bool(RESPONSIBLE_TITLE.match(ln.text))
     return run if len(run) >= 2 and any(not OPEN_ANSWER.match(r.text) for r in run) else []
 
+# The plan says that who does what was left undecided ("Vem som gör vad bestämdes inte på mötet", "Vi kom inte fram
+# till vem som gör vad", "vem som gör vad får mejlas ut i efterhand"): no intervention has an agreed responsible, whatever
+# parties the plan mentions elsewhere (GUIDELINES 4, block 78: what was expressly not decided does not count).
+WHO_DOES_WHAT_UNDECIDED = folded_re(r"\bvem som (?:gör|ska göra) vad\s+(?:bestämdes|beslutades|fördelades|"
+                                    r"klargjordes|hann(?:s)?)\s+(?:\w+\s+)?(?:inte|ej)\b|"
+                                    r"\b(?:(?:kom|kommer)\s+(?:vi|de|dom|ni|mötet|man)|(?:vi|de|dom|ni|mötet|man)\s+(?:kom|kommer))"
+                                    r"\s+(?:\w+\s+)?(?:inte|ej)\s+fram\s+"
+                                    r"till\s+vem\s+som\s+gör\s+vad\b|"
+                                    r"\bvem som gör vad\s+(?:får|ska|måste)\s+(?:vi\s+)?(?:mejlas|mailas|skickas|tas|ta)\s+"
+                                    r"(?:ut\s+)?(?:i\s+efterhand|senare|om)\b", re.I)
+
+
 def responsibility_per_action(ctx: Context) -> CriterionResult:
     # the law's point 1 lists the interventions needed and point 4 the coordinator; point 2 says who does what
     # (GUIDELINES 4, block 59)
@@ -6766,6 +6819,10 @@ def responsibility_per_action(ctx: Context) -> CriterionResult:
     if not acts:
         return _result("responsibility_per_action", "not_met", 0.6, [], "Letade efter insatser med ansvarig "
                                                                           "men hittade inga insatser.")
+    undecided = WHO_DOES_WHAT_UNDECIDED.search(ctx.text) if "vem som" in ctx.text.lower() else None
+    if undecided:
+        return _result("responsibility_per_action", "not_met", 0.55, [_ev(s, "ACTIVITY") for s in acts],
+                       "Planen säger att det inte bestämdes vem som gör vad; ingen insats har en ansvarig.")
     missing = [s for s, who in lines if who != "agent"]
     column = _responsible_column(ctx, acts) if not with_agent and not only_we else []
     if column:

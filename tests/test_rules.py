@@ -8339,3 +8339,76 @@ def test_staff_in_place_and_the_staff_group_as_subject_are_agency_goals():
         assert _verdict(head + line, "goals_present") == "partial"
     child = "Mål\n- Det ska finnas en vuxen som [BARN] kan gå till på rasten\n"
     assert _goal_kinds_of(child)[child.split("\n")[1]] == "child"
+
+
+def test_lines_that_report_what_someone_said_are_no_interventions():
+    # GUIDELINES 3: an intervention says who does what; what a party tells in the minutes, or a child's quoted
+    # words, is no action of anyone
+    minutes = ("SIP för [BARN]\n\n- närvarande: [VH1], [NAMN_1] socialsekreterare, [NAMN_2] lärare\n"
+               "- [NAMN_2] bekräftar att [BARN] trivs i klassen och har kompisar som hon leker med\n"
+               "- [NAMN_1] berättar om hur stödet hemma har fungerat sedan förra mötet\n"
+               "- mål: att [BARN] ska ha det bra hemma\n- fortsatta samtal som tidigare\n")
+    assert _verdict(minutes, "responsibility_per_action") == "not_met"
+    voice = ("SIP för [BARN]\n\nDeltog:\n• [BARN]\n• [NAMN_1], socialtjänsten\n• [NAMN_2], lärare, skolan\n\n"
+             "[BARN] SJÄLV:\n• Till [NAMN_2] i matsalen: \"Jag vill sitta med min kompis.\"\n"
+             "• Hon har också sagt att hon vill börja på simning.\n\nInsatser:\n• Plats på fritids utökas\n"
+             "• Kontakt med hemmet\n")
+    assert _verdict(voice, "responsibility_per_action") == "not_met"
+    named = voice.replace("• Kontakt med hemmet", "• Skolan tar kontakt med hemmet")
+    assert _verdict(named, "responsibility_per_action") == "partial"
+
+def test_fh_is_the_family_home():
+    # "FH" is the usual shorthand for familjehem (GUIDELINES 4, block 85: a named unit is a responsible party),
+    # no unexplained initials (block 89)
+    text = ("SIP för [BARN]\n\nInsatser\n| Insats | Ansvarig | När |\n|---|---|---|\n"
+            "| Läxhjälp två kvällar i veckan | FH | löpande |\n| Samtal varannan vecka | BUP, [NAMN_2] | v. 12 |\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+    assert "familjehem" in assess(text).actors
+
+
+def test_a_two_column_forms_field_rows_are_no_interventions():
+    # GUIDELINES 4, block 77: a form's field is read with its label; who took part or consented does nothing
+    text = ("SIP – uppföljning\n\n| Rubrik | Anteckning |\n|---|---|\n"
+            "| Deltagare | [VH1], [NAMN_1] kurator, [NAMN_2] psykolog BUP |\n"
+            "| Insatser | Fortsatta samtal ; anpassat schema |\n"
+            "| Samtycke | [VH1] har lämnat samtycke |\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    named = text.replace("| Fortsatta samtal ; anpassat schema |", "| Skolan ger ett anpassat schema |")
+    assert _verdict(named, "responsibility_per_action") == "met"
+    wide = ("| Område | Behov | Insats | Ansvarig |\n|---|---|---|---|\n| Skola | stöd | Läxhjälp | skolan |\n"
+            "| Övrigt | | Nytt möte med alla | |\n")
+    assert _verdict(wide, "responsibility_per_action") == "partial"  # a wider table's row is read as before
+
+
+def test_we_with_the_agency_in_brackets_is_named():
+    # GUIDELINES 4.1: a "vi" the text defines is a named responsible ("vi (soc)" as "vi på soc")
+    text = "SIP\n\nInsatser\n- vi (bup) bokar tider – mottagningen, varje vecka\n- [NAMN_1] gör hembesök varannan vecka\n"
+    assert _verdict(text, "responsibility_per_action") == "met"
+    assert _verdict(text.replace("vi (bup)", "vi"), "responsibility_per_action") == "partial"
+
+
+def test_a_symbol_bullet_keeps_the_role_in_the_agent_position():
+    # GUIDELINES 4, block 75: a symbol before an item is a bullet; "✅ Mentor skickar ..." names the mentor
+    text = ("SIP\n\nInsatser\n✅ Mentor skickar bildschema med ändringar till [BARN] och hemmet dagen innan\n"
+            "✅ Skolan ordnar plats i lilla rummet vid lunch\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
+
+
+def test_who_does_what_left_undecided_gives_no_responsible():
+    # GUIDELINES 4, block 78: what the plan expressly did not decide does not count; a party the summary mentions
+    # is no allocation of the interventions
+    text = ("SIP för [BARN]\n\nInsatser\n1. Bildschema för dagen.\n2. Samtal med [BARN] varannan vecka.\n"
+            "3. Skolan ordnar en lugn plats vid lunch.\n"
+            "Vem som gör vad bestämdes inte på mötet.\n")
+    assert _verdict(text, "responsibility_per_action") == "not_met"
+    assert _verdict(text.replace("Vem som gör vad bestämdes inte på mötet.\n", ""),
+                    "responsibility_per_action") == "partial"
+    assert _verdict(text.replace("Vem som gör vad bestämdes inte på mötet.", "Vi kom inte fram till vem som gör vad."),
+                    "responsibility_per_action") == "not_met"
+
+
+def test_a_therapists_title_cut_short_names_the_responsible():
+    # GUIDELINES 4, block 57: staff titles shortened in notes name the responsible ("arbetsterap. på hab gör ...")
+    text = ("SIP\n\nInsatser\n- arbetsterap. på hab gör en bedömning av finmotoriken i mars\n"
+            "- fysioter. på hab tränar balans med [BARN] varje vecka\n- Skolan ordnar en lugn plats vid lunch\n")
+    assert _verdict(text, "responsibility_per_action") == "met"
