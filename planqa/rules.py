@@ -9289,8 +9289,8 @@ def _prepared(s: Segment, text: str) -> bool:
     act = _search_ci(PREPARATION_ACT, text)
     if act and not _search_ci(CHILD_NOUN, text) and GUARDIAN_WORD.search(text, 0, act.start()):
         return False  # "Pappa skrev en lapp inför mötet eftersom han ...": the pronoun is the guardian, not the child
-    return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
-                 and re.search(PARTICIPANT_CHILD, text, re.I)) and act
+    return bool(act and (_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
+                         and re.search(PARTICIPANT_CHILD, text, re.I))
                 and not NEGATED_BEFORE.search(text[:act.start()]))
 
 
@@ -9326,7 +9326,7 @@ def _earlier_contact(s: Segment, text: str) -> bool:
 def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
     """The child did not take part and the reason follows (`ABSENT_REASON`), the child named before it in the
     sentence or opening the sentence before on the same line."""
-    m = _search_ci(ABSENT_REASON, texts[i])
+    m = _has_cue(texts[i], ("inte", "ej")) and _search_ci(ABSENT_REASON, texts[i])
     if not m:
         return False
     if re.search(PARTICIPANT_CHILD, texts[i][:m.end()], re.I):
@@ -9428,15 +9428,26 @@ PARTICIPATION_NORM = folded_re(r"\bhar\s+rätt\s+(?:att|till)\s+(?:\w+\s+){0,3}?
                                re.I)
 
 
+# The patterns of how the child took part or why not (GUIDELINES 3 child_participation, met), each with the
+# lower-cased pieces one of which every match holds (`_has_cue`): a segment with none of them is not searched.
+SPECIFIC_PARTICIPATION: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (TOO_YOUNG_ABSENT, ("inte", "ej")),
+    (MEETING_ADAPTED, ("möte", "mote")),
+    (ABSENT_TOO, ("vara med", "delta", "rvara", "komma")),
+    (PLAN_EXPLAINED, ("igenom", "plan", "sip")),
+    (PICTURE_SUPPORT, ("bild",)),
+    (CHOSE_NOT_TO, ("valde",)),
+    (CHILD_AT_MEETING, ("mötet", "motet")),
+    (CHILD_WROTE_PLAN, ("plan", "sip", "bestämde", "bestamde", "ifyll", "skrive", "svara")),
+)
+
+
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
     ticked = _checkbox_participation(ctx, texts)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, _with_line_child(ctx, texts, i))
                 or _absent_with_reason(ctx, texts, i)
-                or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
-                or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
-                or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
-                or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
+                or any(_has_cue(texts[i], cues) and _search_ci(rx, texts[i]) for rx, cues in SPECIFIC_PARTICIPATION)
                 or "skriv" in s.text and _search_ci(CHILD_SCRIBE, s.text) and _child_scribe(ctx)
                 or ("själv" in texts[i] or "sjalv" in texts[i]) and _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)

@@ -1,0 +1,51 @@
+"""The cheap substring checks (`_has_cue`) that let the rules skip a pattern: every match holds a cue, so a
+skipped segment is one the pattern could not have matched."""
+
+from __future__ import annotations
+
+import pytest
+
+from planqa.models import Plan
+from planqa.rules import ABSENT_REASON, SPECIFIC_PARTICIPATION, RuleAssessor, _has_cue, _search_ci
+
+# Invented sentences, one or more per alternative of each pattern (also without å/ä/ö and in capitals).
+SPECIFIC_EXAMPLES = [
+    "[BARN] är fem månader och deltog inte.",
+    "[BARN], 2 år, kom ej.",
+    "Mötet hölls i hemmet så att [BARN] kunde vara med.",
+    "Motet lades i lekrummet for hennes skull.",
+    "[BARN] var för trött för att vara med.",
+    "Hon orkade inte närvara på mötet.",
+    "[NAMN_1] går igenom planen med [BARN] vid sängen.",
+    "Dagordningen hade i förväg gåtts igenom m. [BARN].",
+    "[NAMN_1] förklarade planen för hen.",
+    "Dagordningen gjordes med bilder så att [BARN] visste vad som skulle hända.",
+    "[BARN] svarade med hjälp av bildkort.",
+    "Efteråt visade vi henne bilderna.",
+    "[BARN] valde själv att inte delta.",
+    "[BARN] berättade på mötet att hen vill spela fotboll.",
+    "Vi började SIP-MÖTET med [BARN] och hon fick visa sina teckningar.",
+    "Jag skrev den här planen med min kontaktperson.",
+    "[BARN] bestamde sjalv vad som skulle sta.",
+    "Ifylld av: [BARN].",
+]
+
+
+@pytest.mark.parametrize("text", SPECIFIC_EXAMPLES)
+def test_a_specific_participation_match_holds_its_cue(text):
+    matched = [cues for rx, cues in SPECIFIC_PARTICIPATION if _search_ci(rx, text)]
+    assert matched, text  # the example is one of the patterns' matches
+    assert all(_has_cue(text, cues) for cues in matched)
+
+
+@pytest.mark.parametrize("text", ["[BARN] deltog inte – hen hade feber.", "Deltog ej pga åldern."])
+def test_an_absence_with_reason_holds_a_negation(text):
+    assert _search_ci(ABSENT_REASON, text) and _has_cue(text, ("inte", "ej"))
+
+
+def test_participation_read_through_the_cues_is_met():
+    text = ("Deltagare: [BARN], [VH1], [NAMN_1] (kurator).\n"
+            "Motet holls i hemmet sa att [BARN] kunde vara med.\n"
+            "Mål: [BARN] ska gå till skolan varje dag.")
+    result = RuleAssessor().assess(Plan(id="t", text=text)).criteria["child_participation"]
+    assert result.verdict == "met"
