@@ -271,6 +271,8 @@ ABSENT_REASON = folded_re(r"(?:\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med
                           rf"{PARTICIPANT_CHILD}\s+(?:inte|ej)\s+(?:kunde|skulle|ska|skall|fick|ville|orkade)\s+"
                           r"(?:delta|vara med|komma))"
                           r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
+# A negation, one in each match of `ABSENT_REASON`, `ABSENT_NO_REASON` and `TOO_YOUNG_ABSENT` (`_has_cue`).
+NEGATION_CUES = ("inte", "ej")
 ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
 # The child was asked or had said yes and did not come, no reason given ("[BARN] hade tackat ja men kom inte."):
 # mentioned without content. A bare "[BARN] var inte med på mötet." says nothing of the child's part in the plan.
@@ -573,6 +575,7 @@ CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
 SOLE_CUSTODY = folded_re(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
                          r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
                          r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
+SOLE_CUSTODY_CUES = ("ensam", "enda v", "pappa", "mamma", "fadern", "modern")  # one in each match (`_has_cue`)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b|"
@@ -5000,6 +5003,7 @@ NEED_DEFERRED = folded_re(r"^\W*(?:[^:\n]{1,30}:\s*)?(?:utreds|under utredning|k
                           r"^\W*(?:[^:\n]{0,20}\b)?(?:behov\w*|bakgrund\w*)\s*:\s*(?:(?:ej|inte)\s+(?:ifyll\w*|klar\w*|bestäm\w*|"
                           r"beskriv\w*|gjor\w*|skriv\w*)|saknas|[-–—]+)(?:\W*$|\s*[-–—,;(]\s)|"
                           r"innan behoven kan beskrivas|(?:ingen|ngn|någon) beskrivning (?:inte )?(?:görs|ges|kan göras)", re.I)
+NEED_DEFERRED_CUES = ("utred", "kartl", "behov", "bakgrund", "beskrivning")  # one in each match (`_has_cue`)
 # The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
@@ -5652,7 +5656,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
                 or _question_heading(ctx, s) or _form_instruction(ctx, s)):
             continue
-        if (_any_in(refs, s.start, s.end) or _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
+        if (_any_in(refs, s.start, s.end)
+                or _has_cue(s.text, NEED_DEFERRED_CUES) and _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)
@@ -8034,6 +8039,8 @@ VOICE_HEARSAY = folded_re(rf"(?:{_HEARSAY_CHILD} {_HEARSAY_VERB}|\b{_HEARSAY_VER
                           # the adults' impression of how the child is, with no one named ("[BARN] uppfattas som
                           # tryggare", "upplevs som mer motiverad"): the adults speak for the child
                           rf"{_HEARSAY_CHILD} (?:uppfattas|upplevs) som\b", re.I)
+VOICE_HEARSAY_CUES = ("uppges", "sägs", "sags", "anges", "beskrivs", "verka", "tyck", "ref", "uppfattas",
+                      "upplevs")  # one in each match (`_has_cue`; "ref" of "förefaller"/"föreföll" and "forefaller")
 # A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
 # perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
 # voice, not even a formula that it was heard (GUIDELINES 3 child_voice: not_met when nothing else).
@@ -8595,7 +8602,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         return "weak"  # '[BARN] säger: "Jag behöver struktur och förutsägbarhet ..."': the staff's words in quotes
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
-    if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
+    if said in ("child", "adult") or viewed == "adult" \
+            or _has_cue(masked, VOICE_HEARSAY_CUES) and _search_ci(VOICE_HEARSAY, masked):
         return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
     if dressed and said is None:
         return "weak"
@@ -9326,7 +9334,7 @@ def _earlier_contact(s: Segment, text: str) -> bool:
 def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
     """The child did not take part and the reason follows (`ABSENT_REASON`), the child named before it in the
     sentence or opening the sentence before on the same line."""
-    m = _has_cue(texts[i], ("inte", "ej")) and _search_ci(ABSENT_REASON, texts[i])
+    m = _has_cue(texts[i], NEGATION_CUES) and _search_ci(ABSENT_REASON, texts[i])
     if not m:
         return False
     if re.search(PARTICIPANT_CHILD, texts[i][:m.end()], re.I):
@@ -9431,7 +9439,7 @@ PARTICIPATION_NORM = folded_re(r"\bhar\s+rätt\s+(?:att|till)\s+(?:\w+\s+){0,3}?
 # The patterns of how the child took part or why not (GUIDELINES 3 child_participation, met), each with the
 # lower-cased pieces one of which every match holds (`_has_cue`): a segment with none of them is not searched.
 SPECIFIC_PARTICIPATION: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (TOO_YOUNG_ABSENT, ("inte", "ej")),
+    (TOO_YOUNG_ABSENT, NEGATION_CUES),
     (MEETING_ADAPTED, ("möte", "mote")),
     (ABSENT_TOO, ("vara med", "delta", "rvara", "komma")),
     (PLAN_EXPLAINED, ("igenom", "plan", "sip")),
@@ -9460,7 +9468,8 @@ def child_participation(ctx: Context) -> CriterionResult:
     goal_spans = [(g.start, g.end) for g in ctx.goals]
     specific = [s for s in specific if not _earlier_contact(s, s.text) and not _in_spans_of(goal_spans, s.start)]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
-                                                       or _search_ci(ABSENT_NO_REASON, text))
+                                                       or _has_cue(text, NEGATION_CUES)
+                                                       and _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
              and not _empty_field_value(text)
              and not _search_ci(PARTICIPATION_NORM, text)
@@ -9876,7 +9885,7 @@ def consent(ctx: Context) -> CriterionResult:
     given, pending = consent_statements(ctx)
     ctx.signals["consent_segments"] = len(given) + len(pending)
     givers = set().union(*(c.givers for c in given))
-    explained = [s for s in ctx.segs if _search_ci(SOLE_CUSTODY, s.text)
+    explained = [s for s in ctx.segs if _has_cue(s.text, SOLE_CUSTODY_CUES) and _search_ci(SOLE_CUSTODY, s.text)
                  or (CONSENT_NOT_ASKED.search(s.text) and GUARDIAN.search(s.text))]
     named = [c.seg for c in given if c.givers]
     if givers & {"all", "child"} or {"mother", "father"} <= givers or (givers and explained):
@@ -10067,6 +10076,8 @@ GUARDIAN_TEMPLATE_TEXT = folded_re(
     r"^\W*(?:vårdnadshavare|föräldrar)\s+(?:och\s+\w+\s+)?(?:kan|ska|skall|får|har rätt|bör|måste)\b|"
     r"\b(?:ska|skall|bör)\s+(?:\w+\s+)?(?:upprättas|göras|tas fram|skrivas|utformas)\s+(?:tillsammans\s+)?med\b"
     r"[^.;\n]{0,60}?\b(?:när|om|så långt|i den mån)\s+det\s+är\s+möjligt", re.I)
+# one in each match (`_has_cue`): "vårdnadshavare", "föräldrar" (also without å/ä/ö), "möjligt"
+GUARDIAN_TEMPLATE_CUES = ("rdnadshavare", "ldrar", "jligt")
 # A form's printed label with its instruction in brackets ("Mål (vad ska vara annorlunda för barnet)", "Uppföljning
 # (datum, vem kallar)"): in a form read out column by column it stands below another label (GUIDELINES 4, block 77), a
 # field label, not an answer to the label above it.
@@ -10136,7 +10147,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     guardian_parts = _guardian_contributions(ctx)
     for i, s in enumerate(ctx.segs):
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text) \
-                or _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) or INSTRUCTED_LABEL.match(s.text):
+                or _has_cue(s.text, GUARDIAN_TEMPLATE_CUES) and _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) \
+                or INSTRUCTED_LABEL.match(s.text):
             continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list; a
             # template's standard text; a form's printed label
         text = _checked(s.text)
