@@ -156,6 +156,7 @@ WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|�
                         r"|[\"”'«]vi[\"”'»]\s+(?:menar|avser)\s+(?:jag|vi)\b"
                         r"|\bär\s+[\"”'«]vi[\"”'»]\s+[\w\[]|[\"”'«]vi[\"”'»]\s+är\s+[\w\[]",  # 'I planen är "vi" personalen'
                         re.I)
+WE_DEFINED_CUES = ("vi",)  # in each match (`_has_cue`)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör|ägare|owner|r)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
 SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
@@ -3845,7 +3846,8 @@ def _about_the_plan(text: str) -> bool:
 
 def _follow_up_statement(s: Segment) -> bool:
     """Who calls to the follow-up ("[NAMN_1] kallar till nästa möte"): the follow-up, no intervention."""
-    return bool(_search_ci(FU_CONVENER, s.text) and _mentions_follow_up(s.text + " " + s.section))
+    return bool(_has_cue(s.text, FU_CONVENER_CUES) and _search_ci(FU_CONVENER, s.text)
+                and _mentions_follow_up(s.text + " " + s.section))
 
 
 # A slide marker of a deck exported to text, with the slide's title after it or on the next line ("--- Bild 3 ---",
@@ -4588,7 +4590,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
                 or row and resp_col is None and DATES_SECTION.search(s.section) and not INTERVENTION_SECTION.search(s.section) \
                 and not (md_actions and heading is not None) \
-                or _search_ci(WE_DEFINED, s.text) and not _definition_in_paragraph(ctx, s) \
+                or _has_cue(s.text, WE_DEFINED_CUES) and _search_ci(WE_DEFINED, s.text) \
+                and not _definition_in_paragraph(ctx, s) \
                 or (act_col is not None and act_col < len(cells)
                     and (EMPTY_CELL.match(cells[act_col]) or CALENDAR_ONLY.match(cells[act_col]))
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
@@ -7414,6 +7417,8 @@ FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|(?:ska|skall|kommer att)
                          r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|kallelse\w*(?=\s*→)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
+# one in each match (`_has_cue`): "kall" of "kallar", "kallelse", "sammankallande"; "ller i" of "håller i"/"haller i"
+FU_CONVENER_CUES = ("kall", "bjuder in", "bokar", "kommer med", "ansvar", "leder", "ller i")
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
 WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)
 # "Vi ses igen i maj": the follow-up planned but nobody named to call it (GUIDELINES 3: partial).
@@ -7685,7 +7690,7 @@ FIELD_PROMPT = folded_re(r"\([^()\n]*\bvem\b[^()\n]*\)", re.I)
 def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
-        m = _search_ci(FU_CONVENER, s.text)
+        m = _has_cue(s.text, FU_CONVENER_CUES) and _search_ci(FU_CONVENER, s.text)
         if m and any(p.start() < m.start() < p.end() for p in FIELD_PROMPT.finditer(s.text)):
             continue
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \

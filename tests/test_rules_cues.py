@@ -9,6 +9,8 @@ from planqa.models import Plan
 from planqa.rules import (
     ABSENT_NO_REASON,
     ABSENT_REASON,
+    FU_CONVENER,
+    FU_CONVENER_CUES,
     GUARDIAN_TEMPLATE_CUES,
     GUARDIAN_TEMPLATE_TEXT,
     NEED_DEFERRED,
@@ -19,6 +21,8 @@ from planqa.rules import (
     SPECIFIC_PARTICIPATION,
     VOICE_HEARSAY,
     VOICE_HEARSAY_CUES,
+    WE_DEFINED,
+    WE_DEFINED_CUES,
     RuleAssessor,
     _has_cue,
     _search_ci,
@@ -73,6 +77,15 @@ CUED_EXAMPLES = [
     (GUARDIAN_TEMPLATE_TEXT, GUARDIAN_TEMPLATE_CUES, "VÅRDNADSHAVARE har rätt att ta del av planen."),
     (GUARDIAN_TEMPLATE_TEXT, GUARDIAN_TEMPLATE_CUES,
      "Planen ska upprättas tillsammans med barnet när det är mojligt."),
+    (WE_DEFINED, WE_DEFINED_CUES, "Vi = BVC och förskolan."),
+    (WE_DEFINED, WE_DEFINED_CUES, 'I planen är "VI" personalen på förskolan.'),
+    (FU_CONVENER, FU_CONVENER_CUES, "[NAMN_1] kallar till nästa möte."),
+    (FU_CONVENER, FU_CONVENER_CUES, "Kallelse skickas av skolan."),
+    (FU_CONVENER, FU_CONVENER_CUES, "BUP bjuder in till uppföljning."),
+    (FU_CONVENER, FU_CONVENER_CUES, "[NAMN_2] bokar ny tid."),
+    (FU_CONVENER, FU_CONVENER_CUES, "Skolan aterkommer med datum."),
+    (FU_CONVENER, FU_CONVENER_CUES, "Socialtjänsten ansvarar för uppföljningen."),
+    (FU_CONVENER, FU_CONVENER_CUES, "[NAMN_1] haller i nästa möte."),
 ]
 
 
