@@ -188,6 +188,7 @@ OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
                      r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
                      r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
+OVERALL_CUES = ("samordn", "ansv", "håll", "hall", "hand om")  # one in each match (`_has_cue`)
 # The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
 # genomförandeplan ("Planen revideras ...", "Nästa genomgång").
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"
@@ -3841,7 +3842,7 @@ REFERENCE_ONLY = folded_re(r"^\s*(?:[^:]{1,40}:\s*)?(?:se|enligt)\s[^.]{0,60}\.?
 def _about_the_plan(text: str) -> bool:
     """A statement about the plan itself, no intervention: who holds it ("BUP och soc ska hjälpas åt att hålla
     ihop min plan") or the consent to it ("Mamma har sagt ja till att vi delar information med BVC")."""
-    return bool(_search_ci(OVERALL, text) or _search_ci(CONSENT, text) or _search_ci(CONSENT_ACT, text))
+    return bool(_has_cue(text, OVERALL_CUES) and _search_ci(OVERALL, text) or _search_ci(CONSENT, text) or _search_ci(CONSENT_ACT, text))
 
 
 def _follow_up_statement(s: Segment) -> bool:
@@ -7129,7 +7130,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
         if _checklist_line(ctx, s):
             continue  # "☐ Samordningsansvarig utsedd" in a checklist: a claim, nobody named (GUIDELINES 4)
-        overall = _search_ci(OVERALL, s.text)
+        overall = _has_cue(s.text, OVERALL_CUES) and _search_ci(OVERALL, s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s) \

@@ -16,6 +16,8 @@ from planqa.rules import (
     NEED_DEFERRED,
     NEED_DEFERRED_CUES,
     NEGATION_CUES,
+    OVERALL,
+    OVERALL_CUES,
     SOLE_CUSTODY,
     SOLE_CUSTODY_CUES,
     SPECIFIC_PARTICIPATION,
@@ -86,6 +88,12 @@ CUED_EXAMPLES = [
     (FU_CONVENER, FU_CONVENER_CUES, "Skolan aterkommer med datum."),
     (FU_CONVENER, FU_CONVENER_CUES, "Socialtjänsten ansvarar för uppföljningen."),
     (FU_CONVENER, FU_CONVENER_CUES, "[NAMN_1] haller i nästa möte."),
+    (OVERALL, OVERALL_CUES, "Samordningsansvarig: [NAMN_1]"),
+    (OVERALL, OVERALL_CUES, "Övergripande ansvar har socialtjänsten."),
+    (OVERALL, OVERALL_CUES, "[NAMN_2] haller ihop planen."),
+    (OVERALL, OVERALL_CUES, "Vem håller i det hela?"),
+    (OVERALL, OVERALL_CUES, "BUP har hand om hela SIP:en."),
+    (OVERALL, OVERALL_CUES, "Skolan är SIP-ansvarig."),
 ]
 
 
