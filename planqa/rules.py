@@ -156,6 +156,7 @@ WE_DEFINED = re.compile(r"\b(?:vi|med vi menas)\s*(?:=|\(|:|står för|betyder|�
                         r"|[\"”'«]vi[\"”'»]\s+(?:menar|avser)\s+(?:jag|vi)\b"
                         r"|\bär\s+[\"”'«]vi[\"”'»]\s+[\w\[]|[\"”'«]vi[\"”'»]\s+är\s+[\w\[]",  # 'I planen är "vi" personalen'
                         re.I)
+WE_DEFINED_CUES = ("vi",)  # in each match (`_has_cue`)
 RESPONSIBLE_HEADER = folded_re(r"^(?:vem|ansvarig\w*(?: \w+)?|ansvar|ansv\.?|utförare|huvudman|vem gör|ägare|owner|r)$", re.I)
 # A spreadsheet's "Ansvarig" column also under a shortened or misspelt title ("Ansv", "Ansvarg").
 SHEET_RESPONSIBLE = re.compile(r"^ansv\w*$", re.I)
@@ -187,6 +188,7 @@ OVERALL = folded_re(r"\b(?:samordningsansvar\w*|samordn(?:ings)?\.?\s?ansv\w*\.?
                      r"sip-ansvarig|ansvarig för (?:sip|planen)|(?:planen|sip\S*) ansvaras för|"
                      r"ansvar(?:ar|et|ig)? för (?:den )?samordning(?:en)?(?!\w)(?! av (?!(?:hela )?(?:planen|sip)))|"
                      r"samordna (?:hela )?(?:planen|sip\w*))", re.I)
+OVERALL_CUES = ("samordn", "ansv", "håll", "hall", "hand om")  # one in each match (`_has_cue`)
 # The plan's follow-up: also the next meeting as a compound ("nästa vårdplansmöte") and the review of a
 # genomförandeplan ("Planen revideras ...", "Nästa genomgång").
 FOLLOW_UP = folded_re(r"\b(?:uppfölj\w*|följ\w* upp|nästa (?:\w+-?)?(?:möte|sammanträde)|ny sip|nytt (?:\w+-?)?möte|"
@@ -271,6 +273,8 @@ ABSENT_REASON = folded_re(r"(?:\b(?:(?:deltog|deltar|kom)\s+(?:inte|ej)(?:\s+med
                           rf"{PARTICIPANT_CHILD}\s+(?:inte|ej)\s+(?:kunde|skulle|ska|skall|fick|ville|orkade)\s+"
                           r"(?:delta|vara med|komma))"
                           r"\s*(?:[–—(:]|-\s|,?\s*(?:pga|p\.g\.a\.?|på grund av|eftersom|då|för att)\b)", re.I)
+# A negation, one in each match of `ABSENT_REASON`, `ABSENT_NO_REASON` and `TOO_YOUNG_ABSENT` (`_has_cue`).
+NEGATION_CUES = ("inte", "ej")
 ABSENT_FIRST = folded_re(rf"^\s*{ABSENT_REASON.pattern}", re.I)
 # The child was asked or had said yes and did not come, no reason given ("[BARN] hade tackat ja men kom inte."):
 # mentioned without content. A bare "[BARN] var inte med på mötet." says nothing of the child's part in the plan.
@@ -573,6 +577,7 @@ CONSENT_FROM = re.compile(r"\b(?:från|fr\.?|av)\s+(.{1,60})", re.I)
 SOLE_CUSTODY = folded_re(r"\bensam\w*\s+(?:har\s+)?(?:vårdnad\w*|om vårdnaden|att fatta beslut|fatta beslut|beslutanderätt)|"
                          r"\benda vårdnadshavare\w*|\b(?:pappa|mamma|fadern|modern)\w*\s+(?:är |har )?(?:avliden|avled|"
                          r"dog|är död|okänd|saknar vårdnad\w*|har inte vårdnad\w*)", re.I)
+SOLE_CUSTODY_CUES = ("ensam", "enda v", "pappa", "mamma", "fadern", "modern")  # one in each match (`_has_cue`)
 CONSENT_NOT_ASKED = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:tillfrågad\w*|tillfrågats|inhämtat?s?|frågats|samtyckt)\b"
                                r".{0,80}?(?:\beftersom\b|\bpå grund av\b|\bp\.?g\.?a\b|\bmed hänvisning\b|\bdå\b|;|"
                                r"\bbeslut\w*|\bkontaktförbud\w*|\bhäktad\w*|\benligt\b|"
@@ -3843,12 +3848,13 @@ REFERENCE_ONLY = folded_re(r"^\s*(?:[^:]{1,40}:\s*)?(?:se|enligt)\s[^.]{0,60}\.?
 def _about_the_plan(text: str) -> bool:
     """A statement about the plan itself, no intervention: who holds it ("BUP och soc ska hjälpas åt att hålla
     ihop min plan") or the consent to it ("Mamma har sagt ja till att vi delar information med BVC")."""
-    return bool(_search_ci(OVERALL, text) or _search_ci(CONSENT, text) or _search_ci(CONSENT_ACT, text))
+    return bool(_has_cue(text, OVERALL_CUES) and _search_ci(OVERALL, text) or _search_ci(CONSENT, text) or _search_ci(CONSENT_ACT, text))
 
 
 def _follow_up_statement(s: Segment) -> bool:
     """Who calls to the follow-up ("[NAMN_1] kallar till nästa möte"): the follow-up, no intervention."""
-    return bool(_search_ci(FU_CONVENER, s.text) and _mentions_follow_up(s.text + " " + s.section))
+    return bool(_has_cue(s.text, FU_CONVENER_CUES) and _search_ci(FU_CONVENER, s.text)
+                and _mentions_follow_up(s.text + " " + s.section))
 
 
 # A slide marker of a deck exported to text, with the slide's title after it or on the next line ("--- Bild 3 ---",
@@ -4626,7 +4632,8 @@ def _find_activity_lines(ctx: Context) -> list[tuple[Segment, str]]:
         if participants or skip_table or (s.start, s.end) in goal_lines and not (row and activity_table) \
                 or row and resp_col is None and DATES_SECTION.search(s.section) and not INTERVENTION_SECTION.search(s.section) \
                 and not (md_actions and heading is not None) \
-                or _search_ci(WE_DEFINED, s.text) and not _definition_in_paragraph(ctx, s) \
+                or _has_cue(s.text, WE_DEFINED_CUES) and _search_ci(WE_DEFINED, s.text) \
+                and not _definition_in_paragraph(ctx, s) \
                 or (act_col is not None and act_col < len(cells)
                     and (EMPTY_CELL.match(cells[act_col]) or CALENDAR_ONLY.match(cells[act_col]))
                     and (resp_col is None or len(cells) != len(header_cells) or EMPTY_CELL.match(cells[resp_col]))):
@@ -5041,6 +5048,7 @@ NEED_DEFERRED = folded_re(r"^\W*(?:[^:\n]{1,30}:\s*)?(?:utreds|under utredning|k
                           r"^\W*(?:[^:\n]{0,20}\b)?(?:behov\w*|bakgrund\w*)\s*:\s*(?:(?:ej|inte)\s+(?:ifyll\w*|klar\w*|bestäm\w*|"
                           r"beskriv\w*|gjor\w*|skriv\w*)|saknas|[-–—]+)(?:\W*$|\s*[-–—,;(]\s)|"
                           r"innan behoven kan beskrivas|(?:ingen|ngn|någon) beskrivning (?:inte )?(?:görs|ges|kan göras)", re.I)
+NEED_DEFERRED_CUES = ("utred", "kartl", "behov", "bakgrund", "beskrivning")  # one in each match (`_has_cue`)
 # The child, also as "du" in a plan written to the child and as "patienten" in a clinician's notes.
 CHILD_REF = folded_re(r"(?<!\w)(?:\[BARN\]\w*|barnet|eleven|ungdomen|flickan|pojken|sonen|dottern|pat|patienten|hen|henom|hens|"
                        r"jag|mig|min|mitt|mina|du|dig|din|ditt|dina)(?!\w)", re.I)
@@ -5693,7 +5701,8 @@ def need_segments(ctx: Context) -> tuple[list[Segment], list[Segment], list[Segm
         if (s.is_heading or _template_instruction(ctx, s) or _in_leftover(ctx, s) or _paragraph_title_line(ctx, s)
                 or _question_heading(ctx, s) or _form_instruction(ctx, s)):
             continue
-        if (_any_in(refs, s.start, s.end) or _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
+        if (_any_in(refs, s.start, s.end)
+                or _has_cue(s.text, NEED_DEFERRED_CUES) and _search_ci(NEED_DEFERRED, s.text)) and _need_context(ctx, s):
             reference.append(s)
             continue
         voice = _need_voice(ctx, s, adult_plan)
@@ -7178,7 +7187,7 @@ def _overall_statements(ctx: Context) -> OverallStatements:
             continue  # the template's "(Ange huvudman och samordningsansvarig person)": the label's value follows
         if _checklist_line(ctx, s):
             continue  # "☐ Samordningsansvarig utsedd" in a checklist: a claim, nobody named (GUIDELINES 4)
-        overall = _search_ci(OVERALL, s.text)
+        overall = _has_cue(s.text, OVERALL_CUES) and _search_ci(OVERALL, s.text)
         # a field that opens its line, not an action's "Ansvar: förskolan." after it in a list item
         field_line = (OVERALL_FIELD.match(s.text) and not _is_table_row(s.text) or SHEET_OVERALL_FIELD.match(s.text)) \
             and (not INTERVENTION_SECTION.search(s.section) or COORDINATION_FIELD.match(s.text)) and _starts_line(ctx, s) \
@@ -7466,6 +7475,8 @@ FU_CONVENER = folded_re(r"\b(?:kallar|kallas|kalla till|(?:ska|skall|kommer att)
                          r"kallelse\w*|kallelse\w*(?: till [\w-]+(?: [\w-]+)?)? (?:skickas|går ut|sker|utfärdas|sänds)|kallelse\w*(?=\s*→)|bokar(?: in)? (?:en )?(?:nästa|ny|tid|lokal|rum|möte\w*)|bokar(?=\s*(?:[.;]|$))|"
                          r"återkommer med (?:ny )?(?:tid|datum|kallelse)|ansvar\w* för (?:uppföljning\w*(?! av (?:insats|behandling|åtgärd|beslut)\w*)|kallelse\w*|att kalla|"
                          r"nästa möte)|(?:leder|håller i) (?:uppföljning\w*|nästa möte))\b", re.I)
+# one in each match (`_has_cue`): "kall" of "kallar", "kallelse", "sammankallande"; "ller i" of "håller i"/"haller i"
+FU_CONVENER_CUES = ("kall", "bjuder in", "bokar", "kommer med", "ansvar", "leder", "ller i")
 # "vi"/"man" as the one who calls ("vi kallar", "Ansvarig för kallelse: vi").
 WE_SUBJECT = re.compile(r"(?:\b(?:vi|man)\s+(?:\w+\s+)?|:\s*(?:vi|alla)\b\W*)$", re.I)
 # "Vi ses igen i maj": the follow-up planned but nobody named to call it (GUIDELINES 3: partial).
@@ -7737,7 +7748,7 @@ FIELD_PROMPT = folded_re(r"\([^()\n]*\bvem\b[^()\n]*\)", re.I)
 def _follow_up_conveners(ctx: Context) -> list[tuple[Segment, str]]:
     out = []
     for i, s in enumerate(ctx.segs):
-        m = _search_ci(FU_CONVENER, s.text)
+        m = _has_cue(s.text, FU_CONVENER_CUES) and _search_ci(FU_CONVENER, s.text)
         if m and any(p.start() < m.start() < p.end() for p in FIELD_PROMPT.finditer(s.text)):
             continue
         if m and not s.is_heading and not FORM_QUESTION.match(s.text) and _in_follow_up(ctx, i) \
@@ -8091,6 +8102,8 @@ VOICE_HEARSAY = folded_re(rf"(?:{_HEARSAY_CHILD} {_HEARSAY_VERB}|\b{_HEARSAY_VER
                           # the adults' impression of how the child is, with no one named ("[BARN] uppfattas som
                           # tryggare", "upplevs som mer motiverad"): the adults speak for the child
                           rf"{_HEARSAY_CHILD} (?:uppfattas|upplevs) som\b", re.I)
+VOICE_HEARSAY_CUES = ("uppges", "sägs", "sags", "anges", "beskrivs", "verka", "tyck", "ref", "uppfattas",
+                      "upplevs")  # one in each match (`_has_cue`; "ref" of "förefaller"/"föreföll" and "forefaller")
 # A value claim about the child's view, with nothing the child said ("[BARN]s röst är central i arbetet", "barnets
 # perspektiv genomsyrar planen", "Barnets röst ska alltid stå i centrum"): a vision of the adults, not the child's
 # voice, not even a formula that it was heard (GUIDELINES 3 child_voice: not_met when nothing else).
@@ -8652,7 +8665,8 @@ def _voice_kind(s: Segment, masked: str, people: list[tuple[int, int, str]], sec
         return "weak"  # '[BARN] säger: "Jag behöver struktur och förutsägbarhet ..."': the staff's words in quotes
     if child_quote or said == "child" and (section != "adult" or quoted):
         return "own"
-    if said in ("child", "adult") or viewed == "adult" or _search_ci(VOICE_HEARSAY, masked):
+    if said in ("child", "adult") or viewed == "adult" \
+            or _has_cue(masked, VOICE_HEARSAY_CUES) and _search_ci(VOICE_HEARSAY, masked):
         return "adult"  # also the child's words retold, not quoted, under an adult's heading ("Vårdnadshavarens synpunkter")
     if dressed and said is None:
         return "weak"
@@ -9346,8 +9360,8 @@ def _prepared(s: Segment, text: str) -> bool:
     act = _search_ci(PREPARATION_ACT, text)
     if act and not _search_ci(CHILD_NOUN, text) and GUARDIAN_WORD.search(text, 0, act.start()):
         return False  # "Pappa skrev en lapp inför mötet eftersom han ...": the pronoun is the guardian, not the child
-    return bool((_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
-                 and re.search(PARTICIPANT_CHILD, text, re.I)) and act
+    return bool(act and (_search_ci(PREPARED, text) or PREPARATION_SECTION.search(s.section)
+                         and re.search(PARTICIPANT_CHILD, text, re.I))
                 and not NEGATED_BEFORE.search(text[:act.start()]))
 
 
@@ -9383,7 +9397,7 @@ def _earlier_contact(s: Segment, text: str) -> bool:
 def _absent_with_reason(ctx: Context, texts: list[str], i: int) -> bool:
     """The child did not take part and the reason follows (`ABSENT_REASON`), the child named before it in the
     sentence or opening the sentence before on the same line."""
-    m = _search_ci(ABSENT_REASON, texts[i])
+    m = _has_cue(texts[i], NEGATION_CUES) and _search_ci(ABSENT_REASON, texts[i])
     if not m:
         return False
     if re.search(PARTICIPANT_CHILD, texts[i][:m.end()], re.I):
@@ -9485,15 +9499,26 @@ PARTICIPATION_NORM = folded_re(r"\bhar\s+rätt\s+(?:att|till)\s+(?:\w+\s+){0,3}?
                                re.I)
 
 
+# The patterns of how the child took part or why not (GUIDELINES 3 child_participation, met), each with the
+# lower-cased pieces one of which every match holds (`_has_cue`): a segment with none of them is not searched.
+SPECIFIC_PARTICIPATION: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (TOO_YOUNG_ABSENT, NEGATION_CUES),
+    (MEETING_ADAPTED, ("möte", "mote")),
+    (ABSENT_TOO, ("vara med", "delta", "rvara", "komma")),
+    (PLAN_EXPLAINED, ("igenom", "plan", "sip")),
+    (PICTURE_SUPPORT, ("bild",)),
+    (CHOSE_NOT_TO, ("valde",)),
+    (CHILD_AT_MEETING, ("mötet", "motet")),
+    (CHILD_WROTE_PLAN, ("plan", "sip", "bestämde", "bestamde", "ifyll", "skrive", "svara")),
+)
+
+
 def child_participation(ctx: Context) -> CriterionResult:
     texts = _participation_texts(ctx)
     ticked = _checkbox_participation(ctx, texts)
     specific = [s for i, s in enumerate(ctx.segs) if _prepared(s, _with_line_child(ctx, texts, i))
                 or _absent_with_reason(ctx, texts, i)
-                or _search_ci(TOO_YOUNG_ABSENT, texts[i]) or _search_ci(MEETING_ADAPTED, texts[i])
-                or _search_ci(ABSENT_TOO, texts[i]) or _search_ci(PLAN_EXPLAINED, texts[i])
-                or _search_ci(PICTURE_SUPPORT, texts[i]) or _search_ci(CHOSE_NOT_TO, texts[i])
-                or _search_ci(CHILD_AT_MEETING, texts[i]) or _search_ci(CHILD_WROTE_PLAN, texts[i])
+                or any(_has_cue(texts[i], cues) and _search_ci(rx, texts[i]) for rx, cues in SPECIFIC_PARTICIPATION)
                 or "skriv" in s.text and _search_ci(CHILD_SCRIBE, s.text) and _child_scribe(ctx)
                 or ("själv" in texts[i] or "sjalv" in texts[i]) and _search_ci(CHILD_ANSWERED_TOOL, texts[i])
                 or _takes_part(texts[i]) and not _bare_attendance(ctx, texts, i)
@@ -9506,7 +9531,8 @@ def child_participation(ctx: Context) -> CriterionResult:
     goal_spans = [(g.start, g.end) for g in ctx.goals]
     specific = [s for s in specific if not _earlier_contact(s, s.text) and not _in_spans_of(goal_spans, s.start)]
     vague = [s for s, text in zip(ctx.segs, texts) if (_child_delaktig(text) or _in_participation_section(s, text)
-                                                       or _search_ci(ABSENT_NO_REASON, text))
+                                                       or _has_cue(text, NEGATION_CUES)
+                                                       and _search_ci(ABSENT_NO_REASON, text))
              and not PARTICIPATION_WISHED.search(text) and not s.is_heading and not BARE_LABEL.match(text)
              and not _empty_field_value(text)
              and not _search_ci(PARTICIPATION_NORM, text)
@@ -9922,7 +9948,7 @@ def consent(ctx: Context) -> CriterionResult:
     given, pending = consent_statements(ctx)
     ctx.signals["consent_segments"] = len(given) + len(pending)
     givers = set().union(*(c.givers for c in given))
-    explained = [s for s in ctx.segs if _search_ci(SOLE_CUSTODY, s.text)
+    explained = [s for s in ctx.segs if _has_cue(s.text, SOLE_CUSTODY_CUES) and _search_ci(SOLE_CUSTODY, s.text)
                  or (CONSENT_NOT_ASKED.search(s.text) and GUARDIAN.search(s.text))]
     named = [c.seg for c in given if c.givers]
     if givers & {"all", "child"} or {"mother", "father"} <= givers or (givers and explained):
@@ -10113,6 +10139,8 @@ GUARDIAN_TEMPLATE_TEXT = folded_re(
     r"^\W*(?:vårdnadshavare|föräldrar)\s+(?:och\s+\w+\s+)?(?:kan|ska|skall|får|har rätt|bör|måste)\b|"
     r"\b(?:ska|skall|bör)\s+(?:\w+\s+)?(?:upprättas|göras|tas fram|skrivas|utformas)\s+(?:tillsammans\s+)?med\b"
     r"[^.;\n]{0,60}?\b(?:när|om|så långt|i den mån)\s+det\s+är\s+möjligt", re.I)
+# one in each match (`_has_cue`): "vårdnadshavare", "föräldrar" (also without å/ä/ö), "möjligt"
+GUARDIAN_TEMPLATE_CUES = ("rdnadshavare", "ldrar", "jligt")
 # A form's printed label with its instruction in brackets ("Mål (vad ska vara annorlunda för barnet)", "Uppföljning
 # (datum, vem kallar)"): in a form read out column by column it stands below another label (GUIDELINES 4, block 77), a
 # field label, not an answer to the label above it.
@@ -10182,7 +10210,8 @@ def guardian_findings(ctx: Context) -> _GuardianFindings:
     guardian_parts = _guardian_contributions(ctx)
     for i, s in enumerate(ctx.segs):
         if _in_leftover(ctx, s) or _checklist_claim(s) or DISTRIBUTION_LABEL.match(s.text) \
-                or _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) or INSTRUCTED_LABEL.match(s.text):
+                or _has_cue(s.text, GUARDIAN_TEMPLATE_CUES) and _search_ci(GUARDIAN_TEMPLATE_TEXT, s.text) \
+                or INSTRUCTED_LABEL.match(s.text):
             continue  # text from an earlier plan that no longer applies; a checklist's tick; a distribution list; a
             # template's standard text; a form's printed label
         text = _checked(s.text)
