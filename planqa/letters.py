@@ -358,13 +358,19 @@ class _Lexicon:
         return best
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
+def read_counts(path: Path) -> dict[str, int]:
+    """A lexicon file's word forms and counts (`word<TAB>count` a line, `#` comments)."""
     counts = {}
-    for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, n = line.split("\t")
             counts[word] = int(n)
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    counts = read_counts(LEXICON_PATH)
     context = {}
     for line in CONTEXT_PATH.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

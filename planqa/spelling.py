@@ -33,7 +33,7 @@ from pathlib import Path
 
 from planqa.capitals import ABBREVIATIONS
 from planqa.language import ENGLISH
-from planqa.letters import cased
+from planqa.letters import cased, read_counts
 from planqa.models import Assessment
 from planqa.placeholders import Rewritten, rewrite
 from planqa.wordlists import first_names, places, surnames
@@ -337,9 +337,4 @@ def _one_edit(word: str, other: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    counts = {}
-    for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, n = line.split("\t")
-            counts[word] = int(n)
-    return _Lexicon(counts)
+    return _Lexicon(read_counts(LEXICON_PATH))
