@@ -15,6 +15,7 @@ offsets in the rewritten text back to the original, so evidence points into the 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex as re
@@ -386,11 +387,25 @@ def in_original(result: Assessment, rewritten: Rewritten) -> Assessment:
             text = text.replace(new, old)
         return text
 
+    return moved_back(result, rewritten, explained)
+
+
+def moved_back(result: Assessment, rewritten: Rewritten,
+               explained: Callable[[str], str] | None = None) -> Assessment:
+    """`result`, assessed on `rewritten.text`, with its evidence and entities at their offsets in
+    `rewritten.original`, and its explanations passed through `explained` where one is given."""
+    if not rewritten.spans:
+        return result
+
     def moved(span):
         start, end, text = rewritten.span(span.start, span.end)
         return span.model_copy(update={"start": start, "end": end, "text": text})
 
-    criteria = {cid: c.model_copy(update={"evidence": [moved(e) for e in c.evidence],
-                                          "explanation": explained(c.explanation)})
-                for cid, c in result.criteria.items()}
+    def criterion(c):
+        update = {"evidence": [moved(e) for e in c.evidence]}
+        if explained is not None:
+            update["explanation"] = explained(c.explanation)
+        return c.model_copy(update=update)
+
+    criteria = {cid: criterion(c) for cid, c in result.criteria.items()}
     return result.model_copy(update={"criteria": criteria, "entities": [moved(e) for e in result.entities]})

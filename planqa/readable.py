@@ -32,9 +32,9 @@ from planqa.linebreaks import restore_line_breaks
 from planqa.markup import entity_words, read_markup
 from planqa.models import Assessment, Plan
 from planqa.ocr import read_letters
-from planqa.placeholders import in_original, normalise
+from planqa.placeholders import in_original, moved_back, normalise
 from planqa.revisions import mask_revisions
-from planqa.spelling import in_readable, mend
+from planqa.spelling import mend
 
 # Spaces other than U+0020 that pasted text carries (no-break from Word and web pages, narrow no-break in dates
 # and numbers, figure, thin and other typographic spaces, the ideographic space) and a byte-order mark
@@ -107,7 +107,7 @@ def reads_plan_text(assess: Callable[[Any, Plan], Assessment]) -> Callable[[Any,
         mended = mend(readable(plan.text))
         rewritten = normalise(mended.text)
         read = plan if rewritten.text == plan.text else plan.model_copy(update={"text": rewritten.text})
-        result = in_readable(in_original(assess(self, read), rewritten), mended)
+        result = moved_back(in_original(assess(self, read), rewritten), mended)
         return result if mended.original == plan.text else _texts_from(result, plan.text)
 
     return wrapper

@@ -18,8 +18,8 @@ Words of under `MIN_LENGTH` letters, capitalised words inside a sentence (names)
 (a heading in capitals is mended, as `planqa.capitals` leaves it so: "UPPFÖJNING:"),
 placeholders, numbers and lines in English stay as they are. Known words are the TRAIN split's word forms
 (`planqa/data/words.txt`, train/spelling_lexicon.py), so a slip that a real word makes is never mended.
-The text changes length: `mend` gives a `planqa.placeholders.Rewritten`, and `in_readable` maps an assessment's
-evidence back.
+The text changes length: `mend` gives a `planqa.placeholders.Rewritten`, and `planqa.placeholders.moved_back` maps
+an assessment's evidence back.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from pathlib import Path
 from planqa.capitals import ABBREVIATIONS
 from planqa.language import ENGLISH
 from planqa.letters import cased, read_counts
-from planqa.models import Assessment
 from planqa.placeholders import Rewritten, rewrite
 from planqa.wordlists import first_names, places, surnames
 
@@ -95,20 +94,6 @@ def mend(text: str) -> Rewritten:
             kept.append((start, end, new))
             last = end
     return rewrite(text, kept)
-
-
-def in_readable(result: Assessment, mended: Rewritten) -> Assessment:
-    """`result`, assessed on `mended.text`, with its evidence and entities at their offsets in `mended.original`."""
-    if not mended.spans:
-        return result
-
-    def moved(span):
-        start, end, text = mended.span(span.start, span.end)
-        return span.model_copy(update={"start": start, "end": end, "text": text})
-
-    criteria = {cid: c.model_copy(update={"evidence": [moved(e) for e in c.evidence]})
-                for cid, c in result.criteria.items()}
-    return result.model_copy(update={"criteria": criteria, "entities": [moved(e) for e in result.entities]})
 
 
 def _spaces(text: str) -> list[tuple[int, int, str]]:
